@@ -1,0 +1,97 @@
+"""What every command shares: options, output (Rich or --json), one-line errors, opening the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from accord.errors import AccordError
+
+console = Console()
+err_console = Console(stderr=True)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", "-d", help="Valid date: what was true on this day (YYYY-MM-DD).")
+]
+AsKnownOnOpt = Annotated[
+    str | None,
+    typer.Option("--as-known-on", help="Transaction time: what the record said at this moment (ISO timestamp)."),
+]
+CaseOpt = Annotated[str | None, typer.Option("--case", "-c", help="Case id (needed when the store holds several).")]
+
+
+@dataclass
+class Settings:
+    db: str = "accord.db"
+
+
+settings = Settings()
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """A user error: one line on stderr, a non-zero exit."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def to_jsonable(value: Any) -> Any:
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+
+
+def emit(data: Any, as_json: bool, render: Callable[[Any], None]) -> None:
+    """Print data as JSON (stdout, nothing else) or through a Rich renderer."""
+    if as_json:
+        sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+    else:
+        render(data)
+
+
+def parse_date_opt(value: str | None, name: str = "--date") -> dt.date | None:
+    from accord.record.dates import parse_day
+
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as e:
+        fail(f"{name}: {e}")
+
+
+def parse_timestamp(value: str | None, name: str = "--as-known-on") -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        ts = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        fail(f"{name}: malformed timestamp {value!r} (expected ISO 8601, e.g. 2026-01-31T12:00:00Z)")
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=dt.timezone.utc)
+    return ts
+
+
+def guard(fn: Callable[[], Any]) -> Any:
+    """Run fn, turning a user error into one line and a non-zero exit."""
+    try:
+        return fn()
+    except AccordError as e:
+        fail(str(e))

@@ -1,0 +1,531 @@
+"""The domain types of a peace process record: one definition each.
+
+Every record has a stable human-readable ``id`` (unique within its case, across kinds) and, when it
+states a fact, at least one citation. JSON Schema, bundle files and store rows are all derived from
+these classes. Fields that name another record are typed ``Ref[...]`` so that references can be
+checked generically (see ``references``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, ClassVar, Iterator, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from accord.record.dates import FuzzyDate
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._:-]*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
+
+
+class RefTo:
+    """Metadata marking a field as a reference to a record of the given kinds (any kind if empty)."""
+
+    def __init__(self, *kinds: str):
+        self.kinds = kinds
+
+    def __repr__(self) -> str:
+        return f"RefTo{self.kinds}"
+
+
+ActorRef = Annotated[str, RefTo("actor")]
+IssueRef = Annotated[str, RefTo("issue")]
+DocumentRef = Annotated[str, RefTo("document")]
+EventRef = Annotated[str, RefTo("event")]
+AnyRef = Annotated[str, RefTo()]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_assignment=True)
+
+
+class Citation(Model):
+    """Where a fact comes from: a document and a character span, or a URL with a short note.
+
+    Bundles may write either as a string: ``https://...`` or ``doc-id`` or ``doc-id:120-188``.
+    """
+
+    document: DocumentRef | None = None
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+    url: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if re.match(r"^[a-z][a-z0-9+.-]*://", value):
+            return {"url": value}
+        m = re.match(r"^([a-z0-9][a-z0-9._-]*)(?::(\d+)-(\d+))?$", value)
+        if not m:
+            raise ValueError(f"citation {value!r} is neither a URL nor DOC or DOC:START-END")
+        span = {"start": int(m[2]), "end": int(m[3])} if m[2] else {}
+        return {"document": m[1], **span}
+
+    @model_validator(mode="after")
+    def _check(self) -> Citation:
+        if (self.document is None) == (self.url is None):
+            raise ValueError("a citation names either a document or a URL")
+        if (self.start is None) != (self.end is None):
+            raise ValueError("a citation span needs both start and end")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError("a citation span ends before it starts")
+        return self
+
+    def __str__(self) -> str:
+        if self.url:
+            return self.url + (f" ({self.note})" if self.note else "")
+        span = f":{self.start}-{self.end}" if self.start is not None else ""
+        return f"{self.document}{span}" + (f" ({self.note})" if self.note else "")
+
+
+Citations = Annotated[list[Citation], Field(min_length=1)]
+
+
+class Record(Model):
+    """Base of every stored record. ``record_kind`` names the record type in bundles, the store and the CLI."""
+
+    record_kind: ClassVar[str]
+    bundle_file: ClassVar[str]
+    #: a derived id ("{a}.{b}") is allowed when the bundle gives none; see ``_derive_id``
+    id_from: ClassVar[tuple[str, ...]] = ()
+
+    id: Id
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_id(cls, value: Any) -> Any:
+        if cls.id_from and isinstance(value, dict) and not value.get("id"):
+            parts = [value.get(f) for f in cls.id_from]
+            if all(p is not None for p in parts):
+                raw = ".".join(str(p) for p in parts)
+                value = {**value, "id": re.sub(r"[^a-z0-9._:-]+", "-", raw.lower())}
+        return value
+
+    @property
+    def parent(self) -> str | None:
+        """The record this one belongs to (positions to their issue), used to index the store."""
+        return None
+
+    def label(self) -> str:
+        return getattr(self, "name", None) or self.id
+
+
+class Fact(Record):
+    """A record that states something about the world: it must be cited."""
+
+    cite: Citations
+    #: True when the record holds a claim of its source, not a settled fact
+    reported: bool = False
+
+
+class Interval(Model):
+    """Valid time: when something held in the world. Open ends are unknown or ongoing."""
+
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Interval:
+        if self.start is not None and self.end is not None and self.end.end < self.start.start:
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def in_force(self, on: dt.date | None) -> bool:
+        """True when it held on that day; an open end holds. A fuzzy end holds through its last day."""
+        if on is None:
+            return True
+        if self.start is not None and on < self.start.start:
+            return False
+        if self.end is not None and on > self.end.end:
+            return False
+        return True
+
+
+# ---------------------------------------------------------------------------------------- sources
+
+
+class Case(Record):
+    """The case itself: its name, what it covers and how its codings were made."""
+
+    record_kind = "case"
+    bundle_file = "case.yaml"
+
+    name: str
+    description: str | None = None
+    coding_note: str | None = None
+
+
+class Document(Record):
+    """A source: a text we hold, or a reference to one."""
+
+    record_kind = "document"
+    bundle_file = "documents.yaml"
+
+    title: str
+    url: str | None = None
+    outlet: str | None = None
+    published: FuzzyDate | None = None
+    language: str = "en"
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    text: str | None = None
+
+
+# ----------------------------------------------------------------------------------------- actors
+
+ActorKind = Literal[
+    "state", "organisation", "forum", "government", "armed_group", "political_group", "person", "other"
+]
+
+
+class Role(Interval):
+    """A time-bounded role: Kerry as US Secretary of State, 2013-02-01..2017-01-20."""
+
+    title: str
+    of: ActorRef | None = None
+    cite: list[Citation] = []
+
+
+class DecisionRule(Model):
+    """How a body decides. The procedures themselves live in accord.rules."""
+
+    procedure: Literal["security-council", "consensus", "unanimity", "majority", "qualified-majority"]
+    #: affirmative votes needed (Security Council: 9)
+    votes_needed: int | None = Field(default=None, ge=1)
+    #: share of votes cast needed for a qualified majority, e.g. 0.6667
+    share: float | None = Field(default=None, gt=0, le=1)
+    #: members present (count) needed for a valid vote
+    quorum: int | None = Field(default=None, ge=1)
+    source: str | None = None
+
+
+class Actor(Fact, Interval):
+    """A party, a state, an organisation, a group or a person. An actor with a ``rule`` is a body."""
+
+    record_kind = "actor"
+    bundle_file = "actors.yaml"
+
+    kind: ActorKind
+    name: str
+    aliases: list[str] = []
+    #: ISO 3166 alpha-3 code for states and their governments
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    description: str | None = None
+    roles: list[Role] = []
+    rule: DecisionRule | None = None
+
+    @property
+    def is_body(self) -> bool:
+        return self.rule is not None
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+RelationType = Literal[
+    "member_of", "supports", "opposes", "allied_with", "sponsors", "targets", "represents", "leads", "co_chairs"
+]
+
+
+class Relation(Fact, Interval):
+    """A typed, directed, time-bounded edge. Membership of a body is ``member_of`` with its flags."""
+
+    record_kind = "relation"
+    bundle_file = "relations.yaml"
+    id_from = ("source", "type", "target")
+
+    type: RelationType
+    source: ActorRef
+    target: ActorRef
+    permanent: bool = False
+    veto: bool = False
+    description: str | None = None
+
+    @property
+    def parent(self) -> str | None:
+        return self.target if self.type == "member_of" else None
+
+
+# ----------------------------------------------------------------------------------------- events
+
+ParticipantRole = Literal["source", "target", "participant", "host", "chair", "mediator", "observer"]
+
+
+class Participant(Model):
+    actor: ActorRef
+    role: ParticipantRole = "participant"
+
+
+class Event(Fact):
+    """Something that happened: a meeting, a vote, a statement, a strike, an agreement."""
+
+    record_kind = "event"
+    bundle_file = "events.yaml"
+
+    type: Literal["meeting", "talks", "vote", "statement", "strike", "agreement", "ceasefire", "other"]
+    name: str
+    date: FuzzyDate
+    participants: list[Participant] = []
+    place: str | None = None
+    summary: str | None = None
+    #: PLOVER event type, with the CAMEO code as a secondary field
+    plover: str | None = None
+    cameo: str | None = None
+
+
+class Statement(Fact):
+    """What an actor said: a direct or indirect quote, with the speaker, the cue verb and the date."""
+
+    record_kind = "statement"
+    bundle_file = "statements.yaml"
+
+    speaker: ActorRef | None = None
+    #: how the source names the speaker ("a senior official"), kept when no actor is linked
+    speaker_text: str | None = None
+    content: str
+    direct: bool = True
+    cue: str | None = None
+    date: FuzzyDate
+    issue: IssueRef | None = None
+
+    @model_validator(mode="after")
+    def _someone_spoke(self) -> Statement:
+        if self.speaker is None and not self.speaker_text:
+            raise ValueError("a statement needs a speaker or speaker_text")
+        return self
+
+
+# ----------------------------------------------------------------------------------- negotiations
+
+
+class Issue(Fact):
+    """A question under negotiation, on a numeric scale with labelled anchors or ordered options."""
+
+    record_kind = "issue"
+    bundle_file = "issues.yaml"
+
+    name: str
+    description: str | None = None
+    scale_min: float = 0
+    scale_max: float = 100
+    anchors: dict[float, str] = {}
+    #: ordered options; positions then take the option's index (scale 0..len-1)
+    options: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _scale(self) -> Issue:
+        if self.options is not None:
+            if len(self.options) < 2:
+                raise ValueError("an issue with options needs at least two")
+            self.__dict__["scale_min"], self.__dict__["scale_max"] = 0, len(self.options) - 1
+        if self.scale_max <= self.scale_min:
+            raise ValueError("scale_max must be above scale_min")
+        for at in self.anchors:
+            if not self.scale_min <= at <= self.scale_max:
+                raise ValueError(f"anchor {at} lies outside the scale {self.scale_min}..{self.scale_max}")
+        return self
+
+
+class Position(Fact):
+    """Where an actor stands on an issue as of a date, and how much it cares (salience 0..1)."""
+
+    record_kind = "position"
+    bundle_file = "positions.yaml"
+    id_from = ("issue", "actor", "date")
+
+    issue: IssueRef
+    actor: ActorRef
+    value: float
+    salience: float = Field(ge=0, le=1)
+    date: FuzzyDate
+    #: spread of the coding (±), used by Monte Carlo forecasts
+    uncertainty: float | None = Field(default=None, ge=0)
+
+    @property
+    def parent(self) -> str | None:
+        return self.issue
+
+
+class Capability(Fact):
+    """An actor's capability to shape outcomes (any non-negative scale), as of a date, optionally per issue."""
+
+    record_kind = "capability"
+    bundle_file = "capabilities.yaml"
+    id_from = ("actor", "date")
+
+    actor: ActorRef
+    value: float = Field(ge=0)
+    date: FuzzyDate
+    issue: IssueRef | None = None
+    uncertainty: float | None = Field(default=None, ge=0)
+
+    @property
+    def parent(self) -> str | None:
+        return self.issue
+
+
+# -------------------------------------------------------------------------------------- decisions
+
+Vote = Literal["yes", "no", "abstain", "absent"]
+
+
+class Provision(Model):
+    id: Id
+    text: str
+    issue: IssueRef | None = None
+    value: float | None = None
+
+
+class Decision(Fact):
+    """A body's act: a draft or an adopted text, with its recorded vote and provisions."""
+
+    record_kind = "decision"
+    bundle_file = "decisions.yaml"
+
+    body: ActorRef
+    date: FuzzyDate
+    title: str
+    symbol: str | None = None
+    meeting: str | None = None
+    matter: Literal["substantive", "procedural"] = "substantive"
+    status: Literal["draft", "adopted", "rejected", "pending"]
+    summary: str | None = None
+    votes: dict[ActorRef, Vote] = {}
+    provisions: list[Provision] = []
+
+
+class Stance(Model):
+    """A member's stance on listing one entry, from a date on."""
+
+    member: ActorRef
+    stance: Literal["supports", "opposes", "undecided"]
+    date: FuzzyDate
+    reported: bool = False
+    cite: Citations
+
+
+class ListEntry(Model):
+    actor: ActorRef
+    proposed_by: list[ActorRef] = []
+    proposed_on: FuzzyDate | None = None
+    #: a body whose own designation lists this entry (the Security Council for ISIL), whatever the
+    #: list's body decides
+    designated_by: ActorRef | None = None
+    stances: list[Stance] = []
+    cite: Citations
+
+
+ListEffect = Literal["excluded-from-talks", "excluded-from-ceasefire"]
+
+
+class DesignationList(Fact):
+    """A list of designated groups, decided under its body's rule, and what listing entails."""
+
+    record_kind = "designation-list"
+    bundle_file = "lists.yaml"
+
+    name: str
+    body: ActorRef
+    effects: list[ListEffect] = []
+    entries: list[ListEntry] = []
+
+
+class Deadline(Model):
+    """Absolute (``by``: a date or a range such as 2016-01-early) or relative (``within`` a duration
+    ``after`` another milestone, event or decision). ``condition`` holds one given in words only."""
+
+    by: FuzzyDate | None = None
+    within: str | None = Field(default=None, pattern=r"^\d+ (day|week|month|year)s?$")
+    after: AnyRef | None = None
+    condition: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Deadline:
+        if self.by is None and self.within is None and self.condition is None:
+            raise ValueError("a deadline needs by, within or condition")
+        if self.within is not None and self.after is None:
+            raise ValueError("a relative deadline (within) needs after")
+        return self
+
+
+class Milestone(Model):
+    id: Id
+    name: str
+    deadline: Deadline
+    #: the event that met it, once one has
+    met_by: EventRef | None = None
+    note: str | None = None
+
+
+class Roadmap(Fact):
+    """Milestones set by a decision or an agreement."""
+
+    record_kind = "roadmap"
+    bundle_file = "roadmaps.yaml"
+
+    name: str
+    decision: Annotated[str, RefTo("decision")] | None = None
+    milestones: list[Milestone] = []
+
+    @field_validator("milestones")
+    @classmethod
+    def _unique(cls, milestones: list[Milestone]) -> list[Milestone]:
+        seen: set[str] = set()
+        for m in milestones:
+            if m.id in seen:
+                raise ValueError(f"milestone id {m.id!r} appears twice")
+            seen.add(m.id)
+        return milestones
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Case, Document, Actor, Relation, Event, Statement, Issue, Position, Capability, Decision,
+    DesignationList, Roadmap,
+)
+KINDS: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
+
+
+def record_class(kind: str) -> type[Record]:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise ValueError(f"unknown record kind {kind!r} (known: {', '.join(KINDS)})") from None
+
+
+def references(record: BaseModel, path: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Yield (field path, referenced id, allowed kinds) for every reference a record makes."""
+    for name, field in type(record).model_fields.items():
+        yield from _refs_in(field.annotation, field.metadata, getattr(record, name), f"{path}{name}")
+
+
+def _refs_in(ann: Any, metadata: list[Any], value: Any, path: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    if value is None:
+        return
+    for meta in metadata:
+        if isinstance(meta, RefTo) and isinstance(value, str):
+            yield path, value, meta.kinds
+            return
+    origin = get_origin(ann)
+    if origin is Annotated:
+        base, *meta = get_args(ann)
+        yield from _refs_in(base, meta, value, path)
+    elif origin in (Union, getattr(__import__("types"), "UnionType")):
+        for arm in get_args(ann):
+            if arm is not type(None):
+                yield from _refs_in(arm, [], value, path)
+    elif origin is list and isinstance(value, list):
+        (inner,) = get_args(ann)
+        for i, item in enumerate(value):
+            yield from _refs_in(inner, [], item, f"{path}[{i}]")
+    elif origin is dict and isinstance(value, dict):
+        key_ann, val_ann = get_args(ann)
+        for k, v in value.items():
+            yield from _refs_in(key_ann, [], k, f"{path}.{k}")
+            yield from _refs_in(val_ann, [], v, f"{path}.{k}")
+    elif isinstance(value, BaseModel):
+        yield from references(value, f"{path}.")
