@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from accord.errors import AccordError
+
 
 @dataclass(frozen=True)
 class Stakeholders:
@@ -67,3 +69,50 @@ class Model(Protocol):
     name: str
 
     def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run: ...
+
+
+class ParameterError(AccordError):
+    """A model parameter that is unknown or has a value the model does not accept."""
+
+
+def choice(model: str, name: str, value: Any, allowed: tuple[str, ...]) -> str:
+    """Check a named option; the error lists what is accepted."""
+    if value not in allowed:
+        raise ParameterError(f"{model}: parameter {name!r} is {value!r}; expected one of {', '.join(allowed)}")
+    return str(value)
+
+
+def number(model: str, name: str, value: Any, lo: float, hi: float) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"{model}: parameter {name!r} is {value!r}; expected a number") from None
+    if not lo <= v <= hi:
+        raise ParameterError(f"{model}: parameter {name!r} is {v}; expected {lo}..{hi}")
+    return v
+
+
+def reject_unknown(model: str, given: dict[str, Any], known: tuple[str, ...]) -> None:
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        accepted = ", ".join(known) if known else "none"
+        raise ParameterError(f"{model}: unknown parameter {unknown[0]!r} (accepted: {accepted})")
+
+
+class BatchModel:
+    """A model that can forecast many perturbed copies of the inputs at once (Monte Carlo, sensitivity).
+
+    ``forecast_batch`` takes positions (B, n, d), salience (B, n, d), capability (B, n) and returns the
+    forecast (B, d). ``run`` is the single, fully reported run.
+    """
+
+    name: str = ""
+    parameters: dict[str, Any]
+
+    def forecast_batch(
+        self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
+    ) -> np.ndarray:
+        raise NotImplementedError
+
+    def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
+        raise NotImplementedError

@@ -1,0 +1,61 @@
+"""The store's tables: one schema for SQLite and PostgreSQL.
+
+Records are kept as versioned JSON documents (the pydantic model is their one definition). A write
+never changes a version in place: it closes the current row (``known_to``) and appends the next one, so
+the table is at once the record, its audit trail and its transaction-time history. ``tx`` says who made
+each change, when, with which command and on what evidence.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text, text,
+)
+
+metadata = MetaData()
+
+# SQLite needs INTEGER PRIMARY KEY to autoincrement; PostgreSQL gets BIGINT identities.
+Key = BigInteger().with_variant(Integer(), "sqlite")
+
+tx = Table(
+    "tx",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("case_id", String(200), nullable=False),
+    Column("at", DateTime(), nullable=False, comment="UTC, naive"),
+    Column("by", String(200), nullable=False),
+    Column("operation", String(100), nullable=False),
+    Column("cite", JSON(), nullable=True),
+    Column("note", Text(), nullable=True),
+)
+
+record = Table(
+    "record",
+    metadata,
+    Column("pk", Key, primary_key=True, autoincrement=True),
+    Column("case_id", String(200), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("id", String(200), nullable=False),
+    Column("parent", String(200), nullable=True),
+    Column("version", Integer(), nullable=False),
+    Column("op", String(10), nullable=False, comment="create | update | delete"),
+    Column("data", Text(), nullable=True, comment="the record as JSON; NULL for a deletion"),
+    Column("tx_from", ForeignKey("tx.id"), nullable=False),
+    Column("known_from", DateTime(), nullable=False),
+    Column("tx_to", ForeignKey("tx.id"), nullable=True),
+    Column("known_to", DateTime(), nullable=True),
+)
+
+# At most one current version per record: two writers racing on the same record cannot both win.
+Index(
+    "ux_record_current",
+    record.c.case_id,
+    record.c.id,
+    unique=True,
+    sqlite_where=text("known_to IS NULL"),
+    postgresql_where=text("known_to IS NULL"),
+)
+Index("ux_record_version", record.c.case_id, record.c.id, record.c.version, unique=True)
+Index("ix_record_kind", record.c.case_id, record.c.kind, record.c.known_from)
+Index("ix_record_parent", record.c.case_id, record.c.parent)
+Index("ix_tx_case", tx.c.case_id, tx.c.at)

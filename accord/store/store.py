@@ -1,0 +1,411 @@
+"""Persistence: a SQLite file by default, PostgreSQL by URL; every write audited in its transaction.
+
+Reads answer two questions of time: the valid date is the snapshot's business (``Snapshot`` queries
+take ``on``); the transaction time is ours: ``as_known_on`` returns the record as it stood then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, or_, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+
+from accord.errors import AccordError, NotFound, StaleWrite
+from accord.record.model import Citation, Record, record_class
+from accord.record.snapshot import Snapshot
+from accord.store.schema import record as R
+from accord.store.schema import tx as TX
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _utc(ts: dt.datetime | None) -> dt.datetime | None:
+    """Naive UTC, the form the tables hold."""
+    if ts is None:
+        return None
+    if ts.tzinfo is not None:
+        ts = ts.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return ts
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def encode(rec: Record) -> str:
+    """The canonical JSON a record is stored as (defaults left out, so old rows stay comparable)."""
+    return rec.model_dump_json(by_alias=True, exclude_defaults=True)
+
+
+def decode(kind: str, data: str) -> Record:
+    return record_class(kind).model_validate_json(data)
+
+
+@dataclass
+class AuditEntry:
+    tx: int
+    at: dt.datetime
+    by: str
+    operation: str
+    op: str
+    kind: str
+    id: str
+    version: int
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    cite: list[dict[str, Any]] | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tx": self.tx, "at": self.at.isoformat() + "Z", "by": self.by, "operation": self.operation,
+            "op": self.op, "kind": self.kind, "id": self.id, "version": self.version,
+            "before": self.before, "after": self.after, "cite": self.cite, "note": self.note,
+        }
+
+
+@dataclass
+class WriteSummary:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "created": len(self.created), "updated": len(self.updated), "deleted": len(self.deleted),
+            "unchanged": self.unchanged,
+        }
+
+
+class UnitOfWork:
+    """One transaction: every put or delete appends a version stamped with this transaction."""
+
+    def __init__(self, conn: Connection, case_id: str, tx_id: int, at: dt.datetime):
+        self.conn, self.case_id, self.tx_id, self.at = conn, case_id, tx_id, at
+        self.summary = WriteSummary()
+
+    def _current(self, record_id: str) -> Any:
+        return self.conn.execute(
+            select(R.c.pk, R.c.version, R.c.data).where(
+                R.c.case_id == self.case_id, R.c.id == record_id, R.c.known_to.is_(None)
+            )
+        ).first()
+
+    def version_of(self, record_id: str) -> int | None:
+        cur = self._current(record_id)
+        return cur.version if cur is not None and cur.data is not None else None
+
+    def put(self, rec: Record, expected_version: int | None = None) -> int:
+        """Create or update a record; with expected_version, fail if it changed since it was read."""
+        data = encode(rec)
+        cur = self._current(rec.id)
+        live = cur is not None and cur.data is not None
+        if expected_version is not None and (cur.version if live else 0) != expected_version:
+            raise StaleWrite(
+                f"{rec.id}: the record is at version {cur.version if live else 0}, not {expected_version}: "
+                "someone changed it since you read it; read it again and retry"
+            )
+        if live and cur.data == data:
+            self.summary.unchanged += 1
+            return cur.version
+        if cur is not None:
+            self._close([cur.pk])
+        version = cur.version + 1 if cur is not None else 1
+        self._insert([self._row(rec, data, version, "update" if live else "create")])
+        (self.summary.updated if live else self.summary.created).append(rec.id)
+        return version
+
+    def delete(self, record_id: str, expected_version: int | None = None) -> None:
+        cur = self._current(record_id)
+        if cur is None or cur.data is None:
+            raise NotFound(f"no record with id {record_id!r} in case {self.case_id!r}")
+        if expected_version is not None and cur.version != expected_version:
+            raise StaleWrite(f"{record_id}: the record is at version {cur.version}, not {expected_version}")
+        kind = self.conn.execute(select(R.c.kind).where(R.c.pk == cur.pk)).scalar_one()
+        self._close([cur.pk])
+        self._insert([{**self._base(record_id, kind, None, cur.version + 1, "delete"), "data": None}])
+        self.summary.deleted.append(record_id)
+
+    def sync(self, records: Iterable[Record]) -> WriteSummary:
+        """Make the case hold exactly these records: create, update and delete in bulk."""
+        current = {
+            row.id: row
+            for row in self.conn.execute(
+                select(R.c.pk, R.c.id, R.c.kind, R.c.version, R.c.data).where(
+                    R.c.case_id == self.case_id, R.c.known_to.is_(None)
+                )
+            )
+        }
+        inserts: list[dict[str, Any]] = []
+        closes: list[int] = []
+        seen: set[str] = set()
+        for rec in records:
+            seen.add(rec.id)
+            data = encode(rec)
+            cur = current.get(rec.id)
+            if cur is None:
+                inserts.append(self._row(rec, data, 1, "create"))
+                self.summary.created.append(rec.id)
+            elif cur.data == data:
+                self.summary.unchanged += 1
+            else:
+                closes.append(cur.pk)
+                live = cur.data is not None
+                inserts.append(self._row(rec, data, cur.version + 1, "update" if live else "create"))
+                (self.summary.updated if live else self.summary.created).append(rec.id)
+        for rid, cur in current.items():
+            if rid not in seen and cur.data is not None:
+                closes.append(cur.pk)
+                inserts.append({**self._base(rid, cur.kind, None, cur.version + 1, "delete"), "data": None})
+                self.summary.deleted.append(rid)
+        self._close(closes)
+        self._insert(inserts)
+        return self.summary
+
+    # ------------------------------------------------------------------------------ internals
+
+    def _base(self, record_id: str, kind: str, parent: str | None, version: int, op: str) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id, "kind": kind, "id": record_id, "parent": parent, "version": version,
+            "op": op, "tx_from": self.tx_id, "known_from": self.at, "tx_to": None, "known_to": None,
+        }
+
+    def _row(self, rec: Record, data: str, version: int, op: str) -> dict[str, Any]:
+        return {**self._base(rec.id, rec.record_kind, rec.parent, version, op), "data": data}
+
+    def _close(self, pks: list[int]) -> None:
+        if not pks:
+            return
+        stmt = (
+            update(R)
+            .where(R.c.pk == bindparam("b_pk"), R.c.known_to.is_(None))
+            .values(tx_to=self.tx_id, known_to=self.at)
+        )
+        result = self.conn.execute(stmt, [{"b_pk": pk} for pk in pks])
+        if result.rowcount != len(pks):
+            raise StaleWrite("another writer changed these records at the same time; nothing was written; retry")
+
+    def _insert(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        chunk = 20_000
+        for i in range(0, len(rows), chunk):
+            self.conn.execute(R.insert(), rows[i : i + chunk])
+
+
+class Store:
+    """The record's persistence. Open with ``Store.open(path_or_url)``; schema is migrated on open."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # ------------------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, target: str | Path) -> Store:
+        url = _to_url(str(target))
+        kwargs: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            kwargs["connect_args"] = {"timeout": 30}
+        try:
+            engine = create_engine(url, **kwargs)
+        except (ArgumentError, ModuleNotFoundError) as e:
+            raise AccordError(f"--db {target}: not a usable database URL ({e})") from None
+        if engine.dialect.name == "sqlite":
+            _sqlite_setup(engine)
+        store = cls(engine)
+        try:
+            store.migrate()
+        except OperationalError as e:
+            raise AccordError(f"--db {target}: cannot open the store ({e.orig})") from None
+        return store
+
+    def migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        head = ScriptDirectory.from_config(cfg).get_current_head()
+        with self._write() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect().execution_options(accord_write=True) as conn:
+            with conn.begin():
+                yield conn
+
+    # ------------------------------------------------------------------------------ writing
+
+    @contextmanager
+    def unit_of_work(
+        self,
+        case_id: str,
+        by: str,
+        operation: str = "edit",
+        cite: Iterable[Citation] | None = None,
+        note: str | None = None,
+    ) -> Iterator[UnitOfWork]:
+        """One audited transaction. Everything inside commits together or not at all."""
+        at = now_utc()
+        cites = [c.model_dump(exclude_none=True) for c in cite] if cite else None
+        try:
+            with self._write() as conn:
+                last = conn.execute(select(func.max(TX.c.at))).scalar()
+                if last is not None and last >= at:
+                    # transaction times must increase, or "as known on" would be ambiguous
+                    at = last + dt.timedelta(microseconds=1)
+                tx_id = conn.execute(
+                    TX.insert().values(case_id=case_id, at=at, by=by, operation=operation, cite=cites, note=note)
+                ).inserted_primary_key[0]
+                yield UnitOfWork(conn, case_id, tx_id, at)
+        except IntegrityError:
+            raise StaleWrite(
+                f"case {case_id!r}: another writer changed the same records at the same time; nothing was written; retry"
+            ) from None
+
+    def load(self, case_id: str, records: list[Record], by: str, source: str) -> WriteSummary:
+        with self.unit_of_work(case_id, by, operation="case load", note=f"from {source}") as uow:
+            return uow.sync(records)
+
+    def delete_case(self, case_id: str, by: str) -> WriteSummary:
+        with self.unit_of_work(case_id, by, operation="case delete") as uow:
+            return uow.sync([])
+
+    # ------------------------------------------------------------------------------ reading
+
+    def cases(self, as_known_on: dt.datetime | None = None) -> list[str]:
+        q = select(R.c.case_id).where(R.c.kind == "case", R.c.data.is_not(None), *self._known(as_known_on))
+        with self.engine.connect() as conn:
+            return sorted({row[0] for row in conn.execute(q)})
+
+    def resolve_case(self, case_id: str | None, as_known_on: dt.datetime | None = None) -> str:
+        cases = self.cases(as_known_on)
+        if case_id is not None:
+            if case_id not in cases:
+                known = ", ".join(cases) or "none; load one with `accord case load`"
+                raise NotFound(f"no case {case_id!r} in the store (cases: {known})")
+            return case_id
+        if len(cases) == 1:
+            return cases[0]
+        if not cases:
+            raise NotFound("the store holds no case; load one with `accord case load NAME|PATH`")
+        raise AccordError(f"the store holds several cases ({', '.join(cases)}): say which with --case")
+
+    def snapshot(self, case_id: str, as_known_on: dt.datetime | None = None) -> Snapshot:
+        q = select(R.c.kind, R.c.data).where(
+            R.c.case_id == case_id, R.c.data.is_not(None), *self._known(as_known_on)
+        )
+        with self.engine.connect() as conn:
+            return Snapshot((decode(kind, data) for kind, data in conn.execute(q)), case_id=case_id)
+
+    def get(self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None) -> Record:
+        rec, _ = self.get_versioned(case_id, record_id, as_known_on)
+        return rec
+
+    def get_versioned(
+        self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None
+    ) -> tuple[Record, int]:
+        q = select(R.c.kind, R.c.data, R.c.version).where(
+            R.c.case_id == case_id, R.c.id == record_id, *self._known(as_known_on)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(q).first()
+        if row is None or row.data is None:
+            when = f" as known on {as_known_on.isoformat()}" if as_known_on else ""
+            raise NotFound(f"no record with id {record_id!r} in case {case_id!r}{when}")
+        return decode(row.kind, row.data), row.version
+
+    def history(self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None) -> list[AuditEntry]:
+        """Every change to the record and to the records that belong to it (an issue's positions)."""
+        cond = [R.c.case_id == case_id, or_(R.c.id == record_id, R.c.parent == record_id)]
+        if as_known_on is not None:
+            cond.append(R.c.known_from <= _utc(as_known_on))
+        q = (
+            select(R.c.id, R.c.kind, R.c.version, R.c.op, R.c.data, TX.c.id.label("tx"), TX.c.at, TX.c.by,
+                   TX.c.operation, TX.c.cite, TX.c.note)
+            .join(TX, TX.c.id == R.c.tx_from)
+            .where(*cond)
+            .order_by(TX.c.id, R.c.id)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+            # a child deleted and re-created keeps its parent column only on live versions
+            ids = {r.id for r in rows}
+            if not rows:
+                exists = conn.execute(select(R.c.pk).where(R.c.case_id == case_id, R.c.id == record_id)).first()
+                if exists is None:
+                    raise NotFound(f"no record with id {record_id!r} in case {case_id!r}")
+        last: dict[str, dict[str, Any] | None] = {i: None for i in ids}
+        out = []
+        for r in rows:
+            after = json.loads(r.data) if r.data is not None else None
+            out.append(AuditEntry(r.tx, r.at, r.by, r.operation, r.op, r.kind, r.id, r.version, last[r.id], after,
+                                  r.cite, r.note))
+            last[r.id] = after
+        return out
+
+    def count_versions(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(R)).scalar_one()
+
+    @staticmethod
+    def _known(as_known_on: dt.datetime | None) -> list[Any]:
+        if as_known_on is None:
+            return [R.c.known_to.is_(None)]
+        t = _utc(as_known_on)
+        return [R.c.known_from <= t, or_(R.c.known_to.is_(None), R.c.known_to > t)]
+
+
+def _to_url(target: str) -> str:
+    if "://" in target:
+        try:
+            make_url(target)
+        except ArgumentError:
+            raise AccordError(f"--db {target}: not a database URL") from None
+        if target.startswith("postgresql://"):
+            target = "postgresql+psycopg://" + target[len("postgresql://") :]
+        return target
+    path = Path(target).expanduser()
+    if not path.parent.exists():
+        raise AccordError(f"--db {target}: folder {path.parent} does not exist")
+    return f"sqlite:///{path}"
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """WAL for readers beside a writer; writers take the lock up front so two never deadlock."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _rec: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("accord_write") else "BEGIN")
+
+
+__all__ = ["AuditEntry", "Store", "UnitOfWork", "WriteSummary"]

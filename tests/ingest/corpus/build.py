@@ -1,0 +1,319 @@
+"""Build the hand-written gold corpus (dev.jsonl, heldout.jsonl) from its annotated source.
+
+The source files (src/dev.txt, src/heldout.txt) hold the articles with inline markup; this script
+strips the markup, computes exact character offsets and writes one JSON object per article. Run it
+after any edit and commit source and output together:
+
+    .venv/bin/python tests/ingest/corpus/build.py          # rebuild both files
+    .venv/bin/python tests/ingest/corpus/build.py --check  # fail if the JSONL is out of date
+
+Source format (see docs/gold-format.md for the full description):
+
+    === dev-01
+    url: https://example.org/...
+    outlet: Fictional Wire
+    published: 2015-12-18T16:40:00+00:00
+    case: syria-2015                 (or: none)
+    title: Headline text
+    ---
+    Article text; paragraphs separated by one blank line.
+    [[surface|actor-id]]             an actor mention
+    {{surface|FORM}}                 a date; FORM is one of
+                                       2015-12-18              a day
+                                       2016-02-11~2016-02-12   an explicit range of days
+                                       W2016-01-04             the week starting that Monday
+                                       2016-01-early|mid|late  part of a month
+                                       2016-01                 a month
+                                       2016                    a year
+                                       null:PRECISION          a date that cannot be resolved
+    <q1> ... </q1>                   a named span (quotes q*, events e*, stances s*); a name may
+                                     be used for several segments (split quotes); spans nest
+    ---
+    Q q1 | direct | speaker-id or - | speaker text | cue or -
+    E e1 | TYPE | cameo or - | source or - | target or - | date or - | place or -
+    S s1 | actor-id | issue-id | toward_min / toward_max / - | value or -
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SPLITS = ("dev", "heldout")
+
+# Actor ids shared with the syria-2015 case bundle.
+CASE_ACTORS = frozenset(
+    """issg unsc un hnc us russia uk france china germany italy iran iraq saudi-arabia turkey qatar uae
+    jordan lebanon oman egypt arab-league eu oic syria-government syria isil al-nusra ahrar-al-sham
+    jaysh-al-islam hezbollah sdf pyd national-coalition us-led-coalition john-kerry sergei-lavrov
+    vladimir-putin bashar-al-assad barack-obama john-kirby samantha-power vitaly-churkin ban-ki-moon
+    staffan-de-mistura ramzy-ezzeldin-ramzy nasser-judeh adel-al-jubeir mohammad-javad-zarif
+    frank-walter-steinmeier philip-hammond federica-mogherini bashar-jaafari riyad-hijab
+    mohammed-alloush fred-hof""".split()
+)
+
+# Ids used by the corpus outside the case bundle; every one is listed in docs/gold-format.md so
+# that the world dictionary can carry them.
+EXTRA_ACTORS = frozenset(
+    """yemen libya sudan houthis yemen-government libya-gna libya-hor sudan-government rsf
+    ismail-ould-cheikh-ahmed martin-kobler ansar-allah-delegation israel spain new-zealand
+    venezuela malaysia angola japan ukraine senegal uruguay nato kurdish-ypg
+    national-coordination-body ihh african-union igad ali-abdullah-saleh""".split()
+)
+ACTORS = CASE_ACTORS | EXTRA_ACTORS
+
+ISSUES = frozenset({"assad-role", "terrorist-list-scope", "talks-delegation", "ceasefire-timing"})
+EVENT_TYPES = frozenset(
+    """AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT INVESTIGATE DEMAND DISAPPROVE REJECT
+    THREATEN PROTEST MOBILIZE SANCTION COERCE ASSAULT FIGHT""".split()
+)
+PRECISIONS = ("day", "week", "early", "mid", "late", "month", "year")
+DIRECTIONS = frozenset({"toward_min", "toward_max"})
+
+TOKEN = re.compile(
+    r"\[\[(?P<a_text>[^\[\]|]+)\|(?P<a_id>[a-z0-9-]+)\]\]"
+    r"|\{\{(?P<d_text>[^{}|]+)\|(?P<d_form>[^{}|]+)\}\}"
+    r"|<(?P<close>/?)(?P<name>[qes]\d+)>"
+)
+
+
+class SourceError(ValueError):
+    pass
+
+
+def _date_form(form: str, where: str) -> tuple[str | None, list[str] | None, str]:
+    """FORM -> (value, range, precision)."""
+    part = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+    try:
+        if form.startswith("null:"):
+            prec = form[5:]
+            if prec not in PRECISIONS:
+                raise SourceError(f"{where}: unknown precision {prec!r}")
+            return None, None, prec
+        if m := re.fullmatch(r"\d{4}-\d{2}-\d{2}", form):
+            dt.date.fromisoformat(form)
+            return form, None, "day"
+        if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})~(\d{4}-\d{2}-\d{2})", form):
+            a, b = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
+            if not a < b:
+                raise SourceError(f"{where}: range {form!r} is not increasing")
+            return None, [m[1], m[2]], "day"
+        if m := re.fullmatch(r"W(\d{4}-\d{2}-\d{2})", form):
+            a = dt.date.fromisoformat(m[1])
+            if a.weekday() != 0:
+                raise SourceError(f"{where}: week {form!r} does not start on a Monday")
+            return None, [a.isoformat(), (a + dt.timedelta(days=6)).isoformat()], "week"
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(early|mid|late)", form):
+            y, mo = int(m[1]), int(m[2])
+            lo, hi = part[m[3]]
+            hi = min(hi, calendar.monthrange(y, mo)[1])
+            return None, [dt.date(y, mo, lo).isoformat(), dt.date(y, mo, hi).isoformat()], m[3]
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", form):
+            y, mo = int(m[1]), int(m[2])
+            last = calendar.monthrange(y, mo)[1]
+            return None, [dt.date(y, mo, 1).isoformat(), dt.date(y, mo, last).isoformat()], "month"
+        if m := re.fullmatch(r"(\d{4})", form):
+            return None, [f"{form}-01-01", f"{form}-12-31"], "year"
+    except ValueError as exc:
+        if isinstance(exc, SourceError):
+            raise
+        raise SourceError(f"{where}: bad date {form!r}: {exc}") from None
+    raise SourceError(f"{where}: unknown date form {form!r}")
+
+
+def _dash(value: str) -> str | None:
+    value = value.strip()
+    return None if value in {"-", ""} else value
+
+
+def parse_markup(marked: str, where: str):
+    """Strip the markup; return text, actor spans, date spans and named segments."""
+    out: list[str] = []
+    pos = 0  # position in the output text
+    actors, dates = [], []
+    segments: dict[str, list[list[int]]] = {}
+    open_: dict[str, int] = {}
+    last = 0
+    for m in TOKEN.finditer(marked):
+        chunk = marked[last : m.start()]
+        out.append(chunk)
+        pos += len(chunk)
+        last = m.end()
+        if m["a_text"] is not None:
+            text, actor = m["a_text"], m["a_id"]
+            if actor not in ACTORS:
+                raise SourceError(f"{where}: unknown actor id {actor!r} for {text!r}")
+            actors.append({"start": pos, "end": pos + len(text), "text": text, "actor": actor})
+            out.append(text)
+            pos += len(text)
+        elif m["d_text"] is not None:
+            text = m["d_text"]
+            value, rng, prec = _date_form(m["d_form"].strip(), where)
+            dates.append(
+                {"start": pos, "end": pos + len(text), "text": text, "value": value, "range": rng, "precision": prec}
+            )
+            out.append(text)
+            pos += len(text)
+        else:
+            name = m["name"]
+            if m["close"]:
+                if name not in open_:
+                    raise SourceError(f"{where}: </{name}> without <{name}>")
+                segments.setdefault(name, []).append([open_.pop(name), pos])
+            else:
+                if name in open_:
+                    raise SourceError(f"{where}: <{name}> opened twice")
+                open_[name] = pos
+    out.append(marked[last:])
+    if open_:
+        raise SourceError(f"{where}: unclosed spans {sorted(open_)}")
+    text = "".join(out)
+    for bad in ("[[", "]]", "{{", "}}", "<q", "<e", "<s", "</"):
+        if bad in text:
+            raise SourceError(f"{where}: stray markup {bad!r} in text: {text[text.index(bad) - 30: text.index(bad) + 30]!r}")
+    return text, actors, dates, segments
+
+
+def _span(segments, name, where):
+    if name not in segments:
+        raise SourceError(f"{where}: no span <{name}> in the text")
+    segs = segments[name]
+    return segs[0][0], segs[-1][1], segs
+
+
+def build_article(block: str, where: str) -> dict:
+    head, sep1, rest = block.partition("\n---\n")
+    body, sep2, annots = rest.partition("\n---\n")
+    if not sep1 or not sep2:
+        raise SourceError(f"{where}: expected header, '---', text, '---', annotations")
+    lines = head.strip().splitlines()
+    art_id = lines[0].strip()
+    meta = {}
+    for line in lines[1:]:
+        key, _, value = line.partition(":")
+        meta[key.strip()] = value.strip()
+    for key in ("url", "outlet", "published", "title", "case"):
+        if key not in meta:
+            raise SourceError(f"{where}: missing header {key!r}")
+    dt.datetime.fromisoformat(meta["published"])
+    text, actors, dates, segments = parse_markup(body.strip(), where)
+    quotes, events, stances = [], [], []
+    used = set()
+    for line in annots.strip().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, fields = line.partition(" ")
+        f = [x.strip() for x in fields.split("|")]
+        name = f[0]
+        used.add(name)
+        start, end, segs = _span(segments, name, f"{where} {name}")
+        if kind == "Q":
+            if len(f) != 5 or f[1] not in {"direct", "indirect"}:
+                raise SourceError(f"{where}: bad quote line {line!r}")
+            speaker, speaker_text, cue = _dash(f[2]), f[3], _dash(f[4])
+            if speaker is not None and speaker not in ACTORS:
+                raise SourceError(f"{where}: unknown speaker {speaker!r}")
+            if speaker_text not in text:
+                raise SourceError(f"{where}: speaker text {speaker_text!r} not in text")
+            if cue is not None and cue not in text:
+                raise SourceError(f"{where}: cue {cue!r} not in text")
+            content = " ".join(text[a:b] for a, b in segs)
+            quotes.append(
+                {"start": start, "end": end, "content": content, "direct": f[1] == "direct",
+                 "speaker": speaker, "speaker_text": speaker_text, "cue": cue}
+            )
+        elif kind == "E":
+            if len(f) != 7 or f[1] not in EVENT_TYPES:
+                raise SourceError(f"{where}: bad event line {line!r}")
+            src, tgt, date = _dash(f[3]), _dash(f[4]), _dash(f[5])
+            for a in (src, tgt):
+                if a is not None and a not in ACTORS:
+                    raise SourceError(f"{where}: unknown event actor {a!r}")
+            if date is not None:
+                dt.date.fromisoformat(date)
+            events.append(
+                {"event_type": f[1], "cameo": _dash(f[2]), "source": src, "target": tgt, "date": date,
+                 "place": _dash(f[6]), "start": start, "end": end}
+            )
+        elif kind == "S":
+            if len(f) != 5 or f[1] not in ACTORS or f[2] not in ISSUES:
+                raise SourceError(f"{where}: bad stance line {line!r}")
+            direction = _dash(f[3])
+            if direction is not None and direction not in DIRECTIONS:
+                raise SourceError(f"{where}: bad direction {direction!r}")
+            value = _dash(f[4])
+            stances.append(
+                {"actor": f[1], "issue": f[2], "direction": direction,
+                 "value": None if value is None else float(value), "start": start, "end": end}
+            )
+        else:
+            raise SourceError(f"{where}: unknown annotation kind {kind!r}")
+    unused = set(segments) - used
+    if unused:
+        raise SourceError(f"{where}: spans without annotation: {sorted(unused)}")
+    case = None if meta["case"] in {"none", "null", "-"} else meta["case"]
+    return {
+        "id": art_id,
+        "url": meta["url"],
+        "outlet": meta["outlet"],
+        "published": meta["published"],
+        "title": meta["title"],
+        "text": text,
+        "case": case,
+        "gold": {
+            "actors": sorted(actors, key=lambda x: x["start"]),
+            "quotes": sorted(quotes, key=lambda x: x["start"]),
+            "dates": sorted(dates, key=lambda x: x["start"]),
+            "events": sorted(events, key=lambda x: x["start"]),
+            "stances": sorted(stances, key=lambda x: x["start"]),
+        },
+    }
+
+
+def build_split(split: str) -> list[dict]:
+    src = (HERE / "src" / f"{split}.txt").read_text(encoding="utf-8")
+    blocks = [b for b in re.split(r"^=== ", src, flags=re.M)[1:]]
+    arts = []
+    for i, block in enumerate(blocks):
+        where = f"src/{split}.txt article {i + 1} ({block.split(chr(10), 1)[0].strip()})"
+        arts.append(build_article(block, where))
+    ids = [a["id"] for a in arts]
+    if len(set(ids)) != len(ids):
+        raise SourceError(f"src/{split}.txt: duplicate ids")
+    return arts
+
+
+def render(arts: list[dict]) -> str:
+    return "".join(json.dumps(a, ensure_ascii=False, sort_keys=False) + "\n" for a in arts)
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    status = 0
+    for split in SPLITS:
+        try:
+            arts = build_split(split)
+        except SourceError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        out = HERE / f"{split}.jsonl"
+        new = render(arts)
+        if check:
+            if not out.exists() or out.read_text(encoding="utf-8") != new:
+                print(f"{out.name} is out of date: run tests/ingest/corpus/build.py", file=sys.stderr)
+                status = 1
+        else:
+            out.write_text(new, encoding="utf-8")
+            counts = {k: sum(len(a["gold"][k]) for a in arts) for k in ("actors", "quotes", "dates", "events", "stances")}
+            print(f"{split}: {len(arts)} articles, {counts}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
