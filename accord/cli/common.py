@@ -95,3 +95,23 @@ def guard(fn: Callable[[], Any]) -> Any:
         return fn()
     except AccordError as e:
         fail(str(e))
+
+
+def open_store():  # -> accord.store.Store (imported lazily: `accord --help` stays fast)
+    from accord.store import Store
+
+    return guard(lambda: Store.open(settings.db))
+
+
+def open_snapshot(case: str | None, as_known_on: str | None):  # -> Snapshot
+    """The case as the record stood at ``as_known_on`` (now if None)."""
+    store = open_store()
+    ts = parse_timestamp(as_known_on)
+    return guard(lambda: store.snapshot(store.resolve_case(case, ts), ts))
+
+
+def current_user(by: str | None) -> str:
+    import getpass
+    import os
+
+    return by or os.environ.get("ACCORD_USER") or getpass.getuser()
