@@ -20,7 +20,7 @@ def static_run(model: BatchModel, data: Stakeholders, seed: int | None) -> Run:
     return Run(
         model=model.name,
         forecast=forecast.tolist(),
-        final_positions={a: p for a, p in zip(data.actors, positions)},
+        final_positions={str(a): p for a, p in zip(data.actors, positions)},
         trajectory=[positions],
         outcomes=[forecast.tolist()],
         parameters=dict(model.parameters),

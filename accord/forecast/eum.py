@@ -1,0 +1,292 @@
+"""The expected utility model (EUM) of Bueno de Mesquita as formulated by Scholz, Calbert & Smith (2011).
+
+One round, on one dimension (dimensions are run independently):
+
+1. Every actor's risk exponent r_i comes from how much the others stand to gain by challenging it
+   (its "danger"), computed first with r = 1.
+2. With those exponents, each actor i judges, for every other actor j, the expected utility of j
+   challenging i (E1) and of i challenging j (E2).
+3. j's challenge is an offer to i when E1 > 0. Both positive and E1 > E2: i loses the confrontation
+   and moves to x_j. E2 <= 0: i gives way by the fraction min(1, |E2| / E1) of the distance to x_j
+   (a compromise below 1, a capitulation at 1). Each actor accepts one offer; all move at once.
+4. The forecast after the round is the weighted (Condorcet) median of the new positions.
+
+The published equations leave several choices open; each is a parameter (see ``OPTIONS`` and
+docs/forecast.md for what each choice means and which implementation makes it). The defaults reproduce
+the figures Scholz et al. publish for the EU car-emissions example.
+
+Everything is vectorised over a batch of B independent inputs (Monte Carlo draws): arrays are (B, n)
+for actors and (B, n, n) for pairs, with the pair's first index the row actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from accord.forecast.base import BatchModel, Run, Stakeholders, choice, number, reject_unknown
+from accord.forecast.weights import actor_weights, weighted_median
+
+OPTIONS: dict[str, tuple[str, ...]] = {
+    # denominator of the win probability: the votes cast on this pair (the paper's equation) or on all pairs
+    "probability": ("all-pairs", "pairwise"),
+    # exponent of each voter's utility in that vote: its own risk exponent, or 1
+    "vote_risk": ("voter", "linear"),
+    # whose risk exponent values the challenger's expected utility: the target's (who decides to give
+    # way) or each challenger's own
+    "perspective": ("target", "own"),
+    # which of several offers an actor accepts
+    "offer": ("scholz-code", "least-move"),
+    # the "median" mu of the better/worse-if-no-challenge utilities (matters only when Q < 1)
+    "mu": ("median", "mean"),
+    # what |x_i - x_j| is divided by: the spread of the initial positions or the issue's scale
+    "range": ("positions", "scale"),
+    # when to stop before the last round: once the forecast repeats, or only once nobody moves
+    "stop": ("outcome", "positions"),
+}
+DEFAULTS: dict[str, Any] = {
+    "probability": "all-pairs",
+    "vote_risk": "voter",
+    "perspective": "target",
+    "offer": "scholz-code",
+    "mu": "median",
+    "range": "positions",
+    "stop": "outcome",
+    "Q": 1.0,
+    "T": 1.0,
+}
+DEFAULT_ROUNDS = 10
+
+#: offer kinds, in the order the Scholz-code choice prefers them
+CONFRONT, COMPROMISE, CAPITULATE = 0, 1, 2
+KINDS = ("confrontation", "compromise", "capitulation")
+
+
+@dataclass
+class _Round:
+    """What one round decided, per target actor i: the new position, and whose offer moved it."""
+
+    positions: np.ndarray  # (B, n)
+    mover: np.ndarray  # (B, n) index of the accepted challenger, -1 if none
+    kind: np.ndarray  # (B, n) offer kind, -1 if none
+
+
+def _utility(gap: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """2 − 4·(0.5 − 0.5·gap)^r: Scholz et al.'s utility family, gap in −1..1, risk exponent r."""
+    return 2 - 4 * np.clip(0.5 - 0.5 * gap, 0.0, None) ** r
+
+
+class ExpectedUtility(BatchModel):
+    name = "eum"
+
+    def __init__(self, **parameters: Any):
+        reject_unknown(self.name, parameters, tuple(DEFAULTS))
+        p = {**DEFAULTS, **parameters}
+        for key, allowed in OPTIONS.items():
+            p[key] = choice(self.name, key, p[key], allowed)
+        p["Q"] = number(self.name, "Q", p["Q"], 0.0, 1.0)
+        p["T"] = number(self.name, "T", p["T"], 0.0, 1.0)
+        self.parameters = p
+
+    # ------------------------------------------------------------------------------ the model
+
+    def _win_probability(self, x: np.ndarray, w: np.ndarray, width: np.ndarray, r: np.ndarray) -> np.ndarray:
+        """P[b, i, j]: probability that i's position beats j's, from the weighted votes of every actor k."""
+        # dist[b, i, k] = actor k's distance from position i, raised to k's exponent
+        dist = (np.abs(x[:, :, None] - x[:, None, :]) / width[:, None, None]) ** r[:, None, :]
+        # votes[b, i, j, k]: how much k prefers i over j, times k's weight
+        votes = w[:, None, None, :] * (dist[:, None, :, :] - dist[:, :, None, :])
+        support = np.clip(votes, 0.0, None).sum(axis=-1)
+        cast = np.abs(votes).sum(axis=-1)
+        if self.parameters["probability"] == "all-pairs":
+            cast = np.broadcast_to(cast.sum(axis=(1, 2))[:, None, None], cast.shape)
+        return np.divide(support, cast, out=np.zeros_like(support), where=cast > 0)
+
+    def _expected_utility(
+        self,
+        gap: np.ndarray,
+        gap_mu: np.ndarray,
+        p_win: np.ndarray,
+        s_target: np.ndarray,
+        r: np.ndarray,
+    ) -> np.ndarray:
+        """A challenger's expected utility of challenging a target (all arguments broadcast together).
+
+        gap: |x_challenger − x_target| / range; gap_mu: |x_challenger − mu| / range; the target resists
+        with probability equal to its salience.
+        """
+        q, t = self.parameters["Q"], self.parameters["T"]
+        success, failure = _utility(gap, r), _utility(-gap, r)
+        status_quo = _utility(np.zeros_like(gap), r)
+        eu = s_target * (p_win * success + (1 - p_win) * failure) + (1 - s_target) * success - q * status_quo
+        if q < 1:
+            better, worse = _utility((gap_mu + gap) / 2, r), _utility(-(gap_mu + gap) / 2, r)
+            eu = eu - (1 - q) * (t * better + (1 - t) * worse)
+        return eu
+
+    def _round(self, x: np.ndarray, s: np.ndarray, w: np.ndarray, width: np.ndarray) -> _Round:
+        b, n = x.shape
+        gap = np.abs(x[:, :, None] - x[:, None, :]) / width[:, None, None]
+        mu = weighted_median(x, w) if self.parameters["mu"] == "median" else (w * x).sum(-1) / w.sum(-1)
+        gap_mu = (np.abs(x - mu[:, None]) / width[:, None])[:, :, None]  # row actor as challenger
+        other = ~np.eye(n, dtype=bool)[None]
+
+        # 1. risk: danger[b, i] = sum over j of j's expected utility of challenging i, all at r = 1
+        ones = np.ones_like(x)
+        p1 = self._win_probability(x, w, width, ones)
+        eu1 = self._expected_utility(gap, gap_mu, p1, s[:, None, :], 1.0)  # eu1[b, c, t]: c challenges t
+        danger = np.where(other, eu1, 0.0).sum(axis=1)
+        hi, lo = danger.max(axis=1, keepdims=True), danger.min(axis=1, keepdims=True)
+        spread = np.where(hi > lo, hi - lo, 1.0)
+        big_r = np.where(hi > lo, (2 * danger - hi - lo) / spread, 0.0)
+        r = (1 - big_r / 3) / (1 + big_r / 3)
+
+        # 2. expected utilities with those exponents, rows = target i, columns = challenger j
+        p = self._win_probability(x, w, width, r) if self.parameters["vote_risk"] == "voter" else p1
+        r_target = r[:, :, None]
+        r_challenger = r_target if self.parameters["perspective"] == "target" else r[:, None, :]
+        gap_mu_t = np.swapaxes(gap_mu, 1, 2)
+        e1 = self._expected_utility(gap, gap_mu_t, np.swapaxes(p, 1, 2), s[:, :, None], r_challenger)
+        e2 = self._expected_utility(gap, gap_mu, p, s[:, None, :], r_target)
+
+        # 3. offers to i: j's challenge when E1 > 0; what i would do about each
+        offered = other & (gap > 0) & (e1 > 0)
+        confront = offered & (e2 > 0) & (e1 > e2)
+        yields = offered & (e2 <= 0)
+        fraction = np.where(confront, 1.0, np.minimum(1.0, np.abs(e2) / np.where(e1 > 0, e1, 1.0)))
+        valid = confront | (yields & (fraction > 0))
+        kind = np.where(confront, CONFRONT, np.where(fraction < 1, COMPROMISE, CAPITULATE))
+        target = x[:, :, None] + fraction * (x[:, None, :] - x[:, :, None])
+
+        chosen = self._choose(x, valid, kind, target, e1, e2)
+        has = valid.any(axis=2)
+        rows = np.arange(b)[:, None], np.arange(n)[None, :]
+        new = np.where(has, target[rows[0], rows[1], chosen], x)
+        return _Round(new, np.where(has, chosen, -1), np.where(has, kind[rows[0], rows[1], chosen], -1))
+
+    def _choose(self, x, valid, kind, target, e1, e2):  # type: ignore[no-untyped-def]
+        """Index of the offer each target accepts (meaningless where it has none)."""
+        move = np.abs(target - x[:, :, None])
+        if self.parameters["offer"] == "least-move":
+            # ties go to the lower position, so the row order of the input never matters
+            return np.lexsort((target, np.where(valid, move, np.inf)), axis=-1)[..., 0]
+        # the choice in Scholz et al.'s code: confrontations first, then compromises, then capitulations;
+        # among compromises the lowest position weighted by |E1| and |E2|, otherwise the least move
+        first = np.where(valid, kind, 9).min(axis=2, keepdims=True)
+        weighted = (np.abs(e2) * x[:, :, None] + np.abs(e1) * x[:, None, :]) / np.where(
+            np.abs(e1) + np.abs(e2) > 0, np.abs(e1) + np.abs(e2), 1.0
+        )
+        key = np.where(kind == COMPROMISE, weighted, move)
+        key = np.where(valid & (kind == first), key, np.inf)
+        return np.lexsort((target, key), axis=-1)[..., 0]
+
+    # ------------------------------------------------------------------------------ running it
+
+    def simulate(
+        self, x: np.ndarray, s: np.ndarray, c: np.ndarray, scale: tuple[float, float], rounds: int
+    ) -> tuple[list[np.ndarray], list[_Round]]:
+        """Positions per state (B, n) for one dimension.
+
+        A batch row that has stopped keeps its positions while the others go on, so a row's result never
+        depends on the rest of the batch.
+        """
+        w = s * c
+        if self.parameters["range"] == "scale":
+            width = np.full(x.shape[0], float(scale[1] - scale[0]))
+        else:
+            width = x.max(axis=1) - x.min(axis=1)
+        # everyone at one position: nothing to bargain over; any positive width leaves them there
+        width = np.where(width > 0, width, 1.0)
+        states, moves = [x], []
+        active = np.ones(x.shape[0], dtype=bool)
+        for _ in range(rounds):
+            old = states[-1]
+            step = self._round(old, s, w, width)
+            new = np.where(active[:, None], step.positions, old)
+            moved = (new != old).any(axis=1)
+            if not moved.any():
+                break
+            states.append(new)
+            moves.append(step)
+            active &= moved
+            if self.parameters["stop"] == "outcome":
+                tolerance = 1e-9 * width
+                active &= np.abs(weighted_median(new, w) - weighted_median(old, w)) > tolerance
+            if not active.any():
+                break
+        return states, moves
+
+    def forecast_batch(
+        self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
+    ) -> np.ndarray:
+        return self._batch(positions, salience, capability, scale, DEFAULT_ROUNDS)
+
+    def _batch(self, positions, salience, capability, scale, rounds):  # type: ignore[no-untyped-def]
+        out = np.empty(positions.shape[0:1] + positions.shape[2:])
+        for k in range(positions.shape[2]):
+            x, s, c = _canonical(positions[:, :, k], salience[:, :, k], capability)
+            states, _ = self.simulate(x, s, c, scale, rounds)
+            out[:, k] = weighted_median(states[-1], s * c)
+        return out
+
+    def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
+        rounds = DEFAULT_ROUNDS if rounds is None else rounds
+        n, d = data.positions.shape
+        per_dim, outcomes_dim, moved = [], [], []
+        for k in range(d):
+            x, s, c, order = _canonical(
+                data.positions[None, :, k], data.salience[None, :, k], data.capability[None], with_order=True
+            )
+            states, moves = self.simulate(x, s, c, data.scale, rounds)
+            back = np.argsort(order[0])
+            per_dim.append([st[0][back] for st in states])
+            outcomes_dim.append([float(weighted_median(st, s * c)[0]) for st in states])
+            moved.append(_who_moved_whom(moves, order[0], data.actors, data.dimensions[k]))
+        states_n = max(len(p) for p in per_dim)
+        # a dimension that settled early keeps its last positions in the later states
+        traj = np.stack(
+            [np.stack([p[min(t, len(p) - 1)] for p in per_dim], axis=-1) for t in range(states_n)]
+        )  # (T, n, d)
+        outcomes = [[o[min(t, len(o) - 1)] for o in outcomes_dim] for t in range(states_n)]
+        return Run(
+            model=self.name,
+            forecast=outcomes[-1],
+            final_positions={str(a): traj[-1, i].tolist() for i, a in enumerate(data.actors)},
+            trajectory=traj.tolist(),
+            outcomes=outcomes,
+            parameters={**self.parameters, "rounds": rounds},
+            seed=seed,
+            detail={"moves": [m for dim in moved for m in dim]},
+        )
+
+
+def _canonical(x, s, c, with_order=False):  # type: ignore[no-untyped-def]
+    """Actors sorted by (position, salience, capability) in every batch row.
+
+    Sums over actors then run in the same order whatever the input order, so a permutation of the input
+    rows gives bit-identical results.
+    """
+    order = np.lexsort((c, s, x), axis=-1)
+    xs, ss, cs = (np.take_along_axis(a, order, axis=-1) for a in (x, s, c))
+    return (xs, ss, cs, order) if with_order else (xs, ss, cs)
+
+
+def _who_moved_whom(moves: list[_Round], order: np.ndarray, actors: tuple[str, ...], dim: str) -> list[dict]:
+    out = []
+    for t, step in enumerate(moves, start=1):
+        for i in range(step.mover.shape[1]):
+            j = int(step.mover[0, i])
+            if j >= 0:
+                out.append(
+                    {
+                        "round": t,
+                        "dimension": dim,
+                        "actor": str(actors[order[i]]),
+                        "by": str(actors[order[j]]),
+                        "kind": KINDS[int(step.kind[0, i])],
+                        "to": float(step.positions[0, i]),
+                    }
+                )
+    return out

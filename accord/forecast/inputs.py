@@ -1,0 +1,154 @@
+"""Forecast inputs: a stakeholder CSV, or a case issue as of a date; both become ``Stakeholders``.
+
+CSV (one issue, one row per actor; extra columns are ignored)::
+
+    Actor,Capability,Position,Salience
+    Germany,0.16,4,0.8
+    France,0.16±0.02,10,0.6
+
+Any value may carry an uncertainty written ``value±sd`` (or ``value+-sd``): sd is one standard
+deviation, used by Monte Carlo. Salience is 0..1, capability any non-negative number.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import numpy as np
+
+from accord.errors import BundleError
+from accord.forecast.base import Stakeholders
+from accord.record.model import Issue
+from accord.record.snapshot import Snapshot
+
+COLUMNS = ("Actor", "Capability", "Position", "Salience")
+_VALUE = re.compile(r"^\s*([^±]+?)\s*(?:(?:±|\+-|\+/-)\s*(.+?))?\s*$")
+
+
+class ForecastInputError(BundleError):
+    """Forecast input that cannot be used: names file (or issue), line, field and actor."""
+
+
+def parse_value(text: str, file: str, line: int, field: str) -> tuple[float, float]:
+    """``"70±10"`` → (70.0, 10.0); ``"70"`` → (70.0, 0.0)."""
+    m = _VALUE.match(text or "")
+    try:
+        if not m:
+            raise ValueError
+        value = float(m[1])
+        sd = float(m[2]) if m[2] else 0.0
+        if not (np.isfinite(value) and np.isfinite(sd)):
+            raise ValueError
+    except ValueError:
+        raise ForecastInputError(file, f"{text!r} is not a number (or number±sd)", line=line, field=field) from None
+    if sd < 0:
+        raise ForecastInputError(file, f"uncertainty in {text!r} is negative", line=line, field=field)
+    return value, sd
+
+
+def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stakeholders:
+    """Read an ``Actor,Capability,Position,Salience`` file.
+
+    Without ``scale`` the issue's scale is taken to be the span of the positions given.
+    """
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ForecastInputError(file, f"cannot read: {e.strerror}") from None
+    reader = csv.DictReader(text.splitlines())
+    header = [h.strip() for h in reader.fieldnames or []]
+    for col in COLUMNS:
+        if col not in header:
+            raise ForecastInputError(file, f"missing column {col!r} (need {','.join(COLUMNS)})", line=1)
+    reader.fieldnames = header
+    actors: list[str] = []
+    values: dict[str, list[tuple[float, float]]] = {c: [] for c in COLUMNS[1:]}
+    for line, row in enumerate(reader, start=2):
+        name = (row.get("Actor") or "").strip()
+        if not name:
+            raise ForecastInputError(file, "empty actor name", line=line, field="Actor")
+        if name in actors:
+            raise ForecastInputError(file, f"actor {name!r} appears twice", line=line, field="Actor")
+        actors.append(name)
+        for col in COLUMNS[1:]:
+            values[col].append(parse_value(row.get(col) or "", file, line, col))
+        _check_row(file, line, name, values["Capability"][-1][0], values["Salience"][-1][0])
+    if not actors:
+        raise ForecastInputError(file, "no actors")
+    pos = np.array(values["Position"])
+    if scale is None:
+        scale = (float(pos[:, 0].min()), float(pos[:, 0].max()))
+    for i, p in enumerate(pos[:, 0]):
+        if not scale[0] <= p <= scale[1]:
+            raise ForecastInputError(
+                file, f"position {p:g} lies outside the scale {scale[0]:g}..{scale[1]:g}", line=i + 2, field="Position", id=actors[i]
+            )
+    data = _stakeholders(actors, values["Capability"], values["Position"], values["Salience"], scale)
+    _check_weight(file, data)
+    return data
+
+
+def _check_row(file: str, line: int | None, actor: str, capability: float, salience: float) -> None:
+    if capability < 0:
+        raise ForecastInputError(file, f"capability {capability:g} is negative", line=line, field="Capability", id=actor)
+    if not 0 <= salience <= 1:
+        raise ForecastInputError(file, f"salience {salience:g} lies outside 0..1", line=line, field="Salience", id=actor)
+
+
+def _stakeholders(
+    actors: list[str],
+    capability: list[tuple[float, float]],
+    position: list[tuple[float, float]],
+    salience: list[tuple[float, float]],
+    scale: tuple[float, float],
+    dimension: str = "0",
+) -> Stakeholders:
+    cap, pos, sal = np.array(capability), np.array(position), np.array(salience)
+    return Stakeholders(
+        actors=tuple(actors),
+        positions=pos[:, :1],
+        salience=sal[:, :1],
+        capability=cap[:, 0],
+        dimensions=(dimension,),
+        scale=scale,
+        position_sd=pos[:, 1:] if pos[:, 1].any() else None,
+        salience_sd=sal[:, 1:] if sal[:, 1].any() else None,
+        capability_sd=cap[:, 1] if cap[:, 1].any() else None,
+    )
+
+
+def from_snapshot(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) -> Stakeholders:
+    """Each actor's latest position on the issue as of the date, with its capability as of the same date.
+
+    An actor with a position but no capability is an error: a forecast must not guess anyone's weight.
+    """
+    issue = snapshot.get(issue_id, Issue)
+    where = f"issue {issue_id}" + (f" on {on_date.isoformat()}" if on_date else "")
+    positions = snapshot.positions(issue_id, on_date)
+    if not positions:
+        raise ForecastInputError(where, "no positions recorded")
+    actors, caps, poss, sals = [], [], [], []
+    for p in positions:
+        cap = snapshot.capability(p.actor, on_date, issue_id)
+        if cap is None:
+            raise ForecastInputError(where, "no capability recorded", id=p.actor, field="capability")
+        if not issue.scale_min <= p.value <= issue.scale_max:
+            raise ForecastInputError(
+                where, f"position {p.value:g} lies outside the scale {issue.scale_min:g}..{issue.scale_max:g}", id=p.id, field="value"
+            )
+        actors.append(p.actor)
+        caps.append((cap.value, cap.uncertainty or 0.0))
+        poss.append((p.value, p.uncertainty or 0.0))
+        sals.append((p.salience, 0.0))
+    data = _stakeholders(actors, caps, poss, sals, (float(issue.scale_min), float(issue.scale_max)), issue_id)
+    _check_weight(where, data)
+    return data
+
+
+def _check_weight(where: str, data: Stakeholders) -> None:
+    if not (data.capability[:, None] * data.salience).sum() > 0:
+        raise ForecastInputError(where, "every actor has zero capability × salience: nobody has any weight")
