@@ -1,0 +1,65 @@
+"""Rich rendering of the briefing (accord.views.brief): one renderer per section, a plain one otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.panel import Panel
+from rich.table import Table
+
+from accord.cli.common import console
+
+
+def _bodies(rows: list[dict[str, Any]]) -> None:
+    t = Table(show_edge=False, title="Bodies", title_justify="left")
+    for c in ("body", "rule", "members", "permanent"):
+        t.add_column(c)
+    for b in rows:
+        t.add_row(b["name"], b["rule"] or "", str(b["members"]), ", ".join(b["permanent"]))
+    console.print(t)
+
+
+def _disputes(rows: list[dict[str, Any]]) -> None:
+    t = Table(show_edge=False, title="Open disputes: who stands where", title_justify="left")
+    for c in ("issue", "positions (low → high)"):
+        t.add_column(c)
+    for d in rows:
+        t.add_row(d["name"], "  ".join(f"{p['actor']} {p['value']:g}" for p in d["positions"]))
+    console.print(t)
+
+
+def _decisions(rows: list[dict[str, Any]]) -> None:
+    t = Table(show_edge=False, title="Latest decisions", title_justify="left")
+    for c in ("date", "decision", "body", "status", "vote"):
+        t.add_column(c)
+    for d in rows:
+        v = d.get("votes")
+        vote = f"{v['yes']}-{v['no']}-{v['abstain']}" if v else ""
+        t.add_row(d["date"], f"{d['id']}: {d['title']}", d["body"], d["status"], vote)
+    console.print(t)
+
+
+def _plain(name: str, data: Any) -> None:
+    console.print(f"[bold]{name}[/]")
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        console.print(f"  {item}")
+
+
+RENDERERS: dict[str, Callable[[Any], None]] = {
+    "bodies": _bodies,
+    "disputes": _disputes,
+    "decisions": _decisions,
+}
+
+
+def render(data: dict[str, Any]) -> None:
+    console.print(Panel.fit(f"[bold]{data['name']}[/] — briefing for {data['date']}", border_style="blue"))
+    for name, section in data["sections"].items():
+        renderer = RENDERERS.get(name)
+        if renderer:
+            renderer(section)
+        else:
+            _plain(name, section)
+        console.print()

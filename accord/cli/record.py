@@ -1,0 +1,362 @@
+"""Commands over the record: cases, actors, bodies, relations, positions, edits, history, the brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+from rich.table import Table
+
+from accord.cli.common import (
+    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, current_user, emit, fail, guard, open_snapshot, open_store,
+    parse_date_opt, parse_timestamp,
+)
+
+case_app = typer.Typer(help="Load, export and list cases.", no_args_is_help=True)
+actors_app = typer.Typer(help="Actors of a case.", no_args_is_help=True)
+body_app = typer.Typer(help="Bodies that decide, and their members.", no_args_is_help=True)
+position_app = typer.Typer(help="Change positions on an issue.", no_args_is_help=True)
+
+ByOpt = Annotated[str | None, typer.Option("--by", help="Who makes the change (default: $ACCORD_USER, else the OS user).")]
+CiteOpt = Annotated[
+    list[str], typer.Option("--cite", help="Evidence for the change: a URL, or DOC:START-END in a case document.")
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="A short note on the change.")]
+IfVersionOpt = Annotated[
+    int | None, typer.Option("--if-version", help="Fail unless the record is still at this version (optimistic lock).")
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(case_app, name="case")
+    app.add_typer(actors_app, name="actors")
+    app.add_typer(body_app, name="body")
+    app.add_typer(position_app, name="position")
+    for fn in (show, relations, positions, edit, history, brief):
+        app.command()(fn)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:
+    t = Table(title=title, title_justify="left", show_edge=False)
+    for c in columns:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+    console.print(t)
+
+
+def _day(date: str | None) -> dt.date | None:
+    return parse_date_opt(date)
+
+
+# ---------------------------------------------------------------------------------------- case
+
+
+@case_app.command("list")
+def case_list(as_json: JsonOpt = False, as_known_on: AsKnownOnOpt = None) -> None:
+    """Built-in case bundles, and the cases held in the store."""
+    from accord.record.bundle import builtin_cases
+
+    store = open_store()
+    data = {"builtin": builtin_cases(), "stored": store.cases(parse_timestamp(as_known_on))}
+    emit(data, as_json, lambda d: (
+        console.print(f"[bold]built-in bundles:[/] {', '.join(d['builtin']) or '-'}"),
+        console.print(f"[bold]in the store:[/] {', '.join(d['stored']) or '-'}"),
+    ))
+
+
+@case_app.command("load")
+def case_load(path: Annotated[str, typer.Argument(help="A bundle folder, or a built-in case name.")],
+              by: ByOpt = None, as_json: JsonOpt = False) -> None:
+    """Validate a bundle completely, then write it in one transaction (a changed case is updated)."""
+    from accord.record.bundle import read_bundle
+
+    bundle = guard(lambda: read_bundle(path))
+    store = open_store()
+    with console.status(f"writing {len(bundle.records)} records…", spinner="dots"):
+        summary = guard(lambda: store.load(bundle.id, bundle.records, current_user(by), source=str(path)))
+    data = {"case": bundle.id, "records": len(bundle.records), **summary.to_json()}
+    emit(data, as_json, lambda d: console.print(
+        f"loaded [bold]{d['case']}[/]: {d['records']} records "
+        f"({d['created']} created, {d['updated']} updated, {d['deleted']} deleted, {d['unchanged']} unchanged)"
+    ))
+
+
+@case_app.command("export")
+def case_export(case: Annotated[str, typer.Argument(help="Case id in the store.")],
+                folder: Annotated[Path, typer.Argument(help="Folder to write the bundle into.")],
+                as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
+    """Write a stored case back as a bundle (canonical: export, load, export is byte-identical)."""
+    from accord.record.bundle import write_bundle
+
+    snap = open_snapshot(case, as_known_on)
+    written = guard(lambda: write_bundle(list(snap.records.values()), folder))
+    emit({"case": snap.case_id, "files": [str(p) for p in written]}, as_json,
+         lambda d: console.print(f"wrote {len(d['files'])} files to {folder}"))
+
+
+@case_app.command("schema")
+def case_schema(out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None) -> None:
+    """Print the JSON Schema of the bundle files (derived from the model)."""
+    from accord.record.bundle import bundle_schema
+
+    text = json.dumps(bundle_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text, nl=False)
+
+
+# ---------------------------------------------------------------------------------------- reads
+
+
+@actors_app.command("list")
+def actors_list(kind: Annotated[str | None, typer.Option("--kind", "-k", help="state, person, armed_group…")] = None,
+                date: DateOpt = None, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
+                as_json: JsonOpt = False) -> None:
+    """Actors of the case, optionally of one kind and existing on a date."""
+    from accord.views import record as views
+
+    snap = open_snapshot(case, as_known_on)
+    rows = views.actors(snap, kind, _day(date))
+    emit(rows, as_json, lambda r: _table(r, ["id", "name", "kind"], f"{len(r)} actors"))
+
+
+def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt = None,
+         as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
+    """Any record, with its citations."""
+    from accord.views import record as views
+
+    snap = open_snapshot(case, as_known_on)
+    data = guard(lambda: views.show(snap, record_id))
+
+    def render(d: dict[str, Any]) -> None:
+        console.print(f"[bold]{d['kind']}[/] {record_id}")
+        body = {k: v for k, v in d["record"].items() if k not in ("id", "cite")}
+        console.print(yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100).rstrip())
+        console.print("[bold]citations[/]")
+        for c in d["citations"]:
+            what = c.get("title") or c.get("url") or c.get("document")
+            extra = " · ".join(str(c[k]) for k in ("outlet", "published", "url") if c.get(k) and c[k] != what)
+            console.print(f"  - {what}" + (f" ({extra})" if extra else "") + (f" — {c['note']}" if c.get("note") else ""))
+
+    emit(data, as_json, render)
+
+
+@body_app.command("members")
+def body_members(body: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt = None, case: CaseOpt = None,
+                 as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
+    """Members of a body on a date; permanent members and vetoes flagged."""
+    from accord.views import record as views
+
+    snap = open_snapshot(case, as_known_on)
+    rows = guard(lambda: views.body_members(snap, body, _day(date)))
+    for r in rows:
+        r["flags"] = " ".join(f for f in ("permanent", "veto") if r[f])
+    emit(rows, as_json, lambda r: _table(r, ["id", "name", "kind", "flags", "start", "end"],
+                                         f"{snap.name(body)}: {len(r)} members" + (f" on {date}" if date else "")))
+
+
+def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt = None, case: CaseOpt = None,
+              as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
+    """Relations of an actor (both directions), optionally those in force on a date."""
+    from accord.views import record as views
+
+    snap = open_snapshot(case, as_known_on)
+    rows = guard(lambda: views.relations(snap, actor, _day(date)))
+    emit(rows, as_json, lambda r: _table(r, ["source", "type", "target", "start", "end", "reported"],
+                                         f"{len(r)} relations of {snap.name(actor)}"))
+
+
+def positions(issue: Annotated[str, typer.Argument(metavar="ISSUE")], date: DateOpt = None, case: CaseOpt = None,
+              as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
+    """Each actor's position on an issue as of a date (its latest coding on or before that day)."""
+    from accord.views import record as views
+
+    snap = open_snapshot(case, as_known_on)
+    data = guard(lambda: views.positions(snap, issue, _day(date)))
+    emit(data["positions"], as_json, lambda r: (
+        console.print(f"[bold]{data['name']}[/] ({data['scale'][0]:g}..{data['scale'][1]:g}; "
+                      + "; ".join(f"{k} = {v}" for k, v in data["anchors"].items()) + ")"),
+        _table(r, ["actor", "name", "value", "salience", "date"]),
+    ))
+
+
+# ---------------------------------------------------------------------------------------- writes
+
+
+def _citations(cite: list[str]):  # -> list[Citation]
+    from pydantic import ValidationError
+
+    from accord.record.model import Citation
+
+    if not cite:
+        fail("every change needs evidence: give --cite URL or --cite DOC:START-END")
+    out = []
+    for c in cite:
+        try:
+            out.append(Citation.model_validate(c))
+        except ValidationError as e:
+            fail(f"--cite {c}: {e.errors()[0]['msg'].removeprefix('Value error, ')}")
+    return out
+
+
+def _write(case: str | None, operation: str, by: str | None, cites: list[Any], note: str | None,
+           build: Any, if_version: int | None) -> tuple[Any, int]:
+    """Read the case, build the new record from it, check it against the case, write it audited."""
+    from accord.record.bundle import check_records
+
+    store = open_store()
+    case_id = guard(lambda: store.resolve_case(case))
+
+    def run() -> tuple[Any, int]:
+        with store.unit_of_work(case_id, current_user(by), operation=operation, cite=cites, note=note) as uow:
+            snap = store.snapshot(case_id)
+            rec = build(snap)
+            records = {**snap.records, rec.id: rec}
+            check_records(list(records.values()))
+            expected = if_version if if_version is not None else uow.version_of(rec.id) or 0
+            version = uow.put(rec, expected_version=expected)
+        return rec, version
+
+    return guard(run)
+
+
+def _record_error(e: Exception) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(e, ValidationError):
+        err = e.errors()[0]
+        field = ".".join(str(x) for x in err["loc"])
+        return f"field {field!r}: {err['msg'].removeprefix('Value error, ')}"
+    return str(e)
+
+
+@position_app.command("set")
+def position_set(
+    issue: Annotated[str, typer.Argument(metavar="ISSUE")],
+    actor: Annotated[str, typer.Argument(metavar="ACTOR")],
+    value: Annotated[float, typer.Argument(metavar="VALUE")],
+    salience: Annotated[float | None, typer.Option("--salience", "-s", help="0..1; default: the actor's last.")] = None,
+    date: Annotated[str | None, typer.Option("--date", "-d", help="As of when the position holds (default today).")] = None,
+    cite: CiteOpt = [],  # noqa: B006 - typer reads the default
+    note: NoteOpt = None, by: ByOpt = None, case: CaseOpt = None, if_version: IfVersionOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record where an actor stands on an issue from a date on (earlier codings stay as they were)."""
+    from accord.errors import AccordError
+    from accord.record.dates import FuzzyDate
+    from accord.record.model import Position
+
+    cites = _citations(cite)
+    try:
+        when = FuzzyDate.parse(date) if date else FuzzyDate.day(dt.date.today())
+    except ValueError as e:
+        fail(f"--date: {e}")
+
+    def build(snap: Any) -> Position:
+        previous = {p.actor: p for p in snap.positions(issue, when.start)}.get(actor)
+        sal = salience if salience is not None else (previous.salience if previous else None)
+        if sal is None:
+            raise AccordError(f"{actor} has no earlier position on {issue}: give --salience")
+        try:
+            return Position(issue=issue, actor=actor, value=value, salience=sal, date=when, cite=cites, note=note)
+        except ValueError as e:
+            raise AccordError(f"position {issue}/{actor}: {_record_error(e)}") from None
+
+    rec, version = _write(case, "position set", by, cites, note, build, if_version)
+    emit({"id": rec.id, "version": version, "record": rec}, as_json,
+         lambda d: console.print(f"{d['id']} is now at version {d['version']}: {actor} {value:g} on {issue} from {when}"))
+
+
+def _parse_assignment(text: str) -> tuple[list[str], Any]:
+    field, eq, raw = text.partition("=")
+    if not eq or not field:
+        fail(f"--set {text}: expected FIELD=VALUE")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else None
+    except yaml.YAMLError:
+        value = raw
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = raw
+    return field.split("."), value
+
+
+def edit(
+    record_id: Annotated[str, typer.Argument(metavar="ID")],
+    set_: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE (dotted for nested fields; YAML values).")],
+    cite: CiteOpt = [],  # noqa: B006
+    note: NoteOpt = None, by: ByOpt = None, case: CaseOpt = None, if_version: IfVersionOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Change fields of any record; the evidence is added to its citations and the change is audited."""
+    from accord.errors import AccordError
+
+    cites = _citations(cite)
+    assignments = [_parse_assignment(s) for s in set_]
+
+    def build(snap: Any) -> Any:
+        rec = snap.get(record_id)
+        data = rec.model_dump(mode="json", by_alias=True, exclude_none=True)
+        for path, value in assignments:
+            if path[0] in ("id",):
+                raise AccordError(f"{record_id}: the id of a record cannot be edited (export, rename, load)")
+            target = data
+            for key in path[:-1]:
+                target = target.setdefault(key, {})
+                if not isinstance(target, dict):
+                    raise AccordError(f"{record_id}: field {'.'.join(path)} is not a nested mapping")
+            target[path[-1]] = value
+        if "cite" in data:
+            data["cite"] = data["cite"] + [c.model_dump(exclude_none=True) for c in cites
+                                           if c.model_dump(exclude_none=True) not in data["cite"]]
+        try:
+            return type(rec).model_validate(data)
+        except ValueError as e:
+            raise AccordError(f"{record_id}: {_record_error(e)}") from None
+
+    rec, version = _write(case, "edit", by, cites, note, build, if_version)
+    emit({"id": rec.id, "version": version, "record": rec}, as_json,
+         lambda d: console.print(f"{d['id']} is now at version {d['version']}"))
+
+
+# ---------------------------------------------------------------------------------------- audit
+
+
+def history(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt = None,
+            as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
+    """Every change to a record (and to the records that belong to it, e.g. an issue's positions)."""
+    from accord.views.history import history as build_history
+
+    store = open_store()
+    ts = parse_timestamp(as_known_on)
+    entries = guard(lambda: build_history(store, store.resolve_case(case, ts), record_id, ts))
+
+    def render(rows: list[dict[str, Any]]) -> None:
+        t = Table(title=f"history of {record_id}", title_justify="left", show_edge=False)
+        for c in ("when (UTC)", "by", "operation", "record", "change", "evidence"):
+            t.add_column(c)
+        for e in rows:
+            t.add_row(e["at"][:19].replace("T", " "), e["by"], e["operation"], f"{e['id']} v{e['version']}",
+                      e["summary"], "; ".join(str(c.get("url") or c.get("document")) for c in e["cite"] or []))
+        console.print(t)
+
+    emit(entries, as_json, render)
+
+
+def brief(
+    case_arg: Annotated[str | None, typer.Argument(metavar="[CASE]", help="Case id (default: the only one).")] = None,
+    date: DateOpt = None, as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """A one-screen briefing: bodies, disputes, decisions, lists, eligibility, deadlines, forecasts."""
+    from accord.cli.brief_render import render
+    from accord.views.brief import brief as build_brief
+
+    snap = open_snapshot(case_arg, as_known_on)
+    on = _day(date) or dt.date.today()
+    data = guard(lambda: build_brief(snap, on))
+    emit(data, as_json, render)
