@@ -345,6 +345,9 @@ class Position(Fact):
     date: FuzzyDate
     #: spread of the coding (±), used by Monte Carlo forecasts
     uncertainty: float | None = Field(default=None, ge=0)
+    #: how far (scale units) from its position the actor still accepts a draft; when unset, vote
+    #: prediction derives it from salience (accord.rules.predict)
+    threshold: float | None = Field(default=None, ge=0)
 
     @property
     def parent(self) -> str | None:
@@ -396,6 +399,9 @@ class Decision(Fact):
     status: Literal["draft", "adopted", "rejected", "pending"]
     summary: str | None = None
     votes: dict[ActorRef, Vote] = {}
+    #: members that are parties to the dispute and so must abstain (Charter art. 27(3), decisions
+    #: under Chapter VI only: leave empty otherwise)
+    parties_to_dispute: list[ActorRef] = []
     provisions: list[Provision] = []
 
 
