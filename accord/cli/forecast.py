@@ -1,9 +1,262 @@
-"""CLI commands for accord.forecast (see docs)."""
+"""`accord forecast …`: run bargaining models on a CSV or a case issue, Monte Carlo, sensitivity, backtests.
+
+A thin shell: every command calls the same functions the Python API offers (accord.forecast.*).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from accord.cli.common import (
+    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, emit, fail, guard, open_snapshot, parse_date_opt,
+)
+
+if TYPE_CHECKING:
+    from accord.forecast.base import Model, Stakeholders
+
+ModelArg = Annotated[str, typer.Argument(help="Model name: weighted-mean, weighted-median, nash, eum, …")]
+InputArg = Annotated[Path, typer.Argument(help="CSV with columns Actor,Capability,Position,Salience.")]
+ParamOpt = Annotated[
+    list[str] | None, typer.Option("--param", "-p", help="Model parameter KEY=VALUE (repeatable), e.g. probability=pairwise.")
+]
+ScaleOpt = Annotated[str | None, typer.Option("--scale", help="The issue's scale LO,HI (default: span of the positions).")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed (Monte Carlo draws, stochastic models).")]
+DrawsOpt = Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws.")]
+
+forecast_app = typer.Typer(help="Forecast where a negotiation settles: baselines, models, Monte Carlo, backtests.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the main app."""
+    app.add_typer(forecast_app, name="forecast")
+
+
+# ---------------------------------------------------------------------------------------- helpers
+
+
+def _pair(text: str | None, name: str) -> tuple[float, float] | None:
+    if text is None:
+        return None
+    try:
+        lo, hi = (float(v) for v in text.split(","))
+    except ValueError:
+        fail(f"{name}: expected LO,HI (two numbers), got {text!r}")
+    if hi < lo:
+        fail(f"{name}: {hi:g} is below {lo:g}")
+    return lo, hi
+
+
+def _params(items: list[str] | None) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            fail(f"--param: expected KEY=VALUE, got {item!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _model(name: str, params: list[str] | None) -> Model:
+    from accord.forecast.registry import make
+
+    return guard(lambda: make(name, **_params(params)))
+
+
+def _read(path: Path, scale: str | None) -> Stakeholders:
+    from accord.forecast.inputs import read_csv
+
+    return guard(lambda: read_csv(path, _pair(scale, "--scale")))
+
+
+def _num(v: float) -> str:
+    return f"{v:.4g}" if abs(v) < 1e4 else f"{v:.0f}"
+
+
+# ------------------------------------------------------------------------------------------- run
+
+
+@forecast_app.command("run")
+def run_cmd(
+    model: ModelArg,
+    input: InputArg,
+    rounds: Annotated[int | None, typer.Option("--rounds", min=0, help="Most rounds (models that iterate).")] = None,
+    seed: SeedOpt = 0,
+    param: ParamOpt = None,
+    scale: ScaleOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run one model on a stakeholder CSV: forecast, trajectory, final positions."""
+    m = _model(model, param)
+    data = _read(input, scale)
+    result = guard(lambda: m.run(data, rounds=rounds, seed=seed))
+    emit(result, as_json, _render_run)
+
+
+def _render_run(run: Any) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]{run.model}[/]: forecast {', '.join(_num(v) for v in run.forecast)} after {run.states} state(s)")
+    if run.outcomes and len(run.outcomes) > 1:
+        console.print("by state: " + "  ".join(f"{t}: {', '.join(_num(v) for v in o)}" for t, o in enumerate(run.outcomes)))
+    table = Table("actor", "start", "final")
+    for i, (actor, final) in enumerate(run.final_positions.items()):
+        start = run.trajectory[0][i]
+        table.add_row(actor, ", ".join(_num(v) for v in start), ", ".join(_num(v) for v in final))
+    console.print(table)
+    for move in run.detail.get("moves", [])[:40]:
+        console.print(f"  round {move['round']}: {move['actor']} → {_num(move['to'])} ({move['kind']}, offer of {move['by']})")
+
+
+# ------------------------------------------------------------------------------------ montecarlo
+
+
+@forecast_app.command("montecarlo")
+def montecarlo_cmd(
+    model: ModelArg,
+    input: InputArg,
+    draws: DrawsOpt = 1000,
+    seed: SeedOpt = 0,
+    within: Annotated[str | None, typer.Option("--range", help="LO,HI: report the probability the outcome falls inside.")] = None,
+    param: ParamOpt = None,
+    scale: ScaleOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Forecast many draws of the inputs within their ± uncertainty: quantiles, interval, P(in range)."""
+    from accord.forecast.montecarlo import monte_carlo
+
+    m = _model(model, param)
+    data = _read(input, scale)
+    rng = _pair(within, "--range")
+    result = guard(lambda: monte_carlo(m, data, draws=draws, seed=seed, within=rng))
+    emit(result, as_json, _render_mc)
+
+
+def _render_mc(mc: Any) -> None:
+    out = mc.to_json()
+    console.print(f"[bold]{out['model']}[/]: {out['draws']} draws, seed {out['seed']}")
+    for k, dim in enumerate(out["dimensions"]):
+        qs = "  ".join(f"q{float(p) * 100:g}={_num(v[k])}" for p, v in out["quantiles"].items())
+        console.print(f"dimension {dim}: mean {_num(out['mean'][k])}  {qs}")
+        if "p_within" in out:
+            lo, hi = out["range"]
+            console.print(f"  P({_num(lo)} ≤ outcome ≤ {_num(hi)}) = {out['p_within'][k]:.3f}")
+
+
+# ----------------------------------------------------------------------------------- sensitivity
+
+
+@forecast_app.command("sensitivity")
+def sensitivity_cmd(
+    model: ModelArg,
+    input: InputArg,
+    param: ParamOpt = None,
+    scale: ScaleOpt = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows to show.")] = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """Which actor's position, salience or capability moves the forecast most."""
+    from accord.forecast.sensitivity import sensitivity
+
+    m = _model(model, param)
+    data = _read(input, scale)
+    result = guard(lambda: sensitivity(m, data))
+
+    def render(s: Any) -> None:
+        from rich.table import Table
+
+        console.print(f"[bold]{s.model}[/]: forecast {', '.join(_num(v) for v in s.forecast)}; most influential: {', '.join(s.influential())}")
+        table = Table("actor", "input", "shift down", "shift up", "effect")
+        for e in s.effects[:top]:
+            table.add_row(e.actor, e.input, ", ".join(_num(v) for v in e.low), ", ".join(_num(v) for v in e.high), _num(e.effect))
+        console.print(table)
+
+    emit(result, as_json, render)
+
+
+# -------------------------------------------------------------------------------------- backtest
+
+
+@forecast_app.command("backtest")
+def backtest_cmd(
+    file: Annotated[Path, typer.Argument(help="Backtest CSV: Issue,Actor,Capability,Position,Salience,Outcome.")],
+    models: Annotated[str | None, typer.Option("--models", help="Comma-separated models (default: all).")] = None,
+    seed: SeedOpt = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Mean absolute error per model over issues with known outcomes, beside the weighted mean."""
+    from accord.forecast.backtest import backtest, read_backtest
+
+    ms = [_model(n, None) for n in _model_names(models)]
+    cases = guard(lambda: read_backtest(file))
+    scores = guard(lambda: backtest(ms, cases, seed=seed))
+    data = {"issues": len(cases), "baseline": scores[0].model, "seed": seed, "models": [s.to_json() for s in scores]}
+
+    def render(d: dict[str, Any]) -> None:
+        from rich.table import Table
+
+        table = Table("model", "MAE", f"MAE − {d['baseline']}", "95 % interval")
+        for s in d["models"]:
+            lo, hi = s["interval95"]
+            table.add_row(s["model"], _num(s["mae"]), _num(s["baseline_mae_difference"]), f"{_num(lo)} .. {_num(hi)}")
+        console.print(f"{d['issues']} issues")
+        console.print(table)
+
+    emit(data, as_json, render)
+
+
+def _model_names(models: str | None) -> list[str]:
+    from accord.forecast.registry import MODELS
+
+    names = [n.strip() for n in models.split(",") if n.strip()] if models else list(MODELS)
+    if not names:
+        fail("--models: no model named")
+    return names
+
+
+# ----------------------------------------------------------------------------------------- issue
+
+
+@forecast_app.command("issue")
+def issue_cmd(
+    issue: Annotated[str, typer.Argument(help="Issue id in the case.")],
+    date: DateOpt = None,
+    models: Annotated[str | None, typer.Option("--models", help="Comma-separated models (default: all).")] = None,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Write a PNG of the trajectories here.")] = None,
+    draws: DrawsOpt = 1000,
+    seed: SeedOpt = 0,
+    as_known_on: AsKnownOnOpt = None,
+    case: CaseOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every model on a case issue as of a date, with the weighted-mean baseline, 90 % intervals and the
+    three most influential actors."""
+    from accord.forecast.inputs import from_snapshot
+    from accord.forecast.report import forecast_issue
+
+    on = parse_date_opt(date)
+    ms = [_model(n, None) for n in _model_names(models)]
+    snapshot = open_snapshot(case, as_known_on)
+    data = guard(lambda: from_snapshot(snapshot, issue, on))
+    report = guard(lambda: forecast_issue(issue, on, data, ms, draws=draws, seed=seed))
+    if chart is not None:
+        from accord.forecast.chart import trajectory_chart
+
+        guard(lambda: trajectory_chart(report, chart))
+    emit(report, as_json, _render_issue)
+
+
+def _render_issue(report: Any) -> None:
+    from rich.table import Table
+
+    out = report.to_json()
+    console.print(f"[bold]{out['issue']}[/]" + (f" as of {out['date']}" if out["date"] else ""))
+    table = Table("model", "forecast", "90 % interval", "states")
+    for name, m in out["models"].items():
+        lo, hi = m["interval"]
+        mark = " (baseline)" if name == out["baseline"] else ""
+        table.add_row(name + mark, _num(m["forecast"]), f"{_num(lo)} .. {_num(hi)}", str(m["states"]))
+    console.print(table)
+    console.print("most influential: " + ", ".join(out["influential"]))

@@ -76,7 +76,7 @@ def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stak
         actors.append(name)
         for col in COLUMNS[1:]:
             values[col].append(parse_value(row.get(col) or "", file, line, col))
-        _check_row(file, line, name, values["Capability"][-1][0], values["Salience"][-1][0])
+        check_row(file, line, name, values["Capability"][-1][0], values["Salience"][-1][0])
     if not actors:
         raise ForecastInputError(file, "no actors")
     pos = np.array(values["Position"])
@@ -87,19 +87,19 @@ def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stak
             raise ForecastInputError(
                 file, f"position {p:g} lies outside the scale {scale[0]:g}..{scale[1]:g}", line=i + 2, field="Position", id=actors[i]
             )
-    data = _stakeholders(actors, values["Capability"], values["Position"], values["Salience"], scale)
+    data = build_stakeholders(actors, values["Capability"], values["Position"], values["Salience"], scale)
     _check_weight(file, data)
     return data
 
 
-def _check_row(file: str, line: int | None, actor: str, capability: float, salience: float) -> None:
+def check_row(file: str, line: int | None, actor: str, capability: float, salience: float) -> None:
     if capability < 0:
         raise ForecastInputError(file, f"capability {capability:g} is negative", line=line, field="Capability", id=actor)
     if not 0 <= salience <= 1:
         raise ForecastInputError(file, f"salience {salience:g} lies outside 0..1", line=line, field="Salience", id=actor)
 
 
-def _stakeholders(
+def build_stakeholders(
     actors: list[str],
     capability: list[tuple[float, float]],
     position: list[tuple[float, float]],
@@ -144,7 +144,7 @@ def from_snapshot(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) ->
         caps.append((cap.value, cap.uncertainty or 0.0))
         poss.append((p.value, p.uncertainty or 0.0))
         sals.append((p.salience, 0.0))
-    data = _stakeholders(actors, caps, poss, sals, (float(issue.scale_min), float(issue.scale_max)), issue_id)
+    data = build_stakeholders(actors, caps, poss, sals, (float(issue.scale_min), float(issue.scale_max)), issue_id)
     _check_weight(where, data)
     return data
 

@@ -1,0 +1,133 @@
+"""Backtests: forecast issues whose outcome is known, and compare each model's error with the baseline.
+
+File format (CSV, one row per actor per issue; documented in docs/forecast.md)::
+
+    Issue,Actor,Capability,Position,Salience,Outcome
+    emissions,Germany,0.16,4,0.8,7.5
+    emissions,France,0.16,10,0.6,
+    fisheries,...
+
+``Outcome`` is the value the issue settled at, on the positions' scale; give it on at least one row of
+the issue (further rows may repeat it or stay empty). Optional ``ScaleMin`` and ``ScaleMax`` give the
+issue's scale (default: the span of its positions and outcome). Values may carry ``±sd``; backtests use
+the central values.
+
+The score is the mean absolute error (MAE) over issues. Each model is set beside the weighted mean, with
+a bootstrap interval (resampling issues) on the difference of MAEs: an interval below zero means the
+model beats the baseline on these issues.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from accord.forecast.base import Model, Stakeholders
+from accord.forecast.inputs import COLUMNS, ForecastInputError, build_stakeholders, check_row, parse_value
+from accord.forecast.registry import BASELINE, make
+
+BOOTSTRAP = 2000
+
+
+@dataclass
+class Case:
+    issue: str
+    data: Stakeholders
+    outcome: float
+
+
+@dataclass
+class Score:
+    model: str
+    mae: float
+    #: MAE of this model minus the baseline's, with its 95 % bootstrap interval
+    difference: float
+    interval: tuple[float, float]
+    errors: list[float]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "mae": self.mae,
+            "baseline_mae_difference": self.difference,
+            "interval95": list(self.interval),
+        }
+
+
+def read_backtest(path: str | Path) -> list[Case]:
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ForecastInputError(file, f"cannot read: {e.strerror}") from None
+    reader = csv.DictReader(text.splitlines())
+    header = [h.strip() for h in reader.fieldnames or []]
+    for col in ("Issue", *COLUMNS, "Outcome"):
+        if col not in header:
+            raise ForecastInputError(file, f"missing column {col!r}", line=1)
+    reader.fieldnames = header
+    rows: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for line, row in enumerate(reader, start=2):
+        issue = (row.get("Issue") or "").strip()
+        if not issue:
+            raise ForecastInputError(file, "empty issue", line=line, field="Issue")
+        rows.setdefault(issue, []).append((line, row))
+    if not rows:
+        raise ForecastInputError(file, "no issues")
+    return [_case(file, issue, issue_rows) for issue, issue_rows in rows.items()]
+
+
+def _case(file: str, issue: str, rows: list[tuple[int, dict[str, str]]]) -> Case:
+    actors: list[str] = []
+    cols: dict[str, list[tuple[float, float]]] = {c: [] for c in COLUMNS[1:]}
+    outcomes: set[float] = set()
+    bounds: dict[str, set[float]] = {"ScaleMin": set(), "ScaleMax": set()}
+    for line, row in rows:
+        name = (row.get("Actor") or "").strip()
+        if not name:
+            raise ForecastInputError(file, "empty actor name", line=line, field="Actor", id=issue)
+        if name in actors:
+            raise ForecastInputError(file, f"actor {name!r} appears twice in issue {issue!r}", line=line, field="Actor")
+        actors.append(name)
+        for col in COLUMNS[1:]:
+            cols[col].append(parse_value(row.get(col) or "", file, line, col))
+        check_row(file, line, name, cols["Capability"][-1][0], cols["Salience"][-1][0])
+        for col, seen in (("Outcome", outcomes), ("ScaleMin", bounds["ScaleMin"]), ("ScaleMax", bounds["ScaleMax"])):
+            if (row.get(col) or "").strip():
+                seen.add(parse_value(row[col], file, line, col)[0])
+    if len(outcomes) != 1:
+        what = "no outcome" if not outcomes else f"conflicting outcomes {sorted(outcomes)}"
+        raise ForecastInputError(file, f"issue {issue!r} has {what}", line=rows[0][0], field="Outcome")
+    outcome = outcomes.pop()
+    spread = [p for p, _ in cols["Position"]] + [outcome]
+    lo = bounds["ScaleMin"].pop() if bounds["ScaleMin"] else min(spread)
+    hi = bounds["ScaleMax"].pop() if bounds["ScaleMax"] else max(spread)
+    if not all(lo <= v <= hi for v in spread) or hi <= lo:
+        raise ForecastInputError(file, f"issue {issue!r}: positions or outcome outside the scale {lo:g}..{hi:g}", line=rows[0][0])
+    return Case(issue, build_stakeholders(actors, cols["Capability"], cols["Position"], cols["Salience"], (lo, hi)), outcome)
+
+
+def backtest(models: Sequence[Model], cases: Sequence[Case], seed: int = 0) -> list[Score]:
+    """Scores of each model (and of the baseline, which comes first whether asked for or not)."""
+    if BASELINE not in [m.name for m in models]:
+        models = [make(BASELINE), *models]
+    truth = np.array([c.outcome for c in cases])
+    errors = {
+        m.name: np.abs(np.array([m.run(c.data).forecast[0] for c in cases]) - truth) for m in models
+    }
+    base = errors[BASELINE]
+    rng = np.random.default_rng(seed)
+    resample = rng.integers(0, len(cases), size=(BOOTSTRAP, len(cases)))
+    scores = []
+    for m in models:
+        diff = errors[m.name] - base
+        boot = diff[resample].mean(axis=1)
+        lo, hi = np.quantile(boot, [0.025, 0.975])
+        scores.append(Score(m.name, float(errors[m.name].mean()), float(diff.mean()), (float(lo), float(hi)), errors[m.name].tolist()))
+    scores.sort(key=lambda s: s.model != BASELINE)
+    return scores

@@ -1,0 +1,70 @@
+"""One issue, every model side by side: what `accord forecast issue` and the briefing show.
+
+Each model's forecast comes with a 90 % Monte Carlo interval; the weighted mean is always included as the
+baseline. "Influential" ranks actors by their sensitivity effect summed over the models, each model's
+effects divided by the scale's width so that no model dominates by its units.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from accord.forecast.base import Model, Run, Stakeholders
+from accord.forecast.montecarlo import monte_carlo
+from accord.forecast.registry import BASELINE, make
+from accord.forecast.sensitivity import sensitivity
+
+
+@dataclass
+class IssueForecast:
+    issue: str
+    date: dt.date | None
+    scale: tuple[float, float]
+    runs: dict[str, Run]
+    intervals: dict[str, list[float]]
+    influential: list[str]
+    draws: int
+    seed: int
+    actors: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "issue": self.issue,
+            "date": self.date.isoformat() if self.date else None,
+            "scale": list(self.scale),
+            "models": {
+                name: {
+                    "forecast": run.forecast[0],
+                    "interval": self.intervals[name],
+                    "states": run.states,
+                    "outcomes": [o[0] for o in run.outcomes],
+                }
+                for name, run in self.runs.items()
+            },
+            "baseline": BASELINE,
+            "influential": self.influential,
+            "draws": self.draws,
+            "seed": self.seed,
+        }
+
+
+def forecast_issue(
+    issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int = 1000, seed: int = 0
+) -> IssueForecast:
+    if BASELINE not in [m.name for m in models]:
+        models = [make(BASELINE), *models]
+    runs, intervals = {}, {}
+    influence: dict[str, float] = {}
+    width = data.scale[1] - data.scale[0]
+    for m in models:
+        runs[m.name] = m.run(data, seed=seed)
+        intervals[m.name] = monte_carlo(m, data, draws=draws, seed=seed).interval(0.9)[0]
+        per_actor: dict[str, float] = {}
+        for e in sensitivity(m, data).effects:
+            per_actor[e.actor] = max(per_actor.get(e.actor, 0.0), e.effect / width)
+        for actor, effect in per_actor.items():
+            influence[actor] = influence.get(actor, 0.0) + effect
+    ranked = sorted((a for a in influence if influence[a] > 0), key=lambda a: (-influence[a], a))
+    return IssueForecast(issue, on, data.scale, runs, intervals, ranked[:3], draws, seed, data.actors)
