@@ -289,12 +289,16 @@ def bundle_schema() -> dict[str, Any]:
     files: dict[str, Any] = {}
     for name, cls in FILES.items():
         schema = cls.model_json_schema(by_alias=True)
+        if cls.id_from:
+            schema["required"] = [f for f in schema.get("required", []) if f != "id"]
+            schema["properties"]["id"]["description"] = "default: " + ".".join(cls.id_from)
         if cls is Case:
             schema["properties"]["format"] = {"const": FORMAT_VERSION}
             schema.setdefault("required", []).append("format")
             files[name] = schema
         else:
-            files[name] = {"type": "array", "items": schema}
+            defs = schema.pop("$defs", {})
+            files[name] = {"type": "array", "items": schema, **({"$defs": defs} if defs else {})}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"accord case bundle, format {FORMAT_VERSION}",

@@ -123,9 +123,13 @@ class FuzzyDate:
 
         return core_schema.no_info_plain_validator_function(
             validate,
-            json_schema_input_schema=core_schema.str_schema(
-                pattern=r"^\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?(\.\.\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?)?$"
-            ),
+            # a bare year may be written as a YAML number
+            json_schema_input_schema=core_schema.union_schema([
+                core_schema.str_schema(
+                    pattern=r"^\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?(\.\.\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?)?$"
+                ),
+                core_schema.int_schema(ge=1, le=9999),
+            ]),
             serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
 

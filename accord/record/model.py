@@ -66,6 +66,12 @@ class Citation(Model):
         span = {"start": int(m[2]), "end": int(m[3])} if m[2] else {}
         return {"document": m[1], **span}
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: Any, handler: Any) -> dict[str, Any]:
+        full = handler(core)
+        short = {"type": "string", "description": "URL, DOC or DOC:START-END", "pattern": r"^([a-z][a-z0-9+.-]*://.+|[a-z0-9][a-z0-9._-]*(:\d+-\d+)?)$"}
+        return {"anyOf": [short, full]}
+
     @model_validator(mode="after")
     def _check(self) -> Citation:
         if (self.document is None) == (self.url is None):
