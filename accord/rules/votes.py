@@ -1,0 +1,102 @@
+"""Tallies: a body's recorded vote, or a hypothetical one, run through the body's procedure.
+
+Who may vote is the body's membership on the decision's date; a vote given for anyone else is an error,
+not a silent change of the outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from accord.record.model import Actor, Decision, DecisionRule, Vote
+from accord.record.snapshot import Snapshot
+from accord.rules.errors import RuleInputError
+from accord.rules.procedures import VOTES, Ballot, Outcome, count, decide
+
+
+@dataclass
+class Tally:
+    body: str
+    date: dt.date
+    matter: str
+    procedure: str
+    outcome: Outcome
+    votes: dict[str, Vote]
+    decision: str | None = None
+    #: the hypothetical votes that replaced the record's
+    changed: dict[str, Vote] = field(default_factory=dict)
+
+    @property
+    def adopted(self) -> bool:
+        return self.outcome.adopted
+
+    def to_json(self) -> dict[str, Any]:
+        counts = count([Ballot(m, v) for m, v in self.votes.items()])
+        return {
+            **({"decision": self.decision} if self.decision else {}),
+            "body": self.body, "date": self.date.isoformat(), "matter": self.matter, "procedure": self.procedure,
+            "adopted": self.outcome.adopted, **counts, "reason": self.outcome.reason,
+            "blocked_by": list(self.outcome.blocked_by), "votes": self.votes,
+            **({"changed": self.changed} if self.changed else {}),
+        }
+
+
+def body_rule(snap: Snapshot, body: str, on: dt.date) -> tuple[Actor, DecisionRule]:
+    """The body and its rule, checking that it existed and had members on the day."""
+    actor = snap.get(body, Actor)
+    if actor.rule is None:
+        raise RuleInputError(f"{body!r} is not a body: it has no decision rule")
+    if not actor.in_force(on) or not snap.memberships(body, on):
+        raise RuleInputError(f"{body!r} did not exist or had no members on {on.isoformat()}")
+    return actor, actor.rule
+
+
+def ballots(snap: Snapshot, body: str, on: dt.date, votes: Mapping[str, Vote]) -> list[Ballot]:
+    """One ballot per member on the day; a member without a vote is absent. Votes by non-members are errors."""
+    members = {r.source: r for r in snap.memberships(body, on)}
+    for voter in votes:
+        snap.get(voter, Actor)
+        if voter not in members:
+            raise RuleInputError(f"{voter!r} was not a member of {body!r} on {on.isoformat()} and cannot vote")
+    return [
+        Ballot(m, votes.get(m, "absent"), veto=r.veto, name=snap.name(m)) for m, r in members.items()
+    ]
+
+
+def hypothesis(snap: Snapshot, given: Mapping[Vote, Iterable[str]]) -> dict[str, Vote]:
+    """Votes from the command line (--yes A --no B…): every id must be an actor and appear once."""
+    out: dict[str, Vote] = {}
+    for vote in VOTES:
+        for actor in given.get(vote, ()):
+            snap.get(actor, Actor)
+            if actor in out:
+                raise RuleInputError(f"{actor!r} is given two votes ({out[actor]} and {vote})")
+            out[actor] = vote
+    return out
+
+
+def tally(snap: Snapshot, decision_id: str, overrides: Mapping[str, Vote] | None = None) -> Tally:
+    """The decision's recorded vote with any overrides applied, under its body's rule on its date."""
+    d = snap.get(decision_id, Decision)
+    on = d.date.start
+    _, rule = body_rule(snap, d.body, on)
+    votes = {**d.votes, **(overrides or {})}
+    bs = ballots(snap, d.body, on, votes)
+    outcome = decide(rule, bs, d.matter, frozenset(d.parties_to_dispute))
+    changed = {m: v for m, v in (overrides or {}).items() if d.votes.get(m, "absent") != v}
+    return Tally(d.body, on, d.matter, rule.procedure, outcome, {b.member: b.vote for b in bs}, d.id, changed)
+
+
+def show_decision(snap: Snapshot, decision_id: str) -> dict[str, Any]:
+    """A decision as recorded, with its tally under the body's rule (which should agree with its status)."""
+    d = snap.get(decision_id, Decision)
+    t = tally(snap, decision_id)
+    return {
+        "id": d.id, "title": d.title, "symbol": d.symbol, "body": d.body, "date": str(d.date), "status": d.status,
+        **t.to_json(),
+        "provisions": [p.model_dump(mode="json", exclude_none=True) for p in d.provisions],
+        "consistent": (d.status == "adopted") == t.adopted if d.status in ("adopted", "rejected") else None,
+    }
