@@ -1,9 +1,227 @@
-"""CLI commands for accord.rules (see docs)."""
+"""CLI commands over accord.rules: decisions, votes, designation lists, eligibility, roadmaps (docs/rules.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Annotated, Any
+
 import typer
+from rich.table import Table
+
+from accord.cli.common import AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, emit, fail, guard, open_snapshot, parse_date_opt
+
+decision_app = typer.Typer(help="Decisions of a body, tallied under its rule.", no_args_is_help=True)
+vote_app = typer.Typer(help="Tally a vote, recorded or hypothetical; predict one from positions.", no_args_is_help=True)
+list_app = typer.Typer(help="Designation lists: who is listed on a date, and who disputes it.", no_args_is_help=True)
+
+
+def _voters(vote: str) -> Any:
+    return Annotated[
+        list[str] | None, typer.Option(f"--{vote}", help=f"A member voting {vote} (repeatable); replaces its recorded vote.")
+    ]
+
+
+YesOpt, NoOpt, AbstainOpt, AbsentOpt = _voters("yes"), _voters("no"), _voters("abstain"), _voters("absent")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
+    app.add_typer(decision_app, name="decision")
+    app.add_typer(vote_app, name="vote")
+    app.add_typer(list_app, name="list")
+    app.command()(eligible)
+    app.command()(roadmap)
+
+
+def _on(date: str | None) -> dt.date:
+    """The --date asked about; today when none is given."""
+    return parse_date_opt(date) or dt.date.today()
+
+
+def _pairs(values: list[str] | None, option: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in values or []:
+        key, sep, raw = item.partition("=")
+        try:
+            if not sep or not key:
+                raise ValueError
+            out[key] = float(raw)
+        except ValueError:
+            fail(f"{option} {item!r}: expected NAME=NUMBER")
+    return out
+
+
+# ---------------------------------------------------------------------------------------- votes
+
+
+def _render_tally(d: dict[str, Any]) -> None:
+    head = f"{d.get('decision') or d.get('draft') or d['body']}" + (f": {d['title']}" if d.get("title") else "")
+    verdict = "[green]adopted[/]" if d["adopted"] else "[red]not adopted[/]"
+    console.print(f"[bold]{head}[/] — {d['body']}, {d['date']} ({d.get('matter', 'substantive')})")
+    console.print(f"{verdict}: {d['yes']} yes, {d['no']} no, {d['abstain']} abstain, {d['absent']} absent")
+    console.print(f"reason: {d['reason']}", highlight=False)
+    t = Table(show_edge=False)
+    for c in ("member", "vote", *(("changed",) if d.get("changed") else ())):
+        t.add_column(c)
+    for member, vote in d["votes"].items():
+        t.add_row(member, vote, *(("←" if member in d.get("changed", {}) else "",) if d.get("changed") else ()))
+    console.print(t)
+
+
+@decision_app.command("show")
+def decision_show(decision: Annotated[str, typer.Argument(help="Decision id, e.g. unscr-2254.")],
+                  as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None) -> None:
+    """A decision with its recorded vote, tallied under its body's rule on its date."""
+    from accord.rules.votes import show_decision
+
+    snap = open_snapshot(case, as_known_on)
+    emit(guard(lambda: show_decision(snap, decision)), as_json, _render_tally)
+
+
+@vote_app.command("tally")
+def vote_tally(
+    decision: Annotated[str, typer.Argument(help="Decision id whose vote is tallied.")],
+    yes: YesOpt = None, no: NoOpt = None, abstain: AbstainOpt = None, absent: AbsentOpt = None,
+    as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
+) -> None:
+    """Tally a decision's vote; votes given here replace the recorded ones ("what if Russia voted no?")."""
+    from accord.rules.votes import hypothesis, tally
+
+    snap = open_snapshot(case, as_known_on)
+
+    def run() -> dict[str, Any]:
+        given = hypothesis(snap, {"yes": yes or [], "no": no or [], "abstain": abstain or [], "absent": absent or []})
+        return tally(snap, decision, given).to_json()
+
+    emit(guard(run), as_json, _render_tally)
+
+
+def _render_prediction(d: dict[str, Any]) -> None:
+    _render_tally(d)
+    if d["unknown"]:
+        console.print(f"no position recorded (voting {d['votes'][d['unknown'][0]]}): {', '.join(d['unknown'])}")
+    t = Table(title="Pivotal members", title_justify="left", show_edge=False)
+    for c in ("member", "role", "vote", "distance"):
+        t.add_column(c)
+    for p in d["pivotal"]:
+        role = f"{p['role']} ({p['rank']})" if "rank" in p else p["role"]
+        t.add_row(p["actor"], role, p["vote"], "" if p["distance"] is None else f"{p['distance']:g}")
+    console.print(t)
+
+
+@vote_app.command("predict")
+def vote_predict(
+    body: Annotated[str | None, typer.Option("--body", help="The deciding body (default: the draft's).")] = None,
+    draft: Annotated[str | None, typer.Option("--draft", help="A decision whose provisions set issue values.")] = None,
+    issue: Annotated[list[str] | None, typer.Option("--issue", help="ISSUE=VALUE the draft sets (repeatable).")] = None,
+    threshold: Annotated[
+        list[str] | None, typer.Option("--threshold", help="ACTOR=UNITS: a member's acceptance threshold (repeatable).")
+    ] = None,
+    unknown: Annotated[
+        str, typer.Option("--unknown", help="Vote of a member with no recorded position: yes, no, abstain or absent.")
+    ] = "abstain",
+    matter: Annotated[str, typer.Option("--matter", help="substantive or procedural.")] = "substantive",
+    date: DateOpt = None, as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
+) -> None:
+    """Predict each member's vote from its positions, the outcome, and who is pivotal."""
+    from accord.record.model import Decision
+    from accord.rules.predict import draft_of, predict
+
+    if unknown not in ("yes", "no", "abstain", "absent"):
+        fail(f"--unknown {unknown!r}: expected yes, no, abstain or absent")
+    if matter not in ("substantive", "procedural"):
+        fail(f"--matter {matter!r}: expected substantive or procedural")
+    if draft is None and not issue:
+        fail("give --draft ID or at least one --issue ISSUE=VALUE")
+    snap = open_snapshot(case, as_known_on)
+
+    def run() -> dict[str, Any]:
+        d = snap.get(draft, Decision) if draft else None
+        values = {**(draft_of(snap, draft) if draft else {}), **_pairs(issue, "--issue")}
+        the_body = body or (d.body if d else None)
+        on = parse_date_opt(date) or (d.date.start if d else None)
+        if the_body is None or on is None:
+            fail("give --body and --date (or a --draft that has them)")
+        return predict(snap, the_body, on, values, thresholds=_pairs(threshold, "--threshold"), unknown=unknown,  # type: ignore[arg-type]
+                       matter=matter, parties=d.parties_to_dispute if d else (), decision=draft).to_json()
+
+    emit(guard(run), as_json, _render_prediction)
+
+
+# ---------------------------------------------------------------------------------------- lists
+
+
+def _render_list(d: dict[str, Any]) -> None:
+    console.print(f"[bold]{d['name']}[/] ({d['body']}) on {d['date']} — effects: {', '.join(d['effects']) or 'none'}")
+    t = Table(show_edge=False)
+    for c in ("entry", "status", "objectors", "supporters", "reason"):
+        t.add_column(c)
+    for e in d["entries"]:
+        t.add_row(e["actor"], e["status"] + (" (reported)" if e["reported"] else ""), ", ".join(e["objectors"]),
+                  ", ".join(e["supporters"]), e["reason"])
+    console.print(t)
+
+
+@list_app.command("status")
+def list_status(list_id: Annotated[str, typer.Argument(metavar="LIST", help="Designation list id.")],
+                date: DateOpt = None, as_json: JsonOpt = False, case: CaseOpt = None,
+                as_known_on: AsKnownOnOpt = None) -> None:
+    """Each entry's status on a date under the list body's rule: listed, contested, rejected, pending, not proposed."""
+    from accord.rules.lists import list_status as status
+
+    snap = open_snapshot(case, as_known_on)
+    emit(guard(lambda: status(snap, list_id, _on(date)).to_json()), as_json, _render_list)
+
+
+# ---------------------------------------------------------------------------------------- eligibility
+
+
+def _render_eligibility(d: dict[str, Any]) -> None:
+    console.print(f"[bold]Eligible for the {d['forum']}[/] on {d['date']} (lists: {', '.join(d['lists']) or 'none'})")
+    console.print("  " + ", ".join(d["eligible"]))
+    for e in d["excluded"]:
+        console.print(f"  [red]excluded[/] {e['actor']}: {e['reason']}", highlight=False)
+    for c in d["contested"]:
+        console.print(f"  [yellow]contested[/] {c['actor']}: by {', '.join(c['by'])}; defended by {', '.join(c['defended_by'])}")
+    for f in d["flagged"]:
+        console.print(f"  [yellow]flagged[/] {f['actor']}: {'; '.join(f['reasons'])}", highlight=False)
+
+
+def eligible(
+    forum: Annotated[str, typer.Argument(metavar="talks|ceasefire", help="talks or ceasefire.")],
+    date: DateOpt = None, as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
+) -> None:
+    """Who may sit at the talks, or is covered by the ceasefire, on a date; who is excluded, contested, flagged."""
+    from accord.rules.eligibility import eligibility
+
+    if forum not in ("talks", "ceasefire"):
+        fail(f"eligible {forum!r}: expected talks or ceasefire")
+    snap = open_snapshot(case, as_known_on)
+    emit(guard(lambda: eligibility(snap, forum, _on(date)).to_json()), as_json, _render_eligibility)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------- roadmaps
+
+_STYLE = {"met": "green", "missed": "red", "at-risk": "yellow", "due": "yellow", "pending": "white", "not-started": "dim"}
+
+
+def _render_roadmap(d: dict[str, Any]) -> None:
+    console.print(f"[bold]{d['name']}[/] on {d['date']}" + (f" (set by {d['decision']})" if d["decision"] else ""))
+    t = Table(show_edge=False)
+    for c in ("milestone", "deadline", "status", "reason"):
+        t.add_column(c)
+    for m in d["milestones"]:
+        t.add_row(m["name"], m["deadline"], f"[{_STYLE[m['status']]}]{m['status']}[/]", m["reason"])
+    console.print(t)
+
+
+def roadmap(
+    roadmap_id: Annotated[str, typer.Argument(metavar="ID", help="Roadmap id, or the id of the decision that set it.")],
+    date: DateOpt = None,
+    at_risk_days: Annotated[int, typer.Option("--at-risk-days", min=0, help="Unmet and due within this many days: at risk.")] = 30,
+    as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
+) -> None:
+    """Each milestone's status on a date: pending, due, at risk, met (late or not), missed, not started."""
+    from accord.rules.roadmap import roadmap_status
+
+    snap = open_snapshot(case, as_known_on)
+    emit(guard(lambda: roadmap_status(snap, roadmap_id, _on(date), at_risk_days).to_json()), as_json, _render_roadmap)
