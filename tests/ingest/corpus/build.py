@@ -62,8 +62,9 @@ CASE_ACTORS = frozenset(
 EXTRA_ACTORS = frozenset(
     """yemen libya sudan houthis yemen-government libya-gna libya-hor sudan-government rsf
     ismail-ould-cheikh-ahmed martin-kobler ansar-allah-delegation israel spain new-zealand
-    venezuela malaysia angola japan ukraine senegal uruguay nato kurdish-ypg
-    national-coordination-body ihh african-union igad ali-abdullah-saleh""".split()
+    venezuela malaysia angola japan ukraine senegal uruguay nato ypg
+    national-coordination-body african-union ali-abdullah-saleh saudi-led-coalition
+    abd-rabbu-mansour-hadi libya-gnc splm-n fayez-al-sarraj darfur-rebels""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
