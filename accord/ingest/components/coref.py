@@ -1,0 +1,120 @@
+"""Who a short mention stands for: a surname alone ("Kerry"), a title alone ("the foreign minister", "the
+UN envoy"), a pronoun ("he"). Then the settled mentions become actor candidates.
+
+A surname counts when its full name came earlier or a title or honorific stands before it (or, for a
+surname that is no common word, on its own with less confidence). A title alone names whoever held that
+office on the publication date, preferring someone the article already named. Pronouns are resolved to
+the last person named within three sentences (gender-checked when known) and kept for quote speakers
+only: they are not actor mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.ingest.components.actors import HONORIFICS
+from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.registry import Context, component
+from accord.ingest.world import Lexicon
+
+_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
+# Titles too generic to name one office-holder without a name beside them.
+_GENERIC = {"official", "diplomat", "minister", "leader", "commander", "general", "negotiator", "adviser",
+            "ambassador", "spokesman", "spokeswoman", "spokesperson", "coordinator", "mediator"}
+_GAP_ADJACENT = re.compile(r"^[ ,]{0,2}$")
+_GAP_OF = re.compile(r"^(?:'s)?\s?$")
+
+
+@component("coref")
+class Coref:
+    def __init__(self, ctx: Context, pronoun_window: int = 3, keep_title_of: bool = False):
+        self.lex: Lexicon = ctx.lexicon
+        self.window = pronoun_window
+        self.keep_title_of = keep_title_of
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        mentions = doc.mentions
+        settled: list[Mention] = []
+        seen_full: set[str] = set()
+        dropped: set[int] = set()
+        norm = doc.norm
+        for i, m in enumerate(mentions):
+            if i in dropped:
+                continue
+            if m.via == "short":
+                entry = self.lex.entries[m.actor or ""]
+                before = norm[max(0, m.start - 12):m.start].split()
+                titled = bool(before) and (before[-1] in HONORIFICS or (settled and settled[-1].via == "title"
+                                                                          and settled[-1].end >= m.start - 2))
+                if m.actor in seen_full or titled:
+                    m.confidence = 0.92
+                elif entry.strict_short:
+                    continue
+                else:
+                    m.confidence = 0.7
+            elif m.via in ("title", "anonymous"):
+                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+                if nxt and nxt.kind == "person" and nxt.actor and _GAP_ADJACENT.match(norm[m.end:nxt.start]):
+                    nxt.sector = m.sector
+                    if not self.keep_title_of and settled and settled[-1].via == "demonym" \
+                            and _GAP_OF.match(norm[settled[-1].end:m.start]):
+                        settled.pop()
+                    continue  # "Foreign Minister Sergei Lavrov": the name carries the mention
+                if m.via == "title":
+                    self._resolve_title(doc, m, settled, nxt)
+            if m.kind == "person" and m.via == "name" and m.actor:
+                seen_full.add(m.actor)
+            settled.append(m)
+        doc.mentions = settled + self._pronouns(doc, settled)
+        doc.mentions.sort(key=lambda m: m.start)
+        for m in doc.mentions:
+            if m.actor and m.via not in ("pronoun", "anonymous"):
+                doc.add("actor", m.start, m.end, m.confidence, actor=m.actor,
+                        name=self.lex.entries[m.actor].name, actor_kind=m.kind)
+        return doc
+
+    def _resolve_title(self, doc: IngestDoc, m: Mention, settled: list[Mention], nxt: Mention | None) -> None:
+        norm = doc.norm
+        of = None
+        if settled and settled[-1].kind != "person" and _GAP_OF.match(norm[settled[-1].end:m.start]):
+            of = settled[-1].actor
+            if not self.keep_title_of and settled[-1].via == "demonym":
+                settled.pop()
+        elif nxt and nxt.kind != "person" and re.match(r"^ of (the )?$", norm[m.end:nxt.start]):
+            of = nxt.actor
+        if of and of.endswith("-government"):
+            of = of.removesuffix("-government")
+        if m.text.lower() in _GENERIC:
+            if of is not None:  # "the Russian minister": the last person named who holds any such office of it
+                word = m.text.lower()
+                for x in reversed(settled):
+                    entry = self.lex.entries.get(x.actor or "")
+                    if x.kind == "person" and entry and any(
+                            r.of == of and word in r.title.lower() and r.holds_on(doc.published) for r in entry.roles):
+                        m.actor, m.confidence = x.actor, 0.75
+                        return
+            return
+        holders = self.lex.holders(m.text, of, doc.published)
+        named = [x.actor for x in reversed(settled) if x.kind == "person" and x.actor in holders]
+        pick = named[0] if named else (holders[0] if len(holders) == 1 else None)
+        if pick:
+            m.actor, m.confidence = pick, (0.85 if named else 0.7)
+
+    def _pronouns(self, doc: IngestDoc, settled: list[Mention]) -> list[Mention]:
+        people = [m for m in settled if m.kind == "person" and m.actor]
+        out: list[Mention] = []
+        if not people:
+            return out
+        for p in _PRONOUN.finditer(doc.norm):
+            want = "f" if p.group(1).lower() == "she" else "m"
+            sent = doc.sent_index(p.start())
+            for m in reversed(people):
+                if m.start >= p.start():
+                    continue
+                if sent - doc.sent_index(m.start) > self.window:
+                    break
+                gender = self.lex.entries[m.actor or ""].gender
+                if gender in (None, want):
+                    out.append(Mention(p.start(), p.end(), p.group(1), m.actor, "person", "pronoun", 0.75))
+                    break
+        return out

@@ -1,0 +1,216 @@
+"""Date expressions found by rule and resolved against the publication date (``accord.ingest.timex``).
+
+Every expression becomes a candidate with its value and precision, or, when it needs a publication
+date that the document lacks, a candidate with no value and a warning: a relative date is never guessed.
+Numbers that only look like dates ("the four-year-old war", "resolution 2254") match no rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from accord.ingest import timex
+from accord.ingest.document import IngestDoc
+from accord.ingest.registry import Context, component
+from accord.record.dates import FuzzyDate
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TO = r"\s*(?:-|to|and|until|through)\s*"
+
+# (name, pattern): tried in this order; where two overlap the longer wins.
+_RULES: list[tuple[str, str]] = [
+    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("dd_range", rf"\b(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dm_range", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dmy", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("part", rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
+             rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
+    ("month", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\bsince early )|(?<=\buntil )|(?<=\bby )|(?<=\bduring )|(?<=\bfrom )"
+              rf"|(?<=\bthrough )|(?<=\bbefore )|(?<=\bafter )|(?<=\bof ))(?P<m>{_MON})(?!\s+\d)"),
+    ("mod_month", rf"\b(?P<mod>last|next|this|this past|this coming)\s+(?P<m>{_MON})(?!\s+\d)"),
+    ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
+                r"(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b"),
+    ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|the (?:past|coming|previous)|(?:[Ee]arlier|[Ll]ater) this)\s+"
+             r"(?P<unit>week|weekend|month|year)\b"),
+    ("ago", r"\b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|days)\s+ago)\b"),
+    ("year", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bduring )|(?<=\bfrom )|(?<=\bof )"
+             rf"|(?<=\bbefore )|(?<=\bafter )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bend of ))(?P<y>{_YEAR})\b"),
+]
+_COMPILED = [(name, re.compile(p)) for name, p in _RULES]
+_FUTURE = re.compile(r"\b(will|'ll|shall|would|is due|are due|due to|expected to|plans? to|planned|scheduled|"
+                     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene)|"
+                     r"upcoming|next|until|by|aims? to|hopes? to|intends? to|deadline)\b", re.I)
+_PAST = re.compile(r"\b(said|says|was|were|had|did|met|ago|last|earlier|told|\w+ed)\b", re.I)
+_PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
+          "end": "late"}
+
+
+def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
+    """The tense of the clause around a date: the nearest future or past marker wins, before or after."""
+    lo, hi = max(sent[0], start - 70), min(sent[1], end + 40)
+    best: tuple[int, timex.Tense] | None = None
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in pattern.finditer(text, lo, hi):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else (m.start() - end) * 2
+            if best is None or dist < best[0]:
+                best = (dist, tense)  # type: ignore[assignment]
+    return best[1] if best else "neutral"
+
+
+def _mon(s: str) -> int:
+    return timex.MONTHS[s.rstrip(".").lower()]
+
+
+def _dom(s: str) -> int:
+    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+
+
+@component("dates")
+class DateResolver:
+    def __init__(self, ctx: Context):
+        del ctx
+        self.rules: dict[str, Callable[[re.Match[str], dt.date | None, timex.Tense], FuzzyDate | None]] = {
+            "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
+            "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "part": self._part, "my": self._my,
+            "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
+            "unit": self._unit, "ago": self._ago, "year": self._year,
+        }
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        text = doc.norm
+        found: list[tuple[int, int, str, re.Match[str]]] = []
+        for name, rx in _COMPILED:
+            for m in rx.finditer(text):
+                found.append((m.start(), m.end(), name, m))
+        taken: list[tuple[int, int]] = []
+        for start, end, name, m in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            self._emit(doc, name, m)
+        return doc
+
+    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str]) -> None:
+        start, end = m.span()
+        if name == "weekday" and m.group("mod") in ("on", "by", "until", "from", "since"):
+            start = m.start("wd")
+        tense = tense_near(doc.norm, start, end, doc.sent_of(start))
+        try:
+            value = self.rules[name](m, doc.published, tense)
+        except _NeedsPublished:
+            doc.add("date", start, end, 0.5, value=None, precision=None)
+            doc.warnings.append(f"date {doc.text[start:end]!r} at {start} left unresolved: no publication date")
+            return
+        except ValueError:
+            return  # "31 February": not a date
+        if value is None:
+            return
+        data: dict[str, object] = {"value": str(value), "precision": value.precision}
+        if value.precision == "range":
+            data["range"] = {"start": value.start.isoformat(), "end": value.end.isoformat()}
+        doc.add("date", start, end, 0.9 if name in ("iso", "dmy", "mdy", "my") and m.groupdict().get("y") else 0.8,
+                **data)
+
+    # each rule: the match, the publication date, the tense -> a FuzzyDate (None: not a date after all)
+
+    @staticmethod
+    def _year_of(m: re.Match[str], published: dt.date | None, mon: int, dom: int | None, tense: timex.Tense) -> int:
+        if m.groupdict().get("y"):
+            return int(m.group("y"))
+        if published is None:
+            raise _NeedsPublished
+        return timex.year_for(published, mon, dom, tense)
+
+    def _iso(self, m, published, tense):
+        return timex.day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+
+    def _dmy(self, m, published, tense):
+        mon, dom = _mon(m["m"]), _dom(m["d"])
+        return timex.day(dt.date(self._year_of(m, published, mon, dom, tense), mon, dom))
+
+    def _dd_range(self, m, published, tense):
+        mon, d1, d2 = _mon(m["m"]), _dom(m["d1"]), _dom(m["d2"])
+        if d2 <= d1:
+            return None
+        y = self._year_of(m, published, mon, d1, tense)
+        return timex.span(dt.date(y, mon, d1), dt.date(y, mon, d2))
+
+    def _dm_range(self, m, published, tense):
+        m1, m2, d1, d2 = _mon(m["m1"]), _mon(m["m2"]), _dom(m["d1"]), _dom(m["d2"])
+        y2 = self._year_of(m, published, m2, d2, tense)
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        return timex.span(dt.date(y1, m1, d1), dt.date(y2, m2, d2))
+
+    def _part(self, m, published, tense):
+        mon = _mon(m["m"])
+        part = _PARTS[m["part"].split()[-2] if " of" in m["part"] else m["part"]]
+        return timex.month(self._year_of(m, published, mon, None, tense), mon, part)
+
+    def _my(self, m, published, tense):
+        return timex.month(int(m["y"]), _mon(m["m"]))
+
+    def _month(self, m, published, tense):
+        mon = _mon(m["m"])
+        if published is None:
+            raise _NeedsPublished
+        mod = m.groupdict().get("mod")
+        if mod in ("last", "this past"):
+            tense = "past"
+        elif mod in ("next", "this coming"):
+            tense = "future"
+        y = timex.year_for(published, mon, None, tense)
+        if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
+            y -= 1
+        if mod in ("next", "this coming") and (y, mon) == (published.year, published.month):
+            y += 1
+        return timex.month(y, mon)
+
+    def _weekday(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        mod = m["mod"]
+        mod = {"this past": "last", "this coming": "next"}.get(mod, mod)
+        if mod in ("by", "until"):
+            tense = "future"
+        elif mod == "since":
+            tense = "past"
+        return timex.day(timex.weekday(published, timex.WEEKDAYS[m["wd"].lower()], mod, tense))
+
+    def _deictic(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        word = m["deictic"].lower()
+        shift = -1 if word == "yesterday" else 1 if word == "tomorrow" else 0
+        return timex.day(published + dt.timedelta(days=shift))
+
+    def _unit(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        mod = m["mod"].lower().split()[-1] if not m["mod"].lower().startswith(("earlier", "later")) else "this"
+        return timex.relative_unit(published, mod, m["unit"])
+
+    def _ago(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        d = timex.ago(published, m["ago"])
+        return timex.day(d) if d else None
+
+    def _year(self, m, published, tense):
+        return timex.year(int(m["y"]))
+
+
+class _NeedsPublished(Exception):
+    """The expression is relative and the document has no publication date."""

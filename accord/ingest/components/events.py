@@ -1,0 +1,92 @@
+"""Events: a trigger word gives the PLOVER type (and CAMEO code); the actor named last before it is the
+source, the first after it the target; the sentence's date and place ("in Geneva") go with it.
+
+One event per sentence: the first trigger outside a quote whose sentence names at least one actor. The
+sector of each side (GOV, MIL, REB, ...) is read from the words beside its mention ("Russian
+warplanes": MIL), for comparison with coded event data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.registry import Context, component
+
+_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
+
+
+def inflections(verb: str) -> list[str]:
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if re.search(r"(s|sh|ch|x|z)$", verb):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+@component("events")
+class EventCoder:
+    def __init__(self, ctx: Context):
+        self.lex = ctx.lexicon
+        forms: dict[str, tuple[str, str]] = {}
+        for ev in self.lex.events:
+            words = [f for v in ev.get("verbs", []) for f in inflections(v)] + ev.get("irregular", []) + ev.get("nouns", [])
+            for w in words:
+                forms.setdefault(w.lower(), (ev["type"], ev["cameo"]))
+        self.forms = forms
+        alternatives = sorted(forms, key=len, reverse=True)
+        self.trigger = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
+        self.places = set(self.lex.places) | {e.capital for e in self.lex.entries.values() if e.capital}
+        self.sector_words = self.lex.sector_words
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        norm = doc.norm
+        quotes = [(c.start, c.end) for c in doc.candidates if c.kind == "quote" and c.data.get("direct")]
+        dates = [c for c in doc.candidates if c.kind == "date"]
+        actors = [m for m in doc.mentions if m.actor and m.via != "anonymous"]
+        for s, e in doc.sents:
+            in_sent = [m for m in actors if s <= m.start < e]
+            if not in_sent:
+                continue
+            for t in self.trigger.finditer(norm, s, e):
+                if any(qs <= t.start() < qe for qs, qe in quotes):
+                    continue
+                before = [m for m in in_sent if m.end <= t.start() and not any(qs <= m.start < qe for qs, qe in quotes)]
+                after = [m for m in in_sent if m.start >= t.end()]
+                source = before[-1] if before else None
+                target = next((m for m in after if not source or m.actor != source.actor), None)
+                if source is None and target is None:
+                    continue
+                etype, cameo = self.forms[t.group().lower()]
+                date = next((d for d in dates if s <= d.start < e and d.data.get("value")), None)
+                place = next((p["place"] for p in _PLACE.finditer(norm, s, e) if p["place"] in self.places), None)
+                doc.add("event", s, e, 0.6 if source and target else 0.45, event_type=etype, cameo=cameo,
+                        trigger=doc.text[t.start():t.end()], source=source.actor if source else None,
+                        target=target.actor if target else None,
+                        source_sector=self.sector(doc, source), target_sector=self.sector(doc, target),
+                        date=date.data["value"] if date else None, place=place)
+                break
+        return doc
+
+    def sector(self, doc: IngestDoc, m: Mention | None) -> str | None:
+        """GOV, MIL, REB, ... from the mention itself or the words right after it."""
+        if m is None:
+            return None
+        if m.sector:
+            return m.sector
+        if m.kind in ("armed_group",):
+            return "REB"
+        if m.kind == "political_group":
+            return "OPP"
+        if m.kind in ("organisation", "forum"):
+            return "IGO"
+        following = doc.norm[m.end:m.end + 30].lower().split()
+        for n in (2, 1):
+            phrase = " ".join(w.strip(",.;:'s") for w in following[:n])
+            if phrase in self.sector_words:
+                return self.sector_words[phrase]
+        if m.via in ("capital", "metonym", "name") and m.kind in ("state", "government"):
+            return "GOV" if m.text.lower() not in ("the pentagon", "pentagon") else "MIL"
+        return "GOV" if m.kind == "person" else None

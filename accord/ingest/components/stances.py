@@ -1,0 +1,51 @@
+"""Stances on a case's issues: a cue phrase (world/issues.yaml) in a sentence gives a value on the issue's
+scale or a direction; whoever says it (the quote's speaker, else the sentence's first actor) holds it.
+
+Only the issues that the case defines are looked for (all of them when ingesting without a case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.ingest.document import IngestDoc
+from accord.ingest.registry import Context, component
+
+
+@component("stances")
+class StanceDetector:
+    def __init__(self, ctx: Context):
+        lex = ctx.lexicon
+        wanted = lex.case_issues
+        self.cues = [(issue["issue"], re.compile(c["pattern"], re.I), c.get("value"), c.get("direction"))
+                     for issue in lex.issues if wanted is None or issue["issue"] in wanted
+                     for c in issue["cues"]]
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        if not self.cues:
+            return doc
+        quotes = doc.of_kind("quote")
+        actors = [m for m in doc.mentions if m.actor and m.via != "anonymous"]
+        norm = doc.norm
+        for s, e in doc.sents:
+            done: set[str] = set()
+            for issue, rx, value, direction in self.cues:
+                if issue in done:
+                    continue
+                m = rx.search(norm, s, e)
+                if not m:
+                    continue
+                holder = next((q.data["speaker"] for q in quotes
+                               if q.start <= m.start() < q.end + 1 and q.data.get("speaker")), None)
+                if holder is None:
+                    holder = next((q.data["speaker"] for q in quotes
+                                   if s <= q.start < e and q.data.get("speaker")), None)
+                if holder is None:
+                    holder = next((a.actor for a in actors if s <= a.start < m.start()), None)
+                if holder is None:
+                    continue
+                done.add(issue)
+                data = {"actor": holder, "issue": issue}
+                data |= {"value": value} if value is not None else {"direction": direction}
+                doc.add("stance", m.start(), m.end(), 0.6 if value is not None else 0.5, **data)
+        return doc

@@ -1,0 +1,87 @@
+"""Proper nouns that the dictionary does not know, proposed for review with a guessed kind.
+
+A run of capitalised words that no other mention covers, that is not a date word and not only a
+sentence's first word, becomes one candidate per name per document (``actor`` null). Places ("in
+Aleppo") are left out: they are not actors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.ingest.components.actors import HONORIFICS, PLACE_WORDS
+from accord.ingest.document import IngestDoc
+from accord.ingest.registry import Context, component
+
+_NAME = re.compile(
+    r"(?<![\w'-])(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,5})(?:(?:\s|-)(?:(?:al-|el-|bin |ibn |de |of |of the |for |and )?"
+    r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,5})))*"
+)
+_SKIP = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "But", "And",
+    "Or", "In", "On", "At", "By", "For", "From", "With", "As", "If", "When", "While", "After", "Before", "Since",
+    "Asked", "Speaking", "According", "However", "Meanwhile", "Still", "Yet", "Some", "Many", "Most", "Both",
+    "Mr", "Mrs", "Ms", "Dr", "There", "Here", "Their", "His", "Her", "Its", "Our", "Such", "Other", "Another",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "AP", "AFP", "Reuters",
+    "No", "Not", "Under", "Without", "Instead", "Also", "Then", "Now", "Today", "Yesterday", "Tomorrow",
+    "Western", "Arab", "Muslim", "Islamic", "Christian", "Sunni", "Shia", "Shiite", "Alawite", "Kurdish", "Kurds",
+}
+_KIND_WORDS = [
+    ("armed_group", {"Front", "Brigade", "Brigades", "Army", "Battalion", "Battalions", "Jaysh", "Jaish", "Liwa",
+                     "Ahrar", "Jabhat", "Faylaq", "Harakat", "Militia", "Forces", "Legion", "Division", "Guards"}),
+    ("political_group", {"Party", "Movement", "Coalition", "Committee", "Platform", "Bloc", "Body", "Alliance",
+                         "Opposition", "Council"}),
+    ("organisation", {"Organisation", "Organization", "Agency", "Fund", "Commission", "Ministry", "Institute",
+                      "Bank", "Office", "Programme", "Program", "Union", "League", "Association", "Foundation",
+                      "Center", "Centre", "Observatory", "Red", "Crescent", "Watch", "Court", "Department"}),
+]
+_TITLE_BEFORE = re.compile(r"(?:President|Minister|Secretary|Envoy|envoy|spokesman|spokeswoman|Ambassador|"
+                           r"ambassador|General|Gen\.|Sheikh|King|Emir|Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|"
+                           r"commander|negotiator|coordinator|official)\s*,?\s*$")
+
+
+def guess_kind(name: str, before: str, after: str) -> str | None:
+    words = set(re.split(r"[\s-]+", name))
+    for kind, cues in _KIND_WORDS:
+        if words & cues:
+            return kind
+    if _TITLE_BEFORE.search(before) or (len(words) >= 2 and re.match(r"\s*,?\s*(said|says|told|added)\b", after)):
+        return "person"
+    prev = before.split()[-1].lower() if before.split() else ""
+    if prev in PLACE_WORDS:
+        return None  # a place
+    return "person" if len(words) >= 2 and all(w[:1].isupper() for w in words) else None
+
+
+@component("unknown_actors")
+class UnknownActors:
+    def __init__(self, ctx: Context):
+        lex = ctx.lexicon
+        self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        covered = sorted([(m.start, m.end) for m in doc.mentions] + doc.places)
+        sent_starts = set(doc._sent_starts)
+        seen: set[str] = set()
+        norm = doc.norm
+        for m in _NAME.finditer(norm):
+            start, end = m.span()
+            name = m.group()
+            while name.split(" ", 1)[0] in _SKIP and " " in name:
+                first = name.split(" ", 1)[0]
+                start += len(first) + 1
+                name = name[len(first) + 1:]
+            if name in _SKIP or name in seen or name in self.places or name.split()[0] in HONORIFICS:
+                continue
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if " " not in name and "-" not in name and start in sent_starts:
+                continue
+            kind = guess_kind(name, norm[max(0, start - 30):start], norm[end:end + 20])
+            if kind is None:
+                continue
+            seen.add(name)
+            doc.add("actor", start, end, 0.4, actor=None, name=name, actor_kind=kind)
+        return doc

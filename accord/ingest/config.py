@@ -1,0 +1,37 @@
+"""Which components run, in which order, with which settings (defaults here; a YAML file may override)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+DEFAULT_COMPONENTS = [
+    "segmenter",  # tokens, sentences, headline and dateline
+    "actors",  # dictionary and title matching
+    "coref",  # surnames and titles alone, pronouns kept for speakers
+    "unknown_actors",  # proper nouns nobody knows, proposed with a guessed kind
+    "dates",  # resolved against the publication date
+    "quotes",  # direct and indirect, with speakers
+    "events",  # PLOVER type and CAMEO code, source, target, date, place
+    "stances",  # case issues
+]
+
+
+class IngestConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    components: list[str] = DEFAULT_COMPONENTS
+    #: per-component settings, passed to its factory
+    settings: dict[str, dict[str, Any]] = {}
+    #: larger inputs are refused (one error line) rather than read
+    max_bytes: int = 5_000_000
+
+    @classmethod
+    def load(cls, path: Path | None) -> IngestConfig:
+        if path is None:
+            return cls()
+        with path.open(encoding="utf-8") as f:
+            return cls.model_validate(yaml.safe_load(f) or {})

@@ -1,0 +1,116 @@
+"""What flows through the pipeline: an article in, an ``IngestDoc`` worked on by each component, candidates out."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+# Same-length replacements so that every span found on the normalised text is a span of the original.
+_NORMALISE = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+})
+
+
+@dataclass
+class Article:
+    """One input document as read: nothing inferred yet."""
+
+    text: str
+    id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None  # file (and line) it came from, for error messages
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def doc_id(self) -> str:
+        """Derived from the content so that the same text ingested twice is one document."""
+        return f"doc-{self.sha256[:16]}"
+
+
+@dataclass
+class Mention:
+    """An actor named in the text: by name, alias, title, surname, metonym, demonym or pronoun."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    kind: str | None
+    via: str
+    confidence: float
+    sector: str | None = None
+
+
+@dataclass
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
+                "confidence": round(self.confidence, 3), **self.data}
+
+
+@dataclass
+class IngestDoc:
+    article: Article
+    text: str
+    norm: str
+    published: dt.date | None
+    tokens: Any = None  # spacy.tokens.Doc
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    #: spans that name a place rather than an actor (datelines)
+    places: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_article(cls, article: Article) -> IngestDoc:
+        return cls(article=article, text=article.text, norm=article.text.translate(_NORMALISE),
+                   published=article.published)
+
+    def set_sents(self, sents: list[tuple[int, int]]) -> None:
+        self.sents = sents
+        self._sent_starts = [s for s, _ in sents]
+
+    def sent_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
+
+    def sent_of(self, offset: int) -> tuple[int, int]:
+        return self.sents[self.sent_index(offset)] if self.sents else (0, len(self.text))
+
+    def add(self, kind: str, start: int, end: int, confidence: float, **data: Any) -> Candidate:
+        cand = Candidate(kind, start, end, self.text[start:end], confidence, data)
+        self.candidates.append(cand)
+        return cand
+
+    def of_kind(self, kind: str) -> list[Candidate]:
+        return [c for c in self.candidates if c.kind == kind]
+
+    def result(self, errors: list[str] | None = None) -> dict[str, Any]:
+        """The output contract: one JSON object per document."""
+        return {
+            "document": {"id": self.article.id or self.article.doc_id, "published":
+                         self.published.isoformat() if self.published else None, "sha256": self.article.sha256},
+            "candidates": [c.to_json() for c in sorted(self.candidates, key=lambda c: (c.start, c.end, c.kind))],
+            "errors": list(errors or []),
+            **({"warnings": self.warnings} if self.warnings else {}),
+        }

@@ -1,0 +1,46 @@
+"""Named pipeline components, spaCy-style: a factory per name, built once per pipeline from its settings.
+
+A component is a callable ``IngestDoc -> IngestDoc`` that does one job. Factories receive the shared
+``Context`` (tokenizer vocabulary, actor dictionary) and the component's settings from the config.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from accord.ingest.document import IngestDoc
+from accord.ingest.world import Lexicon
+
+
+class Component(Protocol):
+    def __call__(self, doc: IngestDoc) -> IngestDoc: ...
+
+
+@dataclass
+class Context:
+    nlp: Any  # spacy.Language (blank English: tokenizer and vocabulary only)
+    lexicon: Lexicon
+
+
+Factory = Callable[..., Component]
+FACTORIES: dict[str, Factory] = {}
+
+
+def component(name: str) -> Callable[[Factory], Factory]:
+    def register(factory: Factory) -> Factory:
+        if name in FACTORIES:
+            raise ValueError(f"ingest component {name!r} is registered twice")
+        FACTORIES[name] = factory
+        return factory
+
+    return register
+
+
+def create(name: str, ctx: Context, settings: dict[str, Any]) -> Component:
+    try:
+        factory = FACTORIES[name]
+    except KeyError:
+        raise ValueError(f"unknown ingest component {name!r} (known: {', '.join(sorted(FACTORIES))})") from None
+    return factory(ctx, **settings)

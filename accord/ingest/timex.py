@@ -1,0 +1,96 @@
+"""Resolving date expressions against a publication date: pure functions, no text scanning.
+
+A result is a ``FuzzyDate`` (accord.record.dates) so that precision is never finer than the source
+gives: "in January" is a month, "early January" the first ten days, "last week" a range of days.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from functools import lru_cache
+from typing import Literal
+
+from accord.record.dates import FuzzyDate, add_months
+
+Tense = Literal["past", "future", "neutral"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+
+def day(d: dt.date) -> FuzzyDate:
+    return FuzzyDate.day(d)
+
+
+def month(year: int, mon: int, part: str | None = None) -> FuzzyDate:
+    return FuzzyDate.parse(f"{year:04d}-{mon:02d}" + (f"-{part}" if part else ""))
+
+
+def year(y: int) -> FuzzyDate:
+    return FuzzyDate.parse(f"{y:04d}")
+
+
+def span(start: dt.date, end: dt.date) -> FuzzyDate:
+    return FuzzyDate.parse(f"{start.isoformat()}..{end.isoformat()}")
+
+
+def weekday(published: dt.date, wd: int, modifier: str | None, tense: Tense) -> dt.date:
+    """The day a weekday names. Alone, it is the published day itself when the weekdays agree, except in
+    the future tense (then a week on); otherwise the nearest one in the direction of the tense (past by
+    default: news reports what happened). "last" is strictly before, "next" strictly after."""
+    back = (published.weekday() - wd) % 7
+    ahead = (wd - published.weekday()) % 7
+    if modifier == "last":
+        return published - dt.timedelta(days=back or 7)
+    if modifier == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if tense == "future":
+        return published + dt.timedelta(days=ahead or (0 if modifier == "this" else 7))
+    return published - dt.timedelta(days=back)
+
+
+def year_for(published: dt.date, mon: int, dom: int | None, tense: Tense) -> int:
+    """The year of a month (and day) given without one: the nearest occurrence to the published date,
+    after it in the future tense, on or before it in the past tense."""
+    def first(y: int) -> dt.date:
+        return dt.date(y, mon, min(dom or 1, calendar.monthrange(y, mon)[1]))
+
+    def last(y: int) -> dt.date:
+        return dt.date(y, mon, min(dom, calendar.monthrange(y, mon)[1]) if dom else calendar.monthrange(y, mon)[1])
+
+    years = [published.year - 1, published.year, published.year + 1]
+    if tense == "future":
+        return next(y for y in years if last(y) >= published)
+    if tense == "past":
+        return [y for y in years if first(y) <= published][-1]
+    return min(years, key=lambda y: min(abs((first(y) - published).days), abs((last(y) - published).days)))
+
+
+def relative_unit(published: dt.date, which: str, unit: str) -> FuzzyDate:
+    """last / this / next week, month, year. A week runs Monday to Sunday."""
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+        return span(monday, monday + dt.timedelta(days=6))
+    if unit == "weekend":
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+        if shift < 0 or (shift == 0 and published.weekday() == 0):
+            saturday -= dt.timedelta(days=7)
+        return span(saturday, saturday + dt.timedelta(days=1))
+    if unit == "month":
+        m = add_months(published.replace(day=1), shift)
+        return month(m.year, m.month)
+    return year(published.year + shift)
+
+
+@lru_cache(maxsize=4096)
+def ago(published: dt.date, phrase: str) -> dt.date | None:
+    """"three days ago", "a day ago": dateparser reads these right."""
+    import dateparser
+
+    base = dt.datetime.combine(published, dt.time(12))
+    parsed = dateparser.parse(phrase, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    return parsed.date() if parsed else None

@@ -1,0 +1,168 @@
+"""The actor dictionary: the built-in world (YAML beside this module) merged with a case's actors.
+
+A case's actors win over built-in ones with the same id; their names, aliases and roles are added.
+Everything the matchers need is precomputed here once per pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+WORLD_DIR = Path(__file__).with_name("world")
+
+
+@dataclass
+class Role:
+    title: str
+    of: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Entry:
+    """One actor as the matchers see it."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    iso: str | None = None
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    metonyms: list[str] = field(default_factory=list)
+    short: list[str] = field(default_factory=list)
+    gender: str | None = None
+    strict_short: bool = False
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class Title:
+    title: str
+    canonical: str
+    sector: str
+
+
+class Lexicon:
+    def __init__(self, entries: Iterable[Entry], titles: list[Title], sector_words: dict[str, str],
+                 events: list[dict[str, Any]], issues: list[dict[str, Any]]):
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            self.entries[e.id] = e
+        self.titles = titles
+        self.title_by_lower = {t.title.lower(): t for t in titles}
+        self.sector_words = sector_words
+        self.events = events
+        self.issues = issues
+        self.demonym_of = {d: e.id for e in self.entries.values() for d in e.demonyms}
+        self.country_of = {e.id: e.iso for e in self.entries.values() if e.iso}
+        #: proper nouns that are places, never actors
+        self.places: set[str] = set()
+        #: the issues of the case being ingested (None: no case, look for all)
+        self.case_issues: set[str] | None = None
+
+    def get(self, actor_id: str) -> Entry | None:
+        return self.entries.get(actor_id)
+
+    def government(self, state: str) -> str:
+        """The id that speaks for a state's government: the case's ``<state>-government`` when it has one."""
+        gov = f"{state}-government"
+        return gov if gov in self.entries else state
+
+    def holders(self, title: str, of: str | None, on: dt.date | None) -> list[str]:
+        """Who held a title (of an actor, if known) on a day."""
+        canonical = self.title_by_lower.get(title.lower())
+        want = (canonical.canonical if canonical else title).lower()
+        out = []
+        for e in self.entries.values():
+            for r in e.roles:
+                if r.title.lower() == want and (of is None or r.of == of) and r.holds_on(on):
+                    out.append(e.id)
+                    break
+        return out
+
+    def country(self, actor_id: str | None) -> str | None:
+        """ISO code of the state an actor belongs to (a person through their role, a government through its state)."""
+        if actor_id is None:
+            return None
+        if actor_id in self.country_of:
+            return self.country_of[actor_id]
+        if actor_id.endswith("-government"):
+            return self.country_of.get(actor_id.removesuffix("-government"))
+        e = self.entries.get(actor_id)
+        if e and e.roles:
+            return self.country_of.get(e.roles[0].of or "")
+        return None
+
+    def merged(self, actors: Iterable[Any], issues: Iterable[str] | None = None) -> Lexicon:
+        """A copy with a case's actors (``accord.record.model.Actor``) and issue ids merged in."""
+        entries = dict(self.entries)
+        for a in actors:
+            base = entries.get(a.id)
+            roles = [Role(r.title, r.of, r.start.start if r.start else None, r.end.end if r.end else None)
+                     for r in a.roles]
+            entry = Entry(
+                id=a.id, kind=a.kind, name=a.name,
+                aliases=sorted(set(a.aliases) | set(base.aliases if base else [])),
+                iso=a.country or (base.iso if base else None),
+                demonyms=base.demonyms if base else [], capital=base.capital if base else None,
+                metonyms=base.metonyms if base else [], short=base.short if base else [],
+                gender=base.gender if base else None, strict_short=base.strict_short if base else False,
+                roles=roles or (base.roles if base else []),
+            )
+            if base and base.name != a.name:
+                entry.aliases = sorted(set(entry.aliases) | {base.name})
+            entries[a.id] = entry
+        lex = Lexicon(entries.values(), self.titles, self.sector_words, self.events, self.issues)
+        lex.places = self.places
+        lex.case_issues = set(issues) if issues is not None else None
+        return lex
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _load(name: str) -> Any:
+    with (WORLD_DIR / name).open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@lru_cache(maxsize=1)
+def world() -> Lexicon:
+    """The built-in dictionary (cached: it is read-only)."""
+    entries: list[Entry] = []
+    for s in _load("states.yaml"):
+        entries.append(Entry(id=s["id"], kind="state", name=s["name"], aliases=s.get("aliases", []), iso=s["iso"],
+                             demonyms=s.get("demonym", []), capital=s.get("capital"), metonyms=s.get("metonyms", [])))
+        if gov := s.get("government"):
+            entries.append(Entry(id=f"{s['id']}-government", kind="government", name=gov["name"],
+                                 aliases=gov.get("aliases", []), iso=s["iso"]))
+    for name in ("organisations.yaml", "groups.yaml"):
+        for o in _load(name):
+            entries.append(Entry(id=o["id"], kind=o["kind"], name=o["name"], aliases=o.get("aliases", [])))
+    for p in _load("people.yaml"):
+        roles = [Role(r["title"], r.get("of"), _date(r.get("start")), _date(r.get("end"))) for r in p.get("roles", [])]
+        entries.append(Entry(id=p["id"], kind="person", name=p["name"], aliases=p.get("aliases", []),
+                             short=p.get("short", []), gender=p.get("gender"),
+                             strict_short=p.get("strict_short", False), roles=roles))
+    t = _load("titles.yaml")
+    titles = [Title(x["title"], x.get("same_as", x["title"]), x["sector"]) for x in t["titles"]]
+    sector_words = {w: sector for sector, words in t["sectors"].items() for w in words}
+    lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), _load("issues.yaml"))
+    lex.places = set(_load("places.yaml"))
+    return lex
