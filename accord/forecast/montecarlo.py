@@ -15,8 +15,8 @@ import numpy as np
 from accord.forecast.base import BatchModel, Model, Stakeholders
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
-#: draws forecast together: bounds the memory of models that build (draws × n × n × n) arrays
-_CHUNK_CELLS = 4_000_000
+#: draws forecast together: bounds the memory of models that build (draws × n × n) arrays
+_CHUNK_CELLS = 2_000_000
 
 
 @dataclass
@@ -88,7 +88,7 @@ def forecast_draws(model: Model, data: Stakeholders, batch: Draws) -> np.ndarray
     """The model's forecast (B, d) for every draw: batched when the model can, one run at a time if not."""
     b, n, _ = batch.positions.shape
     if isinstance(model, BatchModel):
-        chunk = max(1, _CHUNK_CELLS // max(1, n**3))
+        chunk = max(1, _CHUNK_CELLS // max(1, n**2))
         parts = [
             model.forecast_batch(
                 batch.positions[i : i + chunk], batch.salience[i : i + chunk], batch.capability[i : i + chunk], data.scale
