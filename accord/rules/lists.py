@@ -33,6 +33,8 @@ class EntryStatus:
     objectors: list[str] = field(default_factory=list)
     undecided: list[str] = field(default_factory=list)
     designated_by: str | None = None
+    proposed_by: list[str] = field(default_factory=list)
+    proposed_on: str | None = None
     #: any stance behind it is reported (a claim of its source), not settled
     reported: bool = False
 
@@ -41,6 +43,8 @@ class EntryStatus:
             "actor": self.actor, "status": self.status, "reason": self.reason, "objectors": self.objectors,
             "supporters": self.supporters, "undecided": self.undecided, "reported": self.reported,
             **({"designated_by": self.designated_by} if self.designated_by else {}),
+            **({"proposed_by": self.proposed_by} if self.proposed_by else {}),
+            **({"proposed_on": self.proposed_on} if self.proposed_on else {}),
         }
 
 
@@ -79,15 +83,14 @@ def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.
         return EntryStatus(entry.actor, "listed", f"designated by {snap.name(entry.designated_by)}",
                            designated_by=entry.designated_by)
     if entry.proposed_on is not None and entry.proposed_on.start > on:
-        return EntryStatus(entry.actor, "not-proposed", f"proposed only on {entry.proposed_on}")
+        return EntryStatus(entry.actor, "not-proposed", f"proposed only on {entry.proposed_on}",
+                           proposed_by=list(entry.proposed_by), proposed_on=str(entry.proposed_on))
     _, rule = body_rule(snap, lst.body, on)
     members = {r.source: r for r in snap.memberships(lst.body, on)}
     said = {m: s for m, s in stances_on(entry, on).items() if m in members}
+    # only recorded stances count: a proposer may merely relay others' nominations (Jordan compiled the
+    # ISSG's list from the members' own), so proposing is not read as supporting
     votes: dict[str, Vote] = {m: _AS_VOTE[s.stance] for m, s in said.items()}
-    for proposer in entry.proposed_by:
-        # a proposer supports its own proposal until the record shows otherwise
-        if proposer in members and proposer not in votes:
-            votes[proposer] = "yes"
     supporters = sorted(m for m, v in votes.items() if v == "yes")
     objectors = sorted(m for m, v in votes.items() if v == "no")
     undecided = sorted(m for m, v in votes.items() if v == "abstain")
@@ -99,7 +102,8 @@ def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.
         return decide(rule, bs)
 
     worst, best = outcome("no"), outcome("yes")
-    common = dict(supporters=supporters, objectors=objectors, undecided=undecided, reported=reported)
+    common = dict(supporters=supporters, objectors=objectors, undecided=undecided, reported=reported,
+                  proposed_by=list(entry.proposed_by), proposed_on=str(entry.proposed_on) if entry.proposed_on else None)
     if worst.adopted:
         return EntryStatus(entry.actor, "listed", f"agreed under the rule of {snap.name(lst.body)}: {worst.reason}", **common)
     if objectors and supporters:

@@ -85,7 +85,12 @@ def tally(snap: Snapshot, decision_id: str, overrides: Mapping[str, Vote] | None
     _, rule = body_rule(snap, d.body, on)
     votes = {**d.votes, **(overrides or {})}
     bs = ballots(snap, d.body, on, votes)
-    outcome = decide(rule, bs, d.matter, frozenset(d.parties_to_dispute))
+    if votes:
+        outcome = decide(rule, bs, d.matter, frozenset(d.parties_to_dispute))
+    else:
+        # nothing to count (a statement agreed without a vote, a draft): an empty tally would make up a
+        # result, e.g. "no member objected" for a text the record says was not agreed
+        outcome = Outcome(d.status == "adopted", f"no vote recorded; the record gives its status as {d.status}")
     changed = {m: v for m, v in (overrides or {}).items() if d.votes.get(m, "absent") != v}
     return Tally(d.body, on, d.matter, rule.procedure, outcome, {b.member: b.vote for b in bs}, d.id, changed)
 

@@ -43,6 +43,14 @@ def test_seven_elected_no_leaves_eight(snap):
     assert not t["adopted"] and t["yes"] == 8 and "only 8 affirmative votes of the 9 needed" in t["reason"]
 
 
+def test_decision_without_a_vote_keeps_its_recorded_status(snap):
+    s = Snapshot(list(snap.records.values()) + [
+        Decision(id="stmt", body="group", date="2020-06-01", title="Not agreed", status="pending", cite=CITE)])
+    t = show_decision(s, "stmt")
+    assert not t["adopted"] and "no vote recorded" in t["reason"]
+    assert tally(s, "stmt", {"p1": "no"}).to_json()["reason"] == "no consensus: objection by P1"
+
+
 @pytest.mark.parametrize("given, message", [
     ({"no": ["nobody"]}, "no actor with id 'nobody'"),
     ({"no": ["p1"], "abstain": ["p1"]}, "'p1' is given two votes"),
@@ -121,8 +129,10 @@ def test_list_status(snap):
     assert s.entry("worse").status == "listed" and s.entry("worse").designated_by == "council"
     assert s.entry("bad").status == "listed"
     grey = s.entry("grey")
-    assert grey.status == "contested" and grey.objectors == ["p2"] and grey.supporters == ["e01", "p1"]
-    assert s.entry("silent").status == "pending"
+    assert grey.status == "contested" and grey.objectors == ["p2"] and grey.supporters == ["p1"]
+    silent = s.entry("silent")
+    # proposing is not supporting: the proposer may only relay others' nominations
+    assert silent.status == "pending" and silent.supporters == [] and silent.proposed_by == ["e01"]
 
 
 def test_list_status_over_time(snap):
@@ -144,7 +154,7 @@ def test_eligibility(snap):
     e = eligibility(snap, "talks", JUNE).to_json()
     assert {"gov", "opp", "grey", "friend"} <= set(e["eligible"])
     assert {x["actor"] for x in e["excluded"]} == {"worse", "bad"}
-    assert e["contested"] == [{"actor": "grey", "by": ["e01", "p1"], "defended_by": ["p2"], "list": "list", "reported": False}]
+    assert e["contested"] == [{"actor": "grey", "by": ["p1"], "defended_by": ["p2"], "list": "list", "reported": False}]
     flagged = {f["actor"]: f["reasons"] for f in e["flagged"]}
     assert flagged["friend"] == ["allied with WORSE (listed)"] and "friend" in e["eligible"]
     assert flagged["opp"] == ["has as a member GREY (listing contested)"]

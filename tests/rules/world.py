@@ -56,7 +56,7 @@ def group_records() -> list[Any]:
         entries=[
             {"actor": "worse", "designated_by": "council", "cite": CITE},
             {"actor": "bad", "proposed_by": ["e01"], "proposed_on": "2020-04-01", "cite": CITE,
-             "stances": [stance(m, "supports", "2020-04-01") for m in ("p1", "p2", "e02")]},
+             "stances": [stance(m, "supports", "2020-04-01") for m in ("p1", "p2", "e01", "e02")]},
             {"actor": "grey", "proposed_by": ["e01"], "proposed_on": "2020-04-01", "cite": CITE,
              "stances": [stance("p1", "supports", "2020-04-01"), stance("p2", "opposes", "2020-05-01")]},
             {"actor": "silent", "proposed_by": ["e01"], "proposed_on": "2020-04-01", "cite": CITE},
