@@ -124,7 +124,8 @@ class _Resolver:
         if d.by is not None:
             return Window(d.by.start, d.by.end), str(d.by)
         if d.within is not None and d.after is not None:
-            text = f"within {d.within} after {d.after}"
+            anchor_name = self.milestones[d.after].name if d.after in self.milestones else self.snap.name(d.after)
+            text = f"within {d.within} after {anchor_name}"
             if m.id in self._resolving:
                 raise RuleInputError(f"roadmap {self.roadmap.id!r}: milestone {m.id!r} depends on itself")
             self._resolving.add(m.id)
