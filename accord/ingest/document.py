@@ -26,6 +26,9 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
+    #: the publication moment when the source gives one (then ``published`` is its UTC day until a
+    #: dateline tells the local zone)
+    published_at: dt.datetime | None = None
     title: str | None = None
     source: str | None = None  # file (and line) it came from, for error messages
 

@@ -70,6 +70,8 @@ class Lexicon:
         self.country_of = {e.id: e.iso for e in self.entries.values() if e.iso}
         #: proper nouns that are places, never actors
         self.places: set[str] = set()
+        #: dateline place (upper case) -> IANA time zone
+        self.timezones: dict[str, str] = {}
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
 
@@ -126,7 +128,7 @@ class Lexicon:
                 entry.aliases = sorted(set(entry.aliases) | {base.name})
             entries[a.id] = entry
         lex = Lexicon(entries.values(), self.titles, self.sector_words, self.events, self.issues)
-        lex.places = self.places
+        lex.places, lex.timezones = self.places, self.timezones
         lex.case_issues = set(issues) if issues is not None else None
         return lex
 
@@ -165,4 +167,5 @@ def world() -> Lexicon:
     sector_words = {w: sector for sector, words in t["sectors"].items() for w in words}
     lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), _load("issues.yaml"))
     lex.places = set(_load("places.yaml"))
+    lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
     return lex

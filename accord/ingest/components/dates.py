@@ -70,6 +70,16 @@ def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> timex.
     return best[1] if best else "neutral"
 
 
+def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
+    """value (an ISO day) or range [first, last]; precision day (also for a span of days), week, early, mid,
+    late, month or year; fuzzy: the same as an ``accord.record.dates`` form."""
+    if value.precision == "day":
+        return {"value": value.start.isoformat(), "range": None, "precision": "day", "fuzzy": str(value)}
+    precision = "week" if week else "day" if value.precision == "range" else value.precision
+    return {"value": None, "range": [value.start.isoformat(), value.end.isoformat()], "precision": precision,
+            "fuzzy": str(value)}
+
+
 def _mon(s: str) -> int:
     return timex.MONTHS[s.rstrip(".").lower()]
 
@@ -111,18 +121,15 @@ class DateResolver:
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:
-            doc.add("date", start, end, 0.5, value=None, precision=None)
+            doc.add("date", start, end, 0.5, value=None, range=None, precision=None, fuzzy=None)
             doc.warnings.append(f"date {doc.text[start:end]!r} at {start} left unresolved: no publication date")
             return
         except ValueError:
             return  # "31 February": not a date
         if value is None:
             return
-        data: dict[str, object] = {"value": str(value), "precision": value.precision}
-        if value.precision == "range":
-            data["range"] = {"start": value.start.isoformat(), "end": value.end.isoformat()}
         doc.add("date", start, end, 0.9 if name in ("iso", "dmy", "mdy", "my") and m.groupdict().get("y") else 0.8,
-                **data)
+                **as_output(value, week=name == "unit" and m["unit"] == "week"))
 
     # each rule: the match, the publication date, the tense -> a FuzzyDate (None: not a date after all)
 

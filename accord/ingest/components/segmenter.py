@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zoneinfo
 
 from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
@@ -17,8 +18,9 @@ _END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 # "VIENNA -", "BEIRUT, Lebanon (Reuters) -", "GENEVA, Jan. 29 (AP) -": the place and the outlet.
 _DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z.'\- ]{2,30}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*[-:]{1,2}\s"
+    r"\s*(?P<place>[A-Z][A-Za-z.'/\- ]{2,30}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
+    r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*(?:[-:]{1,2}\s|(?=\s{2}))"
 )
 
 
@@ -51,6 +53,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 class Segmenter:
     def __init__(self, ctx: Context):
         self.tokenizer = ctx.nlp.tokenizer
+        self.timezones = ctx.lexicon.timezones
+        self.timezones_title = {k.title() for k in self.timezones}
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         doc.tokens = self.tokenizer(doc.norm)
@@ -58,11 +62,19 @@ class Segmenter:
         # a headline line (no final stop) is its own sentence already; only the first body paragraph has a dateline
         for s, e in doc.sents[:3]:
             m = _DATELINE.match(doc.norm, s, e)
-            if m and m.group("place").upper() == m.group("place"):
+            if m and (m.group("place").isupper() or m.group("place") in self.timezones_title):
                 doc.places.append(m.span("place"))
+                self._local_day(doc, m.group("place"))
                 if m.group("region"):
                     doc.places.append(m.span("region"))
                 if m.group("outlet"):
                     doc.places.append(m.span("outlet"))
                 break
         return doc
+
+    def _local_day(self, doc: IngestDoc, place: str) -> None:
+        """The publication day where the story was filed (the first place of "ANKARA/MOSCOW")."""
+        at = doc.article.published_at
+        zone = self.timezones.get(place.split("/")[0].strip().upper())
+        if at is not None and zone and at.tzinfo is not None:
+            doc.published = at.astimezone(zoneinfo.ZoneInfo(zone)).date()

@@ -1,0 +1,165 @@
+"""Scoring the pipeline against gold annotations (docs/gold-format.md), per kind, with dateparser alone
+as the baseline for dates.
+
+Matching: a prediction and a gold item match when their spans overlap and, for actors, their ids agree.
+Quotes are matched on span overlap, then scored for the speaker (ids equal, anonymous = anonymous);
+dates on overlap, then scored for the resolution (value, range and precision all equal); events on
+overlap of the evidence span, then scored for the type; stances on actor + issue + overlap.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from accord.ingest.document import Article
+from accord.ingest.pipeline import Pipeline
+from accord.ingest.reader import parse_published
+
+
+@dataclass
+class Score:
+    tp_pred: int = 0  # predictions that match a gold item
+    pred: int = 0
+    tp_gold: int = 0  # gold items matched by a prediction
+    gold: int = 0
+    right: int = 0  # matched gold items whose detail (speaker, resolution, type) is right
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 1.0
+
+    @property
+    def detail(self) -> float:
+        """Share of matched gold items with the detail right."""
+        return self.right / self.tp_gold if self.tp_gold else 1.0
+
+    @property
+    def exact(self) -> float:
+        """Share of all gold items found and right."""
+        return self.right / self.gold if self.gold else 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "detail": round(self.detail, 3), "exact": round(self.exact, 3),
+                "pred": self.pred, "gold": self.gold, "matched": self.tp_gold, "right": self.right}
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def load_gold(path: Path) -> Iterator[tuple[Article, dict[str, Any]]]:
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            published, at = parse_published(row.get("published"))
+            yield Article(text=row["text"], id=row.get("id"), url=row.get("url"), outlet=row.get("outlet"),
+                          published=published, published_at=at, title=row.get("title"),
+                          source=f"{path}:{n}"), row
+
+
+def _match(preds: list[dict], golds: list[dict], score: Score, same, right, label) -> None:
+    score.pred += len(preds)
+    score.gold += len(golds)
+    used: set[int] = set()
+    for p in preds:
+        if any(_overlap(p, g) and same(p, g) for g in golds):
+            score.tp_pred += 1
+    for g in golds:
+        cands = [i for i, p in enumerate(preds) if i not in used and _overlap(p, g) and same(p, g)]
+        if not cands:
+            score.misses.append(f"{label}: missed {g.get('text') or g.get('content') or g}")
+            continue
+        i = cands[0]
+        used.add(i)
+        score.tp_gold += 1
+        if right(preds[i], g):
+            score.right += 1
+        else:
+            score.misses.append(f"{label}: wrong {preds[i].get('text')!r} -> {_brief(preds[i])} vs gold {_brief(g)}")
+
+
+def _brief(x: dict) -> str:
+    keys = ("actor", "speaker", "value", "range", "precision", "event_type", "source", "target", "direction")
+    return json.dumps({k: x[k] for k in keys if k in x}, ensure_ascii=False)
+
+
+def _date_right(p: dict, g: dict) -> bool:
+    return p.get("value") == g.get("value") and p.get("range") == g.get("range") and p.get("precision") == g.get("precision")
+
+
+def score_document(result: dict[str, Any], gold: dict[str, Any], scores: dict[str, Score], label: str) -> None:
+    cands = result["candidates"]
+    by = {k: [c for c in cands if c["kind"] == k] for k in ("actor", "quote", "date", "event", "stance")}
+    _match([c for c in by["actor"] if c.get("actor")], gold["actors"], scores["actors"],
+           lambda p, g: p["actor"] == g["actor"], lambda p, g: True, label)
+    _match([c for c in by["quote"] if c["direct"]], [q for q in gold["quotes"] if q["direct"]], scores["direct_quotes"],
+           lambda p, g: True, lambda p, g: p.get("speaker") == g.get("speaker"), label)
+    _match([c for c in by["quote"] if not c["direct"]], [q for q in gold["quotes"] if not q["direct"]],
+           scores["indirect_quotes"], lambda p, g: True, lambda p, g: p.get("speaker") == g.get("speaker"), label)
+    _match(by["date"], gold["dates"], scores["dates"], lambda p, g: True, _date_right, label)
+    _match(by["event"], gold["events"], scores["events"], lambda p, g: True,
+           lambda p, g: p["event_type"] == g["event_type"], label)
+    _match(by["stance"], gold["stances"], scores["stances"],
+           lambda p, g: p["actor"] == g["actor"] and p["issue"] == g["issue"],
+           lambda p, g: (p.get("direction") is not None and p.get("direction") == g.get("direction"))
+           or (p.get("value") is not None and g.get("value") is not None and abs(p["value"] - g["value"]) <= 15), label)
+
+
+def baseline_dates(article: Article) -> list[dict[str, Any]]:
+    """dateparser alone: search_dates over the text, each hit read as a day."""
+    import datetime as dt
+
+    from dateparser.search import search_dates
+
+    base = dt.datetime.combine(article.published, dt.time(12)) if article.published else None
+    settings = {"RELATIVE_BASE": base} if base else {}
+    hits = search_dates(article.text, languages=["en"], settings=settings) or []
+    out, pos = [], 0
+    for text, when in hits:
+        start = article.text.find(text, pos)
+        if start < 0:
+            continue
+        pos = start + len(text)
+        out.append({"kind": "date", "start": start, "end": pos, "text": text, "value": when.date().isoformat(),
+                    "range": None, "precision": "day"})
+    return out
+
+
+KINDS = ("actors", "direct_quotes", "indirect_quotes", "dates", "events", "stances")
+
+
+def evaluate(path: Path, pipeline: Pipeline, baseline: bool = True) -> dict[str, Any]:
+    scores = {k: Score() for k in KINDS}
+    base = Score()
+    n = 0
+    for article, row in load_gold(path):
+        n += 1
+        result = pipeline(article).result()
+        score_document(result, row["gold"], scores, article.id or "?")
+        if baseline:
+            _match(baseline_dates(article), row["gold"]["dates"], base, lambda p, g: True, _date_right, article.id)
+    report: dict[str, Any] = {"gold": str(path), "articles": n, "kinds": {k: s.to_json() for k, s in scores.items()}}
+    report["kinds"]["direct_quotes"]["speaker_right"] = report["kinds"]["direct_quotes"].pop("detail")
+    report["kinds"]["dates"]["resolved_exactly"] = report["kinds"]["dates"]["exact"]
+    if baseline:
+        report["baseline_dateparser_dates"] = base.to_json()
+    report["_scores"] = scores
+    return report
+
+
+def misses(report: dict[str, Any]) -> Iterable[str]:
+    for kind, s in report["_scores"].items():
+        for m in s.misses:
+            yield f"[{kind}] {m}"
