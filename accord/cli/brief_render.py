@@ -40,6 +40,30 @@ def _decisions(rows: list[dict[str, Any]]) -> None:
     console.print(t)
 
 
+def _list_disputes(rows: list[dict[str, Any]]) -> None:
+    for lst in rows:
+        console.print(f"[bold]{lst['name']}[/]: listed {', '.join(lst['listed']) or '-'}")
+        for e in lst["disputed"]:
+            console.print(f"  {e['actor']} {e['status']}: objectors {', '.join(e['objectors']) or '-'};"
+                          f" supporters {', '.join(e['supporters']) or '-'}", highlight=False)
+
+
+def _eligibility(data: dict[str, Any]) -> None:
+    for forum, e in data.items():
+        contested = "; ".join(f"{c['actor']} (by {', '.join(c['by'])})" for c in e["contested"])
+        console.print(f"[bold]Out of the {forum}:[/] {', '.join(e['excluded']) or '-'}"
+                      + (f"  [yellow]contested:[/] {contested}" if contested else ""), highlight=False)
+
+
+def _deadlines(rows: list[dict[str, Any]]) -> None:
+    t = Table(show_edge=False, title="Next deadlines", title_justify="left")
+    for c in ("due by", "milestone", "status"):
+        t.add_column(c)
+    for d in rows:
+        t.add_row(d["due_by"], d["name"], d["status"])
+    console.print(t)
+
+
 def _plain(name: str, data: Any) -> None:
     console.print(f"[bold]{name}[/]")
     items = data if isinstance(data, list) else [data]
@@ -51,6 +75,9 @@ RENDERERS: dict[str, Callable[[Any], None]] = {
     "bodies": _bodies,
     "disputes": _disputes,
     "decisions": _decisions,
+    "list_disputes": _list_disputes,
+    "eligibility": _eligibility,
+    "deadlines": _deadlines,
 }
 
 

@@ -118,13 +118,17 @@ class _Resolver:
             f"roadmap {self.roadmap.id!r}: deadline after {ref!r}, which is neither a milestone, an event nor a decision"
         )
 
+    def _label(self, ref: str) -> str:
+        rec = self.snap.records.get(ref)
+        return rec.symbol or rec.title if isinstance(rec, Decision) else self.snap.name(ref)
+
     def window(self, m: Milestone) -> tuple[Window | None, str]:
         """The deadline's window (None when it has none yet) and its description."""
         d: Deadline = m.deadline
         if d.by is not None:
             return Window(d.by.start, d.by.end), str(d.by)
         if d.within is not None and d.after is not None:
-            anchor_name = self.milestones[d.after].name if d.after in self.milestones else self.snap.name(d.after)
+            anchor_name = self.milestones[d.after].name if d.after in self.milestones else self._label(d.after)
             text = f"within {d.within} after {anchor_name}"
             if m.id in self._resolving:
                 raise RuleInputError(f"roadmap {self.roadmap.id!r}: milestone {m.id!r} depends on itself")

@@ -13,6 +13,7 @@ from typing import Any
 
 from accord.record.model import Issue
 from accord.record.snapshot import Snapshot
+from accord.views import brief_rules
 from accord.views.record import body_members, positions
 
 Section = Callable[[Snapshot, dt.date], Any]
@@ -66,6 +67,10 @@ SECTIONS: dict[str, Section] = {
     "bodies": bodies,
     "disputes": disputes,
     "decisions": decisions,
+    # from accord.rules (see accord.views.brief_rules)
+    "list_disputes": brief_rules.list_disputes,
+    "eligibility": brief_rules.eligibility,
+    "deadlines": brief_rules.deadlines,
 }
 
 

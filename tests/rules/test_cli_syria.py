@@ -156,3 +156,11 @@ def test_text_output(accord, args):
 def test_as_known_on_before_the_load_has_no_case(accord):
     result = accord("decision", "show", "unscr-2254", "--as-known-on", "2000-01-01T00:00:00Z", ok=False)
     assert result.exit_code != 0
+
+
+def test_brief_has_the_rules_sections(accord):
+    sections = accord.json("brief", "--date", "2015-12-18")["sections"]
+    disputed = {e["actor"]: e for e in sections["list_disputes"][0]["disputed"]}
+    assert disputed["ahrar-al-sham"]["status"] == "contested" and "saudi-arabia" in disputed["ahrar-al-sham"]["objectors"]
+    assert {"isil", "al-nusra"} <= set(sections["eligibility"]["talks"]["excluded"])
+    assert sections["deadlines"][0]["id"] == "talks-start" and sections["deadlines"][0]["status"] == "at-risk"
