@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.record.model import Decision, Issue, Position, Vote
+from accord.record.model import Decision, DecisionRule, Issue, Position, Vote
 from accord.record.snapshot import Snapshot
 from accord.rules.errors import RuleInputError
 from accord.rules.procedures import SECURITY_COUNCIL_VOTES, Ballot, Outcome, can_veto, count, decide
@@ -138,7 +138,7 @@ def predict(
     return Prediction(body, on, dict(draft), outcome, views, pivotal, decision)
 
 
-def _pivotal(rule, bs: list[Ballot], views: list[MemberView], outcome: Outcome, matter: str,
+def _pivotal(rule: DecisionRule, bs: list[Ballot], views: list[MemberView], outcome: Outcome, matter: str,
              parties: frozenset[str]) -> list[dict[str, Any]]:
     by_actor = {v.actor: v for v in views}
     out: list[dict[str, Any]] = []
