@@ -115,9 +115,10 @@ class Lexicon:
             base = entries.get(a.id)
             roles = [Role(r.title, r.of, r.start.start if r.start else None, r.end.end if r.end else None)
                      for r in a.roles]
+            short = set(base.short if base else [])
             entry = Entry(
                 id=a.id, kind=a.kind, name=a.name,
-                aliases=sorted(set(a.aliases) | set(base.aliases if base else [])),
+                aliases=sorted((set(a.aliases) | set(base.aliases if base else [])) - short),
                 iso=a.country or (base.iso if base else None),
                 demonyms=base.demonyms if base else [], capital=base.capital if base else None,
                 metonyms=base.metonyms if base else [], short=base.short if base else [],

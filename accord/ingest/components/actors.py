@@ -14,15 +14,37 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.world import Lexicon
 
-# A capital after these words is a place ("talks in Moscow"), not a government speaking.
-PLACE_WORDS = {"in", "to", "from", "at", "near", "outside", "around", "into", "via", "visited", "visit", "visiting",
-               "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned", "of",
-               "between", "and", "inside", "over", "on", "by", "leave", "back"}
-# A capital before these words names a meeting or a place, not an actor ("the Vienna talks").
+# A state or capital after these words is a place ("talks in Moscow", "flights over Turkey"), not an actor.
+PLACE_WORDS = {"in", "at", "near", "outside", "around", "into", "via", "visited", "visit", "visiting",
+               "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned",
+               "inside", "over", "leave", "back", "throughout", "within"}
+# After "to" or "from", a place only after words of movement ("travel to Turkey", "returned from Moscow"),
+# an actor otherwise ("a provocation to Moscow", "no word from Damascus").
+MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips", "go", "goes", "went", "going",
+                "come", "came", "coming", "fly", "flew", "flights", "flight", "return", "returned", "returning",
+                "back", "moved", "move", "fled", "flee", "sent", "deployed", "head", "headed", "heading", "journey",
+                "way", "road", "route", "line", "lines", "border", "borders", "access", "entry", "exports", "refugees",
+                "home", "away", "north", "south", "east", "west", "miles", "km", "kilometres", "kilometers",
+                "arrived", "arrive", "visitors", "tourists", "not"}
+# After "on", "of", "about", "for", a state is a topic ("talks on Syria", "the future of Syria") unless owned.
+STATE_TOPIC_WORDS = {"on", "of", "about", "for"}
+# A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
 PLACE_NEXT = {"talks", "meeting", "meetings", "process", "statement", "communique", "conference", "round",
               "summit", "airport", "residents", "countryside", "suburbs", "province", "governorate", "-based",
-              "based", "correspondent", "bureau", "office", "hotel"}
-GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership"}
+              "based", "correspondent", "bureau", "office", "hotel", "time", "groups", "group", "platform"}
+# Words after a demonym that make it the state acting ("Russian jets"), not a nationality ("Syrian refugees").
+ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bombers", "helicopters", "fighter",
+               "forces", "troops", "army", "military", "air", "navy", "officials", "authorities", "government",
+               "regime", "embassy", "diplomats", "commanders", "strikes", "airstrikes", "air-strikes", "bombing",
+               "raids", "soldiers", "side", "delegation", "leadership", "warships", "warship", "ministry",
+               "defence", "defense", "foreign", "intelligence", "special", "backed", "led", "-backed", "-led",
+               "administration", "drones", "artillery", "campaign", "pilots", "pilot", "war", "aid", "proposal",
+               "plan", "draft", "position", "demands", "demand", "veto", "support", "offensive", "operation",
+               "operations", "bases", "base", "official", "diplomat", "ally", "allies", "missions", "mission",
+               "bomber", "negotiators", "envoy", "security", "police", "navy"}
+# With these after it, a demonym names a state's government or its forces as one compound mention.
+GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
+                    "troops", "forces"}
 ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some", "other", "many", "senior",
                   "unnamed", "anonymous"}
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Ayatollah", "General", "Gen."}
@@ -47,6 +69,7 @@ class ActorMatcher:
         for e in self.lex.entries.values():
             target_gov = self.lex.government(e.id) if e.kind == "state" else e.id
             groups = [("name", [e.name, *e.aliases], e.id), ("demonym", e.demonyms, e.id),
+                      ("people", [d + "s" for d in e.demonyms if d[-1:] in "ni"], e.id),
                       ("capital", [e.capital] if e.capital else [], target_gov),
                       ("metonym", e.metonyms, target_gov), ("short", e.short, e.id)]
             for via, names, actor in groups:
@@ -56,6 +79,7 @@ class ActorMatcher:
                             continue  # a full name elsewhere beats a surname
                         forms[v] = (actor, via)
         self.forms = forms
+        self.capitals = {e.capital for e in self.lex.entries.values() if e.capital}
         tok = ctx.nlp.tokenizer
         for (actor, via), group in _group(forms).items():
             self.matcher.add(f"{actor}|{via}", list(tok.pipe(group)))
@@ -78,7 +102,8 @@ class ActorMatcher:
             if any(ps <= start < pe for ps, pe in places):
                 continue
             key = keyed.get((span.start, span.end))
-            if key is None and (span.start, span.end) in title_keys:
+            if key is None and (span.start, span.end) in title_keys or (
+                    key is not None and (span.start, span.end) in title_keys and key.endswith("|short")):
                 self._title(doc, span)
                 continue
             if key is None:
@@ -87,15 +112,37 @@ class ActorMatcher:
             entry = self.lex.entries[actor]
             prev = tokens[span.start - 1].lower_ if span.start > 0 else ""
             nxt = tokens[span.end].lower_ if span.end < len(tokens) else ""
-            if via == "capital" and (prev in PLACE_WORDS or nxt in PLACE_NEXT):
+            before_prev = tokens[span.start - 2].lower_ if span.start > 1 else ""
+            located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS)
+            if via == "capital" or span.text in self.capitals:
+                after = tokens[span.end + 1].lower_ if nxt == "-" and span.end + 1 < len(tokens) else nxt
+                # "In Moscow, Foreign Minister Sergei Lavrov said": the capital opens a report of what it said
+                opening = prev == "in" and nxt == "," and doc.sent_of(start)[0] == tokens[span.start - 1].idx
+                if (located and not opening) or after in PLACE_NEXT:
+                    continue
+            if entry.kind == "state" and via == "name":
+                owned = nxt == "'s" and self.lex.government(actor) == actor
+                called_on = prev == "on" and before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
+                if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on)):
+                    continue
+            if via == "people" and prev != "the":
                 continue
-            if via == "demonym" and nxt in GOVERNMENT_WORDS:
-                gov_end = tokens[span.end].idx + len(tokens[span.end])
-                gov_start = tokens[span.start - 1].idx if prev == "the" else start
-                doc.mentions.append(Mention(gov_start, gov_end, doc.text[gov_start:gov_end],
-                                            self.lex.government(actor), "government", "name", 0.95, "GOV"))
-                continue
-            confidence = {"name": 0.97, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85}[via]
+            if via == "demonym":
+                gov = self.lex.government(actor)
+                if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
+                    last = span.end + (1 if span.end + 1 < len(tokens) and tokens[span.end + 1].lower_ == "forces" else 0)
+                    gov_end = tokens[last].idx + len(tokens[last])
+                    doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], gov, "government", "name",
+                                                0.95, "MIL" if nxt in ("army", "military", "troops", "forces") else "GOV"))
+                    continue
+                if nxt == "and" and span.end + 2 < len(tokens) and tokens[span.end + 1].text in self.lex.demonym_of:
+                    nxt = tokens[span.end + 2].lower_  # "French and British aircraft"
+                if nxt not in ACTOR_NOUNS and not nxt.startswith("-"):
+                    continue
+            if doc.norm.startswith(("the ", "The "), start) and via in ("name", "metonym"):
+                start += 4  # spans leave out a leading article
+            confidence = {"name": 0.97, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85,
+                          "people": 0.8}[via]
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
         doc.mentions.sort(key=lambda m: m.start)
         return doc

@@ -21,6 +21,9 @@ _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 # Titles too generic to name one office-holder without a name beside them.
 _GENERIC = {"official", "diplomat", "minister", "leader", "commander", "general", "negotiator", "adviser",
             "ambassador", "spokesman", "spokeswoman", "spokesperson", "coordinator", "mediator"}
+# Unnamed officials of a state keep their demonym as a mention ("a senior Turkish official"); an office
+# does not ("the Russian envoy").
+_ANONYMOUS_TITLES = {"official", "officials", "diplomat", "diplomats"}
 _GAP_ADJACENT = re.compile(r"^[ ,]{0,2}$")
 _GAP_OF = re.compile(r"^(?:'s)?\s?$")
 
@@ -56,7 +59,8 @@ class Coref:
                 nxt = mentions[i + 1] if i + 1 < len(mentions) else None
                 if nxt and nxt.kind == "person" and nxt.actor and _GAP_ADJACENT.match(norm[m.end:nxt.start]):
                     nxt.sector = m.sector
-                    if not self.keep_title_of and settled and settled[-1].via == "demonym" \
+                    if not self.keep_title_of and m.text.lower() not in _ANONYMOUS_TITLES and settled \
+                            and settled[-1].via == "demonym" \
                             and _GAP_OF.match(norm[settled[-1].end:m.start]):
                         settled.pop()
                     continue  # "Foreign Minister Sergei Lavrov": the name carries the mention
@@ -68,7 +72,7 @@ class Coref:
         doc.mentions = settled + self._pronouns(doc, settled)
         doc.mentions.sort(key=lambda m: m.start)
         for m in doc.mentions:
-            if m.actor and m.via not in ("pronoun", "anonymous"):
+            if m.actor and m.via not in ("pronoun", "anonymous", "title"):
                 doc.add("actor", m.start, m.end, m.confidence, actor=m.actor,
                         name=self.lex.entries[m.actor].name, actor_kind=m.kind)
         return doc
@@ -78,7 +82,7 @@ class Coref:
         of = None
         if settled and settled[-1].kind != "person" and _GAP_OF.match(norm[settled[-1].end:m.start]):
             of = settled[-1].actor
-            if not self.keep_title_of and settled[-1].via == "demonym":
+            if not self.keep_title_of and settled[-1].via == "demonym" and m.text.lower() not in _ANONYMOUS_TITLES:
                 settled.pop()
         elif nxt and nxt.kind != "person" and re.match(r"^ of (the )?$", norm[m.end:nxt.start]):
             of = nxt.actor

@@ -20,7 +20,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 _DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z.'/\- ]{2,30}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
-    r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*(?:[-:]{1,2}\s|(?=\s{2}))"
+    r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*(?:[-:]{1,2}\s|(?=\s{2})|(?=\s*\n))"
 )
 
 
@@ -61,7 +61,7 @@ class Segmenter:
         doc.set_sents(split_sentences(doc.norm))
         # a headline line (no final stop) is its own sentence already; only the first body paragraph has a dateline
         for s, e in doc.sents[:3]:
-            m = _DATELINE.match(doc.norm, s, e)
+            m = _DATELINE.match(doc.norm, s)
             if m and (m.group("place").isupper() or m.group("place") in self.timezones_title):
                 doc.places.append(m.span("place"))
                 self._local_day(doc, m.group("place"))
