@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from accord.forecast.base import BatchModel, Run, Stakeholders, choice, number, reject_unknown
-from accord.forecast.weights import actor_weights, weighted_median
+from accord.forecast.weights import weighted_mean, weighted_median
 
 OPTIONS: dict[str, tuple[str, ...]] = {
     # denominator of the win probability: the votes cast on this pair (the paper's equation) or on all pairs
@@ -99,11 +99,11 @@ class ExpectedUtility(BatchModel):
     ) -> np.ndarray:
         """P[b, i, j]: probability that i's position beats j's, from the weighted votes of every actor k.
 
-        k's vote for i over j is w_k·(d_kj − d_ki) with d_kl = (|x_k − x_l| / range)^r_k (r_k = 1 when r is
-        None). Its sign only
-        depends on which of x_i, x_j is nearer to x_k, so on one dimension the voters for i are those on
-        i's side of the midpoint of x_i and x_j: a prefix or suffix of the voters sorted by position.
-        Prefix sums over sorted voters then give every pair's support in O(n²) rather than O(n³).
+        k's vote for i over j is w_k·(d_kj − d_ki) with d_kl = (|x_k − x_l| / range)^r_k (r_k = 1 when r
+        is None). Its sign only depends on which of x_i, x_j is nearer to x_k, so on one dimension the
+        voters for i are those on i's side of the midpoint of x_i and x_j: a prefix or suffix of the
+        voters sorted by position. Prefix sums over sorted voters then give every pair's support in
+        O(n²) rather than O(n³).
         """
         b, n = x.shape
         # work on positions sorted within each row (voters and candidates alike), unsort at the end
@@ -114,7 +114,7 @@ class ExpectedUtility(BatchModel):
         if r is not None:
             dist = dist ** np.take_along_axis(r, order, axis=1)[:, :, None]
         below = np.concatenate([np.zeros((b, 1, n)), np.cumsum(wv[:, :, None] * dist, axis=1)], axis=1)
-        # for l < m (so x_l <= x_m), l's voters lie strictly below the midpoint, m's strictly above it
+        # for sorted indices left < right, left's voters lie strictly below the midpoint, right's above it
         left, right = np.triu_indices(n, 1)
         strictly_below, not_above = _count_below((xv[:, left] + xv[:, right]) / 2, xv)
         rows = np.arange(b)[:, None]
@@ -159,7 +159,7 @@ class ExpectedUtility(BatchModel):
     def _round(self, x: np.ndarray, s: np.ndarray, w: np.ndarray, width: np.ndarray) -> _Round:
         b, n = x.shape
         gap = np.abs(x[:, :, None] - x[:, None, :]) / width[:, None, None]
-        mu = weighted_median(x, w) if self.parameters["mu"] == "median" else (w * x).sum(-1) / w.sum(-1)
+        mu = weighted_median(x, w) if self.parameters["mu"] == "median" else weighted_mean(x, w)
         gap_mu = (np.abs(x - mu[:, None]) / width[:, None])[:, :, None]  # row actor as challenger
         other = ~np.eye(n, dtype=bool)[None]
 
@@ -255,24 +255,18 @@ class ExpectedUtility(BatchModel):
     def forecast_batch(
         self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
     ) -> np.ndarray:
-        return self._batch(positions, salience, capability, scale, DEFAULT_ROUNDS)
-
-    def _batch(self, positions, salience, capability, scale, rounds):  # type: ignore[no-untyped-def]
         out = np.empty(positions.shape[0:1] + positions.shape[2:])
         for k in range(positions.shape[2]):
-            x, s, c = _canonical(positions[:, :, k], salience[:, :, k], capability)
-            states, _ = self.simulate(x, s, c, scale, rounds)
+            x, s, c, _ = _canonical(positions[:, :, k], salience[:, :, k], capability)
+            states, _ = self.simulate(x, s, c, scale, DEFAULT_ROUNDS)
             out[:, k] = weighted_median(states[-1], s * c)
         return out
 
     def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
         rounds = DEFAULT_ROUNDS if rounds is None else rounds
-        n, d = data.positions.shape
         per_dim, outcomes_dim, moved = [], [], []
-        for k in range(d):
-            x, s, c, order = _canonical(
-                data.positions[None, :, k], data.salience[None, :, k], data.capability[None], with_order=True
-            )
+        for k in range(data.positions.shape[1]):
+            x, s, c, order = _canonical(data.positions[None, :, k], data.salience[None, :, k], data.capability[None])
             states, moves = self.simulate(x, s, c, data.scale, rounds)
             back = np.argsort(order[0])
             per_dim.append([st[0][back] for st in states])
@@ -304,7 +298,7 @@ def _first_minimum(key: np.ndarray, target: np.ndarray) -> np.ndarray:
 
 
 def _count_below(points: np.ndarray, sorted_x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per batch row, how many of sorted_x (B, n) lie strictly below / at or below each point (B, ...).
+    """Per batch row, how many of sorted_x (B, n) lie strictly below / at or below each point (B, m).
 
     One searchsorted over all rows at once: each row is mapped to 0..1 and shifted by twice its row
     number, so the rows stay apart in one sorted array.
@@ -314,24 +308,27 @@ def _count_below(points: np.ndarray, sorted_x: np.ndarray) -> tuple[np.ndarray, 
     span = np.where(sorted_x[:, -1:] > lo, sorted_x[:, -1:] - lo, 1.0)
     shift = 2.0 * np.arange(b)[:, None]
     flat = ((sorted_x - lo) / span + shift).ravel()
-    extra = (1,) * (points.ndim - 2)
-    pts = (points - lo.reshape(b, 1, *extra)) / span.reshape(b, 1, *extra) + shift.reshape(b, 1, *extra)
-    start = (n * np.arange(b)).reshape(b, 1, *extra)
+    pts = (points - lo) / span + shift
+    start = n * np.arange(b)[:, None]
     return np.searchsorted(flat, pts, "left") - start, np.searchsorted(flat, pts, "right") - start
 
 
-def _canonical(x, s, c, with_order=False):  # type: ignore[no-untyped-def]
-    """Actors sorted by (position, salience, capability) in every batch row.
+def _canonical(
+    x: np.ndarray, s: np.ndarray, c: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Actors sorted by (position, salience, capability) in every batch row, and the sorting order.
 
     Sums over actors then run in the same order whatever the input order, so a permutation of the input
     rows gives bit-identical results.
     """
     order = np.lexsort((c, s, x), axis=-1)
     xs, ss, cs = (np.take_along_axis(a, order, axis=-1) for a in (x, s, c))
-    return (xs, ss, cs, order) if with_order else (xs, ss, cs)
+    return xs, ss, cs, order
 
 
-def _who_moved_whom(moves: list[_Round], order: np.ndarray, actors: tuple[str, ...], dim: str) -> list[dict]:
+def _who_moved_whom(
+    moves: list[_Round], order: np.ndarray, actors: tuple[str, ...], dim: str
+) -> list[dict[str, Any]]:
     out = []
     for t, step in enumerate(moves, start=1):
         for i in range(step.mover.shape[1]):
