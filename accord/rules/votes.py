@@ -92,7 +92,8 @@ def tally(snap: Snapshot, decision_id: str, overrides: Mapping[str, Vote] | None
         # result, e.g. "no member objected" for a text the record says was not agreed
         outcome = Outcome(d.status == "adopted", f"no vote recorded; the record gives its status as {d.status}")
     changed = {m: v for m, v in (overrides or {}).items() if d.votes.get(m, "absent") != v}
-    return Tally(d.body, on, d.matter, rule.procedure, outcome, {b.member: b.vote for b in bs}, d.id, changed)
+    counted = {b.member: b.vote for b in bs} if votes else {}
+    return Tally(d.body, on, d.matter, rule.procedure, outcome, counted, d.id, changed)
 
 
 def show_decision(snap: Snapshot, decision_id: str) -> dict[str, Any]:

@@ -47,7 +47,7 @@ def test_decision_without_a_vote_keeps_its_recorded_status(snap):
     s = Snapshot(list(snap.records.values()) + [
         Decision(id="stmt", body="group", date="2020-06-01", title="Not agreed", status="pending", cite=CITE)])
     t = show_decision(s, "stmt")
-    assert not t["adopted"] and "no vote recorded" in t["reason"]
+    assert not t["adopted"] and "no vote recorded" in t["reason"] and t["votes"] == {} and t["absent"] == 0
     assert tally(s, "stmt", {"p1": "no"}).to_json()["reason"] == "no consensus: objection by P1"
 
 
