@@ -138,7 +138,8 @@ def test_predict_from_issue_values(accord):
 def test_predict_from_a_draft(accord):
     d = accord.json("vote", "predict", "--draft", "unscr-2254", "--unknown", "yes")
     assert d["draft"] == "unscr-2254" and d["body"] == "unsc" and d["date"] == "2015-12-18"
-    assert "assad-role" in d["issues"]
+    provisions = accord.json("decision", "show", "unscr-2254")["provisions"]
+    assert d["issues"] == {p["issue"]: p["value"] for p in provisions if "issue" in p and "value" in p}
 
 
 @pytest.mark.parametrize("args", [
