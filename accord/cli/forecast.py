@@ -99,6 +99,8 @@ def _render_run(run: Any) -> None:
     from rich.table import Table
 
     console.print(f"[bold]{run.model}[/]: forecast {', '.join(_num(v) for v in run.forecast)} after {run.states} state(s)")
+    if run.detail.get("settled") is False:
+        console.print("[yellow]did not settle: the forecast is where the rounds ran out[/]")
     if run.outcomes and len(run.outcomes) > 1:
         console.print("by state: " + "  ".join(f"{t}: {', '.join(_num(v) for v in o)}" for t, o in enumerate(run.outcomes)))
     table = Table("actor", "start", "final")
@@ -253,10 +255,11 @@ def _render_issue(report: Any) -> None:
 
     out = report.to_json()
     console.print(f"[bold]{out['issue']}[/]" + (f" as of {out['date']}" if out["date"] else ""))
-    table = Table("model", "forecast", "90 % interval", "states")
+    table = Table("model", "forecast", "90 % interval", "states", "settled")
     for name, m in out["models"].items():
         lo, hi = m["interval"]
         mark = " (baseline)" if name == out["baseline"] else ""
-        table.add_row(name + mark, _num(m["forecast"]), f"{_num(lo)} .. {_num(hi)}", str(m["states"]))
+        settled = {True: "yes", False: "[yellow]no[/]", None: "—"}[m["settled"]]
+        table.add_row(name + mark, _num(m["forecast"]), f"{_num(lo)} .. {_num(hi)}", str(m["states"]), settled)
     console.print(table)
     console.print("most influential: " + ", ".join(out["influential"]))

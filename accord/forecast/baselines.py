@@ -25,6 +25,7 @@ def static_run(model: BatchModel, data: Stakeholders, seed: int | None) -> Run:
         outcomes=[forecast.tolist()],
         parameters=dict(model.parameters),
         seed=seed,
+        detail={"settled": True},
     )
 
 

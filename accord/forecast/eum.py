@@ -220,8 +220,9 @@ class ExpectedUtility(BatchModel):
 
     def simulate(
         self, x: np.ndarray, s: np.ndarray, c: np.ndarray, scale: tuple[float, float], rounds: int
-    ) -> tuple[list[np.ndarray], list[_Round]]:
-        """Positions per state (B, n) for one dimension.
+    ) -> tuple[list[np.ndarray], list[_Round], np.ndarray]:
+        """Positions per state (B, n) for one dimension, the moves, and which rows were still going
+        when the rounds ran out: those did not settle (stop by the ``stop`` rule) within ``rounds``.
 
         A batch row that has stopped keeps its positions while the others go on, so a row's result never
         depends on the rest of the batch.
@@ -240,17 +241,17 @@ class ExpectedUtility(BatchModel):
             step = self._round(old, s, w, width)
             new = np.where(active[:, None], step.positions, old)
             moved = (new != old).any(axis=1)
-            if not moved.any():
+            active &= moved
+            if not active.any():
                 break
             states.append(new)
             moves.append(step)
-            active &= moved
             if self.parameters["stop"] == "outcome":
                 tolerance = 1e-9 * width
                 active &= np.abs(weighted_median(new, w) - weighted_median(old, w)) > tolerance
             if not active.any():
                 break
-        return states, moves
+        return states, moves, active
 
     def forecast_batch(
         self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
@@ -258,16 +259,17 @@ class ExpectedUtility(BatchModel):
         out = np.empty(positions.shape[0:1] + positions.shape[2:])
         for k in range(positions.shape[2]):
             x, s, c, _ = _canonical(positions[:, :, k], salience[:, :, k], capability)
-            states, _ = self.simulate(x, s, c, scale, DEFAULT_ROUNDS)
+            states, _, _ = self.simulate(x, s, c, scale, DEFAULT_ROUNDS)
             out[:, k] = weighted_median(states[-1], s * c)
         return out
 
     def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
         rounds = DEFAULT_ROUNDS if rounds is None else rounds
-        per_dim, outcomes_dim, moved = [], [], []
+        per_dim, outcomes_dim, moved, settled = [], [], [], []
         for k in range(data.positions.shape[1]):
             x, s, c, order = _canonical(data.positions[None, :, k], data.salience[None, :, k], data.capability[None])
-            states, moves = self.simulate(x, s, c, data.scale, rounds)
+            states, moves, going = self.simulate(x, s, c, data.scale, rounds)
+            settled.append(not going[0])
             back = np.argsort(order[0])
             per_dim.append([st[0][back] for st in states])
             outcomes_dim.append([float(weighted_median(st, s * c)[0]) for st in states])
@@ -286,7 +288,8 @@ class ExpectedUtility(BatchModel):
             outcomes=outcomes,
             parameters={**self.parameters, "rounds": rounds},
             seed=seed,
-            detail={"moves": [m for dim in moved for m in dim]},
+            # settled: every dimension stopped by the stop rule before the rounds ran out
+            detail={"settled": all(settled), "moves": [m for dim in moved for m in dim]},
         )
 
 

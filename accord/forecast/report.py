@@ -39,6 +39,8 @@ class IssueForecast:
                     "forecast": run.forecast[0],
                     "interval": self.intervals[name],
                     "states": run.states,
+                    # False: the model was still moving when its rounds ran out (null: it does not say)
+                    "settled": run.detail.get("settled"),
                     "outcomes": [o[0] for o in run.outcomes],
                 }
                 for name, run in self.runs.items()

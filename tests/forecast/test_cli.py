@@ -104,6 +104,7 @@ def test_issue_json_and_chart(case, tmp_path):
     for m in out["models"].values():
         lo, hi = m["interval"]
         assert 0 <= lo <= hi <= 100
+        assert m["settled"] in (True, False)
     assert set(out["influential"]) <= {"us", "russia"} and out["influential"]
     assert chart.read_bytes()[:4] == b"\x89PNG"
 

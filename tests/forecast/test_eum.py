@@ -23,6 +23,11 @@ def test_eu_trajectory_matches_the_published_figures(eu):
     assert round(run.forecast[0], 2) == 9.96
     # it stops once the forecast repeats: state 4 repeats state 3
     assert run.states == 5
+    assert run.detail["settled"] is True
+
+
+def test_running_out_of_rounds_is_reported(eu):
+    assert make("eum").run(eu, rounds=2).detail["settled"] is False
 
 
 def test_eu_who_moved_whom(eu):
