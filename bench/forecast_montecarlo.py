@@ -1,4 +1,4 @@
-"""Monte Carlo speed of the forecast models (run: .venv/bin/python bench/forecast_montecarlo.py).
+"""Monte Carlo speed of the forecast models (run: .venv/bin/python -m bench.forecast_montecarlo).
 
 Times the models' own work (the interpreter's start-up and imports are left out), median of 3 repeats,
 wall-clock and CPU time: on a shared machine CPU time is the steadier figure. Prints a Markdown table.
@@ -51,7 +51,7 @@ def machine() -> str:
     return f"{names[0] if names else platform.machine()}, {os.cpu_count()} CPUs"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     cases = [
         ("weighted-mean", 10, 1000, {}),
         ("weighted-median", 10, 1000, {}),
@@ -66,7 +66,8 @@ def main() -> None:
         wall, cpu = timed(model, n, draws, **params)
         label = model + (f" ({', '.join(f'{k}={v}' for k, v in params.items())}, 10 rounds)" if params else "")
         print(f"| {label} | {n} | {draws} | {wall:.3f} | {cpu:.3f} |")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
