@@ -83,7 +83,7 @@ def _match(preds: list[dict], golds: list[dict], score: Score, same, right, labe
         if not cands:
             score.misses.append(f"{label}: missed {g.get('text') or g.get('content') or g}")
             continue
-        i = cands[0]
+        i = min(cands, key=lambda j: abs(preds[j]["start"] - g["start"]) + abs(preds[j]["end"] - g["end"]))
         used.add(i)
         score.tp_gold += 1
         if right(preds[i], g):

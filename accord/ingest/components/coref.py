@@ -113,8 +113,8 @@ class Coref:
             want = "f" if p.group(1).lower() == "she" else "m"
             sent = doc.sent_index(p.start())
             for m in reversed(people):
-                if m.start >= p.start():
-                    continue
+                if m.start >= p.start() or doc.norm.startswith("'s", m.end):
+                    continue  # later, or a possessive ("Assad's departure") rather than a subject
                 if sent - doc.sent_index(m.start) > self.window:
                     break
                 gender = self.lex.entries[m.actor or ""].gender

@@ -1,15 +1,19 @@
-"""Quotes: direct (straight or curly marks, split, continued across paragraphs) and indirect ("X said
-that ...", "according to X"), each with its speaker, the words naming the speaker and the cue verb.
+"""Quotes: direct (straight or curly marks, split, continued across paragraphs, nested) and indirect
+("X said that ...", "according to X"), each with its speaker, the words naming the speaker and the cue.
 
-The speaker is looked for after the closing mark (", Kerry said"), before the opening one ("Lavrov
-said:"), then carried over from the previous quote of a continued or split quote, then in a sentence
-ending with a colon just before, then at the start of the next sentence. Anonymous speakers ("a senior
-official") keep their words and get no actor.
+The speaker of a direct quote is looked for, in order: at a cue after the closing mark (", Kerry
+said", ", said Kerry"), at the last cue before the opening mark in its sentence ("Lavrov said:",
+"Putin had called it"), at a colon ending the sentence before, in a pointer sentence after ("The
+remark came from ..."), in the previous quote when this one continues it, and in a short sentence
+just before whose subject is a person ("Churkin was more guarded."). Within the words at the cue, a
+named person beats a pronoun, which beats a body; anonymous officials and diplomats get no actor; an
+unnamed spokesman speaks for his body.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
@@ -18,27 +22,25 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"announced|asserted|explained|urged|acknowledged|claimed|claims|suggested|replied|wrote|writes|tweeted|"
         r"complained|cautioned|conceded|emphasi[sz]ed|reiterated|repeated|remarked|observed|affirmed|confirmed|"
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
-        r"continued|quipped|admitted|objected|protested|told reporters|told journalists")
+        r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
+        r"describes|branded|termed|according to|adding|saying|telling|warning|insisting")
 _CUE = re.compile(rf"\b(?:{CUES})\b")
-_SPEAKER = r"[A-Za-z][\w.'\- ]{0,80}?"
-_AFTER_CUE_FIRST = re.compile(rf"^\s*[,.!?-]*\s*(?P<cue>{CUES})\s+(?P<sp>{_SPEAKER})\s*(?=[,.;:]|$| on | in | at | after | before | during | when | as | to )")
-_AFTER_SP_FIRST = re.compile(rf"^\s*[,.!?-]*\s*(?P<sp>{_SPEAKER})\s+(?P<cue>{CUES})\b")
-_AFTER_ACCORDING = re.compile(rf"^\s*[,.!?-]*\s*according to\s+(?P<sp>[^,.;\"]{{2,80}})")
-_BEFORE = re.compile(rf"(?P<sp>{_SPEAKER})\s+(?P<cue>{CUES})\b[^\"]{{0,60}}?\s*[:,]?\s*(?:that\s*)?$")
-_BEFORE_ACCORDING = re.compile(r"according to\s+(?P<sp>[^,;\"]{2,80}?)\s*[:,]\s*$", re.I)
-_BEFORE_COLON = re.compile(rf"(?P<sp>{_SPEAKER})\s*:\s*$")
-_ANONYMOUS = re.compile(r"^(?:a|an|one|two|three|several|some|other|many|the)?\s*(?:\w+\s+){0,5}?"
-                        r"(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
-                        r"witnesses?|people|commanders?|fighters?|negotiators?|delegates?|members?|someone|"
-                        r"spokes(?:man|woman|person)|representatives?)\b", re.I)
-_INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|other|many|western|arab|senior|unnamed)\b", re.I)
-_INDIRECT_SP_FIRST = re.compile(
-    rf"^(?P<sp>[^,;\"]{{2,70}}?)\s+(?P<cue>said|says|told [\w ]{{3,30}}?|added|stated|warned|insisted|argued|"
-    rf"stressed|announced|claimed|believes|believed|acknowledged|suggested)"
-    r"(?:\s+(?:on|late on|earlier on)\s+\w+)?(?:\s+that)?\s+(?P<content>[^\"]{12,})$")
-_INDIRECT_CONTENT_FIRST = re.compile(rf"^(?P<content>[^\"]{{12,}}?),\s*(?P<sp>[^,;\"]{{2,60}}?)\s+(?P<cue>said|says|added|told reporters)(?:\s+on\s+\w+)?\.?$")
-_ACCORDING_FIRST = re.compile(r"^[Aa]ccording to\s+(?P<sp>[^,;\"]{2,70}),\s*(?P<content>[^\"]{12,})$")
-_ACCORDING_LAST = re.compile(r"^(?P<content>[^\"]{12,}?),\s*according to\s+(?P<sp>[^,;\"]{2,70}?)\.?$")
+_ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
+                        r"witnesses?|people|someone|insiders?)\b", re.I)
+_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|ministry|office|press service)\b", re.I)
+_COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|movement|alliance|government)(?:'s)?\b",
+                          re.I)
+_POINTER = re.compile(r"(?:The|That|This|Those|These|His|Her) (?:remarks?|comments?|words?|warning|message|"
+                      r"statement|line|assessment|verdict)s? (?:came|was|were) (?:from|by) (?P<sp>[^.,;]{2,60})")
+_SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
 
 
 def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
@@ -57,162 +59,295 @@ def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
                 i += 1
                 continue
             close_at = marks[i + 1] if i + 1 < len(marks) else None
-            if close_at is None:
-                out.append((open_at + 1, e0, False))
-            else:
-                out.append((open_at + 1, close_at, True))
+            out.append((open_at + 1, close_at if close_at is not None else e0, close_at is not None))
             i += 2
     return out
 
 
 def _single_marks(text: str, s0: int, e0: int) -> list[int]:
-    """Curly single marks used as outer quotes (house styles that do): an opening one at a word's start,
-    a closing one before punctuation or a space."""
+    """Single marks used as quotes: an opening one at a word's start, a closing one before punctuation or
+    a space (so that apostrophes inside words are left alone)."""
     marks = []
     for i in range(s0, e0):
         c = text[i]
-        if c == "\u2018" and (i == s0 or not text[i - 1].isalnum()):
+        if c in "\u2018'" and len(marks) % 2 == 0 and (i == s0 or text[i - 1] in " (\"\u201c") and i + 1 < e0 \
+                and text[i + 1].isalpha():
             marks.append(i)
-        elif c == "\u2019" and marks and len(marks) % 2 == 1 and (i + 1 == e0 or text[i + 1] in " ,.;:!?"):
+        elif c in "\u2019'" and len(marks) % 2 == 1 and (i + 1 == e0 or text[i + 1] in " ,.;:!?\"\u201d"):
             marks.append(i)
-    return marks if len(marks) >= 2 else []
+    return marks[: len(marks) // 2 * 2] if len(marks) >= 2 else []
 
 
 @component("quotes")
 class QuoteExtractor:
-    def __init__(self, ctx: Context, min_words: int = 3):
+    def __init__(self, ctx: Context, max_scare_words: int = 4):
         self.lex = ctx.lexicon
-        self.min_words = min_words
+        self.max_scare_words = max_scare_words
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
-        quotes = find_quote_spans(doc.text, norm)
-        prev: dict | None = None
-        for qs, qe, closed in quotes:
-            content = norm[qs:qe].strip()
-            if len(content.split()) < self.min_words:
-                continue
+        spans = find_quote_spans(doc.text, norm)
+        found: list[tuple[int, int, int, Attribution | None]] = []  # start, end, end of closing mark, who
+        for qs, qe, closed in spans:
             close_end = qe + 1 if closed else qe
-            sent_start, _ = doc.sent_of(qs)
-            para_start = norm.rfind("\n", 0, qs) + 1
-            found = self._after(doc, close_end) if closed else None
-            found = found or self._before(doc, max(sent_start, para_start), qs - 1)
-            conf = 0.9
-            if found is None and prev is not None and (qs - prev["end"] < 40 or
-                                                       norm.count("\n", prev["end"], qs) <= 2):
-                found = (prev["speaker"], prev["speaker_text"], prev["cue"], prev["sp_span"])
-                conf = 0.75
-            found = found or self._colon_before(doc, qs) or self._next_sentence(doc, close_end)
-            if found is None:
-                speaker, speaker_text, cue, sp_span, conf = None, None, None, None, 0.5
-            else:
-                speaker, speaker_text, cue, sp_span = found
-            cand = doc.add("quote", qs, qe, conf, speaker=speaker, speaker_text=speaker_text,
-                           content=doc.text[qs:qe].strip(), direct=True, cue=cue)
-            prev = {"end": close_end, "speaker": speaker, "speaker_text": speaker_text, "cue": cue,
-                    "sp_span": sp_span, "cand": cand}
-        self._indirect(doc, quotes)
+            att = (self._after(doc, close_end) if closed else None) or self._before(doc, qs - 1) \
+                or (self._sentence_end(doc, close_end) if closed else None)
+            found.append((qs, qe, close_end, att))
+        merged = self._merge_split(doc, found)
+        prev: tuple[int, Attribution] | None = None
+        for qs, qe, close_end, att, content in merged:
+            words = len(content.split())
+            if att is None:
+                att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end)
+            if att is None and words > self.max_scare_words:
+                att = self._subject_before(doc, qs)
+            if att is None and prev is not None and norm.count("\n", prev[0], qs) <= 2 and words > self.max_scare_words:
+                att = prev[1]  # a quote continued with no new attribution
+            if att is None:
+                continue  # a scare quote or a quoted term: no speaker
+            if words <= self.max_scare_words and _SCARE_BEFORE.search(norm, max(0, qs - 12), qs - 1) and \
+                    norm.count(norm[qs:qe].strip(" ,.").lower()) + norm.lower().count(norm[qs:qe].strip(" ,.").lower()) > 2:
+                continue  # 'a "cessation of hostilities"', a term the article uses again: not speech
+            doc.add("quote", qs, qe, 0.9 if att.cue else 0.75, speaker=att.speaker, speaker_text=att.speaker_text,
+                    content=content, direct=True, cue=att.cue)
+            prev = (close_end, att)
+            self._nested(doc, qs, qe)
+        self._indirect(doc, spans)
         return doc
 
     # ---------------------------------------------------------------------------- direct attribution
 
-    def _after(self, doc: IngestDoc, at: int):
-        tail = doc.norm[at:at + 120].split("\n", 1)[0]
-        m = _AFTER_CUE_FIRST.match(tail)
-        if m and not _CUE.fullmatch(m["sp"].strip()):
-            return self._resolve(doc, at + m.start("sp"), at + m.end("sp"), m["cue"])
-        m = _AFTER_SP_FIRST.match(tail)
-        if m and len(m["sp"].split()) <= 9:
-            return self._resolve(doc, at + m.start("sp"), at + m.end("sp"), m["cue"])
-        m = _AFTER_ACCORDING.match(tail)
-        if m:
-            return self._resolve(doc, at + m.start("sp"), at + m.end("sp"), "according to")
+    def _merge_split(self, doc: IngestDoc, found):
+        """'"We will not," Lavrov said, "accept this."' is one quote: the span covers the interruption,
+        the content joins the parts with a space."""
+        out = []
+        i = 0
+        while i < len(found):
+            qs, qe, close_end, att = found[i]
+            content = doc.text[qs:qe]
+            while i + 1 < len(found):
+                ns, ne, nclose, natt = found[i + 1]
+                gap = doc.norm[close_end:ns - 1]
+                if att is not None and len(gap) < 60 and "\n" not in gap and gap.rstrip().endswith(",") \
+                        and _CUE.search(gap) and not re.search(r"[.!?]\s*$", content.strip()):
+                    content = f"{content} {doc.text[ns:ne]}"
+                    qe, close_end = ne, nclose
+                    i += 1
+                else:
+                    break
+            out.append((qs, qe, close_end, att, content))
+            i += 1
+        return out
+
+    def _after(self, doc: IngestDoc, at: int) -> Attribution | None:
+        """', Kerry said' / ', said Kerry, the ...' / ', he told reporters' right after the closing mark."""
+        norm = doc.norm
+        _, sent_end = doc.sent_of(at)
+        limit = min(sent_end, at + 140)
+        nxt_quote = norm.find('"', at, limit)
+        limit = nxt_quote if nxt_quote >= 0 else limit
+        if not re.match(r"\s*[,.!?;:-]*\s*\S", norm[at:limit]) or re.match(r"\s*\n", norm[at:at + 3]):
+            return None
+        first = re.match(r"[\s,.!?;:-]*([A-Za-z]+)", norm[at:limit])
+        if first and first.group(1)[0].islower() and not _CUE.match(norm, at + first.start(1)) \
+                and first.group(1) not in ("he", "she", "they", "a", "an", "one", "the", "some") \
+                and not any(m.start == at + first.start(1) for m in doc.mentions):
+            return None  # '"no guarantees" beyond what ...': the sentence goes on, no attribution here
+        if re.match(r"[.!?]?\s+[A-Z]", norm[at:limit]) and not _CUE.match(norm, at + 1):
+            # a new sentence: only ', X said' forms belong to the quote, so it must start with the speaker
+            m = _CUE.search(norm, at, limit)
+            if not m or m.start() - at > 70:
+                return None
+        m = _CUE.search(norm, at, limit)
+        if not m or m.start() - at > 90:
+            return None
+        region = (at, m.start()) if norm[at:m.start()].strip(" ,.!?-") else (m.end(), _clause_end(norm, m.end(), limit))
+        return self._resolve(doc, *region, cue=doc.text[m.start():m.end()])
+
+    def _before(self, doc: IngestDoc, at: int) -> Attribution | None:
+        """The last cue before the opening mark in the same sentence, with the words before it."""
+        norm = doc.norm
+        sent_start, _ = doc.sent_of(at)
+        para_start = norm.rfind("\n", 0, at) + 1
+        lo = max(sent_start, para_start)
+        cues = list(_CUE.finditer(norm, lo, at))
+        if not cues:
+            return None
+        m = cues[-1]
+        if at - m.end() > 80 or '"' in norm[m.end():at]:
+            return None
+        if m.group() == "according to":
+            return self._resolve(doc, m.end(), at, cue="according to")
+        # 'Kerry told the chamber, adding that ...': the speaker of an earlier cue in the clause chain
+        for j in range(len(cues) - 1, -1, -1):
+            start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
+            att = self._resolve(doc, start, cues[j].start(), cue=doc.text[m.start():m.end()])
+            if att is not None:
+                return att
         return None
 
-    def _before(self, doc: IngestDoc, lo: int, at: int):
-        head = doc.norm[lo:at]
-        for rx in (_BEFORE, _BEFORE_ACCORDING):
-            m = rx.search(head)
-            if m:
-                s, e = lo + m.start("sp"), lo + m.end("sp")
-                s = self._clause_start(doc.norm, s, e)
-                return self._resolve(doc, s, e, m.groupdict().get("cue") or "according to")
-        return None
+    def _sentence_end(self, doc: IngestDoc, at: int) -> Attribution | None:
+        """'Russia would "seriously reassess" its relations with Ankara, he said.': the cue ends the sentence."""
+        _, end = doc.sent_of(at)
+        m = re.search(rf",\s*(?P<sp>[^,\"]{{1,60}}?)\s+(?P<cue>{CUES})\.?$", doc.norm[at:end])
+        if not m:
+            return None
+        return self._resolve(doc, at + m.start("sp"), at + m.end("sp"), cue=m["cue"])
 
-    @staticmethod
-    def _clause_start(norm: str, s: int, e: int) -> int:
-        """The speaker phrase starts after the last clause break before its cue ("On Friday, Kerry said")."""
-        cut = max(norm.rfind(",", s, e), norm.rfind(";", s, e), norm.rfind('"', s, e))
-        return cut + 1 if cut >= 0 else s
-
-    def _colon_before(self, doc: IngestDoc, qs: int):
+    def _colon_before(self, doc: IngestDoc, qs: int) -> Attribution | None:
         i = doc.sent_index(qs)
         if i == 0:
             return None
         ps, pe = doc.sents[i - 1]
-        m = _BEFORE_COLON.search(doc.norm, ps, pe)
-        if m and doc.norm[pe - 1] == ":":
-            cue = _CUE.search(doc.norm, ps, pe)
-            return self._resolve(doc, ps, pe - 1, cue.group() if cue else None)
-        return None
-
-    def _next_sentence(self, doc: IngestDoc, at: int):
-        i = doc.sent_index(at)
-        if i + 1 >= len(doc.sents) or doc.sents[i][1] > at + 2:
+        if doc.norm[pe - 1] != ":" or '"' in doc.norm[ps:pe]:
             return None
-        ns, ne = doc.sents[i + 1]
-        m = _AFTER_SP_FIRST.match(doc.norm, ns, min(ne, ns + 100))
-        if m and len(m["sp"].split()) <= 6:
-            found = self._resolve(doc, m.start("sp"), m.end("sp"), m["cue"])
-            if found and found[0]:
-                return found
-        return None
+        cue = _CUE.search(doc.norm, ps, pe)
+        return self._resolve(doc, ps, cue.start() if cue else pe - 1, cue=cue.group() if cue else None)
+
+    def _pointer_after(self, doc: IngestDoc, at: int) -> Attribution | None:
+        """'The remark came from Bashar Jaafari': the speaker in the next sentence, no cue."""
+        m = _POINTER.match(doc.norm, at + 1) or _POINTER.match(doc.norm, at + 2)
+        return self._resolve(doc, m.start("sp"), m.end("sp"), cue=None) if m else None
+
+    def _subject_before(self, doc: IngestDoc, qs: int) -> Attribution | None:
+        """'Vitaly Churkin was more guarded. "We have to ..."': a short sentence before, opening with a person."""
+        i = doc.sent_index(qs)
+        if i == 0 or doc.sents[i][0] < qs - 2:
+            return None
+        ps, pe = doc.sents[i - 1]
+        if '"' in doc.norm[ps:pe] or doc.norm.count("\n", pe, qs) > 1:
+            return None
+        first = next((m for m in doc.mentions if ps <= m.start < pe), None)
+        if first is None or first.start != ps or first.kind != "person" or not first.actor:
+            return None
+        return Attribution(first.actor, first.text, None)
+
+    def _nested(self, doc: IngestDoc, qs: int, qe: int) -> None:
+        """'"When Kerry says 'the Syrian people will decide,' he ..."': a quote inside a quote, with the
+        speaker the outer speaker quotes."""
+        inner = _single_marks(doc.text, qs, qe)
+        for a, b in zip(inner[::2], inner[1::2]):
+            att = self._before(doc, a) if _CUE.search(doc.norm, max(qs, a - 40), a) else None
+            if att and att.speaker:
+                doc.add("quote", a + 1, b, 0.7, speaker=att.speaker, speaker_text=att.speaker_text,
+                        content=doc.text[a + 1:b], direct=True, cue=att.cue)
 
     # ---------------------------------------------------------------------------- indirect quotes
 
-    def _indirect(self, doc: IngestDoc, quotes: list[tuple[int, int, bool]]) -> None:
+    def _indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]]) -> None:
+        """'X said (that) ...', '..., X said.', 'according to X, ...' in sentences outside quote marks."""
         norm = doc.norm
         for s, e in doc.sents:
-            if '"' in norm[s:e] or any(qs < e and s < qe for qs, qe, _ in quotes):
+            if '"' in norm[s:e]:
                 continue
-            sent = norm[s:e]
-            for rx in (_ACCORDING_FIRST, _ACCORDING_LAST, _INDIRECT_SP_FIRST, _INDIRECT_CONTENT_FIRST):
-                m = rx.match(sent)
-                if not m:
+            for m in _CUE.finditer(norm, s, e):
+                cue = m.group()
+                if cue == "according to":
+                    if m.start() == s or norm[m.start() - 2:m.start()] == ", ":
+                        sp_end = norm.find(",", m.end(), e)
+                        if m.start() == s and sp_end > 0:
+                            self._add_indirect(doc, m.end(), sp_end, sp_end + 1, e, cue)
+                        elif m.start() > s:
+                            self._add_indirect(doc, m.end(), e, s, m.start() - 2, cue)
+                    break
+                if cue not in ("said", "says", "told", "added", "insists", "insisted", "warned", "denied",
+                               "argued", "stressed", "announced", "claimed", "acknowledged", "believes"):
                     continue
-                found = self._resolve(doc, s + m.start("sp"), s + m.end("sp"), m.groupdict().get("cue") or "according to")
-                if found is None or (found[0] is None and not _ANONYMOUS.match(found[1] or "")):
-                    continue
-                cs, ce = s + m.start("content"), s + m.end("content")
-                while ce > cs and norm[ce - 1] in ". ":
-                    ce -= 1
-                speaker, speaker_text, cue, _ = found
-                doc.add("quote", cs, ce, 0.6, speaker=speaker, speaker_text=speaker_text,
-                        content=doc.text[cs:ce], direct=False, cue=cue.split()[0] if cue else None)
+                before = norm[s:m.start()].rstrip()
+                if before.endswith(","):  # '..., he said.' / '..., Kerry told reporters.'
+                    comma = before.rfind(",", 0, len(before) - 1)
+                    sp_start = s + (comma + 1 if comma >= 0 else 0)
+                    if s + len(before) - 1 - sp_start < 60 and comma >= 0:
+                        content_end = s + comma
+                        self._add_indirect(doc, sp_start + 1, m.start(), s, content_end, cue,
+                                           after_cue_ok=norm[m.end():e].strip(" .") == "" or True)
+                    break
+                after = m.end()
+                obj = re.match(r"\s+(?:reporters|journalists|the \w+|\w+)?\s*(?:on \w+\s+)?(?:that\s+)?", norm[after:e])
+                if cue in ("told",):
+                    obj = re.match(r"\s+(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+(?:on \w+\s+)?(?:that\s+)?", norm[after:e])
+                else:
+                    obj = re.match(r"\s+(?:on \w+\s+|late on \w+\s+)?(?:that\s+)?", norm[after:e])
+                cs = after + (obj.end() if obj else 0)
+                if e - cs < 12 or m.start() - s > 90:
+                    break
+                self._add_indirect(doc, s, m.start(), cs, e, cue)
                 break
+
+    def _add_indirect(self, doc: IngestDoc, sp_s: int, sp_e: int, cs: int, ce: int, cue: str,
+                      after_cue_ok: bool = True) -> None:
+        att = self._resolve(doc, sp_s, sp_e, cue=cue)
+        if att is None or (att.speaker is None and not att.speaker_text):
+            return
+        while ce > cs and doc.norm[ce - 1] in ". ,":
+            ce -= 1
+        while cs < ce and doc.norm[cs] in " ,":
+            cs += 1
+        if ce - cs < 8:
+            return
+        doc.add("quote", cs, ce, 0.6, speaker=att.speaker, speaker_text=att.speaker_text, content=doc.text[cs:ce],
+                direct=False, cue=att.cue)
 
     # ---------------------------------------------------------------------------- speakers
 
-    def _resolve(self, doc: IngestDoc, s: int, e: int, cue: str | None):
-        """(speaker id or None, speaker words, cue, span) for the phrase between s and e."""
-        while s < e and doc.norm[s] in " ,":
+    def _resolve(self, doc: IngestDoc, s: int, e: int, cue: str | None) -> Attribution | None:
+        """Who speaks in the words between s and e."""
+        norm = doc.norm
+        while s < e and norm[s] in " ,.;:-\n":
             s += 1
-        while e > s and doc.norm[e - 1] in " ,":
+        while e > s and norm[e - 1] in " ,.;:-\n":
             e -= 1
-        words = doc.text[s:e]
-        if not words or len(words.split()) > 12:
+        if s >= e or e - s > 120:
             return None
+        words = doc.text[s:e]
         inside = [m for m in doc.mentions if s <= m.start and m.end <= e]
-        speaker = _best(inside)
-        if speaker is None or (_INDEFINITE.match(words) and not (speaker.kind == "person" and speaker.via == "name")):
-            if not (inside or _ANONYMOUS.match(words) or words[:1].isupper() or words.lower() in ("he", "she")):
-                return None
-            return (None, words, cue, (s, e))
-        return (speaker.actor, words, cue, (s, e))
+        person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
+        if person:
+            m = person[-1]
+            return Attribution(m.actor, m.text, cue)
+        pronoun = [m for m in inside if m.via == "pronoun"]
+        if pronoun:
+            return Attribution(pronoun[-1].actor, pronoun[-1].text, cue)
+        if re.fullmatch(r"(?:he|she|He|She)", words):
+            return Attribution(None, words, cue)
+        spokes = _SPOKES.search(words)
+        if _ANONYMOUS.search(words) and not spokes:
+            return Attribution(None, _np(words), cue)
+        titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")]
+        if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
+            return Attribution(titled[-1].actor, _np(words), cue)
+        body = [m for m in inside if m.actor and m.kind != "person"]
+        if body:
+            return Attribution(body[-1].actor, _np(words) if _SPOKES.search(words) else body[-1].text, cue)
+        common = _COMMON_BODY.search(words)
+        if common:
+            return Attribution(self._antecedent(doc, s, common.group(1).lower()), _np(words), cue)
+        if _INDEFINITE.match(words) and len(words.split()) <= 8:
+            return Attribution(None, _np(words), cue)  # "one of them", "a shopkeeper in Tripoli"
+        if re.match(r"[A-Z]", words) and len(words.split()) <= 8:
+            return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
+        return None
+
+    def _antecedent(self, doc: IngestDoc, before: int, noun: str) -> str | None:
+        """'the committee' -> the last body named before whose name has that word (or of that kind)."""
+        kinds = {"group": ("armed_group", "political_group"), "government": ("government",)}.get(noun, ())
+        for m in reversed(doc.mentions):
+            if m.start >= before or not m.actor or m.kind == "person":
+                continue
+            entry = self.lex.entries.get(m.actor)
+            if entry and (noun in entry.name.lower() or m.kind in kinds):
+                return m.actor
+        return None
 
 
-def _best(mentions: list[Mention]) -> Mention | None:
-    """The mention that speaks: a named person first, then a pronoun or title, then a body or state."""
-    ranked = sorted((m for m in mentions if m.actor),
-                    key=lambda m: (m.kind != "person", m.via not in ("name", "short"), -m.start))
-    return ranked[0] if ranked else None
+def _np(words: str) -> str:
+    """The speaker phrase without what follows it in the clause ('a US official' of 'a US official said')."""
+    return words.strip(" ,")
+
+
+def _clause_end(norm: str, start: int, limit: int) -> int:
+    m = re.search(r"[,.;:!?]|\b(?:on|in|at|after|before|during|when|as|to|who|which)\b", norm[start:limit])
+    return start + m.start() if m else limit
+
+
+_ = Mention  # the speaker logic reads doc.mentions built by the actor and coref components
