@@ -121,8 +121,8 @@ def test_documents_have_urls(snap):
 
 
 def test_reported_claims_are_marked(snap):
-    hnc = snap.get("hnc", Actor)
-    assert hnc.reported
+    hnc_members = snap.memberships("hnc", D(2016, 2, 1))
+    assert hnc_members and all(r.reported for r in hnc_members)
     ahrar_nusra = [r for r in snap.relations("ahrar-al-sham", type="allied_with") if r.target == "al-nusra"]
     assert ahrar_nusra and all(r.reported for r in ahrar_nusra)
     strikes = [r for r in snap.relations("russia", type="targets") if r.target == "armed-opposition"]
