@@ -26,7 +26,9 @@ ScaleOpt = Annotated[str | None, typer.Option("--scale", help="The issue's scale
 SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed (Monte Carlo draws, stochastic models).")]
 DrawsOpt = Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws.")]
 
-forecast_app = typer.Typer(help="Forecast where a negotiation settles: baselines, models, Monte Carlo, backtests.", no_args_is_help=True)
+forecast_app = typer.Typer(
+    help="Forecast where a negotiation settles: baselines, models, Monte Carlo, backtests.", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -169,10 +171,12 @@ def sensitivity_cmd(
     def render(s: Any) -> None:
         from rich.table import Table
 
-        console.print(f"[bold]{s.model}[/]: forecast {', '.join(_num(v) for v in s.forecast)}; most influential: {', '.join(s.influential())}")
+        point = ", ".join(_num(v) for v in s.forecast)
+        console.print(f"[bold]{s.model}[/]: forecast {point}; most influential: {', '.join(s.influential())}")
         table = Table("actor", "input", "shift down", "shift up", "effect")
         for e in s.effects[:top]:
-            table.add_row(e.actor, e.input, ", ".join(_num(v) for v in e.low), ", ".join(_num(v) for v in e.high), _num(e.effect))
+            low, high = (", ".join(_num(v) for v in shift) for shift in (e.low, e.high))
+            table.add_row(e.actor, e.input, low, high, _num(e.effect))
         console.print(table)
 
     emit(result, as_json, render)

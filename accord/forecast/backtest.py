@@ -108,7 +108,8 @@ def _case(file: str, issue: str, rows: list[tuple[int, dict[str, str]]]) -> Case
     lo = bounds["ScaleMin"].pop() if bounds["ScaleMin"] else min(spread)
     hi = bounds["ScaleMax"].pop() if bounds["ScaleMax"] else max(spread)
     if not all(lo <= v <= hi for v in spread) or hi <= lo:
-        raise ForecastInputError(file, f"issue {issue!r}: positions or outcome outside the scale {lo:g}..{hi:g}", line=rows[0][0])
+        message = f"issue {issue!r}: positions or outcome outside the scale {lo:g}..{hi:g}"
+        raise ForecastInputError(file, message, line=rows[0][0])
     return Case(issue, build_stakeholders(actors, cols["Capability"], cols["Position"], cols["Salience"], (lo, hi)), outcome)
 
 
@@ -128,6 +129,7 @@ def backtest(models: Sequence[Model], cases: Sequence[Case], seed: int = 0) -> l
         diff = errors[m.name] - base
         boot = diff[resample].mean(axis=1)
         lo, hi = np.quantile(boot, [0.025, 0.975])
-        scores.append(Score(m.name, float(errors[m.name].mean()), float(diff.mean()), (float(lo), float(hi)), errors[m.name].tolist()))
+        mae = float(errors[m.name].mean())
+        scores.append(Score(m.name, mae, float(diff.mean()), (float(lo), float(hi)), errors[m.name].tolist()))
     scores.sort(key=lambda s: s.model != BASELINE)
     return scores

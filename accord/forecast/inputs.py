@@ -85,7 +85,11 @@ def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stak
     for i, p in enumerate(pos[:, 0]):
         if not scale[0] <= p <= scale[1]:
             raise ForecastInputError(
-                file, f"position {p:g} lies outside the scale {scale[0]:g}..{scale[1]:g}", line=i + 2, field="Position", id=actors[i]
+                file,
+                f"position {p:g} lies outside the scale {scale[0]:g}..{scale[1]:g}",
+                line=i + 2,
+                field="Position",
+                id=actors[i],
             )
     data = build_stakeholders(actors, values["Capability"], values["Position"], values["Salience"], scale)
     _check_weight(file, data)
@@ -138,7 +142,10 @@ def from_snapshot(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) ->
             raise ForecastInputError(where, "no capability recorded", id=p.actor, field="capability")
         if not issue.scale_min <= p.value <= issue.scale_max:
             raise ForecastInputError(
-                where, f"position {p.value:g} lies outside the scale {issue.scale_min:g}..{issue.scale_max:g}", id=p.id, field="value"
+                where,
+                f"position {p.value:g} lies outside the scale {issue.scale_min:g}..{issue.scale_max:g}",
+                id=p.id,
+                field="value",
             )
         actors.append(p.actor)
         caps.append((cap.value, cap.uncertainty or 0.0))

@@ -95,7 +95,10 @@ def case(monkeypatch):
 
 def test_issue_json_and_chart(case, tmp_path):
     chart = tmp_path / "chart.png"
-    result = invoke("issue", "assad-role", "--date", "2015-12-18", "--models", "weighted-median,nash,eum", "--draws", "200", "--chart", str(chart), "--json")
+    models = "weighted-median,nash,eum"
+    result = invoke(
+        "issue", "assad-role", "--date", "2015-12-18", "--models", models, "--draws", "200", "--chart", str(chart), "--json"
+    )
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["issue"] == "assad-role" and out["date"] == "2015-12-18"
