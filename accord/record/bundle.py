@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from accord.errors import BundleError
 from accord.record.model import (
-    RECORD_TYPES, Case, Citation, Issue, Position, Record, references,
+    RECORD_TYPES, Case, Citation, Issue, Position, Record, Roadmap, references,
 )
 
 FORMAT_VERSION = 1
@@ -189,6 +189,12 @@ def check_records(records: list[Record], where: dict[str, tuple[str, int | None]
                 fail(rec, path, f"unknown reference {ref!r}")
             elif kinds and target.record_kind not in kinds:
                 fail(rec, path, f"{ref!r} is a {target.record_kind}, expected {' or '.join(kinds)}")
+        if isinstance(rec, Roadmap):
+            own = {m.id for m in rec.milestones}
+            for i, m in enumerate(rec.milestones):
+                anchor = m.deadline.after
+                if anchor is not None and anchor not in own and anchor not in by_id:
+                    fail(rec, f"milestones[{i}].deadline.after", f"unknown reference {anchor!r} (neither a milestone of this roadmap nor a record)")
         if isinstance(rec, Position):
             issue = by_id[rec.issue]
             assert isinstance(issue, Issue)

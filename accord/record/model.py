@@ -34,7 +34,6 @@ ActorRef = Annotated[str, RefTo("actor")]
 IssueRef = Annotated[str, RefTo("issue")]
 DocumentRef = Annotated[str, RefTo("document")]
 EventRef = Annotated[str, RefTo("event")]
-AnyRef = Annotated[str, RefTo()]
 
 
 class Model(BaseModel):
@@ -453,7 +452,8 @@ class Deadline(Model):
 
     by: FuzzyDate | None = None
     within: str | None = Field(default=None, pattern=r"^\d+ (day|week|month|year)s?$")
-    after: AnyRef | None = None
+    #: a milestone of the same roadmap, or any record with a date (an event, a decision)
+    after: Id | None = None
     condition: str | None = None
 
     @model_validator(mode="after")
