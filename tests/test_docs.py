@@ -59,7 +59,7 @@ def test_bundle_format_example_loads(tmp_path):
         assert name, block[:40]
         (tmp_path / name[1]).write_text(block)
     b = read_bundle(tmp_path)
-    assert b.id == "example" and len(b.records) == 12
+    assert b.id == "example" and len(b.records) == 14
 
 
 def test_published_schema_is_current():
