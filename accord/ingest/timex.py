@@ -38,9 +38,9 @@ def span(start: dt.date, end: dt.date) -> FuzzyDate:
 
 
 def weekday(published: dt.date, wd: int, modifier: str | None, tense: Tense) -> dt.date:
-    """The day a weekday names. Alone, it is the published day itself when the weekdays agree, except in
-    the future tense (then a week on); otherwise the nearest one in the direction of the tense (past by
-    default: news reports what happened). "last" is strictly before, "next" strictly after."""
+    """The day a weekday names: the nearest one on or before the published day, or on or after it in the
+    future tense (news reports what happened: past by default). "last" is strictly before, "next"
+    strictly after."""
     back = (published.weekday() - wd) % 7
     ahead = (wd - published.weekday()) % 7
     if modifier == "last":
@@ -48,7 +48,7 @@ def weekday(published: dt.date, wd: int, modifier: str | None, tense: Tense) -> 
     if modifier == "next":
         return published + dt.timedelta(days=ahead or 7)
     if tense == "future":
-        return published + dt.timedelta(days=ahead or (0 if modifier == "this" else 7))
+        return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 
 

@@ -35,38 +35,49 @@ _RULES: list[tuple[str, str]] = [
     ("part", rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
-    ("month", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\bsince early )|(?<=\buntil )|(?<=\bby )|(?<=\bduring )|(?<=\bfrom )"
-              rf"|(?<=\bthrough )|(?<=\bbefore )|(?<=\bafter )|(?<=\bof ))(?P<m>{_MON})(?!\s+\d)"),
+    ("month", rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )|(?<=\b[Dd]uring )|(?<=\b[Ff]rom )"
+              rf"|(?<=\b[Tt]hrough )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\bof )|(?<=\b[Tt]ill )|(?<=\bthan ))"
+              rf"(?P<m>{_MON})(?!\s+\d)"),
     ("mod_month", rf"\b(?P<mod>last|next|this|this past|this coming)\s+(?P<m>{_MON})(?!\s+\d)"),
     ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?"),
     ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b"),
-    ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|the (?:past|coming|previous)|(?:[Ee]arlier|[Ll]ater) this)\s+"
-             r"(?P<unit>week|weekend|month|year)\b"),
+    ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this)\s+(?P<unit>week|weekend|month|year)\b"),
+    ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:beginning|start|middle|end) of)[\s-]+"
+                  r"(?P<mod>this|next|last) month\b"),
+    ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas)\b"),
+    ("numeric", r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b"),
     ("ago", r"\b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|days)\s+ago)\b"),
-    ("year", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bduring )|(?<=\bfrom )|(?<=\bof )"
-             rf"|(?<=\bbefore )|(?<=\bafter )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bend of ))(?P<y>{_YEAR})\b"),
+    # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)")
+    ("year", rf"(?<![\d(/-])(?P<y>{_YEAR})\b(?!\)|,\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
+             rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
-_FUTURE = re.compile(r"\b(will|'ll|shall|would|is due|are due|due to|expected to|plans? to|planned|scheduled|"
-                     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene)|"
-                     r"upcoming|next|until|by|aims? to|hopes? to|intends? to|deadline)\b", re.I)
-_PAST = re.compile(r"\b(said|says|was|were|had|did|met|ago|last|earlier|told|\w+ed)\b", re.I)
+_FUTURE = re.compile(r"\b(will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
+                     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
+                     r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to)\b", re.I)
+_PAST = re.compile(r"\b(said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|"
+                   r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell|(?-i:[a-z]\w+ed))\b", re.I)
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
 
 
 def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
-    """The tense of the clause around a date: the nearest future or past marker wins, before or after."""
-    lo, hi = max(sent[0], start - 70), min(sent[1], end + 40)
+    """The tense of the clause a date sits in: the nearest marker before it in its sentence (a future one
+    wins a tie: "planned"), else the nearest one after it."""
     best: tuple[int, timex.Tense] | None = None
+    lo = max(sent[0], start - 140)
     for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
-        for m in pattern.finditer(text, lo, hi):
-            if start <= m.start() < end:
-                continue
-            dist = start - m.end() if m.end() <= start else (m.start() - end) * 2
-            if best is None or dist < best[0]:
-                best = (dist, tense)  # type: ignore[assignment]
+        for m in pattern.finditer(text, lo, start):
+            if best is None or start - m.end() < best[0]:
+                best = (start - m.end(), tense)  # type: ignore[assignment]
+    if best:
+        return best[1]
+    hi = min(sent[1], end + 50)
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in pattern.finditer(text, end, hi):
+            if best is None or m.start() - end < best[0]:
+                best = (m.start() - end, tense)  # type: ignore[assignment]
     return best[1] if best else "neutral"
 
 
@@ -96,7 +107,8 @@ class DateResolver:
             "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
             "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "part": self._part, "my": self._my,
             "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
-            "unit": self._unit, "ago": self._ago, "year": self._year,
+            "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
+            "holiday": self._holiday, "numeric": self._numeric,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -139,7 +151,7 @@ class DateResolver:
             return int(m.group("y"))
         if published is None:
             raise _NeedsPublished
-        return timex.year_for(published, mon, dom, tense)
+        return timex.year_for(published, mon, dom, "neutral")
 
     def _iso(self, m, published, tense):
         return timex.day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
@@ -163,7 +175,7 @@ class DateResolver:
 
     def _part(self, m, published, tense):
         mon = _mon(m["m"])
-        part = _PARTS[m["part"].split()[-2] if " of" in m["part"] else m["part"]]
+        part = _PARTS[m["part"].lower().split()[-2] if " of" in m["part"] else m["part"].lower()]
         return timex.month(self._year_of(m, published, mon, None, tense), mon, part)
 
     def _my(self, m, published, tense):
@@ -178,6 +190,8 @@ class DateResolver:
             tense = "past"
         elif mod in ("next", "this coming"):
             tense = "future"
+        if not mod and re.search(r"\b[Ss]ince\s+$", m.string[max(0, m.start() - 7):m.start()]):
+            mod, tense = "since", "past"
         y = timex.year_for(published, mon, None, tense)
         if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
             y -= 1
@@ -190,9 +204,7 @@ class DateResolver:
             raise _NeedsPublished
         mod = m["mod"]
         mod = {"this past": "last", "this coming": "next"}.get(mod, mod)
-        if mod in ("by", "until"):
-            tense = "future"
-        elif mod == "since":
+        if mod == "since":
             tense = "past"
         return timex.day(timex.weekday(published, timex.WEEKDAYS[m["wd"].lower()], mod, tense))
 
@@ -214,6 +226,24 @@ class DateResolver:
             raise _NeedsPublished
         d = timex.ago(published, m["ago"])
         return timex.day(d) if d else None
+
+    def _part_unit(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        month = timex.relative_unit(published, m["mod"].lower(), "month")
+        part = _PARTS[m["part"].lower().split()[-2] if " of" in m["part"] else m["part"].lower()]
+        return timex.month(month.start.year, month.start.month, part)
+
+    def _holiday(self, m, published, tense):
+        mon, dom = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24)}.get(
+            m["holiday"].lower(), (12, 25))
+        if published is None:
+            raise _NeedsPublished
+        return timex.day(dt.date(timex.year_for(published, mon, dom, "neutral"), mon, dom))
+
+    def _numeric(self, m, published, tense):
+        """Day/month/year, as statements outside the US write it."""
+        return timex.day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
 
     def _year(self, m, published, tense):
         return timex.year(int(m["y"]))
