@@ -81,6 +81,10 @@ def decision_show(decision: Annotated[str, typer.Argument(help="Decision id, e.g
 def vote_tally(
     decision: Annotated[str, typer.Argument(help="Decision id whose vote is tallied.")],
     yes: YesOpt = None, no: NoOpt = None, abstain: AbstainOpt = None, absent: AbsentOpt = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option("--party", help="A member party to the dispute, bound to abstain under Chapter VI (repeatable)."),
+    ] = None,
     as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
 ) -> None:
     """Tally a decision's vote; votes given here replace the recorded ones ("what if Russia voted no?")."""
@@ -90,7 +94,7 @@ def vote_tally(
 
     def run() -> dict[str, Any]:
         given = hypothesis(snap, {"yes": yes or [], "no": no or [], "abstain": abstain or [], "absent": absent or []})
-        return tally(snap, decision, given).to_json()
+        return tally(snap, decision, given, party or None).to_json()
 
     emit(guard(run), as_json, _render_tally)
 

@@ -78,15 +78,23 @@ def hypothesis(snap: Snapshot, given: Mapping[Vote, Iterable[str]]) -> dict[str,
     return out
 
 
-def tally(snap: Snapshot, decision_id: str, overrides: Mapping[str, Vote] | None = None) -> Tally:
-    """The decision's recorded vote with any overrides applied, under its body's rule on its date."""
+def tally(
+    snap: Snapshot, decision_id: str, overrides: Mapping[str, Vote] | None = None, parties: Iterable[str] | None = None
+) -> Tally:
+    """The decision's recorded vote with any overrides applied, under its body's rule on its date.
+
+    ``parties`` replaces the decision's recorded parties to the dispute (Chapter VI: they must abstain)."""
     d = snap.get(decision_id, Decision)
     on = d.date.start
     _, rule = body_rule(snap, d.body, on)
     votes = {**d.votes, **(overrides or {})}
     bs = ballots(snap, d.body, on, votes)
+    bound = frozenset(d.parties_to_dispute if parties is None else parties)
+    for party in bound - {b.member for b in bs}:
+        snap.get(party, Actor)
+        raise RuleInputError(f"{party!r} is named a party to the dispute but was not a member of {d.body!r} on {on.isoformat()}")
     if votes:
-        outcome = decide(rule, bs, d.matter, frozenset(d.parties_to_dispute))
+        outcome = decide(rule, bs, d.matter, bound)
     else:
         # nothing to count (a statement agreed without a vote, a draft): an empty tally would make up a
         # result, e.g. "no member objected" for a text the record says was not agreed

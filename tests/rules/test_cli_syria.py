@@ -49,6 +49,18 @@ def test_seven_elected_noes_leave_eight_votes(accord, decision, seven):
     assert "only 8 affirmative votes of the 9 needed" in d["reason"]
 
 
+def test_a_party_to_the_dispute_cannot_veto(accord):
+    d = accord.json("vote", "tally", "unscr-2254", "--no", "russia", "--party", "russia")
+    assert d["adopted"] and "party to the dispute" in d["reason"]
+    bad = accord("vote", "tally", "unscr-2254", "--party", "egypt", ok=False)
+    assert bad.exit_code != 0 and "not a member" in bad.stderr
+
+
+def test_case_and_as_known_on(accord):
+    d = accord.json("decision", "show", "unscr-2254", "--case", "syria-2015", "--as-known-on", "2999-01-01T00:00:00Z")
+    assert d["adopted"]
+
+
 def test_2268_is_voted_by_the_2016_council(accord):
     d = accord.json("decision", "show", "unscr-2268")
     assert d["adopted"] and d["yes"] == 15 and {"egypt", "japan", "senegal", "ukraine", "uruguay"} <= set(d["votes"])
