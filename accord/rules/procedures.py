@@ -93,7 +93,8 @@ def security_council(rule: DecisionRule, ballots: Sequence[Ballot], matter: Matt
         )
     if yes < needed:
         return Outcome(False, "; ".join([f"only {yes} affirmative votes of the {needed} needed (art. 27(3))", *notes]))
-    standing_aside = [b for b in counted if b.veto and b.vote in ("abstain", "absent")]
+    # members bound to abstain were already named above
+    standing_aside = [b for b in counted if b.veto and b.vote in ("abstain", "absent") and b.member not in parties]
     if standing_aside:
         notes.append(f"the abstention or absence of {_names(standing_aside)} is not a veto (established practice)")
     return Outcome(True, "; ".join([f"{yes} affirmative votes ({needed} needed) and no permanent member voted no", *notes]))
