@@ -63,13 +63,14 @@ class Prediction:
     outcome: Outcome
     members: list[MemberView]
     pivotal: list[dict[str, Any]]
+    matter: str = "substantive"
     decision: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         votes = {m.actor: m.vote for m in self.members}
         return {
             **({"draft": self.decision} if self.decision else {}),
-            "body": self.body, "date": self.date.isoformat(), "issues": self.draft,
+            "body": self.body, "date": self.date.isoformat(), "matter": self.matter, "issues": self.draft,
             "adopted": self.outcome.adopted, **count([Ballot(a, v) for a, v in votes.items()]),
             "reason": self.outcome.reason, "blocked_by": list(self.outcome.blocked_by), "votes": votes,
             "pivotal": self.pivotal,
@@ -125,7 +126,9 @@ def predict(
         if not iss.scale_min <= value <= iss.scale_max:
             raise RuleInputError(f"draft value {value:g} for {issue_id!r} lies outside its scale {iss.scale_min:g}..{iss.scale_max:g}")
     members = [b.member for b in ballots(snap, body, on, {})]
-    for actor in thresholds or {}:
+    for actor, t in (thresholds or {}).items():
+        if not t >= 0:
+            raise RuleInputError(f"threshold {t:g} for {actor!r}: a threshold is a distance, zero or more")
         if actor not in members:
             raise RuleInputError(f"threshold given for {actor!r}, not a member of {body!r} on {on.isoformat()}")
     positions = {i: {p.actor: p for p in snap.positions(i, on)} for i in draft}
@@ -135,7 +138,7 @@ def predict(
     party_set = frozenset(parties)
     outcome = decide(rule, bs, matter, party_set)
     pivotal = _pivotal(rule, bs, views, outcome, matter, party_set)
-    return Prediction(body, on, dict(draft), outcome, views, pivotal, decision)
+    return Prediction(body, on, dict(draft), outcome, views, pivotal, matter, decision)
 
 
 def _pivotal(rule: DecisionRule, bs: list[Ballot], views: list[MemberView], outcome: Outcome, matter: str,

@@ -103,6 +103,8 @@ def test_prediction_names_the_veto_and_the_ninth_vote(snap):
 def test_prediction_with_an_edited_threshold(snap):
     p = predict(snap, "council", JUNE, {"talks": 30}, thresholds={"p2": 60}).to_json()
     assert p["votes"]["p2"] == "yes"
+    with pytest.raises(AccordError, match="a threshold is a distance"):
+        predict(snap, "council", JUNE, {"talks": 30}, thresholds={"p2": -1})
     with pytest.raises(AccordError, match="outside its scale"):
         predict(snap, "council", JUNE, {"talks": 130})
 
