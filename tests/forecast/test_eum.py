@@ -106,3 +106,10 @@ def test_bad_parameters_are_user_errors(params):
 def test_unknown_model():
     with pytest.raises(ParameterError, match="unknown model"):
         make("oracle")
+
+
+def test_eu_trajectory_on_the_shared_copy(shared):
+    from accord.forecast.inputs import read_csv
+
+    run = make("eum").run(read_csv(shared / "forecast" / "eum" / "eu-car-emissions.csv"))
+    assert [round(v, 2) for v in outcomes(run)[:4]] == PUBLISHED
