@@ -128,7 +128,7 @@ class QuoteExtractor:
             while i + 1 < len(found):
                 ns, ne, nclose, natt = found[i + 1]
                 gap = doc.norm[close_end:ns - 1]
-                if att is not None and len(gap) < 60 and "\n" not in gap and gap.rstrip().endswith(",") \
+                if att is not None and len(gap) < 100 and "\n" not in gap and gap.rstrip().endswith(",") \
                         and _CUE.search(gap) and not re.search(r"[.!?]\s*$", content.strip()):
                     content = f"{content} {doc.text[ns:ne]}"
                     qe, close_end = ne, nclose

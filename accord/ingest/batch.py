@@ -1,0 +1,105 @@
+"""Running the pipeline over a stream of inputs: in this process or in worker processes, and, with a
+case, storing each document and its candidates in one transaction so that a batch stopped at any point
+and run again ingests every document exactly once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from accord.ingest.document import Article
+from accord.ingest.pipeline import Pipeline
+from accord.ingest.reader import ReadError
+
+@dataclass
+class Known:
+    """An input whose content the case already holds: reported, not processed again."""
+
+    doc_id: str
+    sha256: str
+    source: str | None
+    id: str | None
+
+    def result(self) -> dict[str, Any]:
+        return {"document": {"id": self.id or self.doc_id, "published": None, "sha256": self.sha256,
+                             "already_ingested": True}, "candidates": [], "errors": []}
+
+
+Item = Article | ReadError | Known
+
+# The pipeline of a worker process: set before the pool forks, so it is shared, not pickled.
+_PIPELINE: Pipeline | None = None
+
+
+def _work(item: Item) -> tuple[Item, dict[str, Any]]:
+    if isinstance(item, (ReadError, Known)):
+        return item, item.result()
+    assert _PIPELINE is not None
+    try:
+        return item, _PIPELINE(item).result()
+    except Exception as e:  # a bug in a component: that document fails, the batch goes on
+        return item, {"document": {"id": item.id or item.doc_id, "published": None, "sha256": item.sha256},
+                      "candidates": [], "errors": [f"{item.source or item.doc_id}: internal error: {e!r}"]}
+
+
+def run(items: Iterable[Item], pipeline: Pipeline, workers: int = 1, chunksize: int = 4) -> Iterator[tuple[Item, dict[str, Any]]]:
+    """(input, result) in input order."""
+    global _PIPELINE
+    _PIPELINE = pipeline
+    if workers <= 1:
+        yield from map(_work, items)
+        return
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_work, items, chunksize=chunksize)
+
+
+@dataclass
+class Sink:
+    """Stores documents and their candidates in a case's review queue; skips documents already there."""
+
+    store: Any  # accord.store.Store
+    case_id: str
+    by: str
+    known: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        from accord.store.schema import record as R
+
+        q = select(R.c.id).where(R.c.case_id == self.case_id, R.c.kind == "document", R.c.known_to.is_(None),
+                                 R.c.data.is_not(None))
+        with self.store.engine.connect() as conn:
+            self.known = {row[0] for row in conn.execute(q)}
+
+    def seen(self, article: Article) -> bool:
+        return article.doc_id in self.known
+
+    def put(self, article: Article, result: dict[str, Any]) -> None:
+        """The document record and its queued candidates, together or not at all."""
+        from accord.ingest.queue import enqueue
+        from accord.record.model import Document
+
+        doc = Document(id=article.doc_id, title=(article.title or _first_line(article.text))[:300], url=article.url,
+                       outlet=article.outlet, published=article.published, sha256=article.sha256, text=article.text)
+        with self.store.unit_of_work(self.case_id, self.by, operation="ingest",
+                                     note=f"ingested {article.source or article.id or doc.id}") as uow:
+            uow.put(doc)
+            enqueue(uow.conn, self.case_id, doc.id, result["candidates"])
+        self.known.add(doc.id)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "untitled")
+
+
+def unseen(items: Iterable[Item], sink: Sink | None) -> Iterator[Item]:
+    """Inputs with those the store already holds replaced by a ``Known`` marker."""
+    for item in items:
+        if sink is not None and isinstance(item, Article) and sink.seen(item):
+            yield Known(item.doc_id, item.sha256, item.source, item.id)
+        else:
+            yield item

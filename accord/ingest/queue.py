@@ -1,0 +1,89 @@
+"""The review queue: candidates waiting for a person to accept, reject or edit them.
+
+Ingesting a document into a case writes, in one audited transaction, the ``Document`` record (id from
+the content hash, so the same text is one document however often it is ingested) and one queue row per
+candidate. Nothing here is a fact of the record until accepted (see ``accord.ingest.review``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, String, Table, Text, func, select, update
+from sqlalchemy.engine import Connection
+
+from accord.store.schema import Key, metadata
+
+STATUSES = ("pending", "accepted", "rejected", "edited")
+
+candidate = Table(
+    "ingest_candidate",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("case_id", String(200), nullable=False),
+    Column("document_id", String(200), nullable=False),
+    Column("kind", String(20), nullable=False, comment="actor | quote | date | event | stance"),
+    Column("start", Integer(), nullable=False),
+    Column("end", Integer(), nullable=False),
+    Column("text", Text(), nullable=False),
+    Column("confidence", Float(), nullable=False),
+    Column("data", JSON(), nullable=False, comment="the kind's fields, as in `accord ingest --json`"),
+    Column("status", String(10), nullable=False, server_default="pending"),
+    Column("record_id", String(200), nullable=True, comment="the record an accepted candidate became"),
+    Column("reviewed_by", String(200), nullable=True),
+    Column("reviewed_at", DateTime(), nullable=True, comment="UTC, naive"),
+)
+Index("ix_ingest_candidate_status", candidate.c.case_id, candidate.c.status, candidate.c.kind)
+Index("ix_ingest_candidate_document", candidate.c.case_id, candidate.c.document_id)
+
+_BASE = ("kind", "start", "end", "text", "confidence")
+
+
+def enqueue(conn: Connection, case_id: str, document_id: str, candidates: list[dict[str, Any]]) -> int:
+    rows = [{"case_id": case_id, "document_id": document_id, "status": "pending",
+             **{k: c[k] for k in _BASE}, "data": {k: v for k, v in c.items() if k not in _BASE}}
+            for c in candidates]
+    if rows:
+        conn.execute(candidate.insert(), rows)
+    return len(rows)
+
+
+def as_dict(row: Any) -> dict[str, Any]:
+    m = row._mapping
+    return {"id": m["id"], "case": m["case_id"], "document": m["document_id"], "status": m["status"],
+            **{k: m[k] for k in _BASE}, **m["data"], "record_id": m["record_id"], "reviewed_by": m["reviewed_by"],
+            "reviewed_at": m["reviewed_at"].isoformat() if m["reviewed_at"] else None}
+
+
+def listing(conn: Connection, case_id: str, status: str | None, kind: str | None, document: str | None,
+            limit: int) -> list[dict[str, Any]]:
+    q = select(candidate).where(candidate.c.case_id == case_id)
+    if status:
+        q = q.where(candidate.c.status == status)
+    if kind:
+        q = q.where(candidate.c.kind == kind)
+    if document:
+        q = q.where(candidate.c.document_id == document)
+    return [as_dict(r) for r in conn.execute(q.order_by(candidate.c.id).limit(limit))]
+
+
+def counts(conn: Connection, case_id: str) -> dict[str, int]:
+    q = select(candidate.c.status, func.count()).where(candidate.c.case_id == case_id).group_by(candidate.c.status)
+    return {s: n for s, n in conn.execute(q)}
+
+
+def get(conn: Connection, case_id: str, cid: int) -> dict[str, Any] | None:
+    row = conn.execute(select(candidate).where(candidate.c.case_id == case_id, candidate.c.id == cid)).first()
+    return as_dict(row) if row else None
+
+
+def mark(conn: Connection, cid: int, status: str, by: str, record_id: str | None = None,
+         data: dict[str, Any] | None = None) -> None:
+    values: dict[str, Any] = {"status": status, "reviewed_by": by,
+                              "reviewed_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
+    if record_id is not None:
+        values["record_id"] = record_id
+    if data is not None:
+        values["data"] = data
+    conn.execute(update(candidate).where(candidate.c.id == cid).values(**values))

@@ -1,0 +1,127 @@
+"""Turning reviewed candidates into records, each cited to its span in the ingested document.
+
+- actor: a known actor gains the mention as an alias (when it is a new name); an unknown one becomes a
+  new Actor of the guessed (or edited) kind.
+- quote: a Statement (speaker or speaker_text, content, direct, cue, the document's date).
+- event: an Event with its PLOVER type and CAMEO code, source and target as participants.
+- stance: a Position on the issue (a direction needs a value: edit the candidate to give one).
+- date: no record of its own (dates belong to the facts above); accepting marks it reviewed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accord.errors import AccordError, NotFound
+from accord.ingest import queue
+from accord.record.model import (
+    Actor, Citation, Document, Event, Participant, Position, Record, Statement,
+)
+
+_EVENT_KIND = {"CONSULT": "meeting", "AGREE": "agreement", "FIGHT": "strike", "ASSAULT": "strike",
+               "COERCE": "strike"}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "x"
+
+
+def record_for(cand: dict[str, Any], doc: Document, store: Any, case_id: str) -> Record | None:
+    """The record an accepted candidate becomes (None for a date)."""
+    cite = [Citation(document=doc.id, start=cand["start"], end=cand["end"])]
+    date = cand.get("date") or (str(doc.published) if doc.published else None)
+    short = doc.id.removeprefix("doc-")[:8]
+    kind = cand["kind"]
+    if kind == "actor":
+        if cand.get("actor"):
+            try:
+                actor = store.get(case_id, cand["actor"])
+            except NotFound:
+                raise AccordError(f"actor {cand['actor']!r} is not in case {case_id!r}: edit the candidate's actor "
+                                  "or accept it as a new actor (actor=null)") from None
+            if cand["text"] in actor.names():
+                return None
+            return actor.model_copy(update={"aliases": [*actor.aliases, cand["text"]], "cite": [*actor.cite, *cite]})
+        return Actor(id=_slug(cand.get("name") or cand["text"]), kind=cand.get("actor_kind") or "other",
+                     name=cand.get("name") or cand["text"], cite=cite)
+    if date is None:
+        raise AccordError(f"candidate {cand['id']}: the document has no publication date; edit the candidate's date")
+    if kind == "quote":
+        return Statement(id=f"stmt-{short}-{cand['start']}", speaker=cand.get("speaker"),
+                         speaker_text=cand.get("speaker_text"), content=cand.get("content") or cand["text"],
+                         direct=bool(cand.get("direct", True)), cue=cand.get("cue"), date=date, cite=cite,
+                         reported=True)
+    if kind == "event":
+        parts = [Participant(actor=cand[r], role=r) for r in ("source", "target") if cand.get(r)]
+        return Event(id=f"event-{short}-{cand['start']}", type=_EVENT_KIND.get(cand["event_type"], "other"),
+                     name=cand["text"][:120], date=date, participants=parts, place=cand.get("place"),
+                     plover=cand["event_type"], cameo=cand.get("cameo"), cite=cite, reported=True)
+    if kind == "stance":
+        if cand.get("value") is None:
+            raise AccordError(f"candidate {cand['id']}: a stance with only a direction needs a value: "
+                              f"`accord review edit {cand['id']} value=N` first")
+        return Position(issue=cand["issue"], actor=cand["actor"], value=float(cand["value"]),
+                        salience=float(cand.get("salience", 0.5)), date=date, cite=cite, reported=True)
+    return None
+
+
+def accept(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        cand = queue.get(conn, case_id, cid)
+    if cand is None:
+        raise NotFound(f"no candidate {cid} in case {case_id!r}")
+    if cand["status"] not in ("pending", "edited"):
+        raise AccordError(f"candidate {cid} is already {cand['status']}")
+    doc = store.get(case_id, cand["document"])
+    rec = record_for(cand, doc, store, case_id)
+    with store.unit_of_work(case_id, by, operation="review accept", note=f"ingest candidate {cid}") as uow:
+        if rec is not None:
+            uow.put(rec)
+        queue.mark(uow.conn, cid, "accepted", by, record_id=rec.id if rec else None)
+        return queue.get(uow.conn, case_id, cid) or cand
+
+
+def reject(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
+    with store.engine.begin() as conn:
+        cand = queue.get(conn, case_id, cid)
+        if cand is None:
+            raise NotFound(f"no candidate {cid} in case {case_id!r}")
+        if cand["status"] == "accepted":
+            raise AccordError(f"candidate {cid} is already accepted (its record is {cand['record_id']})")
+        queue.mark(conn, cid, "rejected", by)
+        return queue.get(conn, case_id, cid) or cand
+
+
+_EDITABLE = {"actor", "name", "actor_kind", "speaker", "speaker_text", "content", "direct", "cue", "value", "range",
+             "precision", "event_type", "cameo", "source", "target", "date", "place", "issue", "direction",
+             "salience"}
+
+
+def edit(store: Any, case_id: str, cid: int, changes: dict[str, str], by: str) -> dict[str, Any]:
+    bad = sorted(set(changes) - _EDITABLE)
+    if bad:
+        raise AccordError(f"cannot edit field {bad[0]!r} (editable: {', '.join(sorted(_EDITABLE))})")
+    with store.engine.begin() as conn:
+        cand = queue.get(conn, case_id, cid)
+        if cand is None:
+            raise NotFound(f"no candidate {cid} in case {case_id!r}")
+        if cand["status"] == "accepted":
+            raise AccordError(f"candidate {cid} is already accepted (its record is {cand['record_id']})")
+        skip = {"id", "case", "document", "status", "kind", "start", "end", "text", "confidence", "record_id",
+                "reviewed_by", "reviewed_at"}
+        data = {k: v for k, v in cand.items() if k not in skip}
+        data.update({k: _value(v) for k, v in changes.items()})
+        queue.mark(conn, cid, "edited", by, data=data)
+        return queue.get(conn, case_id, cid) or cand
+
+
+def _value(text: str) -> Any:
+    if text in ("null", "none", "-"):
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    try:
+        return float(text) if "." in text else int(text)
+    except ValueError:
+        return text
