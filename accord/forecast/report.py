@@ -8,7 +8,7 @@ effects divided by the scale's width so that no model dominates by its units.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from accord.forecast.base import Model, Run, Stakeholders
@@ -27,7 +27,6 @@ class IssueForecast:
     influential: list[str]
     draws: int
     seed: int
-    actors: tuple[str, ...] = field(default_factory=tuple)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,4 +68,4 @@ def forecast_issue(
         for actor, effect in per_actor.items():
             influence[actor] = influence.get(actor, 0.0) + effect
     ranked = sorted((a for a in influence if influence[a] > 0), key=lambda a: (-influence[a], a))
-    return IssueForecast(issue, on, data.scale, runs, intervals, ranked[:3], draws, seed, data.actors)
+    return IssueForecast(issue, on, data.scale, runs, intervals, ranked[:3], draws, seed)
