@@ -24,7 +24,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|according to|adding|saying|telling|warning|insisting")
-_CUE = re.compile(rf"\b(?:{CUES})\b")
+_CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|ministry|office|press service)\b", re.I)
@@ -32,6 +32,9 @@ _COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|mo
                           re.I)
 _POINTER = re.compile(r"(?:The|That|This|Those|These|His|Her) (?:remarks?|comments?|words?|warning|message|"
                       r"statement|line|assessment|verdict)s? (?:came|was|were) (?:from|by) (?P<sp>[^.,;]{2,60})")
+_INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
+                  "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
+                  "confirmed", "predicted", "says", "explained", "complained"}
 _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
@@ -235,43 +238,43 @@ class QuoteExtractor:
     # ---------------------------------------------------------------------------- indirect quotes
 
     def _indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]]) -> None:
-        """'X said (that) ...', '..., X said.', 'according to X, ...' in sentences outside quote marks."""
+        """'X said (that) ...', '..., X said.', 'according to X, ...': reported speech outside quote marks
+        (it may hold a quoted fragment: 'said it was "not serious"')."""
         norm = doc.norm
         for s, e in doc.sents:
-            if '"' in norm[s:e]:
-                continue
             for m in _CUE.finditer(norm, s, e):
                 cue = m.group()
-                if cue == "according to":
-                    if m.start() == s or norm[m.start() - 2:m.start()] == ", ":
-                        sp_end = norm.find(",", m.end(), e)
-                        if m.start() == s and sp_end > 0:
-                            self._add_indirect(doc, m.end(), sp_end, sp_end + 1, e, cue)
-                        elif m.start() > s:
-                            self._add_indirect(doc, m.end(), e, s, m.start() - 2, cue)
-                    break
-                if cue not in ("said", "says", "told", "added", "insists", "insisted", "warned", "denied",
-                               "argued", "stressed", "announced", "claimed", "acknowledged", "believes"):
+                if any(qs - 1 <= m.start() < qe + 1 for qs, qe, _ in spans):
                     continue
-                before = norm[s:m.start()].rstrip()
-                if before.endswith(","):  # '..., he said.' / '..., Kerry told reporters.'
-                    comma = before.rfind(",", 0, len(before) - 1)
-                    sp_start = s + (comma + 1 if comma >= 0 else 0)
-                    if s + len(before) - 1 - sp_start < 60 and comma >= 0:
-                        content_end = s + comma
-                        self._add_indirect(doc, sp_start + 1, m.start(), s, content_end, cue,
-                                           after_cue_ok=norm[m.end():e].strip(" .") == "" or True)
+                if cue == "according to":
+                    comma = norm.find(",", m.end(), e)
+                    if m.start() == s and comma > 0:
+                        self._add_indirect(doc, m.end(), comma, comma + 1, e, cue)
+                    elif m.start() > s and norm[m.start() - 2:m.start()] == ", ":
+                        self._add_indirect(doc, m.end(), e, s, m.start() - 2, cue)
                     break
-                after = m.end()
-                obj = re.match(r"\s+(?:reporters|journalists|the \w+|\w+)?\s*(?:on \w+\s+)?(?:that\s+)?", norm[after:e])
-                if cue in ("told",):
-                    obj = re.match(r"\s+(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+(?:on \w+\s+)?(?:that\s+)?", norm[after:e])
-                else:
-                    obj = re.match(r"\s+(?:on \w+\s+|late on \w+\s+)?(?:that\s+)?", norm[after:e])
-                cs = after + (obj.end() if obj else 0)
-                if e - cs < 12 or m.start() - s > 90:
+                if cue not in _INDIRECT_CUES:
+                    continue
+                rest = norm[m.end():e].strip(" .")
+                if re.match(r"[:,]?\s*\"", rest):
+                    break  # 'X said: "..."': a direct quote's attribution
+                if len(rest.split()) <= 4:  # '..., he said.' / '..., Kerry told reporters on Friday.'
+                    comma = norm.rfind(",", s, m.start())
+                    if comma > s and len(norm[comma:m.start()].split()) <= 9:
+                        self._add_indirect(doc, comma + 1, m.start(), s, comma, cue)
                     break
-                self._add_indirect(doc, s, m.start(), cs, e, cue)
+                clause = max(s, norm.rfind(";", s, m.start()) + 1)
+                obj = re.match(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?" if cue.startswith("told") else r"\s+",
+                               norm[m.end():e])
+                cs = m.end() + (obj.end() if obj else 0)
+                when = re.match(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*",
+                                norm[cs:e])
+                cs += when.end() if when else 0
+                that = re.match(r"that\s+", norm[cs:e])
+                cs += that.end() if that else 0
+                if m.start() - clause > 100:
+                    break
+                self._add_indirect(doc, clause, m.start(), cs, e, cue)
                 break
 
     def _add_indirect(self, doc: IngestDoc, sp_s: int, sp_e: int, cs: int, ce: int, cue: str,

@@ -1,0 +1,59 @@
+"""Actor mentions: names, aliases, titles, surnames, metonyms, demonyms; places are not actors."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import of
+
+
+def actors(result: dict) -> list[tuple[str, str | None]]:
+    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+
+
+def test_names_titles_and_surnames(run):
+    r = run("Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov on Friday. "
+            "Kerry later spoke to reporters.")
+    assert ("John Kerry", "john-kerry") in actors(r)
+    assert ("Sergei Lavrov", "sergei-lavrov") in actors(r)
+    assert ("Kerry", "john-kerry") in actors(r)
+    # a demonym inside a title is part of the description, not a mention of the state
+    assert ("Russian", "russia") not in actors(r)
+
+
+def test_metonyms_and_capitals(run):
+    r = run("The Kremlin rejected the plan, and Washington said it would not wait. Officials flew to Moscow.")
+    found = actors(r)
+    assert ("Kremlin", "russia") in found  # the leading article is left out of the span
+    assert ("Washington", "us") in found
+    assert ("Moscow", "russia") not in found  # a place here
+
+
+def test_aliases_of_groups(run):
+    r = run("Daesh and the Nusra Front were excluded; ISIS fighters shelled a town held by Jabhat al-Nusra.")
+    ids = [a for _, a in actors(r)]
+    assert ids.count("isil") == 2 and ids.count("al-nusra") == 2
+
+
+def test_demonyms_only_when_the_state_acts(run):
+    r = run("Russian jets struck the town. Syrian refugees crossed into Jordan. The Syrian army advanced.")
+    found = actors(r)
+    assert ("Russian", "russia") in found
+    assert not any(t == "Syrian" for t, _ in found)
+    assert ("Syrian army", "syria-government") in found
+
+
+def test_title_alone_is_not_a_mention(run):
+    r = run("Sergei Lavrov arrived late. The foreign minister said little.")
+    assert [t for t, _ in actors(r)] == ["Sergei Lavrov"]
+
+
+def test_unknown_proper_nouns_are_proposed_with_a_kind(run):
+    r = run("Fighters of the Sham Legion Brigade clashed with Abu Karim Haddad, the group's commander, said.")
+    unknown = [c for c in of(r, "actor") if c["actor"] is None]
+    assert any(c["actor_kind"] == "armed_group" for c in unknown)
+
+
+def test_spans_are_exact(run):
+    text = "On Monday the UN Security Council met."
+    r = run(text)
+    for c in r["candidates"]:
+        assert text[c["start"]:c["end"]] == c["text"]

@@ -1,0 +1,80 @@
+"""Dates resolved against the publication date, with precision; properties of the resolver."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accord.ingest import timex
+from tests.ingest.conftest import of
+
+FRIDAY = dt.date(2015, 12, 18)
+
+
+def dates(result: dict) -> list[tuple[str, object, str]]:
+    return [(d["text"], d["value"] or d["range"], d["precision"]) for d in of(result, "date")]
+
+
+def test_weekdays_follow_the_tense(run):
+    r = run("Ministers met on Friday. They will meet again on Friday. The vote was held last Friday.", FRIDAY)
+    assert dates(r) == [("Friday", "2015-12-18", "day"), ("Friday", "2015-12-18", "day"),
+                        ("last Friday", "2015-12-11", "day")]
+
+
+def test_months_parts_weeks_and_years(run):
+    r = run("Talks open in early January. Jordan presented its list last week. "
+            "The campaign began in 2014. Elections are due in March 2017.", FRIDAY)
+    assert dates(r) == [("early January", ["2016-01-01", "2016-01-10"], "early"),
+                        ("last week", ["2015-12-07", "2015-12-13"], "week"),
+                        ("2014", ["2014-01-01", "2014-12-31"], "year"),
+                        ("March 2017", ["2017-03-01", "2017-03-31"], "month")]
+
+
+def test_month_and_day_take_the_nearest_year(run):
+    assert dates(run("The talks start on January 25.", FRIDAY)) == [("January 25", "2016-01-25", "day")]
+    assert dates(run("The ISSG met on 14 November.", FRIDAY)) == [("14 November", "2015-11-14", "day")]
+
+
+def test_spans_of_days(run):
+    assert dates(run("The conference was held on December 9-10.", FRIDAY)) == [
+        ("December 9-10", ["2015-12-09", "2015-12-10"], "day")]
+
+
+def test_not_dates(run):
+    assert dates(run("The four-year-old war goes on. Resolution 2254 (2015) passed 15-0 within 18 months.", FRIDAY)) == []
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved(run):
+    r = run("The envoy met them on Friday, and again on 18 December 2015.", None)
+    assert dates(r) == [("Friday", None, None), ("18 December 2015", "2015-12-18", "day")]
+    assert any("unresolved" in w for w in r["warnings"])
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.integers(0, 6),
+       st.sampled_from([None, "last", "next", "this"]), st.sampled_from(["past", "future", "neutral"]))
+def test_weekday_lands_on_that_weekday_within_a_week(published, wd, modifier, tense):
+    d = timex.weekday(published, wd, modifier, tense)
+    assert d.weekday() == wd
+    assert abs((d - published).days) <= 7
+    if modifier == "last":
+        assert d < published
+    if modifier == "next":
+        assert d > published
+    if modifier is None and tense != "future":
+        assert d <= published
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.integers(1, 12), st.integers(1, 28))
+def test_nearest_year_is_never_more_than_half_a_year_off(published, month, day):
+    y = timex.year_for(published, month, day, "neutral")
+    assert abs((dt.date(y, month, day) - published).days) <= 184
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.sampled_from(["last", "this", "next"]))
+def test_weeks_run_monday_to_sunday(published, which):
+    w = timex.relative_unit(published, which, "week")
+    assert w.start.weekday() == 0 and (w.end - w.start).days == 6
+    if which == "this":
+        assert w.start <= published <= w.end

@@ -1,0 +1,52 @@
+"""Quotes: direct (marks of both kinds, split, continued, nested), indirect, speakers, anonymous speakers."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import of
+
+
+def quotes(result: dict, direct: bool = True) -> list[dict]:
+    return [q for q in of(result, "quote") if q["direct"] is direct]
+
+
+def test_speaker_after_and_before(run):
+    r = run('"We will not give up," Sergei Lavrov said.\n\nJohn Kerry told reporters: "The door is open."')
+    q = quotes(r)
+    assert [(x["content"], x["speaker"], x["cue"]) for x in q] == [
+        ("We will not give up,", "sergei-lavrov", "said"), ("The door is open.", "john-kerry", "told")]
+
+
+def test_curly_marks_and_pronoun(run):
+    r = run("Sergei Lavrov spoke first. \u201cThe list is not ready,\u201d he said.")
+    (q,) = quotes(r)
+    assert q["speaker"] == "sergei-lavrov" and q["speaker_text"] == "he"
+
+
+def test_split_quote_is_one_quote(run):
+    text = '"We have not agreed," Lavrov said after the meeting, "and we will not agree today."'
+    (q,) = quotes(run(text))
+    assert q["content"] == "We have not agreed, and we will not agree today."
+    assert text[q["start"]:q["end"]].startswith("We have not agreed,")
+
+
+def test_anonymous_speaker_is_kept_not_guessed(run):
+    (q,) = quotes(run('"Nothing is settled yet," a senior State Department official said.'))
+    assert q["speaker"] is None and q["speaker_text"] == "a senior State Department official"
+
+
+def test_scare_quotes_are_not_quotes(run):
+    r = run('The so-called "moderate" groups were not named. A "cessation of hostilities" was agreed, and the '
+            '"cessation of hostilities" would start soon.')
+    assert quotes(r) == []
+
+
+def test_speaker_in_the_next_sentence(run):
+    r = run('"Our delegation is ready to travel." The remark came from John Kerry, speaking in Vienna.')
+    (q,) = quotes(r)
+    assert q["speaker"] == "john-kerry" and q["cue"] is None
+
+
+def test_indirect_quote(run):
+    r = run("Russia's foreign minister, Sergei Lavrov, said the talks would resume in January.")
+    (q,) = quotes(r, direct=False)
+    assert q["speaker"] == "sergei-lavrov" and q["content"].startswith("the talks would resume")
