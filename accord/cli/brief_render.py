@@ -71,10 +71,25 @@ def _plain(name: str, data: Any) -> None:
         console.print(f"  {item}")
 
 
+def _forecasts(rows: list[dict[str, Any]]) -> None:
+    t = Table(show_edge=False, title="Forecasts (90 % interval); baseline: weighted mean", title_justify="left")
+    for c in ("issue", "forecast by model", "most influential"):
+        t.add_column(c)
+    for f in rows:
+        if "error" in f:
+            t.add_row(f["name"], f"[yellow]{f['error']}[/]", "")
+            continue
+        models = "  ".join(f"{name} {m['forecast']:.0f} [{m['interval'][0]:.0f}–{m['interval'][1]:.0f}]"
+                           for name, m in f["models"].items())
+        t.add_row(f["name"], models, ", ".join(f["influential"]))
+    console.print(t)
+
+
 RENDERERS: dict[str, Callable[[Any], None]] = {
     "bodies": _bodies,
     "disputes": _disputes,
     "decisions": _decisions,
+    "forecasts": _forecasts,
     "list_disputes": _list_disputes,
     "eligibility": _eligibility,
     "deadlines": _deadlines,

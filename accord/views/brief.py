@@ -13,7 +13,7 @@ from typing import Any
 
 from accord.record.model import Issue
 from accord.record.snapshot import Snapshot
-from accord.views import brief_rules
+from accord.views import brief_forecast, brief_rules
 from accord.views.record import body_members, positions
 
 Section = Callable[[Snapshot, dt.date], Any]
@@ -71,6 +71,7 @@ SECTIONS: dict[str, Section] = {
     "list_disputes": brief_rules.list_disputes,
     "eligibility": brief_rules.eligibility,
     "deadlines": brief_rules.deadlines,
+    "forecasts": brief_forecast.forecasts,
 }
 
 
