@@ -1,0 +1,55 @@
+"""Read the summary of a KTAB ``smpc`` log, to set our runs beside KTAB's.
+
+KTAB ends each run with "There were N states", then "History of actor positions over time" (one line
+per actor and dimension, one number per state, on 0..100 with one decimal) and "History of actors'
+winning probabilities" (four decimals). Logs written through easylogging may prefix each line with a
+timestamp and level; we drop it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_PREFIX = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \w+ \[\w+\] ")
+_STATES = re.compile(r"There were (\d+) states")
+_SEED = re.compile(r"Using PRNG seed(?: provided by [\w ]+)?:\s*(\d+)")
+
+
+@dataclass
+class KtabLog:
+    """positions[(actor, dimension)]: one value per state; win_probabilities[actor]: ditto."""
+
+    states: int
+    seed: int | None
+    positions: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    win_probabilities: dict[str, list[float]] = field(default_factory=dict)
+    #: per step, the "Fractional change compared to first step" KTAB's stopping rule saw
+    fractional_changes: list[float] = field(default_factory=list)
+
+
+def parse_log(text: str) -> KtabLog:
+    lines = [_PREFIX.sub("", line).rstrip() for line in text.splitlines()]
+    states = next((int(m.group(1)) for line in lines if (m := _STATES.search(line))), None)
+    if states is None:
+        raise ValueError("not a finished KTAB SMP log: no 'There were N states' line")
+    seed = next((int(m.group(1)) for line in lines if (m := _SEED.search(line))), None)
+    log = KtabLog(states=states, seed=seed)
+    section = None
+    for line in lines:
+        if line.startswith("Fractional change compared to first step:"):
+            log.fractional_changes.append(float(line.split(":")[1].split()[0]))
+        elif line.startswith("History of actor positions over time"):
+            section = "positions"
+        elif line.startswith("History of actors' winning probabilities"):
+            section = "probabilities"
+        elif section == "positions" and ":" in line and "," in line:
+            head, values = line.split(":", 1)
+            actor, dimension = head.split(",", 1)
+            log.positions[(actor.strip(), dimension.strip())] = [float(v) for v in values.split()]
+        elif section == "probabilities" and ", prob :" in line:
+            actor, values = line.split(", prob :", 1)
+            log.win_probabilities[actor.strip()] = [float(v) for v in values.split()]
+        elif section == "probabilities":
+            break
+    return log

@@ -1,0 +1,127 @@
+"""The SMP as an accord model: configure with KTAB's options, run on ``Stakeholders``, get a ``Run``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from accord.forecast.base import Run, Stakeholders
+from accord.forecast.smp import state as smp_state
+from accord.forecast.smp.params import KTAB_DEFAULT_SEED, SMPParameterError, SMPParams
+
+
+class SMP:
+    """KTAB's spatial model of politics, multi-dimensional.
+
+    ``accommodation[i, j]``: how far actor i's ideal follows actor j's position each step (KTAB's
+    "IdealAdjustment"); None keeps ideals equal to positions. Unknown option names or values raise
+    ``SMPParameterError``.
+    """
+
+    name = "smp"
+
+    def __init__(self, params: SMPParams | None = None, *, accommodation: np.ndarray | None = None, **options: Any):
+        if params is not None and options:
+            raise SMPParameterError("give either an SMPParams or option names, not both")
+        self.params = params if params is not None else SMPParams.from_names(**options)
+        self.accommodation = None if accommodation is None else np.asarray(accommodation, dtype=float)
+
+    def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
+        """Run until a step moves the actors less than ``stop_fraction`` of the first step.
+
+        ``rounds`` caps the number of steps (KTAB: 100); ``seed`` only matters for stochastic transitions.
+        """
+        params = self.params
+        max_steps = params.max_steps if rounds is None else rounds
+        if max_steps < 1:
+            raise SMPParameterError(f"rounds must be at least 1, got {max_steps}")
+        seed = KTAB_DEFAULT_SEED if seed is None else seed
+        rng = np.random.default_rng(seed)
+        actors, first = self._start(data)
+        lo, hi = data.scale
+
+        states = [first]
+        utils = [smp_state.utilities(first, actors, params)]
+        transitions: list[smp_state.Transition] = []
+        first_step = 0.0
+        while len(states) - 1 < max_steps:
+            nxt, transition = smp_state.step(states[-1], utils[-1], actors, params, rng)
+            states.append(nxt)
+            transitions.append(transition)
+            utils.append(smp_state.utilities(nxt, actors, params))
+            moved = smp_state.state_distance(states[-2], nxt)
+            steps = len(states) - 1
+            if steps == 1:
+                # KTAB adds a small constant so that a first step of zero does not divide by zero
+                first_step = moved + 1e-4
+            if steps >= params.min_steps and moved / first_step < params.stop_fraction:
+                break
+
+        probs = [smp_state.win_probabilities(s, actors, u, params) for s, u in zip(states, utils)]
+        trajectory = [(lo + s.positions * (hi - lo)).tolist() for s in states]
+        outcomes = [_expected_outcome(s.positions, p, lo, hi) for s, p in zip(states, probs)]
+        return Run(
+            model=self.name,
+            forecast=outcomes[-1],
+            final_positions={a: trajectory[-1][i] for i, a in enumerate(data.actors)},
+            trajectory=trajectory,
+            parameters=params.to_json(),
+            seed=seed,
+            outcomes=outcomes,
+            detail={
+                "win_probabilities": [p.tolist() for p in probs],
+                "risk_attitudes": [u.risk.tolist() for u in utils],
+                "bargains": [_describe(t, data.actors, lo, hi) for t in transitions],
+            },
+        )
+
+    def _start(self, data: Stakeholders) -> tuple[smp_state.Actors, smp_state.State]:
+        positions = np.asarray(data.positions, dtype=float)
+        n = len(data.actors)
+        if n < 2:
+            raise SMPParameterError(f"the SMP needs at least two actors, got {n}")
+        if positions.ndim != 2 or positions.shape[0] != n:
+            raise SMPParameterError(f"positions must be actors × dimensions, got shape {positions.shape}")
+        lo, hi = data.scale
+        unit = (positions - lo) / (hi - lo)
+        accommodation = self.accommodation
+        if accommodation is not None and accommodation.shape != (n, n):
+            raise SMPParameterError(f"accommodation must be {n} × {n}, got {accommodation.shape}")
+        actors = smp_state.Actors(
+            salience=np.asarray(data.salience, dtype=float).reshape(positions.shape),
+            capability=np.asarray(data.capability, dtype=float),
+            accommodation=accommodation,
+        )
+        return actors, smp_state.State(positions=unit, ideals=unit.copy())
+
+
+def _expected_outcome(positions: np.ndarray, probs: np.ndarray, lo: float, hi: float) -> list[float]:
+    """The probability-weighted position: each distinct position counted once, by its win probability.
+
+    Actors that share a position share its probability, so we weight each actor by its share.
+    """
+    close = np.linalg.norm(positions[:, None, :] - positions[None, :, :], axis=2) < 1e-3
+    share = probs / close.sum(axis=1)
+    point = (share[:, None] * positions).sum(axis=0) / share.sum()
+    return (lo + point * (hi - lo)).tolist()
+
+
+def _describe(transition: smp_state.Transition, names: tuple[str, ...], lo: float, hi: float) -> list[dict[str, Any]]:
+    """One step's bargains, each with who adopted it: the "who moved whom" of that step."""
+    adopters: dict[int, list[str]] = {}
+    for k, b in enumerate(transition.adopted):
+        if b is not None:
+            adopters.setdefault(b, []).append(names[k])
+    return [
+        {
+            "initiator": names[b.initiator],
+            "receiver": names[b.receiver],
+            "initiator_position": (lo + b.initiator_position * (hi - lo)).tolist(),
+            "receiver_position": (lo + b.receiver_position * (hi - lo)).tolist(),
+            "initiator_win_odds": b.win_odds,
+            "initiator_gain": b.gain,
+            "adopted_by": adopters.get(index, []),
+        }
+        for index, b in enumerate(transition.bargains)
+    ]

@@ -1,0 +1,154 @@
+"""Votes, coalitions and the probabilistic Condorcet election (PCE) of KTAB's kernel, as array functions.
+
+Every function works on whole matrices at once: the SMP calls them once per state and once per actor
+per state, so no Python loop runs over actor pairs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accord.forecast.smp.params import BigRAdjust, BigRRange, PCEModel, VictoryProbModel, VotingRule
+
+# KTAB's floor on a coalition's strength, so that an empty coalition never divides by zero
+MIN_COALITION = 1e-8
+# KTAB's scale for the "binary" vote: a utility difference of 1e-8 already casts the full weight
+_BINARY_SCALE = 1e-8
+_PROPBIN_SHARE = 0.2
+_PROPCUBIC_SHARE = 0.5
+_BINARY_VP_THRESHOLD = 1.10
+_BINARY_VP_FLOOR = 1e-6
+
+
+def vote(rule: VotingRule, weight: np.ndarray | float, du: np.ndarray) -> np.ndarray:
+    """Influence an actor of ``weight`` casts for option a over b when it prefers a by ``du`` = u(a) - u(b)."""
+    du = np.asarray(du, dtype=float)
+    if rule is VotingRule.PROP:
+        return weight * du
+    binary = np.clip(du / _BINARY_SCALE, -1.0, 1.0)
+    if rule is VotingRule.BINARY:
+        return weight * binary
+    if rule is VotingRule.PROP_BIN:
+        return weight * ((1 - _PROPBIN_SHARE) * du + _PROPBIN_SHARE * binary)
+    if rule is VotingRule.PROP_CBC:
+        return weight * ((1 - _PROPCUBIC_SHARE) * du + _PROPCUBIC_SHARE * du**3)
+    if rule is VotingRule.CUBIC:
+        return weight * du**3
+    # prospect theory: gains move an actor only two thirds as much as losses of the same size
+    return np.where(du < 0, weight * du, 2.0 * weight * du / 3.0)
+
+
+def coalitions(weights: np.ndarray, utils: np.ndarray, rule: VotingRule) -> np.ndarray:
+    """c[a, b]: strength of the coalition for option a against option b.
+
+    weights: (n,) per voter; utils: (n, m) voter × option. As in KTAB, each unordered pair is voted
+    once, as "higher index against lower"; this only matters for the asymmetric rule ASymProsp.
+    """
+    votes = vote(rule, weights[:, None, None], utils[:, :, None] - utils[:, None, :])
+    for_first = np.maximum(votes, 0.0).sum(axis=0)
+    for_second = np.maximum(-votes, 0.0).sum(axis=0)
+    m = utils.shape[1]
+    lower = np.arange(m)[:, None] > np.arange(m)[None, :]
+    return np.where(lower, for_first, for_second.T) + MIN_COALITION
+
+
+def victory_probabilities(c: np.ndarray, model: VictoryProbModel) -> np.ndarray:
+    """pv[a, b]: probability that option a's coalition beats option b's; 0.5 on the diagonal."""
+    mine, theirs = c, c.T
+    if model is VictoryProbModel.BINARY:
+        ratio = mine / (mine + theirs)
+        middle = (ratio * (_BINARY_VP_THRESHOLD + 1.0) - 1.0) / (_BINARY_VP_THRESHOLD - 1.0)
+        x_mine = np.where(
+            mine >= _BINARY_VP_THRESHOLD * theirs,
+            1.0,
+            np.where(theirs >= _BINARY_VP_THRESHOLD * mine, _BINARY_VP_FLOOR, middle),
+        )
+        x_theirs = np.where(
+            mine >= _BINARY_VP_THRESHOLD * theirs,
+            _BINARY_VP_FLOOR,
+            np.where(theirs >= _BINARY_VP_THRESHOLD * mine, 1.0, 1.0 - middle),
+        )
+    else:
+        power = {
+            VictoryProbModel.LINEAR: 1,
+            VictoryProbModel.SQUARE: 2,
+            VictoryProbModel.QUARTIC: 4,
+            VictoryProbModel.OCTIC: 8,
+        }[model]
+        x_mine, x_theirs = mine**power, theirs**power
+    pv = x_mine / (x_mine + x_theirs)
+    np.fill_diagonal(pv, 0.5)
+    return pv
+
+
+def pce(c: np.ndarray, pv: np.ndarray, model: PCEModel, max_iterations: int = 1000) -> np.ndarray:
+    """Probability that each option wins the whole election, from coalitions c and pairwise pv."""
+    if model is PCEModel.CONDITIONAL:
+        # the chance that an option beats every other, conditional on exactly one doing so
+        beats_all = np.prod(pv, axis=1)
+        return beats_all / beats_all.sum()
+    m = pv.shape[0]
+    p = np.full(m, 1.0 / m)
+    if model is PCEModel.MARKOV_INCENTIVE:
+        incentive = c * pv + np.eye(m) * 1e-10
+        challenge = incentive / incentive.sum(axis=0, keepdims=True)
+        tolerance = 1e-8
+    else:
+        tolerance = 1e-6
+    for _ in range(max_iterations):
+        if model is PCEModel.MARKOV_INCENTIVE:
+            flow = p[:, None] * challenge.T  # flow[a, b]: a's mass that meets a challenge from b
+            q = (pv * (flow + flow.T)).sum(axis=1)
+        else:
+            q = (pv * (p[:, None] + p[None, :])).sum(axis=1) / m
+        change = np.abs(q - p).max()
+        p = (p + q) / 2.0
+        if change <= tolerance:
+            break
+    return p
+
+
+def scalar_pce(
+    weights: np.ndarray,
+    utils: np.ndarray,
+    rule: VotingRule,
+    vpm: VictoryProbModel,
+    pcem: PCEModel,
+) -> np.ndarray:
+    """Win probability of each of m options when n voters of these weights hold these utilities (n, m)."""
+    c = coalitions(weights, utils, rule)
+    return pce(c, victory_probabilities(c, vpm), pcem)
+
+
+def big_r(p: np.ndarray, scale: BigRRange) -> np.ndarray:
+    """Risk attitude per actor from its position's win probability: likely winners are risk-seeking.
+
+    If every probability is equal the range is empty; KTAB divides by zero there, we call all neutral.
+    """
+    lo, hi = float(p.min()), float(p.max())
+    if hi - lo <= 0.0:
+        return np.zeros_like(p)
+    if scale is BigRRange.MIN:
+        return (p - lo) / (hi - lo)
+    if scale is BigRRange.MID:
+        return (3 * p - (hi + 2 * lo)) / (2 * (hi - lo))
+    return (2 * p - (hi + lo)) / (hi - lo)
+
+
+def estimated_risk(r_h: np.ndarray, r_i: np.ndarray, adjust: BigRAdjust) -> np.ndarray:
+    """h's estimate of i's risk attitude: h's own, i's true one, or a blend (KTAB's formulas, for equal rounding)."""
+    if adjust is BigRAdjust.NONE:
+        return r_h + 0.0 * r_i
+    if adjust is BigRAdjust.ONE_THIRD:
+        return (2.0 * r_h + r_i) / 3.0
+    if adjust is BigRAdjust.HALF:
+        return (r_h + r_i) / 2.0
+    if adjust is BigRAdjust.TWO_THIRDS:
+        return (r_h + 2.0 * r_i) / 3.0
+    return r_i + 0.0 * r_h
+
+
+def utility(distance: np.ndarray, risk: np.ndarray) -> np.ndarray:
+    """KTAB's spatial utility: 1 at the ideal, 0 at distance 1, concave for risk-averse (R < 0) actors."""
+    clipped = np.minimum(distance, 1.0)
+    return (1.0 - distance) * (1.0 + clipped * risk)
