@@ -99,7 +99,7 @@ def _from_html(html: str, source: str, default: tuple) -> Article | ReadError:
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=False)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < 5:  # a menu or a cookie notice is not an article
         return ReadError(source, "no article text found in the HTML")
     published, at = default
     if published is None and getattr(doc, "date", None):

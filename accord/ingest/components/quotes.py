@@ -249,9 +249,9 @@ class QuoteExtractor:
                 if cue == "according to":
                     comma = norm.find(",", m.end(), e)
                     if m.start() == s and comma > 0:
-                        self._add_indirect(doc, m.end(), comma, comma + 1, e, cue)
+                        self._add_indirect(doc, spans, m.end(), comma, comma + 1, e, cue)
                     elif m.start() > s and norm[m.start() - 2:m.start()] == ", ":
-                        self._add_indirect(doc, m.end(), e, s, m.start() - 2, cue)
+                        self._add_indirect(doc, spans, m.end(), e, s, m.start() - 2, cue)
                     break
                 if cue not in _INDIRECT_CUES:
                     continue
@@ -261,7 +261,7 @@ class QuoteExtractor:
                 if len(rest.split()) <= 4:  # '..., he said.' / '..., Kerry told reporters on Friday.'
                     comma = norm.rfind(",", s, m.start())
                     if comma > s and len(norm[comma:m.start()].split()) <= 9:
-                        self._add_indirect(doc, comma + 1, m.start(), s, comma, cue)
+                        self._add_indirect(doc, spans, comma + 1, m.start(), s, comma, cue)
                     break
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
                 obj = re.match(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?" if cue.startswith("told") else r"\s+",
@@ -274,11 +274,11 @@ class QuoteExtractor:
                 cs += that.end() if that else 0
                 if m.start() - clause > 100:
                     break
-                self._add_indirect(doc, clause, m.start(), cs, e, cue)
+                self._add_indirect(doc, spans, clause, m.start(), cs, e, cue)
                 break
 
-    def _add_indirect(self, doc: IngestDoc, sp_s: int, sp_e: int, cs: int, ce: int, cue: str,
-                      after_cue_ok: bool = True) -> None:
+    def _add_indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]], sp_s: int, sp_e: int, cs: int,
+                      ce: int, cue: str) -> None:
         att = self._resolve(doc, sp_s, sp_e, cue=cue)
         if att is None or (att.speaker is None and not att.speaker_text):
             return
@@ -288,6 +288,9 @@ class QuoteExtractor:
             cs += 1
         if ce - cs < 8:
             return
+        quoted = sum(max(0, min(ce, qe) - max(cs, qs)) for qs, qe, _ in spans)
+        if quoted > (ce - cs) / 2:
+            return  # the words are a direct quote's, already taken
         doc.add("quote", cs, ce, 0.6, speaker=att.speaker, speaker_text=att.speaker_text, content=doc.text[cs:ce],
                 direct=False, cue=att.cue)
 

@@ -1,0 +1,168 @@
+"""The CLI end to end: inputs of every kind, bad inputs, storing into a case, review, exactly-once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+from accord.ingest.synthetic import write_jsonl
+
+runner = CliRunner()
+ARTICLE = ("VIENNA - Sergei Lavrov met John Kerry on Friday.\n\n"
+           '"We are closer than we were last week," Kerry told reporters.')
+HTML = ("<html><head><title>Talks resume</title><meta property=\"article:published_time\" content=\"2015-12-18\">"
+        "</head><body><nav>Home | World</nav><article><h1>Talks resume</h1><p>" + ARTICLE.replace("\n\n", "</p><p>") +
+        "</p><p>The envoy said the next round would open in early January, after the holidays.</p></article>"
+        "<footer>Copyright</footer></body></html>")
+
+
+def lines(output: str) -> list[dict]:
+    return [json.loads(x) for x in output.splitlines() if x.strip()]
+
+
+def make_case(db: Path, case_id: str = "t") -> None:
+    from accord.record.model import Case
+    from accord.store import Store
+
+    store = Store.open(str(db))
+    with store.unit_of_work(case_id, by="test") as uow:
+        uow.put(Case(id=case_id, name="Test case"))
+    store.close()
+
+
+def test_text_html_jsonl_and_stdin(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.html").write_text(HTML)
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c1", "published": "2015-12-18", "text": ARTICLE}) + "\n")
+    r = runner.invoke(app, ["ingest", str(tmp_path), "--published", "2015-12-18", "--json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    out = lines(r.output)
+    assert [o["document"]["published"] for o in out] == ["2015-12-18"] * 3
+    assert all(any(c["kind"] == "quote" for c in o["candidates"]) for o in out)
+    r = runner.invoke(app, ["ingest", "-", "--published", "2015-12-18", "--json"], input=ARTICLE)
+    assert r.exit_code == 0 and lines(r.output)[0]["document"]["sha256"] == out[0]["document"]["sha256"]
+
+
+def test_html_date_from_metadata(tmp_path):
+    (tmp_path / "b.html").write_text(HTML)
+    (o,) = lines(runner.invoke(app, ["ingest", str(tmp_path / "b.html"), "--json"]).output)
+    assert o["document"]["published"] == "2015-12-18" and not o["errors"]
+
+
+def test_bad_inputs_one_error_line_each_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "bytes.txt").write_bytes(b"caf\xe9 \xff\xfe")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "big.txt").write_text("word " * 300)
+    (tmp_path / "nav.html").write_text("<html><body><nav>Home</nav></body></html>")
+    (tmp_path / "lines.jsonl").write_text('{"id": "ok", "text": "Kerry met Lavrov on 18 December 2015."}\n{"id": broken\n')
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "config.yaml").write_text("max_bytes: 1000\n")
+    r = runner.invoke(app, ["ingest", str(tmp_path / "bytes.txt"), str(tmp_path / "empty.txt"), str(tmp_path / "big.txt"),
+                            str(tmp_path / "nav.html"), str(tmp_path / "lines.jsonl"), str(tmp_path / "good.txt"),
+                            "--config", str(tmp_path / "config.yaml"), "--json"])
+    assert r.exit_code == 1
+    out = lines(r.output)
+    errors = [o["errors"] for o in out]
+    assert len(out) == 7
+    assert "not UTF-8" in errors[0][0] and "empty" in errors[1][0] and "too large" in errors[2][0]
+    assert "no article text" in errors[3][0] and errors[4] == [] and "malformed JSON" in errors[5][0]
+    assert errors[6] == []
+    # no publication date: the weekday stays unresolved, with a warning; the dated one resolves
+    assert [c["value"] for c in out[6]["candidates"] if c["kind"] == "date"] == [None, None]
+    assert out[6]["warnings"]
+    assert [c["value"] for c in out[4]["candidates"] if c["kind"] == "date"] == ["2015-12-18"]
+
+
+def test_store_review_and_idempotent_reingest(tmp_path):
+    db = tmp_path / "s.db"
+    make_case(db)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    base = ["--db", str(db)]
+    r = runner.invoke(app, [*base, "ingest", str(tmp_path / "a.txt"), "--case", "t", "--published", "2015-12-18", "--json"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, [*base, "ingest", str(tmp_path / "a.txt"), "--case", "t", "--published", "2015-12-18", "--json"])
+    assert lines(r.output)[0]["document"]["already_ingested"] is True
+    rows = json.loads(runner.invoke(app, [*base, "review", "list", "--case", "t", "--kind", "quote", "--json"]).output)
+    assert len(rows) == 1
+    qid = str(rows[0]["id"])
+    r = runner.invoke(app, [*base, "review", "edit", qid, "cue=told", "--case", "t", "--json"])
+    assert json.loads(r.output)["status"] == "edited"
+    r = runner.invoke(app, [*base, "review", "accept", qid, "--case", "t", "--by", "alice", "--json"])
+    accepted = json.loads(r.output)
+    assert accepted["status"] == "accepted" and accepted["reviewed_by"] == "alice"
+
+    from accord.store import Store
+
+    rec = Store.open(str(db)).get("t", accepted["record_id"])
+    assert rec.speaker == "john-kerry" and rec.cite[0].document == rows[0]["document"]
+    assert (rec.cite[0].start, rec.cite[0].end) == (rows[0]["start"], rows[0]["end"])
+    r = runner.invoke(app, [*base, "review", "reject", qid, "--case", "t"])
+    assert r.exit_code != 0 and "already accepted" in r.output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_kill_midway_then_rerun_ingests_every_article_exactly_once(tmp_path):
+    db, data = tmp_path / "k.db", tmp_path / "batch.jsonl"
+    make_case(db)
+    n = 60
+    write_jsonl(str(data), n, seed=3)
+    cmd = [sys.executable, "-c", "from accord.cli.main import main; main()", "--db", str(db), "ingest", str(data), "--case", "t", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    assert proc.stdout is not None
+    for _ in range(20):  # each line is printed after its document is committed
+        assert proc.stdout.readline()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    out = lines(done.stdout)
+    assert len(out) == n and sum(bool(o["document"].get("already_ingested")) for o in out) >= 20
+
+    from sqlalchemy import func, select
+
+    from accord.ingest.queue import candidate
+    from accord.store import Store
+    from accord.store.schema import record as R
+
+    store = Store.open(str(db))
+    with store.engine.connect() as conn:
+        docs = conn.execute(select(func.count()).where(R.c.kind == "document", R.c.known_to.is_(None))).scalar()
+        per_doc = {d: k for d, k in conn.execute(select(candidate.c.document_id, func.count()).group_by(candidate.c.document_id))}
+    assert docs == n and len(per_doc) == n
+
+    from accord.ingest.document import Article
+    from accord.ingest.pipeline import Pipeline
+    from accord.ingest.reader import read
+
+    pipeline = Pipeline.for_case(store.snapshot("t"))
+    for a in read([str(data)]):
+        assert isinstance(a, Article)
+        assert per_doc[a.doc_id] == len(pipeline(a).candidates)
+
+
+def test_eval_ingest_on_a_small_gold_file(tmp_path):
+    text = 'Sergei Lavrov met John Kerry on Friday. "We are close," Kerry said.'
+    gold = {"actors": [{"start": 0, "end": 13, "text": "Sergei Lavrov", "actor": "sergei-lavrov"},
+                       {"start": 18, "end": 28, "text": "John Kerry", "actor": "john-kerry"},
+                       {"start": 57, "end": 62, "text": "Kerry", "actor": "john-kerry"}],
+            "quotes": [{"start": 41, "end": 54, "content": "We are close,", "direct": True, "speaker": "john-kerry",
+                        "speaker_text": "Kerry", "cue": "said"}],
+            "dates": [{"start": 32, "end": 38, "text": "Friday", "value": "2015-12-18", "range": None, "precision": "day"}],
+            "events": [], "stances": []}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "g1", "published": "2015-12-18T12:00:00+00:00", "case": None, "text": text,
+                                "gold": gold}) + "\n")
+    r = runner.invoke(app, ["eval", "ingest", str(path), "--json", "--no-baseline"])
+    assert r.exit_code == 0, r.output
+    kinds = json.loads(r.output)["kinds"]
+    assert kinds["actors"]["precision"] == 1.0 and kinds["actors"]["recall"] == 1.0
+    assert kinds["direct_quotes"]["speaker_right"] == 1.0 and kinds["dates"]["resolved_exactly"] == 1.0
