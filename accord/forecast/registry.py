@@ -12,6 +12,7 @@ from accord.forecast.base import Model, ParameterError
 from accord.forecast.baselines import WeightedMean, WeightedMedian
 from accord.forecast.eum import ExpectedUtility
 from accord.forecast.nash import Nash
+from accord.forecast.smp import SMP
 
 #: the baseline every forecast is shown beside
 BASELINE = "weighted-mean"
@@ -21,6 +22,7 @@ MODELS: dict[str, Callable[..., Model]] = {
     "weighted-median": WeightedMedian,
     "nash": Nash,
     "eum": ExpectedUtility,
+    "smp": SMP,
     # further models register here, one line each (the spatial model: "smp")
 }
 

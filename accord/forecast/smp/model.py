@@ -88,8 +88,13 @@ class SMP:
         accommodation = self.accommodation
         if accommodation is not None and accommodation.shape != (n, n):
             raise SMPParameterError(f"accommodation must be {n} × {n}, got {accommodation.shape}")
+        salience = np.asarray(data.salience, dtype=float).reshape(positions.shape)
+        silent = np.nonzero(~(salience.sum(axis=1) > 0))[0]
+        if silent.size:
+            # a distance weighted by nothing is undefined: KTAB refuses such an actor too
+            raise SMPParameterError(f"smp: actor {data.actors[silent[0]]!r} has zero salience on every dimension")
         actors = smp_state.Actors(
-            salience=np.asarray(data.salience, dtype=float).reshape(positions.shape),
+            salience=salience,
             capability=np.asarray(data.capability, dtype=float),
             accommodation=accommodation,
         )

@@ -10,10 +10,10 @@ from dataclasses import asdict, dataclass, fields
 from enum import Enum
 from typing import Any
 
-from accord.errors import AccordError
+from accord.forecast.base import ParameterError
 
 
-class SMPParameterError(AccordError):
+class SMPParameterError(ParameterError):
     """An option name or value that KTAB's SMP does not have."""
 
 
@@ -126,7 +126,12 @@ class SMPParams:
                 raise SMPParameterError(f"unknown SMP parameter {name!r}; known: {', '.join(known)}")
             kind = _ENUMS.get(name)
             if kind is None:
-                values[name] = value
+                # numbers may come as text from a command line
+                number = type(known[name].default)
+                try:
+                    values[name] = number(value)
+                except (TypeError, ValueError):
+                    raise SMPParameterError(f"{name}: expected a number, got {value!r}") from None
                 continue
             try:
                 values[name] = value if isinstance(value, kind) else kind(str(value).strip())
