@@ -69,7 +69,8 @@ def ingest(
                         TimeElapsedColumn(), console=err_console, disable=not show_progress, transient=as_json)
     with progress:
         task = progress.add_task("ingest", total=None)
-        for item, result in batch.run(items, pipeline, workers):
+        for done in batch.run(items, pipeline, workers):
+            item, result = done.item, done.result
             if result["errors"]:
                 totals["failed"] += 1
             elif result["document"].get("already_ingested"):
@@ -81,7 +82,7 @@ def ingest(
                 for c in result["candidates"]:
                     kinds[c["kind"]] = kinds.get(c["kind"], 0) + 1
             if as_json:
-                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+                sys.stdout.write(done.line + "\n")
                 sys.stdout.flush()
             elif result["errors"]:
                 for e in result["errors"]:

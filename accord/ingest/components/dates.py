@@ -35,9 +35,7 @@ _RULES: list[tuple[str, str]] = [
     ("part", rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
-    ("month", rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )|(?<=\b[Dd]uring )|(?<=\b[Ff]rom )"
-              rf"|(?<=\b[Tt]hrough )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\bof )|(?<=\b[Tt]ill )|(?<=\bthan ))"
-              rf"(?P<m>{_MON})(?!\s+\d)"),
+    ("month", rf"\b(?P<m>{_MON})(?!\s+\d)"),  # only after the words in _MONTH_AFTER (checked in code: faster)
     ("mod_month", rf"\b(?P<mod>last|next|this|this past|this coming)\s+(?P<m>{_MON})(?!\s+\d)"),
     ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?"),
@@ -58,6 +56,7 @@ _FUTURE = re.compile(r"\b(will|'ll|shall|would|is due|are due|due to|expected|ex
                      r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to)\b", re.I)
 _PAST = re.compile(r"\b(said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell|(?-i:[a-z]\w+ed))\b", re.I)
+_MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than"}
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
 
@@ -116,6 +115,9 @@ class DateResolver:
         found: list[tuple[int, int, str, re.Match[str]]] = []
         for name, rx in _COMPILED:
             for m in rx.finditer(text):
+                if name == "month" and text[max(0, m.start() - 8):m.start()].split()[-1:] not in \
+                        [[w] for w in _MONTH_AFTER] + [[w.title()] for w in _MONTH_AFTER]:
+                    continue
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []
         for start, end, name, m in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

@@ -45,9 +45,12 @@ class EventCoder:
         norm = doc.norm
         quotes = [(c.start, c.end) for c in doc.candidates if c.kind == "quote" and c.data.get("direct")]
         dates = [c for c in doc.candidates if c.kind == "date"]
-        actors = [m for m in doc.mentions if m.actor and m.via != "anonymous"]
-        for s, e in doc.sents:
-            in_sent = [m for m in actors if s <= m.start < e]
+        by_sent: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            if m.actor and m.via != "anonymous":
+                by_sent.setdefault(doc.sent_index(m.start), []).append(m)
+        for i, (s, e) in enumerate(doc.sents):
+            in_sent = by_sent.get(i)
             if not in_sent:
                 continue
             for t in self.trigger.finditer(norm, s, e):

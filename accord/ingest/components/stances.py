@@ -17,24 +17,28 @@ class StanceDetector:
     def __init__(self, ctx: Context):
         lex = ctx.lexicon
         wanted = lex.case_issues
-        self.cues = [(issue["issue"], re.compile(c["pattern"], re.I), c.get("value"), c.get("direction"))
-                     for issue in lex.issues if wanted is None or issue["issue"] in wanted
-                     for c in issue["cues"]]
+        # one regex per issue, a named group per cue: one search per issue and sentence
+        self.issues = []
+        for issue in lex.issues:
+            if wanted is not None and issue["issue"] not in wanted:
+                continue
+            cues = issue["cues"]
+            rx = re.compile("|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cues)), re.I)
+            self.issues.append((issue["issue"], rx, cues))
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
-        if not self.cues:
+        if not self.issues:
             return doc
         quotes = doc.of_kind("quote")
         actors = [m for m in doc.mentions if m.actor and m.via != "anonymous"]
         norm = doc.norm
         for s, e in doc.sents:
-            done: set[str] = set()
-            for issue, rx, value, direction in self.cues:
-                if issue in done:
-                    continue
+            for issue, rx, cues in self.issues:
                 m = rx.search(norm, s, e)
                 if not m:
                     continue
+                cue = next(c for i, c in enumerate(cues) if m.group(f"c{i}") is not None)
+                value, direction = cue.get("value"), cue.get("direction")
                 holder = next((q.data["speaker"] for q in quotes
                                if q.start <= m.start() < q.end + 1 and q.data.get("speaker")), None)
                 if holder is None:
@@ -44,7 +48,6 @@ class StanceDetector:
                     holder = next((a.actor for a in actors if s <= a.start < m.start()), None)
                 if holder is None:
                     continue
-                done.add(issue)
                 data = {"actor": holder, "issue": issue}
                 data |= {"value": value} if value is not None else {"direction": direction}
                 doc.add("stance", m.start(), m.end(), 0.6 if value is not None else 0.5, **data)
