@@ -12,19 +12,46 @@ byte-identical.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import gc
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent,
+)
+from yaml.nodes import ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+try:  # libyaml's parser (C) when PyYAML was built with it: the same events, many times faster
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: Any) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
 from accord.errors import BundleError
+from accord.record.dates import FuzzyDate
 from accord.record.model import (
-    RECORD_TYPES, Case, Citation, Issue, Position, Record, Roadmap, references,
+    RECORD_TYPES, Case, Citation, Issue, Position, Record, RefTo, Roadmap, _refs_in,
 )
 
 FORMAT_VERSION = 1
@@ -45,9 +72,20 @@ class Bundle:
 # ---------------------------------------------------------------------------------------- reading
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[misc,valid-type]
     """YAML 1.2 booleans (only true/false, so a vote of ``no`` stays the string "no"), and dates left
-    as text for FuzzyDate to read with its own precision and errors."""
+    as text for FuzzyDate to read with its own precision and errors.
+
+    A safe loader whose parser is libyaml's when available. Its nodes keep their marks (line numbers
+    for errors); a list file is composed one item at a time (``_items``), so that a bundle of a million
+    records never holds a million records' worth of nodes.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
 
 
 _DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
@@ -76,25 +114,192 @@ def resolve_bundle_path(path_or_name: str) -> Path:
     raise BundleError(path_or_name, f"no such bundle folder, and no built-in case of that name (built-in: {', '.join(builtin_cases())})")
 
 
-def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
+def _read(path: Path) -> bytes:
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise BundleError(str(path), f"not UTF-8 text ({e.reason} at byte {e.start})") from None
-    try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as e:
+    return raw
+
+
+def _yaml_error(path: Path, e: yaml.YAMLError) -> BundleError:
+    if isinstance(e, yaml.MarkedYAMLError):
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        raise BundleError(str(path), f"invalid YAML: {e.problem or e.context}", line=line) from None
+        return BundleError(str(path), f"invalid YAML: {e.problem or e.context}", line=line)
+    return BundleError(str(path), f"invalid YAML: {e}")
+
+
+def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
+    """The whole document of a (small) file and its node."""
+    loader = _Loader(_read(path))
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as e:
-        raise BundleError(str(path), f"invalid YAML: {e}") from None
+        raise _yaml_error(path, e) from None
+    finally:
+        loader.dispose()
     return data, node
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SIMPLE = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float")}
+
+
+class _Unusual(Exception):
+    """Something the quick reader leaves to PyYAML's composer and constructor: anchors and aliases,
+    explicit tags, merge keys, collection keys, a top level that is not a plain list."""
+
+
+def _quick_items(loader: _Loader, count: list[int]) -> Iterator[tuple[Any, int]]:
+    """(item, line) for each item of a plain list, built straight from the parser's events, as
+    PyYAML's safe loader would build it but without nodes. Raises _Unusual at the first construct it
+    does not handle; ``count[0]`` then says how many items it yielded."""
+    get, resolve, constructors = loader.get_event, loader.resolve, loader.yaml_constructors
+    keys: dict[tuple[str, Any], Any] = {}
+
+    def scalar(ev: ScalarEvent) -> Any:
+        if ev.anchor is not None:
+            raise _Unusual
+        tag = ev.tag
+        if tag is None or tag == "!":
+            tag = resolve(ScalarNode, ev.value, ev.implicit)
+        if tag == _STR:
+            return ev.value
+        if tag in _SIMPLE:
+            return constructors[tag](loader, ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style))
+        raise _Unusual
+
+    def value(ev: Any) -> Any:
+        cls = type(ev)
+        if cls is ScalarEvent:
+            return scalar(ev)
+        if ev.anchor is not None:
+            raise _Unusual
+        if cls is MappingStartEvent and ev.tag in (None, "!", _MAP):
+            out = {}
+            while True:
+                k = get()
+                kc = type(k)
+                if kc is MappingEndEvent:
+                    return out
+                if kc is not ScalarEvent:
+                    raise _Unusual  # a collection as a key: SafeConstructor's to refuse
+                cache = (k.value, k.implicit) if k.anchor is None and k.tag is None else None
+                key = keys.get(cache) if cache else None
+                if key is None:
+                    key = scalar(k)
+                    if cache and len(keys) < 1000:
+                        keys[cache] = key
+                out[key] = value(get())
+        if cls is SequenceStartEvent and ev.tag in (None, "!", _SEQ):
+            seq = []
+            while True:
+                item = get()
+                if type(item) is SequenceEndEvent:
+                    return seq
+                seq.append(value(item))
+        raise _Unusual  # aliases, other tags
+
+    get()  # stream start
+    if loader.check_event(StreamEndEvent):
+        return
+    get()  # document start
+    start = get()
+    if type(start) is not SequenceStartEvent or start.anchor is not None or start.tag is not None:
+        raise _Unusual
+    while True:
+        ev = get()
+        if type(ev) is SequenceEndEvent:
+            break
+        line = ev.start_mark.line + 1
+        item = value(ev)
+        count[0] += 1
+        yield item, line
+    get()  # document end
+    if not loader.check_event(StreamEndEvent):
+        raise _Unusual  # a second document: the composer says so, with its line
+
+
+def _node_items(path: Path, kind: str) -> Iterator[tuple[Any, yaml.Node]]:
+    """(item, node) for each item of a file holding a list, composed one item at a time."""
+    loader = _Loader(_read(path))
+    try:
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            return
+        loader.get_event()  # document start
+        start = loader.peek_event()
+        items_node = None
+        if isinstance(start, SequenceStartEvent) and start.anchor is None and start.tag is None:
+            loader.get_event()
+            while not loader.check_event(SequenceEndEvent):
+                node = loader.compose_node(None, None)
+                yield loader.construct_document(node), node
+            loader.get_event()
+        else:  # not a plain list: compose it whole, as any YAML loader would
+            items_node = loader.compose_node(None, None)
+        loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            event = loader.get_event()
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", None, "but found another document", event.start_mark
+            )
+        if items_node is not None:
+            items = loader.construct_document(items_node)
+            if items is None:
+                return
+            if not isinstance(items, list):
+                raise BundleError(str(path), f"expected a list of {kind} records", line=1)
+            assert isinstance(items_node, SequenceNode)
+            yield from zip(items, items_node.value)
+    except yaml.YAMLError as e:
+        raise _yaml_error(path, e) from None
+    finally:
+        loader.dispose()
+
+
+def _items(path: Path, kind: str) -> Iterator[tuple[Any, int]]:
+    """(item, line) for each item of a file holding a list; nothing for an empty file or a null
+    document; BundleError for invalid YAML or anything but a list. The quick reader does the common
+    case, PyYAML's composer the rest (from where the quick one stopped). For an item's node, to find
+    the line of an error inside it, see ``_item_node``."""
+    count = [0]
+    loader = _Loader(_read(path))
+    try:
+        yield from _quick_items(loader, count)
+        return
+    except _Unusual:
+        pass
+    except yaml.YAMLError as e:
+        raise _yaml_error(path, e) from None
+    finally:
+        loader.dispose()
+    for i, (item, node) in enumerate(_node_items(path, kind)):
+        if i >= count[0]:
+            yield item, node.start_mark.line + 1
+
+
+def _item_node(path: Path, kind: str, index: int) -> yaml.Node | None:
+    for i, (_, node) in enumerate(_node_items(path, kind)):
+        if i == index:
+            return node
+    return None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Reading a million records makes millions of objects and no cycles: the cyclic collector would
+    walk them all, again and again, for nothing (it tripled the time). Paused, then restored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
@@ -150,27 +355,94 @@ def read_bundle(path_or_name: str | Path) -> Bundle:
 
     records: list[Record] = [case]
     where: dict[str, tuple[str, int | None]] = {case.id: (str(case_file), 1)}
-    for name, cls in FILES.items():
-        file = root / name
-        if cls is Case or not file.is_file():
-            continue
-        items, node = _parse(file)
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            raise BundleError(str(file), f"expected a list of {cls.record_kind} records", line=1)
-        for i, raw in enumerate(items):
-            item_node = node.value[i] if isinstance(node, yaml.SequenceNode) else None
-            rec = _validate(cls, raw, str(file), item_node)
-            line = item_node.start_mark.line + 1 if item_node is not None else None
-            if rec.id in where:
-                first = where[rec.id]
-                raise BundleError(str(file), f"duplicate id (first defined at {first[0]}:{first[1]})", line=line,
-                                  field="id", id=rec.id)
-            where[rec.id] = (str(file), line)
-            records.append(rec)
-    check_records(records, where)
+    with _gc_paused():
+        for name, cls in FILES.items():
+            file = root / name
+            if cls is Case or not file.is_file():
+                continue
+            fname = str(file)
+            for i, (raw, line) in enumerate(_items(file, cls.record_kind)):
+                try:
+                    rec = cls.model_validate(raw)
+                except (ValidationError, TypeError):
+                    # find where: compose the file again, up to this item, with its nodes
+                    rec = _validate(cls, raw, fname, _item_node(file, cls.record_kind, i))
+                if rec.id in where:
+                    first = where[rec.id]
+                    raise BundleError(fname, f"duplicate id (first defined at {first[0]}:{first[1]})", line=line,
+                                      field="id", id=rec.id)
+                where[rec.id] = (fname, line)
+                records.append(rec)
+        check_records(records, where)
     return Bundle(case, records)
+
+
+def _references(record: BaseModel, path: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """What ``references`` yields, in the same order, without walking the type hints of every field of
+    every record again: fields that cannot hold a reference are skipped, plain reference fields read
+    directly, lists of models entered; anything else is left to the model's own walk."""
+    for name, ann, metadata, direct, of_models in _reference_plan(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if direct is not None and type(value) is str:
+            yield f"{path}{name}", value, direct
+        elif of_models and type(value) is list:
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _references(item, f"{path}{name}[{i}].")
+                else:
+                    yield from _refs_in(get_args(ann)[0], [], item, f"{path}{name}[{i}]")
+        else:
+            yield from _refs_in(ann, metadata, value, f"{path}{name}")
+
+
+@functools.cache
+def _reference_plan(cls: type[BaseModel]) -> tuple[tuple[str, Any, list[Any], tuple[str, ...] | None, bool], ...]:
+    """Per field that may hold a reference: (name, annotation, metadata, kinds if the field is itself
+    one reference, whether it is a list of models)."""
+    plan = []
+    for name, field in cls.model_fields.items():
+        ann, metadata = field.annotation, list(field.metadata)
+        if not _may_refer(ann, metadata, set()):
+            continue
+        direct = next((m.kinds for m in metadata if isinstance(m, RefTo)), None)
+        if direct is None and get_origin(ann) in (Union, UnionType):
+            arms = [a for a in get_args(ann) if a is not type(None)]
+            if len(arms) == 1 and get_origin(arms[0]) is Annotated:
+                base, *meta = get_args(arms[0])
+                refs = [m for m in meta if isinstance(m, RefTo)]
+                if base is str and refs:
+                    direct = refs[0].kinds
+        of_models = (
+            direct is None and get_origin(ann) is list
+            and isinstance(get_args(ann)[0], type) and issubclass(get_args(ann)[0], BaseModel)
+        )
+        plan.append((name, ann, metadata, direct, of_models))
+    return tuple(plan)
+
+
+_NO_REFS = (str, int, float, bool, type(None), bytes, dt.date, dt.datetime, FuzzyDate)
+
+
+def _may_refer(ann: Any, metadata: list[Any], seen: set[type]) -> bool:
+    """False only when no value of this type can hold a reference (unsure means True)."""
+    if any(isinstance(m, RefTo) for m in metadata):
+        return True
+    origin = get_origin(ann)
+    if origin is Annotated:
+        base, *meta = get_args(ann)
+        return _may_refer(base, meta, seen)
+    if origin is Literal:
+        return False
+    if origin in (Union, UnionType, list, dict, tuple, set, frozenset):
+        return any(_may_refer(a, [], seen) for a in get_args(ann) if a is not Ellipsis)
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        if ann in seen:
+            return False  # already being looked at, higher up
+        seen.add(ann)
+        return any(_may_refer(f.annotation, list(f.metadata), seen) for f in ann.model_fields.values())
+    return not (isinstance(ann, type) and issubclass(ann, _NO_REFS))
 
 
 def check_records(records: list[Record], where: dict[str, tuple[str, int | None]] | None = None) -> None:
@@ -183,7 +455,7 @@ def check_records(records: list[Record], where: dict[str, tuple[str, int | None]
         raise BundleError(file, message, line=line, field=field, id=rec.id)
 
     for rec in records:
-        for path, ref, kinds in references(rec):
+        for path, ref, kinds in _references(rec):
             target = by_id.get(ref)
             if target is None:
                 fail(rec, path, f"unknown reference {ref!r}")
