@@ -114,19 +114,16 @@ def _expected_outcome(positions: np.ndarray, probs: np.ndarray, lo: float, hi: f
 
 def _describe(transition: smp_state.Transition, names: tuple[str, ...], lo: float, hi: float) -> list[dict[str, Any]]:
     """One step's bargains, each with who adopted it: the "who moved whom" of that step."""
-    adopters: dict[int, list[str]] = {}
-    for k, b in enumerate(transition.adopted):
-        if b is not None:
-            adopters.setdefault(b, []).append(names[k])
+    b = transition.bargains
     return [
         {
-            "initiator": names[b.initiator],
-            "receiver": names[b.receiver],
-            "initiator_position": (lo + b.initiator_position * (hi - lo)).tolist(),
-            "receiver_position": (lo + b.receiver_position * (hi - lo)).tolist(),
-            "initiator_win_odds": b.win_odds,
-            "initiator_gain": b.gain,
-            "adopted_by": adopters.get(index, []),
+            "initiator": names[b.initiator[x]],
+            "receiver": names[b.receiver[x]],
+            "initiator_position": (lo + b.initiator_position[x] * (hi - lo)).tolist(),
+            "receiver_position": (lo + b.receiver_position[x] * (hi - lo)).tolist(),
+            "initiator_win_odds": float(b.win_odds[x]),
+            "initiator_gain": float(b.gain[x]),
+            "adopted_by": [names[k] for k in np.nonzero(transition.adopted == x)[0]],
         }
-        for index, b in enumerate(transition.bargains)
+        for x in range(len(b))
     ]

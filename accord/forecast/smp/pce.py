@@ -81,29 +81,42 @@ def victory_probabilities(c: np.ndarray, model: VictoryProbModel) -> np.ndarray:
     return pv
 
 
-def pce(c: np.ndarray, pv: np.ndarray, model: PCEModel, max_iterations: int = 1000) -> np.ndarray:
+def pce(c: np.ndarray, pv: np.ndarray, model: PCEModel) -> np.ndarray:
     """Probability that each option wins the whole election, from coalitions c and pairwise pv."""
+    return pce_among(c, pv, np.ones((1, len(c)), dtype=bool), model)[0]
+
+
+def pce_among(
+    c: np.ndarray, pv: np.ndarray, offered: np.ndarray, model: PCEModel, max_iterations: int = 1000
+) -> np.ndarray:
+    """Many elections at once: row k runs a PCE among the options ``offered[k]`` only; others get 0.
+
+    Pairwise coalitions do not depend on the other candidates, so all rows share c and pv (m × m).
+    Iterative models stop each row at its own convergence, as one election alone would.
+    """
     if model is PCEModel.CONDITIONAL:
         # the chance that an option beats every other, conditional on exactly one doing so
-        beats_all = np.prod(pv, axis=1)
-        return beats_all / beats_all.sum()
-    m = pv.shape[0]
-    p = np.full(m, 1.0 / m)
+        beats_all = np.where(offered[:, None, :], pv[None, :, :], 1.0).prod(axis=2) * offered
+        return beats_all / beats_all.sum(axis=1, keepdims=True)
+    size = offered.sum(axis=1, keepdims=True)
+    p = offered / size
     if model is PCEModel.MARKOV_INCENTIVE:
-        incentive = c * pv + np.eye(m) * 1e-10
-        challenge = incentive / incentive.sum(axis=0, keepdims=True)
+        incentive = np.where(offered[:, :, None], (c * pv + np.eye(len(c)) * 1e-10)[None], 0.0)
+        challenge = incentive / np.where(offered[:, None, :], incentive.sum(axis=1, keepdims=True), 1.0)
         tolerance = 1e-8
     else:
         tolerance = 1e-6
+    active = np.ones(len(p), dtype=bool)
     for _ in range(max_iterations):
         if model is PCEModel.MARKOV_INCENTIVE:
-            flow = p[:, None] * challenge.T  # flow[a, b]: a's mass that meets a challenge from b
-            q = (pv * (flow + flow.T)).sum(axis=1)
+            flow = p[:, :, None] * challenge.transpose(0, 2, 1)  # flow[k, a, b]: a's mass challenged by b
+            q = (pv[None] * (flow + flow.transpose(0, 2, 1))).sum(axis=2)
         else:
-            q = (pv * (p[:, None] + p[None, :])).sum(axis=1) / m
-        change = np.abs(q - p).max()
-        p = (p + q) / 2.0
-        if change <= tolerance:
+            q = (pv[None] * (p[:, :, None] + p[:, None, :]) * offered[:, None, :]).sum(axis=2) * offered / size
+        change = np.abs(q - p).max(axis=1)
+        p = np.where(active[:, None], (p + q) / 2.0, p)
+        active &= change > tolerance
+        if not active.any():
             break
     return p
 

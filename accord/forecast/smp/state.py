@@ -15,6 +15,7 @@ A step follows KTAB's "bargain, compromise, nothing" (BCN) cycle:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -58,18 +59,19 @@ class State:
 
 
 @dataclass(frozen=True)
-class Bargain:
-    """A proposal between initiator and receiver: where each of them would move.
+class Bargains:
+    """B proposals, as arrays: initiator and receiver (B,), where each would move (B, d), and the
+    initiator's estimate that it would win the challenge and of its expected gain (B,)."""
 
-    win_odds: the initiator's estimate that it would win the challenge; gain: its expected gain.
-    """
-
-    initiator: int
-    receiver: int
+    initiator: np.ndarray
+    receiver: np.ndarray
     initiator_position: np.ndarray
     receiver_position: np.ndarray
-    win_odds: float
-    gain: float
+    win_odds: np.ndarray
+    gain: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.initiator)
 
 
 def distances(ideals: np.ndarray, salience: np.ndarray, points: np.ndarray) -> np.ndarray:
@@ -98,7 +100,7 @@ class Utilities:
         """u[p, a]: h[p]'s estimate of actor a's utility for a's own position."""
         return pce.utility(np.diagonal(self.distance)[None, :], self.estimated_risk[h, :])
 
-    @property
+    @cached_property
     def own(self) -> np.ndarray:
         """own[i, j]: actor i's utility for actor j's position."""
         return pce.utility(self.distance, np.diagonal(self.estimated_risk)[:, None])
@@ -194,12 +196,12 @@ def _third_party_payoffs(
 
 
 def interpolate(
-    a: np.ndarray, b: np.ndarray, sal_a: np.ndarray, sal_b: np.ndarray, p_a: float, p_b: float, how: InterVecBrgn
+    a: np.ndarray, b: np.ndarray, sal_a: np.ndarray, sal_b: np.ndarray, p_a: np.ndarray, p_b: np.ndarray, how: InterVecBrgn
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Where a and b would each move in a bargain, dimension by dimension."""
+    """Where a and b would each move in a bargain, dimension by dimension. Rows are bargains; p_* are (B, 1)."""
     if how is InterVecBrgn.S2PMAX:
         # only the side more likely to lose concedes, by how much more likely it is to lose
-        d_a, d_b = max(0.0, p_b - p_a), max(0.0, p_a - p_b)
+        d_a, d_b = np.maximum(0.0, p_b - p_a), np.maximum(0.0, p_a - p_b)
         share_a = d_a * sal_b**2 / (d_a * sal_b**2 + _MIN_INTERP_WEIGHT + (1 - d_a) * sal_a**2)
         share_b = d_b * sal_a**2 / (d_b * sal_a**2 + _MIN_INTERP_WEIGHT + (1 - d_b) * sal_b**2)
         return a + share_a * (b - a), b + share_b * (a - b)
@@ -217,59 +219,47 @@ def _round4(x: np.ndarray) -> np.ndarray:
     return np.floor(0.5 + x * 10000.0) / 10000.0
 
 
-def bargains(utils: Utilities, actors: Actors, state: State, params: SMPParams) -> list[Bargain]:
-    """Every actor's best challenge, turned into bargains by the chosen bargaining model."""
+def bargains(utils: Utilities, actors: Actors, state: State, params: SMPParams) -> Bargains:
+    """Every actor's best challenge, turned into bargains by the chosen bargaining model, in initiator order."""
     n = len(actors.capability)
     i_all, j_all = np.nonzero(~np.eye(n, dtype=bool))
-    p_by_i, gain = challenge(utils, actors, params, i_all, i_all, j_all)  # initiators' own estimates
-    p_by_j, _ = challenge(utils, actors, params, j_all, i_all, j_all)  # receivers' estimates of the same
+    pairs = len(i_all)
+    # the initiators' own estimates, then the receivers' estimates of the same challenges
+    both = np.concatenate([i_all, j_all])
+    odds, gain = challenge(utils, actors, params, both, np.tile(i_all, 2), np.tile(j_all, 2))
     gains = np.full((n, n), -np.inf)
-    gains[i_all, j_all] = gain
+    gains[i_all, j_all] = gain[:pairs]
     odds_i, odds_j = np.zeros((n, n)), np.zeros((n, n))
-    odds_i[i_all, j_all] = p_by_i
-    odds_j[i_all, j_all] = p_by_j
+    odds_i[i_all, j_all] = odds[:pairs]
+    odds_j[i_all, j_all] = odds[pairs:]
 
-    found: list[Bargain] = []
-    for i in range(n):
-        j = int(np.argmax(gains[i]))  # the first of equal gains, as in KTAB
-        if not gains[i, j] > _MIN_GAIN:
-            continue
-        found.extend(_bargain(i, j, odds_i[i, j], odds_j[i, j], float(gains[i, j]), actors, state, params))
-    return found
-
-
-def _bargain(
-    i: int, j: int, p_i: float, p_j: float, gain: float, actors: Actors, state: State, params: SMPParams
-) -> list[Bargain]:
-    """p_i, p_j: the initiator's and the receiver's estimates that the initiator would win."""
-    pos, sal = state.positions, actors.salience
-    by_i = interpolate(pos[i], pos[j], sal[i], sal[j], p_i, 1 - p_i, params.InterVecBrgn)
+    target = np.argmax(gains, axis=1)  # the first of equal gains, as in KTAB
+    init = np.nonzero(gains[np.arange(n), target] > _MIN_GAIN)[0]
+    rcvr = target[init]
+    p_i, p_j, best = odds_i[init, rcvr][:, None], odds_j[init, rcvr][:, None], gains[init, rcvr]
+    pos, sal, how = state.positions, actors.salience, params.InterVecBrgn
+    by_i = interpolate(pos[init], pos[rcvr], sal[init], sal[rcvr], p_i, 1 - p_i, how)
     if params.BargnModel is BargnModel.INIT_ONLY_INTERP:
-        return [Bargain(i, j, *by_i, win_odds=p_i, gain=gain)]
-    by_j = interpolate(pos[i], pos[j], sal[i], sal[j], p_j, 1 - p_j, params.InterVecBrgn)
+        return Bargains(init, rcvr, by_i[0], by_i[1], p_i[:, 0], best)
+    by_j = interpolate(pos[init], pos[rcvr], sal[init], sal[rcvr], p_j, 1 - p_j, how)
     if params.BargnModel is BargnModel.INIT_RCVR_INTERP:
-        return [Bargain(i, j, *by_i, win_odds=p_i, gain=gain), Bargain(i, j, *by_j, win_odds=p_i, gain=gain)]
+        # each initiator's two bargains side by side: its own interpolation, then the receiver's
+        twice = np.repeat
+        both = [np.stack([x, y], axis=1).reshape(-1, x.shape[1]) for x, y in zip(by_i, by_j)]
+        return Bargains(twice(init, 2), twice(rcvr, 2), both[0], both[1], twice(p_i[:, 0], 2), twice(best, 2))
     # KTAB weighs the receiver's view by the initiator's capability times the receiver's salience
-    w_i = actors.capability[i] * actors.total_salience[i]
-    w_j = actors.capability[i] * actors.total_salience[j]
-    return [
-        Bargain(
-            i,
-            j,
-            (w_i * by_i[0] + w_j * by_j[0]) / (w_i + w_j),
-            (w_i * by_i[1] + w_j * by_j[1]) / (w_i + w_j),
-            win_odds=p_i,
-            gain=gain,
-        )
-    ]
+    w_i = (actors.capability[init] * actors.total_salience[init])[:, None]
+    w_j = (actors.capability[init] * actors.total_salience[rcvr])[:, None]
+    compromise = [(w_i * x + w_j * y) / (w_i + w_j) for x, y in zip(by_i, by_j)]
+    return Bargains(init, rcvr, compromise[0], compromise[1], p_i[:, 0], best)
 
 
 @dataclass(frozen=True)
 class Transition:
-    """A step: the bargains proposed and, per actor, the index of the bargain it adopted (None: it kept its position)."""
+    """A step: the bargains proposed and, per actor, the index of the bargain it adopted (-1: none)."""
 
-    bargains: list[Bargain]
-    adopted: list[int | None]
+    bargains: Bargains
+    adopted: np.ndarray
 
 
 def step(
@@ -278,18 +268,12 @@ def step(
     """The next state: every actor picks among its status quo and the bargains it is party to."""
     n = len(actors.capability)
     found = bargains(utils, actors, state, params)
-    adopted: list[int | None] = [None] * n
-    if not found:
-        return State(state.positions.copy(), _new_ideals(state.ideals, state.positions, actors.accommodation)), Transition(
-            found, adopted
-        )
+    init, rcvr = found.initiator, found.receiver
     own = utils.own
     base = own.sum(axis=1)  # each actor's total utility over the current positions
-    init = np.array([b.initiator for b in found])
-    rcvr = np.array([b.receiver for b in found])
     risk = utils.risk[:, None]
-    u_init = pce.utility(distances(state.ideals, actors.salience, np.array([b.initiator_position for b in found])), risk)
-    u_rcvr = pce.utility(distances(state.ideals, actors.salience, np.array([b.receiver_position for b in found])), risk)
+    u_init = pce.utility(distances(state.ideals, actors.salience, found.initiator_position), risk)
+    u_rcvr = pce.utility(distances(state.ideals, actors.salience, found.receiver_position), risk)
     # a bargain's value to a: a's mean utility with only the two parties' positions replaced
     value = (base[:, None] - own[:, init] - own[:, rcvr] + u_init + u_rcvr) / n
     # option 0 is "status quo"; pairwise coalitions do not depend on which other options compete,
@@ -297,28 +281,29 @@ def step(
     options = np.column_stack([base / n, value])
     c = pce.coalitions(actors.capability, options, params.VotingRule)
     pv = pce.victory_probabilities(c, params.VictoryProbModel)
+    k = np.arange(n)[:, None]
+    offered = np.column_stack([np.ones(n, dtype=bool), (init[None, :] == k) | (rcvr[None, :] == k)])
+    p = pce.pce_among(c, pv, offered, params.PCEModel)
+    choice = _choose(p, offered, params.StateTransitions, rng)
+    adopted = choice - 1
+    movers = np.nonzero(adopted >= 0)[0]
+    b = adopted[movers]
     new_positions = state.positions.copy()
-    for k in range(n):
-        mine = np.concatenate([[0], 1 + np.nonzero((init == k) | (rcvr == k))[0]])
-        if len(mine) == 1:
-            continue
-        p = pce.pce(c[np.ix_(mine, mine)], pv[np.ix_(mine, mine)], params.PCEModel)
-        choice = _choose(p, params.StateTransitions, rng)
-        if choice == 0:
-            continue
-        b = int(mine[choice]) - 1
-        adopted[k] = b
-        chosen = found[b]
-        new_positions[k] = chosen.initiator_position if chosen.initiator == k else chosen.receiver_position
+    new_positions[movers] = np.where(
+        (init[b] == movers)[:, None], found.initiator_position[b], found.receiver_position[b]
+    )
     ideals = _new_ideals(state.ideals, new_positions, actors.accommodation)
     return State(positions=new_positions, ideals=ideals), Transition(found, adopted)
 
 
-def _choose(p: np.ndarray, mode: StateTransitions, rng: np.random.Generator) -> int:
+def _choose(p: np.ndarray, offered: np.ndarray, mode: StateTransitions, rng: np.random.Generator) -> np.ndarray:
+    """Per actor (row), the option it takes: the likeliest, or a draw (one uniform per actor, as KTAB)."""
     if mode is StateTransitions.DETERMINISTIC:
-        return int(np.argmax(p))
-    hit = np.nonzero(rng.uniform() <= np.cumsum(p))[0]
-    return int(hit[0]) if hit.size else len(p) - 1
+        return np.argmax(np.where(offered, p, -1.0), axis=1)
+    draw = rng.uniform(size=(p.shape[0], 1))
+    hit = (draw <= np.cumsum(p, axis=1)) & offered
+    last = p.shape[1] - 1 - np.argmax(offered[:, ::-1], axis=1)
+    return np.where(hit.any(axis=1), np.argmax(hit, axis=1), last)
 
 
 def _new_ideals(ideals: np.ndarray, positions: np.ndarray, accommodation: np.ndarray | None) -> np.ndarray:
