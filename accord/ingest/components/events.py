@@ -16,6 +16,20 @@ from accord.ingest.registry import Context, component
 _PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
 
 
+# a noun trigger counts only when the sentence says the thing happened ("the talks opened on Friday")
+_HAPPENED = r"(?=\W+(?:\w+\W+){0,3}?(?:opened|began|started|resumed|ended|took place|were held|was held|collapsed|hit|killed))"
+
+
+def _alternation(forms: dict[str, tuple[str, str]]) -> re.Pattern[str]:
+    """Lower-case forms only, longest first, the trigger in group 1."""
+    return re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True)) + r")\b")
+
+
+def _struck_a(norm: str, t: re.Match[str]) -> bool:
+    """'struck a warier tone' is no strike."""
+    return t.group(1) in ("struck", "strikes", "strike") and norm.startswith((" a ", " an "), t.end())
+
+
 def inflections(verb: str) -> list[str]:
     if verb.endswith("e"):
         return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
@@ -31,19 +45,23 @@ class EventCoder:
     def __init__(self, ctx: Context):
         self.lex = ctx.lexicon
         forms: dict[str, tuple[str, str]] = {}
+        nouns: dict[str, tuple[str, str]] = {}
         for ev in self.lex.events:
-            words = [f for v in ev.get("verbs", []) for f in inflections(v)] + ev.get("irregular", []) + ev.get("nouns", [])
-            for w in words:
+            for w in [f for v in ev.get("verbs", []) for f in inflections(v)] + ev.get("irregular", []):
                 forms.setdefault(w.lower(), (ev["type"], ev["cameo"]))
-        self.forms = forms
-        alternatives = sorted(forms, key=len, reverse=True)
-        self.trigger = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
+            for w in ev.get("nouns", []):
+                nouns.setdefault(w.lower(), (ev["type"], ev["cameo"]))
+        self.forms, self.nouns = forms, nouns
+        self.trigger = _alternation(forms)
+        self.noun = re.compile(_alternation(nouns).pattern + _HAPPENED)
         self.places = set(self.lex.places) | {e.capital for e in self.lex.entries.values() if e.capital}
         self.sector_words = self.lex.sector_words
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
-        quotes = [(c.start, c.end) for c in doc.candidates if c.kind == "quote" and c.data.get("direct")]
+        # reported speech is what someone said, not what happened: no triggers inside quotes of any kind
+        quotes = [(c.start, c.end) for c in doc.candidates if c.kind == "quote"]
+        names = [(m.start, m.end) for m in doc.mentions]
         dates = [c for c in doc.candidates if c.kind == "date"]
         by_sent: dict[int, list[Mention]] = {}
         for m in doc.mentions:
@@ -53,8 +71,11 @@ class EventCoder:
             in_sent = by_sent.get(i)
             if not in_sent:
                 continue
-            for t in self.trigger.finditer(norm, s, e):
-                if any(qs <= t.start() < qe for qs, qe in quotes):
+            triggers = [t for t in self.trigger.finditer(norm, s, e) if not _struck_a(norm, t)]
+            if not triggers:
+                triggers = list(self.noun.finditer(norm, s, e))
+            for t in triggers:
+                if any(qs <= t.start() < qe for qs, qe in quotes) or any(ns <= t.start() < ne for ns, ne in names):
                     continue
                 before = [m for m in in_sent if m.end <= t.start() and not any(qs <= m.start < qe for qs, qe in quotes)]
                 after = [m for m in in_sent if m.start >= t.end()]
@@ -62,7 +83,7 @@ class EventCoder:
                 target = next((m for m in after if not source or m.actor != source.actor), None)
                 if source is None and target is None:
                     continue
-                etype, cameo = self.forms[t.group().lower()]
+                etype, cameo = self.forms.get(t.group(1)) or self.nouns[t.group(1)]
                 date = next((d for d in dates if s <= d.start < e and d.data.get("value")), None)
                 place = next((p["place"] for p in _PLACE.finditer(norm, s, e) if p["place"] in self.places), None)
                 doc.add("event", s, e, 0.6 if source and target else 0.45, event_type=etype, cameo=cameo,
