@@ -59,8 +59,10 @@ class EventCoder:
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
-        # reported speech is what someone said, not what happened: no triggers inside quotes of any kind
-        quotes = [(c.start, c.end) for c in doc.candidates if c.kind == "quote"]
+        # what someone is quoted as saying is not what happened: never a trigger inside a direct quote, and
+        # one inside reported speech only when the sentence has no other
+        quotes = [(c.start, c.end) for c in doc.candidates if c.kind == "quote" and c.data.get("direct")]
+        reported = [(c.start, c.end) for c in doc.candidates if c.kind == "quote" and not c.data.get("direct")]
         names = [(m.start, m.end) for m in doc.mentions]
         dates = [c for c in doc.candidates if c.kind == "date"]
         by_sent: dict[int, list[Mention]] = {}
@@ -74,6 +76,8 @@ class EventCoder:
             triggers = [t for t in self.trigger.finditer(norm, s, e) if not _struck_a(norm, t)]
             if not triggers:
                 triggers = list(self.noun.finditer(norm, s, e))
+            outside = [t for t in triggers if not any(rs <= t.start() < re_ for rs, re_ in reported)]
+            triggers = outside or triggers
             for t in triggers:
                 if any(qs <= t.start() < qe for qs, qe in quotes) or any(ns <= t.start() < ne for ns, ne in names):
                     continue
