@@ -50,3 +50,9 @@ def test_indirect_quote(run):
     r = run("Russia's foreign minister, Sergei Lavrov, said the talks would resume in January.")
     (q,) = quotes(r, direct=False)
     assert q["speaker"] == "sergei-lavrov" and q["content"].startswith("the talks would resume")
+
+
+def test_according_to_opens_a_sentence(run):
+    r = run("According to John Kerry, the two sides will meet again in early January.")
+    (q,) = quotes(r, direct=False)
+    assert q["speaker"] == "john-kerry" and q["cue"] == "According to"

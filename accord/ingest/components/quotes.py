@@ -23,7 +23,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"complained|cautioned|conceded|emphasi[sz]ed|reiterated|repeated|remarked|observed|affirmed|confirmed|"
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
-        r"describes|branded|termed|according to|adding|saying|telling|warning|insisting")
+        r"describes|branded|termed|[Aa]ccording to|adding|saying|telling|warning|insisting")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
@@ -179,8 +179,8 @@ class QuoteExtractor:
         m = cues[-1]
         if at - m.end() > 80 or '"' in norm[m.end():at]:
             return None
-        if m.group() == "according to":
-            return self._resolve(doc, m.end(), at, cue="according to")
+        if m.group().lower() == "according to":
+            return self._resolve(doc, m.end(), at, cue=m.group())
         # 'Kerry told the chamber, adding that ...': the speaker of an earlier cue in the clause chain
         for j in range(len(cues) - 1, -1, -1):
             start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
@@ -246,7 +246,7 @@ class QuoteExtractor:
                 cue = m.group()
                 if any(qs - 1 <= m.start() < qe + 1 for qs, qe, _ in spans):
                     continue
-                if cue == "according to":
+                if cue.lower() == "according to":
                     comma = norm.find(",", m.end(), e)
                     if m.start() == s and comma > 0:
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1, e, cue)
