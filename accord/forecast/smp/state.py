@@ -227,16 +227,18 @@ def bargains(utils: Utilities, actors: Actors, state: State, params: SMPParams) 
     # the initiators' own estimates, then the receivers' estimates of the same challenges
     both = np.concatenate([i_all, j_all])
     odds, gain = challenge(utils, actors, params, both, np.tile(i_all, 2), np.tile(j_all, 2))
-    gains = np.full((n, n), -np.inf)
+    gains, odds_i, gain_seen_by_j = np.full((n, n), -np.inf), np.zeros((n, n)), np.zeros((n, n))
     gains[i_all, j_all] = gain[:pairs]
-    odds_i, odds_j = np.zeros((n, n)), np.zeros((n, n))
     odds_i[i_all, j_all] = odds[:pairs]
-    odds_j[i_all, j_all] = odds[pairs:]
+    gain_seen_by_j[i_all, j_all] = gain[pairs:]
 
     target = np.argmax(gains, axis=1)  # the first of equal gains, as in KTAB
     init = np.nonzero(gains[np.arange(n), target] > _MIN_GAIN)[0]
     rcvr = target[init]
-    p_i, p_j, best = odds_i[init, rcvr][:, None], odds_j[init, rcvr][:, None], gains[init, rcvr]
+    p_i, best = odds_i[init, rcvr][:, None], gains[init, rcvr]
+    # KTAB's receiver-side interpolation takes, where its comment promises the receiver's estimate
+    # that i wins, the receiver's estimate of i's expected gain; we keep that for identical results
+    p_j = gain_seen_by_j[init, rcvr][:, None]
     pos, sal, how = state.positions, actors.salience, params.InterVecBrgn
     by_i = interpolate(pos[init], pos[rcvr], sal[init], sal[rcvr], p_i, 1 - p_i, how)
     if params.BargnModel is BargnModel.INIT_ONLY_INTERP:
@@ -245,8 +247,8 @@ def bargains(utils: Utilities, actors: Actors, state: State, params: SMPParams) 
     if params.BargnModel is BargnModel.INIT_RCVR_INTERP:
         # each initiator's two bargains side by side: its own interpolation, then the receiver's
         twice = np.repeat
-        both = [np.stack([x, y], axis=1).reshape(-1, x.shape[1]) for x, y in zip(by_i, by_j)]
-        return Bargains(twice(init, 2), twice(rcvr, 2), both[0], both[1], twice(p_i[:, 0], 2), twice(best, 2))
+        paired = [np.stack([x, y], axis=1).reshape(-1, x.shape[1]) for x, y in zip(by_i, by_j)]
+        return Bargains(twice(init, 2), twice(rcvr, 2), paired[0], paired[1], twice(p_i[:, 0], 2), twice(best, 2))
     # KTAB weighs the receiver's view by the initiator's capability times the receiver's salience
     w_i = (actors.capability[init] * actors.total_salience[init])[:, None]
     w_j = (actors.capability[init] * actors.total_salience[rcvr])[:, None]

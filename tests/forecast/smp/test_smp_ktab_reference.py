@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -167,3 +168,34 @@ def test_dummy_3dim_matches_ktab():
     assert run.states == 11
     for actor, expected in _DUMMY_3DIM_FINAL.items():
         assert [f"{v:.1f}" for v in run.final_positions[actor]] == [f"{v:.1f}" for v in expected], actor
+
+
+# --- the other run options, against figures from KTAB's own smpc (see data/README.md)
+
+
+_OPTION_NAMES = (
+    "VictoryProbModel", "PCEModel", "StateTransitions", "VotingRule", "BigRAdjust", "BigRRange",
+    "ThirdPartyCommit", "InterVecBrgn", "BargnModel",
+)
+
+
+def _option_runs() -> dict[tuple[tuple[str, str], ...], tuple[int, dict[str, str]]]:
+    runs: dict[tuple[tuple[str, str], ...], tuple[int, dict[str, str]]] = {}
+    with (DATA / "ktab_soe_option_runs.csv").open() as handle:
+        for row in csv.DictReader(handle):
+            key = tuple((k, row[k]) for k in _OPTION_NAMES)
+            runs.setdefault(key, (int(row["states"]), {}))[1][row["actor"]] = row["final"]
+    return runs
+
+
+_OPTION_RUNS = _option_runs()
+
+
+@pytest.mark.parametrize("options", list(_OPTION_RUNS), ids=lambda o: "-".join(v for _, v in o))
+def test_soe_under_other_options_matches_ktab(options):
+    states, finals = _OPTION_RUNS[options]
+    scenario = read_scenario(DATA / "SOE-Pol-Comp.csv")
+    run = scenario.model(SMPParams.from_names(**dict(options))).run(scenario.stakeholders)
+    assert run.states == states
+    for actor, final in finals.items():
+        assert " ".join(f"{v:.1f}" for v in run.final_positions[actor]) == final, actor
