@@ -51,11 +51,16 @@ _RULES: list[tuple[str, str]] = [
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
+# All rules as one regex (the first rule that matches at a position wins, so _RULES is ordered longest
+# form first); the matching rule's own regex then gives the groups. One scan instead of one per rule.
+_ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)})" for i, (_, p) in enumerate(_RULES)))
 _FUTURE = re.compile(r"\b(will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to)\b", re.I)
 _PAST = re.compile(r"\b(said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell|(?-i:[a-z]\w+ed))\b", re.I)
+_ANCHOR = re.compile(rf"\d|{_MON}|{_WD}|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|"
+                     r"week|month|year|Christmas|New Year")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than"}
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
@@ -113,10 +118,16 @@ class DateResolver:
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         text = doc.norm
         found: list[tuple[int, int, str, re.Match[str]]] = []
-        for name, rx in _COMPILED:
-            for m in rx.finditer(text):
-                if name == "month" and text[max(0, m.start() - 8):m.start()].split()[-1:] not in \
-                        [[w] for w in _MONTH_AFTER] + [[w.title()] for w in _MONTH_AFTER]:
+        # the rules only in sentences with something date-like in them (most sentences have none)
+        spans = [(s, e) for s, e in doc.sents if _ANCHOR.search(text, s, e)]
+        after_ok = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
+        for s, e in spans:
+            for hit in _ANY.finditer(text, s, e):
+                name, rx = _COMPILED[int(hit.lastgroup[1:])]  # type: ignore[index]
+                m = rx.match(text, hit.start(), e)
+                if m is None:
+                    continue
+                if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in after_ok:
                     continue
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []

@@ -28,15 +28,19 @@ class StanceDetector:
                 continue
             cues = issue["cues"]
             rx = re.compile("|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cues)), re.I)
-            self.issues.append((issue["issue"], rx, cues))
+            self.issues.append((issue["issue"], rx, cues, tuple(issue["anchors"])))
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         if not self.issues:
             return doc
         quotes = doc.of_kind("quote")
         norm = doc.norm
+        lower = norm.lower()
         for s, e in doc.sents:
-            for issue, rx, cues in self.issues:
+            sent = " " + lower[s:e]
+            for issue, rx, cues, anchors in self.issues:
+                if not any(a in sent for a in anchors):
+                    continue  # every cue of the issue needs one of these words: skip the regex
                 m = rx.search(norm, s, e)
                 if not m:
                     continue
