@@ -45,6 +45,7 @@ class SMP:
         utils = [smp_state.utilities(first, actors, params)]
         transitions: list[smp_state.Transition] = []
         first_step = 0.0
+        settled = False
         while len(states) - 1 < max_steps:
             nxt, transition = smp_state.step(states[-1], utils[-1], actors, params, rng)
             states.append(nxt)
@@ -56,6 +57,7 @@ class SMP:
                 # KTAB adds a small constant so that a first step of zero does not divide by zero
                 first_step = moved + 1e-4
             if steps >= params.min_steps and moved / first_step < params.stop_fraction:
+                settled = True
                 break
 
         probs = [smp_state.win_probabilities(s, actors, u, params) for s, u in zip(states, utils)]
@@ -70,6 +72,9 @@ class SMP:
             seed=seed,
             outcomes=outcomes,
             detail={
+                # settled: stopped by the stopping rule, not by running out of steps
+                "settled": settled,
+                "moves": _moves(transitions, data.actors, lo, hi),
                 "win_probabilities": [p.tolist() for p in probs],
                 "risk_attitudes": [u.risk.tolist() for u in utils],
                 "bargains": [_describe(t, data.actors, lo, hi) for t in transitions],
@@ -110,6 +115,30 @@ def _expected_outcome(positions: np.ndarray, probs: np.ndarray, lo: float, hi: f
     share = probs / close.sum(axis=1)
     point = (share[:, None] * positions).sum(axis=0) / share.sum()
     return (lo + point * (hi - lo)).tolist()
+
+
+def _moves(
+    transitions: list[smp_state.Transition], names: tuple[str, ...], lo: float, hi: float
+) -> list[dict[str, Any]]:
+    """Who moved whom: each actor that adopted a bargain, where to, and whose challenge it answered."""
+    moves = []
+    for t, transition in enumerate(transitions, start=1):
+        b = transition.bargains
+        for k in np.nonzero(transition.adopted >= 0)[0]:
+            x = transition.adopted[k]
+            to = b.initiator_position[x] if b.initiator[x] == k else b.receiver_position[x]
+            to = (lo + to * (hi - lo)).tolist()
+            moves.append(
+                {
+                    "round": t,
+                    "actor": names[k],
+                    "to": to[0] if len(to) == 1 else to,
+                    "kind": "bargain",
+                    "by": names[b.initiator[x]],
+                    "with": names[b.receiver[x]],
+                }
+            )
+    return moves
 
 
 def _describe(transition: smp_state.Transition, names: tuple[str, ...], lo: float, hi: float) -> list[dict[str, Any]]:

@@ -95,3 +95,8 @@ def test_run_fills_the_common_shape():
     assert len(out["detail"]["win_probabilities"]) == run.states
     assert len(out["detail"]["bargains"]) == run.states - 1
     assert all(0 <= p <= 1 for state in out["detail"]["win_probabilities"] for p in state)
+    assert out["detail"]["settled"] is (run.states - 1 < SMPParams().max_steps)
+    for move in out["detail"]["moves"]:
+        assert move["actor"] in (move["by"], move["with"]) and 1 <= move["round"] < run.states
+    capped = SMP().run(data, rounds=1)
+    assert capped.states == 2 and capped.detail["settled"] is False
