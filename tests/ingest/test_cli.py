@@ -166,3 +166,11 @@ def test_eval_ingest_on_a_small_gold_file(tmp_path):
     kinds = json.loads(r.output)["kinds"]
     assert kinds["actors"]["precision"] == 1.0 and kinds["actors"]["recall"] == 1.0
     assert kinds["direct_quotes"]["speaker_right"] == 1.0 and kinds["dates"]["resolved_exactly"] == 1.0
+
+
+def test_two_workers_give_the_same_lines_in_the_same_order(tmp_path):
+    data = tmp_path / "w.jsonl"
+    write_jsonl(str(data), 12, seed=9)
+    one = runner.invoke(app, ["ingest", str(data), "--json"]).output
+    two = runner.invoke(app, ["ingest", str(data), "--json", "--workers", "2"]).output
+    assert one == two and len(lines(one)) == 12

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
 
 CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insisted|insists|argued|stressed|noted|"
@@ -355,5 +355,3 @@ def _clause_end(norm: str, start: int, limit: int) -> int:
     m = re.search(r"[,.;:!?]|\b(?:on|in|at|after|before|during|when|as|to|who|which)\b", norm[start:limit])
     return start + m.start() if m else limit
 
-
-_ = Mention  # the speaker logic reads doc.mentions built by the actor and coref components

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
 
 
@@ -87,5 +87,3 @@ class StanceDetector:
                 return role.of
         return actor
 
-
-_ = Mention
