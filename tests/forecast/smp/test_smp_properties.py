@@ -60,7 +60,9 @@ def test_doubling_every_capability_changes_nothing(data):
     a = SMP().run(data, rounds=10)
     b = SMP().run(replace(data, capability=2 * data.capability), rounds=10)
     assert a.states == b.states
-    np.testing.assert_allclose(a.trajectory, b.trajectory, atol=1e-9)
+    # KTAB's small absolute floors (1e-8 on coalitions, 1e-6 in interpolation) do not scale with the
+    # capabilities, and bargains are rounded to 1e-4 of the scale: allow a few such steps, no more
+    np.testing.assert_allclose(a.trajectory, b.trajectory, atol=0.05)
 
 
 @settings(max_examples=25, deadline=None)
