@@ -56,3 +56,15 @@ def test_according_to_opens_a_sentence(run):
     r = run("According to John Kerry, the two sides will meet again in early January.")
     (q,) = quotes(r, direct=False)
     assert q["speaker"] == "john-kerry" and q["cue"] == "According to"
+
+
+def test_headline_colon_continued_paragraphs_and_single_marks(run):
+    text = ('Lavrov: "No deal without Tehran"\n\n'
+            '"We will not accept ultimatums," Sergei Lavrov told reporters. "Our partners know this.\n\n'
+            '"They have known it for years."\n\n'
+            "'We are not going anywhere,' said the Syrian ambassador, Bashar Jaafari, in remarks to reporters.")
+    q = quotes(run(text))
+    assert [(x["content"], x["speaker"]) for x in q] == [
+        ("No deal without Tehran", "sergei-lavrov"), ("We will not accept ultimatums,", "sergei-lavrov"),
+        ("Our partners know this.", "sergei-lavrov"), ("They have known it for years.", "sergei-lavrov"),
+        ("We are not going anywhere,", "bashar-jaafari")]

@@ -17,7 +17,7 @@ from accord.ingest.world import Lexicon
 # A state or capital after these words is a place ("talks in Moscow", "flights over Turkey"), not an actor.
 PLACE_WORDS = {"in", "at", "near", "outside", "around", "into", "via", "visited", "visit", "visiting",
                "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned",
-               "inside", "over", "leave", "back", "throughout", "within"}
+               "inside", "over", "leave", "back", "throughout", "within", "since"}
 # After "to" or "from", a place only after words of movement ("travel to Turkey", "returned from Moscow"),
 # an actor otherwise ("a provocation to Moscow", "no word from Damascus").
 MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips", "go", "goes", "went", "going",

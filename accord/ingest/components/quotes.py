@@ -104,7 +104,9 @@ class QuoteExtractor:
                 att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end)
             if att is None and words > self.max_scare_words:
                 att = self._subject_before(doc, qs)
-            if att is None and prev is not None and norm.count("\n", prev[0], qs) <= 2 and words > self.max_scare_words:
+            sentence_like = bool(re.match(r"[A-Z].*[.!?]$", content.strip()))
+            if att is None and prev is not None and norm.count("\n", prev[0], qs) <= 2 and \
+                    (words > self.max_scare_words or sentence_like):
                 att = prev[1]  # a quote continued with no new attribution
             if att is None:
                 continue  # a scare quote or a quoted term: no speaker
@@ -164,8 +166,11 @@ class QuoteExtractor:
         m = _CUE.search(norm, at, limit)
         if not m or m.start() - at > 90:
             return None
-        region = (at, m.start()) if norm[at:m.start()].strip(" ,.!?-") else (m.end(), _clause_end(norm, m.end(), limit))
-        return self._resolve(doc, *region, cue=doc.text[m.start():m.end()])
+        cue = doc.text[m.start():m.end()]
+        if norm[at:m.start()].strip(" ,.!?-"):
+            return self._resolve(doc, at, m.start(), cue=cue)
+        # ', said the Syrian ambassador, Bashar Jaafari, in ...': the first person after the cue
+        return self._resolve(doc, m.end(), _clause_end(norm, m.end(), limit), cue=cue, prefer_first=True)
 
     def _before(self, doc: IngestDoc, at: int) -> Attribution | None:
         """The last cue before the opening mark in the same sentence, with the words before it."""
@@ -175,7 +180,8 @@ class QuoteExtractor:
         lo = max(sent_start, para_start)
         cues = list(_CUE.finditer(norm, lo, at))
         if not cues:
-            return None
+            head = re.fullmatch(r"\s*(?P<sp>[A-Z][^:\n]{0,60}?)\s*:\s*", norm[lo:at])  # 'Lavrov: "No deal"'
+            return self._resolve(doc, lo + head.start("sp"), lo + head.end("sp"), cue=None) if head else None
         m = cues[-1]
         if at - m.end() > 80 or '"' in norm[m.end():at]:
             return None
@@ -296,8 +302,9 @@ class QuoteExtractor:
 
     # ---------------------------------------------------------------------------- speakers
 
-    def _resolve(self, doc: IngestDoc, s: int, e: int, cue: str | None) -> Attribution | None:
-        """Who speaks in the words between s and e."""
+    def _resolve(self, doc: IngestDoc, s: int, e: int, cue: str | None, prefer_first: bool = False) -> Attribution | None:
+        """Who speaks in the words between s and e (the named person nearest the cue: the last one before
+        it, or with ``prefer_first`` the first one after it)."""
         norm = doc.norm
         while s < e and norm[s] in " ,.;:-\n":
             s += 1
@@ -309,7 +316,7 @@ class QuoteExtractor:
         inside = [m for m in doc.mentions if s <= m.start and m.end <= e]
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
         if person:
-            m = person[-1]
+            m = person[0] if prefer_first else person[-1]
             return Attribution(m.actor, m.text, cue)
         pronoun = [m for m in inside if m.via == "pronoun"]
         if pronoun:
@@ -332,6 +339,12 @@ class QuoteExtractor:
             return Attribution(None, _np(words), cue)  # "one of them", "a shopkeeper in Tripoli"
         if re.match(r"[A-Z]", words) and len(words.split()) <= 8:
             return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
+        if prefer_first:
+            name = re.search(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+", words)  # ', said the spokesman, Ali Haidar'
+            if name:
+                return Attribution(None, name.group(), cue)
+            if re.match(r"the \w", words):
+                return Attribution(None, _np(words), cue)
         return None
 
     def _antecedent(self, doc: IngestDoc, before: int, noun: str) -> str | None:
@@ -352,6 +365,8 @@ def _np(words: str) -> str:
 
 
 def _clause_end(norm: str, start: int, limit: int) -> int:
-    m = re.search(r"[,.;:!?]|\b(?:on|in|at|after|before|during|when|as|to|who|which)\b", norm[start:limit])
+    """Where the words naming a speaker after a cue end: at a full stop or a new clause, keeping an
+    apposition (', said the envoy, Martin Kobler, on ...')."""
+    m = re.search(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b", norm[start:limit])
     return start + m.start() if m else limit
 
