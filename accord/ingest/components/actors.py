@@ -121,7 +121,9 @@ class ActorMatcher:
                 if (located and not opening) or after in PLACE_NEXT:
                     continue
             if entry.kind == "state" and via == "name":
-                owned = nxt == "'s" and self.lex.government(actor) == actor
+                if nxt == "'s" and self.lex.government(actor) != actor:
+                    continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
+                owned = nxt == "'s"
                 called_on = prev == "on" and before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
                 if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on)):
                     continue
