@@ -43,7 +43,7 @@ def ingest(
     from accord.ingest import batch
     from accord.ingest.config import IngestConfig
     from accord.ingest.pipeline import Pipeline
-    from accord.ingest.reader import parse_published, read
+    from accord.ingest.reader import count, parse_published, read
 
     if published is not None:
         try:
@@ -68,7 +68,7 @@ def ingest(
     progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err_console, disable=not show_progress, transient=as_json)
     with progress:
-        task = progress.add_task("ingest", total=None)
+        task = progress.add_task("ingest", total=count(paths) if show_progress else None)
         for done in batch.run(items, pipeline, workers):
             item, result = done.item, done.result
             if result["errors"]:

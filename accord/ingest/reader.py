@@ -42,6 +42,23 @@ def parse_published(value: object) -> tuple[dt.date | None, dt.datetime | None]:
     return at.astimezone(dt.timezone.utc).date(), at
 
 
+def count(paths: list[str]) -> int | None:
+    """How many documents the paths hold (for a progress bar); None when stdin is among them."""
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        files = sorted(x for x in path.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES) if path.is_dir() else [path]
+        for f in files:
+            if f.suffix.lower() == ".jsonl" and f.is_file():
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
 def read(paths: list[str], published: str | None = None, max_bytes: int = 5_000_000) -> Iterator[Article | ReadError]:
     """Every article under the paths, in order (folders sorted, recursively); '-' is stdin."""
     default = parse_published(published)
