@@ -144,15 +144,27 @@ def _moves(
 def _describe(transition: smp_state.Transition, names: tuple[str, ...], lo: float, hi: float) -> list[dict[str, Any]]:
     """One step's bargains, each with who adopted it: the "who moved whom" of that step."""
     b = transition.bargains
+    adopters: dict[int, list[str]] = {}
+    for k, x in enumerate(transition.adopted.tolist()):
+        if x >= 0:
+            adopters.setdefault(x, []).append(names[k])
+    columns = zip(
+        b.initiator.tolist(),
+        b.receiver.tolist(),
+        (lo + b.initiator_position * (hi - lo)).tolist(),
+        (lo + b.receiver_position * (hi - lo)).tolist(),
+        b.win_odds.tolist(),
+        b.gain.tolist(),
+    )
     return [
         {
-            "initiator": names[b.initiator[x]],
-            "receiver": names[b.receiver[x]],
-            "initiator_position": (lo + b.initiator_position[x] * (hi - lo)).tolist(),
-            "receiver_position": (lo + b.receiver_position[x] * (hi - lo)).tolist(),
-            "initiator_win_odds": float(b.win_odds[x]),
-            "initiator_gain": float(b.gain[x]),
-            "adopted_by": [names[k] for k in np.nonzero(transition.adopted == x)[0]],
+            "initiator": names[i],
+            "receiver": names[j],
+            "initiator_position": at_i,
+            "receiver_position": at_j,
+            "initiator_win_odds": odds,
+            "initiator_gain": gain,
+            "adopted_by": adopters.get(x, []),
         }
-        for x in range(len(b))
+        for x, (i, j, at_i, at_j, odds, gain) in enumerate(columns)
     ]

@@ -121,9 +121,11 @@ def win_probabilities(state: State, actors: Actors, utils: Utilities, params: SM
     own = utils.own
     n = own.shape[0]
     close = np.linalg.norm(state.positions[:, None, :] - state.positions[None, :, :], axis=2) < _SAME_POSITION
+    # the first actor holding each distinct position represents it (KTAB's order-dependent grouping)
     representatives: list[int] = []
+    near = close.tolist()
     for i in range(n):
-        if not any(close[i, r] for r in representatives):
+        if not any(near[i][r] for r in representatives):
             representatives.append(i)
     reps = np.array(representatives)
     p = pce.scalar_pce(actors.capability, own[:, reps], params.VotingRule, params.VictoryProbModel, params.PCEModel)
