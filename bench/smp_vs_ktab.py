@@ -1,0 +1,190 @@
+"""The SMP against KTAB's own ``smpc`` on the same KTAB scenario files: same results, and how fast.
+
+    python -m bench smp                                  # SOE-Pol-Comp (the test fixture)
+    KTAB_SMP_BIN=/path/to/smpc python -m bench smp --input a.csv --input b.xml --ktab-note "-O2"
+
+KTAB is not part of accord and is never built here: point ``KTAB_SMP_BIN`` at an ``smpc`` you built
+yourself (KAPSARC's KTAB, MIT licence). Without it only our side is measured.
+
+What is timed, each the median of ``--repeat`` runs:
+
+- ours, model: ``SMP.run`` in this process (scenario already read, one warm-up run first);
+- ours, process: a fresh ``python -c`` that reads the scenario and runs it, and separately a fresh
+  ``python -c`` that only imports (interpreter and library start-up), so the difference is the work;
+- KTAB, process: ``smpc --logmin`` with SQLite logging into a temporary folder (its least logging).
+  Its process start-up is a few milliseconds, so this is close to its model time.
+
+"Identical" compares KTAB's printed history (every actor, dimension and state at one decimal, every
+win probability at four) and state count with ours, printed the same way.
+
+Results replace the "## SMP vs KTAB" section of docs/benchmarks.md (other sections are left alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from accord.forecast.smp import read_scenario
+from accord.forecast.smp.ktab_log import KtabLog, parse_log
+
+REPO = Path(__file__).resolve().parents[1]
+DOC = REPO / "docs" / "benchmarks.md"
+SECTION = "## SMP vs KTAB"
+DEFAULT_INPUT = REPO / "tests" / "forecast" / "smp" / "data" / "SOE-Pol-Comp.csv"
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _median_wall(command: list[str], repeat: int, cwd: Path | None = None) -> tuple[float, float, str]:
+    """Median wall-clock and CPU seconds (user + system, all threads) of a command, and its last output."""
+    walls, cpus, out = [], [], ""
+    for _ in range(repeat):
+        c0, t0 = _children_cpu(), time.perf_counter()
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, errors="replace", check=True)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(_children_cpu() - c0)
+        out = done.stdout + done.stderr
+    return statistics.median(walls), statistics.median(cpus), out
+
+
+def _ours_in_process(path: Path, repeat: int):
+    scenario = read_scenario(path)
+    model = scenario.model()
+    run = model.run(scenario.stakeholders, seed=scenario.seed)  # warm-up, and the run we compare
+    walls = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        model.run(scenario.stakeholders, seed=scenario.seed)
+        walls.append(time.perf_counter() - t0)
+    return scenario, run, statistics.median(walls)
+
+
+def _ours_process(path: Path, repeat: int) -> tuple[float, float]:
+    work = (
+        "from accord.forecast.smp import read_scenario; "
+        f"s = read_scenario({str(path)!r}); s.model().run(s.stakeholders, seed=s.seed)"
+    )
+    startup = "import accord.forecast.smp"
+    return _median_wall([sys.executable, "-c", work], repeat)[0], _median_wall([sys.executable, "-c", startup], repeat)[0]
+
+
+def _ktab(binary: str, path: Path, repeat: int) -> tuple[float, float, KtabLog]:
+    with tempfile.TemporaryDirectory(prefix="smp-bench-") as tmp:
+        local = Path(tmp) / path.name
+        shutil.copy(path, local)
+        kind = "--xml" if path.suffix.lower() == ".xml" else "--csv"
+        command = [binary, "--logmin", "--connstr", f"Driver=QSQLITE;Database={Path(tmp) / 'ktab'}", kind, local.name]
+        wall, cpu, out = _median_wall(command, repeat, cwd=Path(tmp))
+    return wall, cpu, parse_log(out)
+
+
+def _identical(scenario, run, log: KtabLog) -> tuple[bool, str]:
+    """Whether KTAB's printed history equals ours printed alike; else where they first part."""
+    if run.states != log.states:
+        return False, f"states {run.states} vs KTAB {log.states}"
+    trajectory = np.array(run.trajectory)
+    actors, dims = scenario.stakeholders.actors, scenario.stakeholders.dimensions
+    for (actor, dim), logged in log.positions.items():
+        ours = [f"{v:.1f}" for v in trajectory[:, actors.index(actor), dims.index(dim)]]
+        if ours != [f"{v:.1f}" for v in logged]:
+            return False, f"{actor}/{dim} differs"
+    probs = np.array(run.detail["win_probabilities"])
+    for actor, logged in log.win_probabilities.items():
+        if [f"{p:.4f}" for p in probs[:, actors.index(actor)]] != [f"{p:.4f}" for p in logged]:
+            return False, f"{actor} win probabilities differ"
+    return True, "positions and win probabilities, every state"
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return f"{names[0] if names else platform.machine()}, {os.cpu_count()} CPUs"
+
+
+def _write(section: str) -> None:
+    """Replace our section of docs/benchmarks.md, or add it at the end; leave the rest as it is."""
+    text = DOC.read_text() if DOC.exists() else "# Benchmarks\n"
+    start = text.find(SECTION + "\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        after = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + section + (text[after + 1 :] if after >= 0 else "")
+    DOC.write_text(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench smp", description=__doc__.split("\n")[0])
+    parser.add_argument("--input", action="append", type=Path, help="KTAB scenario (.csv/.xml); repeatable")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--ktab-note", default="", help="how the KTAB binary was built, for the record")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    args = parser.parse_args(argv)
+    inputs = args.input or [DEFAULT_INPUT]
+    binary = os.environ.get("KTAB_SMP_BIN", "")
+    if binary and not Path(binary).is_file():
+        print(f"KTAB_SMP_BIN={binary} is not a file; measuring our side only", file=sys.stderr)
+        binary = ""
+
+    rows = []
+    for path in inputs:
+        scenario, run, model_s = _ours_in_process(path, args.repeat)
+        process_s, startup_s = _ours_process(path, args.repeat)
+        if binary:
+            ktab_s, ktab_cpu, log = _ktab(binary, path, args.repeat)
+            same, why = _identical(scenario, run, log)
+            ktab_cells = (
+                f"{log.states} | {ktab_s:.3f} | {ktab_cpu:.3f} | {ktab_s / model_s:.0f}× | {'yes' if same else 'no'}: {why}"
+            )
+        else:
+            ktab_cells = "– | – | – | – | KTAB_SMP_BIN not set"
+        n, d = scenario.stakeholders.positions.shape
+        rows.append(
+            f"| {path.name} | {n}×{d} | {run.states} | {model_s:.4f} | {process_s:.3f} | {startup_s:.3f} | {ktab_cells} |"
+        )
+
+    note = f" ({args.ktab_note})" if args.ktab_note else ""
+    lines = [
+        SECTION,
+        "",
+        f"{dt.date.today().isoformat()} · {machine()} · Python {platform.python_version()} · NumPy {np.__version__}"
+        f" · KTAB smpc{note}: {'`' + Path(binary).name + '` --logmin' if binary else 'not run'} · median of {args.repeat}"
+        f" · load average at start {os.getloadavg()[0]:.1f}",
+        "",
+        "Seconds. *model*: `SMP.run` in process; *process*: a fresh Python reading and running the scenario;"
+        " *start-up*: a fresh Python importing accord's SMP only; KTAB: whole `smpc` process, wall-clock and"
+        " CPU (user + system over its threads); speed-up: KTAB process wall-clock ÷ our model time.",
+        "",
+        "| input | actors×dims | states | ours model | ours process | Python start-up | KTAB states | KTAB process"
+        " | KTAB CPU | speed-up | identical |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+        *rows,
+        "",
+    ]
+    section = "\n".join(lines)
+    print(section)
+    if not args.no_write:
+        _write(section)
+        print(f"(written to {DOC.relative_to(REPO)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
