@@ -81,6 +81,8 @@ class IngestDoc:
     #: spans that name a place rather than an actor (datelines)
     places: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: the insides of quotation marks (set by the quote extractor)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)

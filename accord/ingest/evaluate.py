@@ -107,10 +107,14 @@ def score_document(result: dict[str, Any], gold: dict[str, Any], scores: dict[st
     by = {k: [c for c in cands if c["kind"] == k] for k in ("actor", "quote", "date", "event", "stance")}
     _match([c for c in by["actor"] if c.get("actor") in known], gold["actors"], scores["actors"],
            lambda p, g: p["actor"] == g["actor"], lambda p, g: True, label)
+    # a speaker the gold does not track (a named person outside its scope) is, for the gold, no known actor
+    def speaker_right(p: dict, g: dict) -> bool:
+        return (p.get("speaker") if p.get("speaker") in known else None) == g.get("speaker")
+
     _match([c for c in by["quote"] if c["direct"]], [q for q in gold["quotes"] if q["direct"]], scores["direct_quotes"],
-           lambda p, g: True, lambda p, g: p.get("speaker") == g.get("speaker"), label)
+           lambda p, g: True, speaker_right, label)
     _match([c for c in by["quote"] if not c["direct"]], [q for q in gold["quotes"] if not q["direct"]],
-           scores["indirect_quotes"], lambda p, g: True, lambda p, g: p.get("speaker") == g.get("speaker"), label)
+           scores["indirect_quotes"], lambda p, g: True, speaker_right, label)
     _match(by["date"], gold["dates"], scores["dates"], lambda p, g: True, _date_right, label)
     _match(by["event"], gold["events"], scores["events"], lambda p, g: True,
            lambda p, g: p["event_type"] == g["event_type"], label)
@@ -160,10 +164,13 @@ def case_pipeline(case: str | None, cache: dict[str | None, Pipeline]) -> Pipeli
 def evaluate(path: Path, pipelines: dict[str | None, Pipeline] | None = None, baseline: bool = True) -> dict[str, Any]:
     """Scores per kind. Actor precision counts only predictions of actors the gold file knows (ids it
     annotates somewhere): the gold leaves out actors beyond its case and list, so a correct mention of
-    one of those (a Red Cross, a Merkel) is neither right nor wrong here."""
+    one of those (a Red Cross, a Merkel) is neither right nor wrong here; likewise a quote's speaker
+    outside that set counts as no known actor (null), as the gold annotates it."""
     pipelines = {} if pipelines is None else pipelines
     rows = list(load_gold(path))
     known = {a["actor"] for _, row in rows for a in row["gold"]["actors"]}
+    known |= {q["speaker"] for _, row in rows for q in row["gold"]["quotes"] if q["speaker"]}
+    known |= {s["actor"] for _, row in rows for s in row["gold"]["stances"]}
     scores = {k: Score() for k in KINDS}
     base = Score()
     n = 0

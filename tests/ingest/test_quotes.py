@@ -68,3 +68,10 @@ def test_headline_colon_continued_paragraphs_and_single_marks(run):
         ("No deal without Tehran", "sergei-lavrov"), ("We will not accept ultimatums,", "sergei-lavrov"),
         ("Our partners know this.", "sergei-lavrov"), ("They have known it for years.", "sergei-lavrov"),
         ("We are not going anywhere,", "bashar-jaafari")]
+
+
+def test_pronoun_speaker_is_the_subject_not_the_last_name(run):
+    text = ('Sergei Lavrov spoke after meeting John Kerry. "We have not agreed on the list," he said.\n\n'
+            'Vitaly Churkin was more guarded. "There will be provocations, and some want this to fail."')
+    q = quotes(run(text))
+    assert [x["speaker"] for x in q] == ["sergei-lavrov", "vitaly-churkin"]

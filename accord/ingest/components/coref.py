@@ -89,14 +89,18 @@ class Coref:
         if of and of.endswith("-government"):
             of = of.removesuffix("-government")
         if m.text.lower() in _GENERIC:
-            if of is not None:  # "the Russian minister": the last person named who holds any such office of it
-                word = m.text.lower()
-                for x in reversed(settled):
-                    entry = self.lex.entries.get(x.actor or "")
-                    if x.kind == "person" and entry and any(
-                            r.of == of and word in r.title.lower() and r.holds_on(doc.published) for r in entry.roles):
-                        m.actor, m.confidence = x.actor, 0.75
-                        return
+            # "the Russian minister", "the ambassador": the last person named (of that state, when one
+            # is given) who holds such an office, if named within the last few sentences
+            word = m.text.lower().removesuffix("s")
+            here = doc.sent_index(m.start)
+            for x in reversed(settled):
+                if x.kind != "person" or here - doc.sent_index(x.start) > self.window:
+                    continue
+                entry = self.lex.entries.get(x.actor or "")
+                if entry and any((of is None or r.of == of) and word in r.title.lower() and r.holds_on(doc.published)
+                                 for r in entry.roles):
+                    m.actor, m.confidence = x.actor, 0.75
+                    return
             return
         holders = self.lex.holders(m.text, of, doc.published)
         named = [x.actor for x in reversed(settled) if x.kind == "person" and x.actor in holders]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accord.ingest.document import IngestDoc
+from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 
 CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insisted|insists|argued|stressed|noted|"
@@ -90,6 +90,7 @@ class QuoteExtractor:
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
         spans = find_quote_spans(doc.text, norm)
+        doc.quoted = [(qs, qe) for qs, qe, _ in spans]
         found: list[tuple[int, int, int, Attribution | None]] = []  # start, end, end of closing mark, who
         for qs, qe, closed in spans:
             close_end = qe + 1 if closed else qe
@@ -227,7 +228,8 @@ class QuoteExtractor:
         if '"' in doc.norm[ps:pe] or doc.norm.count("\n", pe, qs) > 1:
             return None
         first = next((m for m in doc.mentions if ps <= m.start < pe), None)
-        if first is None or first.start != ps or first.kind != "person" or not first.actor:
+        opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the "))
+        if first is None or not opens or first.kind != "person" or not first.actor:
             return None
         return Attribution(first.actor, first.text, None)
 
@@ -261,6 +263,8 @@ class QuoteExtractor:
                     break
                 if cue not in _INDIRECT_CUES:
                     continue
+                if any(0 <= m.start() - qe <= 4 for qs, qe, _ in spans) or re.search(r'"[\s,]*[^"]{0,40}$', norm[s:m.start()]):
+                    break  # '"...," said X' / '"...," X told CNN': a direct quote's attribution
                 rest = norm[m.end():e].strip(" .")
                 if re.match(r"[:,]?\s*\"", rest):
                     break  # 'X said: "..."': a direct quote's attribution
@@ -276,7 +280,7 @@ class QuoteExtractor:
                 when = re.match(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*",
                                 norm[cs:e])
                 cs += when.end() if when else 0
-                that = re.match(r"that\s+", norm[cs:e])
+                that = re.match(r"(?:adding |saying )?that\s+", norm[cs:e])
                 cs += that.end() if that else 0
                 if m.start() - clause > 100:
                     break
@@ -320,7 +324,7 @@ class QuoteExtractor:
             return Attribution(m.actor, m.text, cue)
         pronoun = [m for m in inside if m.via == "pronoun"]
         if pronoun:
-            return Attribution(pronoun[-1].actor, pronoun[-1].text, cue)
+            return Attribution(self._pronoun_speaker(doc, pronoun[-1]), pronoun[-1].text, cue)
         if re.fullmatch(r"(?:he|she|He|She)", words):
             return Attribution(None, words, cue)
         spokes = _SPOKES.search(words)
@@ -346,6 +350,25 @@ class QuoteExtractor:
             if re.match(r"the \w", words):
                 return Attribution(None, _np(words), cue)
         return None
+
+    def _pronoun_speaker(self, doc: IngestDoc, pronoun: Mention) -> str | None:
+        """'he said': the subject of the sentence (or of the closest sentence before it that names a
+        person outside quote marks), gender permitting; else what coref found."""
+        want = "f" if pronoun.text.lower() == "she" else "m"
+        here = doc.sent_index(pronoun.start)
+        people = [m for m in doc.mentions if m.kind == "person" and m.actor and m.via in ("name", "short", "title")
+                  and m.start < pronoun.start and not doc.norm.startswith("'s", m.end)
+                  and here - doc.sent_index(m.start) <= 3 and not self._quoted(doc, m.start)]
+        for i in range(here, here - 4, -1):
+            in_sent = [m for m in people if doc.sent_index(m.start) == i]
+            for m in in_sent:
+                if self.lex.entries[m.actor or ""].gender in (None, want):
+                    return m.actor
+        return pronoun.actor
+
+    @staticmethod
+    def _quoted(doc: IngestDoc, at: int) -> bool:
+        return any(qs <= at < qe for qs, qe in doc.quoted)
 
     def _antecedent(self, doc: IngestDoc, before: int, noun: str) -> str | None:
         """'the committee' -> the last body named before whose name has that word (or of that kind)."""
