@@ -86,6 +86,11 @@ class QuoteExtractor:
     def __init__(self, ctx: Context, max_scare_words: int = 4):
         self.lex = ctx.lexicon
         self.max_scare_words = max_scare_words
+        # words that may open the speaker's description right after a closing mark ('," spokesman John
+        # Kirby said'); any other lower-case word there means the sentence goes on
+        self.speaker_words = {"he", "she", "they", "a", "an", "one", "the", "some", "two", "several", "another",
+                              "senior", "western", "officials", "diplomats", "sources", "state"} | \
+            {t.title.split()[0].lower() for t in self.lex.titles}
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -156,7 +161,7 @@ class QuoteExtractor:
             return None
         first = re.match(r"[\s,.!?;:-]*([A-Za-z]+)", norm[at:limit])
         if first and first.group(1)[0].islower() and not _CUE.match(norm, at + first.start(1)) \
-                and first.group(1) not in ("he", "she", "they", "a", "an", "one", "the", "some") \
+                and first.group(1) not in self.speaker_words \
                 and not any(m.start == at + first.start(1) for m in doc.mentions):
             return None  # '"no guarantees" beyond what ...': the sentence goes on, no attribution here
         if re.match(r"[.!?]?\s+[A-Z]", norm[at:limit]) and not _CUE.match(norm, at + 1):
