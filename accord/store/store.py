@@ -384,7 +384,7 @@ class Store:
         q = select(R.c.kind, R.c.data).where(
             R.c.case_id == case_id, R.c.data.is_not(None), *self._known(as_known_on)
         )
-        with self.engine.connect() as conn:
+        with _gc_paused(), self.engine.connect() as conn:
             return Snapshot((decode(kind, data) for kind, data in conn.execute(q)), case_id=case_id)
 
     def get(self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None) -> Record:
@@ -447,8 +447,9 @@ class Store:
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """A bulk write makes a million rows beside a million live records, and no cycles: the cyclic
-    collector would walk them all, again and again, for nothing. Paused, then restored."""
+    """A bulk write or a snapshot makes a million objects and no cycles: the cyclic collector would
+    walk them all, again and again, for nothing (a snapshot of 1.1M records: 45 s with it, 11 s
+    without). Paused, then restored."""
     enabled = gc.isenabled()
     gc.disable()
     try:
