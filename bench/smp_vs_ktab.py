@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Seconds. *model*: `SMP.run` in process; *process*: a fresh Python reading and running the scenario;"
         " *start-up*: a fresh Python importing accord's SMP only; KTAB: whole `smpc` process, wall-clock and"
-        " CPU (user + system over its threads); speed-up: KTAB process wall-clock ÷ our model time.",
+        " CPU (user + system over its threads); speed-up: KTAB process wall-clock ÷ our model time."
+        " Inputs not in tests/forecast/smp/data are KTAB's own examples (examples/smp/doc in its repository).",
         "",
         "| input | actors×dims | states | ours model | ours process | Python start-up | KTAB states | KTAB process"
         " | KTAB CPU | speed-up | identical |",
