@@ -75,3 +75,9 @@ def test_pronoun_speaker_is_the_subject_not_the_last_name(run):
             'Vitaly Churkin was more guarded. "There will be provocations, and some want this to fail."')
     q = quotes(run(text))
     assert [x["speaker"] for x in q] == ["sergei-lavrov", "vitaly-churkin"]
+
+
+def test_pointer_sentences_name_the_speaker(run):
+    for pointer in ("The remark came from John Kerry.", "That was the verdict of John Kerry, speaking late on Friday."):
+        (q,) = quotes(run(f'"The list is still a draft and nothing more." {pointer}'))
+        assert q["speaker"] == "john-kerry" and q["cue"] is None

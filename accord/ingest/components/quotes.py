@@ -30,8 +30,11 @@ _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|ministry|office|press service)\b", re.I)
 _COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|movement|alliance|government)(?:'s)?\b",
                           re.I)
-_POINTER = re.compile(r"(?:The|That|This|Those|These|His|Her) (?:remarks?|comments?|words?|warning|message|"
-                      r"statement|line|assessment|verdict)s? (?:came|was|were) (?:from|by) (?P<sp>[^.,;]{2,60})")
+_POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
+                      r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
+                      r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
+                      r"|(?:That|This|Such) (?:was|is) (?:the )?(?:verdict|view|message|assessment|warning|word|line|"
+                      r"reaction|response) (?:of|from) (?P<sp2>[^.,;]{2,60})")
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
                   "confirmed", "predicted", "says", "explained", "complained"}
@@ -222,7 +225,10 @@ class QuoteExtractor:
     def _pointer_after(self, doc: IngestDoc, at: int) -> Attribution | None:
         """'The remark came from Bashar Jaafari': the speaker in the next sentence, no cue."""
         m = _POINTER.match(doc.norm, at + 1) or _POINTER.match(doc.norm, at + 2)
-        return self._resolve(doc, m.start("sp"), m.end("sp"), cue=None) if m else None
+        if m is None:
+            return None
+        group = "sp" if m.group("sp") else "sp2"
+        return self._resolve(doc, m.start(group), m.end(group), cue=None)
 
     def _subject_before(self, doc: IngestDoc, qs: int) -> Attribution | None:
         """'Vitaly Churkin was more guarded. "We have to ..."': a short sentence before, opening with a person."""
