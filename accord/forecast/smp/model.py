@@ -68,7 +68,7 @@ class SMP:
             forecast=outcomes[-1],
             final_positions={a: trajectory[-1][i] for i, a in enumerate(data.actors)},
             trajectory=trajectory,
-            parameters=params.to_json(),
+            parameters={**params.to_json(), "max_steps": max_steps},
             seed=seed,
             outcomes=outcomes,
             detail={
@@ -111,7 +111,7 @@ def _expected_outcome(positions: np.ndarray, probs: np.ndarray, lo: float, hi: f
 
     Actors that share a position share its probability, so we weight each actor by its share.
     """
-    close = np.linalg.norm(positions[:, None, :] - positions[None, :, :], axis=2) < 1e-3
+    close = np.linalg.norm(positions[:, None, :] - positions[None, :, :], axis=2) < smp_state.SAME_POSITION
     share = probs / close.sum(axis=1)
     point = (share[:, None] * positions).sum(axis=0) / share.sum()
     return (lo + point * (hi - lo)).tolist()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +87,10 @@ def read_csv(path: str | Path) -> Scenario:
     body = rows[2:]
     if len(body) != n_actors:
         raise SMPInputError(f"{path}: line 1 announces {n_actors} actors, the file has {len(body)}")
-    names, capability, positions, salience = [], [], [], []
+    names: list[str] = []
+    capability: list[float] = []
+    positions: list[list[float]] = []
+    salience: list[list[float]] = []
     for offset, row in enumerate(body):
         line = offset + 3
         if len(row) < 3 + 2 * n_dims or not row[0]:
@@ -126,7 +130,10 @@ def read_xml(path: str | Path) -> Scenario:
     dimensions = tuple(_nonempty(path, el, "dName") for el in dims_el.findall("dName"))
     if not dimensions:
         raise SMPInputError(f"{path}: <Dimensions> has no <dName>")
-    names, capability, positions, salience = [], [], [], []
+    names: list[str] = []
+    capability: list[float] = []
+    positions: list[list[float]] = []
+    salience: list[list[float]] = []
     for index, actor in enumerate(_child(path, root, "Actors").findall("Actor")):
         name = _text(path, actor, "name")
         where = f"actor {index} ({name})"
@@ -175,7 +182,17 @@ def _accommodation(path: Path, root: ET.Element, names: list[str]) -> np.ndarray
     return matrix
 
 
-def _stakeholders(path, names, capability, positions, salience, dimensions, *, where) -> Stakeholders:
+def _stakeholders(
+    path: Path,
+    names: list[str],
+    capability: list[float],
+    positions: list[list[float]],
+    salience: list[list[float]],
+    dimensions: tuple[str, ...],
+    *,
+    where: Callable[[int], str],
+) -> Stakeholders:
+    """Check the values as KTAB does and build Stakeholders (saliences from percent to 0..1)."""
     if len(names) < 2:
         raise SMPInputError(f"{path}: the SMP needs at least two actors, got {len(names)}")
     duplicate = next((n for n in names if names.count(n) > 1), None)

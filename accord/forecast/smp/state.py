@@ -1,7 +1,7 @@
 """One state of the SMP: utilities, challenges, bargains, and the step to the next state.
 
 Positions live on [0, 1] per dimension here, as in KTAB; the model converts from and to the issue scale.
-A step follows KTAB's "bargain, compromise, nothing" (BCN) cycle:
+A step follows KTAB's BCN step (SMPState::doBCN):
 
 1. utilities: each actor's utility for every actor's position, with risk attitudes from the win
    probabilities of the positions (big R), as each actor h estimates them for every other actor;
@@ -31,10 +31,10 @@ from accord.forecast.smp.params import (
 # KTAB's floor on a challenge coalition and its smallest expected gain worth a challenge
 _MIN_CHALLENGE_COALITION = 1e-10
 _MIN_GAIN = 1e-5
-# a tiny extra weight on the initiator's side so that equal weights never divide zero by zero
+# a tiny extra weight each party keeps on its own position, so that two zero weights never give 0/0
 _MIN_INTERP_WEIGHT = 1e-6
 # positions closer than this (on [0, 1]) count as the same position
-_SAME_POSITION = 1e-3
+SAME_POSITION = 1e-3
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def win_probabilities(state: State, actors: Actors, utils: Utilities, params: SM
     """Each actor's position's chance to prevail, as KTAB logs it: one PCE over the distinct positions."""
     own = utils.own
     n = own.shape[0]
-    close = np.linalg.norm(state.positions[:, None, :] - state.positions[None, :, :], axis=2) < _SAME_POSITION
+    close = np.linalg.norm(state.positions[:, None, :] - state.positions[None, :, :], axis=2) < SAME_POSITION
     # the first actor holding each distinct position represents it (KTAB's order-dependent grouping)
     representatives: list[int] = []
     near = close.tolist()
@@ -189,12 +189,11 @@ def _third_party_payoffs(
     A committed third party gets the winner's position on all three counts; an uncommitted one keeps
     its own position as one third of the outcome.
     """
-    own = u_own
     if commit is ThirdPartyCommit.FULL_COMMIT:
         return 3 * u_i, 3 * u_j, 3 * u_i, 3 * u_j
     if commit is ThirdPartyCommit.SEMI_COMMIT:
-        return 2 * u_i + own, 3 * u_j, 3 * u_i, 2 * u_j + own
-    return 2 * u_i + own, 2 * u_j + own, 2 * u_i + own, 2 * u_j + own
+        return 2 * u_i + u_own, 3 * u_j, 3 * u_i, 2 * u_j + u_own
+    return 2 * u_i + u_own, 2 * u_j + u_own, 2 * u_i + u_own, 2 * u_j + u_own
 
 
 def interpolate(
