@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 
 from accord.forecast.smp import SMPParams, read_scenario
 from accord.forecast.smp.ktab_log import KtabLog, parse_log
+from accord.forecast.smp.params import StateTransitions
 
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "forecast" / "ktab"
@@ -199,3 +201,23 @@ def test_soe_under_other_options_matches_ktab(options):
     assert run.states == states
     for actor, final in finals.items():
         assert " ".join(f"{v:.1f}" for v in run.final_positions[actor]) == final, actor
+
+
+# smpExample.xml made deterministic: ideal adjustment, three dimensions, PropCbc and MarkovIncentive,
+# against the final positions KTAB's smpc printed for the same file with StateTransitions Deterministic
+_EXAMPLE_DETERMINISTIC_FINAL = {
+    "Alice": (48.9, 47.2, 50.5),
+    "Bob": (49.3, 48.3, 48.9),
+    "Carol": (49.3, 48.3, 48.9),
+    "David": (45.5, 33.2, 50.0),
+    "Ellie": (48.9, 47.2, 50.5),
+}
+
+
+def test_example_made_deterministic_matches_ktab():
+    scenario = read_scenario(DATA / "smpExample.xml")
+    params = replace(scenario.params, StateTransitions=StateTransitions.DETERMINISTIC)
+    run = scenario.model(params).run(scenario.stakeholders, seed=scenario.seed)
+    assert run.states == 14
+    for actor, expected in _EXAMPLE_DETERMINISTIC_FINAL.items():
+        assert [f"{v:.1f}" for v in run.final_positions[actor]] == [f"{v:.1f}" for v in expected], actor
