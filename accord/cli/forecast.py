@@ -18,12 +18,17 @@ if TYPE_CHECKING:
     from accord.forecast.base import Model, Stakeholders
 
 ModelArg = Annotated[str, typer.Argument(help="Model name: weighted-mean, weighted-median, nash, eum, …")]
-InputArg = Annotated[Path, typer.Argument(help="CSV with columns Actor,Capability,Position,Salience.")]
+InputArg = Annotated[
+    Path, typer.Argument(help="CSV with columns Actor,Capability,Position,Salience, or a KTAB SMP scenario (.csv/.xml).")
+]
 ParamOpt = Annotated[
     list[str] | None, typer.Option("--param", "-p", help="Model parameter KEY=VALUE (repeatable), e.g. probability=pairwise.")
 ]
 ScaleOpt = Annotated[str | None, typer.Option("--scale", help="The issue's scale LO,HI (default: span of the positions).")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed (Monte Carlo draws, stochastic models).")]
+RunSeedOpt = Annotated[
+    int | None, typer.Option("--seed", help="Random seed for stochastic models (default: a KTAB scenario's own, else 0).")
+]
 DrawsOpt = Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws.")]
 
 forecast_app = typer.Typer(
@@ -68,9 +73,18 @@ def _model(name: str, params: list[str] | None) -> Model:
 
 
 def _read(path: Path, scale: str | None) -> Stakeholders:
-    from accord.forecast.inputs import read_csv
+    return _read_scenario(path, scale)[0]
 
-    return guard(lambda: read_csv(path, _pair(scale, "--scale")))
+
+def _read_scenario(path: Path, scale: str | None) -> tuple[Stakeholders, Any]:
+    """Stakeholders, and the KTAB scenario (its run options and seed) when the file is one."""
+    from accord.forecast.inputs import is_accord_csv, read_csv
+    from accord.forecast.smp import read_scenario
+
+    if path.suffix.lower() == ".xml" or (path.suffix.lower() == ".csv" and not guard(lambda: is_accord_csv(path))):
+        scenario = guard(lambda: read_scenario(path))
+        return scenario.stakeholders, scenario
+    return guard(lambda: read_csv(path, _pair(scale, "--scale"))), None
 
 
 def _num(v: float) -> str:
@@ -85,15 +99,22 @@ def run_cmd(
     model: ModelArg,
     input: InputArg,
     rounds: Annotated[int | None, typer.Option("--rounds", min=0, help="Most rounds (models that iterate).")] = None,
-    seed: SeedOpt = 0,
+    seed: RunSeedOpt = None,
     param: ParamOpt = None,
     scale: ScaleOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Run one model on a stakeholder CSV: forecast, trajectory, final positions."""
-    m = _model(model, param)
-    data = _read(input, scale)
-    result = guard(lambda: m.run(data, rounds=rounds, seed=seed))
+    """Run one model on a stakeholder file: forecast, trajectory, final positions.
+
+    A KTAB scenario run with the smp model uses the scenario's own options and seed unless --param or
+    --seed say otherwise."""
+    data, scenario = _read_scenario(input, scale)
+    if model == "smp" and scenario is not None and not param:
+        m = guard(lambda: scenario.model())
+        seed = scenario.seed if seed is None else seed
+    else:
+        m = _model(model, param)
+    result = guard(lambda: m.run(data, rounds=rounds, seed=0 if seed is None else seed))
     emit(result, as_json, _render_run)
 
 
@@ -111,7 +132,8 @@ def _render_run(run: Any) -> None:
         table.add_row(actor, ", ".join(_num(v) for v in start), ", ".join(_num(v) for v in final))
     console.print(table)
     for move in run.detail.get("moves", [])[:40]:
-        console.print(f"  round {move['round']}: {move['actor']} → {_num(move['to'])} ({move['kind']}, offer of {move['by']})")
+        to = move["to"] if isinstance(move["to"], list) else [move["to"]]
+        console.print(f"  round {move['round']}: {move['actor']} → {', '.join(_num(v) for v in to)} ({move['kind']}, offer of {move['by']})")
 
 
 # ------------------------------------------------------------------------------------ montecarlo

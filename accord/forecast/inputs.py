@@ -49,6 +49,16 @@ def parse_value(text: str, file: str, line: int, field: str) -> tuple[float, flo
     return value, sd
 
 
+def is_accord_csv(path: str | Path) -> bool:
+    """True for an ``Actor,Capability,Position,Salience`` file (KTAB's CSV opens with a scenario line)."""
+    try:
+        with Path(path).open(encoding="utf-8-sig") as f:
+            first = f.readline()
+    except OSError as e:
+        raise ForecastInputError(str(path), f"cannot read: {e.strerror}") from None
+    return [c.strip() for c in first.split(",")][:1] == [COLUMNS[0]]
+
+
 def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stakeholders:
     """Read an ``Actor,Capability,Position,Salience`` file.
 
