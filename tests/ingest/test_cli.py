@@ -174,3 +174,42 @@ def test_two_workers_give_the_same_lines_in_the_same_order(tmp_path):
     one = runner.invoke(app, ["ingest", str(data), "--json"]).output
     two = runner.invoke(app, ["ingest", str(data), "--json", "--workers", "2"]).output
     assert one == two and len(lines(one)) == 12
+
+
+def test_accepting_actors_events_and_stances(tmp_path):
+    from accord.record.model import Actor, Case, Citation, Issue
+    from accord.store import Store
+
+    db = tmp_path / "r.db"
+    store = Store.open(str(db))
+    cite = [Citation(url="https://example.org/fixture")]
+    with store.unit_of_work("t", by="test") as uow:
+        uow.put(Case(id="t", name="Test case"))
+        uow.put(Issue(id="assad-role", name="Assad's role", cite=cite))
+        uow.put(Actor(id="russia", kind="state", name="Russia", cite=cite))
+        uow.put(Actor(id="john-kerry", kind="person", name="John Kerry", cite=cite))
+    store.close()
+    text = ("Fighters of the Sham Legion Brigade shelled the town. Russia rejected the plan on Friday.\n\n"
+            '"The Syrian people alone will decide," a Russian official said.')
+    (tmp_path / "a.txt").write_text(text)
+    base = ["--db", str(db)]
+    assert runner.invoke(app, [*base, "ingest", str(tmp_path / "a.txt"), "--case", "t", "--published",
+                               "2015-12-18", "--json"]).exit_code == 0
+
+    def pending(kind: str) -> list[dict]:
+        return json.loads(runner.invoke(app, [*base, "review", "list", "--case", "t", "--kind", kind, "--json"]).output)
+
+    unknown = next(c for c in pending("actor") if c["actor"] is None)
+    r = runner.invoke(app, [*base, "review", "accept", str(unknown["id"]), "--case", "t", "--json"])
+    assert json.loads(r.output)["record_id"] == "sham-legion-brigade"
+    event = next(c for c in pending("event") if c["event_type"] == "REJECT")
+    r = runner.invoke(app, [*base, "review", "accept", str(event["id"]), "--case", "t", "--json"])
+    assert json.loads(r.output)["record_id"].startswith("event-")
+    (stance,) = pending("stance")
+    r = runner.invoke(app, [*base, "review", "accept", str(stance["id"]), "--case", "t"])
+    assert r.exit_code != 0 and "needs a value" in r.output
+    runner.invoke(app, [*base, "review", "edit", str(stance["id"]), "value=85", "--case", "t"])
+    r = runner.invoke(app, [*base, "review", "accept", str(stance["id"]), "--case", "t", "--json"])
+    position = Store.open(str(db)).get("t", json.loads(r.output)["record_id"])
+    assert (position.actor, position.issue, position.value) == ("russia", "assad-role", 85.0)
+    assert position.cite[0].start == stance["start"]

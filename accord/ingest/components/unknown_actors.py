@@ -73,6 +73,10 @@ class UnknownActors:
                 first = name.split(" ", 1)[0]
                 start += len(first) + 1
                 name = name[len(first) + 1:]
+            lead = re.match(r"[A-Z][a-z]+ (?:of the|of|for|and) ", name)
+            if lead and start in sent_starts:  # "Fighters of the Sham Legion": the sentence's first word is no name
+                start += lead.end()
+                name = name[lead.end():]
             if name in _SKIP or name in seen or name in self.places or name.split()[0] in HONORIFICS:
                 continue
             if any(s < end and start < e for s, e in covered):

@@ -1,0 +1,48 @@
+"""Events (PLOVER type, CAMEO code, source, target, date, place) and stances on case issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.ingest.conftest import of
+
+
+def test_event_type_source_target_date_place(run):
+    r = run("Sergei Lavrov met John Kerry in Geneva on Friday.", dt.date(2015, 12, 18))
+    (e,) = of(r, "event")
+    assert (e["event_type"], e["cameo"], e["source"], e["target"], e["date"], e["place"]) == (
+        "CONSULT", "040", "sergei-lavrov", "john-kerry", "2015-12-18", "Geneva")
+
+
+def test_no_event_from_words_inside_a_name_or_a_quote(run):
+    r = run('The International Syria Support Group spoke. "We will attack nobody," Lavrov said.')
+    assert of(r, "event") == []
+
+
+def test_reject_and_demand_follow_the_guidelines(run):
+    r = run("Saudi Arabia cut diplomatic ties with Iran. John Kerry called on Russia to stop the bombing.")
+    assert [(e["event_type"], e["source"], e["target"]) for e in of(r, "event")] == [
+        ("REJECT", "saudi-arabia", "iran"), ("DEMAND", "john-kerry", "russia")]
+
+
+def test_stance_held_by_the_speakers_state(run):
+    r = run('"The Syrian people alone will decide who governs them," Sergei Lavrov said.')
+    (s,) = of(r, "stance")
+    assert (s["actor"], s["issue"], s["direction"]) == ("russia", "assad-role", "toward_max")
+
+
+def test_stance_of_actors_opening_a_sentence(run):
+    r = run("Moscow and Tehran want Ahrar al-Sham and Jaysh al-Islam included on the list.")
+    assert sorted((s["actor"], s["direction"]) for s in of(r, "stance")) == [
+        ("iran", "toward_max"), ("russia", "toward_max")]
+
+
+def test_stances_only_for_the_case_issues():
+    from accord.ingest.document import Article
+    from accord.ingest.pipeline import Pipeline
+    from accord.ingest.world import world
+
+    lex = world().merged([], issues=["ceasefire-timing"])
+    doc = Pipeline(lex)(Article(text='"Assad must go," Kerry said. "The fighting must stop now," he added.',
+                                published=dt.date(2016, 2, 1)))
+    assert [c.data["issue"] for c in doc.candidates if c.kind == "stance"] == ["ceasefire-timing"]
