@@ -3,11 +3,12 @@
 
 The speaker of a direct quote is looked for, in order: at a cue after the closing mark (", Kerry
 said", ", said Kerry"), at the last cue before the opening mark in its sentence ("Lavrov said:",
-"Putin had called it"), at a colon ending the sentence before, in a pointer sentence after ("The
-remark came from ..."), in the previous quote when this one continues it, and in a short sentence
-just before whose subject is a person ("Churkin was more guarded."). Within the words at the cue, a
-named person beats a pronoun, which beats a body; anonymous officials and diplomats get no actor; an
-unnamed spokesman speaks for his body.
+"Putin had called it", a headline's "Lavrov:"), at a cue ending the sentence (", he said."), at a
+colon ending the sentence before, in a pointer sentence after ("The remark came from ..."), in a
+short sentence just before whose subject is a person ("Churkin was more guarded."), and in the
+previous quote when this one continues it. Within the words at the cue, a named person beats a
+pronoun (resolved to a sentence subject), which beats a body; anonymous officials and diplomats get
+no actor; an unnamed spokesman speaks for his body. Quoted terms without a speaker are not quotes.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
                       r"reaction|response) (?:of|from) (?P<sp2>[^.,;]{2,60})")
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
-                  "confirmed", "predicted", "says", "explained", "complained"}
+                  "confirmed", "predicted", "explained", "complained"}
 _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
@@ -119,8 +120,9 @@ class QuoteExtractor:
                 att = prev[1]  # a quote continued with no new attribution
             if att is None:
                 continue  # a scare quote or a quoted term: no speaker
+            term = norm[qs:qe].strip(" ,.").lower()
             if words <= self.max_scare_words and _SCARE_BEFORE.search(norm, max(0, qs - 12), qs - 1) and \
-                    norm.count(norm[qs:qe].strip(" ,.").lower()) + norm.lower().count(norm[qs:qe].strip(" ,.").lower()) > 2:
+                    norm.lower().count(term) > 1:
                 continue  # 'a "cessation of hostilities"', a term the article uses again: not speech
             doc.add("quote", qs, qe, 0.9 if att.cue else 0.75, speaker=att.speaker, speaker_text=att.speaker_text,
                     content=content, direct=True, cue=att.cue)
