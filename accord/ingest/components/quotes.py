@@ -142,7 +142,7 @@ class QuoteExtractor:
             qs, qe, close_end, att = found[i]
             content = doc.text[qs:qe]
             while i + 1 < len(found):
-                ns, ne, nclose, natt = found[i + 1]
+                ns, ne, nclose, _ = found[i + 1]
                 gap = doc.norm[close_end:ns - 1]
                 if att is not None and len(gap) < 100 and "\n" not in gap and gap.rstrip().endswith(",") \
                         and _CUE.search(gap) and not re.search(r"[.!?]\s*$", content.strip()):
