@@ -94,7 +94,7 @@ class EventCoder:
                     continue
                 before = [m for m in in_sent if m.end <= t.start() and not any(qs <= m.start < qe for qs, qe in quotes)]
                 after = [m for m in in_sent if m.start >= t.end()]
-                source = before[-1] if before else None
+                source = before[0] if before else None  # the subject: the first actor named before the trigger
                 target = next((m for m in after if not source or m.actor != source.actor), None)
                 if source is None and target is None:
                     continue
