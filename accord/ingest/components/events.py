@@ -1,5 +1,6 @@
-"""Events: a trigger word gives the PLOVER type (and CAMEO code); the actor named last before it is the
-source, the first after it the target; the sentence's date and place ("in Geneva") go with it.
+"""Events: a trigger word gives the PLOVER type (and CAMEO code); the first actor named before it (the
+subject) is the source, the first after it the target; the sentence's date and place ("in Geneva") go
+with it.
 
 One event per sentence: the first trigger outside a quote whose sentence names at least one actor. The
 sector of each side (GOV, MIL, REB, ...) is read from the words beside its mention ("Russian
