@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,36 +150,39 @@ class UnitOfWork:
             )
         }
         case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
-        inserts: list[tuple[Any, ...]] = []
+        later: list[tuple[Any, ...]] = []  # new versions of current records: appended after the close
         closes: list[int] = []
         seen: set[str] = set()
         created, updated = self.summary.created, self.summary.updated
         unchanged = 0
-        for rec in records:
-            rid = rec.id
-            seen.add(rid)
-            data = rec.model_dump_json(by_alias=True, exclude_defaults=True)  # encode(), inlined
-            cur = current.get(rid)
-            if cur is None:
-                inserts.append((case_id, rec.record_kind, rid, rec.parent, 1, "create", data, tx_id, at))
-                created.append(rid)
-            elif cur.data == data:
-                unchanged += 1
-            else:
-                closes.append(cur.pk)
-                live = cur.data is not None
-                inserts.append((case_id, rec.record_kind, rid, rec.parent, cur.version + 1,
-                                "update" if live else "create", data, tx_id, at))
-                (updated if live else created).append(rid)
+        # records new to the case cannot collide with a close: they stream in as they are encoded
+        # (on PostgreSQL the server indexes them while we encode the rest)
+        with self._appending() as append:
+            for rec in records:
+                rid = rec.id
+                seen.add(rid)
+                data = rec.model_dump_json(by_alias=True, exclude_defaults=True)  # encode(), inlined
+                cur = current.get(rid)
+                if cur is None:
+                    append((case_id, rec.record_kind, rid, rec.parent, 1, "create", data, tx_id, at))
+                    created.append(rid)
+                elif cur.data == data:
+                    unchanged += 1
+                else:
+                    closes.append(cur.pk)
+                    live = cur.data is not None
+                    later.append((case_id, rec.record_kind, rid, rec.parent, cur.version + 1,
+                                  "update" if live else "create", data, tx_id, at))
+                    (updated if live else created).append(rid)
         self.summary.unchanged += unchanged
         for rid, cur in current.items():
             if rid not in seen and cur.data is not None:
                 closes.append(cur.pk)
-                inserts.append((case_id, cur.kind, rid, None, cur.version + 1, "delete", None, tx_id, at))
+                later.append((case_id, cur.kind, rid, None, cur.version + 1, "delete", None, tx_id, at))
                 self.summary.deleted.append(rid)
         del current, seen
         self._close(closes)
-        self._insert(inserts)
+        self._insert(later)
         return self.summary
 
     # ------------------------------------------------------------------------------ internals
@@ -215,21 +218,44 @@ class UnitOfWork:
             raise StaleWrite("another writer changed these records at the same time; nothing was written; retry")
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
-        """Append versions (tuples in _INSERT_COLUMNS order): COPY on PostgreSQL, a prepared executemany
-        of plain tuples on SQLite (no per-row work in SQLAlchemy), Core executemany elsewhere."""
-        if not rows:
-            return
+        """Append versions (tuples in _INSERT_COLUMNS order)."""
+        if rows:
+            with self._appending() as append:
+                for row in rows:
+                    append(row)
+
+    @contextmanager
+    def _appending(self) -> Iterator[Callable[[tuple[Any, ...]], None]]:
+        """A function that appends one version (a tuple in _INSERT_COLUMNS order); all are written
+        when the block ends. COPY on PostgreSQL (psycopg), an executemany of plain tuples per chunk on
+        SQLite: no per-row work in SQLAlchemy. Core executemany elsewhere."""
         conn, dialect, bulk = self.conn, self.conn.dialect, self._bulk
         if bulk == "psycopg":
-            _copy_rows(conn, rows)
-        elif bulk == "sqlite":
+            with _copying(conn) as write_row:
+                yield write_row
+            return
+        if bulk == "sqlite":
             table, *cols = _quoted(dialect, R, *_INSERT_COLUMNS)
             sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            for i in range(0, len(rows), _CHUNK):
-                conn.exec_driver_sql(sql, rows[i : i + _CHUNK])
+
+            def flush(chunk: list[tuple[Any, ...]]) -> None:
+                conn.exec_driver_sql(sql, chunk)
         else:
-            for i in range(0, len(rows), _CHUNK):
-                conn.execute(R.insert(), [dict(zip(_INSERT_COLUMNS, r)) for r in rows[i : i + _CHUNK]])
+
+            def flush(chunk: list[tuple[Any, ...]]) -> None:
+                conn.execute(R.insert(), [dict(zip(_INSERT_COLUMNS, r)) for r in chunk])
+
+        buffer: list[tuple[Any, ...]] = []
+
+        def append(row: tuple[Any, ...]) -> None:
+            buffer.append(row)
+            if len(buffer) >= _CHUNK:
+                flush(buffer[:])
+                buffer.clear()
+
+        yield append
+        if buffer:
+            flush(buffer)
 
 
 #: columns a new version is written with; tx_to and known_to start NULL
@@ -257,7 +283,8 @@ def _bind(dialect: Any, column: Any, value: Any) -> Any:
     return process(value) if process is not None else value
 
 
-def _copy_rows(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+@contextmanager
+def _copying(conn: Connection) -> Iterator[Callable[[tuple[Any, ...]], None]]:
     """COPY rows into the record table (psycopg 3), in the connection's transaction; errors come out
     as SQLAlchemy's, as from any other statement."""
     table, *cols = _quoted(conn.dialect, R, *_INSERT_COLUMNS)
@@ -266,8 +293,7 @@ def _copy_rows(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     dbapi = conn.dialect.loaded_dbapi
     try:
         with raw.cursor() as cur, cur.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
+            yield copy.write_row
     except dbapi.Error as e:
         raise DBAPIError.instance(sql, None, e, dbapi.Error, dialect=conn.dialect) from e
 
