@@ -24,7 +24,8 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"complained|cautioned|conceded|emphasi[sz]ed|reiterated|repeated|remarked|observed|affirmed|confirmed|"
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
-        r"describes|branded|termed|[Aa]ccording to|adding|saying|telling|warning|insisting")
+        r"describes|branded|termed|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
+        r"made it clear|believes|argues|maintains")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
@@ -38,7 +39,11 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
                       r"reaction|response) (?:of|from) (?P<sp2>[^.,;]{2,60})")
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
-                  "confirmed", "predicted", "explained", "complained"}
+                  "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
+                  "maintains", "maintained"}
+# what may follow a reporting verb when the reported words came before it
+_CIRCUMSTANCE = re.compile(r"(?:in|on|at|after|before|during|late|earlier|later|when|while|from|to reporters|"
+                           r"to journalists|reporters|journalists)\b")
 _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
@@ -201,6 +206,8 @@ class QuoteExtractor:
         # 'Kerry told the chamber, adding that ...': the speaker of an earlier cue in the clause chain
         for j in range(len(cues) - 1, -1, -1):
             start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
+            if j and re.search(r"\band\s*$", norm[start:cues[j].start()]):
+                continue  # 'Lavrov made clear ... and said': the verbs share the earlier subject
             att = self._resolve(doc, start, cues[j].start(), cue=doc.text[m.start():m.end()])
             if att is not None:
                 return att
@@ -281,7 +288,8 @@ class QuoteExtractor:
                 rest = norm[m.end():e].strip(" .")
                 if re.match(r"[:,]?\s*\"", rest):
                     break  # 'X said: "..."': a direct quote's attribution
-                if len(rest.split()) <= 4:  # '..., he said.' / '..., Kerry told reporters on Friday.'
+                if len(rest.split()) <= 4 or (_CIRCUMSTANCE.match(rest) and " that " not in rest):
+                    # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
                     comma = norm.rfind(",", s, m.start())
                     if comma > s and len(norm[comma:m.start()].split()) <= 9:
                         self._add_indirect(doc, spans, comma + 1, m.start(), s, comma, cue)
@@ -295,16 +303,23 @@ class QuoteExtractor:
                 cs += when.end() if when else 0
                 that = re.match(r"(?:adding |saying )?that\s+", norm[cs:e])
                 cs += that.end() if that else 0
-                if m.start() - clause > 100:
+                if m.start() - clause > 160:
                     break
-                self._add_indirect(doc, spans, clause, m.start(), cs, e, cue)
-                break
+                # the reported clause ends where another reporting verb takes over ('..., and said ...')
+                nxt = next((c for c in _CUE.finditer(norm, cs, e) if c.group() in _INDIRECT_CUES
+                            and re.search(r"(?:,| and)\s*$", norm[cs:c.start()])), None)
+                ce = norm.rfind(",", cs, nxt.start()) if nxt and norm.rfind(",", cs, nxt.start()) > cs else \
+                    (nxt.start() - 4 if nxt else e)
+                self._add_indirect(doc, spans, clause, m.start(), cs, ce, cue)
 
     def _add_indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]], sp_s: int, sp_e: int, cs: int,
                       ce: int, cue: str) -> None:
         att = self._resolve(doc, sp_s, sp_e, cue=cue)
         if att is None or (att.speaker is None and not att.speaker_text):
             return
+        if any(ps == cs for ps, _ in doc.places):  # the sentence opens with the dateline: the words follow it
+            dash = re.search(r"\s-{1,2}\s|:\s", doc.norm[cs:cs + 80])
+            cs += dash.end() if dash else 0
         while ce > cs and doc.norm[ce - 1] in ". ,":
             ce -= 1
         while cs < ce and doc.norm[cs] in " ,":
