@@ -115,14 +115,14 @@ class Lexicon:
             base = entries.get(a.id)
             roles = [Role(r.title, r.of, r.start.start if r.start else None, r.end.end if r.end else None)
                      for r in a.roles]
-            short = set(base.short if base else [])
+            short = set(base.short if base else []) or (_surnames(a.name) if a.kind == "person" else set())
             entry = Entry(
                 id=a.id, kind=a.kind, name=a.name,
                 aliases=sorted((set(a.aliases) | set(base.aliases if base else [])) - short),
                 iso=a.country or (base.iso if base else None),
                 demonyms=base.demonyms if base else [], capital=base.capital if base else None,
-                metonyms=base.metonyms if base else [], short=base.short if base else [],
-                gender=base.gender if base else None, strict_short=base.strict_short if base else False,
+                metonyms=base.metonyms if base else [], short=sorted(short),
+                gender=base.gender if base else None, strict_short=base.strict_short if base else True,
                 roles=roles or (base.roles if base else []),
             )
             if base and base.name != a.name:
@@ -132,6 +132,16 @@ class Lexicon:
         lex.places, lex.timezones = self.places, self.timezones
         lex.case_issues = set(issues) if issues is not None else None
         return lex
+
+
+def _surnames(name: str) -> set[str]:
+    """Surname forms of a case's person the world does not know ("Riyad Hijab" -> Hijab; "Salem al-Meslet"
+    -> al-Meslet, Meslet); used only after the full name or a title (strict)."""
+    last = name.split()[-1] if len(name.split()) > 1 else ""
+    if len(last) < 3 or not last[:1].isupper() and not last.startswith(("al-", "el-")):
+        return set()
+    bare = last.split("-", 1)[1] if last.startswith(("al-", "el-")) else None
+    return {last} | ({bare[:1].upper() + bare[1:]} if bare else set())
 
 
 def _date(value: Any) -> dt.date | None:

@@ -57,3 +57,23 @@ def test_spans_are_exact(run):
     r = run(text)
     for c in r["candidates"]:
         assert text[c["start"]:c["end"]] == c["text"]
+
+
+def test_case_actors_join_the_dictionary_with_surnames():
+    import datetime as dt
+
+    from accord.ingest.document import Article
+    from accord.ingest.pipeline import Pipeline
+    from accord.record.model import Actor, Case, Citation
+    from accord.record.snapshot import Snapshot
+
+    cite = [Citation(url="https://example.org/fixture")]
+    snap = Snapshot([Case(id="t", name="Test"),
+                     Actor(id="nadia-haddad", kind="person", name="Nadia Haddad", cite=cite),
+                     Actor(id="dawn-front", kind="armed_group", name="Dawn Front", aliases=["the Dawn"], cite=cite)], "t")
+    pipeline = Pipeline.for_case(snap)
+    doc = pipeline(Article(text="Haddad spoke first. Nadia Haddad said the Dawn would attend. Haddad left.",
+                           published=dt.date(2016, 1, 1)))
+    found = [(c.text, c.data["actor"]) for c in doc.candidates if c.kind == "actor"]
+    # a surname alone counts only after the full name
+    assert found == [("Nadia Haddad", "nadia-haddad"), ("Dawn", "dawn-front"), ("Haddad", "nadia-haddad")]
