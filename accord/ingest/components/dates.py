@@ -61,6 +61,7 @@ _PAST = re.compile(r"\b(said|was|were|had|did|met|ago|last|earlier|told|spoke|be
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell|(?-i:[a-z]\w+ed))\b", re.I)
 _ANCHOR = re.compile(rf"\d|{_MON}|{_WD}|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|"
                      r"week|month|year|Christmas|New Year")
+_WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than"}
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
@@ -119,12 +120,22 @@ class DateResolver:
         text = doc.norm
         found: list[tuple[int, int, str, re.Match[str]]] = []
         # the rules only in sentences with something date-like in them (most sentences have none)
-        spans = [(s, e) for s, e in doc.sents if _ANCHOR.search(text, s, e)]
         after_ok = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
-        for s, e in spans:
-            for hit in _ANY.finditer(text, s, e):
+        tried: set[int] = set()
+        # every date expression holds an anchor (a digit, a month, a weekday, "week"...) and starts at most
+        # three words before it: try the rules only there
+        for anchor in _ANCHOR.finditer(text):
+            lo = max(doc.sent_of(anchor.start())[0], anchor.start() - 40)
+            starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor.start())][-3:] + [anchor.start()]
+            for pos in starts:
+                if pos in tried:
+                    continue
+                tried.add(pos)
+                hit = _ANY.match(text, pos)
+                if hit is None:
+                    continue
                 name, rx = _COMPILED[int(hit.lastgroup[1:])]  # type: ignore[index]
-                m = rx.match(text, hit.start(), e)
+                m = rx.match(text, pos)
                 if m is None:
                     continue
                 if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in after_ok:
