@@ -48,6 +48,11 @@ _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
 
+_DOUBLE = re.compile('"')
+# a single mark that may open (before a letter) or close (before punctuation, a space or the end) a quote
+_SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
+
+
 @dataclass
 class Attribution:
     speaker: str | None
@@ -61,7 +66,7 @@ def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for para in re.finditer(r"[^\n]+", norm):
         s0, e0 = para.span()
-        marks = [i for i in range(s0, e0) if norm[i] == '"']
+        marks = [m.start() for m in _DOUBLE.finditer(norm, s0, e0)]
         if not marks:
             marks = _single_marks(text, s0, e0)
         i = 0
@@ -79,13 +84,13 @@ def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
 def _single_marks(text: str, s0: int, e0: int) -> list[int]:
     """Single marks used as quotes: an opening one at a word's start, a closing one before punctuation or
     a space (so that apostrophes inside words are left alone)."""
-    marks = []
-    for i in range(s0, e0):
-        c = text[i]
-        if c in "\u2018'" and len(marks) % 2 == 0 and (i == s0 or text[i - 1] in " (\"\u201c") and i + 1 < e0 \
-                and text[i + 1].isalpha():
+    marks: list[int] = []
+    for m in _SINGLE.finditer(text, s0, e0):
+        i = m.start()
+        opening = m.group("open") is not None and (i == s0 or text[i - 1] in " (\"\u201c")
+        if opening and len(marks) % 2 == 0:
             marks.append(i)
-        elif c in "\u2019'" and len(marks) % 2 == 1 and (i + 1 == e0 or text[i + 1] in " ,.;:!?\"\u201d"):
+        elif m.group("close") is not None and len(marks) % 2 == 1:
             marks.append(i)
     return marks[: len(marks) // 2 * 2] if len(marks) >= 2 else []
 
