@@ -146,6 +146,7 @@ def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _SIMPLE = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float")}
+_FLOAT = "tag:yaml.org,2002:float"
 
 
 class _Unusual(Exception):
@@ -160,16 +161,27 @@ def _quick_items(loader: _Loader, count: list[int]) -> Iterator[tuple[Any, int]]
     get, resolve, constructors = loader.get_event, loader.resolve, loader.yaml_constructors
     keys: dict[tuple[str, Any], Any] = {}
 
+    # a plain scalar whose first character starts no implicit resolver is a string (Resolver.resolve)
+    plain_str = None if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers else \
+        set(loader.yaml_implicit_resolvers)
+
     def scalar(ev: ScalarEvent) -> Any:
         if ev.anchor is not None:
             raise _Unusual
-        tag = ev.tag
+        tag, text = ev.tag, ev.value
         if tag is None or tag == "!":
-            tag = resolve(ScalarNode, ev.value, ev.implicit)
+            if plain_str is not None and ev.implicit[0] and text and text[0] not in plain_str:
+                return text
+            tag = resolve(ScalarNode, text, ev.implicit)
         if tag == _STR:
-            return ev.value
+            return text
+        if tag == _FLOAT and "_" not in text:
+            try:
+                return float(text)  # what construct_yaml_float makes of a plain decimal; else it decides
+            except ValueError:
+                pass
         if tag in _SIMPLE:
-            return constructors[tag](loader, ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style))
+            return constructors[tag](loader, ScalarNode(tag, text, ev.start_mark, ev.end_mark, ev.style))
         raise _Unusual
 
     def value(ev: Any) -> Any:

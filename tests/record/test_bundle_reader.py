@@ -20,6 +20,8 @@ class _Reference(yaml.SafeLoader):
 _Reference.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 CASES = {
+    "scalars": "- [1.5, -.5, +2., .inf, -.Inf, .NaN, 1_000.5, 190:20:30.15, 1.5E+3, 1.5e3, 012, 0x1F, 0o17, 3_000,"
+               " yes, On, off, y, n, True, FALSE, null, Null, ~, '', a1, 'quoted 1.5', \"2\", 2015-12, 2015-12-18]\n",
     "block": "- id: a\n  n: 1\n  f: 2.5\n  b: true\n  no: no\n  d: 2015-12-18\n  z: ~\n  l: [x, 'y', \"z\"]\n",
     "flow": "[{id: a, v: 0x1F}, {id: b, v: 1_000}]\n",
     "anchors": "- &x {id: a, tags: [p, q]}\n- id: b\n  same: *x\n",
@@ -42,7 +44,7 @@ def test_same_data_as_pyyaml(name, tmp_path):
     path.write_text(CASES[name])
     expected = yaml.load(CASES[name], Loader=_Reference)
     items = list(_items(path, "thing"))
-    assert [item for item, _ in items] == (expected or [])
+    assert repr([item for item, _ in items]) == repr(expected or [])  # repr: nan == nan, 1 is not 1.0
     lines = [line for _, line in items]
     assert lines == sorted(lines) and all(line >= 1 for line in lines)
 
