@@ -28,18 +28,19 @@ class StanceDetector:
                 continue
             cues = issue["cues"]
             rx = re.compile("|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cues)), re.I)
-            self.issues.append((issue["issue"], rx, cues, tuple(issue["anchors"])))
+            anchors = re.compile("|".join(re.escape(a) for a in issue["anchors"]))
+            self.issues.append((issue["issue"], rx, cues, anchors))
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         if not self.issues:
             return doc
         quotes = doc.of_kind("quote")
         norm = doc.norm
-        lower = norm.lower()
+        # shifted by one, with line breaks as spaces, so that an anchor " he " matches at a sentence's start
+        lower = " " + norm.lower().replace("\n", " ")
         for s, e in doc.sents:
-            sent = " " + lower[s:e]
             for issue, rx, cues, anchors in self.issues:
-                if not any(a in sent for a in anchors):
+                if not anchors.search(lower, s, e + 1):
                     continue  # every cue of the issue needs one of these words: skip the regex
                 m = rx.search(norm, s, e)
                 if not m:
