@@ -237,6 +237,33 @@ def run_backend(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def time_cli(workdir: Path) -> dict[str, Any]:
+    """``accord case load`` of the bundle into a fresh SQLite file, as a user runs it: the process
+    start, the imports, the reading and the writing, timed from outside."""
+    db = workdir / "cli.db"
+    for p in workdir.glob(db.name + "*"):
+        p.unlink()
+    exe = Path(sys.executable).with_name("accord")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from accord.cli.main import main; main()"]
+    cmd += ["--db", str(db), "case", "load", str(workdir / "bundle"), "--by", "bench", "--json"]
+    # a small parent of its own, so that the peak RSS of its children is the command's alone
+    wrapper = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.perf_counter(); p = subprocess.run(json.loads(sys.argv[1]), capture_output=True, text=True)\n"
+        "print(json.dumps({'rc': p.returncode, 'out': p.stdout, 'err': p.stderr[-2000:], 's': time.perf_counter() - t,"
+        " 'rss_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cmd)], capture_output=True, text=True, check=True)
+    res = json.loads(proc.stdout)
+    if res["rc"] != 0:
+        raise SystemExit(f"accord case load failed: {res['err'].strip().splitlines()[-1:]}")
+    records = json.loads(res["out"])["records"]
+    for p in workdir.glob(db.name + "*"):
+        p.unlink()
+    return {"command": "accord --db FILE case load FOLDER --json", "records": records, "s": res["s"],
+            "rps": records / res["s"], "peak_rss_mb": res["rss_kb"] / 1024}
+
+
 # ---------------------------------------------------------------------------------------- the machine
 
 
@@ -282,7 +309,8 @@ def machine(pg_url: str | None) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------- report
 
 
-def render(args: argparse.Namespace, command: str, info: dict[str, Any], results: list[dict[str, Any]]) -> str:
+def render(args: argparse.Namespace, command: str, info: dict[str, Any], results: list[dict[str, Any]],
+           cli: dict[str, Any] | None = None) -> str:
     names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
     lines = [
         SECTION,
@@ -312,6 +340,13 @@ def render(args: argparse.Namespace, command: str, info: dict[str, Any], results
             f"| {ld['store_s']:.1f} s (**{ld['store_rps']:,.0f}/s**) | {ld['total_s']:.1f} s ({ld['total_rps']:,.0f}/s) "
             f"| {rl['s']:.1f} s ({rl['rps']:,.0f}/s) | {r['rss_after_load_mb'] / 1024:.1f} GB |"
         )
+    if cli:
+        lines += [
+            "",
+            f"The same through the command line, timed from outside (process start and imports included): "
+            f"`{cli['command']}` into a fresh SQLite file: {cli['s']:.1f} s, {cli['rps']:,.0f} records/s, "
+            f"peak RSS {cli['peak_rss_mb'] / 1024:.1f} GB.",
+        ]
     lines += [
         "",
         f"Reads, with {results[0]['versions']:,} versions in the store: `store.get` of {args.reads:,} random ids "
@@ -357,6 +392,23 @@ def render(args: argparse.Namespace, command: str, info: dict[str, Any], results
         ]
         if "db_mb" in sqlite:
             lines.append(f"SQLite file after the first load: {sqlite['db_mb']:,.0f} MB.")
+    lines += [
+        "",
+        "Where the time goes, and what keeps it down:",
+        "",
+        "- `read_bundle` builds each list item straight from libyaml's parse events, one item at a time (no "
+        "node tree for the whole file: PyYAML's composer is used only for anchors, explicit tags and merge "
+        "keys, and to find the line of an error), then validates it with pydantic. What remains is libyaml's "
+        "events (about half) and pydantic validation. Memory is the validated records themselves, about "
+        "2.5 KB each.",
+        "- `store.load` encodes each record once (pydantic's JSON serializer) and streams the versions of new "
+        "records to the database while it encodes the rest: `COPY` on PostgreSQL, `executemany` of plain "
+        "tuples in chunks on SQLite; changed and deleted records are closed by key, then appended.",
+        "- Bulk reads and writes pause Python's cyclic garbage collector: a million live records made each "
+        "collection walk millions of objects (a snapshot of 1.1M records took 45 s with it, 11 s without).",
+        "- The as-of read needs no index of its own: the unique index on (case_id, id, version) finds the "
+        "few versions of an id, the current read uses the partial unique index on current versions.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -398,6 +450,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help=f"PostgreSQL server (a schema accord_bench is made there; default {DEFAULT_PG})")
     p.add_argument("--workdir", default="/tmp/accord-bench", help="bundle and SQLite file (/tmp/accord-bench)")
     p.add_argument("--no-snapshot", dest="snapshot", action="store_false", help="skip the snapshot timing")
+    p.add_argument("--no-cli", dest="cli", action="store_false", help="skip timing `accord case load` itself")
     p.add_argument("--no-write", dest="write", action="store_false", help=f"print, do not update {DOC.relative_to(REPO)}")
     p.add_argument("--worker", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -436,13 +489,14 @@ def main(argv: list[str]) -> int:
             sys.stderr.write(proc.stderr)
             raise SystemExit(f"{backend}: the benchmark failed")
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    cli = time_cli(workdir) if "sqlite" in backends and args.cli else None
     info["loadavg_end"] = os.getloadavg()[0]
 
     command = "python -m bench store" + ("" if not argv else " " + " ".join(argv))
-    text = render(args, command, info, results)
+    text = render(args, command, info, results, cli)
     print(text)
     raw = workdir / "store_bench.json"
-    raw.write_text(json.dumps({"command": command, "machine": info, "results": results}, indent=1))
+    raw.write_text(json.dumps({"command": command, "machine": info, "results": results, "cli": cli}, indent=1))
     print(f"all figures: {raw}", file=sys.stderr)
     if args.write:
         write_section(text)
