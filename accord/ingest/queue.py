@@ -10,32 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, String, Table, Text, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
-from accord.store.schema import Key, metadata
+from accord.store.schema import ingest_candidate as candidate
 
 STATUSES = ("pending", "accepted", "rejected", "edited")
 
-candidate = Table(
-    "ingest_candidate",
-    metadata,
-    Column("id", Key, primary_key=True, autoincrement=True),
-    Column("case_id", String(200), nullable=False),
-    Column("document_id", String(200), nullable=False),
-    Column("kind", String(20), nullable=False, comment="actor | quote | date | event | stance"),
-    Column("start", Integer(), nullable=False),
-    Column("end", Integer(), nullable=False),
-    Column("text", Text(), nullable=False),
-    Column("confidence", Float(), nullable=False),
-    Column("data", JSON(), nullable=False, comment="the kind's fields, as in `accord ingest --json`"),
-    Column("status", String(10), nullable=False, server_default="pending"),
-    Column("record_id", String(200), nullable=True, comment="the record an accepted candidate became"),
-    Column("reviewed_by", String(200), nullable=True),
-    Column("reviewed_at", DateTime(), nullable=True, comment="UTC, naive"),
-)
-Index("ix_ingest_candidate_status", candidate.c.case_id, candidate.c.status, candidate.c.kind)
-Index("ix_ingest_candidate_document", candidate.c.case_id, candidate.c.document_id)
 
 _BASE = ("kind", "start", "end", "text", "confidence")
 

@@ -9,7 +9,7 @@ each change, when, with which command and on what evidence.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text, text,
+    JSON, BigInteger, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, text,
 )
 
 metadata = MetaData()
@@ -59,3 +59,24 @@ Index("ux_record_version", record.c.case_id, record.c.id, record.c.version, uniq
 Index("ix_record_kind", record.c.case_id, record.c.kind, record.c.known_from)
 Index("ix_record_parent", record.c.case_id, record.c.parent)
 Index("ix_tx_case", tx.c.case_id, tx.c.at)
+
+# The ingest review queue (accord.ingest.queue): candidates are not records until a person accepts them.
+ingest_candidate = Table(
+    "ingest_candidate",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("case_id", String(200), nullable=False),
+    Column("document_id", String(200), nullable=False),
+    Column("kind", String(20), nullable=False, comment="actor | quote | date | event | stance"),
+    Column("start", Integer(), nullable=False),
+    Column("end", Integer(), nullable=False),
+    Column("text", Text(), nullable=False),
+    Column("confidence", Float(), nullable=False),
+    Column("data", JSON(), nullable=False, comment="the kind's fields, as in `accord ingest --json`"),
+    Column("status", String(10), nullable=False, server_default="pending"),
+    Column("record_id", String(200), nullable=True, comment="the record an accepted candidate became"),
+    Column("reviewed_by", String(200), nullable=True),
+    Column("reviewed_at", DateTime(), nullable=True, comment="UTC, naive"),
+)
+Index("ix_ingest_candidate_status", ingest_candidate.c.case_id, ingest_candidate.c.status, ingest_candidate.c.kind)
+Index("ix_ingest_candidate_document", ingest_candidate.c.case_id, ingest_candidate.c.document_id)

@@ -6,10 +6,6 @@ Revision ID: 0002
 import sqlalchemy as sa
 from alembic import op
 
-# Alembic loads every revision whenever a store is opened: this puts the queue table on the shared
-# metadata then, so that the declared schema (accord.store.schema.metadata) always includes it.
-import accord.ingest.queue  # noqa: F401
-
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
