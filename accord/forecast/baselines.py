@@ -29,35 +29,33 @@ def static_run(model: BatchModel, data: Stakeholders, seed: int | None) -> Run:
     )
 
 
-class WeightedMean(BatchModel):
+class _Weighted(BatchModel):
+    """A baseline: one weighted statistic of the positions per dimension, weights capability × salience."""
+
+    name: str
+    statistic: Any  # (positions, weights) -> centre, over the last axis
+
+    def __init__(self, **parameters: Any):
+        reject_unknown(self.name, parameters, ())
+        self.parameters = {}
+
+    def forecast_batch(
+        self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
+    ) -> np.ndarray:
+        w = actor_weights(salience, capability)
+        return type(self).statistic(np.moveaxis(positions, -1, -2), np.moveaxis(w, -1, -2))
+
+    def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
+        return static_run(self, data, seed)
+
+
+class WeightedMean(_Weighted):
     name = "weighted-mean"
-
-    def __init__(self, **parameters: Any):
-        reject_unknown(self.name, parameters, ())
-        self.parameters = {}
-
-    def forecast_batch(
-        self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
-    ) -> np.ndarray:
-        w = actor_weights(salience, capability)
-        return weighted_mean(np.moveaxis(positions, -1, -2), np.moveaxis(w, -1, -2))
-
-    def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
-        return static_run(self, data, seed)
+    statistic = staticmethod(weighted_mean)
 
 
-class WeightedMedian(BatchModel):
+class WeightedMedian(_Weighted):
+    """The Condorcet winner under the same weights, on each dimension."""
+
     name = "weighted-median"
-
-    def __init__(self, **parameters: Any):
-        reject_unknown(self.name, parameters, ())
-        self.parameters = {}
-
-    def forecast_batch(
-        self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
-    ) -> np.ndarray:
-        w = actor_weights(salience, capability)
-        return weighted_median(np.moveaxis(positions, -1, -2), np.moveaxis(w, -1, -2))
-
-    def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
-        return static_run(self, data, seed)
+    statistic = staticmethod(weighted_median)
