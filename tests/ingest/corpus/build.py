@@ -1,6 +1,6 @@
-"""Build the hand-written gold corpus (dev.jsonl, heldout.jsonl) from its annotated source.
+"""Build the hand-written gold corpus (dev.jsonl, dev2.jsonl, heldout.jsonl) from its annotated source.
 
-The source files (src/dev.txt, src/heldout.txt) hold the articles with inline markup; this script
+The source files (src/dev.txt, src/dev2.txt, src/heldout.txt) hold the articles with inline markup; this script
 strips the markup, computes exact character offsets and writes one JSON object per article. Run it
 after any edit and commit source and output together:
 
@@ -44,7 +44,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "dev2", "heldout")
 
 # Actor ids shared with the syria-2015 case bundle.
 CASE_ACTORS = frozenset(
@@ -63,7 +63,8 @@ EXTRA_ACTORS = frozenset(
     """nato ypg national-coordination-body bahrain angola japan malaysia new-zealand senegal spain
     ukraine uruguay venezuela yemen yemen-government abd-rabbu-mansour-hadi houthis ali-abdullah-saleh
     saudi-led-coalition ismail-ould-cheikh-ahmed libya libya-gna libya-hor libya-gnc fayez-al-sarraj
-    martin-kobler sudan sudan-government rsf sla-aw african-union unamid""".split()
+    martin-kobler sudan sudan-government rsf sla-aw african-union unamid dmitry-peskov maria-zakharova
+    angela-merkel francois-hollande ahmet-davutoglu bouthaina-shaaban mikhail-bogdanov matthew-rycroft""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
