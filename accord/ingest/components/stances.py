@@ -1,9 +1,14 @@
-"""Stances on a case's issues: a cue phrase (world/issues.yaml) in a sentence gives the direction the
-statement argues for on the issue's scale and, where the words pin it, a value.
+"""Stances on a case's issues, from an issue lexicon and direction words (world/issues.yaml).
 
-The holder is the speaker of the quote (direct or reported) the phrase sits in or next to, else the
-actors that open the sentence ("Moscow and Tehran want ..." gives both). A person holds the stance for
-the state or body they speak for on the day (their role); an anonymous speaker for the state their
+A sentence is about an issue when it holds one of the issue's topic words; the words that lean toward
+either end of the issue's scale are counted, each turned around by a negation just before it (unless
+the lexicon marks it as keeping its direction), and the end with more words is the stance's direction.
+A tie says nothing. Lexicons of words rather than whole phrases are what carry over to wording the
+rules were not written on; the price is a lower confidence than a phrase would earn.
+
+The holder is the speaker of the quote (direct or reported) the direction words sit in or next to, else
+the actors that open the sentence ("Moscow and Tehran want ..." gives both). A person holds the stance
+for the state or body they speak for on the day (their role); an anonymous speaker for the state their
 description names ("one Russian diplomat"). Only the issues the case defines are looked for (all of
 them when ingesting without a case).
 """
@@ -11,9 +16,49 @@ them when ingesting without a case).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
+
+# a negation this close before a direction word turns it around ("should not be listed")
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|cannot|neither|nor|resist\w*|oppos\w*|reject\w*|against|refus\w*)\b|n't\b")
+_NEGATION_REACH = 4  # words
+
+
+@dataclass
+class _Issue:
+    id: str
+    topic: re.Pattern[str]
+    #: one alternation; the name of the group that matched says the direction and whether negation turns it
+    directions: re.Pattern[str]
+    values: list[tuple[re.Pattern[str], float]]
+
+
+def _group(words: list[str]) -> str:
+    return "|".join(f"(?:{w})" for w in words)
+
+
+def _compile(issue: dict) -> _Issue:
+    parts = []
+    for side in ("toward_min", "toward_max"):
+        plain = [w for w in issue.get(side, []) if not w.startswith("=")]
+        fixed = [w[1:] for w in issue.get(side, []) if w.startswith("=")]
+        # fixed words first: "=without the kurds" must win over a plain word inside it
+        if fixed:
+            parts.append(f"(?P<{side}_fixed>{_group(fixed)})")
+        if plain:
+            parts.append(f"(?P<{side}>{_group(plain)})")
+    return _Issue(
+        id=issue["issue"],
+        topic=re.compile(rf"\b(?:{_group(issue['topic'])})\b"),
+        directions=re.compile(rf"\b(?:{'|'.join(parts)})\b"),
+        values=[(re.compile(v["pattern"]), v["value"]) for v in issue.get("values", [])],
+    )
+
+
+def _negated(lower: str, s: int, at: int) -> bool:
+    return bool(_NEGATION.search(" ".join(lower[max(s, at - 60):at].split()[-_NEGATION_REACH:])))
 
 
 @component("stances")
@@ -21,45 +66,56 @@ class StanceDetector:
     def __init__(self, ctx: Context):
         self.lex = ctx.lexicon
         wanted = self.lex.case_issues
-        # one regex per issue, a named group per cue: one search per issue and sentence
-        self.issues = []
-        for issue in self.lex.issues:
-            if wanted is not None and issue["issue"] not in wanted:
-                continue
-            cues = issue["cues"]
-            rx = re.compile("|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cues)), re.I)
-            anchors = re.compile("|".join(re.escape(a) for a in issue["anchors"]))
-            self.issues.append((issue["issue"], rx, cues, anchors))
+        self.issues = [_compile(i) for i in self.lex.issues if wanted is None or i["issue"] in wanted]
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         if not self.issues:
             return doc
         quotes = doc.of_kind("quote")
-        norm = doc.norm
-        # shifted by one, with line breaks as spaces, so that an anchor " he " matches at a sentence's start
-        lower = " " + norm.lower().replace("\n", " ")
+        lower = doc.norm.lower()  # same length as the text: offsets carry over
         for s, e in doc.sents:
-            for issue, rx, cues, anchors in self.issues:
-                if not anchors.search(lower, s, e + 1):
-                    continue  # every cue of the issue needs one of these words: skip the regex
-                m = rx.search(norm, s, e)
-                if not m:
+            for issue in self.issues:
+                if not issue.topic.search(lower, s, e):
                     continue
-                cue = next(c for i, c in enumerate(cues) if m.group(f"c{i}") is not None)
-                for holder in self._holders(doc, quotes, s, e, m.start()):
-                    data: dict[str, object] = {"actor": holder, "issue": issue, "direction": cue.get("direction")}
-                    if cue.get("value") is not None:
-                        data["value"] = cue["value"]
-                    doc.add("stance", s, e, 0.6 if "value" in data else 0.5, **data)
+                lean = self._lean(issue, lower, s, e)
+                if lean is None:
+                    continue
+                direction, at = lean
+                value = next((v for rx, v in issue.values if rx.search(lower, s, e)), None)
+                if value is not None and (value < 50) != (direction == "toward_min"):
+                    value = None  # a value must agree with the words' direction
+                for holder in self._holders(doc, quotes, s, e, at, issue.topic):
+                    data: dict[str, object] = {"actor": holder, "issue": issue.id, "direction": direction}
+                    if value is not None:
+                        data["value"] = value
+                    doc.add("stance", s, e, 0.5 if value is not None else 0.4, **data)
         return doc
 
-    def _holders(self, doc: IngestDoc, quotes, s: int, e: int, at: int) -> list[str]:
+    @staticmethod
+    def _lean(issue: _Issue, lower: str, s: int, e: int) -> tuple[str, int] | None:
+        """The direction with more words in the sentence, and where its first word is."""
+        votes = {"toward_min": 0, "toward_max": 0}
+        first: dict[str, int] = {}
+        for m in issue.directions.finditer(lower, s, e):
+            group = m.lastgroup or ""
+            side = group.removesuffix("_fixed")
+            if not group.endswith("_fixed") and _negated(lower, s, m.start()):
+                side = "toward_max" if side == "toward_min" else "toward_min"
+            votes[side] += 1
+            first.setdefault(side, m.start())
+        if votes["toward_min"] == votes["toward_max"]:
+            return None
+        side = max(votes, key=votes.__getitem__)
+        return side, first[side]
+    def _holders(self, doc: IngestDoc, quotes, s: int, e: int, at: int, topic: re.Pattern[str]) -> list[str]:
         near = [q for q in quotes if q.start <= at < q.end + 1] or [q for q in quotes if s <= q.start < e]
         for q in near:
             who = q.data.get("speaker") or self._described(doc, q.data.get("speaker_text"), s, e)
             if who:
                 return [self._speaks_for(doc, who)]
-        opening = [m for m in doc.mentions if s <= m.start < at and m.actor and m.via not in ("anonymous",)]
+        # an actor the issue is about (Assad, a group on the list) is what the stance concerns, not who holds it
+        opening = [m for m in doc.mentions if s <= m.start < at and m.actor and m.via not in ("anonymous",)
+                   and not topic.search(m.text.lower())]
         if not opening:
             return []
         first = [opening[0]]
