@@ -161,7 +161,7 @@ class UnitOfWork:
             for rec in records:
                 rid = rec.id
                 seen.add(rid)
-                data = rec.model_dump_json(by_alias=True, exclude_defaults=True)  # encode(), inlined
+                data = encode(rec)
                 cur = current.get(rid)
                 if cur is None:
                     append((case_id, rec.record_kind, rid, rec.parent, 1, "create", data, tx_id, at))
