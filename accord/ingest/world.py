@@ -68,6 +68,14 @@ class Lexicon:
         self.issues = issues
         self.demonym_of = {d: e.id for e in self.entries.values() for d in e.demonyms}
         self.country_of = {e.id: e.iso for e in self.entries.values() if e.iso}
+        # indexes for resolving a title alone, built once rather than scanning every entry per mention
+        self._holders_of_title: dict[str, list[tuple[str, Role]]] = {}
+        self._people_of: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            for r in e.roles:
+                self._holders_of_title.setdefault(r.title.lower(), []).append((e.id, r))
+            for of in dict.fromkeys(r.of for r in e.roles if r.of):
+                self._people_of.setdefault(of, []).append(e)
         #: proper nouns that are places, never actors
         self.places: set[str] = set()
         #: dateline place (upper case) -> IANA time zone
@@ -87,13 +95,12 @@ class Lexicon:
         """Who held a title (of an actor, if known) on a day."""
         canonical = self.title_by_lower.get(title.lower())
         want = (canonical.canonical if canonical else title).lower()
-        out = []
-        for e in self.entries.values():
-            for r in e.roles:
-                if r.title.lower() == want and (of is None or r.of == of) and r.holds_on(on):
-                    out.append(e.id)
-                    break
-        return out
+        out = [eid for eid, r in self._holders_of_title.get(want, ()) if (of is None or r.of == of) and r.holds_on(on)]
+        return list(dict.fromkeys(out))
+
+    def people_of(self, actor_id: str) -> list[Entry]:
+        """People with a role of that actor (at any time)."""
+        return self._people_of.get(actor_id, [])
 
     def country(self, actor_id: str | None) -> str | None:
         """ISO code of the state an actor belongs to (a person through their role, a government through its state)."""
@@ -123,7 +130,9 @@ class Lexicon:
                 demonyms=base.demonyms if base else [], capital=base.capital if base else None,
                 metonyms=base.metonyms if base else [], short=sorted(short),
                 gender=base.gender if base else None, strict_short=base.strict_short if base else True,
-                roles=roles or (base.roles if base else []),
+                # the world's roles use the titles the matchers know ("Special Envoy"); the case's may word
+                # the same office otherwise: both are kept
+                roles=roles + [r for r in (base.roles if base else []) if r not in roles],
             )
             if base and base.name != a.name:
                 entry.aliases = sorted(set(entry.aliases) | {base.name})

@@ -101,6 +101,13 @@ class Coref:
                                  for r in entry.roles):
                     m.actor, m.confidence = x.actor, 0.75
                     return
+            if of:
+                # "the American ambassador" with nobody named: the one person of that state holding such an
+                # office on the day, if there is exactly one
+                held = [e.id for e in self.lex.people_of(of) if any(
+                    r.of == of and word in r.title.lower() and r.holds_on(doc.published) for r in e.roles)]
+                if len(held) == 1:
+                    m.actor, m.confidence = held[0], 0.65
             return
         holders = self.lex.holders(m.text, of, doc.published)
         named = [x.actor for x in reversed(settled) if x.kind == "person" and x.actor in holders]

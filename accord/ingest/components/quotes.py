@@ -25,13 +25,21 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
-        r"made it clear|believes|argues|maintains")
+        r"made it clear|believes|argues|maintains|answered|offered")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|ministry|office|press service)\b", re.I)
-_COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|movement|alliance|government)(?:'s)?\b",
-                          re.I)
+_COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|movement|alliance|government|mission|"
+                          r"army)(?:'s)?\b", re.I)
+# a body's unnamed spokesperson referred to again ('the spokesperson'), or through a possessive ('their spokesman')
+_SPOKES_AGAIN = re.compile(r"(?:the|its|their) spokes(?:man|woman|person)$", re.I)
+_SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
+# the subject of a sentence that is someone the dictionary cannot name ('His prime minister, speaking ...'):
+# a pronoun after it refers to that person, not to someone named earlier
+_UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|A|An)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
+                              r"spokes(?:man|woman|person)|official|envoy|ambassador|chairman|co-chairman|leader|"
+                              r"commander|general|aide|adviser|negotiator|speaker)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
                       r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
@@ -40,7 +48,9 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
                   "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
-                  "maintains", "maintained"}
+                  "maintains", "maintained", "wrote", "writes", "adding", "saying", "warning", "insisting"}
+# participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
+_PARTICIPLES = {"adding", "saying", "warning", "insisting"}
 # what may follow a reporting verb when the reported words came before it
 _CIRCUMSTANCE = re.compile(r"(?:in|on|at|after|before|during|late|earlier|later|when|while|from|to reporters|"
                            r"to journalists|reporters|journalists)\b")
@@ -202,6 +212,9 @@ class QuoteExtractor:
         cues = list(_CUE.finditer(norm, lo, at))
         if not cues:
             head = re.fullmatch(r"\s*(?P<sp>[A-Z][^:\n]{0,60}?)\s*:\s*", norm[lo:at])  # 'Lavrov: "No deal"'
+            if head is None:  # 'Speaking from Tripoli, an official of X was scornful: "..."': the clause's subject
+                head = re.search(r"(?:^|,\s+)(?P<sp>[^,:\n\"]{2,80}?)\s+(?:was|were|is|are|had|has|struck|went|gave)\b"
+                                 r"[^,:\n\"]{0,40}:\s*$", norm[lo:at])
             return self._resolve(doc, lo + head.start("sp"), lo + head.end("sp"), cue=None) if head else None
         m = cues[-1]
         if at - m.end() > 80 or '"' in norm[m.end():at]:
@@ -359,7 +372,11 @@ class QuoteExtractor:
         if pronoun:
             return Attribution(self._pronoun_speaker(doc, pronoun[-1]), pronoun[-1].text, cue)
         if re.fullmatch(r"(?:he|she|He|She)", words):
-            return Attribution(None, words, cue)
+            return Attribution(self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5)),
+                               words, cue)
+        again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
+        if again and not inside:
+            return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
         spokes = _SPOKES.search(words)
         if _ANONYMOUS.search(words) and not spokes:
             return Attribution(None, _np(words), cue)
@@ -385,19 +402,53 @@ class QuoteExtractor:
         return None
 
     def _pronoun_speaker(self, doc: IngestDoc, pronoun: Mention) -> str | None:
-        """'he said': the subject of the sentence (or of the closest sentence before it that names a
-        person outside quote marks), gender permitting; else what coref found."""
+        """'he said': the person who is the subject of the nearest sentence before that names one, gender
+        permitting. Sentences of quoted words are someone's speech, not the narrative, and do not count
+        towards the distance; a sentence whose subject is someone the dictionary cannot name ('His prime
+        minister, speaking ...') stops the search: the pronoun is that person."""
         want = "f" if pronoun.text.lower() == "she" else "m"
         here = doc.sent_index(pronoun.start)
-        people = [m for m in doc.mentions if m.kind == "person" and m.actor and m.via in ("name", "short", "title")
-                  and m.start < pronoun.start and not doc.norm.startswith("'s", m.end)
-                  and here - doc.sent_index(m.start) <= 3 and not self._quoted(doc, m.start)]
-        for i in range(here, here - 4, -1):
-            in_sent = [m for m in people if doc.sent_index(m.start) == i]
-            for m in in_sent:
-                if self.lex.entries[m.actor or ""].gender in (None, want):
-                    return m.actor
+        people: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            if m.start >= pronoun.start:
+                break
+            if m.kind == "person" and m.actor and m.via in ("name", "short", "title") \
+                    and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start) \
+                    and self.lex.entries[m.actor].gender in (None, want):
+                people.setdefault(doc.sent_index(m.start), []).append(m)
+        counted, i = 0, here
+        while i >= 0 and counted <= 3:
+            s, e = doc.sents[i]
+            if i != here and self._all_quoted(doc, s, e):
+                i -= 1
+                continue
+            if people.get(i):
+                return people[i][0].actor
+            if i != here and _UNNAMED_SUBJECT.match(doc.norm, s):
+                return None
+            counted += 1
+            i -= 1
         return pronoun.actor
+
+    def _all_quoted(self, doc: IngestDoc, s: int, e: int) -> bool:
+        text = doc.norm[s:e].strip()
+        return bool(text) and any(qs <= s + 2 and e - 2 <= qe for qs, qe in doc.quoted)
+
+    def _spokes_body(self, doc: IngestDoc, before: int, det: str) -> str | None:
+        """'the spokesperson' -> the body whose spokesperson the article introduced ('a spokesperson for
+        the coalition'); 'their spokesman' -> the body last named."""
+        if det == "the":
+            intro = list(_SPOKES_FOR.finditer(doc.norm, 0, before))
+            for m in reversed(intro):
+                body = next((x for x in doc.mentions if x.start == m.end() and x.actor and x.kind != "person"), None)
+                if body:
+                    return body.actor
+            return None
+        here = doc.sent_index(before)
+        for m in reversed(doc.mentions):
+            if m.start < before and m.actor and m.kind != "person" and here - doc.sent_index(m.start) <= 2:
+                return m.actor
+        return None
 
     @staticmethod
     def _quoted(doc: IngestDoc, at: int) -> bool:
@@ -405,12 +456,14 @@ class QuoteExtractor:
 
     def _antecedent(self, doc: IngestDoc, before: int, noun: str) -> str | None:
         """'the committee' -> the last body named before whose name has that word (or of that kind)."""
-        kinds = {"group": ("armed_group", "political_group"), "government": ("government",)}.get(noun, ())
+        kinds = {"group": ("armed_group", "political_group"), "government": ("government",),
+                 "army": ("government",)}.get(noun, ())
+        names = {"mission": ("mission", "operation")}.get(noun, (noun,))
         for m in reversed(doc.mentions):
             if m.start >= before or not m.actor or m.kind == "person":
                 continue
             entry = self.lex.entries.get(m.actor)
-            if entry and (noun in entry.name.lower() or m.kind in kinds):
+            if entry and (any(w in entry.name.lower() for w in names) or m.kind in kinds):
                 return m.actor
         return None
 
