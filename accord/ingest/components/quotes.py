@@ -288,31 +288,43 @@ class QuoteExtractor:
         (it may hold a quoted fragment: 'said it was "not serious"')."""
         norm = doc.norm
         for s, e in doc.sents:
+            speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
             for m in _CUE.finditer(norm, s, e):
                 cue = m.group()
                 if any(qs - 1 <= m.start() < qe + 1 for qs, qe, _ in spans):
                     continue
                 if cue.lower() == "according to":
                     comma = norm.find(",", m.end(), e)
+                    that = re.match(r"\s*that\s+", norm[comma + 1:e]) if comma > 0 else None
                     if m.start() == s and comma > 0:
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1, e, cue)
+                    elif that:  # 'X has been told, according to Y, that ...': the words after
+                        self._add_indirect(doc, spans, m.end(), comma, comma + 1 + that.end(), e, cue)
                     elif m.start() > s and norm[m.start() - 2:m.start()] == ", ":
                         self._add_indirect(doc, spans, m.end(), e, s, m.start() - 2, cue)
                     break
                 if cue not in _INDIRECT_CUES:
                     continue
-                if any(0 <= m.start() - qe <= 4 for qs, qe, _ in spans) or re.search(r'"[\s,]*[^"]{0,40}$', norm[s:m.start()]):
+                # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
+                shared = speaker_at if speaker_at and (cue in _PARTICIPLES or re.search(
+                    r"\band\s*$", norm[speaker_at[1]:m.start()][-12:])) else None
+                if not shared and (any(0 <= m.start() - qe <= 4 for qs, qe, _ in spans)
+                                   or re.search(r'"[\s,]*[^"]{0,40}$', norm[s:m.start()])):
                     break  # '"...," said X' / '"...," X told CNN': a direct quote's attribution
                 rest = norm[m.end():e].strip(" .")
-                if re.match(r"[:,]?\s*\"", rest):
-                    break  # 'X said: "..."': a direct quote's attribution
-                if len(rest.split()) <= 4 or (_CIRCUMSTANCE.match(rest) and " that " not in rest):
+                if re.match(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"", rest):
+                    break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
+                if rest.startswith(";") or len(rest.split()) <= 4 or (_CIRCUMSTANCE.match(rest) and " that " not in rest):
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
                     comma = norm.rfind(",", s, m.start())
                     if comma > s and len(norm[comma:m.start()].split()) <= 9:
                         self._add_indirect(doc, spans, comma + 1, m.start(), s, comma, cue)
+                        if rest.startswith(";"):  # '..., he said; the talks had ...': the words go on
+                            semi = norm.index(";", m.end())
+                            self._add_indirect(doc, spans, comma + 1, m.start(), semi + 1, e, cue)
                     break
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
+                sp_s, sp_e = shared or (clause, m.start())
                 obj = re.match(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?" if cue.startswith("told") else r"\s+",
                                norm[m.end():e])
                 cs = m.end() + (obj.end() if obj else 0)
@@ -321,14 +333,17 @@ class QuoteExtractor:
                 cs += when.end() if when else 0
                 that = re.match(r"(?:adding |saying )?that\s+", norm[cs:e])
                 cs += that.end() if that else 0
-                if m.start() - clause > 160:
+                if m.start() - clause > 160 and not shared:
                     break
                 # the reported clause ends where another reporting verb takes over ('..., and said ...')
                 nxt = next((c for c in _CUE.finditer(norm, cs, e) if c.group() in _INDIRECT_CUES
                             and re.search(r"(?:,| and)\s*$", norm[cs:c.start()])), None)
                 ce = norm.rfind(",", cs, nxt.start()) if nxt and norm.rfind(",", cs, nxt.start()) > cs else \
                     (nxt.start() - 4 if nxt else e)
-                self._add_indirect(doc, spans, clause, m.start(), cs, ce, cue)
+                # 'said that X, and that Y': two reported statements
+                for part_s, part_e in _that_clauses(norm, cs, ce):
+                    self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue)
+                speaker_at = (sp_s, sp_e)
 
     def _add_indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]], sp_s: int, sp_e: int, cs: int,
                       ce: int, cue: str) -> None:
@@ -471,6 +486,15 @@ class QuoteExtractor:
 def _np(words: str) -> str:
     """The speaker phrase without what follows it in the clause ('a US official' of 'a US official said')."""
     return words.strip(" ,")
+
+
+def _that_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'X, and that Y' -> the spans of X and Y."""
+    out = []
+    for m in re.finditer(r",? and that\s+", norm[start:end]):
+        out.append((start, start + m.start()))
+        start = start + m.end()
+    return out + [(start, end)]
 
 
 def _clause_end(norm: str, start: int, limit: int) -> int:
