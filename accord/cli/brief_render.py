@@ -6,62 +6,62 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.panel import Panel
-from rich.table import Table
 
 from accord.cli.common import console
 
 
+def _heading(text: str) -> None:
+    console.print(f"[bold underline]{text}[/]")
+
+
 def _bodies(rows: list[dict[str, Any]]) -> None:
-    t = Table(show_edge=False, title="Bodies", title_justify="left")
-    for c in ("body", "rule", "members", "permanent"):
-        t.add_column(c)
+    _heading("Bodies")
     for b in rows:
-        t.add_row(b["name"], b["rule"] or "", str(b["members"]), ", ".join(b["permanent"]))
-    console.print(t)
+        veto = f"; permanent: {', '.join(b['permanent'])}" if b["permanent"] else ""
+        console.print(f"  {b['name']} ({b['rule'] or 'no rule'}): {b['members']} members{veto}", highlight=False)
 
 
 def _disputes(rows: list[dict[str, Any]]) -> None:
-    t = Table(show_edge=False, title="Open disputes: who stands where", title_justify="left")
-    for c in ("issue", "positions (low → high)"):
-        t.add_column(c)
+    _heading("Open disputes: who stands where (low → high)")
     for d in rows:
-        t.add_row(d["name"], "  ".join(f"{p['actor']} {p['value']:g}" for p in d["positions"]))
-    console.print(t)
+        console.print(f"  [bold]{d['name']}[/]: " + ", ".join(f"{p['actor']} {p['value']:g}" for p in d["positions"]),
+                      highlight=False)
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _decisions(rows: list[dict[str, Any]]) -> None:
-    t = Table(show_edge=False, title="Latest decisions", title_justify="left")
-    for c in ("date", "decision", "body", "status", "vote"):
-        t.add_column(c)
+    _heading("Latest decisions")
     for d in rows:
         v = d.get("votes")
-        vote = f"{v['yes']}-{v['no']}-{v['abstain']}" if v else ""
-        t.add_row(d["date"], f"{d['id']}: {d['title']}", d["body"], d["status"], vote)
-    console.print(t)
+        vote = f" {v['yes']}-{v['no']}-{v['abstain']}" if v else ""
+        console.print(f"  {d['date']} {d['body']}: {d['status']}{vote} — {_short(d['title'])} ({d['id']})",
+                      highlight=False)
 
 
 def _list_disputes(rows: list[dict[str, Any]]) -> None:
+    _heading("Designation lists")
     for lst in rows:
-        console.print(f"[bold]{lst['name']}[/]: listed {', '.join(lst['listed']) or '-'}")
+        console.print(f"  [bold]{lst['name']}[/]: listed {', '.join(lst['listed']) or '-'}")
         for e in lst["disputed"]:
-            console.print(f"  {e['actor']} {e['status']}: objectors {', '.join(e['objectors']) or '-'};"
+            console.print(f"    {e['actor']} {e['status']}: objectors {', '.join(e['objectors']) or '-'};"
                           f" supporters {', '.join(e['supporters']) or '-'}", highlight=False)
 
 
 def _eligibility(data: dict[str, Any]) -> None:
+    _heading("Eligibility")
     for forum, e in data.items():
         contested = "; ".join(f"{c['actor']} (by {', '.join(c['by'])})" for c in e["contested"])
-        console.print(f"[bold]Out of the {forum}:[/] {', '.join(e['excluded']) or '-'}"
+        console.print(f"  [bold]Out of the {forum}:[/] {', '.join(e['excluded']) or '-'}"
                       + (f"  [yellow]contested:[/] {contested}" if contested else ""), highlight=False)
 
 
 def _deadlines(rows: list[dict[str, Any]]) -> None:
-    t = Table(show_edge=False, title="Next deadlines", title_justify="left")
-    for c in ("due by", "milestone", "status"):
-        t.add_column(c)
+    _heading("Next deadlines")
     for d in rows:
-        t.add_row(d["due_by"], d["name"], d["status"])
-    console.print(t)
+        console.print(f"  {d['due_by']} {d['status']}: {_short(d['name'])}", highlight=False)
 
 
 def _plain(name: str, data: Any) -> None:
@@ -72,17 +72,14 @@ def _plain(name: str, data: Any) -> None:
 
 
 def _forecasts(rows: list[dict[str, Any]]) -> None:
-    t = Table(show_edge=False, title="Forecasts (90 % interval); baseline: weighted mean", title_justify="left")
-    for c in ("issue", "forecast by model", "most influential"):
-        t.add_column(c)
+    _heading("Forecasts: each model beside the weighted-mean baseline [90 % interval]")
     for f in rows:
         if "error" in f:
-            t.add_row(f["name"], f"[yellow]{f['error']}[/]", "")
+            console.print(f"  {f['name']}: [yellow]{f['error']}[/]")
             continue
-        models = "  ".join(f"{name} {m['forecast']:.0f} [{m['interval'][0]:.0f}–{m['interval'][1]:.0f}]"
-                           for name, m in f["models"].items())
-        t.add_row(f["name"], models, ", ".join(f["influential"]))
-    console.print(t)
+        models = " · ".join(f"{name} {m['forecast']:.0f} [{m['interval'][0]:.0f}–{m['interval'][1]:.0f}]"
+                            for name, m in f["models"].items())
+        console.print(f"  [bold]{f['name']}[/]: {models}; moved most by {', '.join(f['influential'])}", highlight=False)
 
 
 RENDERERS: dict[str, Callable[[Any], None]] = {
