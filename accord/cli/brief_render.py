@@ -37,7 +37,7 @@ def _decisions(rows: list[dict[str, Any]]) -> None:
     for d in rows:
         v = d.get("votes")
         vote = f" {v['yes']}-{v['no']}-{v['abstain']}" if v else ""
-        console.print(f"  {d['date']} {d['body']}: {d['status']}{vote} — {_short(d['title'])} ({d['id']})",
+        console.print(f"  {d['date']} {d['id']} ({d['body']}): {d['status']}{vote} — {_short(d['title'], 40)}",
                       highlight=False)
 
 
