@@ -481,6 +481,11 @@ def _gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            # what was made meanwhile goes straight to the oldest generation (documented effect of
+            # unfreeze), rather than being walked by the young collections one after the other
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
