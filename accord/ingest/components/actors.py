@@ -8,7 +8,6 @@ what each span may be.
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
@@ -93,31 +92,27 @@ class ActorMatcher:
         strings = self.vocab.strings
         matches = self.matcher(tokens)
         title_matches = self.titles(tokens)
-        spans = filter_spans([tokens[s:e] for _, s, e in matches] + [tokens[s:e] for _, s, e in title_matches])
         keyed = {(s, e): strings[m] for m, s, e in matches}
         title_keys = {(s, e) for _, s, e in title_matches}
         places = doc.places
-        for span in spans:
-            start, end = span.start_char, span.end_char
+        for first, last in _longest_first(list(keyed) + list(title_keys)):
+            start, end = tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1])
             if any(ps <= start < pe for ps, pe in places):
                 continue
-            key = keyed.get((span.start, span.end))
-            if key is None and (span.start, span.end) in title_keys or (
-                    key is not None and (span.start, span.end) in title_keys and key.endswith("|short")):
-                self._title(doc, span)
-                continue
-            if key is None:
+            key = keyed.get((first, last))
+            if key is None or ((first, last) in title_keys and key.endswith("|short")):
+                self._title(doc, first, start, end)
                 continue
             actor, via = key.split("|")
             entry = self.lex.entries[actor]
-            prev = tokens[span.start - 1].lower_ if span.start > 0 else ""
-            nxt = tokens[span.end].lower_ if span.end < len(tokens) else ""
-            before_prev = tokens[span.start - 2].lower_ if span.start > 1 else ""
+            prev = tokens[first - 1].lower_ if first > 0 else ""
+            nxt = tokens[last].lower_ if last < len(tokens) else ""
+            before_prev = tokens[first - 2].lower_ if first > 1 else ""
             located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS)
-            if via == "capital" or span.text in self.capitals:
-                after = tokens[span.end + 1].lower_ if nxt == "-" and span.end + 1 < len(tokens) else nxt
+            if via == "capital" or doc.text[start:end] in self.capitals:
+                after = tokens[last + 1].lower_ if nxt == "-" and last + 1 < len(tokens) else nxt
                 # "In Moscow, Foreign Minister Sergei Lavrov said": the capital opens a report of what it said
-                opening = prev == "in" and nxt == "," and doc.sent_of(start)[0] == tokens[span.start - 1].idx
+                opening = prev == "in" and nxt == "," and doc.sent_of(start)[0] == tokens[first - 1].idx
                 if (located and not opening) or after in PLACE_NEXT:
                     continue
             if entry.kind == "state" and via == "name":
@@ -132,13 +127,13 @@ class ActorMatcher:
             if via == "demonym":
                 gov = self.lex.government(actor)
                 if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
-                    last = span.end + (1 if span.end + 1 < len(tokens) and tokens[span.end + 1].lower_ == "forces" else 0)
-                    gov_end = tokens[last].idx + len(tokens[last])
+                    gov_last = last + (1 if last + 1 < len(tokens) and tokens[last + 1].lower_ == "forces" else 0)
+                    gov_end = tokens[gov_last].idx + len(tokens[gov_last])
                     doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], gov, "government", "name",
                                                 0.95, "MIL" if nxt in ("army", "military", "troops", "forces") else "GOV"))
                     continue
-                if nxt == "and" and span.end + 2 < len(tokens) and tokens[span.end + 1].text in self.lex.demonym_of:
-                    nxt = tokens[span.end + 2].lower_  # "French and British aircraft"
+                if nxt == "and" and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
+                    nxt = tokens[last + 2].lower_  # "French and British aircraft"
                 if nxt not in ACTOR_NOUNS and not nxt.startswith("-"):
                     continue
             if doc.norm.startswith(("the ", "The "), start) and via in ("name", "metonym"):
@@ -149,16 +144,26 @@ class ActorMatcher:
         doc.mentions.sort(key=lambda m: m.start)
         return doc
 
-    def _title(self, doc: IngestDoc, span) -> None:
+    def _title(self, doc: IngestDoc, first: int, start: int, end: int) -> None:
         """Record a title: its office-holder's country from the words before it; coref names the holder."""
-        tokens = doc.tokens
-        title = self.title_of.get(span.text.lower())
+        title = self.title_of.get(doc.text[start:end].lower())
         if title is None:
             return
-        prev = tokens[span.start - 1] if span.start > 0 else None
-        anonymous = prev is not None and prev.lower_ in ANONYMOUS_DETS
-        doc.mentions.append(Mention(span.start_char, span.end_char, doc.text[span.start_char:span.end_char], None,
-                                    "person", "anonymous" if anonymous else "title", 0.0, title.sector))
+        anonymous = first > 0 and doc.tokens[first - 1].lower_ in ANONYMOUS_DETS
+        doc.mentions.append(Mention(start, end, doc.text[start:end], None, "person",
+                                    "anonymous" if anonymous else "title", 0.0, title.sector))
+
+
+def _longest_first(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans without overlaps, longer ones first, then earlier ones (spaCy's ``filter_spans`` on plain
+    pairs: building Span objects for every match cost more than the matching)."""
+    out: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for first, last in sorted(set(pairs), key=lambda p: (p[0] - p[1], p[0])):
+        if first not in taken and last - 1 not in taken:
+            out.append((first, last))
+            taken.update(range(first, last))
+    return sorted(out)
 
 
 def _group(forms: dict[str, tuple[str, str]]) -> dict[tuple[str, str], list[str]]:

@@ -54,36 +54,49 @@ _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
 # All rules as one regex (the first rule that matches at a position wins, so _RULES is ordered longest
 # form first); the matching rule's own regex then gives the groups. One scan instead of one per rule.
 _ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)})" for i, (_, p) in enumerate(_RULES)))
-_FUTURE = re.compile(r"\b(will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
+# Tense markers. The word lists run on the lower-cased text (case-insensitive matching is several times
+# slower); a past participle only on the text as written, so that "United" is no verb.
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
-                     r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to)\b", re.I)
-_PAST = re.compile(r"\b(said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|"
-                   r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell|(?-i:[a-z]\w+ed))\b", re.I)
-_ANCHOR = re.compile(rf"\d|{_MON}|{_WD}|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|"
-                     r"week|month|year|Christmas|New Year")
+                     r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to)\b")
+_PAST = re.compile(r"\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|"
+                   r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell)\b")
+_PAST_ED = re.compile(r"\b[a-z]\w+ed\b")
+# Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
+# needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
+# every character.
+_ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomorrow|Tonight|"
+                          r"This (?:morning|afternoon|evening)|Christmas|New Year)")
+_ANCHOR_WORDS = [re.compile(w) for w in ("week", "month", "year", "to(?:day|morrow|night)", "yesterday",
+                                         "this (?:morning|afternoon|evening)")]
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than"}
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
 
 
-def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
-    """The tense of the clause a date sits in: the nearest marker before it in its sentence (a future one
-    wins a tie: "planned"), else the nearest one after it."""
-    best: tuple[int, timex.Tense] | None = None
-    lo = max(sent[0], start - 140)
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
-        for m in pattern.finditer(text, lo, start):
-            if best is None or start - m.end() < best[0]:
-                best = (start - m.end(), tense)  # type: ignore[assignment]
-    if best:
-        return best[1]
-    hi = min(sent[1], end + 50)
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
-        for m in pattern.finditer(text, end, hi):
-            if best is None or m.start() - end < best[0]:
-                best = (m.start() - end, tense)  # type: ignore[assignment]
-    return best[1] if best else "neutral"
+class Tenses:
+    """The tense of the clause a date sits in: the nearest marker before it in its sentence (within 140
+    characters; a future one wins a tie: "planned"), else the nearest one after it (within 50). Each
+    sentence's markers are found once, however many dates it holds."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lower = text.lower()
+        self.markers: dict[tuple[int, int], list[tuple[int, int, int]]] = {}  # (start, end, 0 future / 1 past)
+
+    def near(self, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
+        marks = self.markers.get(sent)
+        if marks is None:
+            marks = sorted([(m.start(), m.end(), 0) for m in _FUTURE.finditer(self.lower, *sent)]
+                           + [(m.start(), m.end(), 1) for m in _PAST.finditer(self.lower, *sent)]
+                           + [(m.start(), m.end(), 1) for m in _PAST_ED.finditer(self.text, *sent)])
+            self.markers[sent] = marks
+        lo = max(sent[0], start - 140)
+        before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start]
+        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(sent[1], end + 50)]
+        best = min(before or after, default=None)
+        return "neutral" if best is None else ("future", "past")[best[1]]
 
 
 def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
@@ -124,9 +137,10 @@ class DateResolver:
         tried: set[int] = set()
         # every date expression holds an anchor (a digit, a month, a weekday, "week"...) and starts at most
         # three words before it: try the rules only there
-        for anchor in _ANCHOR.finditer(text):
-            lo = max(doc.sent_of(anchor.start())[0], anchor.start() - 40)
-            starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor.start())][-3:] + [anchor.start()]
+        anchors = sorted({m.start() for rx in (_ANCHOR_CAPS, *_ANCHOR_WORDS) for m in rx.finditer(text)})
+        for anchor in anchors:
+            lo = max(doc.sent_of(anchor)[0], anchor - 40)
+            starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor)][-3:] + [anchor]
             for pos in starts:
                 if pos in tried:
                     continue
@@ -142,18 +156,19 @@ class DateResolver:
                     continue
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []
+        tenses = Tenses(text)
         for start, end, name, m in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            self._emit(doc, name, m)
+            self._emit(doc, name, m, tenses)
         return doc
 
-    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str]) -> None:
+    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses) -> None:
         start, end = m.span()
         if name == "weekday" and m.group("mod") in ("on", "by", "until", "from", "since"):
             start = m.start("wd")
-        tense = tense_near(doc.norm, start, end, doc.sent_of(start))
+        tense = tenses.near(start, end, doc.sent_of(start))
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:

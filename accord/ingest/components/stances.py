@@ -29,7 +29,8 @@ _NEGATION_REACH = 4  # words
 @dataclass
 class _Issue:
     id: str
-    topic: re.Pattern[str]
+    topic_words: list[str]
+    topic: re.Pattern[str]  # tells a holder from what the issue is about
     #: one alternation; the name of the group that matched says the direction and whether negation turns it
     directions: re.Pattern[str]
     values: list[tuple[re.Pattern[str], float]]
@@ -51,6 +52,7 @@ def _compile(issue: dict) -> _Issue:
             parts.append(f"(?P<{side}>{_group(plain)})")
     return _Issue(
         id=issue["issue"],
+        topic_words=issue["topic"],
         topic=re.compile(rf"\b(?:{_group(issue['topic'])})\b"),
         directions=re.compile(rf"\b(?:{'|'.join(parts)})\b"),
         values=[(re.compile(v["pattern"]), v["value"]) for v in issue.get("values", [])],
@@ -67,16 +69,24 @@ class StanceDetector:
         self.lex = ctx.lexicon
         wanted = self.lex.case_issues
         self.issues = [_compile(i) for i in self.lex.issues if wanted is None or i["issue"] in wanted]
+        # every issue's topic words in one pattern, a group per issue: one pass over the text finds the
+        # sentences worth weighing and for which issues
+        # (one word boundary around the whole alternation: the engine runs it more than twice as fast)
+        self.topics = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<i{k}>{_group(issue.topic_words)})"
+                                                          for k, issue in enumerate(self.issues)) + r")\b")
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
-        if not self.issues:
+        if not self.issues or not doc.sents:
             return doc
         quotes = doc.of_kind("quote")
         lower = doc.norm.lower()  # same length as the text: offsets carry over
-        for s, e in doc.sents:
-            for issue in self.issues:
-                if not issue.topic.search(lower, s, e):
-                    continue
+        about: dict[int, set[int]] = {}
+        for m in self.topics.finditer(lower):
+            about.setdefault(doc.sent_index(m.start()), set()).add(int((m.lastgroup or "i0")[1:]))
+        for i in sorted(about):
+            s, e = doc.sents[i]
+            for k in sorted(about[i]):
+                issue = self.issues[k]
                 lean = self._lean(issue, lower, s, e)
                 if lean is None:
                     continue

@@ -62,7 +62,10 @@ class UnknownActors:
         self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
-        covered = sorted([(m.start, m.end) for m in doc.mentions] + doc.places)
+        # the characters other components already claimed, as a mask: one C-level search per name
+        covered = bytearray(len(doc.norm))
+        for s, e in [(m.start, m.end) for m in doc.mentions] + doc.places:
+            covered[s:e] = b"\x01" * (e - s)
         sent_starts = set(doc._sent_starts)
         seen: set[str] = set()
         norm = doc.norm
@@ -79,7 +82,7 @@ class UnknownActors:
                 name = name[lead.end():]
             if name in _SKIP or name in seen or name in self.places or name.split()[0] in HONORIFICS:
                 continue
-            if any(s < end and start < e for s, e in covered):
+            if covered.find(1, start, end) >= 0:
                 continue
             if " " not in name and "-" not in name and start in sent_starts:
                 continue
