@@ -86,6 +86,9 @@ class IngestDoc:
     candidates: list[Candidate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
+    _token_arrays: dict[tuple[int, ...], Any] = field(default_factory=dict)
+    #: the starts of ``mentions`` (kept sorted by start), for the list object they were taken from
+    _mention_starts: tuple[int, int, list[int]] = (0, 0, [])
 
     @classmethod
     def from_article(cls, article: Article) -> IngestDoc:
@@ -98,6 +101,20 @@ class IngestDoc:
 
     def sent_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
+
+    def token_array(self, *attrs: int) -> Any:
+        """``tokens.to_array(attrs)``, computed once per document for the components that share it."""
+        if attrs not in self._token_arrays:
+            self._token_arrays[attrs] = self.tokens.to_array(list(attrs))
+        return self._token_arrays[attrs]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in [start, end), found by bisection rather than a scan of every mention."""
+        key, size, starts = self._mention_starts
+        if key != id(self.mentions) or size != len(self.mentions):
+            starts = [m.start for m in self.mentions]
+            self._mention_starts = (id(self.mentions), len(self.mentions), starts)
+        return self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def sent_of(self, offset: int) -> tuple[int, int]:
         return self.sents[self.sent_index(offset)] if self.sents else (0, len(self.text))

@@ -14,10 +14,12 @@ no actor; an unnamed spokesman speaks for his body. Quoted terms without a speak
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
+from accord.ingest.words import WordSet, first_words
 
 CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insisted|insists|argued|stressed|noted|"
         r"announced|asserted|explained|urged|acknowledged|claimed|claims|suggested|replied|wrote|writes|tweeted|"
@@ -110,6 +112,7 @@ class QuoteExtractor:
     def __init__(self, ctx: Context, max_scare_words: int = 4):
         self.lex = ctx.lexicon
         self.max_scare_words = max_scare_words
+        self.cue_words = WordSet(ctx.nlp.vocab, first_words(CUES))
         # words that may open the speaker's description right after a closing mark ('," spokesman John
         # Kirby said'); any other lower-case word there means the sentence goes on
         self.speaker_words = {"he", "she", "they", "a", "an", "one", "the", "some", "two", "several", "another",
@@ -187,7 +190,7 @@ class QuoteExtractor:
         first = re.match(r"[\s,.!?;:-]*([A-Za-z]+)", norm[at:limit])
         if first and first.group(1)[0].islower() and not _CUE.match(norm, at + first.start(1)) \
                 and first.group(1) not in self.speaker_words \
-                and not any(m.start == at + first.start(1) for m in doc.mentions):
+                and not doc.mentions_in(at + first.start(1), at + first.start(1) + 1):
             return None  # '"no guarantees" beyond what ...': the sentence goes on, no attribution here
         if re.match(r"[.!?]?\s+[A-Z]", norm[at:limit]) and not _CUE.match(norm, at + 1):
             # a new sentence: only ', X said' forms belong to the quote, so it must start with the speaker
@@ -265,7 +268,7 @@ class QuoteExtractor:
         ps, pe = doc.sents[i - 1]
         if '"' in doc.norm[ps:pe] or doc.norm.count("\n", pe, qs) > 1:
             return None
-        first = next((m for m in doc.mentions if ps <= m.start < pe), None)
+        first = next(iter(doc.mentions_in(ps, pe)), None)
         opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the "))
         if first is None or not opens or first.kind != "person" or not first.actor:
             return None
@@ -287,9 +290,13 @@ class QuoteExtractor:
         """'X said (that) ...', '..., X said.', 'according to X, ...': reported speech outside quote marks
         (it may hold a quoted fragment: 'said it was "not serious"')."""
         norm = doc.norm
+        cue_at = self.cue_words.offsets(doc)
         for s, e in doc.sents:
             speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
-            for m in _CUE.finditer(norm, s, e):
+            for pos in cue_at[bisect_left(cue_at, s):bisect_left(cue_at, e)]:
+                m = _CUE.match(norm, pos, e)
+                if m is None:
+                    continue
                 cue = m.group()
                 if any(qs - 1 <= m.start() < qe + 1 for qs, qe, _ in spans):
                     continue
@@ -378,7 +385,7 @@ class QuoteExtractor:
         if s >= e or e - s > 120:
             return None
         words = doc.text[s:e]
-        inside = [m for m in doc.mentions if s <= m.start and m.end <= e]
+        inside = [m for m in doc.mentions_in(s, e) if m.end <= e]
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
         if person:
             m = person[0] if prefer_first else person[-1]
@@ -424,9 +431,8 @@ class QuoteExtractor:
         want = "f" if pronoun.text.lower() == "she" else "m"
         here = doc.sent_index(pronoun.start)
         people: dict[int, list[Mention]] = {}
-        for m in doc.mentions:
-            if m.start >= pronoun.start:
-                break
+        # a dozen sentences back is beyond reach even when most of them are quoted words
+        for m in doc.mentions_in(doc.sents[max(0, here - 12)][0] if doc.sents else 0, pronoun.start):
             if m.kind == "person" and m.actor and m.via in ("name", "short", "title") \
                     and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start) \
                     and self.lex.entries[m.actor].gender in (None, want):
@@ -455,7 +461,7 @@ class QuoteExtractor:
         if det == "the":
             intro = list(_SPOKES_FOR.finditer(doc.norm, 0, before))
             for m in reversed(intro):
-                body = next((x for x in doc.mentions if x.start == m.end() and x.actor and x.kind != "person"), None)
+                body = next((x for x in doc.mentions_in(m.end(), m.end() + 1) if x.actor and x.kind != "person"), None)
                 if body:
                     return body.actor
             return None
