@@ -76,9 +76,10 @@ class _Loader(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[mis
     """YAML 1.2 booleans (only true/false, so a vote of ``no`` stays the string "no"), and dates left
     as text for FuzzyDate to read with its own precision and errors.
 
-    A safe loader whose parser is libyaml's when available. Its nodes keep their marks (line numbers
-    for errors); a list file is composed one item at a time (``_items``), so that a bundle of a million
-    records never holds a million records' worth of nodes.
+    A safe loader whose parser is libyaml's when available. List files are read item by item
+    (``_items``): plain data straight from the parser's events, nodes (with their line numbers) only
+    where PyYAML's composer is needed or an error is to be located; a bundle of a million records never
+    holds a million records' worth of nodes.
     """
 
     def __init__(self, stream: Any) -> None:
