@@ -92,7 +92,9 @@ class IngestDoc:
 
     @classmethod
     def from_article(cls, article: Article) -> IngestDoc:
-        return cls(article=article, text=article.text, norm=article.text.translate(_NORMALISE),
+        text = article.text
+        # str.translate with a table is slow; plain ASCII has nothing to replace
+        return cls(article=article, text=text, norm=text if text.isascii() else text.translate(_NORMALISE),
                    published=article.published)
 
     def set_sents(self, sents: list[tuple[int, int]]) -> None:

@@ -65,6 +65,31 @@ _DOUBLE = re.compile('"')
 _SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
 
 
+# Compiled once (each call of re.match(pattern, ...) looks the pattern up in re's cache).
+_SENTENCE_LIKE = re.compile(r"[A-Z].*[.!?]$")
+_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
+_WORDS_FOLLOW = re.compile(r"\s*[,.!?;:-]*\s*\S")
+_LINE_BREAK = re.compile(r"\s*\n")
+_FIRST_WORD = re.compile(r"[\s,.!?;:-]*([A-Za-z]+)")
+_NEW_SENTENCE = re.compile(r"[.!?]?\s+[A-Z]")
+_AND_BEFORE = re.compile(r"\band\s*$")
+_THAT = re.compile(r"\s*that\s+")
+_AFTER_CLOSING_MARK = re.compile(r'"[\s,]*[^"]{0,40}$')
+_OPENS_DIRECT = re.compile(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"")
+_THAT_AFTER_CUE = re.compile(r"(?:adding |saying )?that\s+")
+_CLAUSE_JOIN = re.compile(r"(?:,| and)\s*$")
+_DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
+_HE_SHE = re.compile(r"(?:he|she|He|She)")
+_CAPITAL = re.compile(r"[A-Z]")
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+")
+_DEFINITE = re.compile(r"the \w")
+_AND_THAT = re.compile(r",? and that\s+")
+_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
+_CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
+_TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
+_SPACE = re.compile(r"\s+")
+
+
 @dataclass
 class Attribution:
     speaker: str | None
@@ -137,7 +162,7 @@ class QuoteExtractor:
                 att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end)
             if att is None and words > self.max_scare_words:
                 att = self._subject_before(doc, qs)
-            sentence_like = bool(re.match(r"[A-Z].*[.!?]$", content.strip()))
+            sentence_like = bool(_SENTENCE_LIKE.match(content.strip()))
             if att is None and prev is not None and norm.count("\n", prev[0], qs) <= 2 and \
                     (words > self.max_scare_words or sentence_like):
                 att = prev[1]  # a quote continued with no new attribution
@@ -168,7 +193,7 @@ class QuoteExtractor:
                 ns, ne, nclose, _ = found[i + 1]
                 gap = doc.norm[close_end:ns - 1]
                 if att is not None and len(gap) < 100 and "\n" not in gap and gap.rstrip().endswith(",") \
-                        and _CUE.search(gap) and not re.search(r"[.!?]\s*$", content.strip()):
+                        and _CUE.search(gap) and not _ENDS_SENTENCE.search(content.strip()):
                     content = f"{content} {doc.text[ns:ne]}"
                     qe, close_end = ne, nclose
                     i += 1
@@ -185,14 +210,14 @@ class QuoteExtractor:
         limit = min(sent_end, at + 140)
         nxt_quote = norm.find('"', at, limit)
         limit = nxt_quote if nxt_quote >= 0 else limit
-        if not re.match(r"\s*[,.!?;:-]*\s*\S", norm[at:limit]) or re.match(r"\s*\n", norm[at:at + 3]):
+        if not _WORDS_FOLLOW.match(norm[at:limit]) or _LINE_BREAK.match(norm[at:at + 3]):
             return None
-        first = re.match(r"[\s,.!?;:-]*([A-Za-z]+)", norm[at:limit])
+        first = _FIRST_WORD.match(norm[at:limit])
         if first and first.group(1)[0].islower() and not _CUE.match(norm, at + first.start(1)) \
                 and first.group(1) not in self.speaker_words \
                 and not doc.mentions_in(at + first.start(1), at + first.start(1) + 1):
             return None  # '"no guarantees" beyond what ...': the sentence goes on, no attribution here
-        if re.match(r"[.!?]?\s+[A-Z]", norm[at:limit]) and not _CUE.match(norm, at + 1):
+        if _NEW_SENTENCE.match(norm[at:limit]) and not _CUE.match(norm, at + 1):
             # a new sentence: only ', X said' forms belong to the quote, so it must start with the speaker
             m = _CUE.search(norm, at, limit)
             if not m or m.start() - at > 70:
@@ -227,7 +252,7 @@ class QuoteExtractor:
         # 'Kerry told the chamber, adding that ...': the speaker of an earlier cue in the clause chain
         for j in range(len(cues) - 1, -1, -1):
             start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
-            if j and re.search(r"\band\s*$", norm[start:cues[j].start()]):
+            if j and _AND_BEFORE.search(norm[start:cues[j].start()]):
                 continue  # 'Lavrov made clear ... and said': the verbs share the earlier subject
             att = self._resolve(doc, start, cues[j].start(), cue=doc.text[m.start():m.end()])
             if att is not None:
@@ -302,7 +327,7 @@ class QuoteExtractor:
                     continue
                 if cue.lower() == "according to":
                     comma = norm.find(",", m.end(), e)
-                    that = re.match(r"\s*that\s+", norm[comma + 1:e]) if comma > 0 else None
+                    that = _THAT.match(norm[comma + 1:e]) if comma > 0 else None
                     if m.start() == s and comma > 0:
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1, e, cue)
                     elif that:  # 'X has been told, according to Y, that ...': the words after
@@ -316,10 +341,10 @@ class QuoteExtractor:
                 shared = speaker_at if speaker_at and (cue in _PARTICIPLES or re.search(
                     r"\band\s*$", norm[speaker_at[1]:m.start()][-12:])) else None
                 if not shared and (any(0 <= m.start() - qe <= 4 for qs, qe, _ in spans)
-                                   or re.search(r'"[\s,]*[^"]{0,40}$', norm[s:m.start()])):
+                                   or _AFTER_CLOSING_MARK.search(norm[s:m.start()])):
                     break  # '"...," said X' / '"...," X told CNN': a direct quote's attribution
                 rest = norm[m.end():e].strip(" .")
-                if re.match(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"", rest):
+                if _OPENS_DIRECT.match(rest):
                     break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
                 if rest.startswith(";") or len(rest.split()) <= 4 or (_CIRCUMSTANCE.match(rest) and " that " not in rest):
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
@@ -332,19 +357,17 @@ class QuoteExtractor:
                     break
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
                 sp_s, sp_e = shared or (clause, m.start())
-                obj = re.match(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?" if cue.startswith("told") else r"\s+",
-                               norm[m.end():e])
+                obj = (_TOLD_WHOM if cue.startswith("told") else _SPACE).match(norm[m.end():e])
                 cs = m.end() + (obj.end() if obj else 0)
-                when = re.match(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*",
-                                norm[cs:e])
+                when = _CIRCUMSTANCE_AFTER_CUE.match(norm[cs:e])
                 cs += when.end() if when else 0
-                that = re.match(r"(?:adding |saying )?that\s+", norm[cs:e])
+                that = _THAT_AFTER_CUE.match(norm[cs:e])
                 cs += that.end() if that else 0
                 if m.start() - clause > 160 and not shared:
                     break
                 # the reported clause ends where another reporting verb takes over ('..., and said ...')
                 nxt = next((c for c in _CUE.finditer(norm, cs, e) if c.group() in _INDIRECT_CUES
-                            and re.search(r"(?:,| and)\s*$", norm[cs:c.start()])), None)
+                            and _CLAUSE_JOIN.search(norm[cs:c.start()])), None)
                 ce = norm.rfind(",", cs, nxt.start()) if nxt and norm.rfind(",", cs, nxt.start()) > cs else \
                     (nxt.start() - 4 if nxt else e)
                 # 'said that X, and that Y': two reported statements
@@ -358,7 +381,7 @@ class QuoteExtractor:
         if att is None or (att.speaker is None and not att.speaker_text):
             return
         if any(ps == cs for ps, _ in doc.places):  # the sentence opens with the dateline: the words follow it
-            dash = re.search(r"\s-{1,2}\s|:\s", doc.norm[cs:cs + 80])
+            dash = _DATELINE_END.search(doc.norm[cs:cs + 80])
             cs += dash.end() if dash else 0
         while ce > cs and doc.norm[ce - 1] in ". ,":
             ce -= 1
@@ -393,7 +416,7 @@ class QuoteExtractor:
         pronoun = [m for m in inside if m.via == "pronoun"]
         if pronoun:
             return Attribution(self._pronoun_speaker(doc, pronoun[-1]), pronoun[-1].text, cue)
-        if re.fullmatch(r"(?:he|she|He|She)", words):
+        if _HE_SHE.fullmatch(words):
             return Attribution(self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5)),
                                words, cue)
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
@@ -413,13 +436,13 @@ class QuoteExtractor:
             return Attribution(self._antecedent(doc, s, common.group(1).lower()), _np(words), cue)
         if _INDEFINITE.match(words) and len(words.split()) <= 8:
             return Attribution(None, _np(words), cue)  # "one of them", "a shopkeeper in Tripoli"
-        if re.match(r"[A-Z]", words) and len(words.split()) <= 8:
+        if _CAPITAL.match(words) and len(words.split()) <= 8:
             return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
         if prefer_first:
-            name = re.search(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+", words)  # ', said the spokesman, Ali Haidar'
+            name = _PERSON_NAME.search(words)  # ', said the spokesman, Ali Haidar'
             if name:
                 return Attribution(None, name.group(), cue)
-            if re.match(r"the \w", words):
+            if _DEFINITE.match(words):
                 return Attribution(None, _np(words), cue)
         return None
 
@@ -497,7 +520,7 @@ def _np(words: str) -> str:
 def _that_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """'X, and that Y' -> the spans of X and Y."""
     out = []
-    for m in re.finditer(r",? and that\s+", norm[start:end]):
+    for m in _AND_THAT.finditer(norm[start:end]):
         out.append((start, start + m.start()))
         start = start + m.end()
     return out + [(start, end)]
@@ -506,6 +529,6 @@ def _that_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 def _clause_end(norm: str, start: int, limit: int) -> int:
     """Where the words naming a speaker after a cue end: at a full stop or a new clause, keeping an
     apposition (', said the envoy, Martin Kobler, on ...')."""
-    m = re.search(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b", norm[start:limit])
+    m = _CLAUSE_END.search(norm[start:limit])
     return start + m.start() if m else limit
 

@@ -41,13 +41,18 @@ _TITLE_BEFORE = re.compile(r"(?:President|Minister|Secretary|Envoy|envoy|spokesm
                            r"ambassador|General|Gen\.|Sheikh|King|Emir|Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|"
                            r"commander|negotiator|coordinator|official)\s*,?\s*$")
 
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_SAID_AFTER = re.compile(r"\s*,?\s*(said|says|told|added)\b")
+# "Fighters of the Sham Legion": a capitalised sentence opener joined to the name
+_LEAD = re.compile(r"[A-Z][a-z]+ (?:of the|of|for|and) ")
+
 
 def guess_kind(name: str, before: str, after: str) -> str | None:
-    words = set(re.split(r"[\s-]+", name))
+    words = set(_WORD_SPLIT.split(name))
     for kind, cues in _KIND_WORDS:
         if words & cues:
             return kind
-    if _TITLE_BEFORE.search(before) or (len(words) >= 2 and re.match(r"\s*,?\s*(said|says|told|added)\b", after)):
+    if _TITLE_BEFORE.search(before) or (len(words) >= 2 and _SAID_AFTER.match(after)):
         return "person"
     prev = before.split()[-1].lower() if before.split() else ""
     if prev in PLACE_WORDS:
@@ -76,7 +81,7 @@ class UnknownActors:
                 first = name.split(" ", 1)[0]
                 start += len(first) + 1
                 name = name[len(first) + 1:]
-            lead = re.match(r"[A-Z][a-z]+ (?:of the|of|for|and) ", name)
+            lead = _LEAD.match(name)
             if lead and start in sent_starts:  # "Fighters of the Sham Legion": the sentence's first word is no name
                 start += lead.end()
                 name = name[lead.end():]
