@@ -295,11 +295,46 @@ def _items(path: Path, kind: str) -> Iterator[tuple[Any, int]]:
             yield item, node.start_mark.line + 1
 
 
-def _item_node(path: Path, kind: str, index: int) -> yaml.Node | None:
+def _item_node(path: Path, kind: str, index: int, line: int, item: Any) -> yaml.Node | None:
+    """The node of one item, to find the line of an error inside it. Composed from the item's own line
+    on when it starts a block list item there (the lines before it left blank, so numbers hold) and
+    comes out as the same data; else by composing the file from its start up to the item."""
+    raw = path.read_bytes()
+    offset = _line_offset(raw, line)
+    if offset is not None:
+        loader = _Loader(b"\n" * (line - 1) + raw[offset:])
+        try:
+            loader.get_event()  # stream start
+            loader.get_event()  # document start
+            start = loader.get_event()
+            if isinstance(start, SequenceStartEvent) and not start.flow_style and start.start_mark.column == 0:
+                node = loader.compose_node(None, None)
+                if node.start_mark.line + 1 == line and loader.construct_document(node) == item:
+                    return node
+        except yaml.YAMLError:
+            pass  # an alias to an earlier anchor, say
+        finally:
+            loader.dispose()
     for i, (_, node) in enumerate(_node_items(path, kind)):
         if i == index:
             return node
     return None
+
+
+def _line_offset(text: bytes, line: int) -> int | None:
+    """Where a line (from 1) starts in the text; None past the end."""
+    need, pos, step = line - 1, 0, 1 << 20
+    while need:
+        n = text.count(b"\n", pos, pos + step)
+        if n < need:
+            if pos + step >= len(text):
+                return None
+            need, pos = need - n, pos + step
+            continue
+        for _ in range(need):
+            pos = text.index(b"\n", pos) + 1
+        need = 0
+    return pos
 
 
 @contextmanager
@@ -384,7 +419,7 @@ def read_bundle(path_or_name: str | Path) -> Bundle:
                     rec = cls.model_validate(raw)
                 except (ValidationError, TypeError):
                     # find where: compose the file again, up to this item, with its nodes
-                    rec = _validate(cls, raw, fname, _item_node(file, cls.record_kind, i))
+                    rec = _validate(cls, raw, fname, _item_node(file, cls.record_kind, i, line, raw))
                 if rec.id in where:
                     first = where[rec.id]
                     raise BundleError(fname, f"duplicate id (first defined at {first[0]}:{first[1]})", line=line,
