@@ -168,7 +168,8 @@ class DateResolver:
         start, end = m.span()
         if name == "weekday" and m.group("mod") in ("on", "by", "until", "from", "since"):
             start = m.start("wd")
-        tense = tenses.near(start, end, doc.sent_of(start))
+        # only a month or a weekday without a year depends on the tense: the clause is read for those alone
+        tense = tenses.near(start, end, doc.sent_of(start)) if name in ("month", "mod_month", "weekday") else "neutral"
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:
