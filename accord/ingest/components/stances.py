@@ -24,6 +24,11 @@ from accord.ingest.registry import Context, component
 # a negation this close before a direction word turns it around ("should not be listed")
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|cannot|neither|nor|resist\w*|oppos\w*|reject\w*|against|refus\w*)\b|n't\b")
 _NEGATION_REACH = 4  # words
+_POSITION = re.compile(r"\b(?:wants?|wanted|insist\w*|demand\w*|call(?:s|ed)? (?:for|on)|urg\w+|oppos\w+|reject\w*|"
+                       r"support\w*|backs?|backed|believ\w+|argu\w+|warn\w*|refus\w+|accept\w*|sees?|considers?|"
+                       r"regards?|prefer\w*|seek\w*|press\w*|propos\w+|favou?r\w*|welcom\w+|hopes?|resist\w*|"
+                       r"thinks?|will not|would not|won't|cannot|can't|must|should)\b", re.I)
+_JOINED = re.compile(r"\s*(,|and|, and)\s*")
 
 
 @dataclass
@@ -126,11 +131,13 @@ class StanceDetector:
         # an actor the issue is about (Assad, a group on the list) is what the stance concerns, not who holds it
         opening = [m for m in doc.mentions if s <= m.start < at and m.actor and m.via not in ("anonymous",)
                    and not topic.search(m.text.lower())]
-        if not opening:
+        # outside quotes, a sentence states its subject's position only through a verb of holding one
+        # ("Moscow and Tehran want ...", "Paris would resist ..."); else it reports what happened
+        if not opening or not _POSITION.search(doc.norm, opening[0].end, max(at, opening[0].end)):
             return []
         first = [opening[0]]
         for m in opening[1:]:  # "Moscow and Tehran want ...": the actors joined at the start of the sentence
-            if re.fullmatch(r"\s*(,|and|, and)\s*", doc.norm[first[-1].end:m.start]):
+            if _JOINED.fullmatch(doc.norm[first[-1].end:m.start]):
                 first.append(m)
             else:
                 break
