@@ -234,7 +234,22 @@ def run_backend(args: argparse.Namespace) -> dict[str, Any]:
         }
     out["peak_rss_mb"] = _rss_mb()
     store.close()
+    if not args.keep:  # the bundle stays, for the next run; the databases go
+        if args.worker == "sqlite":
+            for p in db.parent.glob(db.name + "*"):
+                p.unlink()
+        else:
+            _drop_pg_schema(args.pg_url, "accord_bench")
     return out
+
+
+def _drop_pg_schema(url: str, schema: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    engine.dispose()
 
 
 def time_cli(workdir: Path) -> dict[str, Any]:
@@ -453,6 +468,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--workdir", default="/tmp/accord-bench", help="bundle and SQLite file (/tmp/accord-bench)")
     p.add_argument("--no-snapshot", dest="snapshot", action="store_false", help="skip the snapshot timing")
     p.add_argument("--no-cli", dest="cli", action="store_false", help="skip timing `accord case load` itself")
+    p.add_argument("--keep", action="store_true", help="keep the SQLite file and the accord_bench schema")
     p.add_argument("--no-write", dest="write", action="store_false", help=f"print, do not update {DOC.relative_to(REPO)}")
     p.add_argument("--worker", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     return p.parse_args(argv)
