@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import UnionType
@@ -48,6 +46,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Scanner.__init__(self)
             Parser.__init__(self)
 
+from accord.gcpause import gc_paused
 from accord.errors import BundleError
 from accord.record.dates import FuzzyDate
 from accord.record.model import (
@@ -337,24 +336,6 @@ def _line_offset(text: bytes, line: int) -> int | None:
     return pos
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading a million records makes millions of objects and no cycles: the cyclic collector would
-    walk them all, again and again, for nothing (it tripled the time). Paused, then restored."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            # what was made meanwhile goes straight to the oldest generation (documented effect of
-            # unfreeze), rather than being walked by the young collections one after the other
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
-
-
 def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     """The line of the deepest node along a pydantic error location."""
     line = node.start_mark.line + 1 if node is not None else None
@@ -408,7 +389,7 @@ def read_bundle(path_or_name: str | Path) -> Bundle:
 
     records: list[Record] = [case]
     where: dict[str, tuple[str, int | None]] = {case.id: (str(case_file), 1)}
-    with _gc_paused():
+    with gc_paused():
         for name, cls in FILES.items():
             file = root / name
             if cls is Case or not file.is_file():
