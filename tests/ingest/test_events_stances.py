@@ -46,3 +46,26 @@ def test_stances_only_for_the_case_issues():
     doc = Pipeline(lex)(Article(text='"Assad must go," Kerry said. "The fighting must stop now," he added.',
                                 published=dt.date(2016, 2, 1)))
     assert [c.data["issue"] for c in doc.candidates if c.kind == "stance"] == ["ceasefire-timing"]
+
+
+def test_no_event_under_a_modal_or_in_reported_speech(run):
+    r = run("Russia would not attack the town. John Kerry said Russia attacked the town. "
+            "Turkey shot down a Russian jet.")
+    assert [(e["event_type"], e["source"]) for e in of(r, "event")] == [("FIGHT", "turkey")]
+
+
+def test_stance_words_turned_by_a_negation(run):
+    r = run("Riyadh insists that these factions should not be listed as terrorists.")
+    (s,) = of(r, "stance")
+    assert (s["actor"], s["issue"], s["direction"]) == ("saudi-arabia", "terrorist-list-scope", "toward_min")
+
+
+def test_no_stance_without_a_position(run):
+    assert of(run("Russian jets bombed Nusra Front positions near Idlib on Tuesday."), "stance") == []
+
+
+def test_first_words_of_an_alternation():
+    from accord.ingest.words import first_words
+
+    assert first_words("said|[Aa]ccording to|emphasi[sz]ed|cease-fire") == {
+        "said", "according", "emphasised", "emphasized", "cease"}

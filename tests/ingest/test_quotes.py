@@ -81,3 +81,28 @@ def test_pointer_sentences_name_the_speaker(run):
     for pointer in ("The remark came from John Kerry.", "That was the verdict of John Kerry, speaking late on Friday."):
         (q,) = quotes(run(f'"The list is still a draft and nothing more." {pointer}'))
         assert q["speaker"] == "john-kerry" and q["cue"] is None
+
+
+def test_pronoun_skips_quoted_sentences_and_stops_at_an_unnamed_subject(run):
+    r = run('Sergei Lavrov took the microphone:\n\n"The list is long. It grows every week.\n\n'
+            '"Nobody here is naive," he said.\n\nHis deputy, speaking later, was blunter. "It is over," he said.')
+    assert [(q["content"], q["speaker"]) for q in quotes(r)][-2:] == [
+        ("Nobody here is naive,", "sergei-lavrov"), ("It is over,", None)]
+
+
+def test_the_spokesperson_speaks_for_the_body_introduced(run):
+    r = run('A spokesperson for the Saudi-led coalition dismissed the report. '
+            '"Every claim is checked," the spokesperson said.')
+    (q,) = quotes(r)
+    assert (q["speaker"], q["speaker_text"]) == ("saudi-led-coalition", "the spokesperson")
+
+
+def test_two_reported_statements_joined_by_and_that(run):
+    r = run("Sergei Lavrov said the talks would resume soon, and that the list was not ready.")
+    assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
+        ("the talks would resume soon", "sergei-lavrov"), ("the list was not ready", "sergei-lavrov")]
+
+
+def test_a_coordinated_verb_shares_the_speaker(run):
+    r = run("John Kerry said the plan was fragile and warned that Russia would be held to account.")
+    assert [q["speaker"] for q in quotes(r, direct=False)] == ["john-kerry", "john-kerry"]

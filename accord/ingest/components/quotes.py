@@ -41,7 +41,7 @@ _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 # a pronoun after it refers to that person, not to someone named earlier
 _UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|A|An)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
                               r"spokes(?:man|woman|person)|official|envoy|ambassador|chairman|co-chairman|leader|"
-                              r"commander|general|aide|adviser|negotiator|speaker)\b")
+                              r"commander|general|aide|adviser|negotiator|speaker|deputy|counterpart|colleague|host)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
                       r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
@@ -88,6 +88,10 @@ _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|addin
 _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
 _TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
+# a few words after a reporting verb that make a clause of their own ('said Russia attacked the town'), not
+# an object ('said little', 'acknowledged the risk', 'did not say whether ...'): a subject, then a verb
+_SHORT_CLAUSE = re.compile(r"(?!(?:whether|if|how|what|why|when|so|nothing|little|much|more)\b)\w+(?:\s+\w+)?\s+"
+                           r"(?:\w+ed|is|was|were|are|had|has|have|would|will|could|can|must|did|does)\b")
 
 
 @dataclass
@@ -346,7 +350,8 @@ class QuoteExtractor:
                 rest = norm[m.end():e].strip(" .")
                 if _OPENS_DIRECT.match(rest):
                     break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
-                if rest.startswith(";") or len(rest.split()) <= 4 or (_CIRCUMSTANCE.match(rest) and " that " not in rest):
+                circumstance = bool(_CIRCUMSTANCE.match(rest)) and " that " not in rest
+                if rest.startswith(";") or len(rest.split()) <= 4 or circumstance:
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
                     comma = norm.rfind(",", s, m.start())
                     if comma > s and len(norm[comma:m.start()].split()) <= 9:
@@ -354,7 +359,11 @@ class QuoteExtractor:
                         if rest.startswith(";"):  # '..., he said; the talks had ...': the words go on
                             semi = norm.index(";", m.end())
                             self._add_indirect(doc, spans, comma + 1, m.start(), semi + 1, e, cue)
-                    break
+                        break
+                    if not rest or circumstance or rest.startswith(";") or not _SHORT_CLAUSE.match(rest):
+                        break
+                    # 'Kerry said Russia attacked the town': a short report, read as 'X said (that) ...'
+
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
                 sp_s, sp_e = shared or (clause, m.start())
                 obj = (_TOLD_WHOM if cue.startswith("told") else _SPACE).match(norm[m.end():e])
@@ -420,7 +429,7 @@ class QuoteExtractor:
             return Attribution(self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5)),
                                words, cue)
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
-        if again and not inside:
+        if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
         spokes = _SPOKES.search(words)
         if _ANONYMOUS.search(words) and not spokes:
