@@ -14,6 +14,7 @@ A FuzzyDate is the closed interval [start, end] of days it may stand for.
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from typing import Any, Literal
@@ -63,7 +64,11 @@ class FuzzyDate:
     def __init__(self, start: dt.date, end: dt.date, precision: Precision, text: str):
         if end < start:
             raise ValueError(f"malformed date {text!r}: the range ends before it starts")
-        self.start, self.end, self.precision, self._text = start, end, precision, text
+        for name, value in zip(self.__slots__, (start, end, precision, text)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a FuzzyDate never changes (parsed ones are shared)")
 
     @classmethod
     def parse(cls, value: Any) -> FuzzyDate:
@@ -77,13 +82,7 @@ class FuzzyDate:
             value = str(value)
         if not isinstance(value, str):
             raise ValueError(f"malformed date {value!r}")
-        text = value.strip()
-        if ".." in text:
-            left, _, right = text.partition("..")
-            a, b = _parse_single(left.strip()), _parse_single(right.strip())
-            return cls(a[0], b[1], "range", f"{left.strip()}..{right.strip()}")
-        start, end, precision = _parse_single(text)
-        return cls(start, end, precision, text)
+        return _parse_text(value.strip())
 
     @classmethod
     def day(cls, d: dt.date) -> FuzzyDate:
@@ -132,6 +131,17 @@ class FuzzyDate:
             ]),
             serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _parse_text(text: str) -> FuzzyDate:
+    """Cached: a case repeats few dates over many records, and a FuzzyDate never changes."""
+    if ".." in text:
+        left, _, right = text.partition("..")
+        a, b = _parse_single(left.strip()), _parse_single(right.strip())
+        return FuzzyDate(a[0], b[1], "range", f"{left.strip()}..{right.strip()}")
+    start, end, precision = _parse_single(text)
+    return FuzzyDate(start, end, precision, text)
 
 
 def parse_day(text: str) -> dt.date:

@@ -57,3 +57,10 @@ def test_add_months_never_invents_a_day(day, months):
     later = add_months(day, months)
     assert (later.year - day.year) * 12 + later.month - day.month == months
     assert later.day <= day.day
+
+
+def test_parsed_dates_are_shared_and_cannot_change():
+    a, b = FuzzyDate.parse("2016-01-early"), FuzzyDate.parse("2016-01-early")
+    assert a is b
+    with pytest.raises(AttributeError):
+        a.start = dt.date(2016, 1, 5)
