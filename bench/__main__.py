@@ -14,6 +14,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "store": ("bench.store_bench", "record store: bulk load records/s, point and as-of read latency"),
     "ingest": ("bench.ingest_speed", "ingest pipeline speed"),
     "smp": ("bench.smp_vs_ktab", "SMP forecast against KTAB"),
+    "forecast": ("bench.forecast_montecarlo", "Monte Carlo speed of the forecast models"),
 }
 
 

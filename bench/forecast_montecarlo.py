@@ -1,4 +1,4 @@
-"""Monte Carlo speed of the forecast models (run: .venv/bin/python -m bench.forecast_montecarlo).
+"""Monte Carlo speed of the forecast models (run: .venv/bin/python -m bench forecast).
 
 Times the models' own work (the interpreter's start-up and imports are left out), median of 3 repeats,
 wall-clock and CPU time: on a shared machine CPU time is the steadier figure. Prints a Markdown table.
