@@ -322,7 +322,7 @@ class Store:
         try:
             store.migrate()
         except OperationalError as e:
-            raise AccordError(f"--db {target}: cannot open the store ({e.orig})") from None
+            raise AccordError(f"--db {target}: cannot open the store ({' '.join(str(e.orig).split())})") from None
         return store
 
     def migrate(self) -> None:

@@ -121,3 +121,10 @@ def test_unknown_ids_are_one_line_errors(mini):
 def test_malformed_options(mini):
     assert "--date" in mini("positions", "vote-timing", "--date", "2020-14-01", ok=False).stderr
     assert "--as-known-on" in mini("positions", "vote-timing", "--as-known-on", "yesterday", ok=False).stderr
+
+
+def test_an_unreachable_database_is_one_line(tmp_path):
+    from tests.cli.conftest import Accord
+
+    r = Accord("postgresql://nobody@127.0.0.1:1/none")("case", "list", ok=False)
+    assert r.exit_code == 2 and "cannot open the store" in r.stderr and len(r.stderr.strip().splitlines()) == 1
