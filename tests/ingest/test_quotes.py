@@ -106,3 +106,10 @@ def test_two_reported_statements_joined_by_and_that(run):
 def test_a_coordinated_verb_shares_the_speaker(run):
     r = run("John Kerry said the plan was fragile and warned that Russia would be held to account.")
     assert [q["speaker"] for q in quotes(r, direct=False)] == ["john-kerry", "john-kerry"]
+
+
+def test_speaker_after_a_dateline_and_before_an_auxiliary(run):
+    r = run("MOSCOW (Example Wire) - Russia's foreign minister said on Friday that the list was not ready.\n\n"
+            "Iranian diplomats have made clear that the list comes first.")
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(r, direct=False)] == [
+        ("sergei-lavrov", "Russia's foreign minister"), (None, "Iranian diplomats")]

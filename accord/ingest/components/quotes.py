@@ -88,6 +88,8 @@ _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|addin
 _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
 _TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
+_TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|"
+                           r"later|earlier|would|will|did|does|do))+$")
 # a few words after a reporting verb that make a clause of their own ('said Russia attacked the town'), not
 # an object ('said little', 'acknowledged the risk', 'did not say whether ...'): a subject, then a verb
 _SHORT_CLAUSE = re.compile(r"(?!(?:whether|if|how|what|why|when|so|nothing|little|much|more)\b)\w+(?:\s+\w+)?\s+"
@@ -410,10 +412,15 @@ class QuoteExtractor:
         """Who speaks in the words between s and e (the named person nearest the cue: the last one before
         it, or with ``prefer_first`` the first one after it)."""
         norm = doc.norm
+        if any(ps == s for ps, _ in doc.places):  # the dateline opens the sentence: the speaker follows it
+            dash = _DATELINE_END.search(norm, s, min(e, s + 80))
+            s = dash.end() if dash else s
         while s < e and norm[s] in " ,.;:-\n":
             s += 1
         while e > s and norm[e - 1] in " ,.;:-\n":
             e -= 1
+        aux = _TRAILING_AUX.search(norm, s, e)
+        e = aux.start() if aux and aux.start() > s else e  # 'Iranian diplomats have (made clear)'
         if s >= e or e - s > 120:
             return None
         words = doc.text[s:e]
