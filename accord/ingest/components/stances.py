@@ -28,6 +28,9 @@ _POSITION = re.compile(r"\b(?:wants?|wanted|insist\w*|demand\w*|call(?:s|ed)? (?
                        r"support\w*|backs?|backed|believ\w+|argu\w+|warn\w*|refus\w+|accept\w*|sees?|considers?|"
                        r"regards?|prefer\w*|seek\w*|press\w*|propos\w+|favou?r\w*|welcom\w+|hopes?|resist\w*|"
                        r"thinks?|will not|would not|won't|cannot|can't|must|should)\b", re.I)
+# Clauses that set one position against another ("Moscow wants X, while Riyadh insists Y"): each is
+# weighed on its own, with its own holder
+_CONTRAST = re.compile(r",? (?:while|whereas|but) |; ")
 _JOINED = re.compile(r"\s*(,|and|, and)\s*")
 
 
@@ -64,6 +67,14 @@ def _compile(issue: dict) -> _Issue:
     )
 
 
+def _clauses(lower: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _CONTRAST.finditer(lower, s, e):
+        out.append((s, m.start()))
+        s = m.end()
+    return out + [(s, e)]
+
+
 def _negated(lower: str, s: int, at: int) -> bool:
     return bool(_NEGATION.search(" ".join(lower[max(s, at - 60):at].split()[-_NEGATION_REACH:])))
 
@@ -89,22 +100,24 @@ class StanceDetector:
         for m in self.topics.finditer(lower):
             about.setdefault(doc.sent_index(m.start()), set()).add(int((m.lastgroup or "i0")[1:]))
         for i in sorted(about):
-            s, e = doc.sents[i]
-            for k in sorted(about[i]):
-                issue = self.issues[k]
-                lean = self._lean(issue, lower, s, e)
-                if lean is None:
-                    continue
-                direction, at = lean
-                value = next((v for rx, v in issue.values if rx.search(lower, s, e)), None)
-                if value is not None and (value < 50) != (direction == "toward_min"):
-                    value = None  # a value must agree with the words' direction
-                for holder in self._holders(doc, quotes, s, e, at, issue.topic):
-                    data: dict[str, object] = {"actor": holder, "issue": issue.id, "direction": direction}
-                    if value is not None:
-                        data["value"] = value
-                    doc.add("stance", s, e, 0.5 if value is not None else 0.4, **data)
+            for s, e in _clauses(lower, *doc.sents[i]):
+                for k in sorted(about[i]):
+                    self._weigh(doc, quotes, lower, self.issues[k], s, e)
         return doc
+
+    def _weigh(self, doc: IngestDoc, quotes, lower: str, issue: _Issue, s: int, e: int) -> None:
+        lean = self._lean(issue, lower, s, e)
+        if lean is None:
+            return
+        direction, at = lean
+        value = next((v for rx, v in issue.values if rx.search(lower, s, e)), None)
+        if value is not None and (value < 50) != (direction == "toward_min"):
+            value = None  # a value must agree with the words' direction
+        for holder in self._holders(doc, quotes, s, e, at, issue.topic):
+            data: dict[str, object] = {"actor": holder, "issue": issue.id, "direction": direction}
+            if value is not None:
+                data["value"] = value
+            doc.add("stance", s, e, 0.5 if value is not None else 0.4, **data)
 
     @staticmethod
     def _lean(issue: _Issue, lower: str, s: int, e: int) -> tuple[str, int] | None:
