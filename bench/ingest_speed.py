@@ -269,6 +269,11 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
     if mem:
         lines += [f"| `accord ingest` streaming {mem['articles']:,} recombined articles ({mem['bytes'] / 1e6:.1f} MB), "
                   f"peak RSS | {mem['peak_rss_mb']} MB ({mem['seconds']} s, exit {mem['exit']}) |"]
+    goals = [f"single pass {spd['share_of_tokenizer_single_pass']:.1%}, warm {spd['share_of_tokenizer']:.1%}",
+             f"{spd['speedup_2_workers']}x wall clock, {spd['speedup_2_workers_cpu_bound']}x in CPU time"]
+    lines += ["", f"Machine: {_cpu()}, {os.cpu_count()} cores shared with other jobs. Goals (issue 4): the pipeline at "
+              f"≥ 10 % of the bare tokenizer: {goals[0]}; `--workers 2` ≥ 1.7x one worker: {goals[1]}"
+              + (f"; ≤ 500 MB streaming 10,000 articles: {mem['peak_rss_mb']} MB." if mem else ".")]
     if acc:
         lines += ["", "Accuracy (`accord eval ingest GOLD`; detail = speaker, exact resolution, type or direction among "
                   "the gold items found; exact = found and right, of all gold items):", "",
@@ -296,6 +301,14 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
                       f"target country {p['country_accuracy']['target']:.3f}; source sector "
                       f"{p['sector_accuracy']['source']:.3f}, target sector {p['sector_accuracy']['target']:.3f}."]
     return "\n".join(lines) + "\n"
+
+
+def _cpu() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            return next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or platform.machine()
 
 
 def write_section(text: str) -> None:
