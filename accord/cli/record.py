@@ -129,6 +129,7 @@ def actors_list(kind: Annotated[str | None, typer.Option("--kind", "-k", help="s
 def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt = None,
          as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
     """Any record, with its citations."""
+    from accord.record.bundle import dump_yaml
     from accord.views import record as views
 
     snap = open_snapshot(case, as_known_on)
@@ -137,7 +138,7 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
     def render(d: dict[str, Any]) -> None:
         console.print(f"[bold]{d['kind']}[/] {record_id}")
         body = {k: v for k, v in d["record"].items() if k not in ("id", "cite")}
-        console.print(yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100).rstrip())
+        console.print(dump_yaml(body).rstrip(), highlight=False, markup=False)
         console.print("[bold]citations[/]")
         for c in d["citations"]:
             what = c.get("title") or c.get("url") or c.get("document")

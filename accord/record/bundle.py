@@ -548,7 +548,11 @@ def to_bundle_dict(rec: Record) -> dict[str, Any]:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """Writes what _Loader reads: quotes only what it would read as something else (so a vote is
+    written ``no``, a date ``2015-12-18``), and multi-line text as a literal block."""
+
+
+_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 def _str_rep(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
@@ -559,7 +563,7 @@ def _str_rep(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _str_rep)
 
 
-def _dump(data: Any) -> str:
+def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
@@ -571,14 +575,14 @@ def write_bundle(records: list[Record], folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     case_data = {**to_bundle_dict(cases[0]), "format": FORMAT_VERSION}
-    written.append(_atomic_write(folder / Case.bundle_file, _dump(case_data)))
+    written.append(_atomic_write(folder / Case.bundle_file, dump_yaml(case_data)))
     for name, cls in FILES.items():
         if cls is Case:
             continue
         items = sorted((r for r in records if type(r) is cls), key=lambda r: r.id)
         target = folder / name
         if items:
-            written.append(_atomic_write(target, _dump([to_bundle_dict(r) for r in items])))
+            written.append(_atomic_write(target, dump_yaml([to_bundle_dict(r) for r in items])))
         elif target.exists():
             target.unlink()
     return written
