@@ -113,3 +113,40 @@ def test_speaker_after_a_dateline_and_before_an_auxiliary(run):
             "Iranian diplomats have made clear that the list comes first.")
     assert [(q["speaker"], q["speaker_text"]) for q in quotes(r, direct=False)] == [
         ("sergei-lavrov", "Russia's foreign minister"), (None, "Iranian diplomats")]
+
+
+def test_quote_opening_a_paragraph_is_spoken_by_the_person_named_after_it(run):
+    r = run('DAMASCUS, Feb 2 (Wire) - "We expect nothing from this round." The hall fell quiet for a moment. '
+            'Mohammed Alloush, who leads the delegation, said it to the cameras.')
+    (q,) = quotes(r)
+    assert (q["content"], q["speaker"], q["cue"]) == ("We expect nothing from this round.", "mohammed-alloush", "said")
+
+
+def test_a_paragraph_opening_quote_that_continues_an_open_one_keeps_its_speaker(run):
+    r = run('"The list is not final," Lavrov said. "We will see.\n\n"Nothing is agreed yet." Kerry arrived later.')
+    assert [x["speaker"] for x in quotes(r)] == ["sergei-lavrov", "sergei-lavrov", "sergei-lavrov"]
+
+
+def test_colon_after_a_clause_names_the_speaker(run):
+    r = run('John Kerry told reporters that the talks would resume, and his advice to both sides was short: '
+            '"Be patient." Sergei Lavrov was asked about it. His reply was a single word: "Never."\n\n'
+            'One of the delegates put it in a word: "Tired".')
+    assert [(x["content"], x["speaker"]) for x in quotes(r)] == [
+        ("Be patient.", "john-kerry"), ("Never.", "sergei-lavrov"), ("Tired", None)]
+
+
+def test_anonymous_words_quoted_inside_a_quote(run):
+    r = run('"When people tell me \'just stop the shelling\', I ask them how," Staffan de Mistura said.')
+    inner = [x for x in quotes(r) if x["content"] == "just stop the shelling"]
+    assert inner and inner[0]["speaker"] is None
+
+
+def test_a_participle_after_the_speaker_does_not_name_the_speaker(run):
+    (q,) = quotes(run('Kerry, flying to Moscow for talks with Putin, said only: "We will see."'))
+    assert q["speaker"] == "john-kerry"
+
+
+def test_an_unnamed_diplomat_stops_the_search_for_he(run):
+    r = run('Lavrov spoke first. A senior Saudi diplomat was more blunt. "The bombing must stop," he said.')
+    (q,) = quotes(r)
+    assert q["speaker"] is None

@@ -26,7 +26,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"complained|cautioned|conceded|emphasi[sz]ed|reiterated|repeated|remarked|observed|affirmed|confirmed|"
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
-        r"describes|branded|termed|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
+        r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
         r"made it clear|believes|argues|maintains|answered|offered")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
@@ -40,7 +40,7 @@ _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 # the subject of a sentence that is someone the dictionary cannot name ('His prime minister, speaking ...'):
 # a pronoun after it refers to that person, not to someone named earlier
 _UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|A|An)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
-                              r"spokes(?:man|woman|person)|official|envoy|ambassador|chairman|co-chairman|leader|"
+                              r"spokes(?:man|woman|person)|official|diplomat|envoy|ambassador|chairman|co-chairman|leader|"
                               r"commander|general|aide|adviser|negotiator|speaker|deputy|counterpart|colleague|host)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
@@ -88,6 +88,13 @@ _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|addin
 _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
 _TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
+_COLON_END = re.compile(r":\s*$")
+_POSSESSIVE = re.compile(r"(?:and\s+)?([Hh]is|[Hh]er)\b")
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]+,.*\s-{1,2}\s*$")
+_PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
+# the subject of the clause a colon ends: a noun phrase, then a verb ('was scornful', 'summed up the mood')
+_COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
+                            r"(?:was|were|is|are|had|has|struck|went|gave|put|\w+ed)\b[^,:;\n\"]{0,40}:\s*$")
 _TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|"
                            r"later|earlier|would|will|did|does|do))+$")
 # a few words after a reporting verb that make a clause of their own ('said Russia attacked the town'), not
@@ -162,6 +169,9 @@ class QuoteExtractor:
             found.append((qs, qe, close_end, att))
         merged = self._merge_split(doc, found)
         prev: tuple[int, Attribution] | None = None
+        def closed_at(close_end: int) -> bool:
+            return close_end > 0 and norm[close_end - 1] == '"'
+
         for qs, qe, close_end, att, content in merged:
             words = len(content.split())
             if att is None:
@@ -169,6 +179,8 @@ class QuoteExtractor:
             if att is None and words > self.max_scare_words:
                 att = self._subject_before(doc, qs)
             sentence_like = bool(_SENTENCE_LIKE.match(content.strip()))
+            if att is None and closed_at(close_end) and sentence_like and (prev is None or closed_at(prev[0])):
+                att = self._named_after(doc, qs, close_end)  # not when it goes on from a quote left open
             if att is None and prev is not None and norm.count("\n", prev[0], qs) <= 2 and \
                     (words > self.max_scare_words or sentence_like):
                 att = prev[1]  # a quote continued with no new attribution
@@ -244,12 +256,23 @@ class QuoteExtractor:
         para_start = norm.rfind("\n", 0, at) + 1
         lo = max(sent_start, para_start)
         cues = list(_CUE.finditer(norm, lo, at))
-        if not cues:
-            head = re.fullmatch(r"\s*(?P<sp>[A-Z][^:\n]{0,60}?)\s*:\s*", norm[lo:at])  # 'Lavrov: "No deal"'
-            if head is None:  # 'Speaking from Tripoli, an official of X was scornful: "..."': the clause's subject
-                head = re.search(r"(?:^|,\s+)(?P<sp>[^,:\n\"]{2,80}?)\s+(?:was|were|is|are|had|has|struck|went|gave)\b"
-                                 r"[^,:\n\"]{0,40}:\s*$", norm[lo:at])
-            return self._resolve(doc, lo + head.start("sp"), lo + head.end("sp"), cue=None) if head else None
+        colon = _COLON_END.search(norm, lo, at)
+        if not cues or (colon and colon.start() - cues[-1].end() > 40):
+            # 'Lavrov: "No deal"'; 'Speaking from Tripoli, an official of X was scornful: "..."' and
+            # '..., and his message was brief: "..."' (a cue earlier in the sentence governs other words):
+            # the subject of the clause the colon ends
+            heads = [re.fullmatch(r"\s*(?P<sp>[A-Z][^:\n]{0,60}?)\s*:\s*", norm[lo:at]) if not cues else None,
+                     _COLON_SUBJECT.search(norm[lo:at])]
+            for head in filter(None, heads):
+                possessive = _POSSESSIVE.match(head.group("sp"))
+                if possessive:  # 'His answer was one word:' is his
+                    pron = "she" if possessive.group(1).lower() == "her" else "he"
+                    return Attribution(self._pronoun_speaker(doc, Mention(lo + head.start("sp"), lo + head.start("sp")
+                                       + 3, pron, None, "person", "pronoun", 0.5)), possessive.group(1), None)
+                att = self._resolve(doc, lo + head.start("sp"), lo + head.end("sp"), cue=None)
+                if att is not None:
+                    return att
+            return None
         m = cues[-1]
         if at - m.end() > 80 or '"' in norm[m.end():at]:
             return None
@@ -291,6 +314,27 @@ class QuoteExtractor:
         group = "sp" if m.group("sp") else "sp2"
         return self._resolve(doc, m.start(group), m.end(group), cue=None)
 
+    def _named_after(self, doc: IngestDoc, qs: int, close_end: int) -> Attribution | None:
+        """'"We did not come here to ..." The delegation was packing. Riyad Hijab said it twice ...': a quote
+        opening its paragraph, whole sentences, with the person named in one of the two sentences after it
+        (the cue kept when that sentence has one after the name)."""
+        para_start = doc.norm.rfind("\n", 0, qs) + 1
+        lead = doc.norm[para_start:qs - 1]
+        if lead.strip() and not (len(lead) < 80 and _DATELINE_LEAD.search(lead)):
+            return None
+        para_end = doc.norm.find("\n", close_end)
+        para_end = len(doc.norm) if para_end < 0 else para_end
+        i = doc.sent_index(close_end + 1)
+        for s, e in doc.sents[i:i + 2]:
+            if s < close_end or s >= para_end or '"' in doc.norm[s:e]:
+                break
+            person = next((m for m in doc.mentions_in(s, e) if m.kind == "person" and m.actor
+                           and m.via in ("name", "short")), None)
+            if person:
+                cue = _CUE.search(doc.norm, person.end, e)
+                return Attribution(person.actor, person.text, cue.group() if cue else None)
+        return None
+
     def _subject_before(self, doc: IngestDoc, qs: int) -> Attribution | None:
         """'Vitaly Churkin was more guarded. "We have to ..."': a short sentence before, opening with a person."""
         i = doc.sent_index(qs)
@@ -311,7 +355,7 @@ class QuoteExtractor:
         inner = _single_marks(doc.text, qs, qe)
         for a, b in zip(inner[::2], inner[1::2]):
             att = self._before(doc, a) if _CUE.search(doc.norm, max(qs, a - 40), a) else None
-            if att and att.speaker:
+            if att and (att.speaker or att.speaker_text):
                 doc.add("quote", a + 1, b, 0.7, speaker=att.speaker, speaker_text=att.speaker_text,
                         content=doc.text[a + 1:b], direct=True, cue=att.cue)
 
@@ -426,6 +470,10 @@ class QuoteExtractor:
         words = doc.text[s:e]
         inside = [m for m in doc.mentions_in(s, e) if m.end <= e]
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
+        if person and not prefer_first:
+            # 'Kerry, arriving in Moscow for talks with Putin, said': the subject, not the participle's object
+            part = _PARTICIPLE_CLAUSE.search(norm, person[0].end, e)
+            person = [m for m in person if m.end <= part.start()] if part else person
         if person:
             m = person[0] if prefer_first else person[-1]
             return Attribution(m.actor, m.text, cue)
