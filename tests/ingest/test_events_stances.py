@@ -69,3 +69,24 @@ def test_first_words_of_an_alternation():
 
     assert first_words("said|[Aa]ccording to|emphasi[sz]ed|cease-fire") == {
         "said", "according", "emphasised", "emphasized", "cease"}
+
+
+def test_a_verb_of_opposing_turns_what_it_governs(run):
+    """Opposing a demand that Assad go is wanting him to stay, however many words lie between; the words
+    after the governed one ('before an election') are not turned again."""
+    for text in ("Moscow still opposed any demand that Assad step down.",
+                 "Moscow still opposed any demand that Assad step down before an election.",
+                 "Russia opposes any attempt to remove Assad from outside."):
+        (s,) = of(run(text), "stance")
+        assert (s["actor"], s["issue"], s["direction"]) == ("russia", "assad-role", "toward_max"), text
+
+
+def test_a_negated_belief_turns_its_clause(run):
+    (s,) = of(run("France did not believe that Assad could remain in power after the transition."), "stance")
+    assert (s["actor"], s["issue"], s["direction"]) == ("france", "assad-role", "toward_min")
+
+
+def test_two_negations_cancel(run):
+    r = run("Turkey still refused to accept that the YPG was anything but a terrorist organisation.")
+    (s,) = of(r, "stance")
+    assert (s["actor"], s["issue"], s["direction"]) == ("turkey", "terrorist-list-scope", "toward_max")

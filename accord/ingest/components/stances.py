@@ -21,16 +21,22 @@ from dataclasses import dataclass
 from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
 
-# a negation this close before a direction word turns it around ("should not be listed")
-_NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|cannot|neither|nor|resist\w*|oppos\w*|reject\w*|against|refus\w*)\b|n't\b")
+# a negation this close before a direction word turns it around ("should not be listed", "anything but")
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|cannot|neither|nor|anything (?:but|other than))\b|n't\b")
 _NEGATION_REACH = 4  # words
+# a verb that opposes, or a verb of holding a position under a negation, turns what it governs: the first
+# direction word after it in the clause, however far ("opposed any demand that Assad step down", "did
+# not believe that Assad could remain"), not the words after that ("... step down before an election")
+_GOVERNS = re.compile(r"\b(?:resist\w*|oppos\w*|reject\w*|against|refus\w*|(?:not|never|n't|no longer)\s+"
+                      r"(?:\w+\s+)?(?:believ\w*|think\w*|accept\w*|want\w*|agree\w*|expect\w*|support\w*|"
+                      r"insist\w*|ask\w*|see|sees|seek\w*|demand\w*))\b")
 _POSITION = re.compile(r"\b(?:wants?|wanted|insist\w*|demand\w*|call(?:s|ed)? (?:for|on)|urg\w+|oppos\w+|reject\w*|"
                        r"support\w*|backs?|backed|believ\w+|argu\w+|warn\w*|refus\w+|accept\w*|sees?|considers?|"
                        r"regards?|prefer\w*|seek\w*|press\w*|propos\w+|favou?r\w*|welcom\w+|hopes?|resist\w*|"
                        r"thinks?|will not|would not|won't|cannot|can't|must|should)\b", re.I)
 # Clauses that set one position against another ("Moscow wants X, while Riyadh insists Y"): each is
 # weighed on its own, with its own holder
-_CONTRAST = re.compile(r",? (?:while|whereas|but) |; ")
+_CONTRAST = re.compile(r",? (?:while|whereas|(?<!anything )but) |; ")  # not "anything but"
 _JOINED = re.compile(r"\s*(,|and|, and)\s*")
 
 
@@ -124,10 +130,15 @@ class StanceDetector:
         """The direction with more words in the sentence, and where its first word is."""
         votes = {"toward_min": 0, "toward_max": 0}
         first: dict[str, int] = {}
+        governs = [g.end() for g in _GOVERNS.finditer(lower, s, e)]
         for m in issue.directions.finditer(lower, s, e):
             group = m.lastgroup or ""
             side = group.removesuffix("_fixed")
-            if not group.endswith("_fixed") and _negated(lower, s, m.start()):
+            # each governing verb turns the first direction word after it; a plain negation too (both: no turn)
+            governed = bool(governs) and governs[0] <= m.start()
+            while governs and governs[0] <= m.start():
+                governs.pop(0)
+            if not group.endswith("_fixed") and governed != _negated(lower, s, m.start()):
                 side = "toward_max" if side == "toward_min" else "toward_min"
             votes[side] += 1
             first.setdefault(side, m.start())
