@@ -14,7 +14,7 @@ no actor; an unnamed spokesman speaks for his body. Quoted terms without a speak
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
@@ -63,6 +63,7 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\
 _DOUBLE = re.compile('"')
 # a single mark that may open (before a letter) or close (before punctuation, a space or the end) a quote
 _SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
+_MAY_OPEN_SINGLE = re.compile("[ (\"\u201c][\u2018'][A-Za-z]")
 
 
 # Compiled once (each call of re.match(pattern, ...) looks the pattern up in re's cache).
@@ -134,6 +135,8 @@ def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
 def _single_marks(text: str, s0: int, e0: int) -> list[int]:
     """Single marks used as quotes: an opening one at a word's start, a closing one before punctuation or
     a space (so that apostrophes inside words are left alone)."""
+    if not _MAY_OPEN_SINGLE.search(text, s0, e0) and text[s0:s0 + 1] not in ("'", "\u2018"):
+        return []  # no single mark opens a word here: the apostrophes are inside words
     marks: list[int] = []
     for m in _SINGLE.finditer(text, s0, e0):
         i = m.start()
@@ -366,6 +369,7 @@ class QuoteExtractor:
         (it may hold a quoted fragment: 'said it was "not serious"')."""
         norm = doc.norm
         cue_at = self.cue_words.offsets(doc)
+        quote_starts = [qs for qs, _, _ in spans]  # in order, not overlapping: the ends are in order too
         for s, e in doc.sents:
             speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
             for pos in cue_at[bisect_left(cue_at, s):bisect_left(cue_at, e)]:
@@ -373,8 +377,9 @@ class QuoteExtractor:
                 if m is None:
                     continue
                 cue = m.group()
-                if any(qs - 1 <= m.start() < qe + 1 for qs, qe, _ in spans):
-                    continue
+                inside = bisect_right(quote_starts, m.start() + 1) - 1
+                if inside >= 0 and m.start() < spans[inside][1] + 1:
+                    continue  # a cue inside quote marks
                 if cue.lower() == "according to":
                     comma = norm.find(",", m.end(), e)
                     that = _THAT.match(norm[comma + 1:e]) if comma > 0 else None

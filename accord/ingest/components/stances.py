@@ -128,10 +128,13 @@ class StanceDetector:
     @staticmethod
     def _lean(issue: _Issue, lower: str, s: int, e: int) -> tuple[str, int] | None:
         """The direction with more words in the sentence, and where its first word is."""
+        words = list(issue.directions.finditer(lower, s, e))
+        if not words:
+            return None
         votes = {"toward_min": 0, "toward_max": 0}
         first: dict[str, int] = {}
         governs = [g.end() for g in _GOVERNS.finditer(lower, s, e)]
-        for m in issue.directions.finditer(lower, s, e):
+        for m in words:
             group = m.lastgroup or ""
             side = group.removesuffix("_fixed")
             # each governing verb turns the first direction word after it; a plain negation too (both: no turn)
