@@ -185,3 +185,22 @@ def test_corpus_covers_the_hard_cases():
     weekdays = re.compile(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
     assert sum(bool(weekdays.fullmatch(d["text"])) for a in arts for d in a["gold"]["dates"]) >= 20
     assert sum(a["case"] is None for a in arts) >= 4, "articles about other conflicts"
+
+
+def test_dev3_covers_the_direct_quote_forms():
+    arts = _articles("dev3")
+    quotes = [(a, q) for a in arts for q in a["gold"]["quotes"] if q["direct"]]
+    assert any("\u00ab" in a["text"][: q["start"]][-2:] for a, q in quotes), "guillemets"
+    assert any(len(q["content"].strip(" .,!?")) and len(q["content"].split()) == 1 for _, q in quotes), "one word"
+    assert any(a["text"][q["start"] - 1] == "'" for a, q in quotes), "single marks"
+    assert any(a["text"][: q["start"]].rstrip('"').rstrip().endswith(":") for a, q in quotes), "after a colon"
+    # a quote opening a paragraph whose speaker is named after it, with no cue at the quote
+    assert any(a["text"][q["start"] - 2: q["start"]] in ('\n"', '- "', '\n\u201c') and q["cue"] in (None, "said")
+               and a["text"][q["end"]:q["end"] + 3].startswith('" ') for a, q in quotes)
+    # a quote left open at a paragraph's end, the next paragraph reopening it
+    assert any(a["text"][q["end"]:q["end"] + 3] == "\n\n\"" for a, q in quotes), "open across paragraphs"
+    # words in marks that are no quote ('the so-called "moderate" groups')
+    assert any(not any(q["start"] <= m.start(1) < q["end"] for q in a["gold"]["quotes"])
+               for a in arts for m in re.finditer(r'\s"(\w[^"\n]{0,30})"\s', a["text"])), "scare quotes"
+    assert any(s["direction"] == "toward_max" and "oppos" in a["text"][s["start"]:s["end"]]
+               for a in arts for s in a["gold"]["stances"]), "a stance through a verb of opposing"
