@@ -19,7 +19,6 @@ model beats the baseline on these issues.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from accord.forecast.base import Model, Stakeholders
-from accord.forecast.inputs import COLUMNS, ForecastInputError, build_stakeholders, check_row, parse_value
+from accord.forecast.inputs import COLUMNS, ForecastInputError, build_stakeholders, check_row, csv_rows, parse_value
 from accord.forecast.registry import BASELINE, make
 
 BOOTSTRAP = 2000
@@ -61,18 +60,8 @@ class Score:
 
 def read_backtest(path: str | Path) -> list[Case]:
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ForecastInputError(file, f"cannot read: {e.strerror}") from None
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in reader.fieldnames or []]
-    for col in ("Issue", *COLUMNS, "Outcome"):
-        if col not in header:
-            raise ForecastInputError(file, f"missing column {col!r}", line=1)
-    reader.fieldnames = header
     rows: dict[str, list[tuple[int, dict[str, str]]]] = {}
-    for line, row in enumerate(reader, start=2):
+    for line, row in csv_rows(path, ("Issue", *COLUMNS, "Outcome")):
         issue = (row.get("Issue") or "").strip()
         if not issue:
             raise ForecastInputError(file, "empty issue", line=line, field="Issue")

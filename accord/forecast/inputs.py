@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +50,22 @@ def parse_value(text: str, file: str, line: int, field: str) -> tuple[float, flo
     return value, sd
 
 
+def csv_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a CSV file with a header holding at least the required columns."""
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ForecastInputError(file, f"cannot read: {e.strerror}") from None
+    reader = csv.DictReader(text.splitlines())
+    header = [h.strip() for h in reader.fieldnames or []]
+    for col in required:
+        if col not in header:
+            raise ForecastInputError(file, f"missing column {col!r} (need {','.join(required)})", line=1)
+    reader.fieldnames = header
+    yield from enumerate(reader, start=2)
+
+
 def is_accord_csv(path: str | Path) -> bool:
     """True for an ``Actor,Capability,Position,Salience`` file (KTAB's CSV opens with a scenario line)."""
     try:
@@ -65,19 +82,9 @@ def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stak
     Without ``scale`` the issue's scale is taken to be the span of the positions given.
     """
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ForecastInputError(file, f"cannot read: {e.strerror}") from None
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in reader.fieldnames or []]
-    for col in COLUMNS:
-        if col not in header:
-            raise ForecastInputError(file, f"missing column {col!r} (need {','.join(COLUMNS)})", line=1)
-    reader.fieldnames = header
     actors: list[str] = []
     values: dict[str, list[tuple[float, float]]] = {c: [] for c in COLUMNS[1:]}
-    for line, row in enumerate(reader, start=2):
+    for line, row in csv_rows(path, COLUMNS):
         name = (row.get("Actor") or "").strip()
         if not name:
             raise ForecastInputError(file, "empty actor name", line=line, field="Actor")
