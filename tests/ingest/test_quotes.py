@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.ingest.conftest import of
 
 
@@ -150,3 +152,14 @@ def test_an_unnamed_diplomat_stops_the_search_for_he(run):
     r = run('Lavrov spoke first. A senior Saudi diplomat was more blunt. "The bombing must stop," he said.')
     (q,) = quotes(r)
     assert q["speaker"] is None
+
+
+def test_a_title_alone_names_its_holder_only_inside_his_conflict(run):
+    day = dt.date(2016, 4, 20)
+    away = 'Talks on Libya resumed in Tunis.\n\nThe chief negotiator sounded tired: "We waited all week."'
+    (q,) = quotes(run(away, day))
+    assert q["speaker"] is None
+    home = ('The High Negotiations Committee met in Riyadh.\n\n'
+            'The chief negotiator sounded tired: "We waited all week."')
+    (q,) = quotes(run(home, day))
+    assert q["speaker"] == "mohammed-alloush"

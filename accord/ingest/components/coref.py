@@ -111,9 +111,19 @@ class Coref:
             return
         holders = self.lex.holders(m.text, of, doc.published)
         named = [x.actor for x in reversed(settled) if x.kind == "person" and x.actor in holders]
+        if not named and of is None:
+            # a title alone names its one holder only inside that holder's conflict: 'the chief negotiator'
+            # in a Yemen article is not the Syrian opposition's, so the body he serves must be in the article
+            holders = [h for h in holders if self._in_context(doc, h)]
         pick = named[0] if named else (holders[0] if len(holders) == 1 else None)
         if pick:
             m.actor, m.confidence = pick, (0.85 if named else 0.7)
+
+    def _in_context(self, doc: IngestDoc, holder: str) -> bool:
+        """Whether the article names the body the holder serves, or someone else who serves it."""
+        bodies = {r.of for r in self.lex.entries[holder].roles if r.of}
+        return any(x.actor in bodies or (x.kind == "person" and x.actor != holder and x.actor and any(
+            r.of in bodies for r in self.lex.entries[x.actor].roles)) for x in doc.mentions)
 
     def _pronouns(self, doc: IngestDoc, settled: list[Mention]) -> list[Mention]:
         people = [m for m in settled if m.kind == "person" and m.actor]
