@@ -163,3 +163,9 @@ def test_a_title_alone_names_its_holder_only_inside_his_conflict(run):
             'The chief negotiator sounded tired: "We waited all week."')
     (q,) = quotes(run(home, day))
     assert q["speaker"] == "mohammed-alloush"
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker(run):
+    r = run('Paris would not lift sanctions on Vladimir Putin, a French diplomat said. "Not this year," he added.')
+    (q,) = quotes(r)
+    assert q["speaker"] is None and q["speaker_text"] == "he"

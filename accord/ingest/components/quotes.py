@@ -42,6 +42,10 @@ _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 _UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|A|An)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
                               r"spokes(?:man|woman|person)|official|diplomat|envoy|ambassador|chairman|co-chairman|leader|"
                               r"commander|general|aide|adviser|negotiator|speaker|deputy|counterpart|colleague|host)\b")
+# an unnamed person speaking at a cue ('..., a Russian diplomat said on Wednesday.'): a 'he' in the next
+# sentence goes on with that speaker, not with whoever the sentence named
+_UNNAMED_AT_CUE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:official|diplomat|aide|source|"
+                             rf"negotiator|envoy|spokes(?:man|woman|person))\s+(?:{CUES})\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
                       r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
@@ -535,6 +539,8 @@ class QuoteExtractor:
             if i != here and self._all_quoted(doc, s, e):
                 i -= 1
                 continue
+            if i != here and _UNNAMED_AT_CUE.search(doc.norm, s, e):
+                return None
             if people.get(i):
                 return people[i][0].actor
             if i != here and _UNNAMED_SUBJECT.match(doc.norm, s):
