@@ -169,3 +169,13 @@ def test_he_after_an_unnamed_speaker_is_that_speaker(run):
     r = run('Paris would not lift sanctions on Vladimir Putin, a French diplomat said. "Not this year," he added.')
     (q,) = quotes(r)
     assert q["speaker"] is None and q["speaker_text"] == "he"
+
+
+def test_quoted_him_as_saying_gives_the_words_to_him(run):
+    r = run("Sergei Lavrov left early. 'Not serious,' an aide quoted him as saying, but he repeated that Moscow "
+            "would attend the next round.")
+    (d,) = quotes(r)
+    assert (d["speaker"], d["speaker_text"], d["cue"]) == ("sergei-lavrov", "him", "saying")
+    (i,) = quotes(r, direct=False)
+    assert i["content"] == "Moscow would attend the next round" and i["speaker"] == "sergei-lavrov"
+    assert i["cue"] == "repeated"

@@ -46,6 +46,10 @@ _UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|A|An)\s+(?:[\w-]+\s+){0
 # sentence goes on with that speaker, not with whoever the sentence named
 _UNNAMED_AT_CUE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:official|diplomat|aide|source|"
                              rf"negotiator|envoy|spokes(?:man|woman|person))\s+(?:{CUES})\b")
+# 'an aide quoted him as saying': the one quoted speaks, not the one who quotes him
+_QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\n]{1,50}?)\s+as\s+"
+                        r"(?P<cue>saying|telling|warning)\b")
+_QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
                       r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
@@ -54,7 +58,7 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
                   "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
-                  "maintains", "maintained", "wrote", "writes", "adding", "saying", "warning", "insisting"}
+                  "maintains", "maintained", "wrote", "writes", "adding", "saying", "warning", "insisting", "repeated"}
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
 # what may follow a reporting verb when the reported words came before it
@@ -247,6 +251,9 @@ class QuoteExtractor:
             m = _CUE.search(norm, at, limit)
             if not m or m.start() - at > 70:
                 return None
+        quoted_as = _QUOTED_AS.match(norm, at, limit)
+        if quoted_as:
+            return self._quoted_as(doc, quoted_as)
         m = _CUE.search(norm, at, limit)
         if not m or m.start() - at > 90:
             return None
@@ -255,6 +262,14 @@ class QuoteExtractor:
             return self._resolve(doc, at, m.start(), cue=cue)
         # ', said the Syrian ambassador, Bashar Jaafari, in ...': the first person after the cue
         return self._resolve(doc, m.end(), _clause_end(norm, m.end(), limit), cue=cue, prefer_first=True)
+
+    def _quoted_as(self, doc: IngestDoc, m: re.Match) -> Attribution | None:
+        who, cue = m.group("who"), m.group("cue")
+        if who.lower() in ("him", "her"):  # an object pronoun: resolved as its subject form would be
+            pron = Mention(m.start("who"), m.end("who"), "she" if who.lower() == "her" else "he", None, "person",
+                           "pronoun", 0.5)
+            return Attribution(self._pronoun_speaker(doc, pron), who, cue)
+        return self._resolve(doc, m.start("who"), m.end("who"), cue=cue)
 
     def _before(self, doc: IngestDoc, at: int) -> Attribution | None:
         """The last cue before the opening mark in the same sentence, with the words before it."""
@@ -394,8 +409,8 @@ class QuoteExtractor:
                     elif m.start() > s and norm[m.start() - 2:m.start()] == ", ":
                         self._add_indirect(doc, spans, m.end(), e, s, m.start() - 2, cue)
                     break
-                if cue not in _INDIRECT_CUES:
-                    continue
+                if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
+                    continue  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
                 shared = speaker_at if speaker_at and (cue in _PARTICIPLES or re.search(
                     r"\band\s*$", norm[speaker_at[1]:m.start()][-12:])) else None
