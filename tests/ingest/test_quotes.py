@@ -179,3 +179,10 @@ def test_quoted_him_as_saying_gives_the_words_to_him(run):
     (i,) = quotes(r, direct=False)
     assert i["content"] == "Moscow would attend the next round" and i["speaker"] == "sergei-lavrov"
     assert i["cue"] == "repeated"
+
+
+def test_a_he_inside_a_quote_is_whoever_said_the_words_it_echoes(run):
+    r = run('"The border is closed for good," Sergei Lavrov said.\n\nJohn Kerry met Vladimir Putin later. '
+            '"He said \'closed for good\'? Nothing is closed for good," Kerry said.')
+    inner = [q for q in quotes(r) if q["content"] == "closed for good"]
+    assert [(q["speaker"], q["speaker_text"]) for q in inner] == [("sergei-lavrov", "He")]

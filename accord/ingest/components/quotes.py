@@ -377,9 +377,23 @@ class QuoteExtractor:
         inner = _single_marks(doc.text, qs, qe)
         for a, b in zip(inner[::2], inner[1::2]):
             att = self._before(doc, a) if _CUE.search(doc.norm, max(qs, a - 40), a) else None
+            if att and _HE_SHE.fullmatch(att.speaker_text or ""):
+                # '"He said 'red line'? ..."': a 'he' inside someone's words is not the nearest name but
+                # whoever the article quoted saying those words
+                att.speaker = self._echoed(doc, a, doc.text[a + 1:b]) or att.speaker
             if att and (att.speaker or att.speaker_text):
                 doc.add("quote", a + 1, b, 0.7, speaker=att.speaker, speaker_text=att.speaker_text,
                         content=doc.text[a + 1:b], direct=True, cue=att.cue)
+
+    @staticmethod
+    def _echoed(doc: IngestDoc, before: int, words: str) -> str | None:
+        """The speaker of the last direct quote before ``before`` that holds these words."""
+        words = words.strip(" ,.?!").lower()
+        for c in reversed(doc.candidates):
+            if c.kind == "quote" and c.data["direct"] and c.end < before and c.data["speaker"] \
+                    and words in c.data["content"].lower():
+                return c.data["speaker"]
+        return None
 
     # ---------------------------------------------------------------------------- indirect quotes
 
