@@ -186,3 +186,10 @@ def test_a_he_inside_a_quote_is_whoever_said_the_words_it_echoes(run):
             '"He said \'closed for good\'? Nothing is closed for good," Kerry said.')
     inner = [q for q in quotes(r) if q["content"] == "closed for good"]
     assert [(q["speaker"], q["speaker_text"]) for q in inner] == [("sergei-lavrov", "He")]
+
+
+def test_a_joint_speaker_is_kept_whole_with_no_actor(run):
+    r = run('Paris and Berlin announced on Monday that the embassy would reopen in May. '
+            '"We are ready," John Kerry and Sergei Lavrov said.')
+    assert [(q["speaker"], q["speaker_text"]) for q in of(r, "quote")] == [
+        (None, "Paris and Berlin"), (None, "John Kerry and Sergei Lavrov")]

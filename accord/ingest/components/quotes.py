@@ -50,6 +50,7 @@ _UNNAMED_AT_CUE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,
 _QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\n]{1,50}?)\s+as\s+"
                         r"(?P<cue>saying|telling|warning)\b")
 _QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
+_JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
                       r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
@@ -507,6 +508,11 @@ class QuoteExtractor:
             return None
         words = doc.text[s:e]
         inside = [m for m in doc.mentions_in(s, e) if m.end <= e]
+        named = [m for m in inside if m.actor]
+        if len(named) >= 2 and named[-1].actor != named[-2].actor and e - named[-1].end <= 1 \
+                and _JOINED.fullmatch(norm, named[-2].end, named[-1].start):
+            # 'The United States and Russia announced': a joint speaker is neither of them alone
+            return Attribution(None, _np(words), cue)
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
         if person and not prefer_first:
             # 'Kerry, arriving in Moscow for talks with Putin, said': the subject, not the participle's object
