@@ -87,6 +87,8 @@ class IngestDoc:
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _token_arrays: dict[tuple[int, ...], Any] = field(default_factory=dict)
+    #: for coref: each body the article names -> who names it ("" for the body itself, else a person serving it)
+    body_context: dict[str | None, set[str]] | None = None
     #: the starts of ``mentions`` (kept sorted by start), for the list object they were taken from
     _mention_starts: tuple[int, int, list[int]] = (0, 0, [])
 

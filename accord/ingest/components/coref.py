@@ -121,9 +121,16 @@ class Coref:
 
     def _in_context(self, doc: IngestDoc, holder: str) -> bool:
         """Whether the article names the body the holder serves, or someone else who serves it."""
-        bodies = {r.of for r in self.lex.entries[holder].roles if r.of}
-        return any(x.actor in bodies or (x.kind == "person" and x.actor != holder and x.actor and any(
-            r.of in bodies for r in self.lex.entries[x.actor].roles)) for x in doc.mentions)
+        if doc.body_context is None:  # asked per title: the article's bodies gathered once
+            named: dict[str | None, set[str]] = {}
+            for x in doc.mentions:
+                if x.actor:
+                    named.setdefault(x.actor, set()).add("")
+                    if x.kind == "person":
+                        for r in self.lex.entries[x.actor].roles:
+                            named.setdefault(r.of, set()).add(x.actor)
+            doc.body_context = named
+        return any(doc.body_context.get(r.of, set()) - {holder} for r in self.lex.entries[holder].roles if r.of)
 
     def _pronouns(self, doc: IngestDoc, settled: list[Mention]) -> list[Mention]:
         people = [m for m in settled if m.kind == "person" and m.actor]

@@ -404,6 +404,7 @@ class QuoteExtractor:
         norm = doc.norm
         cue_at = self.cue_words.offsets(doc)
         quote_starts = [qs for qs, _, _ in spans]  # in order, not overlapping: the ends are in order too
+        quote_ends = [qe for _, qe, _ in spans]
         for s, e in doc.sents:
             speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
             for pos in cue_at[bisect_left(cue_at, s):bisect_left(cue_at, e)]:
@@ -429,7 +430,7 @@ class QuoteExtractor:
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
                 shared = speaker_at if speaker_at and (cue in _PARTICIPLES or re.search(
                     r"\band\s*$", norm[speaker_at[1]:m.start()][-12:])) else None
-                if not shared and (any(0 <= m.start() - qe <= 4 for qs, qe, _ in spans)
+                if not shared and (_ends_within(quote_ends, m.start() - 4, m.start())
                                    or _AFTER_CLOSING_MARK.search(norm[s:m.start()])):
                     break  # '"...," said X' / '"...," X told CNN': a direct quote's attribution
                 rest = norm[m.end():e].strip(" .")
@@ -620,6 +621,12 @@ class QuoteExtractor:
             if entry and (any(w in entry.name.lower() for w in names) or m.kind in kinds):
                 return m.actor
         return None
+
+
+def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
+    """Whether a quote ends in [lo, hi] (ends sorted)."""
+    i = bisect_left(ends, lo)
+    return i < len(ends) and ends[i] <= hi
 
 
 def _np(words: str) -> str:

@@ -76,6 +76,8 @@ class UnknownActors:
         norm = doc.norm
         for m in _NAME.finditer(norm):
             start, end = m.span()
+            if covered.find(0, start, end) < 0:
+                continue  # wholly inside known mentions: so is any part of it the trimming below would keep
             name = m.group()
             while name.split(" ", 1)[0] in _SKIP and " " in name:
                 first = name.split(" ", 1)[0]
