@@ -193,3 +193,10 @@ def test_a_joint_speaker_is_kept_whole_with_no_actor(run):
             '"We are ready," John Kerry and Sergei Lavrov said.')
     assert [(q["speaker"], q["speaker_text"]) for q in of(r, "quote")] == [
         (None, "Paris and Berlin"), (None, "John Kerry and Sergei Lavrov")]
+
+
+def test_a_pointer_sentence_after_one_sentence_of_comment(run):
+    r = run('"Nobody here believes the convoy will move." The voice was not a minister. It came from a '
+            'Red Crescent driver who has made the trip twice.')
+    (q,) = quotes(r)
+    assert q["speaker"] is None and q["speaker_text"] == "a Red Crescent driver" and q["cue"] is None

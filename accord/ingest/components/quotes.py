@@ -51,9 +51,11 @@ _QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\
                         r"(?P<cue>saying|telling|warning)\b")
 _QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
+_RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
                       r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
+                      r"|(?:It|They) (?:came|come) from (?P<sp3>[^.,;]{2,60})"
                       r"|(?:That|This|Such) (?:was|is) (?:the )?(?:verdict|view|message|assessment|warning|word|line|"
                       r"reaction|response) (?:of|from) (?P<sp2>[^.,;]{2,60})")
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
@@ -333,9 +335,18 @@ class QuoteExtractor:
         """'The remark came from Bashar Jaafari': the speaker in the next sentence, no cue."""
         m = _POINTER.match(doc.norm, at + 1) or _POINTER.match(doc.norm, at + 2)
         if m is None:
-            return None
-        group = "sp" if m.group("sp") else "sp2"
-        return self._resolve(doc, m.start(group), m.end(group), cue=None)
+            # '"..." The speaker was not a minister. It came from ...': one sentence of comment between,
+            # in the same paragraph and with no other quote
+            i = doc.sent_index(at + 2)
+            if i + 1 >= len(doc.sents) or doc.sents[i][0] < at or "\n" in doc.norm[at:doc.sents[i + 1][0]] \
+                    or '"' in doc.norm[at:doc.sents[i + 1][1]]:
+                return None
+            m = _POINTER.match(doc.norm, doc.sents[i + 1][0])
+            if m is None:
+                return None
+        group = next(g for g in ("sp", "sp2", "sp3") if m.group(g))
+        end = _RELATIVE.search(doc.norm, m.start(group), m.end(group))  # 'an official who has spent ...'
+        return self._resolve(doc, m.start(group), end.start() if end else m.end(group), cue=None)
 
     def _named_after(self, doc: IngestDoc, qs: int, close_end: int) -> Attribution | None:
         """'"We did not come here to ..." The delegation was packing. Riyad Hijab said it twice ...': a quote
