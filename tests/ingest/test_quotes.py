@@ -200,3 +200,10 @@ def test_a_pointer_sentence_after_one_sentence_of_comment(run):
             'Red Crescent driver who has made the trip twice.')
     (q,) = quotes(r)
     assert q["speaker"] is None and q["speaker_text"] == "a Red Crescent driver" and q["cue"] is None
+
+
+def test_a_second_verb_after_a_quoted_word_reports_and_an_object_does_not(run):
+    r = run('Sergei Lavrov called the plan "theatre" and said the talks had never been serious. '
+            'John Kerry said it twice before he left for the airport. Kerry said it was over.')
+    assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
+        ("the talks had never been serious", "sergei-lavrov"), ("it was over", "john-kerry")]

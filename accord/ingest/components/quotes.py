@@ -51,6 +51,9 @@ _QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\
                         r"(?P<cue>saying|telling|warning)\b")
 _QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
+# a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
+_OBJECT_AFTER = re.compile(r"(?:it|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
+                           r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
@@ -86,7 +89,8 @@ _FIRST_WORD = re.compile(r"[\s,.!?;:-]*([A-Za-z]+)")
 _NEW_SENTENCE = re.compile(r"[.!?]?\s+[A-Z]")
 _AND_BEFORE = re.compile(r"\band\s*$")
 _THAT = re.compile(r"\s*that\s+")
-_AFTER_CLOSING_MARK = re.compile(r'"[\s,]*[^"]{0,40}$')
+# (not '... called it "amateurs" and said ...': a second verb of the same subject)
+_AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)[\s,]*[^"]{0,40}$')
 _OPENS_DIRECT = re.compile(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"")
 _THAT_AFTER_CUE = re.compile(r"(?:adding |saying )?that\s+")
 _CLAUSE_JOIN = re.compile(r"(?:,| and)\s*$")
@@ -445,6 +449,8 @@ class QuoteExtractor:
                                    or _AFTER_CLOSING_MARK.search(norm[s:m.start()])):
                     break  # '"...," said X' / '"...," X told CNN': a direct quote's attribution
                 rest = norm[m.end():e].strip(" .")
+                if _OBJECT_AFTER.match(rest):
+                    break  # 'said it twice before ...': the verb takes an object, no reported clause
                 if _OPENS_DIRECT.match(rest):
                     break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
                 circumstance = bool(_CIRCUMSTANCE.match(rest)) and " that " not in rest
