@@ -207,3 +207,11 @@ def test_a_second_verb_after_a_quoted_word_reports_and_an_object_does_not(run):
             'John Kerry said it twice before he left for the airport. Kerry said it was over.')
     assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
         ("the talks had never been serious", "sergei-lavrov"), ("it was over", "john-kerry")]
+
+
+def test_a_verb_sharing_a_direct_quotes_speaker_reports_words(run):
+    r = run('"The door is open," Sergei Lavrov said, adding that the list would wait. Its negotiators said they '
+            'would come but insisted that the list was not final.')
+    assert [(q["content"], q["speaker_text"], q["cue"]) for q in quotes(r, direct=False)] == [
+        ("the list would wait", "Sergei Lavrov", "adding"), ("they would come", "Its negotiators", "said"),
+        ("the list was not final", "Its negotiators", "insisted")]

@@ -54,6 +54,8 @@ _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
 _OBJECT_AFTER = re.compile(r"(?:it|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
+# a second verb of the same subject ('said ... and warned that', 'said ... but insisted that')
+_SHARED_VERB = re.compile(r"\b(?:and|but)\s*$")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
@@ -93,7 +95,8 @@ _THAT = re.compile(r"\s*that\s+")
 _AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)[\s,]*[^"]{0,40}$')
 _OPENS_DIRECT = re.compile(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"")
 _THAT_AFTER_CUE = re.compile(r"(?:adding |saying )?that\s+")
-_CLAUSE_JOIN = re.compile(r"(?:,| and)\s*$")
+# what joins a second reporting verb to the first; " and" and " but" are the 4 characters _indirect cuts off
+_CLAUSE_JOIN = re.compile(r"(?:,| and| but)\s*$")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -422,6 +425,7 @@ class QuoteExtractor:
         quote_ends = [qe for _, qe, _ in spans]
         for s, e in doc.sents:
             speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
+            attributed = False  # that verb attributed a direct quote
             for pos in cue_at[bisect_left(cue_at, s):bisect_left(cue_at, e)]:
                 m = _CUE.match(norm, pos, e)
                 if m is None:
@@ -443,11 +447,16 @@ class QuoteExtractor:
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
                     continue  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
-                shared = speaker_at if speaker_at and (cue in _PARTICIPLES or re.search(
-                    r"\band\s*$", norm[speaker_at[1]:m.start()][-12:])) else None
+                shared = speaker_at if speaker_at and (cue in _PARTICIPLES or _SHARED_VERB.search(
+                    norm[speaker_at[1]:m.start()][-12:])) else None
+                if attributed and not shared:
+                    break
                 if not shared and (_ends_within(quote_ends, m.start() - 4, m.start())
                                    or _AFTER_CLOSING_MARK.search(norm[s:m.start()])):
-                    break  # '"...," said X' / '"...," X told CNN': a direct quote's attribution
+                    # '"...," said X' / '"...," X told CNN': a direct quote's attribution; only a verb that
+                    # shares its speaker may follow ('"...," Jaafari said, adding that ...')
+                    speaker_at, attributed = (norm.rfind('"', s, m.start()) + 1, m.start()), True
+                    continue
                 rest = norm[m.end():e].strip(" .")
                 if _OBJECT_AFTER.match(rest):
                     break  # 'said it twice before ...': the verb takes an object, no reported clause
