@@ -215,3 +215,10 @@ def test_a_verb_sharing_a_direct_quotes_speaker_reports_words(run):
     assert [(q["content"], q["speaker_text"], q["cue"]) for q in quotes(r, direct=False)] == [
         ("the list would wait", "Sergei Lavrov", "adding"), ("they would come", "Its negotiators", "said"),
         ("the list was not final", "Its negotiators", "insisted")]
+
+
+def test_verbs_of_conceding_and_declaring_report_words(run):
+    r = run("Some of the convoys never left the depot, a Red Crescent driver conceded privately. "
+            "Sergei Lavrov declared that the list was final.")
+    assert [(q["content"], q["cue"]) for q in quotes(r, direct=False)] == [
+        ("Some of the convoys never left the depot", "conceded"), ("the list was final", "declared")]

@@ -66,7 +66,8 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
                   "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
-                  "maintains", "maintained", "wrote", "writes", "adding", "saying", "warning", "insisting", "repeated"}
+                  "maintains", "maintained", "wrote", "writes", "adding", "saying", "warning", "insisting", "repeated",
+                  "conceded", "admitted", "stated", "declared", "asserted", "reiterated", "cautioned", "contended"}
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
 # what may follow a reporting verb when the reported words came before it
