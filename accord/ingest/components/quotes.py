@@ -56,6 +56,8 @@ _OBJECT_AFTER = re.compile(r"(?:it|nothing|little|something|anything)\b(?!\s+(?:
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
 # a second verb of the same subject ('said ... and warned that', 'said ... but insisted that')
 _SHARED_VERB = re.compile(r"\b(?:and|but)\s*$")
+_GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|during)\b[^,;\"]{0,40})?,\s+"
+                      r"(?:and|but)\s+(?=\w)")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
@@ -464,7 +466,10 @@ class QuoteExtractor:
                 if _OPENS_DIRECT.match(rest):
                     break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
                 circumstance = bool(_CIRCUMSTANCE.match(rest)) and " that " not in rest
-                if rest.startswith(";") or len(rest.split()) <= 4 or circumstance:
+                # '..., an official said, but it does not want ...': the report goes on in a second clause
+                goes_on = _GOES_ON.match(norm, m.end(), e)
+                goes_on = goes_on if goes_on and _SHORT_CLAUSE.match(norm, goes_on.end(), e) else None
+                if rest.startswith(";") or len(rest.split()) <= 4 or circumstance or goes_on:
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
                     comma = norm.rfind(",", s, m.start())
                     if comma > s and len(norm[comma:m.start()].split()) <= 9:
@@ -472,7 +477,11 @@ class QuoteExtractor:
                         if rest.startswith(";"):  # '..., he said; the talks had ...': the words go on
                             semi = norm.index(";", m.end())
                             self._add_indirect(doc, spans, comma + 1, m.start(), semi + 1, e, cue)
+                        elif goes_on:
+                            self._add_indirect(doc, spans, comma + 1, m.start(), goes_on.end(), e, cue)
                         break
+                    if goes_on and not (rest.startswith(";") or len(rest.split()) <= 4 or circumstance):
+                        break  # no ', X said' form before it: what follows the comma is no report of this verb
                     if not rest or circumstance or rest.startswith(";") or not _SHORT_CLAUSE.match(rest):
                         break
                     # 'Kerry said Russia attacked the town': a short report, read as 'X said (that) ...'
