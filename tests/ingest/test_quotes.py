@@ -222,3 +222,11 @@ def test_verbs_of_conceding_and_declaring_report_words(run):
             "Sergei Lavrov declared that the list was final.")
     assert [(q["content"], q["cue"]) for q in quotes(r, direct=False)] == [
         ("Some of the convoys never left the depot", "conceded"), ("the list was final", "declared")]
+
+
+def test_a_report_holding_a_quoted_fragment_and_at_least(run):
+    r = run('Russia would "seriously reassess" its ties with Ankara, Sergei Lavrov said. '
+            'A monitoring group said at least 15 violations had been recorded.')
+    assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
+        ('Russia would "seriously reassess" its ties with Ankara', "sergei-lavrov"),
+        ("at least 15 violations had been recorded", None)]

@@ -72,9 +72,9 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
                   "conceded", "admitted", "stated", "declared", "asserted", "reiterated", "cautioned", "contended"}
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
-# what may follow a reporting verb when the reported words came before it
-_CIRCUMSTANCE = re.compile(r"(?:in|on|at|after|before|during|late|earlier|later|when|while|from|to reporters|"
-                           r"to journalists|reporters|journalists)\b")
+# what may follow a reporting verb when the reported words came before it ('at least 15' is a report's words)
+_CIRCUMSTANCE = re.compile(r"(?:in|on|at(?! least| most)|after|before|during|late|earlier|later|when|while|from|"
+                           r"to reporters|to journalists|reporters|journalists)\b")
 _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
@@ -94,8 +94,10 @@ _FIRST_WORD = re.compile(r"[\s,.!?;:-]*([A-Za-z]+)")
 _NEW_SENTENCE = re.compile(r"[.!?]?\s+[A-Z]")
 _AND_BEFORE = re.compile(r"\band\s*$")
 _THAT = re.compile(r"\s*that\s+")
-# (not '... called it "amateurs" and said ...': a second verb of the same subject)
-_AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)[\s,]*[^"]{0,40}$')
+# a reporting verb just after a closing mark ('"...," X told CNN') attributes the quote; not after '... called it
+# "amateurs" and said ...' (a second verb of the same subject) nor after 'Russia would "seriously reassess" its
+# relations with Ankara, he said' (a clause goes on after the mark)
+_AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)\s*,?\s*[^",]{0,40}$')
 _OPENS_DIRECT = re.compile(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"")
 _THAT_AFTER_CUE = re.compile(r"(?:adding |saying )?that\s+")
 # what joins a second reporting verb to the first; " and" and " but" are the 4 characters _indirect cuts off
