@@ -230,3 +230,11 @@ def test_a_report_holding_a_quoted_fragment_and_at_least(run):
     assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
         ('Russia would "seriously reassess" its ties with Ankara', "sergei-lavrov"),
         ("at least 15 violations had been recorded", None)]
+
+
+def test_a_participle_after_the_attribution(run):
+    r = run("The talks would resume within a month, Sergei Lavrov said, calling the pause a technical one, "
+            "and adding that the list was ready.")
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes(r, direct=False)] == [
+        ("The talks would resume within a month", "sergei-lavrov", "said"),
+        ("the list was ready", "sergei-lavrov", "adding")]

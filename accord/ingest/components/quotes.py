@@ -58,6 +58,7 @@ _OBJECT_AFTER = re.compile(r"(?:it|nothing|little|something|anything)\b(?!\s+(?:
 _SHARED_VERB = re.compile(r"\b(?:and|but)\s*$")
 _GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|during)\b[^,;\"]{0,40})?,\s+"
                       r"(?:and|but)\s+(?=\w)")
+_PARTICIPLE_AFTER = re.compile(r",\s+(?!according\b)\w+ing\b")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
                       r"lines?|assessments?|verdicts?|views?|quotes?|appeals?|pleas?)"
@@ -471,7 +472,8 @@ class QuoteExtractor:
                 # '..., an official said, but it does not want ...': the report goes on in a second clause
                 goes_on = _GOES_ON.match(norm, m.end(), e)
                 goes_on = goes_on if goes_on and _SHORT_CLAUSE.match(norm, goes_on.end(), e) else None
-                if rest.startswith(";") or len(rest.split()) <= 4 or circumstance or goes_on:
+                participle = _PARTICIPLE_AFTER.match(rest)  # '..., he said, calling the halt ...'
+                if rest.startswith(";") or len(rest.split()) <= 4 or circumstance or goes_on or participle:
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
                     comma = norm.rfind(",", s, m.start())
                     if comma > s and len(norm[comma:m.start()].split()) <= 9:
@@ -481,8 +483,11 @@ class QuoteExtractor:
                             self._add_indirect(doc, spans, comma + 1, m.start(), semi + 1, e, cue)
                         elif goes_on:
                             self._add_indirect(doc, spans, comma + 1, m.start(), goes_on.end(), e, cue)
+                        elif participle:  # only a verb sharing the speaker may follow ('adding that ...')
+                            speaker_at, attributed = (comma + 1, m.start()), True
+                            continue
                         break
-                    if goes_on and not (rest.startswith(";") or len(rest.split()) <= 4 or circumstance):
+                    if (goes_on or participle) and not (rest.startswith(";") or len(rest.split()) <= 4 or circumstance):
                         break  # no ', X said' form before it: what follows the comma is no report of this verb
                     if not rest or circumstance or rest.startswith(";") or not _SHORT_CLAUSE.match(rest):
                         break
