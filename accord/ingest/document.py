@@ -9,12 +9,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Same-length replacements so that every span found on the normalised text is a span of the original.
-_NORMALISE = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
+# Each to one ASCII character, so the normalised copy keeps every offset. Replaced one by one, only those
+# present: str.translate looks every character up in a dict, fifty times slower on an article.
+_NORMALISE = (
+    ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u00ab", '"'), ("\u00bb", '"'), ("\u2033", '"'),
+    ("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u2032", "'"),
+    ("\u2013", "-"), ("\u2014", "-"), ("\u2012", "-"), ("\u2212", "-"),
+    ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "),
+)
+
+
+def normalise(text: str) -> str:
+    """Curly quotes, dashes and odd spaces made plain, one character for one."""
+    if text.isascii():
+        return text
+    for odd, plain in _NORMALISE:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
 
 
 @dataclass
@@ -95,9 +107,7 @@ class IngestDoc:
     @classmethod
     def from_article(cls, article: Article) -> IngestDoc:
         text = article.text
-        # str.translate with a table is slow; plain ASCII has nothing to replace
-        return cls(article=article, text=text, norm=text if text.isascii() else text.translate(_NORMALISE),
-                   published=article.published)
+        return cls(article=article, text=text, norm=normalise(text), published=article.published)
 
     def set_sents(self, sents: list[tuple[int, int]]) -> None:
         self.sents = sents
