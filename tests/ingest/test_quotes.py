@@ -238,3 +238,11 @@ def test_a_participle_after_the_attribution(run):
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes(r, direct=False)] == [
         ("The talks would resume within a month", "sergei-lavrov", "said"),
         ("the list was ready", "sergei-lavrov", "adding")]
+
+
+def test_a_report_around_a_long_quoted_fragment_is_still_a_report(run):
+    r = run('Sergei Lavrov spoke first. He said Moscow wanted a pause in the fighting "as soon as it can be '
+            'agreed, and not a day later".')
+    (i,) = quotes(r, direct=False)
+    assert i["content"].startswith("Moscow wanted a pause") and i["speaker"] == "sergei-lavrov"
+    assert [q["content"] for q in quotes(r)] == ["as soon as it can be agreed, and not a day later"]

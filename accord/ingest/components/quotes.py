@@ -527,9 +527,11 @@ class QuoteExtractor:
             cs += 1
         if ce - cs < 8:
             return
-        quoted = sum(max(0, min(ce, qe) - max(cs, qs)) for qs, qe, _ in spans)
-        if quoted > (ce - cs) / 2:
-            return  # the words are a direct quote's, already taken
+        inside = [(max(cs, qs), min(ce, qe)) for qs, qe, _ in spans if qs < ce and cs < qe]
+        if sum(b - a for a, b in inside) > (ce - cs) / 2 and len(_unquoted(doc.norm, cs, ce, inside).split()) < 4:
+            # the words are a direct quote's, already taken; with a clause of its own around a quoted fragment
+            # ('said Germany wanted a halt to the fighting "as soon as possible ..."') it is a report too
+            return
         doc.add("quote", cs, ce, 0.6, speaker=att.speaker, speaker_text=att.speaker_text, content=doc.text[cs:ce],
                 direct=False, cue=att.cue)
 
@@ -670,6 +672,15 @@ def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
     """Whether a quote ends in [lo, hi] (ends sorted)."""
     i = bisect_left(ends, lo)
     return i < len(ends) and ends[i] <= hi
+
+
+def _unquoted(norm: str, start: int, end: int, inside: list[tuple[int, int]]) -> str:
+    """The words between start and end outside the quoted stretches (in order) and their marks."""
+    out, at = [], start
+    for a, b in inside:
+        out.append(norm[at:max(at, a - 1)])
+        at = b + 1
+    return " ".join(out + [norm[at:end]])
 
 
 def _np(words: str) -> str:
