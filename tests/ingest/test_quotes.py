@@ -246,3 +246,9 @@ def test_a_report_around_a_long_quoted_fragment_is_still_a_report(run):
     (i,) = quotes(r, direct=False)
     assert i["content"].startswith("Moscow wanted a pause") and i["speaker"] == "sergei-lavrov"
     assert [q["content"] for q in quotes(r)] == ["as soon as it can be agreed, and not a day later"]
+
+
+def test_a_speaker_with_an_apposition_after_the_report(run):
+    r = run("The committee will not attend while the sieges last, its chairman, Riyad Hijab, told reporters.")
+    (i,) = quotes(r, direct=False)
+    assert i["content"] == "The committee will not attend while the sieges last" and i["speaker"] == "riyad-hijab"

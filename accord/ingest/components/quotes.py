@@ -476,6 +476,10 @@ class QuoteExtractor:
                 if rest.startswith(";") or len(rest.split()) <= 4 or circumstance or goes_on or participle:
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
                     comma = norm.rfind(",", s, m.start())
+                    if comma > s and not norm[comma + 1:m.start()].strip():
+                        # ', its spokesman, Salem al-Meslet, told': the speaker's words hold an apposition
+                        inner = norm.rfind(",", s, comma)
+                        comma = norm.rfind(",", s, inner) if inner > s else -1
                     if comma > s and len(norm[comma:m.start()].split()) <= 9:
                         self._add_indirect(doc, spans, comma + 1, m.start(), s, comma, cue)
                         if rest.startswith(";"):  # '..., he said; the talks had ...': the words go on
