@@ -252,3 +252,11 @@ def test_a_speaker_with_an_apposition_after_the_report(run):
     r = run("The committee will not attend while the sieges last, its chairman, Riyad Hijab, told reporters.")
     (i,) = quotes(r, direct=False)
     assert i["content"] == "The committee will not attend while the sieges last" and i["speaker"] == "riyad-hijab"
+
+
+def test_a_quoted_fragment_ending_a_clause_before_he_said(run):
+    r = run('Sergei Lavrov spoke first. Calling the groups terrorists was "an insult to the people", he said, '
+            'in a clear reference to Riyadh.')
+    (i,) = quotes(r, direct=False)
+    assert i["content"] == 'Calling the groups terrorists was "an insult to the people"'
+    assert i["speaker"] == "sergei-lavrov"

@@ -458,7 +458,8 @@ class QuoteExtractor:
                 if attributed and not shared:
                     break
                 if not shared and (_ends_within(quote_ends, m.start() - 4, m.start())
-                                   or _AFTER_CLOSING_MARK.search(norm[s:m.start()])):
+                                   or _AFTER_CLOSING_MARK.search(norm[s:m.start()])) \
+                        and not _fragment_in_clause(norm, s, spans, quote_ends, m.start()):
                     # '"...," said X' / '"...," X told CNN': a direct quote's attribution; only a verb that
                     # shares its speaker may follow ('"...," Jaafari said, adding that ...')
                     speaker_at, attributed = (norm.rfind('"', s, m.start()) + 1, m.start()), True
@@ -468,7 +469,7 @@ class QuoteExtractor:
                     break  # 'said it twice before ...': the verb takes an object, no reported clause
                 if _OPENS_DIRECT.match(rest):
                     break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
-                circumstance = bool(_CIRCUMSTANCE.match(rest)) and " that " not in rest
+                circumstance = bool(_CIRCUMSTANCE.match(rest.lstrip(", "))) and " that " not in rest
                 # '..., an official said, but it does not want ...': the report goes on in a second clause
                 goes_on = _GOES_ON.match(norm, m.end(), e)
                 goes_on = goes_on if goes_on and _SHORT_CLAUSE.match(norm, goes_on.end(), e) else None
@@ -676,6 +677,14 @@ def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
     """Whether a quote ends in [lo, hi] (ends sorted)."""
     i = bisect_left(ends, lo)
     return i < len(ends) and ends[i] <= hi
+
+
+def _fragment_in_clause(norm: str, s: int, spans: list[tuple[int, int, bool]], ends: list[int], cue: int) -> bool:
+    """'Describing them as terrorists was "an insult", he said': the quote before the cue is a fragment of
+    a clause that opened the sentence, not a direct quote of its own."""
+    i = bisect_right(ends, cue) - 1
+    lead = norm[s:spans[i][0] - 1] if i >= 0 and spans[i][0] > s else ""
+    return len(lead.split()) >= 3 and '"' not in lead
 
 
 def _unquoted(norm: str, start: int, end: int, inside: list[tuple[int, int]]) -> str:
