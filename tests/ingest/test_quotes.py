@@ -260,3 +260,10 @@ def test_a_quoted_fragment_ending_a_clause_before_he_said(run):
     (i,) = quotes(r, direct=False)
     assert i["content"] == 'Calling the groups terrorists was "an insult to the people"'
     assert i["speaker"] == "sergei-lavrov"
+
+
+def test_a_state_title_alone_names_its_holder_through_the_demonym(run):
+    r = run('The council voted on Friday.\n\nThe American ambassador did not hide her doubts. '
+            '"We have seen too many deals die," she told the council.', dt.date(2016, 2, 26))
+    (q,) = quotes(r)
+    assert q["speaker"] == "samantha-power" and q["speaker_text"] == "she"

@@ -86,6 +86,10 @@ class Coref:
                 settled.pop()
         elif nxt and nxt.kind != "person" and re.match(r"^ of (the )?$", norm[m.end:nxt.start]):
             of = nxt.actor
+        else:
+            # 'The American ambassador': a demonym the matcher did not keep as a mention still names the state
+            before = norm[max(0, m.start - 20):m.start].split()
+            of = self.lex.demonym_of.get(before[-1]) if before else None
         if of and of.endswith("-government"):
             of = of.removesuffix("-government")
         if m.text.lower() in _GENERIC:
