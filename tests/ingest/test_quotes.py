@@ -267,3 +267,10 @@ def test_a_state_title_alone_names_its_holder_through_the_demonym(run):
             '"We have seen too many deals die," she told the council.', dt.date(2016, 2, 26))
     (q,) = quotes(r)
     assert q["speaker"] == "samantha-power" and q["speaker_text"] == "she"
+
+
+def test_he_after_an_unnamed_spokesman_speaks_for_his_body(run):
+    r = run("The High Negotiations Committee met in Riyadh. Their spokesman, reached by phone, said little. "
+            '"We are not coming," he said.')
+    (q,) = quotes(r)
+    assert q["speaker"] == "hnc"

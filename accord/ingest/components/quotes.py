@@ -629,8 +629,11 @@ class QuoteExtractor:
                 return None
             if people.get(i):
                 return people[i][0].actor
-            if i != here and _UNNAMED_SUBJECT.match(doc.norm, s):
-                return None
+            unnamed = _UNNAMED_SUBJECT.match(doc.norm, s) if i != here else None
+            if unnamed:
+                # 'Their spokesman, reached by phone, said ...': an unnamed spokesman speaks for his body
+                spokes = _SPOKES_AGAIN.match(unnamed.group().lower())
+                return self._spokes_body(doc, s, spokes.group().split()[0]) if spokes else None
             counted += 1
             i -= 1
         return pronoun.actor
