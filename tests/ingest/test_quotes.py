@@ -274,3 +274,9 @@ def test_he_after_an_unnamed_spokesman_speaks_for_his_body(run):
             '"We are not coming," he said.')
     (q,) = quotes(r)
     assert q["speaker"] == "hnc"
+
+
+def test_a_short_report_of_a_quoted_fragment(run):
+    r = run('Sergei Lavrov said it was "not serious". John Kerry said "we are ready".')
+    assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
+        ('it was "not serious"', "sergei-lavrov")]

@@ -533,7 +533,7 @@ class QuoteExtractor:
         if ce - cs < 8:
             return
         inside = [(max(cs, qs), min(ce, qe)) for qs, qe, _ in spans if qs < ce and cs < qe]
-        if sum(b - a for a, b in inside) > (ce - cs) / 2 and len(_unquoted(doc.norm, cs, ce, inside).split()) < 4:
+        if sum(b - a for a, b in inside) > (ce - cs) / 2 and len(_unquoted(doc.norm, cs, ce, inside).split()) < 2:
             # the words are a direct quote's, already taken; with a clause of its own around a quoted fragment
             # ('said Germany wanted a halt to the fighting "as soon as possible ..."') it is a report too
             return
