@@ -14,7 +14,7 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "gold-format.md"
-MIN_ARTICLES = {"dev": 22, "dev2": 12, "dev3": 8, "heldout": 10}
+MIN_ARTICLES = {"dev": 22, "dev2": 12, "dev3": 8, "dev4": 8, "heldout": 10}
 
 
 def _load_build():
@@ -204,3 +204,27 @@ def test_dev3_covers_the_direct_quote_forms():
                for a in arts for m in re.finditer(r'\s"(\w[^"\n]{0,30})"\s', a["text"])), "scare quotes"
     assert any(s["direction"] == "toward_max" and "oppos" in a["text"][s["start"]:s["end"]]
                for a in arts for s in a["gold"]["stances"]), "a stance through a verb of opposing"
+
+
+def test_dev4_covers_the_forms_the_earlier_splits_lack():
+    arts = _articles("dev4")
+    quotes = [(a, q) for a in arts for q in a["gold"]["quotes"] if q["direct"]]
+
+    def before(a, q):
+        return a["text"][: q["start"]]
+
+    assert any(before(a, q).endswith("\u201e") for a, q in quotes), "low-9 opening mark"
+    assert any(before(a, q).endswith("\u2018") for a, q in quotes), "single curly marks"
+    assert any(before(a, q).endswith("``") for a, q in quotes), "TeX-style marks"
+    assert any(before(a, q).endswith("\u2033") for a, q in quotes), "double primes"
+    assert any(before(a, q).rstrip('"').rstrip().endswith("\u2014") for a, q in quotes), "after an em dash"
+    assert any(q["start"] == 1 for a, q in quotes), "the story's first words"
+    assert any("..." in q["content"] and "[" in b["content"] for a, q in quotes for _, b in quotes), "ellipsis, brackets"
+    assert any(re.search(r"\d\d:\d\d GMT - ", a["text"]) for a in arts), "live blog"
+    assert any(before(a, q).endswith("KERRY: ") for a, q in quotes), "interview transcript"
+    assert any(before(a, q).endswith("\n- " + q["speaker_text"] + ': "') for a, q in quotes), "bulleted key quotes"
+    assert any(len(re.findall(r"[.!?]", q["content"])) >= 4 for _, q in quotes), "a long quote"
+    cues = {q["cue"] for _, q in quotes} | {q["cue"] for a in arts for q in a["gold"]["quotes"]}
+    assert {"according to", "wrote", "posted", "told"} <= cues
+    assert any(q["cue"] == "told" and "Security Council" in a["text"] for a, q in quotes + [
+        (a, q) for a in arts for q in a["gold"]["quotes"]]), "told the Security Council"

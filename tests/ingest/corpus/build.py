@@ -1,4 +1,4 @@
-"""Build the hand-written gold corpus (dev.jsonl, dev2.jsonl, dev3.jsonl, heldout.jsonl) from its annotated source.
+"""Build the hand-written gold corpus (dev.jsonl, dev2.jsonl, dev3.jsonl, dev4.jsonl, heldout.jsonl) from its annotated source.
 
 The source files (src/dev.txt, src/dev2.txt, src/heldout.txt) hold the articles with inline markup; this script
 strips the markup, computes exact character offsets and writes one JSON object per article. Run it
@@ -44,7 +44,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "heldout")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout")
 
 # Actor ids shared with the syria-2015 case bundle.
 CASE_ACTORS = frozenset(
