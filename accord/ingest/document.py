@@ -19,8 +19,16 @@ _NORMALISE = (
 )
 
 
+# TeX-style marks (``...'', as typed on old keyboards and by some wire systems) are two characters each:
+# the pair becomes a space and a straight mark, so the offsets still hold and the words between are a quote.
+_TEX_MARKS = (("``", ' "'), ("''", '" '))
+
+
 def normalise(text: str) -> str:
-    """Curly quotes, dashes and odd spaces made plain, one character for one."""
+    """Curly quotes, dashes and odd spaces made plain, one character for one (a TeX pair two for two)."""
+    for odd, plain in _TEX_MARKS:
+        if odd in text:
+            text = text.replace(odd, plain)
     if text.isascii():
         return text
     for odd, plain in _NORMALISE:

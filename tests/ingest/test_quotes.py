@@ -280,3 +280,10 @@ def test_a_short_report_of_a_quoted_fragment(run):
     r = run('Sergei Lavrov said it was "not serious". John Kerry said "we are ready".')
     assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
         ('it was "not serious"', "sergei-lavrov")]
+
+
+def test_tex_style_marks_are_quote_marks(run):
+    text = "Asked about the plan, Lavrov said: ``A plan nobody signs is a wish.'' Then he left."
+    (q,) = quotes(run(text))
+    assert q["content"] == "A plan nobody signs is a wish." and q["speaker"] == "sergei-lavrov"
+    assert text[q["start"] - 2:q["start"]] == "``" and text[q["end"]:q["end"] + 2] == "''"
