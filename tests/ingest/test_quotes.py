@@ -287,3 +287,9 @@ def test_tex_style_marks_are_quote_marks(run):
     (q,) = quotes(run(text))
     assert q["content"] == "A plan nobody signs is a wish." and q["speaker"] == "sergei-lavrov"
     assert text[q["start"] - 2:q["start"]] == "``" and text[q["end"]:q["end"] + 2] == "''"
+
+
+def test_posted_is_a_reporting_verb(run):
+    text = 'The UN spoke of calm. Later on Friday, Samantha Power posted a short line: "Day one. Hold it together."'
+    (q,) = quotes(run(text))
+    assert (q["speaker"], q["cue"]) == ("samantha-power", "posted")
