@@ -293,3 +293,13 @@ def test_posted_is_a_reporting_verb(run):
     text = 'The UN spoke of calm. Later on Friday, Samantha Power posted a short line: "Day one. Hold it together."'
     (q,) = quotes(run(text))
     assert (q["speaker"], q["cue"]) == ("samantha-power", "posted")
+
+
+def test_a_list_of_key_quotes_and_a_live_blog_timestamp(run):
+    text = ('Key quotes from the day:\n\n- Vitaly Churkin: "We saw no serious violations."\n'
+            '- John Kerry: "The first day held."\n\n'
+            '16:30 GMT - Sergei Lavrov: "Nobody should celebrate yet."')
+    q = quotes(run(text))
+    assert [(x["content"], x["speaker"]) for x in q] == [
+        ("We saw no serious violations.", "vitaly-churkin"), ("The first day held.", "john-kerry"),
+        ("Nobody should celebrate yet.", "sergei-lavrov")]

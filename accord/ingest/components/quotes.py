@@ -116,6 +116,8 @@ _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
 _POSSESSIVE = re.compile(r"(?:and\s+)?([Hh]is|[Hh]er)\b")
 _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]+,.*\s-{1,2}\s*$")
+# what opens a line before its words: a live blog's timestamp ('14:05 GMT - ', '9.30am: '), a list's bullet
+_LINE_LEAD = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*(?:-{1,2}|:)\s+)?(?:[-*\u2022]\s+)?")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 # the subject of the clause a colon ends: a noun phrase, then a verb ('was scornful', 'summed up the mood')
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
@@ -293,6 +295,8 @@ class QuoteExtractor:
         sent_start, _ = doc.sent_of(at)
         para_start = norm.rfind("\n", 0, at) + 1
         lo = max(sent_start, para_start)
+        lead = _LINE_LEAD.match(norm, lo, at)  # a live blog's '14:05 GMT - ' or a list's '- ' opens the line
+        lo = lead.end() if lead else lo
         cues = list(_CUE.finditer(norm, lo, at))
         colon = _COLON_END.search(norm, lo, at)
         if not cues or (colon and colon.start() - cues[-1].end() > 40):
