@@ -303,3 +303,17 @@ def test_a_list_of_key_quotes_and_a_live_blog_timestamp(run):
     assert [(x["content"], x["speaker"]) for x in q] == [
         ("We saw no serious violations.", "vitaly-churkin"), ("The first day held.", "john-kerry"),
         ("Nobody should celebrate yet.", "sergei-lavrov")]
+
+
+def test_a_quote_after_a_sentence_reporting_someone_goes_on_with_that_speaker(run):
+    text = ("Staffan de Mistura told the council on Thursday that two convoys had reached the town. "
+            '"This is a start. It is not yet a habit."')
+    (q,) = quotes(run(text))
+    assert (q["content"], q["speaker"]) == ("This is a start. It is not yet a habit.", "staffan-de-mistura")
+
+
+def test_a_quote_after_a_sentence_whose_subject_is_he(run):
+    text = ("Mohammed Alloush drinks his tea slowly. When he talks about Geneva, he quotes his own fighters. "
+            '"They tell me I am wasting my time."')
+    (q,) = quotes(run(text))
+    assert (q["speaker"], q["speaker_text"]) == ("mohammed-alloush", "he")

@@ -118,6 +118,8 @@ _POSSESSIVE = re.compile(r"(?:and\s+)?([Hh]is|[Hh]er)\b")
 _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]+,.*\s-{1,2}\s*$")
 # what opens a line before its words: a live blog's timestamp ('14:05 GMT - ', '9.30am: '), a list's bullet
 _LINE_LEAD = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*(?:-{1,2}|:)\s+)?(?:[-*\u2022]\s+)?")
+# a sentence whose subject is 'he' or 'she', after an opening clause or not ('When he speaks of it, he ...')
+_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s+)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 # the subject of the clause a colon ends: a noun phrase, then a verb ('was scornful', 'summed up the mood')
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
@@ -387,7 +389,10 @@ class QuoteExtractor:
         return None
 
     def _subject_before(self, doc: IngestDoc, qs: int) -> Attribution | None:
-        """'Vitaly Churkin was more guarded. "We have to ..."': a short sentence before, opening with a person."""
+        """'Vitaly Churkin was more guarded. "We have to ..."': a sentence before, opening with a person, or
+        with 'he' / 'she' ('When he speaks of the talks, he quotes his men. "..."'), or reporting someone's
+        words ('De Mistura told the Council that convoys had passed. "This is a beginning."': the quote
+        goes on with the report's speaker)."""
         i = doc.sent_index(qs)
         if i == 0 or doc.sents[i][0] < qs - 2:
             return None
@@ -396,9 +401,15 @@ class QuoteExtractor:
             return None
         first = next(iter(doc.mentions_in(ps, pe)), None)
         opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the "))
-        if first is None or not opens or first.kind != "person" or not first.actor:
-            return None
-        return Attribution(first.actor, first.text, None)
+        if first is not None and opens and first.kind == "person" and first.actor:
+            return Attribution(first.actor, first.text, None)
+        pronoun = _PRONOUN_SUBJECT.match(doc.norm, ps, pe)
+        if pronoun:
+            he = Mention(pronoun.start("p"), pronoun.end("p"), pronoun.group("p").lower(), None, "person", "pronoun", 0.5)
+            return Attribution(self._pronoun_speaker(doc, he), pronoun.group("p"), None)
+        cue = next((m for m in _CUE.finditer(doc.norm, ps, pe) if m.group() in _INDIRECT_CUES), None)
+        att = self._resolve(doc, ps, cue.start(), cue=None) if cue and cue.start() - ps <= 120 else None
+        return att if att is not None and (att.speaker or att.speaker_text) else None
 
     def _nested(self, doc: IngestDoc, qs: int, qe: int) -> None:
         """'"When Kerry says 'the Syrian people will decide,' he ..."': a quote inside a quote, with the
