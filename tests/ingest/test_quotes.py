@@ -329,3 +329,12 @@ def test_an_interview_transcript_gives_each_answer_to_its_label(run):
         ("Then there will be consequences.", "john-kerry", "KERRY")]
     # a lone label is a heading, not an exchange
     assert not quotes(run("UPDATE: John Kerry has landed in Moscow."))
+
+
+def test_the_representative_of_a_state_speaks_for_it(run):
+    text = 'The representative of Japan said the figures were "far too low".'
+    (q,) = quotes(run(text))
+    assert q["speaker"] == "japan"
+    assert [(a["text"], a["actor"]) for a in of(run(text), "actor")] == [("Japan", "japan")]
+    # the future of a state is still a topic, not an actor
+    assert not of(run("The future of Japan was discussed."), "actor")

@@ -27,6 +27,9 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "arrived", "arrive", "visitors", "tourists", "not"}
 # After "on", "of", "about", "for", a state is a topic ("talks on Syria", "the future of Syria") unless owned.
 STATE_TOPIC_WORDS = {"on", "of", "about", "for"}
+# Before "of", these words make the state the one represented, not a topic ("the representative of Japan said").
+REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", "delegation", "ambassador",
+                  "envoy", "spokesman", "spokeswoman", "spokesperson"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
 PLACE_NEXT = {"talks", "meeting", "meetings", "process", "statement", "communique", "conference", "round",
               "summit", "airport", "residents", "countryside", "suburbs", "province", "governorate", "-based",
@@ -120,7 +123,8 @@ class ActorMatcher:
                     continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                 owned = nxt == "'s"
                 called_on = prev == "on" and before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
-                if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on)):
+                represented = prev == "of" and before_prev in REPRESENTED_BY
+                if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on and not represented)):
                     continue
             if via == "people" and prev != "the":
                 continue
