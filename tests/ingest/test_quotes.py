@@ -338,3 +338,10 @@ def test_the_representative_of_a_state_speaks_for_it(run):
     assert [(a["text"], a["actor"]) for a in of(run(text), "actor")] == [("Japan", "japan")]
     # the future of a state is still a topic, not an actor
     assert not of(run("The future of Japan was discussed."), "actor")
+
+
+def test_a_pronoun_after_an_opening_clause_is_the_speaker(run):
+    text = ('Mohammed Alloush spoke for an hour. Asked about the truce, he was blunter still: '
+            '"A truce the planes do not sign is paper."')
+    (q,) = quotes(run(text))
+    assert (q["speaker"], q["speaker_text"]) == ("mohammed-alloush", "he")

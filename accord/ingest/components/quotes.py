@@ -619,6 +619,10 @@ class QuoteExtractor:
         if _HE_SHE.fullmatch(words):
             return Attribution(self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5)),
                                words, cue)
+        lead = _PRONOUN_SUBJECT.match(words)
+        if lead:  # 'Asked about the truce, he is blunter still:': the clause's subject is the pronoun
+            he = Mention(s + lead.start("p"), s + lead.end("p"), lead.group("p").lower(), None, "person", "pronoun", 0.5)
+            return Attribution(self._pronoun_speaker(doc, he), lead.group("p"), cue)
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
