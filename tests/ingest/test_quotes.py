@@ -345,3 +345,11 @@ def test_a_pronoun_after_an_opening_clause_is_the_speaker(run):
             '"A truce the planes do not sign is paper."')
     (q,) = quotes(run(text))
     assert (q["speaker"], q["speaker_text"]) == ("mohammed-alloush", "he")
+
+
+def test_a_dash_before_the_quote_hands_it_to_the_person_opening_the_sentence(run):
+    text = ('"We came for bread," said Riyad Hijab.\n\n'
+            'Bashar Jaafari left without a word to the cameras \u2014 "Ask them who they represent."')
+    q = quotes(run(text))
+    assert [(x["content"], x["speaker"]) for x in q] == [
+        ("We came for bread,", "riyad-hijab"), ("Ask them who they represent.", "bashar-jaafari")]

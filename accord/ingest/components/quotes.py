@@ -114,6 +114,7 @@ _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement
 _TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
+_DASH_END = re.compile(r"\w\s+-{1,2}\s*$")
 _POSSESSIVE = re.compile(r"(?:and\s+)?([Hh]is|[Hh]er)\b")
 _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]+,.*\s-{1,2}\s*$")
 # what opens a line before its words: a live blog's timestamp ('14:05 GMT - ', '9.30am: '), a list's bullet
@@ -326,6 +327,12 @@ class QuoteExtractor:
         lead = _LINE_LEAD.match(norm, lo, at)  # a live blog's '14:05 GMT - ' or a list's '- ' opens the line
         lo = lead.end() if lead else lo
         cues = list(_CUE.finditer(norm, lo, at))
+        if not cues and _DASH_END.search(norm, lo, at):
+            # 'Jaafari left without a word to the cameras - "Ask the other side ...": a dash, like a colon,
+            # hands the words to the clause's subject, a person opening the sentence
+            first = next(iter(doc.mentions_in(lo, at)), None)
+            if first is not None and first.kind == "person" and first.actor and norm[lo:first.start] in ("", "The "):
+                return Attribution(first.actor, first.text, None)
         colon = _COLON_END.search(norm, lo, at)
         if not cues or (colon and colon.start() - cues[-1].end() > 40):
             # 'Lavrov: "No deal"'; 'Speaking from Tripoli, an official of X was scornful: "..."' and
