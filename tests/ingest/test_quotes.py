@@ -353,3 +353,9 @@ def test_a_dash_before_the_quote_hands_it_to_the_person_opening_the_sentence(run
     q = quotes(run(text))
     assert [(x["content"], x["speaker"]) for x in q] == [
         ("We came for bread,", "riyad-hijab"), ("Ask them who they represent.", "bashar-jaafari")]
+
+
+def test_a_fragment_in_a_reported_clause_is_the_reporters_words(run):
+    text = 'Ahmet Davutoglu spoke in Ankara. He added that Turkey had warned its allies "a hundred times".'
+    direct = quotes(run(text))
+    assert [(x["content"], x["speaker"]) for x in direct] == [("a hundred times", "ahmet-davutoglu")]

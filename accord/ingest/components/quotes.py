@@ -114,6 +114,8 @@ _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement
 _TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
+_COLON_OR_COMMA_END = re.compile(r"[:,]\s*$")
+_THAT_WORD = re.compile(r"\bthat\b")
 _DASH_END = re.compile(r"\w\s+-{1,2}\s*$")
 _POSSESSIVE = re.compile(r"(?:and\s+)?([Hh]is|[Hh]er)\b")
 _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]+,.*\s-{1,2}\s*$")
@@ -350,6 +352,11 @@ class QuoteExtractor:
                 if att is not None:
                     return att
             return None
+        if not _COLON_OR_COMMA_END.search(norm, cues[-1].end(), at):
+            # 'He added that Turkey had warned its allies "a hundred times"': a fragment in the clause a
+            # report's 'that' opens is the reporter's words, not those of a verb inside that clause
+            k = next((k for k in range(len(cues) - 1) if _THAT_WORD.search(norm, cues[k].end(), cues[k + 1].start())), None)
+            cues = cues if k is None or at - cues[k].end() > 80 else cues[:k + 1]
         m = cues[-1]
         if at - m.end() > 80 or '"' in norm[m.end():at]:
             return None
