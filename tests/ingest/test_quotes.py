@@ -359,3 +359,11 @@ def test_a_fragment_in_a_reported_clause_is_the_reporters_words(run):
     text = 'Ahmet Davutoglu spoke in Ankara. He added that Turkey had warned its allies "a hundred times".'
     direct = quotes(run(text))
     assert [(x["content"], x["speaker"]) for x in direct] == [("a hundred times", "ahmet-davutoglu")]
+
+
+def test_a_fragment_no_cue_reaches_is_the_speaker_of_the_report_holding_it(run):
+    text = 'Sergei Lavrov said the talks "could go on" but that the list "must come first".'
+    assert [(x["content"], x["speaker"]) for x in quotes(run(text))] == [
+        ("could go on", "sergei-lavrov"), ("must come first", "sergei-lavrov")]
+    # a term in marks outside any report is still no quote
+    assert not quotes(run('The so-called "moderate" groups kept away. The "moderate" groups had no comment.'))

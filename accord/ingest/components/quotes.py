@@ -205,6 +205,7 @@ class QuoteExtractor:
             found.append((qs, qe, close_end, att))
         merged = self._merge_split(doc, found)
         prev: tuple[int, Attribution] | None = None
+        unattributed: list[tuple[int, int, str]] = []
         def closed_at(close_end: int) -> bool:
             return close_end > 0 and norm[close_end - 1] == '"'
 
@@ -221,18 +222,36 @@ class QuoteExtractor:
                     (words > self.max_scare_words or sentence_like):
                 att = prev[1]  # a quote continued with no new attribution
             if att is None:
-                continue  # a scare quote or a quoted term: no speaker
-            term = norm[qs:qe].strip(" ,.").lower()
-            if words <= self.max_scare_words and _SCARE_BEFORE.search(norm, max(0, qs - 12), qs - 1) and \
-                    norm.lower().count(term) > 1:
-                continue  # 'a "cessation of hostilities"', a term the article uses again: not speech
+                unattributed.append((qs, qe, content))  # a scare quote or a quoted term, unless a report holds it
+                continue
+            if self._term(norm, qs, qe, words):
+                continue
             doc.add("quote", qs, qe, 0.9 if att.cue else 0.75, speaker=att.speaker, speaker_text=att.speaker_text,
                     content=content, direct=True, cue=att.cue)
             prev = (close_end, att)
             self._nested(doc, qs, qe)
         self._transcript(doc)
         self._indirect(doc, spans)
+        self._fragments_in_reports(doc, unattributed)
         return doc
+
+    def _term(self, norm: str, qs: int, qe: int, words: int) -> bool:
+        """'a "cessation of hostilities"': a short term after an article that the article uses again: not speech."""
+        term = norm[qs:qe].strip(" ,.").lower()
+        return words <= self.max_scare_words and bool(_SCARE_BEFORE.search(norm, max(0, qs - 12), qs - 1)) \
+            and norm.lower().count(term) > 1
+
+    def _fragments_in_reports(self, doc: IngestDoc, unattributed: list[tuple[int, int, str]]) -> None:
+        """'Lavrov said the talks "could go on" but that the list "must come first"': a quoted fragment no cue
+        reaches is still the speaker's when a report of his holds it (the gold format: a fragment inside an
+        indirect quote is a direct quote of the same speaker)."""
+        reports = [c for c in doc.candidates if c.kind == "quote" and not c.data["direct"]]
+        for qs, qe, content in unattributed:
+            rep = next((c for c in reports if c.start < qs and qe <= c.end), None)
+            if rep is None or self._term(doc.norm, qs, qe, len(content.split())):
+                continue
+            doc.add("quote", qs, qe, 0.7, speaker=rep.data["speaker"], speaker_text=rep.data["speaker_text"],
+                    content=content, direct=True, cue=rep.data["cue"])
 
     def _transcript(self, doc: IngestDoc) -> None:
         """An interview printed as questions and answers ('Q: ...' / 'KERRY: ...'): each answer paragraph is
