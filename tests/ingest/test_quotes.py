@@ -367,3 +367,11 @@ def test_a_fragment_no_cue_reaches_is_the_speaker_of_the_report_holding_it(run):
         ("could go on", "sergei-lavrov"), ("must come first", "sergei-lavrov")]
     # a term in marks outside any report is still no quote
     assert not quotes(run('The so-called "moderate" groups kept away. The "moderate" groups had no comment.'))
+
+
+def test_a_quote_signed_after_a_dash_or_in_parentheses(run):
+    text = ('"Nobody dictates to us."\n\n\u2014 Sergei Lavrov, foreign minister\n\n'
+            '"We are not leaving" (Riyad Hijab, in Riyadh).\n\n"The sky is quiet" \u2014 Abu Omar, a fighter.')
+    assert [(x["content"], x["speaker"], x["speaker_text"]) for x in quotes(run(text))] == [
+        ("Nobody dictates to us.", "sergei-lavrov", "Sergei Lavrov"), ("We are not leaving", "riyad-hijab", "Riyad Hijab"),
+        ("The sky is quiet", None, "Abu Omar")]

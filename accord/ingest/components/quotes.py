@@ -114,6 +114,9 @@ _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement
 _TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
+# a dash or an opening parenthesis after a closing mark, then a name: the quote is signed ('"..." - Lavrov')
+_SIGNATURE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}(?:-{1,2}[ \t]*|\()(?=[A-Z])")
+_SIGNATURE_END = re.compile(r"[,;)\n]|$")
 _COLON_OR_COMMA_END = re.compile(r"[:,]\s*$")
 _THAT_WORD = re.compile(r"\bthat\b")
 _DASH_END = re.compile(r"\w\s+-{1,2}\s*$")
@@ -212,7 +215,8 @@ class QuoteExtractor:
         for qs, qe, close_end, att, content in merged:
             words = len(content.split())
             if att is None:
-                att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end)
+                att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
+                    or (self._signed(doc, close_end) if closed_at(close_end) else None)
             if att is None and words > self.max_scare_words:
                 att = self._subject_before(doc, qs)
             sentence_like = bool(_SENTENCE_LIKE.match(content.strip()))
@@ -425,6 +429,18 @@ class QuoteExtractor:
         group = next(g for g in ("sp", "sp2", "sp3") if m.group(g))
         end = _RELATIVE.search(doc.norm, m.start(group), m.end(group))  # 'an official who has spent ...'
         return self._resolve(doc, m.start(group), end.start() if end else m.end(group), cue=None)
+
+    def _signed(self, doc: IngestDoc, at: int) -> Attribution | None:
+        """'"Nobody dictates to us." - Sergei Lavrov' (a pull quote signed after a dash, on its line or the
+        next) and '"We are not leaving" (Riyad Hijab, in Riyadh)': the name after the mark speaks, no cue."""
+        m = _SIGNATURE.match(doc.norm, at)
+        if m is None:
+            return None
+        end = _SIGNATURE_END.search(doc.norm, m.end(), min(len(doc.norm), m.end() + 80))
+        att = self._resolve(doc, m.end(), end.start() if end else min(len(doc.norm), m.end() + 80), cue=None)
+        # a known actor, or a person's name nobody knows ('- Abu Omar, a fighter'); not any capitalised words
+        named = att is not None and (att.speaker or _PERSON_NAME.fullmatch(att.speaker_text or ""))
+        return att if named else None
 
     def _named_after(self, doc: IngestDoc, qs: int, close_end: int) -> Attribution | None:
         """'"We did not come here to ..." The delegation was packing. Riyad Hijab said it twice ...': a quote
