@@ -375,3 +375,10 @@ def test_a_quote_signed_after_a_dash_or_in_parentheses(run):
     assert [(x["content"], x["speaker"], x["speaker_text"]) for x in quotes(run(text))] == [
         ("Nobody dictates to us.", "sergei-lavrov", "Sergei Lavrov"), ("We are not leaving", "riyad-hijab", "Riyad Hijab"),
         ("The sky is quiet", None, "Abu Omar")]
+
+
+def test_a_quote_split_by_dashes_is_one_quote_and_shouted_reports_words(run):
+    (q,) = quotes(run('"We are ready" \u2014 Riyad Hijab said on Monday \u2014 "to go back to Geneva."'))
+    assert (q["content"], q["speaker"]) == ("We are ready to go back to Geneva.", "riyad-hijab")
+    (q,) = quotes(run('"We will never accept it!" shouted Riyad Hijab.'))
+    assert (q["speaker"], q["cue"]) == ("riyad-hijab", "shouted")

@@ -23,7 +23,7 @@ from accord.ingest.words import WordSet, first_words
 
 CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insisted|insists|argued|stressed|noted|"
         r"announced|asserted|explained|urged|acknowledged|claimed|claims|suggested|replied|wrote|writes|tweeted|"
-        r"posted|complained|cautioned|conceded|emphasi[sz]ed|reiterated|repeated|remarked|observed|affirmed|confirmed|"
+        r"posted|shouted|exclaimed|joked|mused|complained|cautioned|conceded|emphasi[sz]ed|reiterated|repeated|remarked|observed|affirmed|confirmed|"
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
@@ -293,7 +293,8 @@ class QuoteExtractor:
             while i + 1 < len(found):
                 ns, ne, nclose, _ = found[i + 1]
                 gap = doc.norm[close_end:ns - 1]
-                if att is not None and len(gap) < 100 and "\n" not in gap and gap.rstrip().endswith(",") \
+                # the words resume after a comma or a dash ('"We are ready" - Hijab said - "to go back"')
+                if att is not None and len(gap) < 100 and "\n" not in gap and gap.rstrip().endswith((",", "-")) \
                         and _CUE.search(gap) and not _ENDS_SENTENCE.search(content.strip()):
                     content = f"{content} {doc.text[ns:ne]}"
                     qe, close_end = ne, nclose
