@@ -382,3 +382,11 @@ def test_a_quote_split_by_dashes_is_one_quote_and_shouted_reports_words(run):
     assert (q["content"], q["speaker"]) == ("We are ready to go back to Geneva.", "riyad-hijab")
     (q,) = quotes(run('"We will never accept it!" shouted Riyad Hijab.'))
     assert (q["speaker"], q["cue"]) == ("riyad-hijab", "shouted")
+
+
+def test_a_quote_opening_a_paragraph_goes_on_with_the_subject_of_the_paragraph_before(run):
+    text = 'Sergei Lavrov was in no mood to compromise.\n\n"We gave the list to our partners. They have had it a week."'
+    (q,) = quotes(run(text))
+    assert (q["speaker"], q["cue"]) == ("sergei-lavrov", None)
+    # a term in marks opening a paragraph is no quote of his
+    assert not quotes(run('Sergei Lavrov was in no mood to compromise.\n\n"Moderate" groups stayed away.'))

@@ -222,6 +222,8 @@ class QuoteExtractor:
             sentence_like = bool(_SENTENCE_LIKE.match(content.strip()))
             if att is None and closed_at(close_end) and sentence_like and (prev is None or closed_at(prev[0])):
                 att = self._named_after(doc, qs, close_end)  # not when it goes on from a quote left open
+            if att is None and closed_at(close_end) and sentence_like and words > self.max_scare_words:
+                att = self._subject_before(doc, qs, across=True)  # the paragraph before ends with its speaker
             if att is None and prev is not None and norm.count("\n", prev[0], qs) <= 2 and \
                     (words > self.max_scare_words or sentence_like):
                 att = prev[1]  # a quote continued with no new attribution
@@ -464,16 +466,18 @@ class QuoteExtractor:
                 return Attribution(person.actor, person.text, cue.group() if cue else None)
         return None
 
-    def _subject_before(self, doc: IngestDoc, qs: int) -> Attribution | None:
+    def _subject_before(self, doc: IngestDoc, qs: int, across: bool = False) -> Attribution | None:
         """'Vitaly Churkin was more guarded. "We have to ..."': a sentence before, opening with a person, or
         with 'he' / 'she' ('When he speaks of the talks, he quotes his men. "..."'), or reporting someone's
         words ('De Mistura told the Council that convoys had passed. "This is a beginning."': the quote
-        goes on with the report's speaker)."""
+        goes on with the report's speaker). With ``across``, a quote opening its paragraph and the last
+        sentence of the paragraph before ('Lavrov was in no mood to compromise.' / '"We gave it ..."')."""
         i = doc.sent_index(qs)
         if i == 0 or doc.sents[i][0] < qs - 2:
             return None
         ps, pe = doc.sents[i - 1]
-        if '"' in doc.norm[ps:pe] or doc.norm.count("\n", pe, qs) > 1:
+        breaks = doc.norm.count("\n", pe, qs)
+        if '"' in doc.norm[ps:pe] or (breaks > 1 and not across) or (across and not 1 <= breaks <= 2):
             return None
         first = next(iter(doc.mentions_in(ps, pe)), None)
         opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the "))
