@@ -390,3 +390,13 @@ def test_a_quote_opening_a_paragraph_goes_on_with_the_subject_of_the_paragraph_b
     assert (q["speaker"], q["cue"]) == ("sergei-lavrov", None)
     # a term in marks opening a paragraph is no quote of his
     assert not quotes(run('Sergei Lavrov was in no mood to compromise.\n\n"Moderate" groups stayed away.'))
+
+
+def test_was_how_he_described_it_names_the_speaker(run):
+    (q,) = quotes(run('"Unacceptable" was how Sergei Lavrov described the plan.'))
+    assert (q["content"], q["speaker"]) == ("Unacceptable", "sergei-lavrov")
+
+
+def test_a_short_sentence_quoted_after_a_sentence_whose_subject_follows_an_opening_clause(run):
+    (q,) = quotes(run('Asked whether he would resign, Riyad Hijab smiled. "Not this week."'))
+    assert (q["content"], q["speaker"]) == ("Not this week.", "riyad-hijab")

@@ -65,7 +65,10 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
                       r" (?:came|come|was|were|is|are)(?: the \w+)? (?:from|by|of) (?P<sp>[^.,;]{2,60})"
                       r"|(?:It|They) (?:came|come) from (?P<sp3>[^.,;]{2,60})"
                       r"|(?:That|This|Such) (?:was|is) (?:the )?(?:verdict|view|message|assessment|warning|word|line|"
-                      r"reaction|response) (?:of|from) (?P<sp2>[^.,;]{2,60})")
+                      r"reaction|response) (?:of|from) (?P<sp2>[^.,;]{2,60})"
+                      # '"Unacceptable" was how Lavrov described the plan'
+                      r"|(?:was|is) (?:how|what) (?P<sp4>[^.,;\"]{2,60}?) (?:described|called|termed|put|summed|"
+                      r"said|says|calls|describes)\b")
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
                   "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
@@ -217,9 +220,9 @@ class QuoteExtractor:
             if att is None:
                 att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
                     or (self._signed(doc, close_end) if closed_at(close_end) else None)
-            if att is None and words > self.max_scare_words:
-                att = self._subject_before(doc, qs)
             sentence_like = bool(_SENTENCE_LIKE.match(content.strip()))
+            if att is None and (words > self.max_scare_words or sentence_like):  # 'Not this week.' is speech too
+                att = self._subject_before(doc, qs)
             if att is None and closed_at(close_end) and sentence_like and (prev is None or closed_at(prev[0])):
                 att = self._named_after(doc, qs, close_end)  # not when it goes on from a quote left open
             if att is None and closed_at(close_end) and sentence_like and words > self.max_scare_words:
@@ -429,7 +432,7 @@ class QuoteExtractor:
             m = _POINTER.match(doc.norm, doc.sents[i + 1][0])
             if m is None:
                 return None
-        group = next(g for g in ("sp", "sp2", "sp3") if m.group(g))
+        group = next(g for g in ("sp", "sp2", "sp3", "sp4") if m.group(g))
         end = _RELATIVE.search(doc.norm, m.start(group), m.end(group))  # 'an official who has spent ...'
         return self._resolve(doc, m.start(group), end.start() if end else m.end(group), cue=None)
 
@@ -480,7 +483,9 @@ class QuoteExtractor:
         if '"' in doc.norm[ps:pe] or (breaks > 1 and not across) or (across and not 1 <= breaks <= 2):
             return None
         first = next(iter(doc.mentions_in(ps, pe)), None)
-        opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the "))
+        # the subject opens the sentence, or follows an opening clause ('Asked whether he would go, Hijab smiled.')
+        opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the ")
+                                       or (first.start - ps <= 60 and doc.norm[ps:first.start].endswith(", ")))
         if first is not None and opens and first.kind == "person" and first.actor:
             return Attribution(first.actor, first.text, None)
         pronoun = _PRONOUN_SUBJECT.match(doc.norm, ps, pe)
