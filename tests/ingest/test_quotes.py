@@ -400,3 +400,8 @@ def test_was_how_he_described_it_names_the_speaker(run):
 def test_a_short_sentence_quoted_after_a_sentence_whose_subject_follows_an_opening_clause(run):
     (q,) = quotes(run('Asked whether he would resign, Riyad Hijab smiled. "Not this week."'))
     assert (q["content"], q["speaker"]) == ("Not this week.", "riyad-hijab")
+
+
+def test_it_said_gives_the_words_to_the_body_named_last(run):
+    (q,) = quotes(run('The Kremlin issued a statement on Monday. "The strikes will continue," it said.'))
+    assert (q["speaker"], q["speaker_text"], q["cue"]) == ("russia", "it", "said")

@@ -195,7 +195,7 @@ class QuoteExtractor:
         self.cue_words = WordSet(ctx.nlp.vocab, first_words(CUES))
         # words that may open the speaker's description right after a closing mark ('," spokesman John
         # Kirby said'); any other lower-case word there means the sentence goes on
-        self.speaker_words = {"he", "she", "they", "a", "an", "one", "the", "some", "two", "several", "another",
+        self.speaker_words = {"he", "she", "they", "it", "a", "an", "one", "the", "some", "two", "several", "another",
                               "senior", "western", "officials", "diplomats", "sources", "state"} | \
             {t.title.split()[0].lower() for t in self.lex.titles}
 
@@ -678,6 +678,8 @@ class QuoteExtractor:
         if _HE_SHE.fullmatch(words):
             return Attribution(self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5)),
                                words, cue)
+        if words in ("it", "It", "they", "They"):  # '"...," it said': the body named last, if any, speaks
+            return Attribution(self._spokes_body(doc, s, "its"), words, cue)
         lead = _PRONOUN_SUBJECT.match(words)
         if lead:  # 'Asked about the truce, he is blunter still:': the clause's subject is the pronoun
             he = Mention(s + lead.start("p"), s + lead.end("p"), lead.group("p").lower(), None, "person", "pronoun", 0.5)
