@@ -66,16 +66,21 @@ def record_for(cand: dict[str, Any], doc: Document, store: Any, case_id: str) ->
     return None
 
 
-def accept(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
-    with store.engine.connect() as conn:
-        cand = queue.get(conn, case_id, cid)
+def _reviewable(conn: Any, case_id: str, cid: int, allowed: tuple[str, ...]) -> dict[str, Any]:
+    cand = queue.get(conn, case_id, cid)
     if cand is None:
         raise NotFound(f"no candidate {cid} in case {case_id!r}")
-    if cand["status"] not in ("pending", "edited"):
-        raise AccordError(f"candidate {cid} is already {cand['status']}")
-    doc = store.get(case_id, cand["document"])
-    rec = record_for(cand, doc, store, case_id)
+    if cand["status"] not in allowed:
+        record = f" (its record is {cand['record_id']})" if cand.get("record_id") else ""
+        raise AccordError(f"candidate {cid} is already {cand['status']}{record}")
+    return cand
+
+
+def accept(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
     with store.unit_of_work(case_id, by, operation="review accept", note=f"ingest candidate {cid}") as uow:
+        # checked inside the writing transaction, so two reviewers cannot both accept it
+        cand = _reviewable(uow.conn, case_id, cid, ("pending", "edited"))
+        rec = record_for(cand, store.get(case_id, cand["document"]), store, case_id)
         if rec is not None:
             uow.put(rec)
         queue.mark(uow.conn, cid, "accepted", by, record_id=rec.id if rec else None)
@@ -84,11 +89,7 @@ def accept(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
 
 def reject(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
     with store.engine.begin() as conn:
-        cand = queue.get(conn, case_id, cid)
-        if cand is None:
-            raise NotFound(f"no candidate {cid} in case {case_id!r}")
-        if cand["status"] == "accepted":
-            raise AccordError(f"candidate {cid} is already accepted (its record is {cand['record_id']})")
+        cand = _reviewable(conn, case_id, cid, ("pending", "edited", "rejected"))
         queue.mark(conn, cid, "rejected", by)
         return queue.get(conn, case_id, cid) or cand
 
@@ -103,11 +104,7 @@ def edit(store: Any, case_id: str, cid: int, changes: dict[str, str], by: str) -
     if bad:
         raise AccordError(f"cannot edit field {bad[0]!r} (editable: {', '.join(sorted(_EDITABLE))})")
     with store.engine.begin() as conn:
-        cand = queue.get(conn, case_id, cid)
-        if cand is None:
-            raise NotFound(f"no candidate {cid} in case {case_id!r}")
-        if cand["status"] == "accepted":
-            raise AccordError(f"candidate {cid} is already accepted (its record is {cand['record_id']})")
+        cand = _reviewable(conn, case_id, cid, ("pending", "edited", "rejected"))
         skip = {"id", "case", "document", "status", "kind", "start", "end", "text", "confidence", "record_id",
                 "reviewed_by", "reviewed_at"}
         data = {k: v for k, v in cand.items() if k not in skip}
