@@ -12,19 +12,16 @@ byte-identical.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import os
 import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.events import (
@@ -48,9 +45,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from accord.gcpause import gc_paused
 from accord.errors import BundleError
-from accord.record.dates import FuzzyDate
 from accord.record.model import (
-    RECORD_TYPES, Case, Citation, Issue, Position, Record, RefTo, Roadmap, _refs_in,
+    RECORD_TYPES, Case, Citation, Issue, Position, Record, Roadmap, references,
 )
 
 FORMAT_VERSION = 1
@@ -411,74 +407,6 @@ def read_bundle(path_or_name: str | Path) -> Bundle:
     return Bundle(case, records)
 
 
-def _references(record: BaseModel, path: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """What ``references`` yields, in the same order, without walking the type hints of every field of
-    every record again: fields that cannot hold a reference are skipped, plain reference fields read
-    directly, lists of models entered; anything else is left to the model's own walk."""
-    for name, ann, metadata, direct, of_models in _reference_plan(type(record)):
-        value = getattr(record, name)
-        if value is None:
-            continue
-        if direct is not None and type(value) is str:
-            yield f"{path}{name}", value, direct
-        elif of_models and type(value) is list:
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _references(item, f"{path}{name}[{i}].")
-                else:
-                    yield from _refs_in(get_args(ann)[0], [], item, f"{path}{name}[{i}]")
-        else:
-            yield from _refs_in(ann, metadata, value, f"{path}{name}")
-
-
-@functools.cache
-def _reference_plan(cls: type[BaseModel]) -> tuple[tuple[str, Any, list[Any], tuple[str, ...] | None, bool], ...]:
-    """Per field that may hold a reference: (name, annotation, metadata, kinds if the field is itself
-    one reference, whether it is a list of models)."""
-    plan = []
-    for name, field in cls.model_fields.items():
-        ann, metadata = field.annotation, list(field.metadata)
-        if not _may_refer(ann, metadata, set()):
-            continue
-        direct = next((m.kinds for m in metadata if isinstance(m, RefTo)), None)
-        if direct is None and get_origin(ann) in (Union, UnionType):
-            arms = [a for a in get_args(ann) if a is not type(None)]
-            if len(arms) == 1 and get_origin(arms[0]) is Annotated:
-                base, *meta = get_args(arms[0])
-                refs = [m for m in meta if isinstance(m, RefTo)]
-                if base is str and refs:
-                    direct = refs[0].kinds
-        of_models = (
-            direct is None and get_origin(ann) is list
-            and isinstance(get_args(ann)[0], type) and issubclass(get_args(ann)[0], BaseModel)
-        )
-        plan.append((name, ann, metadata, direct, of_models))
-    return tuple(plan)
-
-
-_NO_REFS = (str, int, float, bool, type(None), bytes, dt.date, dt.datetime, FuzzyDate)
-
-
-def _may_refer(ann: Any, metadata: list[Any], seen: set[type]) -> bool:
-    """False only when no value of this type can hold a reference (unsure means True)."""
-    if any(isinstance(m, RefTo) for m in metadata):
-        return True
-    origin = get_origin(ann)
-    if origin is Annotated:
-        base, *meta = get_args(ann)
-        return _may_refer(base, meta, seen)
-    if origin is Literal:
-        return False
-    if origin in (Union, UnionType, list, dict, tuple, set, frozenset):
-        return any(_may_refer(a, [], seen) for a in get_args(ann) if a is not Ellipsis)
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
-        if ann in seen:
-            return False  # already being looked at, higher up
-        seen.add(ann)
-        return any(_may_refer(f.annotation, list(f.metadata), seen) for f in ann.model_fields.values())
-    return not (isinstance(ann, type) and issubclass(ann, _NO_REFS))
-
-
 def check_records(records: list[Record], where: dict[str, tuple[str, int | None]] | None = None) -> None:
     """Cross-record checks: references resolve to the right kind, positions lie on their issue's scale."""
     by_id = {r.id: r for r in records}
@@ -489,7 +417,7 @@ def check_records(records: list[Record], where: dict[str, tuple[str, int | None]
         raise BundleError(file, message, line=line, field=field, id=rec.id)
 
     for rec in records:
-        for path, ref, kinds in _references(rec):
+        for path, ref, kinds in references(rec):
             target = by_id.get(ref)
             if target is None:
                 fail(rec, path, f"unknown reference {ref!r}")

@@ -9,7 +9,9 @@ checked generically (see ``references``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from types import UnionType
 from typing import Annotated, Any, ClassVar, Iterator, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -510,9 +512,73 @@ def record_class(kind: str) -> type[Record]:
 
 
 def references(record: BaseModel, path: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """Yield (field path, referenced id, allowed kinds) for every reference a record makes."""
-    for name, field in type(record).model_fields.items():
-        yield from _refs_in(field.annotation, field.metadata, getattr(record, name), f"{path}{name}")
+    """Yield (field path, referenced id, allowed kinds) for every reference a record makes.
+
+    Each class's fields are planned once (``_reference_plan``): fields that cannot hold a reference are
+    skipped, plain reference fields read directly, lists of models entered; anything else is walked
+    through its type hints (``_refs_in``)."""
+    for name, ann, metadata, direct, of_models in _reference_plan(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if direct is not None and type(value) is str:
+            yield f"{path}{name}", value, direct
+        elif of_models and type(value) is list:
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from references(item, f"{path}{name}[{i}].")
+                else:
+                    yield from _refs_in(get_args(ann)[0], [], item, f"{path}{name}[{i}]")
+        else:
+            yield from _refs_in(ann, metadata, value, f"{path}{name}")
+
+
+@functools.cache
+def _reference_plan(cls: type[BaseModel]) -> tuple[tuple[str, Any, list[Any], tuple[str, ...] | None, bool], ...]:
+    """Per field that may hold a reference: (name, annotation, metadata, kinds if the field is itself
+    one reference, whether it is a list of models)."""
+    plan = []
+    for name, field in cls.model_fields.items():
+        ann, metadata = field.annotation, list(field.metadata)
+        if not _may_refer(ann, metadata, set()):
+            continue
+        direct = next((m.kinds for m in metadata if isinstance(m, RefTo)), None)
+        if direct is None and get_origin(ann) in (Union, UnionType):
+            arms = [a for a in get_args(ann) if a is not type(None)]
+            if len(arms) == 1 and get_origin(arms[0]) is Annotated:
+                base, *meta = get_args(arms[0])
+                refs = [m for m in meta if isinstance(m, RefTo)]
+                if base is str and refs:
+                    direct = refs[0].kinds
+        of_models = (
+            direct is None and get_origin(ann) is list
+            and isinstance(get_args(ann)[0], type) and issubclass(get_args(ann)[0], BaseModel)
+        )
+        plan.append((name, ann, metadata, direct, of_models))
+    return tuple(plan)
+
+
+_NO_REFS = (str, int, float, bool, type(None), bytes, dt.date, dt.datetime, FuzzyDate)
+
+
+def _may_refer(ann: Any, metadata: list[Any], seen: set[type]) -> bool:
+    """False only when no value of this type can hold a reference (unsure means True)."""
+    if any(isinstance(m, RefTo) for m in metadata):
+        return True
+    origin = get_origin(ann)
+    if origin is Annotated:
+        base, *meta = get_args(ann)
+        return _may_refer(base, meta, seen)
+    if origin is Literal:
+        return False
+    if origin in (Union, UnionType, list, dict, tuple, set, frozenset):
+        return any(_may_refer(a, [], seen) for a in get_args(ann) if a is not Ellipsis)
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        if ann in seen:
+            return False  # already being looked at, higher up
+        seen.add(ann)
+        return any(_may_refer(f.annotation, list(f.metadata), seen) for f in ann.model_fields.values())
+    return not (isinstance(ann, type) and issubclass(ann, _NO_REFS))
 
 
 def _refs_in(ann: Any, metadata: list[Any], value: Any, path: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
@@ -526,7 +592,7 @@ def _refs_in(ann: Any, metadata: list[Any], value: Any, path: str) -> Iterator[t
     if origin is Annotated:
         base, *meta = get_args(ann)
         yield from _refs_in(base, meta, value, path)
-    elif origin in (Union, getattr(__import__("types"), "UnionType")):
+    elif origin in (Union, UnionType):
         for arm in get_args(ann):
             if arm is not type(None):
                 yield from _refs_in(arm, [], value, path)
