@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -58,7 +57,7 @@ def ingest(
         case_id = guard(lambda: store.resolve_case(case))
         snapshot = store.snapshot(case_id)
         sink = batch.Sink(store, case_id, current_user(by))
-    pipeline = Pipeline.for_case(snapshot, cfg)
+    pipeline = guard(lambda: Pipeline.for_case(snapshot, cfg))
     items = batch.unseen(read(paths, published, cfg.max_bytes), sink)
     totals: dict[str, int] = {"documents": 0, "failed": 0, "already ingested": 0}
     kinds: dict[str, int] = {}

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from accord.errors import AccordError
 
 DEFAULT_COMPONENTS = [
     "segmenter",  # tokens, sentences, headline and dateline
@@ -33,5 +35,14 @@ class IngestConfig(BaseModel):
     def load(cls, path: Path | None) -> IngestConfig:
         if path is None:
             return cls()
-        with path.open(encoding="utf-8") as f:
-            return cls.model_validate(yaml.safe_load(f) or {})
+        try:
+            with path.open(encoding="utf-8") as f:
+                return cls.model_validate(yaml.safe_load(f) or {})
+        except OSError as e:
+            raise AccordError(f"--config {path}: {e.strerror or e}") from None
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise AccordError(f"--config {path}: not YAML ({' '.join(str(e).split())})") from None
+        except ValidationError as e:
+            err = e.errors()[0]
+            where = ".".join(str(x) for x in err["loc"]) or "(top)"
+            raise AccordError(f"--config {path}: {where}: {err['msg']}") from None

@@ -63,6 +63,8 @@ def load_gold(path: Path) -> Iterator[tuple[Article, dict[str, Any]]]:
             if not line.strip():
                 continue
             row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError(f"line {n}: not a JSON object")
             published, at = parse_published(row.get("published"))
             yield Article(text=row["text"], id=row.get("id"), url=row.get("url"), outlet=row.get("outlet"),
                           published=published, published_at=at, title=row.get("title"),

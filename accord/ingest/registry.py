@@ -6,10 +6,12 @@ A component is a callable ``IngestDoc -> IngestDoc`` that does one job. Factorie
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from accord.errors import AccordError
 from accord.ingest.document import IngestDoc
 from accord.ingest.world import Lexicon
 
@@ -42,5 +44,9 @@ def create(name: str, ctx: Context, settings: dict[str, Any]) -> Component:
     try:
         factory = FACTORIES[name]
     except KeyError:
-        raise ValueError(f"unknown ingest component {name!r} (known: {', '.join(sorted(FACTORIES))})") from None
+        raise AccordError(f"unknown ingest component {name!r} (known: {', '.join(sorted(FACTORIES))})") from None
+    try:
+        inspect.signature(factory).bind(ctx, **settings)
+    except TypeError as e:
+        raise AccordError(f"settings of ingest component {name!r}: {e}") from None
     return factory(ctx, **settings)

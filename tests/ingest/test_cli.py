@@ -81,6 +81,28 @@ def test_bad_inputs_one_error_line_each_and_the_batch_goes_on(tmp_path):
     assert [c["value"] for c in out[4]["candidates"] if c["kind"] == "date"] == ["2015-12-18"]
 
 
+@pytest.mark.parametrize("config, says", [
+    (None, "No such file"),
+    ("{bad: [\n", "not YAML"),
+    ("colour: red\n", "colour"),
+    ("components: [segmenter, nosuch]\n", "unknown ingest component 'nosuch'"),
+    ("settings: {dates: {nosuch: 1}}\n", "settings of ingest component 'dates'"),
+])
+def test_a_bad_config_is_one_error_line(tmp_path, config, says):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    if config is not None:
+        (tmp_path / "config.yaml").write_text(config)
+    r = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--config", str(tmp_path / "config.yaml")])
+    assert r.exit_code == 2, r.output
+    assert says in r.output and "Traceback" not in r.output
+
+
+def test_eval_ingest_on_a_gold_line_that_is_no_object(tmp_path):
+    (tmp_path / "gold.jsonl").write_text("[1, 2]\n")
+    r = runner.invoke(app, ["eval", "ingest", str(tmp_path / "gold.jsonl")])
+    assert r.exit_code == 2 and "line 1: not a JSON object" in r.output
+
+
 def test_store_review_and_idempotent_reingest(tmp_path):
     db = tmp_path / "s.db"
     make_case(db)
