@@ -27,7 +27,9 @@ from typing import Any
 import numpy as np
 
 from accord.forecast.base import Model, Stakeholders
-from accord.forecast.inputs import COLUMNS, ForecastInputError, build_stakeholders, check_row, csv_rows, parse_value
+from accord.forecast.inputs import (
+    COLUMNS, ForecastInputError, add_actor_row, build_stakeholders, csv_rows, parse_value,
+)
 from accord.forecast.registry import BASELINE, make
 
 BOOTSTRAP = 2000
@@ -77,15 +79,7 @@ def _case(file: str, issue: str, rows: list[tuple[int, dict[str, str]]]) -> Case
     outcomes: set[float] = set()
     bounds: dict[str, set[float]] = {"ScaleMin": set(), "ScaleMax": set()}
     for line, row in rows:
-        name = (row.get("Actor") or "").strip()
-        if not name:
-            raise ForecastInputError(file, "empty actor name", line=line, field="Actor", id=issue)
-        if name in actors:
-            raise ForecastInputError(file, f"actor {name!r} appears twice in issue {issue!r}", line=line, field="Actor")
-        actors.append(name)
-        for col in COLUMNS[1:]:
-            cols[col].append(parse_value(row.get(col) or "", file, line, col))
-        check_row(file, line, name, cols["Capability"][-1][0], cols["Salience"][-1][0])
+        add_actor_row(file, line, row, actors, cols, issue)
         for col, seen in (("Outcome", outcomes), ("ScaleMin", bounds["ScaleMin"]), ("ScaleMax", bounds["ScaleMax"])):
             if (row.get(col) or "").strip():
                 seen.add(parse_value(row[col], file, line, col)[0])

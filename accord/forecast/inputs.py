@@ -85,15 +85,7 @@ def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stak
     actors: list[str] = []
     values: dict[str, list[tuple[float, float]]] = {c: [] for c in COLUMNS[1:]}
     for line, row in csv_rows(path, COLUMNS):
-        name = (row.get("Actor") or "").strip()
-        if not name:
-            raise ForecastInputError(file, "empty actor name", line=line, field="Actor")
-        if name in actors:
-            raise ForecastInputError(file, f"actor {name!r} appears twice", line=line, field="Actor")
-        actors.append(name)
-        for col in COLUMNS[1:]:
-            values[col].append(parse_value(row.get(col) or "", file, line, col))
-        check_row(file, line, name, values["Capability"][-1][0], values["Salience"][-1][0])
+        add_actor_row(file, line, row, actors, values)
     if not actors:
         raise ForecastInputError(file, "no actors")
     pos = np.array(values["Position"])
@@ -111,6 +103,27 @@ def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stak
     data = build_stakeholders(actors, values["Capability"], values["Position"], values["Salience"], scale)
     _check_weight(file, data)
     return data
+
+
+def add_actor_row(
+    file: str,
+    line: int,
+    row: dict[str, str],
+    actors: list[str],
+    values: dict[str, list[tuple[float, float]]],
+    issue: str | None = None,
+) -> None:
+    """Append one ``Actor,Capability,Position,Salience`` row to actors and values (per column), checked."""
+    name = (row.get("Actor") or "").strip()
+    if not name:
+        raise ForecastInputError(file, "empty actor name", line=line, field="Actor", id=issue)
+    if name in actors:
+        where = f" in issue {issue!r}" if issue else ""
+        raise ForecastInputError(file, f"actor {name!r} appears twice{where}", line=line, field="Actor")
+    actors.append(name)
+    for col in COLUMNS[1:]:
+        values[col].append(parse_value(row.get(col) or "", file, line, col))
+    check_row(file, line, name, values["Capability"][-1][0], values["Salience"][-1][0])
 
 
 def check_row(file: str, line: int | None, actor: str, capability: float, salience: float) -> None:
