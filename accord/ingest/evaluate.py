@@ -99,6 +99,11 @@ def _brief(x: dict) -> str:
     return json.dumps({k: x[k] for k in keys if k in x}, ensure_ascii=False)
 
 
+def _always(_p: dict, _g: dict) -> bool:
+    """No condition beyond the span overlap ``_match`` checks itself."""
+    return True
+
+
 def _date_right(p: dict, g: dict) -> bool:
     return p.get("value") == g.get("value") and p.get("range") == g.get("range") and p.get("precision") == g.get("precision")
 
@@ -108,17 +113,17 @@ def score_document(result: dict[str, Any], gold: dict[str, Any], scores: dict[st
     cands = result["candidates"]
     by = {k: [c for c in cands if c["kind"] == k] for k in ("actor", "quote", "date", "event", "stance")}
     _match([c for c in by["actor"] if c.get("actor") in known], gold["actors"], scores["actors"],
-           lambda p, g: p["actor"] == g["actor"], lambda p, g: True, label)
+           lambda p, g: p["actor"] == g["actor"], _always, label)
     # a speaker the gold does not track (a named person outside its scope) is, for the gold, no known actor
     def speaker_right(p: dict, g: dict) -> bool:
         return (p.get("speaker") if p.get("speaker") in known else None) == g.get("speaker")
 
     _match([c for c in by["quote"] if c["direct"]], [q for q in gold["quotes"] if q["direct"]], scores["direct_quotes"],
-           lambda p, g: True, speaker_right, label)
+           _always, speaker_right, label)
     _match([c for c in by["quote"] if not c["direct"]], [q for q in gold["quotes"] if not q["direct"]],
-           scores["indirect_quotes"], lambda p, g: True, speaker_right, label)
-    _match(by["date"], gold["dates"], scores["dates"], lambda p, g: True, _date_right, label)
-    _match(by["event"], gold["events"], scores["events"], lambda p, g: True,
+           scores["indirect_quotes"], _always, speaker_right, label)
+    _match(by["date"], gold["dates"], scores["dates"], _always, _date_right, label)
+    _match(by["event"], gold["events"], scores["events"], _always,
            lambda p, g: p["event_type"] == g["event_type"], label)
     _match(by["stance"], gold["stances"], scores["stances"],
            lambda p, g: p["actor"] == g["actor"] and p["issue"] == g["issue"],
@@ -181,7 +186,7 @@ def evaluate(path: Path, pipelines: dict[str | None, Pipeline] | None = None, ba
         result = case_pipeline(row.get("case"), pipelines)(article).result()
         score_document(result, row["gold"], scores, article.id or "?", known)
         if baseline:
-            _match(baseline_dates(article), row["gold"]["dates"], base, lambda p, g: True, _date_right, article.id)
+            _match(baseline_dates(article), row["gold"]["dates"], base, _always, _date_right, article.id)
     report: dict[str, Any] = {"gold": str(path), "articles": n, "kinds": {k: s.to_json() for k, s in scores.items()}}
     report["kinds"]["direct_quotes"]["speaker_right"] = report["kinds"]["direct_quotes"].pop("detail")
     report["kinds"]["dates"]["resolved_exactly"] = report["kinds"]["dates"]["exact"]

@@ -49,14 +49,18 @@ def count(paths: list[str]) -> int | None:
         if p == "-":
             return None
         path = Path(p)
-        files = sorted(x for x in path.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES) if path.is_dir() else [path]
-        for f in files:
+        for f in _files(path) if path.is_dir() else [path]:
             if f.suffix.lower() == ".jsonl" and f.is_file():
                 with f.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
             else:
                 total += 1
     return total
+
+
+def _files(folder: Path) -> list[Path]:
+    """The readable files under a folder, recursively, sorted."""
+    return sorted(x for x in folder.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES)
 
 
 def read(paths: list[str], published: str | None = None, max_bytes: int = 5_000_000) -> Iterator[Article | ReadError]:
@@ -68,7 +72,7 @@ def read(paths: list[str], published: str | None = None, max_bytes: int = 5_000_
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES):
+            for f in _files(path):
                 yield from _read_file(f, default, max_bytes)
         elif path.is_file():
             yield from _read_file(path, default, max_bytes)

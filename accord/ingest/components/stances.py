@@ -152,7 +152,7 @@ class StanceDetector:
     def _holders(self, doc: IngestDoc, quotes, s: int, e: int, at: int, topic: re.Pattern[str]) -> list[str]:
         near = [q for q in quotes if q.start <= at < q.end + 1] or [q for q in quotes if s <= q.start < e]
         for q in near:
-            who = q.data.get("speaker") or self._described(doc, q.data.get("speaker_text"), s, e)
+            who = q.data.get("speaker") or self._described(q.data.get("speaker_text"))
             if who:
                 return [self._speaks_for(doc, who)]
         # an actor the issue is about (Assad, a group on the list) is what the stance concerns, not who holds it
@@ -170,7 +170,7 @@ class StanceDetector:
                 break
         return list(dict.fromkeys(self._speaks_for(doc, m.actor or "") for m in first))
 
-    def _described(self, doc: IngestDoc, words: str | None, s: int, e: int) -> str | None:
+    def _described(self, words: str | None) -> str | None:
         """'one Russian diplomat' -> russia: the state an anonymous speaker's description names."""
         if not words:
             return None
