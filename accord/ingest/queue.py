@@ -19,6 +19,8 @@ STATUSES = ("pending", "accepted", "rejected", "edited")
 
 
 _BASE = ("kind", "start", "end", "text", "confidence")
+#: the keys of ``as_dict`` that are the queue row's own; the others are the candidate's data
+ROW_KEYS = frozenset({"id", "case", "document", "status", *_BASE, "record_id", "reviewed_by", "reviewed_at"})
 
 
 def enqueue(conn: Connection, case_id: str, document_id: str, candidates: list[dict[str, Any]]) -> int:

@@ -105,9 +105,7 @@ def edit(store: Any, case_id: str, cid: int, changes: dict[str, str], by: str) -
         raise AccordError(f"cannot edit field {bad[0]!r} (editable: {', '.join(sorted(_EDITABLE))})")
     with store.engine.begin() as conn:
         cand = _reviewable(conn, case_id, cid, ("pending", "edited", "rejected"))
-        skip = {"id", "case", "document", "status", "kind", "start", "end", "text", "confidence", "record_id",
-                "reviewed_by", "reviewed_at"}
-        data = {k: v for k, v in cand.items() if k not in skip}
+        data = {k: v for k, v in cand.items() if k not in queue.ROW_KEYS}
         data.update({k: _value(v) for k, v in changes.items()})
         queue.mark(conn, cid, "edited", by, data=data)
         return queue.get(conn, case_id, cid) or cand
