@@ -6,10 +6,9 @@ wall-clock and CPU time: on a shared machine CPU time is the steadier figure. Pr
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-import os
 import platform
-from pathlib import Path
 import statistics
 import time
 
@@ -18,6 +17,7 @@ import numpy as np
 from accord.forecast.base import Stakeholders
 from accord.forecast.montecarlo import monte_carlo
 from accord.forecast.registry import make
+from bench.smp_vs_ktab import machine
 
 REPEATS = 3
 
@@ -45,14 +45,8 @@ def timed(model: str, n: int, draws: int, **params: str) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def machine() -> str:
-    cpuinfo = Path("/proc/cpuinfo")
-    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
-    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
-    return f"{names[0] if names else platform.machine()}, {os.cpu_count()} CPUs"
-
-
 def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(prog="python -m bench forecast", description=__doc__.splitlines()[0]).parse_args(argv)
     cases = [
         ("weighted-mean", 10, 1000, {}),
         ("weighted-median", 10, 1000, {}),
