@@ -17,8 +17,8 @@ from typing import Any, Literal
 
 from accord.record.model import Actor, DesignationList, ListEntry, Stance, Vote
 from accord.record.snapshot import Snapshot
-from accord.rules.procedures import Ballot, decide
-from accord.rules.votes import body_rule
+from accord.rules.procedures import decide
+from accord.rules.votes import ballots, body_rule
 
 Status = Literal["listed", "contested", "rejected", "pending", "not-proposed"]
 _AS_VOTE: dict[str, Vote] = {"supports": "yes", "opposes": "no", "undecided": "abstain"}
@@ -86,7 +86,7 @@ def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.
         return EntryStatus(entry.actor, "not-proposed", f"proposed only on {entry.proposed_on}",
                            proposed_by=list(entry.proposed_by), proposed_on=str(entry.proposed_on))
     _, rule = body_rule(snap, lst.body, on)
-    members = {r.source: r for r in snap.memberships(lst.body, on)}
+    members = [r.source for r in snap.memberships(lst.body, on)]
     said = {m: s for m, s in stances_on(entry, on).items() if m in members}
     # only recorded stances count: a proposer may merely relay others' nominations (Jordan compiled the
     # ISSG's list from the members' own), so proposing is not read as supporting
@@ -95,11 +95,11 @@ def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.
     objectors = sorted(m for m, v in votes.items() if v == "no")
     undecided = sorted(m for m, v in votes.items() if v == "abstain")
     reported = any(s.reported for s in said.values())
+    #: members whose vote is open: undecided or silent
+    awaited = [m for m in members if m not in supporters and m not in objectors]
 
     def outcome(open_vote: Vote):
-        bs = [Ballot(m, votes.get(m, "absent") if votes.get(m, "absent") in ("yes", "no") else open_vote,
-                     veto=r.veto, name=snap.name(m)) for m, r in members.items()]
-        return decide(rule, bs)
+        return decide(rule, ballots(snap, lst.body, on, {**votes, **{m: open_vote for m in awaited}}))
 
     worst, best = outcome("no"), outcome("yes")
     common = dict(supporters=supporters, objectors=objectors, undecided=undecided, reported=reported,
@@ -113,7 +113,6 @@ def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.
         return EntryStatus(entry.actor, "rejected", best.reason, **common)
     proposal = f"proposed by {_names(snap, entry.proposed_by)}" if entry.proposed_by else "proposed"
     when = f" on {entry.proposed_on}" if entry.proposed_on else ""
-    awaited = sorted(m for m in members if votes.get(m, "absent") not in ("yes", "no"))
     return EntryStatus(entry.actor, "pending", f"{proposal}{when}; not agreed yet, no stance from {_names(snap, awaited)}",
                        **common)
 
