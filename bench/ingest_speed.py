@@ -285,9 +285,7 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
                 for k, s in blind[key].items():
                     if split == "dev3" and k == "events":
                         continue  # dev3 annotates no events
-                    detail = s.get("speaker_right", s.get("detail"))
-                    lines.append(f"| {label} | {k} | {s['precision']:.3f} | {s['recall']:.3f} | {detail:.3f} | "
-                                 f"{s['exact']:.3f} | {s['gold']} |")
+                    lines.append(_accuracy_row(label, k, s))
         for name in ("dev", "dev2", "dev3", "heldout"):
             if name not in acc:
                 continue
@@ -296,9 +294,7 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
             for k, s in kinds.items():
                 if name == "dev3" and k == "events":
                     continue
-                detail = s.get("speaker_right", s.get("detail"))
-                lines.append(f"| {name} | {k} | {s['precision']:.3f} | {s['recall']:.3f} | {detail:.3f} | "
-                             f"{s['exact']:.3f} | {s['gold']} |")
+                lines.append(_accuracy_row(name, k, s))
         if "plover" in acc:
             p = acc["plover"]
             lines += ["", f"PLOVER gold records ({p['records']} sentences, read from ../shared at run time): event type "
@@ -306,6 +302,12 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
                       f"target country {p['country_accuracy']['target']:.3f}; source sector "
                       f"{p['sector_accuracy']['source']:.3f}, target sector {p['sector_accuracy']['target']:.3f}."]
     return "\n".join(lines) + "\n"
+
+
+def _accuracy_row(label: str, kind: str, s: dict[str, Any]) -> str:
+    detail = s.get("speaker_right", s.get("detail"))
+    return (f"| {label} | {kind} | {s['precision']:.3f} | {s['recall']:.3f} | {detail:.3f} | {s['exact']:.3f} | "
+            f"{s['gold']} |")
 
 
 def _cpu() -> str:
