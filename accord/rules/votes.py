@@ -90,7 +90,7 @@ def tally(
     votes = {**d.votes, **(overrides or {})}
     bs = ballots(snap, d.body, on, votes)
     bound = frozenset(d.parties_to_dispute if parties is None else parties)
-    for party in bound - {b.member for b in bs}:
+    for party in sorted(bound - {b.member for b in bs}):  # sorted: the same one named on every run
         snap.get(party, Actor)
         raise RuleInputError(f"{party!r} is named a party to the dispute but was not a member of {d.body!r} on {on.isoformat()}")
     if votes:
