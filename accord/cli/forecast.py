@@ -25,9 +25,9 @@ ParamOpt = Annotated[
     list[str] | None, typer.Option("--param", "-p", help="Model parameter KEY=VALUE (repeatable), e.g. probability=pairwise.")
 ]
 ScaleOpt = Annotated[str | None, typer.Option("--scale", help="The issue's scale LO,HI (default: span of the positions).")]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed (Monte Carlo draws, stochastic models).")]
+SeedOpt = Annotated[int, typer.Option("--seed", min=0, help="Random seed (Monte Carlo draws, stochastic models).")]
 RunSeedOpt = Annotated[
-    int | None, typer.Option("--seed", help="Random seed for stochastic models (default: a KTAB scenario's own, else 0).")
+    int | None, typer.Option("--seed", min=0, help="Random seed for stochastic models (default: a KTAB scenario's own, else 0).")
 ]
 DrawsOpt = Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws.")]
 

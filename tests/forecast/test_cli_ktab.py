@@ -32,3 +32,14 @@ def test_ktab_xml_uses_its_own_seed_unless_told_otherwise():
 def test_the_baselines_read_ktab_scenarios_too():
     out = run("weighted-mean", str(DATA / "SOE-Pol-Comp.csv"))
     assert out["states"] == 1 and len(out["forecast"]) == 2
+
+
+def test_a_negative_seed_is_one_line_not_a_traceback(tmp_path):
+    xml = (DATA / "smpExample.xml").read_text()
+    seed = xml.split("<prngSeed>")[1].split("</prngSeed>")[0]
+    bad = tmp_path / "negative.xml"
+    bad.write_text(xml.replace(f"<prngSeed>{seed}</prngSeed>", "<prngSeed>-5</prngSeed>"))
+    result = CliRunner().invoke(app, ["forecast", "run", "smp", str(bad)])
+    assert result.exit_code == 2 and "<prngSeed> must be a non-negative integer" in result.stderr
+    result = CliRunner().invoke(app, ["forecast", "run", "smp", str(DATA / "smpExample.xml"), "--seed", "-1"])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit) and "--seed" in result.stderr

@@ -117,8 +117,10 @@ def read_xml(path: str | Path) -> Scenario:
     seed_text = _text(path, root, "prngSeed")
     try:
         seed = int(seed_text)
+        if seed < 0:
+            raise ValueError
     except ValueError:
-        raise SMPInputError(f"{path}: <prngSeed> must be an integer, got {seed_text!r}") from None
+        raise SMPInputError(f"{path}: <prngSeed> must be a non-negative integer, got {seed_text!r}") from None
     params = None
     options = root.find("ModelParameters")
     if options is not None:
