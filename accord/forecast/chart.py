@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from accord.errors import AccordError
 from accord.forecast.report import IssueForecast
 from accord.forecast.registry import BASELINE
 
@@ -33,5 +34,9 @@ def trajectory_chart(report: IssueForecast, path: str | Path) -> None:
     ax.set_title(title + " — bars: 90 % Monte Carlo interval")
     ax.legend(fontsize=8)
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    try:
+        fig.savefig(path)
+    except OSError as e:
+        raise AccordError(f"{path}: cannot write the chart: {e.strerror or e}") from None
+    finally:
+        plt.close(fig)

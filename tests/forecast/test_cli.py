@@ -118,3 +118,10 @@ def test_issue_table_and_errors(case):
     assert "weighted-mean" in result.stdout and "nash" in result.stdout
     assert invoke("issue", "no-such-issue").exit_code != 0
     assert "--date" in invoke("issue", "assad-role", "--date", "2015-13-45").output
+
+
+def test_issue_chart_that_cannot_be_written_is_one_line(case, tmp_path):
+    chart = tmp_path / "no-such-folder" / "chart.png"
+    result = invoke("issue", "assad-role", "--models", "nash", "--draws", "10", "--chart", str(chart))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "cannot write the chart" in result.stderr
