@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from accord.errors import AccordError, NotFound
 from accord.ingest import queue
 from accord.record.model import (
@@ -80,7 +82,15 @@ def accept(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
     with store.unit_of_work(case_id, by, operation="review accept", note=f"ingest candidate {cid}") as uow:
         # checked inside the writing transaction, so two reviewers cannot both accept it
         cand = _reviewable(uow.conn, case_id, cid, ("pending", "edited"))
-        rec = record_for(cand, store.get(case_id, cand["document"]), store, case_id)
+        try:
+            rec = record_for(cand, store.get(case_id, cand["document"]), store, case_id)
+        except ValidationError as e:  # an edited value the record does not take
+            err = e.errors()[0]
+            field = ".".join(str(x) for x in err["loc"])
+            raise AccordError(f"candidate {cid}: the record's field {field!r}: "
+                              f"{err['msg'].removeprefix('Value error, ')}; edit the candidate first") from None
+        except ValueError as e:  # a stance value that is no number
+            raise AccordError(f"candidate {cid}: {e}; edit the candidate first") from None
         if rec is not None:
             uow.put(rec)
         queue.mark(uow.conn, cid, "accepted", by, record_id=rec.id if rec else None)

@@ -131,6 +131,22 @@ def test_store_review_and_idempotent_reingest(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_accepting_an_edited_value_the_record_does_not_take_is_one_error_line(tmp_path):
+    db = tmp_path / "s.db"
+    make_case(db)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    base = ["--db", str(db)]
+    runner.invoke(app, [*base, "ingest", str(tmp_path / "a.txt"), "--case", "t", "--published", "2015-12-18"])
+    (quote,) = json.loads(runner.invoke(app, [*base, "review", "list", "--kind", "quote", "--json"]).output)
+    runner.invoke(app, [*base, "review", "edit", str(quote["id"]), "date=garbage"])
+    r = runner.invoke(app, [*base, "review", "accept", str(quote["id"])])
+    assert r.exit_code == 2, r.output
+    assert "field 'date'" in r.output and "malformed date 'garbage'" in r.output
+    (quote,) = json.loads(runner.invoke(app, [*base, "review", "list", "--kind", "quote", "--status", "all",
+                                              "--json"]).output)
+    assert quote["status"] == "edited"
+
+
 def test_kill_midway_then_rerun_ingests_every_article_exactly_once(tmp_path):
     db, data = tmp_path / "k.db", tmp_path / "batch.jsonl"
     make_case(db)
