@@ -52,10 +52,13 @@ def eligibility(snap: Snapshot, forum: Forum, on: dt.date) -> Eligibility:
     for lst in lists:
         for entry in lst.entries:
             statuses.setdefault(entry.actor, []).append((lst, entry_status(snap, lst, entry, on)))
-    listed = {a: [(l, s) for l, s in ss if s.status == "listed"] for a, ss in statuses.items()}
-    listed = {a: ss for a, ss in listed.items() if ss}
-    contested = {a: [(l, s) for l, s in ss if s.status == "contested"] for a, ss in statuses.items()}
-    contested = {a: ss for a, ss in contested.items() if ss and a not in listed}
+
+    def having(status: str) -> dict[str, list[tuple[DesignationList, EntryStatus]]]:
+        """The actors with an entry of this status, and those entries."""
+        return {a: found for a, ss in statuses.items() if (found := [(l, s) for l, s in ss if s.status == status])}
+
+    listed = having("listed")
+    contested = {a: ss for a, ss in having("contested").items() if a not in listed}
 
     candidates = {a.id for a in snap.actors(on=on) if a.kind in PARTY_KINDS} | set(statuses)
     result = Eligibility(forum, on, [], lists=[l.id for l in lists])
