@@ -186,7 +186,8 @@ class DateResolver:
     # each rule: the match, the publication date, the tense -> a FuzzyDate (None: not a date after all)
 
     @staticmethod
-    def _year_of(m: re.Match[str], published: dt.date | None, mon: int, dom: int | None, tense: timex.Tense) -> int:
+    def _year_of(m: re.Match[str], published: dt.date | None, mon: int, dom: int | None) -> int:
+        """The match's year, or the nearest to the publication date (the tense is not consulted: neutral)."""
         if m.groupdict().get("y"):
             return int(m.group("y"))
         if published is None:
@@ -198,25 +199,25 @@ class DateResolver:
 
     def _dmy(self, m, published, tense):
         mon, dom = _mon(m["m"]), _dom(m["d"])
-        return timex.day(dt.date(self._year_of(m, published, mon, dom, tense), mon, dom))
+        return timex.day(dt.date(self._year_of(m, published, mon, dom), mon, dom))
 
     def _dd_range(self, m, published, tense):
         mon, d1, d2 = _mon(m["m"]), _dom(m["d1"]), _dom(m["d2"])
         if d2 <= d1:
             return None
-        y = self._year_of(m, published, mon, d1, tense)
+        y = self._year_of(m, published, mon, d1)
         return timex.span(dt.date(y, mon, d1), dt.date(y, mon, d2))
 
     def _dm_range(self, m, published, tense):
         m1, m2, d1, d2 = _mon(m["m1"]), _mon(m["m2"]), _dom(m["d1"]), _dom(m["d2"])
-        y2 = self._year_of(m, published, m2, d2, tense)
+        y2 = self._year_of(m, published, m2, d2)
         y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
         return timex.span(dt.date(y1, m1, d1), dt.date(y2, m2, d2))
 
     def _part(self, m, published, tense):
         mon = _mon(m["m"])
         part = _PARTS[m["part"].lower().split()[-2] if " of" in m["part"] else m["part"].lower()]
-        return timex.month(self._year_of(m, published, mon, None, tense), mon, part)
+        return timex.month(self._year_of(m, published, mon, None), mon, part)
 
     def _my(self, m, published, tense):
         return timex.month(int(m["y"]), _mon(m["m"]))
