@@ -125,7 +125,7 @@ def predict(
         iss = issues[issue_id]
         if not iss.scale_min <= value <= iss.scale_max:
             raise RuleInputError(f"draft value {value:g} for {issue_id!r} lies outside its scale {iss.scale_min:g}..{iss.scale_max:g}")
-    members = [b.member for b in ballots(snap, body, on, {})]
+    members = [r.source for r in snap.memberships(body, on)]
     for actor, t in (thresholds or {}).items():
         if not t >= 0:
             raise RuleInputError(f"threshold {t:g} for {actor!r}: a threshold is a distance, zero or more")
