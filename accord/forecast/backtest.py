@@ -87,6 +87,10 @@ def _case(file: str, issue: str, rows: list[tuple[int, dict[str, str]]]) -> Case
         what = "no outcome" if not outcomes else f"conflicting outcomes {sorted(outcomes)}"
         raise ForecastInputError(file, f"issue {issue!r} has {what}", line=rows[0][0], field="Outcome")
     outcome = outcomes.pop()
+    for col, seen in bounds.items():
+        if len(seen) > 1:
+            message = f"issue {issue!r} has conflicting {col} {sorted(seen)}"
+            raise ForecastInputError(file, message, line=rows[0][0], field=col)
     spread = [p for p, _ in cols["Position"]] + [outcome]
     lo = bounds["ScaleMin"].pop() if bounds["ScaleMin"] else min(spread)
     hi = bounds["ScaleMax"].pop() if bounds["ScaleMax"] else max(spread)

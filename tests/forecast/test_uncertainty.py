@@ -102,6 +102,7 @@ def test_backtest_file_and_scores():
         ("Issue,Actor,Capability,Position,Salience,Outcome\nx,A,1,5,0.5,3\nx,B,1,5,0.5,4\n", "conflicting"),
         ("Issue,Actor,Capability,Position,Salience,Outcome\n,A,1,5,0.5,3\n", "empty issue"),
         ("Issue,Actor,Capability,Position,Salience,Outcome\n", "no issues"),
+        ("Issue,Actor,Capability,Position,Salience,Outcome,ScaleMax\nx,A,1,5,0.5,3,9\nx,B,1,5,0.5,3,10\n", "conflicting ScaleMax"),
     ],
 )
 def test_bad_backtest_files(tmp_path, text, message):
