@@ -24,6 +24,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(eval_app, name="eval")
 
 
+def _case_store(case: str | None) -> tuple[Any, str]:
+    """The store and the case id it resolves ``--case`` to (the only case when omitted)."""
+    store = open_store()
+    return store, guard(lambda: store.resolve_case(case))
+
+
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, or - for stdin.")],
     published: Annotated[str | None, typer.Option("--published", help="Publication date for inputs that give none (YYYY-MM-DD).")] = None,
@@ -53,8 +59,7 @@ def ingest(
     sink = None
     snapshot = None
     if case is not None:
-        store = open_store()
-        case_id = guard(lambda: store.resolve_case(case))
+        store, case_id = _case_store(case)
         snapshot = store.snapshot(case_id)
         sink = batch.Sink(store, case_id, current_user(by))
     pipeline = guard(lambda: Pipeline.for_case(snapshot, cfg))
@@ -111,11 +116,6 @@ def _summary(totals: dict[str, int], kinds: dict[str, int], sink: Any) -> None:
 # ------------------------------------------------------------------------------------------ review
 
 
-def _queue_store(case: str | None) -> tuple[Any, str]:
-    store = open_store()
-    return store, guard(lambda: store.resolve_case(case))
-
-
 @review_app.command("list")
 def review_list(
     case: CaseOpt = None,
@@ -130,7 +130,7 @@ def review_list(
 
     if status not in (None, "all", *queue.STATUSES):
         fail(f"--status {status!r}: expected one of {', '.join(queue.STATUSES)} or all")
-    store, case_id = _queue_store(case)
+    store, case_id = _case_store(case)
     with store.engine.connect() as conn:
         rows = queue.listing(conn, case_id, None if status == "all" else status, kind, document, limit)
 
@@ -167,7 +167,7 @@ def review_show(candidate: int, case: CaseOpt = None, as_json: JsonOpt = False) 
     from accord.errors import NotFound
     from accord.ingest import queue
 
-    store, case_id = _queue_store(case)
+    store, case_id = _case_store(case)
     with store.engine.connect() as conn:
         cand = queue.get(conn, case_id, candidate)
     if cand is None:
@@ -195,7 +195,7 @@ def review_accept(candidate: int, case: CaseOpt = None, by: ByOpt = None, as_jso
     """Make a candidate a record of the case, cited to its span."""
     from accord.ingest import review
 
-    store, case_id = _queue_store(case)
+    store, case_id = _case_store(case)
     out = guard(lambda: review.accept(store, case_id, candidate, current_user(by)))
     emit(out, as_json, lambda c: console.print(
         f"accepted candidate {c['id']}" + (f": record [bold]{c['record_id']}[/]" if c["record_id"] else " (no record)")))
@@ -206,7 +206,7 @@ def review_reject(candidate: int, case: CaseOpt = None, by: ByOpt = None, as_jso
     """Mark a candidate wrong; it never becomes a record."""
     from accord.ingest import review
 
-    store, case_id = _queue_store(case)
+    store, case_id = _case_store(case)
     out = guard(lambda: review.reject(store, case_id, candidate, current_user(by)))
     emit(out, as_json, lambda c: console.print(f"rejected candidate {c['id']}"))
 
@@ -228,7 +228,7 @@ def review_edit(
         if not sep or not key:
             fail(f"{c!r}: expected FIELD=VALUE")
         pairs[key] = value
-    store, case_id = _queue_store(case)
+    store, case_id = _case_store(case)
     out = guard(lambda: review.edit(store, case_id, candidate, pairs, current_user(by)))
     emit(out, as_json, lambda c: console.print(f"edited candidate {c['id']}: {_what(c)}"))
 
