@@ -77,6 +77,8 @@ def find_roadmap(snap: Snapshot, ref: str) -> Roadmap:
         found = [r for r in snap.roadmaps() if r.decision == ref]
         if len(found) == 1:
             return found[0]
+        if not found:
+            raise RuleInputError(f"decision {ref!r} set no roadmap")
         raise RuleInputError(f"decision {ref!r} has {len(found)} roadmaps; give the roadmap id")
     raise RuleInputError(f"no roadmap, nor decision with a roadmap, with id {ref!r}")
 

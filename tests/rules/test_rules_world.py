@@ -201,3 +201,8 @@ def test_next_deadlines(snap):
 def test_unknown_roadmap(snap):
     with pytest.raises(AccordError, match="no roadmap"):
         roadmap_status(snap, "nothing", JUNE)
+
+
+def test_decision_that_set_no_roadmap():
+    with pytest.raises(AccordError, match="decision 'res-1' set no roadmap"):
+        roadmap_status(Snapshot(council_records()), "res-1", JUNE)
