@@ -23,7 +23,7 @@ MODELS: dict[str, Callable[..., Model]] = {
     "nash": Nash,
     "eum": ExpectedUtility,
     "smp": SMP,
-    # further models register here, one line each (the spatial model: "smp")
+    # further models register here, one line each
 }
 
 
