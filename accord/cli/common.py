@@ -77,6 +77,11 @@ def parse_date_opt(value: str | None, name: str = "--date") -> dt.date | None:
         fail(f"{name}: {e}")
 
 
+def date_or_today(value: str | None) -> dt.date:
+    """The --date asked about; today when none is given."""
+    return parse_date_opt(value) or dt.date.today()
+
+
 def parse_timestamp(value: str | None, name: str = "--as-known-on") -> dt.datetime | None:
     if value is None:
         return None

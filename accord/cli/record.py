@@ -12,8 +12,8 @@ import yaml
 from rich.table import Table
 
 from accord.cli.common import (
-    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, current_user, emit, fail, guard, open_snapshot, open_store,
-    parse_date_opt, parse_timestamp,
+    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, current_user, date_or_today, emit, fail, guard, open_snapshot,
+    open_store, parse_date_opt, parse_timestamp,
 )
 
 case_app = typer.Typer(help="Load, export and list cases.", no_args_is_help=True)
@@ -47,10 +47,6 @@ def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = N
     for r in rows:
         t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
     console.print(t)
-
-
-def _day(date: str | None) -> dt.date | None:
-    return parse_date_opt(date)
 
 
 # ---------------------------------------------------------------------------------------- case
@@ -122,7 +118,7 @@ def actors_list(kind: Annotated[str | None, typer.Option("--kind", "-k", help="s
     from accord.views import record as views
 
     snap = open_snapshot(case, as_known_on)
-    rows = views.actors(snap, kind, _day(date))
+    rows = views.actors(snap, kind, parse_date_opt(date))
     emit(rows, as_json, lambda r: _table(r, ["id", "name", "kind"], f"{len(r)} actors"))
 
 
@@ -155,7 +151,7 @@ def body_members(body: Annotated[str, typer.Argument(metavar="ID")], date: DateO
     from accord.views import record as views
 
     snap = open_snapshot(case, as_known_on)
-    rows = guard(lambda: views.body_members(snap, body, _day(date)))
+    rows = guard(lambda: views.body_members(snap, body, parse_date_opt(date)))
     for r in rows:
         r["flags"] = " ".join(f for f in ("permanent", "veto") if r[f])
     emit(rows, as_json, lambda r: _table(r, ["id", "name", "kind", "flags", "start", "end"],
@@ -168,7 +164,7 @@ def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt
     from accord.views import record as views
 
     snap = open_snapshot(case, as_known_on)
-    rows = guard(lambda: views.relations(snap, actor, _day(date)))
+    rows = guard(lambda: views.relations(snap, actor, parse_date_opt(date)))
     emit(rows, as_json, lambda r: _table(r, ["source", "type", "target", "start", "end", "reported"],
                                          f"{len(r)} relations of {snap.name(actor)}"))
 
@@ -179,7 +175,7 @@ def positions(issue: Annotated[str, typer.Argument(metavar="ISSUE")], date: Date
     from accord.views import record as views
 
     snap = open_snapshot(case, as_known_on)
-    data = guard(lambda: views.positions(snap, issue, _day(date)))
+    data = guard(lambda: views.positions(snap, issue, parse_date_opt(date)))
     emit(data["positions"], as_json, lambda r: (
         console.print(f"[bold]{data['name']}[/] ({data['scale'][0]:g}..{data['scale'][1]:g}; "
                       + "; ".join(f"{k} = {v}" for k, v in data["anchors"].items()) + ")"),
@@ -358,6 +354,6 @@ def brief(
     from accord.views.brief import brief as build_brief
 
     snap = open_snapshot(case_arg, as_known_on)
-    on = _day(date) or dt.date.today()
+    on = date_or_today(date)
     data = guard(lambda: build_brief(snap, on))
     emit(data, as_json, render)

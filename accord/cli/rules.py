@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from accord.cli.common import AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, emit, fail, guard, open_snapshot, parse_date_opt
+from accord.cli.common import (
+    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, date_or_today, emit, fail, guard, open_snapshot, parse_date_opt,
+)
 
 decision_app = typer.Typer(help="Decisions of a body, tallied under its rule.", no_args_is_help=True)
 vote_app = typer.Typer(help="Tally a vote, recorded or hypothetical; predict one from positions.", no_args_is_help=True)
@@ -30,11 +31,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(list_app, name="list")
     app.command()(eligible)
     app.command()(roadmap)
-
-
-def _on(date: str | None) -> dt.date:
-    """The --date asked about; today when none is given."""
-    return parse_date_opt(date) or dt.date.today()
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, float]:
@@ -173,7 +169,7 @@ def list_status(list_id: Annotated[str, typer.Argument(metavar="LIST", help="Des
     from accord.rules.lists import list_status as status
 
     snap = open_snapshot(case, as_known_on)
-    emit(guard(lambda: status(snap, list_id, _on(date)).to_json()), as_json, _render_list)
+    emit(guard(lambda: status(snap, list_id, date_or_today(date)).to_json()), as_json, _render_list)
 
 
 # ---------------------------------------------------------------------------------------- eligibility
@@ -200,7 +196,7 @@ def eligible(
     if forum not in ("talks", "ceasefire"):
         fail(f"eligible {forum!r}: expected talks or ceasefire")
     snap = open_snapshot(case, as_known_on)
-    emit(guard(lambda: eligibility(snap, forum, _on(date)).to_json()), as_json, _render_eligibility)  # type: ignore[arg-type]
+    emit(guard(lambda: eligibility(snap, forum, date_or_today(date)).to_json()), as_json, _render_eligibility)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------- roadmaps
@@ -228,4 +224,4 @@ def roadmap(
     from accord.rules.roadmap import roadmap_status
 
     snap = open_snapshot(case, as_known_on)
-    emit(guard(lambda: roadmap_status(snap, roadmap_id, _on(date), at_risk_days).to_json()), as_json, _render_roadmap)
+    emit(guard(lambda: roadmap_status(snap, roadmap_id, date_or_today(date), at_risk_days).to_json()), as_json, _render_roadmap)
