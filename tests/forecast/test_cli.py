@@ -54,7 +54,7 @@ def test_run_every_model(model):
 )
 def test_user_errors_are_one_line(args, expected):
     result = invoke(*args)
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     lines = [line for line in result.output.strip().splitlines() if line.strip()]
     assert len(lines) == 1 and expected in lines[0], result.output
 
@@ -63,7 +63,7 @@ def test_bad_csv_names_file_line_field(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("Actor,Capability,Position,Salience\nA,1,5,0.5\nB,1,5,2\n")
     result = invoke("run", "weighted-mean", str(bad))
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "bad.csv:3" in result.output and "Salience" in result.output
 
 
@@ -116,7 +116,7 @@ def test_issue_table_and_errors(case):
     result = invoke("issue", "assad-role", "--models", "nash", "--draws", "10")
     assert result.exit_code == 0, result.output
     assert "weighted-mean" in result.stdout and "nash" in result.stdout
-    assert invoke("issue", "no-such-issue").exit_code != 0
+    assert invoke("issue", "no-such-issue").exit_code == 2
     assert "--date" in invoke("issue", "assad-role", "--date", "2015-13-45").output
 
 

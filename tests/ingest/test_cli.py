@@ -127,7 +127,7 @@ def test_store_review_and_idempotent_reingest(tmp_path):
     assert rec.speaker == "john-kerry" and rec.cite[0].document == rows[0]["document"]
     assert (rec.cite[0].start, rec.cite[0].end) == (rows[0]["start"], rows[0]["end"])
     r = runner.invoke(app, [*base, "review", "reject", qid, "--case", "t"])
-    assert r.exit_code != 0 and "already accepted" in r.output
+    assert r.exit_code == 2 and "already accepted" in r.output
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -245,7 +245,7 @@ def test_accepting_actors_events_and_stances(tmp_path):
     assert json.loads(r.output)["record_id"].startswith("event-")
     (stance,) = pending("stance")
     r = runner.invoke(app, [*base, "review", "accept", str(stance["id"]), "--case", "t"])
-    assert r.exit_code != 0 and "needs a value" in r.output
+    assert r.exit_code == 2 and "needs a value" in r.output
     runner.invoke(app, [*base, "review", "edit", str(stance["id"]), "value=85", "--case", "t"])
     r = runner.invoke(app, [*base, "review", "accept", str(stance["id"]), "--case", "t", "--json"])
     position = Store.open(str(db)).get("t", json.loads(r.output)["record_id"])

@@ -53,7 +53,7 @@ def test_a_party_to_the_dispute_cannot_veto(accord):
     d = accord.json("vote", "tally", "unscr-2254", "--no", "russia", "--party", "russia")
     assert d["adopted"] and "party to the dispute" in d["reason"]
     bad = accord("vote", "tally", "unscr-2254", "--party", "egypt", ok=False)
-    assert bad.exit_code != 0 and "not a member" in bad.stderr
+    assert bad.exit_code == 2 and "not a member" in bad.stderr
 
 
 def test_case_and_as_known_on(accord):
@@ -81,7 +81,7 @@ def test_2268_is_voted_by_the_2016_council(accord):
 ])
 def test_bad_input_is_one_line_and_a_non_zero_exit(accord, args, message):
     result = accord(*args, "--json", ok=False)
-    assert result.exit_code != 0 and result.stdout == ""
+    assert result.exit_code == 2 and result.stdout == ""
     err = " ".join(result.stderr.split())
     assert message in err and len(result.stderr.strip().splitlines()) <= 2, result.stderr  # one line, maybe wrapped
 
@@ -168,7 +168,7 @@ def test_text_output(accord, args):
 
 def test_as_known_on_before_the_load_has_no_case(accord):
     result = accord("decision", "show", "unscr-2254", "--as-known-on", "2000-01-01T00:00:00Z", ok=False)
-    assert result.exit_code != 0
+    assert result.exit_code == 2
 
 
 def test_brief_has_the_rules_sections(accord):

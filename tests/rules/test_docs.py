@@ -49,5 +49,5 @@ def test_example(accord, cmd, out):
         actual = json.loads(result.stdout)
         assert shown_in(json.loads(out), actual), json.dumps(actual, indent=1)[:3000]
     else:
-        assert result.exit_code != 0
+        assert result.exit_code == 2
         assert " ".join(out.split()) in " ".join(result.stderr.split())
