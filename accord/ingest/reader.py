@@ -81,14 +81,20 @@ def read(paths: list[str], published: str | None = None, max_bytes: int = 5_000_
 
 
 def _read_file(path: Path, default: tuple, max_bytes: int) -> Iterator[Article | ReadError]:
-    size = path.stat().st_size
-    if size > max_bytes and path.suffix.lower() != ".jsonl":
-        yield ReadError(str(path), f"file too large ({size} bytes; the limit is {max_bytes})")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            yield from _read_jsonl(path, default, max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield ReadError(str(path), f"file too large ({size} bytes; the limit is {max_bytes})")
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        yield ReadError(str(path), f"cannot read: {e.strerror}")
         return
-    if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl(path, default, max_bytes)
-        return
-    yield from _read_bytes(path.read_bytes(), str(path), path.suffix.lower(), default, max_bytes)
+    yield from _read_bytes(data, str(path), suffix, default, max_bytes)
 
 
 def _read_bytes(data: bytes, source: str, suffix: str | None, default: tuple, max_bytes: int) -> Iterator[Article | ReadError]:

@@ -251,3 +251,12 @@ def test_accepting_actors_events_and_stances(tmp_path):
     position = Store.open(str(db)).get("t", json.loads(r.output)["record_id"])
     assert (position.actor, position.issue, position.value) == ("russia", "assad-role", 85.0)
     assert position.cite[0].start == stance["start"]
+
+
+def test_an_unreadable_input_is_one_error_not_a_traceback(tmp_path):
+    from pathlib import Path
+
+    from accord.ingest.reader import _read_file
+
+    errors = list(_read_file(Path(tmp_path), (None, None, None), 10**6))
+    assert len(errors) == 1 and "cannot read" in errors[0].message
