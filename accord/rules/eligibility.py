@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from accord.record.model import Actor, DesignationList, ListEffect
+from accord.record.model import DesignationList, ListEffect
 from accord.record.snapshot import Snapshot
 from accord.rules.lists import EntryStatus, entry_status
+from accord.rules.lists import in_force as list_in_force
 
 Forum = Literal["talks", "ceasefire"]
 EFFECT: dict[str, ListEffect] = {"talks": "excluded-from-talks", "ceasefire": "excluded-from-ceasefire"}
@@ -39,11 +40,8 @@ class Eligibility:
 
 
 def _applicable_lists(snap: Snapshot, forum: Forum, on: dt.date) -> list[DesignationList]:
-    """Lists with the forum's effect whose body exists on the day (a list of a body not yet formed binds no one)."""
-    return [
-        lst for lst in snap.lists()
-        if EFFECT[forum] in lst.effects and snap.get(lst.body, Actor).in_force(on)
-    ]
+    """Lists with the forum's effect in force on the day."""
+    return [lst for lst in snap.lists() if EFFECT[forum] in lst.effects and list_in_force(snap, lst, on)]
 
 
 def eligibility(snap: Snapshot, forum: Forum, on: dt.date) -> Eligibility:

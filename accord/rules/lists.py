@@ -122,3 +122,9 @@ def list_status(snap: Snapshot, list_id: str, on: dt.date) -> ListStatus:
     body_rule(snap, lst.body, on)  # the list's body must exist on the day
     return ListStatus(lst.id, lst.name, lst.body, on, list(lst.effects),
                       [entry_status(snap, lst, e, on) for e in lst.entries])
+
+
+def in_force(snap: Snapshot, lst: DesignationList, on: dt.date) -> bool:
+    """A list binds on a day only when its body exists and has members to decide it (a list of a body not
+    yet formed binds no one)."""
+    return snap.get(lst.body, Actor).in_force(on) and bool(snap.memberships(lst.body, on))

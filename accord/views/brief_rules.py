@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from accord.record.model import Actor
 from accord.record.snapshot import Snapshot
 from accord.rules.eligibility import eligibility as eligibility_on
+from accord.rules.lists import in_force as list_in_force
 from accord.rules.lists import list_status
 from accord.rules.roadmap import next_deadlines
 
@@ -19,7 +19,7 @@ def list_disputes(snap: Snapshot, on: dt.date) -> list[dict[str, Any]] | None:
     """Per designation list: who is listed, and the entries in dispute with who objects and who supports."""
     out = []
     for lst in snap.lists():
-        if not snap.get(lst.body, Actor).in_force(on):
+        if not list_in_force(snap, lst, on):
             continue
         entries = list_status(snap, lst.id, on).entries
         out.append({

@@ -206,3 +206,23 @@ def test_unknown_roadmap(snap):
 def test_decision_that_set_no_roadmap():
     with pytest.raises(AccordError, match="decision 'res-1' set no roadmap"):
         roadmap_status(Snapshot(council_records()), "res-1", JUNE)
+
+
+def test_a_list_of_a_body_without_members_binds_no_one_and_the_brief_still_prints():
+    import datetime as dt
+    from pathlib import Path
+
+    from accord.record.bundle import read_bundle
+    from accord.record.model import DesignationList
+    from accord.record.snapshot import Snapshot
+    from accord.rules.eligibility import eligibility
+    from accord.views.brief import brief
+
+    mini = Path(__file__).resolve().parents[1] / "record" / "data" / "mini"
+    lst = DesignationList(id="l", name="L", body="group", effects=["excluded-from-talks"],
+                          entries=[{"actor": "gamma", "cite": ["memo"]}], cite=["memo"])
+    snap = Snapshot([*read_bundle(mini).records, lst], "mini")
+    before_members = dt.date(2020, 1, 5)  # the group's first member joins on 10 January
+    assert eligibility(snap, "talks", before_members).lists == []
+    assert "list_disputes" not in brief(snap, before_members)["sections"]
+    assert eligibility(snap, "talks", dt.date(2020, 3, 5)).lists == ["l"]
