@@ -52,9 +52,11 @@ def _list_disputes(rows: list[dict[str, Any]]) -> None:
 
 def _eligibility(data: dict[str, Any]) -> None:
     _heading("Eligibility")
-    for forum, e in data.items():
+    for e in data.values():
         contested = "; ".join(f"{c['actor']} (by {', '.join(c['by'])})" for c in e["contested"])
-        console.print(f"  [bold]Out of the {forum}:[/] {', '.join(e['excluded']) or '-'}"
+        not_accepted = ", ".join(e["not_accepted"])
+        console.print(f"  [bold]Out of {e['name']}:[/] {', '.join(e['excluded']) or '-'}"
+                      + (f"  [yellow]not accepted:[/] {not_accepted}" if not_accepted else "")
                       + (f"  [yellow]contested:[/] {contested}" if contested else ""), highlight=False)
 
 

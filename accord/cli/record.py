@@ -132,7 +132,8 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
     data = guard(lambda: views.show(snap, record_id))
 
     def render(d: dict[str, Any]) -> None:
-        console.print(f"[bold]{d['kind']}[/] {record_id}")
+        disputed = f" [yellow](disputed by {', '.join(d['disputed_by'])})[/]" if d.get("disputed_by") else ""
+        console.print(f"[bold]{d['kind']}[/] {record_id}{disputed}")
         body = {k: v for k, v in d["record"].items() if k not in ("id", "cite")}
         console.print(dump_yaml(body).rstrip(), highlight=False, markup=False)
         console.print("[bold]citations[/]")

@@ -176,10 +176,14 @@ def list_status(list_id: Annotated[str, typer.Argument(metavar="LIST", help="Des
 
 
 def _render_eligibility(d: dict[str, Any]) -> None:
-    console.print(f"[bold]Eligible for the {d['forum']}[/] on {d['date']} (lists: {', '.join(d['lists']) or 'none'})")
+    console.print(f"[bold]Eligible for {d['name']}[/] ({d['process']}, {d['kind']}) on {d['date']}"
+                  f" (lists: {', '.join(d['lists']) or 'none'})", highlight=False)
     console.print("  " + ", ".join(d["eligible"]))
     for e in d["excluded"]:
         console.print(f"  [red]excluded[/] {e['actor']}: {e['reason']}", highlight=False)
+    for n in d["not_accepted"]:
+        said = f"{n['status']} on {n['date']}" if n["status"] else "no stance recorded"
+        console.print(f"  [yellow]not accepted[/] {n['actor']}: {said}", highlight=False)
     for c in d["contested"]:
         console.print(f"  [yellow]contested[/] {c['actor']}: by {', '.join(c['by'])}; defended by {', '.join(c['defended_by'])}")
     for f in d["flagged"]:
@@ -187,16 +191,17 @@ def _render_eligibility(d: dict[str, Any]) -> None:
 
 
 def eligible(
-    forum: Annotated[str, typer.Argument(metavar="talks|ceasefire", help="talks or ceasefire.")],
+    process: Annotated[str, typer.Argument(metavar="PROCESS", help="A process id, or a kind (talks, ceasefire, ...) "
+                                           "when the case has one process of that kind.")],
     date: DateOpt = None, as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
 ) -> None:
-    """Who may sit at the talks, or is covered by the ceasefire, on a date; who is excluded, contested, flagged."""
-    from accord.rules.eligibility import eligibility
+    """Who may take part in a process on a date (sit at the talks, be covered by a ceasefire); who is
+    excluded, not accepted, contested, flagged."""
+    from accord.rules.eligibility import eligibility, find_process
 
-    if forum not in ("talks", "ceasefire"):
-        fail(f"eligible {forum!r}: expected talks or ceasefire")
     snap = open_snapshot(case, as_known_on)
-    emit(guard(lambda: eligibility(snap, forum, date_or_today(date)).to_json()), as_json, _render_eligibility)  # type: ignore[arg-type]
+    emit(guard(lambda: eligibility(snap, find_process(snap, process).id, date_or_today(date)).to_json()), as_json,
+         _render_eligibility)
 
 
 # ---------------------------------------------------------------------------------------- roadmaps
@@ -210,7 +215,8 @@ def _render_roadmap(d: dict[str, Any]) -> None:
     for c in ("milestone", "deadline", "status", "reason"):
         t.add_column(c)
     for m in d["milestones"]:
-        t.add_row(m["name"], m["deadline"], f"[{_STYLE[m['status']]}]{m['status']}[/]", m["reason"])
+        disputed = " [yellow](disputed)[/]" if m["disputed"] else ""
+        t.add_row(m["name"], m["deadline"], f"[{_STYLE[m['status']]}]{m['status']}[/]{disputed}", m["reason"])
     console.print(t)
 
 

@@ -1,7 +1,7 @@
 """Case bundles: a folder of human-editable YAML files, one per kind of record.
 
     case.yaml          the case (a mapping, with ``format: 1``)
-    documents.yaml     actors.yaml   relations.yaml   events.yaml   statements.yaml
+    documents.yaml     actors.yaml   relations.yaml   processes.yaml   events.yaml   statements.yaml
     issues.yaml        positions.yaml   capabilities.yaml   decisions.yaml   lists.yaml   roadmaps.yaml
 
 Every file but case.yaml is a YAML list of records; any may be absent. Reading validates everything

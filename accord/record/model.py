@@ -23,19 +23,30 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
 
 
 class RefTo:
-    """Metadata marking a field as a reference to a record of the given kinds (any kind if empty)."""
+    """Metadata marking a field as a reference to a record of the given kinds (any kind if empty).
 
-    def __init__(self, *kinds: str):
+    With a ``prefix``, only a value that starts with it refers, to the id after it (a list effect
+    ``excluded-from:geneva-talks`` refers to the process ``geneva-talks``; ``travel-ban`` to nothing)."""
+
+    def __init__(self, *kinds: str, prefix: str = ""):
         self.kinds = kinds
+        self.prefix = prefix
+
+    def target(self, value: str) -> str | None:
+        """The id a value refers to, or None when it refers to nothing."""
+        if not self.prefix:
+            return value
+        return value[len(self.prefix):] if value.startswith(self.prefix) else None
 
     def __repr__(self) -> str:
-        return f"RefTo{self.kinds}"
+        return f"RefTo{self.kinds}" + (f"[{self.prefix}]" if self.prefix else "")
 
 
 ActorRef = Annotated[str, RefTo("actor")]
 IssueRef = Annotated[str, RefTo("issue")]
 DocumentRef = Annotated[str, RefTo("document")]
 EventRef = Annotated[str, RefTo("event")]
+ProcessRef = Annotated[str, RefTo("process")]
 
 
 class Model(BaseModel):
@@ -235,12 +246,17 @@ class Actor(Fact, Interval):
 
 
 RelationType = Literal[
-    "member_of", "supports", "opposes", "allied_with", "sponsors", "targets", "represents", "leads", "co_chairs"
+    "member_of", "supports", "opposes", "allied_with", "sponsors", "targets", "represents", "leads", "co_chairs",
+    "mediates", "hosts", "guarantees", "observes",
 ]
+#: the roles a third party takes in a process: the relation's target is what it mediates, hosts,
+#: guarantees, observes or sponsors (a process's convener, a party, a resolution's drafter's body)
+MEDIATION_ROLES: tuple[RelationType, ...] = ("mediates", "hosts", "guarantees", "observes", "sponsors")
 
 
 class Relation(Fact, Interval):
-    """A typed, directed, time-bounded edge. Membership of a body is ``member_of`` with its flags."""
+    """A typed, directed, time-bounded edge. Membership of a body is ``member_of`` with its flags; a
+    mediation role (``MEDIATION_ROLES``) may name the ``process`` it is held in."""
 
     record_kind = "relation"
     bundle_file = "relations.yaml"
@@ -251,6 +267,8 @@ class Relation(Fact, Interval):
     target: ActorRef
     permanent: bool = False
     veto: bool = False
+    #: the process the role is held in (the UN mediates between the parties in the Geneva talks)
+    process: ProcessRef | None = None
     description: str | None = None
 
     @property
@@ -258,9 +276,71 @@ class Relation(Fact, Interval):
         return self.target if self.type == "member_of" else None
 
 
+# -------------------------------------------------------------------------------------- processes
+
+ProcessKind = Literal["talks", "ceasefire", "prisoner_exchange", "humanitarian", "other"]
+#: the kinds of actor that can be a party at the table or to a ceasefire, unless a process says otherwise
+PARTY_KINDS: tuple[ActorKind, ...] = ("government", "armed_group", "political_group")
+
+
+class ProcessParty(Model):
+    """A party's stance towards a process from a date on: it accepted, refused, accepted on conditions
+    or withdrew, conveyed ``to`` whom (the mediators, the co-chairs)."""
+
+    actor: ActorRef
+    status: Literal["accepted", "refused", "conditional", "withdrawn"]
+    date: FuzzyDate
+    to: list[ActorRef] = []
+    note: str | None = None
+    cite: Citations
+
+
+class Process(Fact, Interval):
+    """A named process of a case: a talks track, a ceasefire (nationwide or local), a prisoner
+    exchange, a humanitarian arrangement. Its eligibility rule: actors of ``party_kinds`` may be
+    parties, unless a designation list with the effect ``excluded-from:<id>`` lists them; with
+    ``requires_acceptance``, only those whose latest stance is accepted (or conditional) are in."""
+
+    record_kind = "process"
+    bundle_file = "processes.yaml"
+
+    name: str
+    kind: ProcessKind
+    #: the process this one is part of (a local ceasefire of a wider agreement); written ``parent``
+    parent_process: ProcessRef | None = Field(default=None, alias="parent")
+    convened_by: list[ActorRef] = []
+    description: str | None = None
+    party_kinds: list[ActorKind] = list(PARTY_KINDS)
+    requires_acceptance: bool = False
+    parties: list[ProcessParty] = []
+
+    @property
+    def parent(self) -> str | None:
+        return self.parent_process
+
+
 # ----------------------------------------------------------------------------------------- events
 
 ParticipantRole = Literal["source", "target", "participant", "host", "chair", "mediator", "observer"]
+ClaimStance = Literal["alleges", "confirms", "denies", "disputes", "cannot_confirm"]
+#: the stances that make a fact disputed
+DISPUTING: tuple[ClaimStance, ...] = ("denies", "disputes")
+
+
+class Claim(Model):
+    """What an actor claims about a fact (that an event happened, that a milestone was met): it alleges,
+    confirms, denies, disputes it, or cannot confirm it."""
+
+    by: ActorRef
+    stance: ClaimStance
+    date: FuzzyDate
+    note: str | None = None
+    cite: Citations
+
+
+def disputes(claims: list[Claim], on: dt.date | None = None) -> list[Claim]:
+    """The denials and disputes among the claims, made by the day (all when ``on`` is None)."""
+    return [c for c in claims if c.stance in DISPUTING and (on is None or c.date.start <= on)]
 
 
 class Participant(Model):
@@ -283,6 +363,10 @@ class Event(Fact):
     #: PLOVER event type, with the CAMEO code as a secondary field
     plover: str | None = None
     cameo: str | None = None
+    #: the process it belongs to (a round of talks, a ceasefire's breach)
+    process: ProcessRef | None = None
+    #: who alleges, confirms, denies or disputes that it happened as recorded
+    claims: list[Claim] = []
 
 
 class Statement(Fact):
@@ -433,7 +517,15 @@ class ListEntry(Model):
     cite: Citations
 
 
-ListEffect = Literal["excluded-from-talks", "excluded-from-ceasefire"]
+#: what listing entails: sanctions (``travel-ban``, ``asset-freeze``, ``arms-embargo``), or exclusion
+#: from a process of the case (``excluded-from:<process id>``, checked as a reference)
+ListEffect = Annotated[
+    str,
+    Field(pattern=r"^(travel-ban|asset-freeze|arms-embargo|excluded-from:[a-z0-9][a-z0-9._:-]*)$",
+          description="travel-ban, asset-freeze, arms-embargo or excluded-from:<process id>"),
+    RefTo("process", prefix="excluded-from:"),
+]
+EXCLUDED_FROM = "excluded-from:"
 
 
 class DesignationList(Fact):
@@ -473,6 +565,8 @@ class Milestone(Model):
     deadline: Deadline
     #: the event that met it, once one has
     met_by: EventRef | None = None
+    #: who confirms, denies or disputes that it was met (beside the claims on the event itself)
+    claims: list[Claim] = []
     note: str | None = None
 
 
@@ -498,7 +592,7 @@ class Roadmap(Fact):
 
 
 RECORD_TYPES: tuple[type[Record], ...] = (
-    Case, Document, Actor, Relation, Event, Statement, Issue, Position, Capability, Decision,
+    Case, Document, Actor, Relation, Process, Event, Statement, Issue, Position, Capability, Decision,
     DesignationList, Roadmap,
 )
 KINDS: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
@@ -522,7 +616,9 @@ def references(record: BaseModel, path: str = "") -> Iterator[tuple[str, str, tu
         if value is None:
             continue
         if direct is not None and type(value) is str:
-            yield f"{path}{name}", value, direct
+            target = direct.target(value)
+            if target is not None:
+                yield f"{path}{name}", target, direct.kinds
         elif of_models and type(value) is list:
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
@@ -534,22 +630,22 @@ def references(record: BaseModel, path: str = "") -> Iterator[tuple[str, str, tu
 
 
 @functools.cache
-def _reference_plan(cls: type[BaseModel]) -> tuple[tuple[str, Any, list[Any], tuple[str, ...] | None, bool], ...]:
-    """Per field that may hold a reference: (name, annotation, metadata, kinds if the field is itself
-    one reference, whether it is a list of models)."""
+def _reference_plan(cls: type[BaseModel]) -> tuple[tuple[str, Any, list[Any], RefTo | None, bool], ...]:
+    """Per field that may hold a reference: (name, annotation, metadata, its RefTo if the field is
+    itself one reference, whether it is a list of models)."""
     plan = []
     for name, field in cls.model_fields.items():
         ann, metadata = field.annotation, list(field.metadata)
         if not _may_refer(ann, metadata, set()):
             continue
-        direct = next((m.kinds for m in metadata if isinstance(m, RefTo)), None)
+        direct = next((m for m in metadata if isinstance(m, RefTo)), None)
         if direct is None and get_origin(ann) in (Union, UnionType):
             arms = [a for a in get_args(ann) if a is not type(None)]
             if len(arms) == 1 and get_origin(arms[0]) is Annotated:
                 base, *meta = get_args(arms[0])
                 refs = [m for m in meta if isinstance(m, RefTo)]
                 if base is str and refs:
-                    direct = refs[0].kinds
+                    direct = refs[0]
         of_models = (
             direct is None and get_origin(ann) is list
             and isinstance(get_args(ann)[0], type) and issubclass(get_args(ann)[0], BaseModel)
@@ -586,7 +682,9 @@ def _refs_in(ann: Any, metadata: list[Any], value: Any, path: str) -> Iterator[t
         return
     for meta in metadata:
         if isinstance(meta, RefTo) and isinstance(value, str):
-            yield path, value, meta.kinds
+            target = meta.target(value)
+            if target is not None:
+                yield path, target, meta.kinds
             return
     origin = get_origin(ann)
     if origin is Annotated:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from accord.errors import NotFound
 from accord.record.model import (
-    Actor, Capability, Case, Decision, DesignationList, Event, Issue, Position, Record, Relation, Roadmap,
+    Actor, Capability, Case, Decision, DesignationList, Event, Issue, Position, Process, Record, Relation, Roadmap,
 )
 
 R = TypeVar("R", bound=Record)
@@ -125,6 +125,9 @@ class Snapshot:
 
     def events(self, on: dt.date | None = None) -> list[Event]:
         return sorted((e for e in self.all(Event) if on is None or e.date.start <= on), key=lambda e: (e.date, e.id))
+
+    def processes(self, kind: str | None = None) -> list[Process]:
+        return [p for p in self.all(Process) if kind is None or p.kind == kind]
 
     def lists(self) -> list[DesignationList]:
         return self.all(DesignationList)

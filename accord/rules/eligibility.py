@@ -1,51 +1,81 @@
-"""Eligibility on a date: who may sit at the talks, who is covered by the ceasefire.
+"""Eligibility on a date, per process: who may sit at a talks track, who is covered by a ceasefire.
 
-Derived from the designation lists whose effect excludes from the talks or the ceasefire. A listed
-actor is excluded, with the list and the reason. An actor whose listing is contested stays eligible
-but is shown with who contests it (the members that support listing it) and who defends it. An actor
-allied with, or having as a member, a listed or contested group is flagged, never silently excluded:
-whether that taints it is a political judgement the record does not make.
+Each process has its own rule (accord.record.model.Process): actors of its ``party_kinds`` are
+candidates, and so is any actor entered on a list that excludes from it or named among its parties.
+A designation list excludes from a process when it has the effect ``excluded-from:<process id>``.
+A listed actor is excluded, with the list and the reason. An actor whose listing is contested stays
+eligible but is shown with who contests it (the members that support listing it) and who defends it.
+A process that ``requires_acceptance`` admits only actors whose latest stance towards it, on the day,
+is accepted or conditional; the others are shown as not accepted, with their stance if they have one.
+An actor allied with, or having as a member, a listed or contested group is flagged, never silently
+excluded: whether that taints it is a political judgement the record does not make.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from accord.record.model import DesignationList, ListEffect
+from accord.record.model import EXCLUDED_FROM, DesignationList, Process, ProcessParty
 from accord.record.snapshot import Snapshot
+from accord.rules.errors import RuleInputError
 from accord.rules.lists import EntryStatus, entry_status
 from accord.rules.lists import in_force as list_in_force
 
-Forum = Literal["talks", "ceasefire"]
-EFFECT: dict[str, ListEffect] = {"talks": "excluded-from-talks", "ceasefire": "excluded-from-ceasefire"}
-#: the kinds of actor that can be a party at the table or to a ceasefire
-PARTY_KINDS = ("government", "armed_group", "political_group")
+#: a party with one of these latest stances takes part in a process that requires acceptance
+TAKING_PART = ("accepted", "conditional")
 
 
 @dataclass
 class Eligibility:
-    forum: Forum
+    process: str
+    name: str
+    kind: str
     date: dt.date
     eligible: list[str]
     excluded: list[dict[str, Any]] = field(default_factory=list)
     contested: list[dict[str, Any]] = field(default_factory=list)
     flagged: list[dict[str, Any]] = field(default_factory=list)
+    not_accepted: list[dict[str, Any]] = field(default_factory=list)
     lists: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"forum": self.forum, "date": self.date.isoformat(), "lists": self.lists, "eligible": self.eligible,
-                "excluded": self.excluded, "contested": self.contested, "flagged": self.flagged}
+        return {"process": self.process, "name": self.name, "kind": self.kind, "date": self.date.isoformat(),
+                "lists": self.lists, "eligible": self.eligible, "excluded": self.excluded,
+                "contested": self.contested, "flagged": self.flagged, "not_accepted": self.not_accepted}
 
 
-def _applicable_lists(snap: Snapshot, forum: Forum, on: dt.date) -> list[DesignationList]:
-    """Lists with the forum's effect in force on the day."""
-    return [lst for lst in snap.lists() if EFFECT[forum] in lst.effects and list_in_force(snap, lst, on)]
+def find_process(snap: Snapshot, ref: str) -> Process:
+    """A process by its id, or by its kind when the case has exactly one process of that kind."""
+    if snap.has(ref, Process):
+        return snap.get(ref, Process)
+    of_kind = snap.processes(kind=ref)
+    if len(of_kind) == 1:
+        return of_kind[0]
+    if of_kind:
+        raise RuleInputError(f"process {ref!r}: the case has {len(of_kind)} processes of that kind "
+                             f"({', '.join(p.id for p in of_kind)}); give one's id")
+    known = ", ".join(p.id for p in snap.processes()) or "none"
+    raise RuleInputError(f"no process with id or kind {ref!r} (processes: {known})")
 
 
-def eligibility(snap: Snapshot, forum: Forum, on: dt.date) -> Eligibility:
-    lists = _applicable_lists(snap, forum, on)
+def excluding_lists(snap: Snapshot, process_id: str, on: dt.date) -> list[DesignationList]:
+    """Lists that exclude from the process and are in force on the day."""
+    effect = EXCLUDED_FROM + process_id
+    return [lst for lst in snap.lists() if effect in lst.effects and list_in_force(snap, lst, on)]
+
+
+def stance_on(process: Process, actor: str, on: dt.date) -> ProcessParty | None:
+    """An actor's latest stance towards the process dated on or before the day (of two on one day, the
+    one given later)."""
+    said = sorted((p for p in process.parties if p.actor == actor and p.date.start <= on), key=lambda p: p.date)
+    return said[-1] if said else None
+
+
+def eligibility(snap: Snapshot, process_id: str, on: dt.date) -> Eligibility:
+    process = snap.get(process_id, Process)
+    lists = excluding_lists(snap, process.id, on)
     statuses: dict[str, list[tuple[DesignationList, EntryStatus]]] = {}
     for lst in lists:
         for entry in lst.entries:
@@ -58,13 +88,21 @@ def eligibility(snap: Snapshot, forum: Forum, on: dt.date) -> Eligibility:
     listed = having("listed")
     contested = {a: ss for a, ss in having("contested").items() if a not in listed}
 
-    candidates = {a.id for a in snap.actors(on=on) if a.kind in PARTY_KINDS} | set(statuses)
-    result = Eligibility(forum, on, [], lists=[l.id for l in lists])
+    kinds = set(process.party_kinds)
+    candidates = ({a.id for a in snap.actors(on=on) if a.kind in kinds} | set(statuses)
+                  | {p.actor for p in process.parties if p.date.start <= on})
+    result = Eligibility(process.id, process.name, process.kind, on, [], lists=[l.id for l in lists])
     for actor in sorted(candidates):
         if actor in listed:
             lst, s = listed[actor][0]
             result.excluded.append({"actor": actor, "reason": f"listed on {lst.name}: {s.reason}", "list": lst.id})
             continue
+        if process.requires_acceptance:
+            stance = stance_on(process, actor, on)
+            if stance is None or stance.status not in TAKING_PART:
+                result.not_accepted.append({"actor": actor, "status": stance.status if stance else None,
+                                            "date": str(stance.date) if stance else None})
+                continue
         result.eligible.append(actor)
         for lst, s in contested.get(actor, []):
             # who contests its place: the members that want it listed

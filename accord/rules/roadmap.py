@@ -5,16 +5,20 @@ A deadline is a window of days: "early January 2016" is 1-10 January, and a dead
 only after its last day. A relative one ("within six months after the start of talks") runs from its
 anchor's date: a milestone of the same roadmap (its meeting event), an event or a decision. An event
 counts as having happened on a day only once its whole (fuzzy) date lies on or before it.
+
+A milestone is *disputed* when, by the day, an actor denies or disputes that it was met, or that the
+event meeting it happened as recorded (their claims: accord.record.model.Claim). Its status stays
+what the record says; the dispute is shown beside it, with who disputes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from accord.record.dates import FuzzyDate, add_months
-from accord.record.model import Deadline, Decision, Event, Milestone, Roadmap
+from accord.record.model import Claim, Deadline, Decision, Event, Milestone, Roadmap, disputes
 from accord.record.snapshot import Snapshot
 from accord.rules.errors import RuleInputError
 
@@ -43,13 +47,21 @@ class MilestoneStatus:
     met_on: str | None = None
     #: True: met after the deadline's last day; False: on time; None: no deadline, or the dates overlap
     late: bool | None = None
+    #: denials and disputes, by the day, of the milestone or of the event that met it
+    disputes: list[Claim] = field(default_factory=list)
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.disputes)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "name": self.name, "deadline": self.deadline, "status": self.status, "reason": self.reason,
             "due_from": self.window.start.isoformat() if self.window else None,
             "due_by": self.window.end.isoformat() if self.window else None,
-            "met_by": self.met_by, "met_on": self.met_on, "late": self.late,
+            "met_by": self.met_by, "met_on": self.met_on, "late": self.late, "disputed": self.disputed,
+            "disputed_by": sorted({c.by for c in self.disputes}),
+            "claims": [c.model_dump(mode="json", exclude_defaults=True) for c in self.disputes],
         }
 
 
@@ -146,6 +158,19 @@ class _Resolver:
 
 
 def milestone_status(res: _Resolver, m: Milestone, at_risk_days: int) -> MilestoneStatus:
+    """The milestone's status on the day, with any dispute of it."""
+    status = _status(res, m, at_risk_days)
+    claims = list(m.claims)
+    if m.met_by is not None:
+        claims += res.snap.get(m.met_by, Event).claims
+    found = disputes(claims, res.on)
+    if not found:
+        return status
+    who = ", ".join(sorted({res.snap.name(c.by) for c in found}))
+    return replace(status, disputes=found, reason=f"{status.reason}; disputed by {who}")
+
+
+def _status(res: _Resolver, m: Milestone, at_risk_days: int) -> MilestoneStatus:
     on = res.on
     window, text = res.window(m)
     ev = res.met_event(m)

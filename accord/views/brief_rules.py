@@ -34,13 +34,15 @@ def list_disputes(snap: Snapshot, on: dt.date) -> list[dict[str, Any]] | None:
 
 
 def eligibility(snap: Snapshot, on: dt.date) -> dict[str, Any] | None:
-    """Who is out of the talks and the ceasefire, and whose place is contested (only when a list applies)."""
+    """Per process: who is out of it, and whose place is contested (only processes a list excludes from,
+    or that admit only the parties that accepted them)."""
     out = {}
-    for forum in ("talks", "ceasefire"):
-        e = eligibility_on(snap, forum, on)  # type: ignore[arg-type]
-        if e.lists:
-            out[forum] = {"excluded": [x["actor"] for x in e.excluded],
-                          "contested": [{"actor": c["actor"], "by": c["by"]} for c in e.contested]}
+    for process in snap.processes():
+        e = eligibility_on(snap, process.id, on)
+        if e.lists or process.requires_acceptance:
+            out[process.id] = {"name": e.name, "kind": e.kind, "excluded": [x["actor"] for x in e.excluded],
+                               "not_accepted": [x["actor"] for x in e.not_accepted],
+                               "contested": [{"actor": c["actor"], "by": c["by"]} for c in e.contested]}
     return out or None
 
 

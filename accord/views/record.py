@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from accord.record.model import Actor, Citation, Document, Issue, Record
+from accord.record.model import Actor, Citation, Document, Issue, Record, disputes
 from accord.record.snapshot import Snapshot
 
 
@@ -102,9 +102,12 @@ def resolve_citation(snap: Snapshot, c: Citation) -> dict[str, Any]:
 
 
 def show(snap: Snapshot, record_id: str) -> dict[str, Any]:
+    """A record, its citations resolved, and who disputes it (a record with claims: an event)."""
     rec: Record = snap.get(record_id)
+    disputed_by = sorted({c.by for c in disputes(getattr(rec, "claims", []))})
     return {
         "kind": rec.record_kind,
         "record": rec.model_dump(mode="json", by_alias=True, exclude_none=True),
         "citations": [resolve_citation(snap, c) for c in citations_of(rec)],
+        **({"disputed_by": disputed_by} if disputed_by else {}),
     }

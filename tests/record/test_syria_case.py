@@ -12,8 +12,8 @@ import pytest
 
 from accord.record.bundle import read_bundle
 from accord.record.model import (
-    Actor, Capability, Decision, DesignationList, Document, Event, Fact, Issue, Position, Relation, Roadmap,
-    Statement,
+    Actor, Capability, Decision, DesignationList, Document, Event, Fact, Issue, Position, Process, Relation,
+    Roadmap, Statement,
 )
 from accord.record.snapshot import Snapshot
 
@@ -256,7 +256,7 @@ def _entry(snap, actor):
 def test_terrorist_list(snap):
     lst = snap.get("issg-terrorist-list", DesignationList)
     assert lst.body == "issg"
-    assert set(lst.effects) == {"excluded-from-talks", "excluded-from-ceasefire"}
+    assert set(lst.effects) == {"excluded-from:geneva-talks", "excluded-from:coh-2016"}
     for un_listed in ("isil", "al-nusra"):
         e = _entry(snap, un_listed)
         assert e.designated_by == "unsc" and e.cite
@@ -456,3 +456,16 @@ def test_relations_and_positions_reference_known_records(bundle):
     assert kinds["position"] >= 40
     assert kinds["capability"] >= 25
     assert sum(1 for r in bundle.records if isinstance(r, (Position, Capability, Relation))) > 100
+
+
+def test_processes(snap):
+    talks, coh = snap.get("geneva-talks", Process), snap.get("coh-2016", Process)
+    assert (talks.kind, str(talks.start), talks.convened_by) == ("talks", "2016-01-29", ["un"])
+    assert (coh.kind, str(coh.start), coh.convened_by) == ("ceasefire", "2016-02-27", ["us", "russia"])
+    assert [(p.actor, p.status, str(p.date)) for p in coh.parties] == [("hnc", "accepted", "2016-02-26")]
+
+
+def test_the_special_envoy_mediates_between_the_parties_at_geneva(snap):
+    mediated = {r.target for r in snap.relations("staffan-de-mistura", D(2016, 2, 1), type="mediates")
+                if r.process == "geneva-talks"}
+    assert mediated == {"syria-government", "hnc"}

@@ -76,7 +76,8 @@ def test_2268_is_voted_by_the_2016_council(accord):
      "'issg' did not exist or had no members on 2015-01-01"),
     (["vote", "predict", "--body", "unsc", "--issue", "assad-role", "--date", "2015-12-18"], "expected NAME=NUMBER"),
     (["list", "status", "issg-terrorist-list", "--date", "2015-10-01"], "'issg' did not exist"),
-    (["eligible", "parliament", "--date", "2016-01-29"], "expected talks or ceasefire"),
+    (["eligible", "parliament", "--date", "2016-01-29"],
+     "no process with id or kind 'parliament' (processes: coh-2016, geneva-talks)"),
     (["roadmap", "unscr-2254", "--date", "2016-13-01"], "malformed date"),
 ])
 def test_bad_input_is_one_line_and_a_non_zero_exit(accord, args, message):
@@ -116,8 +117,14 @@ def test_eligible_for_talks_on_29_january(accord):
 
 def test_eligible_for_the_ceasefire_on_27_february(accord):
     d = accord.json("eligible", "ceasefire", "--date", "2016-02-27")
+    assert (d["process"], d["kind"]) == ("coh-2016", "ceasefire")
     assert {"isil", "al-nusra"} <= {x["actor"] for x in d["excluded"]}
     assert {"hnc", "syria-government"} <= set(d["eligible"])
+
+
+def test_eligible_by_process_id_is_the_same_as_by_its_kind(accord):
+    assert accord.json("eligible", "geneva-talks", "--date", "2016-01-29") == \
+        accord.json("eligible", "talks", "--date", "2016-01-29")
 
 
 # ---------------------------------------------------------------------------------------- roadmap
@@ -175,5 +182,6 @@ def test_brief_has_the_rules_sections(accord):
     sections = accord.json("brief", "--date", "2015-12-18")["sections"]
     disputed = {e["actor"]: e for e in sections["list_disputes"][0]["disputed"]}
     assert disputed["ahrar-al-sham"]["status"] == "contested" and "saudi-arabia" in disputed["ahrar-al-sham"]["objectors"]
-    assert {"isil", "al-nusra"} <= set(sections["eligibility"]["talks"]["excluded"])
+    assert {"isil", "al-nusra"} <= set(sections["eligibility"]["geneva-talks"]["excluded"])
+    assert {"isil", "al-nusra"} <= set(sections["eligibility"]["coh-2016"]["excluded"])
     assert sections["deadlines"][0]["id"] == "talks-start" and sections["deadlines"][0]["status"] == "at-risk"

@@ -153,7 +153,7 @@ def test_list_before_its_body_is_an_error(snap):
 
 
 def test_eligibility(snap):
-    e = eligibility(snap, "talks", JUNE).to_json()
+    e = eligibility(snap, "peace-talks", JUNE).to_json()
     assert {"gov", "opp", "grey", "friend"} <= set(e["eligible"])
     assert {x["actor"] for x in e["excluded"]} == {"worse", "bad"}
     assert e["contested"] == [{"actor": "grey", "by": ["p1"], "defended_by": ["p2"], "list": "list", "reported": False}]
@@ -163,7 +163,7 @@ def test_eligibility(snap):
 
 
 def test_no_list_binds_before_its_body_exists(snap):
-    e = eligibility(snap, "ceasefire", dt.date(2020, 1, 1)).to_json()
+    e = eligibility(snap, "truce", dt.date(2020, 1, 1)).to_json()
     assert e["lists"] == [] and e["excluded"] == []
 
 
@@ -213,15 +213,16 @@ def test_a_list_of_a_body_without_members_binds_no_one_and_the_brief_still_print
     from pathlib import Path
 
     from accord.record.bundle import read_bundle
-    from accord.record.model import DesignationList
+    from accord.record.model import DesignationList, Process
     from accord.record.snapshot import Snapshot
     from accord.rules.eligibility import eligibility
     from accord.views.brief import brief
 
     mini = Path(__file__).resolve().parents[1] / "record" / "data" / "mini"
-    lst = DesignationList(id="l", name="L", body="group", effects=["excluded-from-talks"],
+    lst = DesignationList(id="l", name="L", body="group", effects=["excluded-from:talks"],
                           entries=[{"actor": "gamma", "cite": ["memo"]}], cite=["memo"])
-    snap = Snapshot([*read_bundle(mini).records, lst], "mini")
+    talks = Process(id="talks", name="Talks", kind="talks", cite=["memo"])
+    snap = Snapshot([*read_bundle(mini).records, lst, talks], "mini")
     before_members = dt.date(2020, 1, 5)  # the group's first member joins on 10 January
     assert eligibility(snap, "talks", before_members).lists == []
     assert "list_disputes" not in brief(snap, before_members)["sections"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from accord.record.model import (
-    Actor, Decision, DesignationList, Event, Issue, Position, Relation, Roadmap,
+    Actor, Decision, DesignationList, Event, Issue, Position, Process, Relation, Roadmap,
 )
 from accord.record.snapshot import Snapshot
 
@@ -47,12 +47,14 @@ def group_records() -> list[Any]:
         actor("silent", "armed_group"), actor("friend", "armed_group"),
         Relation(type="allied_with", source="friend", target="worse", cite=CITE),
         Relation(type="member_of", source="grey", target="opp", cite=CITE),
+        Process(id="peace-talks", name="Peace talks", kind="talks", convened_by=["group"], cite=CITE),
+        Process(id="truce", name="Truce", kind="ceasefire", cite=CITE),
     ]
     recs += [member(m, "group", "2020-03-01") for m in ("p1", "p2", "e01", "e02")]
     stance = lambda m, s, d: {"member": m, "stance": s, "date": d, "cite": CITE}  # noqa: E731
     recs.append(DesignationList(
         id="list", name="The list", body="group", cite=CITE,
-        effects=["excluded-from-talks", "excluded-from-ceasefire"],
+        effects=["excluded-from:peace-talks", "excluded-from:truce", "travel-ban"],
         entries=[
             {"actor": "worse", "designated_by": "council", "cite": CITE},
             {"actor": "bad", "proposed_by": ["e01"], "proposed_on": "2020-04-01", "cite": CITE,
