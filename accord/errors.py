@@ -25,3 +25,35 @@ class NotFound(AccordError):
 
 class StaleWrite(AccordError):
     """An optimistic version check failed: someone else changed the record since it was read."""
+
+
+#: how many errors a bundle check lists before it only counts the rest
+MAX_LISTED = 50
+
+
+def error_line(e: BundleError) -> str:
+    """``file:line: id: field: message``, a dash for what is not known: one error per line, easy to grep."""
+    where = e.file + (f":{e.line}" if e.line else "")
+    return f"{where}: {e.id or '-'}: {e.field or '-'}: {e.message}"
+
+
+class BundleErrors(BundleError):
+    """Every problem found in a bundle (sorted by file and line; the first MAX_LISTED kept, all counted).
+    Its file, line, field and id are the first error's."""
+
+    def __init__(self, errors: list[BundleError], total: int | None = None):
+        first = errors[0]
+        super().__init__(first.file, first.message, line=first.line, field=first.field, id=first.id)
+        self.errors = errors
+        self.total = total if total is not None else len(errors)
+        self.args = ("\n".join(self.lines()),)
+
+    def lines(self) -> list[str]:
+        return [error_line(e) for e in self.errors]
+
+    def summary(self) -> str:
+        shown = f" (the first {len(self.errors)} listed)" if self.total > len(self.errors) else ""
+        return f"{self.total} error{'s' if self.total != 1 else ''} in the bundle{shown}; nothing was written"
+
+    def __str__(self) -> str:
+        return self.args[0]

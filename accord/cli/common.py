@@ -95,9 +95,15 @@ def parse_timestamp(value: str | None, name: str = "--as-known-on") -> dt.dateti
 
 
 def guard(fn: Callable[[], Any]) -> Any:
-    """Run fn, turning a user error into one line and a non-zero exit."""
+    """Run fn, turning a user error into one line (a line per error for a bundle) and a non-zero exit."""
+    from accord.errors import BundleErrors
+
     try:
         return fn()
+    except BundleErrors as e:
+        for line in e.lines():
+            err_console.print(line, highlight=False, markup=False, soft_wrap=True)
+        fail(e.summary())
     except AccordError as e:
         fail(str(e))
 

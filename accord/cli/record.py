@@ -216,7 +216,7 @@ def _write(case: str | None, operation: str, by: str | None, cites: list[Any], n
             snap = store.snapshot(case_id)
             rec = build(snap)
             records = {**snap.records, rec.id: rec}
-            check_records(list(records.values()))
+            check_records(list(records.values()), before=list(snap.records.values()))
             expected = if_version if if_version is not None else uow.version_of(rec.id) or 0
             version = uow.put(rec, expected_version=expected)
         return rec, version

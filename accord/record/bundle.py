@@ -5,8 +5,8 @@
     issues.yaml        positions.yaml   capabilities.yaml   decisions.yaml   lists.yaml   roadmaps.yaml
 
 Every file but case.yaml is a YAML list of records; any may be absent. Reading validates everything
-(syntax, fields, unique ids, references) before anything is written, and reports the first problem
-as file:line, id, field. Writing is canonical: a bundle written, read and written again is
+(syntax, fields, unique ids, references, citation spans, recorded votes) before anything is written,
+and reports every problem (up to MAX_LISTED, all counted), each as file:line, id, field. Writing is canonical: a bundle written, read and written again is
 byte-identical.
 """
 
@@ -44,14 +44,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Parser.__init__(self)
 
 from accord.gcpause import gc_paused
-from accord.errors import BundleError
+from accord.errors import MAX_LISTED, AccordError, BundleError, BundleErrors
 from accord.record.model import (
-    RECORD_TYPES, Case, Citation, Issue, Position, Record, Roadmap, references,
+    RECORD_TYPES, Case, Citation, Decision, Document, Issue, Position, Record, Roadmap, citations, references,
 )
 
 FORMAT_VERSION = 1
 BUILTIN_CASES = Path(__file__).resolve().parent.parent / "cases"
 FILES: dict[str, type[Record]] = {t.bundle_file: t for t in RECORD_TYPES}
+#: files a bundle folder may hold beside its records, for people: a README, say
+NOTES = (".md", ".txt")
 
 
 @dataclass
@@ -350,90 +352,226 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
-def _validate(cls: type[Record], raw: Any, file: str, node: yaml.Node | None) -> Record:
-    rid = raw.get("id") if isinstance(raw, dict) else None
+def _validation_errors(cls: type[Record], raw: Any, file: str, node: yaml.Node | None) -> list[BundleError]:
+    """Every problem pydantic finds in one item, each located on its line."""
     if not isinstance(raw, dict):
-        raise BundleError(file, f"expected a mapping (a {cls.record_kind}), found {type(raw).__name__}", line=_line_of(node, ()))
+        return [BundleError(file, f"expected a mapping (a {cls.record_kind}), found {type(raw).__name__}",
+                            line=_line_of(node, ()))]
+    rid = cls.id_of(raw)
     try:
-        return cls.model_validate(raw)
+        cls.model_validate(raw)
     except ValidationError as e:
-        err = e.errors()[0]
-        loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
-        field = ".".join(str(x) for x in loc) or None
-        msg = err["msg"].removeprefix("Value error, ")
-        raise BundleError(file, msg, line=_line_of(node, loc), field=field, id=rid) from None
+        out = []
+        for err in e.errors():
+            loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+            field = ".".join(str(x) for x in loc) or None
+            msg = err["msg"].removeprefix("Value error, ")
+            out.append(BundleError(file, msg, line=_line_of(node, loc), field=field, id=rid))
+        return out
+    except TypeError as e:  # an unhashable key, say
+        return [BundleError(file, str(e), line=_line_of(node, ()), id=rid)]
+    return []
+
+
+class _Errors:
+    """The errors found so far: all counted, the first MAX_LISTED by (file, line) kept."""
+
+    def __init__(self) -> None:
+        #: (error, whether its line is its record's: the field's own line is looked up for those listed)
+        self.kept: list[tuple[BundleError, bool]] = []
+        self.total = 0
+
+    def add(self, e: BundleError, in_record: bool = False) -> None:
+        self.total += 1
+        self.kept.append((e, in_record))
+        if len(self.kept) > 4 * MAX_LISTED:  # bounded memory however broken the bundle
+            self._trim()
+
+    def _trim(self) -> None:
+        self.kept.sort(key=lambda k: (k[0].file, k[0].line or 0))
+        del self.kept[MAX_LISTED:]
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def raise_if_any(self) -> None:
+        if self.total:
+            self._trim()
+            for e, in_record in self.kept:
+                if in_record:
+                    e.line = _field_line(Path(e.file), e.line, e.field) or e.line
+            listed = sorted((e for e, _ in self.kept), key=lambda e: (e.file, e.line or 0))
+            raise BundleErrors(listed, self.total)
+
+
+def _field_line(path: Path, line: int | None, field: str | None) -> int | None:
+    """The line of a field (``votes.gamma``, ``cite[0]``) inside the record that starts on ``line``."""
+    if not field or not line or not path.is_file():
+        return None
+    loc = tuple(int(x) if x.isdigit() else x for x in re.findall(r"[^.\[\]]+", field))
+    raw = path.read_bytes()
+    offset = _line_offset(raw, line)
+    if offset is None:
+        return None
+    loader = _Loader(b"\n" * (line - 1) + raw[offset:])
+    try:
+        loader.get_event()  # stream start
+        loader.get_event()  # document start
+        if not isinstance(loader.get_event(), SequenceStartEvent):
+            return None
+        return _line_of(loader.compose_node(None, None), loc)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def read_bundle(path_or_name: str | Path) -> Bundle:
-    """Read and fully validate a bundle. Raises BundleError naming file, line, field and id."""
+    """Read and fully validate a bundle. Raises BundleErrors listing every problem (up to MAX_LISTED,
+    all counted), each naming file, line, id and field."""
     root = resolve_bundle_path(str(path_or_name))
+    errors = _Errors()
     case_file = root / "case.yaml"
     if not case_file.is_file():
-        raise BundleError(str(case_file), "missing: every bundle has a case.yaml")
-    unknown = sorted(p.name for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in FILES)
-    if unknown:
-        raise BundleError(str(root / unknown[0]), f"unknown bundle file (known: {', '.join(FILES)})")
+        raise BundleErrors([BundleError(str(case_file), "missing: every bundle has a case.yaml")])
+    for p in sorted(root.iterdir()):
+        if p.name not in FILES and not p.name.startswith(".") and p.suffix.lower() not in NOTES:
+            errors.add(BundleError(str(p), f"unknown bundle file (known: {', '.join(FILES)}; "
+                                           f"notes ({', '.join(NOTES)}) and hidden files are left alone)"))
 
-    data, node = _parse(case_file)
-    if not isinstance(data, dict):
-        raise BundleError(str(case_file), "expected a mapping with id, name and format")
-    fmt = data.pop("format", None)
-    if fmt != FORMAT_VERSION:
-        raise BundleError(str(case_file), f"format {fmt!r} is not supported (this accord reads format {FORMAT_VERSION})",
-                          line=_line_of(node, ("format",)), field="format")
-    case = _validate(Case, data, str(case_file), node)
-
-    records: list[Record] = [case]
-    where: dict[str, tuple[str, int | None]] = {case.id: (str(case_file), 1)}
+    records: list[Record] = []
+    where: dict[str, tuple[str, int | None]] = {}
+    #: ids of records that failed to validate, and their kind: references to them are not errors too
+    invalid: dict[str, str] = {}
+    complete = True  # every file was read to its end: references can be checked
+    case = _read_case(case_file, errors)
+    if case is not None:
+        records.append(case)
+        where[case.id] = (str(case_file), 1)
     with gc_paused():
         for name, cls in FILES.items():
             file = root / name
             if cls is Case or not file.is_file():
                 continue
             fname = str(file)
-            for i, (raw, line) in enumerate(_items(file, cls.record_kind)):
-                try:
-                    rec = cls.model_validate(raw)
-                except (ValidationError, TypeError):
-                    # find where: compose the file again, up to this item, with its nodes
-                    rec = _validate(cls, raw, fname, _item_node(file, cls.record_kind, i, line, raw))
-                if rec.id in where:
-                    first = where[rec.id]
-                    raise BundleError(fname, f"duplicate id (first defined at {first[0]}:{first[1]})", line=line,
-                                      field="id", id=rec.id)
-                where[rec.id] = (fname, line)
-                records.append(rec)
-        check_records(records, where)
+            try:
+                for i, (raw, line) in enumerate(_items(file, cls.record_kind)):
+                    try:
+                        rec = cls.model_validate(raw)
+                    except (ValidationError, TypeError):
+                        # find where: compose the file again, up to this item, with its nodes
+                        node = _item_node(file, cls.record_kind, i, line, raw)
+                        for e in _validation_errors(cls, raw, fname, node):
+                            errors.add(e)
+                        rid = cls.id_of(raw) if isinstance(raw, dict) else None
+                        if rid is not None:
+                            invalid.setdefault(rid, cls.record_kind)
+                        continue
+                    if rec.id in where:
+                        first = where[rec.id]
+                        errors.add(BundleError(fname, f"duplicate id (first defined at {first[0]}:{first[1]})",
+                                               line=line, field="id", id=rec.id))
+                        continue
+                    where[rec.id] = (fname, line)
+                    records.append(rec)
+            except BundleError as e:  # the file cannot be read on (YAML syntax, not a list)
+                errors.add(e)
+                complete = False
+        if complete and case is not None:
+            for e in record_errors(records, where, invalid):
+                errors.add(e, in_record=True)
+    errors.raise_if_any()
+    assert case is not None
     return Bundle(case, records)
 
 
-def check_records(records: list[Record], where: dict[str, tuple[str, int | None]] | None = None) -> None:
-    """Cross-record checks: references resolve to the right kind, positions lie on their issue's scale."""
+def _read_case(case_file: Path, errors: _Errors) -> Case | None:
+    try:
+        data, node = _parse(case_file)
+    except BundleError as e:
+        errors.add(e)
+        return None
+    if not isinstance(data, dict):
+        errors.add(BundleError(str(case_file), "expected a mapping with id, name and format"))
+        return None
+    fmt = data.pop("format", None)
+    if fmt != FORMAT_VERSION:
+        errors.add(BundleError(str(case_file), f"format {fmt!r} is not supported (this accord reads format {FORMAT_VERSION})",
+                               line=_line_of(node, ("format",)), field="format"))
+        return None
+    try:
+        return Case.model_validate(data)
+    except ValidationError:
+        for e in _validation_errors(Case, data, str(case_file), node):
+            errors.add(e)
+        return None
+
+
+def check_records(records: list[Record], before: list[Record] | None = None) -> None:
+    """Cross-record checks (see ``record_errors``): raises a one-line AccordError naming the first
+    problem's id and field. With ``before`` (the records as they were), only problems the change
+    brings are raised: a write is refused for what it breaks, anywhere, not for what was already so."""
+    known = {(e.id, e.field, e.message) for e in record_errors(before, {})} if before is not None else set()
+    for e in record_errors(records, {}):
+        if (e.id, e.field, e.message) not in known:
+            raise AccordError(f"{e.id}: field {e.field!r}: {e.message}")
+
+
+def record_errors(records: list[Record], where: dict[str, tuple[str, int | None]],
+                  invalid: dict[str, str] | None = None) -> Iterator[BundleError]:
+    """Cross-record checks: references resolve to the right kind, positions lie on their issue's scale,
+    citation spans lie within their document's text, recorded votes agree with the body's membership
+    and rule. ``invalid``: ids (and kinds) of records that failed on their own, not to be reported again."""
     by_id = {r.id: r for r in records}
-    where = where or {}
+    invalid = invalid or {}
 
-    def fail(rec: Record, field: str, message: str) -> None:
+    def error(rec: Record, field: str, message: str) -> BundleError:
         file, line = where.get(rec.id, ("<records>", None))
-        raise BundleError(file, message, line=line, field=field, id=rec.id)
+        return BundleError(file, message, line=line, field=field, id=rec.id)
 
+    decisions: list[Decision] = []
     for rec in records:
+        broken = False
         for path, ref, kinds in references(rec):
             target = by_id.get(ref)
-            if target is None:
-                fail(rec, path, f"unknown reference {ref!r}")
-            elif kinds and target.record_kind not in kinds:
-                fail(rec, path, f"{ref!r} is a {target.record_kind}, expected {' or '.join(kinds)}")
+            kind = target.record_kind if target is not None else invalid.get(ref)
+            if kind is None:
+                broken = True
+                yield error(rec, path, f"unknown reference {ref!r}")
+            elif kinds and kind not in kinds:
+                broken = True
+                yield error(rec, path, f"{ref!r} is a {kind}, expected {' or '.join(kinds)}")
+            elif target is None:
+                broken = True  # refers to a record that failed on its own: its checks cannot run
+        # what a check needs may have failed on its own: then that check waits for the fix
+        for path, c in citations(rec):
+            doc = by_id.get(c.document) if c.end is not None and c.document is not None else None
+            if isinstance(doc, Document) and doc.text is not None and c.end is not None and c.end > len(doc.text):
+                yield error(rec, path, f"citation span {c.start}-{c.end} runs past the end of "
+                                       f"{c.document}'s text ({len(doc.text)} characters)")
         if isinstance(rec, Roadmap):
             own = {m.id for m in rec.milestones}
             for i, m in enumerate(rec.milestones):
                 anchor = m.deadline.after
-                if anchor is not None and anchor not in own and anchor not in by_id:
-                    fail(rec, f"milestones[{i}].deadline.after", f"unknown reference {anchor!r} (neither a milestone of this roadmap nor a record)")
-        if isinstance(rec, Position):
-            issue = by_id[rec.issue]
-            assert isinstance(issue, Issue)
-            if not issue.scale_min <= rec.value <= issue.scale_max:
-                fail(rec, "value", f"{rec.value:g} lies outside the scale of {issue.id} ({issue.scale_min:g}..{issue.scale_max:g})")
+                if anchor is not None and anchor not in own and anchor not in by_id and anchor not in invalid:
+                    yield error(rec, f"milestones[{i}].deadline.after",
+                                f"unknown reference {anchor!r} (neither a milestone of this roadmap nor a record)")
+        elif isinstance(rec, Position):
+            issue = by_id.get(rec.issue)
+            if isinstance(issue, Issue) and not issue.scale_min <= rec.value <= issue.scale_max:
+                yield error(rec, "value", f"{rec.value:g} lies outside the scale of {issue.id} "
+                                          f"({issue.scale_min:g}..{issue.scale_max:g})")
+        elif isinstance(rec, Decision) and (rec.votes or rec.tally is not None) and not broken:
+            decisions.append(rec)
+    # a membership that failed on its own would make members look like non-members
+    if decisions and not {"actor", "relation"} & set(invalid.values()):
+        from accord.record.snapshot import Snapshot
+        from accord.rules.votes import recorded_vote_errors
+
+        snap = Snapshot(records)
+        for d in decisions:
+            for field, message in recorded_vote_errors(snap, d):
+                yield error(d, field, message)
 
 
 # ---------------------------------------------------------------------------------------- writing
@@ -550,4 +688,4 @@ def bundle_schema() -> dict[str, Any]:
     }
 
 
-__all__ = ["Bundle", "Citation", "bundle_schema", "builtin_cases", "check_records", "read_bundle", "write_bundle"]
+__all__ = ["Bundle", "Citation", "bundle_schema", "builtin_cases", "check_records", "read_bundle", "record_errors", "write_bundle"]

@@ -119,11 +119,20 @@ class Record(Model):
     @classmethod
     def _derive_id(cls, value: Any) -> Any:
         if cls.id_from and isinstance(value, dict) and not value.get("id"):
-            parts = [value.get(f) for f in cls.id_from]
-            if all(p is not None for p in parts):
-                raw = ".".join(str(p) for p in parts)
-                value = {**value, "id": re.sub(r"[^a-z0-9._:-]+", "-", raw.lower())}
+            rid = cls.id_of(value)
+            if rid is not None:
+                value = {**value, "id": rid}
         return value
+
+    @classmethod
+    def id_of(cls, value: dict[str, Any]) -> str | None:
+        """The id of a record's raw data: its own, or derived from ``id_from``; None when neither."""
+        if value.get("id"):
+            return value["id"] if isinstance(value["id"], str) else None
+        parts = [value.get(f) for f in cls.id_from]
+        if not cls.id_from or any(p is None for p in parts):
+            return None
+        return re.sub(r"[^a-z0-9._:-]+", "-", ".".join(str(p) for p in parts).lower())
 
     @property
     def parent(self) -> str | None:
@@ -475,6 +484,15 @@ class Provision(Model):
     value: float | None = None
 
 
+class VoteCount(Model):
+    """A vote's result as its source reports it ("14-0-1"): how many voted yes, no, abstained."""
+
+    yes: int = Field(ge=0, description="Members voting in favour.")
+    no: int = Field(ge=0, description="Members voting against.")
+    abstain: int = Field(default=0, ge=0, description="Members abstaining.")
+    absent: int | None = Field(default=None, ge=0, description="Members not voting, when the source says.")
+
+
 class Decision(Fact):
     """A body's act: a draft or an adopted text, with its recorded vote and provisions."""
 
@@ -494,6 +512,8 @@ class Decision(Fact):
     #: under Chapter VI only: leave empty otherwise)
     parties_to_dispute: list[ActorRef] = []
     provisions: list[Provision] = []
+    #: the count as the source gives it; checked against ``votes`` and the body's membership at load
+    tally: VoteCount | None = None
 
 
 class Stance(Model):
@@ -627,6 +647,42 @@ def references(record: BaseModel, path: str = "") -> Iterator[tuple[str, str, tu
                     yield from _refs_in(get_args(ann)[0], [], item, f"{path}{name}[{i}]")
         else:
             yield from _refs_in(ann, metadata, value, f"{path}{name}")
+
+
+def citations(model: BaseModel, path: str = "") -> Iterator[tuple[str, Citation]]:
+    """Yield (field path, citation) for every citation a record holds, at any depth."""
+    for name, is_list in _citation_plan(type(model)):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        for i, item in enumerate(value) if is_list else ((None, value),):
+            at = f"{path}{name}" + (f"[{i}]" if i is not None else "")
+            if isinstance(item, Citation):
+                yield at, item
+            elif isinstance(item, BaseModel):
+                yield from citations(item, at + ".")
+
+
+@functools.cache
+def _citation_plan(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """Fields that hold citations or models that may: (name, whether it is a list)."""
+    plan = []
+    for name, field in cls.model_fields.items():
+        ann = field.annotation
+        if get_origin(ann) in (Union, UnionType):
+            arms = [a for a in get_args(ann) if a is not type(None)]
+            ann = arms[0] if len(arms) == 1 else ann
+        is_list = get_origin(ann) is list
+        inner = get_args(ann)[0] if is_list else ann
+        if get_origin(inner) is Annotated:
+            inner = get_args(inner)[0]
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and (inner is Citation or _cites(inner)):
+            plan.append((name, is_list))
+    return tuple(plan)
+
+
+def _cites(cls: type[BaseModel]) -> bool:
+    return cls is Citation or bool(_citation_plan(cls))
 
 
 @functools.cache

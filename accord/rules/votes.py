@@ -114,3 +114,46 @@ def show_decision(snap: Snapshot, decision_id: str) -> dict[str, Any]:
         "provisions": [p.model_dump(mode="json", exclude_none=True) for p in d.provisions],
         "consistent": (d.status == "adopted") == t.adopted if d.status in ("adopted", "rejected") else None,
     }
+
+
+def recorded_vote_errors(snap: Snapshot, d: Decision) -> list[tuple[str, str]]:
+    """What is wrong with a decision's recorded vote, as (field, message): votes by non-members on its
+    date, parties to the dispute that were not members, a recorded count that does not add up or
+    disagrees with the votes, a recorded status the body's rule contradicts. Empty when all agree."""
+    on = d.date.start
+    body = snap.get(d.body, Actor)
+    if body.rule is None:
+        return [("votes" if d.votes else "tally", f"{d.body!r} has no decision rule: it is not a body that votes")]
+    members = {r.source: r for r in snap.memberships(d.body, on)}
+    if not members:
+        return [("date", f"{d.body!r} had no members on {on.isoformat()}, so no vote can be recorded")]
+    errors = [
+        (f"votes.{voter}", f"{voter!r} was not a member of {d.body!r} on {on.isoformat()} and cannot vote")
+        for voter in d.votes if voter not in members
+    ]
+    errors += [
+        (f"parties_to_dispute[{i}]", f"{party!r} was not a member of {d.body!r} on {on.isoformat()}")
+        for i, party in enumerate(d.parties_to_dispute) if party not in members
+    ]
+    if errors:
+        return errors
+    bs = ballots(snap, d.body, on, d.votes)
+    if d.tally is not None:
+        t = d.tally
+        given = t.yes + t.no + t.abstain + (t.absent or 0)
+        if given > len(members) or (t.absent is not None and given != len(members)):
+            errors.append(("tally", f"{t.yes} yes, {t.no} no, {t.abstain} abstaining"
+                                    + (f", {t.absent} absent" if t.absent is not None else "")
+                                    + f" make {given}, but {d.body!r} had {len(members)} members on {on.isoformat()}"))
+        if d.votes:
+            counted = count(bs)
+            for vote in ("yes", "no", "abstain"):
+                if getattr(t, vote) != counted[vote]:
+                    errors.append((f"tally.{vote}", f"the tally gives {getattr(t, vote)} {vote}, "
+                                                    f"the recorded votes {counted[vote]}"))
+    if d.votes and d.status in ("adopted", "rejected"):
+        outcome = decide(body.rule, bs, d.matter, frozenset(d.parties_to_dispute))
+        if outcome.adopted != (d.status == "adopted"):
+            errors.append(("status", f"recorded as {d.status}, but under the rule of {d.body!r} "
+                                     f"({body.rule.procedure}) the recorded votes give: {outcome.reason}"))
+    return errors

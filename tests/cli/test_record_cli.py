@@ -128,3 +128,16 @@ def test_an_unreachable_database_is_one_line(tmp_path):
 
     r = Accord("postgresql://nobody@127.0.0.1:1/none")("case", "list", ok=False)
     assert r.exit_code == 2 and "cannot open the store" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_citation_span_past_its_document_is_refused_on_write(mini):
+    r = mini("position", "set", "vote-timing", "alpha", "40", "--cite", "memo:10-500", ok=False)
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "span 10-500 runs past the end of memo's text (82 characters)" in r.stderr
+
+
+def test_an_edit_that_breaks_another_records_citation_is_refused(mini):
+    # the positions cite memo:39-64 and memo:66-81: a shorter text would leave them pointing at nothing
+    r = mini("edit", "memo", "--set", "text=Too short.", "--cite", "https://example.org/m", ok=False)
+    assert r.exit_code == 2 and "runs past the end of memo's text (10 characters)" in r.stderr
+    assert mini.json("show", "memo")["record"]["text"].startswith("The contact group met")
