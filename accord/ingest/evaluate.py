@@ -111,7 +111,7 @@ def _date_right(p: dict, g: dict) -> bool:
 def score_document(result: dict[str, Any], gold: dict[str, Any], scores: dict[str, Score], label: str,
                    known: set[str]) -> None:
     cands = result["candidates"]
-    by = {k: [c for c in cands if c["kind"] == k] for k in ("actor", "quote", "date", "event", "stance")}
+    by = {k: [c for c in cands if c["kind"] == k] for k in ("actor", "quote", "date", "event", "stance", "description")}
     _match([c for c in by["actor"] if c.get("actor") in known], gold["actors"], scores["actors"],
            lambda p, g: p["actor"] == g["actor"], _always, label)
     # a speaker the gold does not track (a named person outside its scope) is, for the gold, no known actor
@@ -129,6 +129,9 @@ def score_document(result: dict[str, Any], gold: dict[str, Any], scores: dict[st
            lambda p, g: p["actor"] == g["actor"] and p["issue"] == g["issue"],
            lambda p, g: (p.get("direction") is not None and p.get("direction") == g.get("direction"))
            or (p.get("value") is not None and g.get("value") is not None and abs(p["value"] - g["value"]) <= 15), label)
+    if "descriptions" in gold:  # only the splits that annotate descriptive mentions score them
+        _match(by["description"], gold["descriptions"], scores["descriptions"], _always,
+               lambda p, g: p.get("actor") == g.get("actor"), label)
 
 
 def baseline_dates(article: Article) -> list[dict[str, Any]]:
@@ -151,7 +154,7 @@ def baseline_dates(article: Article) -> list[dict[str, Any]]:
     return out
 
 
-KINDS = ("actors", "direct_quotes", "indirect_quotes", "dates", "events", "stances")
+KINDS = ("actors", "direct_quotes", "indirect_quotes", "dates", "events", "stances", "descriptions")
 
 
 def case_pipeline(case: str | None, cache: dict[str | None, Pipeline]) -> Pipeline:

@@ -44,7 +44,11 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5")
+#: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
+DESCRIBED = ("blind", "dev5")
+DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
+                               "body", "group"})
 
 # Actor ids shared with the syria-2015 case bundle.
 CASE_ACTORS = frozenset(
@@ -64,7 +68,10 @@ EXTRA_ACTORS = frozenset(
     ukraine uruguay venezuela yemen yemen-government abd-rabbu-mansour-hadi houthis ali-abdullah-saleh
     saudi-led-coalition ismail-ould-cheikh-ahmed libya libya-gna libya-hor libya-gnc fayez-al-sarraj
     martin-kobler sudan sudan-government rsf sla-aw african-union unamid dmitry-peskov maria-zakharova
-    angela-merkel francois-hollande ahmet-davutoglu bouthaina-shaaban mikhail-bogdanov matthew-rycroft""".split()
+    angela-merkel francois-hollande ahmet-davutoglu bouthaina-shaaban mikhail-bogdanov matthew-rycroft
+    mark-toner josh-earnest walid-al-moualem gennady-gatilov stephen-o-brien jan-egeland jean-marc-ayrault
+    mevlut-cavusoglu sergei-shoigu igor-konashenkov icrc ocha wfp sarc free-syrian-army osce
+    recep-tayyip-erdogan hassan-rouhani""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
@@ -78,6 +85,7 @@ DIRECTIONS = frozenset({"toward_min", "toward_max"})
 
 TOKEN = re.compile(
     r"\[\[(?P<a_text>[^\[\]|]+)\|(?P<a_id>[a-z0-9-]+)\]\]"
+    r"|\(\((?P<m_text>[^()|]+)\|(?P<m_id>[a-z0-9-]+|-)\|(?P<m_type>[a-z_]+)\)\)"
     r"|\{\{(?P<d_text>[^{}|]+)\|(?P<d_form>[^{}|]+)\}\}"
     r"|<(?P<close>/?)(?P<name>[qes]\d+)>"
 )
@@ -136,7 +144,7 @@ def parse_markup(marked: str, where: str):
     """Strip the markup; return text, actor spans, date spans and named segments."""
     out: list[str] = []
     pos = 0  # position in the output text
-    actors, dates = [], []
+    actors, dates, descriptions = [], [], []
     segments: dict[str, list[list[int]]] = {}
     open_: dict[str, int] = {}
     last = 0
@@ -150,6 +158,15 @@ def parse_markup(marked: str, where: str):
             if actor not in ACTORS:
                 raise SourceError(f"{where}: unknown actor id {actor!r} for {text!r}")
             actors.append({"start": pos, "end": pos + len(text), "text": text, "actor": actor})
+            out.append(text)
+            pos += len(text)
+        elif m["m_text"] is not None:
+            text, actor, kind = m["m_text"], _dash(m["m_id"]), m["m_type"]
+            if actor is not None and actor not in ACTORS:
+                raise SourceError(f"{where}: unknown actor id {actor!r} for {text!r}")
+            if kind not in DESCRIPTION_TYPES:
+                raise SourceError(f"{where}: unknown description type {kind!r} for {text!r}")
+            descriptions.append({"start": pos, "end": pos + len(text), "text": text, "actor": actor, "type": kind})
             out.append(text)
             pos += len(text)
         elif m["d_text"] is not None:
@@ -174,10 +191,10 @@ def parse_markup(marked: str, where: str):
     if open_:
         raise SourceError(f"{where}: unclosed spans {sorted(open_)}")
     text = "".join(out)
-    for bad in ("[[", "]]", "{{", "}}", "<q", "<e", "<s", "</"):
+    for bad in ("[[", "]]", "{{", "}}", "((", "))", "<q", "<e", "<s", "</"):
         if bad in text:
             raise SourceError(f"{where}: stray markup {bad!r} in text: {text[text.index(bad) - 30: text.index(bad) + 30]!r}")
-    return text, actors, dates, segments
+    return text, actors, dates, segments, descriptions
 
 
 def _span(segments, name, where):
@@ -187,7 +204,7 @@ def _span(segments, name, where):
     return segs[0][0], segs[-1][1], segs
 
 
-def build_article(block: str, where: str) -> dict:
+def build_article(block: str, where: str, described: bool = False) -> dict:
     head, sep1, rest = block.partition("\n---\n")
     body, sep2, annots = rest.partition("\n---\n")
     if not sep1 or not sep2:
@@ -202,7 +219,9 @@ def build_article(block: str, where: str) -> dict:
         if key not in meta:
             raise SourceError(f"{where}: missing header {key!r}")
     dt.datetime.fromisoformat(meta["published"])
-    text, actors, dates, segments = parse_markup(body.strip(), where)
+    text, actors, dates, segments, descriptions = parse_markup(body.strip(), where)
+    if descriptions and not described:
+        raise SourceError(f"{where}: descriptive mentions are annotated only in {', '.join(DESCRIBED)}")
     quotes, events, stances = [], [], []
     used = set()
     for line in annots.strip().splitlines():
@@ -273,6 +292,7 @@ def build_article(block: str, where: str) -> dict:
             "dates": sorted(dates, key=lambda x: x["start"]),
             "events": sorted(events, key=lambda x: x["start"]),
             "stances": sorted(stances, key=lambda x: x["start"]),
+            **({"descriptions": descriptions} if described else {}),
         },
     }
 
@@ -283,7 +303,7 @@ def build_split(split: str) -> list[dict]:
     arts = []
     for i, block in enumerate(blocks):
         where = f"src/{split}.txt article {i + 1} ({block.split(chr(10), 1)[0].strip()})"
-        arts.append(build_article(block, where))
+        arts.append(build_article(block, where, split in DESCRIBED))
     ids = [a["id"] for a in arts]
     if len(set(ids)) != len(ids):
         raise SourceError(f"src/{split}.txt: duplicate ids")
