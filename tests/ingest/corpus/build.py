@@ -71,7 +71,7 @@ EXTRA_ACTORS = frozenset(
     angela-merkel francois-hollande ahmet-davutoglu bouthaina-shaaban mikhail-bogdanov matthew-rycroft
     mark-toner josh-earnest walid-al-moualem gennady-gatilov stephen-o-brien jan-egeland jean-marc-ayrault
     mevlut-cavusoglu sergei-shoigu igor-konashenkov icrc ocha wfp sarc free-syrian-army osce
-    recep-tayyip-erdogan hassan-rouhani""".split()
+    recep-tayyip-erdogan hassan-rouhani abdulmalik-al-mekhlafi""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
