@@ -14,6 +14,7 @@ DEFAULT_COMPONENTS = [
     "segmenter",  # tokens, sentences, headline and dateline
     "actors",  # dictionary and title matching
     "coref",  # surnames and titles alone, pronouns kept for speakers
+    "transcript",  # speaker labels: each turn the labelled speaker's direct quote
     "unknown_actors",  # proper nouns nobody knows, proposed with a guessed kind
     "dates",  # resolved against the publication date
     "quotes",  # direct and indirect, with speakers

@@ -319,18 +319,6 @@ def test_a_quote_after_a_sentence_whose_subject_is_he(run):
     assert (q["speaker"], q["speaker_text"]) == ("mohammed-alloush", "he")
 
 
-def test_an_interview_transcript_gives_each_answer_to_its_label(run):
-    text = ("John Kerry spoke to us on Monday.\n\nQ: Will the truce hold?\n\n"
-            "KERRY: Nobody can promise that. We will know who breaks it.\n\nQ: And then?\n\n"
-            "KERRY: Then there will be consequences.")
-    q = quotes(run(text))
-    assert [(x["content"], x["speaker"], x["speaker_text"]) for x in q] == [
-        ("Nobody can promise that. We will know who breaks it.", "john-kerry", "KERRY"),
-        ("Then there will be consequences.", "john-kerry", "KERRY")]
-    # a lone label is a heading, not an exchange
-    assert not quotes(run("UPDATE: John Kerry has landed in Moscow."))
-
-
 def test_the_representative_of_a_state_speaks_for_it(run):
     text = 'The representative of Japan said the figures were "far too low".'
     (q,) = quotes(run(text))

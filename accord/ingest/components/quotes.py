@@ -129,8 +129,6 @@ _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]+,.*\s-{1,2}\s*$")
 _LINE_LEAD = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*(?:-{1,2}|:)\s+)?(?:[-*\u2022]\s+)?")
 # a sentence whose subject is 'he' or 'she', after an opening clause or not ('When he speaks of it, he ...')
 _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s+)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
-# a paragraph of an interview transcript: a label in capitals, a colon, the words (no marks: they are the speech)
-_SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]+){0,3}):[ \t]+(?P<words>[^\"\n]*[^\"\n ])$", re.M)
 _PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 # the subject of the clause a colon ends: a noun phrase, then a verb ('was scornful', 'summed up the mood')
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
@@ -202,7 +200,7 @@ class QuoteExtractor:
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
         spans = find_quote_spans(doc.text, norm)
-        doc.quoted = [(qs, qe) for qs, qe, _ in spans]
+        doc.quoted = doc.turns + [(qs, qe) for qs, qe, _ in spans]
         found: list[tuple[int, int, int, Attribution | None]] = []  # start, end, end of closing mark, who
         for qs, qe, closed in spans:
             close_end = qe + 1 if closed else qe
@@ -239,7 +237,6 @@ class QuoteExtractor:
                     content=content, direct=True, cue=att.cue)
             prev = (close_end, att)
             self._nested(doc, qs, qe)
-        self._transcript(doc)
         self._indirect(doc, spans)
         self._fragments_in_reports(doc, unattributed)
         return doc
@@ -261,29 +258,6 @@ class QuoteExtractor:
                 continue
             doc.add("quote", qs, qe, 0.7, speaker=rep.data["speaker"], speaker_text=rep.data["speaker_text"],
                     content=content, direct=True, cue=rep.data["cue"])
-
-    def _transcript(self, doc: IngestDoc) -> None:
-        """An interview printed as questions and answers ('Q: ...' / 'KERRY: ...'): each answer paragraph is
-        the labelled speaker's words, with no marks. Only where the article has such an exchange (two labelled
-        paragraphs or more), so that a lone 'WARNING: ...' heading is not taken for speech."""
-        labels = list(_SPEAKER_LABEL.finditer(doc.norm))
-        if len(labels) < 2:
-            return
-        for m in labels:
-            if m.group("who") in ("Q", "A"):  # the interviewer's questions; an unnamed answerer
-                continue
-            att = self._resolve(doc, m.start("who"), m.end("who"), cue=None)
-            if att is None:
-                continue
-            if att.speaker is None:  # 'KERRY:' is the John Kerry the article introduced
-                who = m.group("who").lower()
-                named = [x for x in doc.mentions_in(0, m.start()) if x.kind == "person" and x.actor
-                         and x.text.lower().split()[-1] == who]
-                att.speaker = named[-1].actor if named else None
-            qs, qe = m.span("words")
-            doc.quoted.append((qs, qe))
-            doc.add("quote", qs, qe, 0.75, speaker=att.speaker, speaker_text=att.speaker_text,
-                    content=doc.text[qs:qe], direct=True, cue=None)
 
     # ---------------------------------------------------------------------------- direct attribution
 
@@ -529,7 +503,10 @@ class QuoteExtractor:
         cue_at = self.cue_words.offsets(doc)
         quote_starts = [qs for qs, _, _ in spans]  # in order, not overlapping: the ends are in order too
         quote_ends = [qe for _, qe, _ in spans]
+        turns = doc.turns
         for s, e in doc.sents:
+            if turns and any(ts <= s < te for ts, te in turns):
+                continue  # a transcript's speech: what the speaker reports is his words, quoted whole already
             speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
             attributed = False  # that verb attributed a direct quote
             for pos in cue_at[bisect_left(cue_at, s):bisect_left(cue_at, e)]:

@@ -69,7 +69,7 @@ class UnknownActors:
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         # the characters other components already claimed, as a mask: one C-level search per name
         covered = bytearray(len(doc.norm))
-        for s, e in [(m.start, m.end) for m in doc.mentions] + doc.places:
+        for s, e in [(m.start, m.end) for m in doc.mentions] + doc.places + doc.labels:
             covered[s:e] = b"\x01" * (e - s)
         sent_starts = set(doc._sent_starts)
         seen: set[str] = set()

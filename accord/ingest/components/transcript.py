@@ -1,0 +1,118 @@
+"""Transcripts: a paragraph that opens with a speaker label is the labelled speaker's speech, and so is every
+paragraph after it up to the next label (briefings, interviews, press statements, stakeouts).
+
+The label forms of official transcripts: in capitals (`MR KIRBY:`, `MR. EARNEST:`, `SECRETARY KERRY:`,
+`QUESTION:`), by office and name (`President of Russia Vladimir Putin:`, broken across a line or with the
+colon on the next one, `(retranslated)` after it), by name alone (`Maria Zakharova:`), by role
+(`Journalist:`, `Question:`), and the press office's `Q` followed by spaces. A questioner is nobody the
+record knows (speaker null). The label names the speaker but is no mention of an actor: its mentions are
+dropped, and the label is kept off the unknown-actor proposals.
+
+A document is read as a transcript only when it has two labels or more, so that a lone `WARNING: ...`
+heading is no speech; a paragraph after a turn that reports someone in the third person (a quotation mark,
+`said`, `told reporters`, with no `I`/`we`) is the article's narrative again and ends the turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.registry import Context, component
+
+_WORD = r"[A-Z][\w.'\u00c0-\u024f-]*"
+_JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
+_PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
+# the label opens a line that opens a paragraph (or the text); one line break may fall inside it
+_LABEL = re.compile(
+    rf"(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?)"
+    r"(?P<note>[ \t]*\((?:[A-Za-z ,.-]{2,30})\))?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])"
+    r"|(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)")
+_QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
+                "participant", "moderator", "audience", "press"}
+_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary", "minister", "foreign", "president",
+               "ambassador", "special", "envoy", "general", "gen.", "spokesperson", "spokesman", "spokeswoman",
+               "deputy", "prime", "chancellor", "admiral", "senator", "under", "assistant", "undersecretary"}
+# the narrative again: someone reported in the third person, and nobody speaking as I or we
+_REPORTING = re.compile(r"\"|\b(?:said|says|told (?:reporters|journalists)|according to|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+@component("transcript")
+class Transcript:
+    def __init__(self, ctx: Context):
+        self.lex = ctx.lexicon
+        # a surname in capitals ('MR EARNEST') -> the people of that surname
+        self.by_surname: dict[str, list[str]] = {}
+        for e in self.lex.entries.values():
+            if e.kind == "person":
+                for name in [e.name, *e.short]:
+                    self.by_surname.setdefault(name.split()[-1].upper(), []).append(e.id)
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        norm = doc.norm
+        labels = [m for m in _LABEL.finditer(norm) if self._is_label(doc, m)]
+        if len(labels) < 2:
+            return doc
+        turns: list[tuple[int, int]] = []
+        spans = [(m.start(), m.end()) for m in labels]
+        for i, m in enumerate(labels):
+            speaker, text = self._speaker(doc, m)
+            limit = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
+            first = True
+            for p in _PARAGRAPH.finditer(norm, m.end(), limit):
+                qs, qe = p.span()
+                words = norm[qs:qe]
+                if not first and _REPORTING.search(words) and not _FIRST_PERSON.search(words):
+                    break  # the article's own narrative again
+                first = False
+                while qe > qs and norm[qe - 1].isspace():
+                    qe -= 1
+                if qe <= qs or (norm[qs] == "(" and norm[qe - 1] == ")"):
+                    continue  # '(Laughter.)': a stage direction, nobody's words
+                turns.append((qs, qe))
+                doc.add("quote", qs, qe, 0.8, speaker=speaker, speaker_text=text, content=doc.text[qs:qe],
+                        direct=True, cue=None)
+        doc.turns = turns
+        doc.labels = spans
+        def in_label(start: int) -> bool:
+            return any(s <= start < e for s, e in spans)
+
+        doc.mentions = [x for x in doc.mentions if not in_label(x.start)]
+        doc.candidates = [c for c in doc.candidates if c.kind != "actor" or not in_label(c.start)]
+        return doc
+
+    def _is_label(self, doc: IngestDoc, m: re.Match[str]) -> bool:
+        if m.group("q"):
+            return True
+        who = " ".join(m.group("who").split())
+        if who.lower() in _QUESTIONERS:
+            return True
+        if len(who) >= 2 and who.replace(".", "").replace(" ", "").replace("'", "").replace("-", "").isupper():
+            return len(who.split()) <= 4
+        # a mixed-case label must name a person the dictionary knows ('Maria Zakharova:', not 'Update:')
+        return any(x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who")))
+
+    def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
+        if m.group("q"):
+            return None, "Q"
+        who = m.group("who")
+        text = who.split("\n")[0].strip()
+        if " ".join(who.split()).lower() in _QUESTIONERS:
+            return None, text
+        people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
+                                 if x.kind == "person" and x.actor]
+        if people:
+            return people[-1].actor, text
+        words = [w for w in who.split() if w.lower() not in _HONORIFICS]
+        if not words:
+            return None, text
+        surname = words[-1].upper().rstrip(".")
+        # the one the article names with that surname, else the dictionary's one person of that surname
+        named = [x.actor for x in doc.mentions_in(0, m.start()) if x.kind == "person" and x.actor
+                 and x.text.split()[-1].upper() == surname]
+        if named:
+            return named[-1], text
+        ids = self.by_surname.get(surname, [])
+        return (ids[0] if len(set(ids)) == 1 else None), text

@@ -1,0 +1,71 @@
+"""Transcripts: each turn after a speaker label is the labelled speaker's direct quote, paragraph by paragraph,
+up to the next label; a questioner is nobody; the label itself is no actor mention."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import of
+
+
+def turns(result: dict) -> list[tuple[str, str | None, str]]:
+    return [(q["content"], q["speaker"], q["speaker_text"]) for q in of(result, "quote") if q["direct"]]
+
+
+def test_an_interview_gives_each_answer_to_its_label_and_each_question_to_nobody(run):
+    text = ("John Kerry spoke to us on Monday.\n\nQ: Will the truce hold?\n\n"
+            "KERRY: Nobody can promise that. We will know who breaks it.\n\nQ: And then?\n\n"
+            "KERRY: Then there will be consequences.")
+    assert turns(run(text)) == [
+        ("Will the truce hold?", None, "Q"),
+        ("Nobody can promise that. We will know who breaks it.", "john-kerry", "KERRY"),
+        ("And then?", None, "Q"), ("Then there will be consequences.", "john-kerry", "KERRY")]
+    # a lone label is a heading, not an exchange
+    assert not turns(run("UPDATE: John Kerry has landed in Moscow."))
+
+
+def test_a_briefing_answer_runs_across_paragraphs_until_the_next_label(run):
+    text = ("MR KIRBY: Good afternoon. Two things at the top.\n\n"
+            "First, the Secretary will travel to Munich on Thursday.\n\n"
+            "Second, we have nothing new on the convoys.\n\n"
+            "QUESTION: Is Moscow on board?\n\n"
+            "MR KIRBY: You would have to ask them.")
+    r = run(text)
+    assert turns(r) == [
+        ("Good afternoon. Two things at the top.", "john-kirby", "MR KIRBY"),
+        ("First, the Secretary will travel to Munich on Thursday.", "john-kirby", "MR KIRBY"),
+        ("Second, we have nothing new on the convoys.", "john-kirby", "MR KIRBY"),
+        ("Is Moscow on board?", None, "QUESTION"), ("You would have to ask them.", "john-kirby", "MR KIRBY")]
+    # what the speaker says about others is inside his quote, not a report of its own
+    assert not [q for q in of(r, "quote") if not q["direct"]]
+    assert "KIRBY" not in [a["text"] for a in of(r, "actor")]
+
+
+def test_a_press_secretary_is_found_by_surname_when_the_transcript_never_names_him(run):
+    text = "MR. EARNEST: Good afternoon.\n\nQ    Josh, is the truce holding?\n\nMR. EARNEST: Mostly, yes."
+    assert turns(run(text, )) == [("Good afternoon.", "josh-earnest", "MR. EARNEST"),
+                                  ("Josh, is the truce holding?", None, "Q"), ("Mostly, yes.", "josh-earnest", "MR. EARNEST")]
+
+
+def test_labels_by_office_and_name_also_broken_across_a_line(run):
+    text = ("The two presidents spoke to the press.\n\n"
+            "President of Russia Vladimir Putin: Ladies and gentlemen, the talks were useful.\n\n"
+            "We will meet again soon.\n\n"
+            "President of France\nFrancois Hollande (retranslated): Thank you. I agree.\n\n"
+            "Vladimir Putin: One more thing.")
+    r = run(text)
+    assert [(c, s) for c, s, _ in turns(r)] == [
+        ("Ladies and gentlemen, the talks were useful.", "vladimir-putin"), ("We will meet again soon.", "vladimir-putin"),
+        ("Thank you. I agree.", "francois-hollande"), ("One more thing.", "vladimir-putin")]
+    # the labels are no mentions: no Putin, Russia, France or Hollande among the actors
+    assert not of(r, "actor")
+
+
+def test_the_narrative_after_an_embedded_exchange_is_nobody_s_quote(run):
+    text = ("Q: Will it hold?\n\nKERRY: Nobody knows.\n\n"
+            "Lavrov said the next day that the deal was the best possible.\n\n"
+            "The interview took place in his office. He looked tired.\n\n(Laughter.)")
+    assert [c for c, _, _ in turns(run(text))] == ["Will it hold?", "Nobody knows."]
+
+
+def test_a_capitalised_heading_with_a_colon_in_prose_is_no_label(run):
+    text = "Note: the figures are provisional.\n\nWarning: the roads are closed."
+    assert not turns(run(text))
