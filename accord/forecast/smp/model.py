@@ -6,12 +6,13 @@ from typing import Any
 
 import numpy as np
 
-from accord.forecast.base import Run, Stakeholders
+from accord.forecast.base import BatchModel, Run, Stakeholders
 from accord.forecast.smp import state as smp_state
+from accord.forecast.smp.batch import expected_outcome, forecast_units
 from accord.forecast.smp.params import KTAB_DEFAULT_SEED, SMPParameterError, SMPParams
 
 
-class SMP:
+class SMP(BatchModel):
     """KTAB's spatial model of politics, multi-dimensional.
 
     ``accommodation[i, j]``: how far actor i's ideal follows actor j's position each step (KTAB's
@@ -26,6 +27,19 @@ class SMP:
             raise SMPParameterError("give either an SMPParams or option names, not both")
         self.params = params if params is not None else SMPParams.from_names(**options)
         self.accommodation = None if accommodation is None else np.asarray(accommodation, dtype=float)
+
+    def forecast_batch(
+        self, positions: np.ndarray, salience: np.ndarray, capability: np.ndarray, scale: tuple[float, float]
+    ) -> np.ndarray:
+        """What ``run`` forecasts for each of B inputs (positions (B, n, d)), stepped together (batch.py)."""
+        lo, hi = scale
+        names = tuple(str(i) for i in range(positions.shape[1]))
+        for row in range(positions.shape[0]):
+            self._check(Stakeholders(names, positions[row], salience[row], capability[row], scale=scale))
+        units = forecast_units(
+            self.params, self.accommodation, (positions - lo) / (hi - lo), salience, capability, KTAB_DEFAULT_SEED
+        )
+        return lo + units * (hi - lo)
 
     def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
         """Run until a step moves the actors less than ``stop_fraction`` of the first step.
@@ -81,40 +95,36 @@ class SMP:
             },
         )
 
-    def _start(self, data: Stakeholders) -> tuple[smp_state.Actors, smp_state.State]:
+    def _check(self, data: Stakeholders) -> None:
         positions = np.asarray(data.positions, dtype=float)
         n = len(data.actors)
         if n < 2:
             raise SMPParameterError(f"the SMP needs at least two actors, got {n}")
         if positions.ndim != 2 or positions.shape[0] != n:
             raise SMPParameterError(f"positions must be actors × dimensions, got shape {positions.shape}")
-        lo, hi = data.scale
-        unit = (positions - lo) / (hi - lo)
-        accommodation = self.accommodation
-        if accommodation is not None and accommodation.shape != (n, n):
-            raise SMPParameterError(f"accommodation must be {n} × {n}, got {accommodation.shape}")
+        if self.accommodation is not None and self.accommodation.shape != (n, n):
+            raise SMPParameterError(f"accommodation must be {n} × {n}, got {self.accommodation.shape}")
         salience = np.asarray(data.salience, dtype=float).reshape(positions.shape)
         silent = np.nonzero(~(salience.sum(axis=1) > 0))[0]
         if silent.size:
             # a distance weighted by nothing is undefined: KTAB refuses such an actor too
             raise SMPParameterError(f"smp: actor {data.actors[silent[0]]!r} has zero salience on every dimension")
+
+    def _start(self, data: Stakeholders) -> tuple[smp_state.Actors, smp_state.State]:
+        self._check(data)
+        positions = np.asarray(data.positions, dtype=float)
+        lo, hi = data.scale
+        unit = (positions - lo) / (hi - lo)
         actors = smp_state.Actors(
-            salience=salience,
+            salience=np.asarray(data.salience, dtype=float).reshape(positions.shape),
             capability=np.asarray(data.capability, dtype=float),
-            accommodation=accommodation,
+            accommodation=self.accommodation,
         )
         return actors, smp_state.State(positions=unit, ideals=unit.copy())
 
 
 def _expected_outcome(positions: np.ndarray, probs: np.ndarray, lo: float, hi: float) -> list[float]:
-    """The probability-weighted position: each distinct position counted once, by its win probability.
-
-    Actors that share a position share its probability, so we weight each actor by its share.
-    """
-    close = np.linalg.norm(positions[:, None, :] - positions[None, :, :], axis=2) < smp_state.SAME_POSITION
-    share = probs / close.sum(axis=1)
-    point = (share[:, None] * positions).sum(axis=0) / share.sum()
-    return (lo + point * (hi - lo)).tolist()
+    return (lo + expected_outcome(positions, probs) * (hi - lo)).tolist()
 
 
 def _moves(

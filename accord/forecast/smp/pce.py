@@ -1,7 +1,8 @@
 """Votes, coalitions and the probabilistic Condorcet election (PCE) of KTAB's kernel, as array functions.
 
 Every function works on whole matrices at once: the SMP calls them once per state and once per actor
-per state, so no Python loop runs over actor pairs.
+per state, so no Python loop runs over actor pairs. Leading axes are a batch (Monte Carlo draws, see
+batch.py): every reduction names its axis from the end, so one input alone gives the same numbers.
 """
 
 from __future__ import annotations
@@ -41,20 +42,20 @@ def vote(rule: VotingRule, weight: np.ndarray | float, du: np.ndarray) -> np.nda
 def coalitions(weights: np.ndarray, utils: np.ndarray, rule: VotingRule) -> np.ndarray:
     """c[a, b]: strength of the coalition for option a against option b.
 
-    weights: (n,) per voter; utils: (n, m) voter × option. As in KTAB, each unordered pair is voted
-    once, as "higher index against lower"; this only matters for the asymmetric rule ASymProsp.
+    weights: (..., n) per voter; utils: (..., n, m) voter × option. As in KTAB, each unordered pair is
+    voted once, as "higher index against lower"; this only matters for the asymmetric rule ASymProsp.
     """
-    votes = vote(rule, weights[:, None, None], utils[:, :, None] - utils[:, None, :])
-    for_first = np.maximum(votes, 0.0).sum(axis=0)
-    for_second = np.maximum(-votes, 0.0).sum(axis=0)
-    m = utils.shape[1]
+    votes = vote(rule, weights[..., :, None, None], utils[..., :, :, None] - utils[..., :, None, :])
+    for_first = np.maximum(votes, 0.0).sum(axis=-3)
+    for_second = np.maximum(-votes, 0.0).sum(axis=-3)
+    m = utils.shape[-1]
     lower = np.arange(m)[:, None] > np.arange(m)[None, :]
-    return np.where(lower, for_first, for_second.T) + MIN_COALITION
+    return np.where(lower, for_first, np.swapaxes(for_second, -1, -2)) + MIN_COALITION
 
 
 def victory_probabilities(c: np.ndarray, model: VictoryProbModel) -> np.ndarray:
     """pv[a, b]: probability that option a's coalition beats option b's; 0.5 on the diagonal."""
-    mine, theirs = c, c.T
+    mine, theirs = c, np.swapaxes(c, -1, -2)
     if model is VictoryProbModel.BINARY:
         ratio = mine / (mine + theirs)
         middle = (ratio * (_BINARY_VP_THRESHOLD + 1.0) - 1.0) / (_BINARY_VP_THRESHOLD - 1.0)
@@ -77,13 +78,12 @@ def victory_probabilities(c: np.ndarray, model: VictoryProbModel) -> np.ndarray:
         }[model]
         x_mine, x_theirs = mine**power, theirs**power
     pv = x_mine / (x_mine + x_theirs)
-    np.fill_diagonal(pv, 0.5)
-    return pv
+    return np.where(np.eye(c.shape[-1], dtype=bool), 0.5, pv)
 
 
 def pce(c: np.ndarray, pv: np.ndarray, model: PCEModel) -> np.ndarray:
     """Probability that each option wins the whole election, from coalitions c and pairwise pv."""
-    return pce_among(c, pv, np.ones((1, len(c)), dtype=bool), model)[0]
+    return pce_among(c, pv, np.ones((1, c.shape[-1]), dtype=bool), model)[..., 0, :]
 
 
 def pce_among(
@@ -91,30 +91,33 @@ def pce_among(
 ) -> np.ndarray:
     """Many elections at once: row k runs a PCE among the options ``offered[k]`` only; others get 0.
 
-    Pairwise coalitions do not depend on the other candidates, so all rows share c and pv (m × m).
-    Iterative models stop each row at its own convergence, as one election alone would.
+    Pairwise coalitions do not depend on the other candidates, so all rows share c and pv (..., m, m);
+    offered is (..., K, m). Iterative models stop each row at its own convergence, as one election
+    alone would.
     """
+    c, pv = c[..., None, :, :], pv[..., None, :, :]
+    offered = np.broadcast_to(offered, np.broadcast_shapes(offered.shape, pv.shape[:-1]))
     if model is PCEModel.CONDITIONAL:
         # the chance that an option beats every other, conditional on exactly one doing so
-        beats_all = np.where(offered[:, None, :], pv[None, :, :], 1.0).prod(axis=2) * offered
-        return beats_all / beats_all.sum(axis=1, keepdims=True)
-    size = offered.sum(axis=1, keepdims=True)
+        beats_all = np.where(offered[..., None, :], pv, 1.0).prod(axis=-1) * offered
+        return beats_all / beats_all.sum(axis=-1, keepdims=True)
+    size = offered.sum(axis=-1, keepdims=True)
     p = offered / size
     if model is PCEModel.MARKOV_INCENTIVE:
-        incentive = np.where(offered[:, :, None], (c * pv + np.eye(len(c)) * 1e-10)[None], 0.0)
-        challenge = incentive / np.where(offered[:, None, :], incentive.sum(axis=1, keepdims=True), 1.0)
+        incentive = np.where(offered[..., :, None], c * pv + np.eye(c.shape[-1]) * 1e-10, 0.0)
+        challenge = incentive / np.where(offered[..., None, :], incentive.sum(axis=-2, keepdims=True), 1.0)
         tolerance = 1e-8
     else:
         tolerance = 1e-6
-    active = np.ones(len(p), dtype=bool)
+    active = np.ones(p.shape[:-1], dtype=bool)
     for _ in range(max_iterations):
         if model is PCEModel.MARKOV_INCENTIVE:
-            flow = p[:, :, None] * challenge.transpose(0, 2, 1)  # flow[k, a, b]: a's mass challenged by b
-            q = (pv[None] * (flow + flow.transpose(0, 2, 1))).sum(axis=2)
+            flow = p[..., :, None] * np.swapaxes(challenge, -1, -2)  # flow[k, a, b]: a's mass challenged by b
+            q = (pv * (flow + np.swapaxes(flow, -1, -2))).sum(axis=-1)
         else:
-            q = (pv[None] * (p[:, :, None] + p[:, None, :]) * offered[:, None, :]).sum(axis=2) * offered / size
-        change = np.abs(q - p).max(axis=1)
-        p = np.where(active[:, None], (p + q) / 2.0, p)
+            q = (pv * (p[..., :, None] + p[..., None, :]) * offered[..., None, :]).sum(axis=-1) * offered / size
+        change = np.abs(q - p).max(axis=-1)
+        p = np.where(active[..., None], (p + q) / 2.0, p)
         active &= change > tolerance
         if not active.any():
             break
@@ -138,14 +141,16 @@ def big_r(p: np.ndarray, scale: BigRRange) -> np.ndarray:
 
     If every probability is equal the range is empty; KTAB divides by zero there, we call all neutral.
     """
-    lo, hi = float(p.min()), float(p.max())
-    if hi - lo <= 0.0:
-        return np.zeros_like(p)
+    lo, hi = p.min(axis=-1, keepdims=True), p.max(axis=-1, keepdims=True)
+    flat = hi - lo <= 0.0
+    span = np.where(flat, 1.0, hi - lo)
     if scale is BigRRange.MIN:
-        return (p - lo) / (hi - lo)
-    if scale is BigRRange.MID:
-        return (3 * p - (hi + 2 * lo)) / (2 * (hi - lo))
-    return (2 * p - (hi + lo)) / (hi - lo)
+        r = (p - lo) / span
+    elif scale is BigRRange.MID:
+        r = (3 * p - (hi + 2 * lo)) / (2 * span)
+    else:
+        r = (2 * p - (hi + lo)) / span
+    return np.where(flat, 0.0, r)
 
 
 def estimated_risk(r_h: np.ndarray, r_i: np.ndarray, adjust: BigRAdjust) -> np.ndarray:

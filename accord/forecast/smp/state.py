@@ -47,7 +47,7 @@ class Actors:
 
     @property
     def total_salience(self) -> np.ndarray:
-        return self.salience.sum(axis=1)
+        return self.salience.sum(axis=-1)
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,11 @@ class Bargains:
 
 
 def distances(ideals: np.ndarray, salience: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """d[i, j]: salience-weighted distance from actor i's ideal to point j, normalised to [0, 1]."""
-    gaps = salience[:, None, :] * (ideals[:, None, :] - points[None, :, :])
-    return np.sqrt((gaps**2).sum(axis=2) / (salience**2).sum(axis=1)[:, None])
+    """d[i, j]: salience-weighted distance from actor i's ideal to point j, normalised to [0, 1].
+
+    Leading axes, if any, are a batch of independent inputs (batch.py); so in every function here."""
+    gaps = salience[..., :, None, :] * (ideals[..., :, None, :] - points[..., None, :, :])
+    return np.sqrt((gaps**2).sum(axis=-1) / (salience**2).sum(axis=-1)[..., :, None])
 
 
 @dataclass(frozen=True)
@@ -94,44 +96,50 @@ class Utilities:
 
     def seen_by(self, h: np.ndarray, j: np.ndarray) -> np.ndarray:
         """u[p, a]: h[p]'s estimate of actor a's utility for the position of actor j[p]."""
-        return pce.utility(self.distance[:, j].T, self.estimated_risk[h, :])
+        return pce.utility(np.swapaxes(self.distance[..., j], -1, -2), self.estimated_risk[..., h, :])
 
     def own_estimates(self, h: np.ndarray) -> np.ndarray:
         """u[p, a]: h[p]'s estimate of actor a's utility for a's own position."""
-        return pce.utility(np.diagonal(self.distance)[None, :], self.estimated_risk[h, :])
+        own = np.diagonal(self.distance, axis1=-2, axis2=-1)[..., None, :]
+        return pce.utility(own, self.estimated_risk[..., h, :])
 
     @cached_property
     def own(self) -> np.ndarray:
         """own[i, j]: actor i's utility for actor j's position."""
-        return pce.utility(self.distance, np.diagonal(self.estimated_risk)[:, None])
+        return pce.utility(self.distance, np.diagonal(self.estimated_risk, axis1=-2, axis2=-1)[..., :, None])
 
 
 def utilities(state: State, actors: Actors, params: SMPParams) -> Utilities:
     distance = distances(state.ideals, actors.salience, state.positions)
-    neutral = pce.utility(distance, np.zeros((len(distance), 1)))
+    neutral = pce.utility(distance, np.zeros((*distance.shape[:-1], 1)))
     # win probabilities of the positions under risk neutrality set everyone's risk attitude
     p = pce.scalar_pce(actors.capability, neutral, params.VotingRule, params.VictoryProbModel, params.PCEModel)
     risk = pce.big_r(p, params.BigRRange)
-    estimated = pce.estimated_risk(risk[:, None], risk[None, :], params.BigRAdjust)
+    estimated = pce.estimated_risk(risk[..., :, None], risk[..., None, :], params.BigRAdjust)
     return Utilities(distance=distance, risk=risk, estimated_risk=estimated)
+
+
+def close_positions(positions: np.ndarray) -> np.ndarray:
+    """close[i, j]: actors i and j hold what counts as the same position."""
+    return np.linalg.norm(positions[..., :, None, :] - positions[..., None, :, :], axis=-1) < SAME_POSITION
 
 
 def win_probabilities(state: State, actors: Actors, utils: Utilities, params: SMPParams) -> np.ndarray:
     """Each actor's position's chance to prevail, as KTAB logs it: one PCE over the distinct positions."""
     own = utils.own
-    n = own.shape[0]
-    close = np.linalg.norm(state.positions[:, None, :] - state.positions[None, :, :], axis=2) < SAME_POSITION
+    n = own.shape[-1]
+    close = close_positions(state.positions)
     # the first actor holding each distinct position represents it (KTAB's order-dependent grouping)
-    representatives: list[int] = []
-    near = close.tolist()
+    representative = np.zeros(close.shape[:-1], dtype=bool)
     for i in range(n):
-        if not any(near[i][r] for r in representatives):
-            representatives.append(i)
-    reps = np.array(representatives)
-    p = pce.scalar_pce(actors.capability, own[:, reps], params.VotingRule, params.VictoryProbModel, params.PCEModel)
+        representative[..., i] = ~(close[..., i, :] & representative).any(axis=-1)
+    c = pce.coalitions(actors.capability, own, params.VotingRule)
+    pv = pce.victory_probabilities(c, params.VictoryProbModel)
+    p = pce.pce_among(c, pv, representative[..., None, :], params.PCEModel)[..., 0, :]
     # KTAB credits an actor with the last distinct position it is close to
-    last_close = close[:, reps].shape[1] - 1 - np.argmax(close[:, reps][:, ::-1], axis=1)
-    return p[last_close]
+    close_rep = (close & representative[..., None, :])[..., ::-1]
+    last_close = n - 1 - np.argmax(close_rep, axis=-1)
+    return np.take_along_axis(p, last_close, axis=-1)
 
 
 def challenge(
@@ -148,35 +156,35 @@ def challenge(
     u_n_n = utils.own_estimates(h)
     weight = actors.capability * actors.total_salience
 
-    by_i = pce.vote(rule, weight[i], u_n_i[rows, i] - u_n_j[rows, i])
-    by_j = pce.vote(rule, weight[j], u_n_i[rows, j] - u_n_j[rows, j])
+    by_i = pce.vote(rule, weight[..., i], u_n_i[..., rows, i] - u_n_j[..., rows, i])
+    by_j = pce.vote(rule, weight[..., j], u_n_i[..., rows, j] - u_n_j[..., rows, j])
     for_i = _MIN_CHALLENGE_COALITION + np.maximum(by_i, 0) + np.maximum(by_j, 0)
     for_j = _MIN_CHALLENGE_COALITION - np.minimum(by_i, 0) - np.minimum(by_j, 0)
 
     # a third party's first guess at the odds counts only the principals and itself
-    lean = pce.vote(rule, weight[None, :], u_n_i - u_n_j)
-    odds_i = (for_i[:, None] + np.maximum(lean, 0)) / (for_i[:, None] + for_j[:, None] + np.abs(lean))
+    lean = pce.vote(rule, weight[..., None, :], u_n_i - u_n_j)
+    odds_i = (for_i[..., None] + np.maximum(lean, 0)) / (for_i[..., None] + for_j[..., None] + np.abs(lean))
     odds_j = 1.0 - odds_i
     join_i_wins, j_beats_joined_i, i_beats_joined_j, join_j_wins = _third_party_payoffs(
         params.ThirdPartyCommit, u_n_i, u_n_j, u_n_n
     )
     with_i = odds_i * join_i_wins + odds_j * j_beats_joined_i
     with_j = odds_i * i_beats_joined_j + odds_j * join_j_wins
-    third = pce.vote(rule, weight[None, :], with_i - with_j)
-    principal = np.zeros_like(third, dtype=bool)
+    third = pce.vote(rule, weight[..., None, :], with_i - with_j)
+    principal = np.zeros(third.shape[-2:], dtype=bool)
     principal[rows, i] = True
     principal[rows, j] = True
     third = np.where(principal, 0.0, third)
-    for_i = for_i + np.maximum(third, 0).sum(axis=1)
-    for_j = for_j - np.minimum(third, 0).sum(axis=1)
+    for_i = for_i + np.maximum(third, 0).sum(axis=-1)
+    for_j = for_j - np.minimum(third, 0).sum(axis=-1)
     p_i = for_i / (for_i + for_j)
 
     # the gain is valued by h's estimate of i's own utilities (KTAB's k = i)
-    u_i_i, u_i_j = u_n_i[rows, i], u_n_j[rows, i]
+    u_i_i, u_i_j = u_n_i[..., rows, i], u_n_j[..., rows, i]
     status_quo = u_i_i + u_i_j
     victory = 2 * u_i_i
     contest = p_i * 2 * u_i_i + (1 - p_i) * 2 * u_i_j
-    s_j = actors.total_salience[j]
+    s_j = actors.total_salience[..., j]
     gain = (1 - s_j) * victory + s_j * contest - status_quo
     return p_i, gain
 
@@ -220,41 +228,66 @@ def _round4(x: np.ndarray) -> np.ndarray:
     return np.floor(0.5 + x * 10000.0) / 10000.0
 
 
-def bargains(utils: Utilities, actors: Actors, state: State, params: SMPParams) -> Bargains:
-    """Every actor's best challenge, turned into bargains by the chosen bargaining model, in initiator order."""
-    n = len(actors.capability)
-    i_all, j_all = np.nonzero(~np.eye(n, dtype=bool))
-    pairs = len(i_all)
-    # the initiators' own estimates, then the receivers' estimates of the same challenges
-    both = np.concatenate([i_all, j_all])
-    odds, gain = challenge(utils, actors, params, both, np.tile(i_all, 2), np.tile(j_all, 2))
-    gains, odds_i, gain_seen_by_j = np.full((n, n), -np.inf), np.zeros((n, n)), np.zeros((n, n))
-    gains[i_all, j_all] = gain[:pairs]
-    odds_i[i_all, j_all] = odds[:pairs]
-    gain_seen_by_j[i_all, j_all] = gain[pairs:]
+def offers(utils: Utilities, actors: Actors, state: State, params: SMPParams) -> tuple[Bargains, np.ndarray]:
+    """Every actor's best challenge as a bargain slot (two per actor for InitRcvrInterp), in initiator
+    order, and which slots are proposed: an actor whose best expected gain is too small proposes none.
 
-    target = np.argmax(gains, axis=1)  # the first of equal gains, as in KTAB
-    init = np.nonzero(gains[np.arange(n), target] > _MIN_GAIN)[0]
-    rcvr = target[init]
-    p_i, best = odds_i[init, rcvr][:, None], gains[init, rcvr]
+    Slots keep one layout for every input of a batch; ``bargains`` keeps the proposed ones of one input.
+    """
+    n = actors.capability.shape[-1]
+    i_all, j_all = np.nonzero(~np.eye(n, dtype=bool))
+    # the initiators' own estimates; the receivers' estimates of the same challenges only where the
+    # bargaining model uses them
+    odds, gain = challenge(utils, actors, params, i_all, i_all, j_all)
+    lead = odds.shape[:-1]
+    gains, odds_i, gain_seen_by_j = np.full((*lead, n, n), -np.inf), np.zeros((*lead, n, n)), np.zeros((*lead, n, n))
+    gains[..., i_all, j_all] = gain
+    odds_i[..., i_all, j_all] = odds
+    if params.BargnModel is not BargnModel.INIT_ONLY_INTERP:
+        gain_seen_by_j[..., i_all, j_all] = challenge(utils, actors, params, j_all, i_all, j_all)[1]
+
+    def at_target(a: np.ndarray) -> np.ndarray:
+        return np.take_along_axis(a, target[..., None], axis=-1)
+
+    def rows_at_target(a: np.ndarray) -> np.ndarray:
+        return np.take_along_axis(a, np.broadcast_to(target[..., None], a.shape), axis=-2)
+
+    target = np.argmax(gains, axis=-1)  # the first of equal gains, as in KTAB
+    init = np.arange(n)
+    best = at_target(gains)[..., 0]
+    proposed = best > _MIN_GAIN
+    p_i = at_target(odds_i)
     # KTAB's receiver-side interpolation takes, where its comment promises the receiver's estimate
     # that i wins, the receiver's estimate of i's expected gain; we keep that for identical results
-    p_j = gain_seen_by_j[init, rcvr][:, None]
+    p_j = at_target(gain_seen_by_j)
     pos, sal, how = state.positions, actors.salience, params.InterVecBrgn
-    by_i = interpolate(pos[init], pos[rcvr], sal[init], sal[rcvr], p_i, 1 - p_i, how)
+    pos_r, sal_r = rows_at_target(pos), rows_at_target(sal)
+    by_i = interpolate(pos, pos_r, sal, sal_r, p_i, 1 - p_i, how)
     if params.BargnModel is BargnModel.INIT_ONLY_INTERP:
-        return Bargains(init, rcvr, by_i[0], by_i[1], p_i[:, 0], best)
-    by_j = interpolate(pos[init], pos[rcvr], sal[init], sal[rcvr], p_j, 1 - p_j, how)
+        return Bargains(init, target, by_i[0], by_i[1], p_i[..., 0], best), proposed
+    by_j = interpolate(pos, pos_r, sal, sal_r, p_j, 1 - p_j, how)
     if params.BargnModel is BargnModel.INIT_RCVR_INTERP:
         # each initiator's two bargains side by side: its own interpolation, then the receiver's
-        twice = np.repeat
-        paired = [np.stack([x, y], axis=1).reshape(-1, x.shape[1]) for x, y in zip(by_i, by_j)]
-        return Bargains(twice(init, 2), twice(rcvr, 2), paired[0], paired[1], twice(p_i[:, 0], 2), twice(best, 2))
+        def twice(a: np.ndarray) -> np.ndarray:
+            return np.repeat(a, 2, axis=-1)
+
+        paired = [np.stack([x, y], axis=-2).reshape(*x.shape[:-2], -1, x.shape[-1]) for x, y in zip(by_i, by_j)]
+        found = Bargains(twice(init), twice(target), paired[0], paired[1], twice(p_i[..., 0]), twice(best))
+        return found, twice(proposed)
     # KTAB weighs the receiver's view by the initiator's capability times the receiver's salience
-    w_i = (actors.capability[init] * actors.total_salience[init])[:, None]
-    w_j = (actors.capability[init] * actors.total_salience[rcvr])[:, None]
+    total = actors.total_salience
+    w_i = (actors.capability * total)[..., None]
+    w_j = (actors.capability * np.take_along_axis(total, target, axis=-1))[..., None]
     compromise = [(w_i * x + w_j * y) / (w_i + w_j) for x, y in zip(by_i, by_j)]
-    return Bargains(init, rcvr, compromise[0], compromise[1], p_i[:, 0], best)
+    return Bargains(init, target, compromise[0], compromise[1], p_i[..., 0], best), proposed
+
+
+def bargains(utils: Utilities, actors: Actors, state: State, params: SMPParams) -> Bargains:
+    """The bargains one input's actors propose, in initiator order."""
+    found, proposed = offers(utils, actors, state, params)
+    return Bargains(*(np.asarray(field)[proposed] for field in (
+        found.initiator, found.receiver, found.initiator_position, found.receiver_position, found.win_odds, found.gain
+    )))
 
 
 @dataclass(frozen=True)
@@ -287,7 +320,8 @@ def step(
     k = np.arange(n)[:, None]
     offered = np.column_stack([np.ones(n, dtype=bool), (init[None, :] == k) | (rcvr[None, :] == k)])
     p = pce.pce_among(c, pv, offered, params.PCEModel)
-    choice = _choose(p, offered, params.StateTransitions, rng)
+    stochastic = params.StateTransitions is StateTransitions.STOCHASTIC
+    choice = choose(p, offered, rng.uniform(size=(n, 1)) if stochastic else None)
     adopted = choice - 1
     movers = np.nonzero(adopted >= 0)[0]
     b = adopted[movers]
@@ -295,21 +329,21 @@ def step(
     new_positions[movers] = np.where(
         (init[b] == movers)[:, None], found.initiator_position[b], found.receiver_position[b]
     )
-    ideals = _new_ideals(state.ideals, new_positions, actors.accommodation)
+    ideals = new_ideals(state.ideals, new_positions, actors.accommodation)
     return State(positions=new_positions, ideals=ideals), Transition(found, adopted)
 
 
-def _choose(p: np.ndarray, offered: np.ndarray, mode: StateTransitions, rng: np.random.Generator) -> np.ndarray:
-    """Per actor (row), the option it takes: the likeliest, or a draw (one uniform per actor, as KTAB)."""
-    if mode is StateTransitions.DETERMINISTIC:
-        return np.argmax(np.where(offered, p, -1.0), axis=1)
-    draw = rng.uniform(size=(p.shape[0], 1))
-    hit = (draw <= np.cumsum(p, axis=1)) & offered
-    last = p.shape[1] - 1 - np.argmax(offered[:, ::-1], axis=1)
-    return np.where(hit.any(axis=1), np.argmax(hit, axis=1), last)
+def choose(p: np.ndarray, offered: np.ndarray, draw: np.ndarray | None) -> np.ndarray:
+    """Per actor (row), the option it takes: the likeliest, or by a uniform ``draw`` (n, 1) per actor, as
+    KTAB's stochastic transitions (None: deterministic)."""
+    if draw is None:
+        return np.argmax(np.where(offered, p, -1.0), axis=-1)
+    hit = (draw <= np.cumsum(p, axis=-1)) & offered
+    last = p.shape[-1] - 1 - np.argmax(offered[..., ::-1], axis=-1)
+    return np.where(hit.any(axis=-1), np.argmax(hit, axis=-1), last)
 
 
-def _new_ideals(ideals: np.ndarray, positions: np.ndarray, accommodation: np.ndarray | None) -> np.ndarray:
+def new_ideals(ideals: np.ndarray, positions: np.ndarray, accommodation: np.ndarray | None) -> np.ndarray:
     """Ideals drift towards the positions the actor accommodates; what is not accommodated stays put."""
     if accommodation is None:
         return positions.copy()

@@ -50,8 +50,8 @@ def test_permuting_actors_changes_nothing(data, random):
     for actor, position in _finals(a).items():
         np.testing.assert_allclose(position, _finals(b)[actor], atol=1e-9)
     # positions closer than 0.1 count as one (KTAB's rule), represented by the first actor holding it,
-    # so the order can move the forecast within that resolution but not beyond
-    np.testing.assert_allclose(a.forecast, b.forecast, atol=0.05)
+    # so the order can move the forecast within that resolution (0.1 on this 0..100 scale) but not beyond
+    np.testing.assert_allclose(a.forecast, b.forecast, atol=0.1)
 
 
 @settings(max_examples=25, deadline=None)
