@@ -50,8 +50,13 @@ def test_permuting_actors_changes_nothing(data, random):
     for actor, position in _finals(a).items():
         np.testing.assert_allclose(position, _finals(b)[actor], atol=1e-9)
     # positions closer than 0.1 count as one (KTAB's rule), represented by the first actor holding it,
-    # so the order can move the forecast within that resolution (0.1 on this 0..100 scale) but not beyond
-    np.testing.assert_allclose(a.forecast, b.forecast, atol=0.1)
+    # so the order can move the forecast within that resolution (0.1 on this 0..100 scale) but not beyond;
+    # except where closeness chains (x near y, y near z, x not near z): then KTAB's grouping follows the
+    # order of the actors, and so may the forecast (by 2.2 on one input hypothesis found)
+    finals = np.array(list(_finals(a).values()))
+    close = np.linalg.norm(finals[:, None] - finals[None, :], axis=2) < 0.1
+    if ((close.astype(int) @ close.astype(int) > 0) == close).all():
+        np.testing.assert_allclose(a.forecast, b.forecast, atol=0.1)
 
 
 @settings(max_examples=25, deadline=None)
