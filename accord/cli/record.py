@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 from rich.table import Table
 
 from accord.cli.common import (
@@ -272,6 +271,8 @@ def position_set(
 
 
 def _parse_assignment(text: str) -> tuple[list[str], Any]:
+    import yaml
+
     field, eq, raw = text.partition("=")
     if not eq or not field:
         fail(f"--set {text}: expected FIELD=VALUE")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -326,6 +327,13 @@ class Store:
         return store
 
     def migrate(self) -> None:
+        # a store already at the head is the common case: say so without importing Alembic (a third of
+        # a read command's start-up)
+        head = _head_revision()
+        if head is not None:
+            with self.engine.connect() as conn:
+                if _current_revision(conn) == head:
+                    return
         from alembic import command
         from alembic.config import Config
         from alembic.runtime.migration import MigrationContext
@@ -484,6 +492,34 @@ def _to_url(target: str) -> str:
     if not path.parent.exists():
         raise AccordError(f"--db {target}: folder {path.parent} does not exist")
     return f"sqlite:///{path}"
+
+
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+
+
+def _head_revision() -> str | None:
+    """The one migration no other builds on, read from the files; None when any file is not plainly
+    written (then Alembic decides)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found = _REVISION.search(text)
+        if found is None:
+            return None
+        revisions.add(found.group(1))
+        parents.update(m.group(1) for m in _DOWN.finditer(text))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _current_revision(conn: Connection) -> str | None:
+    try:
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:
+        conn.rollback()
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def _sqlite_setup(engine: Engine) -> None:

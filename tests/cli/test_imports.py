@@ -1,0 +1,110 @@
+"""What each command imports: heavy libraries only where the command needs them, so that `accord --help`
+and a read command start in a fraction of a second (docs/cli.md, "Adding a command").
+
+Every registered command is found by walking the Typer app, so a new command is covered the day it lands.
+Each check runs in a fresh interpreter and reads ``sys.modules`` afterwards: what was imported, not how
+long it took.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import typer.main
+
+from accord.cli.main import app
+
+#: the libraries that cost start-up time and that most commands do not need
+HEAVY = (
+    "numpy", "scipy", "matplotlib", "spacy", "thinc", "sqlalchemy", "alembic", "psycopg", "dateparser",
+    "trafilatura", "yaml", "dask", "distributed", "pandas", "fastapi", "uvicorn", "starlette", "jinja2",
+)
+#: what a read command needs: the store (SQLAlchemy); not the models, the reader or the migrations
+READ_FORBIDDEN = tuple(m for m in HEAVY if m not in ("sqlalchemy", "psycopg", "yaml"))
+
+
+def _commands(group=None, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    group = typer.main.get_command(app) if group is None else group
+    out = []
+    for name, sub in getattr(group, "commands", {}).items():
+        out += _commands(sub, (*path, name)) if hasattr(sub, "commands") else [(*path, name)]
+    return out
+
+
+# Imports the CLI, then runs each command's --help in turn in one interpreter and reports, per command, the
+# heavy modules that were first loaded by it.
+_HELP_PROBE = """
+import json, sys
+from accord.cli.main import app
+heavy, paths = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+def loaded():
+    return {m for m in heavy if m in sys.modules}
+before = loaded()
+out = {"(start-up)": sorted(before)}
+for path in paths:
+    try:
+        app([*path, "--help"], standalone_mode=False)
+    except SystemExit:
+        pass
+    now = loaded()
+    out[" ".join(path)] = sorted(now - before)
+    before = now
+print(json.dumps(out))
+"""
+
+
+def _probe(code: str, *args: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_walk_finds_every_command_group():
+    found = _commands()
+    assert ("forecast", "issue") in found and ("case", "load") in found and ("show",) in found
+    assert len(found) >= 30
+
+
+def test_no_command_help_imports_a_heavy_library():
+    paths = [list(p) for p in _commands()]
+    loaded = _probe(_HELP_PROBE, json.dumps(HEAVY), json.dumps(paths))
+    assert set(loaded) == {"(start-up)", *(" ".join(p) for p in paths)}
+    offenders = {cmd: mods for cmd, mods in loaded.items() if mods}
+    assert offenders == {}, f"move these imports into the command function: {offenders}"
+
+
+_RUN_PROBE = """
+import json, sys
+from accord.cli.main import app
+try:
+    app(json.loads(sys.argv[2]), standalone_mode=False)
+except SystemExit as e:
+    assert not e.code, e.code
+print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules)))
+"""
+
+READ_COMMANDS = [
+    ["show", "assad-role"],
+    ["case", "list"],
+    ["actors", "list"],
+    ["history", "assad-role"],
+    ["positions", "assad-role", "--date", "2015-12-18"],
+    ["eligible", "talks", "--date", "2015-12-18"],
+]
+
+
+@pytest.fixture(scope="module")
+def syria_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("imports") / "accord.db")
+    load = "from accord.cli.main import main; main()"
+    subprocess.run([sys.executable, "-c", load, "--db", db, "case", "load", "syria-2015"], check=True, capture_output=True)
+    return db
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: " ".join(c))
+def test_read_commands_load_neither_models_nor_reader_nor_migrations(syria_db, command):
+    loaded = _probe(_RUN_PROBE, json.dumps(HEAVY), json.dumps(["--db", syria_db, *command]))
+    assert "sqlalchemy" in loaded  # the probe sees what the command loads
+    assert not set(loaded) & set(READ_FORBIDDEN), loaded
