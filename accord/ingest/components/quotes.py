@@ -27,7 +27,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
-        r"made it clear|believes|argues|maintains|answered|offered")
+        r"made it clear|believes|argues|maintains|answered|offered|reads|states")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
@@ -36,12 +36,20 @@ _COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|mo
                           r"army)(?:'s)?\b", re.I)
 # a body's unnamed spokesperson referred to again ('the spokesperson'), or through a possessive ('their spokesman')
 _SPOKES_AGAIN = re.compile(r"(?:the|its|their) spokes(?:man|woman|person)$", re.I)
+# an official text speaks for the body that adopted or issued it ('"...," the resolution reads')
+_DOCUMENT = re.compile(r"(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?(?:resolution|"
+                       r"statement|communiqu[e\u00e9]|declaration|text|decision|letter|report))$", re.I)
+_BODY_KINDS = ("organisation", "forum")
+_DOCUMENT_CUES = ("reads", "states")
 _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 # the subject of a sentence that is someone the dictionary cannot name ('His prime minister, speaking ...'):
 # a pronoun after it refers to that person, not to someone named earlier
-_UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|A|An)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
+_UNNAMED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+ing\b[^,\"\n]{0,50},\s+(?=[a-z]))?(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|A|An|an|a)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
                               r"spokes(?:man|woman|person)|official|diplomat|envoy|ambassador|chairman|co-chairman|leader|"
-                              r"commander|general|aide|adviser|negotiator|speaker|deputy|counterpart|colleague|host)\b")
+                              r"commander|general|aide|adviser|negotiator|speaker|deputy|counterpart|colleague|host|representative|"
+                              r"delegate)\b")
+# 'The representative of France said ...': a 'she' after it speaks for the state represented
+_REPRESENTATIVE_OF = re.compile(r"(?:The|the)\s+(?:representative|delegate|ambassador)\s+of\s+")
 # an unnamed person speaking at a cue ('..., a Russian diplomat said on Wednesday.'): a 'he' in the next
 # sentence goes on with that speaker, not with whoever the sentence named
 _UNNAMED_AT_CUE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:official|diplomat|aide|source|"
@@ -635,6 +643,8 @@ class QuoteExtractor:
         if s >= e or e - s > 120:
             return None
         words = doc.text[s:e]
+        if cue in _DOCUMENT_CUES and not _DOCUMENT.fullmatch(words):
+            return None  # 'reads', 'states': only a text reads ('Moscow reads it differently' is no attribution)
         inside = [m for m in doc.mentions_in(s, e) if m.end <= e]
         named = [m for m in inside if m.actor]
         if len(named) >= 2 and named[-1].actor != named[-2].actor and e - named[-1].end <= 1 \
@@ -661,6 +671,8 @@ class QuoteExtractor:
         if lead:  # 'Asked about the truce, he is blunter still:': the clause's subject is the pronoun
             he = Mention(s + lead.start("p"), s + lead.end("p"), lead.group("p").lower(), None, "person", "pronoun", 0.5)
             return Attribution(self._pronoun_speaker(doc, he), lead.group("p"), cue)
+        if _DOCUMENT.fullmatch(words) and not inside:
+            return Attribution(self._author(doc, s), words, cue)
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
@@ -716,7 +728,11 @@ class QuoteExtractor:
             if unnamed:
                 # 'Their spokesman, reached by phone, said ...': an unnamed spokesman speaks for his body
                 spokes = _SPOKES_AGAIN.match(unnamed.group().lower())
-                return self._spokes_body(doc, s, spokes.group().split()[0]) if spokes else None
+                if spokes:
+                    return self._spokes_body(doc, s, spokes.group().split()[0])
+                rep = _REPRESENTATIVE_OF.search(doc.norm, s, unnamed.end() + 5)
+                state = next((m for m in doc.mentions_in(rep.end(), rep.end() + 5) if m.actor), None) if rep else None
+                return state.actor if state else None
             counted += 1
             i -= 1
         return pronoun.actor
@@ -738,6 +754,15 @@ class QuoteExtractor:
         here = doc.sent_index(before)
         for m in reversed(doc.mentions):
             if m.start < before and m.actor and m.kind != "person" and here - doc.sent_index(m.start) <= 2:
+                return m.actor
+        return None
+
+    @staticmethod
+    def _author(doc: IngestDoc, before: int) -> str | None:
+        """'the resolution', 'the statement': the body the article named last (a council, a forum, an
+        organisation), however far back: an official text is the act of the body the story is about."""
+        for m in reversed(doc.mentions_in(0, before)):
+            if m.actor and m.kind in _BODY_KINDS and not QuoteExtractor._quoted(doc, m.start):
                 return m.actor
         return None
 
