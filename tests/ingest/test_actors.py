@@ -77,3 +77,35 @@ def test_case_actors_join_the_dictionary_with_surnames():
     found = [(c.text, c.data["actor"]) for c in doc.candidates if c.kind == "actor"]
     # a surname alone counts only after the full name
     assert found == [("Nadia Haddad", "nadia-haddad"), ("Dawn", "dawn-front"), ("Haddad", "nadia-haddad")]
+
+
+def _actors(run, text: str) -> list[tuple[str, str]]:
+    return [(a["text"], a["actor"]) for a in of(run(text), "actor") if a["actor"]]
+
+
+def test_a_header_line_of_places_and_dates_names_no_actor(run):
+    text = ("John Kirby\nSpokesperson\nWashington, DC\nFebruary 4, 2016\n\n"
+            "February 11, 2016, The Kremlin, Moscow\n\nRussia and Turkey held talks.")
+    assert _actors(run, text) == [("John Kirby", "john-kirby"), ("Russia", "russia"), ("Turkey", "turkey")]
+    # a byline is no place line: the person is still a mention
+    assert ("John Kirby", "john-kirby") in _actors(run, "John Kirby, Department Spokesperson\nWashington, DC\n\nHello.")
+
+
+def test_a_country_as_a_topic_or_modifier_is_no_actor(run):
+    assert not _actors(run, "Diplomats want a Syrian-led process and a Syria peace process that works.")
+    assert not _actors(run, "Shelling went on in eastern Ukraine as the Minsk Protocol was discussed.")
+    assert not _actors(run, "The two presidents held talks at the Kremlin on Friday.")
+    # a state's own act is still a mention, and a demonym leading what the state does
+    assert _actors(run, "Russia rejected the plan, and the US-led coalition struck again.") == [
+        ("Russia", "russia"), ("US-led coalition", "us-led-coalition")]
+
+
+def test_a_capitalised_run_does_not_cross_a_line_break(run):
+    r = run("He said Moscow was no party to the Package of\nMeasures Agreed Last Year.")
+    assert all("\n" not in a["text"] for a in of(r, "actor"))
+
+
+def test_the_group_as_a_defined_term_after_the_body_is_named(run):
+    text = ("The International Syria Support Group met in Vienna. The Group will meet again in a month. "
+            "A group of doctors wrote to the group.")
+    assert _actors(run, text) == [("International Syria Support Group", "issg"), ("Group", "issg")]

@@ -7,6 +7,8 @@ what each span may be.
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import PhraseMatcher
 
 from accord.ingest.document import IngestDoc, Mention
@@ -16,7 +18,8 @@ from accord.ingest.world import Lexicon
 # A state or capital after these words is a place ("talks in Moscow", "flights over Turkey"), not an actor.
 PLACE_WORDS = {"in", "at", "near", "outside", "around", "into", "via", "visited", "visit", "visiting",
                "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned",
-               "inside", "over", "leave", "back", "throughout", "within", "since"}
+               "inside", "over", "leave", "back", "throughout", "within", "since", "eastern", "western", "northern",
+               "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern"}
 # After "to" or "from", a place only after words of movement ("travel to Turkey", "returned from Moscow"),
 # an actor otherwise ("a provocation to Moscow", "no word from Damascus").
 MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips", "go", "goes", "went", "going",
@@ -33,7 +36,16 @@ REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", 
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
 PLACE_NEXT = {"talks", "meeting", "meetings", "process", "statement", "communique", "conference", "round",
               "summit", "airport", "residents", "countryside", "suburbs", "province", "governorate", "-based",
-              "based", "correspondent", "bureau", "office", "hotel", "time", "groups", "group", "platform"}
+              "based", "correspondent", "bureau", "office", "hotel", "time", "groups", "group", "platform",
+              # a document or an arrangement named after the place: "the Minsk Protocol", "the Vienna Statements"
+              "protocol", "agreement", "agreements", "accord", "accords", "statements", "declaration", "memorandum",
+              "package", "format", "principles", "document", "communiqu\u00e9", "understanding", "peace"}
+# A state's name before these words is a topic or a label ("the Syria peace process", "the Ukraine crisis"),
+# not the state acting.
+STATE_MODIFIED = PLACE_NEXT | {"crisis", "conflict", "war", "envoy", "policy", "file", "dossier", "issue", "question",
+                               "ceasefire", "truce", "settlement", "negotiations", "donors", "contact", "peace"}
+# "Syrian-led", "Syrian-owned": led by the country's people, not by a state whose government is a party apart
+NATIONALS_LED = {"led", "owned"}
 # Words after a demonym that make it the state acting ("Russian jets"), not a nationality ("Syrian refugees").
 ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bombers", "helicopters", "fighter",
                "forces", "troops", "army", "military", "air", "navy", "officials", "authorities", "government",
@@ -49,6 +61,8 @@ GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "le
                     "troops", "forces"}
 ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some", "other", "many", "senior",
                   "unnamed", "anonymous"}
+_DEFINED_TERM = re.compile(r"\b[Tt]he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|"
+                           r"Conference|Organization|Organisation)\b")
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Ayatollah", "General", "Gen."}
 
 
@@ -111,7 +125,10 @@ class ActorMatcher:
             prev = tokens[first - 1].lower_ if first > 0 else ""
             nxt = tokens[last].lower_ if last < len(tokens) else ""
             before_prev = tokens[first - 2].lower_ if first > 1 else ""
-            located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS)
+            located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS) \
+                or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start))
+            if via == "metonym" and located:
+                continue  # "talks at the Kremlin": the building, not the state
             if via == "capital" or doc.text[start:end] in self.capitals:
                 after = tokens[last + 1].lower_ if nxt == "-" and last + 1 < len(tokens) else nxt
                 # "In Moscow, Foreign Minister Sergei Lavrov said": the capital opens a report of what it said
@@ -124,7 +141,8 @@ class ActorMatcher:
                 owned = nxt == "'s"
                 called_on = prev == "on" and before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
                 represented = prev == "of" and before_prev in REPRESENTED_BY
-                if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on and not represented)):
+                if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on and not represented)
+                                  or nxt in STATE_MODIFIED):
                     continue
             if via == "people" and prev != "the":
                 continue
@@ -140,13 +158,32 @@ class ActorMatcher:
                     nxt = tokens[last + 2].lower_  # "French and British aircraft"
                 if nxt not in ACTOR_NOUNS and not nxt.startswith("-"):
                     continue
+                led = tokens[last + 1].lower_ if nxt == "-" and last + 1 < len(tokens) else ""
+                if led in NATIONALS_LED and gov != actor:
+                    continue
             if doc.norm.startswith(("the ", "The "), start) and via in ("name", "metonym"):
                 start += 4  # spans leave out a leading article
             confidence = {"name": 0.97, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85,
                           "people": 0.8}[via]
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
         doc.mentions.sort(key=lambda m: m.start)
+        self._defined_terms(doc)
         return doc
+
+    def _defined_terms(self, doc: IngestDoc) -> None:
+        """'the Group', 'the Council' with a capital, after the body's full name: an official text's defined
+        term for it (lower case, 'the council', stays a common noun)."""
+        found = []
+        for t in _DEFINED_TERM.finditer(doc.norm):
+            start, end = t.span("word")
+            if doc.mentions_in(t.start(), end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
+                continue  # part of a name already ('the Security Council')
+            body = next((m for m in reversed(doc.mentions_in(0, t.start())) if m.actor and m.kind not in ("person", "state")
+                         and self.lex.entries[m.actor].name.split()[-1] == t.group("word")), None)
+            if body is not None:
+                found.append(Mention(start, end, doc.text[start:end], body.actor, body.kind, "defined", 0.8))
+        if found:
+            doc.mentions = sorted(doc.mentions + found, key=lambda m: m.start)
 
     def _title(self, doc: IngestDoc, first: int, start: int, end: int) -> None:
         """Record a title: its office-holder's country from the words before it; coref names the holder."""

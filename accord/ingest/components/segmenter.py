@@ -24,6 +24,42 @@ _DATELINE = re.compile(
 )
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}(?:\s+\d{{1,2}})?(?:\s+\d{{4}})?|\d{{4}}|"
+                        r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)")
+_PLACE_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|des|de|du|la|the|and)\s+)?[A-Z][\w.'-]*){0,4}")
+_LINE = re.compile(r"[^\n]+")
+
+
+def place_lines(norm: str, known: set[str], titles: set[str]) -> list[tuple[int, int]]:
+    """The places of a header line made only of places and dates, comma-separated, one of them a place
+    the dictionary knows ('Washington, DC', '11 February 2016, The Kremlin, Moscow', 'Palais des Nations,
+    Geneva'): where a text was given, not who acts in it. Not a byline ('John Kirby, Department
+    Spokesperson': a title among the words)."""
+    out: list[tuple[int, int]] = []
+    for line in _LINE.finditer(norm):
+        text = line.group()
+        if "," not in text or len(text) > 90 or text.rstrip().endswith((".", ":", "?", "!")):
+            continue
+        parts, pos, places, ok = text.split(","), line.start(), [], True
+        for part in parts:
+            lead = len(part) - len(part.lstrip())
+            body = part.strip()
+            if not body:
+                ok = False
+                break
+            if not _DATE_PART.fullmatch(body):
+                if not _PLACE_PART.fullmatch(body):
+                    ok = False
+                    break
+                places.append((pos + lead, pos + lead + len(body)))
+            pos += len(part) + 1
+        words = {w.lower() for a, b in places for w in norm[a:b].split()}
+        if ok and places and any(norm[a:b] in known for a, b in places) and not words & titles:
+            out += places
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
@@ -55,10 +91,16 @@ class Segmenter:
         self.tokenizer = ctx.nlp.tokenizer
         self.timezones = ctx.lexicon.timezones
         self.timezones_title = {k.title() for k in self.timezones}
+        lex = ctx.lexicon
+        self.known_places = set(lex.places) | self.timezones_title | {
+            e.capital for e in lex.entries.values() if e.capital} | {
+            e.name for e in lex.entries.values() if e.kind == "state"}
+        self.title_words = {w for t in lex.titles for w in t.title.lower().split()} | {"spokesperson"}
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         doc.tokens = self.tokenizer(doc.norm)
         doc.set_sents(split_sentences(doc.norm))
+        doc.places += place_lines(doc.norm, self.known_places, self.title_words)
         # a headline line (no final stop) is its own sentence already; only the first body paragraph has a dateline
         for s, e in doc.sents[:3]:
             m = _DATELINE.match(doc.norm, s)

@@ -14,7 +14,7 @@ from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
 
 _NAME = re.compile(
-    r"(?<![\w'-])(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,5})(?:(?:\s|-)(?:(?:al-|el-|bin |ibn |de |of |of the |for |and )?"
+    r"(?<![\w'-])(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,5})(?:(?:[ \t]|-)(?:(?:al-|el-|bin |ibn |de |of |of the |for |and )?"
     r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,5})))*"
 )
 _SKIP = {
