@@ -65,20 +65,59 @@ def case_list(as_json: JsonOpt = False, as_known_on: AsKnownOnOpt = None) -> Non
 
 
 @case_app.command("load")
-def case_load(path: Annotated[str, typer.Argument(help="A bundle folder, or a built-in case name.")],
-              by: ByOpt = None, as_json: JsonOpt = False) -> None:
-    """Validate a bundle completely, then write it in one transaction (a changed case is updated)."""
+def case_load(
+    path: Annotated[str, typer.Argument(metavar="PATH|NAME", help="A bundle folder, or a built-in case name.")],
+    prune: Annotated[bool, typer.Option("--prune", help="Delete the records the bundle no longer holds.")] = False,
+    discard_user_changes: Annotated[bool, typer.Option(
+        "--discard-user-changes",
+        help="Treat records entered or changed outside the bundle (position set, edit, review accept) like the "
+             "bundle's own: overwritten, and deleted with --prune.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what the load would change; write nothing.")] = False,
+    by: ByOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Validate a bundle completely, show what it changes in the stored case, then write it in one
+    transaction. A reload never deletes silently: see --prune."""
     from accord.record.bundle import read_bundle
+    from accord.store import ReloadRefused
 
     bundle = guard(lambda: read_bundle(path))
     store = open_store()
+    def load() -> Any:
+        try:
+            return store.load(bundle.id, bundle.records, current_user(by), source=str(path), prune=prune,
+                              keep_user=not discard_user_changes, dry_run=dry_run)
+        except ReloadRefused as e:
+            return e
+
     with console.status(f"writing {len(bundle.records)} records…", spinner="dots"):
-        summary = guard(lambda: store.load(bundle.id, bundle.records, current_user(by), source=str(path)))
-    data = {"case": bundle.id, "records": len(bundle.records), **summary.to_json()}
-    emit(data, as_json, lambda d: console.print(
-        f"loaded [bold]{d['case']}[/]: {d['records']} records "
-        f"({d['created']} created, {d['updated']} updated, {d['deleted']} deleted, {d['unchanged']} unchanged)"
-    ))
+        summary = guard(load)
+    if isinstance(summary, ReloadRefused):
+        _show_load(bundle.id, len(bundle.records), summary.summary, as_json, "refused")
+        fail(str(summary))
+    _show_load(bundle.id, len(bundle.records), summary, as_json, "dry run" if dry_run else None)
+
+
+#: ids listed per kind and kind of change before "and N more"
+_LISTED_IDS = 8
+
+
+def _show_load(case: str, n: int, summary: Any, as_json: bool, mode: str | None) -> None:
+    data = {"case": case, "records": n, "dry_run": mode == "dry run", "refused": mode == "refused", **summary.to_json()}
+
+    def render(d: dict[str, Any]) -> None:
+        verb = {"dry run": "would load (dry run, nothing written)", "refused": "refused to load"}.get(mode or "", "loaded")
+        console.print(f"{verb} [bold]{d['case']}[/]: {d['records']} records ({d['created']} created, {d['updated']} updated, "
+                      f"{d['deleted']} deleted, {d['kept']} kept, {d['unchanged']} unchanged)", highlight=False,
+                      soft_wrap=True)
+        labels = {"created": "created", "updated": "updated", "deleted": "deleted", "kept": "kept (entered outside the bundle)",
+                  "refused_deletions": "would delete (refused)", "refused_overwrites": "would overwrite (refused)"}
+        for name, label in labels.items():
+            for kind, ids in d["diff"][name].items():
+                shown = ", ".join(f"{i} ({d['written_by'][i]})" if i in d["written_by"] else i for i in ids[:_LISTED_IDS])
+                more = f" and {len(ids) - _LISTED_IDS} more" if len(ids) > _LISTED_IDS else ""
+                console.print(f"  {label} {kind}: {len(ids)}: {shown}{more}", highlight=False, markup=False, soft_wrap=True)
+
+    emit(data, as_json, render)
 
 
 @case_app.command("export")

@@ -1,5 +1,5 @@
 """Persistence of the record (see store.py)."""
 
-from accord.store.store import AuditEntry, Store, UnitOfWork, WriteSummary
+from accord.store.store import AuditEntry, ReloadRefused, Store, UnitOfWork, WriteSummary
 
-__all__ = ["AuditEntry", "Store", "UnitOfWork", "WriteSummary"]
+__all__ = ["AuditEntry", "ReloadRefused", "Store", "UnitOfWork", "WriteSummary"]

@@ -76,16 +76,64 @@ class AuditEntry:
 
 @dataclass
 class WriteSummary:
+    """What a write did, or (refused, a dry run) would do: ids per change, and each id's kind."""
+
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
+    #: records entered outside the bundle (position set, review accept…) and not in it: left as they are
+    kept: list[str] = field(default_factory=list)
+    #: records the bundle no longer holds, which a reload deletes only when told to prune
+    refused_deletions: list[str] = field(default_factory=list)
+    #: records changed outside the bundle since it was last loaded, which the bundle would overwrite
+    refused_overwrites: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: for each kept or refused id: the command that last wrote it (``position set``, ``edit``…)
+    written_by: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.refused_deletions or self.refused_overwrites)
+
+    def by_kind(self, ids: list[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for rid in sorted(ids):
+            out.setdefault(self.kinds.get(rid, "?"), []).append(rid)
+        return dict(sorted(out.items()))
 
     def to_json(self) -> dict[str, Any]:
         return {
             "created": len(self.created), "updated": len(self.updated), "deleted": len(self.deleted),
-            "unchanged": self.unchanged,
+            "unchanged": self.unchanged, "kept": len(self.kept),
+            "diff": {
+                name: self.by_kind(getattr(self, name))
+                for name in ("created", "updated", "deleted", "kept", "refused_deletions", "refused_overwrites")
+            },
+            "written_by": dict(sorted(self.written_by.items())),
         }
+
+
+class ReloadRefused(AccordError):
+    """A reload that would delete records or overwrite changes made outside the bundle, unasked."""
+
+    def __init__(self, summary: WriteSummary):
+        self.summary = summary
+        def records(n: int) -> str:
+            return f"{n} record{'s' if n != 1 else ''}"
+
+        parts = []
+        if summary.refused_deletions:
+            parts.append(f"delete {records(len(summary.refused_deletions))} the bundle no longer holds "
+                         "(--prune to delete them)")
+        if summary.refused_overwrites:
+            parts.append(f"overwrite {records(len(summary.refused_overwrites))} changed outside the bundle since it "
+                         "was last loaded (export the case to keep the changes, or --discard-user-changes)")
+        super().__init__(f"the reload would {' and '.join(parts)}; nothing was written")
+
+
+#: the operation of a transaction that writes a bundle; every other operation is a user's change
+LOAD_OPERATION = "case load"
 
 
 class UnitOfWork:
@@ -94,6 +142,8 @@ class UnitOfWork:
     def __init__(self, conn: Connection, case_id: str, tx_id: int, at: dt.datetime):
         self.conn, self.case_id, self.tx_id, self.at = conn, case_id, tx_id, at
         self.summary = WriteSummary()
+        #: after a ``sync`` keeping user records: their (kind, data) by id
+        self.kept_data: dict[str, tuple[str, str]] = {}
         self._bulk = _bulk(conn.dialect)
         # rows carry the time as the bulk path hands it to the driver (SQLite: SQLAlchemy's text form)
         self._stamp = _bind(conn.dialect, R.c.known_from, at) if self._bulk == "sqlite" else at
@@ -140,21 +190,30 @@ class UnitOfWork:
         self._insert([(self.case_id, kind, record_id, None, cur.version + 1, "delete", None, self.tx_id, self._stamp)])
         self.summary.deleted.append(record_id)
 
-    def sync(self, records: Iterable[Record]) -> WriteSummary:
-        """Make the case hold exactly these records: create, update and delete in bulk."""
+    def sync(self, records: Iterable[Record], prune: bool = True, keep_user: bool = False) -> WriteSummary:
+        """Make the case hold these records: create, update and delete in bulk. Without ``prune``, a
+        record missing from ``records`` is not deleted but listed in ``refused_deletions``; with
+        ``keep_user``, records written by a user's command rather than a load are kept when missing
+        and not overwritten when changed since the last load (``refused_overwrites``). The caller
+        decides what a refusal means (``Store.load`` writes nothing)."""
         current = {
             row.id: row
             for row in self.conn.execute(
-                select(R.c.pk, R.c.id, R.c.kind, R.c.version, R.c.data).where(
-                    R.c.case_id == self.case_id, R.c.known_to.is_(None)
-                )
+                select(R.c.pk, R.c.id, R.c.kind, R.c.version, R.c.data, R.c.tx_from, TX.c.operation)
+                .join(TX, TX.c.id == R.c.tx_from)
+                .where(R.c.case_id == self.case_id, R.c.known_to.is_(None))
             )
         }
+        last_load = self.conn.execute(
+            select(func.max(TX.c.id)).where(TX.c.case_id == self.case_id, TX.c.operation == LOAD_OPERATION,
+                                            TX.c.id != self.tx_id)
+        ).scalar() or 0
+        s = self.summary
         case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
         later: list[tuple[Any, ...]] = []  # new versions of current records: appended after the close
         closes: list[int] = []
         seen: set[str] = set()
-        created, updated = self.summary.created, self.summary.updated
+        created, updated = s.created, s.updated
         unchanged = 0
         # records new to the case cannot collide with a close: they stream in as they are encoded
         # (on PostgreSQL the server indexes them while we encode the rest)
@@ -167,24 +226,41 @@ class UnitOfWork:
                 if cur is None:
                     append((case_id, rec.record_kind, rid, rec.parent, 1, "create", data, tx_id, at))
                     created.append(rid)
+                    s.kinds[rid] = rec.record_kind
                 elif cur.data == data:
                     unchanged += 1
+                elif keep_user and cur.data is not None and cur.operation != LOAD_OPERATION and cur.tx_from > last_load:
+                    s.refused_overwrites.append(rid)
+                    s.kinds[rid], s.written_by[rid] = cur.kind, cur.operation
                 else:
                     closes.append(cur.pk)
                     live = cur.data is not None
                     later.append((case_id, rec.record_kind, rid, rec.parent, cur.version + 1,
                                   "update" if live else "create", data, tx_id, at))
                     (updated if live else created).append(rid)
-        self.summary.unchanged += unchanged
+                    s.kinds[rid] = rec.record_kind
+        s.unchanged += unchanged
         for rid, cur in current.items():
-            if rid not in seen and cur.data is not None:
+            if rid in seen or cur.data is None:
+                continue
+            s.kinds[rid] = cur.kind
+            if keep_user and cur.operation != LOAD_OPERATION:
+                s.kept.append(rid)
+                s.written_by[rid] = cur.operation
+            elif not prune:
+                s.refused_deletions.append(rid)
+            else:
                 closes.append(cur.pk)
                 later.append((case_id, cur.kind, rid, None, cur.version + 1, "delete", None, tx_id, at))
-                self.summary.deleted.append(rid)
-        del current, seen
+                s.deleted.append(rid)
+        del seen
+        self.kept_data = {rid: (current[rid].kind, current[rid].data) for rid in s.kept}
+        del current
+        if s.refused:
+            return s  # nothing more to write: the caller rolls the transaction back
         self._close(closes)
         self._insert(later)
-        return self.summary
+        return s
 
     # ------------------------------------------------------------------------------ internals
 
@@ -386,9 +462,25 @@ class Store:
                 f"case {case_id!r}: another writer changed the same records at the same time; nothing was written; retry"
             ) from None
 
-    def load(self, case_id: str, records: list[Record], by: str, source: str) -> WriteSummary:
-        with gc_paused(), self.unit_of_work(case_id, by, operation="case load", note=f"from {source}") as uow:
-            return uow.sync(records)
+    def load(self, case_id: str, records: list[Record], by: str, source: str, *, prune: bool = False,
+             keep_user: bool = True, dry_run: bool = False) -> WriteSummary:
+        """Write a bundle's records as the case, in one transaction. Records the bundle no longer holds
+        are deleted only with ``prune`` (else ReloadRefused, nothing written); records users entered
+        outside the bundle are kept, and their changes not overwritten, unless ``keep_user`` is False.
+        Kept records must still agree with the bundle (their references, scales, spans). A
+        ``dry_run`` computes the same summary and writes nothing."""
+        try:
+            with gc_paused(), self.unit_of_work(case_id, by, operation=LOAD_OPERATION, note=f"from {source}") as uow:
+                summary = uow.sync(records, prune=prune, keep_user=keep_user)
+                if summary.refused:
+                    raise ReloadRefused(summary)
+                if summary.kept:
+                    _check_kept(records, uow.kept_data, summary)
+                if dry_run:
+                    raise _DryRun(summary)
+                return summary
+        except _DryRun as done:
+            return done.summary
 
     def delete_case(self, case_id: str, by: str) -> WriteSummary:
         with self.unit_of_work(case_id, by, operation="case delete") as uow:
@@ -479,6 +571,25 @@ class Store:
         return [R.c.known_from <= t, or_(R.c.known_to.is_(None), R.c.known_to > t)]
 
 
+class _DryRun(Exception):
+    """Leaves a unit of work so that it rolls back, carrying what it would have done."""
+
+    def __init__(self, summary: WriteSummary):
+        self.summary = summary
+
+
+def _check_kept(records: list[Record], kept: dict[str, tuple[str, str]], summary: WriteSummary) -> None:
+    """Records kept from outside the bundle must still fit it: raise BundleErrors for those that do not."""
+    from accord.errors import MAX_LISTED, BundleErrors
+    from accord.record.bundle import record_errors
+
+    kept_records = [decode(kind, data) for kind, data in kept.values()]
+    where = {r.id: (f"(kept: entered by {summary.written_by[r.id]})", None) for r in kept_records}
+    errors = [e for e in record_errors([*records, *kept_records], where) if e.id in kept]
+    if errors:
+        raise BundleErrors(errors[:MAX_LISTED], len(errors))
+
+
 def _to_url(target: str) -> str:
     if "://" in target:
         try:
@@ -540,4 +651,4 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("accord_write") else "BEGIN")
 
 
-__all__ = ["AuditEntry", "Store", "UnitOfWork", "WriteSummary"]
+__all__ = ["AuditEntry", "ReloadRefused", "Store", "UnitOfWork", "WriteSummary"]
