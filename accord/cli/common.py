@@ -23,9 +23,12 @@ DateOpt = Annotated[
 ]
 AsKnownOnOpt = Annotated[
     str | None,
-    typer.Option("--as-known-on", help="Transaction time: what the record said at this moment (ISO timestamp)."),
+    typer.Option("--as-known-on", help="Transaction time: what the record said at this moment (ISO timestamp; "
+                                       "a day alone means the end of that day, UTC)."),
 ]
-CaseOpt = Annotated[str | None, typer.Option("--case", "-c", help="Case id (needed when the store holds several).")]
+CaseOpt = Annotated[str | None, typer.Option(
+    "--case", "-c", envvar="ACCORD_CASE", show_envvar=False,
+    help="Case id (needed when the store holds several; default: $ACCORD_CASE).")]
 
 
 @dataclass
@@ -83,8 +86,16 @@ def date_or_today(value: str | None) -> dt.date:
 
 
 def parse_timestamp(value: str | None, name: str = "--as-known-on") -> dt.datetime | None:
+    """An ISO 8601 moment (UTC unless it says otherwise); a day alone means the end of that day (UTC),
+    so ``--as-known-on 2026-01-31`` includes everything recorded on the 31st."""
     if value is None:
         return None
+    try:
+        day = dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is not None:
+        return dt.datetime.combine(day, dt.time.max, tzinfo=dt.timezone.utc)
     try:
         ts = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -108,10 +119,21 @@ def guard(fn: Callable[[], Any]) -> Any:
         fail(str(e))
 
 
+_opened: list[Any] = []
+
+
 def open_store():  # -> accord.store.Store (imported lazily: `accord --help` stays fast)
     from accord.store import Store
 
-    return guard(lambda: Store.open(settings.db))
+    store = guard(lambda: Store.open(settings.db))
+    _opened.append(store)
+    return store
+
+
+def close_stores() -> None:
+    """Close the stores this command opened (their pooled connections)."""
+    while _opened:
+        _opened.pop().close()
 
 
 def open_snapshot(case: str | None, as_known_on: str | None):  # -> Snapshot

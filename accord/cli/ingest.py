@@ -33,7 +33,8 @@ def _case_store(case: str | None) -> tuple[Any, str]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, or - for stdin.")],
     published: Annotated[str | None, typer.Option("--published", help="Publication date for inputs that give none (YYYY-MM-DD).")] = None,
-    case: CaseOpt = None,
+    # not $ACCORD_CASE: --case makes ingest write to the store, which only an explicit option should do
+    case: Annotated[str | None, typer.Option("--case", "-c", help="Store the documents and candidates in this case.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     config: Annotated[Path | None, typer.Option("--config", help="Pipeline config (YAML).")] = None,
     by: ByOpt = None,

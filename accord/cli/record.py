@@ -178,7 +178,11 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
         for c in d["citations"]:
             what = c.get("title") or c.get("url") or c.get("document")
             extra = " · ".join(str(c[k]) for k in ("outlet", "published", "url") if c.get(k) and c[k] != what)
-            console.print(f"  - {what}" + (f" ({extra})" if extra else "") + (f" — {c['note']}" if c.get("note") else ""))
+            console.print(f"  - {what}" + (f" ({extra})" if extra else "") + (f" — {c['note']}" if c.get("note") else ""),
+                          highlight=False, markup=False)
+            if c.get("quote") is not None:
+                console.print(f"    {c['document']}:{c['start']}-{c['end']}: “{' '.join(c['quote'].split())}”",
+                              highlight=False, markup=False)
 
     emit(data, as_json, render)
 
@@ -186,15 +190,16 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
 @body_app.command("members")
 def body_members(body: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt = None, case: CaseOpt = None,
                  as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
-    """Members of a body on a date; permanent members and vetoes flagged."""
+    """Members of a body on a date (today when none is given); permanent members and vetoes flagged."""
     from accord.views import record as views
 
     snap = open_snapshot(case, as_known_on)
-    rows = guard(lambda: views.body_members(snap, body, parse_date_opt(date)))
+    on = date_or_today(date)
+    rows = guard(lambda: views.body_members(snap, body, on))
     for r in rows:
         r["flags"] = " ".join(f for f in ("permanent", "veto") if r[f])
     emit(rows, as_json, lambda r: _table(r, ["id", "name", "kind", "flags", "start", "end"],
-                                         f"{snap.name(body)}: {len(r)} members" + (f" on {date}" if date else "")))
+                                         f"{snap.name(body)}: {len(r)} members on {on.isoformat()}"))
 
 
 def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt = None, case: CaseOpt = None,
@@ -280,10 +285,16 @@ def position_set(
     salience: Annotated[float | None, typer.Option("--salience", "-s", help="0..1; default: the actor's last.")] = None,
     date: Annotated[str | None, typer.Option("--date", "-d", help="As of when the position holds (default today).")] = None,
     cite: CiteOpt = [],  # noqa: B006 - typer reads the default
+    replace_cite: Annotated[bool, typer.Option(
+        "--replace-cite", help="Re-setting a position of the same date: its citations become only these.")] = False,
     note: NoteOpt = None, by: ByOpt = None, case: CaseOpt = None, if_version: IfVersionOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record where an actor stands on an issue from a date on (earlier codings stay as they were)."""
+    """Record where an actor stands on an issue from a date on (earlier codings stay as they were).
+
+    Re-setting a position of the same date keeps its citations (the new ones are added), its note
+    (unless --note gives another) and its uncertainty and threshold; --replace-cite drops the old
+    citations."""
     from accord.errors import AccordError
     from accord.record.dates import FuzzyDate
     from accord.record.model import Position
@@ -299,8 +310,16 @@ def position_set(
         sal = salience if salience is not None else (previous.salience if previous else None)
         if sal is None:
             raise AccordError(f"{actor} has no earlier position on {issue}: give --salience")
+        fields: dict[str, Any] = {"issue": issue, "actor": actor, "value": value, "salience": sal, "date": when}
+        same = snap.records.get(Position.id_of({**fields, "date": str(when)}))
+        if isinstance(same, Position):  # re-set: what the earlier coding said stays unless replaced
+            kept = [] if replace_cite else same.cite
+            fields.update(cite=kept + [c for c in cites if c not in kept], note=note if note is not None else same.note,
+                          uncertainty=same.uncertainty, threshold=same.threshold, reported=same.reported)
+        else:
+            fields.update(cite=cites, note=note)
         try:
-            return Position(issue=issue, actor=actor, value=value, salience=sal, date=when, cite=cites, note=note)
+            return Position(**fields)
         except ValueError as e:
             raise AccordError(f"position {issue}/{actor}: {_record_error(e)}") from None
 
@@ -376,10 +395,14 @@ def history(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseO
 
     def render(rows: list[dict[str, Any]]) -> None:
         t = Table(title=f"history of {record_id}", title_justify="left", show_edge=False)
-        for c in ("when (UTC)", "by", "operation", "record", "change", "evidence"):
-            t.add_column(c)
+        for c in ("when (UTC)", "by", "operation"):
+            t.add_column(c, overflow="fold")
+        # ids are what tell the rows apart: never cut short, whatever the terminal's width
+        t.add_column("record", min_width=max((len(e["id"]) for e in rows), default=6), no_wrap=True, overflow="fold")
+        for c in ("v", "change", "evidence"):
+            t.add_column(c, overflow="fold")
         for e in rows:
-            t.add_row(e["at"][:19].replace("T", " "), e["by"], e["operation"], f"{e['id']} v{e['version']}",
+            t.add_row(e["at"][:19].replace("T", " "), e["by"], e["operation"], e["id"], str(e["version"]),
                       e["summary"], "; ".join(str(c.get("url") or c.get("document")) for c in e["cite"] or []))
         console.print(t)
 
@@ -387,7 +410,8 @@ def history(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseO
 
 
 def brief(
-    case_arg: Annotated[str | None, typer.Argument(metavar="[CASE]", help="Case id (default: the only one).")] = None,
+    case_arg: Annotated[str | None, typer.Argument(metavar="CASE", envvar="ACCORD_CASE", show_envvar=False,
+                                                       help="Case id (default: $ACCORD_CASE, else the only one).")] = None,
     date: DateOpt = None, as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """A one-screen briefing: bodies, disputes, decisions, lists, eligibility, deadlines, forecasts."""

@@ -83,12 +83,15 @@ def security_council(rule: DecisionRule, ballots: Sequence[Ballot], matter: Matt
     counted = [Ballot(b.member, "abstain", b.veto, b.name) if b in bound else b for b in ballots]
     yes = count(counted)["yes"]
     notes = [f"{_names(bound)} abstaining as party to the dispute (art. 27(3))"] if bound else []
+    cast = count(ballots)["yes"]
+    if cast != yes:  # say how the count differs from the votes cast, which is what a tally shows first
+        notes[0] += f": {cast} yes cast, {yes} counted"
     vetoes = [b for b in counted if b.veto and b.vote == "no"]
     if vetoes:
         short = f"; also only {yes} of the {needed} affirmative votes needed" if yes < needed else ""
         return Outcome(
             False,
-            f"vetoed by {_names(vetoes)}: a permanent member voted no (art. 27(3)){short}",
+            "; ".join([f"vetoed by {_names(vetoes)}: a permanent member voted no (art. 27(3)){short}", *notes]),
             tuple(b.member for b in vetoes),
         )
     if yes < needed:

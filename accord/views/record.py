@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel
 
-from accord.record.model import Actor, Citation, Document, Issue, Record, disputes
+from accord.record.model import Actor, Citation, Document, Issue, Record, citations, disputes
 from accord.record.snapshot import Snapshot
 
 
@@ -67,25 +66,12 @@ def positions(snap: Snapshot, issue: str, on: dt.date | None = None) -> dict[str
     }
 
 
-def citations_of(value: Any) -> list[Citation]:
+def citations_of(rec: Record) -> list[Citation]:
     """Every citation inside a record, nested ones (stances, roles) included, each once."""
     found: list[Citation] = []
-
-    def walk(v: Any) -> None:
-        if isinstance(v, Citation):
-            if v not in found:
-                found.append(v)
-        elif isinstance(v, BaseModel):
-            for name in type(v).model_fields:
-                walk(getattr(v, name))
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-
-    walk(value)
+    for _, c in citations(rec):
+        if c not in found:
+            found.append(c)
     return found
 
 

@@ -115,3 +115,18 @@ def test_adding_a_yes_never_defeats_an_adopted_draft(rule, votes, i, matter):
 def test_consensus_fails_iff_someone_objects(votes):
     ballots = [Ballot(f"m{i}", v) for i, v in enumerate(votes)]  # type: ignore[arg-type]
     assert decide(CONSENSUS, ballots).adopted == ("no" not in votes)
+
+
+@given(st.lists(st.sampled_from(VOTES), min_size=15, max_size=15), st.sets(st.integers(0, 14), max_size=3))
+def test_the_reason_accounts_for_every_yes_the_tally_shows(votes, party_indexes):
+    """A tally's headline counts the votes cast; when the rule counts fewer yes (a party to the dispute
+    must abstain), the reason says both numbers, so the two never seem to disagree."""
+    ballots = council(votes)
+    parties = frozenset(f"m{i}" for i in party_indexes)
+    out = decide(SC, ballots, "substantive", parties)
+    cast = sum(1 for v in votes if v == "yes")
+    counted = sum(1 for i, v in enumerate(votes) if v == "yes" and f"m{i}" not in parties)
+    if cast != counted:
+        assert f"{cast} yes cast, {counted} counted" in out.reason
+    if f"{counted} affirmative" not in out.reason and "vetoed" not in out.reason:
+        assert out.adopted is False or counted >= 9
