@@ -11,6 +11,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from accord.errors import AccordError
 
@@ -41,7 +42,7 @@ settings = Settings()
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """A user error: one line on stderr, a non-zero exit."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -61,12 +62,29 @@ def to_jsonable(value: Any) -> Any:
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
 
-def emit(data: Any, as_json: bool, render: Callable[[Any], None]) -> None:
-    """Print data as JSON (stdout, nothing else) or through a Rich renderer."""
+def escaped(value: Any) -> Any:
+    """Every string inside (dict keys too) escaped for Rich markup: record and user text is printed
+    as written (an actor named ``[/bold]`` neither breaks nor styles the output)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {escaped(k): escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [escaped(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(escaped(v) for v in value)
+    return value
+
+
+def emit(data: Any, as_json: bool, render: Callable[[Any], None], markup: bool = True) -> None:
+    """Print data as JSON (stdout, nothing else) or through a Rich renderer. The renderer gets the data
+    with its text escaped (``escaped``), so it may put it into markup; one that prints with markup
+    off says ``markup=False`` and gets the data as it is. Text a renderer takes from elsewhere (its
+    command's arguments) it escapes itself."""
     if as_json:
         sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
     else:
-        render(data)
+        render(escaped(data) if markup else data)
 
 
 def parse_date_opt(value: str | None, name: str = "--date") -> dt.date | None:

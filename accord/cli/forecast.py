@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from accord.cli.common import (
-    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, emit, fail, guard, open_snapshot, parse_date_opt,
+    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, emit, escape, escaped, fail, guard, open_snapshot, parse_date_opt,
 )
 
 if TYPE_CHECKING:
@@ -45,10 +45,12 @@ def register(app: typer.Typer) -> None:
 
 
 def _pair(text: str | None, name: str) -> tuple[float, float] | None:
+    from accord.record.model import number
+
     if text is None:
         return None
     try:
-        lo, hi = (float(v) for v in text.split(","))
+        lo, hi = (number(v) for v in text.split(","))
     except ValueError:
         fail(f"{name}: expected LO,HI (two numbers), got {text!r}")
     if hi < lo:
@@ -129,11 +131,12 @@ def _render_run(run: Any) -> None:
     table = Table("actor", "start", "final")
     for i, (actor, final) in enumerate(run.final_positions.items()):
         start = run.trajectory[0][i]
-        table.add_row(actor, ", ".join(_num(v) for v in start), ", ".join(_num(v) for v in final))
+        table.add_row(escape(actor), ", ".join(_num(v) for v in start), ", ".join(_num(v) for v in final))
     console.print(table)
     for move in run.detail.get("moves", [])[:40]:
         to = move["to"] if isinstance(move["to"], list) else [move["to"]]
-        console.print(f"  round {move['round']}: {move['actor']} → {', '.join(_num(v) for v in to)} ({move['kind']}, offer of {move['by']})")
+        console.print(f"  round {move['round']}: {escape(move['actor'])} → {', '.join(_num(v) for v in to)} "
+                      f"({move['kind']}, offer of {escape(move['by'])})")
 
 
 # ------------------------------------------------------------------------------------ montecarlo
@@ -161,7 +164,7 @@ def montecarlo_cmd(
 
 
 def _render_mc(mc: Any) -> None:
-    out = mc.to_json()
+    out = escaped(mc.to_json())
     console.print(f"[bold]{out['model']}[/]: {out['draws']} draws, seed {out['seed']}")
     for k, dim in enumerate(out["dimensions"]):
         qs = "  ".join(f"q{float(p) * 100:g}={_num(v[k])}" for p, v in out["quantiles"].items())
@@ -194,11 +197,11 @@ def sensitivity_cmd(
         from rich.table import Table
 
         point = ", ".join(_num(v) for v in s.forecast)
-        console.print(f"[bold]{s.model}[/]: forecast {point}; most influential: {', '.join(s.influential())}")
+        console.print(f"[bold]{s.model}[/]: forecast {point}; most influential: {escape(', '.join(s.influential()))}")
         table = Table("actor", "input", "shift down", "shift up", "effect")
         for e in s.effects[:top]:
             low, high = (", ".join(_num(v) for v in shift) for shift in (e.low, e.high))
-            table.add_row(e.actor, e.input, low, high, _num(e.effect))
+            table.add_row(escape(e.actor), e.input, low, high, _num(e.effect))
         console.print(table)
 
     emit(result, as_json, render)
@@ -279,7 +282,7 @@ def issue_cmd(
 def _render_issue(report: Any) -> None:
     from rich.table import Table
 
-    out = report.to_json()
+    out = escaped(report.to_json())
     console.print(f"[bold]{out['issue']}[/]" + (f" as of {out['date']}" if out["date"] else ""))
     table = Table("model", "forecast", "90 % interval", "states", "settled")
     for name, m in out["models"].items():

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from accord.cli.common import CaseOpt, JsonOpt, console, current_user, emit, err_console, fail, guard, open_store
+from accord.cli.common import (
+    CaseOpt, JsonOpt, console, current_user, emit, err_console, escape, fail, guard, open_store,
+)
 
 review_app = typer.Typer(help="Review what ingest found: list, show, accept, reject, edit candidates.",
                          no_args_is_help=True)
@@ -91,7 +93,7 @@ def ingest(
                 sys.stdout.flush()
             elif result["errors"]:
                 for e in result["errors"]:
-                    err_console.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
+                    err_console.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
             progress.advance(task)
     if not as_json:
         _summary(totals, kinds, sink)
@@ -111,7 +113,8 @@ def _summary(totals: dict[str, int], kinds: dict[str, int], sink: Any) -> None:
         table.add_row(f"{k} candidates", str(kinds.get(k, 0)))
     console.print(table)
     if sink is not None:
-        console.print(f"queued for review in case [bold]{sink.case_id}[/]: `accord review list --case {sink.case_id}`")
+        case = escape(sink.case_id)
+        console.print(f"queued for review in case [bold]{case}[/]: `accord review list --case {case}`")
 
 
 # ------------------------------------------------------------------------------------------ review
@@ -138,7 +141,7 @@ def review_list(
     def render(rows: list[dict[str, Any]]) -> None:
         from rich.table import Table
 
-        t = Table(title=f"review queue: {case_id}")
+        t = Table(title=f"review queue: {escape(case_id)}")
         for col in ("id", "status", "kind", "document", "span", "text", "what", "conf"):
             t.add_column(col)
         for r in rows:
@@ -154,7 +157,7 @@ def _what(c: dict[str, Any]) -> str:
     if k == "actor":
         return f"{c.get('actor') or 'NEW'} ({c.get('actor_kind')})"
     if k == "quote":
-        return f"{c.get('speaker') or '?'} [{c.get('speaker_text')}] {c.get('cue') or ''}"
+        return f"{c.get('speaker') or '?'} \\[{c.get('speaker_text')}] {c.get('cue') or ''}"
     if k == "date":
         return str(c.get("value") or c.get("range") or "unresolved") + f" ({c.get('precision')})"
     if k == "event":
@@ -181,8 +184,6 @@ def review_show(candidate: int, case: CaseOpt = None, as_json: JsonOpt = False) 
     cand["context"] = text[lo:hi]
 
     def render(c: dict[str, Any]) -> None:
-        from rich.markup import escape
-
         console.print(f"[bold]candidate {c['id']}[/] ({c['status']}) {c['kind']} in {c['document']} "
                       f"{c['start']}-{c['end']}: {_what(c)}")
         before, span, after = text[lo:c["start"]], text[c["start"]:c["end"]], text[c["end"]:hi]
@@ -262,7 +263,7 @@ def eval_ingest(
     def render(r: dict[str, Any]) -> None:
         from rich.table import Table
 
-        t = Table(title=f"ingest accuracy: {r['gold']} ({r['articles']} articles)")
+        t = Table(title=f"ingest accuracy: {escape(str(r['gold']))} ({r['articles']} articles)")
         for col in ("kind", "precision", "recall", "detail right", "exact", "gold", "predicted"):
             t.add_column(col, justify="right" if col != "kind" else "left")
         rows = dict(r["kinds"])
@@ -278,4 +279,4 @@ def eval_ingest(
         for m in r.get("misses", []):
             console.print(m, highlight=False, markup=False)
 
-    emit(report, as_json, render)
+    emit(report, as_json, render, markup=False)

@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 
 from accord.cli.common import (
-    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, current_user, date_or_today, emit, fail, guard, open_snapshot,
-    open_store, parse_date_opt, parse_timestamp,
+    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, current_user, date_or_today, emit, escape, fail, guard,
+    open_snapshot, open_store, parse_date_opt, parse_timestamp,
 )
 
 case_app = typer.Typer(help="Load, export and list cases.", no_args_is_help=True)
@@ -26,7 +26,8 @@ CiteOpt = Annotated[
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="A short note on the change.")]
 IfVersionOpt = Annotated[
-    int | None, typer.Option("--if-version", help="Fail unless the record is still at this version (optimistic lock).")
+    int | None, typer.Option("--if-version", help="Fail unless the record is still at this version (default: the version "
+                                   "this command read; a change made since is never silently replaced).")
 ]
 
 
@@ -130,7 +131,7 @@ def case_export(case: Annotated[str, typer.Argument(help="Case id in the store."
     snap = open_snapshot(case, as_known_on)
     written = guard(lambda: write_bundle(list(snap.records.values()), folder))
     emit({"case": snap.case_id, "files": [str(p) for p in written]}, as_json,
-         lambda d: console.print(f"wrote {len(d['files'])} files to {folder}"))
+         lambda d: console.print(f"wrote {len(d['files'])} files to {escape(str(folder))}"))
 
 
 @case_app.command("schema")
@@ -170,8 +171,8 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
     data = guard(lambda: views.show(snap, record_id))
 
     def render(d: dict[str, Any]) -> None:
-        disputed = f" [yellow](disputed by {', '.join(d['disputed_by'])})[/]" if d.get("disputed_by") else ""
-        console.print(f"[bold]{d['kind']}[/] {record_id}{disputed}")
+        disputed = f" [yellow](disputed by {escape(', '.join(d['disputed_by']))})[/]" if d.get("disputed_by") else ""
+        console.print(f"[bold]{d['kind']}[/] {escape(record_id)}{disputed}")
         body = {k: v for k, v in d["record"].items() if k not in ("id", "cite")}
         console.print(dump_yaml(body).rstrip(), highlight=False, markup=False)
         console.print("[bold]citations[/]")
@@ -184,7 +185,7 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
                 console.print(f"    {c['document']}:{c['start']}-{c['end']}: “{' '.join(c['quote'].split())}”",
                               highlight=False, markup=False)
 
-    emit(data, as_json, render)
+    emit(data, as_json, render, markup=False)
 
 
 @body_app.command("members")
@@ -199,7 +200,7 @@ def body_members(body: Annotated[str, typer.Argument(metavar="ID")], date: DateO
     for r in rows:
         r["flags"] = " ".join(f for f in ("permanent", "veto") if r[f])
     emit(rows, as_json, lambda r: _table(r, ["id", "name", "kind", "flags", "start", "end"],
-                                         f"{snap.name(body)}: {len(r)} members on {on.isoformat()}"))
+                                         escape(f"{snap.name(body)}: {len(r)} members on {on.isoformat()}")))
 
 
 def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt = None, case: CaseOpt = None,
@@ -210,7 +211,7 @@ def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt
     snap = open_snapshot(case, as_known_on)
     rows = guard(lambda: views.relations(snap, actor, parse_date_opt(date)))
     emit(rows, as_json, lambda r: _table(r, ["source", "type", "target", "start", "end", "reported"],
-                                         f"{len(r)} relations of {snap.name(actor)}"))
+                                         escape(f"{len(r)} relations of {snap.name(actor)}")))
 
 
 def positions(issue: Annotated[str, typer.Argument(metavar="ISSUE")], date: DateOpt = None, case: CaseOpt = None,
@@ -221,8 +222,8 @@ def positions(issue: Annotated[str, typer.Argument(metavar="ISSUE")], date: Date
     snap = open_snapshot(case, as_known_on)
     data = guard(lambda: views.positions(snap, issue, parse_date_opt(date)))
     emit(data["positions"], as_json, lambda r: (
-        console.print(f"[bold]{data['name']}[/] ({data['scale'][0]:g}..{data['scale'][1]:g}; "
-                      + "; ".join(f"{k} = {v}" for k, v in data["anchors"].items()) + ")"),
+        console.print(f"[bold]{escape(data['name'])}[/] ({data['scale'][0]:g}..{data['scale'][1]:g}; "
+                      + escape("; ".join(f"{k} = {v}" for k, v in data["anchors"].items())) + ")"),
         _table(r, ["actor", "name", "value", "salience", "date"]),
     ))
 
@@ -248,21 +249,17 @@ def _citations(cite: list[str]):  # -> list[Citation]
 
 def _write(case: str | None, operation: str, by: str | None, cites: list[Any], note: str | None,
            build: Any, if_version: int | None) -> tuple[Any, int]:
-    """Read the case, build the new record from it, check it against the case, write it audited."""
-    from accord.record.bundle import check_records
+    """Read the case, build the new record from it, check it against the case, write it audited if
+    its record is still at the version read (or at --if-version)."""
+    from accord.store import writes
 
     store = open_store()
     case_id = guard(lambda: store.resolve_case(case))
 
     def run() -> tuple[Any, int]:
-        with store.unit_of_work(case_id, current_user(by), operation=operation, cite=cites, note=note) as uow:
-            snap = store.snapshot(case_id)
-            rec = build(snap)
-            records = {**snap.records, rec.id: rec}
-            check_records(list(records.values()), before=list(snap.records.values()))
-            expected = if_version if if_version is not None else uow.version_of(rec.id) or 0
-            version = uow.put(rec, expected_version=expected)
-        return rec, version
+        seen = writes.read(store, case_id)
+        rec = build(seen.snapshot)
+        return rec, writes.write(store, seen, rec, current_user(by), operation, cites, note, if_version)
 
     return guard(run)
 
@@ -325,7 +322,8 @@ def position_set(
 
     rec, version = _write(case, "position set", by, cites, note, build, if_version)
     emit({"id": rec.id, "version": version, "record": rec}, as_json,
-         lambda d: console.print(f"{d['id']} is now at version {d['version']}: {actor} {value:g} on {issue} from {when}"))
+         lambda d: console.print(f"{d['id']} is now at version {d['version']}: "
+                                 + escape(f"{actor} {value:g} on {issue} from {when}")))
 
 
 def _parse_assignment(text: str) -> tuple[list[str], Any]:
@@ -394,7 +392,7 @@ def history(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseO
     entries = guard(lambda: build_history(store, store.resolve_case(case, ts), record_id, ts))
 
     def render(rows: list[dict[str, Any]]) -> None:
-        t = Table(title=f"history of {record_id}", title_justify="left", show_edge=False)
+        t = Table(title=f"history of {escape(record_id)}", title_justify="left", show_edge=False)
         for c in ("when (UTC)", "by", "operation"):
             t.add_column(c, overflow="fold")
         # ids are what tell the rows apart: never cut short, whatever the terminal's width

@@ -34,13 +34,15 @@ def register(app: typer.Typer) -> None:
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, float]:
+    from accord.record.model import number
+
     out: dict[str, float] = {}
     for item in values or []:
         key, sep, raw = item.partition("=")
         try:
             if not sep or not key:
                 raise ValueError
-            out[key] = float(raw)
+            out[key] = number(raw)
         except ValueError:
             fail(f"{option} {item!r}: expected NAME=NUMBER")
     return out

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from accord.errors import AccordError
+from accord.record.model import number as finite
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def choice(model: str, name: str, value: Any, allowed: tuple[str, ...]) -> str:
 
 def number(model: str, name: str, value: Any, lo: float, hi: float) -> float:
     try:
-        v = float(value)
+        v = finite(value)
     except (TypeError, ValueError):
         raise ParameterError(f"{model}: parameter {name!r} is {value!r}; expected a number") from None
     if not lo <= v <= hi:

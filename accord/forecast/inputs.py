@@ -22,7 +22,7 @@ import numpy as np
 
 from accord.errors import BundleError
 from accord.forecast.base import Stakeholders
-from accord.record.model import Issue
+from accord.record.model import Issue, number
 from accord.record.snapshot import Snapshot
 
 COLUMNS = ("Actor", "Capability", "Position", "Salience")
@@ -39,10 +39,8 @@ def parse_value(text: str, file: str, line: int, field: str) -> tuple[float, flo
     try:
         if not m:
             raise ValueError
-        value = float(m[1])
-        sd = float(m[2]) if m[2] else 0.0
-        if not (np.isfinite(value) and np.isfinite(sd)):
-            raise ValueError
+        value = number(m[1])
+        sd = number(m[2]) if m[2] else 0.0
     except ValueError:
         raise ForecastInputError(file, f"{text!r} is not a number (or number±sd)", line=line, field=field) from None
     if sd < 0:

@@ -61,6 +61,16 @@ def get(conn: Connection, case_id: str, cid: int) -> dict[str, Any] | None:
     return as_dict(row) if row else None
 
 
+def claim(conn: Connection, case_id: str, cid: int, allowed: tuple[str, ...], status: str, by: str) -> bool:
+    """Set the candidate's status only if it still has one of ``allowed`` (a conditional update: on
+    PostgreSQL it waits for a concurrent reviewer's row lock and then sees that reviewer's status).
+    False when it did not (unknown, or already reviewed)."""
+    stmt = (update(candidate)
+            .where(candidate.c.case_id == case_id, candidate.c.id == cid, candidate.c.status.in_(allowed))
+            .values(status=status, reviewed_by=by, reviewed_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+    return conn.execute(stmt).rowcount == 1
+
+
 def mark(conn: Connection, cid: int, status: str, by: str, record_id: str | None = None,
          data: dict[str, Any] | None = None) -> None:
     values: dict[str, Any] = {"status": status, "reviewed_by": by,

@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -20,6 +21,8 @@ from accord.ingest import queue
 from accord.record.model import (
     Actor, Citation, Document, Event, Participant, Position, Record, Statement,
 )
+from accord.record.snapshot import Snapshot
+from accord.store import writes
 
 _EVENT_KIND = {"CONSULT": "meeting", "AGREE": "agreement", "FIGHT": "strike", "ASSAULT": "strike",
                "COERCE": "strike"}
@@ -29,7 +32,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "x"
 
 
-def record_for(cand: dict[str, Any], doc: Document, store: Any, case_id: str) -> Record | None:
+def record_for(cand: dict[str, Any], doc: Document, snap: Snapshot) -> Record | None:
     """The record an accepted candidate becomes (None for a date)."""
     cite = [Citation(document=doc.id, start=cand["start"], end=cand["end"])]
     date = cand.get("date") or (str(doc.published) if doc.published else None)
@@ -37,11 +40,10 @@ def record_for(cand: dict[str, Any], doc: Document, store: Any, case_id: str) ->
     kind = cand["kind"]
     if kind == "actor":
         if cand.get("actor"):
-            try:
-                actor = store.get(case_id, cand["actor"])
-            except NotFound:
-                raise AccordError(f"actor {cand['actor']!r} is not in case {case_id!r}: edit the candidate's actor "
-                                  "or accept it as a new actor (actor=null)") from None
+            if not snap.has(cand["actor"], Actor):
+                raise AccordError(f"actor {cand['actor']!r} is not in case {snap.case_id!r}: edit the candidate's "
+                                  "actor or accept it as a new actor (actor=null)")
+            actor = snap.get(cand["actor"], Actor)
             if cand["text"] in actor.names():
                 return None
             return actor.model_copy(update={"aliases": [*actor.aliases, cand["text"]], "cite": [*actor.cite, *cite]})
@@ -63,45 +65,62 @@ def record_for(cand: dict[str, Any], doc: Document, store: Any, case_id: str) ->
         if cand.get("value") is None:
             raise AccordError(f"candidate {cand['id']}: a stance with only a direction needs a value: "
                               f"`accord review edit {cand['id']} value=N` first")
-        return Position(issue=cand["issue"], actor=cand["actor"], value=float(cand["value"]),
-                        salience=float(cand.get("salience", 0.5)), date=date, cite=cite, reported=True)
+        return Position(issue=cand["issue"], actor=cand["actor"], value=cand["value"],
+                        salience=cand.get("salience", 0.5), date=date, cite=cite, reported=True)
     return None
 
 
-def _reviewable(conn: Any, case_id: str, cid: int, allowed: tuple[str, ...]) -> dict[str, Any]:
+#: the statuses a reviewer can still act on (accepted is final)
+_OPEN = ("pending", "edited", "rejected")
+
+
+def _refuse(conn: Any, case_id: str, cid: int) -> NoReturn:
+    """Why a claim found nothing to claim: no such candidate, or it is already reviewed."""
     cand = queue.get(conn, case_id, cid)
     if cand is None:
         raise NotFound(f"no candidate {cid} in case {case_id!r}")
-    if cand["status"] not in allowed:
-        record = f" (its record is {cand['record_id']})" if cand.get("record_id") else ""
-        raise AccordError(f"candidate {cid} is already {cand['status']}{record}")
-    return cand
+    record = f" (its record is {cand['record_id']})" if cand.get("record_id") else ""
+    raise AccordError(f"candidate {cid} is already {cand['status']}{record}")
 
 
 def accept(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
+    """Make the candidate a record, checked as any write is. Race-safe: the candidate is claimed by a
+    conditional update in the writing transaction, so of two reviewers accepting it at once exactly one
+    wins (the other's update finds it no longer pending, on PostgreSQL after waiting for the winner's
+    row lock), and its record is written only if unchanged since it was read."""
+    seen = writes.read(store, case_id)
     with store.unit_of_work(case_id, by, operation="review accept", note=f"ingest candidate {cid}") as uow:
-        # checked inside the writing transaction, so two reviewers cannot both accept it
-        cand = _reviewable(uow.conn, case_id, cid, ("pending", "edited"))
+        if not queue.claim(uow.conn, case_id, cid, ("pending", "edited"), "accepted", by):
+            _refuse(uow.conn, case_id, cid)
+        cand = queue.get(uow.conn, case_id, cid)
+        assert cand is not None
+        if not seen.snapshot.has(cand["document"], Document):
+            raise AccordError(f"candidate {cid}: its document {cand['document']!r} is not in case {case_id!r}")
         try:
-            rec = record_for(cand, store.get(case_id, cand["document"]), store, case_id)
+            rec = record_for(cand, seen.snapshot.get(cand["document"], Document), seen.snapshot)
         except ValidationError as e:  # an edited value the record does not take
             err = e.errors()[0]
             field = ".".join(str(x) for x in err["loc"])
             raise AccordError(f"candidate {cid}: the record's field {field!r}: "
                               f"{err['msg'].removeprefix('Value error, ')}; edit the candidate first") from None
-        except ValueError as e:  # a stance value that is no number
-            raise AccordError(f"candidate {cid}: {e}; edit the candidate first") from None
         if rec is not None:
-            uow.put(rec)
-        queue.mark(uow.conn, cid, "accepted", by, record_id=rec.id if rec else None)
+            if rec.id in seen.snapshot.records and not (cand["kind"] == "actor" and cand.get("actor")):
+                raise AccordError(f"candidate {cid}: the case already has a record {rec.id!r}; edit the candidate "
+                                  "(an existing actor: actor=ID)")
+            try:
+                writes.check(seen, rec)
+            except AccordError as e:
+                raise AccordError(f"candidate {cid}: the record {e}; edit the candidate first") from None
+            writes.put(uow, seen, rec)
+            queue.mark(uow.conn, cid, "accepted", by, record_id=rec.id)
         return queue.get(uow.conn, case_id, cid) or cand
 
 
 def reject(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
     with store.engine.begin() as conn:
-        cand = _reviewable(conn, case_id, cid, ("pending", "edited", "rejected"))
-        queue.mark(conn, cid, "rejected", by)
-        return queue.get(conn, case_id, cid) or cand
+        if not queue.claim(conn, case_id, cid, _OPEN, "rejected", by):
+            _refuse(conn, case_id, cid)
+        return queue.get(conn, case_id, cid) or {}
 
 
 _EDITABLE = {"actor", "name", "actor_kind", "speaker", "speaker_text", "content", "direct", "cue", "value", "range",
@@ -113,20 +132,29 @@ def edit(store: Any, case_id: str, cid: int, changes: dict[str, str], by: str) -
     bad = sorted(set(changes) - _EDITABLE)
     if bad:
         raise AccordError(f"cannot edit field {bad[0]!r} (editable: {', '.join(sorted(_EDITABLE))})")
+    values = {k: _value(k, v) for k, v in changes.items()}
     with store.engine.begin() as conn:
-        cand = _reviewable(conn, case_id, cid, ("pending", "edited", "rejected"))
+        if not queue.claim(conn, case_id, cid, _OPEN, "edited", by):
+            _refuse(conn, case_id, cid)
+        cand = queue.get(conn, case_id, cid) or {}
         data = {k: v for k, v in cand.items() if k not in queue.ROW_KEYS}
-        data.update({k: _value(v) for k, v in changes.items()})
+        data.update(values)
         queue.mark(conn, cid, "edited", by, data=data)
         return queue.get(conn, case_id, cid) or cand
 
 
-def _value(text: str) -> Any:
+def _value(field: str, text: str) -> Any:
+    """A typed value: null, a boolean, a finite number, else the text itself."""
     if text in ("null", "none", "-"):
         return None
     if text in ("true", "false"):
         return text == "true"
     try:
-        return float(text) if "." in text else int(text)
+        value = float(text)
     except ValueError:
         return text
+    if not math.isfinite(value):
+        raise AccordError(f"{field}={text}: not a finite number")
+    if value.is_integer() and "." not in text and "e" not in text.lower():
+        return int(text) if abs(value) < 2**53 else value
+    return value

@@ -14,9 +14,23 @@ import re
 from types import UnionType
 from typing import Annotated, Any, ClassVar, Iterator, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from accord.record.dates import FuzzyDate
+
+#: every number of the record: finite. NaN and infinity have no JSON form (they would be stored as null
+#: and fail to read back) and compare false with everything, so no field takes them.
+Number = Annotated[float, AllowInfNan(False)]
+_NUMBER = TypeAdapter(Number)
+
+
+def number(value: object) -> float:
+    """A finite float from a number or its text; ValueError otherwise (for readers outside the model)."""
+    try:
+        return _NUMBER.validate_python(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a finite number") from None
+
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._:-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
@@ -225,7 +239,7 @@ class DecisionRule(Model):
     #: affirmative votes needed (Security Council: 9)
     votes_needed: int | None = Field(default=None, ge=1)
     #: share of votes cast needed for a qualified majority, e.g. 0.6667
-    share: float | None = Field(default=None, gt=0, le=1)
+    share: Number | None = Field(default=None, gt=0, le=1)
     #: members present (count) needed for a valid vote
     quorum: int | None = Field(default=None, ge=1)
     source: str | None = None
@@ -411,9 +425,9 @@ class Issue(Fact):
 
     name: str
     description: str | None = None
-    scale_min: float = 0
-    scale_max: float = 100
-    anchors: dict[float, str] = {}
+    scale_min: Number = 0
+    scale_max: Number = 100
+    anchors: dict[Number, str] = {}
     #: ordered options; positions then take the option's index (scale 0..len-1)
     options: list[str] | None = None
 
@@ -440,14 +454,14 @@ class Position(Fact):
 
     issue: IssueRef
     actor: ActorRef
-    value: float
-    salience: float = Field(ge=0, le=1)
+    value: Number
+    salience: Number = Field(ge=0, le=1)
     date: FuzzyDate
     #: spread of the coding (±), used by Monte Carlo forecasts
-    uncertainty: float | None = Field(default=None, ge=0)
+    uncertainty: Number | None = Field(default=None, ge=0)
     #: how far (scale units) from its position the actor still accepts a draft; when unset, vote
     #: prediction derives it from salience (accord.rules.predict)
-    threshold: float | None = Field(default=None, ge=0)
+    threshold: Number | None = Field(default=None, ge=0)
 
     @property
     def parent(self) -> str | None:
@@ -462,10 +476,10 @@ class Capability(Fact):
     id_from = ("actor", "date")
 
     actor: ActorRef
-    value: float = Field(ge=0)
+    value: Number = Field(ge=0)
     date: FuzzyDate
     issue: IssueRef | None = None
-    uncertainty: float | None = Field(default=None, ge=0)
+    uncertainty: Number | None = Field(default=None, ge=0)
 
     @property
     def parent(self) -> str | None:
@@ -481,7 +495,7 @@ class Provision(Model):
     id: Id
     text: str
     issue: IssueRef | None = None
-    value: float | None = None
+    value: Number | None = None
 
 
 class VoteCount(Model):

@@ -513,6 +513,20 @@ class Store:
         with gc_paused(), self.engine.connect() as conn:
             return Snapshot((decode(kind, data) for kind, data in conn.execute(q)), case_id=case_id)
 
+    def read_for_write(self, case_id: str) -> tuple[Snapshot, dict[str, int]]:
+        """The case now and the version of each record, read in one statement (so they agree): a
+        writer builds its change from the snapshot and writes it only if its record is still at the
+        version it read (see ``accord.store.writes``)."""
+        q = select(R.c.kind, R.c.data, R.c.id, R.c.version).where(
+            R.c.case_id == case_id, R.c.data.is_not(None), R.c.known_to.is_(None)
+        )
+        versions: dict[str, int] = {}
+        with gc_paused(), self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        for row in rows:
+            versions[row.id] = row.version
+        return Snapshot((decode(kind, data) for kind, data, _, _ in rows), case_id=case_id), versions
+
     def get(self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None) -> Record:
         rec, _ = self.get_versioned(case_id, record_id, as_known_on)
         return rec

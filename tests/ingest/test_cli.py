@@ -28,13 +28,15 @@ def lines(output: str) -> list[dict]:
     return [json.loads(x) for x in output.splitlines() if x.strip()]
 
 
-def make_case(db: Path, case_id: str = "t") -> None:
-    from accord.record.model import Case
+def make_case(db: Path, case_id: str = "t", actors: tuple[str, ...] = ()) -> None:
+    from accord.record.model import Actor, Case
     from accord.store import Store
 
     store = Store.open(str(db))
     with store.unit_of_work(case_id, by="test") as uow:
         uow.put(Case(id=case_id, name="Test case"))
+        for a in actors:
+            uow.put(Actor(id=a, kind="person", name=a.replace("-", " ").title(), cite=["https://example.org/fixture"]))
     store.close()
 
 
@@ -105,7 +107,7 @@ def test_eval_ingest_on_a_gold_line_that_is_no_object(tmp_path):
 
 def test_store_review_and_idempotent_reingest(tmp_path):
     db = tmp_path / "s.db"
-    make_case(db)
+    make_case(db, actors=("john-kerry",))
     (tmp_path / "a.txt").write_text(ARTICLE)
     base = ["--db", str(db)]
     r = runner.invoke(app, [*base, "ingest", str(tmp_path / "a.txt"), "--case", "t", "--published", "2015-12-18", "--json"])

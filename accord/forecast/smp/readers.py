@@ -19,6 +19,7 @@ from accord.errors import AccordError
 from accord.forecast.base import Stakeholders
 from accord.forecast.smp.model import SMP
 from accord.forecast.smp.params import SMPParameterError, SMPParams
+from accord.record.model import number
 
 _PARAMETER_TAGS = (
     "VictoryProbModel",
@@ -227,11 +228,9 @@ def _stakeholders(
 
 def _number(path: Path, where: int | str, field: str, text: str, *, integer: bool = False) -> float:
     try:
-        value = float(text)
+        value = number(text)
     except ValueError:
-        raise SMPInputError(f"{path}{_at(where)}: {field} must be a number, got {text!r}") from None
-    if not np.isfinite(value):
-        raise SMPInputError(f"{path}{_at(where)}: {field} must be finite, got {text!r}")
+        raise SMPInputError(f"{path}{_at(where)}: {field} must be a finite number, got {text!r}") from None
     if integer:
         if value != int(value):
             raise SMPInputError(f"{path}{_at(where)}: {field} must be a whole number, got {text!r}")
