@@ -7,6 +7,7 @@ take ``on``); the transaction time is ours: ``as_known_on`` returns the record a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -449,6 +450,10 @@ class Store:
         cites = [c.model_dump(exclude_none=True) for c in cite] if cite else None
         try:
             with self._write() as conn:
+                if conn.dialect.name == "postgresql":
+                    # one writer per case at a time, as SQLite's BEGIN IMMEDIATE gives: a writer's version
+                    # check then sees every write committed before its own (and names the version it found)
+                    conn.execute(select(func.pg_advisory_xact_lock(_lock_key(case_id))))
                 last = conn.execute(select(func.max(TX.c.at))).scalar()
                 if last is not None and last >= at:
                     # transaction times must increase, or "as known on" would be ambiguous
@@ -602,6 +607,11 @@ def _check_kept(records: list[Record], kept: dict[str, tuple[str, str]], summary
     errors = [e for e in record_errors([*records, *kept_records], where) if e.id in kept]
     if errors:
         raise BundleErrors(errors[:MAX_LISTED], len(errors))
+
+
+def _lock_key(case_id: str) -> int:
+    """A case's advisory lock number (a signed 64-bit int, the same in every process)."""
+    return int.from_bytes(hashlib.blake2b(case_id.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def _to_url(target: str) -> str:

@@ -53,7 +53,7 @@ def test_reads_ktab_xml_with_parameters_seed_and_ideal_adjustment():
         ("A,a,-1,50,20\nB,b,10,40,20\n", 2, "scenario.csv:3: capability must be positive"),
         ("A,a,10,50,120\nB,b,10,40,20\n", 2, "scenario.csv:3: salience on 'Pos' must be in [0, 100]"),
         ("A,a,10,150,20\nB,b,10,40,20\n", 2, "scenario.csv:3: position on 'Pos' must be in [0, 100]"),
-        ("A,a,ten,50,20\nB,b,10,40,20\n", 2, "scenario.csv:3: capability must be a number"),
+        ("A,a,ten,50,20\nB,b,10,40,20\n", 2, "scenario.csv:3: capability must be a finite number"),
         ("", 0, "the SMP needs at least two actors"),
         ("A,a,10,50,20\n", 2, "line 1 announces 2 actors, the file has 1"),
         ("A,a,10,50,20\nA,b,10,40,20\n", 2, "actor 'A' appears twice"),
