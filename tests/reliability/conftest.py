@@ -26,3 +26,14 @@ def one_error_line(result, *needles: str) -> str:
     for n in needles:
         assert n in err, (n, err)
     return err
+
+
+def bundle_refused(result, *needles: str) -> list[str]:
+    """Assert a refused bundle: exit 2, no traceback, one line per error (each naming a file and a place),
+    then the count and "nothing was written"; some error line names every needle."""
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr, result.exception)
+    assert "Traceback" not in result.stderr and lines, result.stderr
+    assert lines[-1].startswith("error: ") and "nothing was written" in lines[-1], lines
+    assert any(all(n in line for n in needles) for line in lines[:-1]), (needles, lines)
+    return lines[:-1]

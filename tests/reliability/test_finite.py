@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accord.record.model import RECORD_TYPES, number
-from tests.reliability.conftest import one_error_line
+from tests.reliability.conftest import bundle_refused, one_error_line
 
 
 def _float_schemas(schema, seen=None):
@@ -50,7 +50,7 @@ def test_number_takes_exactly_the_finite_floats(x):
 def test_a_bundle_with_a_non_finite_number_is_refused(accord, bundle, text):
     issues = bundle / "issues.yaml"
     issues.write_text(issues.read_text().replace("  anchors:", f"  scale_min: {text}\n  anchors:"))
-    one_error_line(accord("case", "load", str(bundle), ok=False), "issues.yaml:", "scale_min", "finite")
+    bundle_refused(accord("case", "load", str(bundle), ok=False), "issues.yaml:3", "scale_min", "finite")
     assert accord.json("case", "list")["stored"] == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reliability.conftest import one_error_line
+from tests.reliability.conftest import bundle_refused, one_error_line
 
 EVIL = "[/bold]Ev[red]il"
 EVIL_ISSUE = "[bold]When[/] [/]"
@@ -44,7 +44,7 @@ def test_hostile_names_print_as_written(hostile, args, shows):
 def test_an_error_message_keeps_its_brackets(accord, bundle):
     actors = bundle / "actors.yaml"
     actors.write_text(actors.read_text().replace("id: beta", "id: Beta Land"))
-    one_error_line(accord("case", "load", str(bundle), ok=False), "^[a-z0-9][a-z0-9._:-]*$")
+    bundle_refused(accord("case", "load", str(bundle), ok=False), "actors.yaml:6", "^[a-z0-9][a-z0-9._:-]*$")
 
 
 def test_a_hostile_argument_is_echoed_as_written(mini):
