@@ -44,9 +44,9 @@ def ingest(
 ) -> None:
     """Read articles into cited candidates (actors, quotes, dates, events, stances).
 
-    Without --case: the built-in world dictionary only, nothing stored. With --case: the case's actors
-    and issues join the dictionary, and each document is stored with its candidates in the review queue
-    (a document already there is reported, not ingested again).
+    Without --case: the built-in world dictionary only (no issues, so no stances), nothing stored. With
+    --case: the case's actors, issues and vocabulary join the dictionary, and each document is stored
+    with its candidates in the review queue (a document already there is reported, not ingested again).
     """
     from accord.ingest import batch
     from accord.ingest.config import IngestConfig
@@ -66,6 +66,8 @@ def ingest(
         snapshot = store.snapshot(case_id)
         sink = batch.Sink(store, case_id, current_user(by))
     pipeline = guard(lambda: Pipeline.for_case(snapshot, cfg))
+    for warning in pipeline.warnings:
+        err_console.print(f"[bold yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     items = batch.unseen(read(paths, published, cfg.max_bytes), sink)
     totals: dict[str, int] = {"documents": 0, "failed": 0, "already ingested": 0}
     kinds: dict[str, int] = {}

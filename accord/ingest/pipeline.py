@@ -18,18 +18,31 @@ class Pipeline:
     def __init__(self, lexicon: Lexicon | None = None, config: IngestConfig | None = None):
         self.config = config or IngestConfig()
         self.lexicon = lexicon or world()
+        #: what the reader should know before trusting the output (a case issue no stance can be found on)
+        self.warnings: list[str] = []
         ctx = Context(nlp=spacy.blank("en"), lexicon=self.lexicon)
         self.components = [(name, create(name, ctx, self.config.settings.get(name, {})))
                            for name in self.config.components]
 
     @classmethod
     def for_case(cls, snapshot: Any = None, config: IngestConfig | None = None) -> Pipeline:
-        """The built-in world merged with a case's actors and issues (an ``accord.record.snapshot.Snapshot``)."""
+        """The built-in world merged with a case's actors, issues and vocabulary (an
+        ``accord.record.snapshot.Snapshot``). Warns of the case's issues that have no stance cues."""
         if snapshot is None:
             return cls(world(), config)
-        from accord.record.model import Issue
+        from accord.record.model import Issue, Vocabulary
 
-        return cls(world().merged(snapshot.actors(), [i.id for i in snapshot.all(Issue)]), config)
+        issues = [i.id for i in snapshot.all(Issue)]
+        words = snapshot.all(Vocabulary)
+        pipeline = cls(world().merged(snapshot.actors(), issues, words), config)
+        with_cues = {v.issue for v in words}
+        silent = [i for i in issues if i not in with_cues]
+        if silent:
+            case = f" of case {snapshot.case_id!r}" if snapshot.case_id else ""
+            pipeline.warnings.append(
+                f"no stance will be found on {len(silent)} issue(s){case} without stance cues: {', '.join(silent)}"
+                f" (give their topic and direction words in the bundle's {Vocabulary.bundle_file})")
+        return pipeline
 
     def __call__(self, article: Article) -> IngestDoc:
         # A document makes thousands of small objects (matches, mentions, candidates), none of them in a

@@ -1,7 +1,9 @@
-"""The actor dictionary: the built-in world (YAML beside this module) merged with a case's actors.
+"""The dictionary: the built-in world (YAML beside this module) merged with a case's actors and words.
 
-A case's actors win over built-in ones with the same id; their names, aliases and roles are added.
-Everything the matchers need is precomputed here once per pipeline.
+A case's actors win over built-in ones with the same id; their names, aliases and roles are added. The
+world holds no issue: the stance cues of a case's issues, and any trigger words of its own, come with
+the case (its ``vocabulary`` records), its words ahead of the world's. Everything the matchers need is
+precomputed here once per pipeline.
 """
 
 from __future__ import annotations
@@ -115,8 +117,10 @@ class Lexicon:
             return self.country_of.get(e.roles[0].of or "")
         return None
 
-    def merged(self, actors: Iterable[Any], issues: Iterable[str] | None = None) -> Lexicon:
-        """A copy with a case's actors (``accord.record.model.Actor``) and issue ids merged in."""
+    def merged(self, actors: Iterable[Any], issues: Iterable[str] | None = None,
+               vocabulary: Iterable[Any] = ()) -> Lexicon:
+        """A copy with a case's actors (``accord.record.model.Actor``), issue ids (the issues stances are
+        looked for; None: every issue with cues) and words (``accord.record.model.Vocabulary``) merged in."""
         entries = dict(self.entries)
         for a in actors:
             base = entries.get(a.id)
@@ -137,10 +141,28 @@ class Lexicon:
             if base and base.name != a.name:
                 entry.aliases = sorted(set(entry.aliases) | {base.name})
             entries[a.id] = entry
-        lex = Lexicon(entries.values(), self.titles, self.sector_words, self.events, self.issues)
+        words = list(vocabulary)
+        cues = {v.issue: _cues(v) for v in words if v.issue is not None}
+        lex = Lexicon(entries.values(), self.titles, self.sector_words, _triggers(words, self.events),
+                      [*cues.values(), *(i for i in self.issues if i["issue"] not in cues)])
         lex.places, lex.timezones = self.places, self.timezones
         lex.case_issues = set(issues) if issues is not None else None
         return lex
+
+
+def _cues(v: Any) -> dict[str, Any]:
+    """A case's stance cues for one issue, in the form of the stance detector's lexicon."""
+    return {"issue": v.issue, "topic": v.topic, "toward_min": v.toward_min, "toward_max": v.toward_max,
+            "values": [{"pattern": c.pattern, "value": c.value} for c in v.values]}
+
+
+def _triggers(words: list[Any], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The case's trigger words ahead of the world's (the first type that claims a word keeps it), each
+    with the CAMEO code of its type."""
+    cameo = {e["type"]: e["cameo"] for e in events}
+    own = [{"type": v.event, "cameo": cameo[v.event], "verbs": v.verbs, "irregular": v.irregular, "nouns": v.nouns}
+           for v in words if v.event is not None]
+    return own + events
 
 
 def _surnames(name: str) -> set[str]:
@@ -185,7 +207,7 @@ def world() -> Lexicon:
     t = _load("titles.yaml")
     titles = [Title(x["title"], x.get("same_as", x["title"]), x["sector"]) for x in t["titles"]]
     sector_words = {w: sector for sector, words in t["sectors"].items() for w in words}
-    lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), _load("issues.yaml"))
+    lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), [])
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
     return lex

@@ -14,7 +14,7 @@ import re
 from types import UnionType
 from typing import Annotated, Any, ClassVar, Iterator, Literal, Union, get_args, get_origin
 
-from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import AfterValidator, AllowInfNan, BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from accord.record.dates import FuzzyDate
 
@@ -625,9 +625,89 @@ class Roadmap(Fact):
         return milestones
 
 
+# ------------------------------------------------------------------------------------- vocabulary
+
+#: the PLOVER event types the event coder knows (accord/ingest/world/events.yaml)
+PloverType = Literal[
+    "CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE", "DEMAND",
+    "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT",
+]
+
+
+def _regex(pattern: str) -> str:
+    try:
+        re.compile(pattern.removeprefix("="))
+    except re.error as e:
+        raise ValueError(f"{pattern!r} is not a regular expression: {e}") from None
+    return pattern
+
+
+Pattern = Annotated[str, Field(min_length=1), AfterValidator(_regex)]
+Trigger = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z' -]*$")]
+
+
+class ValueCue(Model):
+    """Words that pin a number on the issue's scale ("must step down" is 0)."""
+
+    pattern: Pattern
+    value: float
+
+
+class Vocabulary(Record):
+    """The words for reading a case's news: the stance cues of one of its issues (``issue``, with its
+    ``topic`` words and the words leaning ``toward_min`` or ``toward_max``), or more trigger words for
+    an event type (``event``). Merged with the world dictionary by ``accord ingest --case`` (the case's
+    words first). Cues are regular expressions over lower-case text; a leading ``=`` keeps a direction
+    word's direction under negation. The id defaults to ``<issue>.words`` or ``<event type>.words``."""
+
+    record_kind = "vocabulary"
+    bundle_file = "vocabulary.yaml"
+
+    issue: IssueRef | None = None
+    topic: list[Pattern] = []
+    toward_min: list[Pattern] = []
+    toward_max: list[Pattern] = []
+    values: list[ValueCue] = []
+    event: PloverType | None = None
+    #: base forms: the event coder adds -s, -ed, -ing
+    verbs: list[Trigger] = []
+    #: other forms and phrases, matched as written
+    irregular: list[Trigger] = []
+    #: nouns naming the event when the sentence says it happened ("the swap took place")
+    nouns: list[Trigger] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, value: Any) -> Any:
+        if isinstance(value, dict) and not value.get("id"):
+            named = value.get("issue") or (str(value["event"]).lower() if value.get("event") else None)
+            if isinstance(named, str):
+                value = {**value, "id": f"{named}.words"}
+        return value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Vocabulary:
+        if (self.issue is None) == (self.event is None):
+            raise ValueError("a vocabulary entry gives either issue (stance cues) or event (trigger words)")
+        stance_words = self.topic or self.toward_min or self.toward_max or self.values
+        triggers = self.verbs or self.irregular or self.nouns
+        if self.issue is not None:
+            if triggers:
+                raise ValueError("verbs, irregular and nouns are trigger words: give them under an event")
+            if not self.topic or not (self.toward_min or self.toward_max):
+                raise ValueError(f"the cues of issue {self.issue!r} need topic words and direction words"
+                                 " (toward_min or toward_max)")
+        else:
+            if stance_words:
+                raise ValueError("topic, toward_min, toward_max and values are stance cues: give them under an issue")
+            if not triggers:
+                raise ValueError(f"event {self.event}: give verbs, irregular or nouns")
+        return self
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Case, Document, Actor, Relation, Process, Event, Statement, Issue, Position, Capability, Decision,
-    DesignationList, Roadmap,
+    DesignationList, Roadmap, Vocabulary,
 )
 KINDS: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
 

@@ -10,9 +10,20 @@ from accord.ingest.document import Article
 from accord.ingest.pipeline import Pipeline
 
 
+def syria_words() -> list:
+    """The stance cues of the built-in syria-2015 case (the fixture texts are about its issues)."""
+    from accord.record.bundle import read_bundle
+    from accord.record.model import Vocabulary
+
+    return [r for r in read_bundle("syria-2015").records if isinstance(r, Vocabulary)]
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    """The world dictionary with the Syria case's words (not its actors: the world's own are tested)."""
+    from accord.ingest.world import world
+
+    return Pipeline(world().merged([], vocabulary=syria_words()))
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.ingest.synthetic import write_jsonl
+from tests.ingest.conftest import syria_words
 
 runner = CliRunner()
 ARTICLE = ("VIENNA - Sergei Lavrov met John Kerry on Friday.\n\n"
@@ -226,6 +227,7 @@ def test_accepting_actors_events_and_stances(tmp_path):
     with store.unit_of_work("t", by="test") as uow:
         uow.put(Case(id="t", name="Test case"))
         uow.put(Issue(id="assad-role", name="Assad's role", cite=cite))
+        uow.put(next(w for w in syria_words() if w.issue == "assad-role"))  # the issue's stance cues
         uow.put(Actor(id="russia", kind="state", name="Russia", cite=cite))
         uow.put(Actor(id="john-kerry", kind="person", name="John Kerry", cite=cite))
     store.close()

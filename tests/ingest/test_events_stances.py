@@ -41,8 +41,9 @@ def test_stances_only_for_the_case_issues():
     from accord.ingest.document import Article
     from accord.ingest.pipeline import Pipeline
     from accord.ingest.world import world
+    from tests.ingest.conftest import syria_words
 
-    lex = world().merged([], issues=["ceasefire-timing"])
+    lex = world().merged([], issues=["ceasefire-timing"], vocabulary=syria_words())
     doc = Pipeline(lex)(Article(text='"Assad must go," Kerry said. "The fighting must stop now," he added.',
                                 published=dt.date(2016, 2, 1)))
     assert [c.data["issue"] for c in doc.candidates if c.kind == "stance"] == ["ceasefire-timing"]

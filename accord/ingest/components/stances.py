@@ -1,4 +1,4 @@
-"""Stances on a case's issues, from an issue lexicon and direction words (world/issues.yaml).
+"""Stances on a case's issues, from an issue lexicon and direction words (the case's vocabulary.yaml).
 
 A sentence is about an issue when it holds one of the issue's topic words; the words that lean toward
 either end of the issue's scale are counted, each turned around by a negation just before it (unless
