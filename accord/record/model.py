@@ -650,7 +650,7 @@ class ValueCue(Model):
     """Words that pin a number on the issue's scale ("must step down" is 0)."""
 
     pattern: Pattern
-    value: float
+    value: Number
 
 
 class Vocabulary(Record):
