@@ -3,7 +3,8 @@ time from ../shared/data/extraction; its sentences are never copied into this re
 
 Each record is one sentence with a PLOVER event type and source/target actors coded as a country
 (ISO alpha-3, or IGO, ...) and a sector (GOV, MIL, REB, ...). We run the pipeline on the sentence and
-compare the first event it codes: its type, and its source's and target's country and sector.
+compare the first event it codes: its type, and its source's and target's country and sector; and count
+how many sentences were coded as someone's report (``reported_by``) and with which mood.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def check(path: Path = DEFAULT, pipeline: Pipeline | None = None) -> dict[str, A
     pipeline = pipeline or Pipeline()
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text") and r.get("event") != "DOCUMENT"]
     lex = pipeline.lexicon
-    n = typed = 0
+    n = typed = reported = 0
+    moods: Counter[str] = Counter()
     country = {"source": [0, 0], "target": [0, 0]}
     sector = {"source": [0, 0], "target": [0, 0]}
     confusion: Counter[tuple[str, str]] = Counter()
@@ -37,6 +39,9 @@ def check(path: Path = DEFAULT, pipeline: Pipeline | None = None) -> dict[str, A
         doc = pipeline(Article(text=r["text"], published=dt.date(2000, 1, 1)))
         ev = next((c.data for c in doc.candidates if c.kind == "event"), None)
         got = ev["event_type"] if ev else "NONE"
+        if ev:
+            reported += bool(ev.get("reported_by") or ev.get("reported_by_text"))
+            moods[ev.get("mood") or "done"] += 1
         typed += got == r["event"]
         confusion[(r["event"], got)] += 1
         for side in ("source", "target"):
@@ -52,6 +57,9 @@ def check(path: Path = DEFAULT, pipeline: Pipeline | None = None) -> dict[str, A
     return {
         "records": n,
         "event_type_accuracy": round(typed / n, 3) if n else None,
+        # the share of all sentences whose event was coded as someone's report (reported_by), and the moods
+        "reported_share": round(reported / n, 3) if n else None,
+        "moods": dict(sorted(moods.items())),
         "country_accuracy": {k: round(v[0] / v[1], 3) if v[1] else None for k, v in country.items()},
         "sector_accuracy": {k: round(v[0] / v[1], 3) if v[1] else None for k, v in sector.items()},
         "counted": {"country": {k: v[1] for k, v in country.items()}, "sector": {k: v[1] for k, v in sector.items()}},

@@ -49,10 +49,40 @@ def test_stances_only_for_the_case_issues():
     assert [c.data["issue"] for c in doc.candidates if c.kind == "stance"] == ["ceasefire-timing"]
 
 
-def test_no_event_under_a_modal_or_in_reported_speech(run):
-    r = run("Russia would not attack the town. John Kerry said Russia attacked the town. "
-            "Turkey shot down a Russian jet.")
-    assert [(e["event_type"], e["source"]) for e in of(r, "event")] == [("FIGHT", "turkey")]
+def _events(run, text: str) -> list[tuple]:
+    return [(e["event_type"], e["source"], e["target"], e["mood"], e["reported_by"]) for e in of(run(text), "event")]
+
+
+def test_a_reported_event_is_coded_with_its_reporter_as_a_claim(run):
+    assert _events(run, "Russia would not attack the town. John Kerry said Russia attacked Turkey. "
+                        "Turkey shot down a Russian jet.") == [
+        ("FIGHT", "russia", "turkey", None, "john-kerry"), ("FIGHT", "turkey", "russia", None, None)]
+    # the actors of a report are read inside what is reported, not from the one who reports it
+    (e,) = of(run("Iran shelled Iraqi towns on Sunday, the Turkish foreign ministry said."), "event")
+    assert (e["source"], e["target"], e["reported_by"]) == ("iran", "iraq", "turkey")
+
+
+def test_an_act_not_yet_done_is_coded_with_its_mood(run):
+    assert _events(run, "Iran threatened to shell Iraqi towns.") == [("THREATEN", "iran", "iraq", "threatened", None)]
+    assert of(run("Iran threatened to shell Iraqi towns."), "event")[0]["threatened_act"] == "FIGHT"
+    assert _events(run, "France will provide humanitarian aid to Jordan.") == [("AGREE", "france", "jordan", "intended", None)]
+    assert _events(run, "Egypt will boycott the talks unless Qatar withdraws.")[0][:4] == (
+        "THREATEN", "egypt", "qatar", "conditional")
+    # refusing a cooperative act is a rejection; a hostile act that may or may not come is no event
+    assert _events(run, "Turkey refused to withdraw its troops from Iraq.") == [("REJECT", "turkey", "iraq", None, None)]
+    assert not _events(run, "Russia could strike the town. Russia did not attack Turkey.")
+
+
+def test_must_in_a_report_is_the_reporter_s_demand(run):
+    assert _events(run, "Britain said Libya must hand over the suspects.") == [
+        ("DEMAND", "uk", "libya", None, "uk")]
+
+
+def test_a_demonym_before_people_stands_for_its_state_in_an_event(run):
+    (e,) = of(run("Sudanese rebels shelled Juba on Sunday."), "event")
+    assert (e["event_type"], e["source"], e["source_sector"]) == ("FIGHT", "sudan", "REB")
+    # but it is no actor mention of the record: a nationality
+    assert not [a for a in of(run("Sudanese rebels shelled Juba on Sunday."), "actor") if a["actor"] == "sudan"]
 
 
 def test_stance_words_turned_by_a_negation(run):

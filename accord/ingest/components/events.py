@@ -1,12 +1,20 @@
-"""Events: a trigger word gives the PLOVER type (and CAMEO code); the first actor named before it (the
-subject) is the source, the first after it the target; the sentence's date and place ("in Geneva") go
-with it.
+"""Events: a trigger word gives the PLOVER type (and CAMEO code); the first actor named before it in its
+clause (the subject) is the source, the first after it the target; the sentence's date and place ("in
+Geneva") go with it.
 
-One event per sentence: the first trigger outside quotes (direct or reported) whose sentence names at
-least one actor, and that is not under a modal, a negation, a condition or an infinitive ("would not
-halt", "expected to announce"): those did not happen. The
-sector of each side (GOV, MIL, REB, ...) is read from the words beside its mention ("Russian
-warplanes": MIL), for comparison with coded event data.
+One event per sentence: the first trigger outside direct quotes and names whose clause names an actor.
+As event coders do, an event someone reports ("X attacked Z, the ministry said") is coded, with the
+reporter kept as a claim (``reported_by``); its actors are read inside the reported clause. An event not
+(yet) done is coded with its mood: an intention ("will provide aid", "offered to hand over": ``intended``,
+PLOVER AGREE for a cooperative act, THREATEN for a hostile one), a threat ("threatened to shell":
+``threatened``), a condition ("will boycott unless ...": ``conditional``); "must withdraw" in a report is
+the reporter's DEMAND; a negated or refused cooperative act ("refused to withdraw") is a REJECT; a
+negated or merely possible hostile one ("did not attack", "could strike") is no event.
+
+Actors are the dictionary's mentions, then a demonym before a noun of people ("Sudanese rebels", "Egyptian
+police": the state, with the sector the noun gives) and, failing both, a state named as a place in the
+clause ("opposition groups in Zimbabwe"). The sector of each side (GOV, MIL, REB, ...) is read from the
+words beside its mention ("Russian warplanes": MIL), for comparison with coded event data.
 """
 
 from __future__ import annotations
@@ -26,10 +34,24 @@ _HAPPENED = r"(?=\W+(?:\w+\W+){0,3}?(?:opened|began|started|resumed|ended|took p
 
 
 _WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*")
-# A trigger that did not happen: under a modal, a negation, a condition, or as an infinitive ("expected
-# to announce", "would not halt", "if ... strikes"); a few words before it decide.
-_UNREAL = re.compile(r"\b(?:will|would|could|may|might|should|must|can|cannot|shall|to|not|never|unless|if|"
-                     r"whether)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$")
+# What stands a few words before a trigger and makes it not (yet) done: a refusal or negation, a mere
+# possibility, an obligation, a threat, an intention (future, plan, offer, promise, infinitive).
+_WINDOW = r"\s+(?:\w+\s+){0,2}$"
+# in this order: a negation or refusal decides before the modal it sits under ('would not attack')
+_MOODS = [(name, re.compile(rx + _WINDOW)) for name, rx in (
+    ("neg", r"(?:\b(?:not|never|no longer|refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to)|n't)"),
+    ("maybe", r"\b(?:could|may|might|whether)"),
+    ("must", r"\b(?:must|should|ought to|has to|have to|had to)"),
+    ("threat", r"\bthreat(?:en|ens|ened|ening) to"),
+    ("intent", r"\b(?:will|would|shall|plans? to|planned to|planning to|intends? to|intended to|ready to|willing to|"
+               r"prepared to|offer(?:s|ed)? to|promis(?:e|es|ed) to|pledg(?:e|es|ed) to|vow(?:s|ed)? to|"
+               r"decid(?:e|es|ed) to|expected to|set to|going to|aims? to|seeks? to|sought to|wants? to|hopes? to|to)"),
+)]
+_TO_NEXT = re.compile(r"\s+to\s+(?:\w+\s+)?$")
+_CONDITION = re.compile(r"\b(?:if|unless|provided that|as long as)\b", re.I)
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE"}
+# a pronoun subject of a reported clause is the reporter ("Syria says it is willing to withdraw")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|he|she|we)\b", re.I)
 
 
 def _by_first_word(forms: dict[str, tuple[str, str]]) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
@@ -50,14 +72,62 @@ def _struck_a(norm: str, t: re.Match[str]) -> bool:
     return t.group(1) in ("struck", "strikes", "strike") and norm.startswith((" a ", " an "), t.end())
 
 
+# past forms English does not make with -ed (the participle second when it differs)
+_IRREGULAR = {
+    "give": ("gave", "given"), "send": ("sent",), "hold": ("held",), "meet": ("met",), "take": ("took", "taken"),
+    "fight": ("fought",), "shoot": ("shot",), "strike": ("struck",), "withdraw": ("withdrew", "withdrawn"),
+    "lead": ("led",), "set": ("set",), "put": ("put",), "break": ("broke", "broken"), "bring": ("brought",),
+    "speak": ("spoke", "spoken"), "begin": ("began", "begun"), "freeze": ("froze", "frozen"),
+    "forgive": ("forgave", "forgiven"), "undertake": ("undertook", "undertaken"), "overrun": ("overran", "overrun"),
+    "beat": ("beat", "beaten"), "pay": ("paid",), "make": ("made",), "throw": ("threw", "thrown"),
+    "blow": ("blew", "blown"), "shut": ("shut",), "cut": ("cut",), "seek": ("sought",), "lay": ("laid",),
+    "win": ("won",), "lose": ("lost",), "sell": ("sold",), "keep": ("kept",), "leave": ("left",),
+    "stand": ("stood",), "tell": ("told",), "hit": ("hit",), "burn": ("burned", "burnt"), "slay": ("slew", "slain"),
+    "drive": ("drove", "driven"), "ride": ("rode",), "bear": ("bore", "borne"), "swear": ("swore", "sworn"),
+    "forbid": ("forbade", "forbidden"), "rebuild": ("rebuilt",), "build": ("built",), "bid": ("bid",),
+    "spend": ("spent",), "lend": ("lent",), "sit": ("sat",), "run": ("ran",), "come": ("came",), "go": ("went", "gone"),
+}
+# verbs of two syllables stressed on the last, which double their final consonant (expel -> expelled)
+_DOUBLING = {"expel", "compel", "propel", "repel", "admit", "commit", "submit", "permit", "omit", "kidnap",
+             "control", "patrol", "refer", "confer", "prefer", "deter", "transfer", "equip", "abet", "rebel",
+             "occur", "regret", "acquit", "outlaw"}
+
+
 def inflections(verb: str) -> list[str]:
+    """The forms of a verb (a phrasal verb inflects its first word: 'hand over' -> 'handed over')."""
+    head, _, rest = verb.partition(" ")
+    tail = " " + rest if rest else ""
+    return [f + tail for f in _word_forms(head)]
+
+
+def _word_forms(verb: str) -> list[str]:
+    if verb in _IRREGULAR:
+        base = [verb, verb + ("es" if re.search(r"(s|sh|ch|x|z)$", verb) else "s"),
+                (verb[:-1] if verb.endswith("e") else verb + (verb[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", verb) else "")) + "ing"]
+        return base + list(_IRREGULAR[verb])
+    extra: list[str] = []
+    if verb in _DOUBLING or re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", verb):
+        # one syllable ending consonant-vowel-consonant: ban -> banned, shut -> shutting
+        d = verb + verb[-1]
+        return [verb, verb + "s", d + "ed", d + "ing", *extra]
     if verb.endswith("e"):
-        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing", *extra]
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing", *extra]
     if re.search(r"(s|sh|ch|x|z)$", verb):
-        return [verb, verb + "es", verb + "ed", verb + "ing"]
-    return [verb, verb + "s", verb + "ed", verb + "ing"]
+        return [verb, verb + "es", verb + "ed", verb + "ing", *extra]
+    return [verb, verb + "s", verb + "ed", verb + "ing", *extra]
+
+
+def expand(phrase: str) -> list[str]:
+    """'lifted [a|the] curfew' -> the phrase with each of the bracketed words and with none."""
+    m = re.search(r"\[([^\]]+)\] ", phrase)
+    if m is None:
+        return [phrase]
+    out = []
+    for choice in [*m.group(1).split("|"), ""]:
+        out += expand(phrase[:m.start()] + (choice + " " if choice else "") + phrase[m.end():])
+    return out
 
 
 @component("events")
@@ -67,9 +137,10 @@ class EventCoder:
         forms: dict[str, tuple[str, str]] = {}
         nouns: dict[str, tuple[str, str]] = {}
         for ev in self.lex.events:
-            for w in [f for v in ev.get("verbs", []) for f in inflections(v)] + ev.get("irregular", []):
+            verbs = [f for v in ev.get("verbs", []) for x in expand(v) for f in inflections(x)]
+            for w in verbs + [x for p in ev.get("irregular", []) for x in expand(p)]:
                 forms.setdefault(w.lower(), (ev["type"], ev["cameo"]))
-            for w in ev.get("nouns", []):
+            for w in [x for p in ev.get("nouns", []) for x in expand(p)]:
                 nouns.setdefault(w.lower(), (ev["type"], ev["cameo"]))
         self.forms, self.nouns = forms, nouns
         self.by_first = _by_first_word(forms)
@@ -78,16 +149,24 @@ class EventCoder:
         self.noun = re.compile(_alternation(nouns).pattern + _HAPPENED)
         self.places = set(self.lex.places) | {e.capital for e in self.lex.entries.values() if e.capital}
         self.sector_words = self.lex.sector_words
+        self.cameo_of = {ev["type"]: ev["cameo"] for ev in self.lex.events}
+        demonyms = sorted(self.lex.demonym_of, key=len, reverse=True)
+        # a demonym followed by a noun (not a verb or the end): 'Sudanese rebels', not 'the Sudanese say'
+        self.demonym = re.compile(r"\b(" + "|".join(re.escape(d) for d in demonyms) + r")(?=\s+(?:[a-z]{3,}|[A-Z][a-z]+))")
+        self.state_of = {e.name: e.id for e in self.lex.entries.values() if e.kind == "state"}
+        self.state_of.update({e.capital: e.id for e in self.lex.entries.values() if e.kind == "state" and e.capital})
+        self.state_names = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(self.state_of, key=len, reverse=True))
+                                      + r")\b")
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
-        # what someone is quoted as saying is not what happened: never a trigger inside a quote, direct or
-        # reported (measured on dev and dev2: fewer false events for fewer than half as many lost)
-        # which characters are quoted, reported or part of a name, as masks: one look per trigger
-        quoted, reported, named = (bytearray(len(norm)) for _ in range(3))
+        # what someone is quoted as saying in marks is his speech, not what happened: no trigger there; a
+        # report ('X said Y attacked Z') is coded, with X as the one who reports it
+        quoted, named = bytearray(len(norm)), bytearray(len(norm))
+        reports = [c for c in doc.candidates if c.kind == "quote" and not c.data.get("direct")]
         for c in doc.candidates:
-            if c.kind == "quote":
-                (quoted if c.data.get("direct") else reported)[c.start:c.end] = b"\x01" * (c.end - c.start)
+            if c.kind == "quote" and c.data.get("direct"):
+                quoted[c.start:c.end] = b"\x01" * (c.end - c.start)
         for m in doc.mentions:
             named[m.start:m.end] = b"\x01" * (m.end - m.start)
         dates = [c for c in doc.candidates if c.kind == "date"]
@@ -97,34 +176,112 @@ class EventCoder:
                 by_sent.setdefault(doc.sent_index(m.start), []).append(m)
         starts = self.first_words.offsets(doc)
         for i, (s, e) in enumerate(doc.sents):
-            in_sent = by_sent.get(i)
-            if not in_sent:
-                continue
             triggers = [t for t in self._triggers(norm, starts[bisect_left(starts, s):bisect_left(starts, e)], e)
                         if not _struck_a(norm, t)]
             if not triggers:
                 triggers = list(self.noun.finditer(norm, s, e))
+            if not triggers:
+                continue
+            in_sent = sorted(by_sent.get(i, []) + self._nationals(doc, s, e, named), key=lambda m: m.start)
             for t in triggers:
-                if reported[t.start()] or quoted[t.start()] or named[t.start()]:
+                if quoted[t.start()] or named[t.start()]:
                     continue
-                if _UNREAL.search(norm, max(s, t.start() - 40), t.start()):
+                report = next((c for c in reports if c.start <= t.start() < c.end), None)
+                lo, hi = (report.start, report.end) if report else (s, e)
+                etype, cameo = self.forms.get(t.group(1)) or self.nouns[t.group(1)]
+                coded = self._mood(norm, max(lo, t.start() - 40), t.start(), etype, s, e, report is not None)
+                if coded is None:
                     continue
-                before = [m for m in in_sent if m.end <= t.start() and not quoted[m.start]]
-                after = [m for m in in_sent if m.start >= t.end()]
+                etype, mood = coded
+                act = None
+                if etype == "THREATEN" and mood is None:
+                    # 'threatened to shell': the threat is the event, the act threatened its mood's object
+                    nxt = next((u for u in triggers if 0 < u.start() - t.end() <= 25
+                                and _TO_NEXT.match(norm, t.end(), u.start())), None)
+                    if nxt is not None:
+                        mood, act = "threatened", (self.forms.get(nxt.group(1)) or self.nouns[nxt.group(1)])[0]
+                cameo = cameo if etype == (self.forms.get(t.group(1)) or self.nouns[t.group(1)])[0] else \
+                    self.cameo_of[etype]
+                actors = [m for m in in_sent if lo <= m.start and m.end <= hi and not quoted[m.start]]
+                located = self._located(doc, lo, hi)
+                before = [m for m in actors if m.end <= t.start()] or [m for m in located if m.end <= t.start()]
+                after = [m for m in actors if m.start >= t.end()] or [m for m in located if m.start >= t.end()]
+                # 'gave the Ivory Coast ... aid': the object stands between the subject and a late trigger
+                after = after or before[1:]
                 source = before[0] if before else None  # the subject: the first actor named before the trigger
+                reporter = self._reporter(doc, report) if report else None
+                if reporter and (mood == "demanded" or (source is None and _PRONOUN_SUBJECT.match(norm, lo))):
+                    # 'Y said X must withdraw': Y demands of X; 'Syria says it will withdraw': Syria acts
+                    after = ([source] if source else []) + after if mood == "demanded" else after
+                    source = reporter
                 target = next((m for m in after if not source or m.actor != source.actor), None)
                 if source is None and target is None:
                     continue
-                etype, cameo = self.forms.get(t.group(1)) or self.nouns[t.group(1)]
                 date = next((d for d in dates if s <= d.start < e and d.data.get("value")), None)
                 place = next((p["place"] for p in _PLACE.finditer(norm, s, e) if p["place"] in self.places), None)
-                doc.add("event", s, e, 0.6 if source and target else 0.45, event_type=etype, cameo=cameo,
-                        trigger=doc.text[t.start():t.end()], source=source.actor if source else None,
-                        target=target.actor if target else None,
+                doc.add("event", s, e, (0.6 if source and target else 0.45) * (0.8 if report or mood else 1.0),
+                        event_type=etype, cameo=cameo, trigger=doc.text[t.start():t.end()],
+                        source=source.actor if source else None, target=target.actor if target else None,
                         source_sector=self.sector(doc, source), target_sector=self.sector(doc, target),
-                        date=date.data["value"] if date else None, place=place)
+                        date=date.data["value"] if date else None, place=place,
+                        mood=None if mood == "demanded" else mood, threatened_act=act,
+                        reported_by=report.data.get("speaker") if report else None,
+                        reported_by_text=report.data.get("speaker_text") if report else None)
                 break
         return doc
+
+    @staticmethod
+    def _mood(norm: str, lo: int, at: int, etype: str, s: int, e: int, reported: bool) -> tuple[str, str | None] | None:
+        """The type an act is coded as, given the words before it, and its mood; None when it is no event."""
+        mood = next((name for name, rx in _MOODS if rx.search(norm, lo, at)), None)
+        if mood is None:
+            return etype, None
+        cooperative = etype in COOPERATIVE
+        if mood == "neg":
+            return ("REJECT", None) if cooperative else None
+        if mood == "maybe":
+            return None
+        if mood == "must":
+            return ("DEMAND", "demanded") if reported else None
+        if mood == "threat":
+            return "THREATEN", "threatened"
+        conditional = bool(_CONDITION.search(norm, s, e))
+        return ("AGREE" if cooperative else "THREATEN"), ("conditional" if conditional else "intended")
+
+    def _reporter(self, doc: IngestDoc, report) -> Mention | None:
+        """The one who reports an event, as an actor of it: the report's speaker when the dictionary knows him."""
+        speaker = report.data.get("speaker")
+        if not speaker:
+            return None
+        entry = self.lex.entries.get(speaker)
+        return Mention(report.start, report.start, report.data.get("speaker_text") or "", speaker,
+                       entry.kind if entry else None, "reporter", 0.5)
+
+    def _nationals(self, doc: IngestDoc, s: int, e: int, named: bytearray) -> list[Mention]:
+        """'Sudanese rebels', 'Egyptian police', 'Iraqi Kurds': a demonym before a noun of people stands for
+        its state in event data (not an actor mention of the record: a nationality)."""
+        out = []
+        for m in self.demonym.finditer(doc.norm, s, e):
+            if named[m.start()]:
+                continue
+            state = self.lex.demonym_of.get(m.group(1))
+            if state is None:
+                continue
+            noun = doc.norm[m.end():m.end() + 30].lower().split()
+            sector = next((self.sector_words[" ".join(w.strip(",.;:'s") for w in noun[:n])] for n in (2, 1)
+                           if " ".join(w.strip(",.;:'s") for w in noun[:n]) in self.sector_words), None)
+            kind = self.lex.entries[state].kind if state in self.lex.entries else "state"
+            out.append(Mention(m.start(), m.end(), m.group(1), state, kind, "national", 0.5, sector))
+        return out
+
+    def _located(self, doc: IngestDoc, lo: int, hi: int) -> list[Mention]:
+        """A state named only as a place ('groups in Zimbabwe'): the clause's actors when nothing else is."""
+        out = []
+        for m in self.state_names.finditer(doc.norm, lo, hi):
+            state = self.state_of.get(m.group(1))
+            if state:
+                out.append(Mention(m.start(1), m.end(1), m.group(1), state, "state", "located", 0.4))
+        return out
 
     def _triggers(self, norm: str, starts: list[int], e: int) -> list[re.Match[str]]:
         """Trigger phrases in a sentence, at the tokens that may open one: each lower-case word there
