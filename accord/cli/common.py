@@ -30,6 +30,11 @@ AsKnownOnOpt = Annotated[
 CaseOpt = Annotated[str | None, typer.Option(
     "--case", "-c", envvar="ACCORD_CASE", show_envvar=False,
     help="Case id (needed when the store holds several; default: $ACCORD_CASE).")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="local (this machine's processes) or dask (a Dask cluster).")]
+SchedulerOpt = Annotated[
+    str | None, typer.Option("--scheduler", help="With --engine dask: tcp://HOST:PORT of a running scheduler "
+                             "(default: a LocalCluster of --workers processes).")
+]
 
 
 @dataclass
@@ -135,6 +140,13 @@ def guard(fn: Callable[[], Any]) -> Any:
         fail(e.summary())
     except AccordError as e:
         fail(str(e))
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    if engine not in ("local", "dask"):
+        fail(f"--engine {engine!r}: expected local or dask")
+    if scheduler is not None and engine != "dask":
+        fail("--scheduler needs --engine dask")
 
 
 _opened: list[Any] = []

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from accord.cli.common import (
-    AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, emit, escape, escaped, fail, guard, open_snapshot, parse_date_opt,
+    AsKnownOnOpt, CaseOpt, DateOpt, EngineOpt, JsonOpt, SchedulerOpt, check_engine, console, emit, escape, escaped,
+    fail, guard, open_snapshot, parse_date_opt,
 )
 
 if TYPE_CHECKING:
@@ -151,16 +152,44 @@ def montecarlo_cmd(
     within: Annotated[str | None, typer.Option("--range", help="LO,HI: report the probability the outcome falls inside.")] = None,
     param: ParamOpt = None,
     scale: ScaleOpt = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="With --engine dask and no --scheduler: LocalCluster worker processes.")] = 2,
     as_json: JsonOpt = False,
 ) -> None:
-    """Forecast many draws of the inputs within their ± uncertainty: quantiles, interval, P(in range)."""
-    from accord.forecast.montecarlo import monte_carlo
+    """Forecast many draws of the inputs within their ± uncertainty: quantiles, interval, P(in range).
 
+    --engine dask runs the model on a Dask cluster: the same samples for the same seed."""
+    check_engine(engine, scheduler)
     m = _model(model, param)
     data = _read(input, scale)
     rng = _pair(within, "--range")
-    result = guard(lambda: monte_carlo(m, data, draws=draws, seed=seed, within=rng))
+    if engine == "local":
+        from accord.forecast.montecarlo import monte_carlo
+
+        result = guard(lambda: monte_carlo(m, data, draws=draws, seed=seed, within=rng))
+    else:
+        result = _montecarlo_on_dask(m, data, draws, seed, rng, scheduler, workers)
     emit(result, as_json, _render_mc)
+
+
+def _montecarlo_on_dask(m: Model, data: Stakeholders, draws: int, seed: int, rng: tuple[float, float] | None,
+                        scheduler: str | None, workers: int) -> Any:
+    from contextlib import ExitStack
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from accord.cli.common import err_console
+    from accord.cluster import dask_client
+    from accord.forecast import dask_engine
+
+    with ExitStack() as stack:
+        client = guard(lambda: stack.enter_context(dask_client(scheduler, workers)))
+        progress = stack.enter_context(Progress(TextColumn("draws"), BarColumn(), MofNCompleteColumn(),
+                                                TimeElapsedColumn(), console=err_console, transient=True))
+        task = progress.add_task("draws", total=draws)
+        return guard(lambda: dask_engine.monte_carlo(client, m, data, draws=draws, seed=seed, within=rng,
+                                                     advance=lambda n: progress.advance(task, n)))
 
 
 def _render_mc(mc: Any) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from accord.cli.common import (
-    CaseOpt, JsonOpt, console, current_user, emit, err_console, escape, fail, guard, open_store,
+    CaseOpt, EngineOpt, JsonOpt, SchedulerOpt, check_engine, console, current_user, emit, err_console, escape, fail,
+    guard, open_store,
 )
 
 review_app = typer.Typer(help="Review what ingest found: list, show, accept, reject, edit candidates.",
@@ -33,12 +36,15 @@ def _case_store(case: str | None) -> tuple[Any, str]:
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl[.gz], .warc[.gz], .parquet), folders, or - for stdin.")],
     published: Annotated[str | None, typer.Option("--published", help="Publication date for inputs that give none (YYYY-MM-DD).")] = None,
     # not $ACCORD_CASE: --case makes ingest write to the store, which only an explicit option should do
     case: Annotated[str | None, typer.Option("--case", "-c", help="Store the documents and candidates in this case.")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (of the LocalCluster with --engine dask).")] = 1,
     config: Annotated[Path | None, typer.Option("--config", help="Pipeline config (YAML).")] = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    partition: Annotated[int, typer.Option("--partition", min=1, help="With --engine dask: inputs per task and per stored transaction.")] = 32,
     by: ByOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -47,6 +53,8 @@ def ingest(
     Without --case: the built-in world dictionary only (no issues, so no stances), nothing stored. With
     --case: the case's actors, issues and vocabulary join the dictionary, and each document is stored
     with its candidates in the review queue (a document already there is reported, not ingested again).
+    --engine dask runs the pipeline on a Dask cluster (a LocalCluster of --workers processes unless
+    --scheduler names one).
     """
     from accord.ingest import batch
     from accord.ingest.config import IngestConfig
@@ -65,6 +73,7 @@ def ingest(
         store, case_id = _case_store(case)
         snapshot = store.snapshot(case_id)
         sink = batch.Sink(store, case_id, current_user(by))
+    check_engine(engine, scheduler)
     pipeline = guard(lambda: Pipeline.for_case(snapshot, cfg))
     for warning in pipeline.warnings:
         err_console.print(f"[bold yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
@@ -76,31 +85,53 @@ def ingest(
 
     progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err_console, disable=not show_progress, transient=as_json)
-    with progress:
+    with progress, _groups(items, pipeline, engine, scheduler, workers, partition) as groups:
         task = progress.add_task("ingest", total=count(paths) if show_progress else None)
-        for done in batch.run(items, pipeline, workers):
-            item, result = done.item, done.result
-            if result["errors"]:
-                totals["failed"] += 1
-            elif result["document"].get("already_ingested"):
-                totals["already ingested"] += 1
-            else:
-                if sink is not None and isinstance(item, batch.Article):
-                    guard(lambda: sink.put(item, result))
-                totals["documents"] += 1
-                for c in result["candidates"]:
-                    kinds[c["kind"]] = kinds.get(c["kind"], 0) + 1
+        for group in groups:  # stored together, then printed
+            new = [(d.item, d.result) for d in group if not d.result["errors"]
+                   and not d.result["document"].get("already_ingested") and isinstance(d.item, batch.Article)]
+            if sink is not None:
+                guard(lambda: sink.put_many(new))
+            for done in group:
+                result = done.result
+                if result["errors"]:
+                    totals["failed"] += 1
+                elif result["document"].get("already_ingested"):
+                    totals["already ingested"] += 1
+                else:
+                    totals["documents"] += 1
+                    for c in result["candidates"]:
+                        kinds[c["kind"]] = kinds.get(c["kind"], 0) + 1
+                if as_json:
+                    sys.stdout.write(done.line + "\n")
+                elif result["errors"]:
+                    for e in result["errors"]:
+                        err_console.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
+                progress.advance(task)
             if as_json:
-                sys.stdout.write(done.line + "\n")
                 sys.stdout.flush()
-            elif result["errors"]:
-                for e in result["errors"]:
-                    err_console.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
-            progress.advance(task)
     if not as_json:
         _summary(totals, kinds, sink)
     if totals["failed"]:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _groups(items: Any, pipeline: Any, engine: str, scheduler: str | None, workers: int,
+            partition: int) -> Iterator[Any]:
+    """Results in input order, in groups the store takes in one transaction: each document alone on the
+    local engine, a partition on Dask."""
+    from accord.ingest import batch
+
+    if engine == "local":
+        yield ([done] for done in batch.run(items, pipeline, workers))
+        return
+    from accord.cluster import dask_client
+    from accord.ingest import dask_engine
+
+    with ExitStack() as stack:
+        client = guard(lambda: stack.enter_context(dask_client(scheduler, workers)))
+        yield dask_engine.run(items, pipeline.lexicon, pipeline.config, client, partition)
 
 
 def _summary(totals: dict[str, int], kinds: dict[str, int], sink: Any) -> None:

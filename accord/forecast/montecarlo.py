@@ -7,6 +7,7 @@ do not vary: the interval reflects only the uncertainty the inputs record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,10 +113,12 @@ def forecast_draws(model: Model, data: Stakeholders, batch: Draws) -> np.ndarray
 
 
 def monte_carlo(
-    model: Model, data: Stakeholders, draws: int = 1000, seed: int = 0, within: tuple[float, float] | None = None
+    model: Model, data: Stakeholders, draws: int = 1000, seed: int = 0, within: tuple[float, float] | None = None,
+    run: Callable[[Model, Stakeholders, Draws], np.ndarray] = forecast_draws,
 ) -> MonteCarlo:
+    """``run`` forecasts the draws (here by default; ``accord.forecast.dask_engine`` on a cluster)."""
     rng = np.random.default_rng(seed)
-    samples = forecast_draws(model, data, draw(data, draws, rng))
+    samples = run(model, data, draw(data, draws, rng))
     return MonteCarlo(
         model=model.name,
         draws=draws,

@@ -39,11 +39,16 @@ _PIPELINE: Pipeline | None = None
 
 
 def _result(item: Item) -> dict[str, Any]:
+    assert _PIPELINE is not None
+    return result_of(_PIPELINE, item)
+
+
+def result_of(pipeline: Pipeline, item: Item) -> dict[str, Any]:
+    """One input's output object (docs/ingest.md); a bug in a component fails that document only."""
     if isinstance(item, (ReadError, Known)):
         return item.result()
-    assert _PIPELINE is not None
     try:
-        return _PIPELINE(item).result()
+        return pipeline(item).result()
     except Exception as e:  # a bug in a component: that document fails, the batch goes on
         return {"document": {"id": item.id or item.doc_id, "published": None, "sha256": item.sha256},
                 "candidates": [], "errors": [f"{item.source or item.doc_id}: internal error: {e!r}"]}
@@ -110,16 +115,32 @@ class Sink:
 
     def put(self, article: Article, result: dict[str, Any]) -> None:
         """The document record and its queued candidates, together or not at all."""
-        from accord.ingest.queue import enqueue
-        from accord.record.model import Document
+        self.put_many([(article, result)])
 
-        doc = Document(id=article.doc_id, title=(article.title or _first_line(article.text))[:300], url=article.url,
-                       outlet=article.outlet, published=article.published, sha256=article.sha256, text=article.text)
-        with self.store.unit_of_work(self.case_id, self.by, operation="ingest",
-                                     note=f"ingested {article.source or article.id or doc.id}") as uow:
-            uow.put(doc)
-            enqueue(uow.conn, self.case_id, doc.id, result["candidates"])
-        self.known.add(doc.id)
+    def put_many(self, done: list[tuple[Article, dict[str, Any]]]) -> None:
+        """Several documents and their candidates in one transaction: all of them or none."""
+        from accord.ingest.queue import enqueue
+
+        if not done:
+            return
+        first = done[0][0]
+        note = f"ingested {first.source or first.id or first.doc_id}"
+        if len(done) > 1:
+            last = done[-1][0]
+            note += f" .. {last.source or last.id or last.doc_id} ({len(done)} documents)"
+        with self.store.unit_of_work(self.case_id, self.by, operation="ingest", note=note) as uow:
+            for article, result in done:
+                doc = _document(article)
+                uow.put(doc)
+                enqueue(uow.conn, self.case_id, doc.id, result["candidates"])
+        self.known.update(article.doc_id for article, _ in done)
+
+
+def _document(article: Article) -> Any:
+    from accord.record.model import Document
+
+    return Document(id=article.doc_id, title=(article.title or _first_line(article.text))[:300], url=article.url,
+                    outlet=article.outlet, published=article.published, sha256=article.sha256, text=article.text)
 
 
 def _first_line(text: str) -> str:
@@ -127,9 +148,13 @@ def _first_line(text: str) -> str:
 
 
 def unseen(items: Iterable[Item], sink: Sink | None) -> Iterator[Item]:
-    """Inputs with those the store already holds replaced by a ``Known`` marker."""
+    """Inputs with those the store already holds replaced by a ``Known`` marker, and so is a text met
+    again in the same run (it is still in flight when the reader, running ahead, meets its copy)."""
+    claimed: set[str] = set()
     for item in items:
-        if sink is not None and isinstance(item, Article) and sink.seen(item):
-            yield Known(item.doc_id, item.sha256, item.source, item.id)
-        else:
-            yield item
+        if sink is not None and isinstance(item, Article):
+            if sink.seen(item) or item.doc_id in claimed:
+                yield Known(item.doc_id, item.sha256, item.source, item.id)
+                continue
+            claimed.add(item.doc_id)
+        yield item
