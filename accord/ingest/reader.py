@@ -1,19 +1,32 @@
-"""Reading inputs into articles: text files, HTML (main text and date by trafilatura), JSON Lines, folders,
-stdin. A bad input becomes a ``ReadError`` for that document only; the batch goes on.
+"""Reading inputs into articles: text files, HTML (main text and date by trafilatura), JSON Lines (also
+gzipped), WARC files and Parquet files of articles (``accord.ingest.archives``), folders, stdin. Every
+reader streams: an archive is never loaded whole. A bad input becomes a ``ReadError`` for that document
+only; the batch goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from accord.ingest.document import Article
 
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz", ".warc", ".warc.gz", ".parquet"}
+
+
+def suffix_of(path: Path) -> str:
+    """The file's kind by its name: ``.jsonl.gz`` and ``.warc.gz`` are kinds of their own."""
+    name = path.name.lower()
+    for double in (".jsonl.gz", ".warc.gz"):
+        if name.endswith(double):
+            return double
+    return path.suffix.lower()
 
 
 @dataclass
@@ -50,17 +63,32 @@ def count(paths: list[str]) -> int | None:
             return None
         path = Path(p)
         for f in _files(path) if path.is_dir() else [path]:
-            if f.suffix.lower() == ".jsonl" and f.is_file():
-                with f.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            else:
-                total += 1
+            total += _count_file(f)
     return total
+
+
+def _count_file(f: Path) -> int:
+    suffix = suffix_of(f)
+    try:
+        if suffix in (".jsonl", ".jsonl.gz"):
+            with _open_lines(f) as fh:
+                return sum(1 for line in fh if line.strip())
+        if suffix in (".warc", ".warc.gz", ".parquet"):
+            from accord.ingest import archives
+
+            return archives.count(f)
+    except (OSError, EOFError, ValueError):
+        pass  # the reader reports it; the bar counts it as one
+    return 1
 
 
 def _files(folder: Path) -> list[Path]:
     """The readable files under a folder, recursively, sorted."""
-    return sorted(x for x in folder.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES)
+    return sorted(x for x in folder.rglob("*") if x.is_file() and suffix_of(x) in SUFFIXES)
+
+
+def _open_lines(path: Path) -> Any:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
 
 
 def read(paths: list[str], published: str | None = None, max_bytes: int = 5_000_000) -> Iterator[Article | ReadError]:
@@ -81,10 +109,15 @@ def read(paths: list[str], published: str | None = None, max_bytes: int = 5_000_
 
 
 def _read_file(path: Path, default: tuple, max_bytes: int) -> Iterator[Article | ReadError]:
-    suffix = path.suffix.lower()
+    suffix = suffix_of(path)
     try:
-        if suffix == ".jsonl":
+        if suffix in (".jsonl", ".jsonl.gz"):
             yield from _read_jsonl(path, default, max_bytes)
+            return
+        if suffix in (".warc", ".warc.gz", ".parquet"):
+            from accord.ingest import archives
+
+            yield from archives.read(path, suffix, default, max_bytes)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -116,12 +149,13 @@ def _read_bytes(data: bytes, source: str, suffix: str | None, default: tuple, ma
             return
         suffix = ".html" if text.lstrip().lower().startswith(("<!doctype html", "<html")) else ".txt"
     if suffix in (".html", ".htm"):
-        yield _from_html(text, source, default)
+        yield from_html(text, source, default)
     else:
         yield Article(text=text, published=default[0], published_at=default[1], source=source)
 
 
-def _from_html(html: str, source: str, default: tuple) -> Article | ReadError:
+def from_html(html: str, source: str, default: tuple, url: str | None = None) -> Article | ReadError:
+    """The main text of a page; its date from the metadata when ``default`` gives none."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=False)
@@ -134,14 +168,18 @@ def _from_html(html: str, source: str, default: tuple) -> Article | ReadError:
             published, at = parse_published(doc.date)
         except ValueError:
             pass
-    return Article(text=text, title=getattr(doc, "title", None), url=getattr(doc, "url", None),
+    return Article(text=text, title=getattr(doc, "title", None), url=url or getattr(doc, "url", None),
                    outlet=getattr(doc, "sitename", None), published=published, published_at=at, source=source)
 
 
 def _read_jsonl(path: Path, default: tuple, max_bytes: int) -> Iterator[Article | ReadError]:
-    with path.open("rb") as f:
-        for n, raw in enumerate(f, 1):
-            yield from _jsonl_line(raw, f"{path}:{n}", default, max_bytes)
+    n = 0
+    try:
+        with _open_lines(path) as f:
+            for n, raw in enumerate(f, 1):
+                yield from _jsonl_line(raw, f"{path}:{n}", default, max_bytes)
+    except (EOFError, gzip.BadGzipFile) as e:  # a truncated or corrupt gzip stream: the lines before it stand
+        yield ReadError(f"{path}:{n + 1}", f"corrupt gzip stream ({e})")
 
 
 def _jsonl_lines(lines: list[str], source: str, default: tuple, max_bytes: int) -> Iterator[Article | ReadError]:
@@ -160,16 +198,31 @@ def _jsonl_line(raw: bytes, where: str, default: tuple, max_bytes: int) -> Itera
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         yield ReadError(where, f"malformed JSON ({e.msg if hasattr(e, 'msg') else e})")
         return
-    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+    if not isinstance(obj, dict):
         yield ReadError(where, "a JSON line needs an object with a string field 'text'")
         return
+    yield from_object(obj, where, default)
+
+
+_STRING_FIELDS = ("id", "url", "outlet", "title")
+
+
+def from_object(obj: dict[str, Any], where: str, default: tuple) -> Article | ReadError:
+    """An article from the fields of a JSON line or a Parquet row: ``text``, and optionally ``id, url,
+    outlet, published, title``."""
+    if not isinstance(obj.get("text"), str):
+        return ReadError(where, "field 'text': missing or not a string")
     if not obj["text"].strip():
-        yield ReadError(where, "empty text")
-        return
+        return ReadError(where, "field 'text': empty")
+    for name in _STRING_FIELDS:
+        if obj.get(name) is not None and not isinstance(obj[name], str):
+            return ReadError(where, f"field {name!r}: expected a string, got {type(obj[name]).__name__}")
+    value = obj.get("published")
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
     try:
-        published, at = parse_published(obj.get("published")) if obj.get("published") else default
+        published, at = parse_published(value) if value else default
     except ValueError as e:
-        yield ReadError(where, f"field 'published': {e}")
-        return
-    yield Article(text=obj["text"], id=obj.get("id"), url=obj.get("url"), outlet=obj.get("outlet"),
-                  published=published, published_at=at, title=obj.get("title"), source=where)
+        return ReadError(where, f"field 'published': {e}")
+    return Article(text=obj["text"], id=obj.get("id"), url=obj.get("url"), outlet=obj.get("outlet"),
+                   published=published, published_at=at, title=obj.get("title"), source=where)
