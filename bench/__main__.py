@@ -15,6 +15,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "ingest": ("bench.ingest_speed", "ingest pipeline speed"),
     "smp": ("bench.smp_vs_ktab", "SMP forecast against KTAB"),
     "forecast": ("bench.forecast_montecarlo", "Monte Carlo speed of the forecast models"),
+    "ingest-dask": ("bench.ingest_dask", "ingest throughput: local engine beside Dask with 1 and 2 workers"),
 }
 
 
