@@ -155,6 +155,9 @@ class EventCoder:
         self.demonym = re.compile(r"\b(" + "|".join(re.escape(d) for d in demonyms) + r")(?=\s+(?:[a-z]{3,}|[A-Z][a-z]+))")
         self.state_of = {e.name: e.id for e in self.lex.entries.values() if e.kind == "state"}
         self.state_of.update({e.capital: e.id for e in self.lex.entries.values() if e.kind == "state" and e.capital})
+        # where a demonym or a state's name may open, from the token arrays (one lookup per document)
+        self.demonym_words = WordSet(ctx.nlp.vocab, {d.split()[0].split("-")[0] for d in demonyms})
+        self.state_words = WordSet(ctx.nlp.vocab, {n.split()[0] for n in self.state_of})
         self.state_names = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(self.state_of, key=len, reverse=True))
                                       + r")\b")
 
@@ -175,6 +178,8 @@ class EventCoder:
             if m.actor and m.via != "anonymous":
                 by_sent.setdefault(doc.sent_index(m.start), []).append(m)
         starts = self.first_words.offsets(doc)
+        demonym_at: list[int] | None = None
+        state_at: list[int] = []
         for i, (s, e) in enumerate(doc.sents):
             triggers = [t for t in self._triggers(norm, starts[bisect_left(starts, s):bisect_left(starts, e)], e)
                         if not _struck_a(norm, t)]
@@ -182,7 +187,9 @@ class EventCoder:
                 triggers = list(self.noun.finditer(norm, s, e))
             if not triggers:
                 continue
-            in_sent = sorted(by_sent.get(i, []) + self._nationals(doc, s, e, named), key=lambda m: m.start)
+            if demonym_at is None:
+                demonym_at, state_at = self.demonym_words.offsets(doc), self.state_words.offsets(doc)
+            in_sent = sorted(by_sent.get(i, []) + self._nationals(doc, demonym_at, s, e, named), key=lambda m: m.start)
             for t in triggers:
                 if quoted[t.start()] or named[t.start()]:
                     continue
@@ -203,9 +210,12 @@ class EventCoder:
                 cameo = cameo if etype == (self.forms.get(t.group(1)) or self.nouns[t.group(1)])[0] else \
                     self.cameo_of[etype]
                 actors = [m for m in in_sent if lo <= m.start and m.end <= hi and not quoted[m.start]]
-                located = self._located(doc, lo, hi)
-                before = [m for m in actors if m.end <= t.start()] or [m for m in located if m.end <= t.start()]
-                after = [m for m in actors if m.start >= t.end()] or [m for m in located if m.start >= t.end()]
+                before = [m for m in actors if m.end <= t.start()]
+                after = [m for m in actors if m.start >= t.end()]
+                if not before or not after:
+                    located = self._located(doc, state_at, lo, hi)
+                    before = before or [m for m in located if m.end <= t.start()]
+                    after = after or [m for m in located if m.start >= t.end()]
                 # 'gave the Ivory Coast ... aid': the object stands between the subject and a late trigger
                 after = after or before[1:]
                 source = before[0] if before else None  # the subject: the first actor named before the trigger
@@ -257,12 +267,13 @@ class EventCoder:
         return Mention(report.start, report.start, report.data.get("speaker_text") or "", speaker,
                        entry.kind if entry else None, "reporter", 0.5)
 
-    def _nationals(self, doc: IngestDoc, s: int, e: int, named: bytearray) -> list[Mention]:
+    def _nationals(self, doc: IngestDoc, at: list[int], s: int, e: int, named: bytearray) -> list[Mention]:
         """'Sudanese rebels', 'Egyptian police', 'Iraqi Kurds': a demonym before a noun of people stands for
         its state in event data (not an actor mention of the record: a nationality)."""
         out = []
-        for m in self.demonym.finditer(doc.norm, s, e):
-            if named[m.start()]:
+        for pos in at[bisect_left(at, s):bisect_left(at, e)]:
+            m = self.demonym.match(doc.norm, pos, e)
+            if m is None or named[m.start()]:
                 continue
             state = self.lex.demonym_of.get(m.group(1))
             if state is None:
@@ -274,11 +285,12 @@ class EventCoder:
             out.append(Mention(m.start(), m.end(), m.group(1), state, kind, "national", 0.5, sector))
         return out
 
-    def _located(self, doc: IngestDoc, lo: int, hi: int) -> list[Mention]:
+    def _located(self, doc: IngestDoc, at: list[int], lo: int, hi: int) -> list[Mention]:
         """A state named only as a place ('groups in Zimbabwe'): the clause's actors when nothing else is."""
         out = []
-        for m in self.state_names.finditer(doc.norm, lo, hi):
-            state = self.state_of.get(m.group(1))
+        for pos in at[bisect_left(at, lo):bisect_left(at, hi)]:
+            m = self.state_names.match(doc.norm, pos, hi)
+            state = self.state_of.get(m.group(1)) if m else None
             if state:
                 out.append(Mention(m.start(1), m.end(1), m.group(1), state, "state", "located", 0.4))
         return out
