@@ -36,7 +36,7 @@ SECTION = "## Ingest"
 
 
 #: dev2 and dev3, each scored once before any rule changed for it (see the note inside each)
-BLIND = {split: Path(__file__).with_name(f"ingest_{split}_blind.json") for split in ("dev2", "dev3")}
+BLIND = {split: Path(__file__).with_name(f"ingest_{split}_blind.json") for split in ("dev2", "dev3", "blind12")}
 GOLD = [REPO / "tests" / "ingest" / "corpus" / f"{name}.jsonl" for name in ("dev", "dev2")]
 
 
@@ -231,7 +231,7 @@ def accuracy() -> dict[str, Any]:
     from accord.ingest.evaluate import evaluate
 
     out: dict[str, Any] = {}
-    for name in ("dev", "dev2", "dev3", "heldout"):
+    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "blind"):
         path = REPO / "tests" / "ingest" / "corpus" / f"{name}.jsonl"
         if path.is_file() and path.stat().st_size:
             r = evaluate(path)
@@ -292,24 +292,27 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
             for label, key in ((f"{split}, blind, before (gold as written)", "as_written"),
                                (f"{split}, blind, before (gold corrected)", "gold_corrected")):
                 for k, s in blind[key].items():
-                    if split == "dev3" and k == "events":
-                        continue  # dev3 annotates no events
+                    if (split in ("dev3", "blind12") and k == "events") or (split == "blind12" and k == "stances"):
+                        continue  # not annotated in that split
                     lines.append(_accuracy_row(label, k, s))
-        for name in ("dev", "dev2", "dev3", "heldout"):
+        for name in ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "blind"):
             if name not in acc:
                 continue
             kinds = dict(acc[name]["kinds"])
             kinds["dates (dateparser alone)"] = acc[name]["baseline_dateparser_dates"]
             for k, s in kinds.items():
-                if name == "dev3" and k == "events":
-                    continue
+                if (name in ("dev3", "dev4", "dev5", "blind") and k in ("events", "stances")) or \
+                        (k == "descriptions" and not s["gold"]):
+                    continue  # not annotated in that split
                 lines.append(_accuracy_row(name, k, s))
         if "plover" in acc:
             p = acc["plover"]
             lines += ["", f"PLOVER gold records ({p['records']} sentences, read from ../shared at run time): event type "
                       f"accuracy {p['event_type_accuracy']:.3f}; source country {p['country_accuracy']['source']:.3f}, "
                       f"target country {p['country_accuracy']['target']:.3f}; source sector "
-                      f"{p['sector_accuracy']['source']:.3f}, target sector {p['sector_accuracy']['target']:.3f}."]
+                      f"{p['sector_accuracy']['source']:.3f}, target sector {p['sector_accuracy']['target']:.3f}; "
+                      f"coded as someone's report (reported_by): {p['reported_share']:.1%} of the sentences; moods of "
+                      f"the events coded: {p['moods']}."]
     return "\n".join(lines) + "\n"
 
 
