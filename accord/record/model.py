@@ -318,6 +318,55 @@ class ProcessParty(Model):
     cite: Citations
 
 
+def iana_zone(value: str) -> str:
+    """A time zone's IANA name, checked against the zone database."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r} (expected an IANA name such as Asia/Damascus)") from None
+    return value
+
+
+class ProvisionRef(Model):
+    """A provision of a decision: ``{decision: unscr-2268, provision: cessation}``."""
+
+    decision: Annotated[str, RefTo("decision")]
+    provision: Id
+
+
+class CeasefireTerms(Model):
+    """What only a ceasefire has: exact start and end as wall times in an IANA zone, the deadline for
+    parties to accept, the area it covers (ISO 3166 alpha-3 countries, or ``SYR/Idlib`` for an admin
+    area of one) and the provisions that are its terms."""
+
+    time_zone: str
+    start: dt.datetime
+    end: dt.datetime | None = None
+    acceptance_deadline: dt.datetime | None = None
+    area: list[Annotated[str, Field(pattern=r"^[A-Z]{3}(/.+)?$")]] = []
+    terms: list[ProvisionRef] = []
+
+    @field_validator("time_zone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return iana_zone(value)
+
+    @field_validator("start", "end", "acceptance_deadline")
+    @classmethod
+    def _wall_time(cls, value: dt.datetime | None) -> dt.datetime | None:
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("write a wall time in time_zone, without an offset")
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CeasefireTerms:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError(f"the ceasefire ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
 class Process(Fact, Interval):
     """A named process of a case: a talks track, a ceasefire (nationwide or local), a prisoner
     exchange, a humanitarian arrangement. Its eligibility rule: actors of ``party_kinds`` may be
@@ -336,6 +385,14 @@ class Process(Fact, Interval):
     party_kinds: list[ActorKind] = list(PARTY_KINDS)
     requires_acceptance: bool = False
     parties: list[ProcessParty] = []
+    #: a ceasefire's own terms (kind ceasefire only): exact start and end, deadline, area, provisions
+    ceasefire: CeasefireTerms | None = None
+
+    @model_validator(mode="after")
+    def _ceasefire_terms(self) -> Process:
+        if self.ceasefire is not None and self.kind != "ceasefire":
+            raise ValueError(f"only a process of kind ceasefire has ceasefire terms (this one is {self.kind})")
+        return self
 
     @property
     def parent(self) -> str | None:
@@ -705,9 +762,124 @@ class Vocabulary(Record):
         return self
 
 
+# ---------------------------------------------------------------------------------------- monitor
+# Ceasefire monitoring (accord.monitor, docs/monitor.md): one source's account of an incident (a report)
+# and the reviewable decision to treat two reports as the same incident (a merge). Incidents themselves
+# are derived, never stored: the reports joined by accepted merges.
+
+ReportRef = Annotated[str, RefTo("report")]
+
+
+#: ACLED's six event types (ACLED codebook), as slugs
+IncidentType = Literal[
+    "battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots",
+    "strategic-developments",
+]
+#: how exactly the event time is known: ACLED's time_precision 1, 2, 3 are day, week, month
+TimePrecision = Literal["exact", "day", "week", "month"]
+
+
+class Place(Model):
+    """Where: a name, admin areas, coordinates and how precise they are (ACLED's geo_precision 1-3:
+    the place itself, its surroundings, a larger region)."""
+
+    name: str | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    geo_precision: int = Field(default=1, ge=1, le=3)
+
+
+class Casualties(Model):
+    """Deaths as UCDP GED counts them: a low, a best and a high estimate."""
+
+    low: int = Field(default=0, ge=0)
+    best: int = Field(default=0, ge=0)
+    high: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Casualties:
+        if not self.low <= self.best <= self.high:
+            raise ValueError(f"casualties must be low <= best <= high, not {self.low}/{self.best}/{self.high}")
+        return self
+
+
+class Report(Record):
+    """One source's account of an incident, graded on the Admiralty scale (the source's reliability A-F
+    and the information's credibility 1-6, graded separately)."""
+
+    record_kind = "report"
+    bundle_file = "reports.yaml"
+
+    #: who reported: an outlet, a monitor or a party (``source_actor`` when it is an actor of the case)
+    source: str
+    source_kind: Literal["outlet", "monitor", "party", "other"] = "other"
+    source_actor: ActorRef | None = None
+    #: the dataset the report was imported from and the row's own id there (ACLED's event_id_cnty)
+    dataset: str | None = None
+    source_id: str | None = None
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = "F"
+    credibility: int = Field(default=6, ge=1, le=6)
+    #: when the source reported it (UTC, or with its offset)
+    reported_at: dt.datetime | None = None
+    #: when the event happened: a wall time in ``time_zone``, as precise as ``time_precision`` says
+    event_time: dt.datetime
+    time_precision: TimePrecision = "day"
+    time_zone: str = "UTC"
+    place: Place = Place()
+    type: IncidentType
+    sub_type: str | None = None
+    #: the alleged perpetrator and the target; None is "unknown", with the source's words kept
+    perpetrator: ActorRef | None = None
+    perpetrator_text: str | None = None
+    target: ActorRef | None = None
+    target_text: str | None = None
+    casualties: Casualties = Casualties()
+    summary: str | None = None
+    claims: list[Claim] = []
+    #: where it came from: an ingested document's span, a URL, a file
+    cite: list[Citation] = []
+    #: marks invented examples (tests, demos): never mistaken for reporting
+    synthetic: bool = False
+
+    @field_validator("event_time")
+    @classmethod
+    def _wall_time(cls, value: dt.datetime) -> dt.datetime:
+        if value.tzinfo is not None:
+            raise ValueError("event_time is a wall time in time_zone: write it without an offset")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return iana_zone(value)
+
+
+class Merge(Record):
+    """The decision that two reports tell of the same incident, with the score that proposed it.
+    Reviewable (``proposed`` until a person or the auto threshold decides) and reversible (``rejected``
+    later splits them again); neither report is ever changed or dropped."""
+
+    record_kind = "merge"
+    bundle_file = "merges.yaml"
+
+    reports: Annotated[list[ReportRef], Field(min_length=2, max_length=2)]
+    score: float = Field(ge=0, le=1)
+    #: the score's parts (time, distance, actors, type), each 0..1
+    parts: dict[str, float] = {}
+    status: Literal["proposed", "accepted", "rejected"] = "proposed"
+    decided_by: str | None = None
+
+    @property
+    def parent(self) -> str | None:
+        return self.reports[0]
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Case, Document, Actor, Relation, Process, Event, Statement, Issue, Position, Capability, Decision,
-    DesignationList, Roadmap, Vocabulary,
+    DesignationList, Roadmap, Vocabulary, Report, Merge,
 )
 KINDS: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
 

@@ -191,6 +191,27 @@ class UnitOfWork:
         self._insert([(self.case_id, kind, record_id, None, cur.version + 1, "delete", None, self.tx_id, self._stamp)])
         self.summary.deleted.append(record_id)
 
+    def add(self, records: list[Record]) -> WriteSummary:
+        """Write many records of one import: new ones appended in bulk, the others through ``put``
+        (unchanged ones stay as they are, changed ones get a new version)."""
+        ids = [r.id for r in records]
+        existing: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            existing.update(self.conn.execute(
+                select(R.c.id).where(R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.in_(chunk))
+            ).scalars())
+        created = self.summary.created
+        with self._appending() as append:
+            for rec in records:
+                if rec.id not in existing:
+                    append(self._row(rec, encode(rec), 1, "create"))
+                    created.append(rec.id)
+        for rec in records:
+            if rec.id in existing:
+                self.put(rec)
+        return self.summary
+
     def sync(self, records: Iterable[Record], prune: bool = True, keep_user: bool = False) -> WriteSummary:
         """Make the case hold these records: create, update and delete in bulk. Without ``prune``, a
         record missing from ``records`` is not deleted but listed in ``refused_deletions``; with

@@ -1,0 +1,36 @@
+"""Reading an incident file into reports for a case: the format's reader, the case's names, the
+gazetteer. Writes nothing: the caller stores the reports (``accord monitor import``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from accord.errors import AccordError
+from accord.monitor.formats import READERS
+from accord.monitor.formats.rows import Context, Parsed, parse
+from accord.monitor.gazetteer import Gazetteer
+from accord.monitor.names import Names
+from accord.monitor.timing import zone
+from accord.record.snapshot import Snapshot
+
+#: the datasets' own names, used in report ids (acled-syr1234)
+DATASET = {"acled": "acled", "ucdp-ged": "ged", "ushahidi": "ushahidi", "geojson": "geojson"}
+
+
+def read_file(snap: Snapshot, path: Path, fmt: str, *, grade: tuple[str, int] = ("F", 6), time_zone: str | None = None,
+              country: str | None = None, tolerance: dt.timedelta = dt.timedelta(days=1),
+              gazetteers: list[Path] | None = None, dataset: str | None = None) -> Parsed:
+    if fmt not in READERS:
+        raise AccordError(f"--format {fmt!r}: unknown (known: {', '.join(READERS)})")
+    if time_zone is not None:
+        try:
+            zone(time_zone)
+        except Exception:
+            raise AccordError(f"--tz {time_zone!r}: unknown time zone (expected an IANA name such as Asia/Damascus)") from None
+    gaz = Gazetteer.load(gazetteers)
+    if country is not None and gaz.country(country) is None:
+        raise AccordError(f"--country {country!r}: no gazetteer for it (known: {', '.join(sorted(gaz.countries))})")
+    read, columns = READERS[fmt]
+    ctx = Context(str(path), dataset or DATASET[fmt], Names(snap), gaz, grade, time_zone, tolerance, country, columns)
+    return parse(read(path), ctx)

@@ -1,0 +1,128 @@
+"""Does an incident count as a violation of a ceasefire? Derived per incident, with its reason.
+
+The first rule that applies decides (the incident's day is its local day in the ceasefire's zone):
+
+  1. before-start     it happened wholly before the ceasefire began                      -> no
+  2. after-end        it happened wholly after the ceasefire ended                       -> no
+  3. time-uncertain   its time's precision spans the start or the end                    -> unknown
+  4. outside-area     its place lies outside the covered area                            -> no
+  5. excluded-group   its perpetrator was excluded from the ceasefire on that day        -> no
+  6. against-excluded its target was excluded on that day (striking ISIL is no breach)   -> no
+  7. unknown-perpetrator  nobody is named: counted apart, never dropped                  -> unknown
+  8. not-accepted     its perpetrator had not accepted the ceasefire by that day         -> no
+  9. violation        by a party that had accepted it                                   -> yes
+
+Exclusion comes from the designation lists on that day (``accord.monitor.ceasefire.excluded``); a
+claim of self-defence stays a claim on the incident and is named in the reason, it changes nothing.
+The rule runs over columns (``accord.monitor.columns``), one vectorised pass per rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from accord.monitor import timing
+from accord.monitor.ceasefire import Ceasefire, excluded
+from accord.monitor.columns import UNKNOWN, Columns, day_of, local_days
+from accord.record.snapshot import Snapshot
+
+RULES: tuple[tuple[str, bool | None], ...] = (
+    ("before-start", False), ("after-end", False), ("time-uncertain", None), ("outside-area", False),
+    ("excluded-group", False), ("against-excluded", False), ("unknown-perpetrator", None),
+    ("not-accepted", False), ("violation", True),
+)
+CODE = {name: i for i, (name, _) in enumerate(RULES)}
+
+
+class Judgement:
+    """The rule applied to columns: a code per incident, and what the reasons need."""
+
+    def __init__(self, snap: Snapshot, cf: Ceasefire, cols: Columns):
+        self.snap, self.cf, self.cols = snap, cf, cols
+        self.days = local_days(cols.lo, cf.time_zone)
+        self.unique_days, day_index = np.unique(self.days, return_inverse=True)
+        n_actors = len(cols.actors)
+        # one column more for UNKNOWN (-1 indexes the last): never excluded, never accepted
+        self.excluded = np.zeros((len(self.unique_days), n_actors + 1), bool)
+        accepted = np.zeros_like(self.excluded)
+        self.exclusions: list[dict[str, str]] = []
+        code_of = {a: i for i, a in enumerate(cols.actors)}
+        for d, day in enumerate(self.unique_days):
+            out = excluded(snap, cf, day_of(day))
+            self.exclusions.append(out)
+            for actor in out:
+                if actor in code_of:
+                    self.excluded[d, code_of[actor]] = True
+            for actor in cf.stances:
+                if actor in code_of and cf.accepted(actor, day_of(day)):
+                    accepted[d, code_of[actor]] = True
+        self.day_index = day_index.reshape(-1)
+        self.codes = self._apply(accepted)
+
+    def _apply(self, accepted: np.ndarray) -> np.ndarray:
+        c, cf = self.cols, self.cf
+        exact = c.lo == c.hi
+        before = np.where(exact, c.lo < cf.start, c.hi <= cf.start)
+        if cf.end is not None:
+            after = c.lo >= cf.end
+            spans = (c.lo < cf.start) | (np.where(exact, c.hi > cf.end, c.hi > cf.end))
+        else:
+            after = np.zeros(len(c), bool)
+            spans = c.lo < cf.start
+        covered = np.array([cf.covers(*_split(p)) for p in c.places] + [True], bool)
+        outside = ~(covered[c.country] | covered[c.admin1]) if cf.terms.area else np.zeros(len(c), bool)
+        outside &= c.country != UNKNOWN
+        by_excluded = self.excluded[self.day_index, c.perpetrator]
+        against_excluded = self.excluded[self.day_index, c.target]
+        unknown = c.perpetrator == UNKNOWN
+        not_accepted = ~accepted[self.day_index, c.perpetrator]
+        conditions = [before, after, spans, outside, by_excluded, against_excluded, unknown, not_accepted]
+        return np.select(conditions, list(range(len(conditions))), default=CODE["violation"]).astype(np.int8)
+
+    def verdict(self, i: int) -> bool | None:
+        return RULES[self.codes[i]][1]
+
+    def rule(self, i: int) -> str:
+        return RULES[self.codes[i]][0]
+
+    def reason(self, i: int, incident: Any = None) -> str:
+        """Why incident i got its verdict, in words (with its self-defence claims when given)."""
+        c, cf, snap = self.cols, self.cf, self.snap
+        rule, day = self.rule(i), day_of(self.days[i])
+        tz = cf.time_zone
+        perp = c.actors[c.perpetrator[i]] if c.perpetrator[i] != UNKNOWN else None
+        targ = c.actors[c.target[i]] if c.target[i] != UNKNOWN else None
+        if rule == "before-start":
+            text = f"before the start ({cf.terms.start:%Y-%m-%d %H:%M} {tz})"
+        elif rule == "after-end":
+            text = f"after the end ({cf.terms.end:%Y-%m-%d %H:%M} {tz})"
+        elif rule == "time-uncertain":
+            lo, hi = timing.local(int(c.lo[i]), tz), timing.local(int(c.hi[i]), tz)
+            text = f"its time ({lo:%Y-%m-%d %H:%M} to {hi:%Y-%m-%d %H:%M} {tz}) spans the start or end"
+        elif rule == "outside-area":
+            text = f"outside the covered area ({', '.join(cf.terms.area)})"
+        elif rule == "excluded-group":
+            text = f"excluded group: {snap.name(perp)} was excluded on {day} ({self.exclusions[self.day_index[i]][perp]})"
+        elif rule == "against-excluded":
+            text = f"against an excluded group: {snap.name(targ)} was excluded on {day}"
+        elif rule == "unknown-perpetrator":
+            text = "unknown perpetrator: counted apart, not as a party's violation"
+        elif rule == "not-accepted":
+            s = cf.stance(perp, day)
+            had = f"its stance was {s.status} on {s.date}" if s else "no acceptance on record"
+            text = f"{snap.name(perp)} had not accepted the ceasefire by {day} ({had})"
+        else:
+            s = cf.accepted(perp, day)
+            text = f"by {snap.name(perp)}, a party since {s.date}" + (f", against {snap.name(targ)}" if targ else "")
+        if incident is not None:
+            defence = [cl for cl in incident.claims if cl.note and "self-defence" in cl.note.lower()]
+            if defence:
+                text += "; self-defence claimed by " + ", ".join(sorted({snap.name(cl.by) for cl in defence}))
+        return text
+
+
+def _split(place: str) -> tuple[str | None, str | None]:
+    country, _, admin1 = place.partition("/")
+    return country, admin1 or None
