@@ -19,6 +19,8 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	$(BIN)/accord --db $(DEMO_DB) case load syria-2015
 	$(BIN)/accord --db $(DEMO_DB) brief syria-2015 --date 2015-12-18
+	@echo; echo "--- and a week into the cessation of hostilities (with the case's synthetic example reports) ---"
+	$(BIN)/accord --db $(DEMO_DB) brief syria-2015 --date 2016-03-06
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 tests

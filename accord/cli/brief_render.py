@@ -84,7 +84,27 @@ def _forecasts(rows: list[dict[str, Any]]) -> None:
         console.print(f"  [bold]{f['name']}[/]: {models}; moved most by {', '.join(f['influential'])}", highlight=False)
 
 
+def _ceasefires(rows: list[dict[str, Any]]) -> None:
+    _heading("Ceasefires")
+    for c in rows:
+        console.print(f"  [bold]{c['name']}[/] ({c['id']}): {c['state']}, from {c['start'].replace('T', ' ')[:16]} {c['time_zone']};"
+                      f" accepted: {', '.join(c['accepted']) or '-'}; excluded: {', '.join(c['excluded']) or '-'}", highlight=False)
+        comp = c.get("compliance")
+        if not comp:
+            continue
+        console.print(f"    {'day':<11} {'incidents':>9} {'violations':>10} {'±':>4} {'unknown':>8} {'verified':>9}  by party", highlight=False)
+        for p in comp["periods"]:
+            change = "" if p["change"] is None else f"{p['change']:+d}"
+            share = "" if p["verified_share"] is None else f"{p['verified_share']:.0%}"
+            parties = ", ".join(f"{k} {v}" for k, v in p["by_party"].items())
+            console.print(f"    {p['period']:<11} {p['incidents']:>9} {p['violations']:>10} {change:>4} {p['unknown_perpetrator']:>8} {share:>9}  {parties}",
+                          highlight=False)
+        t = comp["trend"]
+        console.print(f"    trend: {t['direction']} ({t['slope']:+.2f} a day); verified share {comp['totals']['verified_share'] or 0:.0%}", highlight=False)
+
+
 RENDERERS: dict[str, Callable[[Any], None]] = {
+    "ceasefires": _ceasefires,
     "bodies": _bodies,
     "disputes": _disputes,
     "decisions": _decisions,

@@ -7,31 +7,33 @@ lists' rules (``accord.rules.eligibility``), so a group listed after the start i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from accord.errors import AccordError
 from accord.monitor import timing
-from accord.record.model import CeasefireTerms, Decision
+from accord.record.model import CeasefireTerms, Decision, Process, ProcessParty
 from accord.record.snapshot import Snapshot
-from accord.rules.eligibility import eligibility
-
-
-@dataclass
-class Stance:
-    status: str
-    date: dt.date
-    to: list[str]
+from accord.rules.eligibility import TAKING_PART, eligibility, stance_on
 
 
 @dataclass
 class Ceasefire:
-    id: str
-    name: str
-    terms: CeasefireTerms
-    #: each party's stances, in date order
-    stances: dict[str, list[tuple[dt.date, Stance]]] = field(default_factory=dict)
+    process: Process
+
+    @property
+    def id(self) -> str:
+        return self.process.id
+
+    @property
+    def name(self) -> str:
+        return self.process.name
+
+    @property
+    def terms(self) -> CeasefireTerms:
+        assert self.process.ceasefire is not None
+        return self.process.ceasefire
 
     @cached_property
     def start(self) -> int:
@@ -45,18 +47,17 @@ class Ceasefire:
     def time_zone(self) -> str:
         return self.terms.time_zone
 
-    def stance(self, actor: str, day: dt.date) -> Stance | None:
-        """The party's latest stance dated by the day (an acceptance dated with a fuzzy date counts
-        only once its last possible day has passed)."""
-        latest = None
-        for when, s in self.stances.get(actor, []):
-            if when <= day:
-                latest = s
-        return latest
+    @cached_property
+    def parties(self) -> list[str]:
+        return sorted({p.actor for p in self.process.parties})
 
-    def accepted(self, actor: str, day: dt.date) -> Stance | None:
+    def stance(self, actor: str, day: dt.date) -> ProcessParty | None:
+        """The party's latest stance dated by the day (the eligibility rule's reading)."""
+        return stance_on(self.process, actor, day)
+
+    def accepted(self, actor: str, day: dt.date) -> ProcessParty | None:
         s = self.stance(actor, day)
-        return s if s is not None and s.status in ("accepted", "conditional") else None
+        return s if s is not None and s.status in TAKING_PART else None
 
     def covers(self, country: str | None, admin1: str | None) -> bool:
         area = self.terms.area
@@ -71,15 +72,13 @@ class Ceasefire:
             "end": t.end.isoformat() if t.end else None,
             "acceptance_deadline": t.acceptance_deadline.isoformat() if t.acceptance_deadline else None,
             "area": t.area, "terms": [f"{p.decision}#{p.provision}" for p in t.terms],
-            "parties": {a: [{"status": s.status, "date": d.isoformat(), "to": s.to} for d, s in ss]
-                        for a, ss in sorted(self.stances.items())},
+            "parties": [{"actor": p.actor, "status": p.status, "date": str(p.date), "to": p.to}
+                        for p in sorted(self.process.parties, key=lambda p: (p.date, p.actor))],
         }
 
 
 def ceasefire(snap: Snapshot, process_id: str) -> Ceasefire:
     """The ceasefire process with this id, with its terms checked against the decisions they cite."""
-    from accord.record.model import Process
-
     proc = snap.get(process_id, Process)
     if proc.kind != "ceasefire" or proc.ceasefire is None:
         raise AccordError(f"process {process_id!r} is not a ceasefire with terms (kind {proc.kind}; give it a ceasefire: block)")
@@ -87,10 +86,7 @@ def ceasefire(snap: Snapshot, process_id: str) -> Ceasefire:
         decision = snap.get(ref.decision, Decision)
         if not any(p.id == ref.provision for p in decision.provisions):
             raise AccordError(f"process {process_id!r}: field 'ceasefire.terms': decision {ref.decision!r} has no provision {ref.provision!r}")
-    stances: dict[str, list[tuple[dt.date, Stance]]] = {}
-    for p in sorted(proc.parties, key=lambda p: p.date):
-        stances.setdefault(p.actor, []).append((p.date.end, Stance(p.status, p.date.end, list(p.to))))
-    return Ceasefire(proc.id, proc.name, proc.ceasefire, stances)
+    return Ceasefire(proc)
 
 
 def excluded(snap: Snapshot, cf: Ceasefire, day: dt.date) -> dict[str, str]:

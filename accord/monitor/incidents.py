@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from accord.monitor import grading, timing
-from accord.record.model import Casualties, Claim, Merge, Place, Report
+from accord.record.model import Casualties, Claim, Merge, Place, Report, disputes
 
 Status = Literal["reported", "corroborated", "confirmed", "unverifiable", "disputed"]
 
@@ -106,7 +106,7 @@ def clusters(report_ids: Iterable[str], merges: Iterable[Merge]) -> list[list[st
 
 def status(reports: list[Report], claims: list[Claim]) -> Status:
     stances = {c.stance for c in claims}
-    if stances & {"denies", "disputes"}:
+    if disputes(claims):
         return "disputed"
     independent = {r.source for r in reports}
     strong = {r.source for r in reports if grading.trusted(r.reliability, r.credibility)}

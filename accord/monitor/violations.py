@@ -19,6 +19,7 @@ The rule runs over columns (``accord.monitor.columns``), one vectorised pass per
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -55,7 +56,7 @@ class Judgement:
             for actor in out:
                 if actor in code_of:
                     self.excluded[d, code_of[actor]] = True
-            for actor in cf.stances:
+            for actor in cf.parties:
                 if actor in code_of and cf.accepted(actor, day_of(day)):
                     accepted[d, code_of[actor]] = True
         self.day_index = day_index.reshape(-1)
@@ -108,7 +109,9 @@ class Judgement:
         elif rule == "against-excluded":
             text = f"against an excluded group: {snap.name(targ)} was excluded on {day}"
         elif rule == "unknown-perpetrator":
-            text = "unknown perpetrator: counted apart, not as a party's violation"
+            named = incident.perpetrator_text if incident is not None else None
+            text = (f"perpetrator named only as {named!r}, not an actor of the case: counted apart"
+                    if named and not _NOBODY.match(named) else "unknown perpetrator: counted apart, not as a party's violation")
         elif rule == "not-accepted":
             s = cf.stance(perp, day)
             had = f"its stance was {s.status} on {s.date}" if s else "no acceptance on record"
@@ -121,6 +124,9 @@ class Judgement:
             if defence:
                 text += "; self-defence claimed by " + ", ".join(sorted({snap.name(cl.by) for cl in defence}))
         return text
+
+
+_NOBODY = re.compile(r"^(unidentified|unknown)\b", re.I)
 
 
 def _split(place: str) -> tuple[str | None, str | None]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from accord.record.model import Issue
 from accord.record.snapshot import Snapshot
-from accord.views import brief_forecast, brief_rules
+from accord.views import brief_forecast, brief_rules, monitor
 from accord.views.record import body_members, positions
 
 Section = Callable[[Snapshot, dt.date], Any]
@@ -72,6 +72,8 @@ SECTIONS: dict[str, Section] = {
     "eligibility": brief_rules.eligibility,
     "deadlines": brief_rules.deadlines,
     "forecasts": brief_forecast.forecasts,
+    # from accord.monitor (see accord.views.monitor)
+    "ceasefires": monitor.brief_section,
 }
 
 

@@ -94,7 +94,7 @@ def _one_line(r: Report) -> str:
 def ceasefire_status(snap: Snapshot, cf_id: str, on: dt.date) -> dict[str, Any]:
     """The ceasefire on a day: its terms, who had accepted, who was excluded."""
     cf = ceasefire(snap, cf_id)
-    accepted = sorted(a for a in cf.stances if cf.accepted(a, on))
+    accepted = [a for a in cf.parties if cf.accepted(a, on)]
     state = ("not yet in force" if on < cf.terms.start.date()
              else "ended" if cf.terms.end and on > cf.terms.end.date() else "in force")
     return {**cf.to_json(), "date": on.isoformat(), "state": state, "accepted": accepted,
