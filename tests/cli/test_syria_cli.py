@@ -57,7 +57,7 @@ def test_export_round_trip_is_byte_identical(syria, tmp_path):
     assert syria.json("case", "load", str(a))["updated"] == 0
     syria("case", "export", "syria-2015", str(b))
     files = sorted(p.name for p in a.iterdir())
-    assert len(files) == 14
+    assert len(files) == 16
     assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
 
 

@@ -117,6 +117,9 @@ def test_citations_name_documents_of_the_bundle(bundle, snap):
 
 def test_documents_have_urls(snap):
     for doc in snap.all(Document):
+        if doc.outlet == "accord":  # our own note on the synthetic example reports: its text is held
+            assert doc.text and "synthetic" in doc.title.lower(), doc.id
+            continue
         assert doc.url and doc.url.startswith(("http://", "https://")), doc.id
 
 
@@ -462,7 +465,13 @@ def test_processes(snap):
     talks, coh = snap.get("geneva-talks", Process), snap.get("coh-2016", Process)
     assert (talks.kind, str(talks.start), talks.convened_by) == ("talks", "2016-01-29", ["un"])
     assert (coh.kind, str(coh.start), coh.convened_by) == ("ceasefire", "2016-02-27", ["us", "russia"])
-    assert [(p.actor, p.status, str(p.date)) for p in coh.parties] == [("hnc", "accepted", "2016-02-26")]
+    assert [(p.actor, p.status, str(p.date)) for p in coh.parties] == [
+        ("syria-government", "accepted", "2016-02-23"), ("hnc", "accepted", "2016-02-26")]
+    terms = coh.ceasefire
+    assert (terms.time_zone, terms.start.isoformat(), terms.acceptance_deadline.isoformat()) == (
+        "Asia/Damascus", "2016-02-27T00:00:00", "2016-02-26T12:00:00")
+    assert terms.area == ["SYR"] and [(t.decision, t.provision) for t in terms.terms] == [
+        ("unscr-2268", "endorsement"), ("unscr-2268", "cessation")]
 
 
 def test_the_special_envoy_mediates_between_the_parties_at_geneva(snap):
