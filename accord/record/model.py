@@ -787,8 +787,8 @@ class Place(Model):
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     admin1: str | None = None
     admin2: str | None = None
-    lat: float | None = Field(default=None, ge=-90, le=90)
-    lon: float | None = Field(default=None, ge=-180, le=180)
+    lat: Number | None = Field(default=None, ge=-90, le=90)
+    lon: Number | None = Field(default=None, ge=-180, le=180)
     geo_precision: int = Field(default=1, ge=1, le=3)
 
 
@@ -866,9 +866,9 @@ class Merge(Record):
     bundle_file = "merges.yaml"
 
     reports: Annotated[list[ReportRef], Field(min_length=2, max_length=2)]
-    score: float = Field(ge=0, le=1)
+    score: Number = Field(ge=0, le=1)
     #: the score's parts (time, distance, actors, type), each 0..1
-    parts: dict[str, float] = {}
+    parts: dict[str, Number] = {}
     status: Literal["proposed", "accepted", "rejected"] = "proposed"
     decided_by: str | None = None
 
