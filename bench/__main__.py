@@ -13,6 +13,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     # name: (module, one-line description)
     "store": ("bench.store_bench", "record store: bulk load records/s, point and as-of read latency"),
     "ingest": ("bench.ingest_speed", "ingest pipeline speed"),
+    "monitor": ("bench.monitor_speed", "monitor merge, compliance and import speed"),
     "smp": ("bench.smp_vs_ktab", "SMP forecast against KTAB"),
     "forecast": ("bench.forecast_montecarlo", "Monte Carlo speed of the forecast models"),
     "ingest-dask": ("bench.ingest_dask", "ingest throughput: local engine beside Dask with 1 and 2 workers"),
