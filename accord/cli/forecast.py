@@ -276,7 +276,44 @@ def _model_names(models: str | None) -> list[str]:
     return names
 
 
-# ----------------------------------------------------------------------------------------- issue
+# ------------------------------------------------------------------------------------------ ktab
+
+
+@forecast_app.command("ktab")
+def ktab_cmd(
+    issue: Annotated[str, typer.Argument(help="Issue id in the case.")],
+    date: DateOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv or xml (KTAB's two scenario formats).")] = "xml",
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file (default: print).")] = None,
+    seed: RunSeedOpt = None,
+    as_known_on: AsKnownOnOpt = None,
+    case: CaseOpt = None,
+) -> None:
+    """An issue's positions on a date as a KTAB SMP scenario (CSV or XML) that KTAB's smpc runs."""
+    from accord.forecast.inputs import from_snapshot
+    from accord.forecast.smp import writers
+
+    if fmt not in ("csv", "xml"):
+        fail(f"--format {fmt!r}: expected csv or xml")
+    on = parse_date_opt(date)
+    snapshot = open_snapshot(case, as_known_on)
+    data = guard(lambda: from_snapshot(snapshot, issue, on))
+    name = f"{issue}" + (f" on {on.isoformat()}" if on else "")
+    if fmt == "csv":
+        text = guard(lambda: writers.to_csv(data, name))
+    else:
+        text = guard(lambda: writers.to_xml(data, name, **({"seed": seed} if seed is not None else {})))
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    tmp = out.with_name(out.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)  # nothing half-written
+    except OSError as e:
+        fail(f"--out {out}: cannot write ({e.strerror})")
+
+
 
 
 @forecast_app.command("issue")

@@ -1,0 +1,67 @@
+"""KTAB export: a case issue's positions on a date as KTAB's CSV and XML, read back by our KTAB readers
+(the ones checked against KTAB's own files) to the same stakeholders."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+from accord.forecast.base import Stakeholders
+from accord.forecast.smp import read_scenario
+from accord.forecast.smp.params import SMPParams
+from accord.forecast.smp.writers import to_csv, to_xml
+
+
+@st.composite
+def stakeholders(draw) -> Stakeholders:
+    n = draw(st.integers(2, 6))
+    d = draw(st.integers(1, 3))
+    lo = draw(st.floats(-1000, 1000))
+    hi = lo + draw(st.floats(1, 1000))
+    unit = st.floats(0, 1)
+    pos = np.array([[lo + draw(unit) * (hi - lo) for _ in range(d)] for _ in range(n)])
+    sal = np.array([[draw(st.floats(0.01, 1)) / d for _ in range(d)] for _ in range(n)])
+    cap = np.array([draw(st.floats(0.001, 1e6)) for _ in range(n)])
+    return Stakeholders(actors=tuple(f"actor-{i}" for i in range(n)), positions=pos, salience=sal, capability=cap,
+                        dimensions=tuple(f"dim-{k}" for k in range(d)), scale=(lo, hi))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=stakeholders(), seed=st.integers(0, 2**64 - 1))
+def test_csv_and_xml_read_back_as_the_same_stakeholders_on_ktab_scale(tmp_path_factory, data, seed):
+    folder = tmp_path_factory.mktemp("ktab")
+    (folder / "s.csv").write_text(to_csv(data, "round trip"))
+    (folder / "s.xml").write_text(to_xml(data, "round trip", seed=seed, params=SMPParams.from_names(VotingRule="PropCbc")))
+    lo, hi = data.scale
+    want = (data.positions - lo) * 100 / (hi - lo)
+    for name in ("s.csv", "s.xml"):
+        got = read_scenario(folder / name)
+        s = got.stakeholders
+        assert s.actors == data.actors and s.dimensions == data.dimensions and s.scale == (0.0, 100.0)
+        np.testing.assert_allclose(s.positions, want, rtol=1e-9, atol=1e-8)
+        np.testing.assert_allclose(s.salience, data.salience, rtol=1e-9)
+        np.testing.assert_allclose(s.capability, data.capability, rtol=1e-9)
+    xml = read_scenario(folder / "s.xml")
+    assert xml.seed == seed and xml.params == SMPParams.from_names(VotingRule="PropCbc")
+
+
+def test_a_case_issue_exported_runs_in_the_smp(tmp_path):
+    db = str(tmp_path / "k.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "case", "load", "syria-2015"]).exit_code == 0
+    for fmt in ("csv", "xml"):
+        out = tmp_path / f"assad.{fmt}"
+        r = runner.invoke(app, ["--db", db, "forecast", "ktab", "assad-role", "--date", "2015-12-18", "--format", fmt,
+                                "--out", str(out)])
+        assert r.exit_code == 0, r.output
+        scenario = read_scenario(out)
+        assert "russia" in scenario.stakeholders.actors and scenario.stakeholders.scale == (0.0, 100.0)
+        run = runner.invoke(app, ["forecast", "run", "smp", str(out), "--json"])
+        assert run.exit_code == 0, run.output
+    r = runner.invoke(app, ["--db", db, "forecast", "ktab", "assad-role", "--format", "yaml"])
+    assert r.exit_code == 2 and "--format 'yaml': expected csv or xml" in r.output
+    r = runner.invoke(app, ["--db", db, "forecast", "ktab", "no-such-issue"])
+    assert r.exit_code == 2 and not (tmp_path / "no.xml").exists()
