@@ -141,3 +141,28 @@ def test_an_edit_that_breaks_another_records_citation_is_refused(mini):
     r = mini("edit", "memo", "--set", "text=Too short.", "--cite", "https://example.org/m", ok=False)
     assert r.exit_code == 2 and "runs past the end of memo's text (10 characters)" in r.stderr
     assert mini.json("show", "memo")["record"]["text"].startswith("The contact group met")
+
+
+def test_commands_give_their_connections_back(db_url):
+    """A command run in-process (as the API and tests run them) closes what it opened: a long-lived
+    process running many commands must not pile up server connections until PostgreSQL refuses more."""
+    import uuid
+
+    import pytest
+    import sqlalchemy as sa
+
+    from tests.cli.conftest import Accord
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("counts server connections, which only PostgreSQL has")
+    name = f"accord-conn-{uuid.uuid4().hex[:8]}"
+    accord = Accord(f"{db_url}&application_name={name}")
+    accord("case", "load", str(MINI), "--by", "loader")
+    for _ in range(5):
+        accord.json("actors", "list")
+        accord.json("positions", "vote-timing", "--date", "2020-06-01")
+    engine = sa.create_engine(db_url.split("?")[0].replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as conn:
+        left = conn.execute(sa.text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :n"), {"n": name}).scalar()
+    engine.dispose()
+    assert left == 0
