@@ -29,7 +29,10 @@ def _disputes(rows: list[dict[str, Any]]) -> None:
 
 
 def _short(text: str, width: int = 70) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """The text cut at a word boundary to fit ``width`` characters (a one-screen briefing)."""
+    import textwrap
+
+    return textwrap.shorten(text, width, placeholder=" …")
 
 
 def _decisions(rows: list[dict[str, Any]]) -> None:
