@@ -604,6 +604,9 @@ class ListEntry(Model):
     #: a body whose own designation lists this entry (the Security Council for ISIL), whatever the
     #: list's body decides
     designated_by: ActorRef | None = None
+    #: when ``designated_by`` designated it (a resolution's adoption, a committee's listing); listed
+    #: from that day on, and not before
+    designated_on: FuzzyDate | None = None
     stances: list[Stance] = []
     cite: Citations
 

@@ -6,7 +6,8 @@ member voted against, i.e. the record shows the decision was made; *rejected* wh
 all of them voted for it and no member supports it any longer; *contested* when members object while
 others support it (the objectors are named); *pending* otherwise. An entry that another body designates
 (``designated_by``: the Security Council for ISIL) is listed by that designation, whatever the list's
-body decides; *not proposed* before its proposal date.
+body decides, from its ``designated_on`` day if one is given; *not proposed* before its proposal date
+(or its designation date).
 """
 
 from __future__ import annotations
@@ -79,8 +80,13 @@ def _names(snap: Snapshot, ids: list[str]) -> str:
 
 
 def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.date) -> EntryStatus:
+    if entry.designated_by is not None and entry.designated_on is not None and entry.designated_on.start > on:
+        return EntryStatus(entry.actor, "not-proposed",
+                           f"designated by {snap.name(entry.designated_by)} only on {entry.designated_on}",
+                           designated_by=entry.designated_by)
     if entry.designated_by is not None and snap.get(entry.designated_by, Actor).in_force(on):
-        return EntryStatus(entry.actor, "listed", f"designated by {snap.name(entry.designated_by)}",
+        since = f" on {entry.designated_on}" if entry.designated_on is not None else ""
+        return EntryStatus(entry.actor, "listed", f"designated by {snap.name(entry.designated_by)}{since}",
                            designated_by=entry.designated_by)
     if entry.proposed_on is not None and entry.proposed_on.start > on:
         return EntryStatus(entry.actor, "not-proposed", f"proposed only on {entry.proposed_on}",

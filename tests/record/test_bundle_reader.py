@@ -92,7 +92,7 @@ def test_errors_deep_in_a_large_file_keep_their_line(tmp_path):
     assert (e.value.id, e.value.field, e.value.line) == ("y2", "kind", offset + 3000 * 4 + 2)
 
 
-@pytest.mark.parametrize("case", ["syria-2015", str(MINI)])
+@pytest.mark.parametrize("case", ["syria-2015", "yemen-2018", str(MINI)])
 def test_planned_references_are_what_a_walk_of_every_field_finds(case):
     for rec in read_bundle(case).records:
         assert list(references(rec)) == list(_walk(rec))
