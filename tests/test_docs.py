@@ -15,7 +15,7 @@ from accord.cli.main import app
 from accord.record.bundle import bundle_schema, read_bundle
 
 REPO = Path(__file__).resolve().parents[1]
-COMMAND_DOCS = ["README.md", "docs/cli.md"]
+COMMAND_DOCS = ["README.md", "docs/cli.md", "docs/tour-yemen.md"]
 PYTHON_DOCS = ["docs/python-api.md"]
 
 

@@ -210,7 +210,7 @@ def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt
 
     snap = open_snapshot(case, as_known_on)
     rows = guard(lambda: views.relations(snap, actor, parse_date_opt(date)))
-    emit(rows, as_json, lambda r: _table(r, ["source", "type", "target", "start", "end", "reported"],
+    emit(rows, as_json, lambda r: _table(r, ["source", "type", "target", "process", "start", "end", "reported"],
                                          escape(f"{len(r)} relations of {snap.name(actor)}")))
 
 

@@ -44,7 +44,7 @@ def relations(snap: Snapshot, actor: str, on: dt.date | None = None) -> list[dic
             "other": r.target if r.source == actor else r.source,
             "other_name": snap.name(r.target if r.source == actor else r.source),
             "start": str(r.start) if r.start else None, "end": str(r.end) if r.end else None,
-            "reported": r.reported,
+            "process": r.process, "reported": r.reported,
         }
         for r in snap.relations(actor, on)
     ]

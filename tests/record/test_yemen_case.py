@@ -122,6 +122,24 @@ def test_recorded_tallies_are_the_press_releases(snap):
                        "unscr-2451": (15, 0, 0), "unscr-2452": (15, 0, 0)}
 
 
+def test_a_recorded_veto_on_an_adopted_resolution_does_not_load(tmp_path):
+    import shutil
+
+    from accord.errors import BundleError
+    from accord.record.bundle import BUILTIN_CASES
+
+    folder = tmp_path / "yemen-2018"
+    shutil.copytree(BUILTIN_CASES / "yemen-2018", folder)
+    text = (folder / "decisions.yaml").read_text()
+    (folder / "decisions.yaml").write_text(text.replace("    russia: abstain\n", "    russia: no\n", 1))
+    with pytest.raises(BundleError) as e:
+        read_bundle(folder)
+    found = [line.split("decisions.yaml:", 1)[1] for line in str(e.value).splitlines() if "decisions.yaml:" in line]
+    assert [f.split(": ", 3)[1:3] for f in found] == [
+        ["unscr-2216", "status"], ["unscr-2216", "tally.no"], ["unscr-2216", "tally.abstain"]]
+    assert "recorded as adopted" in found[0] and "vetoed by Russia" in found[0]
+
+
 # ---------------------------------------------------------------------------------- mediation roles
 
 
@@ -273,6 +291,8 @@ def test_the_commands_answer_from_the_store(accord):
     assert (tally["adopted"], tally["yes"], tally["abstain"]) == (True, 14, 1)
     elig = accord.json("eligible", "hodeidah-ceasefire", "--date", "2018-12-20")
     assert elig["eligible"] == PARTIES and elig["kind"] == "ceasefire"
+    hosts = [r for r in accord.json("relations", "sweden") if r["type"] == "hosts"]
+    assert [(r["target"], r["process"]) for r in hosts] == [("un", "stockholm-consultations")]
     road = accord.json("roadmap", "hodeidah-roadmap", "--date", "2019-06-15")
     ports = next(m for m in road["milestones"] if m["id"] == "ports-redeployment")
     assert ports["disputed"] and ports["disputed_by"] == ["yemen-government"]
