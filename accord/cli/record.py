@@ -137,9 +137,9 @@ def case_export(case: Annotated[str, typer.Argument(help="Case id in the store."
 @case_app.command("schema")
 def case_schema(out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None) -> None:
     """Print the JSON Schema of the bundle files (derived from the model)."""
-    from accord.record.bundle import bundle_schema
+    from accord.record.reference import schema_text
 
-    text = json.dumps(bundle_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = schema_text()
     if out:
         out.write_text(text, encoding="utf-8")
     else:

@@ -671,11 +671,12 @@ def bundle_schema() -> dict[str, Any]:
     files: dict[str, Any] = {}
     for name, cls in FILES.items():
         schema = cls.model_json_schema(by_alias=True)
-        if cls.id_from:
+        if cls.id_from or cls.id_default:
             schema["required"] = [f for f in schema.get("required", []) if f != "id"]
-            schema["properties"]["id"]["description"] = "default: " + ".".join(cls.id_from)
+            derived = cls.id_default or ".".join(cls.id_from)
+            schema["properties"]["id"]["description"] += f" When absent: {derived} (derived)."
         if cls is Case:
-            schema["properties"]["format"] = {"const": FORMAT_VERSION}
+            schema["properties"]["format"] = {"const": FORMAT_VERSION, "description": "The bundle format's version."}
             schema.setdefault("required", []).append("format")
             files[name] = schema
         else:

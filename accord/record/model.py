@@ -73,11 +73,24 @@ class Citation(Model):
     Bundles may write either as a string: ``https://...`` or ``doc-id`` or ``doc-id:120-188``.
     """
 
-    document: DocumentRef | None = None
-    start: int | None = Field(default=None, ge=0)
-    end: int | None = Field(default=None, ge=0)
-    url: str | None = None
-    note: str | None = None
+    document: DocumentRef | None = Field(
+        default=None,
+        description="The cited document's id (a citation names a document or a url, not both).",
+    )
+    start: int | None = Field(
+        default=None, ge=0,
+        description="Start of the cited span: a character offset into the document's text, from 0 (with end).",
+    )
+    end: int | None = Field(
+        default=None, ge=0,
+        description="End of the cited span: the offset just past its last "
+        "character, at most the text's length (with start).",
+    )
+    url: str | None = Field(
+        default=None,
+        description="Web address of the source, when it is not a document of the case.",
+    )
+    note: str | None = Field(default=None, description="What the source says or how it was read, briefly.")
 
     @model_validator(mode="before")
     @classmethod
@@ -125,9 +138,14 @@ class Record(Model):
     bundle_file: ClassVar[str]
     #: a derived id ("{a}.{b}") is allowed when the bundle gives none; see ``_derive_id``
     id_from: ClassVar[tuple[str, ...]] = ()
+    #: how the id is made when the bundle gives none, for kinds that derive it otherwise (the schema says it)
+    id_default: ClassVar[str] = ""
 
-    id: Id
-    note: str | None = None
+    id: Id = Field(
+        description="Stable id, unique within the case across every kind: lowercase "
+        "letters, digits and . _ : - (at most 200 characters).",
+    )
+    note: str | None = Field(default=None, description="A note for people; no rule reads it.")
 
     @model_validator(mode="before")
     @classmethod
@@ -160,16 +178,27 @@ class Record(Model):
 class Fact(Record):
     """A record that states something about the world: it must be cited."""
 
-    cite: Citations
-    #: True when the record holds a claim of its source, not a settled fact
-    reported: bool = False
+    cite: Citations = Field(
+        description="Where the fact comes from: at least one citation (a URL, DOC or DOC:START-END, or a mapping).",
+    )
+    reported: bool = Field(
+        default=False,
+        description="true when the record holds a claim of its source, not a settled fact.",
+    )
 
 
 class Interval(Model):
     """Valid time: when something held in the world. Open ends are unknown or ongoing."""
 
-    start: FuzzyDate | None = None
-    end: FuzzyDate | None = None
+    start: FuzzyDate | None = Field(
+        default=None,
+        description="When it began to hold, as precise as the source gives "
+        "(2015-12-18, 2015-12, 2016-01-early, 2016); absent is unknown.",
+    )
+    end: FuzzyDate | None = Field(
+        default=None,
+        description="When it stopped holding (it holds through that date's last day); absent is unknown or ongoing.",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Interval:
@@ -197,9 +226,15 @@ class Case(Record):
     record_kind = "case"
     bundle_file = "case.yaml"
 
-    name: str
-    description: str | None = None
-    coding_note: str | None = None
+    name: str = Field(description="The case's name, as shown in briefs and lists.")
+    description: str | None = Field(
+        default=None,
+        description="What the case covers: the conflict, the process, the period.",
+    )
+    coding_note: str | None = Field(
+        default=None,
+        description="How the case's codings (positions, capabilities, salience) were made, and what they are not.",
+    )
 
 
 class Document(Record):
@@ -208,13 +243,19 @@ class Document(Record):
     record_kind = "document"
     bundle_file = "documents.yaml"
 
-    title: str
-    url: str | None = None
-    outlet: str | None = None
-    published: FuzzyDate | None = None
-    language: str = "en"
-    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
-    text: str | None = None
+    title: str = Field(description="The source's title.")
+    url: str | None = Field(default=None, description="Where the source can be read.")
+    outlet: str | None = Field(default=None, description="Who published it: a newspaper, an agency, a body.")
+    published: FuzzyDate | None = Field(
+        default=None,
+        description="When it was published (a date, as precise as known).",
+    )
+    language: str = Field(default="en", description="ISO 639-1 code of the text's language.")
+    sha256: str | None = Field(
+        default=None, pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the text as ingested (64 lowercase hex digits): tells a later, changed copy apart.",
+    )
+    text: str | None = Field(default=None, description="The text itself; citation spans are character offsets into it.")
 
 
 # ----------------------------------------------------------------------------------------- actors
@@ -227,22 +268,33 @@ ActorKind = Literal[
 class Role(Interval):
     """A time-bounded role: Kerry as US Secretary of State, 2013-02-01..2017-01-20."""
 
-    title: str
-    of: ActorRef | None = None
-    cite: list[Citation] = []
+    title: str = Field(description="The office held (Secretary of State, Special Envoy).")
+    of: ActorRef | None = Field(default=None, description="The actor the office belongs to (a state, an organisation).")
+    cite: list[Citation] = Field(default=[], description="Where the role is attested.")
 
 
 class DecisionRule(Model):
     """How a body decides. The procedures themselves live in accord.rules."""
 
-    procedure: Literal["security-council", "consensus", "unanimity", "majority", "qualified-majority"]
-    #: affirmative votes needed (Security Council: 9)
-    votes_needed: int | None = Field(default=None, ge=1)
-    #: share of votes cast needed for a qualified majority, e.g. 0.6667
-    share: Number | None = Field(default=None, gt=0, le=1)
-    #: members present (count) needed for a valid vote
-    quorum: int | None = Field(default=None, ge=1)
-    source: str | None = None
+    procedure: Literal["security-council", "consensus", "unanimity", "majority", "qualified-majority"] = Field(
+        description="How the body decides: security-council (9 affirmative votes, no permanent member's no on a "
+        "substantive matter), consensus (no member objects), unanimity (every member votes yes), majority "
+        "(more yes than no among the votes cast) or qualified-majority (a share of the votes cast).",
+    )
+    votes_needed: int | None = Field(
+        default=None, ge=1,
+        description="Affirmative votes needed to adopt (Security Council: 9).",
+    )
+    share: Number | None = Field(
+        default=None, gt=0, le=1,
+        description="Share of the votes cast needed for a qualified majority, above "
+        "0 and at most 1 (0.6667 for two thirds; default two thirds).",
+    )
+    quorum: int | None = Field(default=None, ge=1, description="Members present (a count) needed for a valid vote.")
+    source: str | None = Field(
+        default=None,
+        description="Where the rule is written (a charter article, terms of reference).",
+    )
 
 
 class Actor(Fact, Interval):
@@ -251,14 +303,25 @@ class Actor(Fact, Interval):
     record_kind = "actor"
     bundle_file = "actors.yaml"
 
-    kind: ActorKind
-    name: str
-    aliases: list[str] = []
-    #: ISO 3166 alpha-3 code for states and their governments
-    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    description: str | None = None
-    roles: list[Role] = []
-    rule: DecisionRule | None = None
+    kind: ActorKind = Field(
+        description="What the actor is: state, organisation, forum, government, "
+        "armed_group, political_group, person or other.",
+    )
+    name: str = Field(description="Its usual name.")
+    aliases: list[str] = Field(
+        default=[],
+        description="Other names it goes by; matched when reading the news and importing datasets.",
+    )
+    country: str | None = Field(
+        default=None, pattern=r"^[A-Z]{3}$",
+        description="ISO 3166 alpha-3 code (SYR), for states and their governments.",
+    )
+    description: str | None = Field(default=None, description="Who or what it is, briefly.")
+    roles: list[Role] = Field(default=[], description="Offices a person held, each dated.")
+    rule: DecisionRule | None = Field(
+        default=None,
+        description="How the actor decides; an actor with a rule is a body whose members vote (member_of relations).",
+    )
 
     @property
     def is_body(self) -> bool:
@@ -279,20 +342,26 @@ MEDIATION_ROLES: tuple[RelationType, ...] = ("mediates", "hosts", "guarantees", 
 
 class Relation(Fact, Interval):
     """A typed, directed, time-bounded edge. Membership of a body is ``member_of`` with its flags; a
-    mediation role (``MEDIATION_ROLES``) may name the ``process`` it is held in."""
+    mediation role (mediates, hosts, guarantees, observes, sponsors) may name the ``process`` it is held in."""
 
     record_kind = "relation"
     bundle_file = "relations.yaml"
     id_from = ("source", "type", "target")
 
-    type: RelationType
-    source: ActorRef
-    target: ActorRef
-    permanent: bool = False
-    veto: bool = False
-    #: the process the role is held in (the UN mediates between the parties in the Geneva talks)
-    process: ProcessRef | None = None
-    description: str | None = None
+    type: RelationType = Field(
+        description="What the edge says of source towards target: member_of, supports, "
+        "opposes, allied_with, sponsors, targets, represents, leads, co_chairs, "
+        "or a mediation role (mediates, hosts, guarantees, observes).",
+    )
+    source: ActorRef = Field(description="The actor the edge goes from (the member, the mediator).")
+    target: ActorRef = Field(description="The actor it goes to (the body, the party mediated).")
+    permanent: bool = Field(default=False, description="A permanent member of the body (member_of only).")
+    veto: bool = Field(default=False, description="The member holds a veto (member_of only).")
+    process: ProcessRef | None = Field(
+        default=None,
+        description="The process a mediation role is held in (the UN mediates in the Geneva talks).",
+    )
+    description: str | None = Field(default=None, description="The relation in words.")
 
     @property
     def parent(self) -> str | None:
@@ -310,12 +379,14 @@ class ProcessParty(Model):
     """A party's stance towards a process from a date on: it accepted, refused, accepted on conditions
     or withdrew, conveyed ``to`` whom (the mediators, the co-chairs)."""
 
-    actor: ActorRef
-    status: Literal["accepted", "refused", "conditional", "withdrawn"]
-    date: FuzzyDate
-    to: list[ActorRef] = []
-    note: str | None = None
-    cite: Citations
+    actor: ActorRef = Field(description="The party.")
+    status: Literal["accepted", "refused", "conditional", "withdrawn"] = Field(
+        description="Its stance from date on: accepted, refused, conditional (accepted on conditions) or withdrawn.",
+    )
+    date: FuzzyDate = Field(description="When it took that stance.")
+    to: list[ActorRef] = Field(default=[], description="Whom it conveyed the stance to (the mediators, the co-chairs).")
+    note: str | None = Field(default=None, description="The conditions or circumstances, briefly.")
+    cite: Citations = Field(description="Where the stance is attested (at least one citation).")
 
 
 def iana_zone(value: str) -> str:
@@ -332,8 +403,8 @@ def iana_zone(value: str) -> str:
 class ProvisionRef(Model):
     """A provision of a decision: ``{decision: unscr-2268, provision: cessation}``."""
 
-    decision: Annotated[str, RefTo("decision")]
-    provision: Id
+    decision: Annotated[str, RefTo("decision")] = Field(description="The decision that holds the provision.")
+    provision: Id = Field(description="The provision's id within that decision.")
 
 
 class CeasefireTerms(Model):
@@ -341,12 +412,24 @@ class CeasefireTerms(Model):
     parties to accept, the area it covers (ISO 3166 alpha-3 countries, or ``SYR/Idlib`` for an admin
     area of one) and the provisions that are its terms."""
 
-    time_zone: str
-    start: dt.datetime
-    end: dt.datetime | None = None
-    acceptance_deadline: dt.datetime | None = None
-    area: list[Annotated[str, Field(pattern=r"^[A-Z]{3}(/.+)?$")]] = []
-    terms: list[ProvisionRef] = []
+    time_zone: str = Field(description="IANA time zone its times are written in (Asia/Damascus).")
+    start: dt.datetime = Field(
+        description="When it begins: a wall time in time_zone, without offset (2016-02-27T00:00:00).",
+    )
+    end: dt.datetime | None = Field(
+        default=None,
+        description="When it ends (a wall time, after start); absent while open-ended.",
+    )
+    acceptance_deadline: dt.datetime | None = Field(
+        default=None,
+        description="By when parties had to accept (a wall time).",
+    )
+    area: list[Annotated[str, Field(pattern=r"^[A-Z]{3}(/.+)?$")]] = Field(
+        default=[],
+        description="Where it applies: ISO 3166 alpha-3 countries (SYR) or "
+        "one admin area of one (SYR/Idleb); empty is everywhere.",
+    )
+    terms: list[ProvisionRef] = Field(default=[], description="The provisions of decisions that are its terms.")
 
     @field_validator("time_zone")
     @classmethod
@@ -376,17 +459,31 @@ class Process(Fact, Interval):
     record_kind = "process"
     bundle_file = "processes.yaml"
 
-    name: str
-    kind: ProcessKind
-    #: the process this one is part of (a local ceasefire of a wider agreement); written ``parent``
-    parent_process: ProcessRef | None = Field(default=None, alias="parent")
-    convened_by: list[ActorRef] = []
-    description: str | None = None
-    party_kinds: list[ActorKind] = list(PARTY_KINDS)
-    requires_acceptance: bool = False
-    parties: list[ProcessParty] = []
-    #: a ceasefire's own terms (kind ceasefire only): exact start and end, deadline, area, provisions
-    ceasefire: CeasefireTerms | None = None
+    name: str = Field(description="The process's name.")
+    kind: ProcessKind = Field(description="talks, ceasefire, prisoner_exchange, humanitarian or other.")
+    parent_process: ProcessRef | None = Field(
+        default=None, alias="parent",
+        description="The process this one is part of (a local ceasefire of a wider agreement).",
+    )
+    convened_by: list[ActorRef] = Field(default=[], description="Who convened it.")
+    description: str | None = Field(default=None, description="What the process is, briefly.")
+    party_kinds: list[ActorKind] = Field(
+        default=list(PARTY_KINDS),
+        description="Kinds of actor that may be parties (default: government, armed_group, political_group).",
+    )
+    requires_acceptance: bool = Field(
+        default=False,
+        description="true when only actors whose latest stance is accepted or conditional are parties.",
+    )
+    parties: list[ProcessParty] = Field(
+        default=[],
+        description="The parties' stances towards the process, each dated and cited.",
+    )
+    ceasefire: CeasefireTerms | None = Field(
+        default=None,
+        description="A ceasefire's own terms (kind ceasefire only): exact "
+        "start and end, acceptance deadline, area, provisions.",
+    )
 
     @model_validator(mode="after")
     def _ceasefire_terms(self) -> Process:
@@ -411,11 +508,13 @@ class Claim(Model):
     """What an actor claims about a fact (that an event happened, that a milestone was met): it alleges,
     confirms, denies, disputes it, or cannot confirm it."""
 
-    by: ActorRef
-    stance: ClaimStance
-    date: FuzzyDate
-    note: str | None = None
-    cite: Citations
+    by: ActorRef = Field(description="Who makes the claim.")
+    stance: ClaimStance = Field(
+        description="What it says of the fact: alleges, confirms, denies, disputes or cannot_confirm.",
+    )
+    date: FuzzyDate = Field(description="When it made the claim.")
+    note: str | None = Field(default=None, description="What it claimed, briefly (a self-defence claim is named here).")
+    cite: Citations = Field(description="Where the claim was made (at least one citation).")
 
 
 def disputes(claims: list[Claim], on: dt.date | None = None) -> list[Claim]:
@@ -424,8 +523,11 @@ def disputes(claims: list[Claim], on: dt.date | None = None) -> list[Claim]:
 
 
 class Participant(Model):
-    actor: ActorRef
-    role: ParticipantRole = "participant"
+    actor: ActorRef = Field(description="The actor taking part.")
+    role: ParticipantRole = Field(
+        default="participant",
+        description="Its part: source, target, participant, host, chair, mediator or observer.",
+    )
 
 
 class Event(Fact):
@@ -434,19 +536,24 @@ class Event(Fact):
     record_kind = "event"
     bundle_file = "events.yaml"
 
-    type: Literal["meeting", "talks", "vote", "statement", "strike", "agreement", "ceasefire", "other"]
-    name: str
-    date: FuzzyDate
-    participants: list[Participant] = []
-    place: str | None = None
-    summary: str | None = None
-    #: PLOVER event type, with the CAMEO code as a secondary field
-    plover: str | None = None
-    cameo: str | None = None
-    #: the process it belongs to (a round of talks, a ceasefire's breach)
-    process: ProcessRef | None = None
-    #: who alleges, confirms, denies or disputes that it happened as recorded
-    claims: list[Claim] = []
+    type: Literal["meeting", "talks", "vote", "statement", "strike", "agreement", "ceasefire", "other"] = Field(
+        description="meeting, talks, vote, statement, strike, agreement, ceasefire or other.",
+    )
+    name: str = Field(description="What happened, in a line.")
+    date: FuzzyDate = Field(description="When it happened, as precise as the source gives.")
+    participants: list[Participant] = Field(default=[], description="Who took part, and in what role.")
+    place: str | None = Field(default=None, description="Where it happened, in words.")
+    summary: str | None = Field(default=None, description="A short account.")
+    plover: str | None = Field(default=None, description="PLOVER event type (CONSULT, AGREE, FIGHT, ...) when coded.")
+    cameo: str | None = Field(default=None, description="CAMEO code, a secondary coding beside plover.")
+    process: ProcessRef | None = Field(
+        default=None,
+        description="The process it belongs to (a round of talks, a ceasefire's breach).",
+    )
+    claims: list[Claim] = Field(
+        default=[],
+        description="Who alleges, confirms, denies or disputes that it happened as recorded.",
+    )
 
 
 class Statement(Fact):
@@ -455,14 +562,16 @@ class Statement(Fact):
     record_kind = "statement"
     bundle_file = "statements.yaml"
 
-    speaker: ActorRef | None = None
-    #: how the source names the speaker ("a senior official"), kept when no actor is linked
-    speaker_text: str | None = None
-    content: str
-    direct: bool = True
-    cue: str | None = None
-    date: FuzzyDate
-    issue: IssueRef | None = None
+    speaker: ActorRef | None = Field(default=None, description="The actor who spoke.")
+    speaker_text: str | None = Field(
+        default=None,
+        description="How the source names the speaker (\"a senior official\"), kept when no actor is linked.",
+    )
+    content: str = Field(description="What was said, as the source gives it.")
+    direct: bool = Field(default=True, description="true for a direct quote, false for reported speech.")
+    cue: str | None = Field(default=None, description="The verb that introduced it (said, warned, insisted).")
+    date: FuzzyDate = Field(description="When it was said.")
+    issue: IssueRef | None = Field(default=None, description="The issue it speaks to.")
 
     @model_validator(mode="after")
     def _someone_spoke(self) -> Statement:
@@ -480,13 +589,22 @@ class Issue(Fact):
     record_kind = "issue"
     bundle_file = "issues.yaml"
 
-    name: str
-    description: str | None = None
-    scale_min: Number = 0
-    scale_max: Number = 100
-    anchors: dict[Number, str] = {}
-    #: ordered options; positions then take the option's index (scale 0..len-1)
-    options: list[str] | None = None
+    name: str = Field(description="The question, in a few words.")
+    description: str | None = Field(default=None, description="What is at stake, and what the ends of the scale mean.")
+    scale_min: Number = Field(default=0, description="Lower end of the scale (0 when options are given).")
+    scale_max: Number = Field(
+        default=100,
+        description="Upper end of the scale, above scale_min (the number "
+        "of options minus one when options are given).",
+    )
+    anchors: dict[Number, str] = Field(
+        default={},
+        description="Labels for points of the scale ({0: advisory only, 100: binding}); each point within the scale.",
+    )
+    options: list[str] | None = Field(
+        default=None,
+        description="Ordered options, at least two; positions then take an option's index (scale 0..len-1).",
+    )
 
     @model_validator(mode="after")
     def _scale(self) -> Issue:
@@ -509,16 +627,22 @@ class Position(Fact):
     bundle_file = "positions.yaml"
     id_from = ("issue", "actor", "date")
 
-    issue: IssueRef
-    actor: ActorRef
-    value: Number
-    salience: Number = Field(ge=0, le=1)
-    date: FuzzyDate
-    #: spread of the coding (±), used by Monte Carlo forecasts
-    uncertainty: Number | None = Field(default=None, ge=0)
-    #: how far (scale units) from its position the actor still accepts a draft; when unset, vote
-    #: prediction derives it from salience (accord.rules.predict)
-    threshold: Number | None = Field(default=None, ge=0)
+    issue: IssueRef = Field(description="The issue.")
+    actor: ActorRef = Field(description="The actor whose stance it is.")
+    value: Number = Field(
+        description="Where the actor stands, on the issue's scale (an option's index for an issue with options).",
+    )
+    salience: Number = Field(ge=0, le=1, description="How much the issue matters to the actor, 0..1.")
+    date: FuzzyDate = Field(description="As of when.")
+    uncertainty: Number | None = Field(
+        default=None, ge=0,
+        description="Spread of the coding (plus or minus, scale units), used by Monte Carlo forecasts.",
+    )
+    threshold: Number | None = Field(
+        default=None, ge=0,
+        description="How far (scale units) from its position the actor still accepts "
+        "a draft; when unset, vote prediction derives it from salience.",
+    )
 
     @property
     def parent(self) -> str | None:
@@ -532,11 +656,17 @@ class Capability(Fact):
     bundle_file = "capabilities.yaml"
     id_from = ("actor", "date")
 
-    actor: ActorRef
-    value: Number = Field(ge=0)
-    date: FuzzyDate
-    issue: IssueRef | None = None
-    uncertainty: Number | None = Field(default=None, ge=0)
+    actor: ActorRef = Field(description="The actor.")
+    value: Number = Field(
+        ge=0,
+        description="Its capability to shape outcomes, on any non-negative scale used consistently within the case.",
+    )
+    date: FuzzyDate = Field(description="As of when.")
+    issue: IssueRef | None = Field(default=None, description="The issue it applies to; absent for every issue.")
+    uncertainty: Number | None = Field(
+        default=None, ge=0,
+        description="Spread of the coding (plus or minus, same units), used by Monte Carlo forecasts.",
+    )
 
     @property
     def parent(self) -> str | None:
@@ -549,10 +679,10 @@ Vote = Literal["yes", "no", "abstain", "absent"]
 
 
 class Provision(Model):
-    id: Id
-    text: str
-    issue: IssueRef | None = None
-    value: Number | None = None
+    id: Id = Field(description="Its id within the decision.")
+    text: str = Field(description="The provision's text, or a summary of it.")
+    issue: IssueRef | None = Field(default=None, description="The issue it settles.")
+    value: Number | None = Field(default=None, description="Where it settles that issue, on the issue's scale.")
 
 
 class VoteCount(Model):
@@ -570,45 +700,66 @@ class Decision(Fact):
     record_kind = "decision"
     bundle_file = "decisions.yaml"
 
-    body: ActorRef
-    date: FuzzyDate
-    title: str
-    symbol: str | None = None
-    meeting: str | None = None
-    matter: Literal["substantive", "procedural"] = "substantive"
-    status: Literal["draft", "adopted", "rejected", "pending"]
-    summary: str | None = None
-    votes: dict[ActorRef, Vote] = {}
-    #: members that are parties to the dispute and so must abstain (Charter art. 27(3), decisions
-    #: under Chapter VI only: leave empty otherwise)
-    parties_to_dispute: list[ActorRef] = []
-    provisions: list[Provision] = []
-    #: the count as the source gives it; checked against ``votes`` and the body's membership at load
-    tally: VoteCount | None = None
+    body: ActorRef = Field(description="The body that decides (an actor with a rule).")
+    date: FuzzyDate = Field(description="When it was adopted, rejected or tabled.")
+    title: str = Field(description="Its title.")
+    symbol: str | None = Field(default=None, description="The body's document symbol (S/RES/2254 (2015)).")
+    meeting: str | None = Field(default=None, description="The meeting at which it was taken (S/PV.7588).")
+    matter: Literal["substantive", "procedural"] = Field(
+        default="substantive",
+        description="substantive or procedural (on the Security Council a procedural matter knows no veto).",
+    )
+    status: Literal["draft", "adopted", "rejected", "pending"] = Field(
+        description="draft, adopted, rejected or pending.",
+    )
+    summary: str | None = Field(default=None, description="What it does, briefly.")
+    votes: dict[ActorRef, Vote] = Field(
+        default={},
+        description="Each member's recorded vote, by actor id: yes, no, abstain or "
+        "absent; checked against the membership and the body's rule at load.",
+    )
+    parties_to_dispute: list[ActorRef] = Field(
+        default=[],
+        description="Members that are parties to the dispute and so must abstain (Charter "
+        "art. 27(3), decisions under Chapter VI only; leave empty otherwise).",
+    )
+    provisions: list[Provision] = Field(
+        default=[],
+        description="Its provisions, each with an id unique in the decision.",
+    )
+    tally: VoteCount | None = Field(
+        default=None,
+        description="The count as the source gives it (14-0-1); checked "
+        "against votes and the body's membership at load.",
+    )
 
 
 class Stance(Model):
     """A member's stance on listing one entry, from a date on."""
 
-    member: ActorRef
-    stance: Literal["supports", "opposes", "undecided"]
-    date: FuzzyDate
-    reported: bool = False
-    cite: Citations
+    member: ActorRef = Field(description="The member of the list's body.")
+    stance: Literal["supports", "opposes", "undecided"] = Field(description="supports, opposes or undecided.")
+    date: FuzzyDate = Field(description="From when it holds.")
+    reported: bool = Field(default=False, description="true when it is a source's claim, not a settled fact.")
+    cite: Citations = Field(description="Where the stance is attested (at least one citation).")
 
 
 class ListEntry(Model):
-    actor: ActorRef
-    proposed_by: list[ActorRef] = []
-    proposed_on: FuzzyDate | None = None
-    #: a body whose own designation lists this entry (the Security Council for ISIL), whatever the
-    #: list's body decides
-    designated_by: ActorRef | None = None
-    #: when ``designated_by`` designated it (a resolution's adoption, a committee's listing); listed
-    #: from that day on, and not before
-    designated_on: FuzzyDate | None = None
-    stances: list[Stance] = []
-    cite: Citations
+    actor: ActorRef = Field(description="The actor listed or proposed.")
+    proposed_by: list[ActorRef] = Field(default=[], description="The members that proposed listing it.")
+    proposed_on: FuzzyDate | None = Field(default=None, description="When it was proposed.")
+    designated_by: ActorRef | None = Field(
+        default=None,
+        description="A body whose own designation lists this entry (the Security "
+        "Council for ISIL), whatever the list's body decides.",
+    )
+    designated_on: FuzzyDate | None = Field(
+        default=None,
+        description="When designated_by designated it (a resolution's adoption, a committee's listing): "
+        "listed from that day on, not before.",
+    )
+    stances: list[Stance] = Field(default=[], description="The members' stances on listing it, each dated.")
+    cite: Citations = Field(description="Where the entry is attested (at least one citation).")
 
 
 #: what listing entails: sanctions (``travel-ban``, ``asset-freeze``, ``arms-embargo``), or exclusion
@@ -628,21 +779,39 @@ class DesignationList(Fact):
     record_kind = "designation-list"
     bundle_file = "lists.yaml"
 
-    name: str
-    body: ActorRef
-    effects: list[ListEffect] = []
-    entries: list[ListEntry] = []
+    name: str = Field(description="The list's name.")
+    body: ActorRef = Field(description="The body that decides the list, under its rule.")
+    effects: list[ListEffect] = Field(
+        default=[],
+        description="What listing entails: travel-ban, asset-freeze, arms-embargo, or excluded-from:<process id>.",
+    )
+    entries: list[ListEntry] = Field(
+        default=[],
+        description="The actors listed or proposed, with the members' stances.",
+    )
 
 
 class Deadline(Model):
     """Absolute (``by``: a date or a range such as 2016-01-early) or relative (``within`` a duration
     ``after`` another milestone, event or decision). ``condition`` holds one given in words only."""
 
-    by: FuzzyDate | None = None
-    within: str | None = Field(default=None, pattern=r"^\d+ (day|week|month|year)s?$")
-    #: a milestone of the same roadmap, or any record with a date (an event, a decision)
-    after: Id | None = None
-    condition: str | None = None
+    by: FuzzyDate | None = Field(
+        default=None,
+        description="An absolute deadline: a date or a range (2016-01-early, 2016-06-01..2016-06-30).",
+    )
+    within: str | None = Field(
+        default=None, pattern=r"^\d+ (day|week|month|year)s?$",
+        description="A relative deadline: N day(s), week(s), month(s) or year(s) after the record named by after.",
+    )
+    after: Id | None = Field(
+        default=None,
+        description="What within counts from: a milestone of the same roadmap, "
+        "or any record with a date (an event, a decision).",
+    )
+    condition: str | None = Field(
+        default=None,
+        description="A deadline given in words only (\"once the parties agree\").",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Deadline:
@@ -654,14 +823,15 @@ class Deadline(Model):
 
 
 class Milestone(Model):
-    id: Id
-    name: str
-    deadline: Deadline
-    #: the event that met it, once one has
-    met_by: EventRef | None = None
-    #: who confirms, denies or disputes that it was met (beside the claims on the event itself)
-    claims: list[Claim] = []
-    note: str | None = None
+    id: Id = Field(description="Its id within the roadmap.")
+    name: str = Field(description="What is to be done.")
+    deadline: Deadline = Field(description="By when.")
+    met_by: EventRef | None = Field(default=None, description="The event that met it, once one has.")
+    claims: list[Claim] = Field(
+        default=[],
+        description="Who confirms, denies or disputes that it was met (beside the claims on the event itself).",
+    )
+    note: str | None = Field(default=None, description="A note for people.")
 
 
 class Roadmap(Fact):
@@ -670,9 +840,12 @@ class Roadmap(Fact):
     record_kind = "roadmap"
     bundle_file = "roadmaps.yaml"
 
-    name: str
-    decision: Annotated[str, RefTo("decision")] | None = None
-    milestones: list[Milestone] = []
+    name: str = Field(description="The roadmap's name.")
+    decision: Annotated[str, RefTo("decision")] | None = Field(
+        default=None,
+        description="The decision or agreement that set it.",
+    )
+    milestones: list[Milestone] = Field(default=[], description="Its milestones, each id unique in the roadmap.")
 
     @field_validator("milestones")
     @classmethod
@@ -709,8 +882,8 @@ Trigger = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z' -]*$")]
 class ValueCue(Model):
     """Words that pin a number on the issue's scale ("must step down" is 0)."""
 
-    pattern: Pattern
-    value: Number
+    pattern: Pattern = Field(description="A regular expression over lower-case text.")
+    value: Number = Field(description="The point of the issue's scale it pins.")
 
 
 class Vocabulary(Record):
@@ -722,19 +895,29 @@ class Vocabulary(Record):
 
     record_kind = "vocabulary"
     bundle_file = "vocabulary.yaml"
+    id_default = "<issue>.words, or <event type in lower case>.words"
 
-    issue: IssueRef | None = None
-    topic: list[Pattern] = []
-    toward_min: list[Pattern] = []
-    toward_max: list[Pattern] = []
-    values: list[ValueCue] = []
-    event: PloverType | None = None
-    #: base forms: the event coder adds -s, -ed, -ing
-    verbs: list[Trigger] = []
-    #: other forms and phrases, matched as written
-    irregular: list[Trigger] = []
-    #: nouns naming the event when the sentence says it happened ("the swap took place")
-    nouns: list[Trigger] = []
+    issue: IssueRef | None = Field(
+        default=None,
+        description="The issue whose stance cues these are (give issue or event, not both).",
+    )
+    topic: list[Pattern] = Field(default=[], description="Patterns that say a sentence is about the issue.")
+    toward_min: list[Pattern] = Field(default=[], description="Patterns leaning towards scale_min.")
+    toward_max: list[Pattern] = Field(default=[], description="Patterns leaning towards scale_max.")
+    values: list[ValueCue] = Field(default=[], description="Phrases that pin a number on the scale.")
+    event: PloverType | None = Field(
+        default=None,
+        description="The PLOVER event type these trigger words add to (CONSULT, AGREE, FIGHT, ...).",
+    )
+    verbs: list[Trigger] = Field(
+        default=[],
+        description="Base forms of trigger verbs, lower case; the event coder adds -s, -ed, -ing.",
+    )
+    irregular: list[Trigger] = Field(default=[], description="Other forms and phrases, lower case, matched as written.")
+    nouns: list[Trigger] = Field(
+        default=[],
+        description="Nouns naming the event when the sentence says it happened (\"the swap took place\").",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -786,21 +969,31 @@ class Place(Model):
     """Where: a name, admin areas, coordinates and how precise they are (ACLED's geo_precision 1-3:
     the place itself, its surroundings, a larger region)."""
 
-    name: str | None = None
-    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    admin1: str | None = None
-    admin2: str | None = None
-    lat: Number | None = Field(default=None, ge=-90, le=90)
-    lon: Number | None = Field(default=None, ge=-180, le=180)
-    geo_precision: int = Field(default=1, ge=1, le=3)
+    name: str | None = Field(default=None, description="The place's name (a town, a district).")
+    country: str | None = Field(
+        default=None, pattern=r"^[A-Z]{3}$",
+        description="ISO 3166 alpha-3 code of its country.",
+    )
+    admin1: str | None = Field(default=None, description="First-level admin area (a governorate).")
+    admin2: str | None = Field(default=None, description="Second-level admin area (a district).")
+    lat: Number | None = Field(default=None, ge=-90, le=90, description="Latitude, decimal degrees (WGS 84), -90..90.")
+    lon: Number | None = Field(
+        default=None, ge=-180, le=180,
+        description="Longitude, decimal degrees (WGS 84), -180..180.",
+    )
+    geo_precision: int = Field(
+        default=1, ge=1, le=3,
+        description="How precise the place is, as ACLED's geo_precision: 1 "
+        "the place itself, 2 its surroundings, 3 a larger region.",
+    )
 
 
 class Casualties(Model):
     """Deaths as UCDP GED counts them: a low, a best and a high estimate."""
 
-    low: int = Field(default=0, ge=0)
-    best: int = Field(default=0, ge=0)
-    high: int = Field(default=0, ge=0)
+    low: int = Field(default=0, ge=0, description="Deaths, low estimate (UCDP GED's low).")
+    best: int = Field(default=0, ge=0, description="Deaths, best estimate, between low and high.")
+    high: int = Field(default=0, ge=0, description="Deaths, high estimate.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Casualties:
@@ -816,36 +1009,81 @@ class Report(Record):
     record_kind = "report"
     bundle_file = "reports.yaml"
 
-    #: who reported: an outlet, a monitor or a party (``source_actor`` when it is an actor of the case)
-    source: str
-    source_kind: Literal["outlet", "monitor", "party", "other"] = "other"
-    source_actor: ActorRef | None = None
-    #: the dataset the report was imported from and the row's own id there (ACLED's event_id_cnty)
-    dataset: str | None = None
-    source_id: str | None = None
-    reliability: Literal["A", "B", "C", "D", "E", "F"] = "F"
-    credibility: int = Field(default=6, ge=1, le=6)
-    #: when the source reported it (UTC, or with its offset)
-    reported_at: dt.datetime | None = None
-    #: when the event happened: a wall time in ``time_zone``, as precise as ``time_precision`` says
-    event_time: dt.datetime
-    time_precision: TimePrecision = "day"
-    time_zone: str = "UTC"
-    place: Place = Place()
-    type: IncidentType
-    sub_type: str | None = None
-    #: the alleged perpetrator and the target; None is "unknown", with the source's words kept
-    perpetrator: ActorRef | None = None
-    perpetrator_text: str | None = None
-    target: ActorRef | None = None
-    target_text: str | None = None
-    casualties: Casualties = Casualties()
-    summary: str | None = None
-    claims: list[Claim] = []
-    #: where it came from: an ingested document's span, a URL, a file
-    cite: list[Citation] = []
-    #: marks invented examples (tests, demos): never mistaken for reporting
-    synthetic: bool = False
+    source: str = Field(description="Who reported: an outlet, a monitor or a party, by name.")
+    source_kind: Literal["outlet", "monitor", "party", "other"] = Field(
+        default="other",
+        description="outlet, monitor, party or other.",
+    )
+    source_actor: ActorRef | None = Field(
+        default=None,
+        description="The source as an actor of the case, when it is one (a party reporting).",
+    )
+    dataset: str | None = Field(
+        default=None,
+        description="The dataset it was imported from (acled, ucdp-ged, ushahidi, geojson).",
+    )
+    source_id: str | None = Field(
+        default=None,
+        description="The row's own id in that dataset (ACLED's event_id_cnty), kept for tracing back.",
+    )
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(
+        default="F",
+        description="Admiralty grade of the source's reliability: A (completely "
+        "reliable) to E (unreliable), F (cannot be judged).",
+    )
+    credibility: int = Field(
+        default=6, ge=1, le=6,
+        description="Admiralty grade of the information's credibility: 1 (confirmed "
+        "by other sources) to 5 (improbable), 6 (cannot be judged).",
+    )
+    reported_at: dt.datetime | None = Field(
+        default=None,
+        description="When the source reported it: an ISO time with its offset, or UTC when it has none.",
+    )
+    event_time: dt.datetime = Field(
+        description="When the event happened: a wall time in time_zone "
+        "without offset, as precise as time_precision says.",
+    )
+    time_precision: TimePrecision = Field(
+        default="day",
+        description="How exactly event_time is known: exact, day, week or month "
+        "(ACLED's time_precision 1, 2, 3 are day, week, month).",
+    )
+    time_zone: str = Field(default="UTC", description="IANA time zone of event_time (Asia/Damascus).")
+    place: Place = Field(default=Place(), description="Where it happened.")
+    type: IncidentType = Field(
+        description="ACLED's event type: battles, explosions-remote-violence, "
+        "violence-against-civilians, protests, riots or strategic-developments.",
+    )
+    sub_type: str | None = Field(default=None, description="ACLED's sub-event type, in its words (Air/drone strike).")
+    perpetrator: ActorRef | None = Field(
+        default=None,
+        description="The alleged perpetrator, an actor of the case; absent is unknown.",
+    )
+    perpetrator_text: str | None = Field(
+        default=None,
+        description="How the source names the perpetrator, kept whether or not it resolved to an actor.",
+    )
+    target: ActorRef | None = Field(
+        default=None,
+        description="The target, an actor of the case; absent when unknown "
+        "or not an actor (target_text keeps the source's words).",
+    )
+    target_text: str | None = Field(default=None, description="How the source names the target.")
+    casualties: Casualties = Field(default=Casualties(), description="Deaths reported: low, best and high estimates.")
+    summary: str | None = Field(default=None, description="What the source says happened, in our words.")
+    claims: list[Claim] = Field(
+        default=[],
+        description="Who alleges, confirms, denies, disputes or cannot confirm it, each cited.",
+    )
+    cite: list[Citation] = Field(
+        default=[],
+        description="Where it came from: an ingested document's span, a URL, a file.",
+    )
+    synthetic: bool = Field(
+        default=False,
+        description="true for invented examples (tests, demos): never mistaken for reporting.",
+    )
 
     @field_validator("event_time")
     @classmethod
@@ -868,12 +1106,22 @@ class Merge(Record):
     record_kind = "merge"
     bundle_file = "merges.yaml"
 
-    reports: Annotated[list[ReportRef], Field(min_length=2, max_length=2)]
-    score: Number = Field(ge=0, le=1)
-    #: the score's parts (time, distance, actors, type), each 0..1
-    parts: dict[str, Number] = {}
-    status: Literal["proposed", "accepted", "rejected"] = "proposed"
-    decided_by: str | None = None
+    reports: Annotated[list[ReportRef], Field(min_length=2, max_length=2)] = Field(
+        description="The two reports (ids) said to tell of the same incident.",
+    )
+    score: Number = Field(ge=0, le=1, description="How alike the two are, 0..1, as the merger scored them.")
+    parts: dict[str, Number] = Field(
+        default={},
+        description="The score's parts (time, distance, actors, type), each 0..1.",
+    )
+    status: Literal["proposed", "accepted", "rejected"] = Field(
+        default="proposed",
+        description="proposed (awaiting review), accepted (one incident) or rejected (two).",
+    )
+    decided_by: str | None = Field(
+        default=None,
+        description="Who accepted or rejected it (a person, or auto for the threshold).",
+    )
 
     @property
     def parent(self) -> str | None:
