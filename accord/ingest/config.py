@@ -15,6 +15,7 @@ DEFAULT_COMPONENTS = [
     "actors",  # dictionary and title matching
     "coref",  # surnames and titles alone, pronouns kept for speakers
     "transcript",  # speaker labels: each turn the labelled speaker's direct quote
+    "descriptions",  # descriptive and group mentions ("the Government", "the rebels"), linked where the text fixes it
     "unknown_actors",  # proper nouns nobody knows, proposed with a guessed kind
     "dates",  # resolved against the publication date
     "quotes",  # direct and indirect, with speakers

@@ -4,7 +4,8 @@ as the baseline for dates.
 Matching: a prediction and a gold item match when their spans overlap and, for actors, their ids agree.
 Quotes are matched on span overlap, then scored for the speaker (ids equal, anonymous = anonymous);
 dates on overlap, then scored for the resolution (value, range and precision all equal); events on
-overlap of the evidence span, then scored for the type; stances on actor + issue + overlap.
+overlap of the evidence span, then scored for the type; stances on actor + issue + overlap; descriptive mentions
+on overlap, then scored for the actor and the type.
 """
 
 from __future__ import annotations
@@ -134,8 +135,9 @@ def score_document(result: dict[str, Any], gold: dict[str, Any], scores: dict[st
            lambda p, g: (p.get("direction") is not None and p.get("direction") == g.get("direction"))
            or (p.get("value") is not None and g.get("value") is not None and abs(p["value"] - g["value"]) <= 15), label)
     if "descriptions" in gold:  # only the splits that annotate descriptive mentions score them
+        # right: the actor it stands for (or none, when the context fixes none) and the kind of actor
         _match(by["description"], gold["descriptions"], scores["descriptions"], _always,
-               lambda p, g: p.get("actor") == g.get("actor"), label)
+               lambda p, g: p.get("actor") == g.get("actor") and p.get("type") == g.get("type"), label)
 
 
 def baseline_dates(article: Article) -> list[dict[str, Any]]:

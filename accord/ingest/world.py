@@ -25,6 +25,8 @@ class Role:
     of: str | None
     start: dt.date | None = None
     end: dt.date | None = None
+    #: the state an office is about when its holder serves a body ("Special Envoy" of the UN for Syria)
+    about: str | None = None
 
     def holds_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -200,7 +202,8 @@ def world() -> Lexicon:
         for o in _load(name):
             entries.append(Entry(id=o["id"], kind=o["kind"], name=o["name"], aliases=o.get("aliases", [])))
     for p in _load("people.yaml"):
-        roles = [Role(r["title"], r.get("of"), _date(r.get("start")), _date(r.get("end"))) for r in p.get("roles", [])]
+        roles = [Role(r["title"], r.get("of"), _date(r.get("start")), _date(r.get("end")), r.get("for"))
+                 for r in p.get("roles", [])]
         entries.append(Entry(id=p["id"], kind="person", name=p["name"], aliases=p.get("aliases", []),
                              short=p.get("short", []), gender=p.get("gender"),
                              strict_short=p.get("strict_short", False), roles=roles))
