@@ -9,7 +9,7 @@ precomputed here once per pipeline.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -122,10 +122,20 @@ class Lexicon:
     def merged(self, actors: Iterable[Any], issues: Iterable[str] | None = None,
                vocabulary: Iterable[Any] = ()) -> Lexicon:
         """A copy with a case's actors (``accord.record.model.Actor``), issue ids (the issues stances are
-        looked for; None: every issue with cues) and words (``accord.record.model.Vocabulary``) merged in."""
+        looked for; None: every issue with cues) and words (``accord.record.model.Vocabulary``) merged in.
+
+        A case actor that takes a name of a world actor with another id (a case's ``ansar-allah`` named
+        "Houthis", the world's ``houthis``) is that actor: the world's entry is folded into the case's and
+        the world's roles point to the case's id, so no name in the news resolves past the case."""
+        actors = list(actors)
         entries = dict(self.entries)
+        folded = _folded(entries, actors)
+        base_of = {case_id: entries.pop(world_id) for world_id, case_id in folded.items()}
+        for e in list(entries.values()):
+            if any(r.of in folded for r in e.roles):  # a copy: the world's own entries are shared
+                entries[e.id] = replace(e, roles=[replace(r, of=folded.get(r.of, r.of)) for r in e.roles])
         for a in actors:
-            base = entries.get(a.id)
+            base = entries.get(a.id) or base_of.get(a.id)
             roles = [Role(r.title, r.of, r.start.start if r.start else None, r.end.end if r.end else None)
                      for r in a.roles]
             short = set(base.short if base else []) or (_surnames(a.name) if a.kind == "person" else set())
@@ -150,6 +160,27 @@ class Lexicon:
         lex.places, lex.timezones = self.places, self.timezones
         lex.case_issues = set(issues) if issues is not None else None
         return lex
+
+
+def _folded(entries: dict[str, Entry], actors: list[Any]) -> dict[str, str]:
+    """World ids whose entry a case actor of another id takes a name of (a person only for a person),
+    each to that case actor; a world entry two case actors claim is left alone (and loses nothing)."""
+    case_ids = {a.id for a in actors}
+    claims: dict[str, set[str]] = {}
+    for a in actors:
+        if a.id in entries:
+            continue  # the same id: merged field by field
+        names = {n.lower() for n in a.names()}
+        for e in entries.values():
+            if e.id not in case_ids and (e.kind == "person") == (a.kind == "person") \
+                    and names & {n.lower() for n in (e.name, *e.aliases)}:
+                claims.setdefault(e.id, set()).add(a.id)
+    folded = {w: next(iter(cs)) for w, cs in claims.items() if len(cs) == 1}
+    # one case actor folds in at most one world entry: its first by id, the rest stay as they are
+    taken: dict[str, str] = {}
+    for w in sorted(folded):
+        taken.setdefault(folded[w], w)
+    return {w: c for c, w in taken.items()}
 
 
 def _cues(v: Any) -> dict[str, Any]:

@@ -116,3 +116,32 @@ def test_the_documented_vocabulary_example_is_valid():
     (block,) = [b for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S) if "issue: port-control" in b]
     ids = [Vocabulary.model_validate(entry).id for entry in yaml.safe_load(block)]
     assert ids == ["port-control.words", "retreat.words"]
+
+
+def test_a_case_actor_named_like_a_world_actor_takes_its_place(tmp_path):
+    """A user's case names the Houthis `ansarullah`; the world dictionary knows them as `houthis`. The
+    news must resolve to the case's id, names the world alone knows included, and the world's people
+    whose role is with them now serve the case's actor; the shared world dictionary stays as it was."""
+    from accord.ingest.world import world
+    from accord.record.model import Actor
+
+    ansarullah = Actor(id="ansarullah", kind="armed_group", name="Ansar Allah", cite=["https://example.org/a"])
+    lexicon = world().merged([ansarullah])
+    assert "houthis" not in lexicon.entries
+    assert {"Houthis", "the Houthis", "Ansar Allah"} <= {lexicon.entries["ansarullah"].name,
+                                                         *lexicon.entries["ansarullah"].aliases}
+    assert lexicon.entries["mohammed-abdulsalam"].roles[0].of == "ansarullah"
+    assert world().entries["mohammed-abdulsalam"].roles[0].of == "houthis" and "houthis" in world().entries
+    # a world entry the case names under its own id is merged as before, not folded
+    assert world().merged([Actor(id="houthis", kind="armed_group", name="Ansar Allah",
+                                 cite=["https://example.org/a"])]).entries["houthis"].name == "Ansar Allah"
+
+
+def test_folding_needs_a_name_and_the_same_kind_of_actor():
+    from accord.ingest.world import world
+    from accord.record.model import Actor
+
+    person = Actor(id="houthi-person", kind="person", name="Houthis", cite=["https://example.org/p"])
+    assert "houthis" in world().merged([person]).entries  # a person does not take a group's place
+    two = [Actor(id=f"h{i}", kind="armed_group", name="Houthis", cite=["https://example.org/h"]) for i in (1, 2)]
+    assert "houthis" in world().merged(two).entries  # claimed twice: ambiguous, left alone
