@@ -21,6 +21,13 @@ def _bodies(rows: list[dict[str, Any]]) -> None:
         console.print(f"  {b['name']} ({b['rule'] or 'no rule'}): {b['members']} members{veto}", highlight=False)
 
 
+def _mediation(rows: list[dict[str, Any]]) -> None:
+    _heading("Mediation: third parties' roles")
+    for r in rows:
+        where = f" in {r['process']}" if r["process"] else ""
+        console.print(f"  {r['actor']} {r['role']} {r['target']}{where} (since {r['since'] or '?'})", highlight=False)
+
+
 def _disputes(rows: list[dict[str, Any]]) -> None:
     _heading("Open disputes: who stands where (low → high)")
     for d in rows:
@@ -109,6 +116,7 @@ def _ceasefires(rows: list[dict[str, Any]]) -> None:
 RENDERERS: dict[str, Callable[[Any], None]] = {
     "ceasefires": _ceasefires,
     "bodies": _bodies,
+    "mediation": _mediation,
     "disputes": _disputes,
     "decisions": _decisions,
     "forecasts": _forecasts,

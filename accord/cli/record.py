@@ -412,7 +412,7 @@ def brief(
                                                        help="Case id (default: $ACCORD_CASE, else the only one).")] = None,
     date: DateOpt = None, as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False,
 ) -> None:
-    """A one-screen briefing: bodies, disputes, decisions, lists, eligibility, deadlines, forecasts."""
+    """A one-screen briefing: bodies, mediation, disputes, decisions, lists, eligibility, deadlines, forecasts."""
     from accord.cli.brief_render import render
     from accord.views.brief import brief as build_brief
 

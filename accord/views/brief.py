@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from accord.record.model import Issue
+from accord.record.model import MEDIATION_ROLES, Issue, Relation
 from accord.record.snapshot import Snapshot
 from accord.views import brief_forecast, brief_rules, monitor
 from accord.views.record import body_members, positions
@@ -63,8 +63,19 @@ def decisions(snap: Snapshot, on: dt.date, latest: int = 4) -> list[dict[str, An
     return out
 
 
+def mediation(snap: Snapshot, on: dt.date) -> list[dict[str, Any]]:
+    """The third parties' roles in force on the day (mediates, hosts, guarantees, observes, sponsors),
+    with the process each is held in, if any."""
+    return [
+        {"actor": r.source, "role": r.type, "target": r.target, "process": r.process,
+         "since": str(r.start) if r.start else None}
+        for r in snap.all(Relation) if r.type in MEDIATION_ROLES and r.in_force(on)
+    ]
+
+
 SECTIONS: dict[str, Section] = {
     "bodies": bodies,
+    "mediation": mediation,
     "disputes": disputes,
     "decisions": decisions,
     # from accord.rules (see accord.views.brief_rules)

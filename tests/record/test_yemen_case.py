@@ -320,6 +320,18 @@ def test_the_brief_on_20_december_2018(accord):
     assert cf["accepted"] == PARTIES
 
 
+def test_the_brief_names_the_mediation_roles_of_the_day(accord):
+    def roles(day: str) -> set[tuple]:
+        rows = accord.json("brief", "yemen-2018", "--date", day)["sections"].get("mediation", [])
+        return {(r["actor"], r["role"], r["target"], r["process"]) for r in rows}
+
+    assert ("sweden", "hosts", "un", "stockholm-consultations") in roles("2018-12-10")
+    assert ("martin-griffiths", "mediates", "ansar-allah", "stockholm-consultations") in roles("2018-12-10")
+    later = roles("2019-05-12")
+    assert ("unmha", "observes", "ansar-allah", "hodeidah-ceasefire") in later
+    assert not [r for r in later if r[3] == "stockholm-consultations"] and roles("2018-01-01") == set()
+
+
 def test_export_load_export_is_identical(accord, tmp_path):
     accord("case", "export", "yemen-2018", str(tmp_path / "a"))
     again = Accord(str(tmp_path / "again.db"))
