@@ -393,3 +393,50 @@ def test_a_short_sentence_quoted_after_a_sentence_whose_subject_follows_an_openi
 def test_it_said_gives_the_words_to_the_body_named_last(run):
     (q,) = quotes(run('The Kremlin issued a statement on Monday. "The strikes will continue," it said.'))
     assert (q["speaker"], q["speaker_text"], q["cue"]) == ("russia", "it", "said")
+
+
+# -- reported speech in wire forms (issue 12, item 3) ------------------------------------------------------------
+
+
+def _indirect(result: dict) -> list[tuple[str, str | None, str]]:
+    return [(q["content"], q["speaker"], q["speaker_text"]) for q in of(result, "quote") if not q["direct"]]
+
+
+def test_a_plural_source_telling_an_outlet_in_the_present_tense(run):
+    r = run("VIENNA, Nov 13 (Wire) - Three officials at the meeting tell Daily Wire Service that the list "
+            "of groups was argued over until midnight.")
+    assert _indirect(r) == [("the list of groups was argued over until midnight", None,
+                             "Three officials at the meeting")]
+
+
+def test_an_auxiliary_of_emphasis_before_the_verb(run):
+    r = run("John Kerry did insist that the convoys would move by the weekend.")
+    assert _indirect(r) == [("the convoys would move by the weekend", "john-kerry", "John Kerry")]
+    # a modal or an infinitive before the bare verb reports nothing
+    assert not _indirect(run("We would say that nobody expected this. He wanted to tell them that it was late."))
+
+
+def test_according_to_the_ministry_speaks_for_the_state_whose_ministry_was_named(run):
+    r = run("Turkey's foreign ministry said on Monday that the shelling would go on. According to the ministry, "
+            "the targets were fighters who had fired first.")
+    assert ("the targets were fighters who had fired first", "turkey", "the ministry") in _indirect(r)
+
+
+def test_someone_of_a_named_person_is_not_that_person(run):
+    r = run("According to Mr. Lavrov's deputy, the draft would be ready within days.")
+    assert _indirect(r) == [("the draft would be ready within days", None, "Mr. Lavrov's deputy")]
+
+
+def test_a_report_inside_a_relative_clause_runs_to_the_clause_end(run):
+    r = run("The new corridor, which Western diplomats said is meant to reach Madaya first, opened on Monday.")
+    assert _indirect(r) == [("is meant to reach Madaya first", None, "Western diplomats")]
+
+
+def test_a_described_speaker_is_who_the_description_denotes(run):
+    r = run("MR KIRBY: Good morning.\n\nQUESTION: Any news?\n\nMR KIRBY: None.\n\n"
+            "Later the Secretary told reporters that the pause had to hold.", dt.date(2016, 2, 22))
+    assert ("the pause had to hold", "john-kerry", "the Secretary") in _indirect(r)
+
+
+def test_an_order_is_no_report(run):
+    assert not _indirect(run("The envoy told his staff to book the hall for another week."))

@@ -27,7 +27,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
-        r"made it clear|believes|argues|maintains|answered|offered|reads|states")
+        r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
@@ -60,7 +60,7 @@ _QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\
 _QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
-_OBJECT_AFTER = re.compile(r"(?:it|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
+_OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
 # a second verb of the same subject ('said ... and warned that', 'said ... but insisted that')
 _SHARED_VERB = re.compile(r"\b(?:and|but)\s*$")
@@ -81,7 +81,23 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
                   "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
                   "maintains", "maintained", "wrote", "writes", "adding", "saying", "warning", "insisting", "repeated",
-                  "conceded", "admitted", "stated", "declared", "asserted", "reiterated", "cautioned", "contended"}
+                  "conceded", "admitted", "stated", "declared", "asserted", "reiterated", "cautioned", "contended",
+                  # present tense of plural subjects ('sources tell Reuters that') and after an auxiliary of
+                  # emphasis ('Lavrov did stress that', 'did say that')
+                  "tell", "say", "stress", "insist", "warn", "deny"}
+# the bare forms report only after 'did'/'do' or a plural subject; 'to say', 'would say', 'cannot say' do not
+_BARE_CUES = {"tell", "say", "stress", "insist", "warn", "deny"}
+_NOT_REPORTING_BEFORE = re.compile(r"(?:\bto|\bnot|n't|\bwould|\bwill|\bcould|\bcan|\bcannot|\bmay|\bmight|\bmust|"
+                                   r"\bshould|\blet|\bI|\bwe|\byou|\bWe|\bYou)\s+$")
+# 'the offensive, which diplomats said is meant to ...': a report inside a relative clause; the speaker is
+# the relative clause's subject, the words run to the clause's closing comma
+_RELATIVE_REPORT = re.compile(r",\s+(?:which|that|who)\s+(?=\S)")
+# 'Ms. Y's deputy', 'the envoy's office': someone of that person's, not the person
+# 'told his staff to book the hall': whom, then an infinitive
+_TOLD_TO = re.compile(r"\s+(?:[\w']+\s+){1,3}?to\s+[a-z]+\b")
+_MINISTRY_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?ministry\b", re.I)
+_SOMEONE_OF = re.compile(r"(?:[\w.]+\s+){0,4}?[\w.-]+'s\s+(?:deputy|aide|aides|adviser|advisers|office|assistant|staff|"
+                         r"camp|team|entourage|people|associates?|colleagues?)$")
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
 # what may follow a reporting verb when the reported words came before it ('at least 15' is a report's words)
@@ -122,7 +138,8 @@ _DEFINITE = re.compile(r"the \w")
 _AND_THAT = re.compile(r",? and that\s+")
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
-_TOLD_WHOM = re.compile(r"\s+(?:(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
+# whom words were told: 'reporters', 'the council', an outlet of a few capitalised words before 'that'
+_TOLD_WHOM = re.compile(r"\s+(?:(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
 # a dash or an opening parenthesis after a closing mark, then a name: the quote is signed ('"..." - Lavrov')
@@ -536,7 +553,9 @@ class QuoteExtractor:
                         self._add_indirect(doc, spans, m.end(), e, s, m.start() - 2, cue)
                     break
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
-                    continue  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
+                    continue
+                if cue in _BARE_CUES and _NOT_REPORTING_BEFORE.search(norm, max(s, m.start() - 12), m.start()):
+                    continue  # 'would say', 'to tell', 'we tell them': no report of someone's words  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
                 shared = speaker_at if speaker_at and (cue in _PARTICIPLES or _SHARED_VERB.search(
                     norm[speaker_at[1]:m.start()][-12:])) else None
@@ -585,8 +604,13 @@ class QuoteExtractor:
 
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
                 sp_s, sp_e = shared or (clause, m.start())
-                obj = (_TOLD_WHOM if cue.startswith("told") else _SPACE).match(norm[m.end():e])
+                relative = None if shared else list(_RELATIVE_REPORT.finditer(norm, clause, m.start()))
+                if relative:
+                    sp_s = relative[-1].end()  # 'which diplomats said is meant to ...': the clause's subject
+                obj = (_TOLD_WHOM if cue.startswith(("told", "tell")) else _SPACE).match(norm[m.end():e])
                 cs = m.end() + (obj.end() if obj else 0)
+                if cue.startswith(("told", "tell")) and _TOLD_TO.match(norm, m.end(), e):
+                    break  # 'told his staff to book the hall': an order, no words reported
                 when = _CIRCUMSTANCE_AFTER_CUE.match(norm[cs:e])
                 cs += when.end() if when else 0
                 that = _THAT_AFTER_CUE.match(norm[cs:e])
@@ -599,6 +623,9 @@ class QuoteExtractor:
                 ce = norm.rfind(",", cs, nxt.start()) if nxt and norm.rfind(",", cs, nxt.start()) > cs else \
                     (nxt.start() - 4 if nxt else e)
                 # 'said that X, and that Y': two reported statements
+                if relative:  # the relative clause closes at its comma: the sentence's own verb follows
+                    close = norm.find(",", cs, ce)
+                    ce = close if close > cs else ce
                 for part_s, part_e in _that_clauses(norm, cs, ce):
                     self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue)
                 speaker_at = (sp_s, sp_e)
@@ -651,6 +678,8 @@ class QuoteExtractor:
                 and _JOINED.fullmatch(norm, named[-2].end, named[-1].start):
             # 'The United States and Russia announced': a joint speaker is neither of them alone
             return Attribution(None, _np(words), cue)
+        if _SOMEONE_OF.fullmatch(words):
+            return Attribution(None, _np(words), cue)  # 'according to Ms. Y's deputy': the deputy, not Ms. Y
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
         if person and not prefer_first:
             # 'Kerry, arriving in Moscow for talks with Putin, said': the subject, not the participle's object
@@ -679,6 +708,9 @@ class QuoteExtractor:
         spokes = _SPOKES.search(words)
         if _ANONYMOUS.search(words) and not spokes:
             return Attribution(None, _np(words), cue)
+        described = [c for c in doc.of_kind("description") if s <= c.start and c.end <= e and c.end >= e - 2]
+        if described and not spokes:  # 'The Secretary told reporters', 'the Government said': who it denotes
+            return Attribution(described[-1].data.get("actor"), described[-1].text, cue)
         titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")]
         if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
             return Attribution(titled[-1].actor, _np(words), cue)
@@ -774,6 +806,11 @@ class QuoteExtractor:
         """'the committee' -> the last body named before whose name has that word (or of that kind)."""
         kinds = {"group": ("armed_group", "political_group"), "government": ("government",),
                  "army": ("government",)}.get(noun, ())
+        if noun == "ministry":  # 'according to the ministry': the state whose ministry the article named last
+            for m in reversed(doc.mentions_in(0, before)):
+                if m.actor and m.kind in ("state", "government") and \
+                        _MINISTRY_AFTER.match(doc.norm, m.end, min(len(doc.norm), m.end + 40)):
+                    return m.actor
         names = {"mission": ("mission", "operation")}.get(noun, (noun,))
         for m in reversed(doc.mentions):
             if m.start >= before or not m.actor or m.kind == "person":
