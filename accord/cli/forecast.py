@@ -324,6 +324,14 @@ def issue_cmd(
     chart: Annotated[Path | None, typer.Option("--chart", help="Write a PNG of the trajectories here.")] = None,
     draws: DrawsOpt = 1000,
     seed: SeedOpt = 0,
+    tolerance: Annotated[
+        float | None,
+        typer.Option(
+            "--tolerance", min=0.0, max=1.0,
+            help="Stop the Monte Carlo once both ends of the 90 % interval are known within ± this share of the"
+            " scale (95 % confidence); 0 uses every draw. Default 0.01.",
+        ),
+    ] = None,
     as_known_on: AsKnownOnOpt = None,
     case: CaseOpt = None,
     as_json: JsonOpt = False,
@@ -331,13 +339,14 @@ def issue_cmd(
     """Every model on a case issue as of a date, with the weighted-mean baseline, 90 % intervals and the
     three most influential actors."""
     from accord.forecast.inputs import from_snapshot
-    from accord.forecast.report import forecast_issue
+    from accord.forecast.report import TOLERANCE, forecast_issue
 
     on = parse_date_opt(date)
     ms = [_model(n, None) for n in _model_names(models)]
     snapshot = open_snapshot(case, as_known_on)
     data = guard(lambda: from_snapshot(snapshot, issue, on))
-    report = guard(lambda: forecast_issue(issue, on, data, ms, draws=draws, seed=seed))
+    tol = TOLERANCE if tolerance is None else (tolerance or None)
+    report = guard(lambda: forecast_issue(issue, on, data, ms, draws=draws, seed=seed, tolerance=tol))
     if chart is not None:
         from accord.forecast.chart import trajectory_chart
 

@@ -16,6 +16,10 @@ from accord.forecast.montecarlo import monte_carlo
 from accord.forecast.registry import BASELINE, make
 from accord.forecast.sensitivity import sensitivity
 
+#: Monte Carlo stops once both ends of the 90 % interval are known within ± this share of the scale's width
+#: (see ``accord.forecast.montecarlo.monte_carlo``); the draws asked for are the most it uses
+TOLERANCE = 0.01
+
 
 @dataclass
 class IssueForecast:
@@ -24,6 +28,8 @@ class IssueForecast:
     scale: tuple[float, float]
     runs: dict[str, Run]
     intervals: dict[str, list[float]]
+    #: the Monte Carlo draws each model's interval used (fewer than ``draws`` when it settled early)
+    used: dict[str, int]
     influential: list[str]
     draws: int
     seed: int
@@ -37,6 +43,7 @@ class IssueForecast:
                 name: {
                     "forecast": run.forecast[0],
                     "interval": self.intervals[name],
+                    "draws": self.used[name],
                     "states": run.states,
                     # False: the model was still moving when its rounds ran out (null: it does not say)
                     "settled": run.detail.get("settled"),
@@ -52,20 +59,22 @@ class IssueForecast:
 
 
 def forecast_issue(
-    issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int = 1000, seed: int = 0
+    issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int = 1000, seed: int = 0,
+    tolerance: float | None = TOLERANCE,
 ) -> IssueForecast:
     if BASELINE not in [m.name for m in models]:
         models = [make(BASELINE), *models]
-    runs, intervals = {}, {}
+    runs, intervals, used = {}, {}, {}
     influence: dict[str, float] = {}
     width = data.scale[1] - data.scale[0]
     for m in models:
         runs[m.name] = m.run(data, seed=seed)
-        intervals[m.name] = monte_carlo(m, data, draws=draws, seed=seed).interval(0.9)[0]
+        mc = monte_carlo(m, data, draws=draws, seed=seed, tolerance=tolerance)
+        intervals[m.name], used[m.name] = mc.interval(0.9)[0], mc.draws
         per_actor: dict[str, float] = {}
         for e in sensitivity(m, data).effects:
             per_actor[e.actor] = max(per_actor.get(e.actor, 0.0), e.effect / width)
         for actor, effect in per_actor.items():
             influence[actor] = influence.get(actor, 0.0) + effect
     ranked = sorted((a for a in influence if influence[a] > 0), key=lambda a: (-influence[a], a))
-    return IssueForecast(issue, on, data.scale, runs, intervals, ranked[:3], draws, seed)
+    return IssueForecast(issue, on, data.scale, runs, intervals, used, ranked[:3], draws, seed)

@@ -108,6 +108,7 @@ def test_issue_json_and_chart(case, tmp_path):
         lo, hi = m["interval"]
         assert 0 <= lo <= hi <= 100
         assert m["settled"] in (True, False)
+        assert 100 <= m["draws"] <= 200
     assert set(out["influential"]) <= {"us", "russia"} and out["influential"]
     assert chart.read_bytes()[:4] == b"\x89PNG"
 
@@ -125,3 +126,8 @@ def test_issue_chart_that_cannot_be_written_is_one_line(case, tmp_path):
     result = invoke("issue", "assad-role", "--models", "nash", "--draws", "10", "--chart", str(chart))
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert "cannot write the chart" in result.stderr
+
+
+def test_issue_tolerance_zero_uses_every_draw(case):
+    out = json.loads(invoke("issue", "assad-role", "--models", "nash", "--draws", "300", "--tolerance", "0", "--json").stdout)
+    assert {m["draws"] for m in out["models"].values()} == {300}

@@ -6,15 +6,17 @@ import dataclasses
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accord.forecast.backtest import backtest, read_backtest
 from accord.forecast.base import Run, Stakeholders
-from accord.forecast.inputs import ForecastInputError
-from accord.forecast.montecarlo import monte_carlo
+from accord.forecast.inputs import ForecastInputError, read_csv
+from accord.forecast.montecarlo import STEP, monte_carlo, settled
 from accord.forecast.registry import make
 from accord.forecast.sensitivity import sensitivity
 
-from .conftest import DATA
+from .conftest import DATA, EU_CSV
 
 
 @pytest.fixture
@@ -38,6 +40,30 @@ def test_quantiles_interval_and_probability(noisy):
     assert 0.5 < p < 1.0
     out = mc.to_json()
     assert out["p_within"] == [p] and out["range"] == [7.0, 8.0] and out["seed"] == 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["weighted-mean", "weighted-median", "nash", "eum"]), st.floats(0.001, 0.2), st.integers(0, 50))
+def test_stopping_early_uses_the_first_draws_once_the_interval_is_known(model, tolerance, seed):
+    data = dataclasses.replace(
+        read_csv(EU_CSV), position_sd=np.full((10, 1), 1.0), salience_sd=np.full((10, 1), 0.1)
+    )
+    full = monte_carlo(make(model), data, draws=600, seed=seed)
+    early = monte_carlo(make(model), data, draws=600, seed=seed, tolerance=tolerance)
+    n = early.draws
+    assert n % STEP == 0 and STEP <= n <= 600
+    # the draws used are the first of the full run, forecast alike
+    assert np.array_equal(early.samples, full.samples[:n])
+    slack = tolerance * (data.scale[1] - data.scale[0])
+    # it stopped at the first look where both ends were known within the tolerance, or ran out of draws
+    assert n == 600 or settled(early.samples, slack)
+    assert all(not settled(full.samples[:k], slack) for k in range(STEP, n, STEP))
+
+
+def test_settled_reads_the_order_statistics_around_each_end():
+    tight = np.linspace(0.0, 1.0, 1000)[:, None]  # 95 % CI of each end: about ±0.014 wide
+    assert settled(tight, 0.02) and not settled(tight, 0.01)
+    assert not settled(tight[:10], 100.0)  # too few draws to bound the 5 % quantile at all
 
 
 def test_draws_respect_the_scale_and_ranges(noisy):

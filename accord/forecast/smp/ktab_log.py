@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 _PREFIX = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \w+ \[\w+\] ")
 _STATES = re.compile(r"There were (\d+) states")
 _SEED = re.compile(r"Using PRNG seed(?: provided by [\w ]+)?:\s*(\d+)")
+_ELAPSED = re.compile(r"Elapsed time: ([0-9.]+) seconds")
 
 
 @dataclass
@@ -26,6 +27,9 @@ class KtabLog:
     win_probabilities: dict[str, list[float]] = field(default_factory=dict)
     #: per step, the "Fractional change compared to first step" KTAB's stopping rule saw
     fractional_changes: list[float] = field(default_factory=list)
+    #: KTAB's own timing of the run ("Elapsed time: S seconds"): its model with its logging, no process
+    #: start-up or scenario reading
+    elapsed: float | None = None
 
 
 def parse_log(text: str) -> KtabLog:
@@ -34,7 +38,8 @@ def parse_log(text: str) -> KtabLog:
     if states is None:
         raise ValueError("not a finished KTAB SMP log: no 'There were N states' line")
     seed = next((int(m.group(1)) for line in lines if (m := _SEED.search(line))), None)
-    log = KtabLog(states=states, seed=seed)
+    elapsed = next((float(m.group(1)) for line in lines if (m := _ELAPSED.search(line))), None)
+    log = KtabLog(states=states, seed=seed, elapsed=elapsed)
     section = None
     for line in lines:
         if line.startswith("Fractional change compared to first step:"):

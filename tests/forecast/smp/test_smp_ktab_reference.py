@@ -54,6 +54,10 @@ def test_soe_ends_after_28_states(soe_run, soe_log):
     assert run.states == 28
 
 
+def test_the_log_gives_ktabs_own_run_time(soe_log):
+    assert soe_log.elapsed == 1.2092
+
+
 def test_soe_every_turn_matches_the_log_history(soe_run, soe_log):
     scenario, run = soe_run
     trajectory = np.array(run.trajectory)
