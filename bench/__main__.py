@@ -16,6 +16,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "monitor": ("bench.monitor_speed", "monitor merge, compliance and import speed"),
     "smp": ("bench.smp_vs_ktab", "SMP forecast against KTAB"),
     "forecast": ("bench.forecast_montecarlo", "Monte Carlo speed of the forecast models"),
+    "deu": ("bench.deu_backtest", "backtest on real EU decisions (DEU III, read from ACCORD_DEU_DIR)"),
     "ingest-dask": ("bench.ingest_dask", "ingest throughput: local engine beside Dask with 1 and 2 workers"),
 }
 
