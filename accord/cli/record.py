@@ -382,6 +382,15 @@ def edit(
 # ---------------------------------------------------------------------------------------- audit
 
 
+def _who(e: dict[str, Any]) -> str:
+    """The declared author, and beside it what the system knows: the API user, else the OS user."""
+    if e.get("api_user"):
+        return f"{e['by']} (api: {e['api_user']})" if e["api_user"] != e["by"] else f"{e['by']} (api)"
+    if e.get("os_user") and e["os_user"] != e["by"]:
+        return f"{e['by']} (os: {e['os_user']})"
+    return e["by"]
+
+
 def history(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt = None,
             as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
     """Every change to a record (and to the records that belong to it, e.g. an issue's positions)."""
@@ -400,7 +409,7 @@ def history(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseO
         for c in ("v", "change", "evidence"):
             t.add_column(c, overflow="fold")
         for e in rows:
-            t.add_row(e["at"][:19].replace("T", " "), e["by"], e["operation"], e["id"], str(e["version"]),
+            t.add_row(e["at"][:19].replace("T", " "), _who(e), e["operation"], e["id"], str(e["version"]),
                       e["summary"], "; ".join(str(c.get("url") or c.get("document")) for c in e["cite"] or []))
         console.print(t)
 

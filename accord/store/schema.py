@@ -9,7 +9,7 @@ each change, when, with which command and on what evidence.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, BigInteger, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, text,
+    JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, false, text,
 )
 
 metadata = MetaData()
@@ -27,6 +27,9 @@ tx = Table(
     Column("operation", String(100), nullable=False),
     Column("cite", JSON(), nullable=True),
     Column("note", Text(), nullable=True),
+    # ``by`` is what the writer declared (--by, $ACCORD_USER); these two are what the system knows
+    Column("os_user", String(200), nullable=True, comment="the process's OS user"),
+    Column("api_user", String(200), nullable=True, comment="the authenticated API user"),
 )
 
 record = Table(
@@ -80,3 +83,18 @@ ingest_candidate = Table(
 )
 Index("ix_ingest_candidate_status", ingest_candidate.c.case_id, ingest_candidate.c.status, ingest_candidate.c.kind)
 Index("ix_ingest_candidate_document", ingest_candidate.c.case_id, ingest_candidate.c.document_id)
+
+# Users of the API (accord.store.users). Only a hash of each token is kept: a copy of the store does not
+# let its reader act as anyone.
+api_user = Table(
+    "api_user",
+    metadata,
+    Column("id", Key, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(20), nullable=False, comment="viewer | analyst | editor | admin"),
+    Column("token_hash", String(64), nullable=False, comment="sha256 of the token, hex"),
+    Column("created_at", DateTime(), nullable=False, comment="UTC, naive"),
+    Column("disabled", Boolean(), nullable=False, server_default=false()),
+)
+Index("ux_api_user_name", api_user.c.name, unique=True)
+Index("ux_api_user_token", api_user.c.token_hash, unique=True)

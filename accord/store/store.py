@@ -66,10 +66,13 @@ class AuditEntry:
     after: dict[str, Any] | None
     cite: list[dict[str, Any]] | None = None
     note: str | None = None
+    os_user: str | None = None
+    api_user: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "tx": self.tx, "at": self.at.isoformat() + "Z", "by": self.by, "operation": self.operation,
+            "tx": self.tx, "at": self.at.isoformat() + "Z", "by": self.by, "os_user": self.os_user,
+            "api_user": self.api_user, "operation": self.operation,
             "op": self.op, "kind": self.kind, "id": self.id, "version": self.version,
             "before": self.before, "after": self.after, "cite": self.cite, "note": self.note,
         }
@@ -400,8 +403,14 @@ def _copying(conn: Connection) -> Iterator[Callable[[tuple[Any, ...]], None]]:
 class Store:
     """The record's persistence. Open with ``Store.open(path_or_url)``; schema is migrated on open."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, api_user: str | None = None):
         self.engine = engine
+        #: the authenticated API user its transactions are recorded as made by (see ``acting``)
+        self.api_user = api_user
+
+    def acting(self, api_user: str) -> Store:
+        """This store (same engine, same connections), its writes audited as made by an API user."""
+        return Store(self.engine, api_user)
 
     # ------------------------------------------------------------------------------ opening
 
@@ -411,6 +420,7 @@ class Store:
         kwargs: dict[str, Any] = {}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"timeout": 30}
+            _create_private(url)
         try:
             engine = create_engine(url, **kwargs)
         except (ArgumentError, ModuleNotFoundError) as e:
@@ -480,7 +490,8 @@ class Store:
                     # transaction times must increase, or "as known on" would be ambiguous
                     at = last + dt.timedelta(microseconds=1)
                 tx_id = conn.execute(
-                    TX.insert().values(case_id=case_id, at=at, by=by, operation=operation, cite=cites, note=note)
+                    TX.insert().values(case_id=case_id, at=at, by=by, operation=operation, cite=cites, note=note,
+                                       os_user=os_user(), api_user=self.api_user)
                 ).inserted_primary_key[0]
                 yield UnitOfWork(conn, case_id, tx_id, at)
         except IntegrityError:
@@ -577,7 +588,7 @@ class Store:
             cond.append(R.c.known_from <= _utc(as_known_on))
         q = (
             select(R.c.id, R.c.kind, R.c.version, R.c.op, R.c.data, TX.c.id.label("tx"), TX.c.at, TX.c.by,
-                   TX.c.operation, TX.c.cite, TX.c.note)
+                   TX.c.operation, TX.c.cite, TX.c.note, TX.c.os_user, TX.c.api_user)
             .join(TX, TX.c.id == R.c.tx_from)
             .where(*cond)
             .order_by(TX.c.id, R.c.id)
@@ -595,7 +606,7 @@ class Store:
         for r in rows:
             after = json.loads(r.data) if r.data is not None else None
             out.append(AuditEntry(r.tx, r.at, r.by, r.operation, r.op, r.kind, r.id, r.version, last[r.id], after,
-                                  r.cite, r.note))
+                                  r.cite, r.note, r.os_user, r.api_user))
             last[r.id] = after
         return out
 
@@ -628,6 +639,33 @@ def _check_kept(records: list[Record], kept: dict[str, tuple[str, str]], summary
     errors = [e for e in record_errors([*records, *kept_records], where) if e.id in kept]
     if errors:
         raise BundleErrors(errors[:MAX_LISTED], len(errors))
+
+
+def os_user() -> str:
+    """The operating-system user running this process (its uid where it has no name)."""
+    import getpass
+    import os
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid())
+
+
+def _create_private(url: str) -> None:
+    """Create a new SQLite file readable by its owner only (0600): the record may hold unpublished
+    material. SQLite gives its -wal and -shm files the same mode."""
+    import os
+
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        return
+    try:
+        os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise AccordError(f"--db {database}: cannot create the store ({e.strerror})") from None
 
 
 def _lock_key(case_id: str) -> int:
