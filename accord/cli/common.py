@@ -45,6 +45,11 @@ class Settings:
 settings = Settings()
 
 
+def common_db() -> str:
+    """The store the command was given (--db or $ACCORD_DB)."""
+    return settings.db
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """A user error: one line on stderr, a non-zero exit."""
     err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)

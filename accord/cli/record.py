@@ -247,31 +247,10 @@ def _citations(cite: list[str]):  # -> list[Citation]
     return out
 
 
-def _write(case: str | None, operation: str, by: str | None, cites: list[Any], note: str | None,
-           build: Any, if_version: int | None) -> tuple[Any, int]:
-    """Read the case, build the new record from it, check it against the case, write it audited if
-    its record is still at the version read (or at --if-version)."""
-    from accord.store import writes
-
+def _write(case: str | None, write: Any) -> tuple[Any, int]:
     store = open_store()
     case_id = guard(lambda: store.resolve_case(case))
-
-    def run() -> tuple[Any, int]:
-        seen = writes.read(store, case_id)
-        rec = build(seen.snapshot)
-        return rec, writes.write(store, seen, rec, current_user(by), operation, cites, note, if_version)
-
-    return guard(run)
-
-
-def _record_error(e: Exception) -> str:
-    from pydantic import ValidationError
-
-    if isinstance(e, ValidationError):
-        err = e.errors()[0]
-        field = ".".join(str(x) for x in err["loc"])
-        return f"field {field!r}: {err['msg'].removeprefix('Value error, ')}"
-    return str(e)
+    return guard(lambda: write(store, case_id))
 
 
 @position_app.command("set")
@@ -292,35 +271,17 @@ def position_set(
     Re-setting a position of the same date keeps its citations (the new ones are added), its note
     (unless --note gives another) and its uncertainty and threshold; --replace-cite drops the old
     citations."""
-    from accord.errors import AccordError
     from accord.record.dates import FuzzyDate
-    from accord.record.model import Position
+    from accord.views.edits import set_position
 
     cites = _citations(cite)
     try:
         when = FuzzyDate.parse(date) if date else FuzzyDate.day(dt.date.today())
     except ValueError as e:
         fail(f"--date: {e}")
-
-    def build(snap: Any) -> Position:
-        previous = {p.actor: p for p in snap.positions(issue, when.start)}.get(actor)
-        sal = salience if salience is not None else (previous.salience if previous else None)
-        if sal is None:
-            raise AccordError(f"{actor} has no earlier position on {issue}: give --salience")
-        fields: dict[str, Any] = {"issue": issue, "actor": actor, "value": value, "salience": sal, "date": when}
-        same = snap.records.get(Position.id_of({**fields, "date": str(when)}))
-        if isinstance(same, Position):  # re-set: what the earlier coding said stays unless replaced
-            kept = [] if replace_cite else same.cite
-            fields.update(cite=kept + [c for c in cites if c not in kept], note=note if note is not None else same.note,
-                          uncertainty=same.uncertainty, threshold=same.threshold, reported=same.reported)
-        else:
-            fields.update(cite=cites, note=note)
-        try:
-            return Position(**fields)
-        except ValueError as e:
-            raise AccordError(f"position {issue}/{actor}: {_record_error(e)}") from None
-
-    rec, version = _write(case, "position set", by, cites, note, build, if_version)
+    rec, version = _write(case, lambda store, case_id: set_position(
+        store, case_id, issue, actor, value, by=current_user(by), cites=cites, when=when, salience=salience, note=note,
+        replace_cite=replace_cite, if_version=if_version))
     emit({"id": rec.id, "version": version, "record": rec}, as_json,
          lambda d: console.print(f"{d['id']} is now at version {d['version']}: "
                                  + escape(f"{actor} {value:g} on {issue} from {when}")))
@@ -349,32 +310,12 @@ def edit(
     as_json: JsonOpt = False,
 ) -> None:
     """Change fields of any record; the evidence is added to its citations and the change is audited."""
-    from accord.errors import AccordError
+    from accord.views.edits import edit_record
 
     cites = _citations(cite)
     assignments = [_parse_assignment(s) for s in set_]
-
-    def build(snap: Any) -> Any:
-        rec = snap.get(record_id)
-        data = rec.model_dump(mode="json", by_alias=True, exclude_none=True)
-        for path, value in assignments:
-            if path[0] in ("id",):
-                raise AccordError(f"{record_id}: the id of a record cannot be edited (export, rename, load)")
-            target = data
-            for key in path[:-1]:
-                target = target.setdefault(key, {})
-                if not isinstance(target, dict):
-                    raise AccordError(f"{record_id}: field {'.'.join(path)} is not a nested mapping")
-            target[path[-1]] = value
-        if "cite" in data:
-            data["cite"] = data["cite"] + [c.model_dump(exclude_none=True) for c in cites
-                                           if c.model_dump(exclude_none=True) not in data["cite"]]
-        try:
-            return type(rec).model_validate(data)
-        except ValueError as e:
-            raise AccordError(f"{record_id}: {_record_error(e)}") from None
-
-    rec, version = _write(case, "edit", by, cites, note, build, if_version)
+    rec, version = _write(case, lambda store, case_id: edit_record(
+        store, case_id, record_id, assignments, by=current_user(by), cites=cites, note=note, if_version=if_version))
     emit({"id": rec.id, "version": version, "record": rec}, as_json,
          lambda d: console.print(f"{d['id']} is now at version {d['version']}"))
 

@@ -86,13 +86,13 @@ def vote_tally(
     as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
 ) -> None:
     """Tally a decision's vote; votes given here replace the recorded ones ("what if Russia voted no?")."""
-    from accord.rules.votes import hypothesis, tally
+    from accord.views.votes import simulate
 
     snap = open_snapshot(case, as_known_on)
 
     def run() -> dict[str, Any]:
-        given = hypothesis(snap, {"yes": yes or [], "no": no or [], "abstain": abstain or [], "absent": absent or []})
-        return tally(snap, decision, given, party or None).to_json()
+        return simulate(snap, decision, {"yes": yes or [], "no": no or [], "abstain": abstain or [], "absent": absent or []},
+                        party or ())
 
     emit(guard(run), as_json, _render_tally)
 
@@ -125,26 +125,14 @@ def vote_predict(
     date: DateOpt = None, as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
 ) -> None:
     """Predict each member's vote from its positions, the outcome, and who is pivotal."""
-    from accord.record.model import Decision
-    from accord.rules.predict import draft_of, predict
+    from accord.views.votes import predict_vote
 
-    if unknown not in ("yes", "no", "abstain", "absent"):
-        fail(f"--unknown {unknown!r}: expected yes, no, abstain or absent")
-    if matter not in ("substantive", "procedural"):
-        fail(f"--matter {matter!r}: expected substantive or procedural")
-    if draft is None and not issue:
-        fail("give --draft ID or at least one --issue ISSUE=VALUE")
     snap = open_snapshot(case, as_known_on)
+    issues, thresholds, on = _pairs(issue, "--issue"), _pairs(threshold, "--threshold"), parse_date_opt(date)
 
     def run() -> dict[str, Any]:
-        d = snap.get(draft, Decision) if draft else None
-        values = {**(draft_of(snap, draft) if draft else {}), **_pairs(issue, "--issue")}
-        the_body = body or (d.body if d else None)
-        on = parse_date_opt(date) or (d.date.start if d else None)
-        if the_body is None or on is None:
-            fail("give --body and --date (or a --draft that has them)")
-        return predict(snap, the_body, on, values, thresholds=_pairs(threshold, "--threshold"), unknown=unknown,  # type: ignore[arg-type]
-                       matter=matter, parties=d.parties_to_dispute if d else (), decision=draft).to_json()
+        return predict_vote(snap, body=body, draft=draft, on=on, issues=issues, thresholds=thresholds, unknown=unknown,
+                            matter=matter)
 
     emit(guard(run), as_json, _render_prediction)
 

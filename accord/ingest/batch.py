@@ -158,3 +158,23 @@ def unseen(items: Iterable[Item], sink: Sink | None) -> Iterator[Item]:
                 continue
             claimed.add(item.doc_id)
         yield item
+
+
+def ingest_object(store: Any, case_id: str, obj: dict[str, Any], by: str, where: str = "request") -> dict[str, Any]:
+    """One document given as fields (``text``, optionally ``id, url, outlet, published, title``):
+    read, run through the case's pipeline and stored with its candidates, as `accord ingest --case`
+    does for a JSON line. A text the case already holds is reported, not ingested again."""
+    from accord.errors import AccordError
+    from accord.ingest.reader import ReadError, from_object
+
+    item = from_object(obj, where, (None, None))
+    if isinstance(item, ReadError):
+        raise AccordError(item.result()["errors"][0])
+    sink = Sink(store, case_id, by)
+    if sink.seen(item):
+        return Known(item.doc_id, item.sha256, item.source, item.id).result()
+    result = result_of(Pipeline.for_case(store.snapshot(case_id)), item)
+    if result["errors"]:
+        raise AccordError("; ".join(map(str, result["errors"])))
+    sink.put(item, result)
+    return result

@@ -73,7 +73,10 @@ def test_the_audit_records_the_os_user_beside_the_declared_one(db_url):
            "--by", "declared-name")
     last = accord.json("history", "vote-timing")[-1]
     assert (last["by"], last["os_user"], last["api_user"]) == ("declared-name", getpass.getuser(), None)
-    assert f"declared-name (os: {getpass.getuser()})" in accord("history", "vote-timing", env={"COLUMNS": "250"}).stdout
+    from accord.cli.record import _who
+
+    assert _who(last) == f"declared-name (os: {getpass.getuser()})"
+    assert _who({**last, "api_user": "alice"}) == "declared-name (api: alice)"
 
 
 def test_an_api_users_writes_are_audited_as_theirs(db_url):

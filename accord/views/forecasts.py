@@ -1,0 +1,31 @@
+"""An issue's forecast by every model (or those named), as `accord forecast issue` and the API give it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from accord.errors import AccordError
+from accord.record.snapshot import Snapshot
+
+
+def model_names(models: str | None) -> list[str]:
+    from accord.forecast.registry import MODELS
+
+    names = [n.strip() for n in models.split(",") if n.strip()] if models else list(MODELS)
+    if not names:
+        raise AccordError("--models: no model named")
+    return names
+
+
+def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> Any:
+    from accord.forecast.inputs import from_snapshot
+    from accord.forecast.registry import make
+    from accord.forecast.report import forecast_issue
+
+    ms = [make(n) for n in model_names(models)]
+    return forecast_issue(issue, on, from_snapshot(snap, issue, on), ms, draws=draws, seed=seed)
+
+
+def issue_forecast(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> dict[str, Any]:
+    return issue_report(snap, issue, on, models, draws, seed).to_json()
