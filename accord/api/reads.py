@@ -43,7 +43,8 @@ def brief(request: Request, case: str, date: Date = None, as_known_on: Known = N
     from accord.views.brief import brief as build
 
     on, known = today_or(date), params.moment(as_known_on)
-    return state(request).view("brief", case, known, (on,), lambda snap: build(snap, on))
+    body = state(request).view_json("brief", case, known, (on,), lambda snap: build(snap, on))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/cases/{case}/records", openapi_extra=R, tags=["records"])

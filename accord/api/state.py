@@ -49,18 +49,36 @@ class State:
         with self.store.engine.connect() as conn:
             return conn.execute(select(func.max(TX.c.id))).scalar() or 0
 
-    def case_id(self, case: str, as_known_on: dt.datetime | None) -> str:
-        return self.store.resolve_case(case, as_known_on)
+    def _when(self, as_known_on: dt.datetime | None) -> Any:
+        return as_known_on if as_known_on is not None else self.last_tx()
 
-    def snapshot(self, case: str, as_known_on: dt.datetime | None = None) -> Snapshot:
-        when = as_known_on if as_known_on is not None else self.last_tx()
-        case_id = self.case_id(case, as_known_on)
+    def case_id(self, case: str | None, as_known_on: dt.datetime | None, when: Any = None) -> str:
+        when = self._when(as_known_on) if when is None else when
+        return self._views.get(("case", case, when), lambda: self.store.resolve_case(case, as_known_on))
+
+    def snapshot(self, case: str | None, as_known_on: dt.datetime | None = None, when: Any = None) -> Snapshot:
+        when = self._when(as_known_on) if when is None else when
+        case_id = self.case_id(case, as_known_on, when)
         return self._snapshots.get((case_id, when), lambda: self.store.snapshot(case_id, as_known_on))
 
-    def view(self, name: str, case: str, as_known_on: dt.datetime | None, args: tuple, build: Callable[[Snapshot], Any]) -> Any:
+    def view(self, name: str, case: str | None, as_known_on: dt.datetime | None, args: tuple,
+             build: Callable[[Snapshot], Any], when: Any = None) -> Any:
         """A view of a snapshot, kept as long as the snapshot is current (for the costly ones: the brief)."""
-        when = as_known_on if as_known_on is not None else self.last_tx()
-        return self._views.get((name, case, when, args), lambda: build(self.snapshot(case, as_known_on)))
+        when = self._when(as_known_on) if when is None else when
+        return self._views.get((name, case, when, args), lambda: build(self.snapshot(case, as_known_on, when)))
+
+    def memo(self, key: tuple, when: Any, build: Callable[[], Any]) -> Any:
+        """Anything that changes only with the record: kept while no transaction is written."""
+        return self._views.get((*key, when), build)
+
+    def view_json(self, name: str, case: str, as_known_on: dt.datetime | None, args: tuple,
+                  build: Callable[[Snapshot], Any]) -> bytes:
+        """The same, kept serialised: a popular read costs a cache hit, not an encoding."""
+        import json
+
+        when = self._when(as_known_on)
+        return self._views.get((name + ".json", case, when, args), lambda: json.dumps(
+            self.view(name, case, as_known_on, args, build, when), ensure_ascii=False, allow_nan=False).encode())
 
     def close(self) -> None:
         self.store.close()

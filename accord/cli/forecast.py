@@ -268,12 +268,9 @@ def backtest_cmd(
 
 
 def _model_names(models: str | None) -> list[str]:
-    from accord.forecast.registry import MODELS
+    from accord.views.forecasts import model_names
 
-    names = [n.strip() for n in models.split(",") if n.strip()] if models else list(MODELS)
-    if not names:
-        fail("--models: no model named")
-    return names
+    return guard(lambda: model_names(models))
 
 
 # ------------------------------------------------------------------------------------------ ktab
@@ -338,15 +335,13 @@ def issue_cmd(
 ) -> None:
     """Every model on a case issue as of a date, with the weighted-mean baseline, 90 % intervals and the
     three most influential actors."""
-    from accord.forecast.inputs import from_snapshot
-    from accord.forecast.report import TOLERANCE, forecast_issue
+    from accord.forecast.report import TOLERANCE
+    from accord.views.forecasts import issue_report
 
     on = parse_date_opt(date)
-    ms = [_model(n, None) for n in _model_names(models)]
     snapshot = open_snapshot(case, as_known_on)
-    data = guard(lambda: from_snapshot(snapshot, issue, on))
     tol = TOLERANCE if tolerance is None else (tolerance or None)
-    report = guard(lambda: forecast_issue(issue, on, data, ms, draws=draws, seed=seed, tolerance=tol))
+    report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol))
     if chart is not None:
         from accord.forecast.chart import trajectory_chart
 

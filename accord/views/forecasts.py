@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from accord.errors import AccordError
+from accord.forecast.report import TOLERANCE
 from accord.record.snapshot import Snapshot
 
 
@@ -18,13 +19,15 @@ def model_names(models: str | None) -> list[str]:
     return names
 
 
-def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> Any:
+def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int,
+                 tolerance: float | None = TOLERANCE) -> Any:
+    """``tolerance``: the Monte Carlo's stopping rule (None: every draw)."""
     from accord.forecast.inputs import from_snapshot
     from accord.forecast.registry import make
     from accord.forecast.report import forecast_issue
 
     ms = [make(n) for n in model_names(models)]
-    return forecast_issue(issue, on, from_snapshot(snap, issue, on), ms, draws=draws, seed=seed)
+    return forecast_issue(issue, on, from_snapshot(snap, issue, on), ms, draws=draws, seed=seed, tolerance=tolerance)
 
 
 def issue_forecast(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> dict[str, Any]:
