@@ -13,7 +13,7 @@ from accord.errors import AccordError, BundleErrors, NotFound, StaleWrite
 
 
 def create_app(db: str, public_read: bool = False) -> FastAPI:
-    from accord.api import reads, writes
+    from accord.api import dashboard, reads, writes
     from accord.api.state import State
 
     @asynccontextmanager
@@ -28,6 +28,8 @@ def create_app(db: str, public_read: bool = False) -> FastAPI:
     app.state.accord = State(db, public_read)
     app.include_router(reads.router)
     app.include_router(writes.router)
+    app.include_router(dashboard.router)
+    dashboard.mount_static(app)
 
     @app.exception_handler(AccordError)
     def _user_error(request: Request, e: AccordError) -> JSONResponse:
