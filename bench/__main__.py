@@ -17,6 +17,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "smp": ("bench.smp_vs_ktab", "SMP forecast against KTAB"),
     "forecast": ("bench.forecast_montecarlo", "Monte Carlo speed of the forecast models"),
     "deu": ("bench.deu_backtest", "backtest on real EU decisions (DEU III, read from ACCORD_DEU_DIR)"),
+    "serve": ("bench.serve_bench", "accord serve: 200 concurrent readers of the overview, p95 and requests/s"),
     "ingest-dask": ("bench.ingest_dask", "ingest throughput: local engine beside Dask with 1 and 2 workers"),
 }
 
