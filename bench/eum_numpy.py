@@ -11,8 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from accord.forecast.base import BatchModel, choice, number, reject_unknown
-from accord.forecast.eum import DEFAULT_ROUNDS, DEFAULTS, OPTIONS
+from accord.forecast.base import BatchModel
+from accord.forecast.eum import DEFAULT_ROUNDS, eum_parameters
 from accord.forecast.weights import weighted_mean, weighted_median
 
 #: offer kinds, in the order the Scholz-code choice prefers them
@@ -39,13 +39,7 @@ class ExpectedUtility(BatchModel):
     name = "eum-numpy"
 
     def __init__(self, **parameters: Any):
-        reject_unknown(self.name, parameters, tuple(DEFAULTS))
-        p = {**DEFAULTS, **parameters}
-        for key, allowed in OPTIONS.items():
-            p[key] = choice(self.name, key, p[key], allowed)
-        p["Q"] = number(self.name, "Q", p["Q"], 0.0, 1.0)
-        p["T"] = number(self.name, "T", p["T"], 0.0, 1.0)
-        self.parameters = p
+        self.parameters = eum_parameters(self.name, parameters)
 
     # ------------------------------------------------------------------------------ the model
 

@@ -33,21 +33,6 @@ def register(app: typer.Typer) -> None:
     app.command()(roadmap)
 
 
-def _pairs(values: list[str] | None, option: str) -> dict[str, float]:
-    from accord.record.model import number
-
-    out: dict[str, float] = {}
-    for item in values or []:
-        key, sep, raw = item.partition("=")
-        try:
-            if not sep or not key:
-                raise ValueError
-            out[key] = number(raw)
-        except ValueError:
-            fail(f"{option} {item!r}: expected NAME=NUMBER")
-    return out
-
-
 # ---------------------------------------------------------------------------------------- votes
 
 
@@ -125,14 +110,14 @@ def vote_predict(
     date: DateOpt = None, as_json: JsonOpt = False, case: CaseOpt = None, as_known_on: AsKnownOnOpt = None,
 ) -> None:
     """Predict each member's vote from its positions, the outcome, and who is pivotal."""
-    from accord.views.votes import predict_vote
+    from accord.views.votes import pairs, predict_vote
 
     snap = open_snapshot(case, as_known_on)
-    issues, thresholds, on = _pairs(issue, "--issue"), _pairs(threshold, "--threshold"), parse_date_opt(date)
+    on = parse_date_opt(date)
 
     def run() -> dict[str, Any]:
-        return predict_vote(snap, body=body, draft=draft, on=on, issues=issues, thresholds=thresholds, unknown=unknown,
-                            matter=matter)
+        return predict_vote(snap, body=body, draft=draft, on=on, issues=pairs(issue or [], "--issue"),
+                            thresholds=pairs(threshold or [], "--threshold"), unknown=unknown, matter=matter)
 
     emit(guard(run), as_json, _render_prediction)
 

@@ -62,17 +62,22 @@ DEFAULT_ROUNDS = 10
 KINDS = ("confrontation", "compromise", "capitulation")
 
 
+def eum_parameters(name: str, parameters: dict[str, Any]) -> dict[str, Any]:
+    """The model's parameters checked and completed with their defaults (shared with the NumPy reference)."""
+    reject_unknown(name, parameters, tuple(DEFAULTS))
+    p = {**DEFAULTS, **parameters}
+    for key, allowed in OPTIONS.items():
+        p[key] = choice(name, key, p[key], allowed)
+    p["Q"] = number(name, "Q", p["Q"], 0.0, 1.0)
+    p["T"] = number(name, "T", p["T"], 0.0, 1.0)
+    return p
+
+
 class ExpectedUtility(BatchModel):
     name = "eum"
 
     def __init__(self, **parameters: Any):
-        reject_unknown(self.name, parameters, tuple(DEFAULTS))
-        p = {**DEFAULTS, **parameters}
-        for key, allowed in OPTIONS.items():
-            p[key] = choice(self.name, key, p[key], allowed)
-        p["Q"] = number(self.name, "Q", p["Q"], 0.0, 1.0)
-        p["T"] = number(self.name, "T", p["T"], 0.0, 1.0)
-        self.parameters = p
+        self.parameters = eum_parameters(self.name, parameters)
 
     def _options(self) -> tuple[np.ndarray, float, float]:
         """The options as the kernel takes them: a flag per option, 1 where its first allowed value (the
