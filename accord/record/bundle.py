@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic.json_schema import GenerateJsonSchema
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.events import (
@@ -666,11 +667,20 @@ def _atomic_write(path: Path, text: str) -> Path:
     return path
 
 
+class _Schema(GenerateJsonSchema):
+    """Shows an empty list as the default of a field made fresh per record (``default_factory=list``, so
+    that pydantic need not deep-copy a shared default on every record it builds)."""
+
+    def get_default_value(self, schema: Any) -> Any:
+        factory = schema.get("default_factory")
+        return factory() if factory in (list, dict) else super().get_default_value(schema)
+
+
 def bundle_schema() -> dict[str, Any]:
     """JSON Schema of every bundle file, derived from the model."""
     files: dict[str, Any] = {}
     for name, cls in FILES.items():
-        schema = cls.model_json_schema(by_alias=True)
+        schema = cls.model_json_schema(by_alias=True, schema_generator=_Schema)
         if cls.id_from or cls.id_default:
             schema["required"] = [f for f in schema.get("required", []) if f != "id"]
             derived = cls.id_default or ".".join(cls.id_from)

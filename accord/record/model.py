@@ -270,7 +270,7 @@ class Role(Interval):
 
     title: str = Field(description="The office held (Secretary of State, Special Envoy).")
     of: ActorRef | None = Field(default=None, description="The actor the office belongs to (a state, an organisation).")
-    cite: list[Citation] = Field(default=[], description="Where the role is attested.")
+    cite: list[Citation] = Field(default_factory=list, description="Where the role is attested.")
 
 
 class DecisionRule(Model):
@@ -309,7 +309,7 @@ class Actor(Fact, Interval):
     )
     name: str = Field(description="Its usual name.")
     aliases: list[str] = Field(
-        default=[],
+        default_factory=list,
         description="Other names it goes by; matched when reading the news and importing datasets.",
     )
     country: str | None = Field(
@@ -317,7 +317,7 @@ class Actor(Fact, Interval):
         description="ISO 3166 alpha-3 code (SYR), for states and their governments.",
     )
     description: str | None = Field(default=None, description="Who or what it is, briefly.")
-    roles: list[Role] = Field(default=[], description="Offices a person held, each dated.")
+    roles: list[Role] = Field(default_factory=list, description="Offices a person held, each dated.")
     rule: DecisionRule | None = Field(
         default=None,
         description="How the actor decides; an actor with a rule is a body whose members vote (member_of relations).",
@@ -384,7 +384,7 @@ class ProcessParty(Model):
         description="Its stance from date on: accepted, refused, conditional (accepted on conditions) or withdrawn.",
     )
     date: FuzzyDate = Field(description="When it took that stance.")
-    to: list[ActorRef] = Field(default=[], description="Whom it conveyed the stance to (the mediators, the co-chairs).")
+    to: list[ActorRef] = Field(default_factory=list, description="Whom it conveyed the stance to (the mediators, the co-chairs).")
     note: str | None = Field(default=None, description="The conditions or circumstances, briefly.")
     cite: Citations = Field(description="Where the stance is attested (at least one citation).")
 
@@ -425,11 +425,11 @@ class CeasefireTerms(Model):
         description="By when parties had to accept (a wall time).",
     )
     area: list[Annotated[str, Field(pattern=r"^[A-Z]{3}(/.+)?$")]] = Field(
-        default=[],
+        default_factory=list,
         description="Where it applies: ISO 3166 alpha-3 countries (SYR) or "
         "one admin area of one (SYR/Idleb); empty is everywhere.",
     )
-    terms: list[ProvisionRef] = Field(default=[], description="The provisions of decisions that are its terms.")
+    terms: list[ProvisionRef] = Field(default_factory=list, description="The provisions of decisions that are its terms.")
 
     @field_validator("time_zone")
     @classmethod
@@ -465,7 +465,7 @@ class Process(Fact, Interval):
         default=None, alias="parent",
         description="The process this one is part of (a local ceasefire of a wider agreement).",
     )
-    convened_by: list[ActorRef] = Field(default=[], description="Who convened it.")
+    convened_by: list[ActorRef] = Field(default_factory=list, description="Who convened it.")
     description: str | None = Field(default=None, description="What the process is, briefly.")
     party_kinds: list[ActorKind] = Field(
         default=list(PARTY_KINDS),
@@ -476,7 +476,7 @@ class Process(Fact, Interval):
         description="true when only actors whose latest stance is accepted or conditional are parties.",
     )
     parties: list[ProcessParty] = Field(
-        default=[],
+        default_factory=list,
         description="The parties' stances towards the process, each dated and cited.",
     )
     ceasefire: CeasefireTerms | None = Field(
@@ -541,7 +541,7 @@ class Event(Fact):
     )
     name: str = Field(description="What happened, in a line.")
     date: FuzzyDate = Field(description="When it happened, as precise as the source gives.")
-    participants: list[Participant] = Field(default=[], description="Who took part, and in what role.")
+    participants: list[Participant] = Field(default_factory=list, description="Who took part, and in what role.")
     place: str | None = Field(default=None, description="Where it happened, in words.")
     summary: str | None = Field(default=None, description="A short account.")
     plover: str | None = Field(default=None, description="PLOVER event type (CONSULT, AGREE, FIGHT, ...) when coded.")
@@ -551,7 +551,7 @@ class Event(Fact):
         description="The process it belongs to (a round of talks, a ceasefire's breach).",
     )
     claims: list[Claim] = Field(
-        default=[],
+        default_factory=list,
         description="Who alleges, confirms, denies or disputes that it happened as recorded.",
     )
 
@@ -719,12 +719,12 @@ class Decision(Fact):
         "absent; checked against the membership and the body's rule at load.",
     )
     parties_to_dispute: list[ActorRef] = Field(
-        default=[],
+        default_factory=list,
         description="Members that are parties to the dispute and so must abstain (Charter "
         "art. 27(3), decisions under Chapter VI only; leave empty otherwise).",
     )
     provisions: list[Provision] = Field(
-        default=[],
+        default_factory=list,
         description="Its provisions, each with an id unique in the decision.",
     )
     tally: VoteCount | None = Field(
@@ -746,7 +746,7 @@ class Stance(Model):
 
 class ListEntry(Model):
     actor: ActorRef = Field(description="The actor listed or proposed.")
-    proposed_by: list[ActorRef] = Field(default=[], description="The members that proposed listing it.")
+    proposed_by: list[ActorRef] = Field(default_factory=list, description="The members that proposed listing it.")
     proposed_on: FuzzyDate | None = Field(default=None, description="When it was proposed.")
     designated_by: ActorRef | None = Field(
         default=None,
@@ -758,7 +758,7 @@ class ListEntry(Model):
         description="When designated_by designated it (a resolution's adoption, a committee's listing): "
         "listed from that day on, not before.",
     )
-    stances: list[Stance] = Field(default=[], description="The members' stances on listing it, each dated.")
+    stances: list[Stance] = Field(default_factory=list, description="The members' stances on listing it, each dated.")
     cite: Citations = Field(description="Where the entry is attested (at least one citation).")
 
 
@@ -782,11 +782,11 @@ class DesignationList(Fact):
     name: str = Field(description="The list's name.")
     body: ActorRef = Field(description="The body that decides the list, under its rule.")
     effects: list[ListEffect] = Field(
-        default=[],
+        default_factory=list,
         description="What listing entails: travel-ban, asset-freeze, arms-embargo, or excluded-from:<process id>.",
     )
     entries: list[ListEntry] = Field(
-        default=[],
+        default_factory=list,
         description="The actors listed or proposed, with the members' stances.",
     )
 
@@ -828,7 +828,7 @@ class Milestone(Model):
     deadline: Deadline = Field(description="By when.")
     met_by: EventRef | None = Field(default=None, description="The event that met it, once one has.")
     claims: list[Claim] = Field(
-        default=[],
+        default_factory=list,
         description="Who confirms, denies or disputes that it was met (beside the claims on the event itself).",
     )
     note: str | None = Field(default=None, description="A note for people.")
@@ -845,7 +845,7 @@ class Roadmap(Fact):
         default=None,
         description="The decision or agreement that set it.",
     )
-    milestones: list[Milestone] = Field(default=[], description="Its milestones, each id unique in the roadmap.")
+    milestones: list[Milestone] = Field(default_factory=list, description="Its milestones, each id unique in the roadmap.")
 
     @field_validator("milestones")
     @classmethod
@@ -901,21 +901,21 @@ class Vocabulary(Record):
         default=None,
         description="The issue whose stance cues these are (give issue or event, not both).",
     )
-    topic: list[Pattern] = Field(default=[], description="Patterns that say a sentence is about the issue.")
-    toward_min: list[Pattern] = Field(default=[], description="Patterns leaning towards scale_min.")
-    toward_max: list[Pattern] = Field(default=[], description="Patterns leaning towards scale_max.")
-    values: list[ValueCue] = Field(default=[], description="Phrases that pin a number on the scale.")
+    topic: list[Pattern] = Field(default_factory=list, description="Patterns that say a sentence is about the issue.")
+    toward_min: list[Pattern] = Field(default_factory=list, description="Patterns leaning towards scale_min.")
+    toward_max: list[Pattern] = Field(default_factory=list, description="Patterns leaning towards scale_max.")
+    values: list[ValueCue] = Field(default_factory=list, description="Phrases that pin a number on the scale.")
     event: PloverType | None = Field(
         default=None,
         description="The PLOVER event type these trigger words add to (CONSULT, AGREE, FIGHT, ...).",
     )
     verbs: list[Trigger] = Field(
-        default=[],
+        default_factory=list,
         description="Base forms of trigger verbs, lower case; the event coder adds -s, -ed, -ing.",
     )
-    irregular: list[Trigger] = Field(default=[], description="Other forms and phrases, lower case, matched as written.")
+    irregular: list[Trigger] = Field(default_factory=list, description="Other forms and phrases, lower case, matched as written.")
     nouns: list[Trigger] = Field(
-        default=[],
+        default_factory=list,
         description="Nouns naming the event when the sentence says it happened (\"the swap took place\").",
     )
 
@@ -1073,11 +1073,11 @@ class Report(Record):
     casualties: Casualties = Field(default=Casualties(), description="Deaths reported: low, best and high estimates.")
     summary: str | None = Field(default=None, description="What the source says happened, in our words.")
     claims: list[Claim] = Field(
-        default=[],
+        default_factory=list,
         description="Who alleges, confirms, denies, disputes or cannot confirm it, each cited.",
     )
     cite: list[Citation] = Field(
-        default=[],
+        default_factory=list,
         description="Where it came from: an ingested document's span, a URL, a file.",
     )
     synthetic: bool = Field(
