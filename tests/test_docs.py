@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from accord.cli.main import app
 from accord.record.bundle import bundle_schema, read_bundle
 
 REPO = Path(__file__).resolve().parents[1]
-COMMAND_DOCS = ["README.md", "docs/cli.md", "docs/tour-yemen.md"]
+COMMAND_DOCS = ["README.md", "docs/cli.md", "docs/tour-yemen.md", "docs/formats.md"]
+#: files the examples read, copied to the same place under the folder the examples run in
+EXAMPLE_FILES = REPO / "docs" / "examples"
 PYTHON_DOCS = ["docs/python-api.md"]
 
 
@@ -36,6 +39,7 @@ def commands(path: Path) -> list[list[str]]:
 @pytest.mark.parametrize("doc", COMMAND_DOCS)
 def test_documented_commands_run_in_order(doc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    shutil.copytree(EXAMPLE_FILES, tmp_path / "docs" / "examples")
     runner = CliRunner()
     cmds = commands(REPO / doc)
     assert cmds, f"{doc} shows no commands"

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli import common, forecast, ingest, monitor, record, rules, serve, users
+from accord.cli import common, forecast, formats, ingest, monitor, record, rules, serve, users
 
 def _plain_help() -> None:
     """Help that reads like a man page. typer (0.29) labels every parameter with its Python type
@@ -70,7 +70,7 @@ def _global(
     ctx.call_on_close(common.close_stores)
 
 
-for module in (record, rules, ingest, forecast, monitor, users, serve):
+for module in (record, formats, rules, ingest, forecast, monitor, users, serve):
     module.register(app)
 
 
