@@ -61,3 +61,21 @@ def import_ktab_cmd(
 
     on = parse_date_opt(date)
     _import(file, case, by, dry_run, as_json, "import ktab", lambda snap: import_ktab(snap, file, issue=issue, on=on))
+
+
+@case_app.command("import-unsc")
+def import_unsc_cmd(
+    file: FileArg,
+    list_id: Annotated[str, typer.Option("--list", help="The case's designation list the entries go into.")],
+    designated_by: Annotated[str | None, typer.Option(
+        "--designated-by", help="The actor whose designation lists the entries (default: the list's body).")] = None,
+    list_type: Annotated[list[str] | None, typer.Option(
+        "--un-list-type", help="Only entries of this UN_LIST_TYPE (repeatable), e.g. Al-Qaida.")] = None,
+    case: CaseOpt = None, by: ByOpt = None, dry_run: DryRunOpt = False, as_json: JsonOpt = False,
+) -> None:
+    """The UN Security Council Consolidated List (XML) into a designation list: each entry with its listing
+    date and reference number, citing the file."""
+    from accord.formats.unsc import import_unsc
+
+    _import(file, case, by, dry_run, as_json, "import unsc",
+            lambda snap: import_unsc(snap, file, list_id, designated_by=designated_by, list_types=list_type))

@@ -758,6 +758,11 @@ class ListEntry(Model):
         description="When designated_by designated it (a resolution's adoption, a committee's listing): "
         "listed from that day on, not before.",
     )
+    reference: str | None = Field(
+        default=None, min_length=1,
+        description="The entry's reference number on the designating body's own list (QDe.137 on the UN "
+        "Security Council Consolidated List).",
+    )
     stances: list[Stance] = Field(default_factory=list, description="The members' stances on listing it, each dated.")
     cite: Citations = Field(description="Where the entry is attested (at least one citation).")
 
