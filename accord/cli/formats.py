@@ -79,3 +79,19 @@ def import_unsc_cmd(
 
     _import(file, case, by, dry_run, as_json, "import unsc",
             lambda snap: import_unsc(snap, file, list_id, designated_by=designated_by, list_types=list_type))
+
+
+@case_app.command("import-pax")
+def import_pax_cmd(
+    file: FileArg,
+    body: Annotated[str, typer.Option("--body", help="The actor the agreements are recorded as decided by "
+                                      "(PA-X names signatories in free text, not a deciding body).")],
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="A column that is not a provision code (repeatable); PA-X's own descriptive columns "
+                         "are known.")] = None,
+    case: CaseOpt = None, by: ByOpt = None, dry_run: DryRunOpt = False, as_json: JsonOpt = False,
+) -> None:
+    """PA-X agreements (CSV) as decisions with a provision per PA-X code present, citing the file."""
+    from accord.formats.pax import import_pax
+
+    _import(file, case, by, dry_run, as_json, "import pax", lambda snap: import_pax(snap, file, body, ignore=ignore))
