@@ -95,3 +95,33 @@ def import_pax_cmd(
     from accord.formats.pax import import_pax
 
     _import(file, case, by, dry_run, as_json, "import pax", lambda snap: import_pax(snap, file, body, ignore=ignore))
+
+
+@case_app.command("export-plover")
+def export_plover_cmd(
+    case: Annotated[str, typer.Argument(metavar="CASE", help="The case whose events to export.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file (default: print).")] = None,
+    as_known_on: AsKnownOnOpt = None,
+) -> None:
+    """The case's events coded with a PLOVER type as PLOVER event records (a JSON array); the events without
+    one are named on stderr."""
+    import json
+
+    from accord.cli.common import err_console
+    from accord.formats.plover import to_plover
+
+    snap = open_snapshot(case, as_known_on)
+    records, left_out = to_plover(snap, snap.case_id)
+    if left_out:
+        err_console.print(f"{len(left_out)} event(s) without a PLOVER type left out: {', '.join(left_out)}",
+                          highlight=False, markup=False, soft_wrap=True)
+    text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    tmp = out.with_name(out.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)  # nothing half-written
+    except OSError as e:
+        fail(f"--out {out}: cannot write ({e.strerror})")

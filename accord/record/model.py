@@ -546,6 +546,14 @@ class Event(Fact):
     summary: str | None = Field(default=None, description="A short account.")
     plover: str | None = Field(default=None, description="PLOVER event type (CONSULT, AGREE, FIGHT, ...) when coded.")
     cameo: str | None = Field(default=None, description="CAMEO code, a secondary coding beside plover.")
+    plover_mode: str | None = Field(
+        default=None, pattern=r"^[a-z][a-z-]*$",
+        description="PLOVER mode of the event type when coded (third-party for CONSULT, heavy-weapons for ASSAULT).",
+    )
+    plover_context: list[Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")]] = Field(
+        default=[],
+        description="PLOVER contexts when coded (military, diplomatic, humanitarian, ...).",
+    )
     process: ProcessRef | None = Field(
         default=None,
         description="The process it belongs to (a round of talks, a ceasefire's breach).",
