@@ -16,7 +16,7 @@ from accord.cli.main import app
 from accord.record.bundle import bundle_schema, read_bundle
 
 REPO = Path(__file__).resolve().parents[1]
-COMMAND_DOCS = ["README.md", "docs/cli.md", "docs/tour-yemen.md", "docs/formats.md"]
+COMMAND_DOCS = ["README.md", "docs/cli.md", "docs/tour-yemen.md", "docs/formats.md", "docs/monitor.md"]
 #: files the examples read, copied to the same place under the folder the examples run in
 EXAMPLE_FILES = REPO / "docs" / "examples"
 PYTHON_DOCS = ["docs/python-api.md"]

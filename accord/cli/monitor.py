@@ -95,6 +95,44 @@ def import_(
         raise typer.Exit(2)
 
 
+@monitor_app.command("report-from-candidate")
+def report_from_candidate(
+    candidate: Annotated[int, typer.Argument(metavar="CANDIDATE", help="The id of an accepted event candidate (accord review list).")],
+    ceasefire: Annotated[str, typer.Option("--ceasefire", help="The ceasefire the report is for (its time zone and area).")],
+    grade: Annotated[str, typer.Option("--grade", help="Admiralty grade of the source: reliability A-F, credibility 1-6.")] = "F6",
+    incident_type: Annotated[str | None, typer.Option("--type", help="ACLED event type (default: battles for FIGHT, "
+                                                      "explosions-remote-violence for ASSAULT).")] = None,
+    case: CaseOpt = None, by: ByOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """An accepted event candidate about an attack as a monitoring report citing the document span it was
+    read from; any other candidate is refused with one line."""
+    import typing
+
+    from accord.monitor import grading
+    from accord.monitor.from_candidate import make_report
+    from accord.record.model import IncidentType
+
+    try:
+        graded = grading.parse(grade)
+    except ValueError as e:
+        fail(f"--grade: {e}")
+    if incident_type is not None and incident_type not in typing.get_args(IncidentType):
+        fail(f"--type {incident_type!r}: expected one of {', '.join(typing.get_args(IncidentType))}")
+    store = open_store()
+    case_id = guard(lambda: store.resolve_case(case))
+    rec = guard(lambda: make_report(store, case_id, candidate, ceasefire, current_user(by), grade=graded,
+                                    incident_type=incident_type))
+    data = rec.model_dump(mode="json", exclude_none=True)
+
+    def render(r: dict[str, Any]) -> None:
+        c = r["cite"][0]
+        console.print(f"report {r['id']}: {r['type']} on {r['event_time'][:10]} ({r['time_zone']}), "
+                      f"by {r.get('perpetrator') or 'unknown'} against {r.get('target') or 'unknown'}, "
+                      f"citing {c['document']}:{c['start']}-{c['end']}", highlight=False, markup=False, soft_wrap=True)
+
+    emit(data, as_json, render, markup=False)
+
+
 # ------------------------------------------------------------------------------------------ reads
 
 
