@@ -92,7 +92,6 @@ class Imported:
     file: str
     records: list[Record]
     counts: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
 
 
 def write_import(store: Any, case_id: str, imported: Imported, by: str, operation: str,

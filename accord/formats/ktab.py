@@ -21,7 +21,7 @@ from pathlib import Path
 
 from accord.errors import AccordError
 from accord.formats.common import ActorNames, Imported, cite, merged_cite, slug, source_document
-from accord.record.model import Actor, Capability, Issue, Position, Record
+from accord.record.model import Actor, Capability, Citation, Issue, Position, Record
 from accord.record.snapshot import Snapshot
 
 _DATED_NAME = re.compile(r"\bon (\d{4}-\d{2}-\d{2})\s*$")
@@ -85,7 +85,8 @@ def import_ktab(snap: Snapshot, path: str | Path, *, issue: str | None = None, o
     return Imported(str(path), _unique(out), counts)
 
 
-def _position(snap: Snapshot, issue: str, actor: str, on: dt.date, value: float, salience: float, at) -> Position:
+def _position(snap: Snapshot, issue: str, actor: str, on: dt.date, value: float, salience: float,
+              at: Citation) -> Position:
     same = next((p for p in snap.all(Position) if p.issue == issue and p.actor == actor
                  and p.date.start == on and p.date.end == on), None)
     if same is not None:
@@ -93,7 +94,8 @@ def _position(snap: Snapshot, issue: str, actor: str, on: dt.date, value: float,
     return Position(issue=issue, actor=actor, value=value, salience=salience, date=on.isoformat(), cite=[at])
 
 
-def _capability(snap: Snapshot, actor: str, on: dt.date, issue: str | None, value: float, at) -> Capability | None:
+def _capability(snap: Snapshot, actor: str, on: dt.date, issue: str | None, value: float,
+                at: Citation) -> Capability | None:
     current = snap.capability(actor, on, issue)
     if current is not None and abs(current.value - value) <= 1e-9 * max(1.0, abs(value)):
         return None

@@ -55,7 +55,6 @@ def _record(snap: Snapshot, case_id: str, ev: Event) -> dict[str, Any]:
     if ev.place:
         out["eventLoc"] = {"name": ev.place}
     out["text"] = ev.name
-    out["language"] = "en"
     rest = {k: v for k, v in to_bundle_dict(ev).items() if k not in _CARRIED}
     others = [p.model_dump(mode="json") for p in ev.participants if p.role not in _SIDES]
     if others:
@@ -70,9 +69,9 @@ def _actor(snap: Snapshot, actor_id: str) -> dict[str, Any]:
 
 
 def read_plover(records: list[dict[str, Any]], case_id: str) -> list[Event]:
-    """Events from PLOVER records written by ``to_plover`` (or shaped like them: a record without the
-    ``accord`` key gets an event of type ``other`` dated by ``date``). One AccordError naming the record
-    and field for a record that is not an event."""
+    """Events from PLOVER records written by ``to_plover``. A record from elsewhere needs at least the
+    ``accord`` key's ``cite`` (every event is cited); its event's type is then ``other``. One AccordError
+    naming the record and field for a record that is not an event."""
     events = []
     for n, r in enumerate(records, start=1):
         where = f"record {n} ({r.get('id', 'no id')})"
@@ -86,7 +85,7 @@ def read_plover(records: list[dict[str, Any]], case_id: str) -> list[Event]:
                         for side in _SIDES for a in (r.get(side) or [])]
         participants += [Participant.model_validate(p) for p in extra.pop("participants", [])]
         data = {
-            "type": "other", "date": r.get("date"), "cite": [{"note": "read from a PLOVER record", "url": "urn:plover"}],
+            "type": "other", "date": r.get("date"),
             **extra,
             "id": rid.removeprefix(prefix), "plover": r.get("event"), "name": r.get("text") or rid,
             "participants": [p.model_dump() for p in participants],

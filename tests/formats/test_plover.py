@@ -80,6 +80,8 @@ def test_a_record_that_is_no_event_is_one_line():
         read_plover([{"id": "c:x", "date": "2016-01-01", "event": "dance", "text": "x"}], "c")
     with pytest.raises(AccordError, match=r"^record 1 \(c:y\): field 'source': an actor without an accord id"):
         read_plover([{"id": "c:y", "date": "2016-01-01", "event": "FIGHT", "source": [{"actorText": "X"}]}], "c")
+    with pytest.raises(AccordError, match=r"^record 1 \(c:z\): field 'cite': "):
+        read_plover([{"id": "c:z", "date": "2016-01-01", "event": "FIGHT", "text": "a fight"}], "c")
 
 
 def test_cli_exports_the_case_events(accord, tmp_path):
