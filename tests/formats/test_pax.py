@@ -77,6 +77,9 @@ def test_bad_cells_one_line_each(tmp_path):
 
 def test_cli_imports_the_example_and_refuses_a_bad_file(accord, tmp_path):
     accord("case", "load", "syria-2015")
+    dry = accord.json("case", "import-pax", str(EXAMPLE), "--body", "issg", "--dry-run")
+    assert dry["dry_run"] and dry["agreements"] == 2 and dry["created"] == []
+    assert accord("show", "pax-90002", ok=False).exit_code != 0  # a dry run writes nothing
     r = accord.json("case", "import-pax", str(EXAMPLE), "--body", "issg")
     assert (r["agreements"], r["provisions"], len(r["created"])) == (2, 4, 3)
     d = accord.json("show", "pax-90002")["record"]
