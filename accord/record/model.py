@@ -551,7 +551,7 @@ class Event(Fact):
         description="PLOVER mode of the event type when coded (third-party for CONSULT, heavy-weapons for ASSAULT).",
     )
     plover_context: list[Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")]] = Field(
-        default=[],
+        default_factory=list,
         description="PLOVER contexts when coded (military, diplomatic, humanitarian, ...).",
     )
     process: ProcessRef | None = Field(
