@@ -59,6 +59,11 @@ def _page(request: Request, name: str, build: Any, role: str = "viewer") -> Resp
     try:
         user = _viewer(request, role)
     except _Login:
+        if request.url.path == "/":
+            # the site's address answers a stranger with a page, not a redirect: the login form, which
+            # shows nothing of the record and comes back here with the same query
+            back = "/?" + request.url.query if request.url.query else "/"
+            return templates.TemplateResponse(request, "login.html", {"request": request, "next": back, "error": None})
         return RedirectResponse("/login?" + urlencode({"next": str(request.url.path)}), 303)
     st = request.app.state.accord
     q = request.query_params
