@@ -55,7 +55,8 @@ def _viewer(request: Request, role: str = "viewer") -> User:
 
 
 def _page(request: Request, name: str, build: Any, role: str = "viewer") -> Response:
-    """Render a page: the common context (case, date, user, links) and what ``build`` adds."""
+    """Render a page: the common context (case, date, user, links) and what ``build(state, snapshot, (case,
+    version), date, query)`` adds."""
     try:
         user = _viewer(request, role)
     except _Login:
@@ -70,14 +71,13 @@ def _page(request: Request, name: str, build: Any, role: str = "viewer") -> Resp
     context: dict[str, Any] = {"request": request, "page": name, "pages": PAGES, "user": user, "error": None}
     try:
         on = params.day(q.get("date")) or dt.date.today()
-        when = st.last_tx()
-        case = st.case_id(q.get("case") or None, None, when)
-        snap = st.snapshot(case, None, when)
-        cases = st.memo(("cases",), when, st.store.cases)
-        span = st.view("span", case, None, (on,), lambda s: _span(s, on), when)
-        context.update(case=case, cases=cases, date=on.isoformat(), snap=snap,
+        at = st.views.resolve(q.get("case") or None)
+        case = at[0]
+        snap = st.views.snapshot(case, None, at)
+        span = st.views.get("span", case, None, (on,), lambda s: _span(s, on), at)
+        context.update(case=case, cases=st.views.cases(), date=on.isoformat(), snap=snap,
                        span=span, keep=urlencode({"case": case, "date": on.isoformat()}))
-        context.update(build(st, snap, case, on, q) or {})
+        context.update(build(st, snap, at, on, q) or {})
     except AccordError as e:
         context.setdefault("case", q.get("case"))
         context.setdefault("date", q.get("date") or dt.date.today().isoformat())
@@ -133,10 +133,10 @@ def _local(path: str) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> Response:
-    from accord.views.brief import brief
+    from accord.views.brief import kept
 
-    def build(st: Any, snap: Any, case: str, on: dt.date, q: Any) -> dict[str, Any]:
-        return {"brief": st.view("brief", case, None, (on,), lambda s: brief(s, on), st.last_tx())}
+    def build(st: Any, snap: Any, at: tuple[str, str], on: dt.date, q: Any) -> dict[str, Any]:
+        return {"brief": kept(st.views, None, on, None, at)}
 
     return _page(request, "overview", build)
 
@@ -145,7 +145,7 @@ def overview(request: Request) -> Response:
 def timeline_page(request: Request) -> Response:
     from accord.views.timeline import timeline
 
-    return _page(request, "timeline", lambda st, snap, case, on, q: {
+    return _page(request, "timeline", lambda st, snap, at, on, q: {
         "rows": timeline(snap, on, q.get("kind") or None)[:300], "kind": q.get("kind") or ""})
 
 
@@ -153,7 +153,7 @@ def timeline_page(request: Request) -> Response:
 def network_page(request: Request) -> Response:
     from accord.views.network import network
 
-    def build(st: Any, snap: Any, case: str, on: dt.date, q: Any) -> dict[str, Any]:
+    def build(st: Any, snap: Any, at: tuple[str, str], on: dt.date, q: Any) -> dict[str, Any]:
         kind = q.get("type") or None
         net = network(snap, on, kind)
         every = sorted({r.type for r in snap.relations()})
@@ -178,17 +178,17 @@ def _circle(net: dict[str, Any], size: int = 560) -> dict[str, Any]:
 @router.get("/positions", response_class=HTMLResponse)
 def positions_page(request: Request) -> Response:
     from accord.record.model import Issue
-    from accord.views.brief import brief
+    from accord.views.brief import kept
     from accord.views.record import positions
     from accord.views.timeline import positions_over_time
 
-    def build(st: Any, snap: Any, case: str, on: dt.date, q: Any) -> dict[str, Any]:
+    def build(st: Any, snap: Any, at: tuple[str, str], on: dt.date, q: Any) -> dict[str, Any]:
         issues = snap.all(Issue)
         if not issues:
             return {"issues": [], "issue": None}
         issue = q.get("issue") or issues[0].id
         series = positions_over_time(snap, issue)
-        forecasts = st.view("brief", case, None, (on,), lambda s: brief(s, on))["sections"].get("forecasts", [])
+        forecasts = kept(st.views, None, on, None, at)["sections"].get("forecasts", [])
         forecast = next((f for f in forecasts if f["issue"] == issue), None)
         return {"issues": issues, "issue": issue, "now": positions(snap, issue, on), "forecast": forecast,
                 "chart": _series_chart(series, on, forecast)}
@@ -238,7 +238,7 @@ def _series_chart(series: dict[str, Any], on: dt.date, forecast: dict[str, Any] 
 def lists_page(request: Request) -> Response:
     from accord.views.lists import matrix
 
-    return _page(request, "lists", lambda st, snap, case, on, q: {"lists": matrix(snap, on)})
+    return _page(request, "lists", lambda st, snap, at, on, q: {"lists": matrix(snap, on)})
 
 
 @router.get("/votes", response_class=HTMLResponse)
@@ -246,7 +246,7 @@ def votes_page(request: Request) -> Response:
     from accord.record.model import Decision
     from accord.views.votes import VOTES, simulate
 
-    def build(st: Any, snap: Any, case: str, on: dt.date, q: Any) -> dict[str, Any]:
+    def build(st: Any, snap: Any, at: tuple[str, str], on: dt.date, q: Any) -> dict[str, Any]:
         decisions = [d for d in snap.decisions(on=on) if d.votes]
         if not decisions:
             return {"decisions": [], "result": None}
@@ -265,7 +265,7 @@ def votes_page(request: Request) -> Response:
 def roadmap_page(request: Request) -> Response:
     from accord.rules.roadmap import roadmap_status
 
-    return _page(request, "roadmap", lambda st, snap, case, on, q: {
+    return _page(request, "roadmap", lambda st, snap, at, on, q: {
         "roadmaps": [roadmap_status(snap, rm.id, on).to_json() for rm in snap.roadmaps()]})
 
 
@@ -274,7 +274,7 @@ def documents_page(request: Request) -> Response:
     from accord.record.model import Document
     from accord.views.review import document_reader
 
-    def build(st: Any, snap: Any, case: str, on: dt.date, q: Any) -> dict[str, Any]:
+    def build(st: Any, snap: Any, at: tuple[str, str], on: dt.date, q: Any) -> dict[str, Any]:
         docs = sorted(snap.all(Document), key=lambda d: (str(d.published or ""), d.id), reverse=True)
         chosen = q.get("id")
         return {"docs": docs[:500], "doc": document_reader(st.store, snap, chosen) if chosen else None}
@@ -286,9 +286,9 @@ def documents_page(request: Request) -> Response:
 def review_page(request: Request) -> Response:
     from accord.views.review import queue_page
 
-    def build(st: Any, snap: Any, case: str, on: dt.date, q: Any) -> dict[str, Any]:
+    def build(st: Any, snap: Any, at: tuple[str, str], on: dt.date, q: Any) -> dict[str, Any]:
         status = q.get("status") or "pending"
-        return {"queue": queue_page(st.store, case, status, None, None, 100), "status": status,
+        return {"queue": queue_page(st.store, at[0], status, None, None, 100), "status": status,
                 "done": q.get("done")}
 
     return _page(request, "review", build)
@@ -308,7 +308,7 @@ def review_action(request: Request, candidate: int, action: str, case: str = For
     st = request.app.state.accord
     store = st.store.acting(user.name)
     try:
-        getattr(review, action)(store, st.case_id(case, None), candidate, user.name)
+        getattr(review, action)(store, st.views.case_id(case, None), candidate, user.name)
         done = f"{action}ed {candidate}".replace("rejected", "rejected").replace("accepted", "accepted")
     except AccordError as e:
         done = f"error: {e}"
@@ -319,4 +319,4 @@ def review_action(request: Request, candidate: int, action: str, case: str = For
 def monitor_page(request: Request) -> Response:
     from accord.views.monitor import brief_section
 
-    return _page(request, "monitor", lambda st, snap, case, on, q: {"ceasefires": brief_section(snap, on) or []})
+    return _page(request, "monitor", lambda st, snap, at, on, q: {"ceasefires": brief_section(snap, on) or []})

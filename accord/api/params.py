@@ -36,3 +36,11 @@ def moment(value: str | None, name: str = "as_known_on") -> dt.datetime | None:
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
+
+
+def matches(if_none_match: str | None, tag: str) -> bool:
+    """Whether an If-None-Match header names this ETag (weak or strong, in a list, or ``*``)."""
+    if not if_none_match:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+    return tag in tags or "*" in tags

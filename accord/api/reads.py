@@ -39,19 +39,22 @@ def cases(request: Request, as_known_on: Known = None) -> dict[str, Any]:
 
 @router.get("/cases/{case}/brief", openapi_extra=R, tags=["cases"])
 def brief(request: Request, case: str, date: Date = None, as_known_on: Known = None) -> Any:
-    """The one-screen briefing (`accord brief`)."""
-    from accord.views.brief import brief as build
+    """The one-screen briefing (`accord brief`). Its ETag changes with the answer: a client sending it
+    back in `If-None-Match` gets 304 and no body while the case has not changed."""
+    from accord.views.brief import kept_json
 
-    on, known = today_or(date), params.moment(as_known_on)
-    body = state(request).view_json("brief", case, known, (on,), lambda snap: build(snap, on))
-    return Response(body, media_type="application/json")
+    body, tag = kept_json(state(request).views, case, today_or(date), params.moment(as_known_on))
+    headers = {"ETag": tag, "Cache-Control": "private, no-cache"}
+    if params.matches(request.headers.get("if-none-match"), tag):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
 
 
 @router.get("/cases/{case}/records", openapi_extra=R, tags=["records"])
 def records(request: Request, case: str, kind: str | None = None, as_known_on: Known = None, limit: Limit = 100,
             offset: Offset = 0) -> dict[str, Any]:
     """Record ids and kinds, optionally of one kind, in id order."""
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     rows = [{"id": r.id, "kind": r.record_kind} for r in sorted(snap.records.values(), key=lambda r: r.id)
             if kind is None or r.record_kind == kind]
     return params.page(rows, limit, offset)
@@ -63,8 +66,8 @@ def record(request: Request, response: Response, case: str, record_id: str, as_k
     from accord.views.record import show
 
     st, known = state(request), params.moment(as_known_on)
-    data = show(st.snapshot(case, known), record_id)
-    _, version = st.store.get_versioned(st.case_id(case, known), record_id, known)
+    data = show(st.views.snapshot(case, known), record_id)
+    _, version = st.store.get_versioned(st.views.case_id(case, known), record_id, known)
     response.headers["ETag"] = f'"{version}"'
     return {**data, "version": version}
 
@@ -77,7 +80,7 @@ def history(request: Request, case: str, record_id: str, as_known_on: Known = No
     from accord.views.history import history as build
 
     st, known = state(request), params.moment(as_known_on)
-    return params.page(build(st.store, st.case_id(case, known), record_id, known), limit, offset)
+    return params.page(build(st.store, st.views.case_id(case, known), record_id, known), limit, offset)
 
 
 @router.get("/cases/{case}/actors", openapi_extra=R, tags=["actors"])
@@ -85,7 +88,7 @@ def actors(request: Request, case: str, kind: str | None = None, date: Date = No
            limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     from accord.views.record import actors as build
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return params.page(build(snap, kind, params.day(date)), limit, offset)
 
 
@@ -94,7 +97,7 @@ def relations(request: Request, case: str, actor: str, type: str | None = None, 
               as_known_on: Known = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     from accord.views.record import relations as build
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     rows = [r for r in build(snap, actor, params.day(date)) if type is None or r["type"] == type]
     return params.page(rows, limit, offset)
 
@@ -105,21 +108,21 @@ def network(request: Request, case: str, type: str | None = None, date: Date = N
     from accord.views.network import network as build
 
     on = params.day(date)
-    return state(request).view("network", case, params.moment(as_known_on), (on, type), lambda s: build(s, on, type))
+    return state(request).views.get("network", case, params.moment(as_known_on), (on, type), lambda s: build(s, on, type))
 
 
 @router.get("/cases/{case}/bodies", openapi_extra=R, tags=["bodies"])
 def bodies(request: Request, case: str, date: Date = None, as_known_on: Known = None) -> Any:
     from accord.views.brief import bodies as build
 
-    return build(state(request).snapshot(case, params.moment(as_known_on)), today_or(date))
+    return build(state(request).views.snapshot(case, params.moment(as_known_on)), today_or(date))
 
 
 @router.get("/cases/{case}/bodies/{body}/members", openapi_extra=R, tags=["bodies"])
 def members(request: Request, case: str, body: str, date: Date = None, as_known_on: Known = None) -> Any:
     from accord.views.record import body_members
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     snap.get(body)
     return body_members(snap, body, today_or(date))
 
@@ -128,7 +131,7 @@ def members(request: Request, case: str, body: str, date: Date = None, as_known_
 def positions(request: Request, case: str, issue: str, date: Date = None, as_known_on: Known = None) -> Any:
     from accord.views.record import positions as build
 
-    return build(state(request).snapshot(case, params.moment(as_known_on)), issue, params.day(date))
+    return build(state(request).views.snapshot(case, params.moment(as_known_on)), issue, params.day(date))
 
 
 @router.get("/cases/{case}/issues/{issue}/forecast", openapi_extra=R, tags=["forecasts"])
@@ -138,7 +141,7 @@ def forecast(request: Request, case: str, issue: str, date: Date = None, as_know
     """Every model (or those named, comma-separated) on the issue, beside the weighted-mean baseline."""
     from accord.views.forecasts import issue_forecast
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return issue_forecast(snap, issue, params.day(date), models, draws, seed)
 
 
@@ -147,7 +150,7 @@ def position_timeline(request: Request, case: str, issue: str, as_known_on: Know
     """Each actor's coded positions on the issue over time."""
     from accord.views.timeline import positions_over_time
 
-    return positions_over_time(state(request).snapshot(case, params.moment(as_known_on)), issue)
+    return positions_over_time(state(request).views.snapshot(case, params.moment(as_known_on)), issue)
 
 
 @router.get("/cases/{case}/timeline", openapi_extra=R, tags=["cases"])
@@ -156,7 +159,7 @@ def timeline(request: Request, case: str, date: Date = None, as_known_on: Known 
     """Events, decisions and statements up to the date, latest first."""
     from accord.views.timeline import timeline as build
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return params.page(build(snap, params.day(date), kind), limit, offset)
 
 
@@ -164,7 +167,7 @@ def timeline(request: Request, case: str, date: Date = None, as_known_on: Known 
 def decision(request: Request, case: str, decision: str, as_known_on: Known = None) -> Any:
     from accord.rules.votes import show_decision
 
-    return show_decision(state(request).snapshot(case, params.moment(as_known_on)), decision)
+    return show_decision(state(request).views.snapshot(case, params.moment(as_known_on)), decision)
 
 
 Members = Annotated[list[str], Query()]
@@ -176,7 +179,7 @@ def tally(request: Request, case: str, decision: str, as_known_on: Known = None,
     """The decision's vote with these members voting otherwise: the outcome and the pivotal members."""
     from accord.views.votes import simulate
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return simulate(snap, decision, {"yes": yes, "no": no, "abstain": abstain, "absent": absent}, party)
 
 
@@ -188,7 +191,7 @@ def predict(request: Request, case: str, body: str | None = None, draft: str | N
             matter: Literal["substantive", "procedural"] = "substantive", as_known_on: Known = None) -> Any:
     from accord.views.votes import pairs, predict_vote
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return predict_vote(snap, body=body, draft=draft, on=params.day(date), issues=pairs(issue, "issue"),
                         thresholds=pairs(threshold, "threshold"), unknown=unknown, matter=matter)
 
@@ -199,14 +202,14 @@ def lists(request: Request, case: str, date: Date = None, as_known_on: Known = N
     from accord.views.lists import matrix
 
     on = today_or(date)
-    return state(request).view("lists", case, params.moment(as_known_on), (on,), lambda s: matrix(s, on))
+    return state(request).views.get("lists", case, params.moment(as_known_on), (on,), lambda s: matrix(s, on))
 
 
 @router.get("/cases/{case}/lists/{list_id}", openapi_extra=R, tags=["lists"])
 def list_status(request: Request, case: str, list_id: str, date: Date = None, as_known_on: Known = None) -> Any:
     from accord.rules.lists import list_status as build
 
-    return build(state(request).snapshot(case, params.moment(as_known_on)), list_id, today_or(date)).to_json()
+    return build(state(request).views.snapshot(case, params.moment(as_known_on)), list_id, today_or(date)).to_json()
 
 
 @router.get("/cases/{case}/processes/{process}/eligibility", openapi_extra=R, tags=["processes"])
@@ -214,7 +217,7 @@ def eligibility(request: Request, case: str, process: str, date: Date = None, as
     from accord.rules.eligibility import eligibility as build
     from accord.rules.eligibility import find_process
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return build(snap, find_process(snap, process).id, today_or(date)).to_json()
 
 
@@ -223,7 +226,7 @@ def roadmap(request: Request, case: str, roadmap: str, date: Date = None, as_kno
             at_risk_days: Annotated[int, Query(ge=0, le=3650)] = 30) -> Any:
     from accord.rules.roadmap import roadmap_status
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return roadmap_status(snap, roadmap, today_or(date), at_risk_days).to_json()
 
 
@@ -234,7 +237,7 @@ def review_queue(request: Request, case: str, status: Literal["pending", "accept
     from accord.views.review import queue_page
 
     st = state(request)
-    return queue_page(st.store, st.case_id(case, None), status, kind, document, limit, offset)
+    return queue_page(st.store, st.views.case_id(case, None), status, kind, document, limit, offset)
 
 
 @router.get("/cases/{case}/review/{candidate}", openapi_extra=R, tags=["review"])
@@ -242,7 +245,7 @@ def review_candidate(request: Request, case: str, candidate: Annotated[int, Path
     from accord.views.review import candidate as build
 
     st = state(request)
-    return build(st.store, st.case_id(case, None), candidate)
+    return build(st.store, st.views.case_id(case, None), candidate)
 
 
 @router.get("/cases/{case}/documents/{document}", openapi_extra=R, tags=["records"])
@@ -251,7 +254,7 @@ def document(request: Request, case: str, document: str, as_known_on: Known = No
     from accord.views.review import document_reader
 
     st, known = state(request), params.moment(as_known_on)
-    return document_reader(st.store, st.snapshot(case, known), document)
+    return document_reader(st.store, st.views.snapshot(case, known), document)
 
 
 Period = Annotated[str | None, Query(alias="from", description="First day (YYYY-MM-DD).")]
@@ -262,7 +265,7 @@ def incidents(request: Request, case: str, first: Period = None, to: Date = None
               limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     from accord.views.monitor import incident_rows
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     data = incident_rows(snap, params.day(first, "from"), params.day(to, "to"))
     return {**params.page(data["incidents"], limit, offset), "from": data["from"], "to": data["to"]}
 
@@ -272,7 +275,7 @@ def violations(request: Request, case: str, ceasefire: str, first: Period = None
                as_known_on: Known = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     from accord.views.monitor import violations as build
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     data = build(snap, ceasefire, params.day(first, "from"), params.day(to, "to"))
     return {**data, **params.page(data["incidents"], limit, offset)}
 
@@ -282,5 +285,5 @@ def compliance(request: Request, case: str, ceasefire: str, period: Literal["day
                date: Date = None, as_known_on: Known = None) -> Any:
     from accord.views.monitor import compliance as build
 
-    snap = state(request).snapshot(case, params.moment(as_known_on))
+    snap = state(request).views.snapshot(case, params.moment(as_known_on))
     return build(snap, ceasefire, period, today_or(date), params.day(first, "from"))

@@ -113,7 +113,7 @@ def position_set(request: Request, case: str, body: PositionIn, if_match: IfMatc
     from accord.views.edits import position_id, set_position
 
     st = _state(request)
-    case_id = st.case_id(case, None)
+    case_id = st.views.case_id(case, None)
     try:
         when = FuzzyDate.parse(body.date) if body.date else FuzzyDate.day(dt.date.today())
     except (ValueError, OverflowError) as e:
@@ -132,7 +132,7 @@ def edit(request: Request, case: str, record_id: str, body: EditIn, if_match: If
     from accord.views.edits import edit_record
 
     st = _state(request)
-    case_id = st.case_id(case, None)
+    case_id = st.views.case_id(case, None)
     assignments = [(k.split("."), v) for k, v in body.set.items()]
     cites, version = _citations(body.cite), _if_version(if_match)
     store = st.store.acting(user.name)
@@ -149,7 +149,7 @@ def review_accept(request: Request, case: str, candidate: Candidate, user: User 
     from accord.ingest import review
 
     st = _state(request)
-    return review.accept(st.store.acting(user.name), st.case_id(case, None), candidate, user.name)
+    return review.accept(st.store.acting(user.name), st.views.case_id(case, None), candidate, user.name)
 
 
 @router.post("/cases/{case}/review/{candidate}/reject", openapi_extra=role("analyst"), tags=["review"])
@@ -157,7 +157,7 @@ def review_reject(request: Request, case: str, candidate: Candidate, user: User 
     from accord.ingest import review
 
     st = _state(request)
-    return review.reject(st.store.acting(user.name), st.case_id(case, None), candidate, user.name)
+    return review.reject(st.store.acting(user.name), st.views.case_id(case, None), candidate, user.name)
 
 
 @router.post("/cases/{case}/review/{candidate}/edit", openapi_extra=role("analyst"), tags=["review"])
@@ -166,7 +166,7 @@ def review_edit(request: Request, case: str, candidate: Candidate, body: ReviewE
     from accord.ingest import review
 
     st = _state(request)
-    return review.edit(st.store.acting(user.name), st.case_id(case, None), candidate, body.changes, user.name)
+    return review.edit(st.store.acting(user.name), st.views.case_id(case, None), candidate, body.changes, user.name)
 
 
 @router.post("/cases/{case}/documents", openapi_extra=role("editor"), tags=["records"])
@@ -175,7 +175,7 @@ def ingest(request: Request, case: str, body: DocumentIn, user: User = Depends(r
     from accord.ingest.batch import ingest_object
 
     st = _state(request)
-    return ingest_object(st.store.acting(user.name), st.case_id(case, None), body.model_dump(exclude_none=True), user.name)
+    return ingest_object(st.store.acting(user.name), st.views.case_id(case, None), body.model_dump(exclude_none=True), user.name)
 
 
 @router.get("/users", openapi_extra=role("admin"), tags=["admin"])
@@ -216,4 +216,4 @@ def case_load(request: Request, body: CaseIn, user: User = Depends(require("admi
 @router.delete("/cases/{case}", openapi_extra=role("admin"), tags=["admin"])
 def case_delete(request: Request, case: str, user: User = Depends(require("admin"))) -> Any:
     st = _state(request)
-    return st.store.acting(user.name).delete_case(st.case_id(case, None), user.name).to_json()
+    return st.store.acting(user.name).delete_case(st.views.case_id(case, None), user.name).to_json()

@@ -364,9 +364,9 @@ def brief(
 ) -> None:
     """A one-screen briefing: bodies, mediation, disputes, decisions, lists, eligibility, deadlines, forecasts."""
     from accord.cli.brief_render import render
-    from accord.views.brief import brief as build_brief
+    from accord.views.brief import kept
+    from accord.views.cache import Views
 
-    snap = open_snapshot(case_arg, as_known_on)
-    on = date_or_today(date)
-    data = guard(lambda: build_brief(snap, on))
-    emit(data, as_json, render)
+    views = Views(open_store())
+    known, on = parse_timestamp(as_known_on), date_or_today(date)
+    emit(guard(lambda: kept(views, case_arg, on, known)), as_json, render)

@@ -98,3 +98,15 @@ def brief(snap: Snapshot, on: dt.date) -> dict[str, Any]:
         if data:
             out["sections"][name] = data
     return out
+
+
+def kept(views: Any, case: str | None, on: dt.date, as_known_on: dt.datetime | None = None,
+         at: tuple[str, str] | None = None) -> dict[str, Any]:
+    """The brief through ``views`` (an accord.views.cache.Views): built once per version of the case.
+    What the CLI, the API and the dashboard call."""
+    return views.get("brief", case, as_known_on, (on,), lambda snap: brief(snap, on), at)
+
+
+def kept_json(views: Any, case: str | None, on: dt.date, as_known_on: dt.datetime | None = None) -> tuple[bytes, str]:
+    """The same, serialised, with its ETag."""
+    return views.json("brief", case, as_known_on, (on,), lambda snap: brief(snap, on))
