@@ -14,10 +14,13 @@ from accord.errors import AccordError, BundleErrors, NotFound, StaleWrite
 
 def create_app(db: str, public_read: bool = False) -> FastAPI:
     from accord.api import dashboard, reads, writes
-    from accord.api.state import State
+    from accord.api.state import THREADS, State
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
         app.state.accord.close()
 

@@ -38,12 +38,18 @@ def cases(request: Request, as_known_on: Known = None) -> dict[str, Any]:
 
 
 @router.get("/cases/{case}/brief", openapi_extra=R, tags=["cases"])
-def brief(request: Request, case: str, date: Date = None, as_known_on: Known = None) -> Any:
+async def brief(request: Request, case: str, date: Date = None, as_known_on: Known = None) -> Any:
     """The one-screen briefing (`accord brief`). Its ETag changes with the answer: a client sending it
     back in `If-None-Match` gets 304 and no body while the case has not changed."""
+    from starlette.concurrency import run_in_threadpool
+
     from accord.views.brief import kept_json
 
-    body, tag = kept_json(state(request).views, case, today_or(date), params.moment(as_known_on))
+    # async: a kept brief costs one indexed query (the case's version), made here rather than in a
+    # thread; building one (the forecasts: a second or more) goes to a thread
+    views, on, known = state(request).views, today_or(date), params.moment(as_known_on)
+    at = views.resolve(case, known)
+    body, tag = views.kept_json("brief", known, (on,), at) or await run_in_threadpool(kept_json, views, case, on, known, at)
     headers = {"ETag": tag, "Cache-Control": "private, no-cache"}
     if params.matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)

@@ -5,11 +5,16 @@ from __future__ import annotations
 from accord.store import Store
 from accord.views.cache import Views
 
+#: threads a worker runs requests in, and connections its store keeps open for them: the handlers hold
+#: the GIL but for their queries, so more threads only add switching; one connection per thread means
+#: none is opened per request (on PostgreSQL, workers × THREADS stays under the server's 100)
+THREADS = 12
+
 
 class State:
     def __init__(self, db: str, public_read: bool = False):
         self.db = db
-        self.store = Store.open(db)
+        self.store = Store.open(db, connections=THREADS)
         self.public_read = public_read
         self.views = Views(self.store)
 

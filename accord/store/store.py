@@ -415,9 +415,11 @@ class Store:
     # ------------------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, target: str | Path) -> Store:
+    def open(cls, target: str | Path, connections: int | None = None) -> Store:
+        """``connections``: how many the engine keeps open for threads reading at once (a server's),
+        so that none is opened and closed per request; by default SQLAlchemy's pool."""
         url = _to_url(str(target))
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {} if connections is None else {"pool_size": connections, "max_overflow": 0}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"timeout": 30}
             _create_private(url)

@@ -107,6 +107,7 @@ def kept(views: Any, case: str | None, on: dt.date, as_known_on: dt.datetime | N
     return views.get("brief", case, as_known_on, (on,), lambda snap: brief(snap, on), at)
 
 
-def kept_json(views: Any, case: str | None, on: dt.date, as_known_on: dt.datetime | None = None) -> tuple[bytes, str]:
-    """The same, serialised, with its ETag."""
-    return views.json("brief", case, as_known_on, (on,), lambda snap: brief(snap, on))
+def kept_json(views: Any, case: str | None, on: dt.date, as_known_on: dt.datetime | None = None,
+              at: tuple[str, str] | None = None) -> tuple[bytes, str]:
+    """The same, serialised, with its ETag (``views.kept_json("brief", as_known_on, (on,), at)`` once built)."""
+    return views.json("brief", case, as_known_on, (on,), lambda snap: brief(snap, on), at)

@@ -30,6 +30,14 @@ class Lru:
     def __init__(self, size: int):
         self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
 
+    def peek(self, key: Any) -> Any:
+        """The value kept under ``key``, or None."""
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
     def get(self, key: Any, build: Callable[[], Any]) -> Any:
         with self.lock:
             if key in self.items:
@@ -110,6 +118,10 @@ class Views:
             return body, etag(body)
 
         return self._views.get((name + ".json", *at, as_known_on, args), encode)
+
+    def kept_json(self, name: str, as_known_on: dt.datetime | None, args: tuple, at: tuple[str, str]) -> tuple[bytes, str] | None:
+        """What ``json`` gives if it is kept at this version (costs no query), else None."""
+        return self._views.peek((name + ".json", *at, as_known_on, args))
 
 
 def etag(body: bytes) -> str:
