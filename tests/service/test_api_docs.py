@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.cli.conftest import MINI
 from tests.service.conftest import prepare
 from tests.service.server import free_port, serving
 
@@ -28,14 +30,18 @@ def lines(doc: str, program: str) -> list[str]:
     return [line[2:] for b in blocks(doc, "console") for line in b.splitlines() if re.match(rf"\$ (\S+=\S+ )?{program} ", line)]
 
 
-def test_api_examples_run(sqlite_url):
+def test_api_examples_run(sqlite_url, tmp_path):
     tokens = prepare(sqlite_url)
+    shutil.copytree(MINI, tmp_path / "mini")  # the bundle folder the upload examples zip
     with serving(sqlite_url, workers=1) as base:
-        env = {**os.environ, "ACCORD_URL": base, "TOKEN": tokens["editor"]}
+        env = {**os.environ, "ACCORD_URL": base, "TOKEN": tokens["editor"], "ADMIN_TOKEN": tokens["admin"]}
+        for line in lines("api.md", "python"):
+            done = subprocess.run([sys.executable, *shlex.split(line)[1:]], cwd=tmp_path, capture_output=True, text=True)
+            assert done.returncode == 0, (line, done.stderr)
         curls = lines("api.md", "curl")
         assert len(curls) >= 8
         for line in curls:
-            done = subprocess.run(["bash", "-c", line], env=env, capture_output=True, text=True, timeout=60)
+            done = subprocess.run(["bash", "-c", line], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path)
             assert done.returncode == 0, (line, done.stderr)
             expected = re.search(r"#\s*(\d{3})\b", line)
             if expected:
@@ -43,7 +49,7 @@ def test_api_examples_run(sqlite_url):
         code = blocks("api.md", "python")
         assert code
         old = dict(os.environ)
-        os.environ.update(ACCORD_URL=base, TOKEN=tokens["editor"])
+        os.environ.update(ACCORD_URL=base, TOKEN=tokens["editor"], ADMIN_TOKEN=tokens["admin"])
         try:
             for block in code:
                 exec(compile(block, "docs/api.md", "exec"), {})

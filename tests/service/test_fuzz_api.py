@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from tests.service.conftest import Served
 
 EXAMPLES = int(os.environ.get("ACCORD_FUZZ_EXAMPLES", "12"))
+schemathesis.serializer.alias("application/zip", "application/octet-stream")  # the bundle upload: any bytes
 KNOWN = {"case": "mini", "issue": "vote-timing", "record_id": "vote-timing.alpha.2020-03", "actor": "alpha",
          "body": "group", "decision": "statement-1", "document": "memo"}
 
