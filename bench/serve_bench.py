@@ -9,6 +9,10 @@ brief (JSON) and the dashboard's page (HTML), in turn. Reported: requests/s over
 latency percentiles (from sending a request to its last byte, as the client sees it: queueing in the
 server included). Bounded: users × requests requests, then the server is stopped.
 
+``--revalidate``: the SQLite run again, each reader sending back the ETag it last got
+(``If-None-Match``), as a browser revalidating a page does: the API's brief answers 304 without a body
+while the case is unchanged (the dashboard's page has no ETag, and is read as before).
+
 ``--datasette PATH``: the datasette program (installed apart, it is not a dependency of accord) is
 started on the same SQLite file with the same number of workers... datasette has one process, so it
 runs as one; its table page ``/accord/record.json?_size=20`` is read the same way, as a peer on the
@@ -76,7 +80,8 @@ def _prepare(db: str) -> str:
     return token
 
 
-async def _load(base: str, paths: list[str], users: int, requests: int, headers: dict[str, str]) -> dict[str, float]:
+async def _load(base: str, paths: list[str], users: int, requests: int, headers: dict[str, str],
+                revalidate: bool = False) -> dict[str, float]:
     import httpx
 
     latencies: list[float] = []
@@ -84,17 +89,21 @@ async def _load(base: str, paths: list[str], users: int, requests: int, headers:
 
     async def reader(k: int) -> None:
         nonlocal errors
+        tags: dict[str, str] = {}  # with revalidate: the ETag each path last answered, sent back
         async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as c:
             for i in range(requests):
+                path = paths[(k + i) % len(paths)]
                 t = time.perf_counter()
                 try:
-                    r = await c.get(paths[(k + i) % len(paths)])
+                    r = await c.get(path, headers={"If-None-Match": tags[path]} if path in tags else None)
                 except httpx.HTTPError:
                     errors += 1  # counted, not timed: a refused or timed-out request has no latency
                     continue
                 latencies.append(time.perf_counter() - t)
-                if r.status_code != 200:
+                if r.status_code not in ((200, 304) if revalidate else (200,)):
                     errors += 1
+                if revalidate and "etag" in r.headers:
+                    tags[path] = r.headers["etag"]
 
     start = time.perf_counter()
     await asyncio.gather(*(reader(k) for k in range(users)))
@@ -105,18 +114,19 @@ async def _load(base: str, paths: list[str], users: int, requests: int, headers:
             "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
 
 
-def _client(base: str, paths: list[str], users: int, requests: int, headers: dict[str, str]) -> dict[str, float]:
+def _client(base: str, paths: list[str], users: int, requests: int, headers: dict[str, str],
+            revalidate: bool = False) -> dict[str, float]:
     """The load, from a separate process (the bench's own imports stay out of it)."""
     code = ("import asyncio, json, sys; from bench.serve_bench import _load; "
             "a = json.loads(sys.argv[1]); print(json.dumps(asyncio.run(_load(*a))))")
-    done = subprocess.run([sys.executable, "-c", code, json.dumps([base, paths, users, requests, headers])],
+    done = subprocess.run([sys.executable, "-c", code, json.dumps([base, paths, users, requests, headers, revalidate])],
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
     if done.returncode != 0:
         raise SystemExit(f"the load process failed: {done.stderr[-1500:]}")
     return json.loads(done.stdout)
 
 
-def run_accord(db: str, workers: int, users: int, requests: int) -> dict[str, float]:
+def run_accord(db: str, workers: int, users: int, requests: int, revalidate: bool = False) -> dict[str, float]:
     token = _prepare(db)
     port = _port()
     base = f"http://127.0.0.1:{port}"
@@ -126,7 +136,7 @@ def run_accord(db: str, workers: int, users: int, requests: int) -> dict[str, fl
     headers = {"Authorization": f"Bearer {token}", "Cookie": f"accord_token={token}"}
     with _server(args, base + "/openapi.json"):
         _warm(base, paths, headers, workers)
-        return _client(base, paths, users, requests, headers)
+        return _client(base, paths, users, requests, headers, revalidate)
 
 
 def _warm(base: str, paths: list[str], headers: dict[str, str], workers: int) -> None:
@@ -154,6 +164,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--pg", help="a PostgreSQL URL (an empty database or schema) to measure beside SQLite")
     p.add_argument("--datasette", help="path of a datasette program to measure beside accord")
+    p.add_argument("--revalidate", action="store_true",
+                   help="also measure readers sending back the ETag they got (If-None-Match: a 304 when unchanged)")
     a = p.parse_args(argv)
     if a.users < 1 or a.users > 1000 or a.requests < 1 or a.requests > 1000:
         p.error("--users and --requests: 1 to 1000")
@@ -163,6 +175,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "accord.db")
         print("accord sqlite    ", json.dumps(run_accord(db, a.workers, a.users, a.requests)))
+        if a.revalidate:
+            print("accord sqlite, revalidating    ", json.dumps(run_accord(db, a.workers, a.users, a.requests, True)))
         if a.pg:
             print("accord postgresql", json.dumps(run_accord(a.pg, a.workers, a.users, a.requests)))
         if a.datasette:
