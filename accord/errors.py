@@ -8,9 +8,11 @@ class AccordError(Exception):
 class BundleError(AccordError):
     """A case bundle that does not validate: names file, line, field and id."""
 
-    def __init__(self, file: str, message: str, *, line: int | None = None, field: str | None = None, id: str | None = None):
+    def __init__(self, file: str, message: str, *, line: int | None = None, field: str | None = None, id: str | None = None,
+                 column: int | None = None):
         self.file, self.line, self.field, self.id, self.message = file, line, field, id, message
-        where = file + (f":{line}" if line else "")
+        self.column = column
+        where = _where(file, line, column)
         parts = [where]
         if id:
             parts.append(f"id {id!r}")
@@ -31,9 +33,13 @@ class StaleWrite(AccordError):
 MAX_LISTED = 50
 
 
+def _where(file: str, line: int | None, column: int | None = None) -> str:
+    return file + (f":{line}" if line else "") + (f":{column}" if line and column else "")
+
+
 def error_line(e: BundleError) -> str:
-    """``file:line: id: field: message``, a dash for what is not known: one error per line, easy to grep."""
-    where = e.file + (f":{e.line}" if e.line else "")
+    """``file:line[:column]: id: field: message``, a dash for what is not known: one error per line, easy to grep."""
+    where = _where(e.file, e.line, getattr(e, "column", None))
     return f"{where}: {e.id or '-'}: {e.field or '-'}: {e.message}"
 
 
@@ -43,7 +49,7 @@ class BundleErrors(BundleError):
 
     def __init__(self, errors: list[BundleError], total: int | None = None):
         first = errors[0]
-        super().__init__(first.file, first.message, line=first.line, field=first.field, id=first.id)
+        super().__init__(first.file, first.message, line=first.line, field=first.field, id=first.id, column=first.column)
         self.errors = errors
         self.total = total if total is not None else len(errors)
         self.args = ("\n".join(self.lines()),)

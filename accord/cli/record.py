@@ -288,15 +288,17 @@ def position_set(
 
 
 def _parse_assignment(text: str) -> tuple[list[str], Any]:
-    import yaml
+    from accord.record.yamlread import YamlError, load
 
     field, eq, raw = text.partition("=")
     if not eq or not field:
         fail(f"--set {text}: expected FIELD=VALUE")
     try:
-        value = yaml.safe_load(raw) if raw.strip() else None
-    except yaml.YAMLError:
-        value = raw
+        value = load(raw, f"--set {field}") if raw.strip() else None
+    except YamlError as e:
+        if not e.syntax:  # too deep, too many aliases, a value its tag cannot make
+            fail(str(e))
+        value = raw  # not YAML: the text as it is
     if isinstance(value, (dt.date, dt.datetime)):
         value = raw
     return field.split("."), value

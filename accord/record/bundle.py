@@ -23,29 +23,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 from pydantic.json_schema import GenerateJsonSchema
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
 from yaml.events import (
     MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent,
 )
 from yaml.nodes import ScalarNode, SequenceNode
-from yaml.resolver import Resolver
-
-try:  # libyaml's parser (C) when PyYAML was built with it: the same events, many times faster
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
-        def __init__(self, stream: Any) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
 
 from accord.gcpause import gc_paused
 from accord.errors import MAX_LISTED, AccordError, BundleError, BundleErrors
+from accord.record import yamlread
 from accord.record.model import (
     RECORD_TYPES, Case, Citation, Decision, Document, Issue, Position, Record, Roadmap, citations, references,
 )
@@ -70,33 +55,9 @@ class Bundle:
 # ---------------------------------------------------------------------------------------- reading
 
 
-class _Loader(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[misc,valid-type]
-    """YAML 1.2 booleans (only true/false, so a vote of ``no`` stays the string "no"), and dates left
-    as text for FuzzyDate to read with its own precision and errors.
-
-    A safe loader whose parser is libyaml's when available. List files are read item by item
-    (``_items``): plain data straight from the parser's events, nodes (with their line numbers) only
-    where PyYAML's composer is needed or an error is to be located; a bundle of a million records never
-    holds a million records' worth of nodes.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        _Parser.__init__(self, stream)
-        Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        Resolver.__init__(self)
-
-
-_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag not in _DROPPED]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
+MAX_DEPTH = yamlread.MAX_DEPTH
+#: the bounded YAML reader every user YAML goes through (see yamlread)
+_Loader = yamlread.Loader
 
 
 def builtin_cases() -> list[str]:
@@ -123,11 +84,8 @@ def _read(path: Path) -> bytes:
 
 
 def _yaml_error(path: Path, e: yaml.YAMLError) -> BundleError:
-    if isinstance(e, yaml.MarkedYAMLError):
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        return BundleError(str(path), f"invalid YAML: {e.problem or e.context}", line=line)
-    return BundleError(str(path), f"invalid YAML: {e}")
+    line, column, problem = yamlread.where(e)
+    return BundleError(str(path), f"invalid YAML: {problem}", line=line, column=column)
 
 
 def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
@@ -180,15 +138,18 @@ def _quick_items(loader: _Loader, count: list[int]) -> Iterator[tuple[Any, int]]
             except ValueError:
                 pass
         if tag in _SIMPLE:
-            return constructors[tag](loader, ScalarNode(tag, text, ev.start_mark, ev.end_mark, ev.style))
+            try:
+                return constructors[tag](loader, ScalarNode(tag, text, ev.start_mark, ev.end_mark, ev.style))
+            except (ValueError, TypeError, OverflowError):
+                raise _Unusual from None  # the composer's path says where and why
         raise _Unusual
 
-    def value(ev: Any) -> Any:
+    def value(ev: Any, depth: int = 1) -> Any:
         cls = type(ev)
         if cls is ScalarEvent:
             return scalar(ev)
-        if ev.anchor is not None:
-            raise _Unusual
+        if ev.anchor is not None or depth >= MAX_DEPTH:
+            raise _Unusual  # too deep: the composer's path refuses it, at its place
         if cls is MappingStartEvent and ev.tag in (None, "!", _MAP):
             out = {}
             while True:
@@ -204,14 +165,14 @@ def _quick_items(loader: _Loader, count: list[int]) -> Iterator[tuple[Any, int]]
                     key = scalar(k)
                     if cache and len(keys) < 1000:
                         keys[cache] = key
-                out[key] = value(get())
+                out[key] = value(get(), depth + 1)
         if cls is SequenceStartEvent and ev.tag in (None, "!", _SEQ):
             seq = []
             while True:
                 item = get()
                 if type(item) is SequenceEndEvent:
                     return seq
-                seq.append(value(item))
+                seq.append(value(item, depth + 1))
         raise _Unusual  # aliases, other tags
 
     get()  # stream start
