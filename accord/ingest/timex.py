@@ -69,6 +69,23 @@ def year_for(published: dt.date, mon: int, dom: int | None, tense: Tense) -> int
     return min(years, key=lambda y: min(abs((first(y) - published).days), abs((last(y) - published).days)))
 
 
+def day_of_month(published: dt.date, dom: int, tense: Tense) -> dt.date | None:
+    """'the 15th': that day of the publication month, or of the month before (past tense) or after (future)
+    when the day is not yet (or already) past; in a neutral clause the nearest of the three months' days."""
+    this = published.replace(day=1)
+
+    def on(first: dt.date) -> dt.date | None:
+        return first.replace(day=dom) if 1 <= dom <= calendar.monthrange(first.year, first.month)[1] else None
+
+    here = on(this)
+    if tense == "past":
+        return here if here and here <= published else on(add_months(this, -1))
+    if tense == "future":
+        return here if here and here >= published else on(add_months(this, 1))
+    options = [d for d in (on(add_months(this, -1)), here, on(add_months(this, 1))) if d]
+    return min(options, key=lambda d: abs((d - published).days), default=None)
+
+
 def relative_unit(published: dt.date, which: str, unit: str) -> FuzzyDate:
     """last / this / next week, month, year. A week runs Monday to Sunday."""
     shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]

@@ -227,8 +227,9 @@ def world() -> Lexicon:
         entries.append(Entry(id=s["id"], kind="state", name=s["name"], aliases=s.get("aliases", []), iso=s["iso"],
                              demonyms=s.get("demonym", []), capital=s.get("capital"), metonyms=s.get("metonyms", [])))
         if gov := s.get("government"):
+            # official texts name it 'the Government of Yemen': that form for every state the world tracks
             entries.append(Entry(id=f"{s['id']}-government", kind="government", name=gov["name"],
-                                 aliases=gov.get("aliases", []), iso=s["iso"]))
+                                 aliases=[*gov.get("aliases", []), f"Government of {s['name']}"], iso=s["iso"]))
     for name in ("organisations.yaml", "groups.yaml"):
         for o in _load(name):
             entries.append(Entry(id=o["id"], kind=o["kind"], name=o["name"], aliases=o.get("aliases", [])))

@@ -109,3 +109,11 @@ def test_the_group_as_a_defined_term_after_the_body_is_named(run):
     text = ("The International Syria Support Group met in Vienna. The Group will meet again in a month. "
             "A group of doctors wrote to the group.")
     assert _actors(run, text) == [("International Syria Support Group", "issg"), ("Group", "issg")]
+
+
+def test_a_state_spoken_for_and_a_government_by_its_official_name(run):
+    r = run("Kerry, speaking for the United States as Council President, opened the meeting. The Government of "
+            "Yemen welcomed the envoy. Ministers of the support group will meet.")
+    found = [(a["text"], a["actor"]) for a in of(r, "actor") if a["actor"]]
+    assert ("United States", "us") in found and ("Government of Yemen", "yemen-government") in found
+    assert not any(a == "issg" for _, a in found)  # a lower-case common noun is no mention

@@ -78,3 +78,34 @@ def test_weeks_run_monday_to_sunday(published, which):
     assert w.start.weekday() == 0 and (w.end - w.start).days == 6
     if which == "this":
         assert w.start <= published <= w.end
+
+
+def test_forms_of_official_and_wire_text(run):
+    """A day of the month alone, two weekdays as a span, 'earlier in the day'; a time of day is no date."""
+    monday = dt.date(2016, 2, 22)
+    r = run("Aircraft struck a hospital on the 15th, the ministry said. The groups met between Wednesday and "
+            "Thursday last week. Leaders spoke by telephone earlier in the day. The envoy arrived this morning. "
+            "The talks will resume around the 24th. It was the 3rd round of talks.", monday)
+    assert dates(r) == [("15th", "2016-02-15", "day"),
+                        ("Wednesday and Thursday last week", ["2016-02-17", "2016-02-18"], "day"),
+                        ("earlier in the day", "2016-02-22", "day"),
+                        ("24th", "2016-02-24", "day")]
+
+
+def test_a_month_after_for(run):
+    assert dates(run("Kerry spoke as Council President for December.", FRIDAY)) == [
+        ("December", ["2015-12-01", "2015-12-31"], "month")]
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.integers(1, 31),
+       st.sampled_from(["past", "future", "neutral"]))
+def test_day_of_month_is_within_a_month_and_follows_the_tense(published, dom, tense):
+    d = timex.day_of_month(published, dom, tense)
+    if d is None:  # 'the 31st' after a month of 30 days
+        assert dom > 28
+        return
+    assert d.day == dom and abs((d - published).days) <= 31
+    if tense == "past":
+        assert d <= published
+    if tense == "future":
+        assert d >= published

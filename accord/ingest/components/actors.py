@@ -33,6 +33,8 @@ STATE_TOPIC_WORDS = {"on", "of", "about", "for"}
 # Before "of", these words make the state the one represented, not a topic ("the representative of Japan said").
 REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", "delegation", "ambassador",
                   "envoy", "spokesman", "spokeswoman", "spokesperson"}
+# Before "for", these make the state the one spoken for ("Kerry, speaking for the United States"), not a topic.
+SPEAKING = {"speaking", "spoke", "speaks", "speak", "spokesman", "spokeswoman", "spokesperson", "signed"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
 PLACE_NEXT = {"talks", "meeting", "meetings", "process", "statement", "communique", "conference", "round",
               "summit", "airport", "residents", "countryside", "suburbs", "province", "governorate", "-based",
@@ -140,7 +142,7 @@ class ActorMatcher:
                     continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                 owned = nxt == "'s"
                 called_on = prev == "on" and before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
-                represented = prev == "of" and before_prev in REPRESENTED_BY
+                represented = (prev == "of" and before_prev in REPRESENTED_BY) or (prev == "for" and before_prev in SPEAKING)
                 if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on and not represented)
                                   or nxt in STATE_MODIFIED):
                     continue

@@ -37,9 +37,15 @@ _RULES: list[tuple[str, str]] = [
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
     ("month", rf"\b(?P<m>{_MON})(?!\s+\d)"),  # only after the words in _MONTH_AFTER (checked in code: faster)
     ("mod_month", rf"\b(?P<mod>last|next|this|this past|this coming)\s+(?P<m>{_MON})(?!\s+\d)"),
+    # "between Wednesday and Thursday last week", "from Friday to Sunday": a span of days in one week
+    ("wd_range", rf"\b(?:(?:between|from)\s+)?(?P<wd1>{_WD}){_TO}(?P<wd2>{_WD})(?:\s+(?P<wk>last|next|this)\s+week)?"),
     ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?"),
-    ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b"),
+    # a time of day ("this morning") is no date mention (as "midnight" is none); the day is
+    ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|(?:[Ee]arlier|[Ll]ater) in the day)\b"),
+    # "on the 15th", "around the 24th": a day of the month the story is in
+    ("dom", rf"(?<=\bthe )(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MON}|century|anniversary|"
+            r"round|time|meeting|session|day|week|month|year|floor|division|brigade|army|fleet|regiment|resolution))"),
     ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this)\s+(?P<unit>week|weekend|month|year)\b"),
     ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:beginning|start|middle|end) of)[\s-]+"
                   r"(?P<mod>this|next|last) month\b"),
@@ -66,11 +72,12 @@ _PAST_ED = re.compile(r"\b[a-z]\w+ed\b")
 # needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
 # every character.
 _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomorrow|Tonight|"
-                          r"This (?:morning|afternoon|evening)|Christmas|New Year)")
+                          r"Earlier in the day|Later in the day|Christmas|New Year)")
 # one alternation, one pass over the text (the words do not overlap one another)
-_ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|this (?:morning|afternoon|evening)")
+_ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
-_MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than"}
+_MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
+                "throughout", "into"}
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
 
@@ -125,6 +132,7 @@ class DateResolver:
             "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
             "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "part": self._part, "my": self._my,
             "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
+            "wd_range": self._wd_range, "dom": self._dom,
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
             "holiday": self._holiday, "numeric": self._numeric,
         }
@@ -168,8 +176,11 @@ class DateResolver:
         start, end = m.span()
         if name == "weekday" and m.group("mod") in ("on", "by", "until", "from", "since"):
             start = m.start("wd")
+        if name == "wd_range":
+            start = m.start("wd1")  # without 'between' or 'from'
         # only a month or a weekday without a year depends on the tense: the clause is read for those alone
-        tense = tenses.near(start, end, doc.sent_of(start)) if name in ("month", "mod_month", "weekday") else "neutral"
+        tense = tenses.near(start, end, doc.sent_of(start)) if name in ("month", "mod_month", "weekday", "wd_range", "dom") \
+            else "neutral"
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:
@@ -248,6 +259,28 @@ class DateResolver:
         if mod == "since":
             tense = "past"
         return timex.day(timex.weekday(published, timex.WEEKDAYS[m["wd"].lower()], mod, tense))
+
+    def _wd_range(self, m, published, tense):
+        """Two weekdays as a span: in the week named after them, else the nearest such days (past by default)."""
+        if published is None:
+            raise _NeedsPublished
+        d1, d2 = timex.WEEKDAYS[m["wd1"].lower()], timex.WEEKDAYS[m["wd2"].lower()]
+        if d2 <= d1:
+            return None
+        if m["wk"]:
+            week = timex.relative_unit(published, m["wk"], "week").start
+            return timex.span(week + dt.timedelta(days=d1), week + dt.timedelta(days=d2))
+        if tense == "future":
+            first = timex.weekday(published, d1, None, "future")
+            return timex.span(first, first + dt.timedelta(days=d2 - d1))
+        last = timex.weekday(published, d2, None, "past")
+        return timex.span(last - dt.timedelta(days=d2 - d1), last)
+
+    def _dom(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        d = timex.day_of_month(published, int(m["d"]), tense)
+        return timex.day(d) if d else None
 
     def _deictic(self, m, published, tense):
         if published is None:
