@@ -440,3 +440,23 @@ def test_a_described_speaker_is_who_the_description_denotes(run):
 
 def test_an_order_is_no_report(run):
     assert not _indirect(run("The envoy told his staff to book the hall for another week."))
+
+
+def test_a_member_of_a_body_speaks_for_himself_a_spokesman_for_the_body(run):
+    r = run('The High Negotiations Committee met in Riyadh. "We are ready to travel," a member of the '
+            "committee's executive board said. A spokesman for the HNC said the list of names was final. "
+            '"There will be no further changes," he said.')
+    member, later = quotes(r)
+    assert member["speaker"] is None and member["speaker_text"].startswith("a member of")
+    assert later["speaker"] == "hnc" and later["speaker_text"] == "he"
+
+
+def test_an_army_spokesman_speaks_for_the_government_named(run):
+    r = run('Sudanese army units moved into the valley. "The roads are open again," an army spokesman said.')
+    (q,) = quotes(r)
+    assert q["speaker"] == "sudan-government"
+
+
+def test_warned_of_takes_no_reported_clause(run):
+    r = run("Vladimir Putin warned of serious consequences for relations with Ankara.")
+    assert quotes(r, direct=False) == []

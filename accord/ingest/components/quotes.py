@@ -98,6 +98,14 @@ _TOLD_TO = re.compile(r"\s+(?:[\w']+\s+){1,3}?to\s+[a-z]+\b")
 _MINISTRY_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?ministry\b", re.I)
 _SOMEONE_OF = re.compile(r"(?:[\w.]+\s+){0,4}?[\w.-]+'s\s+(?:deputy|aide|aides|adviser|advisers|office|assistant|staff|"
                          r"camp|team|entourage|people|associates?|colleagues?)$")
+# 'a member of the Coalition's political committee said': one of a body's members speaks for himself,
+# anonymously, not for the body (only a spokesperson speaks for it)
+_MEMBER_OF = re.compile(r"(?:an?|one|another|some|several|two|three|four|other)\s+(?:[\w-]+\s+){0,2}?members?\s+of\b", re.I)
+# 'an army spokesman': the spokesman of the government whose army the article names
+_ARMY_SPOKES = re.compile(r"\b(?:army|military)\s+spokes(?:man|woman|person)\b", re.I)
+# 'warned of consequences', 'complained about delays': the verb takes a noun phrase, no reported clause
+_NOUN_AFTER = re.compile(r"(?:of|about|against)\b")
+_NOUN_AFTER_CUES = {"warned", "warn", "warning", "complained", "spoke", "talked", "cautioned"}
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
 # what may follow a reporting verb when the reported words came before it ('at least 15' is a report's words)
@@ -569,6 +577,8 @@ class QuoteExtractor:
                     speaker_at, attributed = (norm.rfind('"', s, m.start()) + 1, m.start()), True
                     continue
                 rest = norm[m.end():e].strip(" .")
+                if cue.lower() in _NOUN_AFTER_CUES and _NOUN_AFTER.match(rest):
+                    break  # 'warned of serious consequences': no reported clause
                 if _OBJECT_AFTER.match(rest):
                     break  # 'said it twice before ...': the verb takes an object, no reported clause
                 if _OPENS_DIRECT.match(rest):
@@ -688,6 +698,8 @@ class QuoteExtractor:
         if person:
             m = person[0] if prefer_first else person[-1]
             return Attribution(m.actor, m.text, cue)
+        if _MEMBER_OF.match(words):
+            return Attribution(None, _np(words), cue)
         pronoun = [m for m in inside if m.via == "pronoun"]
         if pronoun:
             return Attribution(self._pronoun_speaker(doc, pronoun[-1]), pronoun[-1].text, cue)
@@ -717,6 +729,8 @@ class QuoteExtractor:
         body = [m for m in inside if m.actor and m.kind != "person"]
         if body:
             return Attribution(body[-1].actor, _np(words) if _SPOKES.search(words) else body[-1].text, cue)
+        if _ARMY_SPOKES.search(words):
+            return Attribution(self._antecedent(doc, s, "army"), _np(words), cue)
         common = _COMMON_BODY.search(words)
         if common:
             return Attribution(self._antecedent(doc, s, common.group(1).lower()), _np(words), cue)
@@ -752,8 +766,10 @@ class QuoteExtractor:
             if i != here and self._all_quoted(doc, s, e):
                 i -= 1
                 continue
-            if i != here and _UNNAMED_AT_CUE.search(doc.norm, s, e):
-                return None
+            unnamed_at = _UNNAMED_AT_CUE.search(doc.norm, s, e) if i != here else None
+            if unnamed_at:
+                # '..., a spokesman for the committee said. "...," he said': the spokesman goes on, for his body
+                return self._spokes_np_body(doc, unnamed_at.start(), unnamed_at.end())
             if people.get(i):
                 return people[i][0].actor
             unnamed = _UNNAMED_SUBJECT.match(doc.norm, s) if i != here else None
@@ -762,12 +778,32 @@ class QuoteExtractor:
                 spokes = _SPOKES_AGAIN.match(unnamed.group().lower())
                 if spokes:
                     return self._spokes_body(doc, s, spokes.group().split()[0])
+                if "spokes" in unnamed.group():  # 'A spokesman for the HNC, ..., said'
+                    return self._spokes_np_body(doc, unnamed.start(), e)
                 rep = _REPRESENTATIVE_OF.search(doc.norm, s, unnamed.end() + 5)
                 state = next((m for m in doc.mentions_in(rep.end(), rep.end() + 5) if m.actor), None) if rep else None
                 return state.actor if state else None
             counted += 1
             i -= 1
         return pronoun.actor
+
+    @staticmethod
+    def _spokes_np_body(doc: IngestDoc, s: int, e: int) -> str | None:
+        """The body an unnamed spokesperson between s and e speaks for: named just before the word ('a Kremlin
+        spokesman', 'an HNC spokeswoman') or after it ('a spokesman for the committee'); an official or a
+        diplomat speaks for nobody."""
+        spokes = re.search(r"spokes(?:man|woman|person)", doc.norm[s:e])
+        if spokes is None:
+            return None
+        at = s + spokes.start()
+        before = [m for m in doc.mentions_in(s, at) if m.actor and m.kind != "person"]
+        if before:
+            return before[-1].actor
+        after = _SPOKES_FOR.match(doc.norm, at)
+        if after:
+            return next((m.actor for m in doc.mentions_in(after.end(), min(e, after.end() + 60))
+                         if m.actor and m.kind != "person"), None)
+        return None
 
     def _all_quoted(self, doc: IngestDoc, s: int, e: int) -> bool:
         text = doc.norm[s:e].strip()
