@@ -13,7 +13,7 @@ from typing import Literal
 
 from accord.record.dates import FuzzyDate, add_months
 
-Tense = Literal["past", "future", "neutral"]
+Tense = Literal["past", "future", "neutral", "nearest"]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -49,6 +49,8 @@ def weekday(published: dt.date, wd: int, modifier: str | None, tense: Tense) -> 
         return published + dt.timedelta(days=ahead or 7)
     if tense == "future":
         return published + dt.timedelta(days=ahead)
+    if tense == "nearest":
+        return published + dt.timedelta(days=ahead) if ahead < back else published - dt.timedelta(days=back)
     return published - dt.timedelta(days=back)
 
 

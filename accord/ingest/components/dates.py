@@ -82,28 +82,62 @@ _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", 
           "end": "late"}
 
 
+# A reporting verb tells when someone spoke ('said on Thursday'), not the time of the clause he reports
+# ('said the meeting on Thursday would ...'): it marks the date only when nothing but a circumstance
+# (a preposition, an adverb of time, an object of 'told') comes between them.
+_REPORTING = {"said", "told"}
+_CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "during", "after", "before", "from", "by",
+                       "last", "this", "while", "reporters", "journalists", "a", "an", "news", "conference", "briefing"}
+# 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
+_PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
+# an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
+# may fall on either side of publication; the nearer such day is meant
+_INFINITIVE = "to "
+
+
 class Tenses:
     """The tense of the clause a date sits in: the nearest marker before it in its sentence (within 140
     characters; a future one wins a tie: "planned"), else the nearest one after it (within 50). Each
-    sentence's markers are found once, however many dates it holds."""
+    sentence's markers are found once, however many dates it holds. Marker kinds: 0 future, 1 past,
+    2 nearest (a plan made in the past), 3 a reporting verb (see ``_REPORTING``)."""
 
     def __init__(self, text: str):
         self.text = text
         self.lower = text.lower()
-        self.markers: dict[tuple[int, int], list[tuple[int, int, int]]] = {}  # (start, end, 0 future / 1 past)
+        self.markers: dict[tuple[int, int], list[tuple[int, int, int]]] = {}  # (start, end, kind)
+
+    def _marks(self, sent: tuple[int, int]) -> list[tuple[int, int, int]]:
+        low = self.lower
+        past = [(m.start(), m.end(), 3 if m.group() in _REPORTING else 1) for m in _PAST.finditer(low, *sent)] \
+            + [(m.start(), m.end(), 1) for m in _PAST_ED.finditer(self.text, *sent)]
+        future = []
+        for m in _FUTURE.finditer(low, *sent):
+            kind = 0
+            if m.group() == "due to" and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start()):
+                kind = 1
+            elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k == 1
+                                                          for _, e, k in past):
+                kind = 2
+            future.append((m.start(), m.end(), kind))
+        return sorted(future + past)
 
     def near(self, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
         marks = self.markers.get(sent)
         if marks is None:
-            marks = sorted([(m.start(), m.end(), 0) for m in _FUTURE.finditer(self.lower, *sent)]
-                           + [(m.start(), m.end(), 1) for m in _PAST.finditer(self.lower, *sent)]
-                           + [(m.start(), m.end(), 1) for m in _PAST_ED.finditer(self.text, *sent)])
-            self.markers[sent] = marks
+            marks = self.markers[sent] = self._marks(sent)
         lo = max(sent[0], start - 140)
-        before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start]
-        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(sent[1], end + 50)]
+        before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start
+                  and (k != 3 or self._circumstance(e, start))]
+        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(sent[1], end + 50) and k != 3]
         best = min(before or after, default=None)
-        return "neutral" if best is None else ("future", "past")[best[1]]
+        if best is None:
+            return "neutral"
+        return ("future", "past", "nearest", "past")[best[1]]
+
+    def _circumstance(self, verb_end: int, date_start: int) -> bool:
+        words = self.lower[verb_end:date_start].split()
+        return all(w.strip(",") in _CIRCUMSTANCE_WORDS or w[:1].isupper() for w in
+                   self.text[verb_end:date_start].split()) if words else True
 
 
 def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
