@@ -48,3 +48,10 @@ def db_url(request, tmp_path):
 @pytest.fixture
 def sqlite_url(tmp_path):
     return str(tmp_path / "accord.db")
+
+
+@pytest.fixture(autouse=True)
+def _own_forecast_cache(tmp_path_factory, monkeypatch):
+    """Each test its own forecast cache (accord/forecast/cache.py): a test computes what it checks, and
+    nothing is written to the user's ~/.cache. Subprocesses inherit it through the environment."""
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -8,9 +8,10 @@ effects divided by the scale's width so that no model dominates by its units.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
+from accord.forecast import cache
 from accord.forecast.base import Model, Run, Stakeholders
 from accord.forecast.montecarlo import monte_carlo
 from accord.forecast.registry import BASELINE, make
@@ -58,12 +59,35 @@ class IssueForecast:
         }
 
 
+    def to_cache(self) -> dict[str, Any]:
+        return {
+            "runs": {name: asdict(run) for name, run in self.runs.items()},
+            "intervals": self.intervals, "used": self.used, "influential": self.influential,
+        }
+
+
 def forecast_issue(
     issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int = 1000, seed: int = 0,
     tolerance: float | None = TOLERANCE,
 ) -> IssueForecast:
+    """Every model's run, 90 % interval and sensitivity; kept on disk under its inputs (cache.py), so the
+    same snapshot asked again, by any process, is read back instead of recomputed."""
     if BASELINE not in [m.name for m in models]:
         models = [make(BASELINE), *models]
+    k = cache.key("issue", data, models, draws=draws, seed=seed, tolerance=tolerance)
+    kept = cache.load(k)
+    if kept is not None:
+        runs = {name: Run(**fields) for name, fields in kept["runs"].items()}
+        return IssueForecast(issue, on, data.scale, runs, kept["intervals"], kept["used"], kept["influential"], draws, seed)
+    report = _compute(issue, on, data, models, draws, seed, tolerance)
+    cache.save(k, report.to_cache())
+    return report
+
+
+def _compute(
+    issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int, seed: int,
+    tolerance: float | None,
+) -> IssueForecast:
     runs, intervals, used = {}, {}, {}
     influence: dict[str, float] = {}
     width = data.scale[1] - data.scale[0]
