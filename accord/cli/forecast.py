@@ -90,6 +90,13 @@ def _read_scenario(path: Path, scale: str | None) -> tuple[Stakeholders, Any]:
     return guard(lambda: read_csv(path, _pair(scale, "--scale"))), None
 
 
+def _limits(input: Path, model: Model, data: Stakeholders, **work: Any) -> None:
+    """Refuse, naming the file, an input beyond the model's limits (accord.forecast.limits), before it runs."""
+    from accord.forecast.limits import check
+
+    guard(lambda: check(model.name, data, where=str(input), **work))
+
+
 def _num(v: float) -> str:
     return f"{v:.4g}" if abs(v) < 1e4 else f"{v:.0f}"
 
@@ -117,6 +124,7 @@ def run_cmd(
         seed = scenario.seed if seed is None else seed
     else:
         m = _model(model, param)
+    _limits(input, m, data, rounds=rounds if rounds is not None else getattr(getattr(m, "params", None), "max_steps", None))
     result = guard(lambda: m.run(data, rounds=rounds, seed=0 if seed is None else seed))
     emit(result, as_json, _render_run)
 
@@ -163,6 +171,7 @@ def montecarlo_cmd(
     check_engine(engine, scheduler)
     m = _model(model, param)
     data = _read(input, scale)
+    _limits(input, m, data, draws=draws)
     rng = _pair(within, "--range")
     if engine == "local":
         from accord.forecast.montecarlo import monte_carlo
@@ -220,6 +229,7 @@ def sensitivity_cmd(
 
     m = _model(model, param)
     data = _read(input, scale)
+    _limits(input, m, data, sensitivity=True)
     result = guard(lambda: sensitivity(m, data))
 
     def render(s: Any) -> None:
@@ -251,6 +261,9 @@ def backtest_cmd(
 
     ms = [_model(n, None) for n in _model_names(models)]
     cases = guard(lambda: read_backtest(file))
+    for m in ms:
+        for c in cases:
+            _limits(Path(f"{file}: issue {c.issue}"), m, c.data)
     scores = guard(lambda: backtest(ms, cases, seed=seed))
     data = {"issues": len(cases), "baseline": scores[0].model, "seed": seed, "models": [s.to_json() for s in scores]}
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from accord.forecast.base import BatchModel, Run, Stakeholders, choice, number, reject_unknown
+from accord.forecast.limits import MAX_ACTORS, TooLarge, check_run
 from accord.forecast.weights import weighted_median
 
 OPTIONS: dict[str, tuple[str, ...]] = {
@@ -117,6 +118,8 @@ class ExpectedUtility(BatchModel):
     ) -> np.ndarray:
         from accord.forecast.eum_kernel import forecast_many
 
+        if positions.shape[1] > MAX_ACTORS[self.name]:
+            raise TooLarge(f"the input: {positions.shape[1]:,} actors; the eum model takes at most {MAX_ACTORS[self.name]:,}")
         codes, q, t = self._options()
         out = np.empty(positions.shape[0:1] + positions.shape[2:])
         for k in range(positions.shape[2]):
@@ -127,6 +130,7 @@ class ExpectedUtility(BatchModel):
 
     def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
         rounds = DEFAULT_ROUNDS if rounds is None else rounds
+        check_run(self.name, data, rounds)
         per_dim, outcomes_dim, moved, settled = [], [], [], []
         for k in range(data.positions.shape[1]):
             x, s, c, order = _canonical(data.positions[None, :, k], data.salience[None, :, k], data.capability[None])

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from accord.forecast.base import BatchModel, Model, Stakeholders
+from accord.forecast.limits import check_draws
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 #: draws forecast between two looks at the interval when stopping early (``tolerance``)
@@ -128,6 +129,7 @@ def monte_carlo(
     (all ``draws`` are drawn first, in the same order), so a run that goes to the end is the run
     without a tolerance.
     """
+    check_draws(data, draws)
     rng = np.random.default_rng(seed)
     batch = draw(data, draws, rng)
     if tolerance is None:

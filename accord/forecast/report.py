@@ -13,6 +13,7 @@ from typing import Any
 
 from accord.forecast import cache
 from accord.forecast.base import Model, Run, Stakeholders
+from accord.forecast.limits import check
 from accord.forecast.montecarlo import monte_carlo
 from accord.forecast.registry import BASELINE, make
 from accord.forecast.sensitivity import sensitivity
@@ -74,6 +75,8 @@ def forecast_issue(
     same snapshot asked again, by any process, is read back instead of recomputed."""
     if BASELINE not in [m.name for m in models]:
         models = [make(BASELINE), *models]
+    for m in models:  # refuse before any model runs
+        check(m.name, data, draws=draws, sensitivity=True, where=f"issue {issue}")
     k = cache.key("issue", data, models, draws=draws, seed=seed, tolerance=tolerance)
     kept = cache.load(k)
     if kept is not None:

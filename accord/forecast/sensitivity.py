@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from accord.forecast.base import Model, Stakeholders
+from accord.forecast.limits import check_sensitivity
 from accord.forecast.montecarlo import Draws, forecast_draws
 
 POSITION_STEP = 0.05
@@ -75,6 +76,7 @@ def _nudged(data: Stakeholders) -> Draws:
 
 
 def sensitivity(model: Model, data: Stakeholders) -> Sensitivity:
+    check_sensitivity(data)
     base = np.asarray(model.run(data).forecast, dtype=float)
     shifted = forecast_draws(model, data, _nudged(data)) - base  # (6n, d)
     effects = []

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from accord.forecast.base import BatchModel, Run, Stakeholders
+from accord.forecast.limits import check_run
 from accord.forecast.smp import state as smp_state
 from accord.forecast.smp.batch import expected_outcome, forecast_units
 from accord.forecast.smp.params import KTAB_DEFAULT_SEED, SMPParameterError, SMPParams
@@ -34,6 +35,7 @@ class SMP(BatchModel):
         """What ``run`` forecasts for each of B inputs (positions (B, n, d)), stepped together (batch.py)."""
         lo, hi = scale
         names = tuple(str(i) for i in range(positions.shape[1]))
+        check_run(self.name, Stakeholders(names, positions[0], salience[0], capability[0], scale=scale))
         for row in range(positions.shape[0]):
             self._check(Stakeholders(names, positions[row], salience[row], capability[row], scale=scale))
         units = forecast_units(
@@ -50,6 +52,7 @@ class SMP(BatchModel):
         max_steps = params.max_steps if rounds is None else rounds
         if max_steps < 1:
             raise SMPParameterError(f"rounds must be at least 1, got {max_steps}")
+        check_run(self.name, data, max_steps)
         seed = KTAB_DEFAULT_SEED if seed is None else seed
         rng = np.random.default_rng(seed)
         actors, first = self._start(data)
