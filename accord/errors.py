@@ -1,5 +1,7 @@
 """User errors: each says what went wrong and where, in one line. Anything else is a bug."""
 
+import errno
+
 
 class AccordError(Exception):
     """Base of every error that is the user's to fix (bad input, unknown id, stale write)."""
@@ -63,3 +65,24 @@ class BundleErrors(BundleError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+#: SQLite's result code for a write refused because the database or the disk is full
+SQLITE_FULL = 13
+#: PostgreSQL's SQLSTATE disk_full
+PG_DISK_FULL = "53100"
+
+
+def out_of_space(e: BaseException | None) -> bool:
+    """A write refused for want of space, however it reached us: the OS's ENOSPC, SQLite's SQLITE_FULL,
+    PostgreSQL's disk_full (through SQLAlchemy's wrapper or a cause chain). Such a write was rolled back
+    by its store, so the command can say so in one line rather than print a traceback."""
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+            return True
+        if getattr(e, "sqlite_errorcode", None) == SQLITE_FULL or getattr(e, "sqlstate", None) == PG_DISK_FULL:
+            return True
+        e = getattr(e, "orig", None) or e.__cause__ or e.__context__
+    return False

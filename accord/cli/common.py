@@ -128,9 +128,12 @@ def parse_timestamp(value: str | None, name: str = "--as-known-on") -> dt.dateti
         ts = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         fail(f"{name}: malformed timestamp {value!r} (expected ISO 8601, e.g. 2026-01-31T12:00:00Z)")
-    if ts.tzinfo is None:
-        ts = ts.replace(tzinfo=dt.timezone.utc)
-    return ts
+    from accord.record.dates import to_utc
+
+    try:
+        return to_utc(ts)
+    except ValueError as e:
+        fail(f"{name}: {e}")
 
 
 def guard(fn: Callable[[], Any]) -> Any:
@@ -145,6 +148,13 @@ def guard(fn: Callable[[], Any]) -> Any:
         fail(e.summary())
     except AccordError as e:
         fail(str(e))
+    except Exception as e:
+        from accord.errors import out_of_space
+
+        if not out_of_space(e):
+            raise
+        fail(f"{settings.db}: no space left to write: this write was rolled back and nothing of it stored "
+             "(free some space and run the command again)")
 
 
 def check_engine(engine: str, scheduler: str | None) -> None:

@@ -13,6 +13,7 @@ deviation, used by Monte Carlo. Salience is 0..1, capability any non-negative nu
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from accord.errors import BundleError
+from accord.userfiles import FileError, read_text
 from accord.forecast.base import Stakeholders
 from accord.record.model import Issue, number
 from accord.record.snapshot import Snapshot
@@ -51,11 +53,8 @@ def parse_value(text: str, file: str, line: int, field: str) -> tuple[float, flo
 def csv_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) of a CSV file with a header holding at least the required columns."""
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ForecastInputError(file, f"cannot read: {e.strerror}") from None
-    reader = csv.DictReader(text.splitlines())
+    text = _text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip() for h in reader.fieldnames or []]
     for col in required:
         if col not in header:
@@ -64,13 +63,16 @@ def csv_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int,
     yield from enumerate(reader, start=2)
 
 
+def _text(path: str | Path) -> str:
+    try:
+        return read_text(path)
+    except FileError as e:
+        raise ForecastInputError(e.file, e.problem, line=e.line, column=e.column) from None
+
+
 def is_accord_csv(path: str | Path) -> bool:
     """True for an ``Actor,Capability,Position,Salience`` file (KTAB's CSV opens with a scenario line)."""
-    try:
-        with Path(path).open(encoding="utf-8-sig") as f:
-            first = f.readline()
-    except OSError as e:
-        raise ForecastInputError(str(path), f"cannot read: {e.strerror}") from None
+    first = _text(path).partition("\n")[0]
     return [c.strip() for c in first.split(",")][:1] == [COLUMNS[0]]
 
 

@@ -17,10 +17,12 @@ PA-X code the agreement has, citing the file.
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 from pathlib import Path
 
 from accord.errors import AccordError
+from accord.userfiles import read_text
 from accord.formats.common import Imported, Problems, cite, merged_cite, source_document
 from accord.record.model import Actor, Decision, Provision, Record
 from accord.record.snapshot import Snapshot
@@ -39,13 +41,10 @@ def import_pax(snap: Snapshot, path: str | Path, body: str, *, ignore: list[str]
     if not snap.has(body, Actor):
         raise AccordError(f"--body {body}: no actor of that id in case {snap.case_id!r}")
     try:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
-            header = reader.fieldnames or []
-            rows = [(reader.line_num, row) for row in reader]
-    except OSError as e:
-        raise AccordError(f"{path}: cannot read: {e.strerror}") from None
-    except (csv.Error, UnicodeDecodeError) as e:
+        reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+        header = reader.fieldnames or []
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as e:
         raise AccordError(f"{path}: not a readable CSV file: {e}") from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:

@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from accord.errors import AccordError
+from accord.userfiles import parse_xml
 from accord.formats.common import ActorNames, Imported, Problems, cite, merged_cite, slug, source_document
 from accord.record.model import Actor, DesignationList, ListEntry, Record
 from accord.record.snapshot import Snapshot
@@ -38,12 +39,7 @@ def import_unsc(snap: Snapshot, path: str | Path, list_id: str, *, designated_by
     by = designated_by or target.body
     if not snap.has(by, Actor):
         raise AccordError(f"--designated-by {by}: no actor of that id in case {snap.case_id!r}")
-    try:
-        root = ET.parse(path).getroot()
-    except OSError as e:
-        raise AccordError(f"{path}: cannot read: {e.strerror}") from None
-    except ET.ParseError as e:
-        raise AccordError(f"{path}:{e.position[0]}: not well-formed XML: {e}") from None
+    root = parse_xml(path)
     if root.tag != "CONSOLIDATED_LIST":
         raise AccordError(f"{path}: root element must be <CONSOLIDATED_LIST>, got <{root.tag}>")
     doc = source_document(path, "unsc", "UN Security Council Consolidated List", outlet="UN Security Council",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from accord.errors import AccordError
@@ -37,13 +36,11 @@ class IngestConfig(BaseModel):
     def load(cls, path: Path | None) -> IngestConfig:
         if path is None:
             return cls()
+        from accord.record.yamlread import load
+        from accord.userfiles import read_text
+
         try:
-            with path.open(encoding="utf-8") as f:
-                return cls.model_validate(yaml.safe_load(f) or {})
-        except OSError as e:
-            raise AccordError(f"--config {path}: {e.strerror or e}") from None
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
-            raise AccordError(f"--config {path}: not YAML ({' '.join(str(e).split())})") from None
+            return cls.model_validate(load(read_text(path), str(path)) or {})
         except ValidationError as e:
             err = e.errors()[0]
             where = ".".join(str(x) for x in err["loc"]) or "(top)"

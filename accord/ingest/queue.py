@@ -56,7 +56,13 @@ def counts(conn: Connection, case_id: str) -> dict[str, int]:
     return {s: n for s, n in conn.execute(q)}
 
 
+#: candidate ids are 64-bit integers in both stores: a larger number names no candidate (and would not fit a query)
+MAX_ID = 2**63 - 1
+
+
 def get(conn: Connection, case_id: str, cid: int) -> dict[str, Any] | None:
+    if not 0 < cid <= MAX_ID:
+        return None
     row = conn.execute(select(candidate).where(candidate.c.case_id == case_id, candidate.c.id == cid)).first()
     return as_dict(row) if row else None
 
@@ -65,6 +71,8 @@ def claim(conn: Connection, case_id: str, cid: int, allowed: tuple[str, ...], st
     """Set the candidate's status only if it still has one of ``allowed`` (a conditional update: on
     PostgreSQL it waits for a concurrent reviewer's row lock and then sees that reviewer's status).
     False when it did not (unknown, or already reviewed)."""
+    if not 0 < cid <= MAX_ID:
+        return False
     stmt = (update(candidate)
             .where(candidate.c.case_id == case_id, candidate.c.id == cid, candidate.c.status.in_(allowed))
             .values(status=status, reviewed_by=by, reviewed_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))

@@ -50,9 +50,14 @@ def parse_published(value: object) -> tuple[dt.date | None, dt.datetime | None]:
         raise ValueError(f"malformed publication date {value!r} (expected ISO 8601)") from None
     if len(text) <= 10:
         return at.date(), None
+    from accord.record.dates import to_utc
+
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.timezone.utc)
-    return at.astimezone(dt.timezone.utc).date(), at
+    try:
+        return to_utc(at).date(), at
+    except ValueError as e:
+        raise ValueError(f"publication date: {e}") from None
 
 
 def count(paths: list[str]) -> int | None:

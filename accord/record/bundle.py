@@ -596,31 +596,54 @@ def dump_yaml(data: Any) -> str:
 
 
 def write_bundle(records: list[Record], folder: Path) -> list[Path]:
-    """Write records as a canonical bundle; each file is replaced atomically."""
+    """Write records as a canonical bundle. Every file is written beside its target first and only then
+    renamed into place, so a folder that cannot be made or a disk that fills up leaves the bundle as it
+    was (a one-line AccordError naming the folder); each rename is atomic."""
     cases = [r for r in records if isinstance(r, Case)]
     if len(cases) != 1:
         raise BundleError(str(folder), "a bundle holds exactly one case record")
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    case_data = {**to_bundle_dict(cases[0]), "format": FORMAT_VERSION}
-    written.append(_atomic_write(folder / Case.bundle_file, dump_yaml(case_data)))
+    texts: dict[Path, str] = {folder / Case.bundle_file: dump_yaml({**to_bundle_dict(cases[0]), "format": FORMAT_VERSION})}
+    stale: list[Path] = []
     for name, cls in FILES.items():
         if cls is Case:
             continue
         items = sorted((r for r in records if type(r) is cls), key=lambda r: r.id)
-        target = folder / name
         if items:
-            written.append(_atomic_write(target, dump_yaml([to_bundle_dict(r) for r in items])))
-        elif target.exists():
-            target.unlink()
-    return written
+            texts[folder / name] = dump_yaml([to_bundle_dict(r) for r in items])
+        else:
+            stale.append(folder / name)
+    staged: list[tuple[str, Path]] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for target, text in texts.items():
+            staged.append((_stage(target, text), target))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+        for target in stale:
+            target.unlink(missing_ok=True)
+    except OSError as e:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise AccordError(f"{e.filename or folder}: cannot write the bundle: {e.strerror or e}") from None
+    return list(texts)
 
 
-def _atomic_write(path: Path, text: str) -> Path:
+def _stage(path: Path, text: str) -> str:
+    """A temporary file beside ``path`` holding ``text`` (removed if writing it fails)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _atomic_write(path: Path, text: str) -> Path:
+    """Replace one file atomically (a reader sees the old or the new text, never a part)."""
+    tmp = _stage(path, text)
+    try:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -154,3 +154,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     total = day.month - 1 + months
     year, month = day.year + total // 12, total % 12 + 1
     return dt.date(year, month, min(day.day, _last_day(year, month)))
+
+
+def to_utc(ts: dt.datetime) -> dt.datetime:
+    """An aware moment in UTC; ValueError (not OverflowError) for one whose UTC form falls outside the
+    calendar Python knows (``9999-12-31T23:59-14:00`` is in the year 10000 in UTC). A naive moment is
+    taken as UTC already."""
+    if ts.tzinfo is None:
+        return ts.replace(tzinfo=dt.timezone.utc)
+    try:
+        return ts.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise ValueError(f"{ts.isoformat()} lies outside the years 1 to 9999 in UTC") from None

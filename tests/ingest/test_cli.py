@@ -86,7 +86,7 @@ def test_bad_inputs_one_error_line_each_and_the_batch_goes_on(tmp_path):
 
 @pytest.mark.parametrize("config, says", [
     (None, "No such file"),
-    ("{bad: [\n", "not YAML"),
+    ("{bad: [\n", "config.yaml:2:1: invalid YAML"),
     ("colour: red\n", "colour"),
     ("components: [segmenter, nosuch]\n", "unknown ingest component 'nosuch'"),
     ("settings: {dates: {nosuch: 1}}\n", "settings of ingest component 'dates'"),

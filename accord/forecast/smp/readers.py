@@ -8,6 +8,7 @@ Both formats give positions and saliences on 0..100; we keep positions on that s
 from __future__ import annotations
 
 import csv
+import io
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from accord.errors import AccordError
+from accord.userfiles import FileError, parse_xml, read_text
 from accord.forecast.base import Stakeholders
 from accord.forecast.smp.model import SMP
 from accord.forecast.smp.params import SMPParameterError, SMPParams
@@ -69,10 +71,13 @@ def read_csv(path: str | Path) -> Scenario:
     ``name, description, capability`` then ``position, salience`` per dimension."""
     path = Path(path)
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = [[cell.strip() for cell in row] for row in csv.reader(handle)]
-    except OSError as err:
-        raise SMPInputError(f"{path}: cannot read: {err.strerror}") from None
+        text = read_text(path)
+    except FileError as err:
+        raise SMPInputError(str(err)) from None
+    try:
+        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as err:
+        raise SMPInputError(f"{path}: not CSV: {err}") from None
     rows = [row for row in rows if any(row)]
     if len(rows) < 2:
         raise SMPInputError(f"{path}: expected a scenario line and a header line")
@@ -108,11 +113,9 @@ def read_xml(path: str | Path) -> Scenario:
     """KTAB's XML scenario (smpSchema.xsd): dimensions, actors, optional ModelParameters and IdealAdjustment."""
     path = Path(path)
     try:
-        root = ET.parse(path).getroot()
-    except OSError as err:
-        raise SMPInputError(f"{path}: cannot read: {err.strerror}") from None
-    except ET.ParseError as err:
-        raise SMPInputError(f"{path}: not well-formed XML: {err}") from None
+        root = parse_xml(path)
+    except FileError as err:
+        raise SMPInputError(str(err)) from None
     if root.tag != "Scenario":
         raise SMPInputError(f"{path}: root element must be <Scenario>, got <{root.tag}>")
     seed_text = _text(path, root, "prngSeed")

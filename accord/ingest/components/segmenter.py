@@ -119,4 +119,7 @@ class Segmenter:
         at = doc.article.published_at
         zone = self.timezones.get(place.split("/")[0].strip().upper())
         if at is not None and zone and at.tzinfo is not None:
-            doc.published = at.astimezone(zoneinfo.ZoneInfo(zone)).date()
+            try:
+                doc.published = at.astimezone(zoneinfo.ZoneInfo(zone)).date()
+            except OverflowError:  # the last moment of year 9999 east of here: keep the UTC day
+                pass
