@@ -7,8 +7,10 @@
    cache. One core: a child process with ``NUMBA_NUM_THREADS=1``; CPU time (user + system) is the
    steadier figure on a shared machine.
 2. ``accord forecast issue assad-role --date 2015-12-18`` on the built-in case, goal < 2 s wall: the
-   whole process, start to exit, on a SQLite store the case was loaded into beforehand (not timed).
-3. The other models' Monte Carlo, for reference.
+   whole process, start to exit, on a SQLite store the case was loaded into beforehand (not timed);
+   computed (forecast cache off) and asked again (read back from the forecast cache).
+3. Start-up, goal < 0.25 s: ``accord --help`` and two read commands, whole process.
+4. The other models' Monte Carlo, for reference.
 
 Medians of ``--repeat`` runs (the NumPy peer runs once: it takes half a minute).
 """
@@ -35,7 +37,7 @@ from accord.forecast.registry import make
 from bench.smp_vs_ktab import machine
 
 REPO = Path(__file__).resolve().parents[1]
-EUM_GOAL_S, EUM_GOAL_RATIO, ISSUE_GOAL_S = 2.0, 20.0, 2.0
+EUM_GOAL_S, EUM_GOAL_RATIO, ISSUE_GOAL_S, STARTUP_GOAL_S = 2.0, 20.0, 2.0, 0.25
 ISSUE_ARGS = ["forecast", "issue", "assad-role", "--date", "2015-12-18", "--json"]
 
 
@@ -131,33 +133,74 @@ def eum_figures(repeat: int) -> list[str]:
     ]
 
 
+def _cpu_of(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one child process, start to exit."""
+    before = os.times()
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, capture_output=True, check=True)
+    wall = time.perf_counter() - t0
+    after = os.times()
+    return wall, after.children_user + after.children_system - before.children_user - before.children_system
+
+
+def _medians(cmd: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:
+    runs = [_cpu_of(cmd, env) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
 def issue_figures(repeat: int) -> list[str]:
     accord = [str(Path(sys.executable).with_name("accord"))]
     with tempfile.TemporaryDirectory(prefix="bench-issue-") as tmp:
-        env = dict(os.environ, ACCORD_DB=str(Path(tmp) / "case.db"))
+        env = dict(os.environ, ACCORD_DB=str(Path(tmp) / "case.db"), ACCORD_CACHE_DIR=str(Path(tmp) / "cache"))
         subprocess.run([*accord, "case", "load", "syria-2015"], env=env, capture_output=True, check=True)
-        subprocess.run([*accord, *ISSUE_ARGS], env=env, capture_output=True, check=True)  # warm the caches
-        walls, cpus = [], []
-        for _ in range(repeat):
-            before = os.times()
-            t0 = time.perf_counter()
-            subprocess.run([*accord, *ISSUE_ARGS], env=env, capture_output=True, check=True)
-            walls.append(time.perf_counter() - t0)
-            after = os.times()
-            cpus.append(after.children_user + after.children_system - before.children_user - before.children_system)
-    wall, cpu = statistics.median(walls), statistics.median(cpus)
+        # computed: no forecast cache, so every model, Monte Carlo and sensitivity runs (the Numba cache is warm)
+        subprocess.run([*accord, *ISSUE_ARGS], env=dict(env, ACCORD_CACHE_DIR=""), capture_output=True, check=True)
+        cold = _medians([*accord, *ISSUE_ARGS], dict(env, ACCORD_CACHE_DIR=""), repeat)
+        # asked again: the forecast read back from the cache the first ask filled
+        subprocess.run([*accord, *ISSUE_ARGS], env=env, capture_output=True, check=True)
+        kept = _medians([*accord, *ISSUE_ARGS], env, repeat)
+    met = "met" if kept[0] < ISSUE_GOAL_S and cold[0] < ISSUE_GOAL_S else (
+        "met when asked again, not on first computation" if kept[0] < ISSUE_GOAL_S else "not met")
     return [
         "### 2. `accord forecast issue assad-role --date 2015-12-18` (built-in case, all models, 90 % intervals)",
         "",
-        f"Goal: < {ISSUE_GOAL_S:g} s wall, whole process. **{'met' if wall < ISSUE_GOAL_S else 'not met'}**:"
-        f" {wall:.2f} s wall, {cpu:.2f} s CPU (median of {repeat}; start-up, store read, every model,"
-        " Monte Carlo and sensitivity, output).",
+        f"Goal: < {ISSUE_GOAL_S:g} s wall, whole process. **{met}**. Medians of {repeat}, seconds:",
+        "",
+        "| run | wall | CPU |",
+        "|---|---:|---:|",
+        f"| computed (no forecast cache: start-up, store read, every model, Monte Carlo, sensitivity, output)"
+        f" | {cold[0]:.2f} | {cold[1]:.2f} |",
+        f"| asked again (the forecast read back from the cache) | {kept[0]:.2f} | {kept[1]:.2f} |",
+        "",
+    ]
+
+
+def startup_figures(repeat: int) -> list[str]:
+    accord = [str(Path(sys.executable).with_name("accord"))]
+    with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
+        env = dict(os.environ, ACCORD_DB=str(Path(tmp) / "case.db"))
+        subprocess.run([*accord, "case", "load", "syria-2015"], env=env, capture_output=True, check=True)
+        rows = []
+        for args in (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"]):
+            wall, cpu = _medians([*accord, *args], env, max(repeat, 5))
+            rows.append(f"| `accord {' '.join(args)}` | {wall:.2f} | {cpu:.2f} |")
+        bare_wall, bare_cpu = _medians([sys.executable, "-c", "pass"], env, max(repeat, 5))
+    return [
+        "### 3. Start-up: `accord --help` and read commands, whole process",
+        "",
+        f"Goal: < {STARTUP_GOAL_S:g} s. Medians of {max(repeat, 5)}, seconds (CPU is the figure to compare on a"
+        " shared machine):",
+        "",
+        "| command | wall | CPU |",
+        "|---|---:|---:|",
+        *rows,
+        f"| `python -c pass` (the interpreter alone) | {bare_wall:.2f} | {bare_cpu:.2f} |",
         "",
     ]
 
 
 def other_models(repeat: int) -> list[str]:
-    lines = ["### 3. Other models' Monte Carlo (1000 draws, 10 actors)", "", "| model | wall s | CPU s |", "|---|---:|---:|"]
+    lines = ["### 4. Other models' Monte Carlo (1000 draws, 10 actors)", "", "| model | wall s | CPU s |", "|---|---:|---:|"]
     # not smp: these generated draws can zero an actor's only salience, which the SMP refuses
     for name in ("weighted-mean", "weighted-median", "nash", "eum"):
         wall, cpu, _ = timed(make(name), 10, 1000, repeat)
@@ -165,16 +208,23 @@ def other_models(repeat: int) -> list[str]:
     return [*lines, ""]
 
 
+SECTIONS = {"eum": eum_figures, "issue": issue_figures, "startup": startup_figures, "models": other_models}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench forecast", description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=sorted(SECTIONS), action="append", help="run only these sections")
     args = parser.parse_args(argv)
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     print(
         f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC · {machine()} · Python {platform.python_version()}"
-        f" · NumPy {np.__version__} · load average at start {os.getloadavg()[0]:.1f}\n"
+        f" · NumPy {np.__version__} · commit {commit or '?'} · load average at start {os.getloadavg()[0]:.1f}\n"
     )
-    for section in (eum_figures, issue_figures, other_models):
-        print("\n".join(section(args.repeat)), flush=True)
+    for name, section in SECTIONS.items():
+        if args.only is None or name in args.only:
+            print("\n".join(section(args.repeat)), flush=True)
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
     return 0
 
 
