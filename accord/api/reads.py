@@ -69,11 +69,12 @@ def records(request: Request, case: str, kind: str | None = None, as_known_on: K
 @router.get("/cases/{case}/records/{record_id}", openapi_extra=R, tags=["records"])
 def record(request: Request, response: Response, case: str, record_id: str, as_known_on: Known = None) -> Any:
     """Any record with its citations resolved (`accord show`); the ETag is its version."""
-    from accord.views.record import show
+    from accord.views.record import show_record
 
     st, known = state(request), params.moment(as_known_on)
-    data = show(st.views.snapshot(case, known), record_id)
-    _, version = st.store.get_versioned(st.views.case_id(case, known), record_id, known)
+    case_id = st.views.case_id(case, known)
+    data = show_record(st.store, case_id, record_id, known)
+    _, version = st.store.get_versioned(case_id, record_id, known)
     response.headers["ETag"] = f'"{version}"'
     return {**data, "version": version}
 
@@ -135,9 +136,10 @@ def members(request: Request, case: str, body: str, date: Date = None, as_known_
 
 @router.get("/cases/{case}/issues/{issue}/positions", openapi_extra=R, tags=["positions"])
 def positions(request: Request, case: str, issue: str, date: Date = None, as_known_on: Known = None) -> Any:
-    from accord.views.record import positions as build
+    from accord.views.record import issue_positions
 
-    return build(state(request).views.snapshot(case, params.moment(as_known_on)), issue, params.day(date))
+    st, known = state(request), params.moment(as_known_on)
+    return issue_positions(st.store, st.views.case_id(case, known), issue, params.day(date), known)
 
 
 @router.get("/cases/{case}/issues/{issue}/forecast", openapi_extra=R, tags=["forecasts"])

@@ -188,6 +188,13 @@ def open_snapshot(case: str | None, as_known_on: str | None):  # -> Snapshot
     return guard(lambda: store.snapshot(store.resolve_case(case, ts), ts))
 
 
+def open_case(case: str | None, as_known_on: str | None):  # -> (Store, case id, time or None)
+    """The store, the case's id and the transaction time, for views that read only what they need."""
+    store = open_store()
+    ts = parse_timestamp(as_known_on)
+    return store, guard(lambda: store.resolve_case(case, ts)), ts
+
+
 def current_user(by: str | None) -> str:
     import getpass
     import os

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from accord.cli.common import (
     AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, current_user, date_or_today, emit, escape, fail, guard,
-    open_snapshot, open_store, parse_date_opt, parse_timestamp,
+    open_case, open_snapshot, open_store, parse_date_opt, parse_timestamp,
 )
 
 case_app = typer.Typer(help="Load, export and list cases.", no_args_is_help=True)
@@ -167,8 +167,8 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
     from accord.record.bundle import dump_yaml
     from accord.views import record as views
 
-    snap = open_snapshot(case, as_known_on)
-    data = guard(lambda: views.show(snap, record_id))
+    store, case_id, ts = open_case(case, as_known_on)
+    data = guard(lambda: views.show_record(store, case_id, record_id, ts))
 
     def render(d: dict[str, Any]) -> None:
         disputed = f" [yellow](disputed by {escape(', '.join(d['disputed_by']))})[/]" if d.get("disputed_by") else ""
@@ -219,8 +219,9 @@ def positions(issue: Annotated[str, typer.Argument(metavar="ISSUE")], date: Date
     """Each actor's position on an issue as of a date (its latest coding on or before that day)."""
     from accord.views import record as views
 
-    snap = open_snapshot(case, as_known_on)
-    data = guard(lambda: views.positions(snap, issue, parse_date_opt(date)))
+    store, case_id, ts = open_case(case, as_known_on)
+    on = parse_date_opt(date)
+    data = guard(lambda: views.issue_positions(store, case_id, issue, on, ts))
     emit(data["positions"], as_json, lambda r: (
         console.print(f"[bold]{escape(data['name'])}[/] ({data['scale'][0]:g}..{data['scale'][1]:g}; "
                       + escape("; ".join(f"{k} = {v}" for k, v in data["anchors"].items())) + ")"),

@@ -60,7 +60,8 @@ Index(
 )
 Index("ux_record_version", record.c.case_id, record.c.id, record.c.version, unique=True)
 Index("ix_record_kind", record.c.case_id, record.c.kind, record.c.known_from)
-Index("ix_record_parent", record.c.case_id, record.c.parent)
+# an issue's positions as known at a time (accord.store.parts.children); also a record's children
+Index("ix_record_parent_kind", record.c.case_id, record.c.parent, record.c.kind, record.c.known_from)
 Index("ix_tx_case", tx.c.case_id, tx.c.at)
 
 # The ingest review queue (accord.ingest.queue): candidates are not records until a person accepts them.

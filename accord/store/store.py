@@ -552,6 +552,18 @@ class Store:
         with gc_paused(), self.engine.connect() as conn:
             return Snapshot((decode(kind, data) for kind, data in conn.execute(q)), case_id=case_id)
 
+    def records(self, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
+        """Only these records, as known then (accord.store.parts): no snapshot built."""
+        from accord.store import parts
+
+        return parts.records(self.engine, case_id, ids, as_known_on)
+
+    def children(self, case_id: str, parent: str, kind: str, as_known_on: dt.datetime | None = None) -> list[Record]:
+        """The records of a kind belonging to ``parent`` (an issue's positions), as known then."""
+        from accord.store import parts
+
+        return parts.children(self.engine, case_id, parent, kind, as_known_on)
+
     def read_for_write(self, case_id: str) -> tuple[Snapshot, dict[str, int]]:
         """The case now and the version of each record, read in one statement (so they agree): a
         writer builds its change from the snapshot and writes it only if its record is still at the

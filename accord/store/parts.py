@@ -1,0 +1,62 @@
+"""Narrow reads: only the records a view needs, as they stood at a transaction time.
+
+A snapshot reads and decodes the whole case (seconds at a million versions); a record page needs the
+record and the documents it cites, an issue's positions the issue, its positions and their actors. The
+version of a record known at T is the one with known_from <= T < known_to (versions of one record never
+overlap in transaction time), so each read below is one indexed query: by id (``ux_record_version``)
+or by parent and kind (``ix_record_parent_kind``). A small ``Snapshot`` of what they return answers the
+view exactly as the full one would (tests/store/test_parts.py compares them on generated histories).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import Engine, or_, select
+
+from accord.gcpause import gc_paused
+from accord.record.model import Record
+from accord.store.schema import record as R
+
+#: ids per IN (...) list: within SQLite's and PostgreSQL's bound-parameter limits
+_CHUNK = 500
+
+
+def _known(as_known_on: dt.datetime | None) -> list:
+    if as_known_on is None:
+        return [R.c.known_to.is_(None)]
+    t = as_known_on
+    if t.tzinfo is not None:
+        t = t.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return [R.c.known_from <= t, or_(R.c.known_to.is_(None), R.c.known_to > t)]
+
+
+def records(engine: Engine, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
+    """The records with these ids that existed at ``as_known_on`` (now if None); missing ids are left out."""
+    from accord.store.store import decode
+
+    wanted = sorted(set(ids))
+    rows = []
+    with engine.connect() as conn:
+        for i in range(0, len(wanted), _CHUNK):
+            q = select(R.c.kind, R.c.data).where(
+                R.c.case_id == case_id, R.c.id.in_(wanted[i : i + _CHUNK]), R.c.data.is_not(None),
+                *_known(as_known_on),
+            )
+            rows.extend(conn.execute(q).all())
+    with gc_paused():
+        return [decode(kind, data) for kind, data in rows]
+
+
+def children(engine: Engine, case_id: str, parent: str, kind: str, as_known_on: dt.datetime | None = None) -> list[Record]:
+    """The records of a kind that belonged to ``parent`` at ``as_known_on`` (an issue's positions)."""
+    from accord.store.store import decode
+
+    q = select(R.c.data).where(
+        R.c.case_id == case_id, R.c.parent == parent, R.c.kind == kind, R.c.data.is_not(None), *_known(as_known_on)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(q).scalars().all()
+    with gc_paused():
+        return [decode(kind, data) for data in rows]

@@ -1,0 +1,113 @@
+"""Narrow as-of reads (accord.store.parts) answer exactly what the full snapshot answers, at every
+transaction time of generated histories: positions created, changed, deleted and moved between issues,
+actors renamed and deleted, issues and documents changed and deleted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from accord.errors import NotFound
+from accord.record.bundle import read_bundle
+from accord.record.model import Position
+from accord.store import Store
+from accord.views import record as views
+
+MINI = Path(__file__).resolve().parents[1] / "record" / "data" / "mini"
+BASE = read_bundle(MINI).records
+ACTORS = ("alpha", "beta", "gamma", "ghost")  # ghost: never an actor record
+ISSUES = ("vote-timing", "second", "nowhere")  # nowhere: never an issue record
+DATES = ("2020-01", "2020-03-15", "2020-06")
+_cases = itertools.count()
+
+ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("position"), st.sampled_from(ACTORS), st.sampled_from(ISSUES), st.sampled_from(DATES),
+                  st.integers(0, 100)),
+        st.tuples(st.just("delete"), st.integers(0, 50)),
+        st.tuples(st.just("rename"), st.sampled_from(ACTORS[:3]), st.sampled_from(["A", "B", "[/bold]"])),
+        st.tuples(st.just("issue"), st.sampled_from(ISSUES[:2]), st.sampled_from(["First", "Second"])),
+        st.tuples(st.just("memo"), st.sampled_from(["Alpha wants an early vote.", "A different text, longer."])),
+    ),
+    max_size=12,
+)
+
+
+def _apply(store: Store, case: str, op: tuple) -> None:
+    by_id = {r.id: r for r in store.snapshot(case).records.values()}
+    with store.unit_of_work(case, by="tester") as uow:
+        kind = op[0]
+        if kind == "position":
+            _, actor, issue, date, value = op
+            uow.put(Position(issue=issue, actor=actor, value=value, salience=0.5, date=date, cite=["memo"]))
+        elif kind == "delete":
+            ids = sorted(by_id)
+            uow.delete(ids[op[1] % len(ids)])
+        elif kind == "rename" and op[1] in by_id:
+            uow.put(by_id[op[1]].model_copy(update={"name": op[2]}))
+        elif kind == "issue":
+            template = next(r for r in BASE if r.id == "vote-timing")
+            uow.put(template.model_copy(update={"id": op[1], "name": op[2]}))
+        elif kind == "memo" and "memo" in by_id:
+            uow.put(by_id["memo"].model_copy(update={"text": op[1]}))
+
+
+def _answer(read):
+    try:
+        return read()
+    except NotFound as e:
+        return ("not found", str(e))
+
+
+@pytest.fixture
+def store(db_url):
+    s = Store.open(db_url)
+    yield s
+    s.close()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=ops)
+def test_narrow_reads_equal_the_snapshot(store, history):
+    case = f"c{next(_cases)}"
+    store.load(case, [r.model_copy(update={"id": case}) if r.record_kind == "case" else r for r in BASE],
+               by="tester", source="mini")
+    times = [None, _last_tx(store, case)]
+    for op in history:
+        _apply(store, case, op)
+        times.append(_last_tx(store, case))
+    ids = sorted({r.id for r in BASE} | {"nothing-here"})
+    for t in times:
+        snap = store.snapshot(case, t)
+        every = sorted(set(ids) | set(snap.records))
+        for rid in every:
+            assert _answer(lambda: views.show_record(store, case, rid, t)) == _answer(lambda: views.show(snap, rid)), rid
+        for issue in ISSUES:
+            for on in (None, dt.date(2020, 2, 1), dt.date(2020, 12, 31)):
+                narrow = _answer(lambda: views.issue_positions(store, case, issue, on, t))
+                assert narrow == _answer(lambda: views.positions(snap, issue, on)), (issue, on, t)
+
+
+def _last_tx(store: Store, case: str) -> dt.datetime:
+    from sqlalchemy import func, select
+
+    from accord.store.schema import tx
+
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.max(tx.c.at)).where(tx.c.case_id == case)).scalar_one()
+
+
+def test_children_at_a_past_time(store):
+    store.load("mini", BASE, by="tester", source="mini")
+    before = _last_tx(store, "mini")
+    with store.unit_of_work("mini", by="tester") as uow:
+        uow.put(Position(issue="vote-timing", actor="gamma", value=50, salience=0.5, date="2020-04", cite=["memo"]))
+    now = {p.actor for p in store.children("mini", "vote-timing", "position")}
+    then = {p.actor for p in store.children("mini", "vote-timing", "position", before)}
+    assert now == {"alpha", "beta", "gamma"} and then == {"alpha", "beta"}
+    assert [r.id for r in store.records("mini", ["alpha", "nothing"], before)] == ["alpha"]
