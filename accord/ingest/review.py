@@ -123,9 +123,13 @@ def reject(store: Any, case_id: str, cid: int, by: str) -> dict[str, Any]:
         return queue.get(conn, case_id, cid) or {}
 
 
-_EDITABLE = {"actor", "name", "actor_kind", "speaker", "speaker_text", "content", "direct", "cue", "value", "range",
-             "precision", "event_type", "cameo", "source", "target", "date", "place", "issue", "direction",
-             "salience"}
+#: the fields a reviewer may edit, by the type each holds (every one may be cleared with null)
+_FIELD_TYPES: dict[str, type] = {
+    **dict.fromkeys(("actor", "name", "actor_kind", "speaker", "speaker_text", "content", "cue", "range", "precision",
+                     "event_type", "cameo", "source", "target", "date", "place", "issue", "direction"), str),
+    "value": float, "salience": float, "direct": bool,
+}
+_EDITABLE = set(_FIELD_TYPES)
 
 
 def edit(store: Any, case_id: str, cid: int, changes: dict[str, str], by: str) -> dict[str, Any]:
@@ -144,15 +148,22 @@ def edit(store: Any, case_id: str, cid: int, changes: dict[str, str], by: str) -
 
 
 def _value(field: str, text: str) -> Any:
-    """A typed value: null, a boolean, a finite number, else the text itself."""
+    """The value of ``field=text`` in the field's type: null clears it; a text field takes the text as
+    written (``name=123`` is the name "123", not a number); a number field a finite number; a flag
+    true or false. Anything else is one line."""
     if text in ("null", "none", "-"):
         return None
-    if text in ("true", "false"):
+    kind = _FIELD_TYPES[field]
+    if kind is str:
+        return text
+    if kind is bool:
+        if text not in ("true", "false"):
+            raise AccordError(f"{field}={text}: expected true or false")
         return text == "true"
     try:
         value = float(text)
     except ValueError:
-        return text
+        raise AccordError(f"{field}={text}: not a number") from None
     if not math.isfinite(value):
         raise AccordError(f"{field}={text}: not a finite number")
     if value.is_integer() and "." not in text and "e" not in text.lower():

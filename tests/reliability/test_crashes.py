@@ -154,3 +154,51 @@ def test_a_full_disk_during_ingest_is_one_line_and_stores_nothing(sqlite_url, tm
     assert r.exit_code == 2 and len(errors) == 1 and "Traceback" not in r.stderr, (r.stderr, r.exception)
     assert sqlite_url in errors[0] and "no space left" in errors[0] and "nothing of it stored" in errors[0]
     assert store_state(sqlite_url) == before
+
+
+def _candidates(tmp_path, kind: str):
+    """A case whose review queue holds candidates of ``kind`` (from one article)."""
+    from tests.ingest.test_cli import ARTICLE, make_case
+
+    from tests.cli.conftest import Accord
+
+    db = tmp_path / "r.db"
+    make_case(db)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    accord = Accord(str(db))
+    accord("ingest", str(tmp_path / "a.txt"), "--case", "t", "--published", "2015-12-18")
+    return accord, accord.json("review", "list", "--kind", kind)
+
+
+def test_a_review_edit_value_takes_its_fields_type(tmp_path):
+    # name=123 once became the number 123 and accept failed with "'int' object has no attribute 'lower'"
+    accord, actors = _candidates(tmp_path, "actor")
+    cid = str(actors[0]["id"])
+    accord("review", "edit", cid, "name=123", "actor=null")
+    accepted = accord.json("review", "accept", cid)
+    assert accord.json("show", accepted["record_id"])["record"]["name"] == "123"
+
+
+@pytest.mark.parametrize("change, needle", [("value=abc", "value=abc: not a number"),
+                                            ("direct=maybe", "direct=maybe: expected true or false"),
+                                            ("salience=nan", "not a finite number")])
+def test_a_review_edit_value_not_of_its_fields_type_is_one_line(tmp_path, change, needle):
+    accord, quotes = _candidates(tmp_path, "quote")
+    cid = str(quotes[0]["id"])
+    before = store_state(accord.db)
+    one_error_line(accord("review", "edit", cid, change, ok=False), needle)
+    assert store_state(accord.db) == before
+
+
+def test_html_with_too_many_elements_is_refused_before_extraction(tmp_path):
+    from accord.ingest.reader import MAX_HTML_ELEMENTS
+    from tests.cli.conftest import Accord
+
+    page = tmp_path / "cells.html"
+    # html, body, table, tr and the cells: 5 more than the limit
+    page.write_text("<html><body><table><tr>" + "<td>x</td>" * (MAX_HTML_ELEMENTS + 1) + "</tr></table></body></html>")
+    r = Accord(str(tmp_path / "h.db"))("ingest", str(page), "--json", ok=False)
+    (out,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert r.exit_code == 1 and out["errors"] == [f"{page}: HTML too large: {MAX_HTML_ELEMENTS + 5:,} elements "
+                                                  f"(accord reads pages of at most {MAX_HTML_ELEMENTS:,}; a news "
+                                                  "article's page has a few thousand)"]
