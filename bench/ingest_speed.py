@@ -194,20 +194,27 @@ def _ratios(texts: list[str], arts: list[Any], sentences: int, pipeline: Any) ->
     nlp = spacy.blank("en")
     tok_warm = best_of(3, lambda: [nlp.tokenizer(t) for t in texts])
     one_warm = best_of(3, lambda: [pipeline(a) for a in arts])
-    tok_cold = min(_once(lambda tok: [tok(t) for t in texts], spacy.blank("en").tokenizer) for _ in range(3))
-    one_cold = min(_once(lambda p: [p(a) for a in arts], _pipeline()) for _ in range(3))
+    tok_runs = [_once(lambda tok: [tok(t) for t in texts], spacy.blank("en").tokenizer) for _ in range(3)]
+    one_runs = [_once(lambda p: [p(a) for a in arts], _pipeline()) for _ in range(3)]
+    tok_cold, one_cold = min(w for w, _ in tok_runs), min(w for w, _ in one_runs)
+    tok_cpu, one_cpu = min(c for _, c in tok_runs), min(c for _, c in one_runs)
     return {"tokenizer_sent_per_s": round(sentences / tok_warm), "pipeline_sent_per_s": round(sentences / one_warm),
             "share_of_tokenizer": round(tok_warm / one_warm, 3),
             "tokenizer_single_pass_sent_per_s": round(sentences / tok_cold),
             "pipeline_single_pass_sent_per_s": round(sentences / one_cold),
-            "share_of_tokenizer_single_pass": round(tok_cold / one_cold, 3)}
+            "share_of_tokenizer_single_pass": round(tok_cold / one_cold, 3),
+            "tokenizer_single_pass_cpu_sent_per_s": round(sentences / tok_cpu),
+            "pipeline_single_pass_cpu_sent_per_s": round(sentences / one_cpu),
+            "share_of_tokenizer_single_pass_cpu": round(tok_cpu / one_cpu, 3)}
 
 
-def _once(run, fresh) -> float:
-    """Seconds of one pass of ``run`` over a freshly built tokenizer or pipeline (its cache empty)."""
-    t = time.perf_counter()
+def _once(run, fresh) -> tuple[float, float]:
+    """Seconds of one pass of ``run`` over a freshly built tokenizer or pipeline (its cache empty): wall
+    clock and this process's CPU time. On a machine shared with other jobs the wall clock of a short
+    C-bound pass and of a long Python-bound one stretch unequally; CPU time counts only the work."""
+    t, c = time.perf_counter(), time.process_time()
     run(fresh)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
 
 
 def memory(n: int) -> dict[str, Any]:
@@ -261,6 +268,9 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
              f"{spd['pipeline_single_pass_sent_per_s']:,} sentences/s |",
              f"| pipeline as a share of the bare tokenizer | {spd['share_of_tokenizer']:.1%} | "
              f"{spd['share_of_tokenizer_single_pass']:.1%} |",
+             f"| the same in CPU time (tokenizer / pipeline / share; the work alone, whatever else the machine runs) "
+             f"| – | {spd['tokenizer_single_pass_cpu_sent_per_s']:,} / {spd['pipeline_single_pass_cpu_sent_per_s']:,} / "
+             f"{spd['share_of_tokenizer_single_pass_cpu']:.1%} |",
              f"| the same on the template corpus ({spd['synthetic']['articles']} articles, "
              f"{spd['synthetic']['chunk_types']:,} distinct words): tokenizer / pipeline / share | "
              f"{spd['synthetic']['tokenizer_sent_per_s']:,} / {spd['synthetic']['pipeline_sent_per_s']:,} / "
@@ -278,7 +288,8 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
     if mem:
         lines += [f"| `accord ingest` streaming {mem['articles']:,} recombined articles ({mem['bytes'] / 1e6:.1f} MB), "
                   f"peak RSS | {mem['peak_rss_mb']} MB ({mem['seconds']} s, exit {mem['exit']}) |"]
-    goals = [f"single pass {spd['share_of_tokenizer_single_pass']:.1%}, warm {spd['share_of_tokenizer']:.1%}",
+    goals = [f"single pass {spd['share_of_tokenizer_single_pass']:.1%} wall clock "
+             f"({spd['share_of_tokenizer_single_pass_cpu']:.1%} in CPU time), warm {spd['share_of_tokenizer']:.1%}",
              f"{spd['speedup_2_workers']}x wall clock, {spd['speedup_2_workers_cpu_bound']}x in CPU time"]
     lines += ["", f"Machine: {_cpu()}, {os.cpu_count()} cores shared with other jobs. Goals (issue 4): the pipeline at "
               f"≥ 10 % of the bare tokenizer: {goals[0]}; `--workers 2` ≥ 1.7x one worker: {goals[1]}"

@@ -52,6 +52,29 @@ _COUNTED = re.compile(
     r"\b(?:(?:[Ss]ome|[Aa]bout|[Mm]ore than|[Nn]early|[Aa]lmost) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens of|a dozen) (?:countries|states|nations|governments)"
     r"(?: and (?:international )?(?:organi[sz]ations|bodies))?\b")
+# A phrase is found from its head noun: each pattern's head alone (a scan the regex engine runs fast: it
+# knows the characters a match can open with) finds where to try the whole pattern, in a window around it;
+# scanning the whole text with patterns that open with an optional word costs as much as the rest of the
+# component. The windows hold the longest count or modifier before a head.
+_COUNTED_HEAD = re.compile(r"(?:countries|states|nations|governments)\b")
+_BARE_HEAD = re.compile(r"(?:factions|groups|rebels|insurgents|separatists)\b")
+
+
+def _around_heads(full: re.Pattern[str], head: re.Pattern[str], norm: str, before: int, after: int
+                  ) -> list[re.Match[str]]:
+    """``full.finditer(norm)``, tried only around the matches of ``head`` (a part every match holds)."""
+    out: list[re.Match[str]] = []
+    for h in head.finditer(norm):
+        if out and out[-1].end() > h.start():
+            continue  # this head is inside the last phrase
+        lo = max(out[-1].end() if out else 0, h.start() - before)
+        m = next((c for c in full.finditer(norm, lo, min(len(norm), h.end() + after))
+                  if c.start() <= h.start() < c.end()), None)
+        if m is not None:
+            out.append(m)
+    return out
+
+
 _HEAD_WORDS = set(HEADS) | {"countries", "states", "nations", "governments", "secretary", "counterpart", "rebel"}
 # a state's title alone: "the Secretary" in a department's briefing is its Secretary of State
 _SECRETARY = re.compile(r"\b[Tt]he Secretary\b(?![- ]General|-general| of| General)")
@@ -95,19 +118,20 @@ class Descriptions:
                 if start is not None:
                     actor = m.actor or self._one_holder(doc, m.text)
                     found.append((start, m.end, actor, "person", "title"))
-        for s in _SECRETARY.finditer(norm):
+        # each scan only where its words occur at all (a substring test costs a fraction of a regex scan)
+        for s in _SECRETARY.finditer(norm) if "Secretary" in norm else ():
             if not self._covered(doc, s.start(), s.end()):
                 holders = [h for h in self.lex.holders("Secretary of State", None, doc.published)]
                 holders = [h for h in holders if self._serves_focus(doc, h)] if len(holders) > 1 else holders
                 found.append((s.start(), s.end(), holders[0] if len(holders) == 1 else None, "person", "title"))
-        for c in _COUNTERPART.finditer(norm):
+        for c in _COUNTERPART.finditer(norm) if "ounterpart" in norm else ():
             found.append((c.start(), c.end(), self._counterpart(doc, c), "person", "title"))
-        for p in _PHRASE.finditer(norm):
+        for p in _PHRASE.finditer(norm):  # its heads are frequent: a window around each costs more
             found.append(self._phrase(doc, p, found))
-        for b in _BARE.finditer(norm):
+        for b in _around_heads(_BARE, _BARE_HEAD, norm, 10, 0):
             head = b.group().split()[-1]
             found.append((b.start(), b.end(), None, HEADS.get(head, ("armed_group", None))[0], head))
-        for c in _COUNTED.finditer(norm):
+        for c in _around_heads(_COUNTED, _COUNTED_HEAD, norm, 45, 40):
             found.append((c.start(), c.end(), None, "group", "countries"))
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         for start, end, actor, kind, _head in found:
@@ -334,10 +358,11 @@ class Descriptions:
         Council" for the UN's Secretary-General: an organ's name begins with its body's)."""
         bodies = {r.of for r in self.lex.entries[holder].roles if r.of and r.holds_on(doc.published)}
         names = [f + " " for b in bodies for e in [self.lex.entries.get(b)] if e for f in [e.name, *e.aliases]]
-        for m in doc.mentions:
-            if m.actor in bodies:
-                return True
-            entry = self.lex.entries.get(m.actor or "")
+        actors = {m.actor for m in doc.mentions if m.actor}  # each actor once, however often it is named
+        if actors & bodies:
+            return True
+        for actor in actors:
+            entry = self.lex.entries.get(actor)
             if entry and entry.kind not in ("person", "state") and any(
                     f.startswith(n) for f in [entry.name, *entry.aliases] for n in names):
                 return True
