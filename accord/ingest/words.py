@@ -18,6 +18,10 @@ from spacy.vocab import Vocab
 from accord.ingest.document import IngestDoc
 
 
+#: the key under which a document keeps its distinct lower-case word hashes (and each token's index into them)
+_DISTINCT = (-1,)
+
+
 class WordSet:
     def __init__(self, vocab: Vocab, words: Iterable[str]):
         self.hashes = np.array(sorted({vocab.strings.add(w.lower()) for w in words}), dtype=np.uint64)
@@ -27,10 +31,15 @@ class WordSet:
         if doc.tokens is None or not len(doc.tokens):
             return []
         arr = doc.token_array(LOWER, IDX)
-        # a binary search of the sorted hashes (np.isin sorts the tokens too: several times slower here)
-        at = np.searchsorted(self.hashes, arr[:, 0])
+        # the document's distinct words, sorted, once for every word set that asks (a few per document): a
+        # binary search of the sorted hashes for each of them, in order, costs a fraction of one per token
+        uniq = doc._token_arrays.get(_DISTINCT)
+        if uniq is None:
+            uniq = doc._token_arrays[_DISTINCT] = np.unique(arr[:, 0], return_inverse=True)
+        words, where = uniq
+        at = np.searchsorted(self.hashes, words)
         at[at == len(self.hashes)] = 0
-        return arr[self.hashes[at] == arr[:, 0], 1].tolist()
+        return arr[(self.hashes[at] == words)[where], 1].tolist()
 
 
 def first_words(alternation: str) -> set[str]:

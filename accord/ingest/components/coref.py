@@ -17,7 +17,9 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.world import Lexicon
 
-_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
+# "he", "she" as words; opening with one character class (the boundary checked after it) lets the regex
+# engine skip to the next h or s
+_PRONOUN = re.compile(r"([HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he))\b")
 # Titles too generic to name one office-holder without a name beside them.
 _GENERIC = {"official", "diplomat", "minister", "leader", "commander", "general", "negotiator", "adviser",
             "ambassador", "spokesman", "spokeswoman", "spokesperson", "coordinator", "mediator"}
