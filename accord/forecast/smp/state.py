@@ -26,6 +26,7 @@ from accord.forecast.smp.params import (
     SMPParams,
     StateTransitions,
     ThirdPartyCommit,
+    VotingRule,
 )
 
 # KTAB's floor on a challenge coalition and its smallest expected gain worth a challenge
@@ -151,10 +152,61 @@ def challenge(
     """
     rule = params.VotingRule
     rows = np.arange(len(h))
+    weight = actors.capability * actors.total_salience
+    if rule in _kernel_rules():
+        third, for_i, for_j = _compiled_third_parties(utils, weight, params, h, i, j)
+    else:
+        third, for_i, for_j = _third_parties(utils, weight, params, h, i, j)
+    for_i = for_i + np.maximum(third, 0).sum(axis=-1)
+    for_j = for_j - np.minimum(third, 0).sum(axis=-1)
+    p_i = for_i / (for_i + for_j)
+
+    # the gain is valued by h's estimate of i's own utilities (KTAB's k = i)
+    u_i_i = pce.utility(utils.distance[..., i, i], utils.estimated_risk[..., h, i])
+    u_i_j = pce.utility(utils.distance[..., i, j], utils.estimated_risk[..., h, i])
+    status_quo = u_i_i + u_i_j
+    victory = 2 * u_i_i
+    contest = p_i * 2 * u_i_i + (1 - p_i) * 2 * u_i_j
+    s_j = actors.total_salience[..., j]
+    gain = (1 - s_j) * victory + s_j * contest - status_quo
+    return p_i, gain
+
+
+def _kernel_rules() -> tuple[VotingRule, ...]:
+    from accord.forecast.smp.kernel import RULES
+
+    return tuple(RULES)
+
+
+def _compiled_third_parties(
+    utils: Utilities, weight: np.ndarray, params: SMPParams, h: np.ndarray, i: np.ndarray, j: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_third_parties by the compiled kernel (kernel.py): the same numbers, one pass instead of twenty."""
+    from accord.forecast.smp.kernel import COMMITS, RULES, third_party_votes
+
+    lead = weight.shape[:-1]
+    n = weight.shape[-1]
+    third, for_i, for_j = third_party_votes(
+        np.ascontiguousarray(utils.distance, dtype=float).reshape(-1, n, n),
+        np.ascontiguousarray(utils.estimated_risk, dtype=float).reshape(-1, n, n),
+        np.ascontiguousarray(weight, dtype=float).reshape(-1, n),
+        np.asarray(h, dtype=np.int64), np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64),
+        RULES[params.VotingRule], COMMITS[params.ThirdPartyCommit], _MIN_CHALLENGE_COALITION,
+    )
+    m = len(h)
+    return third.reshape(*lead, m, n), for_i.reshape(*lead, m), for_j.reshape(*lead, m)
+
+
+def _third_parties(
+    utils: Utilities, weight: np.ndarray, params: SMPParams, h: np.ndarray, i: np.ndarray, j: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """third[p, k]: third party k's vote in challenge p (zero for the principals); for_i, for_j [p]: the
+    principals' coalitions before any third party joins."""
+    rule = params.VotingRule
+    rows = np.arange(len(h))
     u_n_i = utils.seen_by(h, i)  # (m, n): h's estimate of every actor's utility for i's position
     u_n_j = utils.seen_by(h, j)
     u_n_n = utils.own_estimates(h)
-    weight = actors.capability * actors.total_salience
 
     by_i = pce.vote(rule, weight[..., i], u_n_i[..., rows, i] - u_n_j[..., rows, i])
     by_j = pce.vote(rule, weight[..., j], u_n_i[..., rows, j] - u_n_j[..., rows, j])
@@ -174,19 +226,7 @@ def challenge(
     principal = np.zeros(third.shape[-2:], dtype=bool)
     principal[rows, i] = True
     principal[rows, j] = True
-    third = np.where(principal, 0.0, third)
-    for_i = for_i + np.maximum(third, 0).sum(axis=-1)
-    for_j = for_j - np.minimum(third, 0).sum(axis=-1)
-    p_i = for_i / (for_i + for_j)
-
-    # the gain is valued by h's estimate of i's own utilities (KTAB's k = i)
-    u_i_i, u_i_j = u_n_i[..., rows, i], u_n_j[..., rows, i]
-    status_quo = u_i_i + u_i_j
-    victory = 2 * u_i_i
-    contest = p_i * 2 * u_i_i + (1 - p_i) * 2 * u_i_j
-    s_j = actors.total_salience[..., j]
-    gain = (1 - s_j) * victory + s_j * contest - status_quo
-    return p_i, gain
+    return np.where(principal, 0.0, third), for_i, for_j
 
 
 def _third_party_payoffs(
