@@ -14,6 +14,7 @@ from accord.errors import AccordError, BundleErrors, NotFound, StaleWrite
 
 def create_app(db: str, public_read: bool = False) -> FastAPI:
     from accord.api import dashboard, reads, writes
+    from accord.api.kept import KeptReads
     from accord.api.state import THREADS, State
 
     @asynccontextmanager
@@ -29,6 +30,8 @@ def create_app(db: str, public_read: bool = False) -> FastAPI:
                               "forecasts over HTTP. Reads need a viewer token (unless the server reads publicly); "
                               "each write names the role it needs in `x-required-role`.")
     app.state.accord = State(db, public_read)
+    # the overview's reads answered from memory while unchanged, in front of the routes (accord.api.kept)
+    app.add_middleware(KeptReads, state=app.state.accord)
     app.include_router(reads.router)
     app.include_router(writes.router)
     app.include_router(dashboard.router)

@@ -21,11 +21,16 @@ bearer = HTTPBearer(auto_error=False, description="A token from `accord user add
 ANONYMOUS = User("anonymous", "viewer", "", False)
 
 
+def token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    """The token a request carries: the bearer's (the API), else the session cookie's (the dashboard)."""
+    return (credentials.credentials if credentials is not None else request.cookies.get(COOKIE)) or None
+
+
 def _user(request: Request, credentials: HTTPAuthorizationCredentials | None) -> User | None:
-    token = credentials.credentials if credentials is not None else request.cookies.get(COOKIE)
-    if not token:
+    found = token(request, credentials)
+    if found is None:
         return None
-    return users.authenticate(request.app.state.accord.store, token)
+    return users.authenticate(request.app.state.accord.store, found)
 
 
 def require(role: str) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accord.store import Store
-from accord.views.cache import Views
+from accord.views.cache import Lru, Views
 
 #: threads a worker runs requests in, and connections its store keeps open for them: the handlers hold
 #: the GIL but for their queries, so more threads only add switching; one connection per thread means
@@ -17,6 +17,8 @@ class State:
         self.store = Store.open(db, connections=THREADS)
         self.public_read = public_read
         self.views = Views(self.store)
+        #: whole responses of the overview's reads, under what they depend on (accord.api.kept)
+        self.responses = Lru(256)
 
     def close(self) -> None:
         self.store.close()

@@ -11,13 +11,16 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from accord.errors import AccordError, NotFound
 from accord.store.schema import api_user as U
 
 ROLES = ("viewer", "analyst", "editor", "admin")
+
+#: the user holding a token (by its hash): built once, as every request runs it
+BY_TOKEN = select(U).where(U.c.token_hash == bindparam("token_hash"))
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,11 @@ def disable(store: Any, name: str) -> User:
 def authenticate(store: Any, token: str) -> User | None:
     """The enabled user holding this token, or None."""
     with store.engine.connect() as conn:
-        row = conn.execute(select(U).where(U.c.token_hash == token_hash(token))).first()
+        return enabled(conn.execute(BY_TOKEN, {"token_hash": token_hash(token)}).first())
+
+
+def enabled(row: Any) -> User | None:
+    """The user of a row found by token, or None if there is none or it is disabled."""
     if row is None or row.disabled:
         return None
     return _user(row)
