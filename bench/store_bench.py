@@ -232,6 +232,30 @@ def run_backend(args: argparse.Namespace) -> dict[str, Any]:
             "records": len(snap.records), "snapshot_s": t1 - t0, "positions_first_s": t2 - t1,
             "positions_s": statistics.median(again), "positions_rows": len(first),
         }
+    # 5. a record page and an issue's positions at a past transaction time: through the whole snapshot
+    #    (how they were read before) and through the narrow reads `accord show` and `positions` now make
+    if args.snapshot:
+        from accord.views import record as views
+
+        rid = asof_sample[0]
+        t0 = time.perf_counter()
+        snap = store.snapshot(CASE, between)
+        t1 = time.perf_counter()
+        full_show = views.show(snap, rid)
+        t2 = time.perf_counter()
+        full_positions = views.positions(snap, "issue-00")
+        t3 = time.perf_counter()
+        del snap
+        narrow_show = views.show_record(store, CASE, rid, between)
+        t4 = time.perf_counter()
+        narrow_positions = views.issue_positions(store, CASE, "issue-00", None, between)
+        t5 = time.perf_counter()
+        assert narrow_show == full_show and narrow_positions == full_positions
+        out["as_of_views"] = {
+            "show_snapshot_s": t2 - t0, "positions_snapshot_s": (t1 - t0) + (t3 - t2),
+            "show_narrow_s": t4 - t3, "positions_narrow_s": t5 - t4, "positions_rows": len(narrow_positions["positions"]),
+            "cli": _time_views_cli(target, rid, between),
+        }
     out["peak_rss_mb"] = _rss_mb()
     store.close()
     if not args.keep:  # the bundle stays, for the next run; the databases go
@@ -240,6 +264,29 @@ def run_backend(args: argparse.Namespace) -> dict[str, Any]:
                 p.unlink()
         else:
             _drop_pg_schema(args.pg_url, "accord_bench")
+    return out
+
+
+def _time_views_cli(target: str, rid: str, at: Any) -> dict[str, dict[str, float]]:
+    """`accord show ID` and `accord positions ISSUE` at a past transaction time, timed from outside
+    (process start and imports included), with their peak RSS."""
+    exe = Path(sys.executable).with_name("accord")
+    base = [str(exe)] if exe.exists() else [sys.executable, "-c", "from accord.cli.main import main; main()"]
+    when = at.isoformat(timespec="microseconds") + "Z"
+    out = {}
+    for name, args in (("show", ["show", rid]), ("positions", ["positions", "issue-00"])):
+        cmd = [*base, "--db", target, *args, "--as-known-on", when, "--json"]
+        wrapper = (
+            "import json, resource, subprocess, sys, time\n"
+            "t = time.perf_counter(); p = subprocess.run(json.loads(sys.argv[1]), capture_output=True, text=True)\n"
+            "print(json.dumps({'rc': p.returncode, 'err': p.stderr[-500:], 's': time.perf_counter() - t,"
+            " 'rss_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+        )
+        res = json.loads(subprocess.run([sys.executable, "-c", wrapper, json.dumps(cmd)], capture_output=True,
+                                        text=True, check=True).stdout)
+        if res["rc"] != 0:
+            raise SystemExit(f"accord {' '.join(args)} failed: {res['err']}")
+        out[name] = {"s": res["s"], "peak_rss_mb": res["rss_kb"] / 1024}
     return out
 
 
@@ -394,6 +441,28 @@ def render(args: argparse.Namespace, command: str, info: dict[str, Any], results
                 f"| {names[r['backend']]} | {sn['records']:,} | {sn['snapshot_s']:.1f} s | {sn['positions_first_s']:.2f} s "
                 f"| {sn['positions_s'] * 1000:.0f} ms ({sn['positions_rows']:,} rows) | {r['peak_rss_mb'] / 1024:.1f} GB |"
             )
+    if all("as_of_views" in r for r in results):
+        lines += [
+            "",
+            "A record page and an issue's positions at a past transaction time (between the load and the "
+            "reload; the record is one the reload changed): through the whole snapshot as known then, and "
+            "through the narrow reads `accord show` and `accord positions` make (accord/store/parts.py: the "
+            "record and the documents it cites; the issue, its positions and the actors shown). Both answers "
+            "are checked equal. In process, then the commands timed from outside (`accord show ID "
+            "--as-known-on T --json`, `accord positions issue-00 --as-known-on T --json`).",
+            "",
+            "| backend | show: snapshot | show: narrow | show: command (RSS) "
+            "| positions: snapshot | positions: narrow | positions: command (RSS) |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in results:
+            v, c = r["as_of_views"], r["as_of_views"]["cli"]
+            lines.append(
+                f"| {names[r['backend']]} | {v['show_snapshot_s']:.1f} s | **{v['show_narrow_s'] * 1000:.0f} ms** "
+                f"| {c['show']['s']:.1f} s ({c['show']['peak_rss_mb']:.0f} MB) | {v['positions_snapshot_s']:.1f} s "
+                f"| **{v['positions_narrow_s']:.1f} s** ({v['positions_rows']:,} rows) "
+                f"| {c['positions']['s']:.1f} s ({c['positions']['peak_rss_mb']:.0f} MB) |"
+            )
     sqlite = next((r for r in results if r["backend"] == "sqlite"), None)
     if sqlite:
         ok_load = sqlite["load"]["store_rps"] >= 50_000
@@ -491,7 +560,7 @@ def main(argv: list[str]) -> int:
 
     check_generator(workdir)
     sizes = {"actors": args.actors, "issues": args.issues, "positions": args.positions, "v": 1}
-    marker = workdir / "bundle" / "sizes.json"
+    marker = workdir / "bundle-sizes.json"  # beside the bundle: a bundle folder holds bundle files only
     if not marker.exists() or json.loads(marker.read_text()) != sizes:
         t = time.perf_counter()
         n = generate_bundle(workdir / "bundle", args.actors, args.issues, args.positions)
