@@ -55,6 +55,7 @@ def import_(
 ) -> None:
     """Import reports: one line per bad row (file, row, field) on stderr, the good rows stored in one
     audited transaction. Exits 2 when any row was bad; with --strict nothing is then written."""
+    from accord.gcpause import gc_paused
     from accord.monitor import grading
     from accord.monitor.importer import read_file
 
@@ -70,11 +71,13 @@ def import_(
     for line in parsed.errors:
         err_console.print(line, highlight=False, soft_wrap=True, markup=False)
     written = None
-    if parsed.reports and not (strict and parsed.errors):
+    if len(parsed.records) and not (strict and parsed.errors):
+        # the reports as the store keeps them, encoded column by column (accord.monitor.formats.records);
+        # one transaction: an import interrupted at any point leaves nothing of itself
         def write() -> Any:
-            with store.unit_of_work(case_id, current_user(by), operation="monitor import",
-                                    note=f"{fmt} from {file.name}") as uow:
-                return uow.add(parsed.reports)
+            with gc_paused(), store.unit_of_work(case_id, current_user(by), operation="monitor import",
+                                                 note=f"{fmt} from {file.name}") as uow:
+                return uow.add_encoded("report", [(rid, None, data) for rid, data in parsed.records.encoded()])
         written = guard(write)
     result = {
         "file": str(file), "format": fmt, "rows": parsed.rows, "bad_rows": len(parsed.errors),

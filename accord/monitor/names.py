@@ -60,7 +60,8 @@ class Names:
             self.index[a.id] = a.id
         self.case_ids = case_ids
 
-    def resolve(self, text: str | None) -> Resolved:
+    def resolve(self, text: str | None, times: int = 1) -> Resolved:
+        """``times``: how many rows give this name (an import resolves each distinct name once)."""
         name = (text or "").strip()
         if _UNKNOWN.match(name):
             return Resolved(None, unknown=True)
@@ -68,7 +69,7 @@ class Names:
             return Resolved(None)
         found = self._lookup(name)
         if found is None:
-            self.unresolved[name] += 1
+            self.unresolved[name] += times
         return Resolved(found)
 
     def _lookup(self, name: str) -> str | None:

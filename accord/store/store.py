@@ -165,12 +165,14 @@ class UnitOfWork:
 
     def put(self, rec: Record, expected_version: int | None = None) -> int:
         """Create or update a record; with expected_version, fail if it changed since it was read."""
-        data = encode(rec)
-        cur = self._current(rec.id)
+        return self._put(rec.record_kind, rec.id, rec.parent, encode(rec), expected_version)
+
+    def _put(self, kind: str, rid: str, parent: str | None, data: str, expected_version: int | None = None) -> int:
+        cur = self._current(rid)
         live = cur is not None and cur.data is not None
         if expected_version is not None and (cur.version if live else 0) != expected_version:
             raise StaleWrite(
-                f"{rec.id}: the record is at version {cur.version if live else 0}, not {expected_version}: "
+                f"{rid}: the record is at version {cur.version if live else 0}, not {expected_version}: "
                 "someone changed it since you read it; read it again and retry"
             )
         if live and cur.data == data:
@@ -179,8 +181,8 @@ class UnitOfWork:
         if cur is not None:
             self._close([cur.pk])
         version = cur.version + 1 if cur is not None else 1
-        self._insert([self._row(rec, data, version, "update" if live else "create")])
-        (self.summary.updated if live else self.summary.created).append(rec.id)
+        self._insert([(self.case_id, kind, rid, parent, version, "update" if live else "create", data, self.tx_id, self._stamp)])
+        (self.summary.updated if live else self.summary.created).append(rid)
         return version
 
     def delete(self, record_id: str, expected_version: int | None = None) -> None:
@@ -197,22 +199,31 @@ class UnitOfWork:
     def add(self, records: list[Record]) -> WriteSummary:
         """Write many records of one import: new ones appended in bulk, the others through ``put``
         (unchanged ones stay as they are, changed ones get a new version)."""
-        ids = [r.id for r in records]
+        by_kind: dict[str, list[tuple[str, str | None, str]]] = {}
+        for rec in records:
+            by_kind.setdefault(rec.record_kind, []).append((rec.id, rec.parent, encode(rec)))
+        for kind, rows in by_kind.items():
+            self.add_encoded(kind, rows)
+        return self.summary
+
+    def add_encoded(self, kind: str, rows: list[tuple[str, str | None, str]]) -> WriteSummary:
+        """``add`` for records of one kind already encoded: (id, parent, data as ``encode`` gives it)."""
         existing: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        for i in range(0, len(rows), 500):
+            chunk = [r[0] for r in rows[i : i + 500]]
             existing.update(self.conn.execute(
                 select(R.c.id).where(R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.in_(chunk))
             ).scalars())
         created = self.summary.created
+        case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
         with self._appending() as append:
-            for rec in records:
-                if rec.id not in existing:
-                    append(self._row(rec, encode(rec), 1, "create"))
-                    created.append(rec.id)
-        for rec in records:
-            if rec.id in existing:
-                self.put(rec)
+            for rid, parent, data in rows:
+                if rid not in existing:
+                    append((case_id, kind, rid, parent, 1, "create", data, tx_id, at))
+                    created.append(rid)
+        for rid, parent, data in rows:
+            if rid in existing:
+                self._put(kind, rid, parent, data)
         return self.summary
 
     def sync(self, records: Iterable[Record], prune: bool = True, keep_user: bool = False) -> WriteSummary:
@@ -288,9 +299,6 @@ class UnitOfWork:
         return s
 
     # ------------------------------------------------------------------------------ internals
-
-    def _row(self, rec: Record, data: str, version: int, op: str) -> tuple[Any, ...]:
-        return (self.case_id, rec.record_kind, rec.id, rec.parent, version, op, data, self.tx_id, self._stamp)
 
     def _close(self, pks: list[int]) -> None:
         """Close the current versions with these keys; fail if another writer closed one first."""

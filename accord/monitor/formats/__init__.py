@@ -1,6 +1,6 @@
 """Reading and writing incident data: ACLED CSV, UCDP GED CSV, Ushahidi CSV exports and GeoJSON in;
-GeoJSON and ACLED-shaped CSV out. Each reader maps its rows to one common form (``rows.Row``); the
-checks and the making of reports (``rows.build``) are shared."""
+GeoJSON and ACLED-shaped CSV out. Each reader maps its rows to one common form, as columns
+(``rows.Batch``); the checks and the making of reports (``build``, ``records``) are shared."""
 
 from __future__ import annotations
 

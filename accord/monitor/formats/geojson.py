@@ -13,13 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import AccordError
-from accord.monitor.formats.rows import LABELS, Row, RowError, number, timestamp
+from accord.monitor.formats.rows import LABELS, Batch, Row, RowError, number, timestamp
 
 #: the file's column for each of the common fields (for error messages)
 COLUMNS_OF = {"event_time": "time", "latitude": "geometry", "longitude": "geometry", "fatalities": "casualties", "id": "id"}
 
 
-def read(path: Path) -> Iterator[Row | tuple[int, RowError]]:
+def read(path: Path) -> Batch:
+    """The features as one batch (read one at a time: a feature is a nested object, not a row of cells)."""
+    return Batch.from_rows(_features(path))
+
+
+def _features(path: Path) -> Iterator[Row | tuple[int, RowError]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as e:

@@ -1,24 +1,19 @@
-"""The common form every reader maps its rows to, and the checks that make a report of one.
-
-A bad row gives one error naming the file, the row (the CSV line, or the GeoJSON feature index) and
-the field; the other rows go on. Checks: a readable date and number in each field that needs one, a
-known time zone, an event no later than its report (beyond ``tolerance``), coordinates inside the
-row's country, a type among ACLED's six, a named party that exists in the case.
+"""The common form every reader maps its rows to, as columns (``Batch``), and the scalar readers of a
+cell (a number, a date) the readers apply once per distinct value. The checks that make reports of a
+batch are in ``build``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from accord.errors import AccordError
 from accord.monitor.gazetteer import Gazetteer
 from accord.monitor.names import Names
-from accord.monitor.timing import zone
-from accord.record.model import Casualties, Place, Report
 
 #: ACLED's six event types: accord's slug -> ACLED's label
 LABELS = {
@@ -107,68 +102,14 @@ def timestamp(value: str | None, fieldname: str) -> dt.datetime | None:
     raise RowError(fieldname, f"{text!r} is not a date (expected YYYY-MM-DD, an ISO date-time or '27 February 2016')")
 
 
+_SLUG = re.compile(r"[a-z0-9._:](?:[a-z0-9._:-]*[a-z0-9._:])?")
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9._:-]+", "-", text.lower()).strip("-") or "x"
-
-
-def build(row: Row, ctx: Context) -> Report:
-    """A report from a row, or a RowError naming the first bad field."""
-    if row.event_time is None:
-        raise RowError("event_time", "missing")
-    given = row.country or ctx.country
-    country = ctx.gazetteer.country(given)
-    iso = country.iso if country else (given.strip().upper() if given and re.fullmatch(r"[A-Za-z]{3}", given.strip()) else None)
-    if given and iso is None:
-        raise RowError("country", f"{given!r} is neither an ISO 3166 alpha-3 code nor a country the gazetteer knows")
-    tz = row.time_zone or ctx.time_zone or (country.time_zone if country else None) or "UTC"
-    try:
-        zone(tz)
-    except Exception:
-        raise RowError("time_zone", f"unknown time zone {tz!r} (expected an IANA name such as Asia/Damascus)") from None
-    when = row.event_time
-    if when.tzinfo is not None:
-        when = when.astimezone(zone(tz)).replace(tzinfo=None)
-    reported = row.reported_at
-    if reported is not None:
-        if reported.tzinfo is None:
-            reported = reported.replace(tzinfo=zone(tz))
-        earliest = when.replace(tzinfo=zone(tz)) if row.time_precision == "exact" else dt.datetime(when.year, when.month, when.day, tzinfo=zone(tz))
-        if earliest - reported > ctx.tolerance:
-            raise RowError("event_time", f"the event ({when:%Y-%m-%d %H:%M} {tz}) comes after its report ({reported:%Y-%m-%d %H:%M %Z}) by more than the tolerance ({_span(ctx.tolerance)})")
-    kind = TYPES.get((row.type or "").strip().lower())
-    if kind is None:
-        raise RowError("type", f"{row.type!r} is not one of ACLED's six event types ({', '.join(LABELS.values())})")
-    lat, lon, admin1, geo = row.lat, row.lon, row.admin1, row.geo_precision
-    if (lat is None) != (lon is None):
-        raise RowError("latitude" if lat is None else "longitude", "coordinates need both latitude and longitude")
-    if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise RowError("latitude", f"({lat}, {lon}) are not coordinates")
-    if lat is not None and country is not None and not country.contains(lat, lon):
-        raise RowError("latitude", f"({lat}, {lon}) lies outside {country.name}")
-    if country is not None:
-        if admin1:
-            admin1 = country.admin1(admin1) or admin1.strip()
-        if lat is None and row.place_name:
-            found = ctx.gazetteer.find(row.place_name, country.iso)
-            if found is not None:
-                lat, lon, admin1, geo = found.lat, found.lon, admin1 or found.admin1, max(geo, 2)
-    perp = _actor(row.perpetrator_id, row.perpetrator, "perpetrator", ctx)
-    targ = _actor(row.target_id, row.target, "target", ctx)
-    low, best, high = row.casualties or (0, 0, 0)
-    if not low <= best <= high:
-        raise RowError("fatalities", f"low {low} <= best {best} <= high {high} does not hold")
-    reliability, credibility = row.grade or ctx.grade
-    sid = row.source_id or f"row{row.number}"
-    return Report(
-        id=f"{ctx.dataset}-{slug(sid)}", source=row.source or ctx.dataset, source_kind=row.source_kind,
-        dataset=ctx.dataset, source_id=sid, reliability=reliability, credibility=credibility,
-        reported_at=reported, event_time=when, time_precision=row.time_precision, time_zone=tz,
-        place=Place(name=row.place_name or None, country=iso, admin1=admin1 or None, admin2=row.admin2 or None,
-                    lat=lat, lon=lon, geo_precision=geo),
-        type=kind, sub_type=row.sub_type or None, perpetrator=perp, perpetrator_text=row.perpetrator or None,
-        target=targ, target_text=row.target or None, casualties=Casualties(low=low, best=best, high=high),
-        summary=row.summary or None, synthetic=row.synthetic,
-    )
+    low = text.lower()
+    if _SLUG.fullmatch(low):  # already a slug (most ids): as the substitution below would leave it
+        return low
+    return re.sub(r"[^a-z0-9._:-]+", "-", low).strip("-") or "x"
 
 
 def _span(d: dt.timedelta) -> str:
@@ -176,42 +117,68 @@ def _span(d: dt.timedelta) -> str:
     return f"{hours / 24:g} day(s)" if hours >= 24 else f"{hours:g} hour(s)"
 
 
-def _actor(given_id: str | None, name: str | None, fieldname: str, ctx: Context) -> str | None:
-    if given_id:
-        if given_id not in ctx.names.case_ids:
-            raise RowError(fieldname, f"unknown party {given_id!r}: no actor with that id in the case")
-        return given_id
-    return ctx.names.resolve(name).actor if name else None
+
+
+#: the fields of the common form a reader fills (``Row``'s, less its line number)
+FIELDS = tuple(f.name for f in fields(Row) if f.name not in ("number", "extra"))
+_DEFAULTS = {f.name: f.default for f in fields(Row) if f.name in FIELDS}
 
 
 @dataclass
-class Parsed:
-    reports: list[Report]
-    errors: list[str]
-    unresolved: dict[str, int]
-    rows: int
+class Batch:
+    """Rows in the common form as columns: one list per ``Row`` field, all as long as ``lines`` (the
+    line, or feature index, each row was read from). ``errors`` are the rows the reader refused, by
+    position; their cells are placeholders that nothing reads."""
+
+    lines: list[int]
+    errors: dict[int, RowError]
+    columns: dict[str, list[Any]]
+
+    @classmethod
+    def of(cls, lines: list[int], errors: dict[int, RowError], **columns: list[Any]) -> Batch:
+        n = len(lines)
+        unknown = set(columns) - set(FIELDS)
+        if unknown:
+            raise TypeError(f"not fields of the common form: {sorted(unknown)}")
+        return cls(lines, errors, {f: columns[f] if f in columns else [_DEFAULTS[f]] * n for f in FIELDS})
+
+    @classmethod
+    def from_rows(cls, items: Iterable[Row | tuple[int, RowError]]) -> Batch:
+        """A batch of rows read one at a time (GeoJSON features)."""
+        lines: list[int] = []
+        errors: dict[int, RowError] = {}
+        columns: dict[str, list[Any]] = {f: [] for f in FIELDS}
+        for item in items:
+            if isinstance(item, tuple):
+                errors[len(lines)] = item[1]
+                lines.append(item[0])
+                for f in FIELDS:
+                    columns[f].append(_DEFAULTS[f])
+                continue
+            lines.append(item.number)
+            for f in FIELDS:
+                columns[f].append(getattr(item, f))
+        return cls(lines, errors, columns)
 
 
-def parse(rows: Iterator[Row | tuple[int, RowError]], ctx: Context) -> Parsed:
-    """Build every row; errors as 'FILE:row N: field F: message' lines, duplicates of an id refused."""
-    reports, errors, seen, count = [], [], set(), 0
-    for item in rows:
-        count += 1
-        if isinstance(item, tuple):
-            number_, err = item
-            errors.append(f"{ctx.path}: row {number_}: {err}")
-            continue
+def mapped(column: list[Any], convert: Callable[[Any], Any], errors: dict[int, RowError]) -> list[Any]:
+    """``convert`` applied to each distinct value of a column once; a value it refuses (RowError) is the
+    error of every row holding it that has none yet — so checks applied in a row reader's order give
+    each row the first error that reader would have raised."""
+    done: dict[Any, Any] = {}
+    bad: dict[Any, RowError] = {}
+    for v in set(column):
         try:
-            rep = build(item, ctx)
-            if rep.id in seen:
-                raise RowError("id", f"{item.source_id!r} appears twice in the file")
-        except RowError as err:
-            errors.append(f"{ctx.path}: row {item.number}: field {ctx.columns.get(err.field, err.field)!r}: {err.message}")
-            continue
-        except ValueError as err:  # a value the record refuses (pydantic)
-            first = str(err).splitlines()
-            errors.append(f"{ctx.path}: row {item.number}: {first[1] if len(first) > 1 else first[0]}: {first[2].strip() if len(first) > 2 else ''}".rstrip(": "))
-            continue
-        seen.add(rep.id)
-        reports.append(rep)
-    return Parsed(reports, errors, dict(ctx.names.unresolved), count)
+            done[v] = convert(v)
+        except RowError as e:
+            done[v], bad[v] = None, e
+    if bad:
+        for i, v in enumerate(column):
+            if v in bad and i not in errors:
+                errors[i] = bad[v]
+    return [done[v] for v in column]
+
+
+def stripped(column: list[str | None]) -> list[str | None]:
+    """Each cell without surrounding blanks; a blank or absent one None."""
+    return [(v or "").strip() or None for v in column]

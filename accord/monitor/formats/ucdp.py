@@ -8,11 +8,10 @@ where_prec 1 is the place itself, 2-3 its surroundings, 4-7 a region.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from accord.monitor.formats import csvfile
-from accord.monitor.formats.rows import Row, RowError, number, timestamp
+from accord.monitor.formats.rows import Batch, RowError, mapped, number, stripped, timestamp
 
 REQUIRED = ("id", "type_of_violence", "side_a", "side_b", "country", "date_start", "best")
 TYPES = {"1": "Battles", "2": "Battles", "3": "Violence against civilians"}
@@ -22,35 +21,43 @@ DATE_PREC = {"1": "day", "2": "week", "3": "week", "4": "month"}
 COLUMNS_OF = {"event_time": "date_start", "type": "type_of_violence", "perpetrator": "side_a", "target": "side_b", "fatalities": "best", "id": "id"}
 
 
-def read(path: Path) -> Iterator[Row | tuple[int, RowError]]:
-    for line, rec in csvfile.rows(path, REQUIRED):
-        if isinstance(rec, RowError):
-            yield line, rec
-            continue
-        try:
-            yield _row(line, rec)
-        except RowError as e:
-            yield line, e
+def read(path: Path) -> Batch:
+    t = csvfile.table(path, REQUIRED)
+    errors = t.errors
+    # each cell read once per distinct value, in the order a row's fields were always read
+    violence = mapped(t.get("type_of_violence"), _violence, errors)
+    precision = mapped(t.get("date_prec"), _precision, errors)
+    best = mapped(t.get("best"), lambda v: number(v, "best", int, 0), errors)
+    low = mapped(t.get("low"), lambda v: number(v, "low", int), errors)  # blank: the best estimate
+    high = mapped(t.get("high"), lambda v: number(v, "high", int), errors)
+    where = mapped(t.get("where_prec"), lambda v: number(v, "where_prec", int, 1), errors)
+    event_time = mapped(t.get("date_start"), lambda v: timestamp(v, "date_start"), errors)
+    lat = mapped(t.get("latitude"), lambda v: number(v, "latitude"), errors)
+    lon = mapped(t.get("longitude"), lambda v: number(v, "longitude"), errors)
+    n = len(t)
+    return Batch.of(
+        t.lines, errors, source_id=stripped(t.get("id")), event_time=event_time, time_precision=precision,
+        type=violence, perpetrator=[v.strip() for v in t.get("side_a")], target=stripped(t.get("side_b")),
+        place_name=[(v or "").split(",")[0].strip() or None for v in t.get("where_coordinates")],
+        country=[v.strip() for v in t.get("country")],
+        admin1=[(v or "").split(" governorate")[0].strip() or None for v in t.get("adm_1")],
+        admin2=stripped(t.get("adm_2")), lat=lat, lon=lon,
+        geo_precision=[None if w is None else 1 if w <= 1 else 2 if w <= 3 else 3 for w in where],
+        casualties=[None if b is None else (b if lo is None else lo, b, b if hi is None else hi)
+                    for lo, b, hi in zip(low, best, high)],
+        source=["UCDP GED"] * n, source_kind=["monitor"] * n, summary=stripped(t.get("source_headline")),
+    )
 
 
-def _row(line: int, r: dict[str, str]) -> Row:
-    violence = r["type_of_violence"].strip()
+def _violence(value: str | None) -> str:
+    violence = (value or "").strip()
     if violence not in TYPES:
         raise RowError("type_of_violence", f"{violence!r} is not 1, 2 or 3")
-    prec = (r.get("date_prec") or "1").strip()
+    return TYPES[violence]
+
+
+def _precision(value: str | None) -> str:
+    prec = (value or "1").strip()
     if prec not in DATE_PREC:
         raise RowError("date_prec", f"{prec!r}: a date known only to the year (5) or unknown cannot be judged")
-    best = number(r["best"], "best", int, 0)
-    low, high = number(r.get("low"), "low", int, best), number(r.get("high"), "high", int, best)
-    where = number(r.get("where_prec"), "where_prec", int, 1)
-    return Row(
-        number=line, source_id=r["id"].strip() or None, event_time=timestamp(r["date_start"], "date_start"),
-        time_precision=DATE_PREC[prec], type=TYPES[violence],
-        perpetrator=r["side_a"].strip(), target=r["side_b"].strip() or None,
-        place_name=(r.get("where_coordinates") or "").split(",")[0].strip() or None,
-        country=r["country"].strip(), admin1=(r.get("adm_1") or "").split(" governorate")[0].strip() or None,
-        admin2=(r.get("adm_2") or "").strip() or None,
-        lat=number(r.get("latitude"), "latitude"), lon=number(r.get("longitude"), "longitude"),
-        geo_precision=1 if where <= 1 else 2 if where <= 3 else 3, casualties=(low, best, high),
-        source="UCDP GED", source_kind="monitor", summary=(r.get("source_headline") or "").strip() or None,
-    )
+    return DATE_PREC[prec]

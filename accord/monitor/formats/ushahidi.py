@@ -9,11 +9,10 @@ any other is refused, naming the category.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from accord.monitor.formats import csvfile
-from accord.monitor.formats.rows import Row, RowError, number, timestamp
+from accord.monitor.formats.rows import Batch, RowError, mapped, number, stripped, timestamp
 
 REQUIRED = ("#", "INCIDENT DATE", "CATEGORY")
 _KINDS = (
@@ -28,15 +27,27 @@ _KINDS = (
 COLUMNS_OF = {"event_time": "INCIDENT DATE", "time_zone": "TIME ZONE", "type": "CATEGORY", "perpetrator": "PERPETRATOR", "latitude": "LATITUDE", "longitude": "LONGITUDE", "country": "COUNTRY", "id": "#"}
 
 
-def read(path: Path) -> Iterator[Row | tuple[int, RowError]]:
-    for line, rec in csvfile.rows(path, REQUIRED):
-        if isinstance(rec, RowError):
-            yield line, rec
-            continue
-        try:
-            yield _row(line, rec)
-        except RowError as e:
-            yield line, e
+def read(path: Path) -> Batch:
+    t = csvfile.table(path, REQUIRED)
+    errors = t.errors
+    # each cell read once per distinct value, in the order a row's fields were always read
+    dates = t.get("INCIDENT DATE")
+    event_time = mapped(dates, lambda v: timestamp(v, "INCIDENT DATE"), errors)
+    kinds = mapped(t.get("CATEGORY"), _kind, errors)
+    lat = mapped(t.get("LATITUDE"), lambda v: number(v, "LATITUDE"), errors)
+    lon = mapped(t.get("LONGITUDE"), lambda v: number(v, "LONGITUDE"), errors)
+    n = len(t)
+    exact = {v: bool(re.search(r"\d:\d", v)) for v in set(dates)}
+    verified = {v: ("F", 2 if (v or "").strip().upper() in ("YES", "TRUE", "1") else 6) for v in set(t.get("VERIFIED"))}
+    return Batch.of(
+        t.lines, errors, source_id=stripped(t.get("#")), event_time=event_time,
+        time_precision=["exact" if exact[v] else "day" for v in dates], time_zone=stripped(t.get("TIME ZONE")),
+        type=kinds, sub_type=stripped(t.get("CATEGORY")), perpetrator=stripped(t.get("PERPETRATOR")),
+        place_name=stripped(t.get("LOCATION")), country=stripped(t.get("COUNTRY")), lat=lat, lon=lon,
+        source=["Ushahidi"] * n, source_kind=["other"] * n, grade=[verified[v] for v in t.get("VERIFIED")],
+        summary=[" ".join(x for x in ((a or "").strip(), (b or "").strip()) if x) or None
+                 for a, b in zip(t.get("INCIDENT TITLE"), t.get("DESCRIPTION"))],
+    )
 
 
 def _kind(category: str) -> str:
@@ -44,18 +55,3 @@ def _kind(category: str) -> str:
         if re.search(pattern, category, re.I):
             return kind
     raise RowError("CATEGORY", f"{category!r} matches none of the incident kinds (attack, clash, civilian, protest, riot)")
-
-
-def _row(line: int, r: dict[str, str]) -> Row:
-    when = timestamp(r["INCIDENT DATE"], "INCIDENT DATE")
-    exact = bool(re.search(r"\d:\d", r["INCIDENT DATE"]))
-    return Row(
-        number=line, source_id=r["#"].strip() or None, event_time=when, time_precision="exact" if exact else "day",
-        time_zone=(r.get("TIME ZONE") or "").strip() or None, type=_kind(r["CATEGORY"]),
-        sub_type=r["CATEGORY"].strip() or None, perpetrator=(r.get("PERPETRATOR") or "").strip() or None,
-        place_name=(r.get("LOCATION") or "").strip() or None, country=(r.get("COUNTRY") or "").strip() or None,
-        lat=number(r.get("LATITUDE"), "LATITUDE"), lon=number(r.get("LONGITUDE"), "LONGITUDE"),
-        source="Ushahidi", source_kind="other",
-        grade=("F", 2 if (r.get("VERIFIED") or "").strip().upper() in ("YES", "TRUE", "1") else 6),
-        summary=" ".join(x for x in ((r.get("INCIDENT TITLE") or "").strip(), (r.get("DESCRIPTION") or "").strip()) if x) or None,
-    )
