@@ -96,3 +96,30 @@ def third_party_votes(distance, estimated_risk, weight, h, i, j, rule, commit, m
                 with_j = odds_i * i_beats + odds_j * join_j
                 third[b, p, k] = _vote(rule, weight[b, k], with_i - with_j)
     return third, for_i, for_j
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def coalitions(weights, utils, rule, min_coalition):
+    """pce.coalitions for inputs b: c[b, x, y], the strength of the coalition for option x against y.
+
+    weights (B, n), utils (B, n, m). Voters are added in order, one after another, as NumPy reduces over
+    a leading axis; each unordered pair is voted once, "higher index against lower", as there."""
+    nb, n, m = utils.shape
+    c = np.empty((nb, m, m))
+    acc = np.empty((m, m))
+    for b in range(nb):
+        for x in range(m):
+            for y in range(m):
+                acc[x, y] = 0.0
+        for v in range(n):
+            w = weights[b, v]
+            for x in range(m):
+                for y in range(x):
+                    # the vote for x over y, counted for x (x > y) as pce.coalitions's for_first
+                    acc[x, y] += max(_vote(rule, w, utils[b, v, x] - utils[b, v, y]), 0.0)
+                    # for y over x, counted from the vote on (y, x) as its for_second: max(-vote, 0)
+                    acc[y, x] += max(-_vote(rule, w, utils[b, v, x] - utils[b, v, y]), 0.0)
+        for x in range(m):
+            for y in range(m):
+                c[b, x, y] = (acc[x, y] if x != y else 0.0) + min_coalition
+    return c

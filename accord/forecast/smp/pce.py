@@ -45,6 +45,23 @@ def coalitions(weights: np.ndarray, utils: np.ndarray, rule: VotingRule) -> np.n
     weights: (..., n) per voter; utils: (..., n, m) voter × option. As in KTAB, each unordered pair is
     voted once, as "higher index against lower"; this only matters for the asymmetric rule ASymProsp.
     """
+    from accord.forecast.smp import kernel
+
+    if rule in kernel.RULES:
+        # the same sums, voter after voter, without the (n × m × m) temporaries (kernel.py)
+        n, m = utils.shape[-2:]
+        lead = np.broadcast_shapes(weights.shape[:-1], utils.shape[:-2])
+        c = kernel.coalitions(
+            np.ascontiguousarray(np.broadcast_to(weights, (*lead, n)), dtype=float).reshape(-1, n),
+            np.ascontiguousarray(np.broadcast_to(utils, (*lead, n, m)), dtype=float).reshape(-1, n, m),
+            kernel.RULES[rule], MIN_COALITION,
+        )
+        return c.reshape(*lead, m, m)
+    return _coalitions(weights, utils, rule)
+
+
+def _coalitions(weights: np.ndarray, utils: np.ndarray, rule: VotingRule) -> np.ndarray:
+    """coalitions in NumPy: every rule, and the reference the compiled one is tested against."""
     votes = vote(rule, weights[..., :, None, None], utils[..., :, :, None] - utils[..., :, None, :])
     for_first = np.maximum(votes, 0.0).sum(axis=-3)
     for_second = np.maximum(-votes, 0.0).sum(axis=-3)

@@ -7,6 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from accord.forecast.smp import pce
 from accord.forecast.smp import state as smp_state
 from accord.forecast.smp.kernel import COMMITS, RULES
 from accord.forecast.smp.params import SMPParams
@@ -49,3 +50,21 @@ def test_compiled_third_parties_equal_numpy_bit_for_bit(case):
             assert a.shape == b.shape
             assert np.array_equal(a, b)
             assert np.array_equal(np.signbit(a), np.signbit(b))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 9), st.integers(1, 12), st.sampled_from([(), (1,), (4,)]), st.integers(0, 2**32 - 1),
+    st.sampled_from(sorted(RULES, key=str)), st.booleans(),
+)
+def test_compiled_coalitions_equal_numpy_bit_for_bit(n, m, batch, seed, rule, ties):
+    rng = np.random.default_rng(seed)
+    weights = rng.uniform(0, 5, (*batch, n))
+    utils = rng.uniform(-1, 1, (*batch, n, m))
+    if ties:  # equal utilities: zero votes, the binary rule's steep middle
+        utils[..., :, -1] = utils[..., :, 0]
+        utils[..., 0, :] += rng.uniform(-1e-9, 1e-9, m)
+    ours = pce.coalitions(weights, utils, rule)
+    theirs = pce._coalitions(weights, utils, rule)
+    assert ours.shape == theirs.shape
+    assert np.array_equal(ours, theirs)
