@@ -80,13 +80,15 @@ def _ours_in_process(path: Path, repeat: int):
     return scenario, run, statistics.median(walls)
 
 
-def _ours_process(path: Path, repeat: int) -> tuple[float, float]:
+def _ours_process(path: Path, repeat: int) -> tuple[float, float, float]:
+    """Wall and CPU seconds of a fresh Python reading and running the scenario; wall of one only importing."""
     work = (
         "from accord.forecast.smp import read_scenario; "
         f"s = read_scenario({str(path)!r}); s.model().run(s.stakeholders, seed=s.seed)"
     )
     startup = "import accord.forecast.smp"
-    return _median_wall([sys.executable, "-c", work], repeat)[0], _median_wall([sys.executable, "-c", startup], repeat)[0]
+    wall, cpu, _ = _median_wall([sys.executable, "-c", work], repeat)
+    return wall, cpu, _median_wall([sys.executable, "-c", startup], repeat)[0]
 
 
 def _ktab(binary: str, path: Path, repeat: int) -> tuple[float, float, KtabLog]:
@@ -114,6 +116,27 @@ def _identical(scenario, run, log: KtabLog) -> tuple[bool, str]:
         if [f"{p:.4f}" for p in probs[:, actors.index(actor)]] != [f"{p:.4f}" for p in logged]:
             return False, f"{actor} win probabilities differ"
     return True, "positions and win probabilities, every state"
+
+
+def _commit() -> str:
+    done = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return done.stdout.strip() or "(not a git checkout)"
+
+
+def _command(binary: str, argv: list[str]) -> str:
+    """The command line that reproduces the table, with paths shown relative to the repository."""
+    def short(a: str) -> str:
+        try:
+            return str(Path(a).resolve().relative_to(REPO))
+        except ValueError:
+            return a
+    env = "KTAB_SMP_BIN=/path/to/smpc " if binary else ""
+    return env + "python -m bench smp " + " ".join(short(a) for a in argv)
+
+
+def _ratio(r: float) -> str:
+    """KTAB ÷ ours; below 1 also said the other way round, so a slower accord reads as such."""
+    return f"{r:.2g}× (accord {1 / r:.1f}× slower)" if r < 1 else f"{r:.2g}×" if r < 10 else f"{r:.0f}×"
 
 
 def machine() -> str:
@@ -148,24 +171,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"KTAB_SMP_BIN={binary} is not a file; measuring our side only", file=sys.stderr)
         binary = ""
 
+    load_start = os.getloadavg()[0]
     rows = []
     for path in inputs:
         scenario, run, model_s = _ours_in_process(path, args.repeat)
-        process_s, startup_s = _ours_process(path, args.repeat)
+        process_s, process_cpu, startup_s = _ours_process(path, args.repeat)
         if binary:
             ktab_s, ktab_cpu, log = _ktab(binary, path, args.repeat)
             same, why = _identical(scenario, run, log)
             ktab_model = f"{log.elapsed:.3f}" if log.elapsed is not None else "–"
-            by_model = f"{log.elapsed / model_s:.1f}×" if log.elapsed is not None else "–"
+            by_model = _ratio(log.elapsed / model_s) if log.elapsed is not None else "–"
             ktab_cells = (
-                f"{log.states} | {ktab_model} | {ktab_s:.3f} | {ktab_cpu:.3f} | {by_model} | {ktab_s / process_s:.2f}×"
-                f" | {'yes' if same else 'no'}: {why}"
+                f"{log.states} | {ktab_model} | {ktab_s:.3f} | {ktab_cpu:.3f} | {by_model}"
+                f" | {_ratio(ktab_s / process_s)} | {_ratio(ktab_cpu / process_cpu)} | {'yes' if same else 'no'}: {why}"
             )
         else:
-            ktab_cells = "– | – | – | – | – | – | KTAB_SMP_BIN not set"
+            ktab_cells = "– | – | – | – | – | – | – | KTAB_SMP_BIN not set"
         n, d = scenario.stakeholders.positions.shape
         rows.append(
-            f"| {path.name} | {n}×{d} | {run.states} | {model_s:.4f} | {process_s:.3f} | {startup_s:.3f} | {ktab_cells} |"
+            f"| {path.name} | {n}×{d} | {run.states} | {model_s:.4f} | {process_s:.3f} | {process_cpu:.3f}"
+            f" | {startup_s:.3f} | {ktab_cells} |"
         )
 
     note = f" ({args.ktab_note})" if args.ktab_note else ""
@@ -174,18 +199,21 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"{dt.date.today().isoformat()} · {machine()} · Python {platform.python_version()} · NumPy {np.__version__}"
         f" · KTAB smpc{note}: {'`' + Path(binary).name + '` --logmin' if binary else 'not run'} · median of {args.repeat}"
-        f" · load average at start {os.getloadavg()[0]:.1f}",
+        f" · load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end · accord {_commit()}",
+        "",
+        f"Command: `{_command(binary, argv if argv is not None else sys.argv[1:])}`",
         "",
         "Seconds. *ours model*: `SMP.run` in process; *ours process*: a fresh Python reading and running the"
         " scenario; *start-up*: a fresh Python importing accord's SMP only; *KTAB model*: the run time KTAB's"
-        " own log reports; *KTAB process*: the whole `smpc` process, wall-clock and CPU (user + system over its"
-        " threads). Ratios, KTAB ÷ ours, each counted alike on both sides: *model ÷ model* and *process ÷"
-        " process* (above 1: accord is faster; below 1: slower)."
+        " own log reports (\"Elapsed time\": its model with its SQLite logging, no process start-up);"
+        " *ours CPU*, *KTAB CPU*: user + system seconds of the whole process over its threads."
+        " Ratios, KTAB ÷ ours, each counted alike on both sides: *model ÷ model*, *process ÷"
+        " process* (wall) and *CPU ÷ CPU* (whole processes; above 1: accord is faster; below 1: slower)."
         " Inputs not in tests/forecast/smp/data are KTAB's own examples (examples/smp/doc in its repository).",
         "",
-        "| input | actors×dims | states | ours model | ours process | Python start-up | KTAB states | KTAB model"
-        " | KTAB process | KTAB CPU | model ÷ model | process ÷ process | identical |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| input | actors×dims | states | ours model | ours process | ours CPU | Python start-up | KTAB states"
+        " | KTAB model | KTAB process | KTAB CPU | model ÷ model | process ÷ process | CPU ÷ CPU | identical |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *rows,
         "",
     ]
