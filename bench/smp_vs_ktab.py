@@ -33,6 +33,7 @@ import datetime as dt
 import os
 import platform
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -44,7 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from accord.forecast.smp import read_scenario
-from accord.forecast.smp.ktab_log import KtabLog, parse_log
+from accord.forecast.smp.ktab_log import KtabLog, first_difference, parse_log
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = REPO / "docs" / "benchmarks.md"
@@ -109,19 +110,9 @@ def _ktab(binary: str, path: Path, repeat: int) -> tuple[float, float, float | N
 
 def _identical(scenario, run, log: KtabLog) -> tuple[bool, str]:
     """Whether KTAB's printed history equals ours printed alike; else where they first part."""
-    if run.states != log.states:
-        return False, f"states {run.states} vs KTAB {log.states}"
-    trajectory = np.array(run.trajectory)
     actors, dims = scenario.stakeholders.actors, scenario.stakeholders.dimensions
-    for (actor, dim), logged in log.positions.items():
-        ours = [f"{v:.1f}" for v in trajectory[:, actors.index(actor), dims.index(dim)]]
-        if ours != [f"{v:.1f}" for v in logged]:
-            return False, f"{actor}/{dim} differs"
-    probs = np.array(run.detail["win_probabilities"])
-    for actor, logged in log.win_probabilities.items():
-        if [f"{p:.4f}" for p in probs[:, actors.index(actor)]] != [f"{p:.4f}" for p in logged]:
-            return False, f"{actor} win probabilities differ"
-    return True, "positions and win probabilities, every state"
+    where = first_difference(log, run, actors, dims, scenario.stakeholders.scale)
+    return where is None, where or "positions and win probabilities, every state"
 
 
 def _commit() -> str:
@@ -137,7 +128,7 @@ def _command(binary: str, argv: list[str]) -> str:
         except ValueError:
             return a
     env = "KTAB_SMP_BIN=/path/to/smpc " if binary else ""
-    return env + "python -m bench smp " + " ".join(short(a) for a in argv)
+    return env + "python -m bench smp " + shlex.join(short(a) for a in argv)
 
 
 def _ratio(r: float) -> str:
@@ -160,7 +151,7 @@ def _write(section: str) -> None:
         text = text.rstrip("\n") + "\n\n" + section
     else:
         after = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[after + 1 :] if after >= 0 else "")
+        text = text[:start] + section + ("\n" + text[after + 1 :] if after >= 0 else "")
     DOC.write_text(text)
 
 

@@ -309,10 +309,13 @@ def ktab_cmd(
     snapshot = open_snapshot(case, as_known_on)
     data = guard(lambda: from_snapshot(snapshot, issue, on))
     name = f"{issue}" + (f" on {on.isoformat()}" if on else "")
-    if fmt == "csv":
-        text = guard(lambda: writers.to_csv(data, name))
-    else:
-        text = guard(lambda: writers.to_xml(data, name, **({"seed": seed} if seed is not None else {})))
+    try:  # what KTAB would refuse is not written: one line naming the issue and what
+        if fmt == "csv":
+            text = writers.to_csv(data, name)
+        else:
+            text = writers.to_xml(data, name, **({"seed": seed} if seed is not None else {}))
+    except writers.SMPInputError as e:
+        fail(f"issue {name}: {e}")
     if out is None:
         typer.echo(text, nl=False)
         return

@@ -27,7 +27,7 @@ URL = ["https://example.org/coding"]
 def cases(draw):
     lo = draw(st.floats(-100, 100, allow_nan=False))
     hi = lo + draw(st.floats(0.5, 200, allow_nan=False))
-    n = draw(st.integers(2, 6))
+    n = draw(st.integers(3, 6))  # KTAB takes 3 actors or more
     issue = Issue(id="q", name="Question", scale_min=lo, scale_max=hi, cite=URL)
     actors = [Actor(id=f"a{i}", kind="state", name=f"Actor {i}", cite=URL) for i in range(n)]
     facts = []

@@ -9,7 +9,14 @@ timestamp and level; we drop it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from accord.forecast.base import Run
 
 _PREFIX = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \w+ \[\w+\] ")
 _STATES = re.compile(r"There were (\d+) states")
@@ -58,3 +65,34 @@ def parse_log(text: str) -> KtabLog:
         elif section == "probabilities":
             break
     return log
+
+
+def first_difference(log: KtabLog, run: Run, actors: Sequence[str], dimensions: Sequence[str],
+                     scale: tuple[float, float] = (0.0, 100.0)) -> str | None:
+    """Where our ``run`` first parts from KTAB's ``log``, both printed as KTAB prints them (positions on
+    its 0..100 at one decimal, win probabilities at four), or None when every state of every actor agrees.
+
+    ``scale``: the scale our run's positions are on (a case issue's), put onto KTAB's 0..100 first.
+    """
+    if run.states != log.states:
+        return f"{run.states} states, KTAB {log.states}"
+    lo, hi = scale
+    trajectory = (np.array(run.trajectory, dtype=float) - lo) * (100.0 / (hi - lo))
+    for (actor, dim), logged in log.positions.items():
+        if actor not in actors or dim not in dimensions:
+            return f"KTAB's log names {actor!r} on {dim!r}, which our run has not"
+        ours = [f"{v:.1f}" for v in trajectory[:, actors.index(actor), dimensions.index(dim)]]
+        theirs = [f"{v:.1f}" for v in logged]
+        if ours != theirs:
+            state = next(t for t, (a, b) in enumerate(zip(ours, theirs)) if a != b)
+            return f"{actor} on {dim}, state {state}: {ours[state]}, KTAB {theirs[state]}"
+    if len(log.positions) != len(actors) * len(dimensions):
+        return f"KTAB's log has {len(log.positions)} position histories for {len(actors)} actors × {len(dimensions)} dimensions"
+    probabilities = np.array(run.detail["win_probabilities"], dtype=float)
+    for actor, logged in log.win_probabilities.items():
+        ours = [f"{p:.4f}" for p in probabilities[:, actors.index(actor)]]
+        theirs = [f"{p:.4f}" for p in logged]
+        if ours != theirs:
+            state = next(t for t, (a, b) in enumerate(zip(ours, theirs)) if a != b)
+            return f"{actor}'s win probability, state {state}: {ours[state]}, KTAB {theirs[state]}"
+    return None

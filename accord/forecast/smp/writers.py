@@ -18,12 +18,19 @@ from accord.forecast.smp.readers import SMPInputError
 _PARAMETER_ORDER = ("VictoryProbModel", "PCEModel", "StateTransitions", "VotingRule", "BigRAdjust", "BigRRange",
                     "ThirdPartyCommit", "InterVecBrgn", "BargnModel")
 
+# KTAB's own limits (kmodel.h, smp.h at KTAB 3b5b063): smpc refuses a scenario beyond them, so we refuse
+# to write one. Its CSV reader checks the name lengths; its XML reader does not.
+KTAB_MIN_ACTORS, KTAB_MAX_ACTORS = 3, 250
+KTAB_CSV_MAX_ACTOR_NAME, KTAB_CSV_MAX_DIMENSION_NAME, KTAB_MAX_SCENARIO_NAME = 25, 256, 512
+
 
 def _ktab_values(data: Stakeholders) -> tuple[np.ndarray, np.ndarray]:
     """Positions on 0..100 and saliences in percent, checked as KTAB checks them."""
     lo, hi = data.scale
     if not hi > lo:
         raise SMPInputError(f"scale {lo:g}..{hi:g}: KTAB needs a scale of some width")
+    if not KTAB_MIN_ACTORS <= len(data.actors) <= KTAB_MAX_ACTORS:
+        raise SMPInputError(f"{len(data.actors)} actors: KTAB's smpc takes {KTAB_MIN_ACTORS} to {KTAB_MAX_ACTORS}")
     pos = (np.asarray(data.positions, dtype=float) - lo) * (100.0 / (hi - lo))
     sal = np.asarray(data.salience, dtype=float) * 100.0
     for i, actor in enumerate(data.actors):
@@ -41,9 +48,25 @@ def _num(v: float) -> str:
     return f"{float(v):.12g}"  # 12 digits: the value, without the noise of the rescaling
 
 
+def _check_names(data: Stakeholders, name: str, *, csv_limits: bool) -> None:
+    if len(name) > KTAB_MAX_SCENARIO_NAME:
+        raise SMPInputError(f"scenario name of {len(name)} characters: KTAB takes at most {KTAB_MAX_SCENARIO_NAME}")
+    if not csv_limits:
+        return
+    for actor in data.actors:
+        if len(actor) > KTAB_CSV_MAX_ACTOR_NAME:
+            raise SMPInputError(f"actor {actor!r}: field 'name': KTAB's CSV reader takes names of at most "
+                                f"{KTAB_CSV_MAX_ACTOR_NAME} characters, this has {len(actor)}; write XML instead")
+    for dim in data.dimensions:
+        if len(dim) > KTAB_CSV_MAX_DIMENSION_NAME:
+            raise SMPInputError(f"dimension {dim!r}: KTAB's CSV reader takes names of at most "
+                                f"{KTAB_CSV_MAX_DIMENSION_NAME} characters; write XML instead")
+
+
 def to_csv(data: Stakeholders, name: str, description: str = "") -> str:
     """KTAB's CSV: ``name, description, #actors, #dims`` / header / one row per actor."""
     pos, sal = _ktab_values(data)
+    _check_names(data, name, csv_limits=True)
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow([name, description, len(data.actors), len(data.dimensions)])
@@ -58,6 +81,7 @@ def to_xml(data: Stakeholders, name: str, description: str = "", seed: int = KTA
            params: SMPParams | None = None) -> str:
     """KTAB's XML scenario (smpSchema.xsd), with its run options (KTAB's defaults unless given)."""
     pos, sal = _ktab_values(data)
+    _check_names(data, name, csv_limits=False)
     root = ET.Element("Scenario")
     ET.SubElement(root, "name").text = name
     ET.SubElement(root, "desc").text = description or name
@@ -81,5 +105,14 @@ def to_xml(data: Stakeholders, name: str, description: str = "", seed: int = KTA
         s = ET.SubElement(a, "Salience")
         for v in sal[i]:
             ET.SubElement(s, "dSal").text = _num(v)
+    # smpSchema.xsd makes IdealAdjustment optional, but KTAB's smpc refuses a file without it (and one
+    # without an iaPair in it): "Following Element is missing in the input xml: IdealAdjustment". Each
+    # actor's ideal following its own position fully is KTAB's default, what its CSV reader sets.
+    adjust = ET.SubElement(root, "IdealAdjustment")
+    for actor in data.actors:
+        pair = ET.SubElement(adjust, "iaPair")
+        ET.SubElement(pair, "adjustingIdeal").text = actor
+        ET.SubElement(pair, "referencePos").text = actor
+        ET.SubElement(pair, "adjust").text = "1"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

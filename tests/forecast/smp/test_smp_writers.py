@@ -17,7 +17,7 @@ from accord.forecast.smp.writers import to_csv, to_xml
 
 @st.composite
 def stakeholders(draw) -> Stakeholders:
-    n = draw(st.integers(2, 6))
+    n = draw(st.integers(3, 6))  # KTAB takes 3 actors or more
     d = draw(st.integers(1, 3))
     lo = draw(st.floats(-1000, 1000))
     hi = lo + draw(st.floats(1, 1000))
@@ -65,3 +65,36 @@ def test_a_case_issue_exported_runs_in_the_smp(tmp_path):
     assert r.exit_code == 2 and "--format 'yaml': expected csv or xml" in r.output
     r = runner.invoke(app, ["--db", db, "forecast", "ktab", "no-such-issue"])
     assert r.exit_code == 2 and not (tmp_path / "no.xml").exists()
+
+
+def _three(**overrides) -> Stakeholders:
+    values = dict(actors=("a", "b", "c"), positions=np.array([[10.0], [50.0], [90.0]]),
+                  salience=np.array([[0.5], [0.5], [0.5]]), capability=np.array([1.0, 2.0, 3.0]),
+                  dimensions=("q",), scale=(0.0, 100.0))
+    return Stakeholders(**{**values, **overrides})
+
+
+def test_the_xml_carries_the_identity_ideal_adjustment_ktab_requires():
+    # KTAB's smpc refuses an XML scenario without <IdealAdjustment> (its schema calls it optional)
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(to_xml(_three(), "s"))
+    pairs = [(p.findtext("adjustingIdeal"), p.findtext("referencePos"), p.findtext("adjust"))
+             for p in root.iter("iaPair")]
+    assert pairs == [("a", "a", "1"), ("b", "b", "1"), ("c", "c", "1")]
+
+
+def test_what_ktab_would_refuse_is_not_written():
+    import pytest
+
+    from accord.forecast.smp.readers import SMPInputError
+
+    two = _three(actors=("a", "b"), positions=np.array([[10.0], [90.0]]), salience=np.array([[0.5], [0.5]]),
+                 capability=np.array([1.0, 2.0]))
+    for write in (to_csv, to_xml):
+        with pytest.raises(SMPInputError, match="2 actors: KTAB's smpc takes 3 to 250"):
+            write(two, "s")
+    long = _three(actors=("a", "b", "an-actor-id-of-26-letters-"))
+    with pytest.raises(SMPInputError, match="actor 'an-actor-id-of-26-letters-': field 'name': .* at most 25"):
+        to_csv(long, "s")
+    assert "<name>an-actor-id-of-26-letters-</name>" in to_xml(long, "s")  # KTAB's XML reader takes it
