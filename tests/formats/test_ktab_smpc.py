@@ -1,5 +1,5 @@
 """accord's KTAB export (`accord forecast ktab`) run through our KTAB readers and, where ``KTAB_SMP_BIN``
-points at one, through KTAB's own ``smpc``: the built-in case and a user's case (data/basin-talks: a
+points at one, through KTAB's own ``smpc``: the built-in case and a user's case (docs/examples/basin-talks: a
 signed scale, ordered options, positions that move), each issue as CSV and as XML.
 
 Without KTAB (CI, most machines): export → our reader → our SMP gives the run our SMP gives on the case
@@ -23,7 +23,7 @@ from accord.forecast.smp.ktab_log import first_difference, parse_log
 from accord.record.bundle import read_bundle
 from accord.record.snapshot import Snapshot
 
-BASIN = Path(__file__).parent / "data" / "basin-talks"
+BASIN = Path(__file__).resolve().parents[2] / "docs" / "examples" / "basin-talks"
 CASES = [  # (bundle, issue, date)
     ("syria-2015", "assad-role", dt.date(2015, 12, 18)),
     (str(BASIN), "dry-season-release", dt.date(2024, 5, 1)),
