@@ -74,7 +74,9 @@ def import_ktab(snap: Snapshot, path: str | Path, *, issue: str | None = None, o
                 names.add(new)
                 counts["actors"] += 1
                 actor = new.id
-            value = lo + float(data.positions[i, k]) * (hi - lo) / 100.0
+            # KTAB's 0..100 onto the issue's scale; clamped, since the rescaling (and an export's 12 digits)
+            # can land a hair past an end of the scale, which the case would refuse (found by hypothesis)
+            value = min(max(lo + float(data.positions[i, k]) * (hi - lo) / 100.0, lo), hi)
             out.append(_position(snap, iid, actor, on, value, float(data.salience[i, k]), at))
             counts["positions"] += 1
             cap = _capability(snap, actor, on, iid if len(data.dimensions) == 1 else None,
