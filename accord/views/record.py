@@ -113,10 +113,10 @@ def issue_positions(store: Any, case_id: str, issue: str, on: dt.date | None = N
                     as_known_on: dt.datetime | None = None) -> dict[str, Any]:
     """``positions`` of an issue as known then, reading the issue, its positions and their actors only."""
     found = store.records(case_id, [issue], as_known_on)
-    held = store.children(case_id, issue, "position", as_known_on) if found else []
     if not found or not isinstance(found[0], Issue):
         return positions(Snapshot(found, case_id=case_id), issue, on)  # says there is no such issue
-    shown = Snapshot([*found, *held], case_id=case_id).positions(issue, on)
+    # only the positions shown are validated as records (the others are read as plain JSON)
+    shown = store.latest_positions(case_id, issue, on, as_known_on)
     # the names of the actors whose latest position the view shows, no others
     actors = store.records(case_id, {p.actor for p in shown}, as_known_on)
     return positions(Snapshot([*found, *shown, *actors], case_id=case_id), issue, on)
