@@ -22,7 +22,6 @@ FIELDS = (
 )
 PLACE = ("name", "country", "admin1", "admin2", "lat", "lon", "geo_precision")
 CASUALTIES = ("low", "best", "high")
-_PLACE_DEFAULT = tuple(Place.model_fields[f].default for f in PLACE)
 
 
 class Records:
@@ -79,10 +78,24 @@ class Records:
 
 def _pieces(name: str, column: list[Any]) -> list[str]:
     """Each cell as ``"name":value,`` or "" where it equals the field's default (left out, as
-    ``exclude_defaults`` does), each distinct value serialised once. Times and places are told apart by
-    more than equality: two equal instants in different zones, or 0.0 and -0.0, are not written alike.
-    (Every other column holds one type, or None: str, int or bool.)"""
+    ``exclude_defaults`` does), each distinct value serialised once (a place, field by field)."""
     info = Report.model_fields[name]
+    key = f'"{info.serialization_alias or info.alias or name}":'
+    if name == "place":
+        inner = [_values(Place, f, list(c)) for f, c in zip(PLACE, zip(*column))] if column else []
+        return ["" if not body else key + "{" + body[:-1] + "}," for body in map("".join, zip(*inner))]
+    if name == "casualties":
+        done = {v: "" if v == (0, 0, 0) else key + Casualties.model_construct(
+            **dict(zip(CASUALTIES, v))).model_dump_json(by_alias=True, exclude_defaults=True) + "," for v in set(column)}
+        return [done[v] for v in column]
+    return _values(Report, name, column)
+
+
+def _values(model: Any, name: str, column: list[Any]) -> list[str]:
+    """``"name":value,`` for each cell of one field of ``model``, "" for its default. Cells are told apart
+    by more than equality where equal values are written differently: two equal instants in different
+    zones; 0.0 and -0.0. (Every column holds one type, or None: str, int, bool, float or datetime.)"""
+    info = model.model_fields[name]
     key = f'"{info.serialization_alias or info.alias or name}":'
     default = info.get_default(call_default_factory=True)
     keyed = _KEYS.get(name)
@@ -90,7 +103,7 @@ def _pieces(name: str, column: list[Any]) -> list[str]:
     done: dict[Any, str] = {}
     for k, v in zip(keys, column):
         if k not in done:
-            done[k] = _piece(name, v, default, key)
+            done[k] = "" if v == default else key + to_json(v).decode() + ","
     return [done[k] for k in keys]
 
 
@@ -98,25 +111,9 @@ def _time(v: Any) -> Any:
     return (v, v.utcoffset()) if v is not None else None
 
 
-def _place(v: tuple) -> Any:
-    # lat and lon are floats (build checked) and equal floats are written alike, but for 0.0 and -0.0
-    a, o = v[4], v[5]
-    return v, a == 0 and repr(a), o == 0 and repr(o)
+def _float(v: Any) -> Any:
+    return (v, repr(v)) if v == 0 else v
 
 
 #: how a column's values are told apart (event times are naive wall times: equal ones are written alike)
-_KEYS = {"reported_at": _time, "place": _place}
-
-
-def _piece(name: str, v: Any, default: Any, key: str) -> str:
-    if name == "place":
-        if v == _PLACE_DEFAULT:
-            return ""
-        return key + Place.model_construct(**dict(zip(PLACE, v))).model_dump_json(by_alias=True, exclude_defaults=True) + ","
-    if name == "casualties":
-        if v == (0, 0, 0):
-            return ""
-        return key + Casualties.model_construct(**dict(zip(CASUALTIES, v))).model_dump_json(by_alias=True, exclude_defaults=True) + ","
-    if v == default:
-        return ""
-    return key + to_json(v).decode() + ","
+_KEYS = {"reported_at": _time, "lat": _float, "lon": _float}
