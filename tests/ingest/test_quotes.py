@@ -460,3 +460,17 @@ def test_an_army_spokesman_speaks_for_the_government_named(run):
 def test_warned_of_takes_no_reported_clause(run):
     r = run("Vladimir Putin warned of serious consequences for relations with Ankara.")
     assert quotes(r, direct=False) == []
+
+
+def test_a_relative_clause_between_the_speaker_and_the_verb(run):
+    r = run("Sergei Lavrov, who spoke after the meeting, said the list had been agreed. A member of the committee, "
+            "who asked not to be named, said the delegation would travel.")
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(r, direct=False)] == [
+        ("sergei-lavrov", "Sergei Lavrov"), (None, "A member of the committee")]
+
+
+def test_a_second_speaker_after_while(run):
+    r = run("France's representative said the text kept the goal in view, while the representative of China said "
+            "the process had to be led by Syrians.")
+    assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
+        ("the text kept the goal in view", "france"), ("the process had to be led by Syrians", "china")]

@@ -136,8 +136,12 @@ _THAT = re.compile(r"\s*that\s+")
 _AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)\s*,?\s*[^",]{0,40}$')
 _OPENS_DIRECT = re.compile(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"")
 _THAT_AFTER_CUE = re.compile(r"(?:adding |saying )?that\s+")
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+")
 # what joins a second reporting verb to the first; " and" and " but" are the 4 characters _indirect cuts off
-_CLAUSE_JOIN = re.compile(r"(?:,| and| but)\s*$")
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+")
+# what joins a second reporting verb to the first one's clause: the same subject ('..., and said ...') or a new
+# one after a contrast ('..., while the representative of China said ...')
+_CLAUSE_JOIN = re.compile(r"(?:,| and| but)\s*$|,\s+(?:while|whereas)\s+[^,;\"]{1,60}$")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -613,8 +617,14 @@ class QuoteExtractor:
                     # 'Kerry said Russia attacked the town': a short report, read as 'X said (that) ...'
 
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
+                contrast = list(_CONTRAST.finditer(norm, clause, m.start()))
+                clause = contrast[-1].end() if contrast else clause  # '..., while the envoy of China said': a new subject
                 sp_s, sp_e = shared or (clause, m.start())
                 relative = None if shared else list(_RELATIVE_REPORT.finditer(norm, clause, m.start()))
+                if relative and "," in norm[relative[-1].end():m.start()]:
+                    # 'Hijab, who heads the committee, said ...': the relative clause closes before the verb,
+                    # whose subject stands before it
+                    sp_e, relative = relative[-1].start(), None
                 if relative:
                     sp_s = relative[-1].end()  # 'which diplomats said is meant to ...': the clause's subject
                 obj = (_TOLD_WHOM if cue.startswith(("told", "tell")) else _SPACE).match(norm[m.end():e])
