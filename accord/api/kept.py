@@ -44,7 +44,8 @@ KEPT = ("http.response.start", "http.response.body")
 
 class KeptReads:
     def __init__(self, app: Any, state: Any):
-        self.app, self.state, self.responses = app, state, state.responses
+        self.app, self.responses = app, state.responses
+        self.engine = state.store.one_statement()  # MARKED_USER is one statement
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         key = await self._key(scope) if scope["type"] == "http" and scope["method"] == "GET" else None
@@ -84,7 +85,7 @@ class KeptReads:
             return None
         if case is None or found is None:
             return None
-        with self.state.store.engine.connect() as conn:
+        with self.engine.connect() as conn:
             row = conn.execute(MARKED_USER, {"token_hash": users.token_hash(found), "case": case}).first()
         user = users.enabled(row)
         if user is None or not user.can("viewer"):
