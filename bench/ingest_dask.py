@@ -2,8 +2,9 @@
 
 Whole process against whole process: each configuration is `accord ingest ARCHIVE --case bench --json`
 into a fresh SQLite store, timed by the wall clock from start to exit (cluster start-up included), the
-peak resident memory of the client and of each worker process sampled with psutil every 0.1 s. Each is
-run --repeat times and the median kept: the machine is shared with other engineers' work.
+peak resident memory of the client and of each worker process sampled with psutil every 0.1 s, and the
+CPU time of the whole process tree (each process's last reading, within 0.1 s of its exit). Each is run
+--repeat times and the median kept: the machine is shared with other engineers' work.
 
     python -m bench ingest-dask [--articles 100000] [--repeat 3]
 """
@@ -36,7 +37,8 @@ def _case(db: str) -> None:
     store.close()
 
 
-def _sample(proc: psutil.Process, peaks: dict[int, tuple[str, int]], stop: threading.Event) -> None:
+def _sample(proc: psutil.Process, peaks: dict[int, tuple[str, int]], cpu: dict[int, float],
+            stop: threading.Event) -> None:
     while not stop.is_set():
         try:
             family = [proc, *proc.children(recursive=True)]
@@ -45,6 +47,8 @@ def _sample(proc: psutil.Process, peaks: dict[int, tuple[str, int]], stop: threa
         for p in family:
             try:
                 rss = p.memory_info().rss
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system  # the last reading before it exits (within 0.1 s)
                 name = "client" if p.pid == proc.pid else " ".join(p.cmdline()[-2:])[-40:]
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
@@ -59,10 +63,11 @@ def run_one(archive: Path, engine: str, workers: int, folder: Path) -> dict:
     cmd = [sys.executable, "-c", "from accord.cli.main import main; main()", "--db", db, "ingest", str(archive),
            "--case", "bench", "--json", "--engine", engine, "--workers", str(workers)]
     peaks: dict[int, tuple[str, int]] = {}
+    cpu: dict[int, float] = {}
     stop = threading.Event()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    sampler = threading.Thread(target=_sample, args=(psutil.Process(proc.pid), peaks, stop))
+    sampler = threading.Thread(target=_sample, args=(psutil.Process(proc.pid), peaks, cpu, stop))
     sampler.start()
     assert proc.stdout is not None
     lines = sum(1 for _ in proc.stdout)
@@ -74,7 +79,7 @@ def run_one(archive: Path, engine: str, workers: int, folder: Path) -> dict:
         raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}")
     client = next(rss for pid, (name, rss) in peaks.items() if name == "client")
     others = sorted((rss for name, rss in peaks.values() if name != "client"), reverse=True)
-    return {"wall_s": wall, "lines": lines, "client_mb": client / 2**20,
+    return {"wall_s": wall, "cpu_s": sum(cpu.values()), "lines": lines, "client_mb": client / 2**20,
             "worker_peak_mb": [round(r / 2**20) for r in others[:workers]] if others else []}
 
 
@@ -91,11 +96,15 @@ def main(argv: list[str]) -> int:
         size = write_jsonl(str(archive), args.articles, seed=21)
         rows = {}
         for engine, workers in CONFIGS:
+            load = round(os.getloadavg()[0], 2)
             runs = [run_one(archive, engine, workers, folder) for _ in range(args.repeat)]
             wall = statistics.median(r["wall_s"] for r in runs)
+            cpu = statistics.median(r["cpu_s"] for r in runs)
             assert all(r["lines"] == args.articles for r in runs)
             rows[f"{engine} x{workers}"] = {
                 "wall_s": round(wall, 1), "articles_per_s": round(args.articles / wall, 1),
+                "cpu_s": round(cpu, 1), "cpu_ms_per_article": round(1000 * cpu / args.articles, 2),
+                "load_average_at_start": load,
                 "client_peak_mb": round(max(r["client_mb"] for r in runs)),
                 "worker_peak_mb": max((r["worker_peak_mb"] for r in runs), key=lambda x: sum(x))}
             print(f"{engine} x{workers}: {rows[f'{engine} x{workers}']}", file=sys.stderr, flush=True)
@@ -107,6 +116,9 @@ def main(argv: list[str]) -> int:
            "archive_mb": round(size / 2**20, 1), "repeat": args.repeat, "cpus": os.cpu_count(),
            "load_average_at_end": [round(x, 2) for x in os.getloadavg()], "runs": rows,
            "dask_per_worker_articles_per_s": per_worker,
-           "estimate_16_workers_articles_per_hour": round(16 * per_worker * 3600)}
+           "estimate_16_workers_articles_per_hour": round(16 * per_worker * 3600),
+           # the same from CPU time, which the machine's other work does not inflate: what 16 busy cores do
+           "estimate_16_workers_articles_per_hour_from_cpu": round(
+               16 * 3600 * 1000 / rows["dask x1"]["cpu_ms_per_article"])}
     print(json.dumps(out, indent=2))
     return 0
