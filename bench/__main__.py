@@ -19,6 +19,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "deu": ("bench.deu_backtest", "backtest on real EU decisions (DEU III, read from ACCORD_DEU_DIR)"),
     "serve": ("bench.serve_bench", "accord serve: 200 concurrent readers of the overview, p95 and requests/s"),
     "faults": ("bench.faults", "kill -9 during case load, ingest, position set, review accept; store checked, rerun exactly once"),
+    "fuzz": ("bench.fuzz", "mutation fuzzing of every reader of user input: inputs, failures, hangs, crashes by target"),
     "ingest-dask": ("bench.ingest_dask", "ingest throughput: local engine beside Dask with 1 and 2 workers"),
 }
 

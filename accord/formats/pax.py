@@ -21,6 +21,8 @@ import io
 import datetime as dt
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from accord.errors import AccordError
 from accord.userfiles import read_text
 from accord.formats.common import Imported, Problems, cite, merged_cite, source_document
@@ -79,7 +81,12 @@ def import_pax(snap: Snapshot, path: str | Path, body: str, *, ignore: list[str]
             if text not in ("1", "2", "3"):
                 problems.add(f"expected 0, 1, 2 or 3, got {text!r}", line=line, field=code)
                 continue
-            provisions.append(Provision(id=code.lower(), text=f"PA-X {code} = {text}"))
+            try:
+                provisions.append(Provision(id=code.lower(), text=f"PA-X {code} = {text}"))
+            except ValidationError as e:  # a column name that cannot be a provision id
+                problems.add(f"column {code!r} cannot name a provision ({e.errors()[0]['msg']}); "
+                             "--ignore it if it is not a PA-X code", line=1, field=code)
+                continue
         if len(problems.errors) > bad:
             continue
         seen[agt_id] = line

@@ -73,29 +73,40 @@ def read_plover(records: list[dict[str, Any]], case_id: str) -> list[Event]:
     ``accord`` key's ``cite`` (every event is cited); its event's type is then ``other``. One AccordError
     naming the record and field for a record that is not an event."""
     events = []
+    if not isinstance(records, list):
+        raise AccordError(f"expected a list of PLOVER records, got {type(records).__name__}")
     for n, r in enumerate(records, start=1):
+        if not isinstance(r, dict):
+            raise AccordError(f"record {n}: expected an object, got {type(r).__name__}")
         where = f"record {n} ({r.get('id', 'no id')})"
         rid = str(r.get("id", ""))
         if not re.fullmatch(r"[A-Z]+", str(r.get("event", ""))):
             raise AccordError(f"{where}: field 'event': expected a PLOVER event type (CONSULT, ASSAULT, ...), "
                               f"got {r.get('event')!r}")
         prefix = f"{case_id}:"
-        extra = dict(r.get("accord") or {})
-        participants = [Participant(actor=_actor_id(a, where, side), role=side)
-                        for side in _SIDES for a in (r.get(side) or [])]
-        participants += [Participant.model_validate(p) for p in extra.pop("participants", [])]
+        try:
+            extra = dict(r.get("accord") or {})
+            participants = [Participant(actor=_actor_id(a, where, side), role=side)
+                            for side in _SIDES for a in (r.get(side) or [])]
+            participants += [Participant.model_validate(p) for p in extra.pop("participants", [])]
+            loc = r.get("eventLoc") or {}
+            place = loc.get("name") if isinstance(loc, dict) else None
+            context = [c.strip() for c in str(r.get("context") or "").split(",") if c.strip()]
+        except (ValueError, TypeError, AttributeError) as e:  # a participant pydantic refuses, a list that is not
+            err = e.errors()[0] if hasattr(e, "errors") else {"loc": (), "msg": str(e)}
+            raise AccordError(f"{where}: participants: {'.'.join(map(str, err['loc']))} {err['msg']}".replace(": :", ":")) from None
         data = {
             "type": "other", "date": r.get("date"),
             **extra,
             "id": rid.removeprefix(prefix), "plover": r.get("event"), "name": r.get("text") or rid,
             "participants": [p.model_dump() for p in participants],
-            "place": (r.get("eventLoc") or {}).get("name"),
+            "place": place,
             "plover_mode": r.get("mode") or None,
-            "plover_context": [c.strip() for c in (r.get("context") or "").split(",") if c.strip()],
+            "plover_context": context,
         }
         try:
             events.append(Event.model_validate(data))
-        except ValueError as e:
+        except (ValueError, TypeError) as e:
             err = e.errors()[0] if hasattr(e, "errors") else {"loc": (), "msg": str(e)}
             field = ".".join(str(x) for x in err["loc"])
             raise AccordError(f"{where}: field {field!r}: {err['msg']}") from None

@@ -80,8 +80,9 @@ def _read_warc(path: Path, default: tuple, max_bytes: int) -> Iterator[Article |
                 yield _article(body, where, _content_type(rec), uri, default)
     except ArchiveLoadFailed as e:
         yield ReadError(f"{path}: record {n + 1}", f"not a WARC record ({' '.join(str(e).split())})")
-    except (EOFError, OSError, ValueError) as e:
-        yield ReadError(f"{path}: record {n + 1}", f"cannot read the archive ({e})")
+    except (EOFError, OSError, ValueError, AttributeError, TypeError) as e:
+        # warcio trips over some malformed headers (a response record without a target URI: AttributeError)
+        yield ReadError(f"{path}: record {n + 1}", f"cannot read the archive ({' '.join(str(e).split())})")
 
 
 def _article(body: bytes, where: str, content_type: str, uri: str | None, default: tuple) -> Article | ReadError:
@@ -122,5 +123,5 @@ def _read_parquet(path: Path, default: tuple, max_bytes: int) -> Iterator[Articl
                     yield ReadError(where, f"field 'text': too large (over {max_bytes} bytes)")
                     continue
                 yield from_object(obj, where, default)
-    except (OSError, pa.ArrowException) as e:
+    except (OSError, ValueError, pa.ArrowException) as e:  # ValueError: a string column that is not UTF-8
         yield ReadError(f"{path}: row {row + 1}", f"cannot read the file ({' '.join(str(e).split())})")

@@ -140,7 +140,7 @@ def _quick_items(loader: _Loader, count: list[int]) -> Iterator[tuple[Any, int]]
         if tag in _SIMPLE:
             try:
                 return constructors[tag](loader, ScalarNode(tag, text, ev.start_mark, ev.end_mark, ev.style))
-            except (ValueError, TypeError, OverflowError):
+            except Exception:  # noqa: BLE001 - a value its tag cannot make: the composer's path says where and why
                 raise _Unusual from None  # the composer's path says where and why
         raise _Unusual
 

@@ -127,7 +127,8 @@ class Loader(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[misc
             return SafeConstructor.construct_object(self, node, deep)
         except yaml.YAMLError:
             raise
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as e:
+        except Exception as e:  # noqa: BLE001 - PyYAML's safe constructors fail in many ways (!!int '' is an IndexError,
+            # !!timestamp x an AttributeError): each is the value's fault, said at its place
             raise ConstructorError(None, None, cannot_make(node.tag, node.value, e), node.start_mark) from None
 
 

@@ -59,6 +59,8 @@ def test_a_recursive_alias_is_refused():
     ("!!int 12abc", "!!int"),
     ("[!!binary x]", "base64"),
     ("!!python/object:os.system x", "could not determine a constructor"),
+    ("!!timestamp Alpha Front", "!!timestamp"),  # found by bench/fuzz.py: an AttributeError inside PyYAML
+    ("!!int ''", "!!int"),  # found by bench/fuzz.py: an IndexError inside PyYAML
 ])
 def test_a_value_its_tag_cannot_make_is_a_located_error(text, words):
     with pytest.raises(YamlError) as e:
