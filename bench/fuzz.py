@@ -60,8 +60,18 @@ class Env:
         from accord.cli import common
 
         self.root = root
+        self._consoles = common.err_console, common.console
         common.err_console = Console(file=io.StringIO(), stderr=False)
         common.console = Console(file=io.StringIO())
+
+    def close(self) -> None:
+        """Give the CLI its consoles back (a test process goes on to other tests)."""
+        from accord.cli import common
+
+        common.err_console, common.console = self._consoles
+        for name in ("mini_store", "syria_store"):
+            if name in self.__dict__:
+                self.__dict__.pop(name).close()
 
     def file(self, name: str, data: bytes) -> Path:
         path = self.root / name

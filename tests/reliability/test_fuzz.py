@@ -20,7 +20,9 @@ steps = st.lists(st.tuples(st.integers(0, len(OPS) - 1), st.integers(0, 1 << 20)
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    return Env(tmp_path_factory.mktemp("fuzz"))
+    env = Env(tmp_path_factory.mktemp("fuzz"))
+    yield env
+    env.close()
 
 
 @pytest.mark.parametrize("name", sorted(TARGETS))
