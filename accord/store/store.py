@@ -534,9 +534,23 @@ class Store:
                     _check_kept(records, uow.kept_data, summary)
                 if dry_run:
                     raise _DryRun(summary)
-                return summary
         except _DryRun as done:
             return done.summary
+        self._analyze(len(summary.created) + len(summary.updated) + len(summary.deleted))
+        return summary
+
+    #: versions written at once past which PostgreSQL's statistics are refreshed at the end of a load
+    ANALYZE_AFTER = 10_000
+
+    def _analyze(self, written: int) -> None:
+        """Refresh PostgreSQL's statistics of the record table after a bulk load: with none (a server
+        without autovacuum, or before it runs) the planner reads an issue's positions or a list of ids
+        through the wrong index, 100 ms per query instead of 1 ms. SQLite's plans do not need them."""
+        if written < self.ANALYZE_AFTER or self.engine.dialect.name != "postgresql":
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE record")
+            conn.commit()
 
     def delete_case(self, case_id: str, by: str) -> WriteSummary:
         with self.unit_of_work(case_id, by, operation="case delete") as uow:

@@ -111,3 +111,16 @@ def test_children_at_a_past_time(store):
     then = {p.actor for p in store.children("mini", "vote-timing", "position", before)}
     assert now == {"alpha", "beta", "gamma"} and then == {"alpha", "beta"}
     assert [r.id for r in store.records("mini", ["alpha", "nothing"], before)] == ["alpha"]
+
+
+def test_a_bulk_load_refreshes_postgresql_statistics(store, monkeypatch):
+    """Without statistics PostgreSQL reads an issue's positions through the wrong index (100x slower)."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's plans need no statistics")
+    monkeypatch.setattr(Store, "ANALYZE_AFTER", 1)
+    store.load("mini", BASE, by="tester", source="mini")
+    with store.engine.connect() as conn:
+        analyzed = conn.exec_driver_sql(
+            "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'record' "
+            "AND schemaname = current_schema()").scalar_one()
+    assert analyzed
