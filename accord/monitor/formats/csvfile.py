@@ -4,7 +4,8 @@ blank cells in every column; a missing column is one error for the whole file.
 
 Read with the standard library's C reader rather than pyarrow: it gives each row's line number as the
 error lines need it (a quoted field may span lines), reads quoting as every earlier import did, and
-costs about 2.5 µs a row of ACLED's shape, a small part of an import (docs/benchmarks.md, Monitor).
+costs about 6 µs a row of ACLED's shape, 1.2 s of the 8.4 s CPU a 200,000-row import takes
+(docs/benchmarks.md, Monitor).
 """
 
 from __future__ import annotations

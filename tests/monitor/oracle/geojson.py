@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import AccordError
-from accord.monitor.formats.rows import LABELS, Row, RowError, number, timestamp
+from accord.monitor.formats.rows import Row, RowError, number, timestamp
 
 #: the file's column for each of the common fields (for error messages)
 COLUMNS_OF = {"event_time": "time", "latitude": "geometry", "longitude": "geometry", "fatalities": "casualties", "id": "id"}
@@ -69,29 +69,3 @@ def _row(i: int, feature: Any) -> Row:
         casualties=(number(cas.get("low"), "casualties", int, best), best, number(cas.get("high"), "casualties", int, best)),
         source=text("source"), summary=text("summary"), grade=parsed_grade, synthetic=bool(p.get("synthetic")),
     )
-
-
-def write(incidents: list, verdicts: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """A FeatureCollection of incidents (``accord.monitor.incidents.Incident``), with each one's verdict
-    against a ceasefire when given (incident id -> {counts_as_violation, reason})."""
-    features = []
-    for inc in incidents:
-        pl = inc.place
-        props = {
-            "id": inc.id, "time": inc.when.isoformat(), "time_precision": inc.time_precision, "time_zone": inc.time_zone,
-            "type": inc.type, "sub_type": inc.sub_type, "type_label": LABELS[inc.type],
-            "perpetrator": inc.perpetrator, "perpetrator_text": inc.perpetrator_text,
-            "target": inc.target, "target_text": inc.target_text, "place": pl.name, "country": pl.country,
-            "admin1": pl.admin1, "admin2": pl.admin2, "geo_precision": pl.geo_precision,
-            "casualties": inc.casualties.model_dump(), "status": inc.status, "grade": _best_grade(inc),
-            "sources": inc.sources(), **((verdicts or {}).get(inc.id, {})),
-            **({"synthetic": True} if all(r.synthetic for r in inc.reports) else {}),
-        }
-        geometry = {"type": "Point", "coordinates": [pl.lon, pl.lat]} if pl.lat is not None else None
-        features.append({"type": "Feature", "geometry": geometry, "properties": {k: v for k, v in props.items() if v is not None}})
-    return {"type": "FeatureCollection", "features": features}
-
-
-def _best_grade(inc: Any) -> str:
-    best = min(inc.reports, key=lambda r: (r.reliability, r.credibility))
-    return f"{best.reliability}{best.credibility}"
