@@ -10,7 +10,8 @@ overview back to back (no think time: a closed loop): the API's brief (JSON) and
 request to its last byte, as the client sees it: queueing in the server included), and the server's
 CPU time per request (its processes' user + system time over the run, from /proc, divided by the
 requests answered: what the load average of a shared machine does not change) with the requests/s one
-core would give at that cost.
+core would give at that cost; on PostgreSQL also the CPU time of the machine's postgres processes
+per request (theirs for this bench's queries, plus whatever else used that server meanwhile).
 
 The readers: ``wrk`` (Debian's package ``wrk``; C, one thread, a Lua script naming the token and
 alternating the two paths; bounded by --seconds) when it is installed, else one Python asyncio process
@@ -183,21 +184,30 @@ end
             "p99_ms": round(p99 / 1000, 1)}
 
 
-def _cpu_seconds(root: int) -> float:
-    """User + system CPU time of a process and its descendants, from /proc (Linux)."""
+def _processes() -> dict[int, tuple[str, int, float]]:
+    """Every process's name, parent and user + system CPU time (s), from /proc (Linux)."""
     tick = os.sysconf("SC_CLK_TCK")
-    stats: dict[int, tuple[int, float]] = {}
+    stats: dict[int, tuple[str, int, float]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
+                name, rest = Path(f"/proc/{entry}/stat").read_text().split(" (", 1)[1].rsplit(")", 1)
+            except (OSError, ValueError):
                 continue  # gone meanwhile
-            stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+            fields = rest.split()
+            stats[int(entry)] = (name, int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    return stats
+
+
+def _cpu_seconds(root: int) -> tuple[float, float]:
+    """CPU time of a process and its descendants, and of the machine's PostgreSQL processes (which serve
+    this bench's queries, and whatever else uses that server meanwhile)."""
+    stats = _processes()
     tree = {root}
     for _ in range(4):  # the server, its workers, and anything they start
-        tree |= {pid for pid, (parent, _) in stats.items() if parent in tree}
-    return sum(stats[pid][1] for pid in tree if pid in stats)
+        tree |= {pid for pid, (_, parent, _) in stats.items() if parent in tree}
+    return (sum(stats[pid][2] for pid in tree if pid in stats),
+            sum(cpu for name, _, cpu in stats.values() if name == "postgres"))
 
 
 def run_accord(db: str, workers: int, users: int, requests: int, revalidate: bool = False,
@@ -217,11 +227,13 @@ def run_accord(db: str, workers: int, users: int, requests: int, revalidate: boo
             result = _wrk(base, paths, users, seconds, headers, revalidate)
         else:
             result = _client(base, paths, users, requests, headers, revalidate)
-        cpu = _cpu_seconds(server.pid) - before
+        cpu, db_cpu = (b - a for a, b in zip(before, _cpu_seconds(server.pid)))
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    per = cpu / max(result["requests"], 1)
+    n = max(result["requests"], 1)
+    per = cpu / n
+    extra = {"postgres_cpu_ms_per_request": round(db_cpu / n * 1000, 3)} if db.startswith("postgresql") else {}
     return {"client": client, **result, "server_cpu_ms_per_request": round(per * 1000, 3),
-            "rps_per_server_core": round(1 / per) if per else None,
+            "rps_per_server_core": round(1 / per) if per else None, **extra,
             "client_cpu_s": round(after.ru_utime + after.ru_stime - own.ru_utime - own.ru_stime, 2),
             "load_average": f"{load:.1f} -> {os.getloadavg()[0]:.1f}"}
 
