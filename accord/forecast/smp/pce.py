@@ -7,6 +7,8 @@ batch.py): every reduction names its axis from the end, so one input alone gives
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
 from accord.forecast.smp.params import BigRAdjust, BigRRange, PCEModel, VictoryProbModel, VotingRule
@@ -39,18 +41,31 @@ def vote(rule: VotingRule, weight: np.ndarray | float, du: np.ndarray) -> np.nda
     return np.where(du < 0, weight * du, 2.0 * weight * du / 3.0)
 
 
+#: the rules the compiled kernel (kernel.py) computes
+KERNEL_RULES = frozenset({VotingRule.PROP, VotingRule.BINARY, VotingRule.PROP_BIN, VotingRule.ASYM_PROSP})
+#: work (array cells) from which the kernel pays for loading Numba, ≈ 0.5 s of CPU in a fresh process:
+#: a Monte Carlo step of 100 draws is past it, a single run of a small input is not
+KERNEL_CELLS = 200_000
+
+
+def use_kernel(rule: VotingRule, cells: int) -> bool:
+    """Whether to compute with the compiled kernel: its numbers are NumPy's to the bit, so this only
+    decides the speed. Once Numba is loaded (the EUM loads it too) the kernel is always the faster."""
+    return rule in KERNEL_RULES and (cells >= KERNEL_CELLS or "numba" in sys.modules)
+
+
 def coalitions(weights: np.ndarray, utils: np.ndarray, rule: VotingRule) -> np.ndarray:
     """c[a, b]: strength of the coalition for option a against option b.
 
     weights: (..., n) per voter; utils: (..., n, m) voter × option. As in KTAB, each unordered pair is
     voted once, as "higher index against lower"; this only matters for the asymmetric rule ASymProsp.
     """
-    from accord.forecast.smp import kernel
-
-    if rule in kernel.RULES:
+    n, m = utils.shape[-2:]
+    lead = np.broadcast_shapes(weights.shape[:-1], utils.shape[:-2])
+    if use_kernel(rule, int(np.prod(lead)) * n * m * m):
         # the same sums, voter after voter, without the (n × m × m) temporaries (kernel.py)
-        n, m = utils.shape[-2:]
-        lead = np.broadcast_shapes(weights.shape[:-1], utils.shape[:-2])
+        from accord.forecast.smp import kernel
+
         c = kernel.coalitions(
             np.ascontiguousarray(np.broadcast_to(weights, (*lead, n)), dtype=float).reshape(-1, n),
             np.ascontiguousarray(np.broadcast_to(utils, (*lead, n, m)), dtype=float).reshape(-1, n, m),

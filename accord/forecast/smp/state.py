@@ -26,7 +26,6 @@ from accord.forecast.smp.params import (
     SMPParams,
     StateTransitions,
     ThirdPartyCommit,
-    VotingRule,
 )
 
 # KTAB's floor on a challenge coalition and its smallest expected gain worth a challenge
@@ -153,7 +152,7 @@ def challenge(
     rule = params.VotingRule
     rows = np.arange(len(h))
     weight = actors.capability * actors.total_salience
-    if rule in _kernel_rules():
+    if pce.use_kernel(rule, int(np.prod(weight.shape[:-1])) * len(h) * weight.shape[-1]):
         third, for_i, for_j = _compiled_third_parties(utils, weight, params, h, i, j)
     else:
         third, for_i, for_j = _third_parties(utils, weight, params, h, i, j)
@@ -170,12 +169,6 @@ def challenge(
     s_j = actors.total_salience[..., j]
     gain = (1 - s_j) * victory + s_j * contest - status_quo
     return p_i, gain
-
-
-def _kernel_rules() -> tuple[VotingRule, ...]:
-    from accord.forecast.smp.kernel import RULES
-
-    return tuple(RULES)
 
 
 def _compiled_third_parties(

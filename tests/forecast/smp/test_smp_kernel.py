@@ -64,7 +64,42 @@ def test_compiled_coalitions_equal_numpy_bit_for_bit(n, m, batch, seed, rule, ti
     if ties:  # equal utilities: zero votes, the binary rule's steep middle
         utils[..., :, -1] = utils[..., :, 0]
         utils[..., 0, :] += rng.uniform(-1e-9, 1e-9, m)
+    assert pce.use_kernel(rule, 1)  # loaded by this module: the kernel answers at any size
     ours = pce.coalitions(weights, utils, rule)
     theirs = pce._coalitions(weights, utils, rule)
     assert ours.shape == theirs.shape
     assert np.array_equal(ours, theirs)
+
+
+def test_the_kernel_takes_the_rules_pce_sends_it():
+    assert pce.KERNEL_RULES == set(RULES)
+
+
+_PROBE = """
+import sys
+import numpy as np
+from accord.forecast.smp import SMP
+from accord.forecast.base import Stakeholders
+n, draws = int(sys.argv[1]), int(sys.argv[2])
+rng = np.random.default_rng(0)
+data = Stakeholders(tuple(map(str, range(n))), rng.uniform(0, 100, (n, 1)), rng.uniform(0.2, 1, (n, 1)), rng.uniform(1, 5, n))
+if draws:
+    b = lambda a: np.repeat(a[None], draws, axis=0)
+    SMP().forecast_batch(b(data.positions), b(data.salience), b(data.capability), data.scale)
+else:
+    SMP().run(data)
+print("numba" in sys.modules)
+"""
+
+
+def test_a_small_run_does_not_load_numba_a_monte_carlo_does():
+    """Loading Numba costs a fresh process ≈ 0.5 s of CPU, more than a small input's whole run."""
+    import subprocess
+    import sys
+
+    def loads(n: int, draws: int) -> bool:
+        out = subprocess.run([sys.executable, "-c", _PROBE, str(n), str(draws)], capture_output=True, text=True, check=True)
+        return out.stdout.strip() == "True"
+
+    assert not loads(7, 0)
+    assert loads(15, 100)
