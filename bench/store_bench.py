@@ -244,15 +244,16 @@ def run_backend(args: argparse.Namespace) -> dict[str, Any]:
         full_show = views.show(snap, rid)
         t2 = time.perf_counter()
         full_positions = views.positions(snap, "issue-00")
+        t_full = time.perf_counter()
+        del snap  # (freeing a million records takes seconds: not the narrow reads' time)
         t3 = time.perf_counter()
-        del snap
         narrow_show = views.show_record(store, CASE, rid, between)
         t4 = time.perf_counter()
         narrow_positions = views.issue_positions(store, CASE, "issue-00", None, between)
         t5 = time.perf_counter()
         assert narrow_show == full_show and narrow_positions == full_positions
         out["as_of_views"] = {
-            "show_snapshot_s": t2 - t0, "positions_snapshot_s": (t1 - t0) + (t3 - t2),
+            "show_snapshot_s": t2 - t0, "positions_snapshot_s": (t1 - t0) + (t_full - t2),
             "show_narrow_s": t4 - t3, "positions_narrow_s": t5 - t4, "positions_rows": len(narrow_positions["positions"]),
             "cli": _time_views_cli(target, rid, between),
         }
