@@ -207,24 +207,51 @@ class UnitOfWork:
         return self.summary
 
     def add_encoded(self, kind: str, rows: list[tuple[str, str | None, str]]) -> WriteSummary:
-        """``add`` for records of one kind already encoded: (id, parent, data as ``encode`` gives it)."""
-        existing: set[str] = set()
+        """``add`` for records of one kind already encoded: (id, parent, data as ``encode`` gives it).
+        The ids' current versions are read in a few set-based queries (not one per row: a re-import of a
+        200,000-row file took 20 s CPU that way); new ids are appended in bulk, changed ones closed and
+        appended, unchanged ones counted. Summary lists: the new ids first, then the others in order."""
+        current: dict[str, Any] = {}
         for i in range(0, len(rows), 500):
             chunk = [r[0] for r in rows[i : i + 500]]
-            existing.update(self.conn.execute(
-                select(R.c.id).where(R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.in_(chunk))
-            ).scalars())
-        created = self.summary.created
+            for row in self.conn.execute(
+                select(R.c.pk, R.c.id, R.c.version, R.c.data)
+                .where(R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.in_(chunk))
+            ):
+                current[row.id] = row
+        s = self.summary
+        created = s.created
         case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
         with self._appending() as append:
             for rid, parent, data in rows:
-                if rid not in existing:
+                if rid not in current:
                     append((case_id, kind, rid, parent, 1, "create", data, tx_id, at))
                     created.append(rid)
+        if not current:
+            return s
+        closes: list[int] = []
+        later: list[tuple[Any, ...]] = []
+        again: list[tuple[str, str | None, str]] = []  # an id given twice: its second write sees the first
         for rid, parent, data in rows:
-            if rid in existing:
-                self._put(kind, rid, parent, data)
-        return self.summary
+            if rid not in current:
+                continue
+            cur = current[rid]
+            if cur is None:
+                again.append((rid, parent, data))
+                continue
+            current[rid] = None
+            live = cur.data is not None
+            if live and cur.data == data:
+                s.unchanged += 1
+                continue
+            closes.append(cur.pk)
+            later.append((case_id, kind, rid, parent, cur.version + 1, "update" if live else "create", data, tx_id, at))
+            (s.updated if live else created).append(rid)
+        self._close(closes)
+        self._insert(later)
+        for rid, parent, data in again:
+            self._put(kind, rid, parent, data)
+        return s
 
     def sync(self, records: Iterable[Record], prune: bool = True, keep_user: bool = False) -> WriteSummary:
         """Make the case hold these records: create, update and delete in bulk. Without ``prune``, a

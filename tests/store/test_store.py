@@ -154,3 +154,41 @@ def test_kill_9_during_a_load_leaves_the_store_as_it_was(store, db_url):
     assert reopened.count_versions() == before
     assert reopened.get("mini", "beta").name == "Beta"
     reopened.close()
+
+
+def _current_rows(store, case_id):
+    from sqlalchemy import select
+
+    from accord.store.schema import record as R
+    with store.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(
+            select(R.c.id, R.c.kind, R.c.parent, R.c.version, R.c.op, R.c.data).where(R.c.case_id == case_id)))
+
+
+def test_add_encoded_on_existing_ids_writes_what_one_put_per_row_writes(db_url):
+    """A re-import reads the current versions in a few set-based queries; the versions it writes and its
+    summary are those of one ``put`` per row: new, unchanged, changed, deleted and given again, an id twice."""
+    rows0 = [(f"r{i}", None, f'{{"n":{i}}}') for i in range(6)]
+    rows1 = [("r0", None, '{"n":0}'), ("r1", None, '{"n":10}'), ("r2", None, '{"n":2}'), ("r3", None, '{"n":3}'),
+             ("new", None, '{"n":9}'), ("r4", None, '{"n":40}'), ("r4", None, '{"n":41}'), ("r5", None, '{"n":5}')]
+    results = []
+    for case_id, bulk in (("bulk", True), ("one", False)):
+        s = Store.open(db_url)
+        try:
+            with s.unit_of_work(case_id, by="t") as uow:
+                uow.add_encoded("actor", rows0)
+            with s.unit_of_work(case_id, by="t") as uow:
+                uow.delete("r3")
+                uow.delete("r5")
+            with s.unit_of_work(case_id, by="t") as uow:
+                if bulk:
+                    summary = uow.add_encoded("actor", rows1)
+                else:
+                    for rid, parent, data in rows1:
+                        uow._put("actor", rid, parent, data)
+                    summary = uow.summary
+            results.append((_current_rows(s, case_id), sorted(summary.created), sorted(summary.updated), summary.unchanged))
+        finally:
+            s.close()
+    assert results[0] == results[1]
+    assert results[0][1:] == (["new", "r3", "r5"], ["r1", "r4", "r4"], 2)
