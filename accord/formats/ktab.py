@@ -18,6 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from accord.errors import AccordError
 from accord.formats.common import ActorNames, Imported, cite, merged_cite, slug, source_document
@@ -45,6 +48,17 @@ def import_ktab(snap: Snapshot, path: str | Path, *, issue: str | None = None, o
     if issue is not None and len(data.dimensions) != 1:
         raise AccordError(f"{path}: field 'Dimensions': {len(data.dimensions)} dimensions, but --issue names one "
                           "issue; leave --issue out to import each dimension as the issue of its name")
+    try:
+        return _records(snap, path, scenario, issue, on)
+    except ValidationError as e:  # a name the record cannot take (an id over 200 characters, say): found by bench/fuzz.py
+        err = e.errors()[0]
+        field = ".".join(str(x) for x in err["loc"]) or "-"
+        raise AccordError(f"{path}: field {field!r}: {err['msg']} (from the scenario's names: "
+                          f"{str(err.get('input'))[:60]!r})") from None
+
+
+def _records(snap: Snapshot, path: Path, scenario: Any, issue: str | None, on: dt.date) -> Imported:
+    data = scenario.stakeholders
     doc = source_document(path, "ktab", f"KTAB scenario {scenario.name}", outlet="KTAB scenario file")
     names = ActorNames(snap)
     out: list[Record] = [doc]
