@@ -12,8 +12,9 @@ sent) under everything they depend on:
 - the record: the case's last transaction time and the store's last transaction, the markers the views
   the routes use are kept under (accord.views.cache), and today's date (``date``'s default).
 
-The user and both markers are read with one indexed query per request, so a disabled user, a new
-token or a write from any process is seen by the very next request. Whatever this layer is not sure of
+The user and both markers are read by a query that starts after the request arrived, so a disabled
+user, a new token or a write from any process is seen by the very next request; requests arriving
+together share one such query (accord.api.checks). Whatever this layer is not sure of
 goes to the framework: no token or one it does not know, too low a role, a page not naming its case, a
 method other than GET, a miss. The framework's answer to a miss is kept if it is a 200 or 304 that sets
 no cookie and the markers did not move while it was made. Nothing is decided here that the routes do
@@ -31,11 +32,6 @@ from starlette.requests import Request
 
 from accord.api.auth import bearer, token
 from accord.store import users
-from accord.views.cache import CASE_VERSION, STORE_VERSION
-
-#: the user holding a token, with the case's and the store's last transaction
-MARKED_USER = users.BY_TOKEN.add_columns(CASE_VERSION.scalar_subquery().label("case_version"),
-                                         STORE_VERSION.scalar_subquery().label("store_version"))
 
 # the brief's route is /api/v1/cases/{case}/brief, whose {case} matches what [^/]+ does
 BRIEF = re.compile(r"/api/v1/cases/([^/]+)/brief")
@@ -45,7 +41,7 @@ KEPT = ("http.response.start", "http.response.body")
 class KeptReads:
     def __init__(self, app: Any, state: Any):
         self.app, self.responses = app, state.responses
-        self.engine = state.store.one_statement()  # MARKED_USER is one statement
+        self.checks = state.checks
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         key = await self._key(scope) if scope["type"] == "http" and scope["method"] == "GET" else None
@@ -85,14 +81,13 @@ class KeptReads:
             return None
         if case is None or found is None:
             return None
-        with self.engine.connect() as conn:
-            row = conn.execute(MARKED_USER, {"token_hash": users.token_hash(found), "case": case}).first()
+        row, case_version, store_version = await self.checks.check(users.token_hash(found), case)
         user = users.enabled(row)
         if user is None or not user.can("viewer"):
             return None  # the route answers: 401, 403, the login form, or a public read
         validators = tuple(v for k, v in scope["headers"] if k == b"if-none-match")
-        return (path, scope["query_string"], validators, user.name, user.role, dt.date.today(), row.case_version,
-                row.store_version)
+        return (path, scope["query_string"], validators, user.name, user.role, dt.date.today(), case_version,
+                store_version)
 
 
 def _keepable(sent: list[dict[str, Any]]) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+from accord.api import checks
 from accord.store import Store
 from accord.views.cache import Lru, Views
 
@@ -19,6 +22,10 @@ class State:
         self.views = Views(self.store)
         #: whole responses of the overview's reads, under what they depend on (accord.api.kept)
         self.responses = Lru(256)
+        #: the kept reads' check of token and markers, one query for the requests waiting together
+        engine = self.store.one_statement()  # the check is one statement
+        self.checks = checks.Checks(functools.partial(checks.query, engine))
 
     def close(self) -> None:
+        self.checks.close()
         self.store.close()
