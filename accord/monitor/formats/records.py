@@ -7,6 +7,9 @@ the validated report (tests/monitor/test_columns_equivalence.py proves it on gen
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import re
 from operator import itemgetter
 from typing import Any
 
@@ -70,10 +73,35 @@ class Records:
         return out
 
     def encoded(self) -> list[tuple[str, str]]:
-        """(id, the report's JSON as the store keeps it) for each report, in order."""
-        pieces = [_pieces(f, self.columns[f]) for f in FIELDS]
-        # every piece ends in a comma; the id is never left out, so no row is empty
-        return [(rid, "{" + "".join(parts)[:-1] + "}") for rid, parts in zip(self.columns["id"], zip(*pieces))]
+        """(id, the report's JSON as the store keeps it) for each report, in order. One format string
+        per file: a field every row gives as plain text or a plain number is a slot its value goes in
+        as it is (``%s``, ``%r``); any other field a slot for its cells' pieces, written value by value
+        (each distinct one once). One ``%`` per row then writes the row."""
+        cols = self.columns
+        slots = [_slot(Report, f, cols[f]) for f in FIELDS]
+        if not slots[0][0]:  # an id needing escapes (no real file): the fields' pieces joined
+            pieces = [_pieces(f, cols[f]) for f in FIELDS]
+            return [(rid, "{" + "".join(parts)[:-1] + "}") for rid, parts in zip(cols["id"], zip(*pieces))]
+        template, values = "{" + slots[0][0][1:], [cols["id"]]
+        for f, (fmt, col) in zip(FIELDS[1:], slots[1:]):
+            if f == "place" and cols["place"]:
+                inner = [_slot(Place, g, list(c)) for g, c in zip(PLACE, zip(*cols["place"]))]
+                if inner[0][0]:  # every place named: its fields are slots of the row's
+                    template += ',"place":{' + inner[0][0][1:]
+                    values.append(inner[0][1])
+                    for g, (gfmt, gcol) in zip(PLACE[1:], inner[1:]):
+                        template += gfmt or "%s"
+                        values.append(gcol if gfmt else _leading(_values(Place, g, gcol)))
+                    template += "}"
+                    continue
+            if fmt is None:
+                template += "%s"
+                values.append(_leading(_pieces(f, col)))
+            elif fmt:
+                template += fmt
+                values.append(col)
+        template += "}"
+        return list(zip(cols["id"], map(template.__mod__, zip(*values))))
 
 
 def _pieces(name: str, column: list[Any]) -> list[str]:
@@ -98,13 +126,103 @@ def _values(model: Any, name: str, column: list[Any]) -> list[str]:
     info = model.model_fields[name]
     key = f'"{info.serialization_alias or info.alias or name}":'
     default = info.get_default(call_default_factory=True)
+    types = set(map(type, column))
+    types.discard(type(None))
+    if types == {str}:
+        return _texts(key, default, column)
+    if types == {float}:
+        return _floats(key, default, column)
     keyed = _KEYS.get(name)
+    if keyed is _time and all(isinstance(v.tzinfo, dt.timezone) for v in set(column) if v is not None) \
+            and len({v.utcoffset() for v in column if v is not None}) <= 1:
+        keyed = None  # one fixed offset: equal instants are written alike
+    if keyed is None and len(types) <= 1:
+        # one type: equality tells the cells apart, so the distinct values are a set's
+        done = {v: "" if v == default else key + to_json(v).decode() + "," for v in set(column)}
+        return list(map(done.__getitem__, column))
     keys = column if keyed is None else [keyed(v) for v in column]
     done: dict[Any, str] = {}
     for k, v in zip(keys, column):
         if k not in done:
             done[k] = "" if v == default else key + to_json(v).decode() + ","
     return [done[k] for k in keys]
+
+
+#: what a JSON string must escape (pydantic's serialiser escapes these and nothing else), and lone
+#: surrogates (which it refuses): a text holding none is written as itself between quotes
+_UNSAFE = re.compile('[\x00-\x1f"\\\\\ud800-\udfff]')
+
+
+def _texts(key: str, default: Any, column: list[Any]) -> list[str]:
+    """A text column: each cell written by template where it needs no escaping (most files: all of
+    them, found by one search of the whole column), else by pydantic's serialiser; a column of few
+    distinct texts through a table of them."""
+    none = "" if default is None else key + "null,"
+
+    def one(v: Any) -> str:
+        if v is None:
+            return none
+        if v == default:
+            return ""
+        return key + (to_json(v).decode() if _UNSAFE.search(v) else '"' + v + '"') + ","
+
+    distinct = set(column)
+    if len(distinct) * 2 < len(column):
+        done = {v: one(v) for v in distinct}
+        return list(map(done.__getitem__, column))
+    if default is not None or _UNSAFE.search("a".join(v for v in distinct if v is not None)):
+        return list(map(one, column))
+    return [none if v is None else f'{key}"{v}",' for v in column]
+
+
+def _floats(key: str, default: Any, column: list[Any]) -> list[str]:
+    """A float column: ``repr`` where it is the text pydantic writes (shortest round trip; both use plain
+    decimals from 1e-4 up to 1e16, and differ outside it), else pydantic's serialiser (zeros, signs of
+    zero, tiny or huge values, inf and nan)."""
+    if column and None not in column and default not in column:
+        sizes = list(map(abs, column))
+        if not any(map(math.isnan, sizes)) and min(sizes) >= 1e-4 and max(sizes) < 1e16:
+            return [f"{key}{v!r}," for v in column]
+    out = []
+    for v in column:
+        if v is None:
+            out.append("" if default is None else key + "null,")
+        elif v == default:
+            out.append("")
+        elif 1e-4 <= abs(v) < 1e16:
+            out.append(f"{key}{v!r},")
+        else:
+            out.append(key + to_json(v).decode() + ",")
+    return out
+
+
+def _slot(model: Any, name: str, column: list[Any]) -> tuple[str | None, list[Any]]:
+    """How a field goes into the row's format string: ``(',"name":%s', column)`` where every cell is
+    written as it is (a text needing no escapes; a float ``repr`` writes as pydantic does; an int),
+    ``("", column)`` where every cell is the default (left out), ``(None, column)`` otherwise."""
+    info = model.model_fields[name]
+    key = f',"{info.serialization_alias or info.alias or name}":'
+    if not column or name in ("place", "casualties"):
+        return None, column
+    default = info.get_default(call_default_factory=True)
+    types = set(map(type, column))
+    if (type(None) in types) if default is None else (default in column):
+        return ("", column) if len(set(column)) == 1 and types == {type(default)} else (None, column)
+    if types == {str} and not _UNSAFE.search("a".join(column)):
+        return key + '"%s"', column
+    if types == {float}:
+        sizes = list(map(abs, column))
+        if not any(map(math.isnan, sizes)) and min(sizes) >= 1e-4 and max(sizes) < 1e16:
+            return key + "%r", column
+    if types == {int}:
+        return key + "%d", column
+    return None, column
+
+
+def _leading(pieces: list[str]) -> list[str]:
+    """Pieces ``"name":value,`` made ``,"name":value`` (the format string's fields start with a comma)."""
+    done = {p: "," + p[:-1] if p else "" for p in set(pieces)}
+    return list(map(done.__getitem__, pieces))
 
 
 def _time(v: Any) -> Any:
