@@ -212,8 +212,10 @@ class UnitOfWork:
         200,000-row file took 20 s CPU that way); new ids are appended in bulk, changed ones closed and
         appended, unchanged ones counted. Summary lists: the new ids first, then the others in order."""
         current: dict[str, Any] = {}
-        for i in range(0, len(rows), 500):
-            chunk = [r[0] for r in rows[i : i + 500]]
+        present = self._present([r[0] for r in rows])
+        maybe = [r[0] for r in rows if r[0] in present]
+        for i in range(0, len(maybe), 500):
+            chunk = maybe[i : i + 500]
             for row in self.conn.execute(
                 select(R.c.pk, R.c.id, R.c.version, R.c.data)
                 .where(R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.in_(chunk))
@@ -222,11 +224,14 @@ class UnitOfWork:
         s = self.summary
         created = s.created
         case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
-        with self._appending() as append:
-            for rid, parent, data in rows:
-                if rid not in current:
-                    append((case_id, kind, rid, parent, 1, "create", data, tx_id, at))
-                    created.append(rid)
+        if current:
+            new = [(case_id, kind, rid, parent, 1, "create", data, tx_id, at)
+                   for rid, parent, data in rows if rid not in current]
+        else:
+            new = [(case_id, kind, rid, parent, 1, "create", data, tx_id, at) for rid, parent, data in rows]
+        created.extend(r[2] for r in new)
+        self._insert(new)
+        del new
         if not current:
             return s
         closes: list[int] = []
@@ -252,6 +257,19 @@ class UnitOfWork:
         for rid, parent, data in again:
             self._put(kind, rid, parent, data)
         return s
+
+    def _present(self, ids: list[str]) -> set[str]:
+        """The ``ids`` the case may already hold: when its current ids between the smallest and the
+        largest of them are few, they are read in one range scan of the current-version index (a fresh
+        import of 200,000 rows: one query finding none, not 400); else all of ``ids``. SQLite only: its
+        text order is Python's (code points); a PostgreSQL database's collation may order ids otherwise."""
+        if not ids or self.conn.dialect.name != "sqlite":
+            return set(ids)
+        where = (R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.between(min(ids), max(ids)))
+        held = self.conn.execute(select(func.count()).select_from(R).where(*where)).scalar_one()
+        if held > 4 * len(ids):
+            return set(ids)
+        return set(ids).intersection(self.conn.execute(select(R.c.id).where(*where)).scalars())
 
     def sync(self, records: Iterable[Record], prune: bool = True, keep_user: bool = False) -> WriteSummary:
         """Make the case hold these records: create, update and delete in bulk. Without ``prune``, a
@@ -355,8 +373,14 @@ class UnitOfWork:
             raise StaleWrite("another writer changed these records at the same time; nothing was written; retry")
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
-        """Append versions (tuples in _INSERT_COLUMNS order)."""
-        if rows:
+        """Append versions (tuples in _INSERT_COLUMNS order). On SQLite the list goes to the driver's
+        executemany as it is, in chunks: no call per row in Python."""
+        if rows and self._bulk == "sqlite":
+            table, *cols = _quoted(self.conn.dialect, R, *_INSERT_COLUMNS)
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            for i in range(0, len(rows), _CHUNK):
+                self.conn.exec_driver_sql(sql, rows[i : i + _CHUNK])
+        elif rows:
             with self._appending() as append:
                 for row in rows:
                     append(row)
