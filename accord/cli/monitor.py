@@ -58,6 +58,7 @@ def import_(
     from accord.gcpause import gc_paused
     from accord.monitor import grading
     from accord.monitor.importer import read_file
+    from accord.record.model import Actor
 
     try:
         graded = grading.parse(grade)
@@ -65,7 +66,8 @@ def import_(
         fail(f"--grade: {e}")
     store = open_store()
     case_id = guard(lambda: store.resolve_case(case))
-    snap = guard(lambda: store.snapshot(case_id))
+    # the names resolve through the case's actors only: its reports (200,000 after one big file) are not read
+    snap = guard(lambda: store.snapshot(case_id, kinds=[Actor.record_kind]))
     parsed = guard(lambda: read_file(snap, file, fmt, grade=graded, time_zone=tz, country=country,
                                      tolerance=dt.timedelta(hours=tolerance_hours), gazetteers=gazetteer))
     for line in parsed.errors:

@@ -211,16 +211,7 @@ class UnitOfWork:
         The ids' current versions are read in a few set-based queries (not one per row: a re-import of a
         200,000-row file took 20 s CPU that way); new ids are appended in bulk, changed ones closed and
         appended, unchanged ones counted. Summary lists: the new ids first, then the others in order."""
-        current: dict[str, Any] = {}
-        present = self._present([r[0] for r in rows])
-        maybe = [r[0] for r in rows if r[0] in present]
-        for i in range(0, len(maybe), 500):
-            chunk = maybe[i : i + 500]
-            for row in self.conn.execute(
-                select(R.c.pk, R.c.id, R.c.version, R.c.data)
-                .where(R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.in_(chunk))
-            ):
-                current[row.id] = row
+        current = self._current_of([r[0] for r in rows])
         s = self.summary
         created = s.created
         case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
@@ -258,18 +249,24 @@ class UnitOfWork:
             self._put(kind, rid, parent, data)
         return s
 
-    def _present(self, ids: list[str]) -> set[str]:
-        """The ``ids`` the case may already hold: when its current ids between the smallest and the
-        largest of them are few, they are read in one range scan of the current-version index (a fresh
-        import of 200,000 rows: one query finding none, not 400); else all of ``ids``. SQLite only: its
-        text order is Python's (code points); a PostgreSQL database's collation may order ids otherwise."""
-        if not ids or self.conn.dialect.name != "sqlite":
-            return set(ids)
-        where = (R.c.case_id == self.case_id, R.c.known_to.is_(None), R.c.id.between(min(ids), max(ids)))
-        held = self.conn.execute(select(func.count()).select_from(R).where(*where)).scalar_one()
-        if held > 4 * len(ids):
-            return set(ids)
-        return set(ids).intersection(self.conn.execute(select(R.c.id).where(*where)).scalars())
+    def _current_of(self, ids: list[str]) -> dict[str, Any]:
+        """The current versions (pk, id, version, data) of those of ``ids`` the case holds. On SQLite,
+        when the case's current records between the smallest and the largest id are few (a fresh
+        import, or the same file again), one range scan of the current-version index reads them all
+        (not one query per 500 ids). Not on PostgreSQL: a database's collation may order ids otherwise
+        than Python does; there and when the range holds many others, 500 ids a query."""
+        columns = (R.c.pk, R.c.id, R.c.version, R.c.data)
+        live = (R.c.case_id == self.case_id, R.c.known_to.is_(None))
+        if ids and self.conn.dialect.name == "sqlite":
+            where = (*live, R.c.id.between(min(ids), max(ids)))
+            if self.conn.execute(select(func.count()).select_from(R).where(*where)).scalar_one() <= 4 * len(ids):
+                wanted = set(ids)
+                return {row.id: row for row in self.conn.execute(select(*columns).where(*where)) if row.id in wanted}
+        current: dict[str, Any] = {}
+        for i in range(0, len(ids), 500):
+            for row in self.conn.execute(select(*columns).where(*live, R.c.id.in_(ids[i : i + 500]))):
+                current[row.id] = row
+        return current
 
     def sync(self, records: Iterable[Record], prune: bool = True, keep_user: bool = False) -> WriteSummary:
         """Make the case hold these records: create, update and delete in bulk. Without ``prune``, a
@@ -627,10 +624,15 @@ class Store:
             raise NotFound("the store holds no case; load one with `accord case load NAME|PATH`")
         raise AccordError(f"the store holds several cases ({', '.join(cases)}): say which with --case")
 
-    def snapshot(self, case_id: str, as_known_on: dt.datetime | None = None) -> Snapshot:
+    def snapshot(self, case_id: str, as_known_on: dt.datetime | None = None,
+                 kinds: Iterable[str] | None = None) -> Snapshot:
+        """The case's records as known then; with ``kinds``, only records of those kinds (a reader that
+        needs the actors need not decode a case's hundreds of thousands of reports)."""
         q = select(R.c.kind, R.c.data).where(
             R.c.case_id == case_id, R.c.data.is_not(None), *self._known(as_known_on)
         )
+        if kinds is not None:
+            q = q.where(R.c.kind.in_(list(kinds)))
         with gc_paused(), self.engine.connect() as conn:
             return Snapshot((decode(kind, data) for kind, data in conn.execute(q)), case_id=case_id)
 
