@@ -63,6 +63,9 @@ Index("ix_record_kind", record.c.case_id, record.c.kind, record.c.known_from)
 # an issue's positions as known at a time (accord.store.parts.children); also a record's children
 Index("ix_record_parent_kind", record.c.case_id, record.c.parent, record.c.kind, record.c.known_from)
 Index("ix_tx_case", tx.c.case_id, tx.c.at)
+# the store's last transaction time, read by every write (transaction times only increase): without it
+# each write scanned every transaction, 15 ms a write at 100k of them
+Index("ix_tx_at", tx.c.at)
 
 # The ingest review queue (accord.ingest.queue): candidates are not records until a person accepts them.
 ingest_candidate = Table(
