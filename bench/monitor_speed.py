@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -142,29 +143,27 @@ def _import(rows: int) -> None:
               f"{rows / wall:,.0f} rows/s wall, {rows / cpu:,.0f} rows/s CPU (goal {GOAL:,} rows/s)")
         db = str(Path(tmp) / "store.db")
         subprocess.run([*accord, "--db", db, "case", "load", "syria-2015"], check=True, capture_output=True)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        w0 = time.perf_counter()
-        done = subprocess.run([*accord, "--db", db, "monitor", "import", str(path), "--format", "acled", "--json"],
-                              capture_output=True, text=True)
-        wall = time.perf_counter() - w0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        result = json.loads(done.stdout)
+        done, result, wall, cpu = _import_command(accord, db, path)
         assert done.returncode == 0 and result["imported"] == rows, (done.returncode, done.stderr[-500:])
         print(f"import, whole command (accord monitor import, into SQLite): {rows:,} rows in {wall:.2f} s wall, "
               f"{cpu:.2f} s CPU = {rows / wall:,.0f} rows/s wall, {rows / cpu:,.0f} rows/s CPU (goal {GOAL:,} rows/s)")
         # the same file again: every report found unchanged (a set-based read of the current versions)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        w0 = time.perf_counter()
-        done = subprocess.run([*accord, "--db", db, "monitor", "import", str(path), "--format", "acled", "--json"],
-                              capture_output=True, text=True)
-        wall = time.perf_counter() - w0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        result = json.loads(done.stdout)
+        done, result, wall, cpu = _import_command(accord, db, path)
         assert result["imported"] == 0 and result["unchanged"] == rows, (done.returncode, done.stderr[-500:])
         print(f"import, the same file again (all unchanged): {rows:,} rows in {wall:.2f} s wall, {cpu:.2f} s CPU = "
               f"{rows / cpu:,.0f} rows/s CPU")
+
+
+def _import_command(accord: list[str], db: str, path: Path) -> tuple[Any, dict, float, float]:
+    """`accord monitor import PATH --format acled --json` as a user runs it: its result, wall and CPU time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w0 = time.perf_counter()
+    done = subprocess.run([*accord, "--db", db, "monitor", "import", str(path), "--format", "acled", "--json"],
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - w0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return done, json.loads(done.stdout), wall, cpu
 
 
 if __name__ == "__main__":
