@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from accord.forecast import eum_kernel
 from accord.forecast.base import Stakeholders
+from accord.forecast.eum import _canonical
 from accord.forecast.montecarlo import monte_carlo
 from accord.forecast.registry import make
 
@@ -95,3 +96,41 @@ def test_exp_is_within_one_ulp_of_libm(values):
 def test_pairwise_sum_is_numpys(values):
     a = np.array(values, dtype=float)
     assert eum_kernel._pairwise_sum(a, 0, len(a)) == a.sum()
+
+
+@pytest.fixture(scope="module")
+def kernel_reference():
+    with np.load(DATA / "eum-kernel-reference.npz") as f:
+        return dict(f)
+
+
+@pytest.mark.parametrize("n", [7, 30, 100])
+@pytest.mark.parametrize("ties", [False, True], ids=["spread", "ties"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_results_are_the_kernel_of_6b04246_bit_for_bit(kernel_reference, variant, n, ties):
+    """The speed work changed no result: Monte Carlo forecasts and every state of a run (positions, who
+    moved whom, the offer's kind) equal what the kernel of commit 6b04246 gave, bit for bit. ``ties``:
+    positions on a grid of 5, so equal positions and midpoints on a position occur (bench/eum_kernel_reference.py
+    wrote the file and says how)."""
+    from bench.eum_kernel_reference import VARIANTS as REF_VARIANTS, generated as ref_generated
+
+    tag = f"{variant}-{n}" + ("-ties" if ties else "")
+    data = ref_generated(n, ties)
+    draws = len(kernel_reference[f"mc-{tag}"])
+    samples = monte_carlo(make("eum", **REF_VARIANTS[variant]), data, draws=draws, seed=5).samples[:, 0]
+    assert np.array_equal(samples, kernel_reference[f"mc-{tag}"])
+    model = make("eum", **{**REF_VARIANTS[variant], "stop": "positions"})
+    x, s, c, _ = _canonical(data.positions[None, :, 0], data.salience[None, :, 0], data.capability[None])
+    states, movers, kinds, going = model.simulate(x[0], s[0], c[0], data.scale, 10)
+    assert np.array_equal(states, kernel_reference[f"run-{tag}-positions"])
+    assert np.array_equal(movers, kernel_reference[f"run-{tag}-movers"])
+    assert np.array_equal(kinds, kernel_reference[f"run-{tag}-kinds"])
+    assert going == bool(kernel_reference[f"run-{tag}-going"])
+
+
+def test_the_benchmark_case_is_the_kernel_of_6b04246_bit_for_bit(kernel_reference):
+    """bench forecast's own case: 1000 draws × 100 actors, stop=positions, seed 1."""
+    from bench.forecast_montecarlo import stakeholders
+
+    samples = monte_carlo(make("eum", stop="positions"), stakeholders(100, np.random.default_rng(100)), draws=1000, seed=1)
+    assert np.array_equal(samples.samples[:, 0], kernel_reference["bench"])
