@@ -117,3 +117,59 @@ def test_a_state_spoken_for_and_a_government_by_its_official_name(run):
     found = [(a["text"], a["actor"]) for a in of(r, "actor") if a["actor"]]
     assert ("United States", "us") in found and ("Government of Yemen", "yemen-government") in found
     assert not any(a == "issg" for _, a in found)  # a lower-case common noun is no mention
+
+
+def test_agency_dateline_and_briefing_header_are_places(run):
+    r = run("MOSCOW, February 29. /TASS/. Russia said nine violations were registered over the past day.")
+    assert ("MOSCOW", "russia") not in actors(r)
+    assert ("Russia", "russia") in actors(r)
+    # a person's name on a header line of places and dates is the speaker, not a place
+    r = run("Briefing by Foreign Ministry Spokesperson\nMaria Zakharova, Moscow, February 18, 2016\n\n"
+            "On the situation in Syria\n\nWe have taken note of the remarks.")
+    assert ("Maria Zakharova", "maria-zakharova") in actors(r)
+    assert ("Moscow", "russia") not in actors(r)
+
+
+def test_dotted_forms_glued_to_a_hyphen(run):
+    r = run("The U.S.-Russian truce held on Sunday. The U.N.-brokered talks opened in Geneva. "
+            "A U.S.-based monitor said little. The U.S.-led coalition struck again.")
+    found = actors(r)
+    assert ("U.S.", "us") in found and ("Russian", "russia") in found and ("U.N.", "un") in found
+    assert [t for t, a in found if a == "us"] == ["U.S."]  # not the place of "U.S.-based", nor inside the coalition's name
+    assert ("U.S.-led coalition", "us-led-coalition") in found
+
+
+def test_a_state_after_a_person_and_of_is_the_state_represented(run):
+    r = run("Samantha Power of the United States of America said the text was a start.")
+    assert ("United States of America", "us") in actors(r)
+    r = run("Delegates discussed the future of Syria.")
+    assert ("Syria", "syria") not in actors(r)
+
+
+def test_people_of_a_state_whose_government_is_a_party_are_not_the_state(run):
+    r = run("Only the Syrians can decide who governs them, and the Russians say they agree.")
+    assert ("Syrians", "syria") not in actors(r)
+    assert ("Russians", "russia") in actors(r)
+
+
+def test_a_state_name_as_a_heading_is_a_topic(run):
+    r = run("**Syria**\n\nThe envoy announced a pause. Syria rejected the plan.")
+    assert [t for t, a in actors(r) if a == "syria"] == ["Syria"] and of(r, "actor")[0]["start"] > 10
+    r = run("Syrian Arab Republic: Humanitarian access update\n\nConvoys reached six towns.")
+    assert ("Syrian Arab Republic", "syria") not in actors(r)
+
+
+def test_where_a_speaker_was_and_a_capital_named_as_a_city(run):
+    r = run('"This is not a ceasefire," he said by telephone from Riyadh. Strikes hit the Houthi-held capital '
+            "Sanaa overnight. Kerry spent the day on the telephone to Riyadh.")
+    assert [t for t, a in actors(r) if a == "saudi-arabia"] == ["Riyadh"]
+    assert of(r, "actor")[-1]["start"] > 100  # the call's Riyadh, not the speaker's
+    assert not any(t == "Sanaa" for t, _ in actors(r))
+
+
+def test_uk_spellings_and_office_names(run):
+    r = run("From: Foreign and Commonwealth Office\n\nThe Asad regime broke the truce, and Asad must go, "
+            "the Foreign Secretary said.")
+    found = actors(r)
+    assert ("Foreign and Commonwealth Office", "uk") in found
+    assert ("Asad regime", "syria-government") in found and ("Asad", "bashar-al-assad") in found

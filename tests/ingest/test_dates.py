@@ -123,3 +123,14 @@ def test_a_plan_told_in_the_past(run):
     r = run("The talks that were due to open on Thursday were put off. Moscow ordered its jets home, the "
             "withdrawal to begin on Thursday.", friday)
     assert dates(r) == [("Thursday", "2016-01-14", "day"), ("Thursday", "2016-01-14", "day")]
+
+
+def test_a_statement_header_place_sets_the_local_day(pipeline):
+    from accord.ingest.document import Article
+
+    # filed at 01:30 UTC on the 19th from New York: still the 18th there
+    text = ("Remarks\nJohn Kerry\nSecretary of State\nNew York City\nDecember 18, 2015\n\n"
+            "SECRETARY KERRY: Today the group met for the third time.\n\nQUESTION: Will it hold?")
+    at = dt.datetime(2015, 12, 19, 1, 30, tzinfo=dt.timezone.utc)
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    assert ("Today", "2015-12-18", "day") in dates(r)

@@ -7,6 +7,7 @@ what each span may be.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.attrs import IDX, LENGTH, LOWER
@@ -21,6 +22,8 @@ PLACE_WORDS = {"in", "at", "near", "outside", "around", "into", "via", "visited"
                "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned",
                "inside", "over", "leave", "back", "throughout", "within", "since", "eastern", "western", "northern",
                "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern"}
+# "the Houthi-held capital Sanaa": a capital right after these words is the city
+PLACE_NOUNS = {"capital", "city"}
 # After "to" or "from", a place only after words of movement ("travel to Turkey", "returned from Moscow"),
 # an actor otherwise ("a provocation to Moscow", "no word from Damascus").
 MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips", "go", "goes", "went", "going",
@@ -29,6 +32,9 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "way", "road", "route", "line", "lines", "border", "borders", "access", "entry", "exports", "refugees",
                 "home", "away", "north", "south", "east", "west", "miles", "km", "kilometres", "kilometers",
                 "arrived", "arrive", "visitors", "tourists", "not"}
+# "he said by telephone from Riyadh", "speaking from Moscow": where the speaker was (but "on the telephone to
+# Riyadh" is a call to the government)
+FROM_WORDS = {"telephone", "phone", "speaking", "spoke"}
 # After "on", "of", "about", "for", a state is a topic ("talks on Syria", "the future of Syria") unless owned.
 STATE_TOPIC_WORDS = {"on", "of", "about", "for"}
 # Before "of", these words make the state the one represented, not a topic ("the representative of Japan said").
@@ -58,7 +64,8 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "administration", "drones", "artillery", "campaign", "pilots", "pilot", "war", "aid", "proposal",
                "plan", "draft", "position", "demands", "demand", "veto", "support", "offensive", "operation",
                "operations", "bases", "base", "official", "diplomat", "ally", "allies", "missions", "mission",
-               "bomber", "negotiators", "envoy", "security", "police", "navy"}
+               "bomber", "negotiators", "envoy", "security", "police", "navy", "aerospace", "partners", "partner",
+               "counterparts", "colleagues"}
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
                     "troops", "forces"}
@@ -66,6 +73,10 @@ ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some"
                   "unnamed", "anonymous"}
 _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|"
                            r"Conference|Organization|Organisation)\b")
+# A dotted short form glued to what follows by the tokenizer ("U.S.-Russian", "U.N.-brokered"): the form, and
+# after it a demonym or one of these words, make it the actor (the words alone, "U.S.-based", do not).
+_GLUED = re.compile(r"(?P<form>(?:[A-Z]\.){2,})-(?P<rest>[A-Za-z]+)\b")
+GLUED_AFTER = {"led", "backed", "brokered", "sponsored", "mediated", "drafted", "chaired", "run", "funded", "proposed"}
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Ayatollah", "General", "Gen."}
 
 
@@ -115,6 +126,8 @@ class ActorMatcher:
         keyed = {(s, e): strings[m] for m, s, e in matches}
         title_keys = {(s, e) for _, s, e in title_matches}
         places = doc.places
+        # where a person's name ends: "Samantha Power of the United States" is the state she represents
+        person_ends = {e for (s, e), k in keyed.items() if self.lex.entries[k.split("|")[0]].kind == "person"}
         # the tokens' words and offsets as plain lists: a spaCy Token made for each look at a neighbour cost
         # a tenth of the component
         arr = doc.token_array(LOWER, IDX, LENGTH)
@@ -134,6 +147,7 @@ class ActorMatcher:
             nxt = strings[lows[last]] if last < n else ""
             before_prev = strings[lows[first - 2]] if first > 1 else ""
             located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS) \
+                or (prev == "from" and before_prev in FROM_WORDS) or (prev in PLACE_NOUNS and via == "capital") \
                 or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start))
             if via == "metonym" and located:
                 continue  # "talks at the Kremlin": the building, not the state
@@ -148,12 +162,15 @@ class ActorMatcher:
                     continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                 owned = nxt == "'s"
                 called_on = prev == "on" and before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
-                represented = (prev == "of" and before_prev in REPRESENTED_BY) or (prev == "for" and before_prev in SPEAKING)
+                represented = (prev == "of" and (before_prev in REPRESENTED_BY or first - 1 in person_ends)) \
+                    or (prev == "for" and before_prev in SPEAKING)
                 if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on and not represented)
                                   or nxt in STATE_MODIFIED):
                     continue
-            if via == "people" and prev != "the":
-                continue
+            if via == "people" and (prev != "the" or self.lex.government(actor) != actor):
+                continue  # "the Syrians will decide": the people, not the state whose government is a party
+            if entry.kind == "state" and via == "name" and _heading(doc.norm, start, end):
+                continue  # "**Syria**", "Syrian Arab Republic: Humanitarian update": a heading's topic
             if via == "demonym":
                 gov = self.lex.government(actor)
                 if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
@@ -175,8 +192,34 @@ class ActorMatcher:
                           "people": 0.8}[via]
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
         doc.mentions.sort(key=lambda m: m.start)
+        self._glued(doc, idxs, lows, strings)
+        doc.mentions.sort(key=lambda m: m.start)
         self._defined_terms(doc)
         return doc
+
+    def _glued(self, doc: IngestDoc, idxs: list[int], lows: list[int], strings) -> None:
+        """'U.S.-Russian truce', 'the U.N.-brokered talks': one token the matcher cannot see into (found with
+        a regular expression over the text: a look at every token cost more)."""
+        found: list[Mention] = []
+        for g in _GLUED.finditer(doc.norm):
+            if g.group("form") not in self.forms or (g.start() and doc.norm[g.start() - 1].isalnum()):
+                continue
+            actor, via = self.forms[g.group("form")]
+            rest = g.group("rest")
+            other = self.forms.get(rest)
+            i = bisect.bisect_right(idxs, g.start()) - 1
+            nxt = strings[lows[i + 1]] if i + 1 < len(lows) else ""
+            pair = other is not None and other[1] == "demonym" and (nxt in ACTOR_NOUNS or nxt in _JOINT_NOUNS)
+            if not pair and rest.lower() not in GLUED_AFTER:
+                continue
+            start = g.start()
+            if doc.mentions_in(start, g.end()):
+                continue  # inside a longer name: "the U.S.-led coalition"
+            found.append(Mention(start, g.end("form"), g.group("form"), actor, self.lex.entries[actor].kind, via, 0.8))
+            if pair:
+                found.append(Mention(g.start("rest"), g.end(), rest, other[0], self.lex.entries[other[0]].kind,
+                                     "demonym", 0.8))
+        doc.mentions.extend(found)
 
     def _defined_terms(self, doc: IngestDoc) -> None:
         """'the Group', 'the Council' with a capital, after the body's full name: an official text's defined
@@ -201,6 +244,21 @@ class ActorMatcher:
         anonymous = first > 0 and doc.tokens[first - 1].lower_ in ANONYMOUS_DETS
         doc.mentions.append(Mention(start, end, doc.text[start:end], None, "person",
                                     "anonymous" if anonymous else "title", 0.0, title.sector))
+
+
+# what two states do together: "the U.S.-Russian truce"
+_JOINT_NOUNS = {"truce", "deal", "agreement", "talks", "plan", "initiative", "ceasefire", "statement", "accord",
+                "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts"}
+
+
+def _heading(norm: str, start: int, end: int) -> bool:
+    """Whether a name is a line's heading: alone on its line (stars and hashes aside) or its first words before
+    a colon at the top of a document or paragraph."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    before, after = norm[line_start:start].strip("*# \t"), norm[end:line_end]
+    return not before and (not after.strip("*# \t") or (after.startswith(":") and line_start == 0))
 
 
 def _longest_first(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,6 +21,9 @@ _DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z.'/\- ]{2,30}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
     r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*(?:[-:]{1,2}\s|(?=\s{2})|(?=\s*\n))"
+    # the news agencies' form: "MOSCOW, February 29. /TASS/."
+    r"|\s*(?P<aplace>[A-Z][A-Z.'/\- ]{2,30}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\.\s*"
+    r"/(?P<aoutlet>[A-Za-z .&-]{1,40})/\.?\s"
 )
 
 
@@ -31,7 +34,7 @@ _PLACE_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|des|de|du|l
 _LINE = re.compile(r"[^\n]+")
 
 
-def place_lines(norm: str, known: set[str], titles: set[str]) -> list[tuple[int, int]]:
+def place_lines(norm: str, known: set[str], titles: set[str], people: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The places of a header line made only of places and dates, comma-separated, one of them a place
     the dictionary knows ('Washington, DC', '11 February 2016, The Kremlin, Moscow', 'Palais des Nations,
     Geneva'): where a text was given, not who acts in it. Not a byline ('John Kirby, Department
@@ -48,6 +51,9 @@ def place_lines(norm: str, known: set[str], titles: set[str]) -> list[tuple[int,
             if not body:
                 ok = False
                 break
+            if body in people:  # a briefing's header: 'Maria Zakharova, Moscow, February 18, 2016'
+                pos += len(part) + 1
+                continue
             if not _DATE_PART.fullmatch(body):
                 if not _PLACE_PART.fullmatch(body):
                     ok = False
@@ -96,14 +102,20 @@ class Segmenter:
             e.capital for e in lex.entries.values() if e.capital} | {
             e.name for e in lex.entries.values() if e.kind == "state"}
         self.title_words = {w for t in lex.titles for w in t.title.lower().split()} | {"spokesperson"}
+        self.people = frozenset(n for e in lex.entries.values() if e.kind == "person" for n in (e.name, *e.aliases))
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         doc.tokens = self.tokenizer(doc.norm)
         doc.set_sents(split_sentences(doc.norm))
-        doc.places += place_lines(doc.norm, self.known_places, self.title_words)
+        header = place_lines(doc.norm, self.known_places, self.title_words, self.people)
+        doc.places += header
         # a headline line (no final stop) is its own sentence already; only the first body paragraph has a dateline
         for s, e in doc.sents[:3]:
             m = _DATELINE.match(doc.norm, s)
+            if m and m.group("aplace"):
+                doc.places += [m.span("aplace"), m.span("aoutlet")]
+                self._local_day(doc, m.group("aplace"))
+                break
             if m and (m.group("place").isupper() or m.group("place") in self.timezones_title):
                 doc.places.append(m.span("place"))
                 self._local_day(doc, m.group("place"))
@@ -112,6 +124,13 @@ class Segmenter:
                 if m.group("outlet"):
                     doc.places.append(m.span("outlet"))
                 break
+        else:
+            # no dateline: a statement's header line ('New York City', 'Munich, Germany') tells where it was given
+            for line in _LINE.finditer(doc.norm, 0, min(len(doc.norm), 300)):
+                place = next((doc.norm[a:b] for a, b in header if line.start() <= a < line.end()), line.group().strip())
+                if place.upper() in self.timezones or place.upper().removesuffix(" CITY") in self.timezones:
+                    self._local_day(doc, place.upper().removesuffix(" CITY"))
+                    break
         return doc
 
     def _local_day(self, doc: IngestDoc, place: str) -> None:
