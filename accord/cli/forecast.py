@@ -357,7 +357,8 @@ def issue_cmd(
     on = parse_date_opt(date)
     snapshot = open_snapshot(case, as_known_on)
     tol = TOLERANCE if tolerance is None else (tolerance or None)
-    report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol))
+    # a second process for the costliest model where a second core is free (the numbers are the same)
+    report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol, processes=2))
     if chart is not None:
         from accord.forecast.chart import trajectory_chart
 

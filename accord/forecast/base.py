@@ -115,5 +115,10 @@ class BatchModel:
     ) -> np.ndarray:
         raise NotImplementedError
 
+    def expect(self, inputs: int, actors: int) -> None:
+        """Told before ``inputs`` inputs of ``actors`` actors are forecast, in however many batches: a
+        model whose speed depends on loading something (a compiled kernel) decides once, for the whole
+        job, rather than batch by batch. It must not change any number."""
+
     def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
         raise NotImplementedError

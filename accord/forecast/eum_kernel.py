@@ -22,7 +22,7 @@ user cache): the first use on a machine compiles (about 10 s of CPU), later proc
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+from accord.forecast.jit import njit, prange
 
 # offer kinds, as eum.KINDS
 CONFRONT, COMPROMISE, CAPITULATE = 0, 1, 2

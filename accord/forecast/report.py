@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from accord.forecast import cache
+from accord.forecast import cache, parallel
 from accord.forecast.base import Model, Run, Stakeholders
 from accord.forecast.limits import check
 from accord.forecast.montecarlo import monte_carlo
@@ -69,10 +69,14 @@ class IssueForecast:
 
 def forecast_issue(
     issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int = 1000, seed: int = 0,
-    tolerance: float | None = TOLERANCE,
+    tolerance: float | None = TOLERANCE, processes: int = 1,
 ) -> IssueForecast:
     """Every model's run, 90 % interval and sensitivity; kept on disk under its inputs (cache.py), so the
-    same snapshot asked again, by any process, is read back instead of recomputed."""
+    same snapshot asked again, by any process, is read back instead of recomputed.
+
+    ``processes`` > 1 lets the costliest model (the SMP) be computed in a forked child while this
+    process computes the others (parallel.py): the same numbers, in less wall-clock time on a machine
+    with a second core. The CLI asks for it; a server, whose workers already share the cores, does not."""
     if BASELINE not in [m.name for m in models]:
         models = [make(BASELINE), *models]
     for m in models:  # refuse before any model runs
@@ -82,26 +86,64 @@ def forecast_issue(
     if kept is not None:
         runs = {name: Run(**fields) for name, fields in kept["runs"].items()}
         return IssueForecast(issue, on, data.scale, runs, kept["intervals"], kept["used"], kept["influential"], draws, seed)
-    report = _compute(issue, on, data, models, draws, seed, tolerance)
+    report = _compute(issue, on, data, models, draws, seed, tolerance, processes)
     cache.save(k, report.to_cache())
     return report
 
 
 def _compute(
     issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int, seed: int,
-    tolerance: float | None,
+    tolerance: float | None, processes: int = 1,
 ) -> IssueForecast:
-    runs, intervals, used = {}, {}, {}
-    influence: dict[str, float] = {}
     width = data.scale[1] - data.scale[0]
-    for m in models:
-        runs[m.name] = m.run(data, seed=seed)
+
+    def one(m: Model) -> _Part:
+        run = m.run(data, seed=seed)
         mc = monte_carlo(m, data, draws=draws, seed=seed, tolerance=tolerance)
-        intervals[m.name], used[m.name] = mc.interval(0.9)[0], mc.draws
         per_actor: dict[str, float] = {}
         for e in sensitivity(m, data).effects:
             per_actor[e.actor] = max(per_actor.get(e.actor, 0.0), e.effect / width)
-        for actor, effect in per_actor.items():
+        return _Part(run, mc.interval(0.9)[0], mc.draws, per_actor)
+
+    aside = _aside(models) if processes > 1 else None
+    child = parallel.start(lambda: one(aside)) if aside is not None else None
+    try:
+        parts = {m.name: one(m) for m in models if m is not aside}
+    except BaseException:
+        parallel.cancel(child)
+        raise
+    if aside is not None:
+        # the child's answer, or (it failed, crashed or could not be read) the same work done here: the
+        # child only saves time, so an error is raised by this process as it would be without it
+        got = parallel.finish(child)
+        parts[aside.name] = got if isinstance(got, _Part) else one(aside)
+    runs, intervals, used = {}, {}, {}
+    influence: dict[str, float] = {}
+    for m in models:  # in the models' order, so that the influences add up in the same order
+        part = parts[m.name]
+        runs[m.name], intervals[m.name], used[m.name] = part.run, part.interval, part.used
+        for actor, effect in part.per_actor.items():
             influence[actor] = influence.get(actor, 0.0) + effect
     ranked = sorted((a for a in influence if influence[a] > 0), key=lambda a: (-influence[a], a))
     return IssueForecast(issue, on, data.scale, runs, intervals, used, ranked[:3], draws, seed)
+
+
+@dataclass
+class _Part:
+    """One model's share of an issue forecast."""
+
+    run: Run
+    interval: list[float]
+    used: int
+    per_actor: dict[str, float]
+
+
+#: the model worth a process of its own: the costliest here by far (its Monte Carlo steps every draw
+#: through n³ work per state); the others together cost about as much as it does
+_ASIDE = "smp"
+
+
+def _aside(models: list[Model]) -> Model | None:
+    """The model to compute in a second process while this one computes the rest, if any."""
+    found = [m for m in models if m.name == _ASIDE]
+    return found[0] if found and len(models) > 1 else None

@@ -20,14 +20,16 @@ def model_names(models: str | None) -> list[str]:
 
 
 def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int,
-                 tolerance: float | None = TOLERANCE) -> Any:
-    """``tolerance``: the Monte Carlo's stopping rule (None: every draw)."""
+                 tolerance: float | None = TOLERANCE, processes: int = 1) -> Any:
+    """``tolerance``: the Monte Carlo's stopping rule (None: every draw); ``processes``: see
+    ``accord.forecast.report.forecast_issue`` (the CLI's user waits alone: 2; a server's request: 1)."""
     from accord.forecast.inputs import from_snapshot
     from accord.forecast.registry import make
     from accord.forecast.report import forecast_issue
 
     ms = [make(n) for n in model_names(models)]
-    return forecast_issue(issue, on, from_snapshot(snap, issue, on), ms, draws=draws, seed=seed, tolerance=tolerance)
+    return forecast_issue(issue, on, from_snapshot(snap, issue, on), ms, draws=draws, seed=seed, tolerance=tolerance,
+                          processes=processes)
 
 
 def issue_forecast(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> dict[str, Any]:

@@ -136,3 +136,17 @@ def test_bad_backtest_files(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(ForecastInputError, match=message):
         read_backtest(path)
+
+
+@pytest.mark.parametrize("tolerance", [0.02, 0.2])
+def test_stopping_early_with_the_smp_forecast_in_doubling_chunks(tolerance):
+    # a batch model forecasts 100, 100, 200, 400, ... draws at a time but looks every 100 draws: the
+    # same draws and stop as forecasting 100 at a time
+    data = dataclasses.replace(read_csv(EU_CSV), position_sd=np.full((10, 1), 3.0))
+    full = monte_carlo(make("smp"), data, draws=700, seed=2)
+    early = monte_carlo(make("smp"), data, draws=700, seed=2, tolerance=tolerance)
+    n = early.draws
+    assert np.array_equal(early.samples, full.samples[:n])
+    slack = tolerance * (data.scale[1] - data.scale[0])
+    assert n == 700 or settled(early.samples, slack)
+    assert all(not settled(full.samples[:k], slack) for k in range(STEP, n, STEP))

@@ -17,7 +17,7 @@ when that is not writable, ``$NUMBA_CACHE_DIR`` if set).
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from accord.forecast.jit import njit
 
 from accord.forecast.smp import pce
 from accord.forecast.smp.params import ThirdPartyCommit, VotingRule

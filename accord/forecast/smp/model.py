@@ -8,6 +8,7 @@ import numpy as np
 
 from accord.forecast.base import BatchModel, Run, Stakeholders
 from accord.forecast.limits import check_run
+from accord.forecast.smp import pce
 from accord.forecast.smp import state as smp_state
 from accord.forecast.smp.batch import expected_outcome, forecast_units
 from accord.forecast.smp.params import KTAB_DEFAULT_SEED, SMPParameterError, SMPParams
@@ -42,6 +43,14 @@ class SMP(BatchModel):
             self.params, self.accommodation, (positions - lo) / (hi - lo), salience, capability, KTAB_DEFAULT_SEED
         )
         return lo + units * (hi - lo)
+
+    def expect(self, inputs: int, actors: int) -> None:
+        """Load the compiled kernel when the whole job pays for it (pce.use_kernel). Batch by batch, a
+        Monte Carlo's first chunks (100 draws) look too small to pay for loading Numba, run in NumPy,
+        and a later chunk loads it anyway; the numbers are the same either way (the kernel equals
+        NumPy to the bit), only the time differs."""
+        if pce.use_kernel(self.params.VotingRule, inputs * actors * (actors - 1) * actors):
+            from accord.forecast.smp import kernel  # noqa: F401  (Numba in sys.modules: the kernel is used)
 
     def run(self, data: Stakeholders, *, rounds: int | None = None, seed: int | None = None) -> Run:
         """Run until a step moves the actors less than ``stop_fraction`` of the first step.

@@ -1,0 +1,88 @@
+"""An issue forecast computed with a second process (accord/forecast/parallel.py) is the one computed in
+one process, field for field; a child that fails only means the parent does the work, and a parent
+that fails stops its child."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+
+import numpy as np
+import pytest
+
+from accord.forecast import parallel, report
+from accord.forecast.base import Stakeholders
+from accord.forecast.registry import make
+from accord.forecast.report import forecast_issue
+from accord.forecast.smp.params import SMPParameterError
+
+
+@pytest.fixture(autouse=True)
+def _forking(monkeypatch):
+    monkeypatch.setenv("ACCORD_CACHE_DIR", "")  # every report computed, none read back
+    monkeypatch.setenv("ACCORD_FORECAST_FORK", "1")
+    monkeypatch.setattr(parallel, "cpus", lambda: 2)  # fork even where the test runs on one CPU
+
+
+def _noisy() -> Stakeholders:
+    rng = np.random.default_rng(7)
+    n = 8
+    return Stakeholders(
+        tuple(f"a{i}" for i in range(n)), rng.uniform(0, 100, (n, 1)), rng.uniform(0.3, 1, (n, 1)),
+        rng.uniform(0.5, 3, n), position_sd=np.full((n, 1), 5.0), capability_sd=np.full(n, 0.2),
+    )
+
+
+def _everything(r: report.IssueForecast) -> str:
+    return json.dumps([r.to_json(), r.to_cache()], sort_keys=True)
+
+
+def test_two_processes_give_the_one_process_report(monkeypatch):
+    forked = []
+    start = parallel.start
+    monkeypatch.setattr(parallel, "start", lambda fn: forked.append(start(fn)) or forked[-1])
+    models = ["weighted-median", "nash", "eum", "smp"]
+    two = forecast_issue("x", None, _noisy(), [make(m) for m in models], draws=300, processes=2)
+    assert len(forked) == 1 and forked[0] is not None  # the SMP went to a child
+    one = forecast_issue("x", None, _noisy(), [make(m) for m in models], draws=300, processes=1)
+    assert len(forked) == 1
+    assert _everything(two) == _everything(one)
+
+
+def test_a_child_that_fails_or_dies_gives_way_to_the_parent():
+    assert parallel.finish(parallel.start(lambda: {"a": [1.5]})) == {"a": [1.5]}
+    assert parallel.finish(parallel.start(lambda: 1 / 0)) is parallel.FAILED
+    assert parallel.finish(parallel.start(lambda: os._exit(3))) is parallel.FAILED
+    assert parallel.finish(parallel.start(lambda: lambda: 0)) is parallel.FAILED  # cannot be pickled
+
+
+def test_off_or_on_one_cpu_nothing_forks(monkeypatch):
+    monkeypatch.setenv("ACCORD_FORECAST_FORK", "0")
+    assert parallel.start(lambda: 1) is None and parallel.finish(None) is parallel.FAILED
+    monkeypatch.setenv("ACCORD_FORECAST_FORK", "1")
+    monkeypatch.setattr(parallel, "cpus", lambda: 1)
+    assert parallel.start(lambda: 1) is None
+
+
+def test_the_models_error_is_raised_by_the_parent():
+    data = _noisy()
+    silent = dataclasses.replace(data, salience=np.where(np.arange(8)[:, None] == 3, 0.0, data.salience))
+    with pytest.raises(SMPParameterError, match="zero salience"):
+        forecast_issue("x", None, silent, [make("nash"), make("smp")], draws=100, processes=2)
+
+
+def test_a_parent_that_fails_stops_and_reaps_its_child(monkeypatch):
+    started = []
+    start = parallel.start
+    monkeypatch.setattr(parallel, "start", lambda fn: started.append(start(fn)) or started[-1])
+
+    def broken(self, data, **kw):
+        raise RuntimeError("nash broke")
+
+    monkeypatch.setattr(type(make("nash")), "run", broken)
+    with pytest.raises(RuntimeError, match="nash broke"):
+        forecast_issue("x", None, _noisy(), [make("nash"), make("smp")], draws=100, processes=2)
+    pid = started[0][0]
+    with pytest.raises(ChildProcessError):  # already reaped: no zombie left behind
+        os.waitpid(pid, os.WNOHANG)
