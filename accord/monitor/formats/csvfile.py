@@ -2,10 +2,15 @@
 line number; a malformed row (too many or too few fields, bad quoting or encoding) is one error and
 blank cells in every column; a missing column is one error for the whole file.
 
-Read with the standard library's C reader rather than pyarrow: it gives each row's line number as the
-error lines need it (a quoted field may span lines), reads quoting as every earlier import did, and
-costs about 6 µs a row of ACLED's shape, 1.2 s of the 8.4 s CPU a 200,000-row import takes
-(docs/benchmarks.md, Monitor).
+Two readers, the same table. The usual file is read by pyarrow's CSV reader (C++, 0.3 s CPU for a
+200,000-row ACLED export where the standard library's reader and the transposition took 1.0-2.1 s;
+docs/benchmarks.md, Monitor), but only when the file proves that pyarrow's rows are the standard
+library's and that row k is on line k + 2 (``_arrow``): every row on a line of its own (no quoted line
+break, so Arrow's row count equals the file's line count), no blank line, no lone carriage return, no
+NUL, no cell over csv's field size limit, every row as wide as the header, valid UTF-8. Any other file
+— every file with a bad row among them — is read by the standard library's C reader as before, which
+gives each row's line number as the error lines need it and reads quoting as every earlier import did.
+tests/monitor/test_csvfile.py compares the two readers on generated files.
 """
 
 from __future__ import annotations
@@ -55,6 +60,11 @@ def table(path: Path, required: tuple[str, ...]) -> Table:
             raise AccordError(f"{path}: row 1: missing column(s) {', '.join(missing)}")
         width = len(header)
         start = reader.line_num
+        fast = _arrow(path, width) if start == 1 else None
+        if fast is not None:
+            columns = dict(zip(header, fast)) if fast and fast[0] else {h: [] for h in header}
+            n = len(fast[0]) if fast else 0
+            return Table(header, columns, list(range(2, n + 2)))
         try:
             raw = list(reader)
         except (csv.Error, UnicodeDecodeError):
@@ -70,6 +80,43 @@ def table(path: Path, required: tuple[str, ...]) -> Table:
     # a repeated column name: the last one wins, as it did when each row was a dict
     columns = dict(zip(header, (list(c) for c in zip(*rows)))) if rows else {h: [] for h in header}
     return Table(header, columns, lines, errors)
+
+
+def _arrow(path: Path, width: int) -> list[list[str]] | None:
+    """The file's columns below its header (a one-line header) as pyarrow reads them, where the file
+    proves they are the standard library reader's rows with row k on line k + 2; else None."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):  # the BOM utf-8-sig drops
+        data = data[3:]
+    end = data.find(b"\n")
+    if end < 0 or b"\r" in data[: end - 1]:  # a header not ended by the first LF (a lone CR is a line end to csv)
+        return None
+    body = data[end + 1 :]
+    if not body or b"\x00" in body or (b"\r" in body and body.count(b"\r") != body.count(b"\r\n")):
+        return None  # a NUL, a lone CR (a line end to csv): the standard library's reader
+    lines = body.count(b"\n") + (not body.endswith(b"\n"))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    names = [f"c{i}" for i in range(width)]
+    try:
+        # one thread: on two shared cores Arrow's threads cost more CPU (0.29 s against 0.18) and, loaded,
+        # more wall time too
+        t = pcsv.read_csv(pa.BufferReader(body), read_options=pcsv.ReadOptions(column_names=names, use_threads=False),
+                          parse_options=pcsv.ParseOptions(newlines_in_values=True),
+                          convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                              strings_can_be_null=False,
+                                                              quoted_strings_can_be_null=False))
+    except pa.ArrowException:  # a row of another width, bad UTF-8, ...: csv's errors
+        return None
+    if t.num_rows != lines:  # a blank line (skipped) or a quoted line break (two lines one row): fewer rows
+        return None
+    limit = csv.field_size_limit()
+    for col in t.columns:
+        if col.null_count or (len(col) and pc.max(pc.binary_length(col)).as_py() > limit):
+            return None  # a cell csv refuses as too long (counted in bytes: at least its characters)
+    return [col.to_pylist() for col in t.columns]
 
 
 def _checked(raw: list[list[str]], line_of: range, width: int) -> tuple[list, list[int], dict[int, RowError]]:
