@@ -134,3 +134,26 @@ def test_a_statement_header_place_sets_the_local_day(pipeline):
     at = dt.datetime(2015, 12, 19, 1, 30, tzinfo=dt.timezone.utc)
     r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
     assert ("Today", "2015-12-18", "day") in dates(r)
+
+
+def test_real_release_forms(run):
+    # European numeric dates with dots; two days joined by 'and' are two dates unless a span
+    r = run("The sides agreed on 27.02.2016 to share data. The group's statements of Oct. 30 and Nov. 14 stand. "
+            "Convoys moved between 17 and 23 February. Talks ran on December 9 and 10.", dt.date(2016, 2, 29))
+    found = dates(r)
+    assert ("27.02.2016", "2016-02-27", "day") in found
+    assert ("Oct. 30", "2015-10-30", "day") in found and ("Nov. 14", "2015-11-14", "day") in found
+    assert ("between 17 and 23 February", ["2016-02-17", "2016-02-23"], "day") in found \
+        or ("17 and 23 February", ["2016-02-17", "2016-02-23"], "day") in found
+    assert ("December 9 and 10", ["2015-12-09", "2015-12-10"], "day") in found
+
+
+def test_days_counted_back(run):
+    r = run("The alliance said two days ago that it would avoid civilians. Villages were shelled the previous "
+            "evening, a spokesman said. On Tuesday he said the talks had collapsed the previous night. "
+            "The day before the vote, nobody spoke.", dt.date(2016, 2, 27))
+    found = dates(r)
+    assert ("two days ago", "2016-02-25", "day") in found
+    assert ("the previous evening", "2016-02-26", "day") in found
+    assert ("the previous night", "2016-02-22", "day") in found  # the day before Tuesday the 23rd
+    assert not any(t.startswith("The day before") for t, _, _ in found)  # before an event, not a day

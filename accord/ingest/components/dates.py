@@ -50,13 +50,35 @@ _RULES: list[tuple[str, str]] = [
     ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:beginning|start|middle|end) of)[\s-]+"
                   r"(?P<mod>this|next|last) month\b"),
     ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas)\b"),
-    ("numeric", r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b"),
+    # "23/02/2016", and "27.02.2016" as Russian and German releases write it
+    ("numeric", r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
     ("ago", r"\b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|days)\s+ago)\b"),
+    # "the previous evening", "the day before": the day before the one the story reports from
+    ("previous", r"\b(?:[Tt]he\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|[Tt]he\s+day\s+before)\b"
+                 r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d))"),
     # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)")
     ("year", rf"(?<![\d(/-])(?P<y>{_YEAR})\b(?!\)|,\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
+_COMPILED_BY_NAME = dict(_COMPILED)
+_RANGES = {"dd_range", "mdd_range", "dm_range", "md_range"}
+_AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+
+
+def _two_days(text: str, m: re.Match[str]) -> bool:
+    """'Oct. 30 and Nov. 14', '9 and 14 December': two days joined by 'and' that are no span ('between 17 and 23
+    February' is one; so are two days in a row, 'December 9 and 10')."""
+    two_months = "m1" in m.re.groupindex
+    first_end = max(m.end("d1"), m.end("m1")) if two_months else m.end("d1")
+    second_start = min(m.start("d2"), m.start("m2")) if two_months else m.start("d2")
+    gap = text[first_end:second_start]
+    if not _AND.search(gap) or _BETWEEN.search(text, max(0, m.start() - 10), m.start()):
+        return False
+    d1, d2 = _dom(m["d1"]), _dom(m["d2"])
+    same_month = not two_months or _mon(m["m1"]) == _mon(m["m2"])
+    return not (same_month and d2 == d1 + 1)
 # All rules as one regex (the first rule that matches at a position wins, so _RULES is ordered longest
 # form first); the matching rule's own regex then gives the groups. One scan instead of one per rule.
 _ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)})" for i, (_, p) in enumerate(_RULES)))
@@ -74,7 +96,7 @@ _PAST_ED = re.compile(r"\b[a-z]\w+ed\b")
 _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomorrow|Tonight|"
                           r"Earlier in the day|Later in the day|Christmas|New Year)")
 # one alternation, one pass over the text (the words do not overlap one another)
-_ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day")
+_ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
                 "throughout", "into"}
@@ -168,7 +190,7 @@ class DateResolver:
             "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
             "wd_range": self._wd_range, "dom": self._dom,
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
-            "holiday": self._holiday, "numeric": self._numeric,
+            "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -196,17 +218,39 @@ class DateResolver:
                     continue
                 if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in after_ok:
                     continue
+                if name in _RANGES and _two_days(text, m):
+                    # "on Oct. 30 and Nov. 14": two days, each its own date
+                    one = _COMPILED_BY_NAME["mdy" if name in ("md_range", "mdd_range") else "dmy"].match(text, pos)
+                    if one is None:
+                        continue
+                    name, m = ("mdy" if name in ("md_range", "mdd_range") else "dmy"), one
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []
         tenses = Tenses(text)
+        previous = []
         for start, end, name, m in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            self._emit(doc, name, m, tenses)
+            cand = self._emit(doc, name, m, tenses)
+            if name == "previous" and cand is not None:
+                previous.append(cand)
+        for cand in previous:
+            self._day_before(doc, cand)
         return doc
 
-    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses) -> None:
+    @staticmethod
+    def _day_before(doc: IngestDoc, cand) -> None:
+        """'On Tuesday he said the talks had collapsed the previous evening': the day before a day the sentence
+        gives earlier; without one, the day before publication (what _previous gave)."""
+        s0 = doc.sent_of(cand.start)[0]
+        days = [c for c in doc.candidates if c.kind == "date" and s0 <= c.start < cand.start
+                and c.data.get("precision") == "day" and c.data.get("value")]
+        if days:
+            day = dt.date.fromisoformat(max(days, key=lambda c: c.start).data["value"]) - dt.timedelta(days=1)
+            cand.data.update(as_output(timex.day(day)))
+
+    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses):
         start, end = m.span()
         if name == "weekday" and m.group("mod") in ("on", "by", "until", "from", "since"):
             start = m.start("wd")
@@ -220,12 +264,12 @@ class DateResolver:
         except _NeedsPublished:
             doc.add("date", start, end, 0.5, value=None, range=None, precision=None, fuzzy=None)
             doc.warnings.append(f"date {doc.text[start:end]!r} at {start} left unresolved: no publication date")
-            return
+            return None
         except ValueError:
-            return  # "31 February": not a date
+            return None  # "31 February": not a date
         if value is None:
-            return
-        doc.add("date", start, end, 0.9 if name in ("iso", "dmy", "mdy", "my") and m.groupdict().get("y") else 0.8,
+            return None
+        return doc.add("date", start, end, 0.9 if name in ("iso", "dmy", "mdy", "my") and m.groupdict().get("y") else 0.8,
                 **as_output(value, week=name == "unit" and m["unit"] == "week"))
 
     # each rule: the match, the publication date, the tense -> a FuzzyDate (None: not a date after all)
@@ -352,6 +396,11 @@ class DateResolver:
     def _numeric(self, m, published, tense):
         """Day/month/year, as statements outside the US write it."""
         return timex.day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+
+    def _previous(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        return timex.day(published - dt.timedelta(days=1))
 
     def _year(self, m, published, tense):
         return timex.year(int(m["y"]))
