@@ -55,7 +55,7 @@ def _table(rows: list[dict[str, Any]], columns: list[str], title: str | None = N
 @case_app.command("list")
 def case_list(as_json: JsonOpt = False, as_known_on: AsKnownOnOpt = None) -> None:
     """Built-in case bundles, and the cases held in the store."""
-    from accord.record.bundle import builtin_cases
+    from accord.record.builtin import builtin_cases
 
     store = open_store()
     data = {"builtin": builtin_cases(), "stored": store.cases(parse_timestamp(as_known_on))}

@@ -31,12 +31,12 @@ from yaml.nodes import ScalarNode, SequenceNode
 from accord.gcpause import gc_paused
 from accord.errors import MAX_LISTED, AccordError, BundleError, BundleErrors
 from accord.record import yamlread
+from accord.record.builtin import BUILTIN_CASES, builtin_cases
 from accord.record.model import (
     RECORD_TYPES, Case, Citation, Decision, Document, Issue, Position, Record, Roadmap, citations, references,
 )
 
 FORMAT_VERSION = 1
-BUILTIN_CASES = Path(__file__).resolve().parent.parent / "cases"
 FILES: dict[str, type[Record]] = {t.bundle_file: t for t in RECORD_TYPES}
 #: files a bundle folder may hold beside its records, for people: a README, say
 NOTES = (".md", ".txt")
@@ -58,10 +58,6 @@ class Bundle:
 MAX_DEPTH = yamlread.MAX_DEPTH
 #: the bounded YAML reader every user YAML goes through (see yamlread)
 _Loader = yamlread.Loader
-
-
-def builtin_cases() -> list[str]:
-    return sorted(p.name for p in BUILTIN_CASES.iterdir() if (p / "case.yaml").is_file())
 
 
 def resolve_bundle_path(path_or_name: str) -> Path:

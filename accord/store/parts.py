@@ -3,7 +3,7 @@
 A snapshot reads and decodes the whole case (seconds at a million versions); a record page needs the
 record and the documents it cites, an issue's positions the issue, its positions and their actors. The
 version of a record known at T is the one with known_from <= T < known_to (versions of one record never
-overlap in transaction time), so each read below is one indexed query: by id (``ux_record_version``)
+overlap in transaction time), so each read below is one indexed query (plain SQL, see ``Store.reading``): by id (``ux_record_version``)
 or by parent and kind (``ix_record_parent_kind``). A small ``Snapshot`` of what they return answers the
 view exactly as the full one would (tests/store/test_parts.py compares them on generated histories).
 """
@@ -12,57 +12,53 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-
-from sqlalchemy import Engine, or_, select
+from typing import TYPE_CHECKING, Any
 
 from accord.gcpause import gc_paused
-from accord.record.model import Record
-from accord.store.schema import record as R
+
+if TYPE_CHECKING:
+    from accord.record.model import Record
+    from accord.store.store import Store
 
 #: ids per IN (...) list: within SQLite's and PostgreSQL's bound-parameter limits
 _CHUNK = 500
 
 
-def _known(as_known_on: dt.datetime | None) -> list:
-    if as_known_on is None:
-        return [R.c.known_to.is_(None)]
-    t = as_known_on
-    if t.tzinfo is not None:
-        t = t.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return [R.c.known_from <= t, or_(R.c.known_to.is_(None), R.c.known_to > t)]
-
-
-def records(engine: Engine, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
+def records(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
     """The records with these ids that existed at ``as_known_on`` (now if None); missing ids are left out."""
-    from accord.store.store import decode
+    from accord.store.store import decode, in_list
 
     wanted = sorted(set(ids))
     rows = []
-    with engine.connect() as conn:
+    with store.reading() as read:
         for i in range(0, len(wanted), _CHUNK):
-            q = select(R.c.kind, R.c.data).where(
-                R.c.case_id == case_id, R.c.id.in_(wanted[i : i + _CHUNK]), R.c.data.is_not(None),
-                *_known(as_known_on),
-            )
-            rows.extend(conn.execute(q).all())
+            params: dict[str, Any] = {"case_id": case_id}
+            sql = (f"SELECT kind, data FROM record WHERE case_id = :case_id"
+                   f" AND id IN ({in_list(params, 'id', wanted[i : i + _CHUNK])}) AND data IS NOT NULL"
+                   f" AND {store.known(as_known_on, params)}")
+            rows.extend(read(sql, params))
     with gc_paused():
         return [decode(kind, data) for kind, data in rows]
 
 
-def children(engine: Engine, case_id: str, parent: str, kind: str, as_known_on: dt.datetime | None = None) -> list[Record]:
+def _children(store: Store, case_id: str, parent: str, kind: str, as_known_on: dt.datetime | None) -> list[str]:
+    params: dict[str, Any] = {"case_id": case_id, "parent": parent, "kind": kind}
+    sql = ("SELECT data FROM record WHERE case_id = :case_id AND parent = :parent AND kind = :kind"
+           f" AND data IS NOT NULL AND {store.known(as_known_on, params)}")
+    with store.reading() as read:
+        return [row[0] for row in read(sql, params)]
+
+
+def children(store: Store, case_id: str, parent: str, kind: str, as_known_on: dt.datetime | None = None) -> list[Record]:
     """The records of a kind that belonged to ``parent`` at ``as_known_on`` (an issue's positions)."""
     from accord.store.store import decode
 
-    q = select(R.c.data).where(
-        R.c.case_id == case_id, R.c.parent == parent, R.c.kind == kind, R.c.data.is_not(None), *_known(as_known_on)
-    )
-    with engine.connect() as conn:
-        rows = conn.execute(q).scalars().all()
+    rows = _children(store, case_id, parent, kind, as_known_on)
     with gc_paused():
         return [decode(kind, data) for data in rows]
 
 
-def latest_positions(engine: Engine, case_id: str, issue: str, on: dt.date | None = None,
+def latest_positions(store: Store, case_id: str, issue: str, on: dt.date | None = None,
                      as_known_on: dt.datetime | None = None) -> list[Record]:
     """Each actor's latest position on an issue dated on or before ``on``, as known then: the rule of
     ``Snapshot.positions``, applied to the stored JSON (a plain parse, about a fifth of a record's
@@ -72,12 +68,7 @@ def latest_positions(engine: Engine, case_id: str, issue: str, on: dt.date | Non
     from accord.record.dates import FuzzyDate
     from accord.store.store import decode
 
-    q = select(R.c.data).where(
-        R.c.case_id == case_id, R.c.parent == issue, R.c.kind == "position", R.c.data.is_not(None),
-        *_known(as_known_on),
-    )
-    with engine.connect() as conn:
-        rows = conn.execute(q).scalars().all()
+    rows = _children(store, case_id, issue, "position", as_known_on)
     dates: dict[str, FuzzyDate] = {}
     latest: dict[str, tuple[FuzzyDate, str, str]] = {}
     for data in rows:

@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, or_, select, update
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
+from typing import TYPE_CHECKING
 
 from accord.gcpause import gc_paused
 from accord.errors import AccordError, NotFound, StaleWrite
-from accord.record.model import Citation, Record, record_class
-from accord.record.snapshot import Snapshot
-from accord.store.schema import record as R
-from accord.store.schema import tx as TX
+
+if TYPE_CHECKING:  # imported where used: reading the record needs neither SQLAlchemy nor every record class
+    from sqlalchemy import Connection, Engine
+
+    from accord.record.model import Citation, Record
+    from accord.record.snapshot import Snapshot
+    from accord.store.unit import UnitOfWork
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -49,6 +50,8 @@ def encode(rec: Record) -> str:
 
 
 def decode(kind: str, data: str) -> Record:
+    from accord.record.model import record_class
+
     return record_class(kind).model_validate_json(data)
 
 
@@ -140,329 +143,33 @@ class ReloadRefused(AccordError):
 LOAD_OPERATION = "case load"
 
 
-class UnitOfWork:
-    """One transaction: every put or delete appends a version stamped with this transaction."""
-
-    def __init__(self, conn: Connection, case_id: str, tx_id: int, at: dt.datetime):
-        self.conn, self.case_id, self.tx_id, self.at = conn, case_id, tx_id, at
-        self.summary = WriteSummary()
-        #: after a ``sync`` keeping user records: their (kind, data) by id
-        self.kept_data: dict[str, tuple[str, str]] = {}
-        self._bulk = _bulk(conn.dialect)
-        # rows carry the time as the bulk path hands it to the driver (SQLite: SQLAlchemy's text form)
-        self._stamp = _bind(conn.dialect, R.c.known_from, at) if self._bulk == "sqlite" else at
-
-    def _current(self, record_id: str) -> Any:
-        return self.conn.execute(
-            select(R.c.pk, R.c.version, R.c.data).where(
-                R.c.case_id == self.case_id, R.c.id == record_id, R.c.known_to.is_(None)
-            )
-        ).first()
-
-    def version_of(self, record_id: str) -> int | None:
-        cur = self._current(record_id)
-        return cur.version if cur is not None and cur.data is not None else None
-
-    def put(self, rec: Record, expected_version: int | None = None) -> int:
-        """Create or update a record; with expected_version, fail if it changed since it was read."""
-        return self._put(rec.record_kind, rec.id, rec.parent, encode(rec), expected_version)
-
-    def _put(self, kind: str, rid: str, parent: str | None, data: str, expected_version: int | None = None) -> int:
-        cur = self._current(rid)
-        live = cur is not None and cur.data is not None
-        if expected_version is not None and (cur.version if live else 0) != expected_version:
-            raise StaleWrite(
-                f"{rid}: the record is at version {cur.version if live else 0}, not {expected_version}: "
-                "someone changed it since you read it; read it again and retry"
-            )
-        if live and cur.data == data:
-            self.summary.unchanged += 1
-            return cur.version
-        if cur is not None:
-            self._close([cur.pk])
-        version = cur.version + 1 if cur is not None else 1
-        self._insert([(self.case_id, kind, rid, parent, version, "update" if live else "create", data, self.tx_id, self._stamp)])
-        (self.summary.updated if live else self.summary.created).append(rid)
-        return version
-
-    def delete(self, record_id: str, expected_version: int | None = None) -> None:
-        cur = self._current(record_id)
-        if cur is None or cur.data is None:
-            raise NotFound(f"no record with id {record_id!r} in case {self.case_id!r}")
-        if expected_version is not None and cur.version != expected_version:
-            raise StaleWrite(f"{record_id}: the record is at version {cur.version}, not {expected_version}")
-        kind = self.conn.execute(select(R.c.kind).where(R.c.pk == cur.pk)).scalar_one()
-        self._close([cur.pk])
-        self._insert([(self.case_id, kind, record_id, None, cur.version + 1, "delete", None, self.tx_id, self._stamp)])
-        self.summary.deleted.append(record_id)
-
-    def add(self, records: list[Record]) -> WriteSummary:
-        """Write many records of one import: new ones appended in bulk, the others through ``put``
-        (unchanged ones stay as they are, changed ones get a new version)."""
-        by_kind: dict[str, list[tuple[str, str | None, str]]] = {}
-        for rec in records:
-            by_kind.setdefault(rec.record_kind, []).append((rec.id, rec.parent, encode(rec)))
-        for kind, rows in by_kind.items():
-            self.add_encoded(kind, rows)
-        return self.summary
-
-    def add_encoded(self, kind: str, rows: list[tuple[str, str | None, str]]) -> WriteSummary:
-        """``add`` for records of one kind already encoded: (id, parent, data as ``encode`` gives it).
-        The ids' current versions are read in a few set-based queries (not one per row: a re-import of a
-        200,000-row file took 20 s CPU that way); new ids are appended in bulk, changed ones closed and
-        appended, unchanged ones counted. Summary lists: the new ids first, then the others in order."""
-        current = self._current_of([r[0] for r in rows])
-        s = self.summary
-        created = s.created
-        case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
-        if current:
-            new = [(case_id, kind, rid, parent, 1, "create", data, tx_id, at)
-                   for rid, parent, data in rows if rid not in current]
-        else:
-            new = [(case_id, kind, rid, parent, 1, "create", data, tx_id, at) for rid, parent, data in rows]
-        created.extend(r[2] for r in new)
-        self._insert(new)
-        del new
-        if not current:
-            return s
-        closes: list[int] = []
-        later: list[tuple[Any, ...]] = []
-        again: list[tuple[str, str | None, str]] = []  # an id given twice: its second write sees the first
-        for rid, parent, data in rows:
-            if rid not in current:
-                continue
-            cur = current[rid]
-            if cur is None:
-                again.append((rid, parent, data))
-                continue
-            current[rid] = None
-            live = cur.data is not None
-            if live and cur.data == data:
-                s.unchanged += 1
-                continue
-            closes.append(cur.pk)
-            later.append((case_id, kind, rid, parent, cur.version + 1, "update" if live else "create", data, tx_id, at))
-            (s.updated if live else created).append(rid)
-        self._close(closes)
-        self._insert(later)
-        for rid, parent, data in again:
-            self._put(kind, rid, parent, data)
-        return s
-
-    def _current_of(self, ids: list[str]) -> dict[str, Any]:
-        """The current versions (pk, id, version, data) of those of ``ids`` the case holds. On SQLite,
-        when the case's current records between the smallest and the largest id are few (a fresh
-        import, or the same file again), one range scan of the current-version index reads them all
-        (not one query per 500 ids). Not on PostgreSQL: a database's collation may order ids otherwise
-        than Python does; there and when the range holds many others, 500 ids a query."""
-        columns = (R.c.pk, R.c.id, R.c.version, R.c.data)
-        live = (R.c.case_id == self.case_id, R.c.known_to.is_(None))
-        if ids and self.conn.dialect.name == "sqlite":
-            where = (*live, R.c.id.between(min(ids), max(ids)))
-            if self.conn.execute(select(func.count()).select_from(R).where(*where)).scalar_one() <= 4 * len(ids):
-                wanted = set(ids)
-                return {row.id: row for row in self.conn.execute(select(*columns).where(*where)) if row.id in wanted}
-        current: dict[str, Any] = {}
-        for i in range(0, len(ids), 500):
-            for row in self.conn.execute(select(*columns).where(*live, R.c.id.in_(ids[i : i + 500]))):
-                current[row.id] = row
-        return current
-
-    def sync(self, records: Iterable[Record], prune: bool = True, keep_user: bool = False) -> WriteSummary:
-        """Make the case hold these records: create, update and delete in bulk. Without ``prune``, a
-        record missing from ``records`` is not deleted but listed in ``refused_deletions``; with
-        ``keep_user``, records written by a user's command rather than a load are kept when missing
-        and not overwritten when changed since the last load (``refused_overwrites``). The caller
-        decides what a refusal means (``Store.load`` writes nothing)."""
-        current = {
-            row.id: row
-            for row in self.conn.execute(
-                select(R.c.pk, R.c.id, R.c.kind, R.c.version, R.c.data, R.c.tx_from, TX.c.operation)
-                .join(TX, TX.c.id == R.c.tx_from)
-                .where(R.c.case_id == self.case_id, R.c.known_to.is_(None))
-            )
-        }
-        last_load = self.conn.execute(
-            select(func.max(TX.c.id)).where(TX.c.case_id == self.case_id, TX.c.operation == LOAD_OPERATION,
-                                            TX.c.id != self.tx_id)
-        ).scalar() or 0
-        s = self.summary
-        case_id, tx_id, at = self.case_id, self.tx_id, self._stamp
-        later: list[tuple[Any, ...]] = []  # new versions of current records: appended after the close
-        closes: list[int] = []
-        seen: set[str] = set()
-        created, updated = s.created, s.updated
-        unchanged = 0
-        # records new to the case cannot collide with a close: they stream in as they are encoded
-        # (on PostgreSQL the server indexes them while we encode the rest)
-        with self._appending() as append:
-            for rec in records:
-                rid = rec.id
-                seen.add(rid)
-                data = encode(rec)
-                cur = current.get(rid)
-                if cur is None:
-                    append((case_id, rec.record_kind, rid, rec.parent, 1, "create", data, tx_id, at))
-                    created.append(rid)
-                    s.kinds[rid] = rec.record_kind
-                elif cur.data == data:
-                    unchanged += 1
-                elif keep_user and cur.data is not None and cur.operation != LOAD_OPERATION and cur.tx_from > last_load:
-                    s.refused_overwrites.append(rid)
-                    s.kinds[rid], s.written_by[rid] = cur.kind, cur.operation
-                else:
-                    closes.append(cur.pk)
-                    live = cur.data is not None
-                    later.append((case_id, rec.record_kind, rid, rec.parent, cur.version + 1,
-                                  "update" if live else "create", data, tx_id, at))
-                    (updated if live else created).append(rid)
-                    s.kinds[rid] = rec.record_kind
-        s.unchanged += unchanged
-        for rid, cur in current.items():
-            if rid in seen or cur.data is None:
-                continue
-            s.kinds[rid] = cur.kind
-            if keep_user and cur.operation != LOAD_OPERATION:
-                s.kept.append(rid)
-                s.written_by[rid] = cur.operation
-            elif not prune:
-                s.refused_deletions.append(rid)
-            else:
-                closes.append(cur.pk)
-                later.append((case_id, cur.kind, rid, None, cur.version + 1, "delete", None, tx_id, at))
-                s.deleted.append(rid)
-        del seen
-        self.kept_data = {rid: (current[rid].kind, current[rid].data) for rid in s.kept}
-        del current
-        if s.refused:
-            return s  # nothing more to write: the caller rolls the transaction back
-        self._close(closes)
-        self._insert(later)
-        return s
-
-    # ------------------------------------------------------------------------------ internals
-
-    def _close(self, pks: list[int]) -> None:
-        """Close the current versions with these keys; fail if another writer closed one first."""
-        if not pks:
-            return
-        conn, dialect, bulk = self.conn, self.conn.dialect, self._bulk
-        if bulk:
-            table, known_to, tx_to, pk = _quoted(dialect, R, "known_to", "tx_to", "pk")
-            at = _bind(dialect, R.c.known_to, self.at)
-            closed = 0
-            if bulk == "psycopg":
-                sql = f"UPDATE {table} SET {tx_to} = %s, {known_to} = %s WHERE {pk} = ANY(%s) AND {known_to} IS NULL"
-                for i in range(0, len(pks), _CHUNK):
-                    closed += conn.exec_driver_sql(sql, (self.tx_id, at, pks[i : i + _CHUNK])).rowcount
-            else:
-                sql = f"UPDATE {table} SET {tx_to} = ?, {known_to} = ? WHERE {pk} = ? AND {known_to} IS NULL"
-                for i in range(0, len(pks), _CHUNK):
-                    closed += conn.exec_driver_sql(sql, [(self.tx_id, at, k) for k in pks[i : i + _CHUNK]]).rowcount
-        else:
-            stmt = (
-                update(R)
-                .where(R.c.pk == bindparam("b_pk"), R.c.known_to.is_(None))
-                .values(tx_to=self.tx_id, known_to=self.at)
-            )
-            closed = self.conn.execute(stmt, [{"b_pk": pk} for pk in pks]).rowcount
-        if closed != len(pks):
-            raise StaleWrite("another writer changed these records at the same time; nothing was written; retry")
-
-    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
-        """Append versions (tuples in _INSERT_COLUMNS order). On SQLite the list goes to the driver's
-        executemany as it is, in chunks: no call per row in Python."""
-        if rows and self._bulk == "sqlite":
-            table, *cols = _quoted(self.conn.dialect, R, *_INSERT_COLUMNS)
-            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            for i in range(0, len(rows), _CHUNK):
-                self.conn.exec_driver_sql(sql, rows[i : i + _CHUNK])
-        elif rows:
-            with self._appending() as append:
-                for row in rows:
-                    append(row)
-
-    @contextmanager
-    def _appending(self) -> Iterator[Callable[[tuple[Any, ...]], None]]:
-        """A function that appends one version (a tuple in _INSERT_COLUMNS order); all are written
-        when the block ends. COPY on PostgreSQL (psycopg), an executemany of plain tuples per chunk on
-        SQLite: no per-row work in SQLAlchemy. Core executemany elsewhere."""
-        conn, dialect, bulk = self.conn, self.conn.dialect, self._bulk
-        if bulk == "psycopg":
-            with _copying(conn) as write_row:
-                yield write_row
-            return
-        if bulk == "sqlite":
-            table, *cols = _quoted(dialect, R, *_INSERT_COLUMNS)
-            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-
-            def flush(chunk: list[tuple[Any, ...]]) -> None:
-                conn.exec_driver_sql(sql, chunk)
-        else:
-
-            def flush(chunk: list[tuple[Any, ...]]) -> None:
-                conn.execute(R.insert(), [dict(zip(_INSERT_COLUMNS, r)) for r in chunk])
-
-        buffer: list[tuple[Any, ...]] = []
-
-        def append(row: tuple[Any, ...]) -> None:
-            buffer.append(row)
-            if len(buffer) >= _CHUNK:
-                flush(buffer[:])
-                buffer.clear()
-
-        yield append
-        if buffer:
-            flush(buffer)
-
-
-#: columns a new version is written with; tx_to and known_to start NULL
-_INSERT_COLUMNS = ("case_id", "kind", "id", "parent", "version", "op", "data", "tx_from", "known_from")
-_CHUNK = 50_000
-
-
-def _bulk(dialect: Any) -> str | None:
-    """Which hand-written bulk path serves this driver, if any."""
-    if dialect.name == "postgresql" and dialect.driver == "psycopg":
-        return "psycopg"
-    if dialect.name == "sqlite" and dialect.driver == "pysqlite" and dialect.paramstyle == "qmark":
-        return "sqlite"
-    return None
-
-
-def _quoted(dialect: Any, table: Any, *columns: str) -> list[str]:
-    prep = dialect.identifier_preparer
-    return [prep.format_table(table), *(prep.quote(c) for c in columns)]
-
-
-def _bind(dialect: Any, column: Any, value: Any) -> Any:
-    """A value as the driver is to receive it for this column (what SQLAlchemy would send)."""
-    process = column.type.dialect_impl(dialect).bind_processor(dialect)
-    return process(value) if process is not None else value
-
-
-@contextmanager
-def _copying(conn: Connection) -> Iterator[Callable[[tuple[Any, ...]], None]]:
-    """COPY rows into the record table (psycopg 3), in the connection's transaction; errors come out
-    as SQLAlchemy's, as from any other statement."""
-    table, *cols = _quoted(conn.dialect, R, *_INSERT_COLUMNS)
-    sql = f"COPY {table} ({', '.join(cols)}) FROM STDIN"
-    raw = conn.connection.driver_connection
-    dbapi = conn.dialect.loaded_dbapi
-    try:
-        with raw.cursor() as cur, cur.copy(sql) as copy:
-            yield copy.write_row
-    except dbapi.Error as e:
-        raise DBAPIError.instance(sql, None, e, dbapi.Error, dialect=conn.dialect) from e
-
-
 class Store:
-    """The record's persistence. Open with ``Store.open(path_or_url)``; schema is migrated on open."""
+    """The record's persistence. Open with ``Store.open(path_or_url)``; schema is migrated on open.
 
-    def __init__(self, engine: Engine, api_user: str | None = None):
-        self.engine = engine
+    Reads are plain SQL (the statements below, the same on SQLite and PostgreSQL) run on the driver's
+    own connection: a store opened by ``open`` for a command reads through a connection of sqlite3 or
+    psycopg made for it and imports SQLAlchemy only when it writes (its engine is made on first use);
+    a store given an engine (a server's pool) reads through that engine's connections. Either way the
+    rows come from the driver, unconverted (docs/python-api.md, "How the store reads")."""
+
+    def __init__(self, engine: Engine | None = None, api_user: str | None = None, *,
+                 _target: str | None = None, _direct: Any = None, _dialect: str | None = None):
+        self._engine = engine
+        #: how to make the engine when a write first needs it (a store opened by ``open`` for reading)
+        self._target = _target
+        #: the driver's connection reads go through, in place of the engine's (see ``open``)
+        self._direct = _direct
+        self.dialect = _dialect or (engine.dialect.name if engine is not None else "sqlite")
         #: the authenticated API user its transactions are recorded as made by (see ``acting``)
         self.api_user = api_user
+
+    @property
+    def engine(self) -> Engine:
+        """SQLAlchemy's engine for this store, made on first use by a store opened for reading."""
+        if self._engine is None:
+            assert self._target is not None
+            self._engine = _engine(self._target, None)
+        return self._engine
 
     def acting(self, api_user: str) -> Store:
         """This store (same engine, same connections), its writes audited as made by an API user."""
@@ -473,22 +180,24 @@ class Store:
     @classmethod
     def open(cls, target: str | Path, connections: int | None = None) -> Store:
         """``connections``: how many the engine keeps open for threads reading at once (a server's),
-        so that none is opened and closed per request; by default SQLAlchemy's pool."""
-        url = _to_url(str(target))
-        kwargs: dict[str, Any] = {} if connections is None else {"pool_size": connections, "max_overflow": 0}
-        if url.startswith("sqlite"):
-            kwargs["connect_args"] = {"timeout": 30}
-            _create_private(url)
-        try:
-            engine = create_engine(url, **kwargs)
-        except (ArgumentError, ModuleNotFoundError) as e:
-            raise AccordError(f"--db {target}: not a usable database URL ({e})") from None
-        if engine.dialect.name == "sqlite":
-            _sqlite_setup(engine)
-        store = cls(engine)
+        so that none is opened and closed per request; by default SQLAlchemy's pool.
+
+        Without ``connections``, a store that exists and is at the newest migration is opened for
+        reading on a driver connection alone (no SQLAlchemy, no Alembic); anything else (a new file,
+        an old schema, a URL of another driver, an error) goes the way that makes the engine, migrates
+        and reports errors."""
+        if connections is None:
+            direct = _connect_direct(str(target))
+            if direct is not None:
+                return cls(None, _target=str(target), _direct=direct[1], _dialect=direct[0])
+        store = cls(_engine(str(target), connections))
         try:
             store.migrate()
-        except OperationalError as e:
+        except Exception as e:
+            from sqlalchemy.exc import OperationalError
+
+            if not isinstance(e, OperationalError):
+                raise
             raise AccordError(f"--db {target}: cannot open the store ({' '.join(str(e.orig).split())})") from None
         return store
 
@@ -524,7 +233,11 @@ class Store:
         return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._direct is not None:
+            self._direct.close()
+            self._direct = None
+        if self._engine is not None:
+            self._engine.dispose()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -544,6 +257,12 @@ class Store:
         note: str | None = None,
     ) -> Iterator[UnitOfWork]:
         """One audited transaction. Everything inside commits together or not at all."""
+        from sqlalchemy import func, select
+        from sqlalchemy.exc import IntegrityError
+
+        from accord.store.schema import tx as TX
+        from accord.store.unit import UnitOfWork
+
         at = now_utc()
         cites = [c.model_dump(exclude_none=True) for c in cite] if cite else None
         try:
@@ -606,10 +325,44 @@ class Store:
 
     # ------------------------------------------------------------------------------ reading
 
-    def cases(self, as_known_on: dt.datetime | None = None) -> list[str]:
-        q = select(R.c.case_id).where(R.c.kind == "case", R.c.data.is_not(None), *self._known(as_known_on))
+    @contextmanager
+    def reading(self) -> Iterator[Callable[[str, dict[str, Any]], list[Any]]]:
+        """A function running one read statement (SQL with ``:name`` parameters, as in this module)
+        and returning its rows as the driver gives them; the statements of one block share a
+        connection."""
+        convert = _pyformat if self.dialect == "postgresql" else _same
+        if self._direct is not None:
+            cur = self._direct.cursor()
+            try:
+                yield lambda sql, params: cur.execute(convert(sql), params).fetchall()
+            finally:
+                cur.close()
+            return
         with self.engine.connect() as conn:
-            return sorted({row[0] for row in conn.execute(q)})
+            yield lambda sql, params: conn.exec_driver_sql(convert(sql), params).all()
+
+    def _time(self, ts: dt.datetime) -> Any:
+        """A transaction time as the tables hold it: naive UTC; on SQLite in SQLAlchemy's text form."""
+        ts = _utc(ts)
+        if self.dialect == "sqlite":
+            return (f"{ts.year:04d}-{ts.month:02d}-{ts.day:02d} {ts.hour:02d}:{ts.minute:02d}:{ts.second:02d}"
+                    f".{ts.microsecond:06d}")
+        return ts
+
+    def known(self, as_known_on: dt.datetime | None, params: dict[str, Any], table: str = "") -> str:
+        """The condition selecting the versions known at ``as_known_on`` (the current ones if None);
+        its parameter goes into ``params``."""
+        if as_known_on is None:
+            return f"{table}known_to IS NULL"
+        params["known_at"] = self._time(as_known_on)
+        return f"{table}known_from <= :known_at AND ({table}known_to IS NULL OR {table}known_to > :known_at)"
+
+    def cases(self, as_known_on: dt.datetime | None = None) -> list[str]:
+        params: dict[str, Any] = {}
+        sql = (f"SELECT DISTINCT case_id FROM record WHERE kind = 'case' AND data IS NOT NULL"
+               f" AND {self.known(as_known_on, params)}")
+        with self.reading() as rows:
+            return sorted(row[0] for row in rows(sql, params))
 
     def resolve_case(self, case_id: str | None, as_known_on: dt.datetime | None = None) -> str:
         cases = self.cases(as_known_on)
@@ -628,45 +381,46 @@ class Store:
                  kinds: Iterable[str] | None = None) -> Snapshot:
         """The case's records as known then; with ``kinds``, only records of those kinds (a reader that
         needs the actors need not decode a case's hundreds of thousands of reports)."""
-        q = select(R.c.kind, R.c.data).where(
-            R.c.case_id == case_id, R.c.data.is_not(None), *self._known(as_known_on)
-        )
+        from accord.record.snapshot import Snapshot
+
+        params: dict[str, Any] = {"case_id": case_id}
+        sql = f"SELECT kind, data FROM record WHERE case_id = :case_id AND data IS NOT NULL AND {self.known(as_known_on, params)}"
         if kinds is not None:
-            q = q.where(R.c.kind.in_(list(kinds)))
-        with gc_paused(), self.engine.connect() as conn:
-            return Snapshot((decode(kind, data) for kind, data in conn.execute(q)), case_id=case_id)
+            sql += f" AND kind IN ({in_list(params, 'kind', list(kinds))})"
+        with gc_paused(), self.reading() as rows:
+            return Snapshot((decode(kind, data) for kind, data in rows(sql, params)), case_id=case_id)
 
     def records(self, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
         """Only these records, as known then (accord.store.parts): no snapshot built."""
         from accord.store import parts
 
-        return parts.records(self.engine, case_id, ids, as_known_on)
+        return parts.records(self, case_id, ids, as_known_on)
 
     def children(self, case_id: str, parent: str, kind: str, as_known_on: dt.datetime | None = None) -> list[Record]:
         """The records of a kind belonging to ``parent`` (an issue's positions), as known then."""
         from accord.store import parts
 
-        return parts.children(self.engine, case_id, parent, kind, as_known_on)
+        return parts.children(self, case_id, parent, kind, as_known_on)
 
     def latest_positions(self, case_id: str, issue: str, on: dt.date | None = None,
                          as_known_on: dt.datetime | None = None) -> list[Record]:
         """Each actor's latest position on an issue dated on or before ``on``, as known then."""
         from accord.store import parts
 
-        return parts.latest_positions(self.engine, case_id, issue, on, as_known_on)
+        return parts.latest_positions(self, case_id, issue, on, as_known_on)
 
     def read_for_write(self, case_id: str) -> tuple[Snapshot, dict[str, int]]:
         """The case now and the version of each record, read in one statement (so they agree): a
         writer builds its change from the snapshot and writes it only if its record is still at the
         version it read (see ``accord.store.writes``)."""
-        q = select(R.c.kind, R.c.data, R.c.id, R.c.version).where(
-            R.c.case_id == case_id, R.c.data.is_not(None), R.c.known_to.is_(None)
-        )
+        from accord.record.snapshot import Snapshot
+
+        sql = "SELECT kind, data, id, version FROM record WHERE case_id = :case_id AND data IS NOT NULL AND known_to IS NULL"
         versions: dict[str, int] = {}
-        with gc_paused(), self.engine.connect() as conn:
-            rows = conn.execute(q).all()
+        with gc_paused(), self.reading() as read:
+            rows = read(sql, {"case_id": case_id})
         for row in rows:
-            versions[row.id] = row.version
+            versions[row[2]] = row[3]
         return Snapshot((decode(kind, data) for kind, data, _, _ in rows), case_id=case_id), versions
 
     def get(self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None) -> Record:
@@ -676,55 +430,129 @@ class Store:
     def get_versioned(
         self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None
     ) -> tuple[Record, int]:
-        q = select(R.c.kind, R.c.data, R.c.version).where(
-            R.c.case_id == case_id, R.c.id == record_id, *self._known(as_known_on)
-        )
-        with self.engine.connect() as conn:
-            row = conn.execute(q).first()
-        if row is None or row.data is None:
+        params: dict[str, Any] = {"case_id": case_id, "id": record_id}
+        sql = f"SELECT kind, data, version FROM record WHERE case_id = :case_id AND id = :id AND {self.known(as_known_on, params)}"
+        with self.reading() as read:
+            found = read(sql, params)
+        if not found or found[0][1] is None:
             when = f" as known on {as_known_on.isoformat()}" if as_known_on else ""
             raise NotFound(f"no record with id {record_id!r} in case {case_id!r}{when}")
-        return decode(row.kind, row.data), row.version
+        kind, data, version = found[0]
+        return decode(kind, data), version
 
     def history(self, case_id: str, record_id: str, as_known_on: dt.datetime | None = None) -> list[AuditEntry]:
         """Every change to the record and to the records that belong to it (an issue's positions)."""
-        cond = [R.c.case_id == case_id, or_(R.c.id == record_id, R.c.parent == record_id)]
+        params: dict[str, Any] = {"case_id": case_id, "id": record_id}
+        sql = ('SELECT r.id, r.kind, r.version, r.op, r.data, t.id, t."at", t."by", t.operation, t.cite, t.note,'
+               ' t.os_user, t.api_user FROM record r JOIN tx t ON t.id = r.tx_from'
+               " WHERE r.case_id = :case_id AND (r.id = :id OR r.parent = :id)")
         if as_known_on is not None:
-            cond.append(R.c.known_from <= _utc(as_known_on))
-        q = (
-            select(R.c.id, R.c.kind, R.c.version, R.c.op, R.c.data, TX.c.id.label("tx"), TX.c.at, TX.c.by,
-                   TX.c.operation, TX.c.cite, TX.c.note, TX.c.os_user, TX.c.api_user)
-            .join(TX, TX.c.id == R.c.tx_from)
-            .where(*cond)
-            .order_by(TX.c.id, R.c.id)
-        )
-        with self.engine.connect() as conn:
-            rows = conn.execute(q).all()
-            # a child deleted and re-created keeps its parent column only on live versions
-            ids = {r.id for r in rows}
-            if not rows:
-                exists = conn.execute(select(R.c.pk).where(R.c.case_id == case_id, R.c.id == record_id)).first()
-                if exists is None:
-                    raise NotFound(f"no record with id {record_id!r} in case {case_id!r}")
-        last: dict[str, dict[str, Any] | None] = {i: None for i in ids}
+            sql += " AND r.known_from <= :known_at"
+            params["known_at"] = self._time(as_known_on)
+        sql += " ORDER BY t.id, r.id"
+        with self.reading() as read:
+            rows = read(sql, params)
+            if not rows and not read("SELECT pk FROM record WHERE case_id = :case_id AND id = :id LIMIT 1",
+                                     {"case_id": case_id, "id": record_id}):
+                raise NotFound(f"no record with id {record_id!r} in case {case_id!r}")
+        # a child deleted and re-created keeps its parent column only on live versions
+        last: dict[str, dict[str, Any] | None] = {r[0]: None for r in rows}
         out = []
-        for r in rows:
-            after = json.loads(r.data) if r.data is not None else None
-            out.append(AuditEntry(r.tx, r.at, r.by, r.operation, r.op, r.kind, r.id, r.version, last[r.id], after,
-                                  r.cite, r.note, r.os_user, r.api_user))
-            last[r.id] = after
+        for rid, kind, version, op, data, tx, at, by, operation, cite, note, os_user_, api_user in rows:
+            after = json.loads(data) if data is not None else None
+            if isinstance(at, str):  # SQLite: SQLAlchemy's text form of the time
+                at = dt.datetime.fromisoformat(at)
+            if isinstance(cite, str):  # SQLite keeps JSON as text; psycopg reads it
+                cite = json.loads(cite)
+            out.append(AuditEntry(tx, at, by, operation, op, kind, rid, version, last[rid], after,
+                                  cite, note, os_user_, api_user))
+            last[rid] = after
         return out
 
     def count_versions(self) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(R)).scalar_one()
+        with self.reading() as read:
+            return read("SELECT count(*) FROM record", {})[0][0]
 
-    @staticmethod
-    def _known(as_known_on: dt.datetime | None) -> list[Any]:
-        if as_known_on is None:
-            return [R.c.known_to.is_(None)]
-        t = _utc(as_known_on)
-        return [R.c.known_from <= t, or_(R.c.known_to.is_(None), R.c.known_to > t)]
+
+def in_list(params: dict[str, Any], name: str, values: list[Any]) -> str:
+    """``:name0, :name1, …`` for an IN (…) list, the values put into ``params``."""
+    for i, v in enumerate(values):
+        params[f"{name}{i}"] = v
+    return ", ".join(f":{name}{i}" for i in range(len(values))) or "NULL"
+
+
+_PARAM = re.compile(r":(\w+)")
+
+
+def _same(sql: str) -> str:
+    return sql
+
+
+def _pyformat(sql: str, _cache: dict[str, str] = {}) -> str:  # noqa: B006 (a cache, on purpose)
+    """``:name`` parameters as psycopg's ``%(name)s`` (the statements here hold no other colon or %)."""
+    out = _cache.get(sql)
+    if out is None:
+        out = _cache[sql] = _PARAM.sub(r"%(\1)s", sql)
+    return out
+
+
+def _connect_direct(target: str) -> tuple[str, Any] | None:
+    """(dialect, a driver connection) for reading an existing store already at the newest migration,
+    or None: then ``Store.open`` makes the engine, migrates if need be and reports any error."""
+    head = _head_revision()
+    if head is None:
+        return None
+    if target.startswith(("postgresql://", "postgresql+psycopg://")):
+        dialect = "postgresql"
+        try:
+            import psycopg
+
+            conn = psycopg.connect("postgresql://" + target.split("://", 1)[1], autocommit=True)
+        except Exception:
+            return None
+    elif "://" not in target or target.startswith("sqlite:///"):
+        dialect = "sqlite"
+        path = Path(target.removeprefix("sqlite:///") if "://" in target else target).expanduser()
+        if "?" in target or not path.is_file():
+            return None  # a new store, or options: the engine's way
+        import sqlite3
+
+        try:
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None)  # autocommit, as the engine's
+        except sqlite3.Error:
+            return None
+    else:
+        return None
+    try:
+        cur = conn.cursor()
+        if dialect == "sqlite":
+            cur.execute("PRAGMA busy_timeout=30000")
+        rows = cur.execute("SELECT version_num FROM alembic_version").fetchall()
+        cur.close()
+        if len(rows) == 1 and rows[0][0] == head:
+            return dialect, conn
+    except Exception:
+        pass
+    conn.close()
+    return None
+
+
+def _engine(target: str, connections: int | None) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import ArgumentError
+
+    url = _to_url(target)
+    kwargs: dict[str, Any] = {} if connections is None else {"pool_size": connections, "max_overflow": 0}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"timeout": 30}
+        _create_private(url)
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ArgumentError, ModuleNotFoundError) as e:
+        raise AccordError(f"--db {target}: not a usable database URL ({e})") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_setup(engine)
+    return engine
 
 
 class _DryRun(Exception):
@@ -762,6 +590,8 @@ def _create_private(url: str) -> None:
     material. SQLite gives its -wal and -shm files the same mode."""
     import os
 
+    from sqlalchemy.engine import make_url
+
     database = make_url(url).database
     if not database or database == ":memory:":
         return
@@ -780,6 +610,9 @@ def _lock_key(case_id: str) -> int:
 
 def _to_url(target: str) -> str:
     if "://" in target:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
         try:
             make_url(target)
         except ArgumentError:
@@ -813,6 +646,8 @@ def _head_revision() -> str | None:
 
 
 def _current_revision(conn: Connection) -> str | None:
+    from sqlalchemy.exc import DBAPIError
+
     try:
         rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
     except DBAPIError:
@@ -823,6 +658,7 @@ def _current_revision(conn: Connection) -> str | None:
 
 def _sqlite_setup(engine: Engine) -> None:
     """WAL for readers beside a writer; writers take the lock up front so two never deadlock."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: Any, _rec: Any) -> None:
@@ -839,6 +675,15 @@ def _sqlite_setup(engine: Engine) -> None:
         options = conn.get_execution_options()
         if not options.get("accord_one_statement"):  # see Store.one_statement
             conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("accord_write") else "BEGIN")
+
+
+def __getattr__(name: str) -> Any:
+    # the unit of work lives with SQLAlchemy in accord.store.unit; still importable from here
+    if name == "UnitOfWork":
+        from accord.store.unit import UnitOfWork
+
+        return UnitOfWork
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["AuditEntry", "ReloadRefused", "Store", "UnitOfWork", "WriteSummary"]

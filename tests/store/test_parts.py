@@ -124,3 +124,58 @@ def test_a_bulk_load_refreshes_postgresql_statistics(store, monkeypatch):
             "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'record' "
             "AND schemaname = current_schema()").scalar_one()
     assert analyzed
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=ops)
+def test_a_store_opened_for_reading_answers_as_the_engine_does(store, db_url, history):
+    """``Store.open`` of an existing store reads through the driver's connection, without SQLAlchemy
+    (docs/python-api.md, "How the store reads"): every read answers as the store that wrote the history (its engine's connections),
+    at every transaction time, and times and citations come back typed as SQLAlchemy gave them."""
+    case = f"d{next(_cases)}"
+    store.load(case, [r.model_copy(update={"id": case}) if r.record_kind == "case" else r for r in BASE],
+               by="tester", source="mini")
+    times = [None, _last_tx(store, case)]
+    for op in history:
+        _apply(store, case, op)
+        times.append(_last_tx(store, case))
+    reader = Store.open(db_url)
+    try:
+        assert reader._direct is not None and reader._engine is None
+        ids = sorted({r.id for r in BASE} | {"nothing-here", "c-vote"})
+        for t in times:
+            assert reader.cases(t) == store.cases(t)
+            assert reader.snapshot(case, t).records == store.snapshot(case, t).records
+            assert reader.snapshot(case, t, kinds=["actor", "issue"]).records == store.snapshot(case, t, kinds=["actor", "issue"]).records
+            for rid in ids:
+                assert _answer(lambda: reader.get_versioned(case, rid, t)) == _answer(lambda: store.get_versioned(case, rid, t))
+                assert _answer(lambda: reader.history(case, rid, t)) == _answer(lambda: store.history(case, rid, t))
+            for issue in ISSUES:
+                assert _answer(lambda: views.issue_positions(reader, case, issue, None, t)) == _answer(
+                    lambda: views.issue_positions(store, case, issue, None, t))
+        last = [e for e in reader.history(case, case) if e.op == "create"]
+        assert last and isinstance(last[0].at, dt.datetime) and last[0].at == times[1]
+        assert reader._engine is None  # no read made the engine
+        assert reader.read_for_write(case)[1] == store.read_for_write(case)[1]
+        assert reader.count_versions() == store.count_versions()
+    finally:
+        reader.close()
+
+
+def test_a_store_not_at_the_newest_migration_is_opened_the_engine_way(db_url):
+    """Only a store already at the head is read through the driver alone: a new one is made (and an
+    old one migrated) by SQLAlchemy and Alembic, as before."""
+    first = Store.open(db_url)  # new: made and migrated through the engine
+    try:
+        assert first._engine is not None and first._direct is None
+        first.load("mini", BASE, by="tester", source="mini")
+    finally:
+        first.close()
+    again = Store.open(db_url)
+    try:
+        assert again._direct is not None
+        assert again.cases() == ["mini"]
+        again.load("mini", BASE, by="tester", source="mini")  # a write makes the engine then
+        assert again._engine is not None and again.cases() == ["mini"]
+    finally:
+        again.close()
