@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 import typer.main
+import typer.models
 
 from accord.cli import common, forecast, formats, ingest, monitor, record, rules, serve, users
 
@@ -39,6 +41,46 @@ def _plain_help() -> None:
 
 
 _plain_help()
+
+
+def _text_needs_no_adapter() -> None:
+    """Typer (0.29) coerces each parameter's value through a pydantic TypeAdapter it builds for that
+    parameter when the command runs: importing pydantic and building a schema per parameter, which is
+    most of what `accord case list` costs besides its query. The value of a text parameter (``str``,
+    ``str | None``: ids, dates, paths given as text) is the text the command line gave, and a flag's
+    (``bool``) is a bool, which is what the adapter returns for them: such values are passed through as
+    they are (a flag left out is None, which Typer passes through before any adapter). Anything else
+    (numbers, lists, choices, paths, files, a value of another type) goes to Typer's adapter."""
+    from dataclasses import dataclass
+
+    from typer import _coercion
+    from typer.core import _TyperParameter
+
+    plain = {str: str, str | None: str, bool: bool, bool | None: bool}
+
+    @dataclass(frozen=True)
+    class Plain(_coercion.RuntimeParam):
+        descriptor: _coercion.TypeDescriptor | None = None
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if type(value) is plain[self.annotation]:
+                return value
+            assert self.descriptor is not None
+            return _coercion.build_runtime_param(self.descriptor).coerce(value, param=param, ctx=ctx)
+
+    built = _TyperParameter.get_runtime_param
+
+    def get_runtime_param(self: _TyperParameter) -> _coercion.RuntimeParam:
+        d = self.type_descriptor
+        if (self._runtime_param is None and d.annotation in plain and not self.multiple
+                and self.nargs == 1 and not (d.is_file or d.is_path or d.is_choice)):
+            self._runtime_param = Plain(d.parameter_info, d.annotation, d)
+        return built(self)
+
+    _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
+
+
+_text_needs_no_adapter()
 
 app = typer.Typer(
     name="accord",
@@ -91,16 +133,48 @@ def _command_name(argv: list[str]) -> str | None:
     return None
 
 
+def _unbuilt(info: typer.models.CommandInfo) -> typer.models.CommandInfo:
+    """A command as the top level's help lists it (its name and help), with no parameters to read."""
+    real: Callable[..., Any] | None = info.callback
+    assert real is not None
+
+    def listed() -> None:  # never run: `accord X` builds the real command (see _for)
+        raise AssertionError(real)
+
+    listed.__name__, listed.__doc__ = real.__name__, real.__doc__
+    out = copy.copy(info)
+    out.callback = listed
+    return out
+
+
+def _listing() -> typer.Typer:
+    """The app for its own help (and --version, and a bare `accord`): every command and group listed by
+    name and help as in the full app, none of their parameters read. Building the full app read every
+    command's signature and evaluated its type hints (≈ 60 commands), for a list of names."""
+    lean = copy.copy(app)
+    lean.registered_commands = [_unbuilt(c) for c in app.registered_commands]
+    groups = []
+    for g in app.registered_groups:
+        sub = copy.copy(g.typer_instance)
+        assert sub is not None
+        sub.registered_commands, sub.registered_groups = [], []
+        group = copy.copy(g)
+        group.typer_instance = sub
+        groups.append(group)
+    lean.registered_groups = groups
+    return lean
+
+
 def _for(argv: list[str]) -> typer.Typer:
     """The app with only the command (or group) the command line names registered.
 
     Typer builds a Click command for every registered command before it parses anything, reading every
     command's signature (≈ 60 of them): about a third of a read command's CPU time after the imports. A
-    command line names one, so only that one is built; the full app answers when it names none that
-    exists (help, a typo's suggestions)."""
+    command line names one, so only that one is built; one that names none gets the listing (help,
+    --version); the full app answers a name that matches no command (a typo's suggestions)."""
     name = _command_name(argv)
     if name is None:
-        return app
+        return _listing()
     commands = [c for c in app.registered_commands if (c.name or typer.main.get_command_name(c.callback.__name__)) == name]
     groups = [g for g in app.registered_groups if g.name == name]
     if not commands and not groups:

@@ -21,13 +21,17 @@ from accord.record.dates import FuzzyDate
 #: every number of the record: finite. NaN and infinity have no JSON form (they would be stored as null
 #: and fail to read back) and compare false with everything, so no field takes them.
 Number = Annotated[float, AllowInfNan(False)]
-_NUMBER = TypeAdapter(Number)
+
+
+@functools.cache
+def _number_adapter() -> TypeAdapter[float]:
+    return TypeAdapter(Number)  # built when first used: a command that reads no number file never pays for it
 
 
 def number(value: object) -> float:
     """A finite float from a number or its text; ValueError otherwise (for readers outside the model)."""
     try:
-        return _NUMBER.validate_python(value)
+        return _number_adapter().validate_python(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a finite number") from None
 
@@ -64,7 +68,9 @@ ProcessRef = Annotated[str, RefTo("process")]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_assignment=True)
+    # defer_build: a class's validator is built when the class first validates, not at import, so a
+    # command builds only the record classes it decodes (docs/benchmarks.md, issue 13 item 3)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_assignment=True, defer_build=True)
 
 
 class Citation(Model):

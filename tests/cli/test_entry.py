@@ -41,7 +41,22 @@ def test_every_command_built_alone_is_the_same_command():
         assert runner.invoke(_for(list(path)), [*path, "--help"]).output == runner.invoke(app, [*path, "--help"]).output
 
 
-def test_no_command_or_an_unknown_one_gets_the_full_app():
-    assert _for(["--help"]) is app
+@pytest.mark.parametrize("argv", [["--help"], [], ["--db", "a.db", "--help"]])
+def test_the_top_level_help_lists_as_the_full_app_does(argv):
+    """`accord --help` is answered by the listing (no command's parameters read), word for word."""
+    listing = _for(argv)
+    assert listing is not app
+    assert all(not typer.main.get_params_from_function(c.callback) for c in listing.registered_commands)
+    full = runner.invoke(app, argv)
+    assert full.output and "positions" in full.output
+    assert runner.invoke(listing, argv).output == full.output
+
+
+def test_version_from_the_listing():
+    out = runner.invoke(_for(["--version"]), ["--version"])
+    assert out.exit_code == 0 and out.output.startswith("accord ")
+
+
+def test_an_unknown_command_gets_the_full_app():
     assert _for(["posit"]) is app
     assert "Did you mean" in runner.invoke(_for(["posit"]), ["posit"]).output

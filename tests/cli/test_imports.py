@@ -87,8 +87,8 @@ except SystemExit as e:
 print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules)))
 """
 
-#: beyond READ_FORBIDDEN: `case list` prints case ids, so builds no record class and reads no YAML
-READ_ALSO_FORBIDDEN = {"case list": ("yaml", "accord.record.model", "accord.record.bundle")}
+#: beyond READ_FORBIDDEN: `case list` prints case ids, so builds no record class, reads no YAML and needs no pydantic
+READ_ALSO_FORBIDDEN = {"case list": ("yaml", "pydantic", "accord.record.model", "accord.record.bundle")}
 
 READ_COMMANDS = [
     ["show", "assad-role"],
