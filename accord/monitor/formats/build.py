@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import numpy as np
+
 from accord.monitor.formats.records import Records
 from accord.monitor.formats.rows import LABELS, TYPES, Batch, Context, RowError, _span, slug
 from accord.monitor.timing import zone
@@ -54,9 +56,11 @@ def build(batch: Batch, ctx: Context) -> Parsed:
 
     def check(rows: list[int], verdict: Any) -> list[int]:
         """The rows that pass; each that fails gets its error. ``verdict(i)`` is None or a RowError."""
+        verdicts = list(map(verdict, rows))  # the loop in C: most files have no bad row to look for
+        if not any(verdicts):
+            return rows
         out = []
-        for i in rows:
-            err = verdict(i)
+        for i, err in zip(rows, verdicts):
             if err is None:
                 out.append(i)
             else:
@@ -138,7 +142,21 @@ def build(batch: Batch, ctx: Context) -> Parsed:
             return RowError("event_time", f"the event ({w:%Y-%m-%d %H:%M} {z}) comes after its report ({r:%Y-%m-%d %H:%M %Z}) by more than the tolerance ({_span(tolerance)})")
         return None
 
-    alive = check(alive, late)
+    if len(alive) == n:  # every row: one verdict per distinct (report time, event time, precision, zone)
+        # keyed by the objects' identities, not equality: equal instants in two zones are written apart;
+        # each cell's object is one per distinct text (``mapped``), so the distinct keys are few
+        verdicts: dict[tuple, Any] = {}
+        rows_of: dict[tuple, int] = {}
+        for i, key in enumerate(zip(map(id, reported_at), map(id, when), precision, tz)):
+            if key not in rows_of:
+                rows_of[key] = i
+                verdicts[key] = late(i), reported[i]
+            else:
+                reported[i] = verdicts[key][1]
+        if any(err for err, _ in verdicts.values()):
+            alive = check(alive, late)
+    else:
+        alive = check(alive, late)
 
     # one of ACLED's six types
     given_type = c["type"]
@@ -159,7 +177,8 @@ def build(batch: Batch, ctx: Context) -> Parsed:
             return RowError("latitude", f"({a}, {o}) lies outside {country[i].name}")
         return None
 
-    alive = check(alive, where)
+    if not _all_inside(alive, n, lat, lon, country):  # else: no row to refuse, by columns
+        alive = check(alive, where)
 
     # admin1 as the gazetteer spells it; a place without coordinates located by its name
     admin1_in, place_name, geo_in = c["admin1"], c["place_name"], c["geo_precision"]
@@ -212,9 +231,15 @@ def build(batch: Batch, ctx: Context) -> Parsed:
         rid[i] = prefix + slug(sid[i])
     suspect: set[int] = set()
 
+    every = len(alive) == n  # every row still good (the usual file): whole columns, no index per row
+
+    def cells(column: list[Any]) -> list[Any]:
+        return column if every else [column[i] for i in alive]
+
     def unless(column: list[Any], ok: Any) -> None:
         """The rows whose value in ``column`` is not ``ok``, judged once per distinct value, are suspect."""
-        bad = {v for v in {(type(column[i]), column[i]) for i in alive} if not ok(v[1])}
+        values = cells(column)
+        bad = {v for v in set(zip(map(type, values), values)) if not ok(v[1])}
         if bad:
             suspect.update(i for i in alive if (type(column[i]), column[i]) in bad)
 
@@ -227,7 +252,8 @@ def build(batch: Batch, ctx: Context) -> Parsed:
     unless(casualties, lambda v: all(type(x) is int and x >= 0 for x in v or (0, 0, 0)))
     # a slug is made of an id's characters: the id is well formed when the dataset's name is
     good_prefix = bool(_ID.match(prefix + "x"))
-    suspect.update(i for i in alive if not (good_prefix and len(rid[i]) <= 200))
+    if not (good_prefix and max(map(len, cells(rid)), default=0) <= 200):
+        suspect.update(i for i in alive if not (good_prefix and len(rid[i]) <= 200))
     suspect.update(i for i in alive if not (
         (lat_out[i] is None or (type(lat_out[i]) is float and -90 <= lat_out[i] <= 90))
         and (lon_out[i] is None or (type(lon_out[i]) is float and -180 <= lon_out[i] <= 180))))
@@ -280,6 +306,12 @@ def _actors(alive: list[int], ids: list[Any], names: list[Any], field: str, out:
             check: Any) -> list[int]:
     """Resolve one column of parties, each distinct name once (counted as often as rows give it)."""
     case_ids = ctx.names.case_ids
+    if len(alive) == len(out) and not any(ids):  # every row good so far, none giving an id (CSV files): by column
+        counts = Counter(filter(None, names))
+        resolved = {name: ctx.names.resolve(name, times).actor for name, times in counts.items()}
+        resolved[None] = resolved[""] = None
+        out[:] = map(resolved.__getitem__, names)
+        return alive
     alive = check(alive, lambda i: RowError(field, f"unknown party {ids[i]!r}: no actor with that id in the case")
                   if ids[i] and ids[i] not in case_ids else None)
     counts = Counter(names[i] for i in alive if not ids[i] and names[i])
@@ -287,3 +319,17 @@ def _actors(alive: list[int], ids: list[Any], names: list[Any], field: str, out:
     for i in alive:
         out[i] = ids[i] or (resolved[names[i]] if names[i] else None)
     return alive
+
+
+def _all_inside(alive: list[int], n: int, lat: list[Any], lon: list[Any], country: list[Any]) -> bool:
+    """True when every row is still good and has both coordinates, in range and inside its one country's
+    box, shown with NumPy over the whole columns; False to say "look row by row" (``where``)."""
+    if len(alive) != n or not n or None in lat or None in lon:
+        return False
+    first = country[0]
+    if first is None or country.count(first) != n:  # identity first: one country object, one pass in C
+        return False
+    a, o = np.array(lat, dtype=float), np.array(lon, dtype=float)
+    lat0, lat1, lon0, lon1 = first.bbox
+    inside = (a >= max(lat0, -90)) & (a <= min(lat1, 90)) & (o >= max(lon0, -180)) & (o <= min(lon1, 180))
+    return bool(inside.all())
