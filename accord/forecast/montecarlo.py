@@ -165,6 +165,11 @@ def settled(samples: np.ndarray, slack: float) -> bool:
     return True
 
 
+def looks(total: int) -> list[int]:
+    """The numbers of draws at which the stopping rule looks at the interval: every STEP, and the last."""
+    return [*range(STEP, total, STEP), total]
+
+
 def _until_settled(
     model: Model, data: Stakeholders, batch: Draws, run: Callable[[Model, Stakeholders, Draws], np.ndarray], slack: float
 ) -> np.ndarray:
@@ -186,8 +191,116 @@ def _until_settled(
         part = Draws(batch.positions[done:end], batch.salience[done:end], batch.capability[done:end])
         parts.append(run(model, data, part))
         samples = np.concatenate(parts, axis=0)
-        for look in [*range(done + STEP, end, STEP), end]:
+        for look in (k for k in looks(total) if done < k <= end):
             if settled(samples[:look], slack):
                 return samples[:look]
         done = end
     return np.concatenate(parts, axis=0)
+
+
+#: seconds this process waits for the lock the two share before it gives up claiming draws
+_LOCK_WAIT = 10.0
+
+
+class TwoWays:
+    """One model's Monte Carlo forecast by two processes at once: a forked child from the first draw
+    forward (``forward``, with the stopping rule's looks as it goes), this process from the last draw
+    backward (``backward``) once it has nothing else to do; they meet wherever the work has got to.
+
+    Draws are claimed in whole STEPs under a lock, through counters in memory the fork shares. ``result``
+    joins the two parts and looks on from where the child stopped looking, so the draws used and every
+    number are ``monte_carlo``'s (tested). When the child finds the interval settled, it says so and
+    this process stops claiming; what it forecast past that point is discarded (CPU time spent on the
+    second core, never a different answer).
+    """
+
+    #: draws this process forecasts per claim, from the end
+    BACK = STEP
+
+    def __init__(self, model: Model, data: Stakeholders, draws: int, seed: int, tolerance: float | None):
+        import mmap
+        import multiprocessing
+
+        check_draws(data, draws)
+        if isinstance(model, BatchModel):
+            model.expect(draws, len(data.actors))
+        self.model, self.data, self.draws, self.seed = model, data, draws, seed
+        self.batch = draw(data, draws, np.random.default_rng(seed))
+        self.slack = None if tolerance is None else tolerance * (data.scale[1] - data.scale[0])
+        self._memory = mmap.mmap(-1, 3 * 8)  # anonymous and shared with the fork
+        # [0]: first draw not claimed from the front; [1]: first draw claimed from the back; [2]: settled
+        self._counters = np.frombuffer(self._memory, dtype=np.int64)
+        self._counters[:] = (0, draws, 0)
+        self._lock = multiprocessing.get_context("fork").Lock()
+
+    def _part(self, lo: int, hi: int) -> np.ndarray:
+        b = self.batch
+        return forecast_draws(self.model, self.data, Draws(b.positions[lo:hi], b.salience[lo:hi], b.capability[lo:hi]))
+
+    def forward(self) -> tuple[np.ndarray, bool]:
+        """In the child: the draws from the first, in doubling chunks, until they meet the ones claimed
+        from the back or the interval settles: (those forecasts, whether it settled)."""
+        parts: list[np.ndarray] = []
+        done = 0
+        while True:
+            with self._lock:
+                front, back = int(self._counters[0]), int(self._counters[1])
+                end = min(back, done + max(STEP, done) if isinstance(self.model, BatchModel) else done + STEP)
+                self._counters[0] = end
+            if end <= done:
+                return np.concatenate(parts, axis=0) if parts else self.batch.positions[:0, 0, :] * 0.0, False
+            parts.append(self._part(done, end))
+            samples = np.concatenate(parts, axis=0)
+            if self.slack is not None:
+                for look in (k for k in looks(self.draws) if done < k <= end):
+                    if settled(samples[:look], self.slack):
+                        self._counters[2] = 1
+                        return samples[:look], True
+            done = end
+
+    def backward(self) -> dict[int, np.ndarray]:
+        """In this process: chunks of draws from the last, until they meet the child's or it settles;
+        {first draw: forecasts}."""
+        out: dict[int, np.ndarray] = {}
+        while not self._counters[2]:
+            # a child killed while holding the lock (it holds it for a few instructions) must not hang
+            # this process: it stops claiming, and ``result`` finds the gap
+            if not self._lock.acquire(timeout=_LOCK_WAIT):
+                break
+            try:
+                front, back = int(self._counters[0]), int(self._counters[1])
+                # whole STEPs, so that the parts meet on a look
+                start = max(front, ((back - 1) // STEP) * STEP - (self.BACK - STEP))
+                if start >= back:
+                    break
+                self._counters[1] = start
+            finally:
+                self._lock.release()
+            out[start] = self._part(start, back)
+        return out
+
+    def result(
+        self, head: np.ndarray, head_settled: bool, tail: dict[int, np.ndarray], within: tuple[float, float] | None = None
+    ) -> MonteCarlo | None:
+        """The Monte Carlo the two parts make: the child's head, then the tail this process forecast; None
+        if they leave a gap (this process stopped claiming), for the caller to compute it whole."""
+        samples = head
+        if not head_settled:
+            if tail:
+                samples = np.concatenate([head, *(tail[k] for k in sorted(tail))], axis=0)
+            if len(samples) != self.draws:
+                return None
+            if self.slack is not None:
+                for look in (k for k in looks(self.draws) if k > len(head)):
+                    if settled(samples[:look], self.slack):
+                        samples = samples[:look]
+                        break
+        return MonteCarlo(
+            model=self.model.name,
+            draws=len(samples),
+            seed=self.seed,
+            samples=samples,
+            dimensions=self.data.dimensions,
+            within=within,
+            parameters=dict(getattr(self.model, "parameters", {})),
+        )

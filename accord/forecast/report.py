@@ -14,7 +14,7 @@ from typing import Any
 from accord.forecast import cache, parallel
 from accord.forecast.base import Model, Run, Stakeholders
 from accord.forecast.limits import check
-from accord.forecast.montecarlo import monte_carlo
+from accord.forecast.montecarlo import TwoWays, monte_carlo
 from accord.forecast.registry import BASELINE, make
 from accord.forecast.sensitivity import sensitivity
 
@@ -97,18 +97,27 @@ def _compute(
 ) -> IssueForecast:
     width = data.scale[1] - data.scale[0]
 
-    def one(m: Model) -> _Part:
-        run = m.run(data, seed=seed)
-        mc = monte_carlo(m, data, draws=draws, seed=seed, tolerance=tolerance)
+    def influence_of(m: Model) -> dict[str, float]:
         per_actor: dict[str, float] = {}
         for e in sensitivity(m, data).effects:
             per_actor[e.actor] = max(per_actor.get(e.actor, 0.0), e.effect / width)
-        return _Part(run, mc.interval(0.9)[0], mc.draws, per_actor)
+        return per_actor
 
-    aside = _aside(models) if processes > 1 else None
-    child = parallel.start(lambda: one(aside)) if aside is not None else None
+    def one(m: Model) -> _Part:
+        run = m.run(data, seed=seed)
+        mc = monte_carlo(m, data, draws=draws, seed=seed, tolerance=tolerance)
+        return _Part(run, mc.interval(0.9)[0], mc.draws, influence_of(m))
+
+    aside = _aside(models) if processes > 1 and parallel.available() else None
+    child = two = None
+    if aside is not None:
+        # the child: the aside model's run and sensitivity, then its Monte Carlo draws from the first;
+        # this process: the other models, then the same Monte Carlo's draws from the last (TwoWays)
+        two = TwoWays(aside, data, draws, seed, tolerance)
+        child = parallel.start(lambda: (aside.run(data, seed=seed), influence_of(aside), *two.forward()))
     try:
         parts = {m.name: one(m) for m in models if m is not aside}
+        tail = two.backward() if two is not None and child is not None else {}
     except BaseException:
         parallel.cancel(child)
         raise
@@ -116,7 +125,11 @@ def _compute(
         # the child's answer, or (it failed, crashed or could not be read) the same work done here: the
         # child only saves time, so an error is raised by this process as it would be without it
         got = parallel.finish(child)
-        parts[aside.name] = got if isinstance(got, _Part) else one(aside)
+        mc = None if got is parallel.FAILED else two.result(got[2], got[3], tail)
+        if mc is None:
+            parts[aside.name] = one(aside)
+        else:
+            parts[aside.name] = _Part(got[0], mc.interval(0.9)[0], mc.draws, got[1])
     runs, intervals, used = {}, {}, {}
     influence: dict[str, float] = {}
     for m in models:  # in the models' order, so that the influences add up in the same order

@@ -86,3 +86,52 @@ def test_a_parent_that_fails_stops_and_reaps_its_child(monkeypatch):
     pid = started[0][0]
     with pytest.raises(ChildProcessError):  # already reaped: no zombie left behind
         os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("model", ["eum", "smp", "nash"])
+@pytest.mark.parametrize("tolerance", [None, 0.005, 0.5])
+@pytest.mark.parametrize("order", ["child first", "parent first", "taking turns"])
+def test_two_ways_make_the_one_way_monte_carlo(model, tolerance, order, monkeypatch):
+    # the two sides' claims interleaved in one process, in every order they can meet: the draws used and
+    # the samples are monte_carlo's, bit for bit
+    from accord.forecast.montecarlo import TwoWays, monte_carlo
+
+    data, draws = _noisy(), 650
+    want = monte_carlo(make(model), data, draws=draws, seed=4, tolerance=tolerance)
+    two = TwoWays(make(model), data, draws, 4, tolerance)
+    if order == "child first":
+        head, ok = two.forward()
+        tail = two.backward()
+    elif order == "parent first":
+        tail = two.backward()
+        head, ok = two.forward()
+    else:  # each chunk the child forecasts, the parent claims one from the back meanwhile
+        tail = {}
+        forecast = two._part
+
+        def turn(lo, hi):
+            if lo < two.draws // 2 and not two._counters[2]:
+                with two._lock:
+                    front, back = int(two._counters[0]), int(two._counters[1])
+                    start = max(front, ((back - 1) // 100) * 100)
+                    if start < back:
+                        two._counters[1] = start
+                        tail[start] = forecast(start, back)
+            return forecast(lo, hi)
+
+        monkeypatch.setattr(two, "_part", turn)
+        head, ok = two.forward()
+        assert tail  # the parent did take part while the child went
+        tail.update(two.backward())
+    got = two.result(head, ok, tail)
+    assert got.draws == want.draws
+    assert np.array_equal(got.samples, want.samples)
+    assert got.interval(0.9) == want.interval(0.9)
+
+
+def test_a_gap_between_the_two_parts_means_computing_it_whole():
+    from accord.forecast.montecarlo import TwoWays
+
+    two = TwoWays(make("nash"), _noisy(), 300, 0, None)
+    head = two._part(0, 100)
+    assert two.result(head, False, {200: two._part(200, 300)}) is None
