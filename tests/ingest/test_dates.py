@@ -157,3 +157,20 @@ def test_days_counted_back(run):
     assert ("the previous evening", "2016-02-26", "day") in found
     assert ("the previous night", "2016-02-22", "day") in found  # the day before Tuesday the 23rd
     assert not any(t.startswith("The day before") for t, _, _ in found)  # before an event, not a day
+
+
+def test_wire_report_days(run):
+    saturday = dt.date(2016, 2, 27)
+    r = run("Rebels shelled the town last night, residents said. The talks collapsed a week ago. "
+            "Fighting eased over the weekend. They met on 11 February. The following day they agreed. "
+            "He wrote on 2/25/2016.", saturday)
+    found = dates(r)
+    assert ("last night", "2016-02-26", "day") in found
+    assert ("a week ago", "2016-02-20", "day") in found
+    assert ("the weekend", ["2016-02-27", "2016-02-28"], "day") in found  # published on the Saturday
+    assert ("The following day", "2016-02-12", "day") in found
+    assert ("2/25/2016", "2016-02-25", "day") in found  # month first: 25 is no month
+    r = run("The envoy met them after the vote, and again the following day.", saturday)
+    assert dates(r) == []  # nothing in the text fixes the day it follows
+    r = run("Fighting eased over the weekend, monitors said.", dt.date(2016, 2, 24))  # a Wednesday
+    assert ("the weekend", ["2016-02-20", "2016-02-21"], "day") in dates(r)

@@ -51,8 +51,14 @@ _RULES: list[tuple[str, str]] = [
                   r"(?P<mod>this|next|last) month\b"),
     ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas)\b"),
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
-    ("numeric", r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
-    ("ago", r"\b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|days)\s+ago)\b"),
+    ("numeric", r"\b(?P<d>[0-3]?\d)[/.](?P<m>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
+    ("ago", r"\b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|days|week|weeks)\s+ago)\b"),
+    # "last night": the evening before publication, as wire stories written in the morning use it
+    ("last_night", r"\b[Ll]ast\s+night\b"),
+    # "over the weekend", "at the weekend": the one the tense points to
+    ("weekend", r"\b(?:over|at|during|on)\s+(?P<we>the\s+weekend)\b"),
+    # "the following day", "the next day": the day after a day the text has just given
+    ("following", r"\b[Tt]he\s+(?:following|next)\s+(?:day|morning|evening|night)\b(?!\s+(?:of|after|before))"),
     # "the previous evening", "the day before": the day before the one the story reports from
     ("previous", r"\b(?:[Tt]he\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|[Tt]he\s+day\s+before)\b"
                  r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d))"),
@@ -96,7 +102,8 @@ _PAST_ED = re.compile(r"\b[a-z]\w+ed\b")
 _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomorrow|Tonight|"
                           r"Earlier in the day|Later in the day|Christmas|New Year)")
 # one alternation, one pass over the text (the words do not overlap one another)
-_ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before")
+_ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
+                           "night|following|next")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
                 "throughout", "into"}
@@ -191,6 +198,7 @@ class DateResolver:
             "wd_range": self._wd_range, "dom": self._dom,
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
+            "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -227,7 +235,7 @@ class DateResolver:
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []
         tenses = Tenses(text)
-        previous = []
+        previous, following = [], []
         for start, end, name, m in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -235,9 +243,26 @@ class DateResolver:
             cand = self._emit(doc, name, m, tenses)
             if name == "previous" and cand is not None:
                 previous.append(cand)
+            if name == "following" and cand is not None:
+                following.append(cand)
         for cand in previous:
             self._day_before(doc, cand)
+        for cand in following:
+            self._day_after(doc, cand)
         return doc
+
+    @staticmethod
+    def _day_after(doc: IngestDoc, cand) -> None:
+        """'They met on 11 February and agreed the following day': the day after the last day given in its
+        sentence or the one before; with none, no date (an offset from an event: 'the day after the vote')."""
+        s0 = doc.sent_of(doc.sent_of(cand.start)[0] - 2)[0] if doc.sent_of(cand.start)[0] > 1 else 0
+        days = [c for c in doc.candidates if c.kind == "date" and s0 <= c.start < cand.start and c is not cand
+                and c.data.get("precision") == "day" and c.data.get("value")]
+        if not days:
+            doc.candidates.remove(cand)
+            return
+        day = dt.date.fromisoformat(max(days, key=lambda c: c.start).data["value"]) + dt.timedelta(days=1)
+        cand.data.update(as_output(timex.day(day)))
 
     @staticmethod
     def _day_before(doc: IngestDoc, cand) -> None:
@@ -256,8 +281,11 @@ class DateResolver:
             start = m.start("wd")
         if name == "wd_range":
             start = m.start("wd1")  # without 'between' or 'from'
+        if name == "weekend":
+            start = m.start("we")
         # only a month or a weekday without a year depends on the tense: the clause is read for those alone
-        tense = tenses.near(start, end, doc.sent_of(start)) if name in ("month", "mod_month", "weekday", "wd_range", "dom") \
+        tense = tenses.near(start, end, doc.sent_of(start)) if name in ("month", "mod_month", "weekday", "wd_range", "dom",
+                                                                         "weekend") \
             else "neutral"
         try:
             value = self.rules[name](m, doc.published, tense)
@@ -394,8 +422,30 @@ class DateResolver:
         return timex.day(dt.date(timex.year_for(published, mon, dom, "neutral"), mon, dom))
 
     def _numeric(self, m, published, tense):
-        """Day/month/year, as statements outside the US write it."""
-        return timex.day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+        """Day/month/year, as statements outside the US write it; month/day/year where the second number
+        cannot be a month ('2/25/2016')."""
+        d, mon = int(m["d"]), int(m["m"])
+        if mon > 12 >= d:
+            d, mon = mon, d
+        return timex.day(dt.date(int(m["y"]), mon, d))
+
+    def _last_night(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        return timex.day(published - dt.timedelta(days=1))
+
+    def _weekend(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        if published.weekday() >= 5:  # on a Saturday or a Sunday: this one
+            saturday = published - dt.timedelta(days=published.weekday() - 5)
+            return timex.span(saturday, saturday + dt.timedelta(days=1))
+        return timex.relative_unit(published, "this" if tense == "future" else "last", "weekend")
+
+    def _following(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        return timex.day(published)  # a placeholder: _day_after gives the day or drops the date
 
     def _previous(self, m, published, tense):
         if published is None:
