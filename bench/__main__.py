@@ -15,7 +15,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "ingest": ("bench.ingest_speed", "ingest pipeline speed"),
     "monitor": ("bench.monitor_speed", "monitor merge, compliance and import speed"),
     "smp": ("bench.smp_vs_ktab", "SMP forecast against KTAB"),
-    "forecast": ("bench.forecast_montecarlo", "Monte Carlo speed of the forecast models"),
+    "forecast": ("bench.forecast_montecarlo", "issue 13: forecast speed against its goals, SMP vs KTAB, backtest on real EU decisions"),
     "deu": ("bench.deu_backtest", "backtest on real EU decisions (DEU III, read from ACCORD_DEU_DIR)"),
     "serve": ("bench.serve_bench", "accord serve: 200 concurrent readers of the overview, p95 and requests/s"),
     "faults": ("bench.faults", "kill -9 during case load, ingest, position set, review accept; store checked, rerun exactly once"),

@@ -159,8 +159,9 @@ def table(seed: int = 0, folder: str | None = None) -> list[str]:
     folder = os.environ.get("ACCORD_DEU_DIR", "") if folder is None else folder
     path = find_file(folder)
     if path is None:
-        where = f"ACCORD_DEU_DIR={folder} holds neither" if folder else "set ACCORD_DEU_DIR to a folder holding"
-        return [f"DEU backtest skipped: {where} {' nor '.join(FILES)} (doi:10.34810/data53; bench/deu_backtest.py)"]
+        where = (f"ACCORD_DEU_DIR={folder} holds neither {' nor '.join(FILES)}" if folder
+                 else f"set ACCORD_DEU_DIR to a folder holding {' or '.join(FILES)}")
+        return [f"DEU backtest skipped: {where} (doi:10.34810/data53; bench/deu_backtest.py)"]
     deu = read_deu(path)
     w0, c0 = time.perf_counter(), time.process_time()
     scores = backtest([make(m) for m in MODELS], deu.cases, seed=seed, groups=deu.proposals)

@@ -11,6 +11,12 @@
    computed (forecast cache off) and asked again (read back from the forecast cache).
 3. Start-up, goal < 0.25 s: ``accord --help`` and two read commands, whole process.
 4. The other models' Monte Carlo, for reference.
+5. The SMP beside KTAB's ``smpc`` (bench/smp_vs_ktab.py): whole process against whole process and
+   model against KTAB's own model time, on ``--smp-input`` scenarios (default: the two in
+   tests/forecast/smp/data); skipped, saying so, without ``KTAB_SMP_BIN``. Printed, not written to the
+   docs (``python -m bench smp`` writes its table).
+6. The backtest on real EU decisions, DEU III (bench/deu_backtest.py): MAE per model beside the
+   weighted mean with 95 % intervals; skipped, saying so, without ``ACCORD_DEU_DIR``.
 
 Medians of ``--repeat`` runs (the NumPy peer runs once: it takes half a minute).
 """
@@ -37,6 +43,7 @@ from accord.forecast.registry import make
 from bench.smp_vs_ktab import machine
 
 REPO = Path(__file__).resolve().parents[1]
+SMP_DATA = REPO / "tests" / "forecast" / "smp" / "data"
 EUM_GOAL_S, EUM_GOAL_RATIO, ISSUE_GOAL_S, STARTUP_GOAL_S = 2.0, 20.0, 2.0, 0.25
 ISSUE_ARGS = ["forecast", "issue", "assad-role", "--date", "2015-12-18", "--json"]
 
@@ -208,13 +215,43 @@ def other_models(repeat: int) -> list[str]:
     return [*lines, ""]
 
 
-SECTIONS = {"eum": eum_figures, "issue": issue_figures, "startup": startup_figures, "models": other_models}
+def smp_figures(args: argparse.Namespace) -> list[str]:
+    from bench import smp_vs_ktab
+
+    binary = smp_vs_ktab.ktab_binary()
+    if not binary:
+        return ["### 5. SMP vs KTAB", "", "SMP vs KTAB skipped: set KTAB_SMP_BIN to a KTAB `smpc` built outside the"
+                " repository (bench/smp_vs_ktab.py says how it is measured).", ""]
+    inputs = args.smp_input or [SMP_DATA / "dummyData_3Dim.csv", SMP_DATA / "SOE-Pol-Comp.csv"]
+    command = "KTAB_SMP_BIN=/path/to/smpc python -m bench forecast --only smp " + " ".join(
+        f"--smp-input {p}" for p in inputs)
+    text = smp_vs_ktab.section(inputs, max(args.repeat, 3), binary, args.ktab_note, command)
+    return ["### 5. SMP vs KTAB", *text.splitlines()[1:]]
+
+
+def backtest_figures(args: argparse.Namespace) -> list[str]:
+    from bench.deu_backtest import table
+
+    return ["### 6. Backtest on real EU decisions (DEU III)", "", *table(args.seed), ""]
+
+
+SECTIONS = {
+    "eum": lambda a: eum_figures(a.repeat),
+    "issue": lambda a: issue_figures(a.repeat),
+    "startup": lambda a: startup_figures(a.repeat),
+    "models": lambda a: other_models(a.repeat),
+    "smp": smp_figures,
+    "backtest": backtest_figures,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench forecast", description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=sorted(SECTIONS), action="append", help="run only these sections")
+    parser.add_argument("--smp-input", action="append", type=Path, help="KTAB scenario for section 5; repeatable")
+    parser.add_argument("--ktab-note", default="", help="how the KTAB binary was built, for the record")
+    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed of the backtest")
     args = parser.parse_args(argv)
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     print(
@@ -223,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, section in SECTIONS.items():
         if args.only is None or name in args.only:
-            print("\n".join(section(args.repeat)), flush=True)
+            print("\n".join(section(args)), flush=True)
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     return 0
 

@@ -155,26 +155,15 @@ def _write(section: str) -> None:
     DOC.write_text(text)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench smp", description=__doc__.split("\n")[0])
-    parser.add_argument("--input", action="append", type=Path, help="KTAB scenario (.csv/.xml); repeatable")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--ktab-note", default="", help="how the KTAB binary was built, for the record")
-    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
-    args = parser.parse_args(argv)
-    inputs = args.input or [DEFAULT_INPUT]
-    binary = os.environ.get("KTAB_SMP_BIN", "")
-    if binary and not Path(binary).is_file():
-        print(f"KTAB_SMP_BIN={binary} is not a file; measuring our side only", file=sys.stderr)
-        binary = ""
-
+def section(inputs: list[Path], repeat: int, binary: str, ktab_note: str = "", command: str = "") -> str:
+    """The "## SMP vs KTAB" section: every input measured on both sides (ours only without ``binary``)."""
     load_start = os.getloadavg()[0]
     rows = []
     for path in inputs:
-        scenario, run, model_s = _ours_in_process(path, args.repeat)
-        process_s, process_cpu, startup_s = _ours_process(path, args.repeat)
+        scenario, run, model_s = _ours_in_process(path, repeat)
+        process_s, process_cpu, startup_s = _ours_process(path, repeat)
         if binary:
-            ktab_s, ktab_cpu, elapsed, log = _ktab(binary, path, args.repeat)
+            ktab_s, ktab_cpu, elapsed, log = _ktab(binary, path, repeat)
             same, why = _identical(scenario, run, log)
             ktab_model = f"{elapsed:.3f}" if elapsed is not None else "–"
             by_model = _ratio(elapsed / model_s) if elapsed is not None else "–"
@@ -190,15 +179,15 @@ def main(argv: list[str] | None = None) -> int:
             f" | {startup_s:.3f} | {ktab_cells} |"
         )
 
-    note = f" ({args.ktab_note})" if args.ktab_note else ""
+    note = f" ({ktab_note})" if ktab_note else ""
     lines = [
         SECTION,
         "",
         f"{dt.date.today().isoformat()} · {machine()} · Python {platform.python_version()} · NumPy {np.__version__}"
-        f" · KTAB smpc{note}: {'`' + Path(binary).name + '` --logmin' if binary else 'not run'} · median of {args.repeat}"
+        f" · KTAB smpc{note}: {'`' + Path(binary).name + '` --logmin' if binary else 'not run'} · median of {repeat}"
         f" · load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end · accord {_commit()}",
         "",
-        f"Command: `{_command(binary, argv if argv is not None else sys.argv[1:])}`",
+        f"Command: `{command}`",
         "",
         "Seconds. *ours model*: reading the scenario and `SMP.run`, in process; *ours process*: a fresh Python reading and running the"
         " scenario; *start-up*: a fresh Python importing accord's SMP only; *KTAB model*: the run time KTAB's"
@@ -215,13 +204,33 @@ def main(argv: list[str] | None = None) -> int:
         *rows,
         "",
     ]
-    section = "\n".join(lines)
-    print(section)
+    return "\n".join(lines)
+
+
+def ktab_binary() -> str:
+    """``KTAB_SMP_BIN`` if it names a file, else "" (with a word on stderr when it is set but wrong)."""
+    binary = os.environ.get("KTAB_SMP_BIN", "")
+    if binary and not Path(binary).is_file():
+        print(f"KTAB_SMP_BIN={binary} is not a file; measuring our side only", file=sys.stderr)
+        return ""
+    return binary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench smp", description=__doc__.split("\n")[0])
+    parser.add_argument("--input", action="append", type=Path, help="KTAB scenario (.csv/.xml); repeatable")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--ktab-note", default="", help="how the KTAB binary was built, for the record")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    args = parser.parse_args(argv)
+    binary = ktab_binary()
+    command = _command(binary, argv if argv is not None else sys.argv[1:])
+    text = section(args.input or [DEFAULT_INPUT], args.repeat, binary, args.ktab_note, command)
+    print(text)
     if not args.no_write:
-        _write(section)
+        _write(text)
         print(f"(written to {DOC.relative_to(REPO)})")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
