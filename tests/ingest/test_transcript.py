@@ -69,3 +69,29 @@ def test_the_narrative_after_an_embedded_exchange_is_nobody_s_quote(run):
 def test_a_capitalised_heading_with_a_colon_in_prose_is_no_label(run):
     text = "Note: the figures are provisional.\n\nWarning: the roads are closed."
     assert not turns(run(text))
+
+
+def test_a_release_statement_after_said_colon_is_the_speakers_quote(run):
+    text = ("Press release\n\nForeign Secretary statement on the talks\n\n"
+            "Foreign Secretary Philip Hammond said:\n\n"
+            "I welcome the resumption of the negotiations in Geneva today.\n\n"
+            "Russia has a special responsibility to press the regime to let aid through.\n\n"
+            "Further information\n\nFollow the Foreign Secretary on Twitter.")
+    assert [(c, s, t) for c, s, t in turns(run(text))] == [
+        ("I welcome the resumption of the negotiations in Geneva today.", "philip-hammond", "Philip Hammond"),
+        ("Russia has a special responsibility to press the regime to let aid through.", "philip-hammond",
+         "Philip Hammond")]
+    # a colon after a reporting verb of nobody known opens no statement; the narrative again ends one
+    assert not turns(run("The statement said:\n\nAll parties must respect the truce in every province."))
+    r = run("John Kerry said:\n\nWe will keep working with our partners on this.\n\n"
+            "The talks, he said, would resume on Monday in Geneva.")
+    assert [t[0] for t in turns(r)] == ["We will keep working with our partners on this."]
+
+
+def test_a_noon_briefing_spokesman_label_is_a_turn_of_nobody_known(run):
+    text = ("**Syria**\n\nThe Special Envoy announced a pause in the talks.\n\n"
+            "Question: Is the Secretary-General concerned about the bombing?\n\n"
+            "Spokesman: We have seen the reports, and all parties must respect the law.")
+    assert turns(run(text)) == [
+        ("Is the Secretary-General concerned about the bombing?", None, "Question"),
+        ("We have seen the reports, and all parties must respect the law.", None, "Spokesman")]

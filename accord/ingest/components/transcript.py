@@ -8,6 +8,9 @@ colon on the next one, `(retranslated)` after it), by name alone (`Maria Zakharo
 record knows (speaker null). The label names the speaker but is no mention of an actor: its mentions are
 dropped, and the label is kept off the unknown-actor proposals.
 
+A government release prints a statement the same way after an attribution alone in its paragraph ("Foreign
+Secretary Philip Hammond said:"): its paragraphs are the named speaker's, up to one that is no speech.
+
 A document is read as a transcript only when it has two labels or more, so that a lone `WARNING: ...`
 heading is no speech; a paragraph after a turn that reports someone in the third person (a quotation mark,
 `said`, `told reporters`, with no `I`/`we`) is the article's narrative again and ends the turn.
@@ -30,6 +33,9 @@ _LABEL = re.compile(
     r"|(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)")
 _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
                 "participant", "moderator", "audience", "press"}
+# an official's label by office alone, as a noon briefing prints it ("Spokesman:", "Deputy Spokesperson:")
+_ROLE_LABELS = {"spokesman", "spokeswoman", "spokesperson", "deputy spokesman", "deputy spokeswoman",
+                "deputy spokesperson", "associate spokesperson", "spokesman for the secretary-general"}
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary", "minister", "foreign", "president",
                "ambassador", "special", "envoy", "general", "gen.", "spokesperson", "spokesman", "spokeswoman",
                "deputy", "prime", "chancellor", "admiral", "senator", "under", "assistant", "undersecretary"}
@@ -37,6 +43,10 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary"
 _REPORTING = re.compile(r"\"|\b(?:said|says|told (?:reporters|journalists)|according to|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+# a paragraph that is only an attribution ending in a colon, the statement following in paragraphs of its own
+# without quotation marks, as government press releases print it ("Foreign Secretary Philip Hammond said:")
+_SAID_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?P<cue>said|says|added|stated|declared|commented)"
+                         r"(?P<rest>[^\n\":]{0,60}):[ \t]*(?=\n\n[^\s\"])")
 
 
 def _labels(norm: str) -> list[re.Match[str]]:
@@ -71,6 +81,8 @@ class Transcript:
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
+        if ":" in norm:
+            self._statements(doc)
         labels = [m for m in _labels(norm) if self._is_label(doc, m)]
         if len(labels) < 2:
             return doc
@@ -93,7 +105,7 @@ class Transcript:
                 turns.append((qs, qe))
                 doc.add("quote", qs, qe, 0.8, speaker=speaker, speaker_text=text, content=doc.text[qs:qe],
                         direct=True, cue=None)
-        doc.turns = turns
+        doc.turns = doc.turns + turns
         doc.labels = spans
         def in_label(start: int) -> bool:
             return any(s <= start < e for s, e in spans)
@@ -102,11 +114,34 @@ class Transcript:
         doc.candidates = [c for c in doc.candidates if c.kind != "actor" or not in_label(c.start)]
         return doc
 
+    def _statements(self, doc: IngestDoc) -> None:
+        """'Foreign Secretary Philip Hammond said:' alone in its paragraph, then the statement: each paragraph
+        after it the speaker's direct quote, up to one that is no speech (a heading, 'Further information', the
+        narrative again)."""
+        norm = doc.norm
+        for m in _SAID_COLON.finditer(norm):
+            named = [x for x in doc.mentions_in(m.start("who"), m.end("who")) if x.actor]
+            if not named:
+                continue  # nobody the dictionary knows: 'The statement said:' may open a list
+            who = next((x for x in reversed(named) if x.kind == "person"), named[-1])
+            turns = []
+            for p in _PARAGRAPH.finditer(norm, m.end()):
+                qs, qe = p.span()
+                words = norm[qs:qe].rstrip()
+                if len(words.split()) < 6 or not words.endswith((".", "!", "?")) or words.startswith(("\"", "'")) \
+                        or (_REPORTING.search(words) and not _FIRST_PERSON.search(words)):
+                    break
+                turns.append((qs, qs + len(words)))
+            for qs, qe in turns:
+                doc.add("quote", qs, qe, 0.75, speaker=who.actor, speaker_text=who.text, content=doc.text[qs:qe],
+                        direct=True, cue=m.group("cue"))
+            doc.turns = doc.turns + turns
+
     def _is_label(self, doc: IngestDoc, m: re.Match[str]) -> bool:
         if m.group("q"):
             return True
         who = " ".join(m.group("who").split())
-        if who.lower() in _QUESTIONERS:
+        if who.lower() in _QUESTIONERS or who.lower() in _ROLE_LABELS:
             return True
         if len(who) >= 2 and who.replace(".", "").replace(" ", "").replace("'", "").replace("-", "").isupper():
             return len(who.split()) <= 4
