@@ -351,14 +351,21 @@ def issue_cmd(
 ) -> None:
     """Every model on a case issue as of a date, with the weighted-mean baseline, 90 % intervals and the
     three most influential actors."""
-    from accord.forecast.report import TOLERANCE
-    from accord.views.forecasts import issue_report
+    from accord.forecast.report import TOLERANCE, Helper
+    from accord.views.forecasts import issue_report, model_names
 
     on = parse_date_opt(date)
-    snapshot = open_snapshot(case, as_known_on)
     tol = TOLERANCE if tolerance is None else (tolerance or None)
-    # a second process for the costliest model where a second core is free (the numbers are the same)
-    report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol, processes=2))
+    # where a second core is free, a second process loads the compiled models while this one reads the
+    # record, then computes them (the numbers are the same); forecast_issue ends it in any case
+    helper = Helper.start(guard(lambda: model_names(models)))
+    try:
+        snapshot = open_snapshot(case, as_known_on)
+    except BaseException:
+        if helper is not None:
+            helper.cancel()
+        raise
+    report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol, helper=helper))
     if chart is not None:
         from accord.forecast.chart import trajectory_chart
 

@@ -202,6 +202,20 @@ def _until_settled(
 _LOCK_WAIT = 10.0
 
 
+class Claims:
+    """What two processes share to split a Monte Carlo's draws (TwoWays): three counters in anonymous
+    shared memory and a lock, made before the fork."""
+
+    def __init__(self) -> None:
+        import mmap
+        import multiprocessing
+
+        self._memory = mmap.mmap(-1, 3 * 8)  # anonymous and shared with the fork
+        # [0]: first draw not claimed from the front; [1]: first draw claimed from the back; [2]: settled
+        self.counters = np.frombuffer(self._memory, dtype=np.int64)
+        self.lock = multiprocessing.get_context("fork").Lock()
+
+
 class TwoWays:
     """One model's Monte Carlo forecast by two processes at once: a forked child from the first draw
     forward (``forward``, with the stopping rule's looks as it goes), this process from the last draw
@@ -217,21 +231,20 @@ class TwoWays:
     #: draws this process forecasts per claim, from the end
     BACK = STEP
 
-    def __init__(self, model: Model, data: Stakeholders, draws: int, seed: int, tolerance: float | None):
-        import mmap
-        import multiprocessing
-
+    def __init__(
+        self, model: Model, data: Stakeholders, draws: int, seed: int, tolerance: float | None,
+        claims: Claims | None = None, *, first: bool = True,
+    ):
+        """``claims``: counters made before the fork (made here if None); ``first``: this is the first
+        side to take them up (it sets them), not the child picking up a job sent later."""
         check_draws(data, draws)
-        if isinstance(model, BatchModel):
-            model.expect(draws, len(data.actors))
         self.model, self.data, self.draws, self.seed = model, data, draws, seed
         self.batch = draw(data, draws, np.random.default_rng(seed))
         self.slack = None if tolerance is None else tolerance * (data.scale[1] - data.scale[0])
-        self._memory = mmap.mmap(-1, 3 * 8)  # anonymous and shared with the fork
-        # [0]: first draw not claimed from the front; [1]: first draw claimed from the back; [2]: settled
-        self._counters = np.frombuffer(self._memory, dtype=np.int64)
-        self._counters[:] = (0, draws, 0)
-        self._lock = multiprocessing.get_context("fork").Lock()
+        claims = claims if claims is not None else Claims()
+        self._counters, self._lock = claims.counters, claims.lock
+        if first:
+            self._counters[:] = (0, draws, 0)
 
     def _part(self, lo: int, hi: int) -> np.ndarray:
         b = self.batch
@@ -240,6 +253,8 @@ class TwoWays:
     def forward(self) -> tuple[np.ndarray, bool]:
         """In the child: the draws from the first, in doubling chunks, until they meet the ones claimed
         from the back or the interval settles: (those forecasts, whether it settled)."""
+        if isinstance(self.model, BatchModel):
+            self.model.expect(self.draws, len(self.data.actors))
         parts: list[np.ndarray] = []
         done = 0
         while True:

@@ -35,23 +35,55 @@ def available() -> bool:
     return hasattr(os, "fork") and os.environ.get("ACCORD_FORECAST_FORK", "1") != "0" and cpus() > 1
 
 
-def start(fn: Callable[[], Any]) -> tuple[int, int] | None:
-    """Fork a child computing ``fn()``: (its pid, the pipe's read end), or None when not available."""
+class Child:
+    """A forked child: its pid, the pipe its job goes down (None once sent) and the one its result comes
+    up."""
+
+    def __init__(self, pid: int, job: int | None, result: int):
+        self.pid, self.job, self.result = pid, job, result
+        self.done = False
+
+
+def start(fn: Callable[[], Any]) -> Child | None:
+    """Fork a child computing ``fn()`` at once, or None when not available."""
+    return worker(lambda: None, lambda _: fn(), job=False)
+
+
+def worker(prepare: Callable[[], Any], work: Callable[[Any], Any], *, job: bool = True) -> Child | None:
+    """Fork a child that runs ``prepare()`` (loading what the work will need, while this process goes
+    on), then waits for a job (``send``) and computes ``work(job)``; a job of None ends it. None when
+    not available."""
     if not available():
         return None
-    read, write = os.pipe()
+    try:
+        job_read, job_write = os.pipe() if job else (-1, -1)
+        read, write = os.pipe()
+    except OSError:
+        return None
     try:
         pid = os.fork()
     except OSError:  # no memory or process slots left: compute inline
-        os.close(read)
-        os.close(write)
+        for fd in (job_read, job_write, read, write):
+            if fd >= 0:
+                os.close(fd)
         return None
     if pid == 0:  # the child: whatever happens, it ends here
         status = 1
         try:
             os.close(read)
+            if job:
+                os.close(job_write)
             try:
-                payload = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+                prepare()
+            except BaseException:  # noqa: BLE001 - the work will fail or go slower, and say so itself
+                pass
+            try:
+                task = None
+                if job:
+                    with os.fdopen(job_read, "rb") as pipe:
+                        sent = pipe.read()
+                    task = pickle.loads(sent) if sent else None
+                payload = b"" if job and task is None else pickle.dumps(work(task), protocol=pickle.HIGHEST_PROTOCOL)
             except BaseException:  # the parent repeats the work and reports the error itself
                 payload = b""
             with os.fdopen(write, "wb") as out:
@@ -60,19 +92,35 @@ def start(fn: Callable[[], Any]) -> tuple[int, int] | None:
         finally:
             os._exit(status)
     os.close(write)
-    return pid, read
+    if job:
+        os.close(job_read)
+    return Child(pid, job_write if job else None, read)
 
 
-def finish(child: tuple[int, int] | None) -> Any:
-    """The child's result (waiting for it), or ``FAILED``."""
-    if child is None:
-        return FAILED
-    pid, read = child
+def send(child: Child | None, job: Any) -> None:
+    """Give the waiting child its job (None: nothing to do, it ends)."""
+    if child is None or child.job is None:
+        return
+    fd, child.job = child.job, None
     try:
-        with os.fdopen(read, "rb") as pipe:
+        with os.fdopen(fd, "wb") as pipe:
+            if job is not None:
+                pipe.write(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:  # it died: finish finds no result
+        pass
+
+
+def finish(child: Child | None) -> Any:
+    """The child's result (waiting for it), or ``FAILED``."""
+    if child is None or child.done:
+        return FAILED
+    send(child, None)  # a child still waiting for a job gets none
+    child.done = True
+    try:
+        with os.fdopen(child.result, "rb") as pipe:
             payload = pipe.read()
     finally:
-        os.waitpid(pid, 0)
+        os.waitpid(child.pid, 0)
     if not payload:
         return FAILED
     try:
@@ -81,14 +129,17 @@ def finish(child: tuple[int, int] | None) -> Any:
         return FAILED
 
 
-def cancel(child: tuple[int, int] | None) -> None:
-    """Stop and reap the child (the parent failed or was interrupted: its result is not wanted)."""
-    if child is None:
+def cancel(child: Child | None) -> None:
+    """Stop and reap the child (its result is not wanted: the parent failed, or found it elsewhere)."""
+    if child is None or child.done:
         return
-    pid, read = child
-    os.close(read)  # a child still writing gets a broken pipe
+    child.done = True
+    if child.job is not None:
+        os.close(child.job)
+        child.job = None
+    os.close(child.result)  # a child still writing gets a broken pipe
     try:
-        os.kill(pid, 9)
+        os.kill(child.pid, 9)
     except ProcessLookupError:
         pass
-    os.waitpid(pid, 0)
+    os.waitpid(child.pid, 0)

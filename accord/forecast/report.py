@@ -11,9 +11,12 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+
 from accord.forecast import cache, parallel
 from accord.forecast.base import Model, Run, Stakeholders
 from accord.forecast.limits import check
+from accord.forecast.montecarlo import Claims as TwoWaysClaims
 from accord.forecast.montecarlo import TwoWays, monte_carlo
 from accord.forecast.registry import BASELINE, make
 from accord.forecast.sensitivity import sensitivity
@@ -69,67 +72,137 @@ class IssueForecast:
 
 def forecast_issue(
     issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int = 1000, seed: int = 0,
-    tolerance: float | None = TOLERANCE, processes: int = 1,
+    tolerance: float | None = TOLERANCE, processes: int = 1, helper: Helper | None = None,
 ) -> IssueForecast:
     """Every model's run, 90 % interval and sensitivity; kept on disk under its inputs (cache.py), so the
     same snapshot asked again, by any process, is read back instead of recomputed.
 
-    ``processes`` > 1 lets the costliest model (the SMP) be computed in a forked child while this
-    process computes the others (parallel.py): the same numbers, in less wall-clock time on a machine
-    with a second core. The CLI asks for it; a server, whose workers already share the cores, does not."""
-    if BASELINE not in [m.name for m in models]:
-        models = [make(BASELINE), *models]
-    for m in models:  # refuse before any model runs
-        check(m.name, data, draws=draws, sensitivity=True, where=f"issue {issue}")
-    k = cache.key("issue", data, models, draws=draws, seed=seed, tolerance=tolerance)
-    kept = cache.load(k)
-    if kept is not None:
-        runs = {name: Run(**fields) for name, fields in kept["runs"].items()}
-        return IssueForecast(issue, on, data.scale, runs, kept["intervals"], kept["used"], kept["influential"], draws, seed)
-    report = _compute(issue, on, data, models, draws, seed, tolerance, processes)
+    ``processes`` > 1, or a ``helper`` forked earlier (``Helper.start``, which the CLI calls before it
+    reads the record), lets a second process compute the compiled models: the same numbers, in less
+    wall-clock time on a machine with a second core. The CLI asks for it; a server, whose workers
+    already share the cores, does not. The helper is ended here whatever happens."""
+    try:
+        if BASELINE not in [m.name for m in models]:
+            models = [make(BASELINE), *models]
+        for m in models:  # refuse before any model runs
+            check(m.name, data, draws=draws, sensitivity=True, where=f"issue {issue}")
+        k = cache.key("issue", data, models, draws=draws, seed=seed, tolerance=tolerance)
+        kept = cache.load(k)
+        if kept is not None:
+            runs = {name: Run(**fields) for name, fields in kept["runs"].items()}
+            return IssueForecast(issue, on, data.scale, runs, kept["intervals"], kept["used"], kept["influential"], draws, seed)
+        if helper is None and processes > 1:
+            helper = Helper.start([m.name for m in models])
+        report = _compute(issue, on, data, models, draws, seed, tolerance, helper)
+    finally:
+        if helper is not None:
+            helper.cancel()
     cache.save(k, report.to_cache())
     return report
 
 
+#: the models a helper process computes: those with compiled kernels, so this process need not load
+#: Numba. The SMP (the costliest here by far: its Monte Carlo steps every draw through n³ work per
+#: state) shares its Monte Carlo with this process (TwoWays); the EUM is computed whole there.
+_SHARED, _HELPED = "smp", ("eum",)
+
+
+class Helper:
+    """A second process for an issue forecast, forked before the record is read: it loads Numba and the
+    kernels (≈ 0.4 s of CPU) while this process reads the store, then computes its share of the models
+    (``_compute``). It only saves time: whatever it fails to return, this process computes itself."""
+
+    def __init__(self, child: parallel.Child, claims: TwoWaysClaims):
+        self.child, self.claims = child, claims
+
+    @classmethod
+    def start(cls, names: list[str]) -> Helper | None:
+        """A helper for these models, or None (no second CPU, forking off, or nothing compiled to run)."""
+        if not parallel.available() or not (_SHARED in names or any(n in _HELPED for n in names)):
+            return None
+        claims = TwoWaysClaims()
+        child = parallel.worker(_warm_kernels, lambda job: _helper_work(claims, *job))
+        return None if child is None else cls(child, claims)
+
+    def cancel(self) -> None:
+        parallel.cancel(self.child)
+
+
+def _warm_kernels() -> None:
+    """Load the compiled kernels (Numba's CPU target and the cached code) on tiny inputs of the types
+    the models use; it changes no number, only when the loading is paid."""
+    import numpy as np
+
+    from accord.forecast.eum import ExpectedUtility
+    from accord.forecast.smp import kernel
+
+    tiny = Stakeholders(("a", "b", "c"), np.array([[0.0], [50.0], [100.0]]), np.ones((3, 1)), np.ones(3))
+    eum = ExpectedUtility()
+    eum.run(tiny)
+    eum.forecast_batch(tiny.positions[None], tiny.salience[None], tiny.capability[None], tiny.scale)
+    ones = np.ones((1, 3, 3))
+    index = np.array([0], dtype=np.int64)
+    kernel.third_party_votes(ones, ones, np.ones((1, 3)), index, index + 1, index + 2, 0, 0, 1e-10)
+    kernel.coalitions(np.ones((1, 3)), np.ones((1, 3, 2)), 0, 1e-8)
+
+
+def _influence(m: Model, data: Stakeholders) -> dict[str, float]:
+    """Each actor's largest sensitivity effect on the model's forecast, as a share of the scale."""
+    width = data.scale[1] - data.scale[0]
+    per_actor: dict[str, float] = {}
+    for e in sensitivity(m, data).effects:
+        per_actor[e.actor] = max(per_actor.get(e.actor, 0.0), e.effect / width)
+    return per_actor
+
+
+def _one(m: Model, data: Stakeholders, draws: int, seed: int, tolerance: float | None) -> _Part:
+    run = m.run(data, seed=seed)
+    mc = monte_carlo(m, data, draws=draws, seed=seed, tolerance=tolerance)
+    return _Part(run, mc.interval(0.9)[0], mc.draws, _influence(m, data))
+
+
+def _helper_work(
+    claims: TwoWaysClaims, data: Stakeholders, helped: list[Model], shared: Model | None, draws: int, seed: int,
+    tolerance: float | None,
+) -> tuple[dict[str, _Part], tuple[Any, ...] | None]:
+    """In the helper: the helped models whole; the shared model's run, sensitivity and Monte Carlo
+    draws from the first forward."""
+    parts = {m.name: _one(m, data, draws, seed, tolerance) for m in helped}
+    if shared is None:
+        return parts, None
+    run, per_actor = shared.run(data, seed=seed), _influence(shared, data)
+    head, head_settled = TwoWays(shared, data, draws, seed, tolerance, claims, first=False).forward()
+    return parts, (run, per_actor, head, head_settled)
+
+
 def _compute(
     issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int, seed: int,
-    tolerance: float | None, processes: int = 1,
+    tolerance: float | None, helper: Helper | None = None,
 ) -> IssueForecast:
-    width = data.scale[1] - data.scale[0]
-
-    def influence_of(m: Model) -> dict[str, float]:
-        per_actor: dict[str, float] = {}
-        for e in sensitivity(m, data).effects:
-            per_actor[e.actor] = max(per_actor.get(e.actor, 0.0), e.effect / width)
-        return per_actor
-
-    def one(m: Model) -> _Part:
-        run = m.run(data, seed=seed)
-        mc = monte_carlo(m, data, draws=draws, seed=seed, tolerance=tolerance)
-        return _Part(run, mc.interval(0.9)[0], mc.draws, influence_of(m))
-
-    aside = _aside(models) if processes > 1 and parallel.available() else None
-    child = two = None
-    if aside is not None:
-        # the child: the aside model's run and sensitivity, then its Monte Carlo draws from the first;
-        # this process: the other models, then the same Monte Carlo's draws from the last (TwoWays)
-        two = TwoWays(aside, data, draws, seed, tolerance)
-        child = parallel.start(lambda: (aside.run(data, seed=seed), influence_of(aside), *two.forward()))
-    try:
-        parts = {m.name: one(m) for m in models if m is not aside}
-        tail = two.backward() if two is not None and child is not None else {}
-    except BaseException:
-        parallel.cancel(child)
-        raise
-    if aside is not None:
-        # the child's answer, or (it failed, crashed or could not be read) the same work done here: the
-        # child only saves time, so an error is raised by this process as it would be without it
-        got = parallel.finish(child)
-        mc = None if got is parallel.FAILED else two.result(got[2], got[3], tail)
-        if mc is None:
-            parts[aside.name] = one(aside)
-        else:
-            parts[aside.name] = _Part(got[0], mc.interval(0.9)[0], mc.draws, got[1])
+    shared = next((m for m in models if m.name == _SHARED), None) if helper is not None else None
+    helped = [m for m in models if m.name in _HELPED] if helper is not None else []
+    here = [m for m in models if m is not shared and m not in helped]
+    parts: dict[str, _Part] = {}
+    tail: dict[int, np.ndarray] = {}
+    two = None
+    if helper is not None:
+        if shared is not None:  # the counters set before the helper can take up its share
+            two = TwoWays(shared, data, draws, seed, tolerance, helper.claims)
+        parallel.send(helper.child, (data, helped, shared, draws, seed, tolerance))
+    parts.update((m.name, _one(m, data, draws, seed, tolerance)) for m in here)
+    if two is not None:
+        tail = two.backward()  # the shared Monte Carlo from its last draw, until the helper's part
+    if helper is not None:
+        got = parallel.finish(helper.child)
+        theirs, mine = ({}, None) if got is parallel.FAILED else got
+        for m in helped:  # what the helper did not return is computed here
+            parts[m.name] = theirs.get(m.name) or _one(m, data, draws, seed, tolerance)
+        if shared is not None:
+            mc = None if mine is None else two.result(mine[2], mine[3], tail)
+            parts[shared.name] = (
+                _one(shared, data, draws, seed, tolerance) if mc is None
+                else _Part(mine[0], mc.interval(0.9)[0], mc.draws, mine[1])
+            )
     runs, intervals, used = {}, {}, {}
     influence: dict[str, float] = {}
     for m in models:  # in the models' order, so that the influences add up in the same order
@@ -149,14 +222,3 @@ class _Part:
     interval: list[float]
     used: int
     per_actor: dict[str, float]
-
-
-#: the model worth a process of its own: the costliest here by far (its Monte Carlo steps every draw
-#: through n³ work per state); the others together cost about as much as it does
-_ASIDE = "smp"
-
-
-def _aside(models: list[Model]) -> Model | None:
-    """The model to compute in a second process while this one computes the rest, if any."""
-    found = [m for m in models if m.name == _ASIDE]
-    return found[0] if found and len(models) > 1 else None

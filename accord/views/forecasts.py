@@ -20,16 +20,23 @@ def model_names(models: str | None) -> list[str]:
 
 
 def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int,
-                 tolerance: float | None = TOLERANCE, processes: int = 1) -> Any:
-    """``tolerance``: the Monte Carlo's stopping rule (None: every draw); ``processes``: see
-    ``accord.forecast.report.forecast_issue`` (the CLI's user waits alone: 2; a server's request: 1)."""
+                 tolerance: float | None = TOLERANCE, processes: int = 1, helper: Any = None) -> Any:
+    """``tolerance``: the Monte Carlo's stopping rule (None: every draw); ``processes`` and ``helper``:
+    see ``accord.forecast.report.forecast_issue`` (the CLI's user waits alone and forks a helper early; a
+    server's request computes in its worker). The helper is ended whatever happens."""
     from accord.forecast.inputs import from_snapshot
     from accord.forecast.registry import make
     from accord.forecast.report import forecast_issue
 
-    ms = [make(n) for n in model_names(models)]
-    return forecast_issue(issue, on, from_snapshot(snap, issue, on), ms, draws=draws, seed=seed, tolerance=tolerance,
-                          processes=processes)
+    try:
+        ms = [make(n) for n in model_names(models)]
+        data = from_snapshot(snap, issue, on)
+    except BaseException:
+        if helper is not None:
+            helper.cancel()
+        raise
+    return forecast_issue(issue, on, data, ms, draws=draws, seed=seed, tolerance=tolerance,
+                          processes=processes, helper=helper)
 
 
 def issue_forecast(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> dict[str, Any]:

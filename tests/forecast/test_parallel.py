@@ -40,11 +40,11 @@ def _everything(r: report.IssueForecast) -> str:
 
 def test_two_processes_give_the_one_process_report(monkeypatch):
     forked = []
-    start = parallel.start
-    monkeypatch.setattr(parallel, "start", lambda fn: forked.append(start(fn)) or forked[-1])
+    worker = parallel.worker
+    monkeypatch.setattr(parallel, "worker", lambda *a, **k: forked.append(worker(*a, **k)) or forked[-1])
     models = ["weighted-median", "nash", "eum", "smp"]
     two = forecast_issue("x", None, _noisy(), [make(m) for m in models], draws=300, processes=2)
-    assert len(forked) == 1 and forked[0] is not None  # the SMP went to a child
+    assert len(forked) == 1 and forked[0] is not None  # a helper computed the EUM and shared the SMP
     one = forecast_issue("x", None, _noisy(), [make(m) for m in models], draws=300, processes=1)
     assert len(forked) == 1
     assert _everything(two) == _everything(one)
@@ -74,8 +74,8 @@ def test_the_models_error_is_raised_by_the_parent():
 
 def test_a_parent_that_fails_stops_and_reaps_its_child(monkeypatch):
     started = []
-    start = parallel.start
-    monkeypatch.setattr(parallel, "start", lambda fn: started.append(start(fn)) or started[-1])
+    worker = parallel.worker
+    monkeypatch.setattr(parallel, "worker", lambda *a, **k: started.append(worker(*a, **k)) or started[-1])
 
     def broken(self, data, **kw):
         raise RuntimeError("nash broke")
@@ -83,7 +83,7 @@ def test_a_parent_that_fails_stops_and_reaps_its_child(monkeypatch):
     monkeypatch.setattr(type(make("nash")), "run", broken)
     with pytest.raises(RuntimeError, match="nash broke"):
         forecast_issue("x", None, _noisy(), [make("nash"), make("smp")], draws=100, processes=2)
-    pid = started[0][0]
+    pid = started[0].pid
     with pytest.raises(ChildProcessError):  # already reaped: no zombie left behind
         os.waitpid(pid, os.WNOHANG)
 
