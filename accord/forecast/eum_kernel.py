@@ -5,15 +5,19 @@ it does O(n²) work in buffers allocated once per draw, never per round, in the 
 positions:
 
 - the win probabilities from prefix sums over the sorted voters, with a two-pointer sweep over the pair
-  midpoints (the voters strictly below / at or below each midpoint) instead of a search;
+  midpoints (the voters strictly below / at or below each midpoint) instead of a search, done once a
+  round for both of its win probabilities;
 - the 3n² powers (each actor's utilities of winning and losing against every other, and the voters'
   weighted distances) as exp(r·log v) in loops LLVM vectorises (libm's ``pow`` is a scalar call: it was
-  most of the time);
-- each target's offers judged pair by pair, the accepted one chosen in the same pass.
+  most of the time); the logarithms are of symmetric matrices, so each is taken once per pair;
+- the offers with challengers in the outer loop and targets in the inner one, so that the inner loop
+  reads rows and vectorises, each target still meeting the challengers in the same order.
 
 Results agree with the vectorised NumPy formulation this replaced to within floating-point rounding, not
 bit for bit (see docs/forecast.md, "Speed and exactness", for the tolerance and why;
-tests/forecast/test_eum_kernel.py holds it against that formulation's outputs).
+tests/forecast/test_eum_kernel.py holds it against that formulation's outputs). Since commit 6b04246 they
+are fixed bit for bit: later speed work must give the same numbers (the same operations on the same
+values, in the same order; tests/forecast/data/eum-kernel-reference.npz).
 
 Compiled functions are cached on disk (``cache=True``, in ``__pycache__`` beside this file or Numba's
 user cache): the first use on a machine compiles (about 10 s of CPU), later processes load the code.
@@ -22,6 +26,11 @@ user cache): the first use on a machine compiles (about 10 s of CPU), later proc
 from __future__ import annotations
 
 import numpy as np
+from llvmlite import ir as llvm_ir
+from numba import types
+from numba.extending import intrinsic
+
+# njit and prange from accord.forecast.jit, as every kernel: it sets up Numba's CPU target without SciPy
 from accord.forecast.jit import njit, prange
 
 # offer kinds, as eum.KINDS
@@ -32,71 +41,98 @@ _LN2_HI, _LN2_LO, _INV_LN2, _SQRT2 = 6.93147180369123816490e-01, 1.9082149292705
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 
 
-@njit(**_JIT)
-def _exp(a, out, bits, k):
-    """out = exp(a) for a <= 0, within 1 ulp of libm (a below -708 gives 0).
+@intrinsic
+def _as_float(typingctx, bits):
+    """The float64 whose IEEE-754 bits are the int64 ``bits`` (a bit cast, not a conversion)."""
 
-    Written as plain loops that LLVM vectorises, which libm's scalar ``exp``/``pow`` calls are not: the
-    utilities and weighted distances need 3n² powers a round, the bulk of the work otherwise.
-    Cody-Waite reduction a = k·ln2 + r, |r| <= ln2/2, a degree-13 Taylor polynomial, 2^k from its bits.
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], llvm_ir.DoubleType())
+
+    return types.float64(types.int64), codegen
+
+
+@intrinsic
+def _as_int(typingctx, value):
+    """The int64 holding the IEEE-754 bits of the float64 ``value``."""
+
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], llvm_ir.IntType(64))
+
+    return types.int64(types.float64), codegen
+
+
+@njit(**_JIT, inline="always")
+def _exp1(a):
+    """exp(a) for a <= 0, within 1 ulp of libm (a below -708 gives 0).
+
+    Plain arithmetic that LLVM vectorises in the loops that call it, which libm's scalar ``exp``/``pow``
+    calls are not: the utilities and weighted distances need 3n² powers a round, the bulk of the work
+    otherwise. Cody-Waite reduction a = k·ln2 + r, |r| <= ln2/2, a degree-13 Taylor polynomial, 2^k from
+    its bits. The kernel's results depend on these exact operations (tests/forecast/test_eum_kernel.py
+    pins them bit for bit): do not reorder them, nor let fastmath do it.
     """
-    for i in range(a.shape[0]):
-        v = a[i] if a[i] > -708.0 else -708.0
-        k[i] = np.rint(v * _INV_LN2)
-        bits[i] = (np.int64(k[i]) + 1023) << 52
-    scale = bits.view(np.float64)
-    for i in range(a.shape[0]):
-        v = a[i] if a[i] > -708.0 else -708.0
-        r = (v - k[i] * _LN2_HI) - k[i] * _LN2_LO
-        p = 1.0 / 6227020800.0
-        p = p * r + 1.0 / 479001600.0
-        p = p * r + 1.0 / 39916800.0
-        p = p * r + 1.0 / 3628800.0
-        p = p * r + 1.0 / 362880.0
-        p = p * r + 1.0 / 40320.0
-        p = p * r + 1.0 / 5040.0
-        p = p * r + 1.0 / 720.0
-        p = p * r + 1.0 / 120.0
-        p = p * r + 1.0 / 24.0
-        p = p * r + 1.0 / 6.0
-        p = p * r + 0.5
-        p = p * r * r + r
-        out[i] = 0.0 if a[i] < -708.0 else (1.0 + p) * scale[i]
+    v = a if a > -708.0 else -708.0
+    k = np.rint(v * _INV_LN2)
+    scale = _as_float((np.int64(k) + 1023) << 52)
+    r = (v - k * _LN2_HI) - k * _LN2_LO
+    p = 1.0 / 6227020800.0
+    p = p * r + 1.0 / 479001600.0
+    p = p * r + 1.0 / 39916800.0
+    p = p * r + 1.0 / 3628800.0
+    p = p * r + 1.0 / 362880.0
+    p = p * r + 1.0 / 40320.0
+    p = p * r + 1.0 / 5040.0
+    p = p * r + 1.0 / 720.0
+    p = p * r + 1.0 / 120.0
+    p = p * r + 1.0 / 24.0
+    p = p * r + 1.0 / 6.0
+    p = p * r + 0.5
+    p = p * r * r + r
+    return 0.0 if a < -708.0 else (1.0 + p) * scale
+
+
+@njit(**_JIT, inline="always")
+def _log1(x):
+    """log(x) for x >= 0 (0 gives -inf), within 2 ulp of libm: x = m·2^e with m in [√½, √2),
+    log(m) = 2·atanh(f/(2+f)) by its series (f = m - 1); vectorisable and exact in the same way as
+    ``_exp1``."""
+    b = _as_int(x)
+    e = np.float64((b >> 52) - 1023)
+    m = _as_float((b & 0x000FFFFFFFFFFFFF) | 0x3FF0000000000000)
+    big = m > _SQRT2
+    mm = m * 0.5 if big else m
+    ee = e + 1.0 if big else e
+    f = mm - 1.0
+    s = f / (2.0 + f)
+    z = s * s
+    p = 1.0 / 23.0
+    p = p * z + 1.0 / 21.0
+    p = p * z + 1.0 / 19.0
+    p = p * z + 1.0 / 17.0
+    p = p * z + 1.0 / 15.0
+    p = p * z + 1.0 / 13.0
+    p = p * z + 1.0 / 11.0
+    p = p * z + 1.0 / 9.0
+    p = p * z + 1.0 / 7.0
+    p = p * z + 1.0 / 5.0
+    p = p * z + 1.0 / 3.0
+    half_f2 = 0.5 * f * f
+    out = ee * _LN2_HI + ((f - half_f2 + s * (half_f2 + 2.0 * z * p)) + ee * _LN2_LO)
+    return -np.inf if x <= 0.0 else out
 
 
 @njit(**_JIT)
-def _log(x, out, bits, e):
-    """out = log(x) for x >= 0 (0 gives -inf), within 2 ulp of libm: x = m·2^e with m in [√½, √2),
-    log(m) = 2·atanh(f/(2+f)) by its series (f = m - 1), as vectorisable loops (see ``_exp``)."""
-    xi = x.view(np.int64)
+def _exp(a, out):
+    """out = exp(a), elementwise (``_exp1``)."""
+    for i in range(a.shape[0]):
+        out[i] = _exp1(a[i])
+
+
+@njit(**_JIT)
+def _log(x, out):
+    """out = log(x), elementwise (``_log1``)."""
     for i in range(x.shape[0]):
-        b = xi[i]
-        e[i] = (b >> 52) - 1023
-        bits[i] = (b & 0x000FFFFFFFFFFFFF) | 0x3FF0000000000000
-    m = bits.view(np.float64)
-    for i in range(x.shape[0]):
-        big = m[i] > _SQRT2
-        mm = m[i] * 0.5 if big else m[i]
-        ee = e[i] + 1.0 if big else e[i]
-        f = mm - 1.0
-        s = f / (2.0 + f)
-        z = s * s
-        p = 1.0 / 23.0
-        p = p * z + 1.0 / 21.0
-        p = p * z + 1.0 / 19.0
-        p = p * z + 1.0 / 17.0
-        p = p * z + 1.0 / 15.0
-        p = p * z + 1.0 / 13.0
-        p = p * z + 1.0 / 11.0
-        p = p * z + 1.0 / 9.0
-        p = p * z + 1.0 / 7.0
-        p = p * z + 1.0 / 5.0
-        p = p * z + 1.0 / 3.0
-        half_f2 = 0.5 * f * f
-        out[i] = ee * _LN2_HI + ((f - half_f2 + s * (half_f2 + 2.0 * z * p)) + ee * _LN2_LO)
-    for i in range(x.shape[0]):
-        if x[i] <= 0.0:
-            out[i] = -np.inf
+        out[i] = _log1(x[i])
 
 
 @njit(**_JIT)
@@ -179,53 +215,92 @@ def _pairwise_sum(a, lo, n):
 
 
 @njit(**_JIT)
-def _win_probability(xv, wv, dist, all_pairs, below, prob, cast):
-    """prob[l, m]: the probability that sorted position l beats m, from every voter k's weighted distance
-    ``dist[k, l]`` (|x_k - x_l| / width, raised to k's exponent or not).
-
-    Voters strictly below the midpoint of l < m vote for l, those above for m: prefix sums over the
-    sorted voters (``below``) give each side's support, and the midpoints of (l, m) grow with m, so two
-    pointers find each side's voters in one sweep per l.
-    """
+def _pointers(xv, padded, strictly_below, not_above):
+    """For each pair l < m of sorted positions, how many voters lie strictly below their midpoint and how
+    many at or below it (``[l, m]``; pairs at one position are left unset). Both win probabilities of a
+    round use them: the midpoints of (l, m) grow with m, so two pointers find them in one sweep per l.
+    ``padded`` is xv with +inf after it, which stops the pointers without a bounds check."""
     n = xv.shape[0]
+    for a in range(n):
+        padded[a] = xv[a]
+    padded[n] = np.inf
+    for l in range(n):
+        # every voter up to l lies below any midpoint of l and a position above it
+        below, at_or_below = l, l
+        for m in range(l + 1, n):
+            if xv[l] == xv[m]:
+                continue
+            mid = (xv[l] + xv[m]) / 2
+            while padded[below] < mid:
+                below += 1
+            if at_or_below < below:
+                at_or_below = below
+            while padded[at_or_below] <= mid:
+                at_or_below += 1
+            strictly_below[l, m], not_above[l, m] = below, at_or_below
+
+
+@njit(**_JIT)
+def _support_linear(wv, gap, below):
+    """below[k, l]: the weighted distances to l of the voters before k (prefix sums over sorted voters)."""
+    n = wv.shape[0]
     for l in range(n):
         below[0, l] = 0.0
     for k in range(n):
+        wk = wv[k]
         for l in range(n):
-            below[k + 1, l] = below[k, l] + wv[k] * dist[k, l]
+            below[k + 1, l] = below[k, l] + wk * gap[k, l]
+
+
+@njit(**_JIT)
+def _support_powered(wv, r, log_gap, below, row):
+    """As ``_support_linear`` with each voter k's distances raised to its exponent: exp(r_k · log gap).
+    (The powers go through ``row``: written straight into the running sums, the loop did not vectorise.)"""
+    n = wv.shape[0]
+    for l in range(n):
+        below[0, l] = 0.0
+    for k in range(n):
+        wk, rk = wv[k], r[k]
+        for l in range(n):
+            row[l] = _exp1(rk * log_gap[k, l])
+        for l in range(n):
+            below[k + 1, l] = below[k, l] + wk * row[l]
+
+
+@njit(**_JIT)
+def _win_probability(xv, below, strictly_below, not_above, all_pairs, prob, cast):
+    """prob[l, m]: the probability that sorted position l beats m, from the prefix sums of the voters'
+    weighted distances (``below``). Voters strictly below the midpoint of l < m vote for l, those above
+    it for m. ``cast`` gets the votes cast on each pair (both halves) for the all-pairs total."""
+    n = xv.shape[0]
     for l in range(n):
         prob[l, l] = 0.0
-        # every voter up to l lies below any midpoint of l and a position above it
-        strictly_below = l
-        not_above = l
+        cast[l * n + l] = 0.0
         for m in range(l + 1, n):
             if xv[l] == xv[m]:
-                prob[l, m] = 0.0
-                prob[m, l] = 0.0
-                continue
-            mid = (xv[l] + xv[m]) / 2
-            while strictly_below < n and xv[strictly_below] < mid:
-                strictly_below += 1
-            if not_above < strictly_below:
-                not_above = strictly_below
-            while not_above < n and xv[not_above] <= mid:
-                not_above += 1
-            low = below[strictly_below, m] - below[strictly_below, l]
-            high = (below[n, l] - below[not_above, l]) - (below[n, m] - below[not_above, m])
-            prob[l, m] = low if low > 0.0 else 0.0
-            prob[m, l] = high if high > 0.0 else 0.0
+                low, high = 0.0, 0.0
+            else:
+                sb, na = strictly_below[l, m], not_above[l, m]
+                low = below[sb, m] - below[sb, l]
+                high = (below[n, l] - below[na, l]) - (below[n, m] - below[na, m])
+                low = low if low > 0.0 else 0.0
+                high = high if high > 0.0 else 0.0
+            prob[l, m] = low
+            prob[m, l] = high
+            cast[l * n + m] = low + high
+            cast[m * n + l] = low + high
     if all_pairs:
-        for l in range(n):
-            for m in range(n):
-                cast[l * n + m] = prob[l, m] + prob[m, l]
         total = _pairwise_sum(cast, 0, n * n)
         flat = prob.ravel()
-        for a in range(n * n):
-            flat[a] = flat[a] / total if total > 0 else 0.0
+        if total > 0:
+            for a in range(n * n):
+                flat[a] = flat[a] / total
+        else:
+            flat[:] = 0.0
         return
     for l in range(n):
         for m in range(l + 1, n):
-            c = prob[l, m] + prob[m, l]
+            c = cast[l * n + m]
             if c > 0:
                 prob[l, m], prob[m, l] = prob[l, m] / c, prob[m, l] / c
             else:
@@ -249,14 +324,38 @@ def _eu(success, failure, gap, gap_mu, p_win, s_target, r, sq, q, t):
 
 
 @njit(**_JIT)
-def _powers(logs, r, out, flat_tmp, bits, k):
-    """out[a, b] = exp(r[a] · logs[a, b]): row a's values raised to a's exponent."""
-    n = r.shape[0]
-    tmp = flat_tmp.reshape((n, n))
+def _symmetric_logs(gap, vote_voter, log_gap, log_success, log_failure, packed, packed_log):
+    """The logarithms the round's powers need: of the gaps (when voters use their exponents), of the
+    bases of the utilities of winning (0.5 - 0.5·gap, at least 0) and losing (0.5 + 0.5·gap). All three
+    are symmetric: computed once per pair, on the upper triangle packed into one row (loops over parts
+    of rows did not vectorise), and written to both halves (a full-matrix log, or a blocked copy of one
+    half to the other, measured slower)."""
+    n = gap.shape[0]
+    size = 0
     for a in range(n):
-        for b in range(n):
-            tmp[a, b] = r[a] * logs[a, b]
-    _exp(flat_tmp, out.ravel(), bits, k)
+        for b in range(a, n):
+            packed[size] = gap[a, b]
+            size += 1
+    for target in range(3 if vote_voter else 2):
+        if target == 0:
+            for i in range(size):
+                h = 0.5 - 0.5 * packed[i]
+                packed_log[i] = _log1(h if h > 0.0 else 0.0)
+            out = log_success
+        elif target == 1:
+            for i in range(size):
+                packed_log[i] = _log1(0.5 + 0.5 * packed[i])
+            out = log_failure
+        else:
+            for i in range(size):
+                packed_log[i] = _log1(packed[i])
+            out = log_gap
+        size = 0
+        for a in range(n):
+            for b in range(a, n):
+                out[a, b] = packed_log[size]
+                out[b, a] = packed_log[size]
+                size += 1
 
 
 @njit(**_JIT)
@@ -265,13 +364,14 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     offer moved each actor in ``mover`` (-1: none) and its kind in ``kind_out`` (canonical order).
     Returns whether anyone moved."""
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
-    order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, logs, p1, p, cast, su, fa, bits, k = buf
+    (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, log_gap, log_success, log_failure, p, pt,
+     cast, strictly_below, not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, fa, su_own,
+     fa_own, quo1, quo2, packed, packed_log) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
     else:
         total_w = _pairwise_sum(w, 0, n)
-        wx = np.empty(n)
         for a in range(n):
             wx[a] = w[a] * x[a]
         mu = _pairwise_sum(wx, 0, n) / total_w if total_w > 0 else _pairwise_sum(x, 0, n) / n
@@ -283,10 +383,12 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     for a in range(n):
         for b in range(n):
             gap[a, b] = abs(xv[a] - xv[b]) / width
+    _pointers(xv, packed, strictly_below, not_above)
 
     # 1. risk exponents from the danger each actor faces, all at r = 1 (summed over challengers in the
     # canonical order, as the sum over actors must not depend on the input's row order)
-    _win_probability(xv, wv, gap, all_pairs, below, p1, cast)
+    _support_linear(wv, gap, below)
+    _win_probability(xv, below, strictly_below, not_above, all_pairs, p, cast)
     for b in range(n):
         danger[b] = 0.0
     for c in range(n):
@@ -294,7 +396,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         for b in range(n):
             if b != a:
                 g = gap[a, b]
-                danger[b] += _eu(2 - 4 * (0.5 - 0.5 * g), 2 - 4 * (0.5 + 0.5 * g), g, gap_mu[a], p1[a, b], sv[b],
+                danger[b] += _eu(2 - 4 * (0.5 - 0.5 * g), 2 - 4 * (0.5 + 0.5 * g), g, gap_mu[a], p[a, b], sv[b],
                                  1.0, 0.0, q, t)
     hi, lo = danger.max(), danger.min()
     for a in range(n):
@@ -302,73 +404,80 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         r[a] = (1 - big_r / 3) / (1 + big_r / 3)
         sq[a] = 2 - 4 * 0.5 ** r[a]
 
-    # 2. win probabilities with those exponents; each actor's utilities of winning (su) and losing (fa)
-    # against each other, valued with its own exponent
+    # 2. win probabilities with those exponents (or the same as in step 1)
+    _symmetric_logs(gap, vote_voter, log_gap, log_success, log_failure, packed, packed_log)
     if vote_voter:
-        _log(gap.ravel(), logs.ravel(), bits, k)
-        _powers(logs, r, su, cast, bits, k)  # su as scratch: the weighted distances
-        _win_probability(xv, wv, su, all_pairs, below, p, cast)
-        pw = p
-    else:
-        pw = p1
+        _support_powered(wv, r, log_gap, below, row)
+        _win_probability(xv, below, strictly_below, not_above, all_pairs, p, cast)
     for a in range(n):
         for b in range(n):
-            g = 0.5 - 0.5 * gap[a, b]
-            su[a, b] = g if g > 0.0 else 0.0
-    _log(su.ravel(), logs.ravel(), bits, k)
-    _powers(logs, r, su, cast, bits, k)
-    for a in range(n):
-        for b in range(n):
-            fa[a, b] = 0.5 + 0.5 * gap[a, b]
-    _log(fa.ravel(), logs.ravel(), bits, k)
-    _powers(logs, r, fa, cast, bits, k)
-    for a in range(n):
-        for b in range(n):
-            su[a, b] = 2 - 4 * su[a, b]
-            fa[a, b] = 2 - 4 * fa[a, b]
+            pt[a, b] = p[b, a]
 
-    # 3. for each target i, every challenger j's offer, and the one i accepts: the least (kind, key,
-    # target position, j's canonical index)
+    # 3. every challenger j's offer to every target i, and the one i accepts: the least (kind, key, target
+    # position, j's canonical index). Row j of each matrix holds what concerns j's offers to every i, so
+    # the inner loops run over targets on contiguous memory (and vectorise); each target still meets the
+    # challengers in the same order as before. su, fa: i's utilities of winning and losing against j
+    # valued with i's exponent (the logarithms are symmetric: log_success[j, i] is log_success[i, j]).
+    for i in range(n):
+        best_kind[i], best_key[i], best_to[i], best_j[i], best_order[i] = CAPITULATE + 1, np.inf, np.inf, -1, -1
+    for j in range(n):
+        xj, gap_mu_j, s_j, order_j, r_j, sq_j = xv[j], gap_mu[j], sv[j], order[j], r[j], sq[j]
+        for i in range(n):
+            su[i] = 2 - 4 * _exp1(r[i] * log_success[j, i])
+        for i in range(n):
+            fa[i] = 2 - 4 * _exp1(r[i] * log_failure[j, i])
+        if not target_view:
+            # j's own utilities, valued with j's exponent
+            for i in range(n):
+                su_own[i] = 2 - 4 * _exp1(r_j * log_success[j, i])
+            for i in range(n):
+                fa_own[i] = 2 - 4 * _exp1(r_j * log_failure[j, i])
+        if q < 1:
+            # what the challenger and the target expect without a challenge (scalar powers: libm's pow)
+            for i in range(n):
+                g = gap[j, i]
+                r1 = r[i] if target_view else r_j
+                better, worse = _utility((gap_mu_j + g) / 2, r1), _utility(-(gap_mu_j + g) / 2, r1)
+                quo1[i] = (1 - q) * (t * better + (1 - t) * worse)
+                better, worse = _utility((gap_mu[i] + g) / 2, r[i]), _utility(-(gap_mu[i] + g) / 2, r[i])
+                quo2[i] = (1 - q) * (t * better + (1 - t) * worse)
+        for i in range(n):
+            if target_view:
+                e1 = su[i] - sv[i] * (1 - p[j, i]) * (su[i] - fa[i]) - q * sq[i]
+            else:
+                e1 = su_own[i] - sv[i] * (1 - p[j, i]) * (su_own[i] - fa_own[i]) - q * sq_j
+            e2 = su[i] - s_j * (1 - pt[j, i]) * (su[i] - fa[i]) - q * sq[i]
+            if q < 1:
+                e1 = e1 - quo1[i]
+                e2 = e2 - quo2[i]
+            confront = (e2 > 0) & (e1 > e2)
+            fraction = 1.0 if confront else min(1.0, abs(e2) / e1)
+            kind = CONFRONT if confront else (COMPROMISE if fraction < 1 else CAPITULATE)
+            valid = (xv[i] != xj) & (e1 > 0) & (confront | ((e2 <= 0) & (fraction > 0)))
+            to = xv[i] + fraction * (xj - xv[i])
+            key = abs(to - xv[i])
+            if scholz and kind == COMPROMISE:
+                stakes = abs(e1) + abs(e2)
+                key = (abs(e2) * xv[i] + abs(e1) * xj) / (stakes if stakes > 0 else 1.0)
+            better = (key < best_key[i]) | (
+                (key == best_key[i]) & ((to < best_to[i]) | ((to == best_to[i]) & (order_j < best_order[i])))
+            )
+            if scholz:
+                take = valid & ((kind < best_kind[i]) | ((kind == best_kind[i]) & better))
+            else:
+                take = valid & better
+            # written whether taken or not, so that the loop has no branch to stop it vectorising
+            best_kind[i] = kind if take else best_kind[i]
+            best_key[i] = key if take else best_key[i]
+            best_to[i] = to if take else best_to[i]
+            best_j[i] = j if take else best_j[i]
+            best_order[i] = order_j if take else best_order[i]
     moved = False
     for i in range(n):
-        best_kind, best_key, best_to, best_j = CAPITULATE + 1, np.inf, np.inf, -1
-        for j in range(n):
-            if i == j or xv[i] == xv[j]:
-                continue
-            g = gap[i, j]
-            if target_view:
-                e1 = _eu(su[i, j], fa[i, j], g, gap_mu[j], pw[j, i], sv[i], r[i], sq[i], q, t)
-            else:
-                e1 = _eu(su[j, i], fa[j, i], g, gap_mu[j], pw[j, i], sv[i], r[j], sq[j], q, t)
-            if not e1 > 0:
-                continue
-            e2 = _eu(su[i, j], fa[i, j], g, gap_mu[i], pw[i, j], sv[j], r[i], sq[i], q, t)
-            if e2 > 0 and e1 > e2:
-                fraction, kind = 1.0, CONFRONT
-            elif e2 <= 0:
-                fraction = min(1.0, abs(e2) / e1)
-                if not fraction > 0:
-                    continue
-                kind = COMPROMISE if fraction < 1 else CAPITULATE
-            else:
-                continue
-            to = xv[i] + fraction * (xv[j] - xv[i])
-            key = abs(to - xv[i])
-            if scholz:
-                if kind > best_kind:
-                    continue
-                if kind == COMPROMISE:
-                    stakes = abs(e1) + abs(e2)
-                    key = (abs(e2) * xv[i] + abs(e1) * xv[j]) / (stakes if stakes > 0 else 1.0)
-                if kind < best_kind:
-                    best_kind, best_key, best_to, best_j = kind, key, to, j
-                    continue
-            if key < best_key or (key == best_key and (to < best_to or (to == best_to and order[j] < order[best_j]))):
-                best_kind, best_key, best_to, best_j = kind, key, to, j
         actor = order[i]
-        if best_j >= 0:
-            new[actor], mover[actor], kind_out[actor] = best_to, order[best_j], best_kind
-            moved = moved or best_to != xv[i]
+        if best_j[i] >= 0:
+            new[actor], mover[actor], kind_out[actor] = best_to[i], best_order[i], best_kind[i]
+            moved = moved or best_to[i] != xv[i]
         else:
             new[actor], mover[actor], kind_out[actor] = xv[i], -1, -1
     return moved
@@ -380,8 +489,10 @@ def _buffers(n):
     return (
         np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
         np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n)), np.empty((n, n)),
-        np.empty((n, n)), np.empty((n, n)), np.empty(n * n), np.empty((n, n)), np.empty((n, n)),
-        np.empty(n * n, np.int64), np.empty(n * n),
+        np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty(n * n),
+        np.empty((n, n), np.int64), np.empty((n, n), np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n),
+        np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
+        np.empty(n), np.empty(n), np.empty(n), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
     )
 
 

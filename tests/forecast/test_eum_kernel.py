@@ -72,8 +72,8 @@ def test_a_draw_is_the_single_run(eu):
 @given(st.lists(st.floats(0.0, 1.0, allow_subnormal=False), min_size=1, max_size=300))
 def test_log_is_within_two_ulp_of_numpy(values):
     x = np.array(values)
-    out, bits, e = np.empty_like(x), np.empty(len(x), np.int64), np.empty_like(x)
-    eum_kernel._log(x, out, bits, e)
+    out = np.empty_like(x)
+    eum_kernel._log(x, out)
     finite = x > 0
     ref = np.log(x[finite])
     assert np.all(out[~finite] == -np.inf)
@@ -84,8 +84,8 @@ def test_log_is_within_two_ulp_of_numpy(values):
 @given(st.lists(st.floats(-800.0, 0.0), min_size=1, max_size=300))
 def test_exp_is_within_one_ulp_of_libm(values):
     a = np.array(values)
-    out, bits, k = np.empty_like(a), np.empty(len(a), np.int64), np.empty_like(a)
-    eum_kernel._exp(a, out, bits, k)
+    out = np.empty_like(a)
+    eum_kernel._exp(a, out)
     for v, got in zip(a, out):
         want = math.exp(v) if v >= -708.0 else 0.0
         assert got == want or abs(got - want) <= np.spacing(want)
