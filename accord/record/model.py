@@ -1069,7 +1069,7 @@ class Report(Record):
         "(ACLED's time_precision 1, 2, 3 are day, week, month).",
     )
     time_zone: str = Field(default="UTC", description="IANA time zone of event_time (Asia/Damascus).")
-    place: Place = Field(default=Place(), description="Where it happened.")
+    place: Place = Field(default=Place.model_construct(), description="Where it happened.")
     type: IncidentType = Field(
         description="ACLED's event type: battles, explosions-remote-violence, "
         "violence-against-civilians, protests, riots or strategic-developments.",
@@ -1089,7 +1089,7 @@ class Report(Record):
         "or not an actor (target_text keeps the source's words).",
     )
     target_text: str | None = Field(default=None, description="How the source names the target.")
-    casualties: Casualties = Field(default=Casualties(), description="Deaths reported: low, best and high estimates.")
+    casualties: Casualties = Field(default=Casualties.model_construct(), description="Deaths reported: low, best and high estimates.")
     summary: str | None = Field(default=None, description="What the source says happened, in our words.")
     claims: list[Claim] = Field(
         default_factory=list,
