@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -11,7 +12,7 @@ import typer
 import typer.main
 import typer.models
 
-from accord.cli import common, forecast, formats, ingest, monitor, record, rules, serve, users
+from accord.cli import common
 
 def _plain_help() -> None:
     """Help that reads like a man page. typer (0.29) labels every parameter with its Python type
@@ -82,7 +83,8 @@ def _text_needs_no_adapter() -> None:
 
 _text_needs_no_adapter()
 
-app = typer.Typer(
+#: the top level alone: its options, no command (the modules below register theirs)
+_root = typer.Typer(
     name="accord",
     help="Follow, check and forecast multilateral peace processes.",
     no_args_is_help=True,
@@ -99,7 +101,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_root.callback()
 def _global(
     ctx: typer.Context,
     db: Annotated[
@@ -115,8 +117,44 @@ def _global(
     ctx.call_on_close(common.close_stores)
 
 
-for module in (record, formats, rules, ingest, forecast, monitor, users, serve):
-    module.register(app)
+#: the command modules (accord/cli/NAME.py), each with a ``register(app)``
+MODULES = ("record", "formats", "rules", "ingest", "forecast", "monitor", "users", "serve")
+#: the modules that make each top-level command or group: a command line imports only those of the
+#: command it names (formats adds its import commands to ``case``). tests/cli/test_entry.py checks it
+#: against what the modules register.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("show", "relations", "positions", "edit", "history", "brief", "actors", "body", "position"),
+                    ("record",)),
+    "case": ("record", "formats"),
+    **dict.fromkeys(("eligible", "roadmap", "decision", "vote", "list"), ("rules",)),
+    **dict.fromkeys(("ingest", "review", "eval"), ("ingest",)),
+    "forecast": ("forecast",), "monitor": ("monitor",), "user": ("users",), "serve": ("serve",),
+}
+
+
+def _registered(modules: tuple[str, ...]) -> typer.Typer:
+    """The top level with the commands of these modules."""
+    out = copy.copy(_root)
+    out.registered_commands, out.registered_groups = [], []
+    for name in modules:
+        importlib.import_module(f"accord.cli.{name}").register(out)
+    return out
+
+
+_full: list[typer.Typer] = []
+
+
+def _app() -> typer.Typer:
+    """Every command (help, a typo's suggestions, tests)."""
+    if not _full:
+        _full.append(_registered(MODULES))
+    return _full[0]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # `from accord.cli.main import app`: the whole app, made when first asked for
+        return _app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _command_name(argv: list[str]) -> str | None:
@@ -151,6 +189,7 @@ def _listing() -> typer.Typer:
     """The app for its own help (and --version, and a bare `accord`): every command and group listed by
     name and help as in the full app, none of their parameters read. Building the full app read every
     command's signature and evaluated its type hints (≈ 60 commands), for a list of names."""
+    app = _app()
     lean = copy.copy(app)
     lean.registered_commands = [_unbuilt(c) for c in app.registered_commands]
     groups = []
@@ -170,15 +209,19 @@ def _for(argv: list[str]) -> typer.Typer:
 
     Typer builds a Click command for every registered command before it parses anything, reading every
     command's signature (≈ 60 of them): about a third of a read command's CPU time after the imports. A
-    command line names one, so only that one is built; one that names none gets the listing (help,
-    --version); the full app answers a name that matches no command (a typo's suggestions)."""
+    command line names one, so only its modules are imported and only it is built; one that names none
+    gets the listing (help, --version); the full app answers a name that matches no command (a typo's
+    suggestions)."""
     name = _command_name(argv)
     if name is None:
         return _listing()
+    if name not in COMMAND_MODULES:
+        return _app()
+    app = _registered(COMMAND_MODULES[name])
     commands = [c for c in app.registered_commands if (c.name or typer.main.get_command_name(c.callback.__name__)) == name]
     groups = [g for g in app.registered_groups if g.name == name]
     if not commands and not groups:
-        return app
+        return _app()
     narrowed = copy.copy(app)
     narrowed.registered_commands, narrowed.registered_groups = commands, groups
     return narrowed

@@ -60,3 +60,46 @@ def test_version_from_the_listing():
 def test_an_unknown_command_gets_the_full_app():
     assert _for(["posit"]) is app
     assert "Did you mean" in runner.invoke(_for(["posit"]), ["posit"]).output
+
+
+_TREE = """
+import json, sys
+import typer.main
+from accord.cli.main import _for
+def tree(cmd):
+    subs = getattr(cmd, "commands", None)
+    if subs is None:
+        return sorted(p.name for p in cmd.params)
+    return {name: tree(sub) for name, sub in subs.items()}
+out = {}
+for name in sys.argv[1:]:
+    out[name] = tree(typer.main.get_command(_for([name])).commands[name])
+print(json.dumps(out))
+"""
+
+
+def test_a_command_line_imports_only_its_modules_and_they_make_the_whole_command():
+    """COMMAND_MODULES names every top-level command and group, and the modules it names for one make it
+    whole (every subcommand and parameter the full app has), in an interpreter that imported nothing
+    else: a command added to a module, or to a group by another module, without saying so here fails."""
+    import json
+    import subprocess
+    import sys
+
+    from accord.cli.main import COMMAND_MODULES
+
+    full = typer.main.get_command(app)
+    assert set(COMMAND_MODULES) == set(full.commands)
+
+    def tree(cmd):
+        subs = getattr(cmd, "commands", None)
+        return sorted(p.name for p in cmd.params) if subs is None else {n: tree(s) for n, s in subs.items()}
+
+    by_modules: dict[tuple[str, ...], list[str]] = {}
+    for name, modules in COMMAND_MODULES.items():
+        by_modules.setdefault(modules, []).append(name)
+    for modules, names in by_modules.items():
+        done = subprocess.run([sys.executable, "-c", _TREE, *names], capture_output=True, text=True, check=True)
+        alone = json.loads(done.stdout)
+        for name in names:
+            assert alone[name] == tree(full.commands[name]), (name, modules)
