@@ -227,10 +227,16 @@ def smp_figures(args: argparse.Namespace) -> list[str]:
         return ["### 5. SMP vs KTAB", "", "SMP vs KTAB skipped: set KTAB_SMP_BIN to a KTAB `smpc` built outside the"
                 " repository (bench/smp_vs_ktab.py says how it is measured).", ""]
     inputs = args.smp_input or [SMP_DATA / "dummyData_3Dim.csv", SMP_DATA / "SOE-Pol-Comp.csv"]
+    shown = []
+    for p in inputs:  # the repository's own files by their place in it, others as given
+        try:
+            shown.append(str(Path(p).resolve().relative_to(REPO)))
+        except ValueError:
+            shown.append(str(p))
     command = "KTAB_SMP_BIN=/path/to/smpc python -m bench forecast --only smp " + " ".join(
-        f"--smp-input {p}" for p in inputs)
+        f"--smp-input {p}" for p in shown)
     text = smp_vs_ktab.section(inputs, max(args.repeat, 3), binary, args.ktab_note, command)
-    return ["### 5. SMP vs KTAB", *text.splitlines()[1:]]
+    return ["### 5. SMP vs KTAB", *text.splitlines()[1:], ""]
 
 
 def backtest_figures(args: argparse.Namespace) -> list[str]:

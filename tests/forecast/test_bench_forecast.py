@@ -53,6 +53,7 @@ def test_our_side_is_measured_without_ktab():
 def test_with_ktab_the_histories_are_identical_and_both_ratios_are_given(capsys):
     assert forecast_montecarlo.main(["--only", "smp", "--repeat", "1"]) == 0
     out = capsys.readouterr().out
+    assert "--smp-input tests/forecast/smp/data/dummyData_3Dim.csv --smp-input tests/forecast/smp/data/SOE-Pol-Comp.csv`" in out
     rows = [line for line in out.splitlines() if line.startswith("| dummyData_3Dim.csv") or line.startswith("| SOE-Pol")]
     assert len(rows) == 2
     for row in rows:
