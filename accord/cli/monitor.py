@@ -81,6 +81,8 @@ def import_(
                                                  note=f"{fmt} from {file.name}") as uow:
                 return uow.add_encoded("report", [(rid, None, data) for rid, data in parsed.records.encoded()])
         written = guard(write)
+        # a bulk write: PostgreSQL's planner needs fresh statistics for the next import's id lookups
+        guard(lambda: store.refresh_statistics(len(written.created) + len(written.updated)))
     result = {
         "file": str(file), "format": fmt, "rows": parsed.rows, "bad_rows": len(parsed.errors),
         "imported": len(written.created) + len(written.updated) if written else 0,
