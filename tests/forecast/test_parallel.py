@@ -23,6 +23,7 @@ def _forking(monkeypatch):
     monkeypatch.setenv("ACCORD_CACHE_DIR", "")  # every report computed, none read back
     monkeypatch.setenv("ACCORD_FORECAST_FORK", "1")
     monkeypatch.setattr(parallel, "cpus", lambda: 2)  # fork even where the test runs on one CPU
+    monkeypatch.setattr(parallel, "idle_cpus", lambda: 2.0)  # or on a busy machine
 
 
 def _noisy() -> Stakeholders:
@@ -62,6 +63,9 @@ def test_off_or_on_one_cpu_nothing_forks(monkeypatch):
     assert parallel.start(lambda: 1) is None and parallel.finish(None) is parallel.FAILED
     monkeypatch.setenv("ACCORD_FORECAST_FORK", "1")
     monkeypatch.setattr(parallel, "cpus", lambda: 1)
+    assert parallel.start(lambda: 1) is None
+    monkeypatch.setattr(parallel, "cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "idle_cpus", lambda: 0.5)  # busy: the second process would only queue
     assert parallel.start(lambda: 1) is None
 
 
