@@ -170,6 +170,20 @@ def looks(total: int) -> list[int]:
     return [*range(STEP, total, STEP), total]
 
 
+def _chunk(model: Model, done: int) -> int:
+    """Draws to forecast next after ``done``: a batch model's chunks double (each pass over a batch has a
+    fixed cost per model step), other models go STEP at a time."""
+    return max(STEP, done) if isinstance(model, BatchModel) else STEP
+
+
+def _settles_at(samples: np.ndarray, after: int, upto: int, total: int, slack: float) -> int | None:
+    """The first look in (after, upto] at which the first ``look`` samples have settled, or None."""
+    for look in looks(total):
+        if after < look <= upto and settled(samples[:look], slack):
+            return look
+    return None
+
+
 def _until_settled(
     model: Model, data: Stakeholders, batch: Draws, run: Callable[[Model, Stakeholders, Draws], np.ndarray], slack: float
 ) -> np.ndarray:
@@ -186,14 +200,13 @@ def _until_settled(
     total = batch.positions.shape[0]
     done = 0
     while done < total:
-        size = max(STEP, done) if isinstance(model, BatchModel) else STEP
-        end = min(total, done + size)
+        end = min(total, done + _chunk(model, done))
         part = Draws(batch.positions[done:end], batch.salience[done:end], batch.capability[done:end])
         parts.append(run(model, data, part))
         samples = np.concatenate(parts, axis=0)
-        for look in (k for k in looks(total) if done < k <= end):
-            if settled(samples[:look], slack):
-                return samples[:look]
+        look = _settles_at(samples, done, end, total, slack)
+        if look is not None:
+            return samples[:look]
         done = end
     return np.concatenate(parts, axis=0)
 
@@ -259,18 +272,16 @@ class TwoWays:
         done = 0
         while True:
             with self._lock:
-                front, back = int(self._counters[0]), int(self._counters[1])
-                end = min(back, done + max(STEP, done) if isinstance(self.model, BatchModel) else done + STEP)
+                end = min(int(self._counters[1]), done + _chunk(self.model, done))
                 self._counters[0] = end
             if end <= done:
                 return np.concatenate(parts, axis=0) if parts else self.batch.positions[:0, 0, :] * 0.0, False
             parts.append(self._part(done, end))
             samples = np.concatenate(parts, axis=0)
-            if self.slack is not None:
-                for look in (k for k in looks(self.draws) if done < k <= end):
-                    if settled(samples[:look], self.slack):
-                        self._counters[2] = 1
-                        return samples[:look], True
+            look = None if self.slack is None else _settles_at(samples, done, end, self.draws, self.slack)
+            if look is not None:
+                self._counters[2] = 1
+                return samples[:look], True
             done = end
 
     def backward(self) -> dict[int, np.ndarray]:
@@ -305,11 +316,9 @@ class TwoWays:
                 samples = np.concatenate([head, *(tail[k] for k in sorted(tail))], axis=0)
             if len(samples) != self.draws:
                 return None
-            if self.slack is not None:
-                for look in (k for k in looks(self.draws) if k > len(head)):
-                    if settled(samples[:look], self.slack):
-                        samples = samples[:look]
-                        break
+            look = None if self.slack is None else _settles_at(samples, len(head), self.draws, self.draws, self.slack)
+            if look is not None:
+                samples = samples[:look]
         return MonteCarlo(
             model=self.model.name,
             draws=len(samples),

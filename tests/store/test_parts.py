@@ -75,12 +75,7 @@ def store(db_url):
 @given(history=ops)
 def test_narrow_reads_equal_the_snapshot(store, history):
     case = f"c{next(_cases)}"
-    store.load(case, [r.model_copy(update={"id": case}) if r.record_kind == "case" else r for r in BASE],
-               by="tester", source="mini")
-    times = [None, _last_tx(store, case)]
-    for op in history:
-        _apply(store, case, op)
-        times.append(_last_tx(store, case))
+    times = _written(store, case, history)
     ids = sorted({r.id for r in BASE} | {"nothing-here"})
     for t in times:
         snap = store.snapshot(case, t)
@@ -91,6 +86,18 @@ def test_narrow_reads_equal_the_snapshot(store, history):
             for on in (None, dt.date(2020, 2, 1), dt.date(2020, 12, 31)):
                 narrow = _answer(lambda: views.issue_positions(store, case, issue, on, t))
                 assert narrow == _answer(lambda: views.positions(snap, issue, on)), (issue, on, t)
+
+
+def _written(store: Store, case: str, history) -> list[dt.datetime | None]:
+    """Load the base records as ``case``, apply the generated history: the transaction times to read at
+    (None: now)."""
+    store.load(case, [r.model_copy(update={"id": case}) if r.record_kind == "case" else r for r in BASE],
+               by="tester", source="mini")
+    times = [None, _last_tx(store, case)]
+    for op in history:
+        _apply(store, case, op)
+        times.append(_last_tx(store, case))
+    return times
 
 
 def _last_tx(store: Store, case: str) -> dt.datetime:
@@ -133,12 +140,7 @@ def test_a_store_opened_for_reading_answers_as_the_engine_does(store, db_url, hi
     (docs/python-api.md, "How the store reads"): every read answers as the store that wrote the history (its engine's connections),
     at every transaction time, and times and citations come back typed as SQLAlchemy gave them."""
     case = f"d{next(_cases)}"
-    store.load(case, [r.model_copy(update={"id": case}) if r.record_kind == "case" else r for r in BASE],
-               by="tester", source="mini")
-    times = [None, _last_tx(store, case)]
-    for op in history:
-        _apply(store, case, op)
-        times.append(_last_tx(store, case))
+    times = _written(store, case, history)
     reader = Store.open(db_url)
     try:
         assert reader._direct is not None and reader._engine is None
