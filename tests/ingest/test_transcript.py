@@ -95,3 +95,42 @@ def test_a_noon_briefing_spokesman_label_is_a_turn_of_nobody_known(run):
     assert turns(run(text)) == [
         ("Is the Secretary-General concerned about the bombing?", None, "Question"),
         ("We have seen the reports, and all parties must respect the law.", None, "Spokesman")]
+
+
+def test_a_spokesman_s_answer_runs_to_the_next_label_whatever_it_reports_of_others(run):
+    text = ("MR KIRBY: Let me start with the calls.\n\n"
+            "The Secretary spoke to Foreign Minister Lavrov twice today. He told him the bombing had to stop.\n\n"
+            "(Laughter.)\n\n"
+            "His counterpart said he would look into it.\n\n"
+            "QUESTION: Did he?\n\n"
+            "MR KIRBY: Ask him.\n\n"
+            "Q&A follows\n\n"
+            "QUESTION: One more.")
+    assert [c for c, _, _ in turns(run(text))] == [
+        "Let me start with the calls.",
+        "The Secretary spoke to Foreign Minister Lavrov twice today. He told him the bombing had to stop.",
+        "His counterpart said he would look into it.", "Did he?", "Ask him.", "One more."]
+
+
+def test_a_label_s_interpreter_note_is_no_part_of_the_words_and_a_short_label_finds_the_full_one(run):
+    text = ("Foreign Minister Sergei Lavrov (via interpreter): We had a long day.\n\n"
+            "SECRETARY KERRY: Thank you, Sergey.\n\n"
+            "FOREIGN MINISTER LAVROV: (Via interpreter) Thank you.\n\n"
+            "LAVROV: And one more word.")
+    assert [(c, s) for c, s, _ in turns(run(text))] == [
+        ("We had a long day.", "sergei-lavrov"), ("Thank you, Sergey.", "john-kerry"),
+        ("Thank you.", "sergei-lavrov"), ("And one more word.", "sergei-lavrov")]
+
+
+def test_a_meeting_record_s_delegates_speak_for_themselves_or_for_the_state_in_the_note(run):
+    text = ("The Council resumed its meeting.\n\n"
+            "Mr. Churkin (Russian Federation) (spoke in Russian): The draft is one-sided.\n\n"
+            "Ms. Okafor (Nigeria): Nigeria will vote in favour.\n\n"
+            "The President (spoke in French): I give the floor to the next speaker.")
+    r = run(text)
+    assert [(c, s, t) for c, s, t in turns(r)] == [
+        ("The draft is one-sided.", "vitaly-churkin", "Mr. Churkin"),
+        ("Nigeria will vote in favour.", "nigeria", "Ms. Okafor"),
+        ("I give the floor to the next speaker.", None, "The President")]
+    # a capitalised heading with a note is still no label
+    assert not turns(run("Update (morning): the talks resumed.\n\nNote (corrected): the figures changed."))

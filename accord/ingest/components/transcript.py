@@ -11,9 +11,14 @@ dropped, and the label is kept off the unknown-actor proposals.
 A government release prints a statement the same way after an attribution alone in its paragraph ("Foreign
 Secretary Philip Hammond said:"): its paragraphs are the named speaker's, up to one that is no speech.
 
+A meeting record labels delegates with notes (`Mr. Churkin (Russian Federation) (spoke in Russian):`); one the
+dictionary does not know speaks for the state in the note, and `The President` (the chair) for nobody known.
+
 A document is read as a transcript only when it has two labels or more, so that a lone `WARNING: ...`
-heading is no speech; a paragraph after a turn that reports someone in the third person (a quotation mark,
-`said`, `told reporters`, with no `I`/`we`) is the article's narrative again and ends the turn.
+heading is no speech. Between two labels every paragraph is the speaker's (a spokesman reports others in the
+third person all the time), except a report with quotation marks and no `I`/`we`, the article's narrative;
+after the last label any third-person report ends the turn. Stage directions (`(Laughter.)`) and lines that
+are no sentence (`Q&A follows`, `# # #`) are nobody's words.
 """
 
 from __future__ import annotations
@@ -29,13 +34,19 @@ _PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
 # the label opens a line that opens a paragraph (or the text); one line break may fall inside it
 _LABEL = re.compile(
     rf"(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?)"
-    r"(?P<note>[ \t]*\((?:[A-Za-z ,.-]{2,30})\))?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])"
+    # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
+    # French):'), '(via interpreter)', '(retranslated)'
+    r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3})?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])"
     r"|(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)")
 _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
                 "participant", "moderator", "audience", "press"}
 # an official's label by office alone, as a noon briefing prints it ("Spokesman:", "Deputy Spokesperson:")
 _ROLE_LABELS = {"spokesman", "spokeswoman", "spokesperson", "deputy spokesman", "deputy spokeswoman",
                 "deputy spokesperson", "associate spokesperson", "spokesman for the secretary-general"}
+# who a meeting record labels: a delegate by honorific and name, or the chair by office
+_CHAIR = re.compile(r"The (?:President|Chair|Chairman|Chairperson|Acting President)")
+_RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|H\.\s?E\.)\.?\s+[A-Z]|{_CHAIR.pattern}$")
+_LANGUAGE_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|interpret\w*|translat\w*|retranslated)\b", re.I)
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary", "minister", "foreign", "president",
                "ambassador", "special", "envoy", "general", "gen.", "spokesperson", "spokesman", "spokeswoman",
                "deputy", "prime", "chancellor", "admiral", "senator", "under", "assistant", "undersecretary"}
@@ -43,6 +54,21 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary"
 _REPORTING = re.compile(r"\"|\b(?:said|says|told (?:reporters|journalists)|according to|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+# a stage direction or the record's note, in brackets: '(Laughter.)', '[inaudible]', '(The briefing ended at 1:35.)'
+_STAGE = re.compile(r"[(\[][^\n]*[)\]]")
+# a note before the words of a turn ('(Via interpreter)', '(in English)', '(retranslated)')
+_LEAD_NOTE = re.compile(r"\([^()\n]{2,40}\)[ \t]*")
+
+
+def _no_speech(words: str) -> bool:
+    """A paragraph nobody says: a stage direction, a line of marks ('# # #'), or a few words with no
+    sentence's end ('Q&A follows', 'END', 'Further information')."""
+    if not words or _STAGE.fullmatch(words):
+        return True
+    if not any(c.isalpha() for c in words):
+        return True
+    return len(words.split()) <= 5 and words[-1] not in ".!?\"')\u2026;:,-"
+
 # a paragraph that is only an attribution ending in a colon, the statement following in paragraphs of its own
 # without quotation marks, as government press releases print it ("Foreign Secretary Philip Hammond said:")
 _SAID_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?P<cue>said|says|added|stated|declared|commented)"
@@ -90,18 +116,29 @@ class Transcript:
         spans = [(m.start(), m.end()) for m in labels]
         for i, m in enumerate(labels):
             speaker, text = self._speaker(doc, m)
-            limit = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
+            last = i + 1 == len(labels)
+            limit = spans[i + 1][0] if not last else len(norm)
             first = True
             for p in _PARAGRAPH.finditer(norm, m.end(), limit):
                 qs, qe = p.span()
-                words = norm[qs:qe]
-                if not first and _REPORTING.search(words) and not _FIRST_PERSON.search(words):
-                    break  # the article's own narrative again
-                first = False
                 while qe > qs and norm[qe - 1].isspace():
                     qe -= 1
-                if qe <= qs or (norm[qs] == "(" and norm[qe - 1] == ")"):
-                    continue  # '(Laughter.)': a stage direction, nobody's words
+                if first:
+                    lead = _LEAD_NOTE.match(norm, qs, qe)  # '(Via interpreter) Thank you.': the words after it
+                    qs = lead.end() if lead and lead.end() < qe else qs
+                words = norm[qs:qe]
+                if not first and _no_speech(words):
+                    if last and not _STAGE.fullmatch(words):
+                        break  # a heading after the last answer: the page goes on with something else
+                    continue  # '(Laughter.)', 'Q&A follows': nobody's words, the turn goes on after it
+                # a spokesman's answer reports others in the third person ('He told him that the strikes must
+                # stop'): between two labels only a report with quotation marks is the article's narrative
+                # ('Lavrov said the deal was "the best ..."'); after the last label any third-person report is
+                if not first and (last or '"' in words) and _REPORTING.search(words) and not _FIRST_PERSON.search(words):
+                    break
+                first = False
+                if qe <= qs or _STAGE.fullmatch(words):
+                    continue
                 turns.append((qs, qe))
                 doc.add("quote", qs, qe, 0.8, speaker=speaker, speaker_text=text, content=doc.text[qs:qe],
                         direct=True, cue=None)
@@ -145,16 +182,21 @@ class Transcript:
             return True
         if len(who) >= 2 and who.replace(".", "").replace(" ", "").replace("'", "").replace("-", "").isupper():
             return len(who.split()) <= 4
-        # a mixed-case label must name a person the dictionary knows ('Maria Zakharova:', not 'Update:')
-        return any(x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who")))
+        # a mixed-case label must name a person the dictionary knows ('Maria Zakharova:', not 'Update:'), or be
+        # a meeting record's ('Mr. Aboulatta (Egypt) (spoke in Arabic):', 'The President (spoke in French):')
+        if any(x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who"))):
+            return True
+        note = m.group("note")
+        return bool(note) and len(who.split()) <= 5 and bool(_RECORD_NAME.match(who)) and \
+            (bool(_LANGUAGE_NOTE.search(note)) or any(x.actor for x in doc.mentions_in(m.start("note"), m.end("note"))))
 
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
         if m.group("q"):
             return None, "Q"
         who = m.group("who")
         text = who.split("\n")[0].strip()
-        if " ".join(who.split()).lower() in _QUESTIONERS:
-            return None, text
+        if " ".join(who.split()).lower() in _QUESTIONERS or _CHAIR.fullmatch(who):
+            return None, text  # a meeting's chair by office: whoever holds it that month, not a head of state
         people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
                                  if x.kind == "person" and x.actor]
         if people:
@@ -169,4 +211,10 @@ class Transcript:
         if named:
             return named[-1], text
         ids = self.by_surname.get(surname, [])
-        return (ids[0] if len(set(ids)) == 1 else None), text
+        if len(set(ids)) == 1:
+            return ids[0], text
+        # a delegate the dictionary does not know speaks for the state the record names after him
+        # ('Mr. Aboulatta (Egypt):'), as 'the representative of Egypt' does in the coverage
+        note = next((x.actor for x in doc.mentions_in(m.start("note"), m.end("note")) if x.actor
+                     and x.kind in ("state", "organisation")), None) if m.group("note") else None
+        return note, text
