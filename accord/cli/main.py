@@ -18,7 +18,7 @@ def _plain_help() -> None:
     """Help that reads like a man page. typer (0.29) labels every parameter with its Python type
     (``<bool>`` beside a flag, ``<list[str]>``) and wraps required arguments in braces (``{ISSUE}``);
     here a flag shows no type, an option a word for its value, an argument its name alone."""
-    from typer.core import TyperArgument, TyperOption
+    from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
     words = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "path": "PATH", "file": "FILE", "directory": "FOLDER"}
 
@@ -34,6 +34,16 @@ def _plain_help() -> None:
         name = self.display_name_raw
         return (name if self.required else f"[{name}]") + ("..." if self.nargs != 1 else "")
 
+    def light(format_help: Callable[..., None]) -> Callable[..., None]:
+        def formatted(self: Any, ctx: Any, formatter: Any) -> None:
+            from accord.cli import helptext
+
+            helptext.load()  # Typer's help module without a Markdown parser for plain text (see there)
+            format_help(self, ctx, formatter)
+        return formatted
+
+    TyperCommand.format_help = light(TyperCommand.format_help)  # type: ignore[method-assign]
+    TyperGroup.format_help = light(TyperGroup.format_help)  # type: ignore[method-assign]
     TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
     TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
     TyperArgument._usage_display_name = argument_usage  # type: ignore[method-assign]
