@@ -474,3 +474,29 @@ def test_a_second_speaker_after_while(run):
             "the process had to be led by Syrians.")
     assert [(q["content"], q["speaker"]) for q in quotes(r, direct=False)] == [
         ("the text kept the goal in view", "france"), ("the process had to be led by Syrians", "china")]
+
+
+# -- an official text's words (issue 12, item 2) ---------------------------------------------------------------
+
+
+def test_quoted_operative_words_are_the_body_s_after_its_verb_or_opening_with_it(run):
+    r = run("The Security Council met on Friday. By the text, the Council demands that the parties \"keep their "
+            "word\" on access, and it \"urges all states to use their influence\". The resolution also \"calls "
+            "upon\" donors. The group of experts is a \"working body\" of the Council.")
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes(r)] == [
+        ("keep their word", "unsc", "demands"), ("urges all states to use their influence", "unsc", "urges"),
+        ("calls upon", "unsc", "calls upon")]
+    # a quoted term after any other subject, or with no operative verb, stays a term
+    assert not quotes(run('The Council met on Friday. Russia "demands guarantees" for its bases.'))
+    assert not quotes(run('The Council met on Friday. It was a "long day" for everyone in the chamber.'))
+
+
+def test_the_text_states_and_it_reads_report_the_body_s_words(run):
+    r = run("The Security Council adopted a resolution on Friday. The text states that the truce must be respected "
+            "everywhere. It reads: \"The Council requests a report within fifteen days.\"")
+    assert [(q["content"], q["speaker"], q["direct"]) for q in of(r, "quote")] == [
+        ("the truce must be respected everywhere", "unsc", False),
+        ("The Council requests a report within fifteen days.", "unsc", True)]
+    # 'states' as a noun reports nothing of its own
+    assert _indirect(run("Member states said that the truce must hold.")) == [
+        ("the truce must hold", None, "Member states")]

@@ -40,7 +40,22 @@ _SPOKES_AGAIN = re.compile(r"(?:the|its|their) spokes(?:man|woman|person)$", re.
 _DOCUMENT = re.compile(r"(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?(?:resolution|"
                        r"statement|communiqu[e\u00e9]|declaration|text|decision|letter|report))$", re.I)
 _BODY_KINDS = ("organisation", "forum")
+# the verbs of a resolution's or a statement's operative paragraphs
+_OPERATIVE = re.compile(r"(?:(?:demand|express|request|stress|reaffirm|condemn|affirm|insist|support|recall|appeal|reject|"
+                        r"remind)(?:s|es|ed)?|(?:urge|decide|underline|welcome|note|emphasi[sz]e|encourage|endorse|"
+                        r"recogni[sz]e|acknowledge|agree|deplore|reiterate|invite|pledge|declare|determine|authori[sz]e)"
+                        r"[sd]?|call(?:s|ed)?\s+(?:upon|on|for)|commit(?:s|ted)?|regret(?:s|ted)?)\b")
+# the official text, or 'it', as the subject of a clause quoting it
+_TEXT_SUBJECT = re.compile(r"\b(?:(?:[Tt]he|[Ii]ts|[Tt]his) (?:draft |joint |final |presidential |press )?(?:resolution|"
+                           r"statement|communiqu[e\u00e9]|declaration|text|decision|document)|[Ii]t)\b")
+# between the subject and the quotation mark: an adverb, then an operative verb and a few words ('demands that
+# all parties'), or nothing and the quoted words open with the verb
+_OPERATIVE_GAP = re.compile(rf"\s*(?:(?:also|further|again|once more|then|strongly|firmly)\s+)?"
+                            rf"(?:(?P<verb>{_OPERATIVE.pattern})(?:\s+[\w'-]+){{0,6}}?)?\s*")
 _DOCUMENT_CUES = ("reads", "states")
+_DOCUMENT_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?"
+                              r"(?:resolution|statement|communiqu[e\u00e9]|declaration|text|decision|letter|report)))\s+$",
+                              re.I)
 _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 # the subject of a sentence that is someone the dictionary cannot name ('His prime minister, speaking ...'):
 # a pronoun after it refers to that person, not to someone named earlier
@@ -84,7 +99,9 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
                   "conceded", "admitted", "stated", "declared", "asserted", "reiterated", "cautioned", "contended",
                   # present tense of plural subjects ('sources tell Reuters that') and after an auxiliary of
                   # emphasis ('Lavrov did stress that', 'did say that')
-                  "tell", "say", "stress", "insist", "warn", "deny"}
+                  "tell", "say", "stress", "insist", "warn", "deny",
+                  # an official text's words reported ('The text states that the Council ...')
+                  "states"}
 # the bare forms report only after 'did'/'do' or a plural subject; 'to say', 'would say', 'cannot say' do not
 _BARE_CUES = {"tell", "say", "stress", "insist", "warn", "deny"}
 _NOT_REPORTING_BEFORE = re.compile(r"(?:\bto|\bnot|n't|\bwould|\bwill|\bcould|\bcan|\bcannot|\bmay|\bmight|\bmust|"
@@ -291,10 +308,42 @@ class QuoteExtractor:
         reports = [c for c in doc.candidates if c.kind == "quote" and not c.data["direct"]]
         for qs, qe, content in unattributed:
             rep = next((c for c in reports if c.start < qs and qe <= c.end), None)
-            if rep is None or self._term(doc.norm, qs, qe, len(content.split())):
+            if self._term(doc.norm, qs, qe, len(content.split())):
                 continue
-            doc.add("quote", qs, qe, 0.7, speaker=rep.data["speaker"], speaker_text=rep.data["speaker_text"],
-                    content=content, direct=True, cue=rep.data["cue"])
+            if rep is not None:
+                doc.add("quote", qs, qe, 0.7, speaker=rep.data["speaker"], speaker_text=rep.data["speaker_text"],
+                        content=content, direct=True, cue=rep.data["cue"])
+                continue
+            att = self._operative(doc, qs)
+            if att is not None:
+                doc.add("quote", qs, qe, 0.7, speaker=att.speaker, speaker_text=att.speaker_text, content=content,
+                        direct=True, cue=att.cue)
+
+    def _operative(self, doc: IngestDoc, qs: int) -> Attribution | None:
+        """'the Council demands that all parties "fulfil their commitments"', 'The resolution also "calls
+        upon" the parties', 'and it "urges all Member States ..."': words an official text is quoted in,
+        after a body or the text as the clause's subject and an operative verb (before the mark or opening
+        the quoted words). A quote after any other subject stays a quoted term."""
+        norm = doc.norm
+        lo = max(doc.sent_of(qs)[0], norm.rfind("\n", 0, qs) + 1, norm.rfind('"', 0, qs - 1) + 1)
+        subjects: list[tuple[int, int, str | None, str]] = [
+            (m.start, m.end, m.actor, m.text) for m in doc.mentions_in(lo, qs) if m.actor and m.kind in _BODY_KINDS]
+        subjects += [(c.start, c.end, c.data.get("actor"), c.text) for c in doc.of_kind("description")
+                     if lo <= c.start and c.end < qs and c.data.get("type") == "body" and c.data.get("actor")]
+        subjects += [(m.start(), m.end(), None, m.group()) for m in _TEXT_SUBJECT.finditer(norm, lo, qs)]
+        if not subjects:
+            return None
+        s, e, actor, words = max(subjects, key=lambda x: x[1])
+        gap = _OPERATIVE_GAP.fullmatch(norm, e, qs - 1)
+        verb = gap.group("verb") if gap else None
+        if gap is None or (verb is None and not _OPERATIVE.match(norm, qs)):
+            return None
+        if actor is None:  # the text, or 'it': the body that adopted or issued it
+            actor = self._author(doc, s)
+            if actor is None:
+                return None
+        cue = verb or _OPERATIVE.match(norm, qs).group()
+        return Attribution(actor, words, cue)
 
     # ---------------------------------------------------------------------------- direct attribution
 
@@ -566,6 +615,8 @@ class QuoteExtractor:
                     break
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
                     continue
+                if cue in _DOCUMENT_CUES and not _DOCUMENT_BEFORE.search(norm, max(s, m.start() - 60), m.start()):
+                    continue  # 'member states said ...': a noun, not the text's verb
                 if cue in _BARE_CUES and _NOT_REPORTING_BEFORE.search(norm, max(s, m.start() - 12), m.start()):
                     continue  # 'would say', 'to tell', 'we tell them': no report of someone's words  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
@@ -690,6 +741,8 @@ class QuoteExtractor:
         if s >= e or e - s > 120:
             return None
         words = doc.text[s:e]
+        if cue in _DOCUMENT_CUES and words in ("it", "It"):
+            return Attribution(self._author(doc, s), words, cue)  # 'It reads:' after the text was named
         if cue in _DOCUMENT_CUES and not _DOCUMENT.fullmatch(words):
             return None  # 'reads', 'states': only a text reads ('Moscow reads it differently' is no attribution)
         inside = [m for m in doc.mentions_in(s, e) if m.end <= e]
