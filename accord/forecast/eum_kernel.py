@@ -7,11 +7,13 @@ positions:
 - the win probabilities from prefix sums over the sorted voters, with a two-pointer sweep over the pair
   midpoints (the voters strictly below / at or below each midpoint) instead of a search, done once a
   round for both of its win probabilities;
-- the 3n² powers (each actor's utilities of winning and losing against every other, and the voters'
-  weighted distances) as exp(r·log v) in loops LLVM vectorises (libm's ``pow`` is a scalar call: it was
-  most of the time); the logarithms are of symmetric matrices, so each is taken once per pair;
-- the offers with challengers in the outer loop and targets in the inner one, so that the inner loop
-  reads rows and vectorises, each target still meeting the challengers in the same order.
+- the powers (the voters' weighted distances, n², and each target's utilities of winning and losing
+  against every challenger) as exp(r·log v) in loops LLVM vectorises (libm's ``pow`` is a scalar call:
+  it was most of the time); the gaps' logarithms are symmetric, so each is taken once per pair;
+- the offers only to the targets that may accept one (``_targets``: a bound shows the others' expected
+  utility of every challenge is negative, about 55 % of targets in the benchmark), with challengers in
+  the outer loop and those targets, gathered into rows, in the inner one, so that the inner loop reads
+  rows and vectorises, each target still meeting the challengers in the same order.
 
 Results agree with the vectorised NumPy formulation this replaced to within floating-point rounding, not
 bit for bit (see docs/forecast.md, "Speed and exactness", for the tolerance and why;
@@ -36,6 +38,7 @@ from accord.forecast.jit import njit, prange
 # offer kinds, as eum.KINDS
 CONFRONT, COMPROMISE, CAPITULATE = 0, 1, 2
 _HALF_SLACK = 1e-12  # as accord.forecast.weights
+_SKIP_SLACK, _SKIP_GAP = 1e-6, 1e-6  # see _targets
 _LN2_HI, _LN2_LO, _INV_LN2, _SQRT2 = 6.93147180369123816490e-01, 1.90821492927058770002e-10, 1.4426950408889634, 2**0.5
 #: Numba's default error model checks every division for zero (and then cannot vectorise a loop)
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
@@ -253,16 +256,33 @@ def _support_linear(wv, gap, below):
 
 
 @njit(**_JIT)
-def _support_powered(wv, r, log_gap, below, row):
+def _support_powered(wv, r, gap, below, row, packed, packed_log):
     """As ``_support_linear`` with each voter k's distances raised to its exponent: exp(r_k · log gap).
-    (The powers go through ``row``: written straight into the running sums, the loop did not vectorise.)"""
+    The gaps are symmetric, so each logarithm is taken once per pair, on the upper triangle packed into
+    one row (``packed_log``, row k from entry k·n - k(k-1)/2); row k of the lower half is read back from
+    it (scattered reads: cheaper than a symmetric matrix, whose lower half is written column by column,
+    or than taking each logarithm twice). The powers go through ``row``: written straight into the
+    running sums, the loop did not vectorise."""
     n = wv.shape[0]
+    size = 0
+    for a in range(n):
+        for b in range(a, n):
+            packed[size] = gap[a, b]
+            size += 1
+    for i in range(size):
+        packed_log[i] = _log1(packed[i])
     for l in range(n):
         below[0, l] = 0.0
     for k in range(n):
         wk, rk = wv[k], r[k]
+        # entry (l, k) of the upper triangle, l < k, is at l·n - l(l-1)/2 + (k - l)
+        for l in range(k):
+            row[l] = packed_log[l * n - (l * (l - 1)) // 2 + (k - l)]
+        start = k * n - (k * (k - 1)) // 2 - k
+        for l in range(k, n):
+            row[l] = packed_log[start + l]
         for l in range(n):
-            row[l] = _exp1(rk * log_gap[k, l])
+            row[l] = _exp1(rk * row[l])
         for l in range(n):
             below[k + 1, l] = below[k, l] + wk * row[l]
 
@@ -324,38 +344,48 @@ def _eu(success, failure, gap, gap_mu, p_win, s_target, r, sq, q, t):
 
 
 @njit(**_JIT)
-def _symmetric_logs(gap, vote_voter, log_gap, log_success, log_failure, packed, packed_log):
-    """The logarithms the round's powers need: of the gaps (when voters use their exponents), of the
-    bases of the utilities of winning (0.5 - 0.5·gap, at least 0) and losing (0.5 + 0.5·gap). All three
-    are symmetric: computed once per pair, on the upper triangle packed into one row (loops over parts
-    of rows did not vectorise), and written to both halves (a full-matrix log, or a blocked copy of one
-    half to the other, measured slower)."""
-    n = gap.shape[0]
-    size = 0
-    for a in range(n):
-        for b in range(a, n):
-            packed[size] = gap[a, b]
-            size += 1
-    for target in range(3 if vote_voter else 2):
-        if target == 0:
-            for i in range(size):
-                h = 0.5 - 0.5 * packed[i]
-                packed_log[i] = _log1(h if h > 0.0 else 0.0)
-            out = log_success
-        elif target == 1:
-            for i in range(size):
-                packed_log[i] = _log1(0.5 + 0.5 * packed[i])
-            out = log_failure
-        else:
-            for i in range(size):
-                packed_log[i] = _log1(packed[i])
-            out = log_gap
-        size = 0
-        for a in range(n):
-            for b in range(a, n):
-                out[a, b] = packed_log[size]
-                out[b, a] = packed_log[size]
-                size += 1
+def _targets(xv, sv, r, p, width, q, target_view, most, active):
+    """The targets that may accept an offer this round, in sorted order, into ``active``; returns how many.
+
+    A target i can be left out only when, for every challenger j, E1 (the target's expected utility of
+    j's challenge) is not positive, whatever the rounding: then none of j's offers is valid and i stays.
+    With the target's view and Q = 1, E1 = (su - sq) - c·(su - fa) with c = s_i·(1 - p[j, i]) and su, sq,
+    fa the target's utilities of winning, of the status quo and of losing (su >= sq >= fa). So E1 <= 0 iff
+    c >= rho = (su - sq) / (su - fa), and rho <= max(0.5, 0.5^r_i) for any gap (convexity of t^r for
+    r >= 1; for r < 1 it grows with the gap up to 0.5^r at gap 1; tests/forecast/test_eum_kernel.py
+    checks the bound). The slack _SKIP_SLACK on c, and a least gap _SKIP_GAP to any other position, keep
+    the exact E1 below -_SKIP_SLACK·_SKIP_GAP/2 ≈ -5e-13, far beyond the computed E1's rounding (≈ 1e-14):
+    the results are the same bit for bit as computing every target (which other options still do)."""
+    n = xv.shape[0]
+    if not target_view or q < 1:
+        for i in range(n):
+            active[i] = i
+        return n
+    # the most likely win of any challenger over each target (p's diagonal is 0), read along rows
+    for i in range(n):
+        most[i] = 0.0
+    for j in range(n):
+        for i in range(n):
+            most[i] = p[j, i] if p[j, i] > most[i] else most[i]
+    count = 0
+    for i in range(n):
+        # the nearest other position, as a gap (equal positions make no offer to each other)
+        near = np.inf
+        k = i - 1
+        while k >= 0 and xv[k] == xv[i]:
+            k -= 1
+        if k >= 0:
+            near = xv[i] - xv[k]
+        k = i + 1
+        while k < n and xv[k] == xv[i]:
+            k += 1
+        if k < n and xv[k] - xv[i] < near:
+            near = xv[k] - xv[i]
+        rho = 0.5 if r[i] >= 1 else 0.5 ** r[i]
+        if not (sv[i] * (1 - most[i]) >= rho + _SKIP_SLACK and near / width >= _SKIP_GAP):
+            active[count] = i
+            count += 1
+    return count
 
 
 @njit(**_JIT)
@@ -364,9 +394,9 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     offer moved each actor in ``mover`` (-1: none) and its kind in ``kind_out`` (canonical order).
     Returns whether anyone moved."""
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
-    (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, log_gap, log_success, log_failure, p, pt,
-     cast, strictly_below, not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, fa, su_own,
-     fa_own, quo1, quo2, packed, packed_log) = buf
+    (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
+     not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, fa, su_own, fa_own, quo1, quo2,
+     packed, packed_log, active, xa, sa, ra, sqa, gap_mu_a, ga, log_su, log_fa) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -405,81 +435,94 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         sq[a] = 2 - 4 * 0.5 ** r[a]
 
     # 2. win probabilities with those exponents (or the same as in step 1)
-    _symmetric_logs(gap, vote_voter, log_gap, log_success, log_failure, packed, packed_log)
     if vote_voter:
-        _support_powered(wv, r, log_gap, below, row)
+        _support_powered(wv, r, gap, below, row, packed, packed_log)
         _win_probability(xv, below, strictly_below, not_above, all_pairs, p, cast)
-    for a in range(n):
-        for b in range(n):
-            pt[a, b] = p[b, a]
 
-    # 3. every challenger j's offer to every target i, and the one i accepts: the least (kind, key, target
-    # position, j's canonical index). Row j of each matrix holds what concerns j's offers to every i, so
-    # the inner loops run over targets on contiguous memory (and vectorise); each target still meets the
-    # challengers in the same order as before. su, fa: i's utilities of winning and losing against j
-    # valued with i's exponent (the logarithms are symmetric: log_success[j, i] is log_success[i, j]).
-    for i in range(n):
-        best_kind[i], best_key[i], best_to[i], best_j[i], best_order[i] = CAPITULATE + 1, np.inf, np.inf, -1, -1
+    # 3. every challenger j's offer to every target i that may accept one (_targets), and the one i
+    # accepts: the least (kind, key, target position, j's canonical index). The targets' values are
+    # gathered into rows (entry k for target active[k]) so that the inner loops run over targets on
+    # contiguous memory and vectorise; each target still meets the challengers in the same order. su, fa:
+    # i's utilities of winning and losing against j valued with i's exponent, from the logarithms of
+    # their bases (each the same value, and so the same logarithm, for i against j as for j against i).
+    na = _targets(xv, sv, r, p, width, q, target_view, row, active)
+    for k in range(na):
+        i = active[k]
+        xa[k], sa[k], ra[k], sqa[k], gap_mu_a[k] = xv[i], sv[i], r[i], sq[i], gap_mu[i]
+        best_kind[k], best_key[k], best_to[k], best_j[k], best_order[k] = CAPITULATE + 1, np.inf, np.inf, -1, -1
+    for k in range(na):
+        i = active[k]
+        for j in range(n):
+            pa[j, k] = p[j, i]
+            pta[j, k] = p[i, j]
     for j in range(n):
         xj, gap_mu_j, s_j, order_j, r_j, sq_j = xv[j], gap_mu[j], sv[j], order[j], r[j], sq[j]
-        for i in range(n):
-            su[i] = 2 - 4 * _exp1(r[i] * log_success[j, i])
-        for i in range(n):
-            fa[i] = 2 - 4 * _exp1(r[i] * log_failure[j, i])
+        for k in range(na):
+            g = abs(xj - xa[k]) / width
+            h = 0.5 - 0.5 * g
+            ga[k] = g
+            log_su[k] = _log1(h if h > 0.0 else 0.0)
+            log_fa[k] = _log1(0.5 + 0.5 * g)
+        for k in range(na):
+            su[k] = 2 - 4 * _exp1(ra[k] * log_su[k])
+        for k in range(na):
+            fa[k] = 2 - 4 * _exp1(ra[k] * log_fa[k])
         if not target_view:
             # j's own utilities, valued with j's exponent
-            for i in range(n):
-                su_own[i] = 2 - 4 * _exp1(r_j * log_success[j, i])
-            for i in range(n):
-                fa_own[i] = 2 - 4 * _exp1(r_j * log_failure[j, i])
+            for k in range(na):
+                su_own[k] = 2 - 4 * _exp1(r_j * log_su[k])
+            for k in range(na):
+                fa_own[k] = 2 - 4 * _exp1(r_j * log_fa[k])
         if q < 1:
             # what the challenger and the target expect without a challenge (scalar powers: libm's pow)
-            for i in range(n):
-                g = gap[j, i]
-                r1 = r[i] if target_view else r_j
+            for k in range(na):
+                g = ga[k]
+                r1 = ra[k] if target_view else r_j
                 better, worse = _utility((gap_mu_j + g) / 2, r1), _utility(-(gap_mu_j + g) / 2, r1)
-                quo1[i] = (1 - q) * (t * better + (1 - t) * worse)
-                better, worse = _utility((gap_mu[i] + g) / 2, r[i]), _utility(-(gap_mu[i] + g) / 2, r[i])
-                quo2[i] = (1 - q) * (t * better + (1 - t) * worse)
-        for i in range(n):
+                quo1[k] = (1 - q) * (t * better + (1 - t) * worse)
+                better, worse = _utility((gap_mu_a[k] + g) / 2, ra[k]), _utility(-(gap_mu_a[k] + g) / 2, ra[k])
+                quo2[k] = (1 - q) * (t * better + (1 - t) * worse)
+        for k in range(na):
+            xi = xa[k]
             if target_view:
-                e1 = su[i] - sv[i] * (1 - p[j, i]) * (su[i] - fa[i]) - q * sq[i]
+                e1 = su[k] - sa[k] * (1 - pa[j, k]) * (su[k] - fa[k]) - q * sqa[k]
             else:
-                e1 = su_own[i] - sv[i] * (1 - p[j, i]) * (su_own[i] - fa_own[i]) - q * sq_j
-            e2 = su[i] - s_j * (1 - pt[j, i]) * (su[i] - fa[i]) - q * sq[i]
+                e1 = su_own[k] - sa[k] * (1 - pa[j, k]) * (su_own[k] - fa_own[k]) - q * sq_j
+            e2 = su[k] - s_j * (1 - pta[j, k]) * (su[k] - fa[k]) - q * sqa[k]
             if q < 1:
-                e1 = e1 - quo1[i]
-                e2 = e2 - quo2[i]
+                e1 = e1 - quo1[k]
+                e2 = e2 - quo2[k]
             confront = (e2 > 0) & (e1 > e2)
             fraction = 1.0 if confront else min(1.0, abs(e2) / e1)
             kind = CONFRONT if confront else (COMPROMISE if fraction < 1 else CAPITULATE)
-            valid = (xv[i] != xj) & (e1 > 0) & (confront | ((e2 <= 0) & (fraction > 0)))
-            to = xv[i] + fraction * (xj - xv[i])
-            key = abs(to - xv[i])
+            valid = (xi != xj) & (e1 > 0) & (confront | ((e2 <= 0) & (fraction > 0)))
+            to = xi + fraction * (xj - xi)
+            key = abs(to - xi)
             if scholz and kind == COMPROMISE:
                 stakes = abs(e1) + abs(e2)
-                key = (abs(e2) * xv[i] + abs(e1) * xj) / (stakes if stakes > 0 else 1.0)
-            better = (key < best_key[i]) | (
-                (key == best_key[i]) & ((to < best_to[i]) | ((to == best_to[i]) & (order_j < best_order[i])))
+                key = (abs(e2) * xi + abs(e1) * xj) / (stakes if stakes > 0 else 1.0)
+            better = (key < best_key[k]) | (
+                (key == best_key[k]) & ((to < best_to[k]) | ((to == best_to[k]) & (order_j < best_order[k])))
             )
             if scholz:
-                take = valid & ((kind < best_kind[i]) | ((kind == best_kind[i]) & better))
+                take = valid & ((kind < best_kind[k]) | ((kind == best_kind[k]) & better))
             else:
                 take = valid & better
             # written whether taken or not, so that the loop has no branch to stop it vectorising
-            best_kind[i] = kind if take else best_kind[i]
-            best_key[i] = key if take else best_key[i]
-            best_to[i] = to if take else best_to[i]
-            best_j[i] = j if take else best_j[i]
-            best_order[i] = order_j if take else best_order[i]
-    moved = False
+            best_kind[k] = kind if take else best_kind[k]
+            best_key[k] = key if take else best_key[k]
+            best_to[k] = to if take else best_to[k]
+            best_j[k] = j if take else best_j[k]
+            best_order[k] = order_j if take else best_order[k]
     for i in range(n):
         actor = order[i]
-        if best_j[i] >= 0:
-            new[actor], mover[actor], kind_out[actor] = best_to[i], best_order[i], best_kind[i]
-            moved = moved or best_to[i] != xv[i]
-        else:
-            new[actor], mover[actor], kind_out[actor] = xv[i], -1, -1
+        new[actor], mover[actor], kind_out[actor] = xv[i], -1, -1
+    moved = False
+    for k in range(na):
+        if best_j[k] >= 0:
+            actor = order[active[k]]
+            new[actor], mover[actor], kind_out[actor] = best_to[k], best_order[k], best_kind[k]
+            moved = moved or best_to[k] != xa[k]
     return moved
 
 
@@ -488,11 +531,13 @@ def _buffers(n):
     """Everything a round needs, allocated once per draw."""
     return (
         np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
-        np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n)), np.empty((n, n)),
-        np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty(n * n),
+        np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n)),
+        np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty(n * n),
         np.empty((n, n), np.int64), np.empty((n, n), np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n),
         np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
         np.empty(n), np.empty(n), np.empty(n), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
+        np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
+        np.empty(n), np.empty(n),
     )
 
 

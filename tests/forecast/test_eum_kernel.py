@@ -134,3 +134,59 @@ def test_the_benchmark_case_is_the_kernel_of_6b04246_bit_for_bit(kernel_referenc
 
     samples = monte_carlo(make("eum", stop="positions"), stakeholders(100, np.random.default_rng(100)), draws=1000, seed=1)
     assert np.array_equal(samples.samples[:, 0], kernel_reference["bench"])
+
+
+def test_the_bound_on_rho_that_skips_targets_holds():
+    """eum_kernel._targets leaves a target out when s·(1 - p) >= max(0.5, 0.5^r) + slack, because the share
+    rho = (su - sq) / (su - fa) of its utilities never exceeds max(0.5, 0.5^r) (exact values, on a dense
+    grid of exponents and gaps; below 1e-6 of a gap, rounding of this check swamps rho)."""
+    gaps = np.concatenate([np.logspace(-6, 0, 2000), np.linspace(0, 1, 4001)[1:], np.linspace(1, 3, 400)])
+    for r in np.linspace(0.5, 2.0, 301):
+        lose, win = np.maximum(0.5 - 0.5 * gaps, 0) ** r, (0.5 + 0.5 * gaps) ** r
+        rho = (0.5**r - lose) / (win - lose)
+        assert np.all(rho <= max(0.5, 0.5**r) + 1e-10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(2, 25).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.sampled_from([0.0, 1e-7, 0.3, 0.3 + 1e-6, 0.5, 1.0]) | st.floats(0, 1), min_size=n, max_size=n),
+            st.lists(st.floats(0.3, 1.0), min_size=n, max_size=n),
+            st.lists(st.sampled_from([0.5, 1.0, 2.0, 1 - 1e-12]) | st.floats(0.5, 2.0), min_size=n, max_size=n),
+            st.lists(st.floats(0.0, 1e-3) | st.floats(0.0, 1.0), min_size=n * n, max_size=n * n),
+        )
+    )
+)
+def test_a_skipped_target_has_no_offer_to_accept(case):
+    """Every target eum_kernel._targets leaves out has E1 <= 0 against every challenger, computed as the
+    kernel computes it (its exp and log), so skipping it changes no result."""
+    xs, saliences, exponents, probs = case
+    n = len(xs)
+    xv, sv, r = np.sort(np.array(xs)), np.array(saliences), np.array(exponents)
+    p = np.array(probs).reshape(n, n)
+    np.fill_diagonal(p, 0.0)
+    width = 1.0
+    active = np.empty(n, np.int64)
+    count = eum_kernel._targets(xv, sv, r, p, width, 1.0, True, np.empty(n), active)
+    assert list(active[:count]) == sorted(set(active[:count]))
+    sq = 2 - 4 * 0.5**r
+    for i in sorted(set(range(n)) - set(active[:count])):
+        g = np.abs(xv - xv[i]) / width
+        logs = np.empty((2, n))
+        eum_kernel._log(np.maximum(0.5 - 0.5 * g, 0.0), logs[0])
+        eum_kernel._log(0.5 + 0.5 * g, logs[1])
+        powers = np.empty((2, n))
+        eum_kernel._exp(r[i] * logs[0], powers[0])
+        eum_kernel._exp(r[i] * logs[1], powers[1])
+        su, fa = 2 - 4 * powers[0], 2 - 4 * powers[1]
+        e1 = su - sv[i] * (1 - p[:, i]) * (su - fa) - 1.0 * sq[i]
+        assert np.all(e1[xv != xv[i]] <= 0)
+
+
+def test_targets_are_skipped_only_under_the_targets_view_and_q_1():
+    xv, sv, r = np.array([0.0, 0.5, 1.0]), np.full(3, 1.0), np.ones(3)
+    p, active = np.zeros((3, 3)), np.empty(3, np.int64)
+    assert eum_kernel._targets(xv, sv, r, p, 1.0, 1.0, True, np.empty(3), active) == 0
+    assert eum_kernel._targets(xv, sv, r, p, 1.0, 1.0, False, np.empty(3), active) == 3
+    assert eum_kernel._targets(xv, sv, r, p, 1.0, 0.5, True, np.empty(3), active) == 3
