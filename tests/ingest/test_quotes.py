@@ -500,3 +500,24 @@ def test_the_text_states_and_it_reads_report_the_body_s_words(run):
     # 'states' as a noun reports nothing of its own
     assert _indirect(run("Member states said that the truce must hold.")) == [
         ("the truce must hold", None, "Member states")]
+
+
+def test_a_statement_announced_before_its_quoted_paragraphs_is_its_issuer_s(run):
+    text = ("Sergei Lavrov issued the following statement on Sunday:\n\n"
+            "\"We welcome the first days of the cessation.\n\n"
+            "\"Violations must be investigated by the task force.\n\n"
+            "\"We will keep working with our partners.\"")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text))] == [
+        ("We welcome the first days of the cessation.", "sergei-lavrov"),
+        ("Violations must be investigated by the task force.", "sergei-lavrov"),
+        ("We will keep working with our partners.", "sergei-lavrov")]
+    by = quotes(run("The following statement was issued today by John Kerry:\n\n\"The truce is holding.\""))
+    assert [(q["content"], q["speaker"]) for q in by] == [("The truce is holding.", "john-kerry")]
+
+
+def test_a_circumstance_opening_the_words_before_the_cue_is_no_part_of_the_speaker(run):
+    text = ('In a statement issued in Geneva after the meeting, the spokesperson for the group said: "The talks '
+            'will resume.\n\n"All delegations are invited."')
+    assert [(q["content"], q["speaker_text"]) for q in quotes(run(text))] == [
+        ("The talks will resume.", "the spokesperson for the group"),
+        ("All delegations are invited.", "the spokesperson for the group")]

@@ -185,6 +185,13 @@ _LINE_LEAD = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}
 _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s+)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 # the subject of the clause a colon ends: a noun phrase, then a verb ('was scornful', 'summed up the mood')
+# a sentence announcing a statement printed after it, whose issuer is the speaker of its quoted paragraphs
+_STATEMENT_INTRO = re.compile(r"(?:[A-Z][^,:\n\"]{0,60},\s+)?(?P<sp>[^,:;\n\"]{2,80}?)\s+(?:has |had |have )?(?:issued|"
+                              r"released|made|delivered|gave|read out|published|put out|sent)\b[^:\n\"]{0,80}:\s*$"
+                              r"|[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*:\s*$")
+# a circumstance opening the words before a cue, the speaker after its comma
+_LEAD_CLAUSE = re.compile(r"(?:In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
+                          r"Separately|Meanwhile)\b[^,\"\n]{0,60},\s+(?=\S)")
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
                             r"(?:was|were|is|are|had|has|struck|went|gave|put|\w+ed)\b[^,:;\n\"]{0,40}:\s*$")
 _TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|"
@@ -477,7 +484,12 @@ class QuoteExtractor:
         if doc.norm[pe - 1] != ":" or '"' in doc.norm[ps:pe]:
             return None
         cue = _CUE.search(doc.norm, ps, pe)
-        return self._resolve(doc, ps, cue.start() if cue else pe - 1, cue=cue.group() if cue else None)
+        att = self._resolve(doc, ps, cue.start() if cue else pe - 1, cue=cue.group() if cue else None)
+        intro = _STATEMENT_INTRO.match(doc.norm, ps, pe) if att is None else None
+        if intro:  # 'The Special Envoy issued the following statement:', '... was issued today by X:'
+            group = "sp" if intro.group("sp") else "by"
+            att = self._resolve(doc, intro.start(group), intro.end(group), cue=None)
+        return att
 
     def _pointer_after(self, doc: IngestDoc, at: int) -> Attribution | None:
         """'The remark came from Bashar Jaafari': the speaker in the next sentence, no cue."""
@@ -736,6 +748,8 @@ class QuoteExtractor:
             s += 1
         while e > s and norm[e - 1] in " ,.;:-\n":
             e -= 1
+        lead = _LEAD_CLAUSE.match(norm, s, e)
+        s = lead.end() if lead else s  # 'In a statement issued in New York, the Spokesman (said)': after the clause
         aux = _TRAILING_AUX.search(norm, s, e)
         e = aux.start() if aux and aux.start() > s else e  # 'Iranian diplomats have (made clear)'
         if s >= e or e - s > 120:
