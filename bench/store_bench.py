@@ -236,6 +236,7 @@ def run_backend(args: argparse.Namespace) -> dict[str, Any]:
     #    (how they were read before) and through the narrow reads `accord show` and `positions` now make
     if args.snapshot:
         from accord.views import record as views
+        from accord.views.positions import issue_positions
 
         rid = asof_sample[0]
         t0 = time.perf_counter()
@@ -249,7 +250,7 @@ def run_backend(args: argparse.Namespace) -> dict[str, Any]:
         t3 = time.perf_counter()
         narrow_show = views.show_record(store, CASE, rid, between)
         t4 = time.perf_counter()
-        narrow_positions = views.issue_positions(store, CASE, "issue-00", None, between)
+        narrow_positions = issue_positions(store, CASE, "issue-00", None, between)
         t5 = time.perf_counter()
         assert narrow_show == full_show and narrow_positions == full_positions
         out["as_of_views"] = {

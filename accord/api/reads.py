@@ -136,7 +136,7 @@ def members(request: Request, case: str, body: str, date: Date = None, as_known_
 
 @router.get("/cases/{case}/issues/{issue}/positions", openapi_extra=R, tags=["positions"])
 def positions(request: Request, case: str, issue: str, date: Date = None, as_known_on: Known = None) -> Any:
-    from accord.views.record import issue_positions
+    from accord.views.positions import issue_positions
 
     st, known = state(request), params.moment(as_known_on)
     return issue_positions(st.store, st.views.case_id(case, known), issue, params.day(date), known)

@@ -217,11 +217,11 @@ def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt
 def positions(issue: Annotated[str, typer.Argument(metavar="ISSUE")], date: DateOpt = None, case: CaseOpt = None,
               as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
     """Each actor's position on an issue as of a date (its latest coding on or before that day)."""
-    from accord.views import record as views
+    from accord.views.positions import issue_positions
 
     store, case_id, ts = open_case(case, as_known_on)
     on = parse_date_opt(date)
-    data = guard(lambda: views.issue_positions(store, case_id, issue, on, ts))
+    data = guard(lambda: issue_positions(store, case_id, issue, on, ts))
     emit(data["positions"], as_json, lambda r: (
         console.print(f"[bold]{escape(data['name'])}[/] ({data['scale'][0]:g}..{data['scale'][1]:g}; "
                       + escape("; ".join(f"{k} = {v}" for k, v in data["anchors"].items())) + ")"),

@@ -17,10 +17,11 @@ import calendar
 import functools
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import GetCoreSchemaHandler
-from pydantic_core import PydanticCustomError, core_schema
+if TYPE_CHECKING:  # imported where used: a reader of stored JSON parses dates without pydantic
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import core_schema
 
 Precision = Literal["day", "early", "mid", "late", "month", "year", "range"]
 
@@ -114,6 +115,8 @@ class FuzzyDate:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        from pydantic_core import PydanticCustomError, core_schema
+
         def validate(value: Any) -> FuzzyDate:
             try:
                 return cls.parse(value)

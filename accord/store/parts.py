@@ -11,6 +11,7 @@ view exactly as the full one would (tests/store/test_parts.py compares them on g
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
 _CHUNK = 500
 
 
-def records(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
-    """The records with these ids that existed at ``as_known_on`` (now if None); missing ids are left out."""
-    from accord.store.store import decode, in_list
+def _rows(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None) -> list[tuple[str, str]]:
+    """(kind, stored JSON) of the records with these ids that existed at ``as_known_on``."""
+    from accord.store.store import in_list
 
     wanted = sorted(set(ids))
     rows = []
@@ -37,8 +38,22 @@ def records(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.date
                    f" AND id IN ({in_list(params, 'id', wanted[i : i + _CHUNK])}) AND data IS NOT NULL"
                    f" AND {store.known(as_known_on, params)}")
             rows.extend(read(sql, params))
+    return rows
+
+
+def records(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
+    """The records with these ids that existed at ``as_known_on`` (now if None); missing ids are left out."""
+    from accord.store.store import decode
+
+    rows = _rows(store, case_id, ids, as_known_on)
     with gc_paused():
         return [decode(kind, data) for kind, data in rows]
+
+
+def stored(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """``records`` as the stored JSON, parsed, with each record's kind: for a view that needs a few
+    fields and no record class (accord.views.positions)."""
+    return [(kind, json.loads(data)) for kind, data in _rows(store, case_id, ids, as_known_on)]
 
 
 def _children(store: Store, case_id: str, parent: str, kind: str, as_known_on: dt.datetime | None) -> list[str]:
@@ -58,19 +73,16 @@ def children(store: Store, case_id: str, parent: str, kind: str, as_known_on: dt
         return [decode(kind, data) for data in rows]
 
 
-def latest_positions(store: Store, case_id: str, issue: str, on: dt.date | None = None,
-                     as_known_on: dt.datetime | None = None) -> list[Record]:
+def latest_stored_positions(store: Store, case_id: str, issue: str, on: dt.date | None = None,
+                            as_known_on: dt.datetime | None = None) -> list[dict[str, Any]]:
     """Each actor's latest position on an issue dated on or before ``on``, as known then: the rule of
     ``Snapshot.positions``, applied to the stored JSON (a plain parse, about a fifth of a record's
-    validation) so that only the positions that win are validated as records."""
-    import json
-
+    validation), each as its stored JSON parsed (accord.views.positions)."""
     from accord.record.dates import FuzzyDate
-    from accord.store.store import decode
 
     rows = _children(store, case_id, issue, "position", as_known_on)
     dates: dict[str, FuzzyDate] = {}
-    latest: dict[str, tuple[FuzzyDate, str, str]] = {}
+    latest: dict[str, tuple[FuzzyDate, str, dict[str, Any]]] = {}
     for data in rows:
         raw = json.loads(data)
         text = str(raw["date"])
@@ -81,6 +93,6 @@ def latest_positions(store: Store, case_id: str, issue: str, on: dt.date | None 
             continue
         cur = latest.get(raw["actor"])
         if cur is None or (date, raw["id"]) > cur[:2]:
-            latest[raw["actor"]] = (date, raw["id"], data)
-    with gc_paused():
-        return [decode("position", data) for _, _, data in latest.values()]
+            latest[raw["actor"]] = (date, raw["id"], raw)
+    return [raw for _, _, raw in latest.values()]
+

@@ -404,13 +404,6 @@ class Store:
 
         return parts.children(self, case_id, parent, kind, as_known_on)
 
-    def latest_positions(self, case_id: str, issue: str, on: dt.date | None = None,
-                         as_known_on: dt.datetime | None = None) -> list[Record]:
-        """Each actor's latest position on an issue dated on or before ``on``, as known then."""
-        from accord.store import parts
-
-        return parts.latest_positions(self, case_id, issue, on, as_known_on)
-
     def read_for_write(self, case_id: str) -> tuple[Snapshot, dict[str, int]]:
         """The case now and the version of each record, read in one statement (so they agree): a
         writer builds its change from the snapshot and writes it only if its record is still at the

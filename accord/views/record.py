@@ -1,8 +1,8 @@
 """What the record views show, as plain JSON-ready data. The CLI renders these; an API would return them.
 
-Each function takes a Snapshot (and a valid date) and returns dicts and lists only. ``show_record`` and
-``issue_positions`` read from the store only the records their view needs (accord.store.parts): the CLI
-and the API call them for a record page and an issue's positions at any transaction time.
+Each function takes a Snapshot (and a valid date) and returns dicts and lists only. ``show_record`` reads
+from the store only the records its view needs (accord.store.parts): the CLI and the API call it for a
+record page at any transaction time (an issue's positions are read so in accord.views.positions).
 """
 
 from __future__ import annotations
@@ -107,16 +107,3 @@ def show_record(store: Any, case_id: str, record_id: str, as_known_on: dt.dateti
     docs = {c.document for rec in found for c in citations_of(rec) if c.document}
     docs.discard(record_id)
     return show(Snapshot([*found, *store.records(case_id, docs, as_known_on)], case_id=case_id), record_id)
-
-
-def issue_positions(store: Any, case_id: str, issue: str, on: dt.date | None = None,
-                    as_known_on: dt.datetime | None = None) -> dict[str, Any]:
-    """``positions`` of an issue as known then, reading the issue, its positions and their actors only."""
-    found = store.records(case_id, [issue], as_known_on)
-    if not found or not isinstance(found[0], Issue):
-        return positions(Snapshot(found, case_id=case_id), issue, on)  # says there is no such issue
-    # only the positions shown are validated as records (the others are read as plain JSON)
-    shown = store.latest_positions(case_id, issue, on, as_known_on)
-    # the names of the actors whose latest position the view shows, no others
-    actors = store.records(case_id, {p.actor for p in shown}, as_known_on)
-    return positions(Snapshot([*found, *shown, *actors], case_id=case_id), issue, on)

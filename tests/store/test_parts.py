@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from accord.errors import NotFound
 from accord.record.bundle import read_bundle
-from accord.record.model import Position
+from accord.record.model import Issue, Position
 from accord.store import Store
 from accord.views import record as views
+from accord.views.positions import SCALE_DEFAULT, issue_positions
 
 MINI = Path(__file__).resolve().parents[1] / "record" / "data" / "mini"
 BASE = read_bundle(MINI).records
@@ -28,10 +29,12 @@ _cases = itertools.count()
 ops = st.lists(
     st.one_of(
         st.tuples(st.just("position"), st.sampled_from(ACTORS), st.sampled_from(ISSUES), st.sampled_from(DATES),
-                  st.integers(0, 100)),
+                  st.one_of(st.integers(0, 2), st.floats(0, 100, allow_nan=False).map(lambda v: round(v, 2))),
+                  st.sampled_from([None, 0, 2.5])),
         st.tuples(st.just("delete"), st.integers(0, 50)),
         st.tuples(st.just("rename"), st.sampled_from(ACTORS[:3]), st.sampled_from(["A", "B", "[/bold]"])),
-        st.tuples(st.just("issue"), st.sampled_from(ISSUES[:2]), st.sampled_from(["First", "Second"])),
+        st.tuples(st.just("issue"), st.sampled_from(ISSUES[:2]), st.sampled_from(["First", "Second"]),
+                  st.sampled_from(["template", "options", "scale"])),
         st.tuples(st.just("memo"), st.sampled_from(["Alpha wants an early vote.", "A different text, longer."])),
     ),
     max_size=12,
@@ -43,16 +46,21 @@ def _apply(store: Store, case: str, op: tuple) -> None:
     with store.unit_of_work(case, by="tester") as uow:
         kind = op[0]
         if kind == "position":
-            _, actor, issue, date, value = op
-            uow.put(Position(issue=issue, actor=actor, value=value, salience=0.5, date=date, cite=["memo"]))
+            _, actor, issue, date, value, uncertainty = op
+            uow.put(Position(issue=issue, actor=actor, value=value, salience=0.5, date=date, uncertainty=uncertainty,
+                             cite=["memo"]))
         elif kind == "delete":
             ids = sorted(by_id)
             uow.delete(ids[op[1] % len(ids)])
         elif kind == "rename" and op[1] in by_id:
             uow.put(by_id[op[1]].model_copy(update={"name": op[2]}))
-        elif kind == "issue":
+        elif kind == "issue" and op[3] == "template":
             template = next(r for r in BASE if r.id == "vote-timing")
             uow.put(template.model_copy(update={"id": op[1], "name": op[2]}))
+        elif kind == "issue":  # an issue of ordered options, or on a scale of its own with anchors
+            shape = {"options": ["none", "some", "all"]} if op[3] == "options" else {
+                "scale_min": -5, "scale_max": 95.5, "anchors": {-5: "against", 12.5: "an eighth", 0: "neutral"}}
+            uow.put(Issue(id=op[1], name=op[2], cite=["memo"], **shape))
         elif kind == "memo" and "memo" in by_id:
             uow.put(by_id["memo"].model_copy(update={"text": op[1]}))
 
@@ -84,7 +92,7 @@ def test_narrow_reads_equal_the_snapshot(store, history):
             assert _answer(lambda: views.show_record(store, case, rid, t)) == _answer(lambda: views.show(snap, rid)), rid
         for issue in ISSUES:
             for on in (None, dt.date(2020, 2, 1), dt.date(2020, 12, 31)):
-                narrow = _answer(lambda: views.issue_positions(store, case, issue, on, t))
+                narrow = _answer(lambda: issue_positions(store, case, issue, on, t))
                 assert narrow == _answer(lambda: views.positions(snap, issue, on)), (issue, on, t)
 
 
@@ -107,6 +115,11 @@ def _last_tx(store: Store, case: str) -> dt.datetime:
 
     with store.engine.connect() as conn:
         return conn.execute(select(func.max(tx.c.at)).where(tx.c.case_id == case)).scalar_one()
+
+
+def test_the_positions_view_knows_the_issues_defaults():
+    """accord.views.positions reads an issue stored without its scale at the class's defaults."""
+    assert SCALE_DEFAULT == (Issue.model_fields["scale_min"].default, Issue.model_fields["scale_max"].default)
 
 
 def test_children_at_a_past_time(store):
@@ -153,8 +166,8 @@ def test_a_store_opened_for_reading_answers_as_the_engine_does(store, db_url, hi
                 assert _answer(lambda: reader.get_versioned(case, rid, t)) == _answer(lambda: store.get_versioned(case, rid, t))
                 assert _answer(lambda: reader.history(case, rid, t)) == _answer(lambda: store.history(case, rid, t))
             for issue in ISSUES:
-                assert _answer(lambda: views.issue_positions(reader, case, issue, None, t)) == _answer(
-                    lambda: views.issue_positions(store, case, issue, None, t))
+                assert _answer(lambda: issue_positions(reader, case, issue, None, t)) == _answer(
+                    lambda: issue_positions(store, case, issue, None, t))
         last = [e for e in reader.history(case, case) if e.op == "create"]
         assert last and isinstance(last[0].at, dt.datetime) and last[0].at == times[1]
         assert reader._engine is None  # no read made the engine
