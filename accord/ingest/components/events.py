@@ -57,12 +57,13 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|he|she|we)\b", re.I)
 
 
-def _by_first_word(forms: dict[str, tuple[str, str]]) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """first word -> (form, its pattern with the form in group 1), longest form first."""
-    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+def _by_first_word(forms: dict[str, tuple[str, str]]) -> dict[str, re.Pattern[str]]:
+    """first word -> one pattern of the forms it opens, longest first, the form in group 1 (the engine tries
+    the alternatives in order, as a loop over one pattern per form would, in one call)."""
+    out: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
-        out.setdefault(form.split()[0], []).append((form, re.compile(r"(" + re.escape(form) + r")\b")))
-    return out
+        out.setdefault(form.split()[0], []).append(re.escape(form))
+    return {word: re.compile(r"(" + "|".join(alts) + r")\b") for word, alts in out.items()}
 
 
 def _alternation(forms: dict[str, tuple[str, str]]) -> re.Pattern[str]:
@@ -306,11 +307,10 @@ class EventCoder:
             w = _WORD.match(norm, at, e)
             if w is None:
                 continue
-            for form, rx in self.by_first.get(w.group(), ()):
-                m = rx.match(norm, w.start(), e)
-                if m:
-                    out.append(m)
-                    break
+            rx = self.by_first.get(w.group())
+            m = rx.match(norm, w.start(), e) if rx is not None else None
+            if m:
+                out.append(m)
         return out
 
     def sector(self, doc: IngestDoc, m: Mention | None) -> str | None:
