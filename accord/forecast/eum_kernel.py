@@ -218,22 +218,48 @@ def _pairwise_sum(a, lo, n):
 
 
 @njit(**_JIT)
-def _pointers(xv, padded, strictly_below, not_above):
-    """For each pair l < m of sorted positions, how many voters lie strictly below their midpoint and how
-    many at or below it (``[l, m]``; pairs at one position are left unset). Both win probabilities of a
-    round use them: the midpoints of (l, m) grow with m, so two pointers find them in one sweep per l.
-    ``padded`` is xv with +inf after it, which stops the pointers without a bounds check."""
+def _positions(xv, grouped, ud, grp, first):
+    """The columns the win probabilities are computed on: with ``grouped``, one per distinct position
+    (``ud``, ascending), else one per actor (``ud`` = xv). grp[a]: actor a's column; first[c]: the first
+    actor in column c. Returns the number of columns. Actors at one position have the same distances to
+    every voter, so their columns of prefix sums and win probabilities are the same numbers: computed
+    once, for about a third fewer columns after the first round (capitulations and confrontations move
+    actors onto others' positions)."""
+    n = xv.shape[0]
+    nd = 0
+    for a in range(n):
+        if not grouped or a == 0 or xv[a] != xv[a - 1]:
+            ud[nd] = xv[a]
+            first[nd] = a
+            nd += 1
+        grp[a] = nd - 1
+    return nd
+
+
+@njit(**_JIT)
+def _pointers(xv, ud, first, nd, grouped, padded, strictly_below, not_above):
+    """For each pair of columns l < m (``_positions``), how many voters lie strictly below their
+    midpoint and how many at or below it (``[l, m]``; pairs at one position are left unset). Both win
+    probabilities of a round use them: the midpoints of (l, m) grow with m, so two pointers find them in
+    one sweep per l. ``padded`` is xv with +inf after it, which stops the pointers without a bounds check.
+
+    Each sweep starts at the column's first actor (as it did at each actor before columns were grouped),
+    so an actor's count of voters strictly below a midpoint that equals its own position counted the
+    actors at its position before it: with ``grouped``, such a pair returns False (the round then takes
+    a column per actor, and so the same numbers as before)."""
     n = xv.shape[0]
     for a in range(n):
         padded[a] = xv[a]
     padded[n] = np.inf
-    for l in range(n):
-        # every voter up to l lies below any midpoint of l and a position above it
-        below, at_or_below = l, l
-        for m in range(l + 1, n):
-            if xv[l] == xv[m]:
+    for l in range(nd):
+        # every voter before the column's first actor lies below any midpoint of it and a position above
+        below, at_or_below = first[l], first[l]
+        for m in range(l + 1, nd):
+            if ud[l] == ud[m]:
                 continue
-            mid = (xv[l] + xv[m]) / 2
+            mid = (ud[l] + ud[m]) / 2
+            if grouped and mid == ud[l]:
+                return False
             while padded[below] < mid:
                 below += 1
             if at_or_below < below:
@@ -241,63 +267,66 @@ def _pointers(xv, padded, strictly_below, not_above):
             while padded[at_or_below] <= mid:
                 at_or_below += 1
             strictly_below[l, m], not_above[l, m] = below, at_or_below
+    return True
 
 
 @njit(**_JIT)
-def _support_linear(wv, gap, below):
-    """below[k, l]: the weighted distances to l of the voters before k (prefix sums over sorted voters)."""
+def _support_linear(wv, gap, nd, below):
+    """below[k, l]: the weighted distances to column l of the voters before k (prefix sums over sorted
+    voters); gap[k, l]: voter k's distance to column l."""
     n = wv.shape[0]
-    for l in range(n):
+    for l in range(nd):
         below[0, l] = 0.0
     for k in range(n):
         wk = wv[k]
-        for l in range(n):
+        for l in range(nd):
             below[k + 1, l] = below[k, l] + wk * gap[k, l]
 
 
 @njit(**_JIT)
-def _support_powered(wv, r, gap, below, row, packed, packed_log):
+def _support_powered(wv, r, ud, grp, nd, width, below, row, packed, packed_log):
     """As ``_support_linear`` with each voter k's distances raised to its exponent: exp(r_k · log gap).
-    The gaps are symmetric, so each logarithm is taken once per pair, on the upper triangle packed into
-    one row (``packed_log``, row k from entry k·n - k(k-1)/2); row k of the lower half is read back from
-    it (scattered reads: cheaper than a symmetric matrix, whose lower half is written column by column,
-    or than taking each logarithm twice). The powers go through ``row``: written straight into the
-    running sums, the loop did not vectorise."""
+    The distances between columns are symmetric, so each logarithm is taken once per pair of columns, on
+    the upper triangle packed into one row (``packed_log``, row c from entry c·nd - c(c-1)/2); voter k
+    reads the row of its own column, the part left of the diagonal scattered (cheaper than a symmetric
+    matrix, whose lower half is written column by column, or than taking each logarithm twice). The
+    powers go through ``row``: written straight into the running sums, the loop did not vectorise."""
     n = wv.shape[0]
     size = 0
-    for a in range(n):
-        for b in range(a, n):
-            packed[size] = gap[a, b]
+    for a in range(nd):
+        for b in range(a, nd):
+            packed[size] = abs(ud[a] - ud[b]) / width
             size += 1
     for i in range(size):
         packed_log[i] = _log1(packed[i])
-    for l in range(n):
+    for l in range(nd):
         below[0, l] = 0.0
     for k in range(n):
-        wk, rk = wv[k], r[k]
-        # entry (l, k) of the upper triangle, l < k, is at l·n - l(l-1)/2 + (k - l)
-        for l in range(k):
-            row[l] = packed_log[l * n - (l * (l - 1)) // 2 + (k - l)]
-        start = k * n - (k * (k - 1)) // 2 - k
-        for l in range(k, n):
+        wk, rk, c = wv[k], r[k], grp[k]
+        # entry (l, c) of the upper triangle, l < c, is at l·nd - l(l-1)/2 + (c - l)
+        for l in range(c):
+            row[l] = packed_log[l * nd - (l * (l - 1)) // 2 + (c - l)]
+        start = c * nd - (c * (c - 1)) // 2 - c
+        for l in range(c, nd):
             row[l] = packed_log[start + l]
-        for l in range(n):
+        for l in range(nd):
             row[l] = _exp1(rk * row[l])
-        for l in range(n):
+        for l in range(nd):
             below[k + 1, l] = below[k, l] + wk * row[l]
 
 
 @njit(**_JIT)
-def _win_probability(xv, below, strictly_below, not_above, all_pairs, prob, cast):
-    """prob[l, m]: the probability that sorted position l beats m, from the prefix sums of the voters'
-    weighted distances (``below``). Voters strictly below the midpoint of l < m vote for l, those above
-    it for m. ``cast`` gets the votes cast on each pair (both halves) for the all-pairs total."""
-    n = xv.shape[0]
-    for l in range(n):
+def _win_probability(ud, nd, grp, below, strictly_below, not_above, all_pairs, prob, cast_col, cast):
+    """prob[l, m]: the probability that column l's position beats column m's, from the prefix sums of the
+    voters' weighted distances (``below``). Voters strictly below the midpoint of l < m vote for l, those
+    above it for m. ``cast_col`` gets the votes cast on each pair of columns, ``cast`` on each pair of
+    actors (both halves, actor by actor: the all-pairs total adds them in NumPy's order)."""
+    n = grp.shape[0]
+    for l in range(nd):
         prob[l, l] = 0.0
-        cast[l * n + l] = 0.0
-        for m in range(l + 1, n):
-            if xv[l] == xv[m]:
+        cast_col[l, l] = 0.0
+        for m in range(l + 1, nd):
+            if ud[l] == ud[m]:
                 low, high = 0.0, 0.0
             else:
                 sb, na = strictly_below[l, m], not_above[l, m]
@@ -307,20 +336,21 @@ def _win_probability(xv, below, strictly_below, not_above, all_pairs, prob, cast
                 high = high if high > 0.0 else 0.0
             prob[l, m] = low
             prob[m, l] = high
-            cast[l * n + m] = low + high
-            cast[m * n + l] = low + high
+            cast_col[l, m] = low + high
+            cast_col[m, l] = low + high
     if all_pairs:
+        for a in range(n):
+            c = grp[a]
+            for b in range(n):
+                cast[a * n + b] = cast_col[c, grp[b]]
         total = _pairwise_sum(cast, 0, n * n)
-        flat = prob.ravel()
-        if total > 0:
-            for a in range(n * n):
-                flat[a] = flat[a] / total
-        else:
-            flat[:] = 0.0
+        for l in range(nd):
+            for m in range(nd):
+                prob[l, m] = prob[l, m] / total if total > 0 else 0.0
         return
-    for l in range(n):
-        for m in range(l + 1, n):
-            c = cast[l * n + m]
+    for l in range(nd):
+        for m in range(l + 1, nd):
+            c = cast_col[l, m]
             if c > 0:
                 prob[l, m], prob[m, l] = prob[l, m] / c, prob[m, l] / c
             else:
@@ -344,8 +374,9 @@ def _eu(success, failure, gap, gap_mu, p_win, s_target, r, sq, q, t):
 
 
 @njit(**_JIT)
-def _targets(xv, sv, r, p, width, q, target_view, most, active):
+def _targets(xv, sv, r, most, width, q, target_view, active):
     """The targets that may accept an offer this round, in sorted order, into ``active``; returns how many.
+    most[i]: the largest p[j, i], the probability of any challenger j winning against target i.
 
     A target i can be left out only when, for every challenger j, E1 (the target's expected utility of
     j's challenge) is not positive, whatever the rounding: then none of j's offers is valid and i stays.
@@ -361,12 +392,6 @@ def _targets(xv, sv, r, p, width, q, target_view, most, active):
         for i in range(n):
             active[i] = i
         return n
-    # the most likely win of any challenger over each target (p's diagonal is 0), read along rows
-    for i in range(n):
-        most[i] = 0.0
-    for j in range(n):
-        for i in range(n):
-            most[i] = p[j, i] if p[j, i] > most[i] else most[i]
     count = 0
     for i in range(n):
         # the nearest other position, as a gap (equal positions make no offer to each other)
@@ -396,7 +421,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, fa, su_own, fa_own, quo1, quo2,
-     packed, packed_log, active, xa, sa, ra, sqa, gap_mu_a, ga, log_su, log_fa) = buf
+     packed, packed_log, active, xa, sa, ra, sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -410,24 +435,28 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         rank[order[a]] = a
         xv[a], wv[a], sv[a] = x[order[a]], w[order[a]], s[order[a]]
         gap_mu[a] = abs(xv[a] - mu) / width
+    nd = _positions(xv, True, ud, grp, first)
+    if not _pointers(xv, ud, first, nd, True, packed, strictly_below, not_above):
+        nd = _positions(xv, False, ud, grp, first)
+        _pointers(xv, ud, first, nd, False, packed, strictly_below, not_above)
     for a in range(n):
-        for b in range(n):
-            gap[a, b] = abs(xv[a] - xv[b]) / width
-    _pointers(xv, packed, strictly_below, not_above)
+        for b in range(nd):
+            gap[a, b] = abs(xv[a] - ud[b]) / width
 
     # 1. risk exponents from the danger each actor faces, all at r = 1 (summed over challengers in the
     # canonical order, as the sum over actors must not depend on the input's row order)
-    _support_linear(wv, gap, below)
-    _win_probability(xv, below, strictly_below, not_above, all_pairs, p, cast)
+    _support_linear(wv, gap, nd, below)
+    _win_probability(ud, nd, grp, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
     for b in range(n):
         danger[b] = 0.0
     for c in range(n):
         a = rank[c]
+        ca = grp[a]
         for b in range(n):
             if b != a:
-                g = gap[a, b]
-                danger[b] += _eu(2 - 4 * (0.5 - 0.5 * g), 2 - 4 * (0.5 + 0.5 * g), g, gap_mu[a], p[a, b], sv[b],
-                                 1.0, 0.0, q, t)
+                g = gap[a, grp[b]]
+                danger[b] += _eu(2 - 4 * (0.5 - 0.5 * g), 2 - 4 * (0.5 + 0.5 * g), g, gap_mu[a], p[ca, grp[b]],
+                                 sv[b], 1.0, 0.0, q, t)
     hi, lo = danger.max(), danger.min()
     for a in range(n):
         big_r = (2 * danger[a] - hi - lo) / (hi - lo) if hi > lo else 0.0
@@ -436,8 +465,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
 
     # 2. win probabilities with those exponents (or the same as in step 1)
     if vote_voter:
-        _support_powered(wv, r, gap, below, row, packed, packed_log)
-        _win_probability(xv, below, strictly_below, not_above, all_pairs, p, cast)
+        _support_powered(wv, r, ud, grp, nd, width, below, row, packed, packed_log)
+        _win_probability(ud, nd, grp, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
 
     # 3. every challenger j's offer to every target i that may accept one (_targets), and the one i
     # accepts: the least (kind, key, target position, j's canonical index). The targets' values are
@@ -445,16 +474,24 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     # contiguous memory and vectorise; each target still meets the challengers in the same order. su, fa:
     # i's utilities of winning and losing against j valued with i's exponent, from the logarithms of
     # their bases (each the same value, and so the same logarithm, for i against j as for j against i).
-    na = _targets(xv, sv, r, p, width, q, target_view, row, active)
+    # the most likely win of any challenger over each target (p's diagonal is 0), read along rows
+    for m in range(nd):
+        row[m] = 0.0
+    for l in range(nd):
+        for m in range(nd):
+            row[m] = p[l, m] if p[l, m] > row[m] else row[m]
+    for i in range(n):
+        su[i] = row[grp[i]]
+    na = _targets(xv, sv, r, su, width, q, target_view, active)
     for k in range(na):
         i = active[k]
         xa[k], sa[k], ra[k], sqa[k], gap_mu_a[k] = xv[i], sv[i], r[i], sq[i], gap_mu[i]
         best_kind[k], best_key[k], best_to[k], best_j[k], best_order[k] = CAPITULATE + 1, np.inf, np.inf, -1, -1
     for k in range(na):
-        i = active[k]
+        c = grp[active[k]]
         for j in range(n):
-            pa[j, k] = p[j, i]
-            pta[j, k] = p[i, j]
+            pa[j, k] = p[grp[j], c]
+            pta[j, k] = p[c, grp[j]]
     for j in range(n):
         xj, gap_mu_j, s_j, order_j, r_j, sq_j = xv[j], gap_mu[j], sv[j], order[j], r[j], sq[j]
         for k in range(na):
@@ -535,9 +572,9 @@ def _buffers(n):
         np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty(n * n),
         np.empty((n, n), np.int64), np.empty((n, n), np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n),
         np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
-        np.empty(n), np.empty(n), np.empty(n), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
+        np.empty(n), np.empty(n), np.empty(n), np.empty(max(n + 1, n * (n + 1) // 2)), np.empty(n * (n + 1) // 2),
         np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
-        np.empty(n), np.empty(n),
+        np.empty(n), np.empty(n), np.empty(n), np.empty(n, np.int64), np.empty(n, np.int64), np.empty((n, n)),
     )
 
 

@@ -168,7 +168,7 @@ def test_a_skipped_target_has_no_offer_to_accept(case):
     np.fill_diagonal(p, 0.0)
     width = 1.0
     active = np.empty(n, np.int64)
-    count = eum_kernel._targets(xv, sv, r, p, width, 1.0, True, np.empty(n), active)
+    count = eum_kernel._targets(xv, sv, r, p.max(axis=0), width, 1.0, True, active)
     assert list(active[:count]) == sorted(set(active[:count]))
     sq = 2 - 4 * 0.5**r
     for i in sorted(set(range(n)) - set(active[:count])):
@@ -186,7 +186,28 @@ def test_a_skipped_target_has_no_offer_to_accept(case):
 
 def test_targets_are_skipped_only_under_the_targets_view_and_q_1():
     xv, sv, r = np.array([0.0, 0.5, 1.0]), np.full(3, 1.0), np.ones(3)
-    p, active = np.zeros((3, 3)), np.empty(3, np.int64)
-    assert eum_kernel._targets(xv, sv, r, p, 1.0, 1.0, True, np.empty(3), active) == 0
-    assert eum_kernel._targets(xv, sv, r, p, 1.0, 1.0, False, np.empty(3), active) == 3
-    assert eum_kernel._targets(xv, sv, r, p, 1.0, 0.5, True, np.empty(3), active) == 3
+    most, active = np.zeros(3), np.empty(3, np.int64)
+    assert eum_kernel._targets(xv, sv, r, most, 1.0, 1.0, True, active) == 0
+    assert eum_kernel._targets(xv, sv, r, most, 1.0, 1.0, False, active) == 3
+    assert eum_kernel._targets(xv, sv, r, most, 1.0, 0.5, True, active) == 3
+
+
+def test_grouped_pointers_refuse_a_midpoint_on_a_position():
+    """Columns of actors at one position start their sweep at the first of them; an actor further on
+    started at itself before, which counts differently only when a midpoint equals the position (two
+    positions a float apart). The grouped sweep says so, and the round then takes a column per actor."""
+    xv = np.array([0.0, 0.0, 5e-324, 1.0])
+    ud, grp, first = np.empty(4), np.empty(4, np.int64), np.empty(4, np.int64)
+    padded, below, at_or_below = np.empty(5), np.empty((4, 4), np.int64), np.empty((4, 4), np.int64)
+    nd = eum_kernel._positions(xv, True, ud, grp, first)
+    assert nd == 3 and list(grp) == [0, 0, 1, 2] and list(first[:nd]) == [0, 2, 3]
+    assert not eum_kernel._pointers(xv, ud, first, nd, True, padded, below, at_or_below)
+    nd = eum_kernel._positions(xv, False, ud, grp, first)
+    assert nd == 4 and eum_kernel._pointers(xv, ud, first, nd, False, padded, below, at_or_below)
+    assert below[1, 2] == 1 and below[0, 2] == 0  # the second actor at 0 counted the first as below
+    # spread positions group without falling back
+    xv = np.array([0.0, 0.2, 0.2, 0.7])
+    nd = eum_kernel._positions(xv, True, ud, grp, first)
+    assert nd == 3 and eum_kernel._pointers(xv, ud, first, nd, True, padded, below, at_or_below)
+    assert below[0, 1] == 1 and at_or_below[1, 2] == 3
+
