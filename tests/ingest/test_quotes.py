@@ -521,3 +521,29 @@ def test_a_circumstance_opening_the_words_before_the_cue_is_no_part_of_the_speak
     assert [(q["content"], q["speaker_text"]) for q in quotes(run(text))] == [
         ("The talks will resume.", "the spokesperson for the group"),
         ("All delegations are invited.", "the spokesperson for the group")]
+
+
+def test_a_body_s_verbs_of_a_statement_and_denials_and_what_is_not_ruled_out(run):
+    r = run("The Security Council issued a statement on Friday. Council members underlined that the truce must "
+            "hold, and recalled that the Council stood ready to act. Moscow denies that it arms them. Dmitry "
+            "Peskov told reporters that the plan was concrete, but did not rule out that the date could change.")
+    assert _indirect(r) == [("the truce must hold", "unsc", "Council members"),
+                            ("the Council stood ready to act", "unsc", "Council members"),
+                            ("it arms them", "russia", "Moscow"), ("the plan was concrete", "dmitry-peskov", "Dmitry Peskov"),
+                            ("the date could change", "dmitry-peskov", "Dmitry Peskov")]
+    # a person's 'recalled that' is his narrative; 'denies any link' and 'reaffirmed the text "in full"' report nothing
+    assert not _indirect(run("The Minister recalled that the group met in Vienna. The militia denies any link to it."))
+
+
+def test_a_report_before_sources_telling_an_outlet_and_a_long_official_name_as_the_speaker(run):
+    r = run("MOSCOW, Feb 10 (Daily Wire) - Russia has proposed a truce from March 1, three sources tell Daily Wire, "
+            "a date Washington sees as a delay.\n\nShelling was the heaviest in months, monitors from the "
+            "Organization for Security and Co-operation in Europe said on Monday.")
+    assert _indirect(r) == [("Russia has proposed a truce from March 1", None, "three sources"),
+                            ("Shelling was the heaviest in months", "osce",
+                             "Organization for Security and Co-operation in Europe")]
+
+
+def test_a_spokesman_named_in_apposition_whom_nobody_knows_speaks_for_himself(run):
+    r = run("A Sudanese army spokesman, Colonel Hassan Ali, told reporters that the operation was over.")
+    assert _indirect(r) == [("the operation was over", None, "A Sudanese army spokesman, Colonel Hassan Ali")]

@@ -134,3 +134,22 @@ def test_a_meeting_record_s_delegates_speak_for_themselves_or_for_the_state_in_t
         ("I give the floor to the next speaker.", None, "The President")]
     # a capitalised heading with a note is still no label
     assert not turns(run("Update (morning): the talks resumed.\n\nNote (corrected): the figures changed."))
+
+
+def test_a_label_s_abbreviation_an_office_label_and_a_record_s_own_lines(run):
+    text = ("The Security Council met on Friday.\n\n"
+            "The President: The draft resolution is adopted.\n\n"
+            "A vote was taken by show of hands.\n\n"
+            "The Secretary-General: I welcome the vote.\n\n"
+            "Staffan de Mistura (SdM): Good evening.\n\n"
+            "Q    Thanks. On Syria: will the talks go on?\n\n"
+            "SdM: They will.\n\n"
+            "Mr. Ja'afari (Syrian Arab Republic) (spoke in Arabic): We are ready.\n\n"
+            "The meeting rose at 5.05 p.m.")
+    assert [(c, s, t) for c, s, t in turns(run(text))] == [
+        ("The draft resolution is adopted.", None, "The President"),
+        ("I welcome the vote.", "ban-ki-moon", "The Secretary-General"),
+        ("Good evening.", "staffan-de-mistura", "Staffan de Mistura"),
+        ("Thanks. On Syria: will the talks go on?", None, "Q"),
+        ("They will.", "staffan-de-mistura", "SdM"),
+        ("We are ready.", "bashar-jaafari", "Mr. Ja'afari")]

@@ -27,7 +27,8 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
-        r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny")
+        r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
+        r"underlined|underscored|reaffirmed|recalled|emphasi[sz]ed|rule out|ruled out")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
@@ -40,6 +41,10 @@ _SPOKES_AGAIN = re.compile(r"(?:the|its|their) spokes(?:man|woman|person)$", re.
 _DOCUMENT = re.compile(r"(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?(?:resolution|"
                        r"statement|communiqu[e\u00e9]|declaration|text|decision|letter|report))$", re.I)
 _BODY_KINDS = ("organisation", "forum")
+# a spokesman or official then his name in apposition (a rank may open it)
+_NAMED_APPOSITION = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|commander|envoy|minister|ambassador|"
+                               r"representative|adviser|aide),\s+(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w'-]+,?$")
+_MEMBERS_OF_BODY = re.compile(r"(?:[Tt]he )?(?:[\w.-]+ ){1,4}members|(?:[Tt]he|[Aa]ll|[Ii]ts) members of (?:the )?[\w. -]{2,60}")
 # the verbs of a resolution's or a statement's operative paragraphs
 _OPERATIVE = re.compile(r"(?:(?:demand|express|request|stress|reaffirm|condemn|affirm|insist|support|recall|appeal|reject|"
                         r"remind)(?:s|es|ed)?|(?:urge|decide|underline|welcome|note|emphasi[sz]e|encourage|endorse|"
@@ -78,7 +83,7 @@ _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 _OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
 # a second verb of the same subject ('said ... and warned that', 'said ... but insisted that')
-_SHARED_VERB = re.compile(r"\b(?:and|but)\s*$")
+_SHARED_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$")
 _GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|during)\b[^,;\"]{0,40})?,\s+"
                       r"(?:and|but)\s+(?=\w)")
 _PARTICIPLE_AFTER = re.compile(r",\s+(?!according\b)\w+ing\b")
@@ -101,7 +106,15 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
                   # emphasis ('Lavrov did stress that', 'did say that')
                   "tell", "say", "stress", "insist", "warn", "deny",
                   # an official text's words reported ('The text states that the Council ...')
-                  "states"}
+                  "states",
+                  # a body's verbs of saying in a press statement ('Council members underlined that ...')
+                  "underlined", "underscored", "reaffirmed", "recalled", "emphasised", "emphasized", "denies",
+                  "rule out", "ruled out"}
+# verbs that report only with 'that' after them ('did not rule out that ...'; 'recalled the attack' reports nothing)
+_THAT_ONLY_CUES = {"rule out", "ruled out", "recalled", "reaffirmed", "underlined", "underscored", "denies"}
+# verbs of a body's statement: a report only when a body (or its members) speaks ('Council members underlined
+# that ...'); 'The Minister recalled that ...' is the minister's narrative
+_BODY_CUES = {"recalled", "reaffirmed", "underlined", "underscored", "emphasised", "emphasized"}
 # the bare forms report only after 'did'/'do' or a plural subject; 'to say', 'would say', 'cannot say' do not
 _BARE_CUES = {"tell", "say", "stress", "insist", "warn", "deny"}
 _NOT_REPORTING_BEFORE = re.compile(r"(?:\bto|\bnot|n't|\bwould|\bwill|\bcould|\bcan|\bcannot|\bmay|\bmight|\bmust|"
@@ -158,7 +171,7 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas)\s+")
 _CONTRAST = re.compile(r",\s+(?:while|whereas)\s+")
 # what joins a second reporting verb to the first one's clause: the same subject ('..., and said ...') or a new
 # one after a contrast ('..., while the representative of China said ...')
-_CLAUSE_JOIN = re.compile(r"(?:,| and| but)\s*$|,\s+(?:while|whereas)\s+[^,;\"]{1,60}$")
+_CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$|,\s+(?:while|whereas)\s+[^,;\"]{1,60}$")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -168,6 +181,8 @@ _AND_THAT = re.compile(r",? and that\s+")
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
 # whom words were told: 'reporters', 'the council', an outlet of a few capitalised words before 'that'
+# whom a source told, when a comma or the sentence's end follows: an outlet's name, reporters
+_TOLD_OUTLET = re.compile(r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|reporters|journalists)(?=\s*(?:,|$))")
 _TOLD_WHOM = re.compile(r"\s+(?:(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
@@ -424,7 +439,8 @@ class QuoteExtractor:
         lo = max(sent_start, para_start)
         lead = _LINE_LEAD.match(norm, lo, at)  # a live blog's '14:05 GMT - ' or a list's '- ' opens the line
         lo = lead.end() if lead else lo
-        cues = list(_CUE.finditer(norm, lo, at))
+        cues = [c for c in _CUE.finditer(norm, lo, at) if c.group() not in _THAT_ONLY_CUES or c.group() == "recalled"
+                or _THAT.match(norm, c.end(), at)]  # 'had reaffirmed the communique "in full"': no verb of saying
         if not cues and _DASH_END.search(norm, lo, at):
             # 'Jaafari left without a word to the cameras - "Ask the other side ...": a dash, like a colon,
             # hands the words to the clause's subject, a person opening the sentence
@@ -603,7 +619,7 @@ class QuoteExtractor:
         quote_ends = [qe for _, qe, _ in spans]
         turns = doc.turns
         for s, e in doc.sents:
-            if turns and any(ts <= s < te for ts, te in turns):
+            if turns and any(ts < e and s < te for ts, te in turns):  # also a sentence opening with its label
                 continue  # a transcript's speech: what the speaker reports is his words, quoted whole already
             speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
             attributed = False  # that verb attributed a direct quote
@@ -629,11 +645,13 @@ class QuoteExtractor:
                     continue
                 if cue in _DOCUMENT_CUES and not _DOCUMENT_BEFORE.search(norm, max(s, m.start() - 60), m.start()):
                     continue  # 'member states said ...': a noun, not the text's verb
+                if cue in _THAT_ONLY_CUES and not _THAT.match(norm, m.end(), e):
+                    continue
                 if cue in _BARE_CUES and _NOT_REPORTING_BEFORE.search(norm, max(s, m.start() - 12), m.start()):
                     continue  # 'would say', 'to tell', 'we tell them': no report of someone's words  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
                 shared = speaker_at if speaker_at and (cue in _PARTICIPLES or _SHARED_VERB.search(
-                    norm[speaker_at[1]:m.start()][-12:])) else None
+                    norm[speaker_at[1]:m.start()][-24:])) else None
                 if attributed and not shared:
                     break
                 if not shared and (_ends_within(quote_ends, m.start() - 4, m.start())
@@ -644,6 +662,9 @@ class QuoteExtractor:
                     speaker_at, attributed = (norm.rfind('"', s, m.start()) + 1, m.start()), True
                     continue
                 rest = norm[m.end():e].strip(" .")
+                whom = _TOLD_OUTLET.match(rest) if cue.startswith(("told", "tell")) else None
+                if whom:  # '..., three sources tell Daily Wire, a date ...': the report came before; an apposition follows
+                    rest = rest[whom.end():]
                 if cue.lower() in _NOUN_AFTER_CUES and _NOUN_AFTER.match(rest):
                     break  # 'warned of serious consequences': no reported clause
                 if _OBJECT_AFTER.match(rest):
@@ -655,14 +676,17 @@ class QuoteExtractor:
                 goes_on = _GOES_ON.match(norm, m.end(), e)
                 goes_on = goes_on if goes_on and _SHORT_CLAUSE.match(norm, goes_on.end(), e) else None
                 participle = _PARTICIPLE_AFTER.match(rest)  # '..., he said, calling the halt ...'
-                if rest.startswith(";") or len(rest.split()) <= 4 or circumstance or goes_on or participle:
+                short = len(rest.split()) <= 4 and not rest.startswith("that ")  # 'denies that it arms them' is a clause
+                short = short or bool(whom and not participle and rest.startswith(","))
+                if rest.startswith(";") or short or circumstance or goes_on or participle:
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
                     comma = norm.rfind(",", s, m.start())
                     if comma > s and not norm[comma + 1:m.start()].strip():
                         # ', its spokesman, Salem al-Meslet, told': the speaker's words hold an apposition
                         inner = norm.rfind(",", s, comma)
                         comma = norm.rfind(",", s, inner) if inner > s else -1
-                    if comma > s and len(norm[comma:m.start()].split()) <= 9:
+                    if comma > s and self._words_naming(doc, comma, m.start()) <= 9 \
+                            and not norm.startswith("as ", comma + 2):  # ', as OCHA confirmed': a comment, no report
                         self._add_indirect(doc, spans, comma + 1, m.start(), s, comma, cue)
                         if rest.startswith(";"):  # '..., he said; the talks had ...': the words go on
                             semi = norm.index(";", m.end())
@@ -673,7 +697,7 @@ class QuoteExtractor:
                             speaker_at, attributed = (comma + 1, m.start()), True
                             continue
                         break
-                    if (goes_on or participle) and not (rest.startswith(";") or len(rest.split()) <= 4 or circumstance):
+                    if (goes_on or participle) and not (rest.startswith(";") or short or circumstance):
                         break  # no ', X said' form before it: what follows the comma is no report of this verb
                     if not rest or circumstance or rest.startswith(";") or not _SHORT_CLAUSE.match(rest):
                         break
@@ -709,9 +733,20 @@ class QuoteExtractor:
                 if relative:  # the relative clause closes at its comma: the sentence's own verb follows
                     close = norm.find(",", cs, ce)
                     ce = close if close > cs else ce
+                if cue in _BODY_CUES:
+                    att = self._resolve(doc, sp_s, sp_e, cue=cue)
+                    entry = self.lex.entries.get(att.speaker) if att and att.speaker else None
+                    if entry is None or entry.kind not in _BODY_KINDS:
+                        continue
                 for part_s, part_e in _that_clauses(norm, cs, ce):
                     self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue)
                 speaker_at = (sp_s, sp_e)
+
+    @staticmethod
+    def _words_naming(doc: IngestDoc, s: int, e: int) -> int:
+        """The words between s and e, a name the dictionary knows counted as one ('monitors from the Organization
+        for Security and Co-operation in Europe' is four)."""
+        return len(doc.norm[s:e].split()) - sum(len(m.text.split()) - 1 for m in doc.mentions_in(s, e) if m.end <= e)
 
     def _add_indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]], sp_s: int, sp_e: int, cs: int,
                       ce: int, cue: str) -> None:
@@ -797,6 +832,16 @@ class QuoteExtractor:
         spokes = _SPOKES.search(words)
         if _ANONYMOUS.search(words) and not spokes:
             return Attribution(None, _np(words), cue)
+        if _NAMED_APPOSITION.search(words) and not any(m.kind == "person" and m.actor for m in inside):
+            # 'A Sudanese army spokesman, Colonel Hassan Abdelrahim': a named person nobody knows speaks, not the army
+            return Attribution(None, _np(words), cue)
+        members = _MEMBERS_OF_BODY.fullmatch(words)
+        if members:  # 'Council members', 'The members of the Security Council': the body's statement
+            body = [m.actor for m in inside if m.actor and m.kind in _BODY_KINDS]
+            head = words.split()[-2].lower() if not body and len(words.split()) >= 2 else None
+            body = body or ([self._antecedent(doc, s, head)] if head and head.isalpha() else [])
+            if body and body[-1]:
+                return Attribution(body[-1], _np(words), cue)
         described = [c for c in doc.of_kind("description") if s <= c.start and c.end <= e and c.end >= e - 2]
         if described and not spokes:  # 'The Secretary told reporters', 'the Government said': who it denotes
             return Attribution(described[-1].data.get("actor"), described[-1].text, cue)

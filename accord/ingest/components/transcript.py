@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from accord.ingest.components.descriptions import body_named
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 
@@ -33,11 +34,12 @@ _JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
 _PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
 # the label opens a line that opens a paragraph (or the text); one line break may fall inside it
 _LABEL = re.compile(
-    rf"(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?)"
+    # the press office's 'Q' and spaces first: 'Q    Thanks. On Syria:' would read as a label 'Q Thanks. On Syria'
+    r"(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)"
+    rf"|(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?)"
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
     # French):'), '(via interpreter)', '(retranslated)'
-    r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3})?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])"
-    r"|(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)")
+    r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3})?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])")
 _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
                 "participant", "moderator", "audience", "press"}
 # an official's label by office alone, as a noon briefing prints it ("Spokesman:", "Deputy Spokesperson:")
@@ -55,7 +57,12 @@ _REPORTING = re.compile(r"\"|\b(?:said|says|told (?:reporters|journalists)|accor
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a stage direction or the record's note, in brackets: '(Laughter.)', '[inaudible]', '(The briefing ended at 1:35.)'
-_STAGE = re.compile(r"[(\[][^\n]*[)\]]")
+_STAGE = re.compile(r"[(\[][^\n]*[)\]]"
+                    # a meeting record's own lines: 'The meeting rose at 5.05 p.m.', 'A vote was taken by show of hands.'
+                    r"|(?:The meeting (?:was called to order|rose|was suspended|was resumed|resumed|was adjourned|ended|"
+                    r"closed)|An? (?:recorded )?vote was taken|The (?:President|Chair) (?:resumed|took) the [Cc]hair)\b[^\n]*")
+# a label's note that defines the short label used after it ('Staffan de Mistura (SdM):', then 'SdM:')
+_ABBREVIATION = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z.]{1,7})\)[ \t]*")
 # a note before the words of a turn ('(Via interpreter)', '(in English)', '(retranslated)')
 _LEAD_NOTE = re.compile(r"\([^()\n]{2,40}\)[ \t]*")
 
@@ -102,20 +109,30 @@ class Transcript:
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
             if e.kind == "person":
-                for name in [e.name, *e.short]:
+                for name in [e.name, *e.aliases, *e.short]:
                     self.by_surname.setdefault(name.split()[-1].upper(), []).append(e.id)
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
         if ":" in norm:
             self._statements(doc)
-        labels = [m for m in _labels(norm) if self._is_label(doc, m)]
+        labels, short = [], {}
+        for m in _labels(norm):
+            who = " ".join(m.group("who").split()) if m.group("who") else None
+            if who in short:
+                labels.append(m)
+            elif self._is_label(doc, m):
+                labels.append(m)
+                abbr = _ABBREVIATION.fullmatch(m.group("note") or "")
+                if abbr:
+                    short[abbr.group("abbr")] = self._speaker(doc, m)[0]
         if len(labels) < 2:
             return doc
         turns: list[tuple[int, int]] = []
         spans = [(m.start(), m.end()) for m in labels]
         for i, m in enumerate(labels):
-            speaker, text = self._speaker(doc, m)
+            who = " ".join(m.group("who").split()) if m.group("who") else None
+            speaker, text = (short[who], who) if who in short else self._speaker(doc, m)
             last = i + 1 == len(labels)
             limit = spans[i + 1][0] if not last else len(norm)
             first = True
@@ -186,6 +203,9 @@ class Transcript:
         # a meeting record's ('Mr. Aboulatta (Egypt) (spoke in Arabic):', 'The President (spoke in French):')
         if any(x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who"))):
             return True
+        if _CHAIR.fullmatch(who) or (who.startswith("The ") and any(
+                x.kind == "person" and x.via == "title" for x in doc.mentions_in(m.start("who"), m.end("who")))):
+            return True  # a record's chair, or an official by office alone ('The Secretary-General:')
         note = m.group("note")
         return bool(note) and len(who.split()) <= 5 and bool(_RECORD_NAME.match(who)) and \
             (bool(_LANGUAGE_NOTE.search(note)) or any(x.actor for x in doc.mentions_in(m.start("note"), m.end("note"))))
@@ -201,6 +221,12 @@ class Transcript:
                                  if x.kind == "person" and x.actor]
         if people:
             return people[-1].actor, text
+        for x in doc.mentions_in(m.start("who"), m.end("who")) if who.startswith("The ") else ():
+            if x.kind == "person" and x.via == "title":  # 'The Secretary-General:': the one holder on the day
+                holders = self.lex.holders(x.text, None, doc.published)
+                named = [h for h in holders if body_named(self.lex, doc, h)] if len(holders) > 1 else holders
+                if len(named) == 1:
+                    return named[0], text
         words = [w for w in who.split() if w.lower() not in _HONORIFICS]
         if not words:
             return None, text
