@@ -74,12 +74,14 @@ def import_(
         err_console.print(line, highlight=False, soft_wrap=True, markup=False)
     written = None
     if len(parsed.records) and not (strict and parsed.errors):
-        # the reports as the store keeps them, encoded column by column (accord.monitor.formats.records);
-        # one transaction: an import interrupted at any point leaves nothing of itself
+        # the reports as the store keeps them: one batch, their JSON as a format string and its columns
+        # (accord.monitor.formats.records, accord.store.batches); one transaction: an import interrupted
+        # at any point leaves nothing of itself
         def write() -> Any:
+            template, columns = parsed.records.template()
             with gc_paused(), store.unit_of_work(case_id, current_user(by), operation="monitor import",
                                                  note=f"{fmt} from {file.name}") as uow:
-                return uow.add_encoded("report", [(rid, None, data) for rid, data in parsed.records.encoded()])
+                return uow.add_batch("report", list(parsed.records.columns["id"]), template, columns)
         written = guard(write)
         # a bulk write: PostgreSQL's planner needs fresh statistics for the next import's id lookups
         guard(lambda: store.refresh_statistics(len(written.created) + len(written.updated)))

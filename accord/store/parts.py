@@ -38,6 +38,8 @@ def _rows(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.dateti
                    f" AND id IN ({in_list(params, 'id', wanted[i : i + _CHUNK])}) AND data IS NOT NULL"
                    f" AND {store.known(as_known_on, params)}")
             rows.extend(read(sql, params))
+        if len(rows) < len(wanted):
+            rows.extend(store._members(read, case_id, as_known_on, ids=wanted))
     return rows
 
 

@@ -67,6 +67,26 @@ Index("ix_tx_case", tx.c.case_id, tx.c.at)
 # each write scanned every transaction, 15 ms a write at 100k of them
 Index("ix_tx_at", tx.c.at)
 
+# Records written together by one transaction and kept as one row (accord.store.batches): a monitor
+# import's reports. Member k is version ``versions[k]`` (all 1 when NULL) of record ``ids[k]``, made by
+# ``tx_from``; it stays the record's current version until a later version of that id is written (a
+# record row, or a member of a later batch): appending 200,000 reports as rows of ``record`` with its
+# indexes was most of the import's time. Members never have a parent.
+batch = Table(
+    "batch",
+    metadata,
+    Column("pk", Key, primary_key=True, autoincrement=True),
+    Column("case_id", String(200), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("tx_from", ForeignKey("tx.id"), nullable=False),
+    Column("known_from", DateTime(), nullable=False),
+    Column("rows", Integer(), nullable=False),
+    Column("ids", Text(), nullable=False, comment="the members' ids, a JSON array"),
+    Column("versions", Text(), nullable=True, comment="the members' versions, a JSON array; NULL: all 1"),
+    Column("data", Text(), nullable=False, comment="the members' JSON as a format string and its columns"),
+)
+Index("ix_batch_case", batch.c.case_id, batch.c.kind, batch.c.known_from)
+
 # The ingest review queue (accord.ingest.queue): candidates are not records until a person accepts them.
 ingest_candidate = Table(
     "ingest_candidate",

@@ -390,7 +390,19 @@ class Store:
         if kinds is not None:
             sql += f" AND kind IN ({in_list(params, 'kind', list(kinds))})"
         with gc_paused(), self.reading() as rows:
-            return Snapshot((decode(kind, data) for kind, data in rows(sql, params)), case_id=case_id)
+            found = rows(sql, params)
+            members = self._members(rows, case_id, as_known_on, kinds=kinds)
+            return Snapshot((decode(kind, data) for kind, data in [*found, *members]), case_id=case_id)
+
+    def _members(self, read: Callable[[str, dict[str, Any]], list[Any]], case_id: str,
+                 as_known_on: dt.datetime | None, kinds: Iterable[str] | None = None,
+                 ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """(kind, JSON) of the batches' members known then (accord.store.batches), as rows of ``record`` give."""
+        from accord.store import batches
+
+        known_at = None if as_known_on is None else self._time(as_known_on)
+        latest = batches.latest(read, case_id, known_at, kinds, ids)
+        return [(m.kind, data) for m, data in batches.texts(read, latest.values())]
 
     def records(self, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
         """Only these records, as known then (accord.store.parts): no snapshot built."""
@@ -411,9 +423,13 @@ class Store:
         from accord.record.snapshot import Snapshot
 
         sql = "SELECT kind, data, id, version FROM record WHERE case_id = :case_id AND data IS NOT NULL AND known_to IS NULL"
+        from accord.store import batches
+
         versions: dict[str, int] = {}
         with gc_paused(), self.reading() as read:
             rows = read(sql, {"case_id": case_id})
+            rows += [(m.kind, data, m.id, m.version)
+                     for m, data in batches.texts(read, batches.latest(read, case_id).values())]
         for row in rows:
             versions[row[2]] = row[3]
         return Snapshot((decode(kind, data) for kind, data, _, _ in rows), case_id=case_id), versions
@@ -429,6 +445,12 @@ class Store:
         sql = f"SELECT kind, data, version FROM record WHERE case_id = :case_id AND id = :id AND {self.known(as_known_on, params)}"
         with self.reading() as read:
             found = read(sql, params)
+            if not found:
+                from accord.store import batches
+
+                latest = batches.latest(read, case_id, None if as_known_on is None else self._time(as_known_on),
+                                        ids=[record_id])
+                found = [(m.kind, data, m.version) for m, data in batches.texts(read, latest.values())]
         if not found or found[0][1] is None:
             when = f" as known on {as_known_on.isoformat()}" if as_known_on else ""
             raise NotFound(f"no record with id {record_id!r} in case {case_id!r}{when}")
@@ -445,11 +467,26 @@ class Store:
             sql += " AND r.known_from <= :known_at"
             params["known_at"] = self._time(as_known_on)
         sql += " ORDER BY t.id, r.id"
+        from accord.store import batches
+
         with self.reading() as read:
             rows = read(sql, params)
-            if not rows and not read("SELECT pk FROM record WHERE case_id = :case_id AND id = :id LIMIT 1",
-                                     {"case_id": case_id, "id": record_id}):
+            members = batches.history(read, case_id, record_id, params.get("known_at"))
+            if not rows and not members and not read(
+                    "SELECT pk FROM record WHERE case_id = :case_id AND id = :id LIMIT 1",
+                    {"case_id": case_id, "id": record_id}):
                 raise NotFound(f"no record with id {record_id!r} in case {case_id!r}")
+        if members:
+            # a member's op is what a row would say: a create after nothing or a deletion, else an update
+            rows = [(rid, kind, version, None, *rest) for rid, kind, version, *rest in members] + list(rows)
+            rows.sort(key=lambda r: (r[5], r[0], r[2]))
+            live: set[str] = set()
+            ordered = []
+            for r in rows:
+                op = r[3] if r[3] is not None else ("update" if r[0] in live else "create")
+                (live.add if r[4] is not None else live.discard)(r[0])
+                ordered.append((r[0], r[1], r[2], op, *r[4:]))
+            rows = ordered
         # a child deleted and re-created keeps its parent column only on live versions
         last: dict[str, dict[str, Any] | None] = {r[0]: None for r in rows}
         out = []
@@ -465,8 +502,10 @@ class Store:
         return out
 
     def count_versions(self) -> int:
+        from accord.store import batches
+
         with self.reading() as read:
-            return read("SELECT count(*) FROM record", {})[0][0]
+            return read("SELECT count(*) FROM record", {})[0][0] + batches.count(read)
 
 
 def in_list(params: dict[str, Any], name: str, values: list[Any]) -> str:

@@ -5,8 +5,11 @@ writers (docs/python-api.md, "How the store reads")."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
@@ -16,7 +19,22 @@ from accord.errors import NotFound, StaleWrite
 from accord.record.model import Record
 from accord.store.schema import record as R
 from accord.store.schema import tx as TX
-from accord.store.store import LOAD_OPERATION, WriteSummary, encode
+from accord.store import batches
+from accord.store.schema import batch as B
+from accord.store.store import LOAD_OPERATION, WriteSummary, _pyformat, _same, encode
+
+
+@dataclass
+class _Current:
+    """A record's current version: a row of ``record`` (its pk), or a batch's member (pk None)."""
+
+    pk: int | None
+    id: str
+    version: int
+    data: str | None
+    kind: str = ""
+    tx_from: int = 0
+    operation: str = ""
 
 class UnitOfWork:
     """One transaction: every put or delete appends a version stamped with this transaction."""
@@ -30,12 +48,28 @@ class UnitOfWork:
         # rows carry the time as the bulk path hands it to the driver (SQLite: SQLAlchemy's text form)
         self._stamp = _bind(conn.dialect, R.c.known_from, at) if self._bulk == "sqlite" else at
 
+    def _read(self, sql: str, params: dict[str, Any]) -> list[Any]:
+        """Plain SQL with ``:name`` parameters on this transaction's connection (accord.store.batches)."""
+        convert = _pyformat if self.conn.dialect.name == "postgresql" else _same
+        return self.conn.exec_driver_sql(convert(sql), params).all()
+
     def _current(self, record_id: str) -> Any:
-        return self.conn.execute(
-            select(R.c.pk, R.c.version, R.c.data).where(
+        row = self.conn.execute(
+            select(R.c.pk, R.c.version, R.c.data, R.c.kind).where(
                 R.c.case_id == self.case_id, R.c.id == record_id, R.c.known_to.is_(None)
             )
         ).first()
+        if row is not None:
+            return _Current(row.pk, record_id, row.version, row.data, row.kind)
+        return self._members([record_id]).get(record_id)
+
+    def _members(self, ids: list[str] | None = None, kinds: Iterable[str] | None = None) -> dict[str, _Current]:
+        """The current versions that are batches' members (of these ids; all if None)."""
+        latest = batches.latest(self._read, self.case_id, kinds=kinds, ids=ids)
+        if not latest:
+            return {}
+        return {m.id: _Current(None, m.id, m.version, data, m.kind, m.tx_from)
+                for m, data in batches.texts(self._read, latest.values())}
 
     def version_of(self, record_id: str) -> int | None:
         cur = self._current(record_id)
@@ -56,7 +90,7 @@ class UnitOfWork:
         if live and cur.data == data:
             self.summary.unchanged += 1
             return cur.version
-        if cur is not None:
+        if cur is not None and cur.pk is not None:
             self._close([cur.pk])
         version = cur.version + 1 if cur is not None else 1
         self._insert([(self.case_id, kind, rid, parent, version, "update" if live else "create", data, self.tx_id, self._stamp)])
@@ -69,9 +103,9 @@ class UnitOfWork:
             raise NotFound(f"no record with id {record_id!r} in case {self.case_id!r}")
         if expected_version is not None and cur.version != expected_version:
             raise StaleWrite(f"{record_id}: the record is at version {cur.version}, not {expected_version}")
-        kind = self.conn.execute(select(R.c.kind).where(R.c.pk == cur.pk)).scalar_one()
-        self._close([cur.pk])
-        self._insert([(self.case_id, kind, record_id, None, cur.version + 1, "delete", None, self.tx_id, self._stamp)])
+        if cur.pk is not None:
+            self._close([cur.pk])
+        self._insert([(self.case_id, cur.kind, record_id, None, cur.version + 1, "delete", None, self.tx_id, self._stamp)])
         self.summary.deleted.append(record_id)
 
     def add(self, records: list[Record]) -> WriteSummary:
@@ -118,7 +152,8 @@ class UnitOfWork:
             if live and cur.data == data:
                 s.unchanged += 1
                 continue
-            closes.append(cur.pk)
+            if cur.pk is not None:
+                closes.append(cur.pk)
             later.append((case_id, kind, rid, parent, cur.version + 1, "update" if live else "create", data, tx_id, at))
             (s.updated if live else created).append(rid)
         self._close(closes)
@@ -128,7 +163,16 @@ class UnitOfWork:
         return s
 
     def _current_of(self, ids: list[str]) -> dict[str, Any]:
-        """The current versions (pk, id, version, data) of those of ``ids`` the case holds. On SQLite,
+        """The current versions (pk, id, version, data) of those of ``ids`` the case holds: rows of
+        ``record``, and batches' members where no row is current."""
+        current = self._rows_of(ids)
+        if len(current) < len(set(ids)):
+            members = self._members([i for i in ids if i not in current])
+            current.update(members)
+        return current
+
+    def _rows_of(self, ids: list[str]) -> dict[str, Any]:
+        """The current rows of ``record`` (pk, id, version, data) of those of ``ids`` the case holds. On SQLite,
         when the case's current records between the smallest and the largest id are few (a fresh
         import, or the same file again), one range scan of the current-version index reads them all
         (not one query per 500 ids). Not on PostgreSQL: a database's collation may order ids otherwise
@@ -152,7 +196,7 @@ class UnitOfWork:
         ``keep_user``, records written by a user's command rather than a load are kept when missing
         and not overwritten when changed since the last load (``refused_overwrites``). The caller
         decides what a refusal means (``Store.load`` writes nothing)."""
-        current = {
+        current: dict[str, Any] = {
             row.id: row
             for row in self.conn.execute(
                 select(R.c.pk, R.c.id, R.c.kind, R.c.version, R.c.data, R.c.tx_from, TX.c.operation)
@@ -160,6 +204,13 @@ class UnitOfWork:
                 .where(R.c.case_id == self.case_id, R.c.known_to.is_(None))
             )
         }
+        members = self._members()
+        if members:
+            operations = dict(self.conn.execute(select(TX.c.id, TX.c.operation).where(
+                TX.c.id.in_({m.tx_from for m in members.values()}))).all())
+            for rid, m in members.items():
+                m.operation = operations[m.tx_from]
+                current[rid] = m
         last_load = self.conn.execute(
             select(func.max(TX.c.id)).where(TX.c.case_id == self.case_id, TX.c.operation == LOAD_OPERATION,
                                             TX.c.id != self.tx_id)
@@ -189,7 +240,8 @@ class UnitOfWork:
                     s.refused_overwrites.append(rid)
                     s.kinds[rid], s.written_by[rid] = cur.kind, cur.operation
                 else:
-                    closes.append(cur.pk)
+                    if cur.pk is not None:
+                        closes.append(cur.pk)
                     live = cur.data is not None
                     later.append((case_id, rec.record_kind, rid, rec.parent, cur.version + 1,
                                   "update" if live else "create", data, tx_id, at))
@@ -206,7 +258,8 @@ class UnitOfWork:
             elif not prune:
                 s.refused_deletions.append(rid)
             else:
-                closes.append(cur.pk)
+                if cur.pk is not None:
+                    closes.append(cur.pk)
                 later.append((case_id, cur.kind, rid, None, cur.version + 1, "delete", None, tx_id, at))
                 s.deleted.append(rid)
         del seen
@@ -216,6 +269,50 @@ class UnitOfWork:
             return s  # nothing more to write: the caller rolls the transaction back
         self._close(closes)
         self._insert(later)
+        return s
+
+    def add_batch(self, kind: str, ids: list[str], template: str, columns: list[list[Any]]) -> WriteSummary:
+        """``add_encoded`` for records of one kind, none with a parent, given as a format string and its
+        columns (row k's JSON is ``template % (the columns' k-th cells)``, as ``encode`` gives it): the
+        new and changed ones written as one batch (accord.store.batches), a row of ``record`` they
+        supersede closed, unchanged ones counted. An id given twice goes the way of ``add_encoded``."""
+        if len(set(ids)) < len(ids):
+            rows = list(map(template.__mod__, zip(*columns)))
+            return self.add_encoded(kind, [(rid, None, data) for rid, data in zip(ids, rows)])
+        s = self.summary
+        current = self._current_of(ids)
+        versions: list[int] | None = None
+        if current:
+            keep, versions, closes = [], [], []
+            for k, rid in enumerate(ids):
+                cur = current.get(rid)
+                if cur is None:
+                    keep.append(k)
+                    versions.append(1)
+                    s.created.append(rid)
+                    continue
+                live = cur.data is not None
+                if live and cur.data == template % tuple(c[k] for c in columns):
+                    s.unchanged += 1
+                    continue
+                keep.append(k)
+                versions.append(cur.version + 1)
+                (s.updated if live else s.created).append(rid)
+                if cur.pk is not None:
+                    closes.append(cur.pk)
+            self._close(closes)
+            if len(keep) < len(ids):
+                ids = [ids[k] for k in keep]
+                columns = [[col[k] for k in keep] for col in columns]
+            if set(versions) == {1}:
+                versions = None
+        else:
+            s.created.extend(ids)
+        if ids:
+            self.conn.execute(B.insert().values(
+                case_id=self.case_id, kind=kind, tx_from=self.tx_id, known_from=self.at, rows=len(ids),
+                ids=json.dumps(ids, ensure_ascii=False), versions=None if versions is None else json.dumps(versions),
+                data=batches.pack(template, columns)))
         return s
 
     # ------------------------------------------------------------------------------ internals

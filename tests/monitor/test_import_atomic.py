@@ -1,5 +1,5 @@
 """kill -9 in the middle of `accord monitor import`: the process is killed after its reports were
-appended to the store but before the transaction committed; the store then holds nothing of the import
+written to the store (one batch) but before the transaction committed; the store then holds nothing of the import
 (no report, no transaction), opens as before, and the same import run again writes every row."""
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ KILLED = textwrap.dedent("""
     from accord.store.store import UnitOfWork
     from accord.cli.main import main
 
-    real = UnitOfWork.add_encoded
+    real = UnitOfWork.add_batch
 
-    def add_then_die(self, kind, rows):
-        real(self, kind, rows)
+    def add_then_die(self, *args):
+        real(self, *args)
         os.kill(os.getpid(), signal.SIGKILL)
 
-    UnitOfWork.add_encoded = add_then_die
+    UnitOfWork.add_batch = add_then_die
     sys.argv = ["accord", "--db", sys.argv[1], "monitor", "import", sys.argv[2], "--format", "acled"]
     main()
 """)

@@ -73,15 +73,21 @@ class Records:
         return out
 
     def encoded(self) -> list[tuple[str, str]]:
-        """(id, the report's JSON as the store keeps it) for each report, in order. One format string
-        per file: a field every row gives as plain text or a plain number is a slot its value goes in
-        as it is (``%s``, ``%r``); any other field a slot for its cells' pieces, written value by value
-        (each distinct one once). One ``%`` per row then writes the row."""
+        """(id, the report's JSON as the store keeps it) for each report, in order."""
+        template, values = self.template()
+        return list(zip(self.columns["id"], map(template.__mod__, zip(*values))))
+
+    def template(self) -> tuple[str, list[list[Any]]]:
+        """The reports' JSON as one format string and its columns: row k's JSON is ``template % (the
+        columns' k-th cells)``. A field every row gives as plain text or a plain number is a slot its
+        value goes in as it is (``%s``, ``%r``, ``%d``); any other field a slot for its cells' pieces,
+        written value by value (each distinct one once). The store keeps an import this way (a batch,
+        accord.store.batches) and writes each row's JSON only when it is read."""
         cols = self.columns
         slots = [_slot(Report, f, cols[f]) for f in FIELDS]
         if not slots[0][0]:  # an id needing escapes (no real file): the fields' pieces joined
             pieces = [_pieces(f, cols[f]) for f in FIELDS]
-            return [(rid, "{" + "".join(parts)[:-1] + "}") for rid, parts in zip(cols["id"], zip(*pieces))]
+            return "%s", [["{" + "".join(parts)[:-1] + "}" for parts in zip(*pieces)]]
         template, values = "{" + slots[0][0][1:], [cols["id"]]
         for f, (fmt, col) in zip(FIELDS[1:], slots[1:]):
             if f == "place" and cols["place"]:
@@ -100,8 +106,7 @@ class Records:
             elif fmt:
                 template += fmt
                 values.append(col)
-        template += "}"
-        return list(zip(cols["id"], map(template.__mod__, zip(*values))))
+        return template + "}", values
 
 
 def _pieces(name: str, column: list[Any]) -> list[str]:
