@@ -155,7 +155,8 @@ def test_pack_gives_back_every_row(n, kinds, data):
         elif kind == "few":
             col = data.draw(st.lists(st.sampled_from(["a", "b", "", ",\"k\":1"]), min_size=n, max_size=n))
         elif kind == "float":
-            col = data.draw(st.lists(st.floats(allow_nan=False, allow_infinity=False), min_size=n, max_size=n))
+            col = data.draw(st.lists(st.sampled_from([0.0, -0.0, 1e-300, 36.2181]) | st.floats(allow_nan=False,
+                                     allow_infinity=False), min_size=n, max_size=n))
         elif kind == "int":
             col = data.draw(st.lists(st.integers(-10**12, 10**12), min_size=n, max_size=n))
         else:
