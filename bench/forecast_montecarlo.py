@@ -25,10 +25,12 @@ Medians of ``--repeat`` runs (the NumPy peer runs once: it takes half a minute).
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -186,26 +188,47 @@ def issue_figures(repeat: int) -> list[str]:
     ]
 
 
+#: what the start-up figures time: help, a command that reads no record, the narrow read of an issue's
+#: positions (no record class built) and a read that decodes records (`show`)
+STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"], ["show", "assad-role"])
+
+
 def startup_figures(repeat: int) -> list[str]:
+    """Each command timed on two copies of the package, alternately: as this checkout runs it, each module
+    compiled from source on every run (this project's machines set PYTHONDONTWRITEBYTECODE; set here so
+    that it holds anywhere), and byte-compiled first, as an installed accord (or any checkout after its
+    first run) is run."""
     accord = [str(Path(sys.executable).with_name("accord"))]
+    n = max(repeat, 5)
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
         env = dict(os.environ, ACCORD_DB=str(Path(tmp) / "case.db"))
         subprocess.run([*accord, "case", "load", "syria-2015"], env=env, capture_output=True, check=True)
+        copies = {}
+        for how in ("source", "bytecode"):
+            shutil.copytree(REPO / "accord", Path(tmp) / how / "accord", ignore=shutil.ignore_patterns("__pycache__"))
+            copies[how] = dict(env, PYTHONPATH=str(Path(tmp) / how), PYTHONDONTWRITEBYTECODE="1")
+        compileall.compile_dir(Path(tmp) / "bytecode" / "accord", quiet=1)
         rows = []
-        for args in (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"]):
-            wall, cpu = _medians([*accord, *args], env, max(repeat, 5))
-            rows.append(f"| `accord {' '.join(args)}` | {wall:.2f} | {cpu:.2f} |")
-        bare_wall, bare_cpu = _medians([sys.executable, "-c", "pass"], env, max(repeat, 5))
+        for args in STARTUP_COMMANDS:
+            runs: dict[str, list[tuple[float, float]]] = {"source": [], "bytecode": []}
+            for _ in range(n):
+                for how, how_env in copies.items():
+                    runs[how].append(_cpu_of([*accord, *args], how_env))
+            cells = " | ".join(f"{statistics.median(r[0] for r in runs[h]):.2f} | {statistics.median(r[1] for r in runs[h]):.2f}"
+                               for h in ("source", "bytecode"))
+            rows.append(f"| `accord {' '.join(args)}` | {cells} |")
+        bare_wall, bare_cpu = _medians([sys.executable, "-c", "pass"], env, n)
     return [
         "### 3. Start-up: `accord --help` and read commands, whole process",
         "",
-        f"Goal: < {STARTUP_GOAL_S:g} s. Medians of {max(repeat, 5)}, seconds (CPU is the figure to compare on a"
-        " shared machine):",
+        f"Goal: < {STARTUP_GOAL_S:g} s. Medians of {n}, seconds (CPU is the figure to compare on a shared machine);"
+        " accord's modules compiled from source on every run (as this checkout runs with PYTHONDONTWRITEBYTECODE)"
+        " and from bytecode (as an installed accord runs), alternately:",
         "",
-        "| command | wall | CPU |",
-        "|---|---:|---:|",
+        "| command | wall, source | CPU, source | wall, bytecode | CPU, bytecode |",
+        "|---|---:|---:|---:|---:|",
         *rows,
-        f"| `python -c pass` (the interpreter alone) | {bare_wall:.2f} | {bare_cpu:.2f} |",
+        f"| `python -c pass` (the interpreter alone) | {bare_wall:.2f} | {bare_cpu:.2f} | | |",
         "",
     ]
 

@@ -164,7 +164,7 @@ def actors_list(kind: Annotated[str | None, typer.Option("--kind", "-k", help="s
 def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt = None,
          as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
     """Any record, with its citations."""
-    from accord.record.bundle import dump_yaml
+    from accord.record.yamlwrite import dump_yaml
     from accord.views import record as views
 
     store, case_id, ts = open_case(case, as_known_on)

@@ -31,6 +31,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 from accord.gcpause import gc_paused
 from accord.errors import MAX_LISTED, AccordError, BundleError, BundleErrors
 from accord.record import yamlread
+from accord.record.yamlwrite import dump_yaml
 from accord.record.builtin import BUILTIN_CASES, builtin_cases
 from accord.record.model import (
     RECORD_TYPES, Case, Citation, Decision, Document, Issue, Position, Record, Roadmap, citations, references,
@@ -569,26 +570,6 @@ def to_bundle_dict(rec: Record) -> dict[str, Any]:
     ordered.update(data)
     ordered.update(tail)
     return _compact_cites(ordered)
-
-
-class _Dumper(yaml.SafeDumper):
-    """Writes what _Loader reads: quotes only what it would read as something else (so a vote is
-    written ``no``, a date ``2015-12-18``), and multi-line text as a literal block."""
-
-
-_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-def _str_rep(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str_rep)
-
-
-def dump_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
 def write_bundle(records: list[Record], folder: Path) -> list[Path]:
