@@ -284,31 +284,50 @@ def _support_linear(wv, gap, nd, below):
 
 
 @njit(**_JIT)
-def _support_powered(wv, r, ud, grp, nd, width, below, row, packed, packed_log):
-    """As ``_support_linear`` with each voter k's distances raised to its exponent: exp(r_k · log gap).
-    The distances between columns are symmetric, so each logarithm is taken once per pair of columns, on
-    the upper triangle packed into one row (``packed_log``, row c from entry c·nd - c(c-1)/2); voter k
-    reads the row of its own column, the part left of the diagonal scattered (cheaper than a symmetric
-    matrix, whose lower half is written column by column, or than taking each logarithm twice). The
-    powers go through ``row``: written straight into the running sums, the loop did not vectorise."""
-    n = wv.shape[0]
+def _column_logs(ud, nd, width, vote_voter, gaps, log_gap, log_win, log_lose):
+    """The logarithms the round's powers need, of values that depend only on the two columns' positions
+    (symmetric): the gaps (when voters use their exponents) and the bases of the utilities of winning
+    (0.5 - 0.5·gap, at least 0) and losing (0.5 + 0.5·gap). Each is taken once per pair of columns, on
+    the upper triangle packed into one row (row c from entry ``_packed_at(nd, c, c)``; loops over parts
+    of rows did not vectorise)."""
     size = 0
     for a in range(nd):
         for b in range(a, nd):
-            packed[size] = abs(ud[a] - ud[b]) / width
+            gaps[size] = abs(ud[a] - ud[b]) / width
             size += 1
+    if vote_voter:
+        for i in range(size):
+            log_gap[i] = _log1(gaps[i])
     for i in range(size):
-        packed_log[i] = _log1(packed[i])
+        h = 0.5 - 0.5 * gaps[i]
+        log_win[i] = _log1(h if h > 0.0 else 0.0)
+    for i in range(size):
+        log_lose[i] = _log1(0.5 + 0.5 * gaps[i])
+
+
+@njit(**_JIT, inline="always")
+def _packed_at(nd, a, b):
+    """Where the pair of columns (a, b), a <= b, is in a packed upper triangle of nd columns."""
+    return a * nd - (a * (a - 1)) // 2 + (b - a)
+
+
+@njit(**_JIT)
+def _support_powered(wv, r, grp, nd, below, row, log_gap):
+    """As ``_support_linear`` with each voter k's distances raised to its exponent: exp(r_k · log gap),
+    the logarithms from the packed triangle of ``_column_logs``. Voter k reads the row of its own
+    column, the part left of the diagonal scattered (cheaper than a symmetric matrix, whose lower half is
+    written column by column, or than taking each logarithm twice). The powers go through ``row``:
+    written straight into the running sums, the loop did not vectorise."""
+    n = wv.shape[0]
     for l in range(nd):
         below[0, l] = 0.0
     for k in range(n):
         wk, rk, c = wv[k], r[k], grp[k]
-        # entry (l, c) of the upper triangle, l < c, is at l·nd - l(l-1)/2 + (c - l)
         for l in range(c):
-            row[l] = packed_log[l * nd - (l * (l - 1)) // 2 + (c - l)]
-        start = c * nd - (c * (c - 1)) // 2 - c
+            row[l] = log_gap[_packed_at(nd, l, c)]
+        start = _packed_at(nd, c, c) - c
         for l in range(c, nd):
-            row[l] = packed_log[start + l]
+            row[l] = log_gap[start + l]
         for l in range(nd):
             row[l] = _exp1(rk * row[l])
         for l in range(nd):
@@ -421,7 +440,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, fa, su_own, fa_own, quo1, quo2,
-     packed, packed_log, active, xa, sa, ra, sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col) = buf
+     packed, packed_log, active, xa, sa, ra, sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
+     log_lose, col_a, e1_col) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -464,8 +484,9 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         sq[a] = 2 - 4 * 0.5 ** r[a]
 
     # 2. win probabilities with those exponents (or the same as in step 1)
+    _column_logs(ud, nd, width, vote_voter, packed, packed_log, log_win, log_lose)
     if vote_voter:
-        _support_powered(wv, r, ud, grp, nd, width, below, row, packed, packed_log)
+        _support_powered(wv, r, grp, nd, below, row, packed_log)
         _win_probability(ud, nd, grp, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
 
     # 3. every challenger j's offer to every target i that may accept one (_targets), and the one i
@@ -489,68 +510,74 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         best_kind[k], best_key[k], best_to[k], best_j[k], best_order[k] = CAPITULATE + 1, np.inf, np.inf, -1, -1
     for k in range(na):
         c = grp[active[k]]
-        for j in range(n):
-            pa[j, k] = p[grp[j], c]
-            pta[j, k] = p[c, grp[j]]
-    for j in range(n):
-        xj, gap_mu_j, s_j, order_j, r_j, sq_j = xv[j], gap_mu[j], sv[j], order[j], r[j], sq[j]
+        col_a[k] = c
+        for l in range(nd):
+            pa[l, k] = p[l, c]
+            pta[l, k] = p[c, l]
+    for cj in range(nd):
+        # what depends only on the challenger's position: the target's utilities (and, with the target's
+        # view, its E1), the same for every challenger at that position
+        xj = ud[cj]
         for k in range(na):
-            g = abs(xj - xa[k]) / width
-            h = 0.5 - 0.5 * g
-            ga[k] = g
-            log_su[k] = _log1(h if h > 0.0 else 0.0)
-            log_fa[k] = _log1(0.5 + 0.5 * g)
+            c = col_a[k]
+            at = _packed_at(nd, c, cj) if c <= cj else _packed_at(nd, cj, c)
+            log_su[k], log_fa[k], ga[k] = log_win[at], log_lose[at], packed[at]
         for k in range(na):
             su[k] = 2 - 4 * _exp1(ra[k] * log_su[k])
         for k in range(na):
             fa[k] = 2 - 4 * _exp1(ra[k] * log_fa[k])
-        if not target_view:
-            # j's own utilities, valued with j's exponent
+        if target_view:
             for k in range(na):
-                su_own[k] = 2 - 4 * _exp1(r_j * log_su[k])
-            for k in range(na):
-                fa_own[k] = 2 - 4 * _exp1(r_j * log_fa[k])
-        if q < 1:
-            # what the challenger and the target expect without a challenge (scalar powers: libm's pow)
-            for k in range(na):
-                g = ga[k]
-                r1 = ra[k] if target_view else r_j
-                better, worse = _utility((gap_mu_j + g) / 2, r1), _utility(-(gap_mu_j + g) / 2, r1)
-                quo1[k] = (1 - q) * (t * better + (1 - t) * worse)
-                better, worse = _utility((gap_mu_a[k] + g) / 2, ra[k]), _utility(-(gap_mu_a[k] + g) / 2, ra[k])
-                quo2[k] = (1 - q) * (t * better + (1 - t) * worse)
-        for k in range(na):
-            xi = xa[k]
-            if target_view:
-                e1 = su[k] - sa[k] * (1 - pa[j, k]) * (su[k] - fa[k]) - q * sqa[k]
-            else:
-                e1 = su_own[k] - sa[k] * (1 - pa[j, k]) * (su_own[k] - fa_own[k]) - q * sq_j
-            e2 = su[k] - s_j * (1 - pta[j, k]) * (su[k] - fa[k]) - q * sqa[k]
+                e1_col[k] = su[k] - sa[k] * (1 - pa[cj, k]) * (su[k] - fa[k]) - q * sqa[k]
+        for j in range(first[cj], first[cj + 1] if cj + 1 < nd else n):
+            gap_mu_j, s_j, order_j, r_j, sq_j = gap_mu[j], sv[j], order[j], r[j], sq[j]
+            if not target_view:
+                # j's own utilities, valued with j's exponent
+                for k in range(na):
+                    su_own[k] = 2 - 4 * _exp1(r_j * log_su[k])
+                for k in range(na):
+                    fa_own[k] = 2 - 4 * _exp1(r_j * log_fa[k])
             if q < 1:
-                e1 = e1 - quo1[k]
-                e2 = e2 - quo2[k]
-            confront = (e2 > 0) & (e1 > e2)
-            fraction = 1.0 if confront else min(1.0, abs(e2) / e1)
-            kind = CONFRONT if confront else (COMPROMISE if fraction < 1 else CAPITULATE)
-            valid = (xi != xj) & (e1 > 0) & (confront | ((e2 <= 0) & (fraction > 0)))
-            to = xi + fraction * (xj - xi)
-            key = abs(to - xi)
-            if scholz and kind == COMPROMISE:
-                stakes = abs(e1) + abs(e2)
-                key = (abs(e2) * xi + abs(e1) * xj) / (stakes if stakes > 0 else 1.0)
-            better = (key < best_key[k]) | (
-                (key == best_key[k]) & ((to < best_to[k]) | ((to == best_to[k]) & (order_j < best_order[k])))
-            )
-            if scholz:
-                take = valid & ((kind < best_kind[k]) | ((kind == best_kind[k]) & better))
-            else:
-                take = valid & better
-            # written whether taken or not, so that the loop has no branch to stop it vectorising
-            best_kind[k] = kind if take else best_kind[k]
-            best_key[k] = key if take else best_key[k]
-            best_to[k] = to if take else best_to[k]
-            best_j[k] = j if take else best_j[k]
-            best_order[k] = order_j if take else best_order[k]
+                # what the challenger and the target expect without a challenge (scalar powers: libm's pow)
+                for k in range(na):
+                    g = ga[k]
+                    r1 = ra[k] if target_view else r_j
+                    better, worse = _utility((gap_mu_j + g) / 2, r1), _utility(-(gap_mu_j + g) / 2, r1)
+                    quo1[k] = (1 - q) * (t * better + (1 - t) * worse)
+                    better, worse = _utility((gap_mu_a[k] + g) / 2, ra[k]), _utility(-(gap_mu_a[k] + g) / 2, ra[k])
+                    quo2[k] = (1 - q) * (t * better + (1 - t) * worse)
+            for k in range(na):
+                xi = xa[k]
+                if target_view:
+                    e1 = e1_col[k]
+                else:
+                    e1 = su_own[k] - sa[k] * (1 - pa[cj, k]) * (su_own[k] - fa_own[k]) - q * sq_j
+                e2 = su[k] - s_j * (1 - pta[cj, k]) * (su[k] - fa[k]) - q * sqa[k]
+                if q < 1:
+                    e1 = e1 - quo1[k]
+                    e2 = e2 - quo2[k]
+                confront = (e2 > 0) & (e1 > e2)
+                fraction = 1.0 if confront else min(1.0, abs(e2) / e1)
+                kind = CONFRONT if confront else (COMPROMISE if fraction < 1 else CAPITULATE)
+                valid = (xi != xj) & (e1 > 0) & (confront | ((e2 <= 0) & (fraction > 0)))
+                to = xi + fraction * (xj - xi)
+                key = abs(to - xi)
+                if scholz and kind == COMPROMISE:
+                    stakes = abs(e1) + abs(e2)
+                    key = (abs(e2) * xi + abs(e1) * xj) / (stakes if stakes > 0 else 1.0)
+                better = (key < best_key[k]) | (
+                    (key == best_key[k]) & ((to < best_to[k]) | ((to == best_to[k]) & (order_j < best_order[k])))
+                )
+                if scholz:
+                    take = valid & ((kind < best_kind[k]) | ((kind == best_kind[k]) & better))
+                else:
+                    take = valid & better
+                # written whether taken or not, so that the loop has no branch to stop it vectorising
+                best_kind[k] = kind if take else best_kind[k]
+                best_key[k] = key if take else best_key[k]
+                best_to[k] = to if take else best_to[k]
+                best_j[k] = j if take else best_j[k]
+                best_order[k] = order_j if take else best_order[k]
     for i in range(n):
         actor = order[i]
         new[actor], mover[actor], kind_out[actor] = xv[i], -1, -1
@@ -575,6 +602,7 @@ def _buffers(n):
         np.empty(n), np.empty(n), np.empty(n), np.empty(max(n + 1, n * (n + 1) // 2)), np.empty(n * (n + 1) // 2),
         np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
         np.empty(n), np.empty(n), np.empty(n), np.empty(n, np.int64), np.empty(n, np.int64), np.empty((n, n)),
+        np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2), np.empty(n, np.int64), np.empty(n),
     )
 
 
