@@ -62,7 +62,7 @@ class Article:
         return f"doc-{self.sha256[:16]}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An actor named in the text: by name, alias, title, surname, metonym, demonym or pronoun."""
 
@@ -76,7 +76,7 @@ class Mention:
     sector: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     kind: str
     start: int
