@@ -107,6 +107,7 @@ _ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in 
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
                 "throughout", "into"}
+_MONTH_AFTER_ANY_CASE = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
 
@@ -205,7 +206,6 @@ class DateResolver:
         text = doc.norm
         found: list[tuple[int, int, str, re.Match[str]]] = []
         # the rules only in sentences with something date-like in them (most sentences have none)
-        after_ok = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
         tried: set[int] = set()
         # every date expression holds an anchor (a digit, a month, a weekday, "week"...) and starts at most
         # three words before it: try the rules only there
@@ -224,7 +224,7 @@ class DateResolver:
                 m = rx.match(text, pos)
                 if m is None:
                     continue
-                if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in after_ok:
+                if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in _MONTH_AFTER_ANY_CASE:
                     continue
                 if name in _RANGES and _two_days(text, m):
                     # "on Oct. 30 and Nov. 14": two days, each its own date
