@@ -39,9 +39,13 @@ HEADS: dict[str, tuple[str, str]] = {
     "delegation": ("political_group", "delegation"), "group": ("group", "group"),
 }
 _DETS = r"[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Bb]oth|[A-Z][a-z]+'s"
+# the same at a word's start, written to open with one character class (then the word boundary looked back
+# at from the second character, the rest by the first): the engine skips to those characters, where a
+# leading \b made it try the whole pattern at every character
+_DETS_AT_WORD = r"[TtHhIiBbA-Z](?<!\w.)(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[Ii])ts|(?<=[Bb])oth|(?<=[A-Z])[a-z]+'s)"
 # determiner, at most two modifiers (a demonym, "government", "warring", "armed"), the head
 _PHRASE = re.compile(
-    rf"\b(?P<det>{_DETS})\s+(?P<mods>(?:(?:[A-Z][\w'-]+|government|opposition|warring|armed|rebel|task)\s+){{0,2}})"
+    rf"(?P<det>{_DETS_AT_WORD})\s+(?P<mods>(?:(?:[A-Z][\w'-]+|government|opposition|warring|armed|rebel|task)\s+){{0,2}})"
     r"(?P<head>(?i:government)|authorities|administration|(?i:opposition)|rebels|insurgents|militants|separatists|"
     r"factions|participants|members|monitors|mission|co-chairs|parties|sides|force|delegation|group)\b"
     # "the government side", "the opposition's demands": a modifier of another noun, not the phrase's head
