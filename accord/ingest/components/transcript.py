@@ -81,6 +81,8 @@ def _no_speech(words: str) -> bool:
 _SAID_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?P<cue>said|says|added|stated|declared|commented)"
                          r"(?P<rest>[^\n\":]{0,60}):[ \t]*(?=\n\n[^\s\"])")
 
+_COLON_BREAK = re.compile(r":[ \t]*\n\n")
+
 
 def _labels(norm: str) -> list[re.Match[str]]:
     """The label matches, tried only where a paragraph opens (what the pattern's anchors allow): the same
@@ -173,6 +175,8 @@ class Transcript:
         after it the speaker's direct quote, up to one that is no speech (a heading, 'Further information', the
         narrative again)."""
         norm = doc.norm
+        if not _COLON_BREAK.search(norm):
+            return  # every such line ends so: a scan for that skips to colons, the pattern's tries every character
         for m in _SAID_COLON.finditer(norm):
             named = [x for x in doc.mentions_in(m.start("who"), m.end("who")) if x.actor]
             if not named:
