@@ -174,3 +174,12 @@ def test_wire_report_days(run):
     assert dates(r) == []  # nothing in the text fixes the day it follows
     r = run("Fighting eased over the weekend, monitors said.", dt.date(2016, 2, 24))  # a Wednesday
     assert ("the weekend", ["2016-02-20", "2016-02-21"], "day") in dates(r)
+
+
+def test_a_day_or_month_with_a_year_relative_to_publication(run):
+    r = run("The truce agreed on February 12 last year never held. Fighting began in mid-January last year. "
+            "Talks resume on 3 March next year. Aid came in May last year.", FRIDAY)
+    assert dates(r) == [("February 12 last year", "2014-02-12", "day"),
+                        ("mid-January last year", ["2014-01-11", "2014-01-20"], "mid"),
+                        ("3 March next year", "2016-03-03", "day"),
+                        ("May last year", ["2014-05-01", "2014-05-31"], "month")]

@@ -22,6 +22,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TO = r"\s*(?:-|to|and|until|through)\s*"
+# a year given relative to publication after a day or a month ('February 12 last year', 'in May next year')
+_REL_YEAR = r"\s+(?P<rel>last|next|this)\s+year\b"
 
 # (name, pattern): tried in this order; where two overlap the longer wins.
 _RULES: list[tuple[str, str]] = [
@@ -30,12 +32,12 @@ _RULES: list[tuple[str, str]] = [
     ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dm_range", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("dmy", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dmy", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("part", rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
-             rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+             rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
-    ("month", rf"\b(?P<m>{_MON})(?!\s+\d)"),  # only after the words in _MONTH_AFTER (checked in code: faster)
+    ("month", rf"\b(?P<m>{_MON})(?!\s+\d)(?:{_REL_YEAR})?"),  # only after the words in _MONTH_AFTER (checked in code: faster)
     ("mod_month", rf"\b(?P<mod>last|next|this|this past|this coming)\s+(?P<m>{_MON})(?!\s+\d)"),
     # "between Wednesday and Thursday last week", "from Friday to Sunday": a span of days in one week
     ("wd_range", rf"\b(?:(?:between|from)\s+)?(?P<wd1>{_WD}){_TO}(?P<wd2>{_WD})(?:\s+(?P<wk>last|next|this)\s+week)?"),
@@ -309,6 +311,9 @@ class DateResolver:
             return int(m.group("y"))
         if published is None:
             raise _NeedsPublished
+        rel = m.groupdict().get("rel")
+        if rel:
+            return published.year + {"last": -1, "this": 0, "next": 1}[rel]
         return timex.year_for(published, mon, dom, "neutral")
 
     def _iso(self, m, published, tense):
@@ -350,6 +355,9 @@ class DateResolver:
             tense = "future"
         if not mod and re.search(r"\b[Ss]ince\s+$", m.string[max(0, m.start() - 7):m.start()]):
             mod, tense = "since", "past"
+        rel = m.groupdict().get("rel")
+        if rel:
+            return timex.month(published.year + {"last": -1, "this": 0, "next": 1}[rel], mon)
         y = timex.year_for(published, mon, None, tense)
         if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
             y -= 1
