@@ -173,3 +173,28 @@ def test_uk_spellings_and_office_names(run):
     found = actors(r)
     assert ("Foreign and Commonwealth Office", "uk") in found
     assert ("Asad regime", "syria-government") in found and ("Asad", "bashar-al-assad") in found
+
+
+def test_a_state_a_call_reaches_a_fronted_view_and_the_ministers_of_a_state(run):
+    r = run("We call on the regime, and on Russia, to stop. For France, the plan is late. The foreign ministers "
+            "of Germany and Italy will meet. The talks on Iran went on.")
+    found = actors(r)
+    assert {("Russia", "russia"), ("France", "france"), ("Germany", "germany"), ("Italy", "italy")} <= set(found)
+    assert ("Iran", "iran") not in found  # a topic still
+
+
+def test_a_demonym_before_shelling_and_a_nation_named_by_the_demonym(run):
+    found = actors(run("Moscow criticised the Turkish shelling of Kurdish positions. We work with anyone, the French "
+                       "included. The French people voted."))
+    assert ("Turkish", "turkey") in found and ("French", "france") in found
+    assert len([a for a in found if a[1] == "france"]) == 1  # 'the French people': a people, not the state
+
+
+def test_a_header_place_before_a_date_a_seat_of_government_and_a_body_s_bare_term(run):
+    r = run("Briefing by Maria Zakharova, Moscow, February 18, 2016\n\nThe Security Council met. Council members "
+            "agreed, and Council President Ismael Martins spoke. The government must work from Tripoli in safety.")
+    found = actors(r)
+    assert ("Moscow", "russia") not in found and ("Tripoli", "libya") not in found
+    assert found.count(("Council", "unsc")) == 2
+    # a role, not the body: 'as Council President for December'
+    assert ("Council", "unsc") not in actors(run("The Security Council met. Kerry spoke as Council President for December."))

@@ -31,7 +31,9 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "back", "moved", "move", "fled", "flee", "sent", "deployed", "head", "headed", "heading", "journey",
                 "way", "road", "route", "line", "lines", "border", "borders", "access", "entry", "exports", "refugees",
                 "home", "away", "north", "south", "east", "west", "miles", "km", "kilometres", "kilometers",
-                "arrived", "arrive", "visitors", "tourists", "not"}
+                "arrived", "arrive", "visitors", "tourists", "not",
+                # where a government sits ('able to work from Tripoli in safety')
+                "work", "working", "operate", "operating", "govern", "governing"}
 # "he said by telephone from Riyadh", "speaking from Moscow": where the speaker was (but "on the telephone to
 # Riyadh" is a call to the government)
 FROM_WORDS = {"telephone", "phone", "speaking", "spoke"}
@@ -39,7 +41,9 @@ FROM_WORDS = {"telephone", "phone", "speaking", "spoke"}
 STATE_TOPIC_WORDS = {"on", "of", "about", "for"}
 # Before "of", these words make the state the one represented, not a topic ("the representative of Japan said").
 REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", "delegation", "ambassador",
-                  "envoy", "spokesman", "spokeswoman", "spokesperson"}
+                  "envoy", "spokesman", "spokeswoman", "spokesperson",
+                  # who holds an office of the state ('the foreign ministers of Germany, France ...')
+                  "minister", "ministers", "leader", "leaders", "president", "presidents", "heads"}
 # Before "for", these make the state the one spoken for ("Kerry, speaking for the United States"), not a topic.
 SPEAKING = {"speaking", "spoke", "speaks", "speak", "spokesman", "spokeswoman", "spokesperson", "signed"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
@@ -65,12 +69,26 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "plan", "draft", "position", "demands", "demand", "veto", "support", "offensive", "operation",
                "operations", "bases", "base", "official", "diplomat", "ally", "allies", "missions", "mission",
                "bomber", "negotiators", "envoy", "security", "police", "navy", "aerospace", "partners", "partner",
-               "counterparts", "colleagues"}
+               "counterparts", "colleagues", "shelling", "shells", "attack", "attacks", "tanks", "incursion",
+               "intervention"}
+# after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
+# follow a plural subject or a noun phrase's end
+_NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
+                "will", "would", "want", "wanted", "insist", "insisted", "agree", "agreed", "did", "do", "too", "also",
+                "who", "themselves", ")"}
+# 'We call on the regime, and on Russia, to stop': a state after 'on' that a call reaches
+_CALL_ON = re.compile(r"\b(?:call|calls|called|calling|urged|urges|pressed|presses)\s+on\b[^.;:]{0,60}$")
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
                     "troops", "forces"}
 ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some", "other", "many", "senior",
                   "unnamed", "anonymous"}
+# the defined term without its article before its members or an office held by someone named ('Council members',
+# 'Council President Ismael Martins'; 'as Council President for December' names a role, not the body)
+_BARE_TERM = re.compile(r"(?<!\w)(?P<word>Group|Council|Committee|Commission|Coalition|Mission)"
+                        r"(?=\s+(?:members\b|(?:President|Chair) [A-Z]))")
+_DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+)\b")
 _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|"
                            r"Conference|Organization|Organisation)\b")
 # A dotted short form glued to what follows by the tokenizer ("U.S.-Russian", "U.N.-brokered"): the form, and
@@ -162,16 +180,21 @@ class ActorMatcher:
                 after = strings[lows[last + 1]] if nxt == "-" and last + 1 < n else nxt
                 # "In Moscow, Foreign Minister Sergei Lavrov said": the capital opens a report of what it said
                 opening = prev == "in" and nxt == "," and doc.sent_of(start)[0] == idxs[first - 1]
-                if (located and not opening) or after in PLACE_NEXT:
+                # 'Maria Zakharova, Moscow, February 18, 2016': a header's place and date
+                dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
+                if (located and not opening) or after in PLACE_NEXT or dated:
                     continue
             if entry.kind == "state" and via == "name":
                 if nxt == "'s" and self.lex.government(actor) != actor:
                     continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                 owned = nxt == "'s"
-                called_on = prev == "on" and before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
+                called_on = prev == "on" and (before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
+                                              or bool(_CALL_ON.search(doc.norm, max(0, start - 80), start)))
+                # 'For France, Assad cannot stay': the state whose view the sentence gives
+                fronted = prev == "for" and nxt == "," and first > 0 and doc.sent_of(start)[0] == idxs[first - 1]
                 represented = (prev == "of" and (before_prev in REPRESENTED_BY or first - 1 in person_ends)) \
                     or (prev == "for" and before_prev in SPEAKING)
-                if not owned and (located or (prev in STATE_TOPIC_WORDS and not called_on and not represented)
+                if not owned and (located or (prev in STATE_TOPIC_WORDS and not (called_on or represented or fronted))
                                   or nxt in STATE_MODIFIED):
                     continue
             if via == "people" and (prev != "the" or self.lex.government(actor) != actor):
@@ -188,7 +211,8 @@ class ActorMatcher:
                     continue
                 if nxt == "and" and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
                     nxt = tokens[last + 2].lower_  # "French and British aircraft"
-                if nxt not in ACTOR_NOUNS and not nxt.startswith("-"):
+                nation = prev == "the" and doc.text[start:end].endswith(("ch", "sh", "ese")) and nxt in _NATION_NEXT
+                if nxt not in ACTOR_NOUNS and not nxt.startswith("-") and not nation:
                     continue
                 led = strings[lows[last + 1]] if nxt == "-" and last + 1 < n else ""
                 if led in NATIONALS_LED and gov != actor:
@@ -234,7 +258,7 @@ class ActorMatcher:
         """'the Group', 'the Council' with a capital, after the body's full name: an official text's defined
         term for it (lower case, 'the council', stays a common noun)."""
         found = []
-        for t in _DEFINED_TERM.finditer(doc.norm):
+        for t in [*_DEFINED_TERM.finditer(doc.norm), *_BARE_TERM.finditer(doc.norm)]:
             start, end = t.span("word")
             if doc.mentions_in(t.start(), end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
                 continue  # part of a name already ('the Security Council')
