@@ -52,6 +52,28 @@ def test_the_top_level_help_lists_as_the_full_app_does(argv):
     assert runner.invoke(listing, argv).output == full.output
 
 
+def test_the_written_listing_is_the_apps():
+    """accord/cli/listing.py lists what the command modules register; after adding a command or changing
+    the first paragraph of its help, run `python -m accord.cli.listing`."""
+    from accord.cli.listing import LISTING, listing
+
+    assert LISTING == listing(app)
+
+
+def test_the_top_level_help_imports_no_command_module():
+    import subprocess
+    import sys
+
+    from accord.cli.main import MODULES
+
+    code = ("import sys\nfrom accord.cli.main import main\nsys.argv = ['accord', '--help']\ntry:\n    main()\n"
+            "except SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('accord.cli.')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "positions" in done.stdout
+    loaded = done.stderr.strip().splitlines()[-1]
+    assert not [m for m in MODULES if f"'accord.cli.{m}'" in loaded], loaded
+
+
 def test_version_from_the_listing():
     out = runner.invoke(_for(["--version"]), ["--version"])
     assert out.exit_code == 0 and out.output.startswith("accord ")
