@@ -6,14 +6,17 @@ positions:
 
 - the win probabilities from prefix sums over the sorted voters, with a two-pointer sweep over the pair
   midpoints (the voters strictly below / at or below each midpoint) instead of a search, done once a
-  round for both of its win probabilities;
-- the powers (the voters' weighted distances, n², and each target's utilities of winning and losing
-  against every challenger) as exp(r·log v) in loops LLVM vectorises (libm's ``pow`` is a scalar call:
-  it was most of the time); the gaps' logarithms are symmetric, so each is taken once per pair;
+  round for both of its win probabilities, on one column per distinct position (``_positions``: actors
+  at one position have the same numbers; after the first round about a third of them share one);
+- the powers (the voters' weighted distances, n × columns, and each target's utilities of winning and
+  losing against every challenger's position) as exp(r·log v) in loops LLVM vectorises (libm's ``pow``
+  is a scalar call: it was most of the time); the logarithms depend only on two positions, so each is
+  taken once per pair of columns (``_column_logs``);
 - the offers only to the targets that may accept one (``_targets``: a bound shows the others' expected
-  utility of every challenge is negative, about 55 % of targets in the benchmark), with challengers in
-  the outer loop and those targets, gathered into rows, in the inner one, so that the inner loop reads
-  rows and vectorises, each target still meeting the challengers in the same order.
+  utility of every challenge is negative, about 57 % of targets in the benchmark), with challengers'
+  positions in the outer loop and those targets, gathered into rows, in the inner one, so that the inner
+  loop reads rows and vectorises; what depends on the challenger's position alone is computed once for
+  all the challengers there.
 
 Results agree with the vectorised NumPy formulation this replaced to within floating-point rounding, not
 bit for bit (see docs/forecast.md, "Speed and exactness", for the tolerance and why;
