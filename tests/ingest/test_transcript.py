@@ -153,3 +153,11 @@ def test_a_label_s_abbreviation_an_office_label_and_a_record_s_own_lines(run):
         ("Thanks. On Syria: will the talks go on?", None, "Q"),
         ("They will.", "staffan-de-mistura", "SdM"),
         ("We are ready.", "bashar-jaafari", "Mr. Ja'afari")]
+
+
+def test_a_long_label_in_capitals_with_a_known_name_and_an_honorific_label_of_someone_unknown(run):
+    text = ("SECRETARY OF STATE JOHN KERRY: Thank you all for coming.\n\n"
+            "QUESTION: Is there a date?\n\n"
+            "Ms. Fawzi: That is all for today.")
+    assert turns(run(text)) == [("Thank you all for coming.", "john-kerry", "SECRETARY OF STATE JOHN KERRY"),
+                                ("Is there a date?", None, "QUESTION"), ("That is all for today.", None, "Ms. Fawzi")]

@@ -116,7 +116,10 @@ class Segmenter:
                 doc.places += [m.span("aplace"), m.span("aoutlet")]
                 self._local_day(doc, m.group("aplace"))
                 break
-            if m and (m.group("place").isupper() or m.group("place") in self.timezones_title):
+            # 'SECRETARY KERRY: Thank you': a transcript's label in capitals before a colon, unless a known place
+            label = m is not None and m.group(0).rstrip().endswith(":") and \
+                m.group("place").strip().title() not in self.known_places
+            if m and not label and (m.group("place").isupper() or m.group("place") in self.timezones_title):
                 doc.places.append(m.span("place"))
                 self._local_day(doc, m.group("place"))
                 if m.group("region"):

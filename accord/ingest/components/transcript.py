@@ -202,7 +202,9 @@ class Transcript:
         if who.lower() in _QUESTIONERS or who.lower() in _ROLE_LABELS:
             return True
         if len(who) >= 2 and who.replace(".", "").replace(" ", "").replace("'", "").replace("-", "").isupper():
-            return len(who.split()) <= 4
+            # a long one only with a name the dictionary knows ('SECRETARY OF STATE JOHN KERRY:')
+            return len(who.split()) <= 4 or (len(who.split()) <= 9 and any(
+                x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who"))))
         # a mixed-case label must name a person the dictionary knows ('Maria Zakharova:', not 'Update:'), or be
         # a meeting record's ('Mr. Aboulatta (Egypt) (spoke in Arabic):', 'The President (spoke in French):')
         if any(x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who"))):
@@ -211,8 +213,11 @@ class Transcript:
                 x.kind == "person" and x.via == "title" for x in doc.mentions_in(m.start("who"), m.end("who")))):
             return True  # a record's chair, or an official by office alone ('The Secretary-General:')
         note = m.group("note")
-        return bool(note) and len(who.split()) <= 5 and bool(_RECORD_NAME.match(who)) and \
-            (bool(_LANGUAGE_NOTE.search(note)) or any(x.actor for x in doc.mentions_in(m.start("note"), m.end("note"))))
+        if len(who.split()) > 5 or not _RECORD_NAME.match(who):
+            return False
+        # 'Ms. Fawzi:' by honorific and name; the chair by office only with a record's note
+        return not _CHAIR.match(who) or (bool(note) and (bool(_LANGUAGE_NOTE.search(note)) or any(
+            x.actor for x in doc.mentions_in(m.start("note"), m.end("note")))))
 
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
         if m.group("q"):
