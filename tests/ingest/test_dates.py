@@ -183,3 +183,18 @@ def test_a_day_or_month_with_a_year_relative_to_publication(run):
                         ("mid-January last year", ["2014-01-11", "2014-01-20"], "mid"),
                         ("3 March next year", "2016-03-03", "day"),
                         ("May last year", ["2014-05-01", "2014-05-31"], "month")]
+
+
+def test_a_first_name_like_a_month_and_a_wait_and_see_future(run):
+    r = run("The task force met under the chairmanship of Jan Egeland. Let us see what happens on Saturday.",
+            dt.date(2016, 2, 24))
+    assert dates(r) == [("Saturday", "2016-02-27", "day")]
+
+
+def test_a_statement_dated_in_its_header_keeps_its_day_when_put_out_after_midnight(pipeline):
+    from accord.ingest.document import Article
+
+    text = "Statement of the group\n\nMunich, February 11, 2016\n\nThe task force will meet in Geneva tomorrow."
+    at = dt.datetime(2016, 2, 11, 23, 40, tzinfo=dt.timezone.utc)  # 00:40 on the 12th in Munich
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    assert ("tomorrow", "2016-02-12", "day") in dates(r)

@@ -547,3 +547,9 @@ def test_a_report_before_sources_telling_an_outlet_and_a_long_official_name_as_t
 def test_a_spokesman_named_in_apposition_whom_nobody_knows_speaks_for_himself(run):
     r = run("A Sudanese army spokesman, Colonel Hassan Ali, told reporters that the operation was over.")
     assert _indirect(r) == [("the operation was over", None, "A Sudanese army spokesman, Colonel Hassan Ali")]
+
+
+def test_he_after_an_under_secretary_general_named_in_apposition_is_that_official(run):
+    r = run("The Under-Secretary-General for Humanitarian Affairs, Stephen O'Brien, briefed the Council. He told "
+            "members that convoys had reached many people.")
+    assert [q["speaker"] for q in of(r, "quote")] == ["stephen-o-brien"]

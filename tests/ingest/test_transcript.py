@@ -161,3 +161,11 @@ def test_a_long_label_in_capitals_with_a_known_name_and_an_honorific_label_of_so
             "Ms. Fawzi: That is all for today.")
     assert turns(run(text)) == [("Thank you all for coming.", "john-kerry", "SECRETARY OF STATE JOHN KERRY"),
                                 ("Is there a date?", None, "QUESTION"), ("That is all for today.", None, "Ms. Fawzi")]
+
+
+def test_the_chair_named_in_a_record_s_header_speaks_as_the_president(run):
+    text = ("Security Council\n7595th meeting\n\nPresident: Ms. Power (United States of America)\n\n"
+            "The President: The draft resolution is adopted.\n\n"
+            "Mr. Churkin (Russian Federation) (spoke in Russian): We supported it.")
+    assert [(c, s) for c, s, _ in turns(run(text))] == [("The draft resolution is adopted.", "samantha-power"),
+                                                        ("We supported it.", "vitaly-churkin")]

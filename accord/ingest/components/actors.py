@@ -272,8 +272,8 @@ class ActorMatcher:
     def _title(self, doc: IngestDoc, first: int, start: int, end: int) -> None:
         """Record a title: its office-holder's country from the words before it; coref names the holder."""
         title = self.title_of.get(doc.text[start:end].lower())
-        if title is None:
-            return
+        if title is None or (start and doc.norm[start - 1] == "-"):
+            return  # 'Under-Secretary-General': another office, whose last part is no title of its own
         anonymous = first > 0 and doc.tokens[first - 1].lower_ in ANONYMOUS_DETS
         doc.mentions.append(Mention(start, end, doc.text[start:end], None, "person",
                                     "anonymous" if anonymous else "title", 0.0, title.sector))

@@ -94,7 +94,8 @@ _ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)}
 # slower); a past participle only on the text as written, so that "United" is no verb.
 _FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
-                     r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to)\b")
+                     r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
+                     r"let us see|let's see|wait and see)\b")
 _PAST = re.compile(r"\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell)\b")
 _PAST_ED = re.compile(r"\b[a-z]\w+ed\b")
@@ -107,6 +108,8 @@ _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomo
 _ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
                            "night|following|next")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
+_SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
                 "throughout", "into"}
 _MONTH_AFTER_ANY_CASE = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
@@ -228,6 +231,8 @@ class DateResolver:
                     continue
                 if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in _MONTH_AFTER_ANY_CASE:
                     continue
+                if name == "month" and m["m"] in _SHORT_MONTHS and _NAME_NEXT.match(text, m.end("m")):
+                    continue  # 'the chairmanship of Jan Egeland': a first name
                 if name in _RANGES and _two_days(text, m):
                     # "on Oct. 30 and Nov. 14": two days, each its own date
                     one = _COMPILED_BY_NAME["mdy" if name in ("md_range", "mdd_range") else "dmy"].match(text, pos)

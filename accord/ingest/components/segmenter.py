@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 
@@ -30,6 +31,23 @@ _DATELINE = re.compile(
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}(?:\s+\d{{1,2}})?(?:\s+\d{{4}})?|\d{{4}}|"
                         r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)")
+_FULL_DATE = re.compile(rf"(?m)^(?:[^\n]{{0,40}},\s*)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|"
+                        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))[ \t]*$")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _header_date(norm: str) -> dt.date | None:
+    """The full date on a line of its own (or after a place) in a document's first lines."""
+    m = _FULL_DATE.search(norm, 0, min(len(norm), 300))
+    if m is None:
+        return None
+    mon, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
+    try:
+        return dt.date(int(year), _MONTHS[mon[:3].lower()], int(day))
+    except ValueError:
+        return None
+
+
 _PLACE_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|des|de|du|la|the|and)\s+)?[A-Z][\w.'-]*){0,4}")
 _LINE = re.compile(r"[^\n]+")
 
@@ -142,6 +160,10 @@ class Segmenter:
         zone = self.timezones.get(place.split("/")[0].strip().upper())
         if at is not None and zone and at.tzinfo is not None:
             try:
-                doc.published = at.astimezone(zoneinfo.ZoneInfo(zone)).date()
+                local = at.astimezone(zoneinfo.ZoneInfo(zone)).date()
             except OverflowError:  # the last moment of year 9999 east of here: keep the UTC day
-                pass
+                return
+            # a statement dated in its header ('Munich, February 11, 2016') and put out just after midnight: its
+            # 'today' and 'tomorrow' are of the day it bears, when that is one of the two
+            dated = _header_date(doc.norm)
+            doc.published = dated if dated in (local, at.astimezone(dt.timezone.utc).date()) else local

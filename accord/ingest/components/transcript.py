@@ -46,6 +46,8 @@ _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "corresp
 _ROLE_LABELS = {"spokesman", "spokeswoman", "spokesperson", "deputy spokesman", "deputy spokeswoman",
                 "deputy spokesperson", "associate spokesperson", "spokesman for the secretary-general"}
 # who a meeting record labels: a delegate by honorific and name, or the chair by office
+_CHAIR_HEADER = re.compile(r"(?m)^(?:President|Chair|Chairperson|Chairman):[ \t]+(?P<who>(?:Mr|Ms|Mrs|Dr|Sir|H\.E\.)"
+                           r"[^\n]{2,80})$")
 _CHAIR = re.compile(r"The (?:President|Chair|Chairman|Chairperson|Acting President)")
 _RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|H\.\s?E\.)\.?\s+[A-Z]|{_CHAIR.pattern}$")
 _LANGUAGE_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|interpret\w*|translat\w*|retranslated)\b", re.I)
@@ -119,7 +121,13 @@ class Transcript:
         if ":" in norm:
             self._statements(doc)
         labels, short = [], {}
+        head = _CHAIR_HEADER.search(norm, 0, min(len(norm), 600))
+        # a record's header names the chair ('President: Ms. Power (United States of America)'): 'The President:' is her
+        chair = next((x.actor for x in doc.mentions_in(head.start("who"), head.end("who"))
+                      if x.kind == "person" and x.actor), None) if head else None
         for m in _labels(norm):
+            if head and m.start() == head.start():
+                continue  # the header line, no turn
             who = " ".join(m.group("who").split()) if m.group("who") else None
             if who in short:
                 labels.append(m)
@@ -135,6 +143,8 @@ class Transcript:
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
             speaker, text = (short[who], who) if who in short else self._speaker(doc, m)
+            if chair and who and _CHAIR.fullmatch(who):
+                speaker = chair
             last = i + 1 == len(labels)
             limit = spans[i + 1][0] if not last else len(norm)
             first = True
