@@ -156,7 +156,8 @@ class StanceDetector:
             if who:
                 return [self._speaks_for(doc, who)]
         # an actor the issue is about (Assad, a group on the list) is what the stance concerns, not who holds it
-        opening = [m for m in doc.mentions if s <= m.start < at and m.actor and m.via not in ("anonymous",)
+        # (the mentions are in order of their starts: those between s and at found by bisection)
+        opening = [m for m in doc.mentions_in(s, at) if m.actor and m.via not in ("anonymous",)
                    and not topic.search(m.text.lower())]
         # outside quotes, a sentence states its subject's position only through a verb of holding one
         # ("Moscow and Tehran want ...", "Paris would resist ..."); else it reports what happened
