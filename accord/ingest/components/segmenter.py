@@ -15,7 +15,9 @@ _ABBREV = {
     "sr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "mt", "ft", "rev", "adm", "cmdr", "brig", "pres", "approx",
 }
-_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
+# a stop (and closing marks) before a capital or a digit, or a line break; written to open with one character
+# class, which the engine skips to (an alternation of a class and a newline it tried at every character)
+_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|(?<=\n))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 # "VIENNA -", "BEIRUT, Lebanon (Reuters) -", "GENEVA, Jan. 29 (AP) -": the place and the outlet.
 _DATELINE = re.compile(
