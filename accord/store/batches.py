@@ -133,8 +133,10 @@ def latest(read: Read, case_id: str, known_at: Any = None, kinds: Iterable[str] 
             cur = found.get(rid)
             if cur is None or version > cur.version:
                 found[rid] = Member(kind, rid, version, pk, k, tx_from)
+    # a few ids: looked up; many (a re-import): every record of their kinds, one query
+    few = wanted is not None and len(found) <= 20 * _CHUNK
     for rid, version in _record_versions(read, case_id, known_at, {m.kind for m in found.values()},
-                                         None if wanted is None else sorted(found)):
+                                         sorted(found) if few else None):
         cur = found.get(rid)
         if cur is not None and version > cur.version:
             del found[rid]

@@ -284,7 +284,8 @@ class UnitOfWork:
         versions: list[int] | None = None
         if current:
             keep, versions, closes = [], [], []
-            for k, rid in enumerate(ids):
+            texts = map(template.__mod__, zip(*columns))
+            for k, (rid, data) in enumerate(zip(ids, texts)):
                 cur = current.get(rid)
                 if cur is None:
                     keep.append(k)
@@ -292,7 +293,7 @@ class UnitOfWork:
                     s.created.append(rid)
                     continue
                 live = cur.data is not None
-                if live and cur.data == template % tuple(c[k] for c in columns):
+                if live and cur.data == data:
                     s.unchanged += 1
                     continue
                 keep.append(k)
