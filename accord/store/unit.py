@@ -176,9 +176,17 @@ class UnitOfWork:
         when the case's current records between the smallest and the largest id are few (a fresh
         import, or the same file again), one range scan of the current-version index reads them all
         (not one query per 500 ids). Not on PostgreSQL: a database's collation may order ids otherwise
-        than Python does; there and when the range holds many others, 500 ids a query."""
+        than Python does; there (psycopg) the ids go as one array, one query (400 queries of 500 were
+        1-2 s of the client's CPU for 200,000 ids); when the range holds many others, 500 ids a query."""
         columns = (R.c.pk, R.c.id, R.c.version, R.c.data)
         live = (R.c.case_id == self.case_id, R.c.known_to.is_(None))
+        if ids and self._bulk == "psycopg":
+            table, pk, rid, version, data, case_id, known_to = _quoted(
+                self.conn.dialect, R, "pk", "id", "version", "data", "case_id", "known_to")
+            sql = (f"SELECT {pk}, {rid}, {version}, {data} FROM {table} WHERE {case_id} = %(case_id)s"
+                   f" AND {known_to} IS NULL AND {rid} = ANY(%(ids)s)")
+            found = self.conn.exec_driver_sql(sql, {"case_id": self.case_id, "ids": ids})
+            return {row.id: row for row in found}
         if ids and self.conn.dialect.name == "sqlite":
             where = (*live, R.c.id.between(min(ids), max(ids)))
             if self.conn.execute(select(func.count()).select_from(R).where(*where)).scalar_one() <= 4 * len(ids):
