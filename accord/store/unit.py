@@ -317,11 +317,15 @@ class UnitOfWork:
                 versions = None
         else:
             s.created.extend(ids)
-        if ids:
+        # rows of a few thousand members: a read of one record unpacks its row, not the whole import
+        step = batches.ROWS
+        for i in range(0, len(ids), step):
+            part = versions[i : i + step] if versions is not None else None
             self.conn.execute(B.insert().values(
-                case_id=self.case_id, kind=kind, tx_from=self.tx_id, known_from=self.at, rows=len(ids),
-                ids=json.dumps(ids, ensure_ascii=False), versions=None if versions is None else json.dumps(versions),
-                data=batches.pack(template, columns)))
+                case_id=self.case_id, kind=kind, tx_from=self.tx_id, known_from=self.at, rows=len(ids[i : i + step]),
+                ids=json.dumps(ids[i : i + step], ensure_ascii=False),
+                versions=None if part is None or set(part) == {1} else json.dumps(part),
+                data=batches.pack(template, [col[i : i + step] for col in columns])))
         return s
 
     # ------------------------------------------------------------------------------ internals
