@@ -152,7 +152,8 @@ def test_the_bound_on_rho_that_skips_targets_holds():
     st.integers(2, 25).flatmap(
         lambda n: st.tuples(
             st.lists(st.sampled_from([0.0, 1e-7, 0.3, 0.3 + 1e-6, 0.5, 1.0]) | st.floats(0, 1), min_size=n, max_size=n),
-            st.lists(st.floats(0.3, 1.0), min_size=n, max_size=n),
+            # saliences at the skip threshold max(0.5, 0.5^r) + 1e-6 for r >= 1 and r = 0.5, and anywhere
+            st.lists(st.sampled_from([0.5 + 1e-6, 0.5**0.5 + 1e-6]) | st.floats(0.3, 1.0), min_size=n, max_size=n),
             st.lists(st.sampled_from([0.5, 1.0, 2.0, 1 - 1e-12]) | st.floats(0.5, 2.0), min_size=n, max_size=n),
             st.lists(st.floats(0.0, 1e-3) | st.floats(0.0, 1.0), min_size=n * n, max_size=n * n),
         )
