@@ -198,3 +198,8 @@ def test_a_header_place_before_a_date_a_seat_of_government_and_a_body_s_bare_ter
     assert found.count(("Council", "unsc")) == 2
     # a role, not the body: 'as Council President for December'
     assert ("Council", "unsc") not in actors(run("The Security Council met. Kerry spoke as Council President for December."))
+
+
+def test_states_an_aid_route_crosses_are_places_both_of_them(run):
+    found = actors(run("Aid has crossed from Turkey and Jordan into Syria for a year."))
+    assert ("Turkey", "turkey") not in found and ("Jordan", "jordan") not in found

@@ -553,3 +553,13 @@ def test_he_after_an_under_secretary_general_named_in_apposition_is_that_officia
     r = run("The Under-Secretary-General for Humanitarian Affairs, Stephen O'Brien, briefed the Council. He told "
             "members that convoys had reached many people.")
     assert [q["speaker"] for q in of(r, "quote")] == ["stephen-o-brien"]
+
+
+def test_a_second_subject_after_a_subordinator_and_a_circumstance_after_the_attribution(run):
+    r = run("The Saudi-led coalition said late on Wednesday that it would investigate the strike, after the UN "
+            "said at least 106 civilians had died. Jordan has sent a list of groups, Jordanian officials said, ahead "
+            "of a meeting in New York. The Houthi-run news agency said the market had been full.")
+    assert _indirect(r) == [("it would investigate the strike", "saudi-led-coalition", "Saudi-led coalition"),
+                            ("at least 106 civilians had died", "un", "UN"),
+                            ("Jordan has sent a list of groups", None, "Jordanian officials"),
+                            ("the market had been full", None, "The Houthi-run news agency")]

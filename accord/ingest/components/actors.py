@@ -33,7 +33,8 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "home", "away", "north", "south", "east", "west", "miles", "km", "kilometres", "kilometers",
                 "arrived", "arrive", "visitors", "tourists", "not",
                 # where a government sits ('able to work from Tripoli in safety')
-                "work", "working", "operate", "operating", "govern", "governing"}
+                "work", "working", "operate", "operating", "govern", "governing",
+                "crossed", "cross", "crossing", "crossings", "smuggled", "delivered", "brought", "trucked", "driven"}
 # "he said by telephone from Riyadh", "speaking from Moscow": where the speaker was (but "on the telephone to
 # Riyadh" is a call to the government)
 FROM_WORDS = {"telephone", "phone", "speaking", "spoke"}
@@ -158,6 +159,7 @@ class ActorMatcher:
         arr = doc.token_array(LOWER, IDX, LENGTH)
         lows, idxs, lens = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
         n = len(lows)
+        place_end = -1  # the token after the last state read as a place: 'from Turkey and Jordan' are both places
         for first, last in _longest_first(list(keyed) + list(title_keys)):
             start, end = idxs[first], idxs[last - 1] + lens[last - 1]
             if any(ps <= start < pe for ps, pe in places):
@@ -172,6 +174,7 @@ class ActorMatcher:
             nxt = strings[lows[last]] if last < n else ""
             before_prev = strings[lows[first - 2]] if first > 1 else ""
             located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS) \
+                or (prev in ("and", "or") and first - 1 == place_end) \
                 or (prev == "from" and before_prev in FROM_WORDS) or (prev in PLACE_NOUNS and via == "capital") \
                 or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start))
             if via == "metonym" and located:
@@ -196,6 +199,7 @@ class ActorMatcher:
                     or (prev == "for" and before_prev in SPEAKING)
                 if not owned and (located or (prev in STATE_TOPIC_WORDS and not (called_on or represented or fronted))
                                   or nxt in STATE_MODIFIED):
+                    place_end = last if located else place_end
                     continue
             if via == "people" and (prev != "the" or self.lex.government(actor) != actor):
                 continue  # "the Syrians will decide": the people, not the state whose government is a party

@@ -41,6 +41,8 @@ _SPOKES_AGAIN = re.compile(r"(?:the|its|their) spokes(?:man|woman|person)$", re.
 _DOCUMENT = re.compile(r"(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?(?:resolution|"
                        r"statement|communiqu[e\u00e9]|declaration|text|decision|letter|report))$", re.I)
 _BODY_KINDS = ("organisation", "forum")
+_RUN_BY = ("-run", "-controlled", "-owned", "-affiliated", "-backed", "-linked", "-aligned", "-allied", "-based",
+           "-funded", "-sponsored")
 # a spokesman or official then his name in apposition (a rank may open it)
 _NAMED_APPOSITION = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|commander|envoy|minister|ambassador|"
                                r"representative|adviser|aide),\s+(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w'-]+,?$")
@@ -140,7 +142,7 @@ _NOUN_AFTER_CUES = {"warned", "warn", "warning", "complained", "spoke", "talked"
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
 # what may follow a reporting verb when the reported words came before it ('at least 15' is a report's words)
 _CIRCUMSTANCE = re.compile(r"(?:in|on|at(?! least| most)|after|before|during|late|earlier|later|when|while|from|"
-                           r"to reporters|to journalists|reporters|journalists)\b")
+                           r"to reporters|to journalists|reporters|journalists|ahead of|amid|following|despite)\b")
 _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
@@ -166,12 +168,13 @@ _THAT = re.compile(r"\s*that\s+")
 _AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)\s*,?\s*[^",]{0,40}$')
 _OPENS_DIRECT = re.compile(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"")
 _THAT_AFTER_CUE = re.compile(r"(?:adding |saying )?that\s+")
-_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+")
-# what joins a second reporting verb to the first; " and" and " but" are the 4 characters _indirect cuts off
-_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+")
+# a second subject after a contrast or a subordinator ('..., while the envoy of China said', '..., after the United
+# Nations said ...'): the report before ends, the new subject speaks for itself
+_SUBORDINATE = r"(?:while|whereas|after|before|when|since|because|although|though|until)"
+_CONTRAST = re.compile(rf",\s+{_SUBORDINATE}\s+")
 # what joins a second reporting verb to the first one's clause: the same subject ('..., and said ...') or a new
 # one after a contrast ('..., while the representative of China said ...')
-_CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$|,\s+(?:while|whereas)\s+[^,;\"]{1,60}$")
+_CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$|,\s+" + _SUBORDINATE + r"\s+[^,;\"]{1,60}$")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -848,7 +851,8 @@ class QuoteExtractor:
         titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")]
         if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
             return Attribution(titled[-1].actor, _np(words), cue)
-        body = [m for m in inside if m.actor and m.kind != "person"]
+        # 'the Houthi-run Saba news agency': something of the body's, not the body
+        body = [m for m in inside if m.actor and m.kind != "person" and not norm.startswith(_RUN_BY, m.end)]
         if body:
             return Attribution(body[-1].actor, _np(words) if _SPOKES.search(words) else body[-1].text, cue)
         if _ARMY_SPOKES.search(words):
