@@ -203,3 +203,7 @@ def test_a_header_place_before_a_date_a_seat_of_government_and_a_body_s_bare_ter
 def test_states_an_aid_route_crosses_are_places_both_of_them(run):
     found = actors(run("Aid has crossed from Turkey and Jordan into Syria for a year."))
     assert ("Turkey", "turkey") not in found and ("Jordan", "jordan") not in found
+
+
+def test_a_demonym_before_based_is_where_something_sits(run):
+    assert ("British", "uk") not in actors(run("The British-based Syrian Observatory said fighting had eased."))

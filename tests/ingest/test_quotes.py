@@ -563,3 +563,9 @@ def test_a_second_subject_after_a_subordinator_and_a_circumstance_after_the_attr
                             ("at least 106 civilians had died", "un", "UN"),
                             ("Jordan has sent a list of groups", None, "Jordanian officials"),
                             ("the market had been full", None, "The Houthi-run news agency")]
+
+
+def test_they_after_a_sentence_a_body_opens_is_that_body(run):
+    r = run("The members of the Security Council welcomed the arrival of the Government of National Accord in "
+            "Tripoli. They stressed that the Government of National Accord must work in safety.")
+    assert [(q["speaker"], q["speaker_text"]) for q in of(r, "quote")] == [("unsc", "They")]

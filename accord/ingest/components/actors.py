@@ -88,6 +88,7 @@ ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some"
 # 'Council President Ismael Martins'; 'as Council President for December' names a role, not the body)
 _BARE_TERM = re.compile(r"(?<!\w)(?P<word>Group|Council|Committee|Commission|Coalition|Mission)"
                         r"(?=\s+(?:members\b|(?:President|Chair) [A-Z]))")
+_ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+)\b")
 _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|"
@@ -219,8 +220,8 @@ class ActorMatcher:
                 if nxt not in ACTOR_NOUNS and not nxt.startswith("-") and not nation:
                     continue
                 led = strings[lows[last + 1]] if nxt == "-" and last + 1 < n else ""
-                if led in NATIONALS_LED and gov != actor:
-                    continue
+                if (led in NATIONALS_LED and gov != actor) or led in _ORIGIN:
+                    continue  # 'Syrian-led'; 'the British-based Observatory': where it sits, not who acts
             if doc.norm.startswith(("the ", "The "), start) and via in ("name", "metonym"):
                 start += 4  # spans leave out a leading article
             confidence = {"name": 0.97, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85,

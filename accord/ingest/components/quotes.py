@@ -821,6 +821,12 @@ class QuoteExtractor:
         if _HE_SHE.fullmatch(words):
             return Attribution(self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5)),
                                words, cue)
+        if words in ("they", "They"):
+            # 'The members of the Security Council welcomed ... They stressed that ...': the body the sentence
+            # before opened with
+            subject = self._body_subject_before(doc, s)
+            if subject:
+                return Attribution(subject, words, cue)
         if words in ("it", "It", "they", "They"):  # '"...," it said': the body named last, if any, speaks
             return Attribution(self._spokes_body(doc, s, "its"), words, cue)
         lead = _PRONOUN_SUBJECT.match(words)
@@ -912,6 +918,21 @@ class QuoteExtractor:
             counted += 1
             i -= 1
         return pronoun.actor
+
+    def _body_subject_before(self, doc: IngestDoc, at: int) -> str | None:
+        """The body that opens the sentence before ('The members of the Security Council ...', 'Council members
+        ...', 'The ISSG ...'), within its first words."""
+        i = doc.sent_index(at)
+        if i == 0:
+            return None
+        ps, pe = doc.sents[i - 1]
+        head = doc.norm[ps:min(pe, ps + 45)]
+        members = re.match(r"(?:The |All )?(?:members of (?:the )?)?", head)
+        lo = ps + (members.end() if members else 0)
+        first = next((m for m in doc.mentions_in(ps, pe) if m.actor), None)
+        if first is not None and first.start <= lo + 4 and first.kind in _BODY_KINDS:
+            return first.actor
+        return None
 
     @staticmethod
     def _spokes_np_body(doc: IngestDoc, s: int, e: int) -> str | None:
