@@ -321,7 +321,8 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
     lines = [SECTION, "",
              f"Measured {dt.date.today().isoformat()} at commit {commit} on {platform.machine()} "
              f"({os.cpu_count()} cores), Python {platform.python_version()}: `python -m bench ingest"
-             + (" --accuracy" if acc else "") + "`.", "",
+             + ("" if mem else " --stream 0") + (" --instructions" if "share_instructions" in spd else "")
+             + (" --accuracy" if acc else "") + f"` (load average {spd['load_average']}).", "",
              f"Speed on {spd['articles']} articles recombined from the gold articles' paragraphs ({spd['bytes'] / 1e6:.2f} MB, "
              f"{spd['sentences']:,} sentences, {spd['chunk_types']:,} distinct whitespace-separated words). "
              "*Warm*: the same tokenizer or pipeline over the articles again, every word already in the tokenizer's "
