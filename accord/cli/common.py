@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -167,9 +168,21 @@ def check_engine(engine: str, scheduler: str | None) -> None:
 _opened: list[Any] = []
 
 
-def open_store():  # -> accord.store.Store (imported lazily: `accord --help` stays fast)
+def store_missing() -> bool:
+    """Whether --db names a SQLite file that does not exist (a read must not create it: a mistyped path
+    would leave an empty store behind and answer from it)."""
+    target = str(settings.db)
+    return "://" not in target and not Path(target).expanduser().exists()
+
+
+def open_store(create: bool = True):  # -> accord.store.Store (imported lazily: `accord --help` stays fast)
+    """The store --db names; a read command passes ``create=False``: no store there is one error line,
+    and no file is made."""
     from accord.store import Store
 
+    if not create and store_missing():
+        fail(f"--db {settings.db}: no store there (nothing was created); load a case first: "
+             f"accord --db {settings.db} case load NAME|PATH")
     store = guard(lambda: Store.open(settings.db))
     _opened.append(store)
     return store
@@ -183,14 +196,14 @@ def close_stores() -> None:
 
 def open_snapshot(case: str | None, as_known_on: str | None):  # -> Snapshot
     """The case as the record stood at ``as_known_on`` (now if None)."""
-    store = open_store()
+    store = open_store(create=False)
     ts = parse_timestamp(as_known_on)
     return guard(lambda: store.snapshot(store.resolve_case(case, ts), ts))
 
 
 def open_case(case: str | None, as_known_on: str | None):  # -> (Store, case id, time or None)
     """The store, the case's id and the transaction time, for views that read only what they need."""
-    store = open_store()
+    store = open_store(create=False)
     ts = parse_timestamp(as_known_on)
     return store, guard(lambda: store.resolve_case(case, ts)), ts
 

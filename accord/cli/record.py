@@ -12,7 +12,7 @@ from rich.table import Table
 
 from accord.cli.common import (
     AsKnownOnOpt, CaseOpt, DateOpt, JsonOpt, console, current_user, date_or_today, emit, escape, fail, guard,
-    open_case, open_snapshot, open_store, parse_date_opt, parse_timestamp,
+    open_case, open_snapshot, open_store, parse_date_opt, parse_timestamp, store_missing,
 )
 
 case_app = typer.Typer(help="Load, export and list cases.", no_args_is_help=True)
@@ -57,8 +57,8 @@ def case_list(as_json: JsonOpt = False, as_known_on: AsKnownOnOpt = None) -> Non
     """Built-in case bundles, and the cases held in the store."""
     from accord.record.builtin import builtin_cases
 
-    store = open_store()
-    data = {"builtin": builtin_cases(), "stored": store.cases(parse_timestamp(as_known_on))}
+    stored = [] if store_missing() else open_store().cases(parse_timestamp(as_known_on))
+    data = {"builtin": builtin_cases(), "stored": stored}
     emit(data, as_json, lambda d: (
         console.print(f"[bold]built-in bundles:[/] {', '.join(d['builtin']) or '-'}"),
         console.print(f"[bold]in the store:[/] {', '.join(d['stored']) or '-'}"),
@@ -340,7 +340,7 @@ def history(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseO
     """Every change to a record (and to the records that belong to it, e.g. an issue's positions)."""
     from accord.views.history import history as build_history
 
-    store = open_store()
+    store = open_store(create=False)
     ts = parse_timestamp(as_known_on)
     entries = guard(lambda: build_history(store, store.resolve_case(case, ts), record_id, ts))
 
@@ -370,6 +370,6 @@ def brief(
     from accord.views.brief import kept
     from accord.views.cache import Views
 
-    views = Views(open_store())
+    views = Views(open_store(create=False))
     known, on = parse_timestamp(as_known_on), date_or_today(date)
     emit(guard(lambda: kept(views, case_arg, on, known)), as_json, render)

@@ -13,6 +13,7 @@ import typer
 from typer.testing import CliRunner
 
 from accord.cli.main import app
+from tests.cli.conftest import Accord
 
 
 def _commands(group: click.Group, path: tuple[str, ...] = ()):
@@ -101,3 +102,22 @@ def test_re_setting_a_position_keeps_its_citations_and_note(mini):
          "--replace-cite", "--note", "revised")
     rec = mini.json("show", pid)["record"]
     assert rec["cite"] == [{"url": "https://e.org/third"}] and rec["note"] == "revised"
+
+
+@pytest.mark.parametrize("command", [["positions", "x"], ["brief"], ["history", "x"], ["show", "x"],
+                                     ["monitor", "violations", "c"]])
+def test_a_read_on_a_missing_store_says_so_and_creates_nothing(tmp_path, command):
+    # a mistyped --db once left an empty store behind and answered from it
+    db = tmp_path / "typo.db"
+    result = Accord(str(db))(*command, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"error: --db {db}: no store there (nothing was created); load a case first: "
+                                     f"accord --db {db} case load NAME|PATH")
+    assert not db.exists()
+
+
+def test_case_list_on_a_missing_store_lists_the_builtin_cases_and_creates_nothing(tmp_path):
+    db = tmp_path / "none.db"
+    out = Accord(str(db)).json("case", "list")
+    assert out["stored"] == [] and "syria-2015" in out["builtin"]
+    assert not db.exists()
