@@ -81,10 +81,11 @@ def import_(
             template, columns = parsed.records.template()
             with gc_paused(), store.unit_of_work(case_id, current_user(by), operation="monitor import",
                                                  note=f"{fmt} from {file.name}") as uow:
-                return uow.add_batch("report", list(parsed.records.columns["id"]), template, columns)
-        written = guard(write)
-        # a bulk write: PostgreSQL's planner needs fresh statistics for the next import's id lookups
-        guard(lambda: store.refresh_statistics(len(written.created) + len(written.updated)))
+                return uow.add_batch("report", list(parsed.records.columns["id"]), template, columns), uow.appended
+        written, appended = guard(write)
+        # rows appended to `record` (an id given twice in the file): PostgreSQL's planner needs fresh
+        # statistics for the next import's id lookups; a batch adds none to that table
+        guard(lambda: store.refresh_statistics(appended))
     result = {
         "file": str(file), "format": fmt, "rows": parsed.rows, "bad_rows": len(parsed.errors),
         "imported": len(written.created) + len(written.updated) if written else 0,

@@ -45,6 +45,8 @@ class UnitOfWork:
         #: after a ``sync`` keeping user records: their (kind, data) by id
         self.kept_data: dict[str, tuple[str, str]] = {}
         self._bulk = _bulk(conn.dialect)
+        #: versions ``_insert`` appended to ``record`` (a batch writes none: see ``add_batch``)
+        self.appended = 0
         # rows carry the time as the bulk path hands it to the driver (SQLite: SQLAlchemy's text form)
         self._stamp = _bind(conn.dialect, R.c.known_from, at) if self._bulk == "sqlite" else at
 
@@ -360,6 +362,7 @@ class UnitOfWork:
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
         """Append versions (tuples in _INSERT_COLUMNS order). On SQLite the list goes to the driver's
         executemany as it is, in chunks: no call per row in Python."""
+        self.appended += len(rows)
         if rows and self._bulk == "sqlite":
             table, *cols = _quoted(self.conn.dialect, R, *_INSERT_COLUMNS)
             sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
