@@ -198,3 +198,10 @@ def test_a_statement_dated_in_its_header_keeps_its_day_when_put_out_after_midnig
     at = dt.datetime(2016, 2, 11, 23, 40, tzinfo=dt.timezone.utc)  # 00:40 on the 12th in Munich
     r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
     assert ("tomorrow", "2016-02-12", "day") in dates(r)
+
+
+def test_a_span_of_weekdays_over_a_week_s_end(run):
+    r = run("Violations were reported between Saturday and Monday. Talks will run from Saturday to Monday.",
+            dt.date(2016, 2, 29))
+    assert dates(r) == [("Saturday and Monday", ["2016-02-27", "2016-02-29"], "day"),
+                        ("Saturday to Monday", ["2016-03-05", "2016-03-07"], "day")]

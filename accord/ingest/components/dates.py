@@ -384,16 +384,17 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         d1, d2 = timex.WEEKDAYS[m["wd1"].lower()], timex.WEEKDAYS[m["wd2"].lower()]
-        if d2 <= d1:
+        days = (d2 - d1) % 7  # 'between Saturday and Monday' runs over a week's end
+        if days == 0 or (d2 < d1 and m["wk"]):
             return None
         if m["wk"]:
             week = timex.relative_unit(published, m["wk"], "week").start
             return timex.span(week + dt.timedelta(days=d1), week + dt.timedelta(days=d2))
         if tense == "future":
             first = timex.weekday(published, d1, None, "future")
-            return timex.span(first, first + dt.timedelta(days=d2 - d1))
+            return timex.span(first, first + dt.timedelta(days=days))
         last = timex.weekday(published, d2, None, "past")
-        return timex.span(last - dt.timedelta(days=d2 - d1), last)
+        return timex.span(last - dt.timedelta(days=days), last)
 
     def _dom(self, m, published, tense):
         if published is None:
