@@ -205,3 +205,8 @@ def test_a_span_of_weekdays_over_a_week_s_end(run):
             dt.date(2016, 2, 29))
     assert dates(r) == [("Saturday and Monday", ["2016-02-27", "2016-02-29"], "day"),
                         ("Saturday to Monday", ["2016-03-05", "2016-03-07"], "day")]
+
+
+def test_a_day_of_the_month_opening_a_sentence_and_two_days_in_a_row(run):
+    r = run("Aid reached the town on the 11th and 12th. The 17th was quiet.", dt.date(2016, 2, 20))
+    assert dates(r) == [("11th and 12th", ["2016-02-11", "2016-02-12"], "day"), ("17th", "2016-02-17", "day")]

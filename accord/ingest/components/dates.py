@@ -46,7 +46,10 @@ _RULES: list[tuple[str, str]] = [
     # a time of day ("this morning") is no date mention (as "midnight" is none); the day is
     ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|(?:[Ee]arlier|[Ll]ater) in the day)\b"),
     # "on the 15th", "around the 24th": a day of the month the story is in
-    ("dom", rf"(?<=\bthe )(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MON}|century|anniversary|"
+    # "on the 15th", "on the 11th and 12th" (two days in a row, or 'to'/'-': a span)
+    ("dom", rf"(?<=\b[Tt]he )(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b"
+            rf"(?:\s*(?P<join>and|to|-)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b)?"
+            rf"(?!\s+(?:of\s+)?(?:{_MON}|century|anniversary|"
             r"round|time|meeting|session|day|week|month|year|floor|division|brigade|army|fleet|regiment|resolution))"),
     ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this)\s+(?P<unit>week|weekend|month|year)\b"),
     ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:beginning|start|middle|end) of)[\s-]+"
@@ -400,6 +403,14 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         d = timex.day_of_month(published, int(m["d"]), tense)
+        if d and m["d2"]:
+            last = int(m["d2"])
+            if last <= d.day or (m["join"] == "and" and last != d.day + 1):
+                return timex.day(d)  # 'the 11th and 14th': two days, not a span; the first at least
+            try:
+                return timex.span(d, d.replace(day=last))
+            except ValueError:
+                return None
         return timex.day(d) if d else None
 
     def _deictic(self, m, published, tense):
