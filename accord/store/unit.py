@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.exc import DBAPIError
 
-from accord.errors import NotFound, StaleWrite
+from accord.errors import AccordError, NotFound, StaleWrite
 from accord.record.model import Record
 from accord.store.schema import record as R
 from accord.store.schema import tx as TX
@@ -84,6 +84,7 @@ class UnitOfWork:
     def _put(self, kind: str, rid: str, parent: str | None, data: str, expected_version: int | None = None) -> int:
         cur = self._current(rid)
         live = cur is not None and cur.data is not None
+        _same_kind(rid, cur, kind)
         if expected_version is not None and (cur.version if live else 0) != expected_version:
             raise StaleWrite(
                 f"{rid}: the record is at version {cur.version if live else 0}, not {expected_version}: "
@@ -151,6 +152,7 @@ class UnitOfWork:
                 continue
             current[rid] = None
             live = cur.data is not None
+            _same_kind(rid, cur, kind)
             if live and cur.data == data:
                 s.unchanged += 1
                 continue
@@ -165,7 +167,7 @@ class UnitOfWork:
         return s
 
     def _current_of(self, ids: list[str]) -> dict[str, Any]:
-        """The current versions (pk, id, version, data) of those of ``ids`` the case holds: rows of
+        """The current versions (pk, id, version, data, kind) of those of ``ids`` the case holds: rows of
         ``record``, and batches' members where no row is current."""
         current = self._rows_of(ids)
         if len(current) < len(set(ids)):
@@ -174,18 +176,18 @@ class UnitOfWork:
         return current
 
     def _rows_of(self, ids: list[str]) -> dict[str, Any]:
-        """The current rows of ``record`` (pk, id, version, data) of those of ``ids`` the case holds. On SQLite,
+        """The current rows of ``record`` (pk, id, version, data, kind) of those of ``ids`` the case holds. On SQLite,
         when the case's current records between the smallest and the largest id are few (a fresh
         import, or the same file again), one range scan of the current-version index reads them all
         (not one query per 500 ids). Not on PostgreSQL: a database's collation may order ids otherwise
         than Python does; there (psycopg) the ids go as one array, one query (400 queries of 500 were
         1-2 s of the client's CPU for 200,000 ids); when the range holds many others, 500 ids a query."""
-        columns = (R.c.pk, R.c.id, R.c.version, R.c.data)
+        columns = (R.c.pk, R.c.id, R.c.version, R.c.data, R.c.kind)
         live = (R.c.case_id == self.case_id, R.c.known_to.is_(None))
         if ids and self._bulk == "psycopg":
-            table, pk, rid, version, data, case_id, known_to = _quoted(
-                self.conn.dialect, R, "pk", "id", "version", "data", "case_id", "known_to")
-            sql = (f"SELECT {pk}, {rid}, {version}, {data} FROM {table} WHERE {case_id} = %(case_id)s"
+            table, pk, rid, version, data, kind, case_id, known_to = _quoted(
+                self.conn.dialect, R, "pk", "id", "version", "data", "kind", "case_id", "known_to")
+            sql = (f"SELECT {pk}, {rid}, {version}, {data}, {kind} FROM {table} WHERE {case_id} = %(case_id)s"
                    f" AND {known_to} IS NULL AND {rid} = ANY(%(ids)s)")
             found = self.conn.exec_driver_sql(sql, {"case_id": self.case_id, "ids": ids})
             return {row.id: row for row in found}
@@ -244,7 +246,7 @@ class UnitOfWork:
                     append((case_id, rec.record_kind, rid, rec.parent, 1, "create", data, tx_id, at))
                     created.append(rid)
                     s.kinds[rid] = rec.record_kind
-                elif cur.data == data:
+                elif _same_kind(rid, cur, rec.record_kind) or cur.data == data:
                     unchanged += 1
                 elif keep_user and cur.data is not None and cur.operation != LOAD_OPERATION and cur.tx_from > last_load:
                     s.refused_overwrites.append(rid)
@@ -303,6 +305,7 @@ class UnitOfWork:
                     s.created.append(rid)
                     continue
                 live = cur.data is not None
+                _same_kind(rid, cur, kind)
                 if live and cur.data == data:
                     s.unchanged += 1
                     continue
@@ -445,3 +448,13 @@ def _copying(conn: Connection) -> Iterator[Callable[[tuple[Any, ...]], None]]:
             yield copy.write_row
     except dbapi.Error as e:
         raise DBAPIError.instance(sql, None, e, dbapi.Error, dialect=conn.dialect) from e
+
+
+def _same_kind(rid: str, cur: Any, kind: str) -> bool:
+    """Refuses a write that would give a live record's id to a record of another kind (ids are unique
+    within a case; the reads of one kind would otherwise still see the old record). Returns False so
+    that it can stand first in a condition."""
+    if cur is not None and cur.data is not None and cur.kind != kind:
+        raise AccordError(f"{rid}: the case holds a record of kind {cur.kind} with this id; one of kind {kind} "
+                          "cannot take it (ids are unique within a case: delete the other first)")
+    return False

@@ -265,3 +265,37 @@ def test_any_history_reads_the_same_written_as_batches_or_as_rows(db_url, steps,
 
 
 _examples = itertools.count()
+
+
+@pytest.mark.parametrize("how", ["put", "add", "batch", "case load"])
+@pytest.mark.parametrize("first", ["batch", "row"])
+def test_an_id_keeps_its_kind_while_its_record_lives(db_url, how, first):
+    """A write of another kind under a live record's id is refused, whichever way each was written (the
+    reads of one kind, a batch's included, would otherwise still see the old record); once the record
+    is deleted the id is free, and every read sees the new one."""
+    from accord.errors import AccordError
+    from accord.record.model import Actor
+
+    actor = next(r for r in read_bundle("syria-2015").records if isinstance(r, Actor)).model_copy(update={"id": "r1"})
+    store = Store.open(db_url)
+    try:
+        _write(store, "c", ("import", {"r1": "one"}), batch=first == "batch")
+        with pytest.raises(AccordError, match="^r1: the case holds a record of kind report with this id"):
+            if how == "case load":
+                store.load("c", [actor], by="t", source="none")
+            else:
+                with store.unit_of_work("c", by="t", operation="edit") as uow:
+                    if how == "put":
+                        uow.put(actor)
+                    elif how == "add":
+                        uow.add([actor])
+                    else:
+                        uow.add_batch("actor", ["r1"], "%s", [[encode(actor)]])
+        assert [r.id for r in store.snapshot("c").all(Report)] == ["r1"]
+        _write(store, "c", ("delete", "r1"), batch=False)
+        with store.unit_of_work("c", by="t", operation="edit") as uow:
+            uow.put(actor)
+        assert store.snapshot("c").all(Report) == [] and [r.id for r in store.snapshot("c").all(Actor)] == ["r1"]
+        assert [type(r) for r in store.records("c", ["r1"])] == [Actor]
+    finally:
+        store.close()
