@@ -8,7 +8,7 @@ only), cut into paragraphs, shuffled and recombined into new articles with their
 news vocabulary, so the bare tokenizer's cache hits as often as on news and its ceiling is realistic.
 The older template corpus (accord.ingest.synthetic), whose small vocabulary flatters the tokenizer, is
 measured too for comparison. Results replace the "## Ingest" section of docs/benchmarks.md (other
-sections are left alone). ``--accuracy`` also scores the gold corpus (dev to dev11, held-out and the blind splits blind and blind2) and the
+sections are left alone). ``--accuracy`` also scores the gold corpus (every split of tests/ingest/corpus/build.py: dev to dev11, held-out and the blind splits blind, blind2 and blind3) and the
 external PLOVER records into that section.
 """
 
@@ -37,8 +37,12 @@ DOC = REPO / "docs" / "benchmarks.md"
 SECTION = "## Ingest"
 
 
-#: dev2, dev3, the blind split, dev6, dev7, dev9, blind2, dev10 and dev11, each scored once before any rule changed for it (see the note inside each)
-BLIND = {split: Path(__file__).with_name(f"ingest_{split}_blind.json") for split in ("dev2", "dev3", "blind12", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11")}
+#: the splits scored once before any rule changed for them (see the note inside each)
+BLIND = {split: Path(__file__).with_name(f"ingest_{split}_blind.json")
+         for split in ("dev2", "dev3", "blind12", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3")}
+#: every gold split, in the corpus builder's order
+SPLITS = re.search(r"^SPLITS = \(([^)]*)\)", (REPO / "tests" / "ingest" / "corpus" / "build.py").read_text(encoding="utf-8"),
+                   re.M).group(1).replace('"', "").replace(" ", "").split(",")
 GOLD = [REPO / "tests" / "ingest" / "corpus" / f"{name}.jsonl" for name in ("dev", "dev2")]
 
 
@@ -304,7 +308,7 @@ def accuracy() -> dict[str, Any]:
     from accord.ingest.evaluate import evaluate
 
     out: dict[str, Any] = {}
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev9", "dev10", "dev11", "heldout", "blind", "blind2"):
+    for name in SPLITS:
         path = REPO / "tests" / "ingest" / "corpus" / f"{name}.jsonl"
         if path.is_file() and path.stat().st_size:
             r = evaluate(path)
@@ -382,20 +386,16 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
             for label, key in ((f"{split}, blind, before (gold as written)", "as_written"),
                                (f"{split}, blind, before (gold corrected)", "gold_corrected")):
                 for k, s in blind.get(key, {}).items():
-                    if (split in ("dev3", "blind12", "dev6", "dev7", "blind2", "dev10", "dev11") and k == "events") or \
-                            (split in ("blind12", "dev6", "dev7", "blind2", "dev10", "dev11") and k == "stances"):
-                        continue  # not annotated in that split
-                    lines.append(_accuracy_row(label, k, s))
-        for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev9", "dev10", "dev11", "heldout", "blind", "blind2"):
+                    if s.get("gold"):  # (none: not annotated in that split)
+                        lines.append(_accuracy_row(label, k, s))
+        for name in SPLITS:
             if name not in acc:
                 continue
             kinds = dict(acc[name]["kinds"])
             kinds["dates (dateparser alone)"] = acc[name]["baseline_dateparser_dates"]
             for k, s in kinds.items():
-                if (name in ("dev3", "dev4", "dev5", "dev6", "dev7", "dev9", "dev10", "dev11", "blind", "blind2") and k in ("events", "stances")) or \
-                        (k == "descriptions" and not s["gold"]):
-                    continue  # not annotated in that split
-                lines.append(_accuracy_row(name, k, s))
+                if s.get("gold"):  # (none: not annotated in that split)
+                    lines.append(_accuracy_row(name, k, s))
         if "plover" in acc:
             p = acc["plover"]
             lines += ["", f"PLOVER gold records ({p['records']} sentences, read from ../shared at run time): event type "
