@@ -52,7 +52,10 @@ def export(rev: str, folder: Path) -> Path:
     """The revision's files (tracked, as committed) in folder/tree."""
     tree = folder / "tree"
     tree.mkdir()
-    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, capture_output=True, check=True).stdout
+    got = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, capture_output=True)
+    if got.returncode:
+        sys.exit(f"bench ingest-same: revision {rev!r}: {' '.join(got.stderr.decode(errors='replace').split())}")
+    archive = got.stdout
     tar = folder / "tree.tar"
     tar.write_bytes(archive)
     with tarfile.open(tar) as t:

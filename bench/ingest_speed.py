@@ -23,6 +23,7 @@ import platform
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -443,6 +444,10 @@ def main(argv: list[str]) -> int:
                     help="also count both single passes' instructions under valgrind's callgrind (minutes)")
     ap.add_argument("--one-pass", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)  # run by --instructions
     args = ap.parse_args(argv)
+    if args.rounds < 1:
+        ap.error("--rounds: at least 1")
+    if args.instructions and shutil.which("valgrind") is None:
+        ap.error("--instructions needs valgrind (Debian: apt-get install valgrind)")
     if args.one_pass:
         _one_pass(*args.one_pass)
         return 0

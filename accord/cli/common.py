@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -171,8 +170,10 @@ _opened: list[Any] = []
 def store_missing() -> bool:
     """Whether --db names a SQLite file that does not exist (a read must not create it: a mistyped path
     would leave an empty store behind and answer from it)."""
-    target = str(settings.db)
-    return "://" not in target and not Path(target).expanduser().exists()
+    from accord.store.store import sqlite_path
+
+    path = sqlite_path(str(settings.db))
+    return path is not None and not path.exists()
 
 
 def open_store(create: bool = True):  # -> accord.store.Store (imported lazily: `accord --help` stays fast)

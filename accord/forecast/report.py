@@ -131,8 +131,6 @@ class Helper:
 def _warm_kernels() -> None:
     """Load the compiled kernels (Numba's CPU target and the cached code) on tiny inputs of the types
     the models use; it changes no number, only when the loading is paid."""
-    import numpy as np
-
     from accord.forecast.eum import ExpectedUtility
     from accord.forecast.smp import kernel
 

@@ -39,7 +39,7 @@ def _rows(store: Store, case_id: str, ids: Iterable[str], as_known_on: dt.dateti
                    f" AND {store.known(as_known_on, params)}")
             rows.extend(read(sql, params))
         if len(rows) < len(wanted):
-            rows.extend(store._members(read, case_id, as_known_on, ids=wanted))
+            rows.extend((m.kind, data) for m, data in store._members(read, case_id, as_known_on, ids=wanted))
     return rows
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from accord.gcpause import gc_paused
 from accord.errors import AccordError, NotFound, StaleWrite
+from accord.store import batches
 
 if TYPE_CHECKING:  # imported where used: reading the record needs neither SQLAlchemy nor every record class
     from sqlalchemy import Connection, Engine
@@ -391,18 +392,16 @@ class Store:
             sql += f" AND kind IN ({in_list(params, 'kind', list(kinds))})"
         with gc_paused(), self.reading() as rows:
             found = rows(sql, params)
-            members = self._members(rows, case_id, as_known_on, kinds=kinds)
+            members = [(m.kind, data) for m, data in self._members(rows, case_id, as_known_on, kinds=kinds)]
             return Snapshot((decode(kind, data) for kind, data in [*found, *members]), case_id=case_id)
 
     def _members(self, read: Callable[[str, dict[str, Any]], list[Any]], case_id: str,
                  as_known_on: dt.datetime | None, kinds: Iterable[str] | None = None,
-                 ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
-        """(kind, JSON) of the batches' members known then (accord.store.batches), as rows of ``record`` give."""
-        from accord.store import batches
-
+                 ids: Iterable[str] | None = None) -> list[tuple[batches.Member, str]]:
+        """The batches' members known then (accord.store.batches), each with its JSON: the versions rows
+        of ``record`` would be."""
         known_at = None if as_known_on is None else self._time(as_known_on)
-        latest = batches.latest(read, case_id, known_at, kinds, ids)
-        return [(m.kind, data) for m, data in batches.texts(read, latest.values())]
+        return batches.texts(read, batches.latest(read, case_id, known_at, kinds, ids).values())
 
     def records(self, case_id: str, ids: Iterable[str], as_known_on: dt.datetime | None = None) -> list[Record]:
         """Only these records, as known then (accord.store.parts): no snapshot built."""
@@ -423,13 +422,10 @@ class Store:
         from accord.record.snapshot import Snapshot
 
         sql = "SELECT kind, data, id, version FROM record WHERE case_id = :case_id AND data IS NOT NULL AND known_to IS NULL"
-        from accord.store import batches
-
         versions: dict[str, int] = {}
         with gc_paused(), self.reading() as read:
             rows = read(sql, {"case_id": case_id})
-            rows += [(m.kind, data, m.id, m.version)
-                     for m, data in batches.texts(read, batches.latest(read, case_id).values())]
+            rows += [(m.kind, data, m.id, m.version) for m, data in self._members(read, case_id, None)]
         for row in rows:
             versions[row[2]] = row[3]
         return Snapshot((decode(kind, data) for kind, data, _, _ in rows), case_id=case_id), versions
@@ -446,11 +442,7 @@ class Store:
         with self.reading() as read:
             found = read(sql, params)
             if not found:
-                from accord.store import batches
-
-                latest = batches.latest(read, case_id, None if as_known_on is None else self._time(as_known_on),
-                                        ids=[record_id])
-                found = [(m.kind, data, m.version) for m, data in batches.texts(read, latest.values())]
+                found = [(m.kind, data, m.version) for m, data in self._members(read, case_id, as_known_on, ids=[record_id])]
         if not found or found[0][1] is None:
             when = f" as known on {as_known_on.isoformat()}" if as_known_on else ""
             raise NotFound(f"no record with id {record_id!r} in case {case_id!r}{when}")
@@ -467,8 +459,6 @@ class Store:
             sql += " AND r.known_from <= :known_at"
             params["known_at"] = self._time(as_known_on)
         sql += " ORDER BY t.id, r.id"
-        from accord.store import batches
-
         with self.reading() as read:
             rows = read(sql, params)
             members = batches.history(read, case_id, record_id, params.get("known_at"))
@@ -502,8 +492,6 @@ class Store:
         return out
 
     def count_versions(self) -> int:
-        from accord.store import batches
-
         with self.reading() as read:
             return read("SELECT count(*) FROM record", {})[0][0] + batches.count(read)
 
@@ -530,6 +518,14 @@ def _pyformat(sql: str, _cache: dict[str, str] = {}) -> str:  # noqa: B006 (a ca
     return out
 
 
+def sqlite_path(target: str) -> Path | None:
+    """The file a --db target names when it is a SQLite store (a path or a sqlite:/// URL); None for
+    other URLs."""
+    if "://" not in target or target.startswith("sqlite:///"):
+        return Path(target.removeprefix("sqlite:///") if "://" in target else target).expanduser()
+    return None
+
+
 def _connect_direct(target: str) -> tuple[str, Any] | None:
     """(dialect, a driver connection) for reading an existing store already at the newest migration,
     or None: then ``Store.open`` makes the engine, migrates if need be and reports any error."""
@@ -544,9 +540,8 @@ def _connect_direct(target: str) -> tuple[str, Any] | None:
             conn = psycopg.connect("postgresql://" + target.split("://", 1)[1], autocommit=True)
         except Exception:
             return None
-    elif "://" not in target or target.startswith("sqlite:///"):
+    elif (path := sqlite_path(target)) is not None:
         dialect = "sqlite"
-        path = Path(target.removeprefix("sqlite:///") if "://" in target else target).expanduser()
         if "?" in target or not path.is_file():
             return None  # a new store, or options: the engine's way
         import sqlite3

@@ -20,8 +20,8 @@ def model_names(models: str | None) -> list[str]:
 
 
 def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int,
-                 tolerance: float | None = TOLERANCE, processes: int = 1, helper: Any = None) -> Any:
-    """``tolerance``: the Monte Carlo's stopping rule (None: every draw); ``processes`` and ``helper``:
+                 tolerance: float | None = TOLERANCE, helper: Any = None) -> Any:
+    """``tolerance``: the Monte Carlo's stopping rule (None: every draw); ``helper``:
     see ``accord.forecast.report.forecast_issue`` (the CLI's user waits alone and forks a helper early; a
     server's request computes in its worker). The helper is ended whatever happens."""
     from accord.forecast.inputs import from_snapshot
@@ -36,7 +36,7 @@ def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | N
             helper.cancel()
         raise
     return forecast_issue(issue, on, data, ms, draws=draws, seed=seed, tolerance=tolerance,
-                          processes=processes, helper=helper)
+                          helper=helper)
 
 
 def issue_forecast(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> dict[str, Any]:

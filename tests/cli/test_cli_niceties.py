@@ -106,14 +106,16 @@ def test_re_setting_a_position_keeps_its_citations_and_note(mini):
 
 @pytest.mark.parametrize("command", [["positions", "x"], ["brief"], ["history", "x"], ["show", "x"],
                                      ["monitor", "violations", "c"]])
-def test_a_read_on_a_missing_store_says_so_and_creates_nothing(tmp_path, command):
+@pytest.mark.parametrize("url", [False, True], ids=["path", "sqlite-url"])
+def test_a_read_on_a_missing_store_says_so_and_creates_nothing(tmp_path, command, url):
     # a mistyped --db once left an empty store behind and answered from it
-    db = tmp_path / "typo.db"
-    result = Accord(str(db))(*command, ok=False)
+    path = tmp_path / "typo.db"
+    db = f"sqlite:///{path}" if url else str(path)
+    result = Accord(db)(*command, ok=False)
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"error: --db {db}: no store there (nothing was created); load a case first: "
                                      f"accord --db {db} case load NAME|PATH")
-    assert not db.exists()
+    assert not path.exists()
 
 
 def test_case_list_on_a_missing_store_lists_the_builtin_cases_and_creates_nothing(tmp_path):

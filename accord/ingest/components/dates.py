@@ -95,6 +95,8 @@ def _two_days(text: str, m: re.Match[str]) -> bool:
 _ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)})" for i, (_, p) in enumerate(_RULES)))
 # Tense markers. The word lists run on the lower-cased text (case-insensitive matching is several times
 # slower); a past participle only on the text as written, so that "United" is no verb.
+#: "last", "this" or "next" year (or month) as a shift from the publication's
+_SHIFT = {"last": -1, "this": 0, "next": 1}
 _FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
@@ -321,7 +323,7 @@ class DateResolver:
             raise _NeedsPublished
         rel = m.groupdict().get("rel")
         if rel:
-            return published.year + {"last": -1, "this": 0, "next": 1}[rel]
+            return published.year + _SHIFT[rel]
         return timex.year_for(published, mon, dom, "neutral")
 
     def _iso(self, m, published, tense):
@@ -365,7 +367,7 @@ class DateResolver:
             mod, tense = "since", "past"
         rel = m.groupdict().get("rel")
         if rel:
-            return timex.month(published.year + {"last": -1, "this": 0, "next": 1}[rel], mon)
+            return timex.month(published.year + _SHIFT[rel], mon)
         y = timex.year_for(published, mon, None, tense)
         if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
             y -= 1

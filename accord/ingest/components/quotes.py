@@ -28,7 +28,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
         r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
-        r"underlined|underscored|reaffirmed|recalled|emphasi[sz]ed|rule out|ruled out")
+        r"underlined|underscored|reaffirmed|rule out|ruled out")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)

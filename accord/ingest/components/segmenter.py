@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import zoneinfo
 
+from accord.ingest import timex
 from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
 
@@ -35,7 +36,6 @@ _DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}(?:\s+
                         r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)")
 _FULL_DATE = re.compile(rf"(?m)^(?:[^\n]{{0,40}},\s*)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|"
                         rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))[ \t]*$")
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def _header_date(norm: str) -> dt.date | None:
@@ -45,7 +45,7 @@ def _header_date(norm: str) -> dt.date | None:
         return None
     mon, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
     try:
-        return dt.date(int(year), _MONTHS[mon[:3].lower()], int(day))
+        return dt.date(int(year), timex.MONTHS[mon[:3].lower()], int(day))
     except ValueError:
         return None
 
