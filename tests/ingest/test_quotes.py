@@ -569,3 +569,26 @@ def test_they_after_a_sentence_a_body_opens_is_that_body(run):
     r = run("The members of the Security Council welcomed the arrival of the Government of National Accord in "
             "Tripoli. They stressed that the Government of National Accord must work in safety.")
     assert [(q["speaker"], q["speaker_text"]) for q in of(r, "quote")] == [("unsc", "They")]
+
+
+def test_told_an_agency_by_telephone_from_a_town_then_a_participle_with_a_colon(run):
+    r = run('Lavrov\'s deputy told a Moscow radio station by telephone from Geneva that the team would stay. "We are '
+            'still talking," one of the negotiators told Wire by phone from Geneva, adding: "It could take days."')
+    assert _indirect(r) == [("the team would stay", None, "Lavrov's deputy")]
+    assert [(q["content"], q["speaker_text"], q["cue"]) for q in quotes(r)] == [
+        ("We are still talking,", "one of the negotiators", "told"),
+        ("It could take days.", "one of the negotiators", "adding")]
+
+
+def test_a_day_after_the_verb_then_a_report_without_that(run):
+    r = run("GENEVA, Feb 12 (Wire) - Staffan de Mistura said on Friday he expected the talks to resume within two "
+            "weeks. Diplomats said on condition of anonymity that the date was not fixed. The envoy spoke on Friday "
+            "as he left the Council.")
+    assert _indirect(r) == [("he expected the talks to resume within two weeks", "staffan-de-mistura",
+                             "Staffan de Mistura"), ("the date was not fixed", None, "Diplomats")]
+
+
+def test_a_person_nobody_knows_heading_a_known_body_speaks_for_himself(run):
+    r = run("Omar Khalil Nasser, head of the Syrian Observatory for Human Rights, said the strikes had gone on all "
+            "night.")
+    assert _indirect(r) == [("the strikes had gone on all night", None, "Omar Khalil Nasser")]

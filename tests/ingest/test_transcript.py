@@ -169,3 +169,37 @@ def test_the_chair_named_in_a_record_s_header_speaks_as_the_president(run):
             "Mr. Churkin (Russian Federation) (spoke in Russian): We supported it.")
     assert [(c, s) for c, s, _ in turns(run(text))] == [("The draft resolution is adopted.", "samantha-power"),
                                                         ("We supported it.", "vitaly-churkin")]
+
+
+def test_a_ministry_s_q_and_a_excerpts_give_answers_to_its_state_and_questions_to_nobody(run):
+    text = ("Yemen - Q&A - Excerpts from the daily press briefing (03.03.16)\n\n"
+            "Q - Will the minister travel to the region this month?\n\n"
+            "A - France supports the envoy's efforts and will keep saying so to all sides.\n\n"
+            "The minister will speak to his Saudi counterpart about it again this week.\n\n"
+            "Q\u2013 Is a truce possible before the talks?\n\n"
+            "A\u2013 We hope so. France has always said that only talks can end this war.")
+    assert turns(run(text)) == [
+        ("Will the minister travel to the region this month?", None, "Q"),
+        ("France supports the envoy's efforts and will keep saying so to all sides.", "france", "A"),
+        ("The minister will speak to his Saudi counterpart about it again this week.", "france", "A"),
+        ("Is a truce possible before the talks?", None, "Q"),
+        ("We hope so. France has always said that only talks can end this war.", "france", "A")]
+    # an interview's answers are the one person its heading names
+    r = run("Interview with Sergei Lavrov for a weekly (excerpts)\n\nQ - Is the list of groups ready?\n\n"
+            "A - Not yet. We are working on it with our partners in Amman.")
+    assert [t[1] for t in turns(r)] == [None, "sergei-lavrov"]
+
+
+def test_an_issued_statement_s_first_person_paragraphs_are_its_author_s_quotes(run):
+    text = ("Statement by the Foreign Minister\n\n"
+            "Foreign Minister Frank-Walter Steinmeier issued the following statement in Berlin late on 3 March "
+            "(03.03.2016) after talks with his French counterpart:\n\n"
+            "I am relieved that the guns have largely fallen silent over the past days.\n\n"
+            "Now the convoys must reach every besieged town, and we will press for that.\n\n"
+            "Further information")
+    assert [(c[:10], s) for c, s, _ in turns(run(text))] == [
+        ("I am relie", "frank-walter-steinmeier"), ("Now the co", "frank-walter-steinmeier")]
+    # an office's statement about its principal in the third person is its own text, no quote
+    r = run("The following statement was issued by the Spokesman for the Secretary-General Ban Ki-moon:\n\n"
+            "The Secretary-General welcomes the start of the cessation of hostilities in Syria.")
+    assert not turns(r)

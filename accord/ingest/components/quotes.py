@@ -178,15 +178,22 @@ _CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _CAPITAL = re.compile(r"[A-Z]")
+# a person's name opening the words, an apposition after its comma ('Rami Abdel Rahman, head of ...')
+_NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s+(?:the\s+|a\s+|an\s+)?[a-z]")
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+")
 _DEFINITE = re.compile(r"the \w")
 _AND_THAT = re.compile(r",? and that\s+")
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
-_CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:(?:late |early )?on \w+|in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
+_DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
+_CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:on condition of anonymity|(?:late |early )?on \w+(?: on condition of anonymity)?|"
+                                     r"in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
 # whom words were told: 'reporters', 'the council', an outlet of a few capitalised words before 'that'
 # whom a source told, when a comma or the sentence's end follows: an outlet's name, reporters
 _TOLD_OUTLET = re.compile(r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|reporters|journalists)(?=\s*(?:,|$))")
-_TOLD_WHOM = re.compile(r"\s+(?:(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
+# 'told the TASS agency by telephone from Moscow that ...': whom, how and from where, then the words
+_TOLD_WHOM = re.compile(r"\s+(?:[^,;\"\n]{1,50}?\s+(?:by (?:tele)?phone|over the (?:tele)?phone|in an? (?:interview|"
+                        r"statement|(?:tele)?phone call))(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?=that\b)"
+                        r"|(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
 # a dash or an opening parenthesis after a closing mark, then a name: the quote is signed ('"..." - Lavrov')
@@ -218,6 +225,10 @@ _TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previou
 # an object ('said little', 'acknowledged the risk', 'did not say whether ...'): a subject, then a verb
 _SHORT_CLAUSE = re.compile(r"(?!(?:whether|if|how|what|why|when|so|nothing|little|much|more)\b)\w+(?:\s+\w+)?\s+"
                            r"(?:\w+ed|is|was|were|are|had|has|have|would|will|could|can|must|did|does)\b")
+
+# a clause after a circumstance of the verb: a subject that is no subordinator, then a verb
+_CLAUSE_AFTER_WHEN = re.compile(r"(?!(?:as|when|while|after|before|because|since|if|in|at|on|to|for|with|and|but)\b)"
+                                + _SHORT_CLAUSE.pattern)
 
 
 @dataclass
@@ -482,6 +493,8 @@ class QuoteExtractor:
             start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
             if j and _AND_BEFORE.search(norm[start:cues[j].start()]):
                 continue  # 'Lavrov made clear ... and said': the verbs share the earlier subject
+            if j and cues[j].group() in _PARTICIPLES and norm[start:cues[j].start()].rstrip().endswith(","):
+                continue  # '"...," one of them told KUNA by telephone, adding: "..."': the subject of 'told'
             att = self._resolve(doc, start, cues[j].start(), cue=doc.text[m.start():m.end()])
             if att is not None:
                 return att
@@ -675,6 +688,10 @@ class QuoteExtractor:
                 if _OPENS_DIRECT.match(rest):
                     break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
                 circumstance = bool(_CIRCUMSTANCE.match(rest.lstrip(", "))) and " that " not in rest
+                if circumstance and _subject_opens(norm, s, m.start()):
+                    # 'The envoy said on Friday he hoped talks would resume': a day, then the report without 'that'
+                    when = _CIRCUMSTANCE_AFTER_CUE.match(rest)
+                    circumstance = not (when and _CLAUSE_AFTER_WHEN.match(rest, when.end()))
                 # '..., an official said, but it does not want ...': the report goes on in a second clause
                 goes_on = _GOES_ON.match(norm, m.end(), e)
                 goes_on = goes_on if goes_on and _SHORT_CLAUSE.match(norm, goes_on.end(), e) else None
@@ -857,6 +874,10 @@ class QuoteExtractor:
         titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")]
         if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
             return Attribution(titled[-1].actor, _np(words), cue)
+        unknown = _NAME_APPOSITION.match(words)
+        if unknown and not any(m.actor for m in doc.mentions_in(s, s + unknown.end())):
+            # 'Rami Abdel Rahman, head of the Observatory, said': a person nobody knows speaks, not his body
+            return Attribution(None, unknown.group("name"), cue)
         # 'the Houthi-run Saba news agency': something of the body's, not the body
         body = [m for m in inside if m.actor and m.kind != "person" and not norm.startswith(_RUN_BY, m.end)]
         if body:
@@ -1002,6 +1023,12 @@ class QuoteExtractor:
             if entry and (any(w in entry.name.lower() for w in names) or m.kind in kinds):
                 return m.actor
         return None
+
+
+def _subject_opens(norm: str, s: int, cue: int) -> bool:
+    """The speaker opens the sentence (after its dateline): no comma before the cue but a dateline's."""
+    comma = norm.rfind(",", s, cue)
+    return comma < 0 or bool(_DATELINE_DASH.search(norm, comma, cue))
 
 
 def _ends_within(ends: list[int], lo: int, hi: int) -> bool:

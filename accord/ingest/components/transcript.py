@@ -36,6 +36,8 @@ _PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
 _LABEL = re.compile(
     # the press office's 'Q' and spaces first: 'Q    Thanks. On Syria:' would read as a label 'Q Thanks. On Syria'
     r"(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)"
+    # a ministry's Q&A excerpts: 'Q - ' and 'A - ' (a hyphen or a dash, spaced or not) on the line of the words
+    r"|(?:^|(?<=\n\n))(?P<qa>[QA])[ \t]*[-\u2013\u2014][ \t]*(?=[^\s\d-])"
     rf"|(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?)"
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
     # French):'), '(via interpreter)', '(retranslated)'
@@ -83,6 +85,14 @@ def _no_speech(words: str) -> bool:
 _SAID_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?P<cue>said|says|added|stated|declared|commented)"
                          r"(?P<rest>[^\n\":]{0,60}):[ \t]*(?=\n\n[^\s\"])")
 
+# a ministry's release: '... issued the following statement in Munich early on 12 February ...:' (or 'The following
+# statement was issued by ...:'), the statement in unquoted paragraphs after it
+_ISSUED_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?:has |had |have )?(?:issued|released|made|"
+                           r"delivered|gave|published)\s+(?:the following|this|a|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|"
+                           r"declaration|remarks|message)\b[^\n\":]{0,140}:[ \t]*(?=\n\n[^\s\"])"
+                           r"|(?:^|(?<=\n\n))[^\n\"]{0,60}?\b[Tt]he following (?:[\w-]+\s+){0,2}?(?:statement|declaration|"
+                           r"remarks|message) (?:was|has been) (?:issued|released|made|delivered|published)\b[^\n\":]{0,60}?"
+                           r"\bby (?P<by>[^\n\":]{3,140}?):[ \t]*(?=\n\n[^\s\"])")
 _COLON_BREAK = re.compile(r":[ \t]*\n\n")
 
 
@@ -187,8 +197,10 @@ class Transcript:
         norm = doc.norm
         if not _COLON_BREAK.search(norm):
             return  # every such line ends so: a scan for that skips to colons, the pattern's tries every character
-        for m in _SAID_COLON.finditer(norm):
-            named = [x for x in doc.mentions_in(m.start("who"), m.end("who")) if x.actor]
+        intros = [(m, m.group("cue"), "who") for m in _SAID_COLON.finditer(norm)]
+        intros += [(m, None, "who" if m.group("who") else "by") for m in _ISSUED_COLON.finditer(norm)]
+        for m, cue, group in intros:
+            named = [x for x in doc.mentions_in(m.start(group), m.end(group)) if x.actor]
             if not named:
                 continue  # nobody the dictionary knows: 'The statement said:' may open a list
             who = next((x for x in reversed(named) if x.kind == "person"), named[-1])
@@ -200,13 +212,15 @@ class Transcript:
                         or (_REPORTING.search(words) and not _FIRST_PERSON.search(words)):
                     break
                 turns.append((qs, qs + len(words)))
+            if cue is None and not any(_FIRST_PERSON.search(norm, qs, qe) for qs, qe in turns):
+                continue  # an issued statement is its author's words only when he speaks in it as I or we
             for qs, qe in turns:
                 doc.add("quote", qs, qe, 0.75, speaker=who.actor, speaker_text=who.text, content=doc.text[qs:qe],
-                        direct=True, cue=m.group("cue"))
+                        direct=True, cue=cue)
             doc.turns = doc.turns + turns
 
     def _is_label(self, doc: IngestDoc, m: re.Match[str]) -> bool:
-        if m.group("q"):
+        if m.group("q") or m.group("qa"):
             return True
         who = " ".join(m.group("who").split())
         if who.lower() in _QUESTIONERS or who.lower() in _ROLE_LABELS:
@@ -229,9 +243,37 @@ class Transcript:
         return not _CHAIR.match(who) or (bool(note) and (bool(_LANGUAGE_NOTE.search(note)) or any(
             x.actor for x in doc.mentions_in(m.start("note"), m.end("note")))))
 
+    @staticmethod
+    def _answerer(doc: IngestDoc) -> str | None:
+        """Who answers after 'A -': in an interview the one person the page names before its first question; in
+        a ministry's briefing excerpts the ministry's state, the one its answers make the subject of their
+        sentences most often ('France condemns ...', 'France's position is ...')."""
+        norm = doc.norm
+        labels = [m for m in _labels(norm) if m.group("qa")]
+        if not labels:
+            return None
+        people = {x.actor for x in doc.mentions_in(0, labels[0].start()) if x.kind == "person" and x.actor}
+        if len(people) == 1:
+            return people.pop()
+        counts: dict[str, int] = {}
+        for i, m in enumerate(labels):
+            if m.group("qa") != "A":
+                continue
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
+            opens = {m.end()} | {s for s, _ in doc.sents if m.end() <= s < end}
+            for x in doc.mentions_in(m.end(), end):
+                if x.actor and x.kind in ("state", "government") and (x.start in opens or x.start - 4 in opens):
+                    counts[x.actor] = counts.get(x.actor, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
         if m.group("q"):
             return None, "Q"
+        if m.group("qa"):
+            return (self._answerer(doc) if m.group("qa") == "A" else None), m.group("qa")
         who = m.group("who")
         text = who.split("\n")[0].strip()
         if " ".join(who.split()).lower() in _QUESTIONERS or _CHAIR.fullmatch(who):
