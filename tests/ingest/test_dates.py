@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.ingest import timex
@@ -210,3 +210,65 @@ def test_a_span_of_weekdays_over_a_week_s_end(run):
 def test_a_day_of_the_month_opening_a_sentence_and_two_days_in_a_row(run):
     r = run("Aid reached the town on the 11th and 12th. The 17th was quiet.", dt.date(2016, 2, 20))
     assert dates(r) == [("11th and 12th", ["2016-02-11", "2016-02-12"], "day"), ("17th", "2016-02-17", "day")]
+
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# (sentence with {wd}, the first and last offset in days from publication the weekday may fall on)
+_WEEKDAY_FORMS = [
+    ("Rebels shelled the town on {wd} night, monitors said.", -6, 0),
+    ("Fighting resumed late on {wd}, residents said.", -6, 0),
+    ("The convoy left last {wd}.", -7, -1),
+    ("The Council votes on {wd}.", 0, 6),
+    ("Talks resume on {wd} in Geneva.", 0, 6),
+    ("The envoy is travelling to Moscow on {wd}.", 0, 6),
+    ("The truce takes effect on {wd}.", 0, 6),
+    ("The ministers will meet again on {wd}.", 0, 6),
+    ("Asked on {wd} whether the truce would hold, he said he hoped so.", -6, 0),
+    ("He told reporters {wd} that the talks had stalled.", -6, 0),
+    ("Talks resume next {wd}.", 1, 7),
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_WEEKDAYS), st.sampled_from(_WEEKDAY_FORMS))
+def test_every_weekday_from_every_publication_day_follows_the_sentence(run, published, wd, form):
+    sentence, lo, hi = form
+    found = [d for d in of(run(sentence.format(wd=wd), published), "date")]
+    assert len(found) == 1 and found[0]["precision"] == "day"
+    day = dt.date.fromisoformat(found[0]["value"])
+    assert day.strftime("%A") == wd and lo <= (day - published).days <= hi
+
+
+def test_numeric_headings_with_two_digits_for_the_year_and_us_order(run):
+    r = run("Statement by the Spokesperson (16.02.16)\n\nThe ministry condemns the strikes.", dt.date(2016, 2, 16))
+    assert dates(r) == [("16.02.16", "2016-02-16", "day")]
+    # both numbers could be a month: the reading nearer the publication date (a White House heading of 1 March)
+    assert dates(run("For Immediate Release 3/1/2016", dt.date(2016, 3, 1))) == [("3/1/2016", "2016-03-01", "day")]
+    assert dates(run("Brussels, 01/03/2016", dt.date(2016, 3, 1))) == [("01/03/2016", "2016-03-01", "day")]
+    # a section number or a version is no date
+    assert dates(run("See paragraph 1.2.16 and version 3.4.15.2.", dt.date(2016, 3, 1))) == []
+
+
+def test_parts_of_months_and_weeks(run):
+    r = run("Late February saw heavy fighting. The council will vote by the end of the month. "
+            "Talks resume early next week. The End of March is the deadline.", dt.date(2016, 2, 10))
+    assert dates(r) == [("Late February", ["2016-02-21", "2016-02-29"], "late"),
+                        ("end of the month", ["2016-02-21", "2016-02-29"], "late"),
+                        ("early next week", ["2016-02-15", "2016-02-21"], "week"),
+                        ("The End of March", ["2016-03-21", "2016-03-31"], "late")]
+
+
+def test_the_day_a_dateline_gives_is_the_local_day(pipeline):
+    from accord.ingest.document import Article
+
+    def local(text: str, at: dt.datetime) -> list:
+        return dates(pipeline(Article(text=text, published=at.date(), published_at=at)).result())
+
+    late = dt.datetime(2016, 2, 25, 23, 30, tzinfo=dt.timezone.utc)  # Friday 01:30 in Syria
+    # a town the zone list does not hold: the dateline's day, or its country's zone
+    assert local("ALEPPO, Syria, Feb 26 (Reuters) - Jets struck the city on Friday.", late) == [
+        ("Feb 26", "2016-02-26", "day"), ("Friday", "2016-02-26", "day")]
+    assert local("HASAKAH, Syria (Reuters) - Jets struck the city on Friday.", late) == [("Friday", "2016-02-26", "day")]
+    # a day the dateline gives that is no day at that moment anywhere (a story's first filing) is not taken
+    assert local("HASAKAH, Feb 20 (Reuters) - Jets struck the city today.", late) == [
+        ("Feb 20", "2016-02-20", "day"), ("today", "2016-02-25", "day")]

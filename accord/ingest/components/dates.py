@@ -34,7 +34,7 @@ _RULES: list[tuple[str, str]] = [
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dmy", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
-    ("part", rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
+    ("part", rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
     ("month", rf"\b(?P<m>{_MON})(?!\s+\d)(?:{_REL_YEAR})?"),  # only after the words in _MONTH_AFTER (checked in code: faster)
@@ -51,12 +51,16 @@ _RULES: list[tuple[str, str]] = [
             rf"(?:\s*(?P<join>and|to|-)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b)?"
             rf"(?!\s+(?:of\s+)?(?:{_MON}|century|anniversary|"
             r"round|time|meeting|session|day|week|month|year|floor|division|brigade|army|fleet|regiment|resolution))"),
-    ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this)\s+(?P<unit>week|weekend|month|year)\b"),
-    ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:beginning|start|middle|end) of)[\s-]+"
-                  r"(?P<mod>this|next|last) month\b"),
+    ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this|"
+             r"(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater) (?:this|next|last)(?= week))\s+"
+             r"(?P<unit>week|weekend|month|year)\b"),
+    # "early next month", "by the end of the month" (the month the story is in)
+    ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd) of)[\s-]+"
+                  r"(?P<mod>this|next|last|the) month\b"),
     ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas)\b"),
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
-    ("numeric", r"\b(?P<d>[0-3]?\d)[/.](?P<m>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
+    # and with two digits for the year: "(16.02.16)" as ministries head a statement, "2/22/16"
+    ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<m_>[0-3]?\d)\.)(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
     ("ago", r"\b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|days|week|weeks)\s+ago)\b"),
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),
@@ -101,7 +105,17 @@ _FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
                      r"let us see|let's see|wait and see)\b")
-_PAST = re.compile(r"\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|"
+# the present tense of a scheduled happening, which a weekday puts in the coming days ('the Council votes on
+# Friday', 'talks resume on Monday', 'the envoy is travelling to Moscow on Tuesday'); a bare form only where no
+# auxiliary or infinitive makes it another tense ('did not meet', 'failed to meet')
+_SCHEDULED = r"meet|open|begin|resume|reconvene|convene|travel|arrive|gather|fly|depart|kick off|take effect|enter into force"
+_NOT_A_VERB = r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!'s )(?<!\d )"
+_PRESENT = re.compile(rf"{_NOT_A_VERB}(?:\b(?:meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|"
+                      rf"visits|votes|hosts|heads|expires|gathers|flies|departs|kicks off|takes effect|enters into force|"
+                      rf"comes into force)|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
+                      rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:meeting|opening|beginning|starting|resuming|"
+                      rf"travell?ing|arriving|visiting|voting|hosting|leaving|returning|heading|flying|signing))\b")
+_PAST = re.compile(r"\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|asked|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell)\b")
 _PAST_ED = re.compile(r"\b[a-z]\w+ed\b")
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
@@ -159,6 +173,7 @@ class Tenses:
                                                           for _, e, k in past):
                 kind = 2
             future.append((m.start(), m.end(), kind))
+        future += [(m.start(), m.end(), 0) for m in _PRESENT.finditer(low, *sent)]
         return sorted(future + past)
 
     def near(self, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
@@ -425,8 +440,7 @@ class DateResolver:
     def _unit(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        mod = m["mod"].lower().split()[-1] if not m["mod"].lower().startswith(("earlier", "later")) else "this"
-        return timex.relative_unit(published, mod, m["unit"])
+        return timex.relative_unit(published, m["mod"].lower().split()[-1], m["unit"])  # 'early next week': the week
 
     def _ago(self, m, published, tense):
         if published is None:
@@ -437,7 +451,7 @@ class DateResolver:
     def _part_unit(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        month = timex.relative_unit(published, m["mod"].lower(), "month")
+        month = timex.relative_unit(published, {"the": "this"}.get(m["mod"], m["mod"]), "month")
         part = _PARTS[m["part"].lower().split()[-2] if " of" in m["part"] else m["part"].lower()]
         return timex.month(month.start.year, month.start.month, part)
 
@@ -450,11 +464,22 @@ class DateResolver:
 
     def _numeric(self, m, published, tense):
         """Day/month/year, as statements outside the US write it; month/day/year where the second number
-        cannot be a month ('2/25/2016')."""
-        d, mon = int(m["d"]), int(m["m"])
+        cannot be a month ('2/25/2016'), or, with slashes, where that reading is the nearer to the publication
+        date ('3/1/2016' heading a White House release of 1 March). Two digits of a year are this century's;
+        with dots they come after two digits of day and month ('16.02.16'), as no count or version is written."""
+        d, mon, y = int(m["d"]), int(m["m"] or m["m_"]), int(m["y"])
+        if y < 100:
+            if not m["sep"] and (len(m["d"]) != 2 or len(m["m_"]) != 2):
+                return None
+            y += 2000
         if mon > 12 >= d:
-            d, mon = mon, d
-        return timex.day(dt.date(int(m["y"]), mon, d))
+            return timex.day(dt.date(y, d, mon))
+        day = dt.date(y, mon, d)
+        if m["sep"] and published is not None and d <= 12 and d != mon:
+            us = dt.date(y, d, mon)
+            if abs((us - published).days) < abs((day - published).days):
+                day = us
+        return timex.day(day)
 
     def _last_night(self, m, published, tense):
         if published is None:

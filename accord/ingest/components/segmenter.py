@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import zoneinfo
@@ -23,10 +24,10 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 # "VIENNA -", "BEIRUT, Lebanon (Reuters) -", "GENEVA, Jan. 29 (AP) -": the place and the outlet.
 _DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z.'/\- ]{2,30}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
     r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*(?:[-:]{1,2}\s|(?=\s{2})|(?=\s*\n))"
     # the news agencies' form: "MOSCOW, February 29. /TASS/."
-    r"|\s*(?P<aplace>[A-Z][A-Z.'/\- ]{2,30}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\.\s*"
+    r"|\s*(?P<aplace>[A-Z][A-Z.'/\- ]{2,30}),\s*(?P<adate>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\.\s*"
     r"/(?P<aoutlet>[A-Za-z .&-]{1,40})/\.?\s"
 )
 
@@ -48,6 +49,30 @@ def _header_date(norm: str) -> dt.date | None:
         return dt.date(int(year), timex.MONTHS[mon[:3].lower()], int(day))
     except ValueError:
         return None
+
+
+_DATELINE_DAY = re.compile(rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|"
+                           r"(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>\d{4})")
+
+
+def _dateline_day(text: str, at: dt.datetime) -> dt.date | None:
+    """The day a dateline gives ('Feb 26', '26 February', '2/26/2016'), when it is the UTC day of the moment
+    ``at`` or the day before or after it (the day somewhere on Earth at that moment); else None."""
+    m = _DATELINE_DAY.fullmatch(text.strip())
+    if m is None:
+        return None
+    utc = at.astimezone(dt.timezone.utc).date() if at.tzinfo else at.date()
+    try:
+        if m["m3"]:
+            options = [dt.date(int(m["y3"]), int(m["m3"]), int(m["d3"]))]
+        else:
+            mon = timex.MONTHS[(m["m1"] or m["m2"])[:3].lower()]
+            day = int(m["d1"] or m["d2"])
+            options = [dt.date(y, mon, day) for y in (utc.year - 1, utc.year, utc.year + 1)
+                       if day <= calendar.monthrange(y, mon)[1]]
+    except ValueError:
+        return None
+    return next((d for d in options if abs((d - utc).days) <= 1), None)
 
 
 _PLACE_PART = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:(?:of|des|de|du|la|the|and)\s+)?[A-Z][\w.'-]*){0,4}")
@@ -134,14 +159,14 @@ class Segmenter:
             m = _DATELINE.match(doc.norm, s)
             if m and m.group("aplace"):
                 doc.places += [m.span("aplace"), m.span("aoutlet")]
-                self._local_day(doc, m.group("aplace"))
+                self._local_day(doc, m.group("aplace"), dateline=m.group("adate"))
                 break
             # 'SECRETARY KERRY: Thank you': a transcript's label in capitals before a colon, unless a known place
             label = m is not None and m.group(0).rstrip().endswith(":") and \
                 m.group("place").strip().title() not in self.known_places
             if m and not label and (m.group("place").isupper() or m.group("place") in self.timezones_title):
                 doc.places.append(m.span("place"))
-                self._local_day(doc, m.group("place"))
+                self._local_day(doc, m.group("place"), m.group("region"), m.group("date"))
                 if m.group("region"):
                     doc.places.append(m.span("region"))
                 if m.group("outlet"):
@@ -156,10 +181,17 @@ class Segmenter:
                     break
         return doc
 
-    def _local_day(self, doc: IngestDoc, place: str) -> None:
-        """The publication day where the story was filed (the first place of "ANKARA/MOSCOW")."""
+    def _local_day(self, doc: IngestDoc, place: str, region: str | None = None, dateline: str | None = None) -> None:
+        """The publication day where the story was filed (the first place of "ANKARA/MOSCOW", else the country
+        after it: "ALEPPO, Syria"); a day the dateline gives ("ALEPPO, Syria, Feb 26") is that day, when it is
+        the publication moment's day in some zone (the day before or after the UTC day)."""
         at = doc.article.published_at
-        zone = self.timezones.get(place.split("/")[0].strip().upper())
+        zone = self.timezones.get(place.split("/")[0].strip().upper()) or \
+            (self.timezones.get(region.strip().upper()) if region else None)
+        day = _dateline_day(dateline, at) if dateline and at is not None else None
+        if day is not None:
+            doc.published = day
+            return
         if at is not None and zone and at.tzinfo is not None:
             try:
                 local = at.astimezone(zoneinfo.ZoneInfo(zone)).date()
