@@ -592,3 +592,21 @@ def test_a_person_nobody_knows_heading_a_known_body_speaks_for_himself(run):
     r = run("Omar Khalil Nasser, head of the Syrian Observatory for Human Rights, said the strikes had gone on all "
             "night.")
     assert _indirect(r) == [("the strikes had gone on all night", None, "Omar Khalil Nasser")]
+
+
+def test_single_marks_left_open_at_a_paragraph_s_end_go_on_in_the_next(run):
+    r = run("'We have heard promises before,' Philip Hammond told a radio station. 'The test is the bombing.\n\n"
+            "'If it goes on, Moscow will have to answer for it,' he said.")
+    assert [(q["content"], q["speaker"]) for q in quotes(r)] == [
+        ("We have heard promises before,", "philip-hammond"), ("The test is the bombing.", "philip-hammond"),
+        ("If it goes on, Moscow will have to answer for it,", "philip-hammond")]
+    # an apostrophe opening no quote leaves the paragraph alone
+    assert quotes(run("The rebels' positions fell.\n\n'Tis the season, the poster read.")) == []
+
+
+def test_a_headline_s_speaker_without_an_article_and_a_colon_before_the_next_paragraph(run):
+    r = run('"Nobody will make us leave," says opposition chief\n\nSergei Lavrov told a news conference in Munich:'
+            '\n\n"We agreed on access for aid. We did not agree on everything."')
+    assert [(q["content"], q["speaker"], q["speaker_text"]) for q in of(r, "quote")] == [
+        ("Nobody will make us leave,", None, "opposition chief"),
+        ("We agreed on access for aid. We did not agree on everything.", "sergei-lavrov", "Sergei Lavrov")]

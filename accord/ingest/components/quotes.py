@@ -150,6 +150,7 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\
 _DOUBLE = re.compile('"')
 # a single mark that may open (before a letter) or close (before punctuation, a space or the end) a quote
 _SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
+_CONTINUED_SINGLE = re.compile("\n+[\u2018'][A-Za-z]")
 _MAY_OPEN_SINGLE = re.compile("[ (\"\u201c][\u2018'][A-Za-z]")
 
 
@@ -182,6 +183,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 _NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s+(?:the\s+|a\s+|an\s+)?[a-z]")
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+")
 _DEFINITE = re.compile(r"the \w")
+# a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
+_HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
+                               r"spokes(?:man|woman|person)|commander|president|negotiator|monitor|group|ministry)")
 _AND_THAT = re.compile(r",? and that\s+")
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
@@ -272,6 +276,8 @@ def _single_marks(text: str, s0: int, e0: int) -> list[int]:
             marks.append(i)
         elif m.group("close") is not None and len(marks) % 2 == 1:
             marks.append(i)
+    if len(marks) % 2 and _CONTINUED_SINGLE.match(text, e0):
+        return marks  # left open at the paragraph's end, the next paragraph reopening it: the quote goes on
     return marks[: len(marks) // 2 * 2] if len(marks) >= 2 else []
 
 
@@ -685,8 +691,9 @@ class QuoteExtractor:
                     break  # 'warned of serious consequences': no reported clause
                 if _OBJECT_AFTER.match(rest):
                     break  # 'said it twice before ...': the verb takes an object, no reported clause
-                if _OPENS_DIRECT.match(rest):
-                    break  # 'X said: "..."', 'X told reporters: "..."': a direct quote's attribution
+                if _OPENS_DIRECT.match(rest) or norm[m.end():e].rstrip().endswith(":"):
+                    break  # 'X said: "..."', 'X told reporters: "..."', 'X told a news conference:' and the words
+                    # in the next paragraph: a direct quote's attribution
                 circumstance = bool(_CIRCUMSTANCE.match(rest.lstrip(", "))) and " that " not in rest
                 if circumstance and _subject_opens(norm, s, m.start()):
                     # 'The envoy said on Friday he hoped talks would resume': a day, then the report without 'that'
@@ -895,8 +902,9 @@ class QuoteExtractor:
             name = _PERSON_NAME.search(words)  # ', said the spokesman, Ali Haidar'
             if name:
                 return Attribution(None, name.group(), cue)
-            if _DEFINITE.match(words):
-                return Attribution(None, _np(words), cue)
+            if _DEFINITE.match(words) or _HEADLINE_SPEAKER.fullmatch(words):
+                return Attribution(None, _np(words), cue)  # a headline's '..., says opposition chief'
+
         return None
 
     def _pronoun_speaker(self, doc: IngestDoc, pronoun: Mention) -> str | None:
