@@ -69,7 +69,7 @@ def records(request: Request, case: str, kind: str | None = None, as_known_on: K
 @router.get("/cases/{case}/records/{record_id}", openapi_extra=R, tags=["records"])
 def record(request: Request, response: Response, case: str, record_id: str, as_known_on: Known = None) -> Any:
     """Any record with its citations resolved (`accord show`); the ETag is its version."""
-    from accord.views.record import show_record
+    from accord.views.show import show_record
 
     st, known = state(request), params.moment(as_known_on)
     case_id = st.views.case_id(case, known)

@@ -165,10 +165,10 @@ def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt 
          as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
     """Any record, with its citations."""
     from accord.record.yamlwrite import dump_yaml
-    from accord.views import record as views
+    from accord.views.show import show_record
 
     store, case_id, ts = open_case(case, as_known_on)
-    data = guard(lambda: views.show_record(store, case_id, record_id, ts))
+    data = guard(lambda: show_record(store, case_id, record_id, ts))
 
     def render(d: dict[str, Any]) -> None:
         disputed = f" [yellow](disputed by {escape(', '.join(d['disputed_by']))})[/]" if d.get("disputed_by") else ""

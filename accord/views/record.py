@@ -1,8 +1,8 @@
 """What the record views show, as plain JSON-ready data. The CLI renders these; an API would return them.
 
-Each function takes a Snapshot (and a valid date) and returns dicts and lists only. ``show_record`` reads
-from the store only the records its view needs (accord.store.parts): the CLI and the API call it for a
-record page at any transaction time (an issue's positions are read so in accord.views.positions).
+Each function takes a Snapshot (and a valid date) and returns dicts and lists only. A record page and an
+issue's positions are read from the stored JSON of the records they need, without the model
+(accord.views.show, accord.views.positions): ``show`` and ``positions`` here are what they answer.
 """
 
 from __future__ import annotations
@@ -100,10 +100,3 @@ def show(snap: Snapshot, record_id: str) -> dict[str, Any]:
         **({"disputed_by": disputed_by} if disputed_by else {}),
     }
 
-
-def show_record(store: Any, case_id: str, record_id: str, as_known_on: dt.datetime | None = None) -> dict[str, Any]:
-    """``show`` of one record as known then, reading the record and the documents it cites only."""
-    found = store.records(case_id, [record_id], as_known_on)
-    docs = {c.document for rec in found for c in citations_of(rec) if c.document}
-    docs.discard(record_id)
-    return show(Snapshot([*found, *store.records(case_id, docs, as_known_on)], case_id=case_id), record_id)

@@ -89,9 +89,10 @@ print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules))
 
 #: beyond READ_FORBIDDEN: `case list` prints case ids, so builds no record class, reads no YAML and needs no pydantic;
 #: `positions` reads the fields it shows from the stored JSON (accord/views/positions.py), so builds no record class;
-#: `show` prints YAML through the writer alone, not the bundle reader
+#: `show` reads the record and the documents it cites from the stored JSON (accord/views/show.py), so builds
+#: no record class, and prints YAML through the writer alone, not the bundle reader
 READ_ALSO_FORBIDDEN = {
-    "show assad-role": ("accord.record.bundle",),
+    "show assad-role": ("pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"),
     "case list": ("yaml", "pydantic", "accord.record.model", "accord.record.bundle"),
     "positions assad-role --date 2015-12-18": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
 }

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from accord.errors import NotFound
@@ -18,6 +19,8 @@ from accord.record.model import Issue, Position
 from accord.store import Store
 from accord.views import record as views
 from accord.views.positions import SCALE_DEFAULT, issue_positions
+from accord.views.show import show_record
+from tests.record.strategies import bundles
 
 MINI = Path(__file__).resolve().parents[1] / "record" / "data" / "mini"
 BASE = read_bundle(MINI).records
@@ -72,6 +75,11 @@ def _answer(read):
         return ("not found", str(e))
 
 
+def _same(narrow, model) -> bool:
+    """The two reads answer alike, keys in the same order (`accord show` prints them in it)."""
+    return json.dumps(_answer(narrow)) == json.dumps(_answer(model))
+
+
 @pytest.fixture
 def store(db_url):
     s = Store.open(db_url)
@@ -89,11 +97,35 @@ def test_narrow_reads_equal_the_snapshot(store, history):
         snap = store.snapshot(case, t)
         every = sorted(set(ids) | set(snap.records))
         for rid in every:
-            assert _answer(lambda: views.show_record(store, case, rid, t)) == _answer(lambda: views.show(snap, rid)), rid
+            assert _same(lambda: show_record(store, case, rid, t), lambda: views.show(snap, rid)), rid
         for issue in ISSUES:
             for on in (None, dt.date(2020, 2, 1), dt.date(2020, 12, 31)):
                 narrow = _answer(lambda: issue_positions(store, case, issue, on, t))
                 assert narrow == _answer(lambda: views.positions(snap, issue, on)), (issue, on, t)
+
+
+@settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=bundles())
+def test_show_from_stored_json_equals_the_model_view_for_every_kind(store, data):
+    """accord.views.show fills in each class's defaults at every depth: on bundles of every record kind
+    (tests/record/strategies.py), each record shows as the model's dump shows it."""
+    case = f"b{next(_cases)}"
+    store.load(case, [r.model_copy(update={"id": case}) if r.record_kind == "case" else r for r in data],
+               by="tester", source="generated")
+    snap = store.snapshot(case)
+    for rid in sorted(snap.records):
+        assert _same(lambda: show_record(store, case, rid), lambda: views.show(snap, rid)), rid
+
+
+def test_show_from_stored_json_equals_the_model_view_on_the_built_in_cases(store):
+    from accord.record.builtin import BUILTIN_CASES, builtin_cases
+
+    for case in builtin_cases():
+        store.load(case, read_bundle(BUILTIN_CASES / case).records, by="tester", source=case)
+        snap = store.snapshot(case)
+        for rid in sorted(snap.records):
+            assert _same(lambda: show_record(store, case, rid), lambda: views.show(snap, rid)), rid
 
 
 def _written(store: Store, case: str, history) -> list[dt.datetime | None]:
