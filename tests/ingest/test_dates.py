@@ -272,3 +272,36 @@ def test_the_day_a_dateline_gives_is_the_local_day(pipeline):
     # a day the dateline gives that is no day at that moment anywhere (a story's first filing) is not taken
     assert local("HASAKAH, Feb 20 (Reuters) - Jets struck the city today.", late) == [
         ("Feb 20", "2016-02-20", "day"), ("today", "2016-02-25", "day")]
+
+
+def test_a_relative_date_in_a_quote_is_of_the_day_the_words_were_spoken(run):
+    thursday = dt.date(2016, 2, 25)
+    r = run('"The regime attacked us two days ago," he said on Tuesday. On Monday, Lavrov said: "Tomorrow we '
+            'decide." "We met today," an aide said.', thursday)
+    assert dates(r) == [("two days ago", "2016-02-21", "day"), ("Tuesday", "2016-02-23", "day"),
+                        ("Monday", "2016-02-22", "day"), ("Tomorrow", "2016-02-23", "day"),
+                        ("today", "2016-02-25", "day")]  # no day given for the aide's words: publication's
+    # a day said in the next sentence is not when the quote was spoken
+    r = run('An official said: "Those who signed today represent nobody." Its speaker said on Tuesday that it was void.',
+            thursday)
+    assert ("today", "2016-02-25", "day") in dates(r)
+
+
+def test_counted_back_in_months_and_years_and_the_day_just_given(run):
+    r = run("The war began five years ago. Two months ago the group met. Aid slowed in mid-2015. The envoy met "
+            "them on 11 February. Later that day, the sides agreed. That evening, fighting resumed. "
+            "The talks after the vote the same day as the strikes failed.", dt.date(2016, 2, 25))
+    assert dates(r) == [("five years ago", ["2011-01-01", "2011-12-31"], "year"),
+                        ("Two months ago", ["2015-12-01", "2015-12-31"], "month"),
+                        ("2015", ["2015-01-01", "2015-12-31"], "year"),
+                        ("11 February", "2016-02-11", "day"), ("Later that day", "2016-02-11", "day"),
+                        ("That evening", "2016-02-11", "day")]
+
+
+def test_a_dated_document_put_out_after_midnight_utc_keeps_its_day(pipeline):
+    from accord.ingest.document import Article
+
+    text = "Security Council\nSC/12261\n26 February 2016\n\nThe Security Council today welcomed the cessation."
+    at = dt.datetime(2016, 2, 27, 2, 0, tzinfo=dt.timezone.utc)  # 21:00 on the 26th in New York
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    assert ("today", "2016-02-26", "day") in dates(r)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from accord.ingest import timex
-from accord.ingest.document import IngestDoc
+from accord.ingest.document import Candidate, IngestDoc
 from accord.ingest.registry import Context, component
 from accord.record.dates import FuzzyDate
 
@@ -61,18 +61,22 @@ _RULES: list[tuple[str, str]] = [
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
     # and with two digits for the year: "(16.02.16)" as ministries head a statement, "2/22/16"
     ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<m_>[0-3]?\d)\.)(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
-    ("ago", r"\b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|days|week|weeks)\s+ago)\b"),
+    ("ago", r"\b(?P<ago>(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})\s+"
+            r"(?P<ago_unit>day|week|month|year)s?\s+ago)\b"),
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),
     # "over the weekend", "at the weekend": the one the tense points to
     ("weekend", r"\b(?:over|at|during|on)\s+(?P<we>the\s+weekend)\b"),
     # "the following day", "the next day": the day after a day the text has just given
     ("following", r"\b[Tt]he\s+(?:following|next)\s+(?:day|morning|evening|night)\b(?!\s+(?:of|after|before))"),
+    # "later that day", "the same day", "that evening": the day the text has just given
+    ("same_day", r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+that\s+(?:day|morning|afternoon|evening|night)|(?:[Tt]hat|[Tt]he)\s+same\s+day|"
+                 r"[Tt]hat\s+(?:morning|afternoon|evening|night))\b(?!\s+(?:of|after|before|as|when|that))"),
     # "the previous evening", "the day before": the day before the one the story reports from
     ("previous", r"\b(?:[Tt]he\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|[Tt]he\s+day\s+before)\b"
                  r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d))"),
     # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)")
-    ("year", rf"(?<![\d(/-])(?P<y>{_YEAR})\b(?!\)|,\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
+    ("year", rf"(?<![\d(/])(?<![\d(/-]-)(?P<y>{_YEAR})\b(?!\)|,\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
@@ -125,7 +129,7 @@ _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomo
                           r"Earlier in the day|Later in the day|Christmas|New Year)")
 # one alternation, one pass over the text (the words do not overlap one another)
 _ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
-                           "night|following|next")
+                           "night|following|next|same day|that day|morning|afternoon|evening")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -147,6 +151,50 @@ _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
 # may fall on either side of publication; the nearer such day is meant
 _INFINITIVE = "to "
+
+
+# only a month or a weekday without a year depends on the tense: the clause is read for those alone
+_TENSED = {"month", "mod_month", "weekday", "wd_range", "dom", "weekend"}
+# the expressions that count from the day of the words (inside a quote: the day they were spoken)
+_DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit"}
+_QUOTE_MARK = re.compile(r'"[^"\n]+"')
+_SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|declared|wrote|noted|insisted|warned|stressed|"
+                   r"explained|replied|answered|asked|saying|speaking)\b")
+# what may stand between a reporting verb and the day it was said: "said in a statement on", "told reporters in Geneva on"
+_SPEECH_GAP = {"on", "late", "early", "in", "a", "an", "the", "statement", "interview", "to", "reporters", "journalists", "at",
+               "news", "press", "conference", "briefing", "television", "radio", "remarks", "speech", "later", "earlier"}
+
+
+def _speech_gap(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    return len(words) <= 8 and all(w in _SPEECH_GAP or w[:1].isupper() for w in words)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """The insides of straight quotation marks, paired within a paragraph."""
+    return [(m.start() + 1, m.end() - 1) for m in _QUOTE_MARK.finditer(text)]
+
+
+def _speech_day(text: str, qs: int, qe: int, sent: tuple[int, int], days: list[Candidate]) -> dt.date | None:
+    """The day a quote was spoken: a day given at the reporting verb after the quote ('," Putin said on
+    Tuesday', '," he told reporters on Tuesday') or before it ('Putin said on Tuesday: "', 'On Tuesday, Putin
+    said: "'), within its sentence."""
+    line_end = text.find("\n", qe)
+    after_end = min(len(text) if line_end < 0 else line_end, qe + 100, max(sent[1], qe + 1))
+    next_mark = text.find('"', qe + 1, after_end)
+    after_end = after_end if next_mark < 0 else next_mark
+    line_start = text.rfind("\n", 0, qs) + 1
+    for c in days:
+        if qe < c.start < after_end:
+            verb = _SAYS.search(text, qe + 1, c.start)
+            if verb and _speech_gap(text[verb.end():c.start]):
+                return dt.date.fromisoformat(c.data["value"])
+        elif max(line_start, sent[0], qs - 150) <= c.start and c.end < qs:
+            verb = _SAYS.search(text, c.end, qs)
+            before = _SAYS.search(text, max(line_start, c.start - 40), c.start)
+            if verb or (before and _speech_gap(text[before.end():c.start])):
+                return dt.date.fromisoformat(c.data["value"])
+    return None
 
 
 class Tenses:
@@ -225,6 +273,7 @@ class DateResolver:
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
+            "same_day": self._following,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -263,32 +312,62 @@ class DateResolver:
         taken: list[tuple[int, int]] = []
         tenses = Tenses(text)
         previous, following = [], []
+        relative: list[tuple[Candidate, str, re.Match[str]]] = []
         for start, end, name, m in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
             cand = self._emit(doc, name, m, tenses)
+            if name in _DEICTIC and cand is not None and cand.data.get("value" if cand.data["precision"] == "day" else "range"):
+                relative.append((cand, name, m))
             if name == "previous" and cand is not None:
                 previous.append(cand)
-            if name == "following" and cand is not None:
-                following.append(cand)
+            if name in ("following", "same_day") and cand is not None:
+                following.append((cand, 1 if name == "following" else 0))
+        if relative:
+            self._spoken(doc, relative, tenses)
         for cand in previous:
             self._day_before(doc, cand)
-        for cand in following:
-            self._day_after(doc, cand)
+        for cand, shift in following:
+            self._day_after(doc, cand, shift)
         return doc
 
+    def _spoken(self, doc: IngestDoc, relative: list[tuple[Candidate, str, re.Match[str]]], tenses: Tenses) -> None:
+        """'"What happened today was a crime," Putin said on Tuesday': a relative date inside quotation marks is
+        of the day the words were spoken, when the sentence gives that day at its reporting verb."""
+        text = doc.norm
+        quotes = _quote_spans(text)
+        if not quotes:
+            return
+        inside = [(c, name, m, q) for c, name, m in relative for q in quotes if q[0] <= c.start and c.end <= q[1]]
+        if not inside:
+            return
+        outside = [c for c in doc.candidates if c.kind == "date" and c.data.get("precision") == "day" and c.data.get("value")
+                   and not any(a <= c.start < b for a, b in quotes)]
+        for cand, name, m, (qs, qe) in inside:
+            day = _speech_day(text, qs, qe, (doc.sent_of(qs - 1)[0], doc.sent_of(qe)[1]), outside)
+            if day is None or day == doc.published:
+                continue
+            tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if name in _TENSED else "neutral"
+            try:
+                value = self.rules[name](m, day, tense)
+            except ValueError:
+                continue
+            if value is not None:
+                cand.data.update(as_output(value, week=name == "unit" and m["unit"] == "week"))
+
     @staticmethod
-    def _day_after(doc: IngestDoc, cand) -> None:
-        """'They met on 11 February and agreed the following day': the day after the last day given in its
-        sentence or the one before; with none, no date (an offset from an event: 'the day after the vote')."""
+    def _day_after(doc: IngestDoc, cand, shift: int) -> None:
+        """'They met on 11 February and agreed the following day' (shift 1), 'later that day' (0): the day after
+        (or of) the last day given in its sentence or the one before; with none, no date (an offset from an event:
+        'the day after the vote')."""
         s0 = doc.sent_of(doc.sent_of(cand.start)[0] - 2)[0] if doc.sent_of(cand.start)[0] > 1 else 0
         days = [c for c in doc.candidates if c.kind == "date" and s0 <= c.start < cand.start and c is not cand
                 and c.data.get("precision") == "day" and c.data.get("value")]
         if not days:
             doc.candidates.remove(cand)
             return
-        day = dt.date.fromisoformat(max(days, key=lambda c: c.start).data["value"]) + dt.timedelta(days=1)
+        day = dt.date.fromisoformat(max(days, key=lambda c: c.start).data["value"]) + dt.timedelta(days=shift)
         cand.data.update(as_output(timex.day(day)))
 
     @staticmethod
@@ -302,7 +381,7 @@ class DateResolver:
             day = dt.date.fromisoformat(max(days, key=lambda c: c.start).data["value"]) - dt.timedelta(days=1)
             cand.data.update(as_output(timex.day(day)))
 
-    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses):
+    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses) -> Candidate | None:
         start, end = m.span()
         if name == "weekday" and m.group("mod") in ("on", "by", "until", "from", "since"):
             start = m.start("wd")
@@ -311,9 +390,7 @@ class DateResolver:
         if name == "weekend":
             start = m.start("we")
         # only a month or a weekday without a year depends on the tense: the clause is read for those alone
-        tense = tenses.near(start, end, doc.sent_of(start)) if name in ("month", "mod_month", "weekday", "wd_range", "dom",
-                                                                         "weekend") \
-            else "neutral"
+        tense = tenses.near(start, end, doc.sent_of(start)) if name in _TENSED else "neutral"
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:
@@ -445,8 +522,11 @@ class DateResolver:
     def _ago(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        d = timex.ago(published, m["ago"])
-        return timex.day(d) if d else None
+        d = timex.ago(published, m["ago"].lower())
+        if d is None:
+            return None
+        unit = m["ago_unit"]  # 'two months ago' is a month, 'five years ago' a year: no finer than the words
+        return timex.month(d.year, d.month) if unit == "month" else timex.year(d.year) if unit == "year" else timex.day(d)
 
     def _part_unit(self, m, published, tense):
         if published is None:

@@ -55,13 +55,17 @@ _DATELINE_DAY = re.compile(rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,
                            r"(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>\d{4})")
 
 
+def _utc_day(at: dt.datetime) -> dt.date:
+    return at.astimezone(dt.timezone.utc).date() if at.tzinfo else at.date()
+
+
 def _dateline_day(text: str, at: dt.datetime) -> dt.date | None:
     """The day a dateline gives ('Feb 26', '26 February', '2/26/2016'), when it is the UTC day of the moment
     ``at`` or the day before or after it (the day somewhere on Earth at that moment); else None."""
     m = _DATELINE_DAY.fullmatch(text.strip())
     if m is None:
         return None
-    utc = at.astimezone(dt.timezone.utc).date() if at.tzinfo else at.date()
+    utc = _utc_day(at)
     try:
         if m["m3"]:
             options = [dt.date(int(m["y3"]), int(m["m3"]), int(m["d3"]))]
@@ -179,6 +183,12 @@ class Segmenter:
                 if place.upper() in self.timezones or place.upper().removesuffix(" CITY") in self.timezones:
                     self._local_day(doc, place.upper().removesuffix(" CITY"))
                     break
+            else:
+                # nor a place: a date on a line of its own ('SC/12261\n26 February 2016') is the document's day, when
+                # it is the publication moment's day somewhere (the UN's evening in New York is past midnight UTC)
+                at, dated = doc.article.published_at, _header_date(doc.norm)
+                if at is not None and dated is not None and abs((dated - _utc_day(at)).days) <= 1:
+                    doc.published = dated
         return doc
 
     def _local_day(self, doc: IngestDoc, place: str, region: str | None = None, dateline: str | None = None) -> None:
