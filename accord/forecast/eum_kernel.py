@@ -4,7 +4,7 @@ The model is the one ``accord.forecast.eum`` documents; this module only makes i
 it does O(n²) work in buffers allocated once per draw, never per round, in the sorted order of the
 positions:
 
-- the win probabilities from prefix sums over the sorted voters, with a two-pointer sweep over the pair
+- the win probabilities from prefix sums over the sorted voters, with a pointer sweep over the pair
   midpoints (the voters strictly below / at or below each midpoint) instead of a search, done once a
   round for both of its win probabilities, on one column per distinct position (``_positions``: actors
   at one position have the same numbers; after the first round about a third of them share one);
@@ -221,56 +221,63 @@ def _pairwise_sum(a, lo, n):
 
 
 @njit(**_JIT)
-def _positions(xv, grouped, ud, grp, first):
-    """The columns the win probabilities are computed on: with ``grouped``, one per distinct position
-    (``ud``, ascending), else one per actor (``ud`` = xv). grp[a]: actor a's column; first[c]: the first
-    actor in column c. Returns the number of columns. Actors at one position have the same distances to
-    every voter, so their columns of prefix sums and win probabilities are the same numbers: computed
-    once, for about a third fewer columns after the first round (capitulations and confrontations move
-    actors onto others' positions)."""
+def _positions(xv, ud, grp, first, past):
+    """The columns the win probabilities are computed on, one per distinct position (``ud``, ascending)
+    but for the exception below. grp[a]: actor a's column; first[c]: the first actor in column c
+    (first[nd] = n); past[c]: the first actor above column c's position. Returns the number of columns.
+    Actors at one position have the same distances to every voter, so their columns of prefix sums and
+    win probabilities are the same numbers: computed once, for about a quarter fewer columns after the
+    first round (capitulations and confrontations move actors onto others' positions).
+
+    The exception: before columns were grouped, each actor's sweep over the voters (``_pointers``)
+    started at itself, so when a midpoint equals its own position (the next position a float or two
+    above it: a capitulation lands within rounding of its challenger, in about one round in eight
+    here) it counted the actors at its position before it as below, and the actors there got different
+    numbers. Such a position with several actors keeps one column per actor. Its midpoints with the
+    positions above grow with them, so only the next position's can fall on it."""
     n = xv.shape[0]
     nd = 0
-    for a in range(n):
-        if not grouped or a == 0 or xv[a] != xv[a - 1]:
-            ud[nd] = xv[a]
-            first[nd] = a
-            nd += 1
-        grp[a] = nd - 1
+    a = 0
+    while a < n:
+        b = a + 1
+        while b < n and xv[b] == xv[a]:
+            b += 1
+        split = b - a > 1 and b < n and (xv[a] + xv[b]) / 2 == xv[a]
+        for k in range(a, b):
+            if k == a or split:
+                ud[nd], first[nd], past[nd] = xv[a], k, b
+                nd += 1
+            grp[k] = nd - 1
+        a = b
+    first[nd] = n
     return nd
 
 
 @njit(**_JIT)
-def _pointers(xv, ud, first, nd, grouped, padded, strictly_below, not_above):
+def _pointers(ud, first, past, nd, strictly_below, not_above):
     """For each pair of columns l < m (``_positions``), how many voters lie strictly below their
     midpoint and how many at or below it (``[l, m]``; pairs at one position are left unset). Both win
-    probabilities of a round use them: the midpoints of (l, m) grow with m, so two pointers find them in
-    one sweep per l. ``padded`` is xv with +inf after it, which stops the pointers without a bounds check.
+    probabilities of a round use them. The voters are the columns' actors in order, so the counts are
+    column starts: first[c] for the first column c at or above the midpoint, past[c] if c lies on it;
+    the midpoints of (l, m) grow with m, so one pointer over the columns finds them in a sweep per l.
 
-    Each sweep starts at the column's first actor (as it did at each actor before columns were grouped),
-    so an actor's count of voters strictly below a midpoint that equals its own position counted the
-    actors at its position before it: with ``grouped``, such a pair returns False (the round then takes
-    a column per actor, and so the same numbers as before)."""
-    n = xv.shape[0]
-    for a in range(n):
-        padded[a] = xv[a]
-    padded[n] = np.inf
+    A midpoint equal to column l's position counts only the actors before l's first as below, as the
+    sweep per actor did before columns were grouped (``_positions`` gives such an actor a column of its
+    own)."""
     for l in range(nd):
-        # every voter before the column's first actor lies below any midpoint of it and a position above
-        below, at_or_below = first[l], first[l]
+        c = l + 1
         for m in range(l + 1, nd):
-            if ud[l] == ud[m]:
+            if ud[m] == ud[l]:
                 continue
             mid = (ud[l] + ud[m]) / 2
-            if grouped and mid == ud[l]:
-                return False
-            while padded[below] < mid:
-                below += 1
-            if at_or_below < below:
-                at_or_below = below
-            while padded[at_or_below] <= mid:
-                at_or_below += 1
-            strictly_below[l, m], not_above[l, m] = below, at_or_below
-    return True
+            if mid == ud[l]:
+                strictly_below[l, m], not_above[l, m] = first[l], past[l]
+                continue
+            # ud[m] >= mid stops it at m or before
+            while ud[c] < mid:
+                c += 1
+            strictly_below[l, m] = first[c]
+            not_above[l, m] = past[c] if ud[c] == mid else first[c]
 
 
 @njit(**_JIT)
@@ -444,7 +451,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, fa, su_own, fa_own, quo1, quo2,
      packed, packed_log, active, xa, sa, ra, sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
-     log_lose, col_a, e1_col) = buf
+     log_lose, col_a, e1_col, past) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -458,10 +465,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         rank[order[a]] = a
         xv[a], wv[a], sv[a] = x[order[a]], w[order[a]], s[order[a]]
         gap_mu[a] = abs(xv[a] - mu) / width
-    nd = _positions(xv, True, ud, grp, first)
-    if not _pointers(xv, ud, first, nd, True, packed, strictly_below, not_above):
-        nd = _positions(xv, False, ud, grp, first)
-        _pointers(xv, ud, first, nd, False, packed, strictly_below, not_above)
+    nd = _positions(xv, ud, grp, first, past)
+    _pointers(ud, first, past, nd, strictly_below, not_above)
     for a in range(n):
         for b in range(nd):
             gap[a, b] = abs(xv[a] - ud[b]) / width
@@ -532,7 +537,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         if target_view:
             for k in range(na):
                 e1_col[k] = su[k] - sa[k] * (1 - pa[cj, k]) * (su[k] - fa[k]) - q * sqa[k]
-        for j in range(first[cj], first[cj + 1] if cj + 1 < nd else n):
+        for j in range(first[cj], first[cj + 1]):
             gap_mu_j, s_j, order_j, r_j, sq_j = gap_mu[j], sv[j], order[j], r[j], sq[j]
             if not target_view:
                 # j's own utilities, valued with j's exponent
@@ -602,10 +607,11 @@ def _buffers(n):
         np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty(n * n),
         np.empty((n, n), np.int64), np.empty((n, n), np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n),
         np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
-        np.empty(n), np.empty(n), np.empty(n), np.empty(max(n + 1, n * (n + 1) // 2)), np.empty(n * (n + 1) // 2),
+        np.empty(n), np.empty(n), np.empty(n), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
         np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
-        np.empty(n), np.empty(n), np.empty(n), np.empty(n, np.int64), np.empty(n, np.int64), np.empty((n, n)),
+        np.empty(n), np.empty(n), np.empty(n), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
         np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2), np.empty(n, np.int64), np.empty(n),
+        np.empty(n + 1, np.int64),
     )
 
 

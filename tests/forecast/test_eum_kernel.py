@@ -193,22 +193,61 @@ def test_targets_are_skipped_only_under_the_targets_view_and_q_1():
     assert eum_kernel._targets(xv, sv, r, most, 1.0, 0.5, True, active) == 3
 
 
-def test_grouped_pointers_refuse_a_midpoint_on_a_position():
-    """Columns of actors at one position start their sweep at the first of them; an actor further on
-    started at itself before, which counts differently only when a midpoint equals the position (two
-    positions a float apart). The grouped sweep says so, and the round then takes a column per actor."""
+def _columns(xv):
+    n = len(xv)
+    ud, grp, first, past = np.empty(n), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty(n + 1, np.int64)
+    below, at_or_below = np.full((n, n), -1, np.int64), np.full((n, n), -1, np.int64)
+    nd = eum_kernel._positions(xv, ud, grp, first, past)
+    eum_kernel._pointers(ud, first, past, nd, below, at_or_below)
+    return nd, list(grp), list(first[: nd + 1]), below, at_or_below
+
+
+def _actor_sweep(xv):
+    """The counts as each actor's own sweep over the voters found them before columns were grouped:
+    from the actor a, voters before it counted as strictly below whatever the midpoint."""
+    n = len(xv)
+    below, at_or_below = np.full((n, n), -1, np.int64), np.full((n, n), -1, np.int64)
+    for a in range(n):
+        for b in range(a + 1, n):
+            if xv[a] != xv[b]:
+                mid = (xv[a] + xv[b]) / 2
+                below[a, b] = a + int(np.sum(xv[a:] < mid))
+                at_or_below[a, b] = int(np.sum(xv <= mid))
+    return below, at_or_below
+
+
+def test_a_midpoint_on_a_position_gives_its_actors_a_column_each():
+    """The sweep per actor started at the actor, which counts differently from its column's first actor
+    only when a midpoint equals the position (the next position a float apart): such a position with
+    several actors keeps a column per actor, and the counts are the actors' own."""
     xv = np.array([0.0, 0.0, 5e-324, 1.0])
-    ud, grp, first = np.empty(4), np.empty(4, np.int64), np.empty(4, np.int64)
-    padded, below, at_or_below = np.empty(5), np.empty((4, 4), np.int64), np.empty((4, 4), np.int64)
-    nd = eum_kernel._positions(xv, True, ud, grp, first)
-    assert nd == 3 and list(grp) == [0, 0, 1, 2] and list(first[:nd]) == [0, 2, 3]
-    assert not eum_kernel._pointers(xv, ud, first, nd, True, padded, below, at_or_below)
-    nd = eum_kernel._positions(xv, False, ud, grp, first)
-    assert nd == 4 and eum_kernel._pointers(xv, ud, first, nd, False, padded, below, at_or_below)
+    nd, grp, first, below, at_or_below = _columns(xv)
+    assert nd == 4 and grp == [0, 1, 2, 3] and first == [0, 1, 2, 3, 4]
     assert below[1, 2] == 1 and below[0, 2] == 0  # the second actor at 0 counted the first as below
-    # spread positions group without falling back
+    assert at_or_below[0, 2] == at_or_below[1, 2] == 2
+    assert below[0, 1] == -1  # one position: no midpoint
+    # a single actor below a position a float above: its own column anyway, no split needed
+    xv = np.array([0.0, 5e-324, 5e-324, 1.0])
+    nd, grp, first, below, at_or_below = _columns(xv)
+    assert nd == 3 and grp == [0, 1, 1, 2] and below[0, 1] == 0 and at_or_below[0, 1] == 1
+    # spread positions group
     xv = np.array([0.0, 0.2, 0.2, 0.7])
-    nd = eum_kernel._positions(xv, True, ud, grp, first)
-    assert nd == 3 and eum_kernel._pointers(xv, ud, first, nd, True, padded, below, at_or_below)
+    nd, grp, first, below, at_or_below = _columns(xv)
+    assert nd == 3 and grp == [0, 1, 1, 2] and first == [0, 1, 3, 4]
     assert below[0, 1] == 1 and at_or_below[1, 2] == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 5e-324, 1e-323, 0.3, 0.30000000000000004, 0.5, 1.0]) | st.floats(0, 1), min_size=1, max_size=30))
+def test_column_counts_are_each_actors_own(values):
+    """For every pair of actors at different positions, the counts of their columns are the ones each
+    actor's own sweep found (so the win probabilities are the same numbers as one column per actor)."""
+    xv = np.sort(np.array(values))
+    nd, grp, first, below, at_or_below = _columns(xv)
+    want_below, want_at = _actor_sweep(xv)
+    for a in range(len(xv)):
+        for b in range(a + 1, len(xv)):
+            if xv[a] != xv[b]:
+                assert below[grp[a], grp[b]] == want_below[a, b]
+                assert at_or_below[grp[a], grp[b]] == want_at[a, b]
 
