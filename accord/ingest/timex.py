@@ -40,7 +40,7 @@ def span(start: dt.date, end: dt.date) -> FuzzyDate:
 def weekday(published: dt.date, wd: int, modifier: str | None, tense: Tense) -> dt.date:
     """The day a weekday names: the nearest one on or before the published day, or on or after it in the
     future tense (news reports what happened: past by default). "last" is strictly before, "next"
-    strictly after."""
+    strictly after. A plan told in the past ("nearest") is ahead unless its day was just before."""
     back = (published.weekday() - wd) % 7
     ahead = (wd - published.weekday()) % 7
     if modifier == "last":
@@ -49,8 +49,9 @@ def weekday(published: dt.date, wd: int, modifier: str | None, tense: Tense) -> 
         return published + dt.timedelta(days=ahead or 7)
     if tense == "future":
         return published + dt.timedelta(days=ahead)
-    if tense == "nearest":
-        return published + dt.timedelta(days=ahead) if ahead < back else published - dt.timedelta(days=back)
+    if tense == "nearest":  # a plan told in the past ('announced the truce, to begin on Saturday'): ahead, unless
+        # the day was one or two days ago (a plan whose day is long past is told as done: 'began on Saturday')
+        return published - dt.timedelta(days=back) if back <= 2 and back < ahead else published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 
 

@@ -81,14 +81,14 @@ def test_weeks_run_monday_to_sunday(published, which):
 
 
 def test_forms_of_official_and_wire_text(run):
-    """A day of the month alone, two weekdays as a span, 'earlier in the day'; a time of day is no date."""
+    """A day of the month alone, two weekdays as a span, 'earlier in the day', 'this morning'; an ordinal is none."""
     monday = dt.date(2016, 2, 22)
     r = run("Aircraft struck a hospital on the 15th, the ministry said. The groups met between Wednesday and "
             "Thursday last week. Leaders spoke by telephone earlier in the day. The envoy arrived this morning. "
             "The talks will resume around the 24th. It was the 3rd round of talks.", monday)
     assert dates(r) == [("15th", "2016-02-15", "day"),
                         ("Wednesday and Thursday last week", ["2016-02-17", "2016-02-18"], "day"),
-                        ("earlier in the day", "2016-02-22", "day"),
+                        ("earlier in the day", "2016-02-22", "day"), ("this morning", "2016-02-22", "day"),
                         ("24th", "2016-02-24", "day")]
 
 
@@ -305,3 +305,23 @@ def test_a_dated_document_put_out_after_midnight_utc_keeps_its_day(pipeline):
     at = dt.datetime(2016, 2, 27, 2, 0, tzinfo=dt.timezone.utc)  # 21:00 on the 26th in New York
     r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
     assert ("today", "2016-02-26", "day") in dates(r)
+
+
+def test_overnight_the_coming_days_and_hard_wrapped_lines(run):
+    sunday = dt.date(2016, 2, 28)
+    r = run("The truce held, with breaches reported overnight in Latakia. A truce cannot be declared overnight.\n\n"
+            "Rebels fired shells overnight into Sunday. An overnight curfew holds. We will know in the coming\n"
+            "days. The delegation arrived in Geneva on\nSaturday and said it would stay until the end.\n\n"
+            "Crowds are expected in opposition-held towns on Tuesday. Russia halted its strikes on Saturday, having\n"
+            "flown sorties the day before.", sunday)
+    assert dates(r) == [("overnight", ["2016-02-27", "2016-02-28"], "day"), ("Sunday", "2016-02-28", "day"),
+                        ("the coming\ndays", None, "day"), ("Saturday", "2016-02-27", "day"),
+                        ("Tuesday", "2016-03-01", "day"), ("Saturday", "2016-02-27", "day"),
+                        ("the day before", "2016-02-26", "day")]
+
+
+def test_a_plan_told_in_the_past_is_ahead_unless_its_day_just_passed(run):
+    tuesday = dt.date(2016, 2, 23)
+    r = run("The co-chairs announced the terms of a truce, to begin at midnight on Saturday. Parties have until "
+            "noon on Friday to accept.", tuesday)
+    assert dates(r) == [("Saturday", "2016-02-27", "day"), ("Friday", "2016-02-26", "day")]

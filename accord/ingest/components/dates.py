@@ -43,8 +43,14 @@ _RULES: list[tuple[str, str]] = [
     ("wd_range", rf"\b(?:(?:between|from)\s+)?(?P<wd1>{_WD}){_TO}(?P<wd2>{_WD})(?:\s+(?P<wk>last|next|this)\s+week)?"),
     ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?"),
-    # a time of day ("this morning") is no date mention (as "midnight" is none); the day is
-    ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|(?:[Ee]arlier|[Ll]ater) in the day)\b"),
+    # "this morning" names the day it is in (a clock time, "midnight", is no date; the day next to it is)
+    ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|(?:[Ee]arlier|[Ll]ater) in the day|"
+                r"[Tt]his (?:morning|afternoon|evening))\b"),
+    # "overnight": the night before publication, two days; not the adverb of speed ("cannot be built overnight"),
+    # an adjective ("an overnight curfew"), or beside the day it names ("overnight into Sunday": that day is the date)
+    ("overnight", r"\b[Oo]vernight\b(?!\s+(?:into|to|on|from|of|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
+    # "in the coming days": a time the text gives and that no day fixes
+    ("coming", r"\b(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b"),
     # "on the 15th", "around the 24th": a day of the month the story is in
     # "on the 15th", "on the 11th and 12th" (two days in a row, or 'to'/'-': a span)
     ("dom", rf"(?<=\b[Tt]he )(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b"
@@ -66,7 +72,7 @@ _RULES: list[tuple[str, str]] = [
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),
     # "over the weekend", "at the weekend": the one the tense points to
-    ("weekend", r"\b(?:over|at|during|on)\s+(?P<we>the\s+weekend)\b"),
+    ("weekend", r"\b(?:over|at|during|on|through|throughout)\s+(?P<we>the\s+weekend)\b"),
     # "the following day", "the next day": the day after a day the text has just given
     ("following", r"\b[Tt]he\s+(?:following|next)\s+(?:day|morning|evening|night)\b(?!\s+(?:of|after|before))"),
     # "later that day", "the same day", "that evening": the day the text has just given
@@ -107,7 +113,7 @@ _ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)}
 _SHIFT = {"last": -1, "this": 0, "next": 1}
 _FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
-                     r"upcoming|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
+                     r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
                      r"let us see|let's see|wait and see)\b")
 # the present tense of a scheduled happening, which a weekday puts in the coming days ('the Council votes on
 # Friday', 'talks resume on Monday', 'the envoy is travelling to Moscow on Tuesday'); a bare form only where no
@@ -119,9 +125,9 @@ _PRESENT = re.compile(rf"{_NOT_A_VERB}(?:\b(?:meets|opens|begins|starts|resumes|
                       rf"comes into force)|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
                       rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:meeting|opening|beginning|starting|resuming|"
                       rf"travell?ing|arriving|visiting|voting|hosting|leaving|returning|heading|flying|signing))\b")
-_PAST = re.compile(r"\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|asked|"
+_PAST = re.compile(r"(?<!-)\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|asked|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell)\b")
-_PAST_ED = re.compile(r"\b[a-z]\w+ed\b")
+_PAST_ED = re.compile(r"(?<!-)\b[a-z]\w+ed\b")  # not 'opposition-held', 'Saudi-led', 'U.S.-backed': adjectives
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
 # needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
 # every character.
@@ -129,7 +135,7 @@ _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomo
                           r"Earlier in the day|Later in the day|Christmas|New Year)")
 # one alternation, one pass over the text (the words do not overlap one another)
 _ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
-                           "night|following|next|same day|that day|morning|afternoon|evening")
+                           "night|following|next|same day|that day|morning|afternoon|evening|coming")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -195,6 +201,26 @@ def _speech_day(text: str, qs: int, qe: int, sent: tuple[int, int], days: list[C
             if verb or (before and _speech_gap(text[before.end():c.start])):
                 return dt.date.fromisoformat(c.data["value"])
     return None
+
+
+# before "overnight" when it says how fast, or is an adjective ("an overnight curfew")
+_SPEED = re.compile(r"(?i)(?:\b(?:not|cannot|never|almost|virtually|nearly)\b|n't\b)[^.;,]*$|\ban\s+$")
+_LINE_END = frozenset(".!?:;\"'")
+
+
+def unwrapped(doc: IngestDoc, offset: int) -> tuple[int, int]:
+    """The sentence holding offset, across the single line breaks of hard-wrapped text (wire copy breaks its
+    lines every 70 characters: 'arrived in Geneva on' / 'Saturday and said ...'). A line that ends in a
+    stop or a colon, or a blank line, still ends it."""
+    sents, text = doc.sents, doc.norm
+    if not sents:
+        return 0, len(text)
+    lo = hi = doc.sent_index(offset)
+    while lo > 0 and text[sents[lo - 1][1]:sents[lo][0]] == "\n" and text[sents[lo - 1][1] - 1] not in _LINE_END:
+        lo -= 1
+    while hi + 1 < len(sents) and text[sents[hi][1]:sents[hi + 1][0]] == "\n" and text[sents[hi][1] - 1] not in _LINE_END:
+        hi += 1
+    return sents[lo][0], sents[hi][1]
 
 
 class Tenses:
@@ -273,7 +299,7 @@ class DateResolver:
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
-            "same_day": self._following,
+            "same_day": self._following, "overnight": self._overnight,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -285,7 +311,7 @@ class DateResolver:
         # three words before it: try the rules only there
         anchors = sorted({m.start() for rx in (_ANCHOR_CAPS, _ANCHOR_WORDS) for m in rx.finditer(text)})
         for anchor in anchors:
-            lo = max(doc.sent_of(anchor)[0], anchor - 40)
+            lo = max(unwrapped(doc, anchor)[0], anchor - 40)
             starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor)][-3:] + [anchor]
             for pos in starts:
                 if pos in tried:
@@ -302,6 +328,8 @@ class DateResolver:
                     continue
                 if name == "month" and m["m"] in _SHORT_MONTHS and _NAME_NEXT.match(text, m.end("m")):
                     continue  # 'the chairmanship of Jan Egeland': a first name
+                if name == "overnight" and _SPEED.search(text, max(unwrapped(doc, pos)[0], pos - 40), pos):
+                    continue  # 'a truce cannot be declared overnight': how fast, not when
                 if name in _RANGES and _two_days(text, m):
                     # "on Oct. 30 and Nov. 14": two days, each its own date
                     one = _COMPILED_BY_NAME["mdy" if name in ("md_range", "mdd_range") else "dmy"].match(text, pos)
@@ -345,10 +373,10 @@ class DateResolver:
         outside = [c for c in doc.candidates if c.kind == "date" and c.data.get("precision") == "day" and c.data.get("value")
                    and not any(a <= c.start < b for a, b in quotes)]
         for cand, name, m, (qs, qe) in inside:
-            day = _speech_day(text, qs, qe, (doc.sent_of(qs - 1)[0], doc.sent_of(qe)[1]), outside)
+            day = _speech_day(text, qs, qe, (unwrapped(doc, qs - 1)[0], unwrapped(doc, qe)[1]), outside)
             if day is None or day == doc.published:
                 continue
-            tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if name in _TENSED else "neutral"
+            tense = tenses.near(cand.start, cand.end, unwrapped(doc, cand.start)) if name in _TENSED else "neutral"
             try:
                 value = self.rules[name](m, day, tense)
             except ValueError:
@@ -374,7 +402,7 @@ class DateResolver:
     def _day_before(doc: IngestDoc, cand) -> None:
         """'On Tuesday he said the talks had collapsed the previous evening': the day before a day the sentence
         gives earlier; without one, the day before publication (what _previous gave)."""
-        s0 = doc.sent_of(cand.start)[0]
+        s0 = unwrapped(doc, cand.start)[0]
         days = [c for c in doc.candidates if c.kind == "date" and s0 <= c.start < cand.start
                 and c.data.get("precision") == "day" and c.data.get("value")]
         if days:
@@ -389,8 +417,11 @@ class DateResolver:
             start = m.start("wd1")  # without 'between' or 'from'
         if name == "weekend":
             start = m.start("we")
-        # only a month or a weekday without a year depends on the tense: the clause is read for those alone
-        tense = tenses.near(start, end, doc.sent_of(start)) if name in _TENSED else "neutral"
+        if name == "coming":  # a time the text gives that no day fixes: unresolved, with the unit's precision
+            doc.add("date", start, end, 0.6, value=None, range=None,
+                    precision={"days": "day", "weeks": "week"}.get(m["span"], "month"), fuzzy=None)
+            return None
+        tense = tenses.near(start, end, unwrapped(doc, start)) if name in _TENSED else "neutral"
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:
@@ -510,7 +541,7 @@ class DateResolver:
     def _deictic(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        word = m["deictic"].lower()
+        word = m["deictic"].lower()  # 'this morning': today
         shift = -1 if word == "yesterday" else 1 if word == "tomorrow" else 0
         return timex.day(published + dt.timedelta(days=shift))
 
@@ -560,6 +591,11 @@ class DateResolver:
             if abs((us - published).days) < abs((day - published).days):
                 day = us
         return timex.day(day)
+
+    def _overnight(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        return timex.span(published - dt.timedelta(days=1), published)
 
     def _last_night(self, m, published, tense):
         if published is None:
