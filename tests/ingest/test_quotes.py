@@ -610,3 +610,10 @@ def test_a_headline_s_speaker_without_an_article_and_a_colon_before_the_next_par
     assert [(q["content"], q["speaker"], q["speaker_text"]) for q in of(r, "quote")] == [
         ("Nobody will make us leave,", None, "opposition chief"),
         ("We agreed on access for aid. We did not agree on everything.", "sergei-lavrov", "Sergei Lavrov")]
+
+
+def test_a_participle_naming_something_gives_a_fragment_to_the_sentence_s_subject(run):
+    r = run('ANKARA, Feb 16 (Wire) - Russia pressed Turkey on Tuesday to halt its artillery fire, calling the '
+            'shelling "reckless". Sergei Lavrov met John Kerry in Munich, describing the talks as "useful".')
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes(r)] == [
+        ("reckless", "russia", "calling"), ("useful", "sergei-lavrov", "describing")]

@@ -26,7 +26,8 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"posted|shouted|exclaimed|joked|mused|complained|cautioned|conceded|emphasi[sz]ed|reiterated|repeated|remarked|observed|affirmed|confirmed|"
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
-        r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|made clear|"
+        r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|calling|describing|"
+        r"branding|terming|made clear|"
         r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
         r"underlined|underscored|reaffirmed|rule out|ruled out")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
@@ -140,6 +141,8 @@ _NOUN_AFTER = re.compile(r"(?:of|about|against)\b")
 _NOUN_AFTER_CUES = {"warned", "warn", "warning", "complained", "spoke", "talked", "cautioned"}
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
+# participles naming what the subject of the sentence spoke of ('..., calling it "a provocation"')
+_NAMING_PARTICIPLES = {"calling", "describing", "branding", "terming"}
 # what may follow a reporting verb when the reported words came before it ('at least 15' is a report's words)
 _CIRCUMSTANCE = re.compile(r"(?:in|on|at(?! least| most)|after|before|during|late|earlier|later|when|while|from|"
                            r"to reporters|to journalists|reporters|journalists|ahead of|amid|following|despite)\b")
@@ -501,10 +504,27 @@ class QuoteExtractor:
                 continue  # 'Lavrov made clear ... and said': the verbs share the earlier subject
             if j and cues[j].group() in _PARTICIPLES and norm[start:cues[j].start()].rstrip().endswith(","):
                 continue  # '"...," one of them told KUNA by telephone, adding: "..."': the subject of 'told'
+            if j == 0 and cues[j].group() in _NAMING_PARTICIPLES and norm[start:cues[j].start()].rstrip().endswith(","):
+                # 'Russia demanded on Monday that Turkey stop ..., calling the shelling a "provocation"': the
+                # sentence's subject names it
+                subject = self._opening_subject(doc, start, cues[j].start())
+                if subject is not None:
+                    return Attribution(subject.actor, subject.text, m.group())
             att = self._resolve(doc, start, cues[j].start(), cue=doc.text[m.start():m.end()])
             if att is not None:
                 return att
         return None
+
+    @staticmethod
+    def _opening_subject(doc: IngestDoc, s: int, e: int) -> Mention | None:
+        """The known actor that opens the words between s and e (after a dateline, or 'The')."""
+        if any(ps == s for ps, _ in doc.places):
+            dash = _DATELINE_END.search(doc.norm, s, min(e, s + 80))
+            s = dash.end() if dash else s
+        first = next((x for x in doc.mentions_in(s, e) if x.actor), None)
+        if first is None or doc.norm[s:first.start].strip() not in ("", "The", "the"):
+            return None
+        return first
 
     def _sentence_end(self, doc: IngestDoc, at: int) -> Attribution | None:
         """'Russia would "seriously reassess" its relations with Ankara, he said.': the cue ends the sentence."""
