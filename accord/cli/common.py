@@ -57,9 +57,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def to_jsonable(value: Any) -> Any:
-    from pydantic import BaseModel
-
-    if isinstance(value, BaseModel):
+    pydantic = sys.modules.get("pydantic")  # a value is a model only once pydantic is imported: a read that
+    if pydantic is not None and isinstance(value, pydantic.BaseModel):  # built none does not import it to ask
         return value.model_dump(mode="json", by_alias=True, exclude_none=True)
     if isinstance(value, dict):
         return {str(k): to_jsonable(v) for k, v in value.items()}

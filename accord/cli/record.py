@@ -164,13 +164,14 @@ def actors_list(kind: Annotated[str | None, typer.Option("--kind", "-k", help="s
 def show(record_id: Annotated[str, typer.Argument(metavar="ID")], case: CaseOpt = None,
          as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
     """Any record, with its citations."""
-    from accord.record.yamlwrite import dump_yaml
     from accord.views.show import show_record
 
     store, case_id, ts = open_case(case, as_known_on)
     data = guard(lambda: show_record(store, case_id, record_id, ts))
 
     def render(d: dict[str, Any]) -> None:
+        from accord.record.yamlwrite import dump_yaml  # not for --json
+
         disputed = f" [yellow](disputed by {escape(', '.join(d['disputed_by']))})[/]" if d.get("disputed_by") else ""
         console.print(f"[bold]{d['kind']}[/] {escape(record_id)}{disputed}")
         body = {k: v for k, v in d["record"].items() if k not in ("id", "cite")}

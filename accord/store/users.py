@@ -6,21 +6,28 @@ ingest review queue; an editor also writes the record; an admin also manages use
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
-from sqlalchemy.exc import IntegrityError
-
 from accord.errors import AccordError, NotFound
-from accord.store.schema import api_user as U
 
 ROLES = ("viewer", "analyst", "editor", "admin")
+#: the columns a User is made of, in its order (reads through the driver: `accord user list` imports no SQLAlchemy)
+_COLUMNS = "name, role, created_at, disabled"
 
-#: the user holding a token (by its hash): built once, as every request runs it
-BY_TOKEN = select(U).where(U.c.token_hash == bindparam("token_hash"))
+
+@functools.cache
+def by_token() -> Any:
+    """The statement finding the user holding a token (by its hash): built once, as every request runs it."""
+    from sqlalchemy import bindparam, select
+
+    from accord.store.schema import api_user as U
+
+    return select(U).where(U.c.token_hash == bindparam("token_hash"))
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,12 @@ def token_hash(token: str) -> str:
 
 
 def _user(row: Any) -> User:
-    return User(row.name, row.role, row.created_at.isoformat() + "Z", bool(row.disabled))
+    """A User of a row of ``_COLUMNS`` as SQLAlchemy or the driver gives it (SQLite: the time as text, the flag 0/1)."""
+    name, role, created_at, disabled = row[:4] if not hasattr(row, "_mapping") else (
+        row.name, row.role, row.created_at, row.disabled)
+    if isinstance(created_at, str):
+        created_at = dt.datetime.fromisoformat(created_at)
+    return User(name, role, created_at.isoformat() + "Z", bool(disabled))
 
 
 def add(store: Any, name: str, role: str) -> tuple[User, str]:
@@ -56,6 +68,10 @@ def add(store: Any, name: str, role: str) -> tuple[User, str]:
         raise AccordError(f"--role {role!r}: expected one of {', '.join(ROLES)}")
     if not name or len(name) > 200 or not name.isprintable() or name != name.strip():
         raise AccordError(f"user name {name!r}: expected 1 to 200 printable characters, no surrounding spaces")
+    from sqlalchemy.exc import IntegrityError
+
+    from accord.store.schema import api_user as U
+
     token = secrets.token_urlsafe(32)
     try:
         with store.engine.begin() as conn:
@@ -67,19 +83,23 @@ def add(store: Any, name: str, role: str) -> tuple[User, str]:
 
 
 def get(store: Any, name: str) -> User:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(U).where(U.c.name == name)).first()
-    if row is None:
+    with store.reading() as read:
+        rows = read(f"SELECT {_COLUMNS} FROM api_user WHERE name = :name", {"name": name})
+    if not rows:
         raise NotFound(f"no user {name!r}")
-    return _user(row)
+    return _user(rows[0])
 
 
 def listing(store: Any) -> list[User]:
-    with store.engine.connect() as conn:
-        return [_user(r) for r in conn.execute(select(U).order_by(U.c.name))]
+    with store.reading() as read:
+        return [_user(r) for r in read(f"SELECT {_COLUMNS} FROM api_user ORDER BY name", {})]
 
 
 def disable(store: Any, name: str) -> User:
+    from sqlalchemy import update
+
+    from accord.store.schema import api_user as U
+
     with store.engine.begin() as conn:
         if conn.execute(update(U).where(U.c.name == name).values(disabled=True)).rowcount == 0:
             raise NotFound(f"no user {name!r}")
@@ -89,7 +109,7 @@ def disable(store: Any, name: str) -> User:
 def authenticate(store: Any, token: str) -> User | None:
     """The enabled user holding this token, or None."""
     with store.engine.connect() as conn:
-        return enabled(conn.execute(BY_TOKEN, {"token_hash": token_hash(token)}).first())
+        return enabled(conn.execute(by_token(), {"token_hash": token_hash(token)}).first())
 
 
 def enabled(row: Any) -> User | None:

@@ -95,6 +95,10 @@ READ_ALSO_FORBIDDEN = {
     "show assad-role": ("pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"),
     "case list": ("yaml", "pydantic", "accord.record.model", "accord.record.bundle"),
     "positions assad-role --date 2015-12-18": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
+    # --json writes the same data through json alone: no model to dump, so no pydantic to ask
+    "show assad-role --json --as-known-on 2100-01-01": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
+    "history assad-role --json": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
+    "user list": ("yaml", "pydantic", "accord.record.model"),
 }
 
 READ_COMMANDS = [
@@ -104,6 +108,9 @@ READ_COMMANDS = [
     ["history", "assad-role"],
     ["positions", "assad-role", "--date", "2015-12-18"],
     ["eligible", "talks", "--date", "2015-12-18"],
+    ["show", "assad-role", "--json", "--as-known-on", "2100-01-01"],
+    ["history", "assad-role", "--json"],
+    ["user", "list"],
 ]
 
 
