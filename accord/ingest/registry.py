@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from accord.errors import AccordError
 from accord.ingest.document import IngestDoc
+from accord.ingest.words import WordTable
 from accord.ingest.world import Lexicon
 
 
@@ -24,6 +25,11 @@ class Component(Protocol):
 class Context:
     nlp: Any  # spacy.Language (blank English: tokenizer and vocabulary only)
     lexicon: Lexicon
+    #: the components' word sets, looked up together in each document
+    words: WordTable = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = WordTable(self.nlp.vocab)
 
 
 Factory = Callable[..., Component]

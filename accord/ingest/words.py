@@ -10,36 +10,74 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.vocab import Vocab
 
 from accord.ingest.document import IngestDoc
 
 
-#: the key under which a document keeps its distinct lower-case word hashes (and each token's index into them)
-_DISTINCT = (-1,)
+class WordTable:
+    """The word sets of one pipeline, looked up together: one binary search of every token's lower-case form
+    in the union of the sets per document, each token then carrying a bit per set it belongs to. Each set
+    searched on its own (and the document's distinct words sorted first) cost twice as much."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self._words: list[set[int]] = []
+        self._union: Any = None
+        self._bits: Any = None
+
+    def word_set(self, words: Iterable[str]) -> WordSet:
+        if len(self._words) == 64:
+            raise ValueError("a word table holds at most 64 word sets (one bit of a 64-bit mask each)")
+        self._words.append({self.vocab.strings.add(w.lower()) for w in words})
+        self._union = None  # built again at the next lookup
+        return WordSet(self, np.uint64(1 << (len(self._words) - 1)))
+
+    def tokens(self, doc: IngestDoc) -> tuple[Any, Any]:
+        """Each token's character offset, and its bits (the sets whose word it is), computed once per document."""
+        key = (-2, id(self))
+        got = doc._token_arrays.get(key)
+        if got is None:
+            if self._union is None:
+                union = sorted(set().union(*self._words))
+                bits = np.zeros(len(union) + 1, dtype=np.uint64)  # the last: no word of any set
+                where = {h: i for i, h in enumerate(union)}
+                for k, words in enumerate(self._words):
+                    for h in words:
+                        bits[where[h]] |= np.uint64(1 << k)
+                self._union, self._bits = np.array(union, dtype=np.uint64), bits
+            arr = doc.token_array(LOWER, IDX, LENGTH)
+            lows = arr[:, 0]
+            if len(self._union):
+                at = np.searchsorted(self._union, lows)
+                at[self._union.take(at, mode="clip") != lows] = len(self._union)
+            else:
+                at = np.zeros(len(lows), dtype=np.intp)
+            got = doc._token_arrays[key] = (arr[:, 1], self._bits[at])
+        return got
 
 
 class WordSet:
-    def __init__(self, vocab: Vocab, words: Iterable[str]):
-        self.hashes = np.array(sorted({vocab.strings.add(w.lower()) for w in words}), dtype=np.uint64)
+    """One set of a ``WordTable``: its bit."""
+
+    def __init__(self, table: WordTable, bit: Any):
+        self.table, self.bit = table, bit
 
     def offsets(self, doc: IngestDoc) -> list[int]:
-        """Character offsets of the tokens that are one of the words (in any case), in order."""
+        """Character offsets of the tokens that are one of the words (in any case), in order (one list per
+        document, shared by every caller: not to be changed)."""
         if doc.tokens is None or not len(doc.tokens):
             return []
-        arr = doc.token_array(LOWER, IDX)
-        # the document's distinct words, sorted, once for every word set that asks (a few per document): a
-        # binary search of the sorted hashes for each of them, in order, costs a fraction of one per token
-        uniq = doc._token_arrays.get(_DISTINCT)
-        if uniq is None:
-            uniq = doc._token_arrays[_DISTINCT] = np.unique(arr[:, 0], return_inverse=True)
-        words, where = uniq
-        at = np.searchsorted(self.hashes, words)
-        at[at == len(self.hashes)] = 0
-        return arr[(self.hashes[at] == words)[where], 1].tolist()
+        key = (-3, id(self))  # kept for the components that ask again (the quote extractor, per quote)
+        got = doc._token_arrays.get(key)
+        if got is None:
+            idx, bits = self.table.tokens(doc)
+            got = doc._token_arrays[key] = idx[(bits & self.bit) != 0].tolist()
+        return got
 
 
 def first_words(alternation: str) -> set[str]:

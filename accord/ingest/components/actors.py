@@ -86,8 +86,10 @@ ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some"
                   "unnamed", "anonymous"}
 # the defined term without its article before its members or an office held by someone named ('Council members',
 # 'Council President Ismael Martins'; 'as Council President for December' names a role, not the body)
-_BARE_TERM = re.compile(r"(?<!\w)(?P<word>Group|Council|Committee|Commission|Coalition|Mission)"
-                        r"(?=\s+(?:members\b|(?:President|Chair) [A-Z]))")
+# (written to open with one character class, each word's start asserted after it, as coref's pronouns: the
+# engine skips to such a class; before a word boundary it tried the whole alternation at every character)
+_BARE_TERM = re.compile(r"(?P<word>[CGM](?<!\w[CGM])(?:(?<=G)roup|(?<=C)(?:ouncil|ommittee|ommission|oalition)"
+                        r"|(?<=M)ission))(?=\s+(?:members\b|(?:President|Chair) [A-Z]))")
 _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+)\b")
@@ -163,7 +165,7 @@ class ActorMatcher:
         place_end = -1  # the token after the last state read as a place: 'from Turkey and Jordan' are both places
         for first, last in _longest_first(list(keyed) + list(title_keys)):
             start, end = idxs[first], idxs[last - 1] + lens[last - 1]
-            if any(ps <= start < pe for ps, pe in places):
+            if places and any(ps <= start < pe for ps, pe in places):
                 continue
             key = keyed.get((first, last))
             if key is None or ((first, last) in title_keys and key[1] == "short"):

@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 
 from accord.ingest.components.actors import PLACE_NEXT, PLACE_WORDS
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
-from accord.ingest.words import WordSet
 from accord.ingest.world import Lexicon
 
 # head noun -> (type, how it is linked)
@@ -96,7 +95,7 @@ _TITLE_DETS = {"the", "his", "her", "its", "their"}
 class Descriptions:
     def __init__(self, ctx: Context):
         self.lex: Lexicon = ctx.lexicon
-        self.heads = WordSet(ctx.nlp.vocab, _HEAD_WORDS)
+        self.heads = ctx.words.word_set(_HEAD_WORDS)
         # one word that names a state alone (a demonym, or a name's last word no other state shares), by hash
         keys: dict[str, set[str]] = {}
         for e in self.lex.entries.values():
@@ -323,7 +322,7 @@ class Descriptions:
         """The state the article is most about: the one whose name or demonym its words give most often
         (as a place or a topic too: "a political process in Syria"), its government's mentions counted."""
         if self._focus is False:
-            arr = doc.token_array(LOWER, IDX)
+            arr = doc.token_array(LOWER, IDX, LENGTH)  # the array the word sets and the actors read too
             at = np.searchsorted(self._state_hashes, arr[:, 0])
             at[at == len(self._state_hashes)] = 0
             tokens = doc.tokens

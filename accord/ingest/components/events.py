@@ -24,7 +24,6 @@ from bisect import bisect_left
 
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
-from accord.ingest.words import WordSet
 
 _PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
 
@@ -149,7 +148,7 @@ class EventCoder:
         self.forms, self.nouns = forms, nouns
         self.by_first = _by_first_word(forms)
         # the tokens that may open a trigger (a hyphenated word's first part: spaCy splits it)
-        self.first_words = WordSet(ctx.nlp.vocab, {w.split("-")[0] for w in self.by_first})
+        self.first_words = ctx.words.word_set({w.split("-")[0] for w in self.by_first})
         self.noun = re.compile(_alternation(nouns).pattern + _HAPPENED)
         self.places = set(self.lex.places) | {e.capital for e in self.lex.entries.values() if e.capital}
         self.sector_words = self.lex.sector_words
@@ -160,8 +159,8 @@ class EventCoder:
         self.state_of = {e.name: e.id for e in self.lex.entries.values() if e.kind == "state"}
         self.state_of.update({e.capital: e.id for e in self.lex.entries.values() if e.kind == "state" and e.capital})
         # where a demonym or a state's name may open, from the token arrays (one lookup per document)
-        self.demonym_words = WordSet(ctx.nlp.vocab, {d.split()[0].split("-")[0] for d in demonyms})
-        self.state_words = WordSet(ctx.nlp.vocab, {n.split()[0] for n in self.state_of})
+        self.demonym_words = ctx.words.word_set({d.split()[0].split("-")[0] for d in demonyms})
+        self.state_words = ctx.words.word_set({n.split()[0] for n in self.state_of})
         self.state_names = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(self.state_of, key=len, reverse=True))
                                       + r")\b")
 
@@ -181,16 +180,11 @@ class EventCoder:
         for m in doc.mentions:
             if m.actor and m.via != "anonymous":
                 by_sent.setdefault(doc.sent_index(m.start), []).append(m)
-        starts = self.first_words.offsets(doc)
         demonym_at: list[int] | None = None
         state_at: list[int] = []
-        for i, (s, e) in enumerate(doc.sents):
-            triggers = [t for t in self._triggers(norm, starts[bisect_left(starts, s):bisect_left(starts, e)], e)
-                        if not _struck_a(norm, t)]
-            if not triggers and _HAPPENED_WORD.search(norm, s, e):
-                triggers = list(self.noun.finditer(norm, s, e))
-            if not triggers:
-                continue
+        sents = doc.sents
+        for i, triggers in self._sentence_triggers(doc):
+            s, e = sents[i]
             if demonym_at is None:
                 demonym_at, state_at = self.demonym_words.offsets(doc), self.state_words.offsets(doc)
             in_sent = sorted(by_sent.get(i, []) + self._nationals(doc, demonym_at, s, e, named), key=lambda m: m.start)
@@ -299,18 +293,38 @@ class EventCoder:
                 out.append(Mention(m.start(1), m.end(1), m.group(1), state, "state", "located", 0.4))
         return out
 
-    def _triggers(self, norm: str, starts: list[int], e: int) -> list[re.Match[str]]:
-        """Trigger phrases in a sentence, at the tokens that may open one: each lower-case word there
-        looked up by its first word (far faster than one regex with hundreds of alternatives)."""
-        out = []
-        for at in starts:
+    def _sentence_triggers(self, doc: IngestDoc) -> list[tuple[int, list[re.Match[str]]]]:
+        """The sentences that hold a trigger, in order, each with its triggers: the verb phrases at the tokens
+        that may open one (each lower-case word there looked up by its first word: far faster than one regex
+        with hundreds of alternatives), else the noun triggers of a sentence that says something happened.
+        Found for the whole document at once: most sentences hold none, and a loop over every sentence cost
+        more than the lookups."""
+        norm, sents = doc.norm, doc.sents
+        verbs: dict[int, list[re.Match[str]]] = {}
+        for at in self.first_words.offsets(doc):
+            i = doc.sent_index(at)
+            s, e = sents[i]
+            if not s <= at < e:
+                continue  # between sentences
             w = _WORD.match(norm, at, e)
             if w is None:
                 continue
             rx = self.by_first.get(w.group())
             m = rx.match(norm, w.start(), e) if rx is not None else None
-            if m:
-                out.append(m)
+            if m and not _struck_a(norm, m):
+                verbs.setdefault(i, []).append(m)
+        nouns = {doc.sent_index(h.start()) for h in _HAPPENED_WORD.finditer(norm)}
+        out = []
+        for i in sorted(verbs.keys() | nouns):
+            triggers = verbs.get(i)
+            if not triggers:
+                s, e = sents[i]
+                if not _HAPPENED_WORD.search(norm, s, e):
+                    continue  # the word stood outside the sentence's span
+                triggers = list(self.noun.finditer(norm, s, e))
+                if not triggers:
+                    continue
+            out.append((i, triggers))
         return out
 
     def sector(self, doc: IngestDoc, m: Mention | None) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
-from accord.ingest.words import WordSet, first_words
+from accord.ingest.words import first_words
 
 CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insisted|insists|argued|stressed|noted|"
         r"announced|asserted|explained|urged|acknowledged|claimed|claims|suggested|replied|wrote|writes|tweeted|"
@@ -289,7 +289,7 @@ class QuoteExtractor:
     def __init__(self, ctx: Context, max_scare_words: int = 4):
         self.lex = ctx.lexicon
         self.max_scare_words = max_scare_words
-        self.cue_words = WordSet(ctx.nlp.vocab, first_words(CUES))
+        self.cue_words = ctx.words.word_set(first_words(CUES))
         # words that may open the speaker's description right after a closing mark ('," spokesman John
         # Kirby said'); any other lower-case word there means the sentence goes on
         self.speaker_words = {"he", "she", "they", "it", "a", "an", "one", "the", "some", "two", "several", "another",
@@ -431,13 +431,13 @@ class QuoteExtractor:
             return None  # '"no guarantees" beyond what ...': the sentence goes on, no attribution here
         if _NEW_SENTENCE.match(norm[at:limit]) and not _CUE.match(norm, at + 1):
             # a new sentence: only ', X said' forms belong to the quote, so it must start with the speaker
-            m = _CUE.search(norm, at, limit)
+            m = next(iter(self._cues(doc, at, limit)), None)
             if not m or m.start() - at > 70:
                 return None
         quoted_as = _QUOTED_AS.match(norm, at, limit)
         if quoted_as:
             return self._quoted_as(doc, quoted_as)
-        m = _CUE.search(norm, at, limit)
+        m = next(iter(self._cues(doc, at, limit)), None)
         if not m or m.start() - at > 90:
             return None
         cue = doc.text[m.start():m.end()]
@@ -445,6 +445,13 @@ class QuoteExtractor:
             return self._resolve(doc, at, m.start(), cue=cue)
         # ', said the Syrian ambassador, Bashar Jaafari, in ...': the first person after the cue
         return self._resolve(doc, m.end(), _clause_end(norm, m.end(), limit), cue=cue, prefer_first=True)
+
+    def _cues(self, doc: IngestDoc, lo: int, hi: int) -> list[re.Match[str]]:
+        """``_CUE.finditer(doc.norm, lo, hi)``, tried only at the tokens a cue opens with (the same matches on
+        every corpus text): the pattern opens with a look-behind, so a scan tried it at every character."""
+        at = self.cue_words.offsets(doc)
+        norm = doc.norm
+        return [m for pos in at[bisect_left(at, lo):bisect_left(at, hi)] if (m := _CUE.match(norm, pos, hi))]
 
     def _quoted_as(self, doc: IngestDoc, m: re.Match) -> Attribution | None:
         who, cue = m.group("who"), m.group("cue")
@@ -462,7 +469,7 @@ class QuoteExtractor:
         lo = max(sent_start, para_start)
         lead = _LINE_LEAD.match(norm, lo, at)  # a live blog's '14:05 GMT - ' or a list's '- ' opens the line
         lo = lead.end() if lead else lo
-        cues = [c for c in _CUE.finditer(norm, lo, at) if c.group() not in _THAT_ONLY_CUES or c.group() == "recalled"
+        cues = [c for c in self._cues(doc, lo, at) if c.group() not in _THAT_ONLY_CUES or c.group() == "recalled"
                 or _THAT.match(norm, c.end(), at)]  # 'had reaffirmed the communique "in full"': no verb of saying
         if not cues and _DASH_END.search(norm, lo, at):
             # 'Jaafari left without a word to the cameras - "Ask the other side ...": a dash, like a colon,
@@ -772,7 +779,7 @@ class QuoteExtractor:
                 if m.start() - clause > 160 and not shared:
                     break
                 # the reported clause ends where another reporting verb takes over ('..., and said ...')
-                nxt = next((c for c in _CUE.finditer(norm, cs, e) if c.group() in _INDIRECT_CUES
+                nxt = next((c for c in self._cues(doc, cs, e) if c.group() in _INDIRECT_CUES
                             and _CLAUSE_JOIN.search(norm[cs:c.start()])), None)
                 ce = norm.rfind(",", cs, nxt.start()) if nxt and norm.rfind(",", cs, nxt.start()) > cs else \
                     (nxt.start() - 4 if nxt else e)

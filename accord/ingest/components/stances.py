@@ -36,7 +36,10 @@ _POSITION = re.compile(r"\b(?:wants?|wanted|insist\w*|demand\w*|call(?:s|ed)? (?
                        r"thinks?|will not|would not|won't|cannot|can't|must|should)\b", re.I)
 # Clauses that set one position against another ("Moscow wants X, while Riyadh insists Y"): each is
 # weighed on its own, with its own holder
-_CONTRAST = re.compile(r",? (?:while|whereas|(?<!anything )but) |; ")  # not "anything but"
+# (not "anything but"; written to open with one character class, which the engine skips to: the optional comma
+# it opened with had it try the pattern at every character)
+_CONTRAST = re.compile(r"[ ,;](?:(?<=,) (?:while|whereas|(?<!anything )but) |(?<= )(?:while|whereas|(?<!anything )but) "
+                       r"|(?<=;) )")
 _JOINED = re.compile(r"\s*(,|and|, and)\s*")
 
 
