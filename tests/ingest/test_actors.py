@@ -207,3 +207,18 @@ def test_states_an_aid_route_crosses_are_places_both_of_them(run):
 
 def test_a_demonym_before_based_is_where_something_sits(run):
     assert ("British", "uk") not in actors(run("The British-based Syrian Observatory said fighting had eased."))
+
+
+def test_hard_wrapped_wire_lines_join_names_and_sentences(run):
+    """Wire copy breaks its lines near 70 characters: a name across the break is one mention, a sentence runs
+    on; a short header line still ends where it ends."""
+    from accord.ingest.components.segmenter import unwrap
+
+    text = ("Press Statement\nJohn Kirby\n\nThe envoy said in Tunis on Monday that the Libyan House of\nRepresentatives must endorse the "
+            "government, and Spokesman Igor\nKonashenkov told reporters in Moscow that the air group would\n"
+            "continue its work.")
+    assert unwrap(text).startswith("Press Statement\nJohn Kirby\n\n")
+    assert "House of Representatives" in unwrap(text) and len(unwrap(text)) == len(text)
+    found = {(m["text"], m["actor"]) for m in of(run(text), "actor")}
+    assert ("House of\nRepresentatives", "libya-hor") in found
+    assert ("Igor\nKonashenkov", "igor-konashenkov") in found

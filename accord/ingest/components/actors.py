@@ -99,6 +99,7 @@ _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Com
 # after it a demonym or one of these words, make it the actor (the words alone, "U.S.-based", do not).
 _GLUED = re.compile(r"(?P<form>(?:[A-Z]\.){2,})-(?P<rest>[A-Za-z]+)\b")
 GLUED_AFTER = {"led", "backed", "brokered", "sponsored", "mediated", "drafted", "chaired", "run", "funded", "proposed"}
+_THE = {"the ", "The ", "the\n", "The\n"}
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Ayatollah", "General", "Gen."}
 
 
@@ -224,8 +225,8 @@ class ActorMatcher:
                 led = strings[lows[last + 1]] if nxt == "-" and last + 1 < n else ""
                 if (led in NATIONALS_LED and gov != actor) or led in _ORIGIN:
                     continue  # 'Syrian-led'; 'the British-based Observatory': where it sits, not who acts
-            if doc.norm.startswith(("the ", "The "), start) and via in ("name", "metonym"):
-                start += 4  # spans leave out a leading article
+            if doc.norm[start:start + 4] in _THE and via in ("name", "metonym"):
+                start += 4  # spans leave out a leading article (before a line break too: wrapped text)
             confidence = {"name": 0.97, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85,
                           "people": 0.8}[via]
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
