@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,8 +25,49 @@ _NORMALISE = (
 _TEX_MARKS = (("``", ' "'), ("''", '" '))
 
 
+# a paragraph of several lines (single line breaks), for the test of hard wrapping
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)+")
+# a line that ends a sentence or a heading's item: the break after it may be a real one
+_LINE_DONE = ("." , "!", "?", ":", ";", '"', "'", ")", "]", "\u201d", "\u2019")
+# a line opening with a dateline or a label in capitals ('GENEVA, Feb 1 -', 'MR. TONER:'): a break before it is real
+_CAPS_OPENING = re.compile(r"[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*[,:(]|[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*\s+-")
+
+
+def unwrap(text: str) -> str:
+    """A wire report's hard-wrapped paragraphs ('... met U.N.\\nenvoy Staffan de\\nMistura on Monday') read as
+    one line each: their line breaks become spaces, one character for one. A paragraph is hard-wrapped when
+    its lines (all but the last) are of a wire's width and most of them stop in the middle of a sentence; a
+    header's short lines ('THE WHITE HOUSE', 'Office of the Press Secretary') and a page with a line per
+    paragraph (each ending its sentences) keep their breaks."""
+    if "\n" not in text:
+        return text
+    out, at = [], 0
+    for block in _BLOCK.finditer(text):
+        lines = block.group().split("\n")
+        body = [line.rstrip() for line in lines[:-1]]
+        if max(map(len, body)) > 100 or max(map(len, body)) < 40:
+            continue
+        open_ends = sum(1 for line in body if not line.endswith(_LINE_DONE))
+        if open_ends == 0 or 2 * open_ends < len(body):
+            continue
+        pos = block.start()
+        for line, nxt in zip(lines[:-1], lines[1:]):
+            pos += len(line)
+            if not _CAPS_OPENING.match(nxt):
+                out.append(text[at:pos])
+                out.append(" ")
+                at = pos + 1
+            pos += 1
+    if not out:
+        return text
+    out.append(text[at:])
+    return "".join(out)
+
+
 def normalise(text: str) -> str:
-    """Curly quotes, dashes and odd spaces made plain, one character for one (a TeX pair two for two)."""
+    """Curly quotes, dashes and odd spaces made plain, one character for one (a TeX pair two for two), and a
+    hard-wrapped paragraph's line breaks made spaces."""
+    text = unwrap(text)
     for odd, plain in _TEX_MARKS:
         if odd in text:
             text = text.replace(odd, plain)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accord.ingest.document import unwrap
 from tests.ingest.conftest import of
 
 
@@ -617,3 +621,38 @@ def test_a_participle_naming_something_gives_a_fragment_to_the_sentence_s_subjec
             'shelling "reckless". Sergei Lavrov met John Kerry in Munich, describing the talks as "useful".')
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes(r)] == [
         ("reckless", "russia", "calling"), ("useful", "sergei-lavrov", "describing")]
+
+
+def test_a_hard_wrapped_wire_report_is_read_as_its_paragraphs(run):
+    text = ('BEIRUT, Feb 2 (Wire) - The opposition\'s chief negotiator said on Tuesday the delegation\n'
+            'would leave Geneva unless the\nsieges were lifted, a day after meeting the U.N.\n'
+            'envoy for the first time.\n\n'
+            '"We did not come here to sit in a hotel while our towns are being starved into\n'
+            'surrender," Riyad Hijab told reporters.\n'
+            '"We will give it until Friday."')
+    r = run(text)
+    assert [(q["content"], q["speaker"]) for q in quotes(r)] == [
+        ("We did not come here to sit in a hotel while our towns are being starved into\nsurrender,", "riyad-hijab"),
+        ("We will give it until Friday.", "riyad-hijab")]
+    (report,) = quotes(r, direct=False)
+    assert report["content"].startswith("the delegation\nwould leave Geneva")
+
+
+@given(st.lists(st.sampled_from(["word ", "Mr. ", "ends.", "THE HOUSE", "\n", "\n\n", "a" * 45, '"', ":"]),
+                max_size=40))
+def test_unwrapping_changes_only_line_breaks_into_spaces(parts):
+    text = "".join(parts)
+    out = unwrap(text)
+    assert len(out) == len(text)
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, out))
+    assert "\n\n" not in text or all(out[i:i + 2] == "\n\n" for i in range(len(text)) if text[i:i + 2] == "\n\n")
+
+
+def test_a_header_s_short_lines_and_a_line_per_paragraph_keep_their_breaks():
+    header = "THE WHITE HOUSE\nOffice of the Press Secretary\nFor Immediate Release"
+    assert unwrap(header) == header
+    lines = ("The talks opened on Monday with only one delegation in the room.\n"
+             "The opposition arrived in the evening and met the envoy at its hotel.")
+    assert unwrap(lines) == lines
+    dateline = "The talks were due to open on Friday but the opposition had not\nGENEVA, Feb 1 (Wire) - More"
+    assert unwrap(dateline) == dateline
