@@ -351,21 +351,15 @@ def issue_cmd(
 ) -> None:
     """Every model on a case issue as of a date, with the weighted-mean baseline, 90 % intervals and the
     three most influential actors."""
-    from accord.forecast.report import TOLERANCE, Helper
-    from accord.views.forecasts import issue_report, model_names
+    from accord.forecast.report import TOLERANCE
+    from accord.views.forecasts import issue_report
 
     on = parse_date_opt(date)
     tol = TOLERANCE if tolerance is None else (tolerance or None)
-    # where a second core is free, a second process loads the compiled models while this one reads the
-    # record, then computes them (the numbers are the same); forecast_issue ends it in any case
-    helper = Helper.start(guard(lambda: model_names(models)))
-    try:
-        snapshot = open_snapshot(case, as_known_on)
-    except BaseException:
-        if helper is not None:
-            helper.cancel()
-        raise
-    report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol, helper=helper))
+    snapshot = open_snapshot(case, as_known_on)
+    # a user waits alone: where a second core is free, a second process computes the compiled models
+    # (the same numbers), forked only when the answer is not in the forecast cache
+    report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol, processes=2))
     if chart is not None:
         from accord.forecast.chart import trajectory_chart
 

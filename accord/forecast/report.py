@@ -72,15 +72,16 @@ class IssueForecast:
 
 def forecast_issue(
     issue: str, on: dt.date | None, data: Stakeholders, models: list[Model], draws: int = 1000, seed: int = 0,
-    tolerance: float | None = TOLERANCE, processes: int = 1, helper: Helper | None = None,
+    tolerance: float | None = TOLERANCE, processes: int = 1,
 ) -> IssueForecast:
     """Every model's run, 90 % interval and sensitivity; kept on disk under its inputs (cache.py), so the
     same snapshot asked again, by any process, is read back instead of recomputed.
 
-    ``processes`` > 1, or a ``helper`` forked earlier (``Helper.start``, which the CLI calls before it
-    reads the record), lets a second process compute the compiled models: the same numbers, in less
-    wall-clock time on a machine with a second core. The CLI asks for it; a server, whose workers
-    already share the cores, does not. The helper is ended here whatever happens."""
+    ``processes`` > 1 lets a second process (``Helper``, forked once the forecast is known not to be in
+    the cache) compute the compiled models: the same numbers, in less wall-clock time on a machine with
+    a second core. The CLI asks for it; a server, whose workers already share the cores, does not. The
+    helper is started and ended here, whatever happens."""
+    helper = None
     try:
         if BASELINE not in [m.name for m in models]:
             models = [make(BASELINE), *models]
@@ -91,7 +92,7 @@ def forecast_issue(
         if kept is not None:
             runs = {name: Run(**fields) for name, fields in kept["runs"].items()}
             return IssueForecast(issue, on, data.scale, runs, kept["intervals"], kept["used"], kept["influential"], draws, seed)
-        if helper is None and processes > 1:
+        if processes > 1:
             helper = Helper.start([m.name for m in models])
         report = _compute(issue, on, data, models, draws, seed, tolerance, helper)
     finally:
@@ -108,9 +109,10 @@ _SHARED, _HELPED = "smp", ("eum",)
 
 
 class Helper:
-    """A second process for an issue forecast, forked before the record is read: it loads Numba and the
-    kernels (≈ 0.4 s of CPU) while this process reads the store, then computes its share of the models
-    (``_compute``). It only saves time: whatever it fails to return, this process computes itself."""
+    """A second process for an issue forecast, forked once the forecast is known not to be cached: it
+    loads Numba and the kernels (≈ 0.4 s of CPU) while this process computes the models in NumPy, then
+    computes its share of the models (``_compute``). It only saves time: whatever it fails to return, this
+    process computes itself."""
 
     def __init__(self, child: parallel.Child, claims: TwoWaysClaims):
         self.child, self.claims = child, claims

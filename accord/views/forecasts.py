@@ -20,23 +20,17 @@ def model_names(models: str | None) -> list[str]:
 
 
 def issue_report(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int,
-                 tolerance: float | None = TOLERANCE, helper: Any = None) -> Any:
-    """``tolerance``: the Monte Carlo's stopping rule (None: every draw); ``helper``:
-    see ``accord.forecast.report.forecast_issue`` (the CLI's user waits alone and forks a helper early; a
-    server's request computes in its worker). The helper is ended whatever happens."""
+                 tolerance: float | None = TOLERANCE, processes: int = 1) -> Any:
+    """``tolerance``: the Monte Carlo's stopping rule (None: every draw); ``processes``: see
+    ``accord.forecast.report.forecast_issue`` (the CLI's user waits alone and asks for 2; a server's
+    request computes in its worker)."""
     from accord.forecast.inputs import from_snapshot
     from accord.forecast.registry import make
     from accord.forecast.report import forecast_issue
 
-    try:
-        ms = [make(n) for n in model_names(models)]
-        data = from_snapshot(snap, issue, on)
-    except BaseException:
-        if helper is not None:
-            helper.cancel()
-        raise
-    return forecast_issue(issue, on, data, ms, draws=draws, seed=seed, tolerance=tolerance,
-                          helper=helper)
+    ms = [make(n) for n in model_names(models)]
+    data = from_snapshot(snap, issue, on)
+    return forecast_issue(issue, on, data, ms, draws=draws, seed=seed, tolerance=tolerance, processes=processes)
 
 
 def issue_forecast(snap: Snapshot, issue: str, on: dt.date | None, models: str | None, draws: int, seed: int) -> dict[str, Any]:

@@ -51,6 +51,19 @@ def test_two_processes_give_the_one_process_report(monkeypatch):
     assert _everything(two) == _everything(one)
 
 
+def test_a_forecast_in_the_cache_forks_no_helper(monkeypatch, tmp_path):
+    """The helper is forked once the forecast is known not to be cached: reading one back costs no fork."""
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path))
+    forked = []
+    worker = parallel.worker
+    monkeypatch.setattr(parallel, "worker", lambda *a, **k: forked.append(worker(*a, **k)) or forked[-1])
+    models = ["nash", "eum"]
+    first = forecast_issue("x", None, _noisy(), [make(m) for m in models], draws=100, processes=2)
+    assert len(forked) == 1
+    again = forecast_issue("x", None, _noisy(), [make(m) for m in models], draws=100, processes=2)
+    assert len(forked) == 1 and _everything(again) == _everything(first)
+
+
 def test_a_child_that_fails_or_dies_gives_way_to_the_parent():
     assert parallel.finish(parallel.start(lambda: {"a": [1.5]})) == {"a": [1.5]}
     assert parallel.finish(parallel.start(lambda: 1 / 0)) is parallel.FAILED
