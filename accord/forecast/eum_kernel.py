@@ -128,20 +128,6 @@ def _log1(x):
 
 
 @njit(**_JIT)
-def _exp(a, out):
-    """out = exp(a), elementwise (``_exp1``)."""
-    for i in range(a.shape[0]):
-        out[i] = _exp1(a[i])
-
-
-@njit(**_JIT)
-def _log(x, out):
-    """out = log(x), elementwise (``_log1``)."""
-    for i in range(x.shape[0]):
-        out[i] = _log1(x[i])
-
-
-@njit(**_JIT)
 def _weighted_median(x, w, order):
     """accord.forecast.weights.weighted_median of one row; ``order`` is filled with x's stable argsort."""
     n = x.shape[0]

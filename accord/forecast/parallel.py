@@ -1,6 +1,7 @@
 """Work done in a forked child while this process does other work: the second core, for a user waiting.
 
-``start(fn)`` forks; the child computes ``fn()``, sends the pickled result up a pipe and exits at once
+``worker(prepare, work)`` forks; the child runs ``prepare()`` while this process goes on, waits for its
+job (``send``), computes ``work(job)``, sends the pickled result up a pipe and exits at once
 (``os._exit``: no atexit handlers, no flushing of the parent's buffers, no closing of the parent's
 store connections). ``finish`` waits for it and returns the result, or ``FAILED`` when the child raised,
 died or sent something unreadable; the caller then does the work itself, so an error surfaces from the
@@ -8,7 +9,7 @@ parent exactly as it would without a child. The pipe links a process to its own 
 what comes through it runs no one else's code.
 
 Only where ``os.fork`` exists, this process may use more than one CPU and the load average leaves one
-idle; otherwise ``start`` returns
+idle; otherwise ``worker`` returns
 None and ``finish(None)`` is ``FAILED`` (the caller computes inline). ``ACCORD_FORECAST_FORK=0`` turns
 it off (to measure one process, or where forking is unwelcome).
 """
@@ -58,19 +59,14 @@ class Child:
         self.done = False
 
 
-def start(fn: Callable[[], Any]) -> Child | None:
-    """Fork a child computing ``fn()`` at once, or None when not available."""
-    return worker(lambda: None, lambda _: fn(), job=False)
-
-
-def worker(prepare: Callable[[], Any], work: Callable[[Any], Any], *, job: bool = True) -> Child | None:
+def worker(prepare: Callable[[], Any], work: Callable[[Any], Any]) -> Child | None:
     """Fork a child that runs ``prepare()`` (loading what the work will need, while this process goes
     on), then waits for a job (``send``) and computes ``work(job)``; a job of None ends it. None when
     not available."""
     if not available():
         return None
     try:
-        job_read, job_write = os.pipe() if job else (-1, -1)
+        job_read, job_write = os.pipe()
         read, write = os.pipe()
     except OSError:
         return None
@@ -78,26 +74,22 @@ def worker(prepare: Callable[[], Any], work: Callable[[Any], Any], *, job: bool 
         pid = os.fork()
     except OSError:  # no memory or process slots left: compute inline
         for fd in (job_read, job_write, read, write):
-            if fd >= 0:
-                os.close(fd)
+            os.close(fd)
         return None
     if pid == 0:  # the child: whatever happens, it ends here
         status = 1
         try:
             os.close(read)
-            if job:
-                os.close(job_write)
+            os.close(job_write)
             try:
                 prepare()
             except BaseException:  # noqa: BLE001 - the work will fail or go slower, and say so itself
                 pass
             try:
-                task = None
-                if job:
-                    with os.fdopen(job_read, "rb") as pipe:
-                        sent = pipe.read()
-                    task = pickle.loads(sent) if sent else None
-                payload = b"" if job and task is None else pickle.dumps(work(task), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(job_read, "rb") as pipe:
+                    sent = pipe.read()
+                task = pickle.loads(sent) if sent else None
+                payload = b"" if task is None else pickle.dumps(work(task), protocol=pickle.HIGHEST_PROTOCOL)
             except BaseException:  # the parent repeats the work and reports the error itself
                 payload = b""
             with os.fdopen(write, "wb") as out:
@@ -106,9 +98,8 @@ def worker(prepare: Callable[[], Any], work: Callable[[Any], Any], *, job: bool 
         finally:
             os._exit(status)
     os.close(write)
-    if job:
-        os.close(job_read)
-    return Child(pid, job_write if job else None, read)
+    os.close(job_read)
+    return Child(pid, job_write, read)
 
 
 def send(child: Child | None, job: Any) -> None:

@@ -64,22 +64,30 @@ def test_a_forecast_in_the_cache_forks_no_helper(monkeypatch, tmp_path):
     assert len(forked) == 1 and _everything(again) == _everything(first)
 
 
+def _fork(fn) -> parallel.Child | None:
+    """A worker given its job at once, computing ``fn()``."""
+    child = parallel.worker(lambda: None, lambda job: fn())
+    parallel.send(child, "go")
+    return child
+
+
 def test_a_child_that_fails_or_dies_gives_way_to_the_parent():
-    assert parallel.finish(parallel.start(lambda: {"a": [1.5]})) == {"a": [1.5]}
-    assert parallel.finish(parallel.start(lambda: 1 / 0)) is parallel.FAILED
-    assert parallel.finish(parallel.start(lambda: os._exit(3))) is parallel.FAILED
-    assert parallel.finish(parallel.start(lambda: lambda: 0)) is parallel.FAILED  # cannot be pickled
+    assert parallel.finish(_fork(lambda: {"a": [1.5]})) == {"a": [1.5]}
+    assert parallel.finish(_fork(lambda: 1 / 0)) is parallel.FAILED
+    assert parallel.finish(_fork(lambda: os._exit(3))) is parallel.FAILED
+    assert parallel.finish(_fork(lambda: lambda: 0)) is parallel.FAILED  # cannot be pickled
+    assert parallel.finish(parallel.worker(lambda: 1 / 0, lambda job: job)) is parallel.FAILED  # no job: it ends
 
 
 def test_off_or_on_one_cpu_nothing_forks(monkeypatch):
     monkeypatch.setenv("ACCORD_FORECAST_FORK", "0")
-    assert parallel.start(lambda: 1) is None and parallel.finish(None) is parallel.FAILED
+    assert _fork(lambda: 1) is None and parallel.finish(None) is parallel.FAILED
     monkeypatch.setenv("ACCORD_FORECAST_FORK", "1")
     monkeypatch.setattr(parallel, "cpus", lambda: 1)
-    assert parallel.start(lambda: 1) is None
+    assert _fork(lambda: 1) is None
     monkeypatch.setattr(parallel, "cpus", lambda: 2)
     monkeypatch.setattr(parallel, "idle_cpus", lambda: 0.5)  # busy: the second process would only queue
-    assert parallel.start(lambda: 1) is None
+    assert _fork(lambda: 1) is None
 
 
 def test_the_models_error_is_raised_by_the_parent():
