@@ -222,3 +222,16 @@ def test_hard_wrapped_wire_lines_join_names_and_sentences(run):
     found = {(m["text"], m["actor"]) for m in of(run(text), "actor")}
     assert ("House of\nRepresentatives", "libya-hor") in found
     assert ("Igor\nKonashenkov", "igor-konashenkov") in found
+
+
+def test_demonyms_coordinated_offices_of_a_state_and_places_of_a_capital(run):
+    text = ("A hotline between the American and Russian militaries opened. Reports go to the Russian or American "
+            "centres. Russian and Syrian warplanes struck the town. The Sudanese Armed Forces advanced. Ministers "
+            "met under the co-chairmanship of Italy. He stressed the importance of Russia ending its campaign. "
+            "A Britain-based monitor reported it. The Houthis have held the city since their takeover of Sanaa. "
+            "The Ansarullah delegation arrived. The Coalition to Restore Legitimacy in Yemen said so.")
+    found = {(m["text"], m["actor"]) for m in of(run(text), "actor")}
+    assert {("American", "us"), ("Russian", "russia"), ("Syrian warplanes", "syria-government"),
+            ("Sudanese Armed Forces", "sudan-government"), ("Italy", "italy"), ("Russia", "russia"),
+            ("Ansarullah", "houthis"), ("Coalition to Restore Legitimacy in Yemen", "saudi-led-coalition")} <= found
+    assert not {a for t, a in found if t in ("Britain", "Sanaa")}

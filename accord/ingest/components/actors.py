@@ -44,7 +44,10 @@ STATE_TOPIC_WORDS = {"on", "of", "about", "for"}
 REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", "delegation", "ambassador",
                   "envoy", "spokesman", "spokeswoman", "spokesperson",
                   # who holds an office of the state ('the foreign ministers of Germany, France ...')
-                  "minister", "ministers", "leader", "leaders", "president", "presidents", "heads"}
+                  "minister", "ministers", "leader", "leaders", "president", "presidents", "heads",
+                  # who chairs or holds a state's highest offices ('under the co-chairmanship of Italy and the
+                  # United States', 'Federal Chancellor of Germany Angela Merkel', 'the government of Libya')
+                  "chairmanship", "co-chairmanship", "chair", "co-chairs", "chancellor", "king", "emir", "government"}
 # Before "for", these make the state the one spoken for ("Kerry, speaking for the United States"), not a topic.
 SPEAKING = {"speaking", "spoke", "speaks", "speak", "spokesman", "spokeswoman", "spokesperson", "signed"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
@@ -71,7 +74,8 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "operations", "bases", "base", "official", "diplomat", "ally", "allies", "missions", "mission",
                "bomber", "negotiators", "envoy", "security", "police", "navy", "aerospace", "partners", "partner",
                "counterparts", "colleagues", "shelling", "shells", "attack", "attacks", "tanks", "incursion",
-               "intervention"}
+               "intervention", "militaries", "armed", "general", "centre", "centres", "center", "centers", "agreements",
+               "agreement", "co-chairs", "sides"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
@@ -81,7 +85,7 @@ _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had
 _CALL_ON = re.compile(r"\b(?:call|calls|called|calling|urged|urges|pressed|presses)\s+on\b[^.;:]{0,60}$")
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
-                    "troops", "forces"}
+                    "troops", "forces", "warplanes", "jets", "aircraft", "air", "armed", "helicopters"}
 ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some", "other", "many", "senior",
                   "unnamed", "anonymous"}
 # the defined term without its article before its members or an office held by someone named ('Council members',
@@ -100,6 +104,12 @@ _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Com
 _GLUED = re.compile(r"(?P<form>(?:[A-Z]\.){2,})-(?P<rest>[A-Za-z]+)\b")
 GLUED_AFTER = {"led", "backed", "brokered", "sponsored", "mediated", "drafted", "chaired", "run", "funded", "proposed"}
 _THE = {"the ", "The ", "the\n", "The\n"}
+_NOT_GERUNDS = {"during", "including", "regarding", "concerning", "following", "according", "pending", "morning", "evening",
+                "meeting", "meetings", "fighting", "bombing", "shelling", "building", "spring"}
+# a capital after these and 'of' is the city ('the fall of Aleppo', 'the provinces of Damascus')
+_PLACE_OF = {"takeover", "capture", "fall", "siege", "outskirts", "streets", "centre", "center", "residents", "people",
+             "liberation", "recapture", "seizure", "province", "provinces", "countryside", "suburbs", "city", "parts",
+             "north", "south", "east", "west", "governorate", "control"}
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Ayatollah", "General", "Gen."}
 
 
@@ -189,9 +199,12 @@ class ActorMatcher:
                 opening = prev == "in" and nxt == "," and doc.sent_of(start)[0] == idxs[first - 1]
                 # 'Maria Zakharova, Moscow, February 18, 2016': a header's place and date
                 dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
-                if (located and not opening) or after in PLACE_NEXT or dated:
+                seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
+                if (located and not opening) or after in PLACE_NEXT or dated or seized:
                     continue
             if entry.kind == "state" and via == "name":
+                if nxt == "-" and last + 1 < n:
+                    nxt = strings[lows[last + 1]]  # 'a Britain-based monitor': where it sits, not who acts
                 if nxt == "'s" and self.lex.government(actor) != actor:
                     continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                 owned = nxt == "'s"
@@ -201,7 +214,10 @@ class ActorMatcher:
                 fronted = prev == "for" and nxt == "," and first > 0 and doc.sent_of(start)[0] == idxs[first - 1]
                 represented = (prev == "of" and (before_prev in REPRESENTED_BY or first - 1 in person_ends)) \
                     or (prev == "for" and before_prev in SPEAKING)
-                if not owned and (located or (prev in STATE_TOPIC_WORDS and not (called_on or represented or fronted))
+                # 'the importance of Russia ending its air campaign': the state does what the -ing word says
+                acting = prev == "of" and nxt.endswith("ing") and nxt not in _NOT_GERUNDS and len(nxt) > 4
+                if not owned and (located or (prev in STATE_TOPIC_WORDS and not (called_on or represented or fronted
+                                                                                  or acting))
                                   or nxt in STATE_MODIFIED):
                     place_end = last if located else place_end
                     continue
@@ -212,13 +228,15 @@ class ActorMatcher:
             if via == "demonym":
                 gov = self.lex.government(actor)
                 if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
-                    gov_last = last + (1 if last + 1 < len(tokens) and tokens[last + 1].lower_ == "forces" else 0)
+                    gov_last = last + (1 if last + 1 < len(tokens) and tokens[last + 1].lower_ in ("forces", "force") else 0)
                     gov_end = tokens[gov_last].idx + len(tokens[gov_last])
                     doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], gov, "government", "name",
                                                 0.95, "MIL" if nxt in ("army", "military", "troops", "forces") else "GOV"))
                     continue
-                if nxt == "and" and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
-                    nxt = tokens[last + 2].lower_  # "French and British aircraft"
+                if nxt in ("and", "or") and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
+                    nxt = tokens[last + 2].lower_  # "French and British aircraft", "the Russian or American centres"
+                elif nxt == "-" and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
+                    nxt = tokens[last + 2].lower_  # "the Russian-American agreements"
                 nation = prev == "the" and doc.text[start:end].endswith(("ch", "sh", "ese")) and nxt in _NATION_NEXT
                 if nxt not in ACTOR_NOUNS and not nxt.startswith("-") and not nation:
                     continue
