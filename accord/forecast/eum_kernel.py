@@ -343,33 +343,42 @@ def _support_powered(wv, r, grp, nd, below, row, log_gap):
 
 
 @njit(**_JIT)
-def _win_probability(ud, nd, grp, below, strictly_below, not_above, all_pairs, prob, cast_col, cast):
+def _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, prob, cast_col, cast):
     """prob[l, m]: the probability that column l's position beats column m's, from the prefix sums of the
     voters' weighted distances (``below``). Voters strictly below the midpoint of l < m vote for l, those
     above it for m. ``cast_col`` gets the votes cast on each pair of columns, ``cast`` on each pair of
     actors (both halves, actor by actor: the all-pairs total adds them in NumPy's order)."""
     n = grp.shape[0]
+    one = np.uint64(1)
+    everyone = below[n]
     for l in range(nd):
-        prob[l, l] = 0.0
-        cast_col[l, l] = 0.0
-        for m in range(l + 1, nd):
-            if ud[l] == ud[m]:
-                low, high = 0.0, 0.0
-            else:
-                sb, na = strictly_below[l, m], not_above[l, m]
-                low = below[sb, m] - below[sb, l]
-                high = (below[n, l] - below[na, l]) - (below[n, m] - below[na, m])
-                low = low if low > 0.0 else 0.0
-                high = high if high > 0.0 else 0.0
-            prob[l, m] = low
-            prob[m, l] = high
-            cast_col[l, m] = low + high
-            cast_col[m, l] = low + high
+        ul, lu, everyone_l = ud[l], np.uint64(l), everyone[l]
+        sb_row, na_row, prob_row, cast_row = strictly_below[l], not_above[l], prob[l], cast_col[l]
+        prob_row[l] = 0.0
+        cast_row[l] = 0.0
+        # unsigned indices: no wrap-around test on every access (see _pointers)
+        for m in range(lu + one, np.uint64(nd)):
+            sb, na = sb_row[m], na_row[m]
+            low = below[sb, m] - below[sb, lu]
+            high = (everyone_l - below[na, lu]) - (everyone[m] - below[na, m])
+            low = low if low > 0.0 else 0.0
+            high = high if high > 0.0 else 0.0
+            same = ud[m] == ul
+            low = 0.0 if same else low
+            high = 0.0 if same else high
+            prob_row[m] = low
+            prob[m, lu] = high
+            cast_row[m] = low + high
+            cast_col[m, lu] = low + high
     if all_pairs:
-        for a in range(n):
-            c = grp[a]
+        # the actors' rows: the first actor of each column gathers its row, the others at its position copy it
+        grp_u = grp.view(np.uint64)
+        for c in range(nd):
+            row_c, start = cast_col[c], first[c] * n
             for b in range(n):
-                cast[a * n + b] = cast_col[c, grp[b]]
+                cast[start + b] = row_c[grp_u[b]]
+            for a in range(first[c] + 1, first[c + 1]):
+                cast[a * n : (a + 1) * n] = cast[start : start + n]
         total = _pairwise_sum(cast, 0, n * n)
         for l in range(nd):
             for m in range(nd):
@@ -472,7 +481,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     # 1. risk exponents from the danger each actor faces, all at r = 1 (summed over challengers in the
     # canonical order, as the sum over actors must not depend on the input's row order)
     _support_linear(wv, gap, nd, below)
-    _win_probability(ud, nd, grp, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
+    _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
     for b in range(n):
         danger[b] = 0.0
     for c in range(n):
@@ -493,7 +502,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     _column_logs(ud, nd, width, vote_voter, packed, packed_log, log_win, log_lose)
     if vote_voter:
         _support_powered(wv, r, grp, nd, below, row, packed_log)
-        _win_probability(ud, nd, grp, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
+        _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
 
     # 3. every challenger j's offer to every target i that may accept one (_targets), and the one i
     # accepts: the least (kind, key, target position, j's canonical index). The targets' values are
@@ -603,7 +612,7 @@ def _buffers(n):
         np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
         np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n)),
         np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty(n * n),
-        np.empty((n, n), np.int64), np.empty((n, n), np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n),
+        np.empty((n, n), np.uint64), np.empty((n, n), np.uint64), np.empty(n, np.int64), np.empty(n), np.empty(n),
         np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
         np.empty(n), np.empty(n), np.empty(n), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
         np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
