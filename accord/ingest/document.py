@@ -27,33 +27,38 @@ _TEX_MARKS = (("``", ' "'), ("''", '" '))
 
 # a paragraph of several lines (single line breaks), for the test of hard wrapping
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)+")
-# a line that ends a sentence or a heading's item: the break after it may be a real one
-_LINE_DONE = ("." , "!", "?", ":", ";", '"', "'", ")", "]", "\u201d", "\u2019")
-# a line opening with a dateline or a label in capitals ('GENEVA, Feb 1 -', 'MR. TONER:'): a break before it is real
-_CAPS_OPENING = re.compile(r"[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*[,:(]|[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*\s+-")
+# a line that ends a sentence ('... hotel.', '... mistaken."', '(Reporting by ...)'); a line ending in a comma or
+# a closing mark after a comma goes on in the next one
+_LINE_DONE = re.compile(r"(?:[.!?:;]['\"\u201d\u2019)\]]*|\))[ \t]*$")
+# what opens a line of its own after a break: a dateline or a label in capitals ('GENEVA, Feb 1 -', 'MR. TONER:'),
+# a speaker's label ('Question:', 'Maria Zakharova:'), a briefing's 'Q -' / 'Q  ', a heading ('**Syria')
+_OWN_LINE = re.compile(r"[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:[,:(]|\s+-)"
+                       r"|[A-Z][\w.'-]*(?:[ \t]+[\w.'()-]+){0,5}[ \t]*:[ \t]"
+                       r"|[QA][ \t]*[-\u2013\u2014][ \t]|Q[ \t]{2,}|\*\*|[-*\u2022][ \t]|\d{1,2}\.[ \t]")
 
 
 def unwrap(text: str) -> str:
     """A wire report's hard-wrapped paragraphs ('... met U.N.\\nenvoy Staffan de\\nMistura on Monday') read as
     one line each: their line breaks become spaces, one character for one. A paragraph is hard-wrapped when
-    its lines (all but the last) are of a wire's width and most of them stop in the middle of a sentence; a
-    header's short lines ('THE WHITE HOUSE', 'Office of the Press Secretary') and a page with a line per
-    paragraph (each ending its sentences) keep their breaks."""
+    most of its lines (all but the last) are of a wire's width (40 to 160 characters) and stop in the middle
+    of a sentence; a header's short lines ('THE WHITE HOUSE', 'Office of the Press Secretary') and a page with
+    a line per paragraph (each ending its sentences) keep their breaks, and so does a break before a line
+    that opens on its own (a dateline, a speaker's label, a heading, a list's item)."""
     if "\n" not in text:
         return text
     out, at = [], 0
     for block in _BLOCK.finditer(text):
         lines = block.group().split("\n")
-        body = [line.rstrip() for line in lines[:-1]]
-        if max(map(len, body)) > 100 or max(map(len, body)) < 40:
+        body = lines[:-1]
+        if max(map(len, body)) > 160:
             continue
-        open_ends = sum(1 for line in body if not line.endswith(_LINE_DONE))
-        if open_ends == 0 or 2 * open_ends < len(body):
+        wrapped = sum(1 for line in body if len(line) >= 40 and not _LINE_DONE.search(line))
+        if 2 * wrapped < len(body):
             continue
         pos = block.start()
-        for line, nxt in zip(lines[:-1], lines[1:]):
+        for line, nxt in zip(body, lines[1:]):
             pos += len(line)
-            if not _CAPS_OPENING.match(nxt):
+            if not _OWN_LINE.match(nxt):
                 out.append(text[at:pos])
                 out.append(" ")
                 at = pos + 1

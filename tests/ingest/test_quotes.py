@@ -656,3 +656,25 @@ def test_a_header_s_short_lines_and_a_line_per_paragraph_keep_their_breaks():
     assert unwrap(lines) == lines
     dateline = "The talks were due to open on Friday but the opposition had not\nGENEVA, Feb 1 (Wire) - More"
     assert unwrap(dateline) == dateline
+
+
+def test_a_wrapped_quote_closed_with_a_comma_then_its_speaker_on_the_next_line(run):
+    r = run('DAMASCUS, Feb 2 (Wire) - The truce held on Tuesday.\n\n'
+            '"Those who break it will answer for it to the whole council and to their own people,"\n'
+            'Sergei Lavrov told reporters in Moscow after talks with the envoy.')
+    assert [(q["speaker"], q["cue"]) for q in quotes(r)] == [("sergei-lavrov", "told")]
+
+
+def test_a_spokesman_named_without_a_comma_and_a_long_run_of_titles_nobody_knows(run):
+    r = run('"We came to test them, not to pose for photographs," HNC spokesman Omar Khalil told reporters. '
+            '"Our brothers will find us ready," Deputy Prime Minister and Foreign Minister Sheikh Nasser Khaled '
+            'Al-Hamad Al-Saif said in a speech.')
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(r)] == [
+        (None, "HNC spokesman Omar Khalil"),
+        (None, "Deputy Prime Minister and Foreign Minister Sheikh Nasser Khaled Al-Hamad Al-Saif")]
+
+
+def test_a_resolution_with_an_apposition_speaks_for_the_body_that_adopted_it(run):
+    r = run('The Security Council voted on Friday. Resolution 2268, drafted by the co-chairs of the International '
+            'Syria Support Group, calls for the truce "to begin at midnight on Saturday".')
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(r)] == [("unsc", "Resolution 2268")]

@@ -46,7 +46,7 @@ _RUN_BY = ("-run", "-controlled", "-owned", "-affiliated", "-backed", "-linked",
            "-funded", "-sponsored")
 # a spokesman or official then his name in apposition (a rank may open it)
 _NAMED_APPOSITION = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|commander|envoy|minister|ambassador|"
-                               r"representative|adviser|aide),\s+(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w'-]+,?$")
+                               r"representative|adviser|aide),?\s+(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w'-]+,?$")
 _MEMBERS_OF_BODY = re.compile(r"(?:[Tt]he )?(?:[\w.-]+ ){1,4}members|(?:[Tt]he|[Aa]ll|[Ii]ts) members of (?:the )?[\w. -]{2,60}")
 # the verbs of a resolution's or a statement's operative paragraphs
 _OPERATIVE = re.compile(r"(?:(?:demand|express|request|stress|reaffirm|condemn|affirm|insist|support|recall|appeal|reject|"
@@ -55,11 +55,14 @@ _OPERATIVE = re.compile(r"(?:(?:demand|express|request|stress|reaffirm|condemn|a
                         r"[sd]?|call(?:s|ed)?\s+(?:upon|on|for)|commit(?:s|ted)?|regret(?:s|ted)?)\b")
 # the official text, or 'it', as the subject of a clause quoting it
 _TEXT_SUBJECT = re.compile(r"\b(?:(?:[Tt]he|[Ii]ts|[Tt]his) (?:draft |joint |final |presidential |press )?(?:resolution|"
-                           r"statement|communiqu[e\u00e9]|declaration|text|decision|document)|[Ii]t)\b")
+                           r"statement|communiqu[e\u00e9]|declaration|text|decision|document)|[Ii]t|"
+                           r"Resolution \d{3,4}(?: \(\d{4}\))?)\b")
 # between the subject and the quotation mark: an adverb, then an operative verb and a few words ('demands that
 # all parties'), or nothing and the quoted words open with the verb
 _OPERATIVE_GAP = re.compile(rf"\s*(?:(?:also|further|again|once more|then|strongly|firmly)\s+)?"
                             rf"(?:(?P<verb>{_OPERATIVE.pattern})(?:\s+[\w'-]+){{0,6}}?)?\s*")
+# an official text opening the words, an apposition after it ('Resolution 2268, drafted by ...,')
+_TEXT_IN_APPOSITION = re.compile(r"(?P<text>(?:[Tt]he (?:draft |new )?resolution|Resolution \d{3,4}(?: \(\d{4}\))?)),\s")
 _DOCUMENT_CUES = ("reads", "states")
 _DOCUMENT_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?"
                               r"(?:resolution|statement|communiqu[e\u00e9]|declaration|text|decision|letter|report)))\s+$",
@@ -184,6 +187,9 @@ _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _CAPITAL = re.compile(r"[A-Z]")
 # a person's name opening the words, an apposition after its comma ('Rami Abdel Rahman, head of ...')
 _NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s+(?:the\s+|a\s+|an\s+)?[a-z]")
+# a long run of titles and a name nobody knows ('Deputy Prime Minister and Foreign Minister Sheikh Sabah Khaled
+# Al-Hamad Al-Sabah'): capitalised words and the small words between them
+_TITLES_AND_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|of|for|the|al-[\w'-]+|bin|ibn|de|el-[\w'-]+)){0,15}")
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+")
 _DEFINITE = re.compile(r"the \w")
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
@@ -429,7 +435,9 @@ class QuoteExtractor:
                 and first.group(1) not in self.speaker_words \
                 and not doc.mentions_in(at + first.start(1), at + first.start(1) + 1):
             return None  # '"no guarantees" beyond what ...': the sentence goes on, no attribution here
-        if _NEW_SENTENCE.match(norm[at:limit]) and not _CUE.match(norm, at + 1):
+        # a comma before the closing mark: the sentence goes on with its speaker ('...," Deputy Prime Minister
+        # and Foreign Minister Sheikh ... said'), however long his titles
+        if norm[at - 2:at] != ',"' and _NEW_SENTENCE.match(norm[at:limit]) and not _CUE.match(norm, at + 1):
             # a new sentence: only ', X said' forms belong to the quote, so it must start with the speaker
             m = next(iter(self._cues(doc, at, limit)), None)
             if not m or m.start() - at > 70:
@@ -886,13 +894,17 @@ class QuoteExtractor:
             return Attribution(self._pronoun_speaker(doc, he), lead.group("p"), cue)
         if _DOCUMENT.fullmatch(words) and not inside:
             return Attribution(self._author(doc, s), words, cue)
+        text = _TEXT_IN_APPOSITION.match(words)
+        if text:  # 'Resolution 2268, drafted by the co-chairs of the ISSG, calls for': the body that adopted it
+            return Attribution(self._author(doc, s), text.group("text"), cue)
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
         spokes = _SPOKES.search(words)
         if _ANONYMOUS.search(words) and not spokes:
             return Attribution(None, _np(words), cue)
-        if _NAMED_APPOSITION.search(words) and not any(m.kind == "person" and m.actor for m in inside):
+        if _NAMED_APPOSITION.search(words) and not any(m.kind == "person" and m.actor and m.via in ("name", "short")
+                                                       for m in inside):
             # 'A Sudanese army spokesman, Colonel Hassan Abdelrahim': a named person nobody knows speaks, not the army
             return Attribution(None, _np(words), cue)
         members = _MEMBERS_OF_BODY.fullmatch(words)
@@ -923,7 +935,7 @@ class QuoteExtractor:
             return Attribution(self._antecedent(doc, s, common.group(1).lower()), _np(words), cue)
         if _INDEFINITE.match(words) and len(words.split()) <= 8:
             return Attribution(None, _np(words), cue)  # "one of them", "a shopkeeper in Tripoli"
-        if _CAPITAL.match(words) and len(words.split()) <= 8:
+        if _CAPITAL.match(words) and (len(words.split()) <= 8 or _TITLES_AND_NAME.fullmatch(words)):
             return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
         if prefer_first:
             name = _PERSON_NAME.search(words)  # ', said the spokesman, Ali Haidar'
