@@ -188,9 +188,11 @@ def issue_figures(repeat: int) -> list[str]:
     ]
 
 
-#: what the start-up figures time: help, a command that reads no record, the narrow read of an issue's
-#: positions (no record class built) and a read that decodes records (`show`)
-STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"], ["show", "assad-role"])
+#: what the start-up figures time: help, a command that reads no record, the narrow reads of an issue's
+#: positions and of a record (no record class built), a record's history, and a read through the whole
+#: snapshot and the record model (`actors list`, as `relations`, `eligible`, `body members`, `vote tally`…)
+STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"], ["show", "assad-role"],
+                    ["history", "assad-role"], ["actors", "list"])
 
 
 def startup_figures(repeat: int) -> list[str]:
