@@ -235,3 +235,10 @@ def test_demonyms_coordinated_offices_of_a_state_and_places_of_a_capital(run):
             ("Sudanese Armed Forces", "sudan-government"), ("Italy", "italy"), ("Russia", "russia"),
             ("Ansarullah", "houthis"), ("Coalition to Restore Legitimacy in Yemen", "saudi-led-coalition")} <= found
     assert not {a for t, a in found if t in ("Britain", "Sanaa")}
+
+
+def test_a_part_of_a_body_defined_by_its_acronym(run):
+    text = ("Latest from the OSCE Special Monitoring Mission (SMM) to Ukraine. The SMM recorded more violations. "
+            "The Syrian Observatory (SO) said nothing.")
+    found = [(m["text"], m["actor"]) for m in of(run(text), "actor")]
+    assert found.count(("SMM", "osce")) == 2 and not any(t == "SO" for t, _ in found)

@@ -325,3 +325,12 @@ def test_a_plan_told_in_the_past_is_ahead_unless_its_day_just_passed(run):
     r = run("The co-chairs announced the terms of a truce, to begin at midnight on Saturday. Parties have until "
             "noon on Friday to accept.", tuesday)
     assert dates(r) == [("Saturday", "2016-02-27", "day"), ("Friday", "2016-02-26", "day")]
+
+
+def test_a_hijri_date_beside_the_gregorian_one_is_that_day(run):
+    r = run("Riyadh, Jumada I 12, 1437, Feb 21, 2016 - The Command announced it. Mecca, 1 Ramadan 1437 AH, "
+            "corresponding to 6 June 2016. Pilgrims gathered on Dhu al-Hijjah 10, 1436.", dt.date(2016, 6, 6))
+    found = dates(r)
+    assert ("Jumada I 12, 1437", "2016-02-21", "day") in found
+    assert ("1 Ramadan 1437 AH", "2016-06-06", "day") in found  # the arithmetic calendar's 7 June, as given
+    assert ("Dhu al-Hijjah 10, 1436", "2015-09-24", "day") in found

@@ -104,6 +104,9 @@ _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Com
 _GLUED = re.compile(r"(?P<form>(?:[A-Z]\.){2,})-(?P<rest>[A-Za-z]+)\b")
 GLUED_AFTER = {"led", "backed", "brokered", "sponsored", "mediated", "drafted", "chaired", "run", "funded", "proposed"}
 _THE = {"the ", "The ", "the\n", "The\n"}
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+# capitalised words (with 'of', 'for', 'and', 'in', 'on', 'the' between) right before an acronym's parenthesis
+_PART_WORDS = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the)\s+)*[A-Z][\w-]*)*\s+$")
 _NOT_GERUNDS = {"during", "including", "regarding", "concerning", "following", "according", "pending", "morning", "evening",
                 "meeting", "meetings", "fighting", "bombing", "shelling", "building", "spring"}
 # a capital after these and 'of' is the city ('the fall of Aleppo', 'the provinces of Damascus')
@@ -252,7 +255,28 @@ class ActorMatcher:
         self._glued(doc, idxs, lows, strings)
         doc.mentions.sort(key=lambda m: m.start)
         self._defined_terms(doc)
+        self._acronyms(doc)
         return doc
+
+    def _acronyms(self, doc: IngestDoc) -> None:
+        """'the OSCE Special Monitoring Mission (SMM)': a part of a known body, named by its words after the body's
+        name and defined by their initials in parentheses, is a mention of that body wherever the acronym stands."""
+        found: list[Mention] = []
+        for a in _ACRONYM.finditer(doc.norm):
+            words = _PART_WORDS.search(doc.norm, max(0, a.start() - 80), a.start())
+            if words is None:
+                continue
+            body = next((m for m in doc.mentions_in(words.start(), a.start()) if m.actor and m.kind != "person"), None)
+            if body is None:
+                continue
+            initials = "".join(w[0] for w in doc.norm[body.end:a.start()].split() if w[0].isupper())
+            if initials != a.group("acr"):
+                continue
+            for use in re.finditer(rf"\b{a.group('acr')}\b", doc.norm):
+                if not doc.mentions_in(use.start(), use.end()):
+                    found.append(Mention(use.start(), use.end(), use.group(), body.actor, body.kind, "acronym", 0.85))
+        if found:
+            doc.mentions = sorted(doc.mentions + found, key=lambda m: m.start)
 
     def _glued(self, doc: IngestDoc, idxs: list[int], lows: list[int], strings) -> None:
         """'U.S.-Russian truce', 'the U.N.-brokered talks': one token the matcher cannot see into (found with

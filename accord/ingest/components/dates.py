@@ -8,6 +8,7 @@ Numbers that only look like dates ("the four-year-old war", "resolution 2254") m
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 
@@ -22,6 +23,15 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TO = r"\s*(?:-|to|and|until|through)\s*"
+# the months of the Hijri calendar in their common English spellings, in order (the numbered ones, II before I)
+_HIJRI_MONTHS = [r"Muharram", r"Safar", r"Rabi[’'`]?\s?(?:al-|ul-)?Awwal|Rabi[’'`]?\s(?:I|1)(?![I\w])",
+                 r"Rabi[’'`]?\s?(?:al-|ath-|ul-)?(?:Thani|Akhir)|Rabi[’'`]?\s(?:II|2)",
+                 r"Jumada\s(?:al-|ul-)?(?:Awwal|Ula|Oula)|Jumada\s(?:I|1)(?![I\w])",
+                 r"Jumada\s(?:al-|ath-|ul-)?(?:Thani|Akhira|Akhirah)|Jumada\s(?:II|2)", r"Rajab", r"Sha[’'`]?ban",
+                 r"Ramadh?an", r"Shawwal", r"Dhu[\s-]?al[\s-]?Qa[’'`]?dah?|Dhul[\s-]Qa[’'`]?dah?",
+                 r"Dhu[\s-]?al[\s-]?Hijjah?|Dhul[\s-]Hijjah?"]
+_HIJRI = "(?:" + "|".join(f"(?:{m})" for m in [_HIJRI_MONTHS[i] for i in (0, 1, 3, 2, 5, 4, 6, 7, 8, 9, 10, 11)]) + ")"
+_HIJRI_RX = [re.compile(f"(?:{m})$") for m in _HIJRI_MONTHS]
 # a year given relative to publication after a day or a month ('February 12 last year', 'in May next year')
 _REL_YEAR = r"\s+(?P<rel>last|next|this)\s+year\b"
 
@@ -81,6 +91,9 @@ _RULES: list[tuple[str, str]] = [
     # "the previous evening", "the day before": the day before the one the story reports from
     ("previous", r"\b(?:[Tt]he\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|[Tt]he\s+day\s+before)\b"
                  r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d))"),
+    # a Hijri date, as Gulf agencies write it beside the Gregorian one ("Jumada I 12, 1437", "12 Rajab 1437 AH")
+    ("hijri", rf"\b(?:(?P<hd1>{_DAY})\s+(?P<hm1>{_HIJRI})|(?P<hm2>{_HIJRI})\s+(?P<hd2>{_DAY})),?\s+(?P<hy>1[345]\d\d)\b"
+              r"(?:\s*(?:AH|A\.H\.|H)\b)?"),
     # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)")
     ("year", rf"(?<![\d(/])(?<![\d(/-]-)(?P<y>{_YEAR})\b(?!\)|,\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
@@ -205,6 +218,7 @@ def _speech_day(text: str, qs: int, qe: int, sent: tuple[int, int], days: list[C
 
 # before "overnight" when it says how fast, or is an adjective ("an overnight curfew")
 _SPEED = re.compile(r"(?i)(?:\b(?:not|cannot|never|almost|virtually|nearly)\b|n't\b)[^.;,]*$|\ban\s+$")
+_GREGORIAN = re.compile(rf"(?P<m>{_MON})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})|(?P<d_>\d{{1,2}})\s+(?P<m_>{_MON})\s+(?P<y_>{_YEAR})")
 _LINE_END = frozenset(".!?:;\"'")
 
 
@@ -299,7 +313,7 @@ class DateResolver:
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
-            "same_day": self._following, "overnight": self._overnight,
+            "same_day": self._following, "hijri": self._hijri, "overnight": self._overnight,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -590,6 +604,27 @@ class DateResolver:
             us = dt.date(y, d, mon)
             if abs((us - published).days) < abs((day - published).days):
                 day = us
+        return timex.day(day)
+
+    def _hijri(self, m, published, tense):
+        """The tabular (arithmetic) Islamic calendar's day, which the Umm al-Qura calendar may differ from by a day
+        or two; a Gregorian day given beside it on its line, within two days, is taken as the same day."""
+        name = " ".join((m["hm1"] or m["hm2"]).split())
+        month = next(i for i, rx in enumerate(_HIJRI_RX, 1) if rx.match(name))
+        y, d = int(m["hy"]), _dom(m["hd1"] or m["hd2"])
+        if d > 30:
+            return None
+        day = dt.date.fromordinal(d + math.ceil(29.5 * (month - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439 - 1721425)
+        line_end = m.string.find("\n", m.end())
+        beside = _GREGORIAN.search(m.string, m.end(), m.end() + 40 if line_end < 0 else min(line_end, m.end() + 40))
+        if beside:
+            try:
+                given = dt.date(int(beside["y"] or beside["y_"]), _mon(beside["m"] or beside["m_"]),
+                                int(beside["d"] or beside["d_"]))
+            except ValueError:
+                given = None
+            if given and abs((given - day).days) <= 2:
+                day = given
         return timex.day(day)
 
     def _overnight(self, m, published, tense):
