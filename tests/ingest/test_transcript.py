@@ -203,3 +203,12 @@ def test_an_issued_statement_s_first_person_paragraphs_are_its_author_s_quotes(r
     r = run("The following statement was issued by the Spokesman for the Secretary-General Ban Ki-moon:\n\n"
             "The Secretary-General welcomes the start of the cessation of hostilities in Syria.")
     assert not turns(r)
+
+
+def test_a_label_of_initials_is_the_person_the_heading_names_and_an_office_before_a_surname_is_no_one_else(run):
+    text = ("Transcript of a press encounter by the Special Envoy, Staffan de Mistura\n\n"
+            "SDM: I will take two questions.\n\nQ: Will the talks resume?\n\nSDM: They will, on the 25th.")
+    assert [t[1] for t in turns(run(text))] == ["staffan-de-mistura", None, "staffan-de-mistura"]
+    r = run("PRESIDENT OBAMA: Welcome back to the White House.\n\n"
+            "PRESIDENT KOVALENKO: (As interpreted.) Thank you, Mr. President.")
+    assert [t[1:] for t in turns(r)] == [("barack-obama", "PRESIDENT OBAMA"), (None, "PRESIDENT KOVALENKO")]

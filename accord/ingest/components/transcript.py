@@ -269,6 +269,24 @@ class Transcript:
             return ranked[0][0]
         return None
 
+    @staticmethod
+    def _surname_after_office(m: re.Match[str]) -> bool:
+        """'PRESIDENT SANTOS': an office, then a word that is no office."""
+        words = m.group("who").split()
+        return len(words) >= 2 and words[-1].lower().rstrip(".") not in _HONORIFICS
+
+    @staticmethod
+    def _initials(doc: IngestDoc, m: re.Match[str]) -> str | None:
+        """'SDM:' or 'SdM:' after the page named 'Staffan de Mistura': the known person named before the label
+        whose words' initials the label is."""
+        who = m.group("who")
+        if not (2 <= len(who) <= 4 and who.isalpha() and who[0].isupper()):
+            return None
+        for x in reversed(doc.mentions_in(0, m.start())):
+            if x.kind == "person" and x.actor and "".join(w[0] for w in x.text.split()).upper() == who.upper():
+                return x.actor
+        return None
+
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
         if m.group("q"):
             return None, "Q"
@@ -280,8 +298,13 @@ class Transcript:
             return None, text  # a meeting's chair by office: whoever holds it that month, not a head of state
         people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
                                  if x.kind == "person" and x.actor]
-        if people:
-            return people[-1].actor, text
+        # a name beats an office: 'PRESIDENT SANTOS:' is Santos, not whoever 'President' alone denotes
+        named_here = [x for x in people if x.via in ("name", "short")]
+        if named_here or (people and not self._surname_after_office(m)):
+            return (named_here or people)[-1].actor, text
+        initials = self._initials(doc, m)
+        if initials:
+            return initials, text
         for x in doc.mentions_in(m.start("who"), m.end("who")) if who.startswith("The ") else ():
             if x.kind == "person" and x.via == "title":  # 'The Secretary-General:': the one holder on the day
                 holders = self.lex.holders(x.text, None, doc.published)
