@@ -334,3 +334,15 @@ def test_a_hijri_date_beside_the_gregorian_one_is_that_day(run):
     assert ("Jumada I 12, 1437", "2016-02-21", "day") in found
     assert ("1 Ramadan 1437 AH", "2016-06-06", "day") in found  # the arithmetic calendar's 7 June, as given
     assert ("Dhu al-Hijjah 10, 1436", "2015-09-24", "day") in found
+
+
+def test_days_counted_from_the_day_just_given_and_more_numeric_and_week_forms(run):
+    monday = dt.date(2016, 2, 29)
+    r = run("The truce began on Saturday. The day after, violations were reported. Two days later, the monitors "
+            "met. Talks opened four days later than planned. Talks resumed this past weekend. The statement of "
+            "23-02-2016 and the report of 2016/02/23 stand. The vote is set for the week of March 7.", monday)
+    assert dates(r) == [("Saturday", "2016-02-27", "day"), ("The day after", "2016-02-28", "day"),
+                        ("Two days later", "2016-03-01", "day"),
+                        ("this past weekend", ["2016-02-27", "2016-02-28"], "day"),
+                        ("23-02-2016", "2016-02-23", "day"), ("2016/02/23", "2016-02-23", "day"),
+                        ("the week of March 7", ["2016-03-07", "2016-03-13"], "week")]

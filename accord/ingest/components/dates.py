@@ -67,7 +67,7 @@ _RULES: list[tuple[str, str]] = [
             rf"(?:\s*(?P<join>and|to|-)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b)?"
             rf"(?!\s+(?:of\s+)?(?:{_MON}|century|anniversary|"
             r"round|time|meeting|session|day|week|month|year|floor|division|brigade|army|fleet|regiment|resolution))"),
-    ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this|"
+    ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his(?: past| coming)?|[Tt]he past(?= weekend)|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this|"
              r"(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater) (?:this|next|last)(?= week))\s+"
              r"(?P<unit>week|weekend|month|year)\b"),
     # "early next month", "by the end of the month" (the month the story is in)
@@ -76,7 +76,15 @@ _RULES: list[tuple[str, str]] = [
     ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas)\b"),
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
     # and with two digits for the year: "(16.02.16)" as ministries head a statement, "2/22/16"
-    ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<m_>[0-3]?\d)\.)(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
+    # "2016/02/23" (year first, as East Asian and some agencies' releases write it)
+    ("ymd", rf"\b(?P<y>{_YEAR})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b(?![./]\d)"),
+    # "the week of March 7": the Monday-to-Sunday week that holds the day
+    ("week_of", rf"\b[Tt]he\s+week\s+of\s+(?:(?P<d1>{_DAY})\s+(?P<m1>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?"),
+    # "the day after", "two days later", "a day earlier": counted from the day the text has just given
+    ("offset", r"\b(?:[Tt]he\s+day\s+after(?!\s+(?:the|a|an|his|her|its|their|that|[A-Z]|\d))|"
+               r"(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+(?P<unit>days?)\s+(?P<dir>later|earlier))\b"
+               r"(?!\s+than)"),
+    ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<m_>[0-3]?\d)\.|-(?P<m__>[01]?\d)-(?=\d{4}))(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
     ("ago", r"\b(?P<ago>(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})\s+"
             r"(?P<ago_unit>day|week|month|year)s?\s+ago)\b"),
     # "last night": the evening before publication, as wire stories written in the morning use it
@@ -148,7 +156,7 @@ _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomo
                           r"Earlier in the day|Later in the day|Christmas|New Year)")
 # one alternation, one pass over the text (the words do not overlap one another)
 _ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
-                           "night|following|next|same day|that day|morning|afternoon|evening|coming")
+                           "night|following|next|same day|that day|morning|afternoon|evening|coming|day after|days? later|days? earlier")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -187,6 +195,17 @@ _SPEECH_GAP = {"on", "late", "early", "in", "a", "an", "the", "statement", "inte
 def _speech_gap(text: str) -> bool:
     words = text.replace(",", " ").split()
     return len(words) <= 8 and all(w in _SPEECH_GAP or w[:1].isupper() for w in words)
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _offset_days(m: re.Match[str]) -> int:
+    """'the day after' 1, 'two days later' 2, 'a day earlier' -1 ('two weeks later' is no date: docs/gold-format.md)."""
+    if not m["n"]:
+        return 1
+    n = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
+    return n * (-1 if m["dir"] == "earlier" else 1)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -313,7 +332,8 @@ class DateResolver:
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
-            "same_day": self._following, "hijri": self._hijri, "overnight": self._overnight,
+            "same_day": self._following, "hijri": self._hijri, "offset": self._following, "ymd": self._iso,
+            "week_of": self._week_of, "overnight": self._overnight,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -364,13 +384,13 @@ class DateResolver:
                 relative.append((cand, name, m))
             if name == "previous" and cand is not None:
                 previous.append(cand)
-            if name in ("following", "same_day") and cand is not None:
-                following.append((cand, 1 if name == "following" else 0))
+            if name in ("following", "same_day", "offset") and cand is not None:
+                following.append((cand, 0 if name == "same_day" else _offset_days(m) if name == "offset" else 1))
         if relative:
             self._spoken(doc, relative, tenses)
         for cand in previous:
             self._day_before(doc, cand)
-        for cand, shift in following:
+        for cand, shift in sorted(following, key=lambda f: f[0].start):  # in text order: each may count from the last
             self._day_after(doc, cand, shift)
         return doc
 
@@ -447,7 +467,7 @@ class DateResolver:
         if value is None:
             return None
         return doc.add("date", start, end, 0.9 if name in ("iso", "dmy", "mdy", "my") and m.groupdict().get("y") else 0.8,
-                **as_output(value, week=name == "unit" and m["unit"] == "week"))
+                **as_output(value, week=name == "week_of" or (name == "unit" and m["unit"] == "week")))
 
     # each rule: the match, the publication date, the tense -> a FuzzyDate (None: not a date after all)
 
@@ -562,7 +582,8 @@ class DateResolver:
     def _unit(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        return timex.relative_unit(published, m["mod"].lower().split()[-1], m["unit"])  # 'early next week': the week
+        mod = m["mod"].lower().split()[-1]  # 'early next week': the week; 'this past weekend': the last one
+        return timex.relative_unit(published, {"past": "last", "coming": "next"}.get(mod, mod), m["unit"])
 
     def _ago(self, m, published, tense):
         if published is None:
@@ -592,9 +613,9 @@ class DateResolver:
         cannot be a month ('2/25/2016'), or, with slashes, where that reading is the nearer to the publication
         date ('3/1/2016' heading a White House release of 1 March). Two digits of a year are this century's;
         with dots they come after two digits of day and month ('16.02.16'), as no count or version is written."""
-        d, mon, y = int(m["d"]), int(m["m"] or m["m_"]), int(m["y"])
+        d, mon, y = int(m["d"]), int(m["m"] or m["m_"] or m["m__"]), int(m["y"])
         if y < 100:
-            if not m["sep"] and (len(m["d"]) != 2 or len(m["m_"]) != 2):
+            if not m["sep"] and (len(m["d"]) != 2 or len(m["m_"] or "") != 2):
                 return None
             y += 2000
         if mon > 12 >= d:
@@ -605,6 +626,12 @@ class DateResolver:
             if abs((us - published).days) < abs((day - published).days):
                 day = us
         return timex.day(day)
+
+    def _week_of(self, m, published, tense):
+        mon, dom = _mon(m["m1"] or m["m2"]), _dom(m["d1"] or m["d2"])
+        day = dt.date(self._year_of(m, published, mon, dom), mon, dom)
+        monday = day - dt.timedelta(days=day.weekday())
+        return timex.span(monday, monday + dt.timedelta(days=6))
 
     def _hijri(self, m, published, tense):
         """The tabular (arithmetic) Islamic calendar's day, which the Umm al-Qura calendar may differ from by a day
