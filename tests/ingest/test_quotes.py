@@ -678,3 +678,11 @@ def test_a_resolution_with_an_apposition_speaks_for_the_body_that_adopted_it(run
     r = run('The Security Council voted on Friday. Resolution 2268, drafted by the co-chairs of the International '
             'Syria Support Group, calls for the truce "to begin at midnight on Saturday".')
     assert [(q["speaker"], q["speaker_text"]) for q in quotes(r)] == [("unsc", "Resolution 2268")]
+
+
+def test_a_direct_quote_s_attribution_with_an_apposition_and_a_source_after_it_reports_nothing(run):
+    r = run('"First the bread, then the politics," Salma Haddad, a member of the committee, told Wire by telephone '
+            'from Riyadh. "We will not wait forever," he told state television, according to a transcript carried '
+            'by the agency. A spokesman told Wire by telephone from Juba, the capital, that the deal was dead.')
+    assert _indirect(r) == [("the deal was dead", None, "A spokesman")]
+    assert len(quotes(r)) == 2

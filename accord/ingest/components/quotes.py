@@ -147,7 +147,8 @@ _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
 # participles naming what the subject of the sentence spoke of ('..., calling it "a provocation"')
 _NAMING_PARTICIPLES = {"calling", "describing", "branding", "terming"}
 # what may follow a reporting verb when the reported words came before it ('at least 15' is a report's words)
-_CIRCUMSTANCE = re.compile(r"(?:in|on|at(?! least| most)|after|before|during|late|earlier|later|when|while|from|"
+_CIRCUMSTANCE = re.compile(r"(?:by (?:tele)?phone|in|on|at(?! least| most)|after|before|during|late|earlier|later|when|"
+                           r"while|from|"
                            r"to reporters|to journalists|reporters|journalists|ahead of|amid|following|despite)\b")
 _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
@@ -172,7 +173,7 @@ _THAT = re.compile(r"\s*that\s+")
 # a reporting verb just after a closing mark ('"...," X told CNN') attributes the quote; not after '... called it
 # "amateurs" and said ...' (a second verb of the same subject) nor after 'Russia would "seriously reassess" its
 # relations with Ankara, he said' (a clause goes on after the mark)
-_AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)\s*,?\s*[^",]{0,40}$')
+_AFTER_CLOSING_MARK = re.compile(r'"(?!\s+and\b)\s*,?\s*[^",]{0,40}(?:,[^",]{1,60},\s*)?$')
 _OPENS_DIRECT = re.compile(r"[:,]?\s*\"|[^\"]{0,40}?:\s*\"")
 _THAT_AFTER_CUE = re.compile(r"(?:adding |saying )?that\s+")
 # a second subject after a contrast or a subordinator ('..., while the envoy of China said', '..., after the United
@@ -205,7 +206,8 @@ _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:on condition of anonymity|(?:late |ear
 _TOLD_OUTLET = re.compile(r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|reporters|journalists)(?=\s*(?:,|$))")
 # 'told the TASS agency by telephone from Moscow that ...': whom, how and from where, then the words
 _TOLD_WHOM = re.compile(r"\s+(?:[^,;\"\n]{1,50}?\s+(?:by (?:tele)?phone|over the (?:tele)?phone|in an? (?:interview|"
-                        r"statement|(?:tele)?phone call))(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?=that\b)"
+                        r"statement|(?:tele)?phone call))(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,[^,;\"\n]{1,70},)?)?\s+"
+                        r"(?=that\b)"
                         r"|(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
@@ -695,7 +697,10 @@ class QuoteExtractor:
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1, e, cue)
                     elif that:  # 'X has been told, according to Y, that ...': the words after
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1 + that.end(), e, cue)
-                    elif m.start() > s and norm[m.start() - 2:m.start()] == ", ":
+                    elif m.start() > s and norm[m.start() - 2:m.start()] == ", " and not _CUE.search(
+                            norm, norm.rfind('"', s, m.start()) + 1 or m.start(), m.start()):
+                        # '..., according to X': the words before are X's, unless a quote and its reporting verb
+                        # come first ('"...," he told state television, according to a transcript')
                         self._add_indirect(doc, spans, m.end(), e, s, m.start() - 2, cue)
                     break
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
