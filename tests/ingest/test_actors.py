@@ -242,3 +242,13 @@ def test_a_part_of_a_body_defined_by_its_acronym(run):
             "The Syrian Observatory (SO) said nothing.")
     found = [(m["text"], m["actor"]) for m in of(run(text), "actor")]
     assert found.count(("SMM", "osce")) == 2 and not any(t == "SO" for t, _ in found)
+
+
+def test_colombia_south_sudan_and_group_members_in_the_world(run):
+    text = ("President Santos of Colombia met the FARC negotiators. A spokesman for Machar's SPLM-In Opposition "
+            "spoke. The Quadrilateral Coordination Group of Afghanistan, Pakistan, the United States and China met. "
+            "Our colleagues at the Office for the Coordination of Humanitarian Affairs report more aid.")
+    found = {(m["text"], m["actor"]) for m in of(run(text), "actor")}
+    assert {("Santos", "juan-manuel-santos"), ("Colombia", "colombia"), ("FARC", "farc"),
+            ("SPLM-In Opposition", "spla-io"), ("Afghanistan", "afghanistan"),
+            ("Office for the Coordination of Humanitarian Affairs", "ocha")} <= found

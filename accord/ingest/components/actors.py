@@ -47,7 +47,9 @@ REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", 
                   "minister", "ministers", "leader", "leaders", "president", "presidents", "heads",
                   # who chairs or holds a state's highest offices ('under the co-chairmanship of Italy and the
                   # United States', 'Federal Chancellor of Germany Angela Merkel', 'the government of Libya')
-                  "chairmanship", "co-chairmanship", "chair", "co-chairs", "chancellor", "king", "emir", "government"}
+                  "chairmanship", "co-chairmanship", "chair", "co-chairs", "chancellor", "king", "emir", "government",
+                  # a group whose members it names ('the Quadrilateral Coordination Group of Afghanistan, Pakistan ...')
+                  "group"}
 # Before "for", these make the state the one spoken for ("Kerry, speaking for the United States"), not a topic.
 SPEAKING = {"speaking", "spoke", "speaks", "speak", "spokesman", "spokeswoman", "spokesperson", "signed"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
