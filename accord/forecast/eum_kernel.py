@@ -250,7 +250,7 @@ def _pointers(ud, first, past, nd, lowest, strictly_below, not_above):
     (``lowest[m]``), usually one step or none away. Each pair's search is then independent of the
     others' (a pointer swept along m made one chain of data-dependent branches, mispredicted about once
     a pair: 20 µs a round, 12 % of it); two steps are taken without a branch, and the rare longer
-    ones in a loop (5 % of pairs in the benchmark). Indices are unsigned where they can be: Numba wraps
+    ones in a loop (7 % of pairs in the benchmark). Indices are unsigned where they can be: Numba wraps
     negative signed indices around, a test and two instructions on every access.
 
     A midpoint equal to column l's position counts only the actors before l's first as below, as the
