@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from accord.ingest.linebreaks import soft_breaks
+
 # Same-length replacements so that every span found on the normalised text is a span of the original.
 # Each to one ASCII character, so the normalised copy keeps every offset. Replaced one by one, only those
 # present: str.translate looks every character up in a dict, fifty times slower on an article.
@@ -71,19 +73,37 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
-def normalise(text: str) -> str:
-    """Curly quotes, dashes and odd spaces made plain, one character for one (a TeX pair two for two), and a
-    hard-wrapped paragraph's line breaks made spaces."""
-    text = unwrap(text)
+_NEWLINE = re.compile("\n")
+
+
+def _plain(text: str) -> str:
+    """Curly quotes, dashes and odd spaces made plain, one character for one (a TeX pair two for two)."""
     for odd, plain in _TEX_MARKS:
         if odd in text:
             text = text.replace(odd, plain)
-    if text.isascii():
-        return text
-    for odd, plain in _NORMALISE:
-        if odd in text:
-            text = text.replace(odd, plain)
+    if not text.isascii():
+        for odd, plain in _NORMALISE:
+            if odd in text:
+                text = text.replace(odd, plain)
     return text
+
+
+def normalise(text: str) -> str:
+    """The text made plain (``_plain``) and its hard-wrapped paragraphs' line breaks made spaces: each soft
+    break, decided break by break from the whole document (``linebreaks.soft_breaks``), then those left in a
+    wire-width paragraph (``unwrap``)."""
+    return unwrap(soft_breaks(_plain(text)))
+
+
+def _spaced(text: str, soft: str) -> str:
+    """``text`` with a space for each line break that ``soft`` (its plain copy) has made a space."""
+    pieces, at = [], 0
+    for m in _NEWLINE.finditer(text):
+        if soft[m.start()] == " ":
+            pieces.append(text[at:m.start()])
+            at = m.end()
+    pieces.append(text[at:])
+    return " ".join(pieces)
 
 
 @dataclass
@@ -142,6 +162,7 @@ class Candidate:
 @dataclass
 class IngestDoc:
     article: Article
+    #: the article's text with its soft line breaks as spaces (what the components read words from)
     text: str
     norm: str
     published: dt.date | None
@@ -167,7 +188,13 @@ class IngestDoc:
     @classmethod
     def from_article(cls, article: Article) -> IngestDoc:
         text = article.text
-        return cls(article=article, text=text, norm=normalise(text), published=article.published)
+        plain = _plain(text)
+        soft = soft_breaks(plain)
+        if soft is not plain:
+            # the soft breaks are spaces in the text the components read words from too (a name, a speaker's
+            # words), so a wrapped article reads as its unwrapped self; the article's own text keeps them
+            text = _spaced(text, soft)
+        return cls(article=article, text=text, norm=unwrap(soft), published=article.published)
 
     def set_sents(self, sents: list[tuple[int, int]]) -> None:
         self.sents = sents
@@ -194,7 +221,7 @@ class IngestDoc:
         return self.sents[self.sent_index(offset)] if self.sents else (0, len(self.text))
 
     def add(self, kind: str, start: int, end: int, confidence: float, **data: Any) -> Candidate:
-        cand = Candidate(kind, start, end, self.text[start:end], confidence, data)
+        cand = Candidate(kind, start, end, self.article.text[start:end], confidence, data)  # as written
         self.candidates.append(cand)
         return cand
 

@@ -407,14 +407,14 @@ class QuoteExtractor:
         i = 0
         while i < len(found):
             qs, qe, close_end, att = found[i]
-            content = doc.text[qs:qe]
+            content = doc.article.text[qs:qe]  # as written
             while i + 1 < len(found):
                 ns, ne, nclose, _ = found[i + 1]
                 gap = doc.norm[close_end:ns - 1]
                 # the words resume after a comma or a dash ('"We are ready" - Hijab said - "to go back"')
                 if att is not None and len(gap) < 100 and "\n" not in gap and gap.rstrip().endswith((",", "-")) \
                         and _CUE.search(gap) and not _ENDS_SENTENCE.search(content.strip()):
-                    content = f"{content} {doc.text[ns:ne]}"
+                    content = f"{content} {doc.article.text[ns:ne]}"
                     qe, close_end = ne, nclose
                     i += 1
                 else:
@@ -655,7 +655,7 @@ class QuoteExtractor:
                 att.speaker = self._echoed(doc, a, doc.text[a + 1:b]) or att.speaker
             if att and (att.speaker or att.speaker_text):
                 doc.add("quote", a + 1, b, 0.7, speaker=att.speaker, speaker_text=att.speaker_text,
-                        content=doc.text[a + 1:b], direct=True, cue=att.cue)
+                        content=doc.article.text[a + 1:b], direct=True, cue=att.cue)
 
     @staticmethod
     def _echoed(doc: IngestDoc, before: int, words: str) -> str | None:
@@ -834,8 +834,8 @@ class QuoteExtractor:
             # the words are a direct quote's, already taken; with a clause of its own around a quoted fragment
             # ('said Germany wanted a halt to the fighting "as soon as possible ..."') it is a report too
             return
-        doc.add("quote", cs, ce, 0.6, speaker=att.speaker, speaker_text=att.speaker_text, content=doc.text[cs:ce],
-                direct=False, cue=att.cue)
+        doc.add("quote", cs, ce, 0.6, speaker=att.speaker, speaker_text=att.speaker_text,
+                content=doc.article.text[cs:ce], direct=False, cue=att.cue)
 
     # ---------------------------------------------------------------------------- speakers
 

@@ -179,7 +179,7 @@ class Transcript:
                 if qe <= qs or _STAGE.fullmatch(words):
                     continue
                 turns.append((qs, qe))
-                doc.add("quote", qs, qe, 0.8, speaker=speaker, speaker_text=text, content=doc.text[qs:qe],
+                doc.add("quote", qs, qe, 0.8, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
                         direct=True, cue=None)
         doc.turns = doc.turns + turns
         doc.labels = spans
@@ -215,8 +215,8 @@ class Transcript:
             if cue is None and not any(_FIRST_PERSON.search(norm, qs, qe) for qs, qe in turns):
                 continue  # an issued statement is its author's words only when he speaks in it as I or we
             for qs, qe in turns:
-                doc.add("quote", qs, qe, 0.75, speaker=who.actor, speaker_text=who.text, content=doc.text[qs:qe],
-                        direct=True, cue=cue)
+                doc.add("quote", qs, qe, 0.75, speaker=who.actor, speaker_text=who.text,
+                        content=doc.article.text[qs:qe], direct=True, cue=cue)
             doc.turns = doc.turns + turns
 
     def _is_label(self, doc: IngestDoc, m: re.Match[str]) -> bool:

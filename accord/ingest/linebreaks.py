@@ -1,0 +1,123 @@
+"""Hard-wrapped text read as unwrapped: the soft line breaks of a paragraph become spaces.
+
+Wire feeds, e-mailed releases and text taken from PDFs break a paragraph every ~70 characters with a single
+"\\n" and separate paragraphs by a blank line. Every component reads a "\\n" as the end of a line (a sentence
+end, the edge of a quote's paragraph, of a name), so a quote or a name across such a break was lost. A soft
+break is a single "\\n" inside a paragraph that is not structural (a transcript label, a list item, a stage
+line, a date line or a heading starting the next line; a heading, dateline or colon ending the line).
+Each soft break becomes one space: the text keeps its length and every offset found on it holds on the
+original. Whether breaks after a sentence's end are soft is decided from the document itself: its lines run
+to a common width (a wrap), or not (one line to a paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+# a line ends a sentence: a stop, a question or exclamation mark, or a colon, before closing marks
+_TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
+# ...unless the stop ends an abbreviation ('3 p.m.', 'U.N.'): then the sentence goes on
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$")
+# a line left open: it ends inside a clause (a lowercase word, a comma, an article), so the next line goes on
+_OPEN_END = re.compile(r"(?:^|\s)(?:[a-z][\w'-]*|The|A|An)$|[,;(]$")
+# a line ending on a word that cannot end a title or heading ('President of', 'based on information received as')
+_FUNCTION_END = re.compile(r"(?:^|\s)(?:of|on|in|at|to|for|from|by|with|as|and|or|the|a|an|de|al)$")
+# a speaker's label ('MR TONER:', 'Staffan de Mistura:', 'QUESTION:', 'Q -'), starting a line of its own
+_PARTICLE = r"(?:de|del|da|di|al|el|bin|ibn|van|von|der|of|the|and|for)"
+_LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,7}}[A-Z][\w.'-]*\s*(?:\([^()\n]{{1,40}}\)\s*)?:"
+                    r"(?=\s+[A-Z0-9\"'(\[]|\s*$)|[QA]\s*[-:]\s|[QA](?:\s{2,}|\t)")
+# a list item or numbered paragraph, a markdown heading or bold run
+_ITEM = re.compile(r"(?:[-*\u2022>]|\d{1,3}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s|\*\*|#{1,6}\s")
+# a stage line '(Laughter.)' or a date line ('Geneva, 3 February 2016') is a line of its own
+_STAGE = re.compile(r"[(\[][^\n]*[A-Za-z]{3}[^\n]*[)\]]\.?\s*")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_LINE = re.compile(rf"(?:[^\n]{{0,50}},\s*)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+                        r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*")
+# a dateline alone on its line ('RIYADH, Feb 21, 2016, ESA --') or a colon: the next line may start anew
+_CLOSED_END = re.compile(r"(?:\s-{1,2}|:)$")
+# a line opening with a dateline or a label in capitals ('GENEVA, Feb 1 (Wire) - ', 'MR. TONER: '): a story or a
+# speaker starts there, whatever the line before left open
+_CAPS_OPENING = re.compile(r"[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:,[^\n]{0,60}?\s-{1,2}\s|\s*\([^()\n]{1,40}\)\s*-{1,2}\s"
+                           r"|\s+-{1,2}\s|:\s)")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _terminal(line: str) -> bool:
+    return bool(_TERMINAL.search(line)) and not _ABBREVIATION.search(line)
+
+
+def _clear(a: str, b: str) -> bool:
+    """The break is inside a clause: the next line goes on in lowercase, or this one is left open."""
+    return (b[:1].islower() and not _ITEM.match(b)) or bool(_OPEN_END.search(a))
+
+
+def _ends(a: str) -> bool:
+    """The line ends a sentence, a dateline or an introduction (a colon)."""
+    return _terminal(a) or bool(_CLOSED_END.search(a))
+
+
+def _structural(a: str, b: str, first: bool, wrapped: bool, width: float) -> bool:
+    """Whether the break between line a and the next line b of one paragraph is a line of its own's edge."""
+    if _CAPS_OPENING.match(b):
+        return True
+    if _clear(a, b):
+        return False
+    if _LABEL.fullmatch(a.strip()):  # a speaker's label alone on its line: the speech follows it
+        return False
+    if _DATE_LINE.fullmatch(b) or (_LABEL.match(b) and (_ends(a) or not wrapped)):
+        return True
+    if _ITEM.match(b) and (_ends(a) or _ITEM.match(a)):
+        return True
+    if _ends(a) or _STAGE.fullmatch(b):
+        return not wrapped  # one paragraph to a line: the next line is the next paragraph
+    if first:  # a heading above its text, unless it is a full line of a wrap
+        return not (wrapped and len(a) >= 0.75 * width)
+    return False  # a capitalised run or a number across the break ('Spokesman Igor\nKonashenkov')
+
+
+def soft_breaks(norm: str) -> str:
+    """``norm`` with each soft line break replaced by a space (same length, same offsets)."""
+    if "\n" not in norm:
+        return norm
+    # the paragraphs of more than one line that read as prose (their last line ends a sentence): a block of
+    # short lines that does not (a header: name, title, place, date) keeps its breaks
+    blocks, heads = [], []
+    pos = 0
+    for m in _BLOCK_BREAK.finditer(norm + "\n\n"):
+        block = norm[pos:m.start()]
+        if "\n" in block.strip("\n"):
+            lines = block.split("\n")
+            starts = [pos]
+            for line in lines[:-1]:
+                starts.append(starts[-1] + len(line) + 1)
+            pairs = [(i, lines[i].rstrip(), lines[i + 1].strip()) for i in range(len(lines) - 1)
+                     if lines[i].strip() and lines[i + 1].strip()]
+            last = lines[-1].rstrip() or lines[-2].rstrip()
+            if pairs and (_terminal(last) or (_TERMINAL.search(last) and block.count(" ") >= 15)):
+                blocks.append((starts, lines, pairs))
+            else:  # a wrapped heading: only where a line cannot end
+                heads += [starts[i] + len(lines[i]) for i, a, b in pairs
+                          if (b[:1].islower() or _FUNCTION_END.search(a)) and not (_LABEL.match(b) or _ITEM.match(b)
+                                                                       or _CAPS_OPENING.match(b))]
+        pos = m.end()
+    if not blocks and not heads:
+        return norm
+    # a wrap: most breaks fall inside a sentence, few after its end (one line to a paragraph: all after it);
+    # its width, how long the lines broken inside a sentence run
+    pairs = [(a, b) for _, _, ps in blocks for _, a, b in ps]
+    inside = [len(a) for a, b in pairs if _clear(a, b)]
+    ended = sum(1 for a, b in pairs if not _clear(a, b) and _ends(a) and not (_LABEL.match(b) or _ITEM.match(b)))
+    wrapped = bool(inside) and len(inside) >= ended
+    width = statistics.median(inside) if inside else 0.0
+    soft = heads + [starts[i] + len(lines[i]) for starts, lines, pairs in blocks for i, a, b in pairs
+            if not _structural(a, b, i == 0, wrapped, width)]
+    if not soft:
+        return norm
+    soft.sort()
+    pieces, prev = [], 0
+    for at in soft:
+        pieces.append(norm[prev:at])
+        prev = at + 1
+    pieces.append(norm[prev:])
+    return " ".join(pieces)
