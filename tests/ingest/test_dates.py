@@ -269,6 +269,11 @@ def test_the_day_a_dateline_gives_is_the_local_day(pipeline):
     assert local("ALEPPO, Syria, Feb 26 (Reuters) - Jets struck the city on Friday.", late) == [
         ("Feb 26", "2016-02-26", "day"), ("Friday", "2016-02-26", "day")]
     assert local("HASAKAH, Syria (Reuters) - Jets struck the city on Friday.", late) == [("Friday", "2016-02-26", "day")]
+    # with its year, as some agencies write it; the place is no actor
+    r = pipeline(Article(text="RIYADH, Jan 29, 2016 (Agency) - The bloc said on Friday it would go.",
+                         published=dt.date(2016, 1, 29), published_at=dt.datetime(2016, 1, 29, 23, 30,
+                                                                                 tzinfo=dt.timezone.utc))).result()
+    assert not of(r, "actor") or all(a["text"] != "RIYADH" for a in of(r, "actor"))
     # a day the dateline gives that is no day at that moment anywhere (a story's first filing) is not taken
     assert local("HASAKAH, Feb 20 (Reuters) - Jets struck the city today.", late) == [
         ("Feb 20", "2016-02-20", "day"), ("today", "2016-02-25", "day")]

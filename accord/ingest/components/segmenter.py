@@ -24,7 +24,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 # "VIENNA -", "BEIRUT, Lebanon (Reuters) -", "GENEVA, Jan. 29 (AP) -": the place and the outlet.
 _DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z.'/\- ]{2,30}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
     r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*(?:[-:]{1,2}\s|(?=\s{2})|(?=\s*\n))"
     # the news agencies' form: "MOSCOW, February 29. /TASS/."
     r"|\s*(?P<aplace>[A-Z][A-Z.'/\- ]{2,30}),\s*(?P<adate>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\.\s*"
@@ -51,7 +51,7 @@ def _header_date(norm: str) -> dt.date | None:
         return None
 
 
-_DATELINE_DAY = re.compile(rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|"
+_DATELINE_DAY = re.compile(rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))(?:,?\s+\d{{4}})?|"
                            r"(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>\d{4})")
 
 
