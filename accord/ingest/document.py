@@ -27,52 +27,6 @@ _NORMALISE = (
 _TEX_MARKS = (("``", ' "'), ("''", '" '))
 
 
-# a paragraph of several lines (single line breaks), for the test of hard wrapping; anchored at a line's start
-# (the same matches: one can only open there): unanchored, the engine tried it again at every character of a
-# one-line paragraph, running to the line's end each time (quadratic: 2.5 s of the bench's 1 MB)
-_BLOCK = re.compile(r"(?m)^[^\n]+(?:\n[^\n]+)+")
-# a line that ends a sentence ('... hotel.', '... mistaken."', '(Reporting by ...)'); a line ending in a comma or
-# a closing mark after a comma goes on in the next one
-_LINE_DONE = re.compile(r"(?:[.!?:;]['\"\u201d\u2019)\]]*|\))[ \t]*$")
-# what opens a line of its own after a break: a dateline or a label in capitals ('GENEVA, Feb 1 -', 'MR. TONER:'),
-# a speaker's label ('Question:', 'Maria Zakharova:'), a briefing's 'Q -' / 'Q  ', a heading ('**Syria')
-_OWN_LINE = re.compile(r"[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:[,:(]|\s+-)"
-                       r"|[A-Z][\w.'-]*(?:[ \t]+[\w.'()-]+){0,5}[ \t]*:[ \t]"
-                       r"|[QA][ \t]*[-\u2013\u2014][ \t]|Q[ \t]{2,}|\*\*|[-*\u2022][ \t]|\d{1,2}\.[ \t]")
-
-
-def unwrap(text: str) -> str:
-    """A wire report's hard-wrapped paragraphs ('... met U.N.\\nenvoy Staffan de\\nMistura on Monday') read as
-    one line each: their line breaks become spaces, one character for one. A paragraph is hard-wrapped when
-    most of its lines (all but the last) are of a wire's width (40 to 160 characters) and stop in the middle
-    of a sentence; a header's short lines ('THE WHITE HOUSE', 'Office of the Press Secretary') and a page with
-    a line per paragraph (each ending its sentences) keep their breaks, and so does a break before a line
-    that opens on its own (a dateline, a speaker's label, a heading, a list's item)."""
-    if "\n" not in text:
-        return text
-    out, at = [], 0
-    for block in _BLOCK.finditer(text):
-        lines = block.group().split("\n")
-        body = lines[:-1]
-        if max(map(len, body)) > 160:
-            continue
-        wrapped = sum(1 for line in body if len(line) >= 40 and not _LINE_DONE.search(line))
-        if 2 * wrapped < len(body):
-            continue
-        pos = block.start()
-        for line, nxt in zip(body, lines[1:]):
-            pos += len(line)
-            if not _OWN_LINE.match(nxt):
-                out.append(text[at:pos])
-                out.append(" ")
-                at = pos + 1
-            pos += 1
-    if not out:
-        return text
-    out.append(text[at:])
-    return "".join(out)
-
-
 _NEWLINE = re.compile("\n")
 
 
@@ -89,10 +43,9 @@ def _plain(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """The text made plain (``_plain``) and its hard-wrapped paragraphs' line breaks made spaces: each soft
-    break, decided break by break from the whole document (``linebreaks.soft_breaks``), then those left in a
-    wire-width paragraph (``unwrap``)."""
-    return unwrap(soft_breaks(_plain(text)))
+    """The text made plain (``_plain``) and its hard-wrapped paragraphs' soft line breaks made spaces, decided
+    break by break from the whole document (``linebreaks.soft_breaks``)."""
+    return soft_breaks(_plain(text))
 
 
 def _spaced(text: str, soft: str) -> str:
@@ -194,7 +147,7 @@ class IngestDoc:
             # the soft breaks are spaces in the text the components read words from too (a name, a speaker's
             # words), so a wrapped article reads as its unwrapped self; the article's own text keeps them
             text = _spaced(text, soft)
-        return cls(article=article, text=text, norm=unwrap(soft), published=article.published)
+        return cls(article=article, text=text, norm=soft, published=article.published)
 
     def set_sents(self, sents: list[tuple[int, int]]) -> None:
         self.sents = sents

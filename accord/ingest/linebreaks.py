@@ -19,8 +19,9 @@ import statistics
 _TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
 # ...unless the stop ends an abbreviation ('3 p.m.', 'U.N.'): then the sentence goes on
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$")
-# a line left open: it ends inside a clause (a lowercase word, a comma, an article), so the next line goes on
-_OPEN_END = re.compile(r"(?:^|\s)(?:[a-z][\w'-]*|The|A|An)$|[,;(]$")
+# a line left open: it ends inside a clause (a lowercase word, a comma even before a closing mark, an article),
+# so the next line goes on ('... to their own people,"' / 'Sergei Lavrov told reporters')
+_OPEN_END = re.compile(r"(?:^|\s)(?:[a-z][\w'-]*|The|A|An)$|[,;][\"')\]]*$|\($")
 # a line ending on a word that cannot end a title or heading ('President of', 'based on information received as')
 _FUNCTION_END = re.compile(r"(?:^|\s)(?:of|on|in|at|to|for|from|by|with|as|and|or|the|a|an|de|al)$")
 # a speaker's label ('MR TONER:', 'Staffan de Mistura:', 'QUESTION:', 'Q -'), starting a line of its own

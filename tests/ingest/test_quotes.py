@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.ingest.document import unwrap
+from accord.ingest.linebreaks import soft_breaks
 from tests.ingest.conftest import of
 
 
@@ -640,9 +640,9 @@ def test_a_hard_wrapped_wire_report_is_read_as_its_paragraphs(run):
 
 @given(st.lists(st.sampled_from(["word ", "Mr. ", "ends.", "THE HOUSE", "\n", "\n\n", "a" * 45, '"', ":"]),
                 max_size=40))
-def test_unwrapping_changes_only_line_breaks_into_spaces(parts):
+def test_soft_breaks_change_only_line_breaks_into_spaces(parts):
     text = "".join(parts)
-    out = unwrap(text)
+    out = soft_breaks(text)
     assert len(out) == len(text)
     assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, out))
     assert "\n\n" not in text or all(out[i:i + 2] == "\n\n" for i in range(len(text)) if text[i:i + 2] == "\n\n")
@@ -650,12 +650,12 @@ def test_unwrapping_changes_only_line_breaks_into_spaces(parts):
 
 def test_a_header_s_short_lines_and_a_line_per_paragraph_keep_their_breaks():
     header = "THE WHITE HOUSE\nOffice of the Press Secretary\nFor Immediate Release"
-    assert unwrap(header) == header
+    assert soft_breaks(header) == header
     lines = ("The talks opened on Monday with only one delegation in the room.\n"
              "The opposition arrived in the evening and met the envoy at its hotel.")
-    assert unwrap(lines) == lines
+    assert soft_breaks(lines) == lines
     dateline = "The talks were due to open on Friday but the opposition had not\nGENEVA, Feb 1 (Wire) - More"
-    assert unwrap(dateline) == dateline
+    assert soft_breaks(dateline) == dateline
 
 
 def test_a_wrapped_quote_closed_with_a_comma_then_its_speaker_on_the_next_line(run):

@@ -115,17 +115,6 @@ def place_lines(norm: str, known: set[str], titles: set[str], people: frozenset[
     return out
 
 
-# a line break that only wraps a long line of running text (wire copy breaks its lines near 70 characters):
-# after 40 characters or more of a line that ends in no stop, colon or closing mark, before more text
-_WRAP = re.compile(r"(?m)(?<=[^\n]{40})(?<![.!?:;\"')\]\s])\n(?=[^\s])")
-
-
-def unwrap(norm: str) -> str:
-    """The text with its wrapping line breaks made spaces (same length), for the tokenizer: a name broken
-    across a line ('House of' / 'Representatives') is one phrase, a word's neighbour the next line's first."""
-    return _WRAP.sub(" ", norm) if "\n" in norm else norm
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
@@ -165,9 +154,8 @@ class Segmenter:
         self.people = frozenset(n for e in lex.entries.values() if e.kind == "person" for n in (e.name, *e.aliases))
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
-        flat = unwrap(doc.norm)
-        doc.tokens = self.tokenizer(flat)
-        doc.set_sents(split_sentences(flat))
+        doc.tokens = self.tokenizer(doc.norm)
+        doc.set_sents(split_sentences(doc.norm))
         header = place_lines(doc.norm, self.known_places, self.title_words, self.people)
         doc.places += header
         # a headline line (no final stop) is its own sentence already; only the first body paragraph has a dateline
