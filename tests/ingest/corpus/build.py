@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -71,7 +71,7 @@ EXTRA_ACTORS = frozenset(
     angela-merkel francois-hollande ahmet-davutoglu bouthaina-shaaban mikhail-bogdanov matthew-rycroft
     mark-toner josh-earnest walid-al-moualem gennady-gatilov stephen-o-brien jan-egeland jean-marc-ayrault
     mevlut-cavusoglu sergei-shoigu igor-konashenkov icrc ocha wfp sarc free-syrian-army osce
-    recep-tayyip-erdogan hassan-rouhani abdulmalik-al-mekhlafi kuwait thabo-mbeki colombia juan-manuel-santos farc
+    recep-tayyip-erdogan hassan-rouhani abdulmalik-al-mekhlafi kuwait thabo-mbeki colombia juan-manuel-santos farc colombia-government cuba norway
     south-sudan south-sudan-government salva-kiir riek-machar spla-io igad afghanistan afghanistan-government
     taliban pakistan""".split()
 )
