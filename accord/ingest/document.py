@@ -132,7 +132,7 @@ class IngestDoc:
     candidates: list[Candidate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
-    _token_arrays: dict[tuple[int, ...], Any] = field(default_factory=dict)
+    _token_arrays: dict[Any, Any] = field(default_factory=dict)
     #: for coref: each body the article names -> who names it ("" for the body itself, else a person serving it)
     body_context: dict[str | None, set[str]] | None = None
     #: the starts of ``mentions`` (kept sorted by start), for the list object they were taken from
@@ -140,14 +140,11 @@ class IngestDoc:
 
     @classmethod
     def from_article(cls, article: Article) -> IngestDoc:
-        text = article.text
-        plain = _plain(text)
-        soft = soft_breaks(plain)
-        if soft is not plain:
-            # the soft breaks are spaces in the text the components read words from too (a name, a speaker's
-            # words), so a wrapped article reads as its unwrapped self; the article's own text keeps them
-            text = _spaced(text, soft)
-        return cls(article=article, text=text, norm=soft, published=article.published)
+        norm = normalise(article.text)
+        # the soft breaks are spaces in the text the components read words from too (a name, a speaker's words),
+        # so a wrapped article reads as its unwrapped self; the article's own text keeps them
+        text = _spaced(article.text, norm) if "\n" in article.text else article.text
+        return cls(article=article, text=text, norm=norm, published=article.published)
 
     def set_sents(self, sents: list[tuple[int, int]]) -> None:
         self.sents = sents

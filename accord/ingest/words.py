@@ -39,7 +39,7 @@ class WordTable:
 
     def tokens(self, doc: IngestDoc) -> tuple[Any, Any]:
         """Each token's character offset, and its bits (the sets whose word it is), computed once per document."""
-        key = (-2, id(self))
+        key = ("word table", self)  # the table itself: an id() can be a freed table's
         got = doc._token_arrays.get(key)
         if got is None:
             if self._union is None:
@@ -67,16 +67,16 @@ class WordSet:
     def __init__(self, table: WordTable, bit: Any):
         self.table, self.bit = table, bit
 
-    def offsets(self, doc: IngestDoc) -> list[int]:
-        """Character offsets of the tokens that are one of the words (in any case), in order (one list per
-        document, shared by every caller: not to be changed)."""
+    def offsets(self, doc: IngestDoc) -> tuple[int, ...]:
+        """Character offsets of the tokens that are one of the words (in any case), in order (one tuple per
+        document, shared by every caller)."""
         if doc.tokens is None or not len(doc.tokens):
-            return []
-        key = (-3, id(self))  # kept for the components that ask again (the quote extractor, per quote)
+            return ()
+        key = ("word set", self)  # kept for the components that ask again (the quote extractor, per quote)
         got = doc._token_arrays.get(key)
         if got is None:
             idx, bits = self.table.tokens(doc)
-            got = doc._token_arrays[key] = idx[(bits & self.bit) != 0].tolist()
+            got = doc._token_arrays[key] = tuple(idx[(bits & self.bit) != 0].tolist())
         return got
 
 

@@ -6,8 +6,7 @@ Building the record classes (pydantic's import and the 37 classes' machinery) wa
 records, ``encode`` leaves defaults out); what the model's dump adds back is each class's defaults, in
 its fields' order, at every depth, which accord/record/shapes.json holds. tests/store/test_parts.py
 checks on generated histories that the answer equals the model view's over a snapshot, key order
-included, at every transaction time, on SQLite and PostgreSQL, and tests/record/test_shapes.py on every
-record of the built-in cases; tests/cli/test_imports.py that the command builds no record class.
+included, at every transaction time, on SQLite and PostgreSQL, and on every record of the built-in cases; tests/cli/test_imports.py that the command builds no record class.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ import copy
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
+
+from accord.errors import AccordError
 
 #: ``accord.record.model.DISPUTING``: the stances that make a fact disputed (tested against the model)
 DISPUTING = ("denies", "disputes")
@@ -30,8 +31,8 @@ def dump(classes: dict[str, Any], name: str, raw: dict[str, Any]) -> dict[str, A
     for key, default, held, many in classes[name]:
         if key in raw:
             value = raw[key]
-        elif default == REQUIRED:  # not stored: the model would refuse the record (no stored one lacks it)
-            raise KeyError(f"{name} stored without its {key!r}")
+        elif default == REQUIRED:  # not stored: the model would refuse the record too
+            raise AccordError(f"a stored {name} lacks its {key!r}: written by another version of accord")
         else:
             value = copy.deepcopy(default)  # the answer is the caller's to change
         if value is None:
@@ -86,7 +87,9 @@ def show_record(store: Any, case_id: str, record_id: str, as_known_on: dt.dateti
         return show(Snapshot([], case_id=case_id), record_id)
     shapes = load()
     kind, raw = found[0]
-    name = shapes["kinds"][kind]
+    name = shapes["kinds"].get(kind)
+    if name is None:
+        raise AccordError(f"record {record_id!r} is of kind {kind!r}, unknown to this version of accord")
     record = dump(shapes["classes"], name, raw)
     cited: list[dict[str, Any]] = []
     for c in _citations(shapes["classes"], name, record):

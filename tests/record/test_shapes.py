@@ -3,8 +3,6 @@ without the model), is the model's: regenerated, it is unchanged."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from accord.record import model, shapes
@@ -13,7 +11,7 @@ from accord.views import show
 
 def test_shapes_json_is_derived_from_the_model():
     assert shapes.PATH.read_text(encoding="utf-8") == shapes.text(), "run: python -m accord.record.shapes"
-    assert json.loads(shapes.text()) == shapes.derive()
+    assert shapes.load() == shapes.derive()  # and the reader gives back what was derived
 
 
 def test_every_record_kind_and_every_class_it_holds_has_a_shape():
@@ -35,3 +33,12 @@ def test_a_model_held_any_other_way_is_refused():
 
 def test_the_show_view_knows_the_disputing_stances():
     assert show.DISPUTING == model.DISPUTING
+
+
+def test_a_stored_record_lacking_a_required_field_is_an_error_not_a_traceback():
+    from accord.errors import AccordError
+
+    classes = shapes.load()["classes"]
+    name = next(n for n, fields in classes.items() if any(f[1] == shapes.REQUIRED for f in fields))
+    with pytest.raises(AccordError, match=f"a stored {name} lacks its"):
+        show.dump(classes, name, {})

@@ -240,12 +240,6 @@ _SPEED = re.compile(r"(?i)(?:\b(?:not|cannot|never|almost|virtually|nearly)\b|n'
 _GREGORIAN = re.compile(rf"(?P<m>{_MON})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})|(?P<d_>\d{{1,2}})\s+(?P<m_>{_MON})\s+(?P<y_>{_YEAR})")
 
 
-def sentence(doc: IngestDoc, offset: int) -> tuple[int, int]:
-    """The sentence holding offset (a hard-wrapped paragraph's soft breaks are spaces in ``doc.norm``, so a
-    sentence runs across them)."""
-    return doc.sents[doc.sent_index(offset)] if doc.sents else (0, len(doc.norm))
-
-
 class Tenses:
     """The tense of the clause a date sits in: the nearest marker before it in its sentence (within 140
     characters; a future one wins a tie: "planned"), else the nearest one after it (within 50). Each
@@ -335,7 +329,7 @@ class DateResolver:
         # three words before it: try the rules only there
         anchors = sorted({m.start() for rx in (_ANCHOR_CAPS, _ANCHOR_WORDS) for m in rx.finditer(text)})
         for anchor in anchors:
-            lo = max(sentence(doc, anchor)[0], anchor - 40)
+            lo = max(doc.sent_of(anchor)[0], anchor - 40)
             starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor)][-3:] + [anchor]
             for pos in starts:
                 if pos in tried:
@@ -352,7 +346,7 @@ class DateResolver:
                     continue
                 if name == "month" and m["m"] in _SHORT_MONTHS and _NAME_NEXT.match(text, m.end("m")):
                     continue  # 'the chairmanship of Jan Egeland': a first name
-                if name == "overnight" and _SPEED.search(text, max(sentence(doc, pos)[0], pos - 40), pos):
+                if name == "overnight" and _SPEED.search(text, max(doc.sent_of(pos)[0], pos - 40), pos):
                     continue  # 'a truce cannot be declared overnight': how fast, not when
                 if name in _RANGES and _two_days(text, m):
                     # "on Oct. 30 and Nov. 14": two days, each its own date
@@ -397,10 +391,10 @@ class DateResolver:
         outside = [c for c in doc.candidates if c.kind == "date" and c.data.get("precision") == "day" and c.data.get("value")
                    and not any(a <= c.start < b for a, b in quotes)]
         for cand, name, m, (qs, qe) in inside:
-            day = _speech_day(text, qs, qe, (sentence(doc, qs - 1)[0], sentence(doc, qe)[1]), outside)
+            day = _speech_day(text, qs, qe, (doc.sent_of(qs - 1)[0], doc.sent_of(qe)[1]), outside)
             if day is None or day == doc.published:
                 continue
-            tense = tenses.near(cand.start, cand.end, sentence(doc, cand.start)) if name in _TENSED else "neutral"
+            tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if name in _TENSED else "neutral"
             try:
                 value = self.rules[name](m, day, tense)
             except ValueError:
@@ -426,7 +420,7 @@ class DateResolver:
     def _day_before(doc: IngestDoc, cand) -> None:
         """'On Tuesday he said the talks had collapsed the previous evening': the day before a day the sentence
         gives earlier; without one, the day before publication (what _previous gave)."""
-        s0 = sentence(doc, cand.start)[0]
+        s0 = doc.sent_of(cand.start)[0]
         days = [c for c in doc.candidates if c.kind == "date" and s0 <= c.start < cand.start
                 and c.data.get("precision") == "day" and c.data.get("value")]
         if days:
@@ -445,7 +439,7 @@ class DateResolver:
             doc.add("date", start, end, 0.6, value=None, range=None,
                     precision={"days": "day", "weeks": "week"}.get(m["span"], "month"), fuzzy=None)
             return None
-        tense = tenses.near(start, end, sentence(doc, start)) if name in _TENSED else "neutral"
+        tense = tenses.near(start, end, doc.sent_of(start)) if name in _TENSED else "neutral"
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:
