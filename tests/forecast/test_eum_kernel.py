@@ -195,7 +195,8 @@ def test_targets_are_skipped_only_under_the_targets_view_and_q_1():
 def _columns(xv):
     n = len(xv)
     ud, grp, first, past = np.empty(n), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty(n + 1, np.int64)
-    below, at_or_below = np.full((n, n), -1, np.int64), np.full((n, n), -1, np.int64)
+    unset = np.iinfo(np.uint64).max  # the kernel's own dtype, so the tests run the specialisation it runs
+    below, at_or_below = np.full((n, n), unset, np.uint64), np.full((n, n), unset, np.uint64)
     nd = eum_kernel._positions(xv, ud, grp, first, past)
     eum_kernel._pointers(ud, first, past, nd, np.empty(n, np.uint64), below, at_or_below)
     return nd, list(grp), list(first[: nd + 1]), below, at_or_below
