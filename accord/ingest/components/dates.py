@@ -141,7 +141,12 @@ _FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|
 # auxiliary or infinitive makes it another tense ('did not meet', 'failed to meet')
 _SCHEDULED = r"meet|open|begin|resume|reconvene|convene|travel|arrive|gather|fly|depart|kick off|take effect|enter into force"
 _NOT_A_VERB = r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!'s )(?<!\d )"
-_PRESENT = re.compile(rf"{_NOT_A_VERB}(?:\b(?:meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|"
+# the lookahead only filters (every match opens on one of those words): without it the engine ran the nine
+# look-behinds at every character of a date's sentence (7x slower on the corpus, ~4 % of a single pass)
+_PRESENT_WORDS = (r"meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|visits|votes|hosts|heads|"
+                  rf"expires|gathers|flies|departs|kicks off|takes effect|enters into force|comes into force|is |are |"
+                  rf"{_SCHEDULED}")
+_PRESENT = re.compile(rf"\b(?=(?:{_PRESENT_WORDS})){_NOT_A_VERB}(?:\b(?:meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|"
                       rf"visits|votes|hosts|heads|expires|gathers|flies|departs|kicks off|takes effect|enters into force|"
                       rf"comes into force)|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
                       rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:meeting|opening|beginning|starting|resuming|"
