@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import statistics
 
+from accord.ingest.timex import MONTH_WORD
+
 # a line ends a sentence: a stop, a question or exclamation mark, or a colon, before closing marks
 _TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
 # ...unless the stop ends an abbreviation ('3 p.m.', 'U.N.'): then the sentence goes on
@@ -32,8 +34,7 @@ _LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,7}}[A-Z][\w.'-
 _ITEM = re.compile(r"(?:[-*\u2022>]|\d{1,3}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s|\*\*|#{1,6}\s")
 # a stage line '(Laughter.)' or a date line ('Geneva, 3 February 2016') is a line of its own
 _STAGE = re.compile(r"[(\[][^\n]*[A-Za-z]{3}[^\n]*[)\]]\.?\s*")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_LINE = re.compile(rf"(?:[^\n]{{0,50}},\s*)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+_DATE_LINE = re.compile(rf"(?:[^\n]{{0,50}},\s*)?(?:{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD}\s+\d{{4}}"
                         r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*")
 # a dateline alone on its line ('RIYADH, Feb 21, 2016, ESA --') or a colon: the next line may start anew
 _CLOSED_END = re.compile(r"(?:\s-{1,2}|:)$")

@@ -18,6 +18,8 @@ Tense = Literal["past", "future", "neutral", "nearest"]
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
+#: a month's name as a pattern, in full or cut short, capitalised ("Feb", "Feb.", "Sept", "February")
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 
