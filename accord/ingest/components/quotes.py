@@ -320,12 +320,16 @@ class QuoteExtractor:
         def closed_at(close_end: int) -> bool:
             return close_end > 0 and norm[close_end - 1] == '"'
 
-        for qs, qe, close_end, att, content in merged:
-            words = len(content.split())
+        for qs, qe, close_end, att, parts in merged:
+            # the decisions read the words with the soft line breaks as spaces (a wrapped quote is the same
+            # sentence); the output keeps them as written
+            said = " ".join(doc.text[a:b] for a, b in parts)
+            content = " ".join(doc.article.text[a:b] for a, b in parts)
+            words = len(said.split())
             if att is None:
                 att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
                     or (self._signed(doc, close_end) if closed_at(close_end) else None)
-            sentence_like = bool(_SENTENCE_LIKE.match(content.strip()))
+            sentence_like = bool(_SENTENCE_LIKE.match(said.strip()))
             if att is None and (words > self.max_scare_words or sentence_like):  # 'Not this week.' is speech too
                 att = self._subject_before(doc, qs)
             if att is None and closed_at(close_end) and sentence_like and (prev is None or closed_at(prev[0])):
@@ -402,24 +406,24 @@ class QuoteExtractor:
 
     def _merge_split(self, doc: IngestDoc, found):
         """'"We will not," Lavrov said, "accept this."' is one quote: the span covers the interruption,
-        the content joins the parts with a space."""
+        the content joins the parts with a space. Each quote with its parts' spans."""
         out = []
         i = 0
         while i < len(found):
             qs, qe, close_end, att = found[i]
-            content = doc.article.text[qs:qe]  # as written
+            parts = [(qs, qe)]
             while i + 1 < len(found):
                 ns, ne, nclose, _ = found[i + 1]
                 gap = doc.norm[close_end:ns - 1]
                 # the words resume after a comma or a dash ('"We are ready" - Hijab said - "to go back"')
                 if att is not None and len(gap) < 100 and "\n" not in gap and gap.rstrip().endswith((",", "-")) \
-                        and _CUE.search(gap) and not _ENDS_SENTENCE.search(content.strip()):
-                    content = f"{content} {doc.article.text[ns:ne]}"
+                        and _CUE.search(gap) and not _ENDS_SENTENCE.search(doc.text[qs:qe].strip()):
+                    parts.append((ns, ne))
                     qe, close_end = ne, nclose
                     i += 1
                 else:
                     break
-            out.append((qs, qe, close_end, att, content))
+            out.append((qs, qe, close_end, att, parts))
             i += 1
         return out
 
@@ -663,7 +667,7 @@ class QuoteExtractor:
         words = words.strip(" ,.?!").lower()
         for c in reversed(doc.candidates):
             if c.kind == "quote" and c.data["direct"] and c.end < before and c.data["speaker"] \
-                    and words in c.data["content"].lower():
+                    and words in doc.text[c.start:c.end].lower():
                 return c.data["speaker"]
         return None
 
