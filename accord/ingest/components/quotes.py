@@ -385,7 +385,8 @@ class QuoteExtractor:
         lo = max(doc.sent_of(qs)[0], norm.rfind("\n", 0, qs) + 1, norm.rfind('"', 0, qs - 1) + 1)
         subjects: list[tuple[int, int, str | None, str]] = [
             (m.start, m.end, m.actor, m.text) for m in doc.mentions_in(lo, qs) if m.actor and m.kind in _BODY_KINDS]
-        subjects += [(c.start, c.end, c.data.get("actor"), c.text) for c in doc.of_kind("description")
+        subjects += [(c.start, c.end, c.data.get("actor"), doc.text[c.start:c.end])  # its words as read, as a mention's
+                     for c in doc.of_kind("description")
                      if lo <= c.start and c.end < qs and c.data.get("type") == "body" and c.data.get("actor")]
         subjects += [(m.start(), m.end(), None, m.group()) for m in _TEXT_SUBJECT.finditer(norm, lo, qs)]
         if not subjects:
@@ -925,7 +926,8 @@ class QuoteExtractor:
                 return Attribution(body[-1], _np(words), cue)
         described = [c for c in doc.of_kind("description") if s <= c.start and c.end <= e and c.end >= e - 2]
         if described and not spokes:  # 'The Secretary told reporters', 'the Government said': who it denotes
-            return Attribution(described[-1].data.get("actor"), described[-1].text, cue)
+            d = described[-1]  # its words as read (a soft break a space), as a mention's are
+            return Attribution(d.data.get("actor"), doc.text[d.start:d.end], cue)
         titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")]
         if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
             return Attribution(titled[-1].actor, _np(words), cue)
