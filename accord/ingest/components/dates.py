@@ -22,6 +22,8 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a weekday cut short, as headers and feeds write it before a date ("Tue, 23 Feb 2016", "Thurs., Feb. 25")
+_WD_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
 _TO = r"\s*(?:-|to|and|until|through)\s*"
 # the months of the Hijri calendar in their common English spellings, in order (the numbered ones, II before I)
 _HIJRI_MONTHS = [r"Muharram", r"Safar", r"Rabi[’'`]?\s?(?:al-|ul-)?Awwal|Rabi[’'`]?\s(?:I|1)(?![I\w])",
@@ -42,19 +44,21 @@ _RULES: list[tuple[str, str]] = [
     ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dm_range", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("dmy", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
-    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("part", rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
     ("month", rf"\b(?P<m>{_MON})(?!\s+\d)(?:{_REL_YEAR})?"),  # only after the words in _MONTH_AFTER (checked in code: faster)
-    ("mod_month", rf"\b(?P<mod>last|next|this|this past|this coming)\s+(?P<m>{_MON})(?!\s+\d)"),
+    ("mod_month", rf"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming)\s+(?P<m>{_MON})(?!\s+\d)"),
     # "between Wednesday and Thursday last week", "from Friday to Sunday": a span of days in one week
     ("wd_range", rf"\b(?:(?:between|from)\s+)?(?P<wd1>{_WD}){_TO}(?P<wd2>{_WD})(?:\s+(?P<wk>last|next|this)\s+week)?"),
-    ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
-                r"(?:\s+(?:morning|afternoon|evening|night))?"),
+    # "Tuesday of last week", "Monday next week", "on Monday last" (not "Monday next to ...", "Friday last year")
+    ("weekday", rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
+                r"(?:\s+(?:morning|afternoon|evening|night))?"
+                r"(?:\s+(?:of\s+)?(?P<wk>last|next|this)\s+week\b|\s+(?P<post>last|next)\b(?!\s+[a-z]))?"),
     # "this morning" names the day it is in (a clock time, "midnight", is no date; the day next to it is)
-    ("deictic", r"\b(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|(?:[Ee]arlier|[Ll]ater) in the day|"
+    ("deictic", r"\b(?P<deictic>[Tt]he day (?:before yesterday|after tomorrow)|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|(?:[Ee]arlier|[Ll]ater) in the day|"
                 r"[Tt]his (?:morning|afternoon|evening))\b"),
     # "overnight": the night before publication, two days; not the adverb of speed ("cannot be built overnight"),
     # an adjective ("an overnight curfew"), or beside the day it names ("overnight into Sunday": that day is the date)
@@ -70,6 +74,9 @@ _RULES: list[tuple[str, str]] = [
     ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his(?: past| coming)?|[Tt]he past(?= weekend)|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this|"
              r"(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater) (?:this|next|last)(?= week))\s+"
              r"(?P<unit>week|weekend|month|year)\b"),
+    # "later in the week", "by the end of the week", "the middle of last week", "midweek": the week (precision week)
+    ("part_week", r"\b(?:(?:[Ee]arl(?:y|ier)|[Ll]ater?)\s+in\s+the|(?:[Tt]he\s+)?(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle)\s+of"
+                  r"\s+(?P<mod>the|this|next|last)|[Mm]id-?)\s*week\b"),
     # "early next month", "by the end of the month" (the month the story is in)
     ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd) of)[\s-]+"
                   r"(?P<mod>this|next|last|the) month\b"),
@@ -89,8 +96,8 @@ _RULES: list[tuple[str, str]] = [
             r"(?P<ago_unit>day|week|month|year)s?\s+ago)\b"),
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),
-    # "over the weekend", "at the weekend": the one the tense points to
-    ("weekend", r"\b(?:over|at|during|on|through|throughout)\s+(?P<we>the\s+weekend)\b"),
+    # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
+    ("weekend", r"\b(?P<prep>over|at|during|on|through|throughout|before|by|after|until|till|since)\s+(?P<we>the\s+weekend)\b"),
     # "the following day", "the next day": the day after a day the text has just given
     ("following", r"\b[Tt]he\s+(?:following|next)\s+(?:day|morning|evening|night)\b(?!\s+(?:of|after|before))"),
     # "later that day", "the same day", "that evening": the day the text has just given
@@ -132,7 +139,7 @@ _ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)}
 # slower); a past participle only on the text as written, so that "United" is no verb.
 #: "last", "this" or "next" year (or month) as a shift from the publication's
 _SHIFT = {"last": -1, "this": 0, "next": 1}
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|expects|plans? to|planned|scheduled|"
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
                      r"let us see|let's see|wait and see)\b")
@@ -154,6 +161,7 @@ _PRESENT = re.compile(rf"\b(?=(?:{_PRESENT_WORDS})){_NOT_A_VERB}(?:\b(?:meets|op
 _PAST = re.compile(r"(?<!-)\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|asked|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell)\b")
 _PAST_ED = re.compile(r"(?<!-)\b[a-z]\w+ed\b")  # not 'opposition-held', 'Saudi-led', 'U.S.-backed': adjectives
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a participle, no time of its own
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
 # needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
 # every character.
@@ -188,7 +196,7 @@ _INFINITIVE = "to "
 # only a month or a weekday without a year depends on the tense: the clause is read for those alone
 _TENSED = {"month", "mod_month", "weekday", "wd_range", "dom", "weekend"}
 # the expressions that count from the day of the words (inside a quote: the day they were spoken)
-_DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit"}
+_DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit", "part_week"}
 _QUOTE_MARK = re.compile(r'"[^"\n]+"')
 _SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|declared|wrote|noted|insisted|warned|stressed|"
                    r"explained|replied|answered|asked|saying|speaking)\b")
@@ -249,7 +257,7 @@ class Tenses:
     """The tense of the clause a date sits in: the nearest marker before it in its sentence (within 140
     characters; a future one wins a tie: "planned"), else the nearest one after it (within 50). Each
     sentence's markers are found once, however many dates it holds. Marker kinds: 0 future, 1 past,
-    2 nearest (a plan made in the past), 3 a reporting verb (see ``_REPORTING``)."""
+    2 nearest (a plan made in the past), 3 a reporting verb (see ``_REPORTING``), 4 a passive participle (past)."""
 
     def __init__(self, text: str):
         self.text = text
@@ -259,13 +267,14 @@ class Tenses:
     def _marks(self, sent: tuple[int, int]) -> list[tuple[int, int, int]]:
         low = self.lower
         past = [(m.start(), m.end(), 3 if m.group() in _REPORTING else 1) for m in _PAST.finditer(low, *sent)] \
-            + [(m.start(), m.end(), 1) for m in _PAST_ED.finditer(self.text, *sent)]
+            + [(m.start(), m.end(), 4 if _PASSIVE.search(low, max(0, m.start() - 7), m.start()) else 1)
+               for m in _PAST_ED.finditer(self.text, *sent)]
         future = []
         for m in _FUTURE.finditer(low, *sent):
             kind = 0
             if m.group() == "due to" and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1
-            elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k == 1
+            elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k in (1, 4)
                                                           for _, e, k in past):
                 kind = 2
             future.append((m.start(), m.end(), kind))
@@ -273,22 +282,66 @@ class Tenses:
         return sorted(future + past)
 
     def near(self, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
+        return self.evidence(start, end, sent)[0]
+
+    def evidence(self, start: int, end: int, sent: tuple[int, int]) -> tuple[timex.Tense, int]:
+        """The tense and how firmly: 2 a marker before the date or a verb after it, 1 only a passive participle
+        after it ('on Friday, every party that wants to be covered has to ...'), 0 none."""
         marks = self.markers.get(sent)
         if marks is None:
             marks = self.markers[sent] = self._marks(sent)
         lo = max(sent[0], start - 140)
         before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start
                   and (k != 3 or self._circumstance(e, start))]
-        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(sent[1], end + 50) and k != 3]
+        window = [(s - end, k) for s, e, k in marks if s >= end and e <= min(sent[1], end + 50)]
+        after = [(s, k) for s, k in window if k != 3]
         best = min(before or after, default=None)
-        if best is None:
-            return "neutral"
-        return ("future", "past", "nearest", "past")[best[1]]
+        if best is None:  # 'Late on Friday, the spokesman said ...': no tense for the day, yet the saying fixes it
+            return "neutral", 2 if window else 0
+        return ("future", "past", "nearest", "past", "past")[best[1]], 2 if before or best[1] != 4 else 1
 
     def _circumstance(self, verb_end: int, date_start: int) -> bool:
         words = self.lower[verb_end:date_start].split()
         return all(w.strip(",") in _CIRCUMSTANCE_WORDS or w[:1].isupper() for w in
                    self.text[verb_end:date_start].split()) if words else True
+
+
+# a weekday's modifiers that fix its week whatever the tense
+_WEEKDAY_MODS = {"last", "next", "this", "this past", "this coming"}
+# the rules that give a day with its month
+_EXPLICIT_DAY = {"iso", "dmy", "mdy", "numeric", "ymd"}
+
+
+def _same_weekday(weekdays: list[tuple[Candidate, int, int]]) -> None:
+    """A weekday named again in the same article is the same day: 'the truce takes effect on Saturday' ...
+    'who decides on Saturday?'. A mention whose tense no marker before it gives takes the day of a mention of
+    the same weekday that a modifier or such a marker fixed, the nearest before it, else the nearest after it
+    (two mentions each fixed by their own words keep their own days: 'would begin on Saturday' and 'said on
+    Saturday' in one article)."""
+    for cand, wd, strength in weekdays:
+        if strength >= 2:
+            continue
+        fixed = sorted((c for c, w, k in weekdays if w == wd and k >= 2), key=lambda c: c.start)
+        if not fixed:
+            continue
+        before = [c for c in fixed if c.start < cand.start]
+        source = before[-1] if before else fixed[0]
+        cand.data.update({k: source.data[k] for k in ("value", "range", "precision", "fuzzy")})
+
+
+def _same_day_of_month(doms: list[Candidate], explicit: list[Candidate], published: dt.date) -> None:
+    """'When you say the 25th, ...' after 'on the 25th of February': a day of the month alone is the day of that
+    number that the article gives with its month, the nearest before it, else the nearest after it, when that
+    day is one the bare number could mean (within the months around the publication date that it is read in)."""
+    for cand in doms:
+        dom = dt.date.fromisoformat(cand.data["value"]).day
+        same = sorted((c for c in explicit if (d := dt.date.fromisoformat(c.data["value"])).day == dom
+                       and abs((d.year - published.year) * 12 + d.month - published.month) <= 1), key=lambda c: c.start)
+        if not same:
+            continue
+        before = [c for c in same if c.start < cand.start]
+        source = before[-1] if before else same[0]
+        cand.data.update({k: source.data[k] for k in ("value", "range", "precision", "fuzzy")})
 
 
 def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
@@ -299,6 +352,11 @@ def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
     precision = "week" if week else "day" if value.precision == "range" else value.precision
     return {"value": None, "range": [value.start.isoformat(), value.end.isoformat()], "precision": precision,
             "fuzzy": str(value)}
+
+
+def _is_week(name: str, m: re.Match[str]) -> bool:
+    """A whole Monday-Sunday week the text names (not a span of days, not a weekend)."""
+    return name in ("week_of", "part_week") or (name == "unit" and m["unit"] == "week")
 
 
 def _mon(s: str) -> int:
@@ -318,7 +376,7 @@ class DateResolver:
             "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "part": self._part, "my": self._my,
             "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
             "wd_range": self._wd_range, "dom": self._dom,
-            "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit,
+            "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit, "part_week": self._part_week,
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
             "same_day": self._following, "hijri": self._hijri, "offset": self._following, "ymd": self._iso,
@@ -364,17 +422,34 @@ class DateResolver:
         tenses = Tenses(text)
         previous, following = [], []
         relative: list[tuple[Candidate, str, re.Match[str]]] = []
+        weekdays: list[tuple[Candidate, int, int]] = []  # (candidate, weekday, strength of its evidence)
+        explicit: list[Candidate] = []  # days given with their month
+        doms: list[Candidate] = []
         for start, end, name, m in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
             cand = self._emit(doc, name, m, tenses)
+            if cand is not None and cand.data.get("value"):
+                if name == "weekday":
+                    mod = (m["mod"] or "").lower()
+                    strength = 3 if mod in _WEEKDAY_MODS or m["wk"] or m["post"] else 2 if mod == "since" else \
+                        tenses.evidence(cand.start, cand.end, doc.sent_of(cand.start))[1]
+                    weekdays.append((cand, timex.WEEKDAYS[m["wd"].lower()], strength))
+                elif name in _EXPLICIT_DAY:
+                    explicit.append(cand)
+                elif name == "dom":
+                    doms.append(cand)
             if name in _DEICTIC and cand is not None and cand.data.get("value" if cand.data["precision"] == "day" else "range"):
                 relative.append((cand, name, m))
             if name == "previous" and cand is not None:
                 previous.append(cand)
             if name in ("following", "same_day", "offset") and cand is not None:
                 following.append((cand, 0 if name == "same_day" else _offset_days(m) if name == "offset" else 1))
+        if len(weekdays) > 1:
+            _same_weekday(weekdays)
+        if doms and explicit and doc.published:
+            _same_day_of_month(doms, explicit, doc.published)
         if relative:
             self._spoken(doc, relative, tenses)
         for cand in previous:
@@ -405,7 +480,7 @@ class DateResolver:
             except ValueError:
                 continue
             if value is not None:
-                cand.data.update(as_output(value, week=name == "unit" and m["unit"] == "week"))
+                cand.data.update(as_output(value, week=_is_week(name, m)))
 
     @staticmethod
     def _day_after(doc: IngestDoc, cand, shift: int) -> None:
@@ -456,7 +531,7 @@ class DateResolver:
         if value is None:
             return None
         return doc.add("date", start, end, 0.9 if name in ("iso", "dmy", "mdy", "my") and m.groupdict().get("y") else 0.8,
-                **as_output(value, week=name == "week_of" or (name == "unit" and m["unit"] == "week")))
+                **as_output(value, week=_is_week(name, m)))
 
     # each rule: the match, the publication date, the tense -> a FuzzyDate (None: not a date after all)
 
@@ -504,7 +579,7 @@ class DateResolver:
         mon = _mon(m["m"])
         if published is None:
             raise _NeedsPublished
-        mod = m.groupdict().get("mod")
+        mod = (m.groupdict().get("mod") or "").lower() or None
         if mod in ("last", "this past"):
             tense = "past"
         elif mod in ("next", "this coming"):
@@ -524,11 +599,14 @@ class DateResolver:
     def _weekday(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        mod = m["mod"]
+        wd = timex.WEEKDAYS[m["wd"].lower()]
+        if m["wk"]:  # 'Tuesday of last week': that week's day
+            return timex.day(timex.relative_unit(published, m["wk"], "week").start + dt.timedelta(days=wd))
+        mod = m["post"] or (m["mod"] or "").lower() or None
         mod = {"this past": "last", "this coming": "next"}.get(mod, mod)
         if mod == "since":
             tense = "past"
-        return timex.day(timex.weekday(published, timex.WEEKDAYS[m["wd"].lower()], mod, tense))
+        return timex.day(timex.weekday(published, wd, mod, tense))
 
     def _wd_range(self, m, published, tense):
         """Two weekdays as a span: in the week named after them, else the nearest such days (past by default)."""
@@ -565,7 +643,7 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         word = m["deictic"].lower()  # 'this morning': today
-        shift = -1 if word == "yesterday" else 1 if word == "tomorrow" else 0
+        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}.get(word, 0)
         return timex.day(published + dt.timedelta(days=shift))
 
     def _unit(self, m, published, tense):
@@ -582,6 +660,11 @@ class DateResolver:
             return None
         unit = m["ago_unit"]  # 'two months ago' is a month, 'five years ago' a year: no finer than the words
         return timex.month(d.year, d.month) if unit == "month" else timex.year(d.year) if unit == "year" else timex.day(d)
+
+    def _part_week(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        return timex.relative_unit(published, {"the": "this", None: "this"}.get(m["mod"], m["mod"]), "week")
 
     def _part_unit(self, m, published, tense):
         if published is None:
@@ -659,6 +742,10 @@ class DateResolver:
         if published.weekday() >= 5:  # on a Saturday or a Sunday: this one
             saturday = published - dt.timedelta(days=published.weekday() - 5)
             return timex.span(saturday, saturday + dt.timedelta(days=1))
+        if m["prep"] == "since":
+            tense = "past"
+        elif m["prep"] == "by" and tense == "neutral":  # a deadline: 'a deal by the weekend looks unlikely'
+            tense = "future"
         return timex.relative_unit(published, "this" if tense == "future" else "last", "weekend")
 
     def _following(self, m, published, tense):

@@ -1,0 +1,122 @@
+"""Date forms real wire copy, briefings and feeds use, and dates named again later in an article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.ingest.conftest import of
+
+WEDNESDAY = dt.date(2016, 2, 24)
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def dates(result: dict) -> list[tuple[str, object, str]]:
+    return [(d["text"], d["value"] or d["range"], d["precision"]) for d in of(result, "date")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday with the week it is in, before or after it
+    ("The envoys met on Tuesday of last week.", [("Tuesday of last week", "2016-02-16", "day")]),
+    ("They will meet again on Monday next week.", [("Monday next week", "2016-02-29", "day")]),
+    ("The plan was agreed on Monday last.", [("Monday last", "2016-02-22", "day")]),
+    ("Rain fell on Friday last year.", [("Friday", "2016-02-19", "day"), ("last year", ["2015-01-01", "2015-12-31"], "year")]),
+    # a modifier opening the sentence
+    ("Next Monday the talks resume.", [("Next Monday", "2016-02-29", "day")]),
+    ("Last March the talks broke down.", [("Last March", ["2015-03-01", "2015-03-31"], "month")]),
+    # an ordinal after the month and 'the'; a weekday cut short before a date, as feeds and headers write it
+    ("Talks resume on February the 27th.", [("February the 27th", "2016-02-27", "day")]),
+    ("Tue, 23 Feb 2016 14:05:00 GMT", [("Tue, 23 Feb 2016", "2016-02-23", "day")]),
+    ("The ministers meet on Thurs., Feb. 25.", [("Thurs., Feb. 25", "2016-02-25", "day")]),
+    # two days either side of publication
+    ("The day before yesterday the convoy left.", [("The day before yesterday", "2016-02-22", "day")]),
+    ("The day after tomorrow the vote is held.", [("The day after tomorrow", "2016-02-26", "day")]),
+    # a part of a week is the week (precision week), as 'late last week' is
+    ("A deal is expected by the end of the week.", [("end of the week", ["2016-02-22", "2016-02-28"], "week")]),
+    ("The envoy travels to Moscow later in the week.", [("later in the week", ["2016-02-22", "2016-02-28"], "week")]),
+    ("It was agreed in the middle of last week.", [("middle of last week", ["2016-02-15", "2016-02-21"], "week")]),
+    ("Talks resume midweek.", [("midweek", ["2016-02-22", "2016-02-28"], "week")]),
+])
+def test_forms(run, text, expected):
+    assert dates(run(text, WEDNESDAY)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'd expect them to talk again before the weekend.", ["2016-02-27", "2016-02-28"]),
+    ("A deal by the weekend looks unlikely.", ["2016-02-27", "2016-02-28"]),  # a deadline is ahead
+    ("They had talked before the weekend.", ["2016-02-20", "2016-02-21"]),
+    ("Fighting has eased since the weekend.", ["2016-02-20", "2016-02-21"]),
+])
+def test_the_weekend_after_any_preposition_follows_the_tense(run, text, expected):
+    assert dates(run(text, WEDNESDAY)) == [("the weekend", expected, "day")]
+
+
+def test_a_weekday_named_again_without_a_tense_is_the_day_named_first(run):
+    monday = dt.date(2016, 2, 22)
+    r = run("The truce takes effect at midnight on Saturday. Nobody knows what might happen on Saturday morning.\n\n"
+            "QUESTION: And who decides on Saturday?", monday)
+    assert [d[1] for d in dates(r)] == ["2016-02-27"] * 3
+    # a participle after the day is no tense for it ('on Friday, every party that wants to be covered has to ...')
+    r = run("The truce starts this Saturday, at 2200 GMT on Friday. By noon on Friday, every party that wants to be "
+            "covered has to say so.", monday)
+    assert dates(r) == [("this Saturday", "2016-02-27", "day"), ("Friday", "2016-02-26", "day"),
+                        ("Friday", "2016-02-26", "day")]
+
+
+def test_two_mentions_each_fixed_by_their_own_words_keep_their_own_days(run):
+    tuesday = dt.date(2016, 2, 23)
+    r = run("The two powers announced that a truce would begin on Saturday. As the minister said in Paris on "
+            "Saturday, the task forces matter.", tuesday)
+    assert dates(r) == [("Saturday", "2016-02-27", "day"), ("Saturday", "2016-02-20", "day")]
+    # a simple past after the day, or the saying it opens, fixes it as well
+    r = run("Armed groups must accept the truce by noon on Friday. The Council on Friday endorsed the plan. "
+            "Late on Friday, the committee's spokesman said a delegation would fly to Geneva.", dt.date(2016, 2, 25))
+    assert dates(r) == [("Friday", "2016-02-26", "day"), ("Friday", "2016-02-19", "day"),
+                        ("Friday", "2016-02-19", "day")]
+
+
+def test_a_day_of_the_month_alone_is_the_one_the_article_gave_with_its_month(run):
+    r = run("We will resume, at the latest, on the 25th of February.\n\nQuestion: When you say the 25th, is that "
+            "firm?", dt.date(2016, 2, 3))
+    assert dates(r) == [("the 25th of February", "2016-02-25", "day"), ("25th", "2016-02-25", "day")]
+    # named first alone, then with its month
+    r = run("Is the 25th firm? The envoy said talks resume on 25 February.", dt.date(2016, 2, 3))
+    assert [d[1] for d in dates(r)] == ["2016-02-25", "2016-02-25"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_WEEKDAYS),
+       st.sampled_from(["The truce takes effect on {wd}.", "Fighting resumed late on {wd}, residents said.",
+                        "Talks resume next {wd}.", "The convoy left last {wd}.", "The ministers will meet on {wd}."]))
+def test_a_weekday_named_again_is_the_same_day(run, published, wd, first):
+    """Whatever the first mention's tense, a later bare mention of the weekday without a tense is that day."""
+    found = dates(run(first.format(wd=wd) + f" Who decides what happens on {wd}?", published))
+    assert len(found) == 2 and found[0][1] == found[1][1]
+    assert dt.date.fromisoformat(found[1][1]).strftime("%A") == wd
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_WEEKDAYS),
+       st.sampled_from(["of last week", "last week", "of next week", "next week", "this week"]))
+def test_a_weekday_of_a_named_week_is_in_that_week(run, published, wd, week):
+    found = dates(run(f"They met on {wd} {week}.", published))
+    assert len(found) == 1
+    day = dt.date.fromisoformat(found[0][1])
+    shift = -1 if "last" in week else 1 if "next" in week else 0
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+    assert day.strftime("%A") == wd and monday <= day <= monday + dt.timedelta(days=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)),
+       st.sampled_from(["by the end of the week", "later in the week", "the middle of last week", "midweek",
+                        "before the weekend", "since the weekend", "the day before yesterday", "the day after tomorrow"]))
+def test_relative_forms_land_near_publication_and_start_before_they_end(run, published, phrase):
+    found = of(run(f"Something happened {phrase}.", published), "date")
+    assert len(found) == 1
+    first, last = found[0]["range"] or [found[0]["value"]] * 2
+    first, last = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    assert first <= last and -14 <= (first - published).days <= 7 and -7 <= (last - published).days <= 14
