@@ -194,11 +194,12 @@ def close_stores() -> None:
         _opened.pop().close()
 
 
-def open_snapshot(case: str | None, as_known_on: str | None):  # -> Snapshot
-    """The case as the record stood at ``as_known_on`` (now if None)."""
+def open_snapshot(case: str | None, as_known_on: str | None, plain: bool = False):  # -> Snapshot
+    """The case as the record stood at ``as_known_on`` (now if None). ``plain``: its records read without
+    pydantic (accord.record.plain), for a command whose views only read them."""
     store = open_store(create=False)
     ts = parse_timestamp(as_known_on)
-    return guard(lambda: store.snapshot(store.resolve_case(case, ts), ts))
+    return guard(lambda: store.snapshot(store.resolve_case(case, ts), ts, plain=plain))
 
 
 def open_case(case: str | None, as_known_on: str | None):  # -> (Store, case id, time or None)

@@ -156,7 +156,7 @@ def actors_list(kind: Annotated[str | None, typer.Option("--kind", "-k", help="s
     """Actors of the case, optionally of one kind and existing on a date."""
     from accord.views import record as views
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     rows = views.actors(snap, kind, parse_date_opt(date))
     emit(rows, as_json, lambda r: _table(r, ["id", "name", "kind"], f"{len(r)} actors"))
 
@@ -195,7 +195,7 @@ def body_members(body: Annotated[str, typer.Argument(metavar="ID")], date: DateO
     """Members of a body on a date (today when none is given); permanent members and vetoes flagged."""
     from accord.views import record as views
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     on = date_or_today(date)
     rows = guard(lambda: views.body_members(snap, body, on))
     for r in rows:
@@ -209,7 +209,7 @@ def relations(actor: Annotated[str, typer.Argument(metavar="ID")], date: DateOpt
     """Relations of an actor (both directions), optionally those in force on a date."""
     from accord.views import record as views
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     rows = guard(lambda: views.relations(snap, actor, parse_date_opt(date)))
     emit(rows, as_json, lambda r: _table(r, ["source", "type", "target", "process", "start", "end", "reported"],
                                          escape(f"{len(r)} relations of {snap.name(actor)}")))

@@ -16,6 +16,10 @@ from typing import Annotated, Any, ClassVar, Iterator, Literal, Union, get_args,
 
 from pydantic import AfterValidator, AllowInfNan, BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
+from accord.record.behaviour import (
+    ActorBehaviour, CitationBehaviour, IntervalBehaviour, IssueBehaviour, MergeBehaviour, OfIssueBehaviour,
+    ProcessBehaviour, RecordBehaviour, RelationBehaviour,
+)
 from accord.record.dates import FuzzyDate
 
 #: every number of the record: finite. NaN and infinity have no JSON form (they would be stored as null
@@ -73,7 +77,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_assignment=True, defer_build=True)
 
 
-class Citation(Model):
+class Citation(CitationBehaviour, Model):
     """Where a fact comes from: a document and a character span, or a URL with a short note.
 
     Bundles may write either as a string: ``https://...`` or ``doc-id`` or ``doc-id:120-188``.
@@ -127,17 +131,11 @@ class Citation(Model):
             raise ValueError("a citation span ends before it starts")
         return self
 
-    def __str__(self) -> str:
-        if self.url:
-            return self.url + (f" ({self.note})" if self.note else "")
-        span = f":{self.start}-{self.end}" if self.start is not None else ""
-        return f"{self.document}{span}" + (f" ({self.note})" if self.note else "")
-
 
 Citations = Annotated[list[Citation], Field(min_length=1)]
 
 
-class Record(Model):
+class Record(RecordBehaviour, Model):
     """Base of every stored record. ``record_kind`` names the record type in bundles, the store and the CLI."""
 
     record_kind: ClassVar[str]
@@ -172,14 +170,6 @@ class Record(Model):
             return None
         return re.sub(r"[^a-z0-9._:-]+", "-", ".".join(str(p) for p in parts).lower())
 
-    @property
-    def parent(self) -> str | None:
-        """The record this one belongs to (positions to their issue), used to index the store."""
-        return None
-
-    def label(self) -> str:
-        return getattr(self, "name", None) or self.id
-
 
 class Fact(Record):
     """A record that states something about the world: it must be cited."""
@@ -193,7 +183,7 @@ class Fact(Record):
     )
 
 
-class Interval(Model):
+class Interval(IntervalBehaviour, Model):
     """Valid time: when something held in the world. Open ends are unknown or ongoing."""
 
     start: FuzzyDate | None = Field(
@@ -211,16 +201,6 @@ class Interval(Model):
         if self.start is not None and self.end is not None and self.end.end < self.start.start:
             raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
         return self
-
-    def in_force(self, on: dt.date | None) -> bool:
-        """True when it held on that day; an open end holds. A fuzzy end holds through its last day."""
-        if on is None:
-            return True
-        if self.start is not None and on < self.start.start:
-            return False
-        if self.end is not None and on > self.end.end:
-            return False
-        return True
 
 
 # ---------------------------------------------------------------------------------------- sources
@@ -303,7 +283,7 @@ class DecisionRule(Model):
     )
 
 
-class Actor(Fact, Interval):
+class Actor(ActorBehaviour, Fact, Interval):
     """A party, a state, an organisation, a group or a person. An actor with a ``rule`` is a body."""
 
     record_kind = "actor"
@@ -329,13 +309,6 @@ class Actor(Fact, Interval):
         description="How the actor decides; an actor with a rule is a body whose members vote (member_of relations).",
     )
 
-    @property
-    def is_body(self) -> bool:
-        return self.rule is not None
-
-    def names(self) -> list[str]:
-        return [self.name, *self.aliases]
-
 
 RelationType = Literal[
     "member_of", "supports", "opposes", "allied_with", "sponsors", "targets", "represents", "leads", "co_chairs",
@@ -346,7 +319,7 @@ RelationType = Literal[
 MEDIATION_ROLES: tuple[RelationType, ...] = ("mediates", "hosts", "guarantees", "observes", "sponsors")
 
 
-class Relation(Fact, Interval):
+class Relation(RelationBehaviour, Fact, Interval):
     """A typed, directed, time-bounded edge. Membership of a body is ``member_of`` with its flags; a
     mediation role (mediates, hosts, guarantees, observes, sponsors) may name the ``process`` it is held in."""
 
@@ -368,10 +341,6 @@ class Relation(Fact, Interval):
         description="The process a mediation role is held in (the UN mediates in the Geneva talks).",
     )
     description: str | None = Field(default=None, description="The relation in words.")
-
-    @property
-    def parent(self) -> str | None:
-        return self.target if self.type == "member_of" else None
 
 
 # -------------------------------------------------------------------------------------- processes
@@ -456,7 +425,7 @@ class CeasefireTerms(Model):
         return self
 
 
-class Process(Fact, Interval):
+class Process(ProcessBehaviour, Fact, Interval):
     """A named process of a case: a talks track, a ceasefire (nationwide or local), a prisoner
     exchange, a humanitarian arrangement. Its eligibility rule: actors of ``party_kinds`` may be
     parties, unless a designation list with the effect ``excluded-from:<id>`` lists them; with
@@ -496,10 +465,6 @@ class Process(Fact, Interval):
         if self.ceasefire is not None and self.kind != "ceasefire":
             raise ValueError(f"only a process of kind ceasefire has ceasefire terms (this one is {self.kind})")
         return self
-
-    @property
-    def parent(self) -> str | None:
-        return self.parent_process
 
 
 # ----------------------------------------------------------------------------------------- events
@@ -597,7 +562,7 @@ class Statement(Fact):
 # ----------------------------------------------------------------------------------- negotiations
 
 
-class Issue(Fact):
+class Issue(IssueBehaviour, Fact):
     """A question under negotiation, on a numeric scale with labelled anchors or ordered options."""
 
     record_kind = "issue"
@@ -622,10 +587,9 @@ class Issue(Fact):
 
     @model_validator(mode="after")
     def _scale(self) -> Issue:
-        if self.options is not None:
-            if len(self.options) < 2:
-                raise ValueError("an issue with options needs at least two")
-            self.__dict__["scale_min"], self.__dict__["scale_max"] = 0, len(self.options) - 1
+        if self.options is not None and len(self.options) < 2:
+            raise ValueError("an issue with options needs at least two")
+        self._derived(self.__dict__)
         if self.scale_max <= self.scale_min:
             raise ValueError("scale_max must be above scale_min")
         for at in self.anchors:
@@ -634,7 +598,7 @@ class Issue(Fact):
         return self
 
 
-class Position(Fact):
+class Position(OfIssueBehaviour, Fact):
     """Where an actor stands on an issue as of a date, and how much it cares (salience 0..1)."""
 
     record_kind = "position"
@@ -658,12 +622,8 @@ class Position(Fact):
         "a draft; when unset, vote prediction derives it from salience.",
     )
 
-    @property
-    def parent(self) -> str | None:
-        return self.issue
 
-
-class Capability(Fact):
+class Capability(OfIssueBehaviour, Fact):
     """An actor's capability to shape outcomes (any non-negative scale), as of a date, optionally per issue."""
 
     record_kind = "capability"
@@ -681,10 +641,6 @@ class Capability(Fact):
         default=None, ge=0,
         description="Spread of the coding (plus or minus, same units), used by Monte Carlo forecasts.",
     )
-
-    @property
-    def parent(self) -> str | None:
-        return self.issue
 
 
 # -------------------------------------------------------------------------------------- decisions
@@ -1117,7 +1073,7 @@ class Report(Record):
         return iana_zone(value)
 
 
-class Merge(Record):
+class Merge(MergeBehaviour, Record):
     """The decision that two reports tell of the same incident, with the score that proposed it.
     Reviewable (``proposed`` until a person or the auto threshold decides) and reversible (``rejected``
     later splits them again); neither report is ever changed or dropped."""
@@ -1141,10 +1097,6 @@ class Merge(Record):
         default=None,
         description="Who accepted or rejected it (a person, or auto for the threshold).",
     )
-
-    @property
-    def parent(self) -> str | None:
-        return self.reports[0]
 
 
 RECORD_TYPES: tuple[type[Record], ...] = (

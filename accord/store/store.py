@@ -381,10 +381,16 @@ class Store:
         raise AccordError(f"the store holds several cases ({', '.join(cases)}): say which with --case")
 
     def snapshot(self, case_id: str, as_known_on: dt.datetime | None = None,
-                 kinds: Iterable[str] | None = None) -> Snapshot:
+                 kinds: Iterable[str] | None = None, plain: bool = False) -> Snapshot:
         """The case's records as known then; with ``kinds``, only records of those kinds (a reader that
-        needs the actors need not decode a case's hundreds of thousands of reports)."""
+        needs the actors need not decode a case's hundreds of thousands of reports). ``plain``: as plain
+        records (accord.record.plain), read without pydantic, for a reader that only reads them."""
         from accord.record.snapshot import Snapshot
+
+        if plain:
+            from accord.record.plain import decode as read
+        else:
+            read = decode
 
         params: dict[str, Any] = {"case_id": case_id}
         sql = f"SELECT kind, data FROM record WHERE case_id = :case_id AND data IS NOT NULL AND {self.known(as_known_on, params)}"
@@ -393,7 +399,7 @@ class Store:
         with gc_paused(), self.reading() as rows:
             found = rows(sql, params)
             members = [(m.kind, data) for m, data in self._members(rows, case_id, as_known_on, kinds=kinds)]
-            return Snapshot((decode(kind, data) for kind, data in [*found, *members]), case_id=case_id)
+            return Snapshot((read(kind, data) for kind, data in [*found, *members]), case_id=case_id)
 
     def _members(self, read: Callable[[str, dict[str, Any]], list[Any]], case_id: str,
                  as_known_on: dt.datetime | None, kinds: Iterable[str] | None = None,

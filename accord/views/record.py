@@ -3,16 +3,18 @@
 Each function takes a Snapshot (and a valid date) and returns dicts and lists only. A record page and an
 issue's positions are read from the stored JSON of the records they need, without the model
 (accord.views.show, accord.views.positions): ``show`` and ``positions`` here are what they answer.
+The others answer alike from the model's records and from plain ones (accord.record.plain: what the CLI
+reads, without pydantic), so they import no record class (tests/record/test_plain.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-
-from accord.record.model import Actor, Citation, Document, Issue, Record, citations, disputes
-from accord.record.snapshot import Snapshot
+if TYPE_CHECKING:
+    from accord.record.model import Actor, Citation, Record
+    from accord.record.snapshot import Snapshot
 
 
 def actor_row(a: Actor) -> dict[str, Any]:
@@ -26,7 +28,7 @@ def actors(snap: Snapshot, kind: str | None = None, on: dt.date | None = None) -
 def body_members(snap: Snapshot, body: str, on: dt.date | None) -> list[dict[str, Any]]:
     rows = []
     for rel in snap.memberships(body, on):
-        member = snap.get(rel.source, Actor)
+        member = snap.get(rel.source, "actor")
         rows.append({
             **actor_row(member),
             "permanent": rel.permanent,
@@ -38,7 +40,7 @@ def body_members(snap: Snapshot, body: str, on: dt.date | None) -> list[dict[str
 
 
 def relations(snap: Snapshot, actor: str, on: dt.date | None = None) -> list[dict[str, Any]]:
-    snap.get(actor, Actor)
+    snap.get(actor, "actor")
     return [
         {
             "id": r.id, "type": r.type, "source": r.source, "target": r.target,
@@ -53,7 +55,7 @@ def relations(snap: Snapshot, actor: str, on: dt.date | None = None) -> list[dic
 
 
 def positions(snap: Snapshot, issue: str, on: dt.date | None = None) -> dict[str, Any]:
-    iss = snap.get(issue, Issue)
+    iss = snap.get(issue, "issue")
     rows = [
         {
             "actor": p.actor, "name": snap.name(p.actor), "value": p.value, "salience": p.salience,
@@ -70,6 +72,8 @@ def positions(snap: Snapshot, issue: str, on: dt.date | None = None) -> dict[str
 
 def citations_of(rec: Record) -> list[Citation]:
     """Every citation inside a record, nested ones (stances, roles) included, each once."""
+    from accord.record.model import citations
+
     found: list[Citation] = []
     for _, c in citations(rec):
         if c not in found:
@@ -79,8 +83,8 @@ def citations_of(rec: Record) -> list[Citation]:
 
 def resolve_citation(snap: Snapshot, c: Citation) -> dict[str, Any]:
     out: dict[str, Any] = c.model_dump(exclude_none=True)
-    if c.document and snap.has(c.document, Document):
-        doc = snap.get(c.document, Document)
+    if c.document and snap.has(c.document, "document"):
+        doc = snap.get(c.document, "document")
         out.update(title=doc.title, **{k: v for k, v in (("url", doc.url), ("outlet", doc.outlet)) if v})
         if doc.published:
             out["published"] = str(doc.published)
@@ -91,6 +95,8 @@ def resolve_citation(snap: Snapshot, c: Citation) -> dict[str, Any]:
 
 def show(snap: Snapshot, record_id: str) -> dict[str, Any]:
     """A record, its citations resolved, and who disputes it (a record with claims: an event)."""
+    from accord.record.model import disputes
+
     rec: Record = snap.get(record_id)
     disputed_by = sorted({c.by for c in disputes(getattr(rec, "claims", []))})
     return {

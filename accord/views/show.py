@@ -28,7 +28,7 @@ def dump(classes: dict[str, Any], name: str, raw: dict[str, Any]) -> dict[str, A
     from accord.record.shapes import REQUIRED
 
     out = {}
-    for key, default, held, many in classes[name]:
+    for key, default, held, many, *_ in classes[name]:
         if key in raw:
             value = raw[key]
         elif default == REQUIRED:  # not stored: the model would refuse the record too
@@ -50,7 +50,7 @@ def dump(classes: dict[str, Any], name: str, raw: dict[str, Any]) -> dict[str, A
 
 def _citations(classes: dict[str, Any], name: str, data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every citation inside a dumped record, in ``accord.record.model.citations``' order."""
-    for key, _, held, many in classes[name]:
+    for key, _, held, many, *_ in classes[name]:
         if held is None or key not in data:
             continue
         value = data[key]

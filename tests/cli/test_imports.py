@@ -90,8 +90,14 @@ print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules))
 #: beyond READ_FORBIDDEN: `case list` prints case ids, so builds no record class, reads no YAML and needs no pydantic;
 #: `positions` reads the fields it shows from the stored JSON (accord/views/positions.py), so builds no record class;
 #: `show` reads the record and the documents it cites from the stored JSON (accord/views/show.py), so builds
-#: no record class, and prints YAML through the writer alone, not the bundle reader
+#: no record class, and prints YAML through the writer alone, not the bundle reader;
+#: `actors list`, `relations` and `body members` read the snapshot as plain records (accord/record/plain.py)
+PLAIN = ("yaml", "pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle")
 READ_ALSO_FORBIDDEN = {
+    "actors list": PLAIN,
+    "actors list --kind state --date 2016-01-01 --json": PLAIN,
+    "relations russia --date 2016-01-01": PLAIN,
+    "body members unsc --date 2015-12-18 --json": PLAIN,
     "show assad-role": ("pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"),
     "case list": ("yaml", "pydantic", "accord.record.model", "accord.record.bundle"),
     "positions assad-role --date 2015-12-18": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
@@ -105,6 +111,9 @@ READ_COMMANDS = [
     ["show", "assad-role"],
     ["case", "list"],
     ["actors", "list"],
+    ["actors", "list", "--kind", "state", "--date", "2016-01-01", "--json"],
+    ["relations", "russia", "--date", "2016-01-01"],
+    ["body", "members", "unsc", "--date", "2015-12-18", "--json"],
     ["history", "assad-role"],
     ["positions", "assad-role", "--date", "2015-12-18"],
     ["eligible", "talks", "--date", "2015-12-18"],

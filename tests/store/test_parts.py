@@ -1,6 +1,7 @@
-"""Narrow as-of reads (accord.store.parts) answer exactly what the full snapshot answers, at every
-transaction time of generated histories: positions created, changed, deleted and moved between issues,
-actors renamed and deleted, issues and documents changed and deleted."""
+"""Narrow as-of reads (accord.store.parts) and the snapshot of plain records (accord.record.plain) answer
+exactly what the full snapshot of the model's records answers, at every transaction time of generated
+histories: positions created, changed, deleted and moved between issues, actors renamed and deleted,
+issues and documents changed and deleted."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from accord.views import record as views
 from accord.views.positions import SCALE_DEFAULT, issue_positions
 from accord.views.show import show_record
 from tests.record.strategies import bundles
+from tests.record.test_plain import assert_same
 
 MINI = Path(__file__).resolve().parents[1] / "record" / "data" / "mini"
 BASE = read_bundle(MINI).records
@@ -102,6 +104,14 @@ def test_narrow_reads_equal_the_snapshot(store, history):
             for on in (None, dt.date(2020, 2, 1), dt.date(2020, 12, 31)):
                 narrow = _answer(lambda: issue_positions(store, case, issue, on, t))
                 assert narrow == _answer(lambda: views.positions(snap, issue, on)), (issue, on, t)
+        flat = store.snapshot(case, t, plain=True)
+        assert list(flat.records) == list(snap.records)
+        for rid, rec in snap.records.items():
+            assert_same(flat.records[rid], rec, rid)
+        for actor in ACTORS:
+            for on in (None, dt.date(2020, 2, 1)):
+                assert _same(lambda: views.relations(flat, actor, on), lambda: views.relations(snap, actor, on))
+        assert views.actors(flat) == views.actors(snap)
 
 
 @settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],

@@ -1,0 +1,161 @@
+"""Records read from the store as plain objects: the model's fields, values and behaviour without pydantic.
+
+A read command pays, before it decodes anything, for pydantic's import, the machinery of the model's 37
+classes and a validator per class it decodes: ≈ 0.15 s of CPU, more than half of `accord actors list`
+(docs/benchmarks.md, issue 13 item 3). A stored record was validated when it was written (``Store``
+writes only records of the model, ``encode`` leaves their defaults out), so reading it back needs no
+validation, only its defaults and its values' types: accord/record/shapes.json holds both, derived from
+the model, and accord.record.behaviour the classes' methods and the fields a record derives from others. A plain record has the attributes of the
+model's record of the same JSON, equal values of the same types, the same methods, ``record_kind``,
+equality, ``str`` and ``repr`` (tests/record/test_plain.py, on every record of the built-in cases and on
+generated bundles of every kind); it cannot be changed, and has no pydantic methods (``model_dump``…):
+what needs those reads through the model (``Store.snapshot(..., plain=False)``).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import json
+from typing import Any
+
+from accord.errors import AccordError
+
+
+class Plain:
+    """Base of the plain classes: fields in the model's order, read-only, compared as the model compares."""
+
+    _fields: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a {type(self).__name__} read from the store does not change: edit it through the model")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # as the model's: records are not hashable
+
+    def __repr_args(self) -> str:
+        return ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.__repr_args()})"
+
+    def __str__(self) -> str:
+        return " ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+
+
+@functools.cache
+def _classes() -> dict[str, type[Plain]]:
+    """A plain class for every class of shapes.json, with the model class's name and behaviours."""
+    from accord.record.behaviour import BEHAVIOURS
+    from accord.record.shapes import load
+
+    shapes = load()
+    kind_of = {name: kind for kind, name in shapes["kinds"].items()}
+    out = {}
+    for name, fields in shapes["classes"].items():
+        bases = tuple(BEHAVIOURS[b] for b in shapes["behaviours"][name]) + (Plain,)
+        attrs: dict[str, Any] = {"_fields": tuple(f[4] for f in fields), "__module__": __name__}
+        if name in kind_of:
+            attrs["record_kind"] = kind_of[name]
+        out[name] = type(name, bases, attrs)
+    return out
+
+
+def _converter(how: Any):
+    """The function that makes the model's value of a JSON value (shapes.CONVERTS)."""
+    if how is None:
+        return None
+    if how == "float":
+        return float
+    if how == "fuzzydate":
+        from accord.record.dates import FuzzyDate
+
+        return FuzzyDate.parse
+    if how == "datetime":
+        return _datetime
+    if how[0] == "list":
+        item = _converter(how[1])
+        return lambda v: [item(x) for x in v]
+    key, value = _converter(how[1]) or _same, _converter(how[2]) or _same
+    return lambda v: {key(k): value(x) for k, x in v.items()}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _datetime(value: str) -> dt.datetime:
+    """An ISO time as the model reads it (JSON holds pydantic's own ISO text), its offset as pydantic's
+    own time zone class, so that the value's repr is the model's too."""
+    out = dt.datetime.fromisoformat(value)
+    if out.tzinfo is None:
+        return out
+    from pydantic_core import TzInfo  # the compiled core only (not pydantic): an aware time is a report's
+
+    return out.replace(tzinfo=TzInfo(int(out.utcoffset().total_seconds())))  # type: ignore[union-attr]
+
+
+@functools.cache
+def _plan(name: str) -> tuple[type[Plain], tuple[tuple[str, str, Any, Any, Any], ...]]:
+    """The class of ``name`` and, per field, (key, attribute, default, how a stored value is read,
+    whether the default must be copied)."""
+    from accord.record.shapes import REQUIRED, load
+
+    shapes = load()
+    plan = []
+    for key, default, held, many, attr, convert in shapes["classes"][name]:
+        if held is not None:
+            read = functools.partial(_held, held, many)
+            if default != REQUIRED:
+                default = read(default)
+        else:  # the default as the model holds it: pydantic does not validate defaults
+            read = _converter(convert)
+            default = shapes["defaults"].get(name, {}).get(key, default)
+        plan.append((key, attr, default, read, isinstance(default, (list, dict, Plain))))
+    return _classes()[name], tuple(plan)
+
+
+def _held(name: str, many: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if many == "list":
+        return [build(name, v) for v in value]
+    if many == "dict":
+        return {k: build(name, v) for k, v in value.items()}
+    return build(name, value)
+
+
+def build(name: str, raw: dict[str, Any]) -> Plain:
+    """The plain ``name`` of a stored JSON object (a record's, or a model's it holds)."""
+    from accord.record.shapes import REQUIRED
+
+    cls, plan = _plan(name)
+    derived = getattr(cls, "_derived", None)
+    out = object.__new__(cls)
+    values = out.__dict__
+    for key, attr, default, read, fresh in plan:
+        if key in raw:
+            value = raw[key]
+            if value is not None and read is not None:
+                value = read(value)
+        elif default == REQUIRED:  # not stored: the model would refuse the record too
+            raise AccordError(f"a stored {name} lacks its {key!r}: written by another version of accord")
+        else:
+            value = copy.deepcopy(default) if fresh else default  # each record its own list, as the model's
+        values[attr] = value
+    if derived is not None:
+        derived(values)
+    return out
+
+
+def decode(kind: str, data: str) -> Plain:
+    """The plain record of a stored record's JSON (``accord.store.store.decode`` without the model)."""
+    from accord.record.shapes import load
+
+    name = load()["kinds"].get(kind)
+    if name is None:
+        raise AccordError(f"a stored record of kind {kind!r}, unknown to this version of accord")
+    return build(name, json.loads(data))
