@@ -1,4 +1,5 @@
-"""Where any of a fixed set of words occurs in a document, from spaCy's token arrays.
+"""Where any of a fixed set of words occurs in a document, from spaCy's token arrays; and word alternations
+written for the regex engine's speed.
 
 One vectorised lookup of the tokens' lower-case forms replaces a regular-expression alternation of
 dozens or hundreds of words, which the regex engine tries at every character and which was the costliest
@@ -93,3 +94,69 @@ def first_words(alternation: str) -> set[str]:
             forms = [f + c for f in forms for c in choices]
         out.update(f.lower() for f in forms)
     return out
+
+
+def tagged_alternation(alternatives: list[tuple[str, str]]) -> tuple[str, dict[int, str]]:
+    """One regex alternation of ``(pattern, tag)`` pairs that matches what ``(?:p1)|(?:p2)|...`` matches, and
+    the tag of each match's alternative by its ``lastindex``: each alternative is closed by an empty group.
+
+    The engine tries an alternation's branches one by one at each position, but rejects with one comparison a
+    branch that opens with a plain character; a branch opening with a group (a named group per tag, as
+    ``(?P<tag>a|b)|(?P<other>c|d)``) it enters every time. Here consecutive alternatives that open with a plain
+    letter share one branch per letter (``a(?:bc()|d())``), so a position costs a comparison per distinct
+    letter rather than an entry into every group. An alternative moves only past others that open with
+    another letter, which cannot match where it does, so the first alternative that matches at a position is
+    the same one (for patterns compiled without IGNORECASE, under which two letters may match one character)."""
+    parts: list[str] = []
+    tags: dict[int, str] = {}
+    groups = 0
+    run: dict[str, list[tuple[str, str]]] = {}
+
+    def closed(pattern: str, tag: str) -> str:
+        nonlocal groups
+        groups += re.compile(pattern).groups + 1
+        tags[groups] = tag
+        return f"(?:{pattern})()"
+
+    def flush() -> None:
+        for letter, rests in run.items():
+            inner = "|".join(closed(rest, tag) for rest, tag in rests)
+            parts.append(f"{re.escape(letter)}(?:{inner})" if len(rests) > 1 else f"{re.escape(letter)}{inner}")
+        run.clear()
+
+    for pattern, tag in alternatives:
+        if _opens_with_letter(pattern):
+            run.setdefault(pattern[0], []).append((pattern[1:], tag))
+        else:
+            flush()  # a branch whose first character is not known: the order around it is kept as written
+            parts.append(closed(pattern, tag))
+    flush()
+    return "|".join(parts), tags
+
+
+def _opens_with_letter(pattern: str) -> bool:
+    """Whether a pattern is a plain letter followed by the rest of one sequence (no quantifier on the letter,
+    no '|' outside groups and classes): then the letter and the rest can be matched apart."""
+    if not pattern[:1].isalnum() or pattern[1:2] in ("?", "*", "+", "{") or re.search(r"\\\d", pattern):
+        return False  # (a back-reference: its group's number is the whole pattern's)
+    depth, i, n = 0, 1, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class; a ']' right after '[' or '[^' is one of its characters
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1
+            i += 1 if pattern[i:i + 1] == "]" else 0
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.ingest.conftest import of
 
 
@@ -100,6 +103,43 @@ def test_first_words_of_an_alternation():
 
     assert first_words("said|[Aa]ccording to|emphasi[sz]ed|cease-fire") == {
         "said", "according", "emphasised", "emphasized", "cease"}
+
+
+# cue patterns of the forms the vocabularies use: plain words, optional endings, groups, classes, a leading group
+_CUES = ["go", "going", "goes", "go down", "stay", "stays?", "step(s|ped)? (down|aside)", "s", "st[ao]y", "st\\w*",
+         "(stay|go)", "(?:no|not) go", "[gs]o", "go|stay", "a[|]b", "ab", "a", "b", "'s", "go-ahead", "\\bgo"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CUES), st.sampled_from(["min", "max", "min_fixed"])), min_size=1, max_size=12),
+       st.lists(st.sampled_from(["go", "going", "goes", "go down", "stay", "stays", "step down", "stepped aside", "s", "st",
+                                 "a|b", "ab", "a", "b", "'s", "go-ahead", "no go", " ", ", ", "x"]), max_size=25))
+def test_a_tagged_alternation_matches_as_its_named_groups_do(cues, words):
+    """The stances' alternations (first letters shared, each alternative tagged by an empty group) find the
+    same matches as one named group per tag, and tag each with the group that matched."""
+    import re
+
+    from accord.ingest.words import tagged_alternation
+
+    text = "".join(words)
+    plain = "|".join(f"(?P<g{i}>(?:{pattern}))" for i, (pattern, _tag) in enumerate(cues))
+    tag_of = {f"g{i}": tag for i, (_pattern, tag) in enumerate(cues)}
+    alternation, tags = tagged_alternation(cues)
+    want = [(m.span(), tag_of[m.lastgroup]) for m in re.finditer(rf"\b(?:{plain})\b", text)]
+    got = [(m.span(), tags[m.lastindex]) for m in re.finditer(rf"\b(?:{alternation})\b", text)]
+    assert got == want
+
+
+def test_a_tagged_alternation_shares_first_letters():
+    from accord.ingest.words import tagged_alternation
+
+    # a cue opening with a group keeps its place: the cues after it are not merged with those before
+    assert tagged_alternation([("go", "a"), ("stay", "b"), ("gone", "c"), ("(x|go)", "d"), ("got", "e")]) == (
+        "g(?:(?:o)()|(?:one)())|s(?:tay)()|(?:(x|go))()|g(?:ot)()", {1: "a", 2: "c", 3: "b", 5: "d", 6: "e"})
+    # a letter that an alternation, a quantifier or a class might bind stays with the rest of its cue
+    for cue in ("go|stay", "g?o", "g+o", "g{2}", "g[|]o|stay", "g(o)\\1"):
+        assert tagged_alternation([(cue, "a")])[0] == f"(?:{cue})()"
+    assert tagged_alternation([("g[|]o", "a"), ("g(o|a)", "b")])[0] == "g(?:(?:[|]o)()|(?:(o|a))())"
 
 
 def test_a_verb_of_opposing_turns_what_it_governs(run):
