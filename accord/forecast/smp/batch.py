@@ -4,16 +4,15 @@
 overhead per state per draw. Here one pass steps every draw still going, through the same functions
 (state.py, pce.py) on arrays with a leading draw axis. Each draw's bargains sit in a fixed layout of
 slots, one per initiator, with a mask for the actors that propose none; a masked slot takes part in no
-vote and no election. A draw stops by its own stopping rule and leaves the batch, so its forecast is
-what ``SMP.run`` gives it, up to the order of floating-point sums (tests/forecast/smp/test_smp_batch.py
-holds them together within 1e-9 of the scale).
+vote and no election. A draw stops by its own stopping rule and leaves the batch. ``SMP.run`` steps a
+batch of one through the same functions, so a draw's forecast is its run's
+(tests/forecast/smp/test_smp_batch.py).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from accord.forecast.smp import pce
 from accord.forecast.smp import state as smp_state
 from accord.forecast.smp.params import SMPParams, StateTransitions
 
@@ -55,10 +54,10 @@ def _forecast_chunk(params, accommodation, positions, salience, capability, seed
     steps = 0
     while going.size:
         draw = rng.uniform(size=(n, 1)) if stochastic else None
-        new = _step(state, utils, actors, params, draw)
+        new, _ = smp_state.step(state, utils, actors, params, draw)
         utils = smp_state.utilities(new, actors, params)
         steps += 1
-        moved = np.linalg.norm(state.positions - new.positions, axis=-1).sum(axis=-1)
+        moved = smp_state.state_distance(state, new)
         if steps == 1:
             # KTAB adds a small constant so that a first step of zero does not divide by zero
             first_step = moved + 1e-4
@@ -80,40 +79,6 @@ def _forecast_chunk(params, accommodation, positions, salience, capability, seed
 
 def _rows(actors: smp_state.Actors, rows: np.ndarray) -> smp_state.Actors:
     return smp_state.Actors(actors.salience[rows], actors.capability[rows], actors.accommodation)
-
-
-def _step(
-    state: smp_state.State, utils: smp_state.Utilities, actors: smp_state.Actors, params: SMPParams, draw: np.ndarray | None
-) -> smp_state.State:
-    """smp_state.step for a batch: every actor picks among its status quo and the bargains it is party to."""
-    b, n, _ = state.positions.shape
-    found, proposed = smp_state.offers(utils, actors, state, params)
-    init, rcvr = found.initiator, found.receiver  # (K,) and (B, K)
-    own = utils.own
-    base = own.sum(axis=-1)
-    risk = utils.risk[..., None]
-    u_init = pce.utility(smp_state.distances(state.ideals, actors.salience, found.initiator_position), risk)
-    u_rcvr = pce.utility(smp_state.distances(state.ideals, actors.salience, found.receiver_position), risk)
-    own_rcvr = np.take_along_axis(own, np.broadcast_to(rcvr[:, None, :], u_rcvr.shape), axis=-1)
-    value = (base[..., None] - own[..., init] - own_rcvr + u_init + u_rcvr) / n
-    options = np.concatenate([base[..., None] / n, value], axis=-1)
-    c = pce.coalitions(actors.capability, options, params.VotingRule)
-    pv = pce.victory_probabilities(c, params.VictoryProbModel)
-    k = np.arange(n)[None, :, None]
-    party = ((init[None, None, :] == k) | (rcvr[:, None, :] == k)) & proposed[:, None, :]
-    offered = np.concatenate([np.ones((b, n, 1), dtype=bool), party], axis=-1)
-    p = pce.pce_among(c, pv, offered, params.PCEModel)
-    adopted = smp_state.choose(p, offered, draw) - 1
-    slot = np.maximum(adopted, 0)[..., None]
-    as_initiator = (init[slot[..., 0]] == np.arange(n))[..., None]
-    take = np.broadcast_to(slot, state.positions.shape)
-    moved_to = np.where(
-        as_initiator,
-        np.take_along_axis(found.initiator_position, take, axis=-2),
-        np.take_along_axis(found.receiver_position, take, axis=-2),
-    )
-    positions = np.where((adopted >= 0)[..., None], moved_to, state.positions)
-    return smp_state.State(positions, smp_state.new_ideals(state.ideals, positions, actors.accommodation))
 
 
 def expected_outcome(positions: np.ndarray, probs: np.ndarray) -> np.ndarray:

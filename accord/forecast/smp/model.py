@@ -11,7 +11,7 @@ from accord.forecast.limits import check_run
 from accord.forecast.smp import pce
 from accord.forecast.smp import state as smp_state
 from accord.forecast.smp.batch import expected_outcome, forecast_units
-from accord.forecast.smp.params import KTAB_DEFAULT_SEED, SMPParameterError, SMPParams
+from accord.forecast.smp.params import KTAB_DEFAULT_SEED, SMPParameterError, SMPParams, StateTransitions
 
 
 class SMP(BatchModel):
@@ -64,20 +64,23 @@ class SMP(BatchModel):
         check_run(self.name, data, max_steps)
         seed = KTAB_DEFAULT_SEED if seed is None else seed
         rng = np.random.default_rng(seed)
+        stochastic = params.StateTransitions is StateTransitions.STOCHASTIC
         actors, first = self._start(data)
         lo, hi = data.scale
 
+        # a batch of one: the arithmetic of forecast_batch, so a run and its draw in a batch agree
         states = [first]
         utils = [smp_state.utilities(first, actors, params)]
         transitions: list[smp_state.Transition] = []
         first_step = 0.0
         settled = False
         while len(states) - 1 < max_steps:
-            nxt, transition = smp_state.step(states[-1], utils[-1], actors, params, rng)
+            draw = rng.uniform(size=(len(data.actors), 1)) if stochastic else None
+            nxt, slots = smp_state.step(states[-1], utils[-1], actors, params, draw)
             states.append(nxt)
-            transitions.append(transition)
+            transitions.append(slots.transition(0))
             utils.append(smp_state.utilities(nxt, actors, params))
-            moved = smp_state.state_distance(states[-2], nxt)
+            moved = float(smp_state.state_distance(states[-2], nxt)[0])
             steps = len(states) - 1
             if steps == 1:
                 # KTAB adds a small constant so that a first step of zero does not divide by zero
@@ -86,9 +89,9 @@ class SMP(BatchModel):
                 settled = True
                 break
 
-        probs = [smp_state.win_probabilities(s, actors, u, params) for s, u in zip(states, utils)]
-        trajectory = [(lo + s.positions * (hi - lo)).tolist() for s in states]
-        outcomes = [_expected_outcome(s.positions, p, lo, hi) for s, p in zip(states, probs)]
+        probs = [smp_state.win_probabilities(s, actors, u, params)[0] for s, u in zip(states, utils)]
+        trajectory = [(lo + s.positions[0] * (hi - lo)).tolist() for s in states]
+        outcomes = [(lo + expected_outcome(s.positions, p[None])[0] * (hi - lo)).tolist() for s, p in zip(states, probs)]
         return Run(
             model=self.name,
             forecast=outcomes[-1],
@@ -102,7 +105,7 @@ class SMP(BatchModel):
                 "settled": settled,
                 "moves": _moves(transitions, data.actors, lo, hi),
                 "win_probabilities": [p.tolist() for p in probs],
-                "risk_attitudes": [u.risk.tolist() for u in utils],
+                "risk_attitudes": [u.risk[0].tolist() for u in utils],
                 "bargains": [_describe(t, data.actors, lo, hi) for t in transitions],
             },
         )
@@ -127,16 +130,13 @@ class SMP(BatchModel):
         positions = np.asarray(data.positions, dtype=float)
         lo, hi = data.scale
         unit = (positions - lo) / (hi - lo)
+        # one input as a batch of one (leading axis of length 1), as forecast_batch steps its draws
         actors = smp_state.Actors(
-            salience=np.asarray(data.salience, dtype=float).reshape(positions.shape),
-            capability=np.asarray(data.capability, dtype=float),
+            salience=np.asarray(data.salience, dtype=float).reshape(positions.shape)[None],
+            capability=np.asarray(data.capability, dtype=float)[None],
             accommodation=self.accommodation,
         )
-        return actors, smp_state.State(positions=unit, ideals=unit.copy())
-
-
-def _expected_outcome(positions: np.ndarray, probs: np.ndarray, lo: float, hi: float) -> list[float]:
-    return (lo + expected_outcome(positions, probs) * (hi - lo)).tolist()
+        return actors, smp_state.State(positions=unit[None], ideals=unit[None].copy())
 
 
 def _moves(

@@ -315,55 +315,74 @@ def offers(utils: Utilities, actors: Actors, state: State, params: SMPParams) ->
     return Bargains(init, target, compromise[0], compromise[1], p_i[..., 0], best), proposed
 
 
-def bargains(utils: Utilities, actors: Actors, state: State, params: SMPParams) -> Bargains:
-    """The bargains one input's actors propose, in initiator order."""
-    found, proposed = offers(utils, actors, state, params)
-    return Bargains(*(np.asarray(field)[proposed] for field in (
-        found.initiator, found.receiver, found.initiator_position, found.receiver_position, found.win_odds, found.gain
-    )))
-
-
 @dataclass(frozen=True)
 class Transition:
-    """A step: the bargains proposed and, per actor, the index of the bargain it adopted (-1: none)."""
+    """A step of one input: the bargains proposed and, per actor, the index of the bargain it adopted
+    (-1: none)."""
 
     bargains: Bargains
     adopted: np.ndarray
 
 
-def step(
-    state: State, utils: Utilities, actors: Actors, params: SMPParams, rng: np.random.Generator
-) -> tuple[State, Transition]:
-    """The next state: every actor picks among its status quo and the bargains it is party to."""
-    n = len(actors.capability)
-    found = bargains(utils, actors, state, params)
-    init, rcvr = found.initiator, found.receiver
+@dataclass(frozen=True)
+class Slots:
+    """A step of a batch: every initiator's best challenge in a fixed layout of slots (``offers``), which
+    slots were proposed (B, K), and per actor the slot it adopted (B, n; -1: none)."""
+
+    offers: Bargains
+    proposed: np.ndarray
+    adopted: np.ndarray
+
+    def transition(self, row: int) -> Transition:
+        """One input's step as its own record: only the bargains proposed, numbered among themselves."""
+        kept = np.nonzero(self.proposed[row])[0]
+        o = self.offers
+        proposed = Bargains(o.initiator[kept], o.receiver[row, kept], o.initiator_position[row, kept],
+                            o.receiver_position[row, kept], o.win_odds[row, kept], o.gain[row, kept])
+        adopted = self.adopted[row]
+        return Transition(proposed, np.where(adopted >= 0, np.searchsorted(kept, adopted), -1))
+
+
+def step(state: State, utils: Utilities, actors: Actors, params: SMPParams, draw: np.ndarray | None) -> tuple[State, Slots]:
+    """The next state of B inputs (arrays with a leading input axis): every actor picks among its status
+    quo and the bargains it is party to; ``draw`` (n, 1) uniforms for stochastic transitions, else None.
+
+    A single run steps a batch of one, so that a run and a batch do the same arithmetic: with masked
+    slots in one and not the other, sums of different lengths round differently, and where two options
+    tie (actors that have converged on one position) such a difference in the last bit picks another
+    option (tests/forecast/smp/test_smp_batch.py)."""
+    b, n, _ = state.positions.shape
+    found, proposed = offers(utils, actors, state, params)
+    init, rcvr = found.initiator, found.receiver  # (K,) and (B, K)
     own = utils.own
-    base = own.sum(axis=1)  # each actor's total utility over the current positions
-    risk = utils.risk[:, None]
+    base = own.sum(axis=-1)  # each actor's total utility over the current positions
+    risk = utils.risk[..., None]
     u_init = pce.utility(distances(state.ideals, actors.salience, found.initiator_position), risk)
     u_rcvr = pce.utility(distances(state.ideals, actors.salience, found.receiver_position), risk)
+    own_rcvr = np.take_along_axis(own, np.broadcast_to(rcvr[:, None, :], u_rcvr.shape), axis=-1)
     # a bargain's value to a: a's mean utility with only the two parties' positions replaced
-    value = (base[:, None] - own[:, init] - own[:, rcvr] + u_init + u_rcvr) / n
+    value = (base[..., None] - own[..., init] - own_rcvr + u_init + u_rcvr) / n
     # option 0 is "status quo"; pairwise coalitions do not depend on which other options compete,
     # so one coalition matrix over all options serves every actor's own choice
-    options = np.column_stack([base / n, value])
+    options = np.concatenate([base[..., None] / n, value], axis=-1)
     c = pce.coalitions(actors.capability, options, params.VotingRule)
     pv = pce.victory_probabilities(c, params.VictoryProbModel)
-    k = np.arange(n)[:, None]
-    offered = np.column_stack([np.ones(n, dtype=bool), (init[None, :] == k) | (rcvr[None, :] == k)])
+    k = np.arange(n)[None, :, None]
+    # a slot not proposed takes part in no actor's election
+    party = ((init[None, None, :] == k) | (rcvr[:, None, :] == k)) & proposed[:, None, :]
+    offered = np.concatenate([np.ones((b, n, 1), dtype=bool), party], axis=-1)
     p = pce.pce_among(c, pv, offered, params.PCEModel)
-    stochastic = params.StateTransitions is StateTransitions.STOCHASTIC
-    choice = choose(p, offered, rng.uniform(size=(n, 1)) if stochastic else None)
-    adopted = choice - 1
-    movers = np.nonzero(adopted >= 0)[0]
-    b = adopted[movers]
-    new_positions = state.positions.copy()
-    new_positions[movers] = np.where(
-        (init[b] == movers)[:, None], found.initiator_position[b], found.receiver_position[b]
+    adopted = choose(p, offered, draw) - 1
+    slot = np.maximum(adopted, 0)[..., None]
+    as_initiator = (init[slot[..., 0]] == np.arange(n))[..., None]
+    take = np.broadcast_to(slot, state.positions.shape)
+    moved_to = np.where(
+        as_initiator,
+        np.take_along_axis(found.initiator_position, take, axis=-2),
+        np.take_along_axis(found.receiver_position, take, axis=-2),
     )
-    ideals = new_ideals(state.ideals, new_positions, actors.accommodation)
-    return State(positions=new_positions, ideals=ideals), Transition(found, adopted)
+    positions = np.where((adopted >= 0)[..., None], moved_to, state.positions)
+    return State(positions, new_ideals(state.ideals, positions, actors.accommodation)), Slots(found, proposed, adopted)
 
 
 def choose(p: np.ndarray, offered: np.ndarray, draw: np.ndarray | None) -> np.ndarray:
@@ -384,6 +403,6 @@ def new_ideals(ideals: np.ndarray, positions: np.ndarray, accommodation: np.ndar
     return accommodation @ positions + kept[:, None] * ideals
 
 
-def state_distance(a: State, b: State) -> float:
-    """KTAB's step size: the sum over actors of how far each moved."""
-    return float(np.linalg.norm(a.positions - b.positions, axis=1).sum())
+def state_distance(a: State, b: State) -> np.ndarray:
+    """KTAB's step size, per input of a batch: the sum over actors of how far each moved."""
+    return np.linalg.norm(a.positions - b.positions, axis=-1).sum(axis=-1)
