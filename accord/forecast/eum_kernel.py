@@ -456,8 +456,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     Returns whether anyone moved."""
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
-     not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, fa, su_own, fa_own, quo1, quo2,
-     packed, packed_log, active, xa, sa, ra, sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
+     not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
+     packed, packed_log, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
      log_lose, col_a, e1_col, past, lowest) = buf
     n = x.shape[0]
     if mu_median:
@@ -510,6 +510,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     # contiguous memory and vectorise; each target still meets the challengers in the same order. su, fa:
     # i's utilities of winning and losing against j valued with i's exponent, from the logarithms of
     # their bases (each the same value, and so the same logarithm, for i against j as for j against i).
+    # What the expected utilities share is computed once, as the same operations on the same values:
+    # pa, pta hold 1 - p (the challenger's and the target's chance of losing), su_fa su - fa, q_sqa Q·sq.
     # the most likely win of any challenger over each target (p's diagonal is 0), read along rows
     for m in range(nd):
         row[m] = 0.0
@@ -521,7 +523,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     na = _targets(xv, sv, r, su, width, q, target_view, active)
     for k in range(na):
         i = active[k]
-        xa[k], sa[k], ra[k], sqa[k], gap_mu_a[k] = xv[i], sv[i], r[i], sq[i], gap_mu[i]
+        xa[k], sa[k], ra[k], q_sqa[k], gap_mu_a[k] = xv[i], sv[i], r[i], q * sq[i], gap_mu[i]
         best_kind[k], best_key[k], best_to[k], best_j[k], best_order[k] = CAPITULATE + 1, np.inf, np.inf, -1, -1
     na8 = _padded(na)
     for k in range(na, na8):
@@ -530,8 +532,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         c = grp[active[k]]
         col_a[k] = c
         for l in range(nd):
-            pa[l, k] = p[l, c]
-            pta[l, k] = p[c, l]
+            pa[l, k] = 1 - p[l, c]
+            pta[l, k] = 1 - p[c, l]
     for cj in range(nd):
         # what depends only on the challenger's position: the target's utilities (and, with the target's
         # view, its E1), the same for every challenger at that position
@@ -543,10 +545,10 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         for k in range(na8):
             su[k] = 2 - 4 * _exp1(ra[k] * log_su[k])
         for k in range(na8):
-            fa[k] = 2 - 4 * _exp1(ra[k] * log_fa[k])
+            su_fa[k] = su[k] - (2 - 4 * _exp1(ra[k] * log_fa[k]))
         if target_view:
             for k in range(na8):
-                e1_col[k] = su[k] - sa[k] * (1 - pa[cj, k]) * (su[k] - fa[k]) - q * sqa[k]
+                e1_col[k] = su[k] - sa[k] * pa[cj, k] * su_fa[k] - q_sqa[k]
         for j in range(first[cj], first[cj + 1]):
             gap_mu_j, s_j, order_j, r_j, sq_j = gap_mu[j], sv[j], order[j], r[j], sq[j]
             if not target_view:
@@ -569,8 +571,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
                 if target_view:
                     e1 = e1_col[k]
                 else:
-                    e1 = su_own[k] - sa[k] * (1 - pa[cj, k]) * (su_own[k] - fa_own[k]) - q * sq_j
-                e2 = su[k] - s_j * (1 - pta[cj, k]) * (su[k] - fa[k]) - q * sqa[k]
+                    e1 = su_own[k] - sa[k] * pa[cj, k] * (su_own[k] - fa_own[k]) - q * sq_j
+                e2 = su[k] - s_j * pta[cj, k] * su_fa[k] - q_sqa[k]
                 if q < 1:
                     e1 = e1 - quo1[k]
                     e2 = e2 - quo2[k]
