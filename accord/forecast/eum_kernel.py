@@ -458,7 +458,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
      packed, packed_log, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
-     log_lose, col_a, e1_col, past, lowest) = buf
+     log_lose, col_a, e1_col, past, lowest, at_row) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -529,8 +529,14 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     for k in range(na, na8):
         col_a[k] = 0  # the padding lanes' columns index the triangles: any valid column
     for k in range(na):
-        c = grp[active[k]]
-        col_a[k] = c
+        col_a[k] = grp[active[k]]
+    # where the pair (target column c, challenger position cj) is in the packed triangles: row c at cj when
+    # c <= cj, else row cj at c; the rows' starts once a round (_packed_at's division, per pair, made the
+    # gathers below cost as much as the exps)
+    for k in range(na8):
+        at_row[k] = _packed_at(nd, col_a[k], col_a[k]) - col_a[k]
+    for k in range(na):
+        c = col_a[k]
         for l in range(nd):
             pa[l, k] = 1 - p[l, c]
             pta[l, k] = 1 - p[c, l]
@@ -538,10 +544,13 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         # what depends only on the challenger's position: the target's utilities (and, with the target's
         # view, its E1), the same for every challenger at that position
         xj = ud[cj]
+        row_cj = _packed_at(nd, cj, cj) - cj
         for k in range(na8):
-            c = col_a[k]
-            at = _packed_at(nd, c, cj) if c <= cj else _packed_at(nd, cj, c)
-            log_su[k], log_fa[k], ga[k] = log_win[at], log_lose[at], packed[at]
+            at = at_row[k] + cj if col_a[k] <= cj else row_cj + col_a[k]
+            log_su[k], log_fa[k] = log_win[at], log_lose[at]
+        if q < 1:
+            for k in range(na):
+                ga[k] = packed[at_row[k] + cj if col_a[k] <= cj else row_cj + col_a[k]]
         for k in range(na8):
             su[k] = 2 - 4 * _exp1(ra[k] * log_su[k])
         for k in range(na8):
@@ -633,7 +642,7 @@ def _buffers(n):
         np.empty(n, np.int64), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8),
         np.empty(n8), np.empty(n8), np.empty(n), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
         np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2), np.empty(n8, np.int64), np.empty(n8),
-        np.empty(n + 1, np.int64), np.empty(n, np.uint64),
+        np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64),
     )
 
 
