@@ -29,7 +29,8 @@ from accord.ingest.components.descriptions import body_named
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 
-_WORD = r"[A-Z][\w.'\u00c0-\u024f-]*"
+# a capitalised word, or a name after a lower-case particle joined to it ('al-Assad', 'bin-Zayed', "d'Estaing")
+_WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z][\w.'\u00c0-\u024f-]*"
 _JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
 _PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
 # the label opens a line that opens a paragraph (or the text); one line break may fall inside it
@@ -38,7 +39,8 @@ _LABEL = re.compile(
     r"(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)"
     # a ministry's Q&A excerpts: 'Q - ' and 'A - ' (a hyphen or a dash, spaced or not) on the line of the words
     r"|(?:^|(?<=\n\n))(?P<qa>[QA])[ \t]*[-\u2013\u2014][ \t]*(?=[^\s\d-])"
-    rf"|(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?)"
+    # a number after the role numbers the questions of a printed interview ('Question 1:')
+    rf"|(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?(?:[ \t]+\d{{1,3}})?)"
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
     # French):'), '(via interpreter)', '(retranslated)'
     r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3})?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])")
@@ -69,6 +71,21 @@ _STAGE = re.compile(r"[(\[][^\n]*[)\]]"
 _ABBREVIATION = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z.]{1,7})\)[ \t]*")
 # a note before the words of a turn ('(Via interpreter)', '(in English)', '(retranslated)')
 _LEAD_NOTE = re.compile(r"\([^()\n]{2,40}\)[ \t]*")
+
+
+def _role(who: str) -> str:
+    """A label's role without the number an interview gives each question ('Question 1' -> 'question')."""
+    return re.sub(r"\s+\d+$", "", " ".join(who.split())).lower()
+
+
+def _name_label(m: re.Match[str]) -> bool:
+    """A label naming someone by a name of two words or more, or a name and a note ('Hilary Benn (Leeds Central)
+    (Lab):', 'Crispin Blunt:'): a speaker in a document other labels make a transcript, nobody known."""
+    who = m.group("who")
+    if not who or "\n" in who or _role(who) != " ".join(who.split()).lower():
+        return False
+    words = who.split()
+    return 2 <= len(words) <= 6 or (len(words) == 1 and bool(m.group("note")))
 
 
 def _no_speech(words: str) -> bool:
@@ -135,6 +152,7 @@ class Transcript:
         # a record's header names the chair ('President: Ms. Power (United States of America)'): 'The President:' is her
         chair = next((x.actor for x in doc.mentions_in(head.start("who"), head.end("who"))
                       if x.kind == "person" and x.actor), None) if head else None
+        named: list[re.Match[str]] = []  # labels by a name alone, of somebody the dictionary does not know
         for m in _labels(norm):
             if head and m.start() == head.start():
                 continue  # the header line, no turn
@@ -146,8 +164,13 @@ class Transcript:
                 abbr = _ABBREVIATION.fullmatch(m.group("note") or "")
                 if abbr:
                     short[abbr.group("abbr")] = self._speaker(doc, m)[0]
+            elif _name_label(m):
+                named.append(m)
         if len(labels) < 2:
             return doc
+        # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
+        # is a speaker too when the dictionary does not know him ('Hilary Benn (Leeds Central) (Lab):')
+        labels = sorted(labels + named, key=lambda m: m.start())
         turns: list[tuple[int, int]] = []
         spans = [(m.start(), m.end()) for m in labels]
         for i, m in enumerate(labels):
@@ -223,8 +246,10 @@ class Transcript:
         if m.group("q") or m.group("qa"):
             return True
         who = " ".join(m.group("who").split())
-        if who.lower() in _QUESTIONERS or who.lower() in _ROLE_LABELS:
+        if _role(who) in _QUESTIONERS or _role(who) in _ROLE_LABELS:
             return True
+        if self._noted(doc, m):
+            return True  # an office with the holder's name in a note ('The Secretary of State for ... (Mr X):')
         if len(who) >= 2 and who.replace(".", "").replace(" ", "").replace("'", "").replace("-", "").isupper():
             # a long one only with a name the dictionary knows ('SECRETARY OF STATE JOHN KERRY:')
             return len(who.split()) <= 4 or (len(who.split()) <= 9 and any(
@@ -242,6 +267,14 @@ class Transcript:
         # 'Ms. Fawzi:' by honorific and name; the chair by office only with a record's note
         return not _CHAIR.match(who) or (bool(note) and (bool(_LANGUAGE_NOTE.search(note)) or any(
             x.actor for x in doc.mentions_in(m.start("note"), m.end("note")))))
+
+    @staticmethod
+    def _noted(doc: IngestDoc, m: re.Match[str]) -> list[Mention]:
+        """The known people a label's note names by name ('(Mr Philip Hammond)')."""
+        if not m.group("note"):
+            return []
+        return [x for x in doc.mentions_in(m.start("note"), m.end("note"))
+                if x.kind == "person" and x.actor and x.via in ("name", "short")]
 
     @staticmethod
     def _answerer(doc: IngestDoc) -> str | None:
@@ -294,12 +327,13 @@ class Transcript:
             return (self._answerer(doc) if m.group("qa") == "A" else None), m.group("qa")
         who = m.group("who")
         text = who.split("\n")[0].strip()
-        if " ".join(who.split()).lower() in _QUESTIONERS or _CHAIR.fullmatch(who):
+        if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who):
             return None, text  # a meeting's chair by office: whoever holds it that month, not a head of state
         people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
                                  if x.kind == "person" and x.actor]
-        # a name beats an office: 'PRESIDENT SANTOS:' is Santos, not whoever 'President' alone denotes
-        named_here = [x for x in people if x.via in ("name", "short")]
+        # a name beats an office: 'PRESIDENT SANTOS:' is Santos, not whoever 'President' alone denotes; so does
+        # the holder's name in a note after the office ('The Secretary of State for ... (Mr Philip Hammond):')
+        named_here = [x for x in people if x.via in ("name", "short")] or self._noted(doc, m)
         if named_here or (people and not self._surname_after_office(m)):
             return (named_here or people)[-1].actor, text
         initials = self._initials(doc, m)
