@@ -212,3 +212,39 @@ def test_a_label_of_initials_is_the_person_the_heading_names_and_an_office_befor
     r = run("PRESIDENT OBAMA: Welcome back to the White House.\n\n"
             "PRESIDENT KOVALENKO: (As interpreted.) Thank you, Mr. President.")
     assert [t[1:] for t in turns(r)] == [("barack-obama", "PRESIDENT OBAMA"), (None, "PRESIDENT KOVALENKO")]
+
+
+def test_numbered_questions_and_a_name_after_a_particle_make_an_interview(run):
+    text = ("The president received us in his office.\n\n"
+            "Question 1: Will the army keep the truce?\n\n"
+            "President al-Assad: We have kept it so far.\n\n"
+            "Question 2: And after that?\n\n"
+            "President al-Assad: We will see.")
+    assert turns(run(text)) == [
+        ("Will the army keep the truce?", None, "Question 1"), ("We have kept it so far.", "bashar-al-assad", "President al-Assad"),
+        ("And after that?", None, "Question 2"), ("We will see.", "bashar-al-assad", "President al-Assad")]
+
+
+def test_an_office_with_its_holder_in_a_note_and_members_nobody_knows_in_a_debate(run):
+    text = ("The Secretary of State for Foreign and Commonwealth Affairs (Mr Philip Hammond): I will update the House "
+            "on the truce.\n\n"
+            "It has held for three days.\n\n"
+            "Jane Doe (Northtown) (Lab): Can he tell the House who checks it?\n\n"
+            "Mr Hammond: The co-chairs do.\n\n"
+            "Richard Roe: Is that enough?")
+    assert [(c, s) for c, s, _ in turns(run(text))] == [
+        ("I will update the House on the truce.", "philip-hammond"), ("It has held for three days.", "philip-hammond"),
+        ("Can he tell the House who checks it?", None), ("The co-chairs do.", "philip-hammond"),
+        ("Is that enough?", None)]
+    # a name before a colon is a speaker only where other labels make the document a transcript
+    assert not turns(run("Jane Doe: a profile of the mayor.\n\nShe was elected in May."))
+
+
+def test_a_turn_reports_others_but_not_its_own_speaker_nor_whom_a_question_is_put_to(run):
+    text = ("QUESTION: Mr. Kirby, the opposition says it will not come back to the talks.\n\n"
+            "MR KIRBY: We have said all along that the talks must go on. Russia told us that its jets only hit "
+            "terrorists.")
+    reports = [(q["content"], q["speaker"], q["speaker_text"]) for q in of(run(text), "quote") if not q["direct"]]
+    assert [(c, t) for c, _, t in reports] == [("it will not come back to the talks", "the opposition"),
+                                               ("its jets only hit terrorists", "Russia")]
+    assert reports[1][1] == "russia"

@@ -154,6 +154,14 @@ _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
 
+# the speaker of a speech, or whom he answers, as the subject of a report ('We've said all along that ...', 'What
+# I said is that ...', 'You said that last week'): his own words, no one else's reported
+_SELF = re.compile(r"(?:.*\s)?(?:I|[Ww]e|[Yy]ou)(?:'(?:ve|re|m|d|ll))?")
+# how or how often, between the verb and its 'that' ('said plainly that', 'has said many times that')
+_MANNER_BEFORE_THAT = re.compile(r"(?:(?:[a-z]+ly|again|often|before|many times|all along|more than once|time and again)"
+                                 r"[ ,]+){1,2}(?=that\s)")
+# a question opening with whom it is put to ('Mr. de Mistura, the government delegation says ...')
+_VOCATIVE = re.compile(r"\s*[A-Z][^,\n\"]{0,30},\s+(?=[a-z])")
 _DOUBLE = re.compile('"')
 # a single mark that may open (before a letter) or close (before punctuation, a space or the end) a quote
 _SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
@@ -681,10 +689,17 @@ class QuoteExtractor:
         cue_at = self.cue_words.offsets(doc)
         quote_starts = [qs for qs, _, _ in spans]  # in order, not overlapping: the ends are in order too
         quote_ends = [qe for _, qe, _ in spans]
-        turns = doc.turns
+        labels = doc.labels
         for s, e in doc.sents:
-            if turns and any(ts < e and s < te for ts, te in turns):  # also a sentence opening with its label
-                continue  # a transcript's speech: what the speaker reports is his words, quoted whole already
+            # a transcript's speech reports others like any text ('QUESTION: Russia says it is hitting Nusra'): the
+            # sentence read after its label, the label being no speaker at a cue
+            after = max([-1] + [le for ls, le in labels if ls < e and s < le])
+            if after >= 0:
+                # 'QUESTION: Mark, the HNC says ...': whom the question is put to is no speaker
+                vocative = _VOCATIVE.match(norm, after, e)
+                s = vocative.end() if vocative else after
+            if s >= e:
+                continue
             speaker_at: tuple[int, int] | None = None  # where the sentence's last reporting verb found its speaker
             attributed = False  # that verb attributed a direct quote
             for pos in cue_at[bisect_left(cue_at, s):bisect_left(cue_at, e)]:
@@ -790,7 +805,7 @@ class QuoteExtractor:
                 cs = m.end() + (obj.end() if obj else 0)
                 if cue.startswith(("told", "tell")) and _TOLD_TO.match(norm, m.end(), e):
                     break  # 'told his staff to book the hall': an order, no words reported
-                when = _CIRCUMSTANCE_AFTER_CUE.match(norm[cs:e])
+                when = _CIRCUMSTANCE_AFTER_CUE.match(norm[cs:e]) or _MANNER_BEFORE_THAT.match(norm[cs:e])
                 cs += when.end() if when else 0
                 that = _THAT_AFTER_CUE.match(norm[cs:e])
                 cs += that.end() if that else 0
@@ -823,8 +838,8 @@ class QuoteExtractor:
     def _add_indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]], sp_s: int, sp_e: int, cs: int,
                       ce: int, cue: str) -> None:
         att = self._resolve(doc, sp_s, sp_e, cue=cue)
-        if att is None or (att.speaker is None and not att.speaker_text):
-            return
+        if att is None or (att.speaker is None and not att.speaker_text) or _SELF.fullmatch(att.speaker_text or ""):
+            return  # 'I told him that ...' in a speech: the speaker's own words, quoted whole already
         if any(ps == cs for ps, _ in doc.places):  # the sentence opens with the dateline: the words follow it
             dash = _DATELINE_END.search(doc.norm[cs:cs + 80])
             cs += dash.end() if dash else 0

@@ -15,7 +15,10 @@ A meeting record labels delegates with notes (`Mr. Churkin (Russian Federation) 
 dictionary does not know speaks for the state in the note, and `The President` (the chair) for nobody known.
 
 A document is read as a transcript only when it has two labels or more, so that a lone `WARNING: ...`
-heading is no speech. Between two labels every paragraph is the speaker's (a spokesman reports others in the
+heading is no speech; once it is one, a name before a colon opening a paragraph is a label too, of somebody the
+dictionary may not know (`Hilary Benn (Leeds Central) (Lab):`), and an office's holder named in its note speaks
+(`The Secretary of State for ... (Mr Philip Hammond):`). What a turn reports of others is read as reports
+anywhere are (the quotes component), not what it reports of its own speaker. Between two labels every paragraph is the speaker's (a spokesman reports others in the
 third person all the time), except a report with quotation marks and no `I`/`we`, the article's narrative;
 after the last label any third-person report ends the turn. Stage directions (`(Laughter.)`) and lines that
 are no sentence (`Q&A follows`, `# # #`) are nobody's words.
