@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy as np
+
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.matcher import PhraseMatcher
 
@@ -31,7 +33,7 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "back", "moved", "move", "fled", "flee", "sent", "deployed", "head", "headed", "heading", "journey",
                 "way", "road", "route", "line", "lines", "border", "borders", "access", "entry", "exports", "refugees",
                 "home", "away", "north", "south", "east", "west", "miles", "km", "kilometres", "kilometers",
-                "arrived", "arrive", "visitors", "tourists", "not",
+                "arrived", "arrive", "visitors", "tourists", "not", "in", "moving", "relocated", "transferred",
                 # where a government sits ('able to work from Tripoli in safety')
                 "work", "working", "operate", "operating", "govern", "governing",
                 "crossed", "cross", "crossing", "crossings", "smuggled", "delivered", "brought", "trucked", "driven"}
@@ -39,7 +41,16 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
 # Riyadh" is a call to the government)
 FROM_WORDS = {"telephone", "phone", "speaking", "spoke"}
 # After "on", "of", "about", "for", a state is a topic ("talks on Syria", "the future of Syria") unless owned.
-STATE_TOPIC_WORDS = {"on", "of", "about", "for"}
+STATE_TOPIC_WORDS = {"on", "of", "about", "for",
+                     # what is talked about ('did the President raise Ukraine?', 'they discussed Syria')
+                     "raise", "raised", "raises", "raising", "discuss", "discussed", "discusses", "discussing"}
+# After a state's possessive, what the country is or has as a land or a nation, not what its government does
+# ("Syria's sovereignty", "Turkey's territorial integrity", "Jordan's border"): the state is no actor there.
+_LAND_NOUNS = {"sovereignty", "territorial", "integrity", "independence", "unity", "territory", "territories", "soil",
+               "airspace", "border", "borders", "frontier", "frontiers", "waters", "coast", "coastline", "land", "lands",
+               "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+               "southeast", "southwest", "capital", "cities", "towns", "villages", "provinces", "regions", "countryside",
+               "people", "population", "citizens", "economy", "history", "future", "war", "crisis", "conflict"}
 # Before "of", these words make the state the one represented, not a topic ("the representative of Japan said").
 REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", "delegation", "ambassador",
                   "envoy", "spokesman", "spokeswoman", "spokesperson",
@@ -116,6 +127,34 @@ _PLACE_OF = {"takeover", "capture", "fall", "siege", "outskirts", "streets", "ce
              "liberation", "recapture", "seizure", "province", "provinces", "countryside", "suburbs", "city", "parts",
              "north", "south", "east", "west", "governorate", "control"}
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Ayatollah", "General", "Gen."}
+_HONOURED = {h.rstrip(".") for h in HONORIFICS}
+
+
+# a name's article as written in transliterations: 'al-Moualem', 'el-Moualem', 'Al-Moualem', 'Al Moualem'
+_ARTICLES = {"al", "el", "al-", "el-"}
+_DIGRAPHS = (("'", ""), ("q", "k"), ("dh", "d"), ("kh", "k"), ("ou", "u"), ("ee", "i"))
+
+
+def skeleton(word: str) -> str:
+    """A transliterated name's consonants in order, its first letter kept, vowels (and 'y' after the first
+    letter), apostrophes and doubled letters dropped: 'Moualem', 'Muallem', 'Moallem' -> 'mlm'; 'Jaafari',
+    "Ja'afari", 'Jaafary' -> 'jfr'; 'Assad', 'Asad' -> 'asd'. English spells Arabic names' vowels and
+    doubled consonants many ways; their consonants it spells alike."""
+    w = word.lower()
+    for a, b in _DIGRAPHS:
+        if a in w:
+            w = w.replace(a, b)
+    out = w[:1]
+    for c in w[1:]:
+        if c not in "aeiouy" and c != out[-1]:
+            out += c
+    return out
+
+
+def _bare(word: str) -> str:
+    """A surname without its article: 'al-Moualem' -> 'Moualem'."""
+    head, _, rest = word.partition("-")
+    return rest if rest and head.lower() in _ARTICLES else word
 
 
 def _variants(form: str) -> set[str]:
@@ -147,7 +186,11 @@ class ActorMatcher:
                             continue  # a full name elsewhere beats a surname
                         forms[v] = (actor, via)
         self.forms = forms
-        self.capitals = {e.capital for e in self.lex.entries.values() if e.capital}
+        # cities: capitals, and the dateline places that are no state ('Brussels', an alias of the EU, is a
+        # place after 'in' as a capital is)
+        states = {e.name.lower() for e in self.lex.entries.values() if e.kind == "state"}
+        self.capitals = {e.capital for e in self.lex.entries.values() if e.capital} \
+            | {p.title() for p in self.lex.timezones if p.lower() not in states}
         tok = ctx.nlp.tokenizer
         # each match id's actor and way of naming, read from a dict (the string store's lookup and a split of
         # its key for each of a document's matches cost a tenth of the component)
@@ -156,6 +199,7 @@ class ActorMatcher:
             self.matcher.add(f"{actor}|{via}", list(tok.pipe(group)))
             self.key_of[self.vocab.strings[f"{actor}|{via}"]] = (actor, via)
         self.people = {e.id for e in self.lex.entries.values() if e.kind == "person"}
+        self._spelled_index(forms)
         self.title_of = {}
         for t in self.lex.titles:
             self.titles.add(t.title.lower(), [tok(t.title.lower())])
@@ -206,6 +250,7 @@ class ActorMatcher:
                 dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
                 seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
                 if (located and not opening) or after in PLACE_NEXT or dated or seized:
+                    place_end = last if located else place_end  # 'in Riyadh and Sanaa': both places
                     continue
             if entry.kind == "state" and via == "name":
                 if nxt == "-" and last + 1 < n:
@@ -213,6 +258,8 @@ class ActorMatcher:
                 if nxt == "'s" and self.lex.government(actor) != actor:
                     continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                 owned = nxt == "'s"
+                if owned and last + 1 < n and strings[lows[last + 1]] in _LAND_NOUNS:
+                    continue
                 called_on = prev == "on" and (before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
                                               or bool(_CALL_ON.search(doc.norm, max(0, start - 80), start)))
                 # 'For France, Assad cannot stay': the state whose view the sentence gives
@@ -253,12 +300,86 @@ class ActorMatcher:
             confidence = {"name": 0.97, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85,
                           "people": 0.8}[via]
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
+        self._spellings(doc, lows, idxs, lens, {i for first, last in keyed for i in range(first, last)},
+                        {last for _, last in title_keys})
         doc.mentions.sort(key=lambda m: m.start)
         self._glued(doc, idxs, lows, strings)
         doc.mentions.sort(key=lambda m: m.start)
         self._defined_terms(doc)
         self._acronyms(doc)
         return doc
+
+    def _spelled_index(self, forms: dict[str, tuple[str, str]]) -> None:
+        """People's surnames (and the first names before them) by skeleton, for spellings the dictionary
+        does not list. A skeleton two actors share, or that another actor's one-word form has, is left out;
+        so are surnames that are common words (strict) and skeletons under three letters ('Kerry', 'Ban')."""
+        sur: dict[str, set[str]] = {}
+        self.first_names: dict[str, set[str]] = {}
+        for e in self.lex.entries.values():
+            if e.kind != "person" or e.strict_short:
+                continue
+            # the one-word surnames the person goes by ('Ould Cheikh Ahmed' goes by no 'Ahmed')
+            alone = [s for s in e.short if " " not in s] or ([] if e.short else [e.name.split()[-1]])
+            for word in alone:
+                key = skeleton(_bare(word))
+                if len(key) >= 3:
+                    sur.setdefault(key, set()).add(e.id)
+            for form in (e.name, *e.aliases):
+                if " " in form:
+                    self.first_names.setdefault(e.id, set()).add(skeleton(form.split()[0]))
+        self.surnames = sur
+        # 'Bashar' is no spelling of 'Bashir', nor 'Jeffrey' of 'Jaafari': a word of another actor's name is that name
+        self.words_of: dict[str, set[str]] = {}
+        for form, (actor, _) in forms.items():
+            for word in form.lower().split():
+                self.words_of.setdefault(_bare(word), set()).add(actor)
+        self._spelled: dict[int, tuple[str, ...]] = {}  # a word's lower-case id -> the people its skeleton may name
+
+    def _spellings(self, doc: IngestDoc, lows: list[int], idxs: list[int], lens: list[int],
+                   covered: set[int], title_ends: set[int]) -> None:
+        """'Walid al-Moallem', 'Ja'afari': a person's name spelled otherwise than the dictionary's forms, found by
+        its surname's skeleton; with the person's first name before it, a full name, else a surname (of the one
+        person it may be, or of the one of them the article has named)."""
+        strings = self.vocab.strings
+        ids = np.unique(doc.token_array(LOWER, IDX, LENGTH)[:, 0]).tolist()
+        spelled = self._spelled
+        for low in ids:
+            if low not in spelled:
+                word = strings[low]
+                ok = len(word) > 3 and word.replace("'", "").isalpha()
+                people = self.surnames.get(skeleton(word), set()) if ok else set()
+                spelled[low] = () if self.words_of.get(word, people) - people else tuple(sorted(people))
+        hits = [low for low in ids if spelled[low]]
+        if not hits:
+            return
+        norm = doc.norm
+        found: list[Mention] = []
+        for i in np.flatnonzero(np.isin(doc.token_array(LOWER, IDX, LENGTH)[:, 0], hits)).tolist():
+            if i in covered or not norm[idxs[i]].isupper():
+                continue
+            first = i
+            if i > 1 and strings[lows[i - 1]] == "-" and strings[lows[i - 2]] in _ARTICLES:
+                first = i - 2  # 'al-Moallem': the article is part of the surname
+            elif i > 0 and strings[lows[i - 1]] in _ARTICLES:
+                first = i - 1  # 'Al Moallem'
+            people = spelled[lows[i]]
+            given = skeleton(strings[lows[first - 1]]) if first > 0 and norm[idxs[first - 1]].isupper() \
+                and first - 1 not in covered else ""
+            named = [a for a in people if given in self.first_names.get(a, ())]
+            if len(named) == 1:
+                actor, via, first = named[0], "name", first - 1
+            else:
+                # a surname alone only for a person the article has named, or after a title: 'Jobar' (a district)
+                # spells 'Jubeir' too
+                earlier = {m.actor for m in [*doc.mentions, *found] if m.start < idxs[i]}
+                known = [a for a in people if a in earlier]
+                titled = first in title_ends or (first > 0 and strings[lows[first - 1]].title().rstrip(".") in _HONOURED)
+                if len(known) != 1 and not (titled and len(people) == 1):
+                    continue
+                actor, via = (known or people)[0], "short"
+            start, end = idxs[first], idxs[i] + lens[i]
+            found.append(Mention(start, end, doc.text[start:end], actor, "person", via, 0.97 if via == "name" else 0.85))
+        doc.mentions.extend(found)
 
     def _acronyms(self, doc: IngestDoc) -> None:
         """'the OSCE Special Monitoring Mission (SMM)': a part of a known body, named by its words after the body's
