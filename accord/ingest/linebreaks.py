@@ -73,8 +73,9 @@ def _structural(a: str, b: str, first: bool, wrapped: bool, width: float) -> boo
         return True
     if _ends(a) or _STAGE.fullmatch(b):
         return not wrapped  # one paragraph to a line: the next line is the next paragraph
-    if first:  # a heading above its text, unless it is a full line of a wrap
-        return not (wrapped and len(a) >= 0.75 * width)
+    if first:  # a heading above its text, unless it is a full line of a wrap: long, or short only because the
+        # next word would not fit ('The African Union High-Level' / 'Implementation Panel ...' at 41)
+        return not (wrapped and (len(a) >= 0.75 * width or len(a) + 1 + len(b.split(None, 1)[0]) > width))
     return False  # a capitalised run or a number across the break ('Spokesman Igor\nKonashenkov')
 
 

@@ -85,11 +85,25 @@ def test_a_wrapped_heading_reads_as_one_line():
     assert soft_breaks(text) == text.replace("of\nFrance", "of France")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.data(), st.integers(40, 100))
-def test_wrapping_prose_changes_nothing_read(data, width):
-    article = data.draw(st.sampled_from(_articles(wrapped=False)), label="article")
-    assert normalise(_wrap(article["text"], width)) == normalise(article["text"])
+@pytest.mark.parametrize("article", _articles(wrapped=False), ids=lambda a: a["id"])
+def test_wrapping_prose_changes_nothing_read(article):
+    """Every article at every width 40-100 (a draw missed dev14-13 at 41 and 42 alone)."""
+    norm = normalise(article["text"])
+    for width in range(40, 101):
+        assert normalise(_wrap(article["text"], width)) == norm, width
+
+
+def test_a_first_line_short_of_a_long_word_is_a_line_of_the_wrap():
+    """A paragraph's first line ending on a capitalised word reads as a heading unless it is a full line of the
+    wrap: long, or short only because the next word would not fit in the width."""
+    para = ("The Eastern Water Authority Interconnection Commission convened its consultations in the capital between "
+            "Monday and Thursday, with the participation of delegations from both neighbouring states.")
+    for width in (40, 41, 42):
+        wrapped = _wrap(para, width)
+        assert wrapped.startswith("The Eastern Water Authority\nInterconnection")
+        assert soft_breaks(wrapped) == para
+    heading = "Water Talks\nThe commission met in the capital on Tuesday and agreed on a timetable for\nthe works."
+    assert soft_breaks(heading) == heading.replace("for\nthe", "for the")
 
 
 @settings(max_examples=40, deadline=None)
