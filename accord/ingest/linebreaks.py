@@ -59,7 +59,12 @@ def _ends(a: str) -> bool:
     return _terminal(a) or bool(_CLOSED_END.search(a))
 
 
-def _structural(a: str, b: str, first: bool, wrapped: bool, width: float) -> bool:
+def _full(a: str, b: str, longest: int) -> bool:
+    """Line a is a full line of a wrap: the next line's first word would have run past the longest line."""
+    return len(a) + 1 + len(b.split(None, 1)[0]) > longest
+
+
+def _structural(a: str, b: str, first: bool, wrapped: bool, width: float, longest: int) -> bool:
     """Whether the break between line a and the next line b of one paragraph is a line of its own's edge."""
     if _CAPS_OPENING.match(b):
         return True
@@ -70,12 +75,14 @@ def _structural(a: str, b: str, first: bool, wrapped: bool, width: float) -> boo
     if _DATE_LINE.fullmatch(b) or (_LABEL.match(b) and (_ends(a) or not wrapped)):
         return True
     if _ITEM.match(b) and (_ends(a) or _ITEM.match(a)):
-        return True
+        # a dash after a full line of a wrap, not after an item, is a speech's ('Name, on behalf of the Group.' /
+        # '- Mr President, ...')
+        return not (wrapped and b.startswith("-") and not _ITEM.match(a) and _full(a, b, longest))
     if _ends(a) or _STAGE.fullmatch(b):
         return not wrapped  # one paragraph to a line: the next line is the next paragraph
     if first:  # a heading above its text, unless it is a full line of a wrap: long, or short only because the
         # next word would not fit ('The African Union High-Level' / 'Implementation Panel ...' at 41)
-        return not (wrapped and (len(a) >= 0.75 * width or len(a) + 1 + len(b.split(None, 1)[0]) > width))
+        return not (wrapped and (len(a) >= 0.75 * width or _full(a, b, longest)))
     return False  # a capitalised run or a number across the break ('Spokesman Igor\nKonashenkov')
 
 
@@ -113,8 +120,9 @@ def soft_breaks(norm: str) -> str:
     ended = sum(1 for a, b in pairs if not _clear(a, b) and _ends(a) and not (_LABEL.match(b) or _ITEM.match(b)))
     wrapped = bool(inside) and len(inside) >= ended
     width = statistics.median(inside) if inside else 0.0
+    longest = max(inside, default=0)  # a wrap's width is at least that of its longest line broken mid-sentence
     soft = heads + [starts[i] + len(lines[i]) for starts, lines, pairs in blocks for i, a, b in pairs
-            if not _structural(a, b, i == 0, wrapped, width)]
+            if not _structural(a, b, i == 0, wrapped, width, longest)]
     if not soft:
         return norm
     soft.sort()

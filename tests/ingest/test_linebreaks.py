@@ -106,6 +106,23 @@ def test_a_first_line_short_of_a_long_word_is_a_line_of_the_wrap():
     assert soft_breaks(heading) == heading.replace("for\nthe", "for the")
 
 
+def test_a_dash_after_a_full_line_of_a_wrap_goes_on_a_list_item_does_not():
+    """A speech after its speaker and an en dash (a parliament's verbatim record) wrapped so that the dash opens a
+    line reads as one paragraph; a list's items, one to a line, keep their breaks."""
+    record = ("Anna Berg, on behalf of the Green Group. \u2013 Mr President, the ceasefire is a beginning and nothing "
+              "more, and the people of the besieged towns need food before they need speeches.\n\n"
+              "Jonas Weber, on behalf of the Liberal Group. \u2013 Mr President, we agree with the previous speaker "
+              "on aid, but we must also ask who is still dropping bombs on markets.")
+    for width in (40, 41, 44, 45):
+        wrapped = _wrap(record, width)
+        assert "\n\u2013" in wrapped
+        assert normalise(wrapped) == normalise(record)
+    listed = ("The envoy said the day had been calm, and that the monitors had little to report from the north.\n\n"
+              "Quotes so far:\n\n- One delegate: \"We have seen no serious violation of the truce today.\"\n"
+              "- Another: \"The truce was tested in three places before noon.\"\n- A third: \"Calm.\"")
+    assert soft_breaks(_wrap(listed, 40)).endswith(listed[listed.index("\n- One"):])
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(_articles(wrapped=True)))
 def test_wrapped_text_read_once_is_read(article):
