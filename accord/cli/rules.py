@@ -143,7 +143,7 @@ def list_status(list_id: Annotated[str, typer.Argument(metavar="LIST", help="Des
     """Each entry's status on a date under the list body's rule: listed, contested, rejected, pending, not proposed."""
     from accord.rules.lists import list_status as status
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     emit(guard(lambda: status(snap, list_id, date_or_today(date)).to_json()), as_json, _render_list)
 
 
@@ -174,7 +174,7 @@ def eligible(
     excluded, not accepted, contested, flagged."""
     from accord.rules.eligibility import eligibility, find_process
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     emit(guard(lambda: eligibility(snap, find_process(snap, process).id, date_or_today(date)).to_json()), as_json,
          _render_eligibility)
 

@@ -21,6 +21,8 @@ from accord.record.behaviour import (
     ProcessBehaviour, RecordBehaviour, RelationBehaviour,
 )
 from accord.record.dates import FuzzyDate
+# defined where readers of plain records find them without pydantic; the model's readers find them here too
+from accord.record.terms import DISPUTING, EXCLUDED_FROM, MEDIATION_ROLES, PARTY_KINDS, disputes  # noqa: F401
 
 #: every number of the record: finite. NaN and infinity have no JSON form (they would be stored as null
 #: and fail to read back) and compare false with everything, so no field takes them.
@@ -314,9 +316,6 @@ RelationType = Literal[
     "member_of", "supports", "opposes", "allied_with", "sponsors", "targets", "represents", "leads", "co_chairs",
     "mediates", "hosts", "guarantees", "observes",
 ]
-#: the roles a third party takes in a process: the relation's target is what it mediates, hosts,
-#: guarantees, observes or sponsors (a process's convener, a party, a resolution's drafter's body)
-MEDIATION_ROLES: tuple[RelationType, ...] = ("mediates", "hosts", "guarantees", "observes", "sponsors")
 
 
 class Relation(RelationBehaviour, Fact, Interval):
@@ -346,8 +345,6 @@ class Relation(RelationBehaviour, Fact, Interval):
 # -------------------------------------------------------------------------------------- processes
 
 ProcessKind = Literal["talks", "ceasefire", "prisoner_exchange", "humanitarian", "other"]
-#: the kinds of actor that can be a party at the table or to a ceasefire, unless a process says otherwise
-PARTY_KINDS: tuple[ActorKind, ...] = ("government", "armed_group", "political_group")
 
 
 class ProcessParty(Model):
@@ -471,8 +468,6 @@ class Process(ProcessBehaviour, Fact, Interval):
 
 ParticipantRole = Literal["source", "target", "participant", "host", "chair", "mediator", "observer"]
 ClaimStance = Literal["alleges", "confirms", "denies", "disputes", "cannot_confirm"]
-#: the stances that make a fact disputed
-DISPUTING: tuple[ClaimStance, ...] = ("denies", "disputes")
 
 
 class Claim(Model):
@@ -486,11 +481,6 @@ class Claim(Model):
     date: FuzzyDate = Field(description="When it made the claim.")
     note: str | None = Field(default=None, description="What it claimed, briefly (a self-defence claim is named here).")
     cite: Citations = Field(description="Where the claim was made (at least one citation).")
-
-
-def disputes(claims: list[Claim], on: dt.date | None = None) -> list[Claim]:
-    """The denials and disputes among the claims, made by the day (all when ``on`` is None)."""
-    return [c for c in claims if c.stance in DISPUTING and (on is None or c.date.start <= on)]
 
 
 class Participant(Model):
@@ -743,9 +733,8 @@ ListEffect = Annotated[
     str,
     Field(pattern=r"^(travel-ban|asset-freeze|arms-embargo|excluded-from:[a-z0-9][a-z0-9._:-]*)$",
           description="travel-ban, asset-freeze, arms-embargo or excluded-from:<process id>"),
-    RefTo("process", prefix="excluded-from:"),
+    RefTo("process", prefix=EXCLUDED_FROM),
 ]
-EXCLUDED_FROM = "excluded-from:"
 
 
 class DesignationList(Fact):

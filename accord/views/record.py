@@ -95,7 +95,7 @@ def resolve_citation(snap: Snapshot, c: Citation) -> dict[str, Any]:
 
 def show(snap: Snapshot, record_id: str) -> dict[str, Any]:
     """A record, its citations resolved, and who disputes it (a record with claims: an event)."""
-    from accord.record.model import disputes
+    from accord.record.terms import disputes
 
     rec: Record = snap.get(record_id)
     disputed_by = sorted({c.by for c in disputes(getattr(rec, "claims", []))})

@@ -17,9 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from accord.errors import AccordError
-
-#: ``accord.record.model.DISPUTING``: the stances that make a fact disputed (tested against the model)
-DISPUTING = ("denies", "disputes")
+from accord.record.terms import DISPUTING
 
 
 def dump(classes: dict[str, Any], name: str, raw: dict[str, Any]) -> dict[str, Any]:

@@ -31,10 +31,6 @@ def test_a_model_held_any_other_way_is_refused():
     assert shapes._held(dict[str, int], "X.f") == (None, None)
 
 
-def test_the_show_view_knows_the_disputing_stances():
-    assert show.DISPUTING == model.DISPUTING
-
-
 def test_a_stored_record_lacking_a_required_field_is_an_error_not_a_traceback():
     from accord.errors import AccordError
 
