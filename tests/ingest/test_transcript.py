@@ -248,3 +248,24 @@ def test_a_turn_reports_others_but_not_its_own_speaker_nor_whom_a_question_is_pu
     assert [(c, t) for c, _, t in reports] == [("it will not come back to the talks", "the opposition"),
                                                ("its jets only hit terrorists", "Russia")]
     assert reports[1][1] == "russia"
+
+
+def test_a_record_of_its_own_style_labels_by_name_apposition_notes_and_a_dash(run):
+    text = ("Wednesday, 3 February 2016 - Brussels\n\n"
+            "President. \u2013 The next item is the debate on the truce.\n\n"
+            "JOHN DOE, EXAMPLE NEWS HOST: Welcome to the program. Is the truce holding?\n\n"
+            "Jane Roe [Example Party], on behalf of her group. \u2013 It is not holding in the north.\n\n"
+            "Sato, Example TV: Will the talks go on?\n\n"
+            "President. \u2013 The debate is closed.")
+    assert turns(run(text)) == [
+        ("The next item is the debate on the truce.", None, "President."),
+        ("Welcome to the program. Is the truce holding?", None, "JOHN DOE"),
+        ("It is not holding in the north.", None, "Jane Roe"),
+        ("Will the talks go on?", None, "Sato"), ("The debate is closed.", None, "President.")]
+
+
+def test_an_interview_s_q_and_a_with_full_stops_answer_the_person_the_page_names(run):
+    text = ("John Kerry spoke to us in his plane.\n\nQ. Will the truce hold?\n\nA. Nobody can promise that.\n\n"
+            "Q. And then?\n\nA. Then we will see.")
+    assert turns(run(text)) == [("Will the truce hold?", None, "Q"), ("Nobody can promise that.", "john-kerry", "A"),
+                                ("And then?", None, "Q"), ("Then we will see.", "john-kerry", "A")]

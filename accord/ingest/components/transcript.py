@@ -17,7 +17,10 @@ dictionary does not know speaks for the state in the note, and `The President` (
 A document is read as a transcript only when it has two labels or more, so that a lone `WARNING: ...`
 heading is no speech; once it is one, a name before a colon opening a paragraph is a label too, of somebody the
 dictionary may not know (`Hilary Benn (Leeds Central) (Lab):`), and an office's holder named in its note speaks
-(`The Secretary of State for ... (Mr Philip Hammond):`). What a turn reports of others is read as reports
+(`The Secretary of State for ... (Mr Philip Hammond):`). Other records' own styles are read by their structure:
+when several paragraphs open with a name, an apposition or notes in brackets, then a colon or a dash
+(`MARTHA KEANE, EXAMPLE NEWS HOST:`, `OANA LUNGESCU [NATO Spokesperson]:`, `Jane Roe (Group), on behalf of ... –`,
+`Q.` / `A.`), each is a label; a bare office (`President. –`) is the chair, nobody known. What a turn reports of others is read as reports
 anywhere are (the quotes component), not what it reports of its own speaker. Between two labels every paragraph is the speaker's (a spokesman reports others in the
 third person all the time), except a report with quotation marks and no `I`/`we`, the article's narrative;
 after the last label any third-person report ends the turn. Stage directions (`(Laughter.)`) and lines that
@@ -47,6 +50,15 @@ _LABEL = re.compile(
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
     # French):'), '(via interpreter)', '(retranslated)'
     r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3})?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])")
+# the label forms of other records, tried when a document's paragraphs open with several of them: a name, then
+# an apposition, notes in brackets or both ('MARTHA KEANE, EXAMPLE NEWS HOST:', 'OANA LUNGESCU [NATO Spokesperson]:',
+# 'Helga Lindqvist (S&D), on behalf of the group. –', 'Ogawa, Example Shimbun:'), before a colon or a dash; an
+# interview's 'Q.' and 'A.'
+_ANY_LABEL = re.compile(
+    r"(?:^|(?<=\n\n))(?:(?P<q>(?!))|(?P<qa>[QA])\.[ \t]+(?=[A-Z\d\"\u201c])"
+    rf"|(?P<who>{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,5}})"
+    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3}(?:,[^\n:\u2013\u2014\"]{1,120}?)?)"
+    r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?))[ \t]+(?=\S))")
 _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
                 "participant", "moderator", "audience", "press"}
 # an official's label by office alone, as a noon briefing prints it ("Spokesman:", "Deputy Spokesperson:")
@@ -55,6 +67,7 @@ _ROLE_LABELS = {"spokesman", "spokeswoman", "spokesperson", "deputy spokesman", 
 # who a meeting record labels: a delegate by honorific and name, or the chair by office
 _CHAIR_HEADER = re.compile(r"(?m)^(?:President|Chair|Chairperson|Chairman):[ \t]+(?P<who>(?:Mr|Ms|Mrs|Dr|Sir|H\.E\.)"
                            r"[^\n]{2,80})$")
+_CHAIRS = {"president", "chair", "chairman", "chairperson", "chairwoman", "speaker", "the chairman", "the chair"}
 _CHAIR = re.compile(r"The (?:President|Chair|Chairman|Chairperson|Acting President)")
 _RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|H\.\s?E\.)\.?\s+[A-Z]|{_CHAIR.pattern}$")
 _LANGUAGE_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|interpret\w*|translat\w*|retranslated)\b", re.I)
@@ -78,7 +91,7 @@ _LEAD_NOTE = re.compile(r"\([^()\n]{2,40}\)[ \t]*")
 
 def _role(who: str) -> str:
     """A label's role without the number an interview gives each question ('Question 1' -> 'question')."""
-    return re.sub(r"\s+\d+$", "", " ".join(who.split())).lower()
+    return re.sub(r"\s+\d+$", "", " ".join(who.split())).rstrip(".").lower()
 
 
 def _name_label(m: re.Match[str]) -> bool:
@@ -116,19 +129,19 @@ _ISSUED_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?:has |h
 _COLON_BREAK = re.compile(r":[ \t]*\n\n")
 
 
-def _labels(norm: str) -> list[re.Match[str]]:
+def _labels(norm: str, pattern: re.Pattern[str] = _LABEL) -> list[re.Match[str]]:
     """The label matches, tried only where a paragraph opens (what the pattern's anchors allow): the same
     matches as scanning the whole text, at a small part of the cost."""
     out = []
     at = 0
     while at >= 0:
-        m = _LABEL.match(norm, at)
+        m = pattern.match(norm, at)
         if m:
             out.append(m)
         nxt = norm.find("\n\n", at)
         at = nxt + 2 if nxt >= 0 else -1
         while 0 <= at < len(norm) and norm[at] == "\n":  # '\n\n\n': the paragraph opens after the last break
-            m = _LABEL.match(norm, at)
+            m = pattern.match(norm, at)
             if m:
                 out.append(m)
             at += 1
@@ -169,6 +182,16 @@ class Transcript:
                     short[abbr.group("abbr")] = self._speaker(doc, m)[0]
             elif _name_label(m):
                 named.append(m)
+        more = [m for m in _labels(norm, _ANY_LABEL) if not any(m.start() == x.start() for x in labels)]
+        # one word alone is a label only when it comes back ('President. –' twice), not a line's 'Beginning:'
+        once = [" ".join(m.group("who").split()) for m in more if m.group("who")]
+        # and a header line ('Wednesday, 3 February 2016 - Brussels') is no label: a label's own paragraph is speech
+        more = [m for m in more if (not m.group("who") or m.group("note") or len(m.group("who").split()) > 1
+                                    or once.count(" ".join(m.group("who").split())) > 1)
+                and not _no_speech(norm[m.end():_PARAGRAPH.match(norm, m.end()).end()].strip())]
+        if len(labels) + len(more) >= 3 and len(more) >= 2:
+            # several paragraphs opening with a name and a colon or a dash: a record of its own style
+            labels = labels + more
         if len(labels) < 2:
             return doc
         # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
@@ -285,7 +308,7 @@ class Transcript:
         a ministry's briefing excerpts the ministry's state, the one its answers make the subject of their
         sentences most often ('France condemns ...', 'France's position is ...')."""
         norm = doc.norm
-        labels = [m for m in _labels(norm) if m.group("qa")]
+        labels = sorted((m for m in _labels(norm) + _labels(norm, _ANY_LABEL) if m.group("qa")), key=lambda m: m.start())
         if not labels:
             return None
         people = {x.actor for x in doc.mentions_in(0, labels[0].start()) if x.kind == "person" and x.actor}
@@ -330,7 +353,7 @@ class Transcript:
             return (self._answerer(doc) if m.group("qa") == "A" else None), m.group("qa")
         who = m.group("who")
         text = who.split("\n")[0].strip()
-        if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who):
+        if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who) or _role(who) in _CHAIRS:
             return None, text  # a meeting's chair by office: whoever holds it that month, not a head of state
         people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
                                  if x.kind == "person" and x.actor]
@@ -363,5 +386,5 @@ class Transcript:
         # a delegate the dictionary does not know speaks for the state the record names after him
         # ('Mr. Aboulatta (Egypt):'), as 'the representative of Egypt' does in the coverage
         note = next((x.actor for x in doc.mentions_in(m.start("note"), m.end("note")) if x.actor
-                     and x.kind in ("state", "organisation")), None) if m.group("note") else None
+                     and x.kind in ("state", "organisation")), None) if m.group("note") and _RECORD_NAME.match(who) else None
         return note, text
