@@ -116,3 +116,16 @@ def ago(published: dt.date, phrase: str) -> dt.date | None:
     base = dt.datetime.combine(published, dt.time(12))
     parsed = dateparser.parse(phrase, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
     return parsed.date() if parsed else None
+
+
+def easter(y: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    mon = (h + l_ - 7 * m + 90) // 25
+    return dt.date(y, mon, (h + l_ - 7 * m + 33 * mon + 19) % 32)

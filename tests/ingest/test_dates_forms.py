@@ -120,3 +120,66 @@ def test_relative_forms_land_near_publication_and_start_before_they_end(run, pub
     first, last = found[0]["range"] or [found[0]["value"]] * 2
     first, last = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
     assert first <= last and -14 <= (first - published).days <= 7 and -7 <= (last - published).days <= 14
+
+
+TUESDAY = dt.date(2016, 3, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a limit looks ahead when nothing else gives the tense
+    ("He is here in Washington through Thursday.", [("Thursday", "2016-03-03", "day")]),
+    # two weekdays joined by 'and' are two days; 'between ... and' a span
+    ("She was in Riyadh Wednesday and Thursday.", [("Wednesday", "2016-02-24", "day"), ("Thursday", "2016-02-25", "day")]),
+    ("Talks ran between Wednesday and Thursday.", [("Wednesday and Thursday", ["2016-02-24", "2016-02-25"], "day")]),
+    # 'a week ago' is a week, as 'two months ago' is a month
+    ("Violence is down from where it was a week ago.", [("a week ago", ["2016-02-22", "2016-02-28"], "week")]),
+    ("Talks resume after Easter.", [("Easter", "2016-03-27", "day")]),
+    ("Shops reopened on Easter Monday.", [("Easter Monday", "2016-03-28", "day")]),
+    ("They hope for a deal before the end of the year.", [("end of the year", ["2016-12-21", "2016-12-31"], "late")]),
+    ("The vote is held early next year.", [("next year", ["2017-01-01", "2017-12-31"], "year")]),
+    ("The accords were signed on February 12th of last year.", [("February 12th of last year", "2015-02-12", "day")]),
+    ("The panel met from the 18th to the 21st of March 2016.", [("the 18th to the 21st of March 2016",
+                                                                 ["2016-03-18", "2016-03-21"], "day")]),
+    ("Talks ran from the 28th of February to the 1st of March.", [("the 28th of February to the 1st of March",
+                                                                   ["2016-02-28", "2016-03-01"], "day")]),
+    ("The first test comes over the weekend of 27-28 February.", [("27-28 February", ["2016-02-27", "2016-02-28"], "day")]),
+    ("The truce began on the 27th of last month.", [("27th of last month", "2016-02-27", "day")]),
+    ("The talks on the 20th and 21st of last month failed.", [("20th and 21st of last month", ["2016-02-20", "2016-02-21"], "day")]),
+    ("We announced our commitment the day before it started.", []),  # counted from an event the text does not date
+    ("Troops advanced again overnight towards the border.", [("overnight", ["2016-02-29", "2016-03-01"], "day")]),
+    # a modal looks ahead; a passive participle has its auxiliary's tense
+    ("He told a forum earlier this month that a deal could still be signed by June.",
+     [("earlier this month", ["2016-03-01", "2016-03-31"], "month"), ("June", ["2016-06-01", "2016-06-30"], "month")]),
+    ("He said the first session would be held on Saturday.", [("Saturday", "2016-03-05", "day")]),
+    ("The envoy told me on Friday that he intends to reconvene the talks.", [("Friday", "2016-02-26", "day")]),
+])
+def test_more_forms(run, text, expected):
+    assert dates(run(text, TUESDAY)) == expected
+
+
+def test_this_weekend_on_a_monday_follows_the_tense(run):
+    monday = dt.date(2016, 2, 22)
+    assert dates(run("It'll be our approach this weekend.", monday)) == [("this weekend", ["2016-02-27", "2016-02-28"], "day")]
+    assert dates(run("Fighting eased this weekend.", monday)) == [("this weekend", ["2016-02-20", "2016-02-21"], "day")]
+
+
+def test_a_quotation_after_the_day_gives_it_no_tense(run):
+    r = run('Speaking at the base on Wednesday, he said: "Today we begin to turn the page."', dt.date(2016, 4, 1))
+    assert dates(r) == [("Wednesday", "2016-03-30", "day"), ("Today", "2016-03-30", "day")]
+
+
+def test_a_weekday_with_its_own_verb_keeps_its_own_day(run):
+    """A verb further on in the clause fixes the day: it is not taken from a later mention."""
+    r = run("On Monday, Presidents Vladimir Putin and Barack Obama approved the joint statement. The task force "
+            "meets again in Geneva on Monday.", dt.date(2016, 2, 26))
+    assert dates(r) == [("Monday", "2016-02-22", "day"), ("Monday", "2016-02-29", "day")]
+
+
+@given(st.integers(1583, 4099))
+def test_easter_is_a_sunday_in_its_season_and_as_dateutil_computes_it(y):
+    from dateutil.easter import easter
+
+    from accord.ingest import timex
+
+    d = timex.easter(y)
+    assert d == easter(y) and d.weekday() == 6 and dt.date(y, 3, 22) <= d <= dt.date(y, 4, 25)

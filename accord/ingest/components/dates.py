@@ -34,15 +34,16 @@ _HIJRI_MONTHS = [r"Muharram", r"Safar", r"Rabi[’'`]?\s?(?:al-|ul-)?Awwal|Rabi[
                  r"Dhu[\s-]?al[\s-]?Hijjah?|Dhul[\s-]Hijjah?"]
 _HIJRI = "(?:" + "|".join(f"(?:{m})" for m in [_HIJRI_MONTHS[i] for i in (0, 1, 3, 2, 5, 4, 6, 7, 8, 9, 10, 11)]) + ")"
 _HIJRI_RX = [re.compile(f"(?:{m})$") for m in _HIJRI_MONTHS]
-# a year given relative to publication after a day or a month ('February 12 last year', 'in May next year')
-_REL_YEAR = r"\s+(?P<rel>last|next|this)\s+year\b"
+# a year given relative to publication after a day or a month ('February 12 last year', 'in May next year',
+# 'February 12th of last year')
+_REL_YEAR = r"\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"
 
 # (name, pattern): tried in this order; where two overlap the longer wins.
 _RULES: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("dd_range", rf"\b(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dd_range", rf"\b(?:the\s+)?(?P<d1>{_DAY}){_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("dm_range", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dm_range", rf"\b(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON}){_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
@@ -54,7 +55,7 @@ _RULES: list[tuple[str, str]] = [
     # "between Wednesday and Thursday last week", "from Friday to Sunday": a span of days in one week
     ("wd_range", rf"\b(?:(?:between|from)\s+)?(?P<wd1>{_WD}){_TO}(?P<wd2>{_WD})(?:\s+(?P<wk>last|next|this)\s+week)?"),
     # "Tuesday of last week", "Monday next week", "on Monday last" (not "Monday next to ...", "Friday last year")
-    ("weekday", rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|on|by|until|from|since)\s+)?(?P<wd>{_WD})"
+    ("weekday", rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|on|by|until|till|through|from|since)\s+)?(?P<wd>{_WD})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?"
                 r"(?:\s+(?:of\s+)?(?P<wk>last|next|this)\s+week\b|\s+(?P<post>last|next)\b(?!\s+[a-z]))?"),
     # "this morning" names the day it is in (a clock time, "midnight", is no date; the day next to it is)
@@ -62,13 +63,14 @@ _RULES: list[tuple[str, str]] = [
                 r"[Tt]his (?:morning|afternoon|evening))\b"),
     # "overnight": the night before publication, two days; not the adverb of speed ("cannot be built overnight"),
     # an adjective ("an overnight curfew"), or beside the day it names ("overnight into Sunday": that day is the date)
-    ("overnight", r"\b[Oo]vernight\b(?!\s+(?:into|to|on|from|of|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
+    ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|on|from|of)\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
     # "in the coming days": a time the text gives and that no day fixes
     ("coming", r"\b(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b"),
     # "on the 15th", "around the 24th": a day of the month the story is in
     # "on the 15th", "on the 11th and 12th" (two days in a row, or 'to'/'-': a span)
     ("dom", rf"(?<=\b[Tt]he )(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b"
             rf"(?:\s*(?P<join>and|to|-)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b)?"
+            r"(?:\s+of\s+(?P<relm>last|this|next)\s+month\b)?"  # 'the 27th of last month'
             rf"(?!\s+(?:of\s+)?(?:{_MON}|century|anniversary|"
             r"round|time|meeting|session|day|week|month|year|floor|division|brigade|army|fleet|regiment|resolution))"),
     ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his(?: past| coming)?|[Tt]he past(?= weekend)|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this|"
@@ -80,7 +82,9 @@ _RULES: list[tuple[str, str]] = [
     # "early next month", "by the end of the month" (the month the story is in)
     ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd) of)[\s-]+"
                   r"(?P<mod>this|next|last|the) month\b"),
-    ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas)\b"),
+    # "before the end of the year": its last ten days, as 'end of March' is March's (not 'early next year': a year)
+    ("end_year", r"\b(?:[Tt]he )?[Ee]nd of (?P<mod>this|next|last|the) year\b"),
+    ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas|Easter(?: Sunday| Monday)?)\b"),
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
     # and with two digits for the year: "(16.02.16)" as ministries head a statement, "2/22/16"
     # "2016/02/23" (year first, as East Asian and some agencies' releases write it)
@@ -97,7 +101,7 @@ _RULES: list[tuple[str, str]] = [
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
-    ("weekend", r"\b(?P<prep>over|at|during|on|through|throughout|before|by|after|until|till|since)\s+(?P<we>the\s+weekend)\b"),
+    ("weekend", r"\b(?P<prep>over|at|during|on|through|throughout|before|by|after|until|till|since)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
     # "the following day", "the next day": the day after a day the text has just given
     ("following", r"\b[Tt]he\s+(?:following|next)\s+(?:day|morning|evening|night)\b(?!\s+(?:of|after|before))"),
     # "later that day", "the same day", "that evening": the day the text has just given
@@ -105,7 +109,7 @@ _RULES: list[tuple[str, str]] = [
                  r"[Tt]hat\s+(?:morning|afternoon|evening|night))\b(?!\s+(?:of|after|before|as|when|that))"),
     # "the previous evening", "the day before": the day before the one the story reports from
     ("previous", r"\b(?:[Tt]he\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|[Tt]he\s+day\s+before)\b"
-                 r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d))"),
+                 r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d|(?:it|we|he|she|you|that|this|those|these)\b))"),
     # a Hijri date, as Gulf agencies write it beside the Gregorian one ("Jumada I 12, 1437", "12 Rajab 1437 AH")
     ("hijri", rf"\b(?:(?P<hd1>{_DAY})\s+(?P<hm1>{_HIJRI})|(?P<hm2>{_HIJRI})\s+(?P<hd2>{_DAY})),?\s+(?P<hy>1[345]\d\d)\b"
               r"(?:\s*(?:AH|A\.H\.|H)\b)?"),
@@ -139,7 +143,7 @@ _ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)}
 # slower); a past participle only on the text as written, so that "United" is no verb.
 #: "last", "this" or "next" year (or month) as a shift from the publication's
 _SHIFT = {"last": -1, "this": 0, "next": 1}
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|"
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet )?be|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
                      r"let us see|let's see|wait and see)\b")
@@ -166,7 +170,7 @@ _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a pa
 # needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
 # every character.
 _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomorrow|Tonight|"
-                          r"Earlier in the day|Later in the day|Christmas|New Year)")
+                          r"Earlier in the day|Later in the day|Christmas|New Year|Easter)")
 # one alternation, one pass over the text (the words do not overlap one another)
 _ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
                            "night|following|next|same day|that day|morning|afternoon|evening|coming|day after|days? later|days? earlier")
@@ -185,7 +189,8 @@ _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", 
 # (a preposition, an adverb of time, an object of 'told') comes between them.
 _REPORTING = {"said", "told"}
 _CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "during", "after", "before", "from", "by",
-                       "last", "this", "while", "reporters", "journalists", "a", "an", "news", "conference", "briefing"}
+                       "last", "this", "while", "reporters", "journalists", "a", "an", "news", "conference", "briefing",
+                       "me", "us", "him", "her", "them", "you"}  # 'told me on Friday that ...'
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
 _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
@@ -194,9 +199,10 @@ _INFINITIVE = "to "
 
 
 # only a month or a weekday without a year depends on the tense: the clause is read for those alone
-_TENSED = {"month", "mod_month", "weekday", "wd_range", "dom", "weekend"}
+_TENSED = {"month", "mod_month", "weekday", "wd_range", "dom", "weekend", "unit"}
 # the expressions that count from the day of the words (inside a quote: the day they were spoken)
-_DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit", "part_week"}
+_DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit", "part_week",
+            "end_year"}
 _QUOTE_MARK = re.compile(r'"[^"\n]+"')
 _SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|declared|wrote|noted|insisted|warned|stressed|"
                    r"explained|replied|answered|asked|saying|speaking)\b")
@@ -266,7 +272,8 @@ class Tenses:
 
     def _marks(self, sent: tuple[int, int]) -> list[tuple[int, int, int]]:
         low = self.lower
-        past = [(m.start(), m.end(), 3 if m.group() in _REPORTING else 1) for m in _PAST.finditer(low, *sent)] \
+        past = [(m.start(), m.end(), 3 if m.group() in _REPORTING else 4 if _PASSIVE.search(low, max(0, m.start() - 7), m.start())
+                 else 1) for m in _PAST.finditer(low, *sent)] \
             + [(m.start(), m.end(), 4 if _PASSIVE.search(low, max(0, m.start() - 7), m.start()) else 1)
                for m in _PAST_ED.finditer(self.text, *sent)]
         future = []
@@ -286,18 +293,23 @@ class Tenses:
 
     def evidence(self, start: int, end: int, sent: tuple[int, int]) -> tuple[timex.Tense, int]:
         """The tense and how firmly: 2 a marker before the date or a verb after it, 1 only a passive participle
-        after it ('on Friday, every party that wants to be covered has to ...'), 0 none."""
+        after it ('on Friday, every party that wants to be covered has to ...'), 0 none. A passive participle
+        takes its auxiliary's tense ('would be held on Saturday'), and no marker inside a quotation that
+        follows the date is the narrator's ('On Wednesday, he said: "Today we begin ...'); within 120
+        characters a verb of the clause fixes the day though not the tense ('On Monday, the two Presidents
+        approved ...': see _same_weekday)."""
         marks = self.markers.get(sent)
         if marks is None:
             marks = self.markers[sent] = self._marks(sent)
         lo = max(sent[0], start - 140)
-        before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start
+        before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start and k != 4
                   and (k != 3 or self._circumstance(e, start))]
-        window = [(s - end, k) for s, e, k in marks if s >= end and e <= min(sent[1], end + 50)]
-        after = [(s, k) for s, k in window if k != 3]
+        quote = self.text.find('"', end, min(sent[1], end + 120))
+        stop = sent[1] if quote < 0 else quote
+        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(stop, end + 50) and k != 3]
         best = min(before or after, default=None)
-        if best is None:  # 'Late on Friday, the spokesman said ...': no tense for the day, yet the saying fixes it
-            return "neutral", 2 if window else 0
+        if best is None:  # 'Late on Friday, the spokesman said ...'
+            return "neutral", 2 if any(s >= end and e <= min(stop, end + 120) and k != 4 for s, e, k in marks) else 0
         return ("future", "past", "nearest", "past", "past")[best[1]], 2 if before or best[1] != 4 else 1
 
     def _circumstance(self, verb_end: int, date_start: int) -> bool:
@@ -356,7 +368,8 @@ def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
 
 def _is_week(name: str, m: re.Match[str]) -> bool:
     """A whole Monday-Sunday week the text names (not a span of days, not a weekend)."""
-    return name in ("week_of", "part_week") or (name == "unit" and m["unit"] == "week")
+    return name in ("week_of", "part_week") or (name == "unit" and m["unit"] == "week") or \
+        (name == "ago" and m["ago_unit"] == "week")
 
 
 def _mon(s: str) -> int:
@@ -376,7 +389,7 @@ class DateResolver:
             "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "part": self._part, "my": self._my,
             "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
             "wd_range": self._wd_range, "dom": self._dom,
-            "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit, "part_week": self._part_week,
+            "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit, "part_week": self._part_week, "end_year": self._end_year,
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
             "same_day": self._following, "hijri": self._hijri, "offset": self._following, "ymd": self._iso,
@@ -417,6 +430,13 @@ class DateResolver:
                     if one is None:
                         continue
                     name, m = ("mdy" if name in ("md_range", "mdd_range") else "dmy"), one
+                if name == "wd_range" and not m["wk"] and _AND.search(text, m.end("wd1"), m.start("wd2")) \
+                        and m.start() == m.start("wd1") and not _BETWEEN.search(text, max(0, m.start() - 10), m.start()):
+                    # "in Riyadh Wednesday and Thursday": two days, each its own date ('between ... and': a span)
+                    m = _COMPILED_BY_NAME["weekday"].match(text, pos)
+                    if m is None:
+                        continue
+                    name = "weekday"
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []
         tenses = Tenses(text)
@@ -509,7 +529,7 @@ class DateResolver:
 
     def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses) -> Candidate | None:
         start, end = m.span()
-        if name == "weekday" and m.group("mod") in ("on", "by", "until", "from", "since"):
+        if name == "weekday" and m.group("mod") in ("on", "by", "until", "till", "through", "from", "since"):
             start = m.start("wd")
         if name == "wd_range":
             start = m.start("wd1")  # without 'between' or 'from'
@@ -606,6 +626,8 @@ class DateResolver:
         mod = {"this past": "last", "this coming": "next"}.get(mod, mod)
         if mod == "since":
             tense = "past"
+        elif mod in ("by", "until", "till", "through") and tense == "neutral":
+            tense = "future"  # a limit: 'he is in Washington through Thursday'
         return timex.day(timex.weekday(published, wd, mod, tense))
 
     def _wd_range(self, m, published, tense):
@@ -628,7 +650,14 @@ class DateResolver:
     def _dom(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        d = timex.day_of_month(published, int(m["d"]), tense)
+        if m["relm"]:  # 'the 27th of last month'
+            first = timex.relative_unit(published, m["relm"], "month").start
+            try:
+                d = first.replace(day=int(m["d"]))
+            except ValueError:
+                return None
+        else:
+            d = timex.day_of_month(published, int(m["d"]), tense)
         if d and m["d2"]:
             last = int(m["d2"])
             if last <= d.day or (m["join"] == "and" and last != d.day + 1):
@@ -650,6 +679,8 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         mod = m["mod"].lower().split()[-1]  # 'early next week': the week; 'this past weekend': the last one
+        if m["unit"] == "weekend" and mod == "this" and tense == "future" and published.weekday() == 0:
+            mod = "next"  # on a Monday 'this weekend' is the one just past, unless the clause looks ahead
         return timex.relative_unit(published, {"past": "last", "coming": "next"}.get(mod, mod), m["unit"])
 
     def _ago(self, m, published, tense):
@@ -658,7 +689,9 @@ class DateResolver:
         d = timex.ago(published, m["ago"].lower())
         if d is None:
             return None
-        unit = m["ago_unit"]  # 'two months ago' is a month, 'five years ago' a year: no finer than the words
+        unit = m["ago_unit"]  # 'two months ago' is a month, 'a week ago' a week: no finer than the words
+        if unit == "week":
+            return timex.span(d - dt.timedelta(days=d.weekday()), d + dt.timedelta(days=6 - d.weekday()))
         return timex.month(d.year, d.month) if unit == "month" else timex.year(d.year) if unit == "year" else timex.day(d)
 
     def _part_week(self, m, published, tense):
@@ -669,11 +702,22 @@ class DateResolver:
     def _part_unit(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        month = timex.relative_unit(published, {"the": "this"}.get(m["mod"], m["mod"]), "month")
         part = _PARTS[m["part"].lower().split()[-2] if " of" in m["part"] else m["part"].lower()]
+        month = timex.relative_unit(published, {"the": "this"}.get(m["mod"], m["mod"]), "month")
         return timex.month(month.start.year, month.start.month, part)
 
+    def _end_year(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        return timex.month(published.year + _SHIFT.get(m["mod"], 0), 12, "late")
+
     def _holiday(self, m, published, tense):
+        if m["holiday"].startswith("Easter"):  # a moving feast: the nearest to publication
+            if published is None:
+                raise _NeedsPublished
+            days = min((timex.easter(y) for y in (published.year - 1, published.year, published.year + 1)),
+                       key=lambda d: abs((d - published).days))
+            return timex.day(days + dt.timedelta(days=1 if m["holiday"].endswith("Monday") else 0))
         mon, dom = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24)}.get(
             m["holiday"].lower(), (12, 25))
         if published is None:
