@@ -183,3 +183,21 @@ def test_easter_is_a_sunday_in_its_season_and_as_dateutil_computes_it(y):
 
     d = timex.easter(y)
     assert d == easter(y) and d.weekday() == 6 and dt.date(y, 3, 22) <= d <= dt.date(y, 4, 25)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("From July 19th to the 21st, the Secretary will visit the region.", dt.date(2016, 7, 16),
+     [("July 19th to the 21st", ["2016-07-19", "2016-07-21"], "day")]),
+    # months in capitals, as release headings and wire slugs write them
+    ("FOR IMMEDIATE RELEASE\nFEBRUARY 24, 2016", dt.date(2016, 2, 24), [("FEBRUARY 24, 2016", "2016-02-24", "day")]),
+    ("SPOKESMAN (JAN. 29): The attack is condemned.", dt.date(2016, 2, 1), [("JAN. 29", "2016-01-29", "day")]),
+    ("SYRIA MAY BE CLOSE TO A DEAL, OFFICIALS SAY", dt.date(2016, 2, 1), []),
+    # a weekday with its date in brackets is one mention
+    ("Jets struck on Sunday (July 23), a day after the truce.", dt.date(2017, 7, 24), [("Sunday (July 23)", "2017-07-23", "day")]),
+    ("There will be challenges in the days to come.", dt.date(2016, 9, 12), [("the days to come", None, "day")]),
+    # a procedure's number is no year; a text named by its month was written before
+    ("The item is [2016/2541(RSP)].", dt.date(2016, 2, 3), []),
+    ("The resolution of December must be implemented.", dt.date(2016, 2, 3), [("December", ["2015-12-01", "2015-12-31"], "month")]),
+])
+def test_headings_brackets_and_texts(run, text, published, expected):
+    assert dates(run(text, published)) == expected

@@ -17,8 +17,11 @@ from accord.ingest.document import Candidate, IngestDoc
 from accord.ingest.registry import Context, component
 from accord.record.dates import FuzzyDate
 
+# and in capitals, as release headings and wire slugs write them ("FEBRUARY 24, 2016", "(JAN. 29)")
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])")
+        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|"
+        r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+        r"JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?)(?![A-Za-z])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -42,9 +45,11 @@ _REL_YEAR = r"\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"
 _RULES: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     ("dd_range", rf"\b(?:the\s+)?(?P<d1>{_DAY}){_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?:the\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dm_range", rf"\b(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON}){_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    # "Monday (29 February)": one mention, the day in brackets
+    ("wd_paren", rf"\b{_WD}\s+\((?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?\)"),
     ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("part", rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of)"
@@ -65,7 +70,8 @@ _RULES: list[tuple[str, str]] = [
     # an adjective ("an overnight curfew"), or beside the day it names ("overnight into Sunday": that day is the date)
     ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|on|from|of)\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
     # "in the coming days": a time the text gives and that no day fixes
-    ("coming", r"\b(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b"),
+    ("coming", r"\b(?:(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b|"
+               r"[Tt]he\s+(?P<span2>days|weeks|months)\s+to\s+come\b)"),
     # "on the 15th", "around the 24th": a day of the month the story is in
     # "on the 15th", "on the 11th and 12th" (two days in a row, or 'to'/'-': a span)
     ("dom", rf"(?<=\b[Tt]he )(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b"
@@ -114,7 +120,7 @@ _RULES: list[tuple[str, str]] = [
     ("hijri", rf"\b(?:(?P<hd1>{_DAY})\s+(?P<hm1>{_HIJRI})|(?P<hm2>{_HIJRI})\s+(?P<hd2>{_DAY})),?\s+(?P<hy>1[345]\d\d)\b"
               r"(?:\s*(?:AH|A\.H\.|H)\b)?"),
     # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)")
-    ("year", rf"(?<![\d(/])(?<![\d(/-]-)(?P<y>{_YEAR})\b(?!\)|,\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
+    ("year", rf"(?<![\d(/])(?<![\d(/-]-)(?P<y>{_YEAR})\b(?!\)|,\d|/\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
@@ -173,7 +179,7 @@ _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomo
                           r"Earlier in the day|Later in the day|Christmas|New Year|Easter)")
 # one alternation, one pass over the text (the words do not overlap one another)
 _ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
-                           "night|following|next|same day|that day|morning|afternoon|evening|coming|day after|days? later|days? earlier")
+                           "night|following|next|same day|that day|morning|afternoon|evening|coming|to come|day after|days? later|days? earlier")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -318,10 +324,13 @@ class Tenses:
                    self.text[verb_end:date_start].split()) if words else True
 
 
+# a text named by the month it was written in ('the Security Council resolution of December')
+_DOCUMENT_OF = re.compile(r"\b(?:resolution|statement|declaration|agreement|communiqu[eé]|accord|decision|letter|report|"
+                          r"decree|memorandum|protocol|conclusions)s?\s+of\s+$")
 # a weekday's modifiers that fix its week whatever the tense
 _WEEKDAY_MODS = {"last", "next", "this", "this past", "this coming"}
 # the rules that give a day with its month
-_EXPLICIT_DAY = {"iso", "dmy", "mdy", "numeric", "ymd"}
+_EXPLICIT_DAY = {"iso", "dmy", "mdy", "numeric", "ymd", "wd_paren"}
 
 
 def _same_weekday(weekdays: list[tuple[Candidate, int, int]]) -> None:
@@ -386,7 +395,7 @@ class DateResolver:
         del ctx
         self.rules: dict[str, Callable[[re.Match[str], dt.date | None, timex.Tense], FuzzyDate | None]] = {
             "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
-            "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "part": self._part, "my": self._my,
+            "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "wd_paren": self._wd_paren, "part": self._part, "my": self._my,
             "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
             "wd_range": self._wd_range, "dom": self._dom,
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit, "part_week": self._part_week, "end_year": self._end_year,
@@ -537,7 +546,7 @@ class DateResolver:
             start = m.start("we")
         if name == "coming":  # a time the text gives that no day fixes: unresolved, with the unit's precision
             doc.add("date", start, end, 0.6, value=None, range=None,
-                    precision={"days": "day", "weeks": "week"}.get(m["span"], "month"), fuzzy=None)
+                    precision={"days": "day", "weeks": "week"}.get(m["span"] or m["span2"], "month"), fuzzy=None)
             return None
         tense = tenses.near(start, end, doc.sent_of(start)) if name in _TENSED else "neutral"
         try:
@@ -574,6 +583,10 @@ class DateResolver:
         mon, dom = _mon(m["m"]), _dom(m["d"])
         return timex.day(dt.date(self._year_of(m, published, mon, dom), mon, dom))
 
+    def _wd_paren(self, m, published, tense):
+        mon, dom = _mon(m["m"] or m["m2"]), _dom(m["d"] or m["d2"])
+        return timex.day(dt.date(self._year_of(m, published, mon, dom), mon, dom))
+
     def _dd_range(self, m, published, tense):
         mon, d1, d2 = _mon(m["m"]), _dom(m["d1"]), _dom(m["d2"])
         if d2 <= d1:
@@ -606,6 +619,8 @@ class DateResolver:
             tense = "future"
         if not mod and re.search(r"\b[Ss]ince\s+$", m.string[max(0, m.start() - 7):m.start()]):
             mod, tense = "since", "past"
+        elif not mod and _DOCUMENT_OF.search(m.string, max(0, m.start() - 30), m.start()):
+            tense = "past"  # 'the resolution of December must be implemented': a text already written
         rel = m.groupdict().get("rel")
         if rel:
             return timex.month(published.year + _SHIFT[rel], mon)
