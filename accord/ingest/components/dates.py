@@ -18,10 +18,11 @@ from accord.ingest.registry import Context, component
 from accord.record.dates import FuzzyDate
 
 # and in capitals, as release headings and wire slugs write them ("FEBRUARY 24, 2016", "(JAN. 29)")
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|"
-        r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-        r"JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?)(?![A-Za-z])")
+# (the lookaheads skip a case's alternatives at once: this pattern is in most rules, tried at every anchor)
+_MON = (r"(?:(?=[A-Z][a-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)|"
+        r"(?=[A-Z][A-Z])(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+        r"JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?))(?![A-Za-z])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -205,7 +206,12 @@ _INFINITIVE = "to "
 
 
 # only a month or a weekday without a year depends on the tense: the clause is read for those alone
-_TENSED = {"month", "mod_month", "weekday", "wd_range", "dom", "weekend", "unit"}
+_TENSED = {"month", "mod_month", "weekday", "wd_range", "dom", "weekend"}
+
+
+def _tensed(name: str, m: re.Match[str]) -> bool:
+    """Whether the rule's value depends on the clause's tense ('this weekend' too: on a Monday, see _unit)."""
+    return name in _TENSED or (name == "unit" and m["unit"] == "weekend")
 # the expressions that count from the day of the words (inside a quote: the day they were spoken)
 _DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit", "part_week",
             "end_year"}
@@ -503,7 +509,7 @@ class DateResolver:
             day = _speech_day(text, qs, qe, (doc.sent_of(qs - 1)[0], doc.sent_of(qe)[1]), outside)
             if day is None or day == doc.published:
                 continue
-            tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if name in _TENSED else "neutral"
+            tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if _tensed(name, m) else "neutral"
             try:
                 value = self.rules[name](m, day, tense)
             except ValueError:
@@ -548,7 +554,7 @@ class DateResolver:
             doc.add("date", start, end, 0.6, value=None, range=None,
                     precision={"days": "day", "weeks": "week"}.get(m["span"] or m["span2"], "month"), fuzzy=None)
             return None
-        tense = tenses.near(start, end, doc.sent_of(start)) if name in _TENSED else "neutral"
+        tense = tenses.near(start, end, doc.sent_of(start)) if _tensed(name, m) else "neutral"
         try:
             value = self.rules[name](m, doc.published, tense)
         except _NeedsPublished:
