@@ -201,3 +201,11 @@ def test_easter_is_a_sunday_in_its_season_and_as_dateutil_computes_it(y):
 ])
 def test_headings_brackets_and_texts(run, text, published, expected):
     assert dates(run(text, published)) == expected
+
+
+def test_a_night_across_two_days_and_days_of_the_month_between(run):
+    assert dates(run("Shelling went on through the night of 27/28 February.", WEDNESDAY)) == [
+        ("27/28 February", ["2016-02-27", "2016-02-28"], "day")]
+    assert dates(run("Between the 15th and 17th, aid arrived.", WEDNESDAY)) == [
+        ("15th and 17th", ["2016-02-15", "2016-02-17"], "day")]
+    assert dates(run("On the 11th and 14th they met.", WEDNESDAY)) == [("11th and 14th", "2016-02-11", "day")]

@@ -28,7 +28,7 @@ _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # a weekday cut short, as headers and feeds write it before a date ("Tue, 23 Feb 2016", "Thurs., Feb. 25")
 _WD_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
-_TO = r"\s*(?:-|to|and|until|through)\s*"
+_TO = r"\s*(?:-|/|to|and|until|through)\s*"  # 'the night of 27/28 February' 
 # the months of the Hijri calendar in their common English spellings, in order (the numbered ones, II before I)
 _HIJRI_MONTHS = [r"Muharram", r"Safar", r"Rabi[’'`]?\s?(?:al-|ul-)?Awwal|Rabi[’'`]?\s(?:I|1)(?![I\w])",
                  r"Rabi[’'`]?\s?(?:al-|ath-|ul-)?(?:Thani|Akhir)|Rabi[’'`]?\s(?:II|2)",
@@ -129,6 +129,7 @@ _COMPILED_BY_NAME = dict(_COMPILED)
 _RANGES = {"dd_range", "mdd_range", "dm_range", "md_range"}
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+_BETWEEN_THE = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+the\s+$")  # before a day of the month ('between the 25th and 27th')
 
 
 def _two_days(text: str, m: re.Match[str]) -> bool:
@@ -681,7 +682,8 @@ class DateResolver:
             d = timex.day_of_month(published, int(m["d"]), tense)
         if d and m["d2"]:
             last = int(m["d2"])
-            if last <= d.day or (m["join"] == "and" and last != d.day + 1):
+            between = _BETWEEN_THE.search(m.string, max(0, m.start() - 14), m.start())
+            if last <= d.day or (m["join"] == "and" and last != d.day + 1 and not between):
                 return timex.day(d)  # 'the 11th and 14th': two days, not a span; the first at least
             try:
                 return timex.span(d, d.replace(day=last))
