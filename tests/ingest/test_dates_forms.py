@@ -209,3 +209,13 @@ def test_a_night_across_two_days_and_days_of_the_month_between(run):
     assert dates(run("Between the 15th and 17th, aid arrived.", WEDNESDAY)) == [
         ("15th and 17th", ["2016-02-15", "2016-02-17"], "day")]
     assert dates(run("On the 11th and 14th they met.", WEDNESDAY)) == [("11th and 14th", "2016-02-11", "day")]
+
+
+def test_a_quote_opening_its_sentence_was_said_on_the_day_the_sentence_before_gives(run):
+    r = run('The president had warned on Tuesday that he would not be rushed. "We will not sign a bad deal just '
+            'because tomorrow is the date we chose," he told reporters.', dt.date(2016, 3, 24))
+    assert dates(r) == [("Tuesday", "2016-03-22", "day"), ("tomorrow", "2016-03-23", "day")]
+    # in another paragraph the day is not the quote's: publication's
+    r = run('The president had warned on Tuesday that he would not be rushed.\n\n"Tomorrow is the date," he said.',
+            dt.date(2016, 3, 24))
+    assert dates(r) == [("Tuesday", "2016-03-22", "day"), ("Tomorrow", "2016-03-25", "day")]

@@ -217,6 +217,7 @@ def _tensed(name: str, m: re.Match[str]) -> bool:
 _DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit", "part_week",
             "end_year"}
 _QUOTE_MARK = re.compile(r'"[^"\n]+"')
+_BY_PRONOUN = re.compile(r'[,.!?]?"\s+(?:he|she|they)\s+(?:said|told|added|stated|declared|noted|insisted|warned|stressed)\b')
 _SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|declared|wrote|noted|insisted|warned|stressed|"
                    r"explained|replied|answered|asked|saying|speaking)\b")
 # what may stand between a reporting verb and the day it was said: "said in a statement on", "told reporters in Geneva on"
@@ -507,7 +508,12 @@ class DateResolver:
         outside = [c for c in doc.candidates if c.kind == "date" and c.data.get("precision") == "day" and c.data.get("value")
                    and not any(a <= c.start < b for a, b in quotes)]
         for cand, name, m, (qs, qe) in inside:
-            day = _speech_day(text, qs, qe, (doc.sent_of(qs - 1)[0], doc.sent_of(qe)[1]), outside)
+            first = doc.sent_of(qs - 1)[0]
+            if first >= qs - 2 and first > 0 and _BY_PRONOUN.match(text, qe):
+                # a quote opening its sentence, said by 'he': the sentence before may say when it was said
+                # ('Santos had warned on Tuesday that he would not be rushed. "We will not sign ...," he said.')
+                first = doc.sent_of(first - 1)[0]
+            day = _speech_day(text, qs, qe, (first, doc.sent_of(qe)[1]), outside)
             if day is None or day == doc.published:
                 continue
             tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if _tensed(name, m) else "neutral"
