@@ -320,24 +320,29 @@ def _packed_at(nd, a, b):
 
 
 @njit(**_JIT)
-def _support_powered(wv, r, grp, nd, below, row, log_gap):
+def _support_powered(wv, r, grp, nd, below, row, log_row, log_gap):
     """As ``_support_linear`` with each voter k's distances raised to its exponent: exp(r_k · log gap),
-    the logarithms from the packed triangle of ``_column_logs``. Voter k reads the row of its own
-    column, the part left of the diagonal scattered (cheaper than a symmetric matrix, whose lower half is
-    written column by column, or than taking each logarithm twice). The powers go through ``row``:
-    written straight into the running sums, the loop did not vectorise."""
+    the logarithms from the packed triangle of ``_column_logs``. The first voter of each column reads
+    the row of its column into ``log_row``, the part left of the diagonal scattered (cheaper than a
+    symmetric matrix, whose lower half is written column by column, or than taking each logarithm
+    twice), the other voters there reuse it. The scattered part is walked with a running index: its
+    index from _packed_at, per entry, compiled to a vector gather with a division, slow here. The
+    powers go through ``row``: written straight into the running sums, the loop did not vectorise."""
     n = wv.shape[0]
     for l in range(nd):
         below[0, l] = 0.0
     for k in range(n):
         wk, rk, c = wv[k], r[k], grp[k]
-        for l in range(c):
-            row[l] = log_gap[_packed_at(nd, l, c)]
-        start = _packed_at(nd, c, c) - c
-        for l in range(c, nd):
-            row[l] = log_gap[start + l]
+        if k == 0 or c != grp[k - 1]:
+            at = c  # _packed_at(nd, 0, c); from row l to l + 1 it moves on by nd - l - 1
+            for l in range(c):
+                log_row[l] = log_gap[at]
+                at += nd - l - 1
+            start = _packed_at(nd, c, c) - c
+            for l in range(c, nd):
+                log_row[l] = log_gap[start + l]
         for l in range(_padded(nd)):
-            row[l] = _exp1(rk * row[l])
+            row[l] = _exp1(rk * log_row[l])
         for l in range(nd):
             below[k + 1, l] = below[k, l] + wk * row[l]
 
@@ -458,7 +463,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
      packed, packed_log, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
-     log_lose, col_a, e1_col, past, lowest, at_row) = buf
+     log_lose, col_a, e1_col, past, lowest, at_row, log_row) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -501,7 +506,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     # 2. win probabilities with those exponents (or the same as in step 1)
     _column_logs(ud, nd, width, vote_voter, packed, packed_log, log_win, log_lose)
     if vote_voter:
-        _support_powered(wv, r, grp, nd, below, row, packed_log)
+        _support_powered(wv, r, grp, nd, below, row, log_row, packed_log)
         _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
 
     # 3. every challenger j's offer to every target i that may accept one (_targets), and the one i
@@ -642,7 +647,7 @@ def _buffers(n):
         np.empty(n, np.int64), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8),
         np.empty(n8), np.empty(n8), np.empty(n), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
         np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2), np.empty(n8, np.int64), np.empty(n8),
-        np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64),
+        np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64), np.empty(n8),
     )
 
 
