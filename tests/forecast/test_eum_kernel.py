@@ -101,6 +101,18 @@ def test_pairwise_sum_is_numpys(values):
     assert eum_kernel._pairwise_sum(a, 0, len(a)) == a.sum()
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_the_order_from_any_earlier_order_is_the_stable_argsort(data):
+    """_sort_order starts from the last round's order: from any permutation (few or many actors out of
+    place, so both the insertion and the merge sort past its budget) it gives the stable argsort."""
+    x = np.array(data.draw(st.lists(st.sampled_from([0.0, -0.0, 1.5, 2.0, 7.25]) | st.floats(-100, 100),
+                                    min_size=1, max_size=120)))
+    order = np.array(data.draw(st.permutations(range(len(x)))), dtype=np.int64)
+    eum_kernel._sort_order(x, order)
+    assert order.tolist() == np.argsort(x, kind="stable").tolist()
+
+
 @pytest.fixture(scope="module")
 def kernel_reference():
     with np.load(DATA / "eum-kernel-reference.npz") as f:
