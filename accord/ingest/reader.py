@@ -148,6 +148,9 @@ def _read_bytes(data: bytes, source: str, suffix: str | None, default: tuple, ma
     if not text.strip():
         yield ReadError(source, "empty file")
         return
+    # line ends as Python reads a text file: a file saved on Windows reads as its Unix self (the
+    # components and the soft-break rule know "\n" only); a JSON Lines text is taken exactly as given
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if suffix is None:  # stdin: JSON Lines when every line is an object, HTML when it looks like it
         lines = [x for x in text.splitlines() if x.strip()]
         if all(x.lstrip().startswith("{") for x in lines):
