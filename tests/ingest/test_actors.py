@@ -287,3 +287,21 @@ def test_cities_as_places_and_a_country_as_land_or_topic(run):
     found = actors(run("Russia respects Jordan's sovereignty and Turkey's territorial integrity. Did the President "
                        "raise Ukraine? They discussed Libya. Iran's foreign minister said so."))
     assert found == [("Russia", "russia"), ("Iran", "iran")]
+
+
+def test_the_council_only_after_the_body_acts_headers_and_owners(run):
+    # 'the Council' of a statement whose only Security Council is a resolution's name is another council
+    found = actors(run("The ministers welcomed Security Council resolution 2216 (2015).\n\n2. The Council expressed "
+                       "its support for the envoy."))
+    assert ("Council", "unsc") not in found
+    found = actors(run("The Security Council met on Monday. The Council expressed its support for the envoy."))
+    assert ("Council", "unsc") in found
+    found = actors(run("Wednesday, 3 February 2016 - Brussels\n\nTehran, Feb 14, ERNA -- Joining me now from Riyadh "
+                       "is the minister. What has changed in Moscow's calculations? Ships went at the request of "
+                       "Germany, and any deployment of Turkish ground forces would be a mistake."))
+    assert found == [("Moscow", "russia"), ("Germany", "germany"), ("Turkish", "turkey")]
+
+
+def test_an_acronym_with_its_body_s_initials(run):
+    found = actors(run("The African Union High-Level Implementation Panel (AUHIP) met. The AUHIP said so."))
+    assert [a for a in found if a[0] == "AUHIP"] == [("AUHIP", "african-union")] * 2

@@ -39,7 +39,9 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "crossed", "cross", "crossing", "crossings", "smuggled", "delivered", "brought", "trucked", "driven"}
 # "he said by telephone from Riyadh", "speaking from Moscow": where the speaker was (but "on the telephone to
 # Riyadh" is a call to the government)
-FROM_WORDS = {"telephone", "phone", "speaking", "spoke"}
+FROM_WORDS = {"telephone", "phone", "speaking", "spoke",
+              # a broadcast's guest or correspondent ('joining me now from Riyadh', 'reporting live from Moscow')
+              "now", "joining", "joins", "live", "reporting", "reports"}
 # After "on", "of", "about", "for", a state is a topic ("talks on Syria", "the future of Syria") unless owned.
 STATE_TOPIC_WORDS = {"on", "of", "about", "for",
                      # what is talked about ('did the President raise Ukraine?', 'they discussed Syria')
@@ -60,7 +62,9 @@ REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", 
                   # United States', 'Federal Chancellor of Germany Angela Merkel', 'the government of Libya')
                   "chairmanship", "co-chairmanship", "chair", "co-chairs", "chancellor", "king", "emir", "government",
                   # a group whose members it names ('the Quadrilateral Coordination Group of Afghanistan, Pakistan ...')
-                  "group"}
+                  "group",
+                  # the state that asked or invited ('at the request of Germany')
+                  "request", "invitation", "behalf"}
 # Before "for", these make the state the one spoken for ("Kerry, speaking for the United States"), not a topic.
 SPEAKING = {"speaking", "spoke", "speaks", "speak", "spokesman", "spokeswoman", "spokesperson", "signed"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
@@ -88,7 +92,7 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "bomber", "negotiators", "envoy", "security", "police", "navy", "aerospace", "partners", "partner",
                "counterparts", "colleagues", "shelling", "shells", "attack", "attacks", "tanks", "incursion",
                "intervention", "militaries", "armed", "general", "centre", "centres", "center", "centers", "agreements",
-               "agreement", "co-chairs", "sides"}
+               "agreement", "co-chairs", "sides", "ground", "strike", "officers", "officer"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
@@ -109,7 +113,8 @@ _BARE_TERM = re.compile(r"(?P<word>[CGM](?<!\w[CGM])(?:(?<=G)roup|(?<=C)(?:ounci
                         r"|(?<=M)ission))(?=\s+(?:members\b|(?:President|Chair) [A-Z]))")
 _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+)\b")
+                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
+                        r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d+)\b")
 _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|"
                            r"Conference|Organization|Organisation)\b")
 # A dotted short form glued to what follows by the tokenizer ("U.S.-Russian", "U.N.-brokered"): the form, and
@@ -117,6 +122,7 @@ _DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Com
 _GLUED = re.compile(r"(?P<form>(?:[A-Z]\.){2,})-(?P<rest>[A-Za-z]+)\b")
 GLUED_AFTER = {"led", "backed", "brokered", "sponsored", "mediated", "drafted", "chaired", "run", "funded", "proposed"}
 _THE = {"the ", "The ", "the\n", "The\n"}
+_DOCUMENT_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|[Pp]ress [Ss]tatements?|[Pp]residential [Ss]tatements?)\b")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 # capitalised words (with 'of', 'for', 'and', 'in', 'on', 'the' between) right before an acronym's parenthesis
 _PART_WORDS = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the)\s+)*[A-Z][\w-]*)*\s+$")
@@ -249,6 +255,11 @@ class ActorMatcher:
                 # 'Maria Zakharova, Moscow, February 18, 2016': a header's place and date
                 dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
                 seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
+                # 'Wednesday, 3 February 2016 - Brussels': a header's place after its date
+                line_start = doc.norm.rfind("\n", 0, start) + 1
+                dated = dated or (prev == "-" and doc.norm[end:end + 1] in ("\n", "")
+                                  and any(c.isdigit() for c in doc.norm[line_start:start]))
+                located = located and nxt != "'s"  # 'what has changed in Moscow's calculations': its owner
                 if (located and not opening) or after in PLACE_NEXT or dated or seized:
                     place_end = last if located else place_end  # 'in Riyadh and Sanaa': both places
                     continue
@@ -256,6 +267,11 @@ class ActorMatcher:
                 if nxt == "-" and last + 1 < n:
                     nxt = strings[lows[last + 1]]  # 'a Britain-based monitor': where it sits, not who acts
                 if nxt == "'s" and self.lex.government(actor) != actor:
+                    gov_word = strings[lows[last + 1]] if last + 1 < n else ""
+                    if gov_word in GOVERNMENT_WORDS:  # "Colombia's government": the government, one mention
+                        gov_end = idxs[last + 1] + lens[last + 1]
+                        doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], self.lex.government(actor),
+                                                    "government", "name", 0.95, "GOV"))
                     continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                 owned = nxt == "'s"
                 if owned and last + 1 < n and strings[lows[last + 1]] in _LAND_NOUNS:
@@ -393,7 +409,9 @@ class ActorMatcher:
             if body is None:
                 continue
             initials = "".join(w[0] for w in doc.norm[body.end:a.start()].split() if w[0].isupper())
-            if initials != a.group("acr"):
+            # 'the African Union High-Level Implementation Panel (AUHIP)': the body's own initials may lead
+            own = "".join(w[0] for w in doc.norm[body.start:body.end].split() if w[0].isupper())
+            if not initials or a.group("acr") not in (initials, own + initials):
                 continue
             for use in re.finditer(rf"\b{a.group('acr')}\b", doc.norm):
                 if not doc.mentions_in(use.start(), use.end()):
@@ -435,8 +453,11 @@ class ActorMatcher:
             start, end = t.span("word")
             if doc.mentions_in(t.start(), end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
                 continue  # part of a name already ('the Security Council')
+            # a body named only in a document's name ('Security Council resolution 2216') is not the one a
+            # statement's 'the Council' stands for (its 'Council President' still is)
             body = next((m for m in reversed(doc.mentions_in(0, t.start())) if m.actor and m.kind not in ("person", "state")
-                         and self.lex.entries[m.actor].name.split()[-1] == t.group("word")), None)
+                         and self.lex.entries[m.actor].name.split()[-1] == t.group("word")
+                         and (t.re is _BARE_TERM or not _DOCUMENT_AFTER.match(doc.norm, m.end))), None)
             if body is not None:
                 found.append(Mention(start, end, doc.text[start:end], body.actor, body.kind, "defined", 0.8))
         if found:
