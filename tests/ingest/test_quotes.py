@@ -686,3 +686,22 @@ def test_a_direct_quote_s_attribution_with_an_apposition_and_a_source_after_it_r
             'by the agency. A spokesman told Wire by telephone from Juba, the capital, that the deal was dead.')
     assert _indirect(r) == [("the deal was dead", None, "A spokesman")]
     assert len(quotes(r)) == 2
+
+
+def test_a_fragment_inside_a_report_is_the_reporter_s_unless_its_own_verb_reports_or_names_it(run):
+    def direct(text):
+        return [(q["content"], q["speaker"]) for q in of(run(text), "quote") if q["direct"]]
+    # the nearer verb is an act, not words: the reporter speaks
+    assert direct('Sergei Lavrov said the army had responded "in kind" to the shelling.') == [("in kind", "sergei-lavrov")]
+    # a verb naming it, or reporting a clause of its own, keeps its subject
+    assert direct('The Kremlin said Vladimir Putin had called it "a real chance" to end the war.') == [
+        ("a real chance", "vladimir-putin")]
+
+
+def test_the_text_of_a_statement_read_as_follows_is_the_body_s(run):
+    text = ("The Security Council adopted a statement on Monday.\n\n"
+            "The full text of presidential statement S/PRST/2016/9 reads as follows:\n\n"
+            "\u201cThe Security Council welcomes the truce.\n\n"
+            "\u201cThe Security Council calls on all parties to respect it.\u201d")
+    assert [(q["content"], q["speaker"]) for q in of(run(text), "quote") if q["direct"]] == [
+        ("The Security Council welcomes the truce.", "unsc"), ("The Security Council calls on all parties to respect it.", "unsc")]

@@ -9,6 +9,7 @@ short sentence just before whose subject is a person ("Churkin was more guarded.
 previous quote when this one continues it. Within the words at the cue, a named person beats a
 pronoun (resolved to a sentence subject), which beats a body; anonymous officials and diplomats get
 no actor; an unnamed spokesman speaks for his body. Quoted terms without a speaker are not quotes.
+A fragment inside a report is the reporter's words unless a verb of its own, in the sentence, reports or names it.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ _OPERATIVE_GAP = re.compile(rf"\s*(?:(?:also|further|again|once more|then|strong
 # an official text opening the words, an apposition after it ('Resolution 2268, drafted by ...,')
 _TEXT_IN_APPOSITION = re.compile(r"(?P<text>(?:[Tt]he (?:draft |new )?resolution|Resolution \d{3,4}(?: \(\d{4}\))?)),\s")
 _DOCUMENT_CUES = ("reads", "states")
+# an official text named before the verb that quotes it, however it is numbered ('presidential statement S/PRST/...')
+_TEXT_NAMED = re.compile(r"\b(?:resolution|statement|communiqu[e\u00e9]|declaration|text)\b[^:\n\"]{0,60}$", re.I)
 _DOCUMENT_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?"
                               r"(?:resolution|statement|communiqu[e\u00e9]|declaration|text|decision|letter|report)))\s+$",
                               re.I)
@@ -144,6 +147,7 @@ _NOUN_AFTER = re.compile(r"(?:of|about|against)\b")
 _NOUN_AFTER_CUES = {"warned", "warn", "warning", "complained", "spoke", "talked", "cautioned"}
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
 _PARTICIPLES = {"adding", "saying", "warning", "insisting"}
+_NAMING_VERBS = {"called", "calls", "described", "describes", "branded", "termed"}
 # participles naming what the subject of the sentence spoke of ('..., calling it "a provocation"')
 _NAMING_PARTICIPLES = {"calling", "describing", "branding", "terming"}
 # what may follow a reporting verb when the reported words came before it ('at least 15' is a report's words)
@@ -358,7 +362,35 @@ class QuoteExtractor:
             self._nested(doc, qs, qe)
         self._indirect(doc, spans)
         self._fragments_in_reports(doc, unattributed)
+        self._report_speaks(doc)
         return doc
+
+    @staticmethod
+    def _report_speaks(doc: IngestDoc) -> None:
+        """'Davutoglu said the army had responded "in kind"': a fragment in quotation marks inside a report is the
+        reporter's words (the gold format's nested fragment), whatever verb or earlier quote stands nearer to it."""
+        reports = [c for c in doc.candidates if c.kind == "quote" and not c.data["direct"]]
+        if not reports:
+            return
+        for c in doc.candidates:
+            if c.kind != "quote" or not c.data["direct"] or _SENTENCE_LIKE.match(doc.text[c.start:c.end].strip()):
+                continue
+            rep = min((r for r in reports if r.start < c.start and c.end <= r.end), key=lambda r: r.end - r.start,
+                      default=None)  # the innermost report
+            if rep is None or rep.data["speaker"] == c.data["speaker"]:
+                continue
+            # its own speaker stands when named in the sentence at a verb outside the report, or opening a report of
+            # its own ('he promised that Moscow would "do ..."'), or naming it ('The Kremlin said Putin had called it "a real chance"'), unless
+            # the report names more speakers ('Cuba and Norway said ...': one of them is not the speaker)
+            s = doc.sent_of(c.start)[0]
+            who, cue = c.data["speaker_text"], c.data["cue"]
+            joint = who and rep.data["speaker_text"] and who != rep.data["speaker_text"] and who in rep.data["speaker_text"]
+            at = doc.norm.rfind(cue, s, c.start) if cue else -1
+            if who and at >= 0 and not joint and doc.norm.find(who, s, c.start) >= 0 and (
+                    at < rep.start or cue in _NAMING_PARTICIPLES or cue in _NAMING_VERBS
+                    or _THAT.match(doc.norm, at + len(cue))):  # 'he promised that ...': a report of its own
+                continue
+            c.data.update(speaker=rep.data["speaker"], speaker_text=rep.data["speaker_text"], cue=rep.data["cue"])
 
     def _term(self, norm: str, qs: int, qe: int, words: int) -> bool:
         """'a "cessation of hostilities"': a short term after an article that the article uses again: not speech."""
@@ -577,6 +609,9 @@ class QuoteExtractor:
         if intro:  # 'The Special Envoy issued the following statement:', '... was issued today by X:'
             group = "sp" if intro.group("sp") else "by"
             att = self._resolve(doc, intro.start(group), intro.end(group), cue=None)
+        text = _TEXT_NAMED.search(doc.norm, ps, cue.start()) if att is None and cue else None
+        if text:  # 'The full text of presidential statement S/PRST/2016/5 reads as follows:': the body that issued it
+            att = Attribution(self._author(doc, ps), doc.text[text.start():cue.start()].strip(), cue.group())
         return att
 
     def _pointer_after(self, doc: IngestDoc, at: int) -> Attribution | None:
