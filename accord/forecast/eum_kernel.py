@@ -409,7 +409,7 @@ def _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_p
                 cast[a * n : (a + 1) * n] = cast[start : start + n]
         total = _pairwise_sum(cast, 0, n * n)
         for l in range(nd):
-            for m in range(nd):
+            for m in range(_padded(nd)):
                 prob[l, m] = prob[l, m] / total if total > 0 else 0.0
         return
     for l in range(nd):
@@ -503,7 +503,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     nd = _positions(xv, ud, grp, first, past)
     _pointers(ud, first, past, nd, lowest, strictly_below, not_above)
     for a in range(n):
-        for b in range(nd):
+        for b in range(_padded(nd)):
             gap[a, b] = abs(xv[a] - ud[b]) / width
 
     # 1. risk exponents from the danger each actor faces, all at r = 1 (summed over challengers in the
@@ -662,13 +662,13 @@ def _buffers(n):
     n8 = _padded(n)
     return (
         np.arange(n), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
-        np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n)),
-        np.empty((n, n8)), np.empty((n, n8)), np.empty((n, n)), np.empty(n * n),
+        np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n8)),
+        np.empty((n, n8)), np.empty((n, n8)), np.empty((n, n8)), np.empty(n * n),
         np.empty((n, n), np.uint64), np.empty((n, n), np.uint64), np.empty(n8, np.int64), np.empty(n8), np.empty(n8),
         np.empty(n8, np.int64), np.empty(n8, np.int64), np.empty(n), np.empty(n8), np.empty(n8), np.empty(n8),
         np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
         np.empty(n, np.int64), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8),
-        np.empty(n8), np.empty(n8), np.empty(n), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
+        np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
         np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2), np.empty(n8, np.int64), np.empty(n8),
         np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64), np.empty(n8),
     )
