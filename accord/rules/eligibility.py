@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from accord.record.model import EXCLUDED_FROM, DesignationList, Process, ProcessParty
-from accord.record.snapshot import Snapshot
+from accord.record.terms import EXCLUDED_FROM
 from accord.rules.errors import RuleInputError
 from accord.rules.lists import EntryStatus, entry_status
 from accord.rules.lists import in_force as list_in_force
+
+if TYPE_CHECKING:  # read plain or through the model alike (accord.record.plain): no class needed to run
+    from accord.record.model import DesignationList, Process, ProcessParty
+    from accord.record.snapshot import Snapshot
 
 #: a party with one of these latest stances takes part in a process that requires acceptance
 TAKING_PART = ("accepted", "conditional")
@@ -48,8 +51,8 @@ class Eligibility:
 
 def find_process(snap: Snapshot, ref: str) -> Process:
     """A process by its id, or by its kind when the case has exactly one process of that kind."""
-    if snap.has(ref, Process):
-        return snap.get(ref, Process)
+    if snap.has(ref, "process"):
+        return snap.get(ref, "process")
     of_kind = snap.processes(kind=ref)
     if len(of_kind) == 1:
         return of_kind[0]
@@ -74,7 +77,7 @@ def stance_on(process: Process, actor: str, on: dt.date) -> ProcessParty | None:
 
 
 def eligibility(snap: Snapshot, process_id: str, on: dt.date) -> Eligibility:
-    process = snap.get(process_id, Process)
+    process = snap.get(process_id, "process")
     lists = excluding_lists(snap, process.id, on)
     statuses: dict[str, list[tuple[DesignationList, EntryStatus]]] = {}
     for lst in lists:

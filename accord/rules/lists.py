@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from accord.record.model import Actor, DesignationList, ListEntry, Stance, Vote
-from accord.record.snapshot import Snapshot
 from accord.rules.procedures import decide
 from accord.rules.votes import ballots, body_rule
+
+if TYPE_CHECKING:  # read plain or through the model alike (accord.record.plain): no class needed to run
+    from accord.record.model import Actor, DesignationList, ListEntry, Stance, Vote
+    from accord.record.snapshot import Snapshot
 
 Status = Literal["listed", "contested", "rejected", "pending", "not-proposed"]
 _AS_VOTE: dict[str, Vote] = {"supports": "yes", "opposes": "no", "undecided": "abstain"}
@@ -84,7 +86,7 @@ def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.
         return EntryStatus(entry.actor, "not-proposed",
                            f"designated by {snap.name(entry.designated_by)} only on {entry.designated_on}",
                            designated_by=entry.designated_by)
-    if entry.designated_by is not None and snap.get(entry.designated_by, Actor).in_force(on):
+    if entry.designated_by is not None and snap.get(entry.designated_by, "actor").in_force(on):
         since = f" on {entry.designated_on}" if entry.designated_on is not None else ""
         return EntryStatus(entry.actor, "listed", f"designated by {snap.name(entry.designated_by)}{since}",
                            designated_by=entry.designated_by)
@@ -124,7 +126,7 @@ def entry_status(snap: Snapshot, lst: DesignationList, entry: ListEntry, on: dt.
 
 
 def list_status(snap: Snapshot, list_id: str, on: dt.date) -> ListStatus:
-    lst = snap.get(list_id, DesignationList)
+    lst = snap.get(list_id, "designation-list")
     body_rule(snap, lst.body, on)  # the list's body must exist on the day
     return ListStatus(lst.id, lst.name, lst.body, on, list(lst.effects),
                       [entry_status(snap, lst, e, on) for e in lst.entries])
@@ -133,4 +135,4 @@ def list_status(snap: Snapshot, list_id: str, on: dt.date) -> ListStatus:
 def in_force(snap: Snapshot, lst: DesignationList, on: dt.date) -> bool:
     """A list binds on a day only when its body exists and has members to decide it (a list of a body not
     yet formed binds no one)."""
-    return snap.get(lst.body, Actor).in_force(on) and bool(snap.memberships(lst.body, on))
+    return snap.get(lst.body, "actor").in_force(on) and bool(snap.memberships(lst.body, on))

@@ -11,8 +11,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from accord.record.model import DecisionRule, Vote
+if TYPE_CHECKING:  # a rule is read plain or through the model alike (accord.record.plain)
+    from accord.record.model import DecisionRule, Vote
+
 
 VOTES: tuple[Vote, ...] = ("yes", "no", "abstain", "absent")
 #: Charter art. 27(2) and (3): nine affirmative votes
@@ -44,7 +47,7 @@ class Outcome:
 
 
 Matter = str  # "substantive" | "procedural"
-Procedure = Callable[[DecisionRule, Sequence[Ballot], Matter, frozenset[str]], Outcome]
+Procedure = Callable[["DecisionRule", Sequence[Ballot], Matter, frozenset[str]], Outcome]
 
 
 def count(ballots: Sequence[Ballot]) -> dict[Vote, int]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from accord.record.model import Actor, Decision, DecisionRule, Vote
-from accord.record.snapshot import Snapshot
 from accord.rules.errors import RuleInputError
 from accord.rules.procedures import VOTES, Ballot, Outcome, count, decide
+
+if TYPE_CHECKING:  # read plain or through the model alike (accord.record.plain): no class needed to run
+    from accord.record.model import Actor, Decision, DecisionRule, Vote
+    from accord.record.snapshot import Snapshot
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Tally:
 
 def body_rule(snap: Snapshot, body: str, on: dt.date) -> tuple[Actor, DecisionRule]:
     """The body and its rule, checking that it existed and had members on the day."""
-    actor = snap.get(body, Actor)
+    actor = snap.get(body, "actor")
     if actor.rule is None:
         raise RuleInputError(f"{body!r} is not a body: it has no decision rule")
     if not actor.in_force(on) or not snap.memberships(body, on):
@@ -58,7 +60,7 @@ def ballots(snap: Snapshot, body: str, on: dt.date, votes: Mapping[str, Vote]) -
     """One ballot per member on the day; a member without a vote is absent. Votes by non-members are errors."""
     members = {r.source: r for r in snap.memberships(body, on)}
     for voter in votes:
-        snap.get(voter, Actor)
+        snap.get(voter, "actor")
         if voter not in members:
             raise RuleInputError(f"{voter!r} was not a member of {body!r} on {on.isoformat()} and cannot vote")
     return [
@@ -71,7 +73,7 @@ def hypothesis(snap: Snapshot, given: Mapping[Vote, Iterable[str]]) -> dict[str,
     out: dict[str, Vote] = {}
     for vote in VOTES:
         for actor in given.get(vote, ()):
-            snap.get(actor, Actor)
+            snap.get(actor, "actor")
             if actor in out:
                 raise RuleInputError(f"{actor!r} is given two votes ({out[actor]} and {vote})")
             out[actor] = vote
@@ -84,14 +86,14 @@ def tally(
     """The decision's recorded vote with any overrides applied, under its body's rule on its date.
 
     ``parties`` replaces the decision's recorded parties to the dispute (Chapter VI: they must abstain)."""
-    d = snap.get(decision_id, Decision)
+    d = snap.get(decision_id, "decision")
     on = d.date.start
     _, rule = body_rule(snap, d.body, on)
     votes = {**d.votes, **(overrides or {})}
     bs = ballots(snap, d.body, on, votes)
     bound = frozenset(d.parties_to_dispute if parties is None else parties)
     for party in sorted(bound - {b.member for b in bs}):  # sorted: the same one named on every run
-        snap.get(party, Actor)
+        snap.get(party, "actor")
         raise RuleInputError(f"{party!r} is named a party to the dispute but was not a member of {d.body!r} on {on.isoformat()}")
     if votes:
         outcome = decide(rule, bs, d.matter, bound)
@@ -106,7 +108,7 @@ def tally(
 
 def show_decision(snap: Snapshot, decision_id: str) -> dict[str, Any]:
     """A decision as recorded, with its tally under the body's rule (which should agree with its status)."""
-    d = snap.get(decision_id, Decision)
+    d = snap.get(decision_id, "decision")
     t = tally(snap, decision_id)
     return {
         "id": d.id, "title": d.title, "symbol": d.symbol, "body": d.body, "date": str(d.date), "status": d.status,
@@ -121,7 +123,7 @@ def recorded_vote_errors(snap: Snapshot, d: Decision) -> list[tuple[str, str]]:
     date, parties to the dispute that were not members, a recorded count that does not add up or
     disagrees with the votes, a recorded status the body's rule contradicts. Empty when all agree."""
     on = d.date.start
-    body = snap.get(d.body, Actor)
+    body = snap.get(d.body, "actor")
     if body.rule is None:
         return [("votes" if d.votes else "tally", f"{d.body!r} has no decision rule: it is not a body that votes")]
     members = {r.source: r for r in snap.memberships(d.body, on)}

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import AccordError
-from accord.record.model import Decision
-from accord.record.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from accord.record.snapshot import Snapshot
 
 VOTES = ("yes", "no", "abstain", "absent")
 
@@ -54,7 +55,7 @@ def predict_vote(snap: Snapshot, *, body: str | None, draft: str | None, on: dt.
         raise AccordError(f"matter {matter!r}: expected substantive or procedural")
     if draft is None and not issues:
         raise AccordError("give a draft or at least one issue value")
-    d = snap.get(draft, Decision) if draft else None
+    d = snap.get(draft, "decision") if draft else None
     values = {**(draft_of(snap, draft) if draft else {}), **issues}
     the_body = body or (d.body if d else None)
     on = on or (d.date.start if d else None)
