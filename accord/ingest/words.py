@@ -160,3 +160,31 @@ def _opens_with_letter(pattern: str) -> bool:
             return False
         i += 1
     return True
+
+
+def literal_spans(text: str, words: tuple[str, ...], word_end: bool = False) -> list[tuple[int, int]]:
+    """The spans ``re.finditer("(?:w1|w2|...)" + (r"\\b" if word_end else ""), text)`` finds for these plain,
+    non-empty words, by a substring search for each (a fraction of the pattern's cost when their first letters
+    are common ones: the engine then tries the alternation at most characters): every place a word stands
+    (with a word boundary after it if asked), then, as the engine takes them, the earliest, the first word of
+    the list there, and none that starts inside the one taken before it."""
+    found = []
+    for k, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not word_end or _is_word(text, end - 1) != _is_word(text, end):
+                found.append((at, k, end))
+            at = text.find(word, at + 1)
+    out: list[tuple[int, int]] = []
+    taken_to = 0
+    for at, _k, end in sorted(found):
+        if at >= taken_to:
+            out.append((at, end))
+            taken_to = end
+    return out
+
+
+def _is_word(text: str, i: int) -> bool:
+    """Whether text[i] is a character ``\\w`` matches (none is, outside the text)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")

@@ -130,6 +130,23 @@ def test_a_tagged_alternation_matches_as_its_named_groups_do(cues, words):
     assert got == want
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ended", "end", "attended", "nd", "rebels", "rebel", "reb", "s", "el", "_"]), min_size=1,
+                max_size=5, unique=True),
+       st.lists(st.sampled_from(["ended", "end", "rebels", "rebel", "s", "el", "_", "x", " ", ".", "\u00e9", "2"]),
+                max_size=20), st.booleans())
+def test_literal_spans_are_what_the_alternation_finds(words, parts, word_end):
+    """The substring searches of the event and description scans find what ``(?:w1|w2|...)`` finds: the earliest
+    word, the first of the list at one place, none overlapping the one before, a word boundary after if asked."""
+    import re
+
+    from accord.ingest.words import literal_spans
+
+    text = "".join(parts)
+    pattern = "(?:" + "|".join(re.escape(w) for w in words) + ")" + (r"\b" if word_end else "")
+    assert literal_spans(text, tuple(words), word_end) == [m.span() for m in re.finditer(pattern, text)]
+
+
 def test_a_tagged_alternation_shares_first_letters():
     from accord.ingest.words import tagged_alternation
 

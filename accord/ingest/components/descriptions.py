@@ -21,6 +21,7 @@ from spacy.attrs import IDX, LENGTH, LOWER
 from accord.ingest.components.actors import PLACE_NEXT, PLACE_WORDS
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
+from accord.ingest.words import literal_spans
 from accord.ingest.world import Lexicon
 
 # head noun -> (type, how it is linked)
@@ -59,20 +60,22 @@ _COUNTED = re.compile(
 # knows the characters a match can open with) finds where to try the whole pattern, in a window around it;
 # scanning the whole text with patterns that open with an optional word costs as much as the rest of the
 # component. The windows hold the longest count or modifier before a head.
-_COUNTED_HEAD = re.compile(r"(?:countries|states|nations|governments)\b")
-_BARE_HEAD = re.compile(r"(?:factions|groups|rebels|insurgents|separatists)\b")
+# (the heads found as ``(?:countries|states|...)\b`` would find them, by a substring search for each word: their
+# first letters are frequent ones, at which the engine would try the alternation)
+_COUNTED_HEADS = ("countries", "states", "nations", "governments")
+_BARE_HEADS = ("factions", "groups", "rebels", "insurgents", "separatists")
 
 
-def _around_heads(full: re.Pattern[str], head: re.Pattern[str], norm: str, before: int, after: int
+def _around_heads(full: re.Pattern[str], heads: tuple[str, ...], norm: str, before: int, after: int
                   ) -> list[re.Match[str]]:
-    """``full.finditer(norm)``, tried only around the matches of ``head`` (a part every match holds)."""
+    """``full.finditer(norm)``, tried only around the heads (words every match holds, a word boundary after each)."""
     out: list[re.Match[str]] = []
-    for h in head.finditer(norm):
-        if out and out[-1].end() > h.start():
+    for h_start, h_end in literal_spans(norm, heads, word_end=True):
+        if out and out[-1].end() > h_start:
             continue  # this head is inside the last phrase
-        lo = max(out[-1].end() if out else 0, h.start() - before)
-        m = next((c for c in full.finditer(norm, lo, min(len(norm), h.end() + after))
-                  if c.start() <= h.start() < c.end()), None)
+        lo = max(out[-1].end() if out else 0, h_start - before)
+        m = next((c for c in full.finditer(norm, lo, min(len(norm), h_end + after))
+                  if c.start() <= h_start < c.end()), None)
         if m is not None:
             out.append(m)
     return out
@@ -131,10 +134,10 @@ class Descriptions:
             found.append((c.start(), c.end(), self._counterpart(doc, c), "person", "title"))
         for p in _PHRASE.finditer(norm):  # its heads are frequent: a window around each costs more
             found.append(self._phrase(doc, p, found))
-        for b in _around_heads(_BARE, _BARE_HEAD, norm, 10, 0):
+        for b in _around_heads(_BARE, _BARE_HEADS, norm, 10, 0):
             head = b.group().split()[-1]
             found.append((b.start(), b.end(), None, HEADS.get(head, ("armed_group", None))[0], head))
-        for c in _around_heads(_COUNTED, _COUNTED_HEAD, norm, 45, 40):
+        for c in _around_heads(_COUNTED, _COUNTED_HEADS, norm, 45, 40):
             found.append((c.start(), c.end(), None, "group", "countries"))
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         for start, end, actor, kind, _head in found:

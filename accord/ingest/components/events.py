@@ -24,6 +24,7 @@ from bisect import bisect_left
 
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
+from accord.ingest.words import literal_spans
 
 _PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
 
@@ -32,7 +33,9 @@ _PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z
 _HAPPENED = r"(?=\W+(?:\w+\W+){0,3}?(?:opened|began|started|resumed|ended|took place|were held|was held|collapsed|hit|killed))"
 # the same words alone: a sentence without one of them holds no noun trigger (one cheap scan instead of the
 # whole noun alternation)
-_HAPPENED_WORD = re.compile(r"opened|began|started|resumed|ended|took place|were held|was held|collapsed|hit|killed")
+_HAPPENED_WORDS = ("opened", "began", "started", "resumed", "ended", "took place", "were held", "was held", "collapsed",
+                   "hit", "killed")
+_HAPPENED_WORD = re.compile("|".join(_HAPPENED_WORDS))
 
 
 _WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*")
@@ -313,7 +316,7 @@ class EventCoder:
             m = rx.match(norm, w.start(), e) if rx is not None else None
             if m and not _struck_a(norm, m):
                 verbs.setdefault(i, []).append(m)
-        nouns = {doc.sent_index(h.start()) for h in _HAPPENED_WORD.finditer(norm)}
+        nouns = {doc.sent_index(at) for at, _ in literal_spans(norm, _HAPPENED_WORDS)}  # as _HAPPENED_WORD finds them
         out = []
         for i in sorted(verbs.keys() | nouns):
             triggers = verbs.get(i)
