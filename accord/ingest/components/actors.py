@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 
 import numpy as np
 
@@ -123,6 +124,12 @@ _GLUED = re.compile(r"(?P<form>(?:[A-Z]\.){2,})-(?P<rest>[A-Za-z]+)\b")
 GLUED_AFTER = {"led", "backed", "brokered", "sponsored", "mediated", "drafted", "chaired", "run", "funded", "proposed"}
 _THE = {"the ", "The ", "the\n", "The\n"}
 _DOCUMENT_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|[Pp]ress [Ss]tatements?|[Pp]residential [Ss]tatements?)\b")
+# a defined term's article and word, as a pattern opening with plain characters (the engine finds those fast):
+# a text without it holds no defined term, and the costlier scan is spared
+_DEFINED_TERM_WORDS = re.compile(r"he (?:Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|Conference|"
+                                 r"Organization|Organisation)\b")
+#: a mention's start, the key mentions are kept sorted by (the C-level getter costs less than a lambda)
+START = attrgetter("start")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 # capitalised words (with 'of', 'for', 'and', 'in', 'on', 'the' between) right before an acronym's parenthesis
 _PART_WORDS = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the)\s+)*[A-Z][\w-]*)*\s+$")
@@ -318,9 +325,9 @@ class ActorMatcher:
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
         self._spellings(doc, lows, idxs, lens, {i for first, last in keyed for i in range(first, last)},
                         {last for _, last in title_keys})
-        doc.mentions.sort(key=lambda m: m.start)
+        doc.mentions.sort(key=START)
         self._glued(doc, idxs, lows, strings)
-        doc.mentions.sort(key=lambda m: m.start)
+        doc.mentions.sort(key=START)
         self._defined_terms(doc)
         self._acronyms(doc)
         return doc
@@ -417,7 +424,7 @@ class ActorMatcher:
                 if not doc.mentions_in(use.start(), use.end()):
                     found.append(Mention(use.start(), use.end(), use.group(), body.actor, body.kind, "acronym", 0.85))
         if found:
-            doc.mentions = sorted(doc.mentions + found, key=lambda m: m.start)
+            doc.mentions = sorted(doc.mentions + found, key=START)
 
     def _glued(self, doc: IngestDoc, idxs: list[int], lows: list[int], strings) -> None:
         """'U.S.-Russian truce', 'the U.N.-brokered talks': one token the matcher cannot see into (found with
@@ -449,7 +456,11 @@ class ActorMatcher:
         """'the Group', 'the Council' with a capital, after the body's full name: an official text's defined
         term for it (lower case, 'the council', stays a common noun)."""
         found = []
-        for t in [*_DEFINED_TERM.finditer(doc.norm), *_BARE_TERM.finditer(doc.norm)]:
+        norm = doc.norm
+        terms = list(_DEFINED_TERM.finditer(norm)) if _DEFINED_TERM_WORDS.search(norm) else []
+        if "members" in norm or "President" in norm or "Chair" in norm:  # what a bare term must stand before
+            terms += _BARE_TERM.finditer(norm)
+        for t in terms:
             start, end = t.span("word")
             if doc.mentions_in(t.start(), end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
                 continue  # part of a name already ('the Security Council')
@@ -461,7 +472,7 @@ class ActorMatcher:
             if body is not None:
                 found.append(Mention(start, end, doc.text[start:end], body.actor, body.kind, "defined", 0.8))
         if found:
-            doc.mentions = sorted(doc.mentions + found, key=lambda m: m.start)
+            doc.mentions = sorted(doc.mentions + found, key=START)
 
     def _title(self, doc: IngestDoc, first: int, start: int, end: int) -> None:
         """Record a title: its office-holder's country from the words before it; coref names the holder."""

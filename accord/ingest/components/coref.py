@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from accord.ingest.components.actors import HONORIFICS
+from accord.ingest.components.actors import HONORIFICS, START
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.world import Lexicon
@@ -72,7 +72,7 @@ class Coref:
                 seen_full.add(m.actor)
             settled.append(m)
         doc.mentions = settled + self._pronouns(doc, settled)
-        doc.mentions.sort(key=lambda m: m.start)
+        doc.mentions.sort(key=START)
         for m in doc.mentions:
             if m.actor and m.via not in ("pronoun", "anonymous", "title"):
                 doc.add("actor", m.start, m.end, m.confidence, actor=m.actor,

@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from accord.ingest.components.actors import START
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.words import literal_spans
 
-_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
+# (opening with one character class, the word's start checked after it: the engine skips to those letters, where
+# a leading \b had it try the pattern at every character of a sentence)
+_PLACE = re.compile(r"[aino](?<!\w.)(?:(?<=i)n|(?<=a)t|(?<=n)ear|(?<=o)utside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
 
 
 # a noun trigger counts only when the sentence says the thing happened ("the talks opened on Friday")
@@ -66,6 +69,15 @@ def _by_first_word(forms: dict[str, tuple[str, str]]) -> dict[str, re.Pattern[st
     for form in sorted(forms, key=len, reverse=True):
         out.setdefault(form.split()[0], []).append(re.escape(form))
     return {word: re.compile(r"(" + "|".join(alts) + r")\b") for word, alts in out.items()}
+
+
+def _by_first_letter(forms: list[str], before: str, after: str) -> dict[str, re.Pattern[str]]:
+    """first letter -> ``before + "form|form|..." + after`` of the forms opening with it, in their order: what the
+    pattern of all the forms matches where a text's character is that letter."""
+    out: dict[str, list[str]] = {}
+    for form in forms:
+        out.setdefault(form[:1], []).append(re.escape(form))
+    return {letter: re.compile(before + "|".join(alts) + after) for letter, alts in out.items()}
 
 
 def _alternation(forms: dict[str, tuple[str, str]]) -> re.Pattern[str]:
@@ -158,14 +170,15 @@ class EventCoder:
         self.cameo_of = {ev["type"]: ev["cameo"] for ev in self.lex.events}
         demonyms = sorted(self.lex.demonym_of, key=len, reverse=True)
         # a demonym followed by a noun (not a verb or the end): 'Sudanese rebels', not 'the Sudanese say'
-        self.demonym = re.compile(r"\b(" + "|".join(re.escape(d) for d in demonyms) + r")(?=\s+(?:[a-z]{3,}|[A-Z][a-z]+))")
+        # (one pattern per first letter, tried where a demonym's first word stands: the engine tries an
+        # alternation's branches one by one, and only those opening with the letter there can match)
+        self.demonym = _by_first_letter(demonyms, r"\b(", r")(?=\s+(?:[a-z]{3,}|[A-Z][a-z]+))")
         self.state_of = {e.name: e.id for e in self.lex.entries.values() if e.kind == "state"}
         self.state_of.update({e.capital: e.id for e in self.lex.entries.values() if e.kind == "state" and e.capital})
         # where a demonym or a state's name may open, from the token arrays (one lookup per document)
         self.demonym_words = ctx.words.word_set({d.split()[0].split("-")[0] for d in demonyms})
         self.state_words = ctx.words.word_set({n.split()[0] for n in self.state_of})
-        self.state_names = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(self.state_of, key=len, reverse=True))
-                                      + r")\b")
+        self.state_names = _by_first_letter(sorted(self.state_of, key=len, reverse=True), r"\b(", r")\b")
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -190,7 +203,7 @@ class EventCoder:
             s, e = sents[i]
             if demonym_at is None:
                 demonym_at, state_at = self.demonym_words.offsets(doc), self.state_words.offsets(doc)
-            in_sent = sorted(by_sent.get(i, []) + self._nationals(doc, demonym_at, s, e, named), key=lambda m: m.start)
+            in_sent = sorted(by_sent.get(i, []) + self._nationals(doc, demonym_at, s, e, named), key=START)
             for t in triggers:
                 if quoted[t.start()] or named[t.start()]:
                     continue
@@ -273,7 +286,8 @@ class EventCoder:
         its state in event data (not an actor mention of the record: a nationality)."""
         out = []
         for pos in at[bisect_left(at, s):bisect_left(at, e)]:
-            m = self.demonym.match(doc.norm, pos, e)
+            rx = self.demonym.get(doc.norm[pos])
+            m = rx.match(doc.norm, pos, e) if rx is not None else None
             if m is None or named[m.start()]:
                 continue
             state = self.lex.demonym_of.get(m.group(1))
@@ -290,7 +304,8 @@ class EventCoder:
         """A state named only as a place ('groups in Zimbabwe'): the clause's actors when nothing else is."""
         out = []
         for pos in at[bisect_left(at, lo):bisect_left(at, hi)]:
-            m = self.state_names.match(doc.norm, pos, hi)
+            rx = self.state_names.get(doc.norm[pos])
+            m = rx.match(doc.norm, pos, hi) if rx is not None else None
             state = self.state_of.get(m.group(1)) if m else None
             if state:
                 out.append(Mention(m.start(1), m.end(1), m.group(1), state, "state", "located", 0.4))
