@@ -305,3 +305,8 @@ def test_the_council_only_after_the_body_acts_headers_and_owners(run):
 def test_an_acronym_with_its_body_s_initials(run):
     found = actors(run("The African Union High-Level Implementation Panel (AUHIP) met. The AUHIP said so."))
     assert [a for a in found if a[0] == "AUHIP"] == [("AUHIP", "african-union")] * 2
+
+
+def test_an_acronym_that_is_a_word_in_a_line_of_capitals(run):
+    assert not _actors(run, "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.")
+    assert ("IS", "isil") in actors(run("Fighters of IS attacked the town."))

@@ -14,6 +14,7 @@ from operator import attrgetter
 import numpy as np
 
 from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
 from accord.ingest.document import IngestDoc, Mention
@@ -246,6 +247,9 @@ class ActorMatcher:
                 continue
             actor, via = key
             entry = self.lex.entries[actor]
+            if entry.kind != "state" and last - first == 1 and strings[lows[first]] in STOP_WORDS \
+                    and _in_capitals(doc.norm, start, end):
+                continue  # 'THIS IS A RUSH TRANSCRIPT': a word in a line of capitals, not the group's acronym
             prev = strings[lows[first - 1]] if first > 0 else ""
             nxt = strings[lows[last]] if last < n else ""
             before_prev = strings[lows[first - 2]] if first > 1 else ""
@@ -487,6 +491,12 @@ class ActorMatcher:
 # what two states do together: "the U.S.-Russian truce"
 _JOINT_NOUNS = {"truce", "deal", "agreement", "talks", "plan", "initiative", "ceasefire", "statement", "accord",
                 "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts"}
+
+
+def _in_capitals(norm: str, start: int, end: int) -> bool:
+    """Whether the words either side of a span are in capitals too (a line written in capitals)."""
+    before, after = norm[max(0, start - 12):start].split()[-1:], norm[end:end + 12].split()[:1]
+    return any(len(w) > 1 and w.isupper() for w in before + after)
 
 
 def _heading(norm: str, start: int, end: int) -> bool:
