@@ -192,7 +192,10 @@ def issue_figures(repeat: int) -> list[str]:
 #: positions and of a record (no record class built), a record's history, and a read through the whole
 #: snapshot and the record model (`actors list`, as `relations`, `eligible`, `body members`, `vote tally`…)
 STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"], ["show", "assad-role"],
-                    ["history", "assad-role"], ["actors", "list"])
+                    ["history", "assad-role"], ["actors", "list"], ["relations", "russia", "--date", "2016-01-01"],
+                    ["body", "members", "unsc", "--date", "2015-12-18"], ["eligible", "talks", "--date", "2015-12-18"],
+                    ["list", "status", "issg-terrorist-list", "--date", "2016-01-01"],
+                    ["vote", "tally", "unscr-2254", "--no", "russia"], ["roadmap", "unscr-2254", "--date", "2016-08-01"])
 
 
 def startup_figures(repeat: int) -> list[str]:
