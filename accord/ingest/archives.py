@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from accord.ingest.document import Article
-from accord.ingest.reader import ReadError, from_html, from_object
+from accord.ingest.reader import ReadError, as_text_file, from_html, from_object
 
 #: rows read at a time from a Parquet file: memory stays bounded by this, not by the file
 PARQUET_BATCH = 512
@@ -92,6 +92,7 @@ def _article(body: bytes, where: str, content_type: str, uri: str | None, defaul
         return ReadError(where, f"payload: not UTF-8 text (undecodable byte at offset {e.start})")
     if not text.strip():
         return ReadError(where, "payload: empty")
+    text = as_text_file(text)
     if content_type == "text/plain":
         return Article(text=text, url=uri, published=default[0], published_at=default[1], source=where)
     return from_html(text, where, default, url=uri)

@@ -136,6 +136,13 @@ def _read_file(path: Path, default: tuple, max_bytes: int) -> Iterator[Article |
     yield from _read_bytes(data, str(path), suffix, default, max_bytes)
 
 
+def as_text_file(text: str) -> str:
+    """Line ends as Python reads a text file: a file (or a WARC payload) saved on Windows reads as its Unix
+    self, as the components and the soft-break rule know "\\n" only. A JSON Lines or Parquet text is
+    taken exactly as given: its line ends are the data's own."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _read_bytes(data: bytes, source: str, suffix: str | None, default: tuple, max_bytes: int) -> Iterator[Article | ReadError]:
     if len(data) > max_bytes:
         yield ReadError(source, f"input too large (over {max_bytes} bytes)")
@@ -148,9 +155,7 @@ def _read_bytes(data: bytes, source: str, suffix: str | None, default: tuple, ma
     if not text.strip():
         yield ReadError(source, "empty file")
         return
-    # line ends as Python reads a text file: a file saved on Windows reads as its Unix self (the
-    # components and the soft-break rule know "\n" only); a JSON Lines text is taken exactly as given
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = as_text_file(text)
     if suffix is None:  # stdin: JSON Lines when every line is an object, HTML when it looks like it
         lines = [x for x in text.splitlines() if x.strip()]
         if all(x.lstrip().startswith("{") for x in lines):

@@ -140,7 +140,10 @@ def build(name: str, raw: dict[str, Any]) -> Plain:
         if key in raw:
             value = raw[key]
             if value is not None and read is not None:
-                value = read(value)
+                try:
+                    value = read(value)
+                except (TypeError, ValueError) as e:  # the model would refuse the stored value too
+                    raise AccordError(f"a stored {name} has a bad {key!r} ({value!r}: {e})") from None
         elif default == REQUIRED:  # not stored: the model would refuse the record too
             raise AccordError(f"a stored {name} lacks its {key!r}: written by another version of accord")
         else:

@@ -20,7 +20,7 @@ from warcio.warcwriter import WARCWriter
 
 from accord.cli.main import app
 from accord.ingest.document import Article
-from accord.ingest.reader import ReadError, count, read
+from accord.ingest.reader import ReadError, as_text_file, count, read
 
 from .test_dask import make_case, stored
 
@@ -77,7 +77,8 @@ def test_every_archive_kind_gives_back_the_text_url_and_date_it_holds(tmp_path_f
         assert count([str(folder / name)]) == len(rows)
     for i, r in enumerate(rows):
         (a,) = read([str(folder / f"d{i}.warc.gz")], published=r["published"].isoformat())
-        assert (a.text, a.url, a.published) == (r["text"], r["url"], r["published"])
+        # a payload is a file's bytes: its line ends read as a text file's (reader.as_text_file)
+        assert (a.text, a.url, a.published) == (as_text_file(r["text"]), r["url"], r["published"])
 
 
 def test_a_folder_tree_of_every_kind_in_sorted_order(tmp_path):

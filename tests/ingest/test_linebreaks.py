@@ -197,20 +197,23 @@ def test_a_wrapped_speaker_is_read_as_one_line(pipeline):
 
 
 def test_a_wrapped_file_with_windows_line_ends_reads_as_with_unix_ones(tmp_path):
-    """A .txt file is read as bytes: its '\r\n' or lone '\r' line ends are read as '\n', as Python reads a
+    """A .txt file or a WARC payload is read as bytes: its '\r\n' or lone '\r' line ends are read as '\n', as Python reads a
     text file, so the output is the same (offsets included) whatever system saved it."""
     from typer.testing import CliRunner
 
     from accord.cli.main import app
+    from tests.ingest.test_archives import write_warc
 
     article = next(a for a in _articles(wrapped=False) if a["id"] == "dev3-05")
     text = _wrap(article["text"], 60)
     (tmp_path / "unix.txt").write_bytes(text.encode())
     (tmp_path / "windows.txt").write_bytes(text.replace("\n", "\r\n").encode())
     (tmp_path / "mac.txt").write_bytes(text.replace("\n", "\r").encode())
-    r = CliRunner().invoke(app, ["ingest", *(str(tmp_path / f) for f in ("unix.txt", "windows.txt", "mac.txt")),
-                                 "--published", "2016-04-18", "--json"])
+    write_warc(tmp_path / "windows.warc.gz", [("resource", "https://news.example/a", "text/plain",
+                                               text.replace("\n", "\r\n").encode())])
+    files = ("unix.txt", "windows.txt", "mac.txt", "windows.warc.gz")
+    r = CliRunner().invoke(app, ["ingest", *(str(tmp_path / f) for f in files), "--published", "2016-04-18", "--json"])
     assert r.exit_code == 0, r.output
-    unix, windows, mac = [json.loads(x) for x in r.output.splitlines() if x.strip()]
-    assert any(c["kind"] == "quote" for c in unix["candidates"])
-    assert [windows["candidates"], mac["candidates"]] == [unix["candidates"], unix["candidates"]]
+    unix, *others = [json.loads(x) for x in r.output.splitlines() if x.strip()]
+    assert len(others) == 3 and any(c["kind"] == "quote" for c in unix["candidates"])
+    assert [o["candidates"] for o in others] == [unix["candidates"]] * 3

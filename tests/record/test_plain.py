@@ -114,11 +114,13 @@ def test_a_plain_record_does_not_change():
         hash(p)
 
 
-def test_a_stored_record_lacking_a_required_field_or_of_an_unknown_kind_is_one_error():
+def test_a_stored_record_lacking_a_required_field_of_an_unknown_kind_or_with_a_bad_value_is_one_error():
     with pytest.raises(AccordError, match="a stored Actor lacks its 'name'"):
         plain.decode("actor", '{"id": "a", "kind": "state", "cite": ["https://example.org"]}')
     with pytest.raises(AccordError, match="kind 'treaty', unknown"):
         plain.decode("treaty", '{"id": "a"}')
+    with pytest.raises(AccordError, match="a stored Actor has a bad 'start' \\('the spring'"):
+        plain.decode("actor", '{"id": "a", "kind": "state", "name": "A", "cite": ["u"], "start": "the spring"}')
 
 
 def test_each_record_gets_its_own_default_list():

@@ -38,7 +38,6 @@ HEADS: dict[str, tuple[str, str]] = {
     "force": ("body", None),  # "the task force": a body of its own, rarely named
     "delegation": ("political_group", "delegation"), "group": ("group", "group"),
 }
-_DETS = r"[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Bb]oth|[A-Z][a-z]+'s"
 # the same at a word's start, written to open with one character class (then the word boundary looked back
 # at from the second character, the rest by the first): the engine skips to those characters, where a
 # leading \b made it try the whole pattern at every character
