@@ -269,3 +269,17 @@ def test_an_interview_s_q_and_a_with_full_stops_answer_the_person_the_page_names
             "Q. And then?\n\nA. Then we will see.")
     assert turns(run(text)) == [("Will the truce hold?", None, "Q"), ("Nobody can promise that.", "john-kerry", "A"),
                                 ("And then?", None, "Q"), ("Then we will see.", "john-kerry", "A")]
+
+
+def test_a_wire_round_up_s_datelines_are_no_speaker_labels(run):
+    """'CITY, Feb. 27 (Agency) --' has a label's shape (a name, a note after a comma, a dash); three of them and
+    one real label made the round-up a transcript whose 'turns' were each city's."""
+    text = ("DAMASCUS, Feb. 27 (Example Agency) -- A relative calm held across most of western Syria on Saturday.\n\n"
+            "BEIRUT, 27 February (Example Agency) -- The committee's spokesman said the truce would be respected.\n\n"
+            "MOSCOW, Feb. 27 (Example Agency) -- Russia said its aircraft had flown no missions over the truce areas.\n\n"
+            "SPOKESMAN: We will keep watching the lines.")
+    assert not [t for t in turns(run(text)) if t[2] in ("DAMASCUS", "BEIRUT", "MOSCOW")]
+    # the same shape with a speaker's name and a role is a label
+    record = ("OANA LUNGESCU, NATO SPOKESPERSON: Good afternoon.\n\nJOHN SMITH, EXAMPLE NEWS: Will the truce hold?\n\n"
+              "OANA LUNGESCU, NATO SPOKESPERSON: We hope so.")
+    assert [t[2] for t in turns(run(record))] == ["OANA LUNGESCU", "JOHN SMITH", "OANA LUNGESCU"]

@@ -34,6 +34,7 @@ import re
 from accord.ingest.components.descriptions import body_named
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
+from accord.ingest.timex import MONTH_WORD
 
 # a capitalised word, or a name after a lower-case particle joined to it ('al-Assad', 'bin-Zayed', "d'Estaing")
 _WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z][\w.'\u00c0-\u024f-]*"
@@ -59,6 +60,9 @@ _ANY_LABEL = re.compile(
     rf"|(?P<who>{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,5}})"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3}(?:,[^\n:\u2013\u2014\"]{1,120}?)?)"
     r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?))[ \t]+(?=\S))")
+# a wire round-up's dateline ('DAMASCUS, Feb. 27 (Agency) --', 'ADEN, 27 February -') has a label's shape: its
+# note opens with a date
+_DATELINE_NOTE = re.compile(rf",[ \t]*(?:\d{{1,2}}[ \t]+)?{MONTH_WORD}[ \t]*\d|,[ \t]*\d{{1,2}}[ \t]+{MONTH_WORD}")
 _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
                 "participant", "moderator", "audience", "press"}
 # an official's label by office alone, as a noon briefing prints it ("Spokesman:", "Deputy Spokesperson:")
@@ -188,6 +192,7 @@ class Transcript:
         # and a header line ('Wednesday, 3 February 2016 - Brussels') is no label: a label's own paragraph is speech
         more = [m for m in more if (not m.group("who") or m.group("note") or len(m.group("who").split()) > 1
                                     or once.count(" ".join(m.group("who").split())) > 1)
+                and not _DATELINE_NOTE.match(m.group("note") or "")
                 and not _no_speech(norm[m.end():_PARAGRAPH.match(norm, m.end()).end()].strip())]
         if len(labels) + len(more) >= 3 and len(more) >= 2:
             # several paragraphs opening with a name and a colon or a dash: a record of its own style
