@@ -283,3 +283,12 @@ def test_a_wire_round_up_s_datelines_are_no_speaker_labels(run):
     record = ("OANA LUNGESCU, NATO SPOKESPERSON: Good afternoon.\n\nJOHN SMITH, EXAMPLE NEWS: Will the truce hold?\n\n"
               "OANA LUNGESCU, NATO SPOKESPERSON: We hope so.")
     assert [t[2] for t in turns(run(record))] == ["OANA LUNGESCU", "JOHN SMITH", "OANA LUNGESCU"]
+
+
+def test_whom_a_question_is_put_to_is_no_speaker_but_an_answer_s_subject_is(run):
+    text = ("MR KIRBY: Good afternoon.\n\n"
+            "QUESTION: Mark, the opposition says it will not go to Geneva.\n\n"
+            "MR KIRBY: Russia, which backs the government, says it will keep striking Nusra. We disagree.")
+    reported = [(q["speaker_text"], q["speaker"]) for q in of(run(text), "quote") if not q["direct"]]
+    assert ("Russia", "russia") in reported
+    assert not [r for r in reported if r[0] in ("Mark", "the government")]

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.components.transcript import asks
 from accord.ingest.registry import Context, component
 from accord.ingest.words import first_words
 
@@ -728,10 +729,12 @@ class QuoteExtractor:
         for s, e in doc.sents:
             # a transcript's speech reports others like any text ('QUESTION: Russia says it is hitting Nusra'): the
             # sentence read after its label, the label being no speaker at a cue
-            after = max([-1] + [le for ls, le in labels if ls < e and s < le])
-            if after >= 0:
-                # 'QUESTION: Mark, the HNC says ...': whom the question is put to is no speaker
-                vocative = _VOCATIVE.match(norm, after, e)
+            label = max(((ls, le) for ls, le in labels if ls < e and s < le), key=lambda x: x[1], default=None)
+            if label is not None:
+                after = label[1]
+                # 'QUESTION: Mark, the HNC says ...': whom a question is put to is no speaker; an answer's
+                # 'Russia, which backs ..., says' keeps its subject
+                vocative = _VOCATIVE.match(norm, after, e) if asks(norm[label[0]:after]) else None
                 s = vocative.end() if vocative else after
             if s >= e:
                 continue

@@ -98,6 +98,11 @@ def _role(who: str) -> str:
     return re.sub(r"\s+\d+$", "", " ".join(who.split())).rstrip(".").lower()
 
 
+def asks(label: str) -> bool:
+    """Whether a label as written ('QUESTION:', 'Q -', 'Journalist (spoke in French):') is a questioner's."""
+    return _role(re.split(r"[:(\[,\u2013\u2014-]", label, maxsplit=1)[0]) in _QUESTIONERS
+
+
 def _name_label(m: re.Match[str]) -> bool:
     """A label naming someone by a name of two words or more, or a name and a note ('Hilary Benn (Leeds Central)
     (Lab):', 'Crispin Blunt:'): a speaker in a document other labels make a transcript, nobody known."""
