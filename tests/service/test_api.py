@@ -64,6 +64,16 @@ def test_a_bad_or_disabled_token_is_401(served: Served):
     assert served.client("viewer").get("/api/v1/cases").status_code == 401
 
 
+def test_a_nul_in_a_path_or_query_is_one_400_on_either_store(served: Served):
+    """The fuzzer's '/review?kind=%00' was a 500 on PostgreSQL (text cannot hold NUL)."""
+    c = served.client("viewer")
+    for url in ("/api/v1/cases/mini/review?kind=%00", "/api/v1/cases/mini/review?document=a%00b",
+                "/api/v1/cases/mi%00ni/actors"):
+        r = c.get(url)
+        assert (r.status_code, r.json()) == (400, {"detail": "the request's path or query holds a NUL character (%00)"})
+    assert c.get("/api/v1/cases/mini/review?kind=quote").status_code == 200
+
+
 def test_reads_answer_what_the_cli_views_answer(served: Served):
     from accord.store import Store
     from accord.views.record import positions, show
