@@ -350,12 +350,7 @@ def _same_weekday(weekdays: list[tuple[Candidate, int, int]]) -> None:
     for cand, wd, strength in weekdays:
         if strength >= 2:
             continue
-        fixed = sorted((c for c, w, k in weekdays if w == wd and k >= 2), key=lambda c: c.start)
-        if not fixed:
-            continue
-        before = [c for c in fixed if c.start < cand.start]
-        source = before[-1] if before else fixed[0]
-        cand.data.update({k: source.data[k] for k in ("value", "range", "precision", "fuzzy")})
+        _take_nearest(cand, [c for c, w, k in weekdays if w == wd and k >= 2])
 
 
 def _same_day_of_month(doms: list[Candidate], explicit: list[Candidate], published: dt.date) -> None:
@@ -364,13 +359,18 @@ def _same_day_of_month(doms: list[Candidate], explicit: list[Candidate], publish
     day is one the bare number could mean (within the months around the publication date that it is read in)."""
     for cand in doms:
         dom = dt.date.fromisoformat(cand.data["value"]).day
-        same = sorted((c for c in explicit if (d := dt.date.fromisoformat(c.data["value"])).day == dom
-                       and abs((d.year - published.year) * 12 + d.month - published.month) <= 1), key=lambda c: c.start)
-        if not same:
-            continue
-        before = [c for c in same if c.start < cand.start]
-        source = before[-1] if before else same[0]
-        cand.data.update({k: source.data[k] for k in ("value", "range", "precision", "fuzzy")})
+        _take_nearest(cand, [c for c in explicit if (d := dt.date.fromisoformat(c.data["value"])).day == dom
+                             and abs((d.year - published.year) * 12 + d.month - published.month) <= 1])
+
+
+def _take_nearest(cand: Candidate, sources: list[Candidate]) -> None:
+    """``cand`` takes the date of the nearest of ``sources`` before it, else of the nearest after it (none: kept)."""
+    if not sources:
+        return
+    sources = sorted(sources, key=lambda c: c.start)
+    before = [c for c in sources if c.start < cand.start]
+    source = before[-1] if before else sources[0]
+    cand.data.update({k: source.data[k] for k in ("value", "range", "precision", "fuzzy")})
 
 
 def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:

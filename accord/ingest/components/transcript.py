@@ -56,7 +56,7 @@ _LABEL = re.compile(
 # 'Helga Lindqvist (S&D), on behalf of the group. –', 'Ogawa, Example Shimbun:'), before a colon or a dash; an
 # interview's 'Q.' and 'A.'
 _ANY_LABEL = re.compile(
-    r"(?:^|(?<=\n\n))(?:(?P<q>(?!))|(?P<qa>[QA])\.[ \t]+(?=[A-Z\d\"\u201c])"
+    r"(?:^|(?<=\n\n))(?:(?P<qa>[QA])\.[ \t]+(?=[A-Z\d\"\u201c])"
     rf"|(?P<who>{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,5}})"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3}(?:,[^\n:\u2013\u2014\"]{1,120}?)?)"
     r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?))[ \t]+(?=\S))")
@@ -279,7 +279,7 @@ class Transcript:
             doc.turns = doc.turns + turns
 
     def _is_label(self, doc: IngestDoc, m: re.Match[str]) -> bool:
-        if m.group("q") or m.group("qa"):
+        if m.groupdict().get("q") or m.group("qa"):
             return True
         who = " ".join(m.group("who").split())
         if _role(who) in _QUESTIONERS or _role(who) in _ROLE_LABELS:
@@ -357,7 +357,7 @@ class Transcript:
         return None
 
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
-        if m.group("q"):
+        if m.groupdict().get("q"):
             return None, "Q"
         if m.group("qa"):
             return (self._answerer(doc) if m.group("qa") == "A" else None), m.group("qa")
