@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
