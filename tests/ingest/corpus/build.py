@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -73,7 +73,8 @@ EXTRA_ACTORS = frozenset(
     mevlut-cavusoglu sergei-shoigu igor-konashenkov icrc ocha wfp sarc free-syrian-army osce
     recep-tayyip-erdogan hassan-rouhani abdulmalik-al-mekhlafi kuwait thabo-mbeki colombia juan-manuel-santos farc colombia-government cuba norway
     south-sudan south-sudan-government salva-kiir riek-machar spla-io igad afghanistan afghanistan-government
-    taliban pakistan splm-n jem canada stephane-dion jens-stoltenberg fumio-kishida""".split()
+    taliban pakistan splm-n jem canada stephane-dion jens-stoltenberg fumio-kishida
+    hua-chunying wang-yi australia julie-bishop msf peter-maurer nabil-elaraby hossein-jaberi-ansari paulo-pinheiro""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
