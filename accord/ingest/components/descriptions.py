@@ -132,7 +132,8 @@ class Descriptions:
         for c in _COUNTERPART.finditer(norm) if "ounterpart" in norm else ():
             found.append((c.start(), c.end(), self._counterpart(doc, c), "person", "title"))
         for p in _PHRASE.finditer(norm):  # its heads are frequent: a window around each costs more
-            found.append(self._phrase(doc, p, found))
+            if (phrase := self._phrase(doc, p, found)) is not None:
+                found.append(phrase)
         for b in _around_heads(_BARE, _BARE_HEADS, norm, 10, 0):
             head = b.group().split()[-1]
             found.append((b.start(), b.end(), None, HEADS.get(head, ("armed_group", None))[0], head))
@@ -187,22 +188,23 @@ class Descriptions:
 
     # -- linking -------------------------------------------------------------------------------------
 
-    def _phrase(self, doc: IngestDoc, p: re.Match[str], found: list) -> tuple[int, int, str | None, str, str]:
+    def _phrase(self, doc: IngestDoc, p: re.Match[str], found: list) -> tuple[int, int, str | None, str, str] | None:
+        """The phrase's span, actor, type and head; None when the words are no description."""
         head, det = p.group("head").lower(), p.group("det").lower()
         mods = p.group("mods").split()
         kind, rule = HEADS[head]
         start, end = p.start(), p.end()
         if head == "force" and mods[-1:] != ["task"]:
-            return (start, start, None, "", head)  # not a phrase this component reads
+            return None  # not a phrase this component reads
         if head == "group" and mods:
-            return (start, start, None, "", head)  # "the Contact Group": a name, or a part of one
+            return None  # "the Contact Group": a name, or a part of one
         if det.endswith("'s"):  # "Yemen's warring parties", "Russia's government"
             state = self._state_of_place(p.group("det")[:-2])
             if state is None:
-                return (start, start, None, "", head)  # "Hijab's delegation": a person's, said by name
+                return None  # "Hijab's delegation": a person's, said by name
             if rule == "government":
                 return (start, end, self.lex.government(state), kind, head)
-            return (start, end, None, kind, head) if rule is None else (start, start, None, "", head)
+            return (start, end, None, kind, head) if rule is None else None
         named = self._named_in(doc, start, end)
         if named is not None and rule in ("government", "delegation", "armed_group", "political_group"):
             entry = self.lex.entries[named]
@@ -232,7 +234,7 @@ class Descriptions:
         if rule == "body":
             return (start, end, self._last_of(doc, start, None), kind, head)
         if rule == "group":  # "the group": the set or body the sentence before spoke of
-            prior = [f for f in found if f[1] <= start and doc.sent_index(start) - doc.sent_index(f[0]) <= 1 and f[3]]
+            prior = [f for f in found if f[1] <= start and doc.sent_index(start) - doc.sent_index(f[0]) <= 1]
             last = self._last_of(doc, start, None, window=1)
             if prior and (last is None or prior[-1][0] > self._last_start):
                 return (start, end, prior[-1][2], prior[-1][3], head)
