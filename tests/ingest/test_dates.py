@@ -119,6 +119,22 @@ def test_a_reporting_verb_dates_the_saying_not_the_reported_clause(run):
     assert dates(r) == [("Thursday", "2015-12-10", "day"), ("Thursday", "2015-12-03", "day")]
 
 
+@pytest.mark.parametrize("text", [
+    # the medium or the audience between the verb and the day ('told' takes its audience first)
+    "Rouhani told his cabinet on Sunday that Iran would work with any country.",
+    "The ministry said in a statement on Sunday that it would keep advisers in Syria.",
+    "Zarif told a Swiss newspaper on Sunday that Iran would stay.",
+    "Zarif wrote on Twitter on Sunday that Iran would stay.",
+    # the reporting verb after the day
+    "Speaking on Sunday, Zarif said the talks would resume.",
+    "Zarif, speaking to reporters on Sunday, said Iran would stay.",
+    "Zarif on Sunday said Iran would stay.",
+    "In a statement on Sunday, the ministry said the talks would resume.",
+])
+def test_the_day_of_a_saying_is_past_whatever_the_words_said(run, text):
+    assert dates(run(text, dt.date(2016, 3, 2))) == [("Sunday", "2016-02-28", "day")]
+
+
 @pytest.mark.parametrize("text, published, expected", [
     # put off: the day just passed
     ("The talks that were due to open on Thursday were put off. Moscow ordered its jets home, the withdrawal to "

@@ -170,7 +170,7 @@ _PRESENT = re.compile(rf"\b(?=(?:{_PRESENT_WORDS})){_NOT_A_VERB}(?:\b(?:meets|op
                       rf"comes into force)|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
                       rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:meeting|opening|beginning|starting|resuming|"
                       rf"travell?ing|arriving|visiting|voting|hosting|leaving|returning|heading|flying|signing))\b")
-_PAST = re.compile(r"(?<!-)\b(?:said|was|were|had|did|met|ago|last|earlier|told|spoke|began|held|took|came|went|made|gave|asked|"
+_PAST = re.compile(r"(?<!-)\b(?:said|was|were|had|did|met|ago|last|earlier|told|wrote|spoke|began|held|took|came|went|made|gave|asked|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell)\b")
 _PAST_ED = re.compile(r"(?<!-)\b[a-z]\w+ed\b")  # not 'opposition-held', 'Saudi-led', 'U.S.-backed': adjectives
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a participle, no time of its own
@@ -194,11 +194,18 @@ _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", 
 
 # A reporting verb tells when someone spoke ('said on Thursday'), not the time of the clause he reports
 # ('said the meeting on Thursday would ...'): it marks the date only when nothing but a circumstance
-# (a preposition, an adverb of time, an object of 'told') comes between them.
-_REPORTING = {"said", "told"}
-_CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "during", "after", "before", "from", "by",
-                       "last", "this", "while", "reporters", "journalists", "a", "an", "news", "conference", "briefing",
-                       "me", "us", "him", "her", "them", "you"}  # 'told me on Friday that ...'
+# (a preposition, an adverb of time, the medium or audience of the words: 'said in a statement on',
+# 'told his cabinet on', 'told a Swiss newspaper on', 'wrote on Twitter on') comes between them.
+_REPORTING = {"said", "told", "wrote"}
+_CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "later", "during", "after", "before", "from", "by",
+                       "to", "with", "last", "this", "while", "a", "an", "the", "his", "her", "its", "their", "our",
+                       "me", "us", "him", "them", "you",  # 'told me on Friday that ...'
+                       "reporters", "journalists", "correspondents", "news", "press", "conference", "briefing",
+                       "statement", "interview", "remarks", "speech", "address", "television", "radio", "state",
+                       "local", "newspaper", "daily", "agency", "broadcaster", "channel", "website", "cabinet",
+                       "parliament", "lawmakers", "legislators", "senators", "deputies", "delegates", "ministers",
+                       "diplomats", "meeting", "session", "summit", "forum", "hearing", "call", "telephone", "phone",
+                       "audience", "crowd", "rally", "supporters", "counterpart", "visitors", "written", "televised"}
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
 _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
@@ -220,14 +227,21 @@ _QUOTE_MARK = re.compile(r'"[^"\n]+"')
 _BY_PRONOUN = re.compile(r'[,.!?]?"\s+(?:he|she|they)\s+(?:said|told|added|stated|declared|noted|insisted|warned|stressed)\b')
 _SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|declared|wrote|noted|insisted|warned|stressed|"
                    r"explained|replied|answered|asked|saying|speaking)\b")
-# what may stand between a reporting verb and the day it was said: "said in a statement on", "told reporters in Geneva on"
-_SPEECH_GAP = {"on", "late", "early", "in", "a", "an", "the", "statement", "interview", "to", "reporters", "journalists", "at",
-               "news", "press", "conference", "briefing", "television", "radio", "remarks", "speech", "later", "earlier"}
+# the verbs whose audience comes first ('told his cabinet on Sunday'); after the others a circumstance opens
+# with a preposition or an adverb ('said in a statement on Sunday', not 'said the meeting on Thursday')
+_TELLING = {"told", "tells", "tell"}
+_OPENERS = {"on", "in", "at", "late", "early", "earlier", "later", "during", "after", "before", "from", "by", "to",
+            "with", "last", "this", "while"}
 
 
-def _speech_gap(text: str) -> bool:
-    words = text.replace(",", " ").split()
-    return len(words) <= 8 and all(w in _SPEECH_GAP or w[:1].isupper() for w in words)
+def _speech_circumstance(verb: str, gap: str) -> bool:
+    """Whether only a circumstance of the saying stands between the reporting verb and a date."""
+    words = gap.replace(",", " ").split()
+    if not words:
+        return True
+    if len(words) > 8 or (verb.lower() not in _TELLING and words[0] not in _OPENERS and not words[0][:1].isupper()):
+        return False
+    return all(w in _CIRCUMSTANCE_WORDS or w[:1].isupper() for w in words)
 
 
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -258,12 +272,12 @@ def _speech_day(text: str, qs: int, qe: int, sent: tuple[int, int], days: list[C
     for c in days:
         if qe < c.start < after_end:
             verb = _SAYS.search(text, qe + 1, c.start)
-            if verb and _speech_gap(text[verb.end():c.start]):
+            if verb and _speech_circumstance(verb.group(), text[verb.end():c.start]):
                 return dt.date.fromisoformat(c.data["value"])
         elif max(line_start, sent[0], qs - 150) <= c.start and c.end < qs:
             verb = _SAYS.search(text, c.end, qs)
             before = _SAYS.search(text, max(line_start, c.start - 40), c.start)
-            if verb or (before and _speech_gap(text[before.end():c.start])):
+            if verb or (before and _speech_circumstance(before.group(), text[before.end():c.start])):
                 return dt.date.fromisoformat(c.data["value"])
     return None
 
@@ -317,19 +331,19 @@ class Tenses:
             marks = self.markers[sent] = self._marks(sent)
         lo = max(sent[0], start - 140)
         before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start and k != 4
-                  and (k != 3 or self._circumstance(e, start))]
+                  and (k != 3 or self._circumstance(s, e, start))]
         quote = self.text.find('"', end, min(sent[1], end + 120))
         stop = sent[1] if quote < 0 else quote
-        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(stop, end + 50) and k != 3]
+        # a reporting verb after the day dates the saying ('Speaking on Monday, Kerry said the talks would ...',
+        # 'Zarif on Sunday said ...', 'In a statement on Sunday, the ministry said ...')
+        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(stop, end + 50)]
         best = min(before or after, default=None)
         if best is None:  # 'Late on Friday, the spokesman said ...'
             return "neutral", 2 if any(s >= end and e <= min(stop, end + 120) and k != 4 for s, e, k in marks) else 0
         return ("future", "past", "nearest", "past", "past")[best[1]], 2 if before or best[1] != 4 else 1
 
-    def _circumstance(self, verb_end: int, date_start: int) -> bool:
-        words = self.lower[verb_end:date_start].split()
-        return all(w.strip(",") in _CIRCUMSTANCE_WORDS or w[:1].isupper() for w in
-                   self.text[verb_end:date_start].split()) if words else True
+    def _circumstance(self, verb_start: int, verb_end: int, date_start: int) -> bool:
+        return _speech_circumstance(self.lower[verb_start:verb_end], self.text[verb_end:date_start])
 
 
 # a text named by the month it was written in ('the Security Council resolution of December')
