@@ -477,6 +477,44 @@ def _targets(xv, sv, r, most, width, q, target_view, active):
     return count
 
 
+@njit(**_JIT, inline="always")
+def _choose(na8, order_j, xj, s_j, cj, q, sq_j, xa, sa, e1_col, su, su_fa, q_sqa, pa, pta, su_own, fa_own, quo1,
+            quo2, best_kind, best_key, best_to, best_order, was, now, target_view, partial, scholz):
+    """Challenger j's offer to each gathered target k (_round's step 3), kept where the target prefers it to
+    the best so far: the best offers read from row ``was`` of the best_* arrays and written to row ``now``.
+    Written back in place, LLVM made the stores masked ones (slow here); ``partial``: Q < 1."""
+    for k in range(na8):
+        xi = xa[k]
+        if target_view:
+            e1 = e1_col[k]
+        else:
+            e1 = su_own[k] - sa[k] * pa[cj, k] * (su_own[k] - fa_own[k]) - q * sq_j
+        e2 = su[k] - s_j * pta[cj, k] * su_fa[k] - q_sqa[k]
+        if partial:
+            e1 = e1 - quo1[k]
+            e2 = e2 - quo2[k]
+        confront = (e2 > 0) & (e1 > e2)
+        fraction = 1.0 if confront else min(1.0, abs(e2) / e1)
+        kind = CONFRONT if confront else (COMPROMISE if fraction < 1 else CAPITULATE)
+        valid = (xi != xj) & (e1 > 0) & (confront | ((e2 <= 0) & (fraction > 0)))
+        to = xi + fraction * (xj - xi)
+        key = abs(to - xi)
+        if scholz and kind == COMPROMISE:
+            stakes = abs(e1) + abs(e2)
+            key = (abs(e2) * xi + abs(e1) * xj) / (stakes if stakes > 0 else 1.0)
+        kind0, key0, to0, order0 = best_kind[was, k], best_key[was, k], best_to[was, k], best_order[was, k]
+        better = (key < key0) | ((key == key0) & ((to < to0) | ((to == to0) & (order_j < order0))))
+        if scholz:
+            take = valid & ((kind < kind0) | ((kind == kind0) & better))
+        else:
+            take = valid & better
+        # written whether taken or not, so that the loop has no branch to stop it vectorising
+        best_kind[now, k] = kind if take else kind0
+        best_key[now, k] = key if take else key0
+        best_to[now, k] = to if take else to0
+        best_order[now, k] = order_j if take else order0
+
+
 @njit(**_JIT)
 def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     """One round for one draw, in the sorted order of the positions: the new positions in ``new``, whose
@@ -484,7 +522,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     Returns whether anyone moved."""
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
-     not_above, best_kind, best_key, best_to, best_j, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
+     not_above, best_kind, best_key, best_to, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
      packed, packed_log, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
      log_lose, col_a, e1_col, past, lowest, at_row, log_row) = buf
     n = x.shape[0]
@@ -552,7 +590,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     for k in range(na):
         i = active[k]
         xa[k], sa[k], ra[k], q_sqa[k], gap_mu_a[k] = xv[i], sv[i], r[i], q * sq[i], gap_mu[i]
-        best_kind[k], best_key[k], best_to[k], best_j[k], best_order[k] = CAPITULATE + 1, np.inf, np.inf, -1, -1
+        best_kind[0, k], best_key[0, k], best_to[0, k], best_order[0, k] = CAPITULATE + 1, np.inf, np.inf, -1
     na8 = _padded(na)
     for k in range(na, na8):
         col_a[k] = 0  # the padding lanes' columns index the triangles: any valid column
@@ -603,47 +641,26 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
                     quo1[k] = (1 - q) * (t * better + (1 - t) * worse)
                     better, worse = _utility((gap_mu_a[k] + g) / 2, ra[k]), _utility(-(gap_mu_a[k] + g) / 2, ra[k])
                     quo2[k] = (1 - q) * (t * better + (1 - t) * worse)
-            for k in range(na8):
-                xi = xa[k]
-                if target_view:
-                    e1 = e1_col[k]
-                else:
-                    e1 = su_own[k] - sa[k] * pa[cj, k] * (su_own[k] - fa_own[k]) - q * sq_j
-                e2 = su[k] - s_j * pta[cj, k] * su_fa[k] - q_sqa[k]
-                if q < 1:
-                    e1 = e1 - quo1[k]
-                    e2 = e2 - quo2[k]
-                confront = (e2 > 0) & (e1 > e2)
-                fraction = 1.0 if confront else min(1.0, abs(e2) / e1)
-                kind = CONFRONT if confront else (COMPROMISE if fraction < 1 else CAPITULATE)
-                valid = (xi != xj) & (e1 > 0) & (confront | ((e2 <= 0) & (fraction > 0)))
-                to = xi + fraction * (xj - xi)
-                key = abs(to - xi)
-                if scholz and kind == COMPROMISE:
-                    stakes = abs(e1) + abs(e2)
-                    key = (abs(e2) * xi + abs(e1) * xj) / (stakes if stakes > 0 else 1.0)
-                better = (key < best_key[k]) | (
-                    (key == best_key[k]) & ((to < best_to[k]) | ((to == best_to[k]) & (order_j < best_order[k])))
-                )
-                if scholz:
-                    take = valid & ((kind < best_kind[k]) | ((kind == best_kind[k]) & better))
-                else:
-                    take = valid & better
-                # written whether taken or not, so that the loop has no branch to stop it vectorising
-                best_kind[k] = kind if take else best_kind[k]
-                best_key[k] = key if take else best_key[k]
-                best_to[k] = to if take else best_to[k]
-                best_j[k] = j if take else best_j[k]
-                best_order[k] = order_j if take else best_order[k]
+            if target_view and q >= 1 and scholz:
+                # the default options, as their own loop: LLVM does not unswitch the flags out of it, and
+                # masked loads and stores for them made it twice as slow
+                _choose(na8, order_j, xj, s_j, cj, q, sq_j, xa, sa, e1_col, su, su_fa, q_sqa, pa, pta, su_own,
+                        fa_own, quo1, quo2, best_kind, best_key, best_to, best_order, j & 1, (j + 1) & 1, True, False, True)
+            else:
+                _choose(na8, order_j, xj, s_j, cj, q, sq_j, xa, sa, e1_col, su, su_fa, q_sqa, pa, pta, su_own,
+                        fa_own, quo1, quo2, best_kind, best_key, best_to, best_order, j & 1, (j + 1) & 1, target_view,
+                        q < 1, scholz)
     for i in range(n):
         actor = order[i]
         new[actor], mover[actor], kind_out[actor] = xv[i], -1, -1
     moved = False
+    last = n & 1
     for k in range(na):
-        if best_j[k] >= 0:
+        # every challenger had its turn, the last (n - 1) wrote row n & 1
+        if best_order[last, k] >= 0:
             actor = order[active[k]]
-            new[actor], mover[actor], kind_out[actor] = best_to[k], best_order[k], best_kind[k]
-            moved = moved or best_to[k] != xa[k]
+            new[actor], mover[actor], kind_out[actor] = best_to[last, k], best_order[last, k], best_kind[last, k]
+            moved = moved or best_to[last, k] != xa[k]
     return moved
 
 
@@ -664,8 +681,8 @@ def _buffers(n):
         np.arange(n), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
         np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n8)),
         np.empty((n, n8)), np.empty((n, n8)), np.empty((n, n8)), np.empty(n * n),
-        np.empty((n, n), np.uint64), np.empty((n, n), np.uint64), np.empty(n8, np.int64), np.empty(n8), np.empty(n8),
-        np.empty(n8, np.int64), np.empty(n8, np.int64), np.empty(n), np.empty(n8), np.empty(n8), np.empty(n8),
+        np.empty((n, n), np.uint64), np.empty((n, n), np.uint64), np.empty((2, n8), np.int64), np.empty((2, n8)),
+        np.empty((2, n8)), np.empty((2, n8), np.int64), np.empty(n), np.empty(n8), np.empty(n8), np.empty(n8),
         np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
         np.empty(n, np.int64), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8),
         np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
