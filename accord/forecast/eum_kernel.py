@@ -43,6 +43,7 @@ CONFRONT, COMPROMISE, CAPITULATE = 0, 1, 2
 _HALF_SLACK = 1e-12  # as accord.forecast.weights
 _SKIP_SLACK, _SKIP_GAP = 1e-6, 1e-6  # see _targets
 _LN2_HI, _LN2_LO, _INV_LN2, _SQRT2 = 6.93147180369123816490e-01, 1.90821492927058770002e-10, 1.4426950408889634, 2**0.5
+_ROUND_BITS = 1.5 * 2**52
 #: Numba's default error model checks every division for zero (and then cannot vectorise a loop)
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 
@@ -79,7 +80,9 @@ def _exp1(a):
     """
     v = a if a > -708.0 else -708.0
     k = np.rint(v * _INV_LN2)
-    scale = _as_float((np.int64(k) + 1023) << 52)
+    # 2^k from k's bits after adding 1.5·2^52, which puts the integer k in the low bits exactly: AVX2 has no
+    # vector conversion of a float to an int64, so np.int64(k) took four scalar ones
+    scale = _as_float((_as_int(k + _ROUND_BITS) + 1023) << 52)
     r = (v - k * _LN2_HI) - k * _LN2_LO
     p = 1.0 / 6227020800.0
     p = p * r + 1.0 / 479001600.0
