@@ -8,6 +8,7 @@ what each span may be.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from operator import attrgetter
 
@@ -361,6 +362,8 @@ class ActorMatcher:
             for word in form.lower().split():
                 self.words_of.setdefault(_bare(word), set()).add(actor)
         self._spelled: dict[int, tuple[str, ...]] = {}  # a word's lower-case id -> the people its skeleton may name
+        self._judged: set[int] = set()  # the words in _spelled
+        self._spelling_words: set[int] = set()  # those that may name someone
 
     def _spellings(self, doc: IngestDoc, lows: list[int], idxs: list[int], lens: list[int],
                    covered: set[int], title_ends: set[int]) -> None:
@@ -368,20 +371,26 @@ class ActorMatcher:
         its surname's skeleton; with the person's first name before it, a full name, else a surname (of the one
         person it may be, or of the one of them the article has named)."""
         strings = self.vocab.strings
-        ids = np.unique(doc.token_array(LOWER, IDX, LENGTH)[:, 0]).tolist()
+        # set operations on the document's distinct words: a word is judged once per pipeline, and most
+        # documents hold none of the few that may be a spelling (a per-word loop here cost more than the judging)
+        ids = set(lows)
         spelled = self._spelled
-        for low in ids:
-            if low not in spelled:
-                word = strings[low]
-                ok = len(word) > 3 and word.replace("'", "").isalpha()
-                people = self.surnames.get(skeleton(word), set()) if ok else set()
-                spelled[low] = () if self.words_of.get(word, people) - people else tuple(sorted(people))
-        hits = [low for low in ids if spelled[low]]
+        for low in ids - self._judged:
+            word = strings[low]
+            ok = len(word) > 3 and word.replace("'", "").isalpha()
+            people = self.surnames.get(skeleton(word), set()) if ok else set()
+            spelled[low] = () if self.words_of.get(word, people) - people else tuple(sorted(people))
+            if spelled[low]:
+                self._spelling_words.add(low)
+            self._judged.add(low)
+        hits = ids & self._spelling_words
         if not hits:
             return
+        column = doc.token_array(LOWER, IDX, LENGTH)[:, 0]
+        where = functools.reduce(np.logical_or, [column == low for low in hits])
         norm = doc.norm
         found: list[Mention] = []
-        for i in np.flatnonzero(np.isin(doc.token_array(LOWER, IDX, LENGTH)[:, 0], hits)).tolist():
+        for i in np.flatnonzero(where).tolist():
             if i in covered or not norm[idxs[i]].isupper():
                 continue
             first = i
