@@ -189,13 +189,14 @@ def issue_figures(repeat: int) -> list[str]:
 
 
 #: what the start-up figures time: help, a command that reads no record, the narrow reads of an issue's
-#: positions and of a record (no record class built), a record's history, and a read through the whole
-#: snapshot and the record model (`actors list`, as `relations`, `eligible`, `body members`, `vote tally`…)
+#: positions and of a record (no record class built), a record's history, and reads through the whole
+#: snapshot read as plain records (`actors list`, `relations`, `eligible`, `vote tally`, `roadmap`…)
 STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"], ["show", "assad-role"],
                     ["history", "assad-role"], ["actors", "list"], ["relations", "russia", "--date", "2016-01-01"],
                     ["body", "members", "unsc", "--date", "2015-12-18"], ["eligible", "talks", "--date", "2015-12-18"],
                     ["list", "status", "issg-terrorist-list", "--date", "2016-01-01"],
-                    ["vote", "tally", "unscr-2254", "--no", "russia"], ["roadmap", "unscr-2254", "--date", "2016-08-01"])
+                    ["vote", "tally", "unscr-2254", "--no", "russia"], ["roadmap", "unscr-2254", "--date", "2016-08-01"],
+                    ["decision", "show", "unscr-2254"])
 
 
 def startup_figures(repeat: int) -> list[str]:

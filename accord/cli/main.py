@@ -60,21 +60,31 @@ def _text_needs_no_adapter() -> None:
     most of what `accord case list` costs besides its query. The value of a text parameter (``str``,
     ``str | None``: ids, dates, paths given as text) is the text the command line gave, and a flag's
     (``bool``) is a bool, which is what the adapter returns for them: such values are passed through as
-    they are (a flag left out is None, which Typer passes through before any adapter). Anything else
-    (numbers, lists, choices, paths, files, a value of another type) goes to Typer's adapter."""
+    they are (a flag left out is None, which Typer passes through before any adapter). So are a repeatable
+    text option's (``list[str]``: the texts given, as a list, the adapter's answer) and a number option's
+    default when the command line leaves it out (the command's own value: nothing to check). Anything else
+    (numbers given, choices, paths, files, a value of another type) goes to Typer's adapter."""
     from dataclasses import dataclass
 
     from typer import _coercion
     from typer.core import _TyperParameter
 
     plain = {str: str, str | None: str, bool: bool, bool | None: bool}
+    texts = (list[str], list[str] | None)
+    numbers = (int, float)
 
     @dataclass(frozen=True)
     class Plain(_coercion.RuntimeParam):
         descriptor: _coercion.TypeDescriptor | None = None
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if type(value) is plain[self.annotation]:
+            if self.annotation in texts:
+                if isinstance(value, (tuple, list)) and all(type(v) is str for v in value):
+                    return list(value)
+            elif self.annotation in numbers:
+                if type(value) is self.annotation and type(param.default) is self.annotation and value == param.default:
+                    return value
+            elif type(value) is plain[self.annotation]:
                 return value
             assert self.descriptor is not None
             return _coercion.build_runtime_param(self.descriptor).coerce(value, param=param, ctx=ctx)
@@ -83,8 +93,9 @@ def _text_needs_no_adapter() -> None:
 
     def get_runtime_param(self: _TyperParameter) -> _coercion.RuntimeParam:
         d = self.type_descriptor
-        if (self._runtime_param is None and d.annotation in plain and not self.multiple
-                and self.nargs == 1 and not (d.is_file or d.is_path or d.is_choice)):
+        many = d.annotation in texts and self.multiple
+        if (self._runtime_param is None and self.nargs == 1 and not (d.is_file or d.is_path or d.is_choice)
+                and (many or (d.annotation in plain or d.annotation in numbers) and not self.multiple)):
             self._runtime_param = Plain(d.parameter_info, d.annotation, d)
         return built(self)
 

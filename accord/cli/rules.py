@@ -56,7 +56,7 @@ def decision_show(decision: Annotated[str, typer.Argument(help="Decision id, e.g
     """A decision with its recorded vote, tallied under its body's rule on its date."""
     from accord.rules.votes import show_decision
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     emit(guard(lambda: show_decision(snap, decision)), as_json, _render_tally)
 
 
@@ -73,7 +73,7 @@ def vote_tally(
     """Tally a decision's vote; votes given here replace the recorded ones ("what if Russia voted no?")."""
     from accord.views.votes import simulate
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
 
     def run() -> dict[str, Any]:
         return simulate(snap, decision, {"yes": yes or [], "no": no or [], "abstain": abstain or [], "absent": absent or []},
@@ -204,5 +204,5 @@ def roadmap(
     """Each milestone's status on a date: pending, due, at risk, met (late or not), missed, not started."""
     from accord.rules.roadmap import roadmap_status
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     emit(guard(lambda: roadmap_status(snap, roadmap_id, date_or_today(date), at_risk_days).to_json()), as_json, _render_roadmap)

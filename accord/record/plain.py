@@ -162,3 +162,81 @@ def decode(kind: str, data: str) -> Plain:
     if name is None:
         raise AccordError(f"a stored record of kind {kind!r}, unknown to this version of accord")
     return build(name, json.loads(data))
+
+
+def dump(rec: Any, *, by_alias: bool = False, exclude_none: bool = False, exclude_defaults: bool = False) -> dict[str, Any]:
+    """``rec.model_dump(mode="json", ...)`` of a model's record, or of a plain one without pydantic: what a
+    view shows of a record (or of a model it holds), alike from both forms, key order included."""
+    if not isinstance(rec, Plain):
+        return rec.model_dump(mode="json", by_alias=by_alias, exclude_none=exclude_none, exclude_defaults=exclude_defaults)
+    return _dump(rec, (by_alias, exclude_none, exclude_defaults))
+
+
+def _dump(rec: Plain, flags: tuple[bool, bool, bool]) -> dict[str, Any]:
+    by_alias, exclude_none, exclude_defaults = flags
+    values = rec.__dict__
+    out = {}
+    for key, attr, has_default, default, to_json in _dump_plan(type(rec).__name__):
+        value = values[attr]
+        if (exclude_none and value is None) or (exclude_defaults and has_default and value == default):
+            continue
+        out[key if by_alias else attr] = None if value is None else to_json(value, flags)
+    return out
+
+
+@functools.cache
+def _dump_plan(name: str) -> tuple[tuple[str, str, bool, Any, Any], ...]:
+    """Per field of ``name``: (key, attribute, whether it has a default, the default as the model holds it,
+    how its value becomes JSON, given the dump's flags)."""
+    from accord.record.shapes import REQUIRED, load
+
+    _, read = _plan(name)
+    out = []
+    for (key, stored_default, held, many, attr, convert), (*_, default, _, _) in zip(load()["classes"][name], read):
+        if held is not None:
+            to_json = _held_json(many)
+        else:
+            plain_json = _to_json(convert)
+            to_json = lambda v, _flags, f=plain_json: f(v)  # noqa: E731
+        out.append((key, attr, stored_default != REQUIRED, default, to_json))
+    return tuple(out)
+
+
+def _held_json(many: str):
+    if many == "list":
+        return lambda v, flags: [_dump(x, flags) for x in v]
+    if many == "dict":
+        return lambda v, flags: {k: _dump(x, flags) for k, x in v.items()}
+    return _dump
+
+
+def _to_json(how: Any):
+    """The function that makes JSON of the model's value (the inverse of ``_converter``): a copy, as a dump is."""
+    if how is None:
+        return _copy
+    if how == "float":
+        return float  # pydantic writes a float field's int (a default, a derived scale) as a float
+    if how == "fuzzydate":
+        return str
+    if how == "datetime":
+        return _iso
+    if how[0] == "list":
+        item = _to_json(how[1])
+        return lambda v: [item(x) for x in v]
+    key = str if how[1] is not None else _same  # a float key as pydantic writes it: its repr
+    value = _to_json(how[2])
+    return lambda v: {key(k): value(x) for k, x in v.items()}
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copy(x) for x in value]
+    if isinstance(value, dict):
+        return {k: _copy(x) for k, x in value.items()}
+    return value
+
+
+def _iso(value: dt.datetime) -> str:
+    """A time as pydantic writes it: ISO, UTC as 'Z'."""
+    text = value.isoformat()
+    return text[:-6] + "Z" if value.tzinfo is not None and text.endswith("+00:00") else text

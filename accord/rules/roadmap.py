@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from accord.record.dates import FuzzyDate, add_months
-from accord.record.model import Claim, Deadline, Decision, Event, Milestone, Roadmap, disputes
-from accord.record.snapshot import Snapshot
+from accord.record.plain import dump
+from accord.record.terms import disputes
 from accord.rules.errors import RuleInputError
+
+if TYPE_CHECKING:  # read plain or through the model alike (accord.record.plain): no class needed to run
+    from accord.record.model import Claim, Deadline, Event, Milestone, Roadmap
+    from accord.record.snapshot import Snapshot
 
 Status = Literal["met", "missed", "at-risk", "due", "pending", "not-started"]
 #: a milestone whose deadline falls within this many days, and is not met, is at risk
@@ -61,7 +65,7 @@ class MilestoneStatus:
             "due_by": self.window.end.isoformat() if self.window else None,
             "met_by": self.met_by, "met_on": self.met_on, "late": self.late, "disputed": self.disputed,
             "disputed_by": sorted({c.by for c in self.disputes}),
-            "claims": [c.model_dump(mode="json", exclude_defaults=True) for c in self.disputes],
+            "claims": [dump(c, exclude_defaults=True) for c in self.disputes],
         }
 
 
@@ -83,9 +87,9 @@ class RoadmapStatus:
 
 def find_roadmap(snap: Snapshot, ref: str) -> Roadmap:
     """A roadmap by its id, or by the id of the decision that set it."""
-    if snap.has(ref, Roadmap):
-        return snap.get(ref, Roadmap)
-    if snap.has(ref, Decision):
+    if snap.has(ref, "roadmap"):
+        return snap.get(ref, "roadmap")
+    if snap.has(ref, "decision"):
         found = [r for r in snap.roadmaps() if r.decision == ref]
         if len(found) == 1:
             return found[0]
@@ -117,7 +121,7 @@ class _Resolver:
     def met_event(self, m: Milestone) -> Event | None:
         if m.met_by is None:
             return None
-        ev = self.snap.get(m.met_by, Event)
+        ev = self.snap.get(m.met_by, "event")
         return ev if ev.date.end <= self.on else None
 
     def anchor(self, ref: str) -> FuzzyDate | None:
@@ -126,7 +130,7 @@ class _Resolver:
             ev = self.met_event(self.milestones[ref])
             return ev.date if ev else None
         rec = self.snap.records.get(ref)
-        if isinstance(rec, (Event, Decision)):
+        if rec is not None and rec.record_kind in ("event", "decision"):
             return rec.date if rec.date.end <= self.on else None
         raise RuleInputError(
             f"roadmap {self.roadmap.id!r}: deadline after {ref!r}, which is neither a milestone, an event nor a decision"
@@ -134,7 +138,7 @@ class _Resolver:
 
     def _label(self, ref: str) -> str:
         rec = self.snap.records.get(ref)
-        return rec.symbol or rec.title if isinstance(rec, Decision) else self.snap.name(ref)
+        return rec.symbol or rec.title if rec is not None and rec.record_kind == "decision" else self.snap.name(ref)
 
     def window(self, m: Milestone) -> tuple[Window | None, str]:
         """The deadline's window (None when it has none yet) and its description."""
@@ -162,7 +166,7 @@ def milestone_status(res: _Resolver, m: Milestone, at_risk_days: int) -> Milesto
     status = _status(res, m, at_risk_days)
     claims = list(m.claims)
     if m.met_by is not None:
-        claims += res.snap.get(m.met_by, Event).claims
+        claims += res.snap.get(m.met_by, "event").claims
     found = disputes(claims, res.on)
     if not found:
         return status

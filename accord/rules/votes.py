@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from accord.record.plain import dump
 from accord.rules.errors import RuleInputError
 from accord.rules.procedures import VOTES, Ballot, Outcome, count, decide
 
@@ -113,7 +114,7 @@ def show_decision(snap: Snapshot, decision_id: str) -> dict[str, Any]:
     return {
         "id": d.id, "title": d.title, "symbol": d.symbol, "body": d.body, "date": str(d.date), "status": d.status,
         **t.to_json(),
-        "provisions": [p.model_dump(mode="json", exclude_none=True) for p in d.provisions],
+        "provisions": [dump(p, exclude_none=True) for p in d.provisions],
         "consistent": (d.status == "adopted") == t.adopted if d.status in ("adopted", "rejected") else None,
     }
 

@@ -92,7 +92,10 @@ print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules))
 #: `show` reads the record and the documents it cites from the stored JSON (accord/views/show.py), so builds
 #: no record class, and prints YAML through the writer alone, not the bundle reader;
 #: `actors list`, `relations`, `body members`, `eligible` and `list status` read the snapshot as plain records
-#: (accord/record/plain.py); the rules they ask look kinds up by name, not by importing the model
+#: (accord/record/plain.py); the rules they ask look kinds up by name, not by importing the model; so do
+#: `vote tally`, `decision show` and `roadmap`, whose answers dump what they show of a record (a provision,
+#: a claim) through accord.record.plain.dump; and a repeatable text option (`--no russia`) or a number
+#: option left at its default (`--at-risk-days`) reaches the command without Typer's pydantic adapter
 PLAIN = ("yaml", "pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle")
 READ_ALSO_FORBIDDEN = {
     "actors list": PLAIN,
@@ -101,6 +104,9 @@ READ_ALSO_FORBIDDEN = {
     "body members unsc --date 2015-12-18 --json": PLAIN,
     "eligible talks --date 2015-12-18": PLAIN,
     "list status issg-terrorist-list --date 2016-01-01": PLAIN,
+    "vote tally unscr-2254 --no russia --no china": PLAIN,
+    "decision show unscr-2254 --json": PLAIN,
+    "roadmap unscr-2254 --date 2016-08-01": PLAIN,
     "show assad-role": ("pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"),
     "case list": ("yaml", "pydantic", "accord.record.model", "accord.record.bundle"),
     "positions assad-role --date 2015-12-18": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
@@ -121,6 +127,9 @@ READ_COMMANDS = [
     ["positions", "assad-role", "--date", "2015-12-18"],
     ["eligible", "talks", "--date", "2015-12-18"],
     ["list", "status", "issg-terrorist-list", "--date", "2016-01-01"],
+    ["vote", "tally", "unscr-2254", "--no", "russia", "--no", "china"],
+    ["decision", "show", "unscr-2254", "--json"],
+    ["roadmap", "unscr-2254", "--date", "2016-08-01"],
     ["show", "assad-role", "--json", "--as-known-on", "2100-01-01"],
     ["history", "assad-role", "--json"],
     ["user", "list"],
