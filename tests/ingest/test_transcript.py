@@ -3,6 +3,9 @@ up to the next label; a questioner is nobody; the label itself is no actor menti
 
 from __future__ import annotations
 
+import datetime as dt
+
+from accord.ingest.document import Article
 from tests.ingest.conftest import of
 
 
@@ -292,3 +295,127 @@ def test_whom_a_question_is_put_to_is_no_speaker_but_an_answer_s_subject_is(run)
     reported = [(q["speaker_text"], q["speaker"]) for q in of(run(text), "quote") if not q["direct"]]
     assert ("Russia", "russia") in reported
     assert not [r for r in reported if r[0] in ("Mark", "the government")]
+
+
+def test_a_hearing_s_labels_ending_in_a_full_stop_are_read_when_a_speaker_comes_back(run):
+    text = ("SENATE COMMITTEE ON FOREIGN RELATIONS\n\n"
+            "The Chairman. The committee will come to order. We welcome the Secretary back.\n\n"
+            "Secretary Kerry. Thank you, Mr. Chairman. I understand the doubts.\n\n"
+            "But if the parties do what they committed to do, food can reach the towns.\n\n"
+            "Senator Cardin. Why should we believe Moscow?\n\n"
+            "Secretary Kerry. I do not take anything on faith, Senator.\n\n"
+            "The Chairman. Then I trust you will come back and tell us. [Laughter.]")
+    assert turns(run(text)) == [
+        ("The committee will come to order. We welcome the Secretary back.", None, "The Chairman"),
+        ("Thank you, Mr. Chairman. I understand the doubts.", "john-kerry", "Secretary Kerry"),
+        ("But if the parties do what they committed to do, food can reach the towns.", "john-kerry", "Secretary Kerry"),
+        ("Why should we believe Moscow?", None, "Senator Cardin"),
+        ("I do not take anything on faith, Senator.", "john-kerry", "Secretary Kerry"),
+        ("Then I trust you will come back and tell us.", None, "The Chairman")]
+
+
+def test_a_senate_s_labels_ending_in_a_full_stop_carry_an_office_after_a_comma(run):
+    text = ("The President. The floor is given to Mr Alain Vercel.\n\n"
+            "Mr Alain Vercel. Minister, is that still the position of France?\n\n"
+            "Mr Jean-Marc Ayrault, Minister of Foreign Affairs and International Development. Senator, you are right.\n\n"
+            "(Applause on the benches of the Socialist group.)\n\n"
+            "Mr Jean-Marc Ayrault, minister. Madam Senator, I say it plainly. (Applause on several benches.)")
+    assert turns(run(text, dt.date(2016, 2, 18))) == [
+        ("The floor is given to Mr Alain Vercel.", None, "The President"),
+        ("Minister, is that still the position of France?", None, "Mr Alain Vercel"),
+        ("Senator, you are right.", "jean-marc-ayrault",
+         "Mr Jean-Marc Ayrault, Minister of Foreign Affairs and International Development"),
+        ("Madam Senator, I say it plainly.", "jean-marc-ayrault", "Mr Jean-Marc Ayrault, minister")]
+
+
+def test_news_paragraphs_opening_with_short_sentences_or_abbreviations_are_no_labels(run):
+    # fails open to every form a full-stop label reader could take for labels: honorifics and initials before a
+    # full stop, a byline, a list of places each named once, a name said once at a paragraph's end
+    text = ("By John Smith. Beirut correspondent\n\n"
+            "U.S. officials said on Monday that the truce was holding. \"It is quiet,\" one said.\n\n"
+            "Mr. Lavrov said the deal was the best possible.\n\n"
+            "U.S. Secretary of State John Kerry said he was hopeful. \"We will see,\" said Mr Kerry.\n\n"
+            "Gen. Smith. Retired, he now advises the government.\n\n"
+            "Aleppo. Fighting went on north of the city.\n\n"
+            "Homs. The convoys arrived.\n\n"
+            "Idlib. Nothing was reported.\n\n"
+            "Mr. Lavrov said later that Moscow would keep striking.")
+    r = run(text)
+    assert [c for c, _, _ in turns(r)] == ["It is quiet,", "We will see,"]
+
+
+def test_a_podcast_s_labels_after_time_codes_and_its_title_line_is_no_label(pipeline):
+    title = "Crossroads, episode 41: Can the Syria truce hold?"
+    text = (f"{title}\n\n"
+            "Recorded 24 February 2016. Transcript lightly edited for clarity.\n\n"
+            "[00:00:05] Lena Ortiz: Welcome back to Crossroads. Fred, thanks for coming on.\n\n"
+            "[00:00:19] Fred Hof: Glad to be here, Lena.\n\n"
+            "[00:00:35] Fred Hof: [laughs] I wish I knew.\n\n"
+            "00:01:47 - Lena Ortiz: Fred Hof, thank you.")
+    result = pipeline(Article(text=text, title=title, published=dt.date(2016, 2, 24))).result()
+    assert turns(result) == [
+        ("Welcome back to Crossroads. Fred, thanks for coming on.", None, "Lena Ortiz"),
+        ("Glad to be here, Lena.", "fred-hof", "Fred Hof"), ("I wish I knew.", "fred-hof", "Fred Hof"),
+        ("Fred Hof, thank you.", None, "Lena Ortiz")]
+
+
+def test_a_live_page_s_times_are_no_speaker_labels(run):
+    text = ("09:15 GMT - The UN says the first hours were calm.\n\n"
+            "11:40 GMT - Aid agencies say they are ready to move.\n\n"
+            "14:05 GMT - Trucks are waiting at a crossing in the north.")
+    assert not turns(run(text))
+
+
+def test_an_order_paper_s_numbered_question_and_a_parliament_s_stage_lines(run):
+    text = ("2. Gwen Ashcombe (Kelbridge and Marsh) (Lab): What recent assessment he has made of the ceasefire?\n\n"
+            "4. Roland Pike (Westerby) (Con) to the Secretary of State for Foreign Affairs: Will sanctions stay?\n\n"
+            "Opposition senators interjecting\u2014\n\n"
+            "Mr Hammond: Our position has not changed.\n\n"
+            "Proceedings suspended from 12:45 to 14:00\n\n"
+            "Mr Hammond: There is no question of easing them.")
+    assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 23)))] == [
+        ("What recent assessment he has made of the ceasefire?", None), ("Will sanctions stay?", None),
+        ("Our position has not changed.", "philip-hammond"), ("There is no question of easing them.", "philip-hammond")]
+
+
+def test_a_label_alone_on_its_line_opens_the_words_under_it_but_a_heading_over_no_speech_does_not(run):
+    text = ("TRANSCRIPT:\n\n1:52 p.m. EST\n\n"
+            "MR KIRBY:\nGood afternoon. Two things at the top.\n\n"
+            "QUESTION:\n\nIs Moscow on board?\n\n"
+            "MR KIRBY: You would have to ask them.")
+    assert turns(run(text)) == [("Good afternoon. Two things at the top.", "john-kirby", "MR KIRBY"),
+                                ("Is Moscow on board?", None, "QUESTION"),
+                                ("You would have to ask them.", "john-kirby", "MR KIRBY")]
+
+
+def test_a_doorstep_that_labels_its_questions_only_gives_the_answers_to_the_person_its_heading_names(run):
+    text = ("Doorstep remarks by the High Representative Federica Mogherini upon arrival at the Council\n\n"
+            "Q: On the air strikes around Aleppo?\n\n"
+            "Both have to stop. Russia is a member of the Group, and so is Turkey.\n\n"
+            "Q: Will the EU support a safe zone?\n\n"
+            "We have not received any such proposal. Thank you.")
+    assert turns(run(text, dt.date(2016, 2, 15))) == [
+        ("On the air strikes around Aleppo?", None, "Q"),
+        ("Both have to stop. Russia is a member of the Group, and so is Turkey.", "federica-mogherini",
+         "Federica Mogherini"),
+        ("Will the EU support a safe zone?", None, "Q"),
+        ("We have not received any such proposal. Thank you.", "federica-mogherini", "Federica Mogherini")]
+
+
+def test_a_ministry_s_a_colon_answers_speak_for_the_state_they_make_the_subject_not_a_possessive(run):
+    text = ("Foreign Ministry Spokesperson Hong Lei's Regular Press Conference\n\n"
+            "Q: What is China's comment on the truce?\n\n"
+            "A: China welcomes the joint statement. We hope the parties will honour it.\n\n"
+            "Q: How does China view the elections?\n\n"
+            "A: Syria's internal affairs should be decided by the Syrian people. China will keep helping the talks.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 23)))] == [
+        ("What is China's comm", None), ("China welcomes the j", "china"), ("How does China view ", None),
+        ("Syria's internal aff", "china")]
+
+
+def test_a_press_office_q_with_one_space_before_a_capital_is_the_questioner(run):
+    text = ("MR. EARNEST: Good afternoon.\n\nQ Josh, the Russians started bombing in September. Why believe them?\n\n"
+            "MR. EARNEST: We judge them by their actions.\n\nQ Thank you, Josh.")
+    assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 22)))] == [
+        ("Good afternoon.", "josh-earnest"), ("Josh, the Russians started bombing in September. Why believe them?", None),
+        ("We judge them by their actions.", "josh-earnest"), ("Thank you, Josh.", None)]

@@ -25,6 +25,12 @@ anywhere are (the quotes component), not what it reports of its own speaker. Bet
 third person all the time), except a report with quotation marks and no `I`/`we`, the article's narrative;
 after the last label any third-person report ends the turn. Stage directions (`(Laughter.)`) and lines that
 are no sentence (`Q&A follows`, `# # #`) are nobody's words.
+
+A label may stand after a recording's time code (`[00:12:31] Lena Ortiz:`) or an order paper's number (`4. NAME
+(Party) to the Minister for X:`), or alone on its line with the words under it. A hearing or a senate ends its
+labels in a full stop (`The Chairman.`, `Secretary Kerry.`, `Mr X, Minister of Foreign Affairs.`): read so only
+where three paragraphs or more open with one and a speaker comes back. A page that labels only its questions
+(`Q:`) gives the answer under each to the one person its first line names (`Doorstep remarks by X`).
 """
 
 from __future__ import annotations
@@ -41,25 +47,52 @@ _WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z][\w.'\u00c0-\u024f-]*"
 _JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
 _PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
 # the label opens a line that opens a paragraph (or the text); one line break may fall inside it
+# what may stand before a label where a paragraph opens: a recording's time code, in brackets or to the second
+# ('[00:12:31] ', '(12:31) ', '00:12:31 - '; a live page's '09:15 GMT - ' is a time and no speaker), or the number
+# of a question on the order paper ('4. ')
+_BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2})[ \t]*(?:[-\u2013\u2014][ \t]*)?"
+           r"|\d{1,3}\.[ \t]+)?")
+# where the words start after a label's colon: on its line, or on the next line when the label has one to itself
+_WORDS_AFTER = r"(?:[ \t]+|[ \t]*\n\n?[ \t]*)(?=[^\s\"])"
 _LABEL = re.compile(
-    # the press office's 'Q' and spaces first: 'Q    Thanks. On Syria:' would read as a label 'Q Thanks. On Syria'
-    r"(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t)(?=\S)"
+    # the press office's 'Q' and spaces first: 'Q    Thanks. On Syria:' would read as a label 'Q Thanks. On Syria';
+    # one space before a capital is the same mark ('Q Josh, will ...'): no sentence opens with a 'Q' alone
+    r"(?:^|(?<=\n\n))(?P<q>Q)(?:[ \t]{2,}|\t| (?=[A-Z\"\u201c]))(?=\S)"
     # a ministry's Q&A excerpts: 'Q - ' and 'A - ' (a hyphen or a dash, spaced or not) on the line of the words
     r"|(?:^|(?<=\n\n))(?P<qa>[QA])[ \t]*[-\u2013\u2014][ \t]*(?=[^\s\d-])"
     # a number after the role numbers the questions of a printed interview ('Question 1:')
-    rf"|(?:^|(?<=\n\n))(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?(?:[ \t]+\d{{1,3}})?)"
+    rf"|(?:^|(?<=\n\n)){_BEFORE}(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?(?:[ \t]+\d{{1,3}})?)"
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
-    # French):'), '(via interpreter)', '(retranslated)'
-    r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3})?[ \t]*\n?[ \t]*:[ \t]+(?=[^\s\"])")
+    # French):'), '(via interpreter)', '(retranslated)'; whom an order paper's question is put to ('(Lab) to the
+    # Minister for Foreign Affairs:')
+    r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3}(?:[ \t]+to[ \t]+the[ \t]+[^\n:()]{3,80})?)?[ \t]*\n?[ \t]*:"
+    + _WORDS_AFTER)
 # the label forms of other records, tried when a document's paragraphs open with several of them: a name, then
 # an apposition, notes in brackets or both ('MARTHA KEANE, EXAMPLE NEWS HOST:', 'OANA LUNGESCU [NATO Spokesperson]:',
 # 'Helga Lindqvist (S&D), on behalf of the group. –', 'Ogawa, Example Shimbun:'), before a colon or a dash; an
 # interview's 'Q.' and 'A.'
 _ANY_LABEL = re.compile(
     r"(?:^|(?<=\n\n))(?:(?P<qa>[QA])\.[ \t]+(?=[A-Z\d\"\u201c])"
-    rf"|(?P<who>{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,5}})"
+    rf"|{_BEFORE}(?P<who>{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,5}})"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3}(?:,[^\n:\u2013\u2014\"]{1,120}?)?)"
-    r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?))[ \t]+(?=\S))")
+    r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?))" + _WORDS_AFTER + ")")
+# a record that ends its labels in a full stop ('The Chairman. The committee will come to order.', 'Secretary
+# Kerry. Thank you.', 'Mr Jean-Marc Ayrault, Minister of Foreign Affairs. Senator, ...'): a name of capitalised
+# words (an honorific first, 'The' before an office), an apposition of an office after a comma, notes in
+# brackets. No word holds a full stop, so 'U.S. officials ...' or 'Gen. Smith said' opens no label; a sentence
+# has a word in lower case that is no particle of a name, so it opens none either. Read only where several
+# paragraphs open so and a speaker comes back (_stop_labels).
+_NAME_WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00de][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
+_STOP_LABEL = re.compile(
+    r"(?:^|(?<=\n\n))" + _BEFORE
+    + rf"(?P<who>(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sen|Rep|Gen|Hon|Prof|Rt[ \t]+Hon)\.?[ \t]+)?{_NAME_WORD}"
+    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{0,5}}"
+    # the apposition: one word in lower case ('minister') or an office in capitals with its particles
+    rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}))?)"
+    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})\.[ \t]+(?=[A-Z\u00c0-\u00de\"\u201c\u2018(\[])")
+# words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
+_ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
+                "col", "lt", "capt", "adm", "gov", "no", "vol", "inc", "co", "corp", "ltd", "rt", "sgt", "maj", "amb"}
 # a wire round-up's dateline ('DAMASCUS, Feb. 27 (Agency) --', 'ADEN, 27 February -') has a label's shape: its
 # note opens with a date
 _DATELINE_NOTE = re.compile(rf",[ \t]*(?:\d{{1,2}}[ \t]+)?{MONTH_WORD}[ \t]*\d|,[ \t]*\d{{1,2}}[ \t]+{MONTH_WORD}")
@@ -86,11 +119,16 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _STAGE = re.compile(r"[(\[][^\n]*[)\]]"
                     # a meeting record's own lines: 'The meeting rose at 5.05 p.m.', 'A vote was taken by show of hands.'
                     r"|(?:The meeting (?:was called to order|rose|was suspended|was resumed|resumed|was adjourned|ended|"
-                    r"closed)|An? (?:recorded )?vote was taken|The (?:President|Chair) (?:resumed|took) the [Cc]hair)\b[^\n]*")
+                    r"closed)|An? (?:recorded )?vote was taken|The (?:President|Chair) (?:resumed|took) the [Cc]hair)\b[^\n]*"
+                    # a parliament's: 'Opposition senators interjecting—', 'Proceedings suspended from 12:45 to 14:00'
+                    r"|[A-Z][^\n.!?]{0,60}\binterjecting\b[ \t]*[-\u2013\u2014.:]*"
+                    r"|(?:Proceedings|Sitting|Sittings|Debate|Business) (?:suspended|interrupted|adjourned)\b[^\n]*")
+# a stage direction closing a turn's paragraph, after the words' last sentence
+_TRAILING_STAGE = re.compile(r"(?<=[.!?\"\u201d])[ \t]+[(\[][A-Z][^()\[\]\n]*[)\]]$")
 # a label's note that defines the short label used after it ('Staffan de Mistura (SdM):', then 'SdM:')
 _ABBREVIATION = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z.]{1,7})\)[ \t]*")
-# a note before the words of a turn ('(Via interpreter)', '(in English)', '(retranslated)')
-_LEAD_NOTE = re.compile(r"\([^()\n]{2,40}\)[ \t]*")
+# a note before the words of a turn ('(Via interpreter)', '(in English)', '(retranslated)', '[laughs]')
+_LEAD_NOTE = re.compile(r"[(\[][^()\[\]\n]{2,40}[)\]][ \t]*")
 
 
 def _role(who: str) -> str:
@@ -101,6 +139,18 @@ def _role(who: str) -> str:
 def asks(label: str) -> bool:
     """Whether a label as written ('QUESTION:', 'Q -', 'Journalist (spoke in French):') is a questioner's."""
     return _role(re.split(r"[:(\[,\u2013\u2014-]", label, maxsplit=1)[0]) in _QUESTIONERS
+
+
+def _qa(m: re.Match[str]) -> str | None:
+    """'Q' or 'A' for an interview's bare labels in any form ('Q -', 'A.', 'A:'), else None."""
+    d = m.groupdict()
+    return d.get("qa") or (d["who"].strip() if d.get("who") and d["who"].strip() in ("Q", "A") else None)
+
+
+def _asking(m: re.Match[str]) -> bool:
+    """Whether a label found is a questioner's ('Q:', 'Q -', 'QUESTION:', 'Journalist:')."""
+    d = m.groupdict()
+    return bool(d.get("q")) or d.get("qa") == "Q" or (bool(d.get("who")) and _role(d["who"]) in _QUESTIONERS)
 
 
 def _name_label(m: re.Match[str]) -> bool:
@@ -138,6 +188,15 @@ _ISSUED_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?:has |h
 _COLON_BREAK = re.compile(r":[ \t]*\n\n")
 
 
+def _opens_words(norm: str, m: re.Match[str]) -> bool:
+    """A label alone on its line is one when words follow it: 'TRANSCRIPT:' above '1:52 p.m. EST' is a heading."""
+    label = m.group()
+    if "\n" not in label[len(label.rstrip()):]:
+        return True
+    after = _PARAGRAPH.match(norm, m.end())
+    return bool(after) and not _no_speech(after.group().strip())
+
+
 def _labels(norm: str, pattern: re.Pattern[str] = _LABEL) -> list[re.Match[str]]:
     """The label matches, tried only where a paragraph opens (what the pattern's anchors allow): the same
     matches as scanning the whole text, at a small part of the cost."""
@@ -145,16 +204,28 @@ def _labels(norm: str, pattern: re.Pattern[str] = _LABEL) -> list[re.Match[str]]
     at = 0
     while at >= 0:
         m = pattern.match(norm, at)
-        if m:
+        if m and _opens_words(norm, m):
             out.append(m)
         nxt = norm.find("\n\n", at)
         at = nxt + 2 if nxt >= 0 else -1
         while 0 <= at < len(norm) and norm[at] == "\n":  # '\n\n\n': the paragraph opens after the last break
             m = pattern.match(norm, at)
-            if m:
+            if m and _opens_words(norm, m):
                 out.append(m)
             at += 1
     return out
+
+
+def _stop_labels(norm: str) -> list[re.Match[str]]:
+    """The labels ending in a full stop, when the document is a record of that style: three paragraphs or more
+    open with one, and a speaker comes back (the same name before any apposition), as speakers of a hearing or
+    a debate do; a list of places or people, each once, is no exchange."""
+    found = [m for m in _labels(norm, _STOP_LABEL)
+             if m.group("who").split(",")[0].split()[-1].lower() not in _ABBREVIATED]
+    if len(found) < 3:
+        return []
+    names = [" ".join(m.group("who").split(",")[0].split()) for m in found]
+    return found if len(set(names)) < len(names) else []
 
 
 @component("transcript")
@@ -178,8 +249,11 @@ class Transcript:
         chair = next((x.actor for x in doc.mentions_in(head.start("who"), head.end("who"))
                       if x.kind == "person" and x.actor), None) if head else None
         named: list[re.Match[str]] = []  # labels by a name alone, of somebody the dictionary does not know
+        title = doc.article.title
+        # the page's title printed as its first line ('Crossroads, episode 41: Can the truce hold?') opens no turn
+        headline = len(title) if title and norm.startswith(title) and norm[len(title):len(title) + 1] in ("\n", "") else 0
         for m in _labels(norm):
-            if head and m.start() == head.start():
+            if (head and m.start() == head.start()) or m.start() < headline:
                 continue  # the header line, no turn
             who = " ".join(m.group("who").split()) if m.group("who") else None
             if who in short:
@@ -191,7 +265,8 @@ class Transcript:
                     short[abbr.group("abbr")] = self._speaker(doc, m)[0]
             elif _name_label(m):
                 named.append(m)
-        more = [m for m in _labels(norm, _ANY_LABEL) if not any(m.start() == x.start() for x in labels)]
+        more = [m for m in _labels(norm, _ANY_LABEL) if not any(m.start() == x.start() for x in labels)
+                and m.start() >= headline]
         # one word alone is a label only when it comes back ('President. –' twice), not a line's 'Beginning:'
         once = [" ".join(m.group("who").split()) for m in more if m.group("who")]
         # and a header line ('Wednesday, 3 February 2016 - Brussels') is no label: a label's own paragraph is speech
@@ -202,6 +277,9 @@ class Transcript:
         if len(labels) + len(more) >= 3 and len(more) >= 2:
             # several paragraphs opening with a name and a colon or a dash: a record of its own style
             labels = labels + more
+        if ". " in norm:
+            taken = {m.start() for m in labels}
+            labels = labels + [m for m in _stop_labels(norm) if m.start() not in taken and m.start() >= headline]
         if len(labels) < 2:
             return doc
         # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
@@ -209,6 +287,13 @@ class Transcript:
         labels = sorted(labels + named, key=lambda m: m.start())
         turns: list[tuple[int, int]] = []
         spans = [(m.start(), m.end()) for m in labels]
+        # a doorstep or a briefing that labels its questions only ('Q: ...', then the answer unlabelled): a question
+        # is its own paragraph, and what follows it up to the next one is the answerer's, the one the page names
+        # before its first question, else nobody known
+        answerer: tuple[str | None, str | None] | None = None
+        if all(_asking(m) for m in labels):
+            one = self._named_before(doc, labels[0].start())
+            answerer = (one.actor, one.text) if one else (None, None)
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
             speaker, text = (short[who], who) if who in short else self._speaker(doc, m)
@@ -224,6 +309,9 @@ class Transcript:
                 if first:
                     lead = _LEAD_NOTE.match(norm, qs, qe)  # '(Via interpreter) Thank you.': the words after it
                     qs = lead.end() if lead and lead.end() < qe else qs
+                tail = _TRAILING_STAGE.search(norm, qs, qe)
+                if tail and tail.start() > qs:  # '... come back and tell us. [Laughter.]': the words before it
+                    qe = tail.start()
                 words = norm[qs:qe]
                 if not first and _no_speech(words):
                     if last and not _STAGE.fullmatch(words):
@@ -237,6 +325,8 @@ class Transcript:
                 first = False
                 if qe <= qs or _STAGE.fullmatch(words):
                     continue
+                if answerer and turns and turns[-1][0] >= m.end():
+                    speaker, text = answerer  # the question asked, the answer follows
                 turns.append((qs, qe))
                 doc.add("quote", qs, qe, 0.8, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
                         direct=True, cue=None)
@@ -318,24 +408,37 @@ class Transcript:
         a ministry's briefing excerpts the ministry's state, the one its answers make the subject of their
         sentences most often ('France condemns ...', 'France's position is ...')."""
         norm = doc.norm
-        labels = sorted((m for m in _labels(norm) + _labels(norm, _ANY_LABEL) if m.group("qa")), key=lambda m: m.start())
+        labels = sorted((m for m in _labels(norm) + _labels(norm, _ANY_LABEL) if _qa(m)), key=lambda m: m.start())
         if not labels:
             return None
-        people = {x.actor for x in doc.mentions_in(0, labels[0].start()) if x.kind == "person" and x.actor}
-        if len(people) == 1:
-            return people.pop()
+        named = Transcript._named_before(doc, labels[0].start())
+        if named:
+            return named.actor
         counts: dict[str, int] = {}
         for i, m in enumerate(labels):
-            if m.group("qa") != "A":
+            if _qa(m) != "A":
                 continue
             end = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
             opens = {m.end()} | {s for s, _ in doc.sents if m.end() <= s < end}
             for x in doc.mentions_in(m.end(), end):
-                if x.actor and x.kind in ("state", "government") and (x.start in opens or x.start - 4 in opens):
+                # the subject, not a possessive before it ('Syria's internal affairs should be ...')
+                if x.actor and x.kind in ("state", "government") and (x.start in opens or x.start - 4 in opens) \
+                        and not norm.startswith(("'s", "\u2019s"), x.end):
                     counts[x.actor] = counts.get(x.actor, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
+        return None
+
+    @staticmethod
+    def _named_before(doc: IngestDoc, end: int) -> Mention | None:
+        """Who answers the questions: the one person the page's first line names ('Doorstep remarks by ... Federica
+        Mogherini'), else the one person it names before its first question."""
+        first = _PARAGRAPH.match(doc.norm)
+        for upto in ((min(first.end(), end),) if first else ()) + (end,):
+            people = [x for x in doc.mentions_in(0, upto) if x.kind == "person" and x.actor]
+            if people:
+                return people[-1] if len({x.actor for x in people}) == 1 else None
         return None
 
     @staticmethod
@@ -359,8 +462,9 @@ class Transcript:
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
         if m.groupdict().get("q"):
             return None, "Q"
-        if m.group("qa"):
-            return (self._answerer(doc) if m.group("qa") == "A" else None), m.group("qa")
+        qa = _qa(m)
+        if qa:
+            return (self._answerer(doc) if qa == "A" else None), qa
         who = m.group("who")
         text = who.split("\n")[0].strip()
         if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who) or _role(who) in _CHAIRS:
