@@ -36,16 +36,18 @@ class WordTable:
             raise ValueError("a word table holds at most 64 word sets (one bit of a 64-bit mask each)")
         self._words.append({self.vocab.strings.add(w.lower()) for w in words})
         self._union = None  # built again at the next lookup
-        return WordSet(self, np.uint64(1 << (len(self._words) - 1)))
+        return WordSet(self, 1 << (len(self._words) - 1))
 
-    def tokens(self, doc: IngestDoc) -> tuple[Any, Any]:
-        """Each token's character offset, and its bits (the sets whose word it is), computed once per document."""
+    def tokens(self, doc: IngestDoc) -> tuple[list[int], list[int]]:
+        """The character offsets of the tokens that are a word of some set, and their bits (the sets whose word
+        each is), computed once per document: a few tokens in ten, which each set's offsets are then read from
+        in plain Python (an array operation's fixed cost was most of reading a document's)."""
         key = ("word table", self)  # the table itself: an id() can be a freed table's
         got = doc._token_arrays.get(key)
         if got is None:
             if self._union is None:
                 union = sorted(set().union(*self._words))
-                bits = np.zeros(len(union) + 1, dtype=np.uint64)  # the last: no word of any set
+                bits = np.zeros(len(union), dtype=np.uint64)
                 where = {h: i for i, h in enumerate(union)}
                 for k, words in enumerate(self._words):
                     for h in words:
@@ -55,17 +57,18 @@ class WordTable:
             lows = arr[:, 0]
             if len(self._union):
                 at = np.searchsorted(self._union, lows)
-                at[self._union.take(at, mode="clip") != lows] = len(self._union)
+                hit = np.flatnonzero(self._union.take(at, mode="clip") == lows)
+                got = (arr[hit, 1].tolist(), self._bits[at[hit]].tolist())
             else:
-                at = np.zeros(len(lows), dtype=np.intp)
-            got = doc._token_arrays[key] = (arr[:, 1], self._bits[at])
+                got = ([], [])
+            doc._token_arrays[key] = got
         return got
 
 
 class WordSet:
     """One set of a ``WordTable``: its bit."""
 
-    def __init__(self, table: WordTable, bit: Any):
+    def __init__(self, table: WordTable, bit: int):
         self.table, self.bit = table, bit
 
     def offsets(self, doc: IngestDoc) -> tuple[int, ...]:
@@ -76,8 +79,9 @@ class WordSet:
         key = ("word set", self)  # kept for the components that ask again (the quote extractor, per quote)
         got = doc._token_arrays.get(key)
         if got is None:
+            bit = self.bit
             idx, bits = self.table.tokens(doc)
-            got = doc._token_arrays[key] = tuple(idx[(bits & self.bit) != 0].tolist())
+            got = doc._token_arrays[key] = tuple([i for i, b in zip(idx, bits) if b & bit])
         return got
 
 
@@ -188,3 +192,64 @@ def literal_spans(text: str, words: tuple[str, ...], word_end: bool = False) -> 
 def _is_word(text: str, i: int) -> bool:
     """Whether text[i] is a character ``\\w`` matches (none is, outside the text)."""
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def opening_class(pattern: str) -> re.Pattern[str] | None:
+    """A one-character pattern that matches every character a match of ``pattern`` may open with (more is
+    harmless), or None when that may be any character (or the pattern may match nothing at all): read from the
+    pattern's parse, zero-width assertions passed over as the engine does."""
+    from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+    tree = _parser.parse(pattern)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    parts, nullable = _opening(tree, c)
+    return None if parts is None or nullable else re.compile(f"[{''.join(parts)}]")
+
+
+def _opening(items: Any, c: Any) -> tuple[list[str] | None, bool]:
+    """The class parts of what a sequence may open with (None: any character), and whether it may be empty."""
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                  c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+    parts: list[str] = []
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the next item opens the match
+        if op is c.LITERAL:
+            got, nullable = [re.escape(chr(av))], False
+        elif op is c.IN:
+            got, nullable = [], False
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    got.append(re.escape(chr(value)))
+                elif kind is c.RANGE:
+                    got.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is c.CATEGORY and value in categories:
+                    got.append(categories[value])
+                else:
+                    return None, False  # a negated class, ...: any character may open it
+        elif op is c.BRANCH:
+            got, nullable = [], False
+            for branch in av[1]:
+                more, empty = _opening(branch, c)
+                if more is None:
+                    return None, False
+                got += more
+                nullable = nullable or empty
+        elif op is c.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return None, False
+            got, nullable = _opening(av[3], c)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            got, nullable = _opening(av[2], c)
+            nullable = nullable or av[0] == 0
+        elif op is c.ATOMIC_GROUP:
+            got, nullable = _opening(av, c)
+        else:
+            return None, False  # any character, a back-reference, ...
+        if got is None:
+            return None, False
+        parts += got
+        if not nullable:
+            return parts, False
+    return parts, True

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from accord.ingest import timex
 from accord.ingest.document import Candidate, IngestDoc
 from accord.ingest.registry import Context, component
+from accord.ingest.words import literal_spans, opening_class
 from accord.record.dates import FuzzyDate
 
 # and in capitals, as release headings and wire slugs write them ("FEBRUARY 24, 2016", "(JAN. 29)")
@@ -144,9 +145,19 @@ def _two_days(text: str, m: re.Match[str]) -> bool:
     d1, d2 = _dom(m["d1"]), _dom(m["d2"])
     same_month = not two_months or _mon(m["m1"]) == _mon(m["m2"])
     return not (same_month and d2 == d1 + 1)
-# All rules as one regex (the first rule that matches at a position wins, so _RULES is ordered longest
-# form first); the matching rule's own regex then gives the groups. One scan instead of one per rule.
-_ANY = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)})" for i, (_, p) in enumerate(_RULES)))
+# The first rule that matches at a position wins (so _RULES is ordered longest form first); tried there are
+# only the rules that may open with the character at it (a digit: a dozen of them). One alternation of all
+# the rules cost more: the engine entered every branch at every position (and took half a second to compile).
+_OPENING = [opening_class(p) for _, p in _RULES]
+_RULES_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+
+def _rules_at(c: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The rules (name, regex), in order, whose match may open with the character c."""
+    got = _RULES_AT.get(c)
+    if got is None:
+        got = _RULES_AT[c] = tuple(r for r, first in zip(_COMPILED, _OPENING) if first is None or first.match(c))
+    return got
 # Tense markers. The word lists run on the lower-cased text (case-insensitive matching is several times
 # slower); a past participle only on the text as written, so that "United" is no verb.
 #: "last", "this" or "next" year (or month) as a shift from the publication's
@@ -179,9 +190,11 @@ _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a pa
 # every character.
 _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomorrow|Tonight|"
                           r"Earlier in the day|Later in the day|Christmas|New Year|Easter)")
-# one alternation, one pass over the text (the words do not overlap one another)
-_ANCHOR_WORDS = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
-                           "night|following|next|same day|that day|morning|afternoon|evening|coming|to come|day after|days? later|days? earlier")
+# found by a substring search each (words.literal_spans: the spans their alternation finds, in this order): as
+# one alternation, whose first letters are the commonest ones, the engine tried it at most characters
+_ANCHOR_WORDS = ("week", "month", "year", "today", "tomorrow", "tonight", "yesterday", "in the day", "ago", "previous",
+                 "preceding", "day before", "night", "following", "next", "same day", "that day", "morning", "afternoon",
+                 "evening", "coming", "to come", "day after", "days later", "day later", "days earlier", "day earlier")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -434,7 +447,7 @@ class DateResolver:
         tried: set[int] = set()
         # every date expression holds an anchor (a digit, a month, a weekday, "week"...) and starts at most
         # three words before it: try the rules only there
-        anchors = sorted({m.start() for rx in (_ANCHOR_CAPS, _ANCHOR_WORDS) for m in rx.finditer(text)})
+        anchors = sorted({m.start() for m in _ANCHOR_CAPS.finditer(text)}.union(s for s, _ in literal_spans(text, _ANCHOR_WORDS)))
         for anchor in anchors:
             lo = max(doc.sent_of(anchor)[0], anchor - 40)
             starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor)][-3:] + [anchor]
@@ -442,12 +455,11 @@ class DateResolver:
                 if pos in tried:
                     continue
                 tried.add(pos)
-                hit = _ANY.match(text, pos)
-                if hit is None:
-                    continue
-                name, rx = _COMPILED[int(hit.lastgroup[1:])]  # type: ignore[index]
-                m = rx.match(text, pos)
-                if m is None:
+                for name, rx in _rules_at(text[pos]):
+                    m = rx.match(text, pos)
+                    if m is not None:
+                        break
+                else:
                     continue
                 if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in _MONTH_AFTER_ANY_CASE:
                     continue

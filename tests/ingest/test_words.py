@@ -1,0 +1,54 @@
+"""The regex helpers the components' speed rests on: each must find exactly what the plain pattern finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accord.ingest.words import opening_class
+
+
+def test_the_opening_class_of_a_pattern():
+    assert opening_class(r"\bthe\s+").pattern == "[t]"
+    assert opening_class(r"(?:[Tt]he\s+)?\d+").pattern == r"[Tt\d]"
+    assert opening_class(r"(?<=\b[Tt]he )(?:1|2)x").pattern == "[12]"  # a look-behind opens no match
+    assert opening_class(r"(?=[A-Z][a-z])(?:May|June)").pattern == "[MJ]"
+    assert opening_class(r"(?:a|b*)c").pattern == "[abc]"  # a branch that may be empty lets the next item open
+    for anything in (r"[^a]b", r".x", r"(?i)may", r"(?i:may)", r"a?", r"(?=x)", r"(a?)\1b", r"\bx?"):
+        assert opening_class(anything) is None, anything
+
+
+_PIECES = ["the ", "The ", "12", "3", "31st ", "March ", "Mar. ", "MARCH ", "2016", " ", "-", "/", ", ", "on ", "last ",
+           "week", "Monday", "day", "ago ", "two ", "a ", "and ", "(", ")", "x", "\n", "Rajab ", "1437"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_the_dates_rules_tried_by_their_opening_class_find_what_all_rules_find(pieces):
+    # the rules as one alternation, the first that matches at a position winning, as the component tried them before
+    from accord.ingest.components import dates
+
+    every = re.compile("|".join(f"(?P<r{i}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)})"
+                                for i, (_, p) in enumerate(dates._RULES)))
+    text = "".join(pieces)
+    for pos in range(len(text)):
+        hit = every.match(text, pos)
+        want = None if hit is None else (dates._RULES[int(hit.lastgroup[1:])][0], hit.span())
+        got = next(((name, m.span()) for name, rx in dates._rules_at(text[pos]) if (m := rx.match(text, pos))), None)
+        assert got == want, (text, pos)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["day", "days", " later", " before", " after", "week", "end", "to", "morrow", "night",
+                                 " come", "in the", " ", "same", "that", "ago", "Chicago", "s"]), max_size=16))
+def test_the_dates_anchor_words_are_found_where_their_alternation_finds_them(pieces):
+    from accord.ingest.components import dates
+    from accord.ingest.words import literal_spans
+
+    alternation = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
+                             "night|following|next|same day|that day|morning|afternoon|evening|coming|to come|day after|"
+                             "days? later|days? earlier")
+    text = "".join(pieces)
+    assert literal_spans(text, dates._ANCHOR_WORDS) == [m.span() for m in alternation.finditer(text)]
