@@ -100,9 +100,11 @@ def first_words(alternation: str) -> set[str]:
     return out
 
 
-def tagged_alternation(alternatives: list[tuple[str, str]]) -> tuple[str, dict[int, str]]:
+def tagged_alternation(alternatives: list[tuple[str, str | None]]) -> tuple[str, dict[int, str]]:
     """One regex alternation of ``(pattern, tag)`` pairs that matches what ``(?:p1)|(?:p2)|...`` matches, and
-    the tag of each match's alternative by its ``lastindex``: each alternative is closed by an empty group.
+    the tag of each match's alternative by its ``lastindex``: each alternative is closed by an empty group
+    (none for a tag None: a match object holds a slot per group of its pattern, and hundreds of them cost
+    more than the match when only the matched text is wanted).
 
     The engine tries an alternation's branches one by one at each position, but rejects with one comparison a
     branch that opens with a plain character; a branch opening with a group (a named group per tag, as
@@ -114,11 +116,14 @@ def tagged_alternation(alternatives: list[tuple[str, str]]) -> tuple[str, dict[i
     parts: list[str] = []
     tags: dict[int, str] = {}
     groups = 0
-    run: dict[str, list[tuple[str, str]]] = {}
+    run: dict[str, list[tuple[str, str | None]]] = {}
 
-    def closed(pattern: str, tag: str) -> str:
+    def closed(pattern: str, tag: str | None) -> str:
         nonlocal groups
-        groups += re.compile(pattern).groups + 1
+        groups += re.compile(pattern).groups
+        if tag is None:
+            return f"(?:{pattern})"
+        groups += 1
         tags[groups] = tag
         return f"(?:{pattern})()"
 

@@ -111,12 +111,14 @@ _CUES = ["go", "going", "goes", "go down", "stay", "stays?", "step(s|ped)? (down
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_CUES), st.sampled_from(["min", "max", "min_fixed"])), min_size=1, max_size=12),
+@given(st.lists(st.tuples(st.sampled_from(_CUES), st.sampled_from(["min", "max", "min_fixed", None])), min_size=1,
+                max_size=12),
        st.lists(st.sampled_from(["go", "going", "goes", "go down", "stay", "stays", "step down", "stepped aside", "s", "st",
                                  "a|b", "ab", "a", "b", "'s", "go-ahead", "no go", " ", ", ", "x"]), max_size=25))
 def test_a_tagged_alternation_matches_as_its_named_groups_do(cues, words):
     """The stances' alternations (first letters shared, each alternative tagged by an empty group) find the
-    same matches as one named group per tag, and tag each with the group that matched."""
+    same matches as one named group per tag, and tag each with the group that matched (an untagged one, as
+    the events' demonyms and state names are, with no tag)."""
     import re
 
     from accord.ingest.words import tagged_alternation
@@ -126,7 +128,7 @@ def test_a_tagged_alternation_matches_as_its_named_groups_do(cues, words):
     tag_of = {f"g{i}": tag for i, (_pattern, tag) in enumerate(cues)}
     alternation, tags = tagged_alternation(cues)
     want = [(m.span(), tag_of[m.lastgroup]) for m in re.finditer(rf"\b(?:{plain})\b", text)]
-    got = [(m.span(), tags[m.lastindex]) for m in re.finditer(rf"\b(?:{alternation})\b", text)]
+    got = [(m.span(), tags.get(m.lastindex)) for m in re.finditer(rf"\b(?:{alternation})\b", text)]
     assert got == want
 
 
@@ -157,6 +159,8 @@ def test_a_tagged_alternation_shares_first_letters():
     for cue in ("go|stay", "g?o", "g+o", "g{2}", "g[|]o|stay", "g(o)\\1"):
         assert tagged_alternation([(cue, "a")])[0] == f"(?:{cue})()"
     assert tagged_alternation([("g[|]o", "a"), ("g(o|a)", "b")])[0] == "g(?:(?:[|]o)()|(?:(o|a))())"
+    # untagged: no group (a match object's size grows with its pattern's groups)
+    assert tagged_alternation([("go", None), ("st(a)y", None), ("gone", "c")]) == ("g(?:(?:o)|(?:one)())|s(?:t(a)y)", {1: "c"})
 
 
 def test_a_verb_of_opposing_turns_what_it_governs(run):

@@ -25,20 +25,18 @@ from bisect import bisect_left
 from accord.ingest.components.actors import START
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
-from accord.ingest.words import literal_spans
+from accord.ingest.words import literal_spans, tagged_alternation
 
 # (opening with one character class, the word's start checked after it: the engine skips to those letters, where
 # a leading \b had it try the pattern at every character of a sentence)
 _PLACE = re.compile(r"[aino](?<!\w.)(?:(?<=i)n|(?<=a)t|(?<=n)ear|(?<=o)utside)\s+(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
 
 
-# a noun trigger counts only when the sentence says the thing happened ("the talks opened on Friday")
-_HAPPENED = r"(?=\W+(?:\w+\W+){0,3}?(?:opened|began|started|resumed|ended|took place|were held|was held|collapsed|hit|killed))"
-# the same words alone: a sentence without one of them holds no noun trigger (one cheap scan instead of the
-# whole noun alternation)
+# a noun trigger counts only when the sentence says the thing happened ("the talks opened on Friday"); a
+# sentence without one of these words holds no noun trigger (found by a cheap scan before the noun alternation)
 _HAPPENED_WORDS = ("opened", "began", "started", "resumed", "ended", "took place", "were held", "was held", "collapsed",
                    "hit", "killed")
-_HAPPENED_WORD = re.compile("|".join(_HAPPENED_WORDS))
+_HAPPENED = rf"(?=\W+(?:\w+\W+){{0,3}}?(?:{'|'.join(_HAPPENED_WORDS)}))"
 
 
 _WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*")
@@ -64,20 +62,19 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|he|she|we)\b", re.I)
 
 def _by_first_word(forms: dict[str, tuple[str, str]]) -> dict[str, re.Pattern[str]]:
     """first word -> one pattern of the forms it opens, longest first, the form in group 1 (the engine tries
-    the alternatives in order, as a loop over one pattern per form would, in one call)."""
+    the alternatives in order, as a loop over one pattern per form would, in one call). By word, not by
+    letter as ``_forms``: a letter opens hundreds of verb forms, each a branch the engine would try."""
     out: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         out.setdefault(form.split()[0], []).append(re.escape(form))
     return {word: re.compile(r"(" + "|".join(alts) + r")\b") for word, alts in out.items()}
 
 
-def _by_first_letter(forms: list[str], before: str, after: str) -> dict[str, re.Pattern[str]]:
-    """first letter -> ``before + "form|form|..." + after`` of the forms opening with it, in their order: what the
-    pattern of all the forms matches where a text's character is that letter."""
-    out: dict[str, list[str]] = {}
-    for form in forms:
-        out.setdefault(form[:1], []).append(re.escape(form))
-    return {letter: re.compile(before + "|".join(alts) + after) for letter, alts in out.items()}
+def _forms(forms: list[str], before: str, after: str) -> re.Pattern[str]:
+    """``before + "form|form|..." + after``, the forms sharing a branch per first letter (tagged_alternation):
+    at a position only the forms opening with its character are tried (branch by branch, a plain alternation's
+    every form would be)."""
+    return re.compile(before + tagged_alternation([(re.escape(f), None) for f in forms])[0] + after)
 
 
 def _alternation(forms: dict[str, tuple[str, str]]) -> re.Pattern[str]:
@@ -169,16 +166,15 @@ class EventCoder:
         self.sector_words = self.lex.sector_words
         self.cameo_of = {ev["type"]: ev["cameo"] for ev in self.lex.events}
         demonyms = sorted(self.lex.demonym_of, key=len, reverse=True)
-        # a demonym followed by a noun (not a verb or the end): 'Sudanese rebels', not 'the Sudanese say'
-        # (one pattern per first letter, tried where a demonym's first word stands: the engine tries an
-        # alternation's branches one by one, and only those opening with the letter there can match)
-        self.demonym = _by_first_letter(demonyms, r"\b(", r")(?=\s+(?:[a-z]{3,}|[A-Z][a-z]+))")
+        # a demonym followed by a noun (not a verb or the end): 'Sudanese rebels', not 'the Sudanese say' (tried
+        # where a demonym's first word stands)
+        self.demonym = _forms(demonyms, r"\b(", r")(?=\s+(?:[a-z]{3,}|[A-Z][a-z]+))")
         self.state_of = {e.name: e.id for e in self.lex.entries.values() if e.kind == "state"}
         self.state_of.update({e.capital: e.id for e in self.lex.entries.values() if e.kind == "state" and e.capital})
         # where a demonym or a state's name may open, from the token arrays (one lookup per document)
         self.demonym_words = ctx.words.word_set({d.split()[0].split("-")[0] for d in demonyms})
         self.state_words = ctx.words.word_set({n.split()[0] for n in self.state_of})
-        self.state_names = _by_first_letter(sorted(self.state_of, key=len, reverse=True), r"\b(", r")\b")
+        self.state_names = _forms(sorted(self.state_of, key=len, reverse=True), r"\b(", r")\b")
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -286,8 +282,7 @@ class EventCoder:
         its state in event data (not an actor mention of the record: a nationality)."""
         out = []
         for pos in at[bisect_left(at, s):bisect_left(at, e)]:
-            rx = self.demonym.get(doc.norm[pos])
-            m = rx.match(doc.norm, pos, e) if rx is not None else None
+            m = self.demonym.match(doc.norm, pos, e)
             if m is None or named[m.start()]:
                 continue
             state = self.lex.demonym_of.get(m.group(1))
@@ -304,8 +299,7 @@ class EventCoder:
         """A state named only as a place ('groups in Zimbabwe'): the clause's actors when nothing else is."""
         out = []
         for pos in at[bisect_left(at, lo):bisect_left(at, hi)]:
-            rx = self.state_names.get(doc.norm[pos])
-            m = rx.match(doc.norm, pos, hi) if rx is not None else None
+            m = self.state_names.match(doc.norm, pos, hi)
             state = self.state_of.get(m.group(1)) if m else None
             if state:
                 out.append(Mention(m.start(1), m.end(1), m.group(1), state, "state", "located", 0.4))
@@ -331,14 +325,16 @@ class EventCoder:
             m = rx.match(norm, w.start(), e) if rx is not None else None
             if m and not _struck_a(norm, m):
                 verbs.setdefault(i, []).append(m)
-        nouns = {doc.sent_index(at) for at, _ in literal_spans(norm, _HAPPENED_WORDS)}  # as _HAPPENED_WORD finds them
+        nouns = set()
+        for at, end in literal_spans(norm, _HAPPENED_WORDS):
+            i = doc.sent_index(at)
+            if sents[i][0] <= at and end <= sents[i][1]:  # (not a word between sentences)
+                nouns.add(i)
         out = []
         for i in sorted(verbs.keys() | nouns):
             triggers = verbs.get(i)
             if not triggers:
                 s, e = sents[i]
-                if not _HAPPENED_WORD.search(norm, s, e):
-                    continue  # the word stood outside the sentence's span
                 triggers = list(self.noun.finditer(norm, s, e))
                 if not triggers:
                     continue
