@@ -419,3 +419,21 @@ def test_a_press_office_q_with_one_space_before_a_capital_is_the_questioner(run)
     assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 22)))] == [
         ("Good afternoon.", "josh-earnest"), ("Josh, the Russians started bombing in September. Why believe them?", None),
         ("We judge them by their actions.", "josh-earnest"), ("Thank you, Josh.", None)]
+
+
+def test_labels_alone_on_their_lines_when_speakers_take_turns(run):
+    text = ("SECRETARY KERRY\n\nThank you very much. It is good to be here.\n\nWe have a lot to do.\n\n"
+            "FOREIGN MINISTER LAVROV\n\nThank you, John. I agree.\n\nSECRETARY KERRY\nOne more thing, then questions.")
+    assert turns(run(text, dt.date(2016, 2, 12))) == [
+        ("Thank you very much. It is good to be here.", "john-kerry", "SECRETARY KERRY"),
+        ("We have a lot to do.", "john-kerry", "SECRETARY KERRY"),
+        ("Thank you, John. I agree.", "sergei-lavrov", "FOREIGN MINISTER LAVROV"),
+        ("One more thing, then questions.", "john-kerry", "SECRETARY KERRY")]
+
+
+def test_a_page_s_subheadings_even_repeated_are_no_labels(run):
+    text = ("Humanitarian Access\n\nConvoys reached Madaya on Monday, the UN said.\n\n"
+            "Political Talks\n\nThe envoy will reconvene the talks in Geneva.\n\n"
+            "Humanitarian Access\n\nMore trucks are waiting at the border.\n\n"
+            "Humanitarian Access\n\nThe roads are closed.")
+    assert not turns(run(text))

@@ -29,7 +29,8 @@ are no sentence (`Q&A follows`, `# # #`) are nobody's words.
 A label may stand after a recording's time code (`[00:12:31] Lena Ortiz:`) or an order paper's number (`4. NAME
 (Party) to the Minister for X:`), or alone on its line with the words under it. A hearing or a senate ends its
 labels in a full stop (`The Chairman.`, `Secretary Kerry.`, `Mr X, Minister of Foreign Affairs.`): read so only
-where three paragraphs or more open with one and a speaker comes back. A page that labels only its questions
+where three paragraphs or more open with one and a speaker comes back. Labels alone on their lines without a colon (`SECRETARY KERRY` over his words) are read where three or more take
+turns, a speaker comes back and most speak as I, we or you. A page that labels only its questions
 (`Q:`) gives the answer under each to the one person its first line names (`Doorstep remarks by X`).
 """
 
@@ -90,6 +91,13 @@ _STOP_LABEL = re.compile(
     # the apposition: one word in lower case ('minister') or an office in capitals with its particles
     rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}))?)"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})\.[ \t]+(?=[A-Z\u00c0-\u00de\"\u201c\u2018(\[])")
+# a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
+# Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, its notes
+# in brackets, nothing else on the line; read only where speakers take turns (_line_labels)
+_LINE_LABEL = re.compile(
+    r"(?:^|(?<=\n\n))" + _BEFORE
+    + rf"(?P<who>{_NAME_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{1,5}})"
+    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*\n\n?[ \t]*(?=[^\s])")
 # words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
 _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
                 "col", "lt", "capt", "adm", "gov", "no", "vol", "inc", "co", "corp", "ltd", "rt", "sgt", "maj", "amb"}
@@ -113,6 +121,7 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary"
                "deputy", "prime", "chancellor", "admiral", "senator", "under", "assistant", "undersecretary"}
 # the narrative again: someone reported in the third person, and nobody speaking as I or we
 _REPORTING = re.compile(r"\"|\b(?:said|says|told (?:reporters|journalists)|according to|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_SPOKEN = re.compile(r"\b(?:I|I'm|we|We|our|Our|my|My|us|you|You)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a stage direction or the record's note, in brackets: '(Laughter.)', '[inaudible]', '(The briefing ended at 1:35.)'
@@ -228,6 +237,18 @@ def _stop_labels(norm: str) -> list[re.Match[str]]:
     return found if len(set(names)) < len(names) else []
 
 
+def _line_labels(norm: str) -> list[re.Match[str]]:
+    """Labels alone on their lines, when speakers take turns so: three or more, by two people or more, one of
+    them coming back, and most of them speaking as I, we or you in the paragraph under them; a page's subheadings
+    ('Humanitarian Access', again and again) head its report in the third person."""
+    found = _labels(norm, _LINE_LABEL)
+    names = [" ".join(m.group("who").split()) for m in found]
+    if not (len(found) >= 3 and 2 <= len(set(names)) < len(names)):
+        return []
+    spoken = sum(1 for m in found if _SPOKEN.search(_PARAGRAPH.match(norm, m.end()).group()))
+    return found if 2 * spoken >= len(found) else []
+
+
 @component("transcript")
 class Transcript:
     def __init__(self, ctx: Context):
@@ -280,6 +301,9 @@ class Transcript:
         if ". " in norm:
             taken = {m.start() for m in labels}
             labels = labels + [m for m in _stop_labels(norm) if m.start() not in taken and m.start() >= headline]
+        if "\n" in norm:
+            taken = {m.start() for m in labels}
+            labels = labels + [m for m in _line_labels(norm) if m.start() not in taken and m.start() >= headline]
         if len(labels) < 2:
             return doc
         # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
