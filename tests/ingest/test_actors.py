@@ -310,3 +310,11 @@ def test_an_acronym_with_its_body_s_initials(run):
 def test_an_acronym_that_is_a_word_in_a_line_of_capitals(run):
     assert not _actors(run, "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.")
     assert ("IS", "isil") in actors(run("Fighters of IS attacked the town."))
+
+
+def test_an_abbreviated_state_name_before_a_title_is_the_state(run):
+    # 'U.S.' is the state's name used as a noun, as 'UN' is in 'UN envoy'; 'Russian' is an adjective of the title
+    found = actors(run("U.S. Ambassador Samantha Power spoke after US Secretary of State John Kerry and Russian "
+                       "Foreign Minister Sergei Lavrov."))
+    assert ("U.S.", "us") in found and ("US", "us") in found and ("Russian", "russia") not in found
+    assert ("Samantha Power", "samantha-power") in found and ("John Kerry", "john-kerry") in found

@@ -136,3 +136,14 @@ def test_descriptions_are_exact_spans_of_a_known_type_and_never_overlap(run, par
         assert text[d["start"]:d["end"]] == d["text"] != "" and d["type"] in TYPES
         assert all(d["end"] <= s or e <= d["start"] for s, e in spans)
         spans.append((d["start"], d["end"]))
+
+
+def test_government_forces_without_a_name_are_a_description_of_the_government(run):
+    r = run("ALEPPO, Syria (Wire) - Rebels in Syria accused government forces of shelling their positions, and "
+            "Syrian government forces took two villages. Pro-government forces, militias, joined them.",
+            dt.date(2016, 2, 20))
+    assert described(r)["government forces"] == ("syria-government", "government")
+    assert ("Syrian government forces", "syria-government") in [(c["text"], c["actor"]) for c in of(r, "actor")]
+    assert ("government forces", "syria-government") not in [(c["text"], c["actor"]) for c in of(r, "actor")]
+    # 'Pro-government forces' are militias beside the government, not its forces
+    assert [d["text"] for d in of(r, "description") if "forces" in d["text"]] == ["government forces"]

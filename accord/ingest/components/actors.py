@@ -106,6 +106,9 @@ _CALL_ON = re.compile(r"\b(?:call|calls|called|calling|urged|urges|pressed|press
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
                     "troops", "forces", "warplanes", "jets", "aircraft", "air", "armed", "helicopters"}
+# aliases that name a government without a name ('rebels accused government forces'): the corpus annotates them as
+# descriptive mentions of it, not as actor mentions
+DESCRIBED = {"government forces"}
 ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some", "other", "many", "senior",
                   "unnamed", "anonymous"}
 # the defined term without its article before its members or an office held by someone named ('Council members',
@@ -305,7 +308,11 @@ class ActorMatcher:
                 continue  # "the Syrians will decide": the people, not the state whose government is a party
             if entry.kind == "state" and via == "name" and _heading(doc.norm, start, end):
                 continue  # "**Syria**", "Syrian Arab Republic: Humanitarian update": a heading's topic
-            if via == "demonym":
+            if via == "demonym" and not any(c.islower() for c in doc.text[start:end]):
+                # 'U.S. Ambassador Samantha Power', 'US officials': an abbreviated name used before a noun is the
+                # state's name, as 'UN envoy' is the body's, not an adjective of nationality
+                via = "name"
+            elif via == "demonym":
                 gov = self.lex.government(actor)
                 if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
                     gov_last = last + (1 if last + 1 < len(tokens) and tokens[last + 1].lower_ in ("forces", "force") else 0)
@@ -323,10 +330,12 @@ class ActorMatcher:
                 led = strings[lows[last + 1]] if nxt == "-" and last + 1 < n else ""
                 if (led in NATIONALS_LED and gov != actor) or led in _ORIGIN:
                     continue  # 'Syrian-led'; 'the British-based Observatory': where it sits, not who acts
+            if via == "name" and doc.norm[start:end].lower() in DESCRIBED:
+                via = "described"  # no name: events and quotes read who it is, the candidate is a description
             if doc.norm[start:start + 4] in _THE and via in ("name", "metonym"):
                 start += 4  # spans leave out a leading article (before a line break too: wrapped text)
-            confidence = {"name": 0.97, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85,
-                          "people": 0.8}[via]
+            confidence = {"name": 0.97, "described": 0.9, "metonym": 0.93, "capital": 0.85, "demonym": 0.8,
+                          "short": 0.85, "people": 0.8}[via]
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
         self._spellings(doc, lows, idxs, lens, {i for first, last in keyed for i in range(first, last)},
                         {last for _, last in title_keys})

@@ -74,7 +74,7 @@ class Coref:
         doc.mentions = settled + self._pronouns(doc, settled)
         doc.mentions.sort(key=START)
         for m in doc.mentions:
-            if m.actor and m.via not in ("pronoun", "anonymous", "title"):
+            if m.actor and m.via not in ("pronoun", "anonymous", "title", "described"):
                 doc.add("actor", m.start, m.end, m.confidence, actor=m.actor,
                         name=self.lex.entries[m.actor].name, actor_kind=m.kind)
         return doc

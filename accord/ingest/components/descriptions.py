@@ -134,6 +134,9 @@ class Descriptions:
         for p in _PHRASE.finditer(norm):  # its heads are frequent: a window around each costs more
             if (phrase := self._phrase(doc, p, found)) is not None:
                 found.append(phrase)
+        for m in doc.mentions:
+            if m.via == "described":  # 'rebels accused government forces': the government of the state in question
+                found.append((m.start, m.end, self._government(doc, "the", m.start, m.end), "government", "government"))
         for b in _around_heads(_BARE, _BARE_HEADS, norm, 10, 0):
             head = b.group().split()[-1]
             found.append((b.start(), b.end(), None, HEADS.get(head, ("armed_group", None))[0], head))

@@ -358,6 +358,6 @@ class EventCoder:
             phrase = " ".join(w.strip(",.;:'s") for w in following[:n])
             if phrase in self.sector_words:
                 return self.sector_words[phrase]
-        if m.via in ("capital", "metonym", "name") and m.kind in ("state", "government"):
+        if m.via in ("capital", "metonym", "name", "described") and m.kind in ("state", "government"):
             return "GOV" if m.text.lower() not in ("the pentagon", "pentagon") else "MIL"
         return "GOV" if m.kind == "person" else None
