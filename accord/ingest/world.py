@@ -44,6 +44,8 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     iso: str | None = None
     demonyms: list[str] = field(default_factory=list)
+    #: the nation's name that is no demonym with an s ('Turks')
+    people: list[str] = field(default_factory=list)
     capital: str | None = None
     metonyms: list[str] = field(default_factory=list)
     short: list[str] = field(default_factory=list)
@@ -143,7 +145,8 @@ class Lexicon:
                 id=a.id, kind=a.kind, name=a.name,
                 aliases=sorted((set(a.aliases) | set(base.aliases if base else [])) - short),
                 iso=a.country or (base.iso if base else None),
-                demonyms=base.demonyms if base else [], capital=base.capital if base else None,
+                demonyms=base.demonyms if base else [], people=base.people if base else [],
+                capital=base.capital if base else None,
                 metonyms=base.metonyms if base else [], short=sorted(short),
                 gender=base.gender if base else None, strict_short=base.strict_short if base else True,
                 # the world's roles use the titles the matchers know ("Special Envoy"); the case's may word
@@ -224,8 +227,14 @@ def world() -> Lexicon:
     """The built-in dictionary (cached: it is read-only)."""
     entries: list[Entry] = []
     for s in _load("states.yaml"):
-        entries.append(Entry(id=s["id"], kind="state", name=s["name"], aliases=s.get("aliases", []), iso=s["iso"],
-                             demonyms=s.get("demonym", []), capital=s.get("capital"), metonyms=s.get("metonyms", [])))
+        # a state's official style ('the State of Kuwait', 'the Republic of Turkey', 'the Turkish Republic'): the
+        # forms of the name the world's states are styled by, made for each (a form no state bears is never written)
+        styles = [f"{k} of {s['name']}" for k in ("Republic", "State", "Kingdom")] + \
+            [f"{d} Republic" for d in s.get("demonym", [])[:1]]
+        entries.append(Entry(id=s["id"], kind="state", name=s["name"], iso=s["iso"],
+                             aliases=[*s.get("aliases", []), *(f for f in styles if f not in s.get("aliases", []))],
+                             demonyms=s.get("demonym", []), people=s.get("people", []), capital=s.get("capital"),
+                             metonyms=s.get("metonyms", [])))
         if gov := s.get("government"):
             # official texts name it 'the Government of Yemen': that form for every state the world tracks
             entries.append(Entry(id=f"{s['id']}-government", kind="government", name=gov["name"],

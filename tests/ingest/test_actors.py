@@ -318,3 +318,40 @@ def test_an_abbreviated_state_name_before_a_title_is_the_state(run):
                        "Foreign Minister Sergei Lavrov."))
     assert ("U.S.", "us") in found and ("US", "us") in found and ("Russian", "russia") not in found
     assert ("Samantha Power", "samantha-power") in found and ("John Kerry", "john-kerry") in found
+
+
+def test_a_capital_opening_a_sentence_with_in_is_where_the_report_comes_from(run):
+    # 'In Moscow, the Kremlin said': the place the news comes from; the actor is the one who speaks there
+    found = actors(run("Turkey shot down a jet. In Moscow, Kremlin spokesman Dmitry Peskov said Russia would respond. "
+                       "In Washington, a State Department spokesman urged calm."))
+    assert ("Moscow", "russia") not in found and ("Washington", "us") not in found
+    assert ("Dmitry Peskov", "dmitry-peskov") in found and ("State Department", "us") in found
+
+
+def test_the_nation_states_and_demonyms_before_what_a_state_does(run):
+    found = actors(run("Russian leaders welcomed the U.S.-Russian-brokered plan. The Turks and the Saudis were not "
+                       "consulted on the U.S.-Russian text. Russian bombs fell, a Russian Su-24 bomber was lost, and "
+                       "the Cabinet condemned Iranian interference and attacks on Saudi diplomatic missions."))
+    assert found == [("Russian", "russia"), ("U.S.", "us"), ("Russian", "russia"), ("Turks", "turkey"),
+                     ("Saudis", "saudi-arabia"), ("U.S.", "us"), ("Russian", "russia"), ("Russian", "russia"),
+                     ("Russian", "russia"), ("Iranian", "iran"), ("Saudi", "saudi-arabia")]
+
+
+def test_a_state_whose_statement_position_or_ally_is_named_after_of(run):
+    found = actors(run("Is that still the position of France? The Kurds are shelled by an ally of France. Ministers "
+                       "welcomed the Joint Statement of Russia and the United States. They spoke about Libya."))
+    assert found == [("France", "france"), ("France", "france"), ("Russia", "russia"), ("United States", "us")]
+
+
+def test_official_styles_and_the_governments_of_colombia_and_afghanistan(run):
+    found = actors(run("The Council thanked the State of Kuwait. The Republic of Turkey and the Turkish Republic are "
+                       "one. The Government of Colombia and the FARC met; the Colombian government and Colombia's "
+                       "government agreed. Talks between the Afghan Government and the Taliban: Kabul accused "
+                       "Pakistan. From: Foreign & Commonwealth Office"))
+    assert ("State of Kuwait", "kuwait") in found
+    assert ("Republic of Turkey", "turkey") in found and ("Turkish Republic", "turkey") in found
+    assert [a for _, a in found].count("colombia-government") == 3
+    assert ("Afghan Government", "afghanistan-government") in found and ("Kabul", "afghanistan-government") in found
+    assert ("Foreign & Commonwealth Office", "uk") in found
+    # led or owned by the nation, not by the government that is a party
+    assert not actors(run("A settlement that is Afghan-led and Afghan-owned is the only way forward."))

@@ -67,7 +67,10 @@ REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", 
                   # a group whose members it names ('the Quadrilateral Coordination Group of Afghanistan, Pakistan ...')
                   "group",
                   # the state that asked or invited ('at the request of Germany')
-                  "request", "invitation", "behalf"}
+                  "request", "invitation", "behalf",
+                  # what the state said or holds to, and who stands with it ('the Joint Statement of Russia and the
+                  # United States', 'the position of France', 'an ally of France')
+                  "statement", "position", "proposal", "initiative", "ally", "allies"}
 # Before "for", these make the state the one spoken for ("Kerry, speaking for the United States"), not a topic.
 SPEAKING = {"speaking", "spoke", "speaks", "speak", "spokesman", "spokeswoman", "spokesperson", "signed"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
@@ -95,7 +98,10 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "bomber", "negotiators", "envoy", "security", "police", "navy", "aerospace", "partners", "partner",
                "counterparts", "colleagues", "shelling", "shells", "attack", "attacks", "tanks", "incursion",
                "intervention", "militaries", "armed", "general", "centre", "centres", "center", "centers", "agreements",
-               "agreement", "co-chairs", "sides", "ground", "strike", "officers", "officer"}
+               "agreement", "co-chairs", "sides", "ground", "strike", "officers", "officer",
+               # who leads it, what it fires, how it meddles ('Russian leaders', 'Russian bombs', 'Iranian
+               # interference', 'Saudi diplomatic missions', 'a French diplomatic source')
+               "leaders", "bombs", "missiles", "rockets", "interference", "meddling", "involvement", "diplomatic"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
@@ -105,7 +111,7 @@ _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had
 _CALL_ON = re.compile(r"\b(?:call|calls|called|calling|urged|urges|pressed|presses)\s+on\b[^.;:]{0,60}$")
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
-                    "troops", "forces", "warplanes", "jets", "aircraft", "air", "armed", "helicopters"}
+                    "troops", "forces", "warplanes", "jets", "aircraft", "air", "armed", "helicopters", "planes"}
 # aliases that name a government without a name ('rebels accused government forces'): the corpus annotates them as
 # descriptive mentions of it, not as actor mentions
 DESCRIBED = {"government forces"}
@@ -194,7 +200,7 @@ class ActorMatcher:
         for e in self.lex.entries.values():
             target_gov = self.lex.government(e.id) if e.kind == "state" else e.id
             groups = [("name", [e.name, *e.aliases], e.id), ("demonym", e.demonyms, e.id),
-                      ("people", [d + "s" for d in e.demonyms if d[-1:] in "ni"], e.id),
+                      ("people", [d + "s" for d in e.demonyms if d[-1:] in "ni"] + e.people, e.id),
                       ("capital", [e.capital] if e.capital else [], target_gov),
                       ("metonym", e.metonyms, target_gov), ("short", e.short, e.id)]
             for via, names, actor in groups:
@@ -265,8 +271,6 @@ class ActorMatcher:
                 continue  # "talks at the Kremlin": the building, not the state
             if via == "capital" or doc.text[start:end] in self.capitals:
                 after = strings[lows[last + 1]] if nxt == "-" and last + 1 < n else nxt
-                # "In Moscow, Foreign Minister Sergei Lavrov said": the capital opens a report of what it said
-                opening = prev == "in" and nxt == "," and doc.sent_of(start)[0] == idxs[first - 1]
                 # 'Maria Zakharova, Moscow, February 18, 2016': a header's place and date
                 dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
                 seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
@@ -275,7 +279,7 @@ class ActorMatcher:
                 dated = dated or (prev == "-" and doc.norm[end:end + 1] in ("\n", "")
                                   and any(c.isdigit() for c in doc.norm[line_start:start]))
                 located = located and nxt != "'s"  # 'what has changed in Moscow's calculations': its owner
-                if (located and not opening) or after in PLACE_NEXT or dated or seized:
+                if located or after in PLACE_NEXT or dated or seized:
                     place_end = last if located else place_end  # 'in Riyadh and Sanaa': both places
                     continue
             if entry.kind == "state" and via == "name":
@@ -308,12 +312,13 @@ class ActorMatcher:
                 continue  # "the Syrians will decide": the people, not the state whose government is a party
             if entry.kind == "state" and via == "name" and _heading(doc.norm, start, end):
                 continue  # "**Syria**", "Syrian Arab Republic: Humanitarian update": a heading's topic
-            if via == "demonym" and not any(c.islower() for c in doc.text[start:end]):
-                # 'U.S. Ambassador Samantha Power', 'US officials': an abbreviated name used before a noun is the
-                # state's name, as 'UN envoy' is the body's, not an adjective of nationality
-                via = "name"
-            elif via == "demonym":
+            if via == "demonym":
+                # 'U.S. Ambassador Samantha Power', 'US officials': an abbreviated name before a noun is the state's
+                # name, as 'UN' is in 'UN envoy', not an adjective of nationality that needs a noun of the state
+                abbreviated = not any(c.islower() for c in doc.text[start:end])
                 gov = self.lex.government(actor)
+                if nxt and any(c.isdigit() for c in nxt) and last + 1 < n:
+                    nxt = strings[lows[last + 1]]  # 'a Russian Su-24 bomber': the noun after the model
                 if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
                     gov_last = last + (1 if last + 1 < len(tokens) and tokens[last + 1].lower_ in ("forces", "force") else 0)
                     gov_end = tokens[gov_last].idx + len(tokens[gov_last])
@@ -325,11 +330,13 @@ class ActorMatcher:
                 elif nxt == "-" and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
                     nxt = tokens[last + 2].lower_  # "the Russian-American agreements"
                 nation = prev == "the" and doc.text[start:end].endswith(("ch", "sh", "ese")) and nxt in _NATION_NEXT
-                if nxt not in ACTOR_NOUNS and not nxt.startswith("-") and not nation:
+                if nxt not in ACTOR_NOUNS and not nxt.startswith("-") and not nation and not abbreviated:
                     continue
                 led = strings[lows[last + 1]] if nxt == "-" and last + 1 < n else ""
                 if (led in NATIONALS_LED and gov != actor) or led in _ORIGIN:
                     continue  # 'Syrian-led'; 'the British-based Observatory': where it sits, not who acts
+                if abbreviated:
+                    via = "name"  # no adjective for coref to fold into a title after it
             if via == "name" and doc.norm[start:end].lower() in DESCRIBED:
                 via = "described"  # no name: events and quotes read who it is, the candidate is a description
             if doc.norm[start:start + 4] in _THE and via in ("name", "metonym"):
@@ -462,6 +469,8 @@ class ActorMatcher:
             other = self.forms.get(rest)
             i = bisect.bisect_right(idxs, g.start()) - 1
             nxt = strings[lows[i + 1]] if i + 1 < len(lows) else ""
+            if nxt == "-" and i + 2 < len(lows) and strings[lows[i + 2]] in GLUED_AFTER:
+                nxt = "brokered"  # 'the U.S.-Russian-brokered plan': what both did, as 'the U.S.-Russian truce'
             pair = other is not None and other[1] == "demonym" and (nxt in ACTOR_NOUNS or nxt in _JOINT_NOUNS)
             if not pair and rest.lower() not in GLUED_AFTER:
                 continue
@@ -508,7 +517,8 @@ class ActorMatcher:
 
 # what two states do together: "the U.S.-Russian truce"
 _JOINT_NOUNS = {"truce", "deal", "agreement", "talks", "plan", "initiative", "ceasefire", "statement", "accord",
-                "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts"}
+                "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts",
+                "text", "draft", "brokered", "initiative", "framework", "roadmap", "effort", "efforts"}
 
 
 def _in_capitals(norm: str, start: int, end: int) -> bool:
