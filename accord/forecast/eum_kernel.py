@@ -10,8 +10,9 @@ positions:
   at one position have the same numbers; after the first round about a third of them share one);
 - the powers (the voters' weighted distances, n × columns, and each target's utilities of winning and
   losing against every challenger's position) as exp(r·log v) in loops LLVM vectorises (libm's ``pow``
-  is a scalar call: it was most of the time); the logarithms depend only on two positions, so each is
-  taken once per pair of columns (``_column_logs``);
+  is a scalar call: it was most of the time); the logarithms depend only on two positions, and a round's
+  positions are nearly all the last round's, so they are kept in tables by position across a draw's
+  rounds and taken only for a new position (``_column_table``);
 - the offers only to the targets that may accept one (``_targets``: a bound shows the others' expected
   utility of every challenge is negative, about 57 % of targets in the benchmark), with challengers'
   positions in the outer loop and those targets, gathered into rows, in the inner one, so that the inner
@@ -305,68 +306,114 @@ def _pointers(ud, first, past, nd, lowest, strictly_below, not_above):
 
 
 @njit(**_JIT)
-def _support_linear(wv, gap, nd, below):
+def _support_linear(wv, gap, grp, nd, below):
     """below[k, l]: the weighted distances to column l of the voters before k (prefix sums over sorted
-    voters); gap[k, l]: voter k's distance to column l."""
+    voters); gap[c, l]: the distance between columns c and l (voter k's is its column's, grp[k])."""
     n = wv.shape[0]
     for l in range(nd):
         below[0, l] = 0.0
     for k in range(n):
-        wk = wv[k]
+        wk, gap_k = wv[k], gap[grp[k]]
         for l in range(nd):
-            below[k + 1, l] = below[k, l] + wk * gap[k, l]
+            below[k + 1, l] = below[k, l] + wk * gap_k[l]
 
 
 @njit(**_JIT)
-def _column_logs(ud, nd, width, vote_voter, gaps, log_gap, log_win, log_lose):
-    """The logarithms the round's powers need, of values that depend only on the two columns' positions
-    (symmetric): the gaps (when voters use their exponents) and the bases of the utilities of winning
-    (0.5 - 0.5·gap, at least 0) and losing (0.5 + 0.5·gap). Each is taken once per pair of columns, on
-    the upper triangle packed into one row (row c from entry ``_packed_at(nd, c, c)``; loops over parts
-    of rows did not vectorise)."""
-    size = 0
-    for a in range(nd):
-        for b in range(a, nd):
-            gaps[size] = abs(ud[a] - ud[b]) / width
-            size += 1
-    if vote_voter:
-        for i in range(size):
-            log_gap[i] = _log1(gaps[i])
-    for i in range(size):
-        h = 0.5 - 0.5 * gaps[i]
-        log_win[i] = _log1(h if h > 0.0 else 0.0)
-    for i in range(size):
-        log_lose[i] = _log1(0.5 + 0.5 * gaps[i])
-
-
-@njit(**_JIT, inline="always")
-def _packed_at(nd, a, b):
-    """Where the pair of columns (a, b), a <= b, is in a packed upper triangle of nd columns."""
-    return a * nd - (a * (a - 1)) // 2 + (b - a)
+def _column_table(ud, nd, gap, vote_voter, known, old_ud, old_id, cid, live, fresh, pick, vals, logs, log_gap,
+                  log_win, log_lose):
+    """The logarithms the round's powers need, of values that depend only on two positions (and are
+    symmetric): the gaps (when voters use their exponents) and the bases of the utilities of winning
+    (0.5 - 0.5·gap, at least 0) and losing (0.5 + 0.5·gap). They are kept across a draw's rounds in
+    tables indexed by position: cid[c] is column c's row and column there. A round's positions are
+    nearly all the last round's (capitulations and confrontations move actors onto positions already
+    held; only a compromise makes a new one: 1-2 % of a round's columns in the benchmark), so only a
+    new position's logarithms are taken, against every column (in the first round every pair, once).
+    known[0]: how many of old_ud (the last round's columns' positions) and old_id (their rows) there are;
+    a row whose position is gone is taken for a new one. gap[c, d]: the round's gap between columns."""
+    n = live.shape[0]
+    nd_old = known[0]
+    for i in range(n):
+        live[i] = 0
+    nfresh = 0
+    j = 0
+    for c in range(nd):
+        u = ud[c]
+        while j < nd_old and old_ud[j] < u:
+            j += 1
+        if j < nd_old and old_ud[j] == u:
+            cid[c] = old_id[j]
+            live[cid[c]] = 1
+        else:
+            cid[c] = -1
+            # a position with a column per actor (_positions) gets one row
+            if c == 0 or ud[c - 1] != u:
+                fresh[nfresh] = c
+                nfresh += 1
+    i = 0
+    for f in range(nfresh):
+        while live[i]:
+            i += 1
+        live[i] = 1
+        cid[fresh[f]] = i
+    for c in range(nd):
+        if cid[c] < 0:
+            cid[c] = cid[c - 1]
+    # a new position against every column but the new ones before it (their rows hold the pair already)
+    for f in range(nfresh):
+        c = fresh[f]
+        ic = cid[c]
+        count = 0
+        earlier = 0
+        for d in range(nd):
+            if earlier < f and d == fresh[earlier]:
+                earlier += 1
+                continue
+            pick[count] = d
+            count += 1
+        gap_c = gap[c]
+        for k in range(count):
+            vals[k] = gap_c[pick[k]]
+        count8 = _padded(count)
+        if vote_voter:
+            for k in range(count8):
+                logs[k] = _log1(vals[k])
+            for k in range(count):
+                at = cid[pick[k]]
+                log_gap[ic, at] = logs[k]
+                log_gap[at, ic] = logs[k]
+        for k in range(count8):
+            h = 0.5 - 0.5 * vals[k]
+            logs[k] = _log1(h if h > 0.0 else 0.0)
+        for k in range(count):
+            at = cid[pick[k]]
+            log_win[ic, at] = logs[k]
+            log_win[at, ic] = logs[k]
+        for k in range(count8):
+            logs[k] = _log1(0.5 + 0.5 * vals[k])
+        for k in range(count):
+            at = cid[pick[k]]
+            log_lose[ic, at] = logs[k]
+            log_lose[at, ic] = logs[k]
+    for c in range(nd):
+        old_ud[c], old_id[c] = ud[c], cid[c]
+    known[0] = nd
 
 
 @njit(**_JIT)
-def _support_powered(wv, r, grp, nd, below, row, log_row, log_gap):
+def _support_powered(wv, r, grp, nd, below, row, log_row, log_gap, cid):
     """As ``_support_linear`` with each voter k's distances raised to its exponent: exp(r_k · log gap),
-    the logarithms from the packed triangle of ``_column_logs``. The first voter of each column reads
-    the row of its column into ``log_row``, the part left of the diagonal scattered (cheaper than a
-    symmetric matrix, whose lower half is written column by column, or than taking each logarithm
-    twice), the other voters there reuse it. The scattered part is walked with a running index: its
-    index from _packed_at, per entry, compiled to a vector gather with a division, slow here. The
-    powers go through ``row``: written straight into the running sums, the loop did not vectorise."""
+    the logarithms from the table of ``_column_table``. The first voter of each column gathers its
+    column's row into ``log_row``, the other voters there reuse it. The powers go through ``row``:
+    written straight into the running sums, the loop did not vectorise."""
     n = wv.shape[0]
     for l in range(nd):
         below[0, l] = 0.0
     for k in range(n):
         wk, rk, c = wv[k], r[k], grp[k]
         if k == 0 or c != grp[k - 1]:
-            at = c  # _packed_at(nd, 0, c); from row l to l + 1 it moves on by nd - l - 1
-            for l in range(c):
-                log_row[l] = log_gap[at]
-                at += nd - l - 1
-            start = _packed_at(nd, c, c) - c
-            for l in range(c, nd):
-                log_row[l] = log_gap[start + l]
+            logs_c = log_gap[cid[c]]
+            for l in range(nd):
+                log_row[l] = logs_c[cid[l]]
         for l in range(_padded(nd)):
             row[l] = _exp1(rk * log_row[l])
         for l in range(nd):
@@ -526,8 +573,8 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
-     packed, packed_log, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_win,
-     log_lose, col_a, e1_col, past, lowest, at_row, log_row) = buf
+     log_gap, log_win, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_lose,
+     cid, col_a, e1_col, past, lowest, tid, log_row, known, old_ud, old_id, live, fresh, pick, vals) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -543,13 +590,13 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         gap_mu[a] = abs(xv[a] - mu) / width
     nd = _positions(xv, ud, grp, first, past)
     _pointers(ud, first, past, nd, lowest, strictly_below, not_above)
-    for a in range(n):
-        for b in range(_padded(nd)):
-            gap[a, b] = abs(xv[a] - ud[b]) / width
+    for c in range(nd):
+        for d in range(_padded(nd)):
+            gap[c, d] = abs(ud[c] - ud[d]) / width
 
     # 1. risk exponents from the danger each actor faces, all at r = 1 (summed over challengers in the
     # canonical order, as the sum over actors must not depend on the input's row order)
-    _support_linear(wv, gap, nd, below)
+    _support_linear(wv, gap, grp, nd, below)
     _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
     for b in range(n):
         danger[b] = 0.0
@@ -558,7 +605,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         ca = grp[a]
         for b in range(n):
             if b != a:
-                g = gap[a, grp[b]]
+                g = gap[ca, grp[b]]
                 danger[b] += _eu(2 - 4 * (0.5 - 0.5 * g), 2 - 4 * (0.5 + 0.5 * g), g, gap_mu[a], p[ca, grp[b]],
                                  sv[b], 1.0, 0.0, q, t)
     hi, lo = danger.max(), danger.min()
@@ -568,9 +615,10 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         sq[a] = 2 - 4 * 0.5 ** r[a]
 
     # 2. win probabilities with those exponents (or the same as in step 1)
-    _column_logs(ud, nd, width, vote_voter, packed, packed_log, log_win, log_lose)
+    _column_table(ud, nd, gap, vote_voter, known, old_ud, old_id, cid, live, fresh, pick, vals, row, log_gap,
+                  log_win, log_lose)
     if vote_voter:
-        _support_powered(wv, r, grp, nd, below, row, log_row, packed_log)
+        _support_powered(wv, r, grp, nd, below, row, log_row, log_gap, cid)
         _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
 
     # 3. every challenger j's offer to every target i that may accept one (_targets), and the one i
@@ -596,14 +644,11 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         best_kind[0, k], best_key[0, k], best_to[0, k], best_order[0, k] = CAPITULATE + 1, np.inf, np.inf, -1
     na8 = _padded(na)
     for k in range(na, na8):
-        col_a[k] = 0  # the padding lanes' columns index the triangles: any valid column
+        col_a[k] = 0  # the padding lanes' columns index the tables: any valid column
     for k in range(na):
         col_a[k] = grp[active[k]]
-    # where the pair (target column c, challenger position cj) is in the packed triangles: row c at cj when
-    # c <= cj, else row cj at c; the rows' starts once a round (_packed_at's division, per pair, made the
-    # gathers below cost as much as the exps)
     for k in range(na8):
-        at_row[k] = _packed_at(nd, col_a[k], col_a[k]) - col_a[k]
+        tid[k] = cid[col_a[k]]
     for k in range(na):
         c = col_a[k]
         for l in range(nd):
@@ -613,13 +658,12 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
         # what depends only on the challenger's position: the target's utilities (and, with the target's
         # view, its E1), the same for every challenger at that position
         xj = ud[cj]
-        row_cj = _packed_at(nd, cj, cj) - cj
+        win_cj, lose_cj, gap_cj = log_win[cid[cj]], log_lose[cid[cj]], gap[cj]
         for k in range(na8):
-            at = at_row[k] + cj if col_a[k] <= cj else row_cj + col_a[k]
-            log_su[k], log_fa[k] = log_win[at], log_lose[at]
+            log_su[k], log_fa[k] = win_cj[tid[k]], lose_cj[tid[k]]
         if q < 1:
             for k in range(na):
-                ga[k] = packed[at_row[k] + cj if col_a[k] <= cj else row_cj + col_a[k]]
+                ga[k] = gap_cj[col_a[k]]
         for k in range(na8):
             su[k] = 2 - 4 * _exp1(ra[k] * log_su[k])
         for k in range(na8):
@@ -686,11 +730,13 @@ def _buffers(n):
         np.empty((n, n8)), np.empty((n, n8)), np.empty((n, n8)), np.empty(n * n),
         np.empty((n, n), np.uint64), np.empty((n, n), np.uint64), np.empty((2, n8), np.int64), np.empty((2, n8)),
         np.empty((2, n8)), np.empty((2, n8), np.int64), np.empty(n), np.empty(n8), np.empty(n8), np.empty(n8),
-        np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2),
+        np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty((n, n)), np.empty((n, n)),
         np.empty(n, np.int64), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8),
         np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
-        np.empty(n * (n + 1) // 2), np.empty(n * (n + 1) // 2), np.empty(n8, np.int64), np.empty(n8),
+        np.empty((n, n)), np.empty(n, np.int64), np.empty(n8, np.int64), np.empty(n8),
         np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64), np.empty(n8),
+        np.zeros(1, np.int64), np.empty(n), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64),
+        np.empty(n, np.int64), np.empty(n8),
     )
 
 

@@ -262,3 +262,43 @@ def test_column_counts_are_each_actors_own(values):
                 assert below[grp[a], grp[b]] == want_below[a, b]
                 assert at_or_below[grp[a], grp[b]] == want_at[a, b]
 
+
+
+class _Table:
+    """eum_kernel._column_table's state over one draw's rounds, for n actors."""
+
+    def __init__(self, n):
+        n8 = (n + 7) // 8 * 8
+        self.n = n
+        self.known, self.old_ud, self.old_id = np.zeros(1, np.int64), np.empty(n), np.empty(n, np.int64)
+        self.cid, self.live = np.empty(n, np.int64), np.empty(n, np.int64)
+        self.fresh, self.pick, self.vals, self.logs = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n8), np.empty(n8)
+        self.tables = np.empty((n, n)), np.empty((n, n)), np.empty((n, n))
+
+    def round(self, positions, width=1.0):
+        """The three logarithms of every pair of the round's columns, as (nd, nd) matrices."""
+        n8 = len(self.vals)
+        xv = np.sort(np.asarray(positions, dtype=float))
+        ud, grp = np.zeros(n8), np.empty(self.n, np.int64)
+        first, past = np.empty(self.n + 1, np.int64), np.empty(self.n + 1, np.int64)
+        nd = eum_kernel._positions(xv, ud, grp, first, past)
+        gap = np.abs(ud[:nd, None] - ud[None, :]) / width
+        eum_kernel._column_table(ud, nd, gap, True, self.known, self.old_ud, self.old_id, self.cid, self.live,
+                                 self.fresh, self.pick, self.vals, self.logs, *self.tables)
+        ids = self.cid[:nd]
+        return [t[np.ix_(ids, ids)] for t in self.tables]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0.0, 5e-324, 0.1, 0.25, 0.3, 0.30000000000000004, 0.7, 1.0]) | st.floats(0, 1),
+                         min_size=8, max_size=8), min_size=1, max_size=6))
+def test_the_logarithms_kept_across_rounds_are_the_ones_taken_afresh(rounds):
+    """_column_table keeps the logarithms of the last rounds' positions and takes them only for new ones:
+    whatever positions come and go (recurring, new, at one position, a midpoint on a position), every
+    pair of a round's columns reads what a first round on those positions computes, bit for bit."""
+    kept = _Table(8)
+    for positions in rounds:
+        got = kept.round(positions)
+        want = _Table(8).round(positions)
+        for a, b in zip(got, want):
+            assert np.array_equal(a, b)
