@@ -574,7 +574,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
      log_gap, log_win, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_lose,
-     cid, col_a, e1_col, past, lowest, tid, log_row, known, old_ud, old_id, live, fresh, pick, vals) = buf
+     cid, col_a, e1_col, past, lowest, tid, log_row, known, old_ud, old_id, live, fresh, pick, vals, term, win_c, stake_c, lose_c) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -600,14 +600,35 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
     for b in range(n):
         danger[b] = 0.0
-    for c in range(n):
-        a = rank[c]
-        ca = grp[a]
-        for b in range(n):
-            if b != a:
-                g = gap[ca, grp[b]]
-                danger[b] += _eu(2 - 4 * (0.5 - 0.5 * g), 2 - 4 * (0.5 + 0.5 * g), g, gap_mu[a], p[ca, grp[b]],
-                                 sv[b], 1.0, 0.0, q, t)
+    if q >= 1:
+        # then a challenge's expected utility depends on the challenger's column and the target alone:
+        # once per challenger column and target (term), from what depends on the two columns (win_c, the
+        # utility of winning, stake_c, of winning less that of losing, lose_c, the chance of losing),
+        # then added up row by row. An actor's own term, left out, is +0.0 here (gap and p are 0), and a
+        # sum that starts at +0.0 never becomes -0.0, so adding it changes nothing
+        for ca in range(nd):
+            gap_a, p_a, term_a = gap[ca], p[ca], term[ca]
+            for cb in range(_padded(nd)):
+                g = gap_a[cb]
+                win_c[cb] = 2 - 4 * (0.5 - 0.5 * g)
+                stake_c[cb] = win_c[cb] - (2 - 4 * (0.5 + 0.5 * g))
+                lose_c[cb] = 1 - p_a[cb]
+            for b in range(n):
+                cb = grp[b]
+                term_a[b] = win_c[cb] - sv[b] * lose_c[cb] * stake_c[cb]
+        for c in range(n):
+            term_a = term[grp[rank[c]]]
+            for b in range(n):
+                danger[b] += term_a[b]
+    else:
+        for c in range(n):
+            a = rank[c]
+            ca = grp[a]
+            for b in range(n):
+                if b != a:
+                    g = gap[ca, grp[b]]
+                    danger[b] += _eu(2 - 4 * (0.5 - 0.5 * g), 2 - 4 * (0.5 + 0.5 * g), g, gap_mu[a], p[ca, grp[b]],
+                                     sv[b], 1.0, 0.0, q, t)
     hi, lo = danger.max(), danger.min()
     for a in range(n):
         big_r = (2 * danger[a] - hi - lo) / (hi - lo) if hi > lo else 0.0
@@ -736,7 +757,7 @@ def _buffers(n):
         np.empty((n, n)), np.empty(n, np.int64), np.empty(n8, np.int64), np.empty(n8),
         np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64), np.empty(n8),
         np.zeros(1, np.int64), np.empty(n), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64),
-        np.empty(n, np.int64), np.empty(n8),
+        np.empty(n, np.int64), np.empty(n8), np.empty((n, n)), np.empty(n8), np.empty(n8), np.empty(n8),
     )
 
 
