@@ -127,7 +127,9 @@ def eum_figures(repeat: int) -> list[str]:
         "formulation's CPU time.",
         "",
         "Both sides: drawing the inputs and forecasting every draw, in a warm process (imports done, the"
-        " kernel compiled or loaded); seconds.",
+        " kernel compiled or loaded), on one core: the kernel in a child with `NUMBA_NUM_THREADS=1`, the NumPy"
+        " formulation in this process (single-threaded: no BLAS call, its wall time at least its CPU time);"
+        " the ratio is CPU time against CPU time; seconds.",
         "",
         "| run | wall | CPU |",
         "|---|---:|---:|",
