@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from functools import lru_cache
 from typing import Literal
 
 from accord.record.dates import FuzzyDate, add_months
@@ -106,16 +105,6 @@ def relative_unit(published: dt.date, which: str, unit: str) -> FuzzyDate:
         m = add_months(published.replace(day=1), shift)
         return month(m.year, m.month)
     return year(published.year + shift)
-
-
-@lru_cache(maxsize=4096)
-def ago(published: dt.date, phrase: str) -> dt.date | None:
-    """"three days ago", "a day ago": dateparser reads these right."""
-    import dateparser
-
-    base = dt.datetime.combine(published, dt.time(12))
-    parsed = dateparser.parse(phrase, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
-    return parsed.date() if parsed else None
 
 
 def easter(y: int) -> dt.date:

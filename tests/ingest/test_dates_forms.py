@@ -152,6 +152,22 @@ TUESDAY = dt.date(2016, 3, 1)
      [("earlier this month", ["2016-03-01", "2016-03-31"], "month"), ("June", ["2016-06-01", "2016-06-30"], "month")]),
     ("He said the first session would be held on Saturday.", [("Saturday", "2016-03-05", "day")]),
     ("The envoy told me on Friday that he intends to reconvene the talks.", [("Friday", "2016-02-26", "day")]),
+    # a preposition opening the sentence
+    ("Over the weekend, rebels shelled the town.", [("the weekend", ["2016-02-27", "2016-02-28"], "day")]),
+    # a count before 'ago' in any words, no finer than its unit; a vague count is unresolved
+    ("Rebels seized the town a fortnight ago.", [("a fortnight ago", ["2016-02-15", "2016-02-21"], "week")]),
+    ("They met a couple of days ago.", [("couple of days ago", "2016-02-28", "day")]),
+    ("The siege began 18 months ago.", [("18 months ago", ["2014-09-01", "2014-09-30"], "month")]),
+    ("Twelve years ago the border was quiet.", [("Twelve years ago", ["2004-01-01", "2004-12-31"], "year")]),
+    ("He arrived in Geneva a few days ago.", [("a few days ago", None, "day")]),
+    ("In the weeks ahead, the parties must keep their word.", [("the weeks ahead", None, "week")]),
+    # a count of days after the day the sentence gives
+    ("The Council met on 12 February and the truce began fifteen days later.",
+     [("12 February", "2016-02-12", "day"), ("fifteen days later", "2016-02-27", "day")]),
+    # the present tense of a plan, and 'slated', look ahead
+    ("The minister leaves for Moscow on Friday.", [("Friday", "2016-03-04", "day")]),
+    ("Talks are slated for Friday.", [("Friday", "2016-03-04", "day")]),
+    ("The vote takes place on Friday.", [("Friday", "2016-03-04", "day")]),
 ])
 def test_more_forms(run, text, expected):
     assert dates(run(text, TUESDAY)) == expected

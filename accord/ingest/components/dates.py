@@ -16,7 +16,7 @@ from accord.ingest import timex
 from accord.ingest.document import Candidate, IngestDoc
 from accord.ingest.registry import Context, component
 from accord.ingest.words import literal_spans, opening_class
-from accord.record.dates import FuzzyDate
+from accord.record.dates import FuzzyDate, add_months
 
 # and in capitals, as release headings and wire slugs write them ("FEBRUARY 24, 2016", "(JAN. 29)")
 # (the lookaheads skip a case's alternatives at once: this pattern is in most rules, tried at every anchor)
@@ -39,6 +39,10 @@ _HIJRI_MONTHS = [r"Muharram", r"Safar", r"Rabi[’'`]?\s?(?:al-|ul-)?Awwal|Rabi[
                  r"Dhu[\s-]?al[\s-]?Hijjah?|Dhul[\s-]Hijjah?"]
 _HIJRI = "(?:" + "|".join(f"(?:{m})" for m in [_HIJRI_MONTHS[i] for i in (0, 1, 3, 2, 5, 4, 6, 7, 8, 9, 10, 11)]) + ")"
 _HIJRI_RX = [re.compile(f"(?:{m})$") for m in _HIJRI_MONTHS]
+# the counts written in words that a count of days, weeks, months or years before 'ago' or 'later' uses
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_COUNT_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_COUNTS, key=len, reverse=True))
 # a year given relative to publication after a day or a month ('February 12 last year', 'in May next year',
 # 'February 12th of last year')
 _REL_YEAR = r"\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"
@@ -73,7 +77,7 @@ _RULES: list[tuple[str, str]] = [
     ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|on|from|of)\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
     # "in the coming days": a time the text gives and that no day fixes
     ("coming", r"\b(?:(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b|"
-               r"[Tt]he\s+(?P<span2>days|weeks|months)\s+to\s+come\b)"),
+               r"[Tt]he\s+(?P<span2>days|weeks|months)\s+(?:to\s+come|ahead)\b)"),
     # "on the 15th", "around the 24th": a day of the month the story is in
     # "on the 15th", "on the 11th and 12th" (two days in a row, or 'to'/'-': a span)
     ("dom", rf"(?<=\b[Tt]he )(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b"
@@ -101,15 +105,17 @@ _RULES: list[tuple[str, str]] = [
     ("week_of", rf"\b[Tt]he\s+week\s+of\s+(?:(?P<d1>{_DAY})\s+(?P<m1>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?"),
     # "the day after", "two days later", "a day earlier": counted from the day the text has just given
     ("offset", r"\b(?:[Tt]he\s+day\s+after(?!\s+(?:the|a|an|his|her|its|their|that|[A-Z]|\d))|"
-               r"(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+(?P<unit>days?)\s+(?P<dir>later|earlier))\b"
+               rf"(?P<n>{_COUNT_WORDS}|\d{{1,2}})\s+(?P<unit>days?)\s+(?P<dir>later|earlier))\b"
                r"(?!\s+than)"),
     ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<m_>[0-3]?\d)\.|-(?P<m__>[01]?\d)-(?=\d{4}))(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
-    ("ago", r"\b(?P<ago>(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})\s+"
-            r"(?P<ago_unit>day|week|month|year)s?\s+ago)\b"),
+    # a count of units before 'ago' ('three weeks ago', 'a couple of days ago', 'a fortnight ago'); a vague count
+    # ('a few days ago', 'several weeks ago') is a time the text gives that no day fixes
+    ("ago", rf"\b(?P<ago>(?:(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
+            r"(?P<ago_unit>day|week|fortnight|month|year)s?\s+ago)\b"),
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
-    ("weekend", r"\b(?P<prep>over|at|during|on|through|throughout|before|by|after|until|till|since)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
+    ("weekend", r"\b(?P<prep>[Oo]ver|[Aa]t|[Dd]uring|[Oo]n|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Bb]y|[Aa]fter|[Uu]ntil|[Tt]ill|[Ss]ince)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
     # "the following day", "the next day": the day after a day the text has just given
     ("following", r"\b[Tt]he\s+(?:following|next)\s+(?:day|morning|evening|night)\b(?!\s+(?:of|after|before))"),
     # "later that day", "the same day", "that evening": the day the text has just given
@@ -162,7 +168,7 @@ def _rules_at(c: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 # slower); a past participle only on the text as written, so that "United" is no verb.
 #: "last", "this" or "next" year (or month) as a shift from the publication's
 _SHIFT = {"last": -1, "this": 0, "next": 1}
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet )?be|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|"
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet )?be|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|slated|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
                      r"let us see|let's see|wait and see)\b")
@@ -174,11 +180,12 @@ _NOT_A_VERB = r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(
 # the lookahead only filters (every match opens on one of those words): without it the engine ran the nine
 # look-behinds at every character of a date's sentence (7x slower on the corpus, ~4 % of a single pass)
 _PRESENT_WORDS = (r"meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|visits|votes|hosts|heads|"
-                  rf"expires|gathers|flies|departs|kicks off|takes effect|enters into force|comes into force|is |are |"
+                  rf"expires|gathers|flies|departs|leaves|returns|kicks off|takes effect|takes place|enters into force|comes into force|"
+                  rf"goes into|comes into|is |are |"
                   rf"{_SCHEDULED}")
 _PRESENT = re.compile(rf"\b(?=(?:{_PRESENT_WORDS})){_NOT_A_VERB}(?:\b(?:meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|"
-                      rf"visits|votes|hosts|heads|expires|gathers|flies|departs|kicks off|takes effect|enters into force|"
-                      rf"comes into force)|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
+                      rf"visits|votes|hosts|heads|expires|gathers|flies|departs|leaves|returns|kicks off|takes effect|takes place|"
+                      rf"enters into force|(?:comes|goes) into (?:force|effect))|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
                       rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:meeting|opening|beginning|starting|resuming|"
                       rf"travell?ing|arriving|visiting|voting|hosting|leaving|returning|heading|flying|signing))\b")
 _PAST = re.compile(r"(?<!-)\b(?:said|was|were|had|did|met|ago|last|earlier|told|wrote|spoke|began|held|took|came|went|made|gave|asked|"
@@ -194,7 +201,7 @@ _ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomo
 # one alternation, whose first letters are the commonest ones, the engine tried it at most characters
 _ANCHOR_WORDS = ("week", "month", "year", "today", "tomorrow", "tonight", "yesterday", "in the day", "ago", "previous",
                  "preceding", "day before", "night", "following", "next", "same day", "that day", "morning", "afternoon",
-                 "evening", "coming", "to come", "day after", "days later", "day later", "days earlier", "day earlier")
+                 "evening", "coming", "to come", "ahead", "day after", "days later", "day later", "days earlier", "day earlier")
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -257,7 +264,6 @@ def _speech_circumstance(verb: str, gap: str) -> bool:
     return all(w in _CIRCUMSTANCE_WORDS or w[:1].isupper() for w in words)
 
 
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _offset_days(m: re.Match[str]) -> int:
@@ -413,7 +419,7 @@ def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
 def _is_week(name: str, m: re.Match[str]) -> bool:
     """A whole Monday-Sunday week the text names (not a span of days, not a weekend)."""
     return name in ("week_of", "part_week") or (name == "unit" and m["unit"] == "week") or \
-        (name == "ago" and m["ago_unit"] == "week")
+        (name == "ago" and m["ago_unit"] in ("week", "fortnight"))
 
 
 def _mon(s: str) -> int:
@@ -583,9 +589,12 @@ class DateResolver:
             start = m.start("wd1")  # without 'between' or 'from'
         if name == "weekend":
             start = m.start("we")
-        if name == "coming":  # a time the text gives that no day fixes: unresolved, with the unit's precision
+        if name == "coming" or (name == "ago" and not (m["n"] or m["couple"])):
+            # a time the text gives that no day fixes: unresolved, with the unit's precision
+            unit = (m["span"] or m["span2"]) if name == "coming" else m["ago_unit"]
             doc.add("date", start, end, 0.6, value=None, range=None,
-                    precision={"days": "day", "weeks": "week"}.get(m["span"] or m["span2"], "month"), fuzzy=None)
+                    precision={"day": "day", "week": "week", "fortnight": "week", "month": "month"}.get(
+                        unit.rstrip("s"), "year"), fuzzy=None)
             return None
         tense = tenses.near(start, end, doc.sent_of(start)) if _tensed(name, m) else "neutral"
         try:
@@ -741,13 +750,15 @@ class DateResolver:
     def _ago(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        d = timex.ago(published, m["ago"].lower())
-        if d is None:
-            return None
+        n = 2 if m["couple"] else int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
         unit = m["ago_unit"]  # 'two months ago' is a month, 'a week ago' a week: no finer than the words
-        if unit == "week":
+        if unit in ("week", "fortnight"):
+            d = published - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
             return timex.span(d - dt.timedelta(days=d.weekday()), d + dt.timedelta(days=6 - d.weekday()))
-        return timex.month(d.year, d.month) if unit == "month" else timex.year(d.year) if unit == "year" else timex.day(d)
+        if unit == "month":
+            d = add_months(published.replace(day=1), -n)
+            return timex.month(d.year, d.month)
+        return timex.year(published.year - n) if unit == "year" else timex.day(published - dt.timedelta(days=n))
 
     def _part_week(self, m, published, tense):
         if published is None:
@@ -841,9 +852,10 @@ class DateResolver:
         if published.weekday() >= 5:  # on a Saturday or a Sunday: this one
             saturday = published - dt.timedelta(days=published.weekday() - 5)
             return timex.span(saturday, saturday + dt.timedelta(days=1))
-        if m["prep"] == "since":
+        prep = m["prep"].lower()
+        if prep == "since":
             tense = "past"
-        elif m["prep"] == "by" and tense == "neutral":  # a deadline: 'a deal by the weekend looks unlikely'
+        elif prep == "by" and tense == "neutral":  # a deadline: 'a deal by the weekend looks unlikely'
             tense = "future"
         return timex.relative_unit(published, "this" if tense == "future" else "last", "weekend")
 
