@@ -252,3 +252,14 @@ def test_a_quote_opening_its_sentence_was_said_on_the_day_the_sentence_before_gi
     r = run('The president had warned on Tuesday that he would not be rushed.\n\n"Tomorrow is the date," he said.',
             dt.date(2016, 3, 24))
     assert dates(r) == [("Tuesday", "2016-03-22", "day"), ("Tomorrow", "2016-03-25", "day")]
+
+
+@pytest.mark.parametrize("head", ["Recorded 24 February 2016. Transcript lightly edited.",
+                                  "Aired February 24, 2016 - 20:00 ET"])
+def test_a_transcript_headed_by_its_recording_day_counts_from_that_day(run, head):
+    r = run(f"Crossroads, episode 41\n\n{head}\n\nHOST: With me today is Fred. Kerry told senators yesterday that "
+            "there is a Plan B.", dt.date(2016, 2, 25))
+    assert [d[1] for d in dates(r)] == ["2016-02-24", "2016-02-24", "2016-02-23"]
+    # a day more than a week before publication is no recording day of this text
+    r = run("Recorded 24 January 2016.\n\nHOST: With me today is Fred.", dt.date(2016, 2, 25))
+    assert [d[1] for d in dates(r)] == ["2016-01-24", "2016-02-25"]

@@ -365,6 +365,9 @@ class Tenses:
         return _speech_circumstance(self.lower[verb_start:verb_end], self.text[verb_end:date_start])
 
 
+# a broadcast's or an interview's day at the head of its transcript
+_RECORDED = re.compile(r"^[ \t]*(?:Recorded|Taped|Filmed|Aired|Broadcast|(?:This )?[Ii]nterview (?:recorded|conducted|was recorded|was conducted))"
+                       r"(?: on)?:?[ \t]+", re.M)
 # a text named by the month it was written in ('the Security Council resolution of December')
 _DOCUMENT_OF = re.compile(r"\b(?:resolution|statement|declaration|agreement|communiqu[eé]|accord|decision|letter|report|"
                           r"decree|memorandum|protocol|conclusions)s?\s+of\s+$")
@@ -430,6 +433,23 @@ def _dom(s: str) -> int:
     return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
 
 
+def _recorded_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a broadcast or an interview was recorded, when its first lines give it ('Recorded 24 February 2016.',
+    'Aired February 24, 2016 - 20:00 ET') a week or less before publication: its 'today' and 'yesterday' are
+    of that day; else the publication day."""
+    m = _RECORDED.search(text, 0, 600)
+    if m is None or published is None:
+        return published
+    dated = _COMPILED_BY_NAME["mdy"].match(text, m.end()) or _COMPILED_BY_NAME["dmy"].match(text, m.end())
+    if dated is None or not dated["y"]:
+        return published
+    try:
+        day = dt.date(int(dated["y"]), _mon(dated["m"]), _dom(dated["d"]))
+    except ValueError:
+        return published
+    return day if 0 <= (published - day).days <= 7 else published
+
+
 @component("dates")
 class DateResolver:
     def __init__(self, ctx: Context):
@@ -448,6 +468,7 @@ class DateResolver:
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         text = doc.norm
+        published = _recorded_day(text, doc.published)
         found: list[tuple[int, int, str, re.Match[str]]] = []
         # the rules only in sentences with something date-like in them (most sentences have none)
         tried: set[int] = set()
@@ -498,7 +519,7 @@ class DateResolver:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            cand = self._emit(doc, name, m, tenses)
+            cand = self._emit(doc, name, m, tenses, published)
             if cand is not None and cand.data.get("value"):
                 if name == "weekday":
                     mod = (m["mod"] or "").lower()
@@ -517,17 +538,18 @@ class DateResolver:
                 following.append((cand, 0 if name == "same_day" else _offset_days(m) if name == "offset" else 1))
         if len(weekdays) > 1:
             _same_weekday(weekdays)
-        if doms and explicit and doc.published:
-            _same_day_of_month(doms, explicit, doc.published)
+        if doms and explicit and published:
+            _same_day_of_month(doms, explicit, published)
         if relative:
-            self._spoken(doc, relative, tenses)
+            self._spoken(doc, relative, tenses, published)
         for cand in previous:
             self._day_before(doc, cand)
         for cand, shift in sorted(following, key=lambda f: f[0].start):  # in text order: each may count from the last
             self._day_after(doc, cand, shift)
         return doc
 
-    def _spoken(self, doc: IngestDoc, relative: list[tuple[Candidate, str, re.Match[str]]], tenses: Tenses) -> None:
+    def _spoken(self, doc: IngestDoc, relative: list[tuple[Candidate, str, re.Match[str]]], tenses: Tenses,
+                published: dt.date | None) -> None:
         """'"What happened today was a crime," Putin said on Tuesday': a relative date inside quotation marks is
         of the day the words were spoken, when the sentence gives that day at its reporting verb."""
         text = doc.norm
@@ -546,7 +568,7 @@ class DateResolver:
                 # ('Santos had warned on Tuesday that he would not be rushed. "We will not sign ...," he said.')
                 first = doc.sent_of(first - 1)[0]
             day = _speech_day(text, qs, qe, (first, doc.sent_of(qe)[1]), outside)
-            if day is None or day == doc.published:
+            if day is None or day == published:
                 continue
             tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if _tensed(name, m) else "neutral"
             try:
@@ -581,7 +603,8 @@ class DateResolver:
             day = dt.date.fromisoformat(max(days, key=lambda c: c.start).data["value"]) - dt.timedelta(days=1)
             cand.data.update(as_output(timex.day(day)))
 
-    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses) -> Candidate | None:
+    def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses,
+              published: dt.date | None) -> Candidate | None:
         start, end = m.span()
         if name == "weekday" and m.group("mod") in ("on", "by", "until", "till", "through", "from", "since"):
             start = m.start("wd")
@@ -598,7 +621,7 @@ class DateResolver:
             return None
         tense = tenses.near(start, end, doc.sent_of(start)) if _tensed(name, m) else "neutral"
         try:
-            value = self.rules[name](m, doc.published, tense)
+            value = self.rules[name](m, published, tense)
         except _NeedsPublished:
             doc.add("date", start, end, 0.5, value=None, range=None, precision=None, fuzzy=None)
             doc.warnings.append(f"date {doc.text[start:end]!r} at {start} left unresolved: no publication date")
