@@ -185,6 +185,11 @@ TUESDAY = dt.date(2016, 3, 1)
     ("The minister leaves for Moscow on Friday.", [("Friday", "2016-03-04", "day")]),
     ("Talks are slated for Friday.", [("Friday", "2016-03-04", "day")]),
     ("The vote takes place on Friday.", [("Friday", "2016-03-04", "day")]),
+    # a modal before a verb of a plan looks ahead ('could not resume' is no plan)
+    ("He said on Monday that talks could resume on Thursday.",
+     [("Monday", "2016-02-29", "day"), ("Thursday", "2016-03-03", "day")]),
+    ("The Council may vote on Friday.", [("Friday", "2016-03-04", "day")]),
+    ("The talks could not resume on Monday.", [("Monday", "2016-02-29", "day")]),
 ])
 def test_more_forms(run, text, expected):
     assert dates(run(text, TUESDAY)) == expected

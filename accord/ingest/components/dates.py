@@ -168,7 +168,8 @@ def _rules_at(c: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 # slower); a past participle only on the text as written, so that "United" is no verb.
 #: "last", "this" or "next" year (or month) as a shift from the publication's
 _SHIFT = {"last": -1, "this": 0, "next": 1}
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet )?be|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|slated|"
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet |well )?(?:be|resume|begin|start|open|meet|"
+                     r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|slated|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
                      r"let us see|let's see|wait and see)\b")
