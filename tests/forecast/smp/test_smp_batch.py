@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from accord.forecast.base import Stakeholders
 from accord.forecast.montecarlo import draw
 from accord.forecast.smp import SMP, SMPParameterError, SMPParams
+from accord.forecast.smp import state as smp_state
 
 from .test_smp_properties import scenarios
 
@@ -51,9 +52,17 @@ def test_each_draw_forecasts_what_its_own_run_does(data, options, accommodate):
     np.testing.assert_array_equal(together, alone)
 
 
-def test_a_draw_with_tied_options_forecasts_what_its_run_does():
+def _last_of_tied(p: np.ndarray, offered: np.ndarray, draw: np.ndarray | None) -> np.ndarray:
+    """state.choose with ties broken the other way: the last of the likeliest options (equal to 1e-12)."""
+    assert draw is None
+    q = np.where(offered, p, -1.0)
+    tied = q >= q.max(axis=-1, keepdims=True) * (1 - 1e-12)
+    return q.shape[-1] - 1 - np.argmax(tied[..., ::-1], axis=-1)
+
+
+def test_a_draw_with_tied_options_forecasts_what_its_run_does(monkeypatch):
     """Found by a scan of seeds: runs that proposed fewer bargains than the batch's slots summed shorter
-    rows, rounded differently in the last bit, and at step 10, where actors had converged and two options
+    rows, rounded differently in the last bit, and at the eleventh step, where actors had converged and two options
     tied, adopted another (0.02 on the scale apart)."""
     rng = np.random.default_rng(226)
     n, d = int(rng.integers(3, 8)), int(rng.integers(1, 4))
@@ -72,6 +81,10 @@ def test_a_draw_with_tied_options_forecasts_what_its_run_does():
     together = model.forecast_batch(batch.positions, batch.salience, batch.capability, data.scale)
     alone = _one_by_one(model, data, batch.positions, batch.salience, batch.capability)
     np.testing.assert_array_equal(together, alone)
+    # the input still holds a tie that decides a forecast: broken the other way, a draw ends elsewhere
+    monkeypatch.setattr(smp_state, "choose", _last_of_tied)
+    other = model.forecast_batch(batch.positions, batch.salience, batch.capability, data.scale)
+    assert np.abs(other - together).max() > 0.01
 
 
 def test_a_draw_where_an_actor_has_no_salience_is_refused_as_by_run():
