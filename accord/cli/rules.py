@@ -112,7 +112,7 @@ def vote_predict(
     """Predict each member's vote from its positions, the outcome, and who is pivotal."""
     from accord.views.votes import pairs, predict_vote
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     on = parse_date_opt(date)
 
     def run() -> dict[str, Any]:

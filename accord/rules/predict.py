@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from accord.record.model import Decision, DecisionRule, Issue, Position, Vote
-from accord.record.snapshot import Snapshot
 from accord.rules.errors import RuleInputError
 from accord.rules.procedures import SECURITY_COUNCIL_VOTES, Ballot, Outcome, can_veto, count, decide
 from accord.rules.votes import ballots, body_rule
+
+if TYPE_CHECKING:  # read plain or through the model alike (accord.record.plain): no class needed to run
+    from accord.record.model import DecisionRule, Issue, Position, Vote
+    from accord.record.snapshot import Snapshot
 
 #: tolerance as a share of the scale: at salience 0 and at salience 1
 TOLERANCE_AT_NO_SALIENCE = 0.5
@@ -81,7 +83,7 @@ class Prediction:
 
 def draft_of(snap: Snapshot, decision_id: str) -> dict[str, float]:
     """The issue values a draft decision's provisions set; two different values for one issue is an error."""
-    d = snap.get(decision_id, Decision)
+    d = snap.get(decision_id, "decision")
     out: dict[str, float] = {}
     for p in d.provisions:
         if p.issue is None or p.value is None:
@@ -120,7 +122,7 @@ def predict(
     ``thresholds`` overrides a member's threshold on every issue; ``unknown`` is the vote of a member
     without a position on some issue of the draft (it is also listed as unknown)."""
     _, rule = body_rule(snap, body, on)
-    issues = {i: snap.get(i, Issue) for i in draft}
+    issues = {i: snap.get(i, "issue") for i in draft}
     for issue_id, value in draft.items():
         iss = issues[issue_id]
         if not iss.scale_min <= value <= iss.scale_max:

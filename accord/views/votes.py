@@ -67,10 +67,9 @@ def predict_vote(snap: Snapshot, *, body: str | None, draft: str | None, on: dt.
 
 def pairs(values: Iterable[str], name: str) -> dict[str, float]:
     """``NAME=NUMBER`` items as a mapping; AccordError naming the bad one."""
-    from accord.record.model import number
-
     out: dict[str, float] = {}
     for item in values:
+        from accord.record.model import number  # pydantic's reading of a number: only when one is given
         key, sep, raw = item.partition("=")
         try:
             if not sep or not key:

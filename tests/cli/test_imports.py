@@ -93,9 +93,10 @@ print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules))
 #: no record class, and prints YAML through the writer alone, not the bundle reader;
 #: `actors list`, `relations`, `body members`, `eligible` and `list status` read the snapshot as plain records
 #: (accord/record/plain.py); the rules they ask look kinds up by name, not by importing the model; so do
-#: `vote tally`, `decision show` and `roadmap`, whose answers dump what they show of a record (a provision,
+#: `vote tally`, `vote predict`, `decision show` and `roadmap`, whose answers dump what they show of a record (a provision,
 #: a claim) through accord.record.plain.dump; and a repeatable text option (`--no russia`) or a number
 #: option left at its default (`--at-risk-days`) reaches the command without Typer's pydantic adapter
+#: (`vote predict` with a --threshold or --issue reads that number through the model's reader: pydantic)
 PLAIN = ("yaml", "pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle")
 READ_ALSO_FORBIDDEN = {
     "actors list": PLAIN,
@@ -106,6 +107,7 @@ READ_ALSO_FORBIDDEN = {
     "list status issg-terrorist-list --date 2016-01-01": PLAIN,
     "vote tally unscr-2254 --no russia --no china": PLAIN,
     "decision show unscr-2254 --json": PLAIN,
+    "vote predict --draft unscr-2254 --unknown no": PLAIN,
     "roadmap unscr-2254 --date 2016-08-01": PLAIN,
     "show assad-role": ("pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"),
     "case list": ("yaml", "pydantic", "accord.record.model", "accord.record.bundle"),
@@ -129,6 +131,7 @@ READ_COMMANDS = [
     ["list", "status", "issg-terrorist-list", "--date", "2016-01-01"],
     ["vote", "tally", "unscr-2254", "--no", "russia", "--no", "china"],
     ["decision", "show", "unscr-2254", "--json"],
+    ["vote", "predict", "--draft", "unscr-2254", "--unknown", "no"],
     ["roadmap", "unscr-2254", "--date", "2016-08-01"],
     ["show", "assad-role", "--json", "--as-known-on", "2100-01-01"],
     ["history", "assad-role", "--json"],

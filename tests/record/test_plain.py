@@ -206,11 +206,11 @@ def test_eligibility_and_list_status_answer_alike_from_plain_and_model_records(c
 
 @pytest.mark.parametrize("case", sorted(BUILT_IN))
 def test_votes_decisions_and_roadmaps_answer_alike_from_plain_and_model_records(case):
-    """`vote tally`, `decision show` and `roadmap` read plain records: the rules answer as over the model's,
+    """`vote tally`, `vote predict`, `decision show` and `roadmap` read plain records: the rules answer as over the model's,
     the provisions and claims they show dumped alike."""
     from accord.rules.roadmap import roadmap_status
     from accord.rules.votes import show_decision
-    from accord.views.votes import simulate
+    from accord.views.votes import predict_vote, simulate
 
     records = BUILT_IN[case]
     model = Snapshot([decode(r.record_kind, encode(r)) for r in records], case_id=case)
@@ -227,6 +227,10 @@ def test_votes_decisions_and_roadmaps_answer_alike_from_plain_and_model_records(
     for d in decisions:
         assert answer(lambda: show_decision(flat, d)) == answer(lambda: show_decision(model, d))
         assert answer(lambda: simulate(flat, d, {"no": ["russia"]})) == answer(lambda: simulate(model, d, {"no": ["russia"]}))
+        for unknown in ("abstain", "no"):
+            def predicted(snap):
+                return predict_vote(snap, body=None, draft=d, on=None, issues={}, thresholds={"russia": 5.0}, unknown=unknown)
+            assert answer(lambda: predicted(flat)) == answer(lambda: predicted(model))
     days = sorted({e.date.start for e in model.events()})
     for rm in roadmaps:
         for on in [*days[:: max(1, len(days) // 8)], dt.date(2030, 1, 1)]:
