@@ -355,3 +355,11 @@ def test_official_styles_and_the_governments_of_colombia_and_afghanistan(run):
     assert ("Foreign & Commonwealth Office", "uk") in found
     # led or owned by the nation, not by the government that is a party
     assert not actors(run("A settlement that is Afghan-led and Afghan-owned is the only way forward."))
+
+
+def test_a_divided_states_nation_a_city_and_the_places_around_a_capital(run):
+    # Libya's rival governments are parties of their own: 'the Libyans' are its people, as 'the Syrians' are
+    found = actors(run("The Libyans deserve a government, and the Turks agreed. Davutoglu was flying to Kiev. The "
+                       "supply roads from Turkey were cut. Talks opened in Kuwait City. A convoy reached rural "
+                       "Damascus. The Syrian Arab Army will respond."))
+    assert found == [("Turks", "turkey"), ("Davutoglu", "ahmet-davutoglu"), ("Syrian Arab Army", "syria-government")]

@@ -25,7 +25,7 @@ from accord.ingest.world import Lexicon
 # A state or capital after these words is a place ("talks in Moscow", "flights over Turkey"), not an actor.
 PLACE_WORDS = {"in", "at", "near", "outside", "around", "into", "via", "visited", "visit", "visiting",
                "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned",
-               "inside", "over", "leave", "back", "throughout", "within", "since", "eastern", "western", "northern",
+               "inside", "over", "leave", "back", "throughout", "within", "since", "eastern", "western", "northern", "rural",
                "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern"}
 # "the Houthi-held capital Sanaa": a capital right after these words is the city
 PLACE_NOUNS = {"capital", "city"}
@@ -39,7 +39,9 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "arrived", "arrive", "visitors", "tourists", "not", "in", "moving", "relocated", "transferred",
                 # where a government sits ('able to work from Tripoli in safety')
                 "work", "working", "operate", "operating", "govern", "governing",
-                "crossed", "cross", "crossing", "crossings", "smuggled", "delivered", "brought", "trucked", "driven"}
+                "crossed", "cross", "crossing", "crossings", "smuggled", "delivered", "brought", "trucked", "driven",
+                # sent or flying there, the roads from there ('flying to Kiev', 'supply roads from Turkey')
+                "send", "sends", "sending", "flying", "roads", "routes"}
 # "he said by telephone from Riyadh", "speaking from Moscow": where the speaker was (but "on the telephone to
 # Riyadh" is a call to the government)
 FROM_WORDS = {"telephone", "phone", "speaking", "spoke",
@@ -83,7 +85,8 @@ PLACE_NEXT = {"talks", "meeting", "meetings", "process", "statement", "communiqu
 # A state's name before these words is a topic or a label ("the Syria peace process", "the Ukraine crisis"),
 # not the state acting.
 STATE_MODIFIED = PLACE_NEXT | {"crisis", "conflict", "war", "envoy", "policy", "file", "dossier", "issue", "question",
-                               "ceasefire", "truce", "settlement", "negotiations", "donors", "contact", "peace"}
+                               "ceasefire", "truce", "settlement", "negotiations", "donors", "contact", "peace",
+                               "city"}  # 'Kuwait City': the city
 # "Syrian-led", "Syrian-owned": led by the country's people, not by a state whose government is a party apart
 NATIONALS_LED = {"led", "owned"}
 # Words after a demonym that make it the state acting ("Russian jets"), not a nationality ("Syrian refugees").
@@ -223,6 +226,10 @@ class ActorMatcher:
             self.matcher.add(f"{actor}|{via}", list(tok.pipe(group)))
             self.key_of[self.vocab.strings[f"{actor}|{via}"]] = (actor, via)
         self.people = {e.id for e in self.lex.entries.values() if e.kind == "person"}
+        # states with parties of their own in the world (a government, rival assemblies): their nation is no actor
+        states = {e.id for e in self.lex.entries.values() if e.kind == "state"}
+        self.divided = {s for e in self.lex.entries.values() if e.kind in ("government", "political_group", "armed_group")
+                        for s in [e.id.rsplit("-", 1)[0]] if s in states}
         self._spelled_index(forms)
         self.title_of = {}
         for t in self.lex.titles:
@@ -308,8 +315,9 @@ class ActorMatcher:
                                   or nxt in STATE_MODIFIED):
                     place_end = last if located else place_end
                     continue
-            if via == "people" and (prev != "the" or self.lex.government(actor) != actor):
-                continue  # "the Syrians will decide": the people, not the state whose government is a party
+            if via == "people" and (prev != "the" or actor in self.divided):
+                continue  # "the Syrians will decide", 'the Libyans deserve a government': the people, not the state
+                # whose government, or whose rival governments, are parties of their own
             if entry.kind == "state" and via == "name" and _heading(doc.norm, start, end):
                 continue  # "**Syria**", "Syrian Arab Republic: Humanitarian update": a heading's topic
             if via == "demonym":
