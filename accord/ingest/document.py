@@ -129,6 +129,8 @@ class IngestDoc:
     #: a transcript's speaker labels, and the paragraphs of speech after them (set by the transcript reader)
     labels: list[tuple[int, int]] = field(default_factory=list)
     turns: list[tuple[int, int]] = field(default_factory=list)
+    #: where the text under a heading naming its speaker starts ('Statement by X'), that speaker and his words
+    headed: tuple[int, str | None, str] | None = None
     candidates: list[Candidate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)

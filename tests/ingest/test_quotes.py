@@ -705,3 +705,29 @@ def test_the_text_of_a_statement_read_as_follows_is_the_body_s(run):
             "\u201cThe Security Council calls on all parties to respect it.\u201d")
     assert [(q["content"], q["speaker"]) for q in of(run(text), "quote") if q["direct"]] == [
         ("The Security Council welcomes the truce.", "unsc"), ("The Security Council calls on all parties to respect it.", "unsc")]
+
+
+def test_one_pair_of_marks_across_paragraphs_under_a_heading_naming_the_speaker(run):
+    text = ("Statement by the High Representative Federica Mogherini on Syria\n\n"
+            "\u201cThe guns are quiet across Syria today. Every party must respect the truce.\n\n"
+            "We are under no illusion about how fragile this is.\n\n"
+            "Nobody should waste this chance.\u201d\n\nEditorial Sections:\nSyria")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text))] == [
+        ("The guns are quiet across Syria today. Every party must respect the truce.", "federica-mogherini"),
+        ("We are under no illusion about how fragile this is.", "federica-mogherini"),
+        ("Nobody should waste this chance.", "federica-mogherini")]
+    # a quote left open by mistake is not carried on into paragraphs a later quote opens
+    r = run('Lavrov said "we will see.\n\nThe talks went on.\n\nKerry called it "a good day," he said.')
+    assert "The talks went on." not in [q["content"] for q in quotes(r)]
+
+
+def test_a_long_introduction_names_the_statement_s_speaker(run):
+    text = ("Speaking ahead of the start of the cessation of hostilities in Syria at midnight Damascus time tonight, "
+            "Foreign Secretary Philip Hammond said:\n\n\"The next few days will show whether the regime is serious.\n\n"
+            "\"We will review progress with our partners next week.\"")
+    assert [q["speaker"] for q in quotes(run(text))] == ["philip-hammond", "philip-hammond"]
+    # the issuer in a long apposition, a person the dictionary does not know: he speaks, not his office's state
+    intro = ("The Honourable Jean Tremblay, Canada's Minister of International Development, today issued the following "
+             "statement on the situation in Syria:\n\n\"Canada welcomes the cessation of hostilities.\"")
+    (q,) = quotes(run(intro))
+    assert q["speaker"] is None and q["speaker_text"] == "Jean Tremblay"

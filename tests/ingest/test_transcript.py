@@ -437,3 +437,32 @@ def test_a_page_s_subheadings_even_repeated_are_no_labels(run):
             "Humanitarian Access\n\nMore trucks are waiting at the border.\n\n"
             "Humanitarian Access\n\nThe roads are closed.")
     assert not turns(run(text))
+
+
+def test_a_heading_naming_the_speaker_gives_him_the_first_person_paragraphs_under_it(run):
+    text = ("Transcript of press remarks by the UN Special Envoy for Syria, Mr. Staffan de Mistura\n\n"
+            "Geneva, 10 March 2016\n\n"
+            "Good morning. I have a short statement, and then I will take questions.\n\n"
+            "The talks resume on Monday. Both delegations have been invited, and he who stays away will explain why.\n\n"
+            "Question: Will they come?\n\nSpecial Envoy: I expect so.")
+    assert turns(run(text))[:2] == [
+        ("Good morning. I have a short statement, and then I will take questions.", "staffan-de-mistura",
+         "Staffan de Mistura"),
+        ("The talks resume on Monday. Both delegations have been invited, and he who stays away will explain why.",
+         "staffan-de-mistura", "Staffan de Mistura")]
+    # a speech whose speaker opens by addressing the chair, the heading's 'by' on a line of its own
+    speech = ("Speech\n\nStatement by Ambassador Matthew Rycroft at the Security Council\n\nDelivered on: 26 February 2016\n\n"
+              "Thank you Mr President.\n\nThe United Kingdom welcomes this resolution.")
+    assert [(c, s) for c, s, _ in turns(run(speech))] == [
+        ("Thank you Mr President.", "matthew-rycroft"), ("The United Kingdom welcomes this resolution.", "matthew-rycroft")]
+
+
+def test_a_statement_under_a_heading_is_no_quote_when_nobody_speaks_in_it_or_a_body_issues_it(run):
+    # third person, a quotation's 'We' inside the narrative is another speaker's
+    third = ("Statement by the Minister of Foreign Affairs\n\nAden, 25/01/2016\n\n"
+             "The Government welcomes the efforts of the Special Envoy to bring the parties back to talks.\n\n"
+             'The minister said the detainees had to be released. "We will not go to talks to be given conditions," he said.')
+    assert [c for c, _, _ in turns(run(third))] == ["We will not go to talks to be given conditions,"]
+    body = ("Statement by the Ministry of Foreign Affairs of the Russian Federation\n\n"
+            "We welcome the agreement reached in Munich. We call on all parties to respect it.")
+    assert turns(run(body)) == []

@@ -168,6 +168,7 @@ _MANNER_BEFORE_THAT = re.compile(r"(?:(?:[a-z]+ly|again|often|before|many times|
 # a question opening with whom it is put to ('Mr. de Mistura, the government delegation says ...')
 _VOCATIVE = re.compile(r"\s*[A-Z][^,\n\"]{0,30},\s+(?=[a-z])")
 _DOUBLE = re.compile('"')
+_LINE = re.compile(r"[^\n]+")
 # a single mark that may open (before a letter) or close (before punctuation, a space or the end) a quote
 _SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
 _CONTINUED_SINGLE = re.compile("\n+[\u2018'][A-Za-z]")
@@ -198,6 +199,12 @@ _CONTRAST = re.compile(rf",\s+{_SUBORDINATE}\s+")
 _CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$|,\s+" + _SUBORDINATE + r"\s+[^,;\"]{1,60}$")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
+_NO_NAME = {"the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "his", "her", "its",
+            "their", "our", "some", "many", "both", "all", "one", "two", "three", "several", "other", "another"}
+# a name set off at the start of the words or after a comma, an honorific before it or not
+_SET_OFF_NAME = re.compile(r"(?:^|(?<=, ))(?:(?:[Tt]he )?(?P<hon>(?:Mr|Ms|Mrs|Dr|Prof)\.?|Honourable|Hon\.|Ambassador|Sheikh|Professor) )?"
+                           r"(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?: (?:(?:al|el|bin|ibn|de|da|van|von|du|le|la)[ -])?"
+                           r"[A-Z][\w'\u00c0-\u024f-]+){0,3})", re.M)
 _CAPITAL = re.compile(r"[A-Z]")
 # a person's name opening the words, an apposition after its comma ('Rami Abdel Rahman, head of ...')
 _NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s+(?:the\s+|a\s+|an\s+)?[a-z]")
@@ -239,12 +246,12 @@ _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s+)?(?P<p>[Hh]e|[Ss]he)\
 _PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 # the subject of the clause a colon ends: a noun phrase, then a verb ('was scornful', 'summed up the mood')
 # a sentence announcing a statement printed after it, whose issuer is the speaker of its quoted paragraphs
-_STATEMENT_INTRO = re.compile(r"(?:[A-Z][^,:\n\"]{0,60},\s+)?(?P<sp>[^,:;\n\"]{2,80}?)\s+(?:has |had |have )?(?:issued|"
-                              r"released|made|delivered|gave|read out|published|put out|sent)\b[^:\n\"]{0,80}:\s*$"
-                              r"|[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*:\s*$")
+_STATEMENT_INTRO = re.compile(r"[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*:\s*$"
+                              r"|(?P<sp>[^:;\n\"]{2,240}?)(?:\s+(?:today|yesterday|on \w+))?\s+(?:has |had |have )?(?:issued|"
+                              r"released|made|delivered|gave|read out|published|put out|sent)\b[^:\n\"]{0,160}:\s*$")
 # a circumstance opening the words before a cue, the speaker after its comma
 _LEAD_CLAUSE = re.compile(r"(?:In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
-                          r"Separately|Meanwhile)\b[^,\"\n]{0,60},\s+(?=\S)")
+                          r"Separately|Meanwhile)\b[^,\"\n]{0,150},\s+(?=\S)")
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
                             r"(?:was|were|is|are|had|has|struck|went|gave|put|\w+ed)\b[^,:;\n\"]{0,40}:\s*$")
 _TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|"
@@ -268,14 +275,23 @@ class Attribution:
 
 def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of the inside of each double-quoted passage, paragraph by paragraph; a quote
-    left open at a paragraph's end runs to it (the next paragraph reopens it)."""
+    left open at a paragraph's end runs to it (the next paragraph reopens it, or goes on without a mark
+    up to the one whose first mark closes it: a statement in one pair of marks across its paragraphs)."""
     out: list[tuple[int, int, bool]] = []
-    for para in re.finditer(r"[^\n]+", norm):
-        s0, e0 = para.span()
-        marks = [m.start() for m in _DOUBLE.finditer(norm, s0, e0)]
-        if not marks:
-            marks = _single_marks(text, s0, e0)
+    paras = [(p.start(), p.end()) for p in _LINE.finditer(norm)]
+    marks_of = [[m.start() for m in _DOUBLE.finditer(norm, s0, e0)] or _single_marks(text, s0, e0) for s0, e0 in paras]
+    for k, (s0, e0) in enumerate(paras):
+        marks = marks_of[k]
         i = 0
+        if out and not out[-1][2] and out[-1][1] == paras[k - 1][1] and norm[s0] not in "\"'\u2018":
+            # the paragraph before left a quote open and this one opens with no mark: it goes on here when a
+            # closing mark comes first, here or in a paragraph after it with no mark before
+            if not marks and _closes_later(text, paras, marks_of, k):
+                out.append((s0, e0, False))
+                continue
+            if marks and _closing(text, marks[0]):
+                out.append((s0, marks[0], True))
+                i = 1
         while i < len(marks):
             open_at = marks[i]
             if text[open_at] == "\u201d" and i + 1 < len(marks):  # a stray closing mark: skip it
@@ -285,6 +301,22 @@ def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
             out.append((open_at + 1, close_at if close_at is not None else e0, close_at is not None))
             i += 2
     return out
+
+
+def _closing(text: str, at: int) -> bool:
+    """A mark that can only close: a right one, or a straight one after a word's end and before a space, a stop or the
+    paragraph's end."""
+    if text[at] in "\u201d\u2019":
+        return True
+    return at > 0 and not text[at - 1].isspace() and (at + 1 == len(text) or text[at + 1] in " \t\n,.;:!?)")
+
+
+def _closes_later(text: str, paras: list[tuple[int, int]], marks_of: list[list[int]], k: int) -> bool:
+    """Whether, among the few paragraphs from the k-th on, the first with a mark has a closing mark first."""
+    for j in range(k, min(len(paras), k + 8)):
+        if marks_of[j]:
+            return text[paras[j][0]] not in "\"'\u2018\u201c" and _closing(text, marks_of[j][0])
+    return False
 
 
 def _single_marks(text: str, s0: int, e0: int) -> list[int]:
@@ -311,6 +343,11 @@ class QuoteExtractor:
         self.lex = ctx.lexicon
         self.max_scare_words = max_scare_words
         self.cue_words = ctx.words.word_set(first_words(CUES))
+        # the words of titles and offices, which no name is made of ('Foreign Minister', 'High Commissioner')
+        self.title_words = {w.lower() for t in self.lex.titles for w in t.title.replace("-", " ").split()} | {
+            "minister", "secretary", "president", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+            "chairman", "chair", "representative", "commissioner", "director", "general", "deputy", "foreign",
+            "prime", "king", "prince", "emir", "sheikh", "leader", "head", "chief", "senator", "the", "of", "and"}
         # words that may open the speaker's description right after a closing mark ('," spokesman John
         # Kirby said'); any other lower-case word there means the sentence goes on
         self.speaker_words = {"he", "she", "they", "it", "a", "an", "one", "the", "some", "two", "several", "another",
@@ -342,6 +379,8 @@ class QuoteExtractor:
             if att is None:
                 att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
                     or (self._signed(doc, close_end) if closed_at(close_end) else None)
+            if att is None and doc.headed and doc.headed[0] == qs - 1:
+                att = Attribution(doc.headed[1], doc.headed[2], None)  # 'Statement by X' above it: his words
             sentence_like = bool(_SENTENCE_LIKE.match(said.strip()))
             if att is None and (words > self.max_scare_words or sentence_like):  # 'Not this week.' is speech too
                 att = self._subject_before(doc, qs)
@@ -605,11 +644,14 @@ class QuoteExtractor:
         if doc.norm[pe - 1] != ":" or '"' in doc.norm[ps:pe]:
             return None
         cue = _CUE.search(doc.norm, ps, pe)
-        att = self._resolve(doc, ps, cue.start() if cue else pe - 1, cue=cue.group() if cue else None)
-        intro = _STATEMENT_INTRO.match(doc.norm, ps, pe) if att is None else None
-        if intro:  # 'The Special Envoy issued the following statement:', '... was issued today by X:'
+        # 'The Special Envoy issued the following statement:', '... was issued today by X:', 'X, the Minister of
+        # Foreign Affairs, today issued the following statement on ...:': the issuer, not the whole sentence
+        intro = _STATEMENT_INTRO.match(doc.norm, ps, pe) if cue is None else None
+        if intro:
             group = "sp" if intro.group("sp") else "by"
-            att = self._resolve(doc, intro.start(group), intro.end(group), cue=None)
+            att = self._resolve(doc, intro.start(group), intro.end(group), cue=None, tail=True)
+        else:
+            att = self._resolve(doc, ps, cue.start() if cue else pe - 1, cue=cue.group() if cue else None)
         text = _TEXT_NAMED.search(doc.norm, ps, cue.start()) if att is None and cue else None
         if text:  # 'The full text of presidential statement S/PRST/2016/5 reads as follows:': the body that issued it
             att = Attribution(self._author(doc, ps), doc.text[text.start():cue.start()].strip(), cue.group())
@@ -676,7 +718,7 @@ class QuoteExtractor:
             return None
         ps, pe = doc.sents[i - 1]
         breaks = doc.norm.count("\n", pe, qs)
-        if '"' in doc.norm[ps:pe] or (breaks > 1 and not across) or (across and not 1 <= breaks <= 2):
+        if '"' in doc.norm[ps:pe] or self._quoted(doc, ps) or (breaks > 1 and not across) or (across and not 1 <= breaks <= 2):
             return None
         first = next(iter(doc.mentions_in(ps, pe)), None)
         # the subject opens the sentence, or follows an opening clause ('Asked whether he would go, Hijab smiled.')
@@ -897,9 +939,11 @@ class QuoteExtractor:
 
     # ---------------------------------------------------------------------------- speakers
 
-    def _resolve(self, doc: IngestDoc, s: int, e: int, cue: str | None, prefer_first: bool = False) -> Attribution | None:
+    def _resolve(self, doc: IngestDoc, s: int, e: int, cue: str | None, prefer_first: bool = False,
+                 tail: bool = False) -> Attribution | None:
         """Who speaks in the words between s and e (the named person nearest the cue: the last one before
-        it, or with ``prefer_first`` the first one after it)."""
+        it, or with ``prefer_first`` the first one after it); with ``tail``, words too long to be a speaker's
+        are read from a comma near their end."""
         norm = doc.norm
         if any(ps == s for ps, _ in doc.places):  # the dateline opens the sentence: the speaker follows it
             dash = _DATELINE_END.search(norm, s, min(e, s + 80))
@@ -912,6 +956,11 @@ class QuoteExtractor:
         s = lead.end() if lead else s  # 'In a statement issued in New York, the Spokesman (said)': after the clause
         aux = _TRAILING_AUX.search(norm, s, e)
         e = aux.start() if aux and aux.start() > s else e  # 'Iranian diplomats have (made clear)'
+        if tail and e - s > 120:
+            # 'The Special Representative of the OSCE Chairperson-in-Office in Ukraine and in the Trilateral Contact
+            # Group, Ambassador Martin Sajdik, made the following statement:': the subject's last apposition
+            comma = norm.find(", ", e - 120, e)
+            s = comma + 2 if comma >= 0 else e
         if s >= e or e - s > 120:
             return None
         words = doc.text[s:e]
@@ -977,6 +1026,9 @@ class QuoteExtractor:
             body = body or ([self._antecedent(doc, s, head)] if head and head.isalpha() else [])
             if body and body[-1]:
                 return Attribution(body[-1], _np(words), cue)
+        stranger = self._stranger(doc, s, e)
+        if stranger:
+            return Attribution(None, stranger, cue)
         described = [c for c in doc.of_kind("description") if s <= c.start and c.end <= e and c.end >= e - 2]
         if described and not spokes:  # 'The Secretary told reporters', 'the Government said': who it denotes
             d = described[-1]  # its words as read (a soft break a space), as a mention's are
@@ -1008,6 +1060,25 @@ class QuoteExtractor:
             if _DEFINITE.match(words) or _HEADLINE_SPEAKER.fullmatch(words):
                 return Attribution(None, _np(words), cue)  # a headline's '..., says opposition chief'
 
+        return None
+
+    def _stranger(self, doc: IngestDoc, s: int, e: int) -> str | None:
+        """'Canada's Minister of Foreign Affairs, Stephane Dion, today', 'Mr. Alloush, HNC chief negotiator': a
+        person's name set off by commas (or opening the words before one) that names nobody the dictionary knows
+        speaks himself, not the state or body around him (gold: a named person who is no known actor is null)."""
+        norm = doc.norm
+        for m in _SET_OFF_NAME.finditer(norm, s, e):
+            if not (m.end("name") == e or norm.startswith(",", m.end("name"))):
+                continue
+            words = m.group("name").replace("-", " ").split()
+            if (len(words) < 2 and not m.group("hon")) or words[0].lower() in _NO_NAME:
+                continue
+            if any(w.lower().rstrip(".") in self.title_words for w in words[1:]) \
+                    or words[0].lower() in self.title_words and not m.group("hon"):
+                continue  # 'Minister Lavrov' is known; 'Deputy Foreign Minister' is a title, no name
+            if any(x.actor or x.kind != "person" for x in doc.mentions_in(m.start("name"), m.end("name"))):
+                continue
+            return m.group("name")
         return None
 
     def _pronoun_speaker(self, doc: IngestDoc, pronoun: Mention) -> str | None:

@@ -11,6 +11,10 @@ dropped, and the label is kept off the unknown-actor proposals.
 A government release prints a statement the same way after an attribution alone in its paragraph ("Foreign
 Secretary Philip Hammond said:"): its paragraphs are the named speaker's, up to one that is no speech.
 
+A page headed by what it is and who speaks in it ("Statement by Ambassador X at ...", "Transcript of press stakeout by
+..., Mr. X") prints his words the same way, unlabelled, under its headings: those paragraphs are his while he speaks in
+them as I or we (or to his audience), up to the first label.
+
 A meeting record labels delegates with notes (`Mr. Churkin (Russian Federation) (spoke in Russian):`); one the
 dictionary does not know speaks for the state in the note, and `The President` (the chair) for nobody known.
 
@@ -122,6 +126,11 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary"
 # the narrative again: someone reported in the third person, and nobody speaking as I or we
 _REPORTING = re.compile(r"\"|\b(?:said|says|told (?:reporters|journalists)|according to|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _SPOKEN = re.compile(r"\b(?:I|I'm|we|We|our|Our|my|My|us|you|You)\b")
+_QUOTED = re.compile(r'"[^"\n]*"?')
+_ADDRESS = re.compile(r"(?:Thank you|Good (?:morning|afternoon|evening)|Ladies and gentlemen|Dear (?:colleagues|friends)|"
+                      r"(?:Mr|Madam|Madame) (?:President|Chair|Chairman|Chairperson|Speaker|Secretary-General))\b")
+_SPOKESPERSON = re.compile(r"\b[Ss]pokes(?:man|woman|person)\b")
+_NARRATIVE = re.compile(r"\"|\b(?:said|says|told|according to)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a stage direction or the record's note, in brackets: '(Laughter.)', '[inaudible]', '(The briefing ended at 1:35.)'
@@ -195,6 +204,14 @@ _ISSUED_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?:has |h
                            r"remarks|message) (?:was|has been) (?:issued|released|made|delivered|published)\b[^\n\":]{0,60}?"
                            r"\bby (?P<by>[^\n\":]{3,140}?):[ \t]*(?=\n\n[^\s\"])")
 _COLON_BREAK = re.compile(r":[ \t]*\n\n")
+# a heading naming what the text under it is and who speaks in it ('Statement by the High Representative/Vice-President
+# Federica Mogherini on ...', 'Transcript of press stakeout by the ... Special Envoy for Syria, Mr. Staffan de Mistura',
+# 'Press conference' then 'by NATO Secretary General Jens Stoltenberg following ...')
+_SPEECH_KIND = re.compile(r"\b(?:[Ss]tatement|[Rr]emarks|[Ss]peech|[Aa]ddress|[Pp]ress [Cc]onference|[Bb]riefing|"
+                          r"[Ss]take-?out|[Tt]ranscript|[Mm]essage|[Ii]nterview|[Ii]ntervention|[Dd]oorstep|[Tt]estimony)\b")
+_HEADING_BY = re.compile(r"(?:^|(?<=\s))by[ \t]+(?P<by>[^\n]{3,200})", re.M)
+# what ends the speaker's description in such a heading: what he spoke on, where, when
+_BY_END = re.compile(r",?\s+(?:on|at|to|in|before|after|following|during|ahead of)\s+(?=[a-z\d])|,\s+(?=[a-z])")
 
 
 def _opens_words(norm: str, m: re.Match[str]) -> bool:
@@ -304,6 +321,8 @@ class Transcript:
         if "\n" in norm:
             taken = {m.start() for m in labels}
             labels = labels + [m for m in _line_labels(norm) if m.start() not in taken and m.start() >= headline]
+        first_label = min((m.start() for m in labels), default=len(norm)) if len(labels) >= 2 else len(norm)
+        self._headed(doc, first_label)
         if len(labels) < 2:
             return doc
         # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
@@ -391,6 +410,79 @@ class Transcript:
                 doc.add("quote", qs, qe, 0.75, speaker=who.actor, speaker_text=who.text,
                         content=doc.article.text[qs:qe], direct=True, cue=cue)
             doc.turns = doc.turns + turns
+
+    def _headed(self, doc: IngestDoc, limit: int) -> None:
+        """'Statement by Ambassador X' (or 'Transcript of press stakeout by X') among the headings that open the page,
+        then paragraphs in which he speaks as I or we: each paragraph up to the first label (or one that is no
+        speech, or the narrative again) is his direct quote. The heading's speaker is kept on the document
+        (``doc.headed``) for a statement printed in quotation marks under it. A body's statement is its
+        author's text, no quotation: the heading must name a person."""
+        norm = doc.norm
+        heads: list[re.Match[str]] = []
+        body = None
+        for p in _PARAGRAPH.finditer(norm, 0, min(limit, 1500)):
+            words = p.group().strip()
+            # a heading: no sentence's stop nor an introduction's colon at its end, or a note ('(As delivered)')
+            if words.rstrip("\"')]\u201d")[-1:] not in (".", "!", "?", ":") or (words[:1] == "(" and words[-1:] == ")"):
+                heads.append(p)
+                continue
+            body = p.start()
+            break
+        if body is None or not heads:
+            return  # most pages open with a sentence: no heading to read
+        kind = next((i for i, h in enumerate(heads) if _SPEECH_KIND.search(h.group())), None)
+        if kind is None:
+            return
+        by = next(filter(None, (_HEADING_BY.search(norm, h.start(), h.end()) for h in heads[kind:])), None)
+        if by is None:
+            return
+        s, e = by.span("by")
+        people = [x for x in doc.mentions_in(s, e) if x.kind == "person"]
+        after = next((h for h in heads if h.start() > e), None)
+        if not any(x.actor for x in people) and after is not None:
+            # 'Briefing by Foreign Ministry Spokesperson' / 'Maria Zakharova, Moscow, February 18, 2016'
+            people += [x for x in doc.mentions_in(*after.span()) if x.kind == "person" and x.actor]
+        named = [x for x in people if x.actor and x.via in ("name", "short")] or [x for x in people if x.actor]
+        spokes = _SPOKESPERSON.search(norm, s, e)
+        org = next((x for x in doc.mentions_in(spokes.end(), e) if x.actor and x.kind != "person"), None) \
+            if spokes and not named else None
+        if named:
+            speaker, text = named[0].actor, named[0].text
+        elif org is not None:  # 'by the Spokesperson of the Ministry of Foreign Affairs': he speaks for it
+            end = _BY_END.search(norm, org.end, e)
+            speaker, text = org.actor, norm[s:end.start() if end else e].strip()
+        else:
+            first = norm[s:e].split()
+            first = first[1] if first[0] == "the" and len(first) > 1 else first[0]
+            if not people and first.lower().rstrip(",") not in _HONORIFICS:
+                return  # 'Statement by the Ministry of Foreign Affairs': a body's text
+            end = _BY_END.search(norm, s, e)
+            speaker, text = None, norm[s:end.start() if end else e].strip()
+        doc.headed = (body, speaker, text)
+        turns = []
+        for p in _PARAGRAPH.finditer(norm, body, limit):
+            qs, qe = p.span()
+            while qe > qs and norm[qe - 1].isspace():
+                qe -= 1
+            words = norm[qs:qe]
+            if words.startswith(("\"", "'")) or any(a < qe and qs < b for a, b in doc.turns):
+                break  # a statement in quotation marks (the quotes read it), or one read already
+            if _no_speech(words):
+                if _STAGE.fullmatch(words):
+                    continue
+                break
+            own = _QUOTED.sub(" ", words)  # a quotation inside is someone else's person
+            if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own):
+                break  # a speech names others ('as he reconvenes the talks'); the page's own report says who said what
+            turns.append((qs, qe))
+        # he speaks: as I or we, or to his audience ('Thank you Mr President.')
+        if not any(_FIRST_PERSON.search(_QUOTED.sub(" ", norm[qs:qe])) or _ADDRESS.match(norm, qs, qe)
+                   for qs, qe in turns):
+            return
+        for qs, qe in turns:
+            doc.add("quote", qs, qe, 0.75, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
+                    direct=True, cue=None)
+        doc.turns = doc.turns + turns
 
     def _is_label(self, doc: IngestDoc, m: re.Match[str]) -> bool:
         if m.groupdict().get("q") or m.group("qa"):
