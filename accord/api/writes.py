@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from accord.api.auth import require, role
 from accord.errors import AccordError, NotFound, StaleWrite
@@ -22,7 +22,36 @@ IfMatch = Annotated[str | None, Header(alias="If-Match", description='The ETag r
 Text = Annotated[str, Field(max_length=10_000)]
 
 
-class PositionIn(BaseModel):
+def _nul_at(value: Any, where: str = "") -> str | None:
+    """The dotted place of the first string (key or value, at any depth) holding a NUL character."""
+    if isinstance(value, str):
+        return where if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if "\x00" in str(key):
+                return where or "body"
+            if (found := _nul_at(item, f"{where}.{key}" if where else str(key))) is not None:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if (found := _nul_at(item, f"{where}.{i}" if where else str(i))) is not None:
+                return found
+    return None
+
+
+class Body(BaseModel):
+    """A request body: no string in it may hold a NUL character. PostgreSQL's text cannot store one (and
+    no record or id has one), so it is refused with its place before any route runs, on every store."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, data: Any) -> Any:
+        if (where := _nul_at(data)) is not None:
+            raise ValueError(f"{where} holds a NUL character")
+        return data
+
+
+class PositionIn(Body):
     issue: Annotated[str, Field(max_length=200)]
     actor: Annotated[str, Field(max_length=200)]
     value: float
@@ -33,17 +62,17 @@ class PositionIn(BaseModel):
     replace_cite: bool = False
 
 
-class EditIn(BaseModel):
+class EditIn(Body):
     set: Annotated[dict[str, Any], Field(min_length=1, description="FIELD (dotted for nested) -> new value.")]
     cite: Annotated[list[Text], Field(min_length=1, max_length=50)]
     note: Text | None = None
 
 
-class ReviewEditIn(BaseModel):
+class ReviewEditIn(Body):
     changes: Annotated[dict[str, Text], Field(min_length=1, description="FIELD -> VALUE, as `accord review edit`.")]
 
 
-class DocumentIn(BaseModel):
+class DocumentIn(Body):
     text: Annotated[str, Field(min_length=1, max_length=5_000_000)]
     title: Text | None = None
     url: Text | None = None
@@ -52,12 +81,12 @@ class DocumentIn(BaseModel):
     id: Annotated[str | None, Field(max_length=200)] = None
 
 
-class UserIn(BaseModel):
+class UserIn(Body):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     role: Annotated[str, Field(description="viewer, analyst, editor or admin")]
 
 
-class CaseIn(BaseModel):
+class CaseIn(Body):
     bundle: Annotated[str, Field(max_length=200, description="A built-in case bundle's name.")]
 
 

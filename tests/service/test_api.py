@@ -74,6 +74,33 @@ def test_a_nul_in_a_path_or_query_is_one_400_on_either_store(served: Served):
     assert c.get("/api/v1/cases/mini/review?kind=quote").status_code == 200
 
 
+def test_a_nul_in_a_json_body_is_one_4xx_naming_the_field_and_writes_nothing(served: Served):
+    """PostgreSQL's text cannot hold NUL: a body's string with one (at any depth, key or value) is refused
+    before any route runs, on SQLite too, with the field's place."""
+    editor, admin = served.client("editor"), served.client("admin")
+    rid = "vote-timing.alpha.2020-03"
+    before = editor.get("/api/v1/cases/mini/records/vote-timing/history").json()["total"]
+    writes = [
+        ("post", "/api/v1/cases/mini/positions", {"issue": "vote-timing", "actor": "alpha", "value": 5,
+                                                  "cite": ["https://e.org/\x00"], "note": "n"}, "cite.0"),
+        ("post", "/api/v1/cases/mini/positions", {"issue": "vote-timing", "actor": "alpha", "value": 5,
+                                                  "cite": ["https://e.org"], "note": "a\x00b"}, "note"),
+        ("patch", f"/api/v1/cases/mini/records/{rid}", {"set": {"note": {"deep": ["ok", "x\x00"]}},
+                                                        "cite": ["https://e.org"]}, "set.note.deep.1"),
+        ("patch", f"/api/v1/cases/mini/records/{rid}", {"set": {"no\x00te": "x"}, "cite": ["https://e.org"]}, "set"),
+        ("post", "/api/v1/cases/mini/documents", {"text": "Alpha said \x00 so.", "title": "t"}, "text"),
+        ("post", "/api/v1/users", {"name": "da\x00na", "role": "viewer"}, "name"),
+    ]
+    for method, url, body, where in writes:
+        client = admin if url.endswith("/users") else editor
+        r = getattr(client, method)(url, json=body)
+        assert r.status_code == 422, (url, r.status_code, r.text)
+        assert f"{where} holds a NUL character" in r.text, (url, r.text)
+    assert editor.get("/api/v1/cases/mini/records/vote-timing/history").json()["total"] == before
+    assert editor.get(f"/api/v1/cases/mini/records/{rid}").json()["version"] == 1
+    assert "da\x00na" not in [u["name"] for u in admin.get("/api/v1/users").json()]
+
+
 def test_reads_answer_what_the_cli_views_answer(served: Served):
     from accord.store import Store
     from accord.views.record import positions, show
