@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -74,7 +74,9 @@ EXTRA_ACTORS = frozenset(
     recep-tayyip-erdogan hassan-rouhani abdulmalik-al-mekhlafi kuwait thabo-mbeki colombia juan-manuel-santos farc colombia-government cuba norway
     south-sudan south-sudan-government salva-kiir riek-machar spla-io igad afghanistan afghanistan-government
     taliban pakistan splm-n jem canada stephane-dion jens-stoltenberg fumio-kishida
-    hua-chunying wang-yi australia julie-bishop msf peter-maurer nabil-elaraby hossein-jaberi-ansari paulo-pinheiro""".split()
+    hua-chunying wang-yi australia julie-bishop msf peter-maurer nabil-elaraby hossein-jaberi-ansari paulo-pinheiro
+    hong-lei israel benjamin-netanyahu hassan-nasrallah pope-francis brazil abdel-fattah-el-sisi ireland charles-flanagan
+    murray-mccully""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
