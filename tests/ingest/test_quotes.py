@@ -598,6 +598,13 @@ def test_a_person_nobody_knows_heading_a_known_body_speaks_for_himself(run):
     assert _indirect(r) == [("the strikes had gone on all night", None, "Omar Khalil Nasser")]
 
 
+def test_a_person_nobody_knows_after_the_cue_with_a_known_body_s_title_speaks_for_himself(run):
+    """'said X, MSF's head of mission': the possessive body after the name's comma is his title, not the speaker."""
+    for text in ('"The wards are full," said Laure Vasseur, MSF\'s head of mission in Yemen.',
+                 '"The wards are full," said Laure Vasseur, the head of mission for MSF in Yemen.'):
+        assert [(q["speaker"], q["speaker_text"]) for q in quotes(run(text))] == [(None, "Laure Vasseur")], text
+
+
 def test_single_marks_left_open_at_a_paragraph_s_end_go_on_in_the_next(run):
     r = run("'We have heard promises before,' Philip Hammond told a radio station. 'The test is the bombing.\n\n"
             "'If it goes on, Moscow will have to answer for it,' he said.")

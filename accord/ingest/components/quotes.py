@@ -207,7 +207,7 @@ _SET_OFF_NAME = re.compile(r"(?:^|(?<=, ))(?:(?:[Tt]he )?(?P<hon>(?:Mr|Ms|Mrs|Dr
                            r"[A-Z][\w'\u00c0-\u024f-]+){0,3})", re.M)
 _CAPITAL = re.compile(r"[A-Z]")
 # a person's name opening the words, an apposition after its comma ('Rami Abdel Rahman, head of ...')
-_NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s+(?:the\s+|a\s+|an\s+)?[a-z]")
+_NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s+(?:the\s+|a\s+|an\s+|[A-Z][\w.-]*'s\s+)?[a-z]")
 # a long run of titles and a name nobody knows ('Deputy Prime Minister and Foreign Minister Sheikh Sabah Khaled
 # Al-Hamad Al-Sabah'): capitalised words and the small words between them
 _TITLES_AND_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|of|for|the|al-[\w'-]+|bin|ibn|de|el-[\w'-]+)){0,15}")
@@ -1037,8 +1037,9 @@ class QuoteExtractor:
         if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
             return Attribution(titled[-1].actor, _np(words), cue)
         unknown = _NAME_APPOSITION.match(words)
-        if unknown and not any(m.actor for m in doc.mentions_in(s, s + unknown.end())):
-            # 'Rami Abdel Rahman, head of the Observatory, said': a person nobody knows speaks, not his body
+        if unknown and not any(m.actor for m in doc.mentions_in(s, s + unknown.end("name"))):
+            # 'Rami Abdel Rahman, head of the Observatory, said', 'said Laure Vasseur, MSF's head of mission': a
+            # person nobody knows speaks, not his body
             return Attribution(None, unknown.group("name"), cue)
         # 'the Houthi-run Saba news agency': something of the body's, not the body
         body = [m for m in inside if m.actor and m.kind != "person" and not norm.startswith(_RUN_BY, m.end)]
