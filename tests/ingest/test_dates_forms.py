@@ -177,6 +177,10 @@ TUESDAY = dt.date(2016, 3, 1)
     ("The siege began 18 months ago.", [("18 months ago", ["2014-09-01", "2014-09-30"], "month")]),
     ("Twelve years ago the border was quiet.", [("Twelve years ago", ["2004-01-01", "2004-12-31"], "year")]),
     ("He arrived in Geneva a few days ago.", [("a few days ago", None, "day")]),
+    # the end of a longer count is no count: no date rather than a wrong one (found in review)
+    ("The siege began twenty-five days ago.", []),
+    ("The ruins stood 1,000 years ago.", []),
+    ("The Council met on 12 February and the truce began twenty-one days later.", [("12 February", "2016-02-12", "day")]),
     ("In the weeks ahead, the parties must keep their word.", [("the weeks ahead", None, "week")]),
     # a count of days after the day the sentence gives
     ("The Council met on 12 February and the truce began fifteen days later.",

@@ -466,3 +466,9 @@ def test_a_statement_under_a_heading_is_no_quote_when_nobody_speaks_in_it_or_a_b
     body = ("Statement by the Ministry of Foreign Affairs of the Russian Federation\n\n"
             "We welcome the agreement reached in Munich. We call on all parties to respect it.")
     assert turns(run(body)) == []
+
+
+def test_a_heading_s_by_followed_by_blanks_only_names_nobody_and_does_not_crash(run):
+    """'Statement by' with trailing blanks and no name gave an IndexError (found in review)."""
+    text = "Statement by    \t\n\nWe welcome the agreement reached in Munich. We call on all parties to respect it."
+    assert turns(run(text)) == []

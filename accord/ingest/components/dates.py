@@ -105,12 +105,13 @@ _RULES: list[tuple[str, str]] = [
     ("week_of", rf"\b[Tt]he\s+week\s+of\s+(?:(?P<d1>{_DAY})\s+(?P<m1>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?"),
     # "the day after", "two days later", "a day earlier": counted from the day the text has just given
     ("offset", r"\b(?:[Tt]he\s+day\s+after(?!\s+(?:the|a|an|his|her|its|their|that|[A-Z]|\d))|"
-               rf"(?P<n>{_COUNT_WORDS}|\d{{1,2}})\s+(?P<unit>days?)\s+(?P<dir>later|earlier))\b"
+               rf"(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,2}})\s+(?P<unit>days?)\s+(?P<dir>later|earlier))\b"
                r"(?!\s+than)"),
     ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<m_>[0-3]?\d)\.|-(?P<m__>[01]?\d)-(?=\d{4}))(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
-    # a count of units before 'ago' ('three weeks ago', 'a couple of days ago', 'a fortnight ago'); a vague count
+    # a count of units before 'ago' ('three weeks ago', 'a couple of days ago', 'a fortnight ago'), not the end of a
+    # longer one ('twenty-five', '1,000': no date rather than a wrong one); a vague count
     # ('a few days ago', 'several weeks ago') is a time the text gives that no day fixes
-    ("ago", rf"\b(?P<ago>(?:(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
+    ("ago", rf"\b(?P<ago>(?:(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
             r"(?P<ago_unit>day|week|fortnight|month|year)s?\s+ago)\b"),
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),

@@ -452,7 +452,7 @@ class Transcript:
             end = _BY_END.search(norm, org.end, e)
             speaker, text = org.actor, norm[s:end.start() if end else e].strip()
         else:
-            first = norm[s:e].split()
+            first = norm[s:e].split() or [""]  # 'Statement by' and blanks only: nobody named
             first = first[1] if first[0] == "the" and len(first) > 1 else first[0]
             if not people and first.lower().rstrip(",") not in _HONORIFICS:
                 return  # 'Statement by the Ministry of Foreign Affairs': a body's text
