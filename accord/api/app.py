@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from accord.errors import AccordError, BundleErrors, NotFound, StaleWrite
@@ -37,6 +39,12 @@ def create_app(db: str, public_read: bool = False) -> FastAPI:
     app.include_router(writes.router)
     app.include_router(dashboard.router)
     dashboard.mount_static(app)
+
+    @app.exception_handler(RequestValidationError)
+    def _invalid(request: Request, e: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes each error's input, which a lone surrogate in it made unencodable (a 500)
+        return JSONResponse({"detail": jsonable_encoder([{k: v for k, v in err.items() if k != "input"}
+                                                         for err in e.errors()])}, 422)
 
     @app.exception_handler(AccordError)
     def _user_error(request: Request, e: AccordError) -> JSONResponse:

@@ -7,6 +7,7 @@ compared with the version the server read for it, so two writers never silently 
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Request
@@ -22,32 +23,43 @@ IfMatch = Annotated[str | None, Header(alias="If-Match", description='The ETag r
 Text = Annotated[str, Field(max_length=10_000)]
 
 
-def _nul_at(value: Any, where: str = "") -> str | None:
-    """The dotted place of the first string (key or value, at any depth) holding a NUL character."""
-    if isinstance(value, str):
-        return where if "\x00" in value else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if "\x00" in str(key):
-                return where or "body"
-            if (found := _nul_at(item, f"{where}.{key}" if where else str(key))) is not None:
-                return found
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if (found := _nul_at(item, f"{where}.{i}" if where else str(i))) is not None:
-                return found
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _unstorable_at(value: Any) -> tuple[str, str] | None:
+    """The dotted place and the name of the first character no store can hold (NUL: PostgreSQL's text; a lone
+    surrogate: UTF-8 on both) in a string of the body, key or value, at any depth. Walked with a stack, not by
+    recursion: a body may nest deeper than Python's recursion limit."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, dict):
+            children = []
+            for key, child in item.items():
+                if (bad := _UNSTORABLE.search(str(key))) is not None:
+                    return where or "body", _NAMES[bad.group() == "\x00"]
+                children.append((f"{where}.{key}" if where else str(key), child))
+            stack.extend(reversed(children))
+        elif isinstance(item, list):
+            stack.extend(reversed([(f"{where}.{i}" if where else str(i), child) for i, child in enumerate(item)]))
+        elif isinstance(item, str) and (bad := _UNSTORABLE.search(item)) is not None:
+            return where or "body", _NAMES[bad.group() == "\x00"]
     return None
 
 
+_NAMES = {True: "a NUL character", False: "a lone surrogate"}
+
+
 class Body(BaseModel):
-    """A request body: no string in it may hold a NUL character. PostgreSQL's text cannot store one (and
-    no record or id has one), so it is refused with its place before any route runs, on every store."""
+    """A request body: no string in it may hold a character no store can keep (NUL, which PostgreSQL's text
+    cannot store and no record or id has; a lone surrogate, which is no UTF-8), so it is refused with its place
+    before any route runs, on every store."""
 
     @model_validator(mode="before")
     @classmethod
-    def _no_nul(cls, data: Any) -> Any:
-        if (where := _nul_at(data)) is not None:
-            raise ValueError(f"{where} holds a NUL character")
+    def _storable(cls, data: Any) -> Any:
+        if (bad := _unstorable_at(data)) is not None:
+            raise ValueError(f"{bad[0]} holds {bad[1]}")
         return data
 
 

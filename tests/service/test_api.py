@@ -101,6 +101,19 @@ def test_a_nul_in_a_json_body_is_one_4xx_naming_the_field_and_writes_nothing(ser
     assert "da\x00na" not in [u["name"] for u in admin.get("/api/v1/users").json()]
 
 
+def test_a_lone_surrogate_or_a_deep_body_is_one_4xx_not_a_500(served: Served):
+    """A lone surrogate cannot be stored as UTF-8 on either store; a body nested deeper than Python's recursion
+    limit must not crash the check that walks it."""
+    editor = served.client("editor")
+    raw = '{"issue": "vote-timing", "actor": "alpha", "value": 5, "cite": ["https://e.org"], "note": "a\\ud800b"}'
+    r = editor.post("/api/v1/cases/mini/positions", content=raw, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and "note holds a lone surrogate" in r.text, r.text
+    deep = '{"set": {"note": ' + "[" * 5000 + "]" * 5000 + '}, "cite": ["https://e.org"]}'
+    r = editor.patch("/api/v1/cases/mini/records/vote-timing.alpha.2020-03", content=deep,
+                     headers={"Content-Type": "application/json"})
+    assert 400 <= r.status_code < 500, (r.status_code, r.text[:200])
+
+
 def test_reads_answer_what_the_cli_views_answer(served: Served):
     from accord.store import Store
     from accord.views.record import positions, show
