@@ -320,6 +320,12 @@ def test_an_abbreviated_state_name_before_a_title_is_the_state(run):
     assert ("Samantha Power", "samantha-power") in found and ("John Kerry", "john-kerry") in found
 
 
+def test_a_demonym_in_a_headline_s_capitals_is_no_abbreviated_state_name(run):
+    # 'RUSSIAN' before a title in a line of capitals is the adjective it is in 'Russian Foreign Minister', not 'US'
+    found = actors(run("RUSSIAN FOREIGN MINISTER SERGEI LAVROV ARRIVES IN GENEVA\n\nSergei Lavrov arrived on Monday."))
+    assert ("RUSSIAN", "russia") not in found and ("Sergei Lavrov", "sergei-lavrov") in found
+
+
 def test_a_capital_opening_a_sentence_with_in_is_where_the_report_comes_from(run):
     # 'In Moscow, the Kremlin said': the place the news comes from; the actor is the one who speaks there
     found = actors(run("Turkey shot down a jet. In Moscow, Kremlin spokesman Dmitry Peskov said Russia would respond. "

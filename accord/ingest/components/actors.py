@@ -323,7 +323,9 @@ class ActorMatcher:
             if via == "demonym":
                 # 'U.S. Ambassador Samantha Power', 'US officials': an abbreviated name before a noun is the state's
                 # name, as 'UN' is in 'UN envoy', not an adjective of nationality that needs a noun of the state
-                abbreviated = not any(c.islower() for c in doc.text[start:end])
+                # (not a demonym in a headline's capitals: 'SYRIAN REFUGEES')
+                abbreviated = not any(c.islower() for c in doc.text[start:end]) and \
+                    ("." in doc.text[start:end] or end - start <= 3)
                 gov = self.lex.government(actor)
                 if nxt and any(c.isdigit() for c in nxt) and last + 1 < n:
                     nxt = strings[lows[last + 1]]  # 'a Russian Su-24 bomber': the noun after the model
