@@ -272,3 +272,11 @@ def test_a_transcript_headed_by_its_recording_day_counts_from_that_day(run, head
     # a day more than a week before publication is no recording day of this text
     r = run("Recorded 24 January 2016.\n\nHOST: With me today is Fred.", dt.date(2016, 2, 25))
     assert [d[1] for d in dates(r)] == ["2016-01-24", "2016-02-25"]
+
+
+def test_a_news_line_filmed_on_a_day_is_no_recording_day(run):
+    """Only a transcript counts from the day it was recorded: a report's 'Filmed on' line dates footage, not the
+    report's 'yesterday' (found in review)."""
+    r = run("Filmed on 20 February 2016, the footage shows the convoy. The envoy said yesterday that it got through.",
+            dt.date(2016, 2, 25))
+    assert [d[1] for d in dates(r)] == ["2016-02-20", "2016-02-24"]

@@ -472,3 +472,10 @@ def test_a_heading_s_by_followed_by_blanks_only_names_nobody_and_does_not_crash(
     """'Statement by' with trailing blanks and no name gave an IndexError (found in review)."""
     text = "Statement by    \t\n\nWe welcome the agreement reached in Munich. We call on all parties to respect it."
     assert turns(run(text)) == []
+
+
+def test_one_word_before_a_full_stop_opening_paragraphs_is_no_label(run):
+    """'Yes.' opening three paragraphs made a record whose turns were nobody's (found in review)."""
+    yes = ("Yes. The envoy said the talks would resume.\n\nYes. The opposition said it would attend.\n\n"
+           "Yes. The government said it would send a delegation.")
+    assert turns(run(yes)) == []

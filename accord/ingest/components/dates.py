@@ -370,6 +370,8 @@ class Tenses:
 # a broadcast's or an interview's day at the head of its transcript
 _RECORDED = re.compile(r"^[ \t]*(?:Recorded|Taped|Filmed|Aired|Broadcast|(?:This )?[Ii]nterview (?:recorded|conducted|was recorded|was conducted))"
                        r"(?: on)?:?[ \t]+", re.M)
+# the sentence a date opens going on after it (a comma, then words): the line is no transcript's heading
+_SENTENCE_GOES_ON = re.compile(r",[ \t]*[a-z]")
 # a text named by the month it was written in ('the Security Council resolution of December')
 _DOCUMENT_OF = re.compile(r"\b(?:resolution|statement|declaration|agreement|communiqu[eé]|accord|decision|letter|report|"
                           r"decree|memorandum|protocol|conclusions)s?\s+of\s+$")
@@ -443,8 +445,8 @@ def _recorded_day(text: str, published: dt.date | None) -> dt.date | None:
     if m is None or published is None:
         return published
     dated = _COMPILED_BY_NAME["mdy"].match(text, m.end()) or _COMPILED_BY_NAME["dmy"].match(text, m.end())
-    if dated is None or not dated["y"]:
-        return published
+    if dated is None or not dated["y"] or _SENTENCE_GOES_ON.match(text, dated.end()):
+        return published  # 'Filmed on 20 February 2016, the footage shows ...': a report's sentence, no heading
     try:
         day = dt.date(int(dated["y"]), _mon(dated["m"]), _dom(dated["d"]))
     except ValueError:

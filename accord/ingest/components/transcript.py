@@ -246,8 +246,10 @@ def _stop_labels(norm: str) -> list[re.Match[str]]:
     """The labels ending in a full stop, when the document is a record of that style: three paragraphs or more
     open with one, and a speaker comes back (the same name before any apposition), as speakers of a hearing or
     a debate do; a list of places or people, each once, is no exchange."""
+    # a name of two words or more whose last is no abbreviation ('Yes.', 'Aleppo.' open sentences, not turns; an
+    # initial may end one: a stenogram's 'Gatilov G. M.')
     found = [m for m in _labels(norm, _STOP_LABEL)
-             if m.group("who").split(",")[0].split()[-1].lower() not in _ABBREVIATED]
+             if len(who := m.group("who").split(",")[0].split()) > 1 and who[-1].lower() not in _ABBREVIATED]
     if len(found) < 3:
         return []
     names = [" ".join(m.group("who").split(",")[0].split()) for m in found]
