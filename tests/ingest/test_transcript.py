@@ -364,6 +364,8 @@ def test_a_live_page_s_times_are_no_speaker_labels(run):
             "11:40 GMT - Aid agencies say they are ready to move.\n\n"
             "14:05 GMT - Trucks are waiting at a crossing in the north.")
     assert not turns(run(text))
+    # to the second too: 'GMT' after a time is its zone, not a speaker (found in review)
+    assert not turns(run(text.replace(" GMT", ":00 GMT")))
 
 
 def test_an_order_paper_s_numbered_question_and_a_parliament_s_stage_lines(run):

@@ -53,10 +53,11 @@ _JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
 _PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
 # the label opens a line that opens a paragraph (or the text); one line break may fall inside it
 # what may stand before a label where a paragraph opens: a recording's time code, in brackets or to the second
-# ('[00:12:31] ', '(12:31) ', '00:12:31 - '; a live page's '09:15 GMT - ' is a time and no speaker), or the number
+# ('[00:12:31] ', '(12:31) ', '00:12:31 - '; a live page's '09:15 GMT - ' or '09:15:00 GMT - ' is a time and no
+# speaker: a zone follows it), or the number
 # of a question on the order paper ('4. ')
-_BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2})[ \t]*(?:[-\u2013\u2014][ \t]*)?"
-           r"|\d{1,3}\.[ \t]+)?")
+_BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}(?![ \t]+(?:GMT|UTC|ET|EST|EDT|CET|CEST|EET|EEST|MSK|BST|[Ll]ocal)\b))"
+           r"[ \t]*(?:[-\u2013\u2014][ \t]*)?|\d{1,3}\.[ \t]+)?")
 # where the words start after a label's colon: on its line, or on the next line when the label has one to itself
 _WORDS_AFTER = r"(?:[ \t]+|[ \t]*\n\n?[ \t]*)(?=[^\s\"])"
 _LABEL = re.compile(
