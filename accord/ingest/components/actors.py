@@ -388,7 +388,6 @@ class ActorMatcher:
             for word in form.lower().split():
                 self.words_of.setdefault(_bare(word), set()).add(actor)
         self._spelled: dict[int, tuple[str, ...]] = {}  # a word's lower-case id -> the people its skeleton may name
-        self._judged: set[int] = set()  # the words in _spelled
         self._spelling_words: set[int] = set()  # those that may name someone
 
     def _spellings(self, doc: IngestDoc, lows: list[int], idxs: list[int], lens: list[int],
@@ -401,14 +400,13 @@ class ActorMatcher:
         # documents hold none of the few that may be a spelling (a per-word loop here cost more than the judging)
         ids = set(lows)
         spelled = self._spelled
-        for low in ids - self._judged:
+        for low in ids - spelled.keys():  # each word judged once per pipeline
             word = strings[low]
             ok = len(word) > 3 and word.replace("'", "").isalpha()
             people = self.surnames.get(skeleton(word), set()) if ok else set()
             spelled[low] = () if self.words_of.get(word, people) - people else tuple(sorted(people))
             if spelled[low]:
                 self._spelling_words.add(low)
-            self._judged.add(low)
         hits = ids & self._spelling_words
         if not hits:
             return
@@ -528,7 +526,7 @@ class ActorMatcher:
 # what two states do together: "the U.S.-Russian truce"
 _JOINT_NOUNS = {"truce", "deal", "agreement", "talks", "plan", "initiative", "ceasefire", "statement", "accord",
                 "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts",
-                "text", "draft", "brokered", "initiative", "framework", "roadmap", "effort", "efforts"}
+                "text", "draft", "brokered", "framework", "roadmap", "effort", "efforts"}
 
 
 def _in_capitals(norm: str, start: int, end: int) -> bool:

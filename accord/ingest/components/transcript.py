@@ -225,8 +225,8 @@ def _opens_words(norm: str, m: re.Match[str]) -> bool:
 
 
 def _labels(norm: str, pattern: re.Pattern[str] = _LABEL) -> list[re.Match[str]]:
-    """The label matches, tried only where a paragraph opens (what the pattern's anchors allow): the same
-    matches as scanning the whole text, at a small part of the cost."""
+    """The label matches, tried only where a paragraph opens (what the pattern's anchors allow, at a small part of
+    the cost of scanning the whole text), kept where words follow the label (_opens_words)."""
     out = []
     at = 0
     while at >= 0:
