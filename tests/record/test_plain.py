@@ -73,8 +73,7 @@ def check_dump(p, m, stored: str) -> None:
     """A plain record dumps as the model's dumps (``plain.dump``), with every combination of the flags:
     the same JSON, key order included; and as the store wrote it, with the store's flags."""
     for flags in FLAGS:
-        assert json.dumps(plain.dump(p, **flags)) == json.dumps(plain.dump(m, **flags)) == \
-            json.dumps(m.model_dump(mode="json", **flags)), (m.id, flags)
+        assert json.dumps(plain.dump(p, **flags)) == json.dumps(m.model_dump(mode="json", **flags)), (m.id, flags)
     assert plain.dump(p, by_alias=True, exclude_defaults=True) == json.loads(stored)
     dumped = plain.dump(p)
     for value in dumped.values():  # the answer is the caller's to change, not the record's
@@ -216,10 +215,13 @@ def test_votes_decisions_and_roadmaps_answer_alike_from_plain_and_model_records(
     model = Snapshot([decode(r.record_kind, encode(r)) for r in records], case_id=case)
     flat = Snapshot([plain.decode(r.record_kind, encode(r)) for r in records], case_id=case)
 
+    refused = []
+
     def answer(read):
         try:
             return read()
         except AccordError as e:
+            refused.append(str(e))
             return str(e)
 
     decisions, roadmaps = [d.id for d in model.all("decision")], model.roadmaps()
@@ -235,3 +237,7 @@ def test_votes_decisions_and_roadmaps_answer_alike_from_plain_and_model_records(
     for rm in roadmaps:
         for on in [*days[:: max(1, len(days) // 8)], dt.date(2030, 1, 1)]:
             assert answer(lambda: roadmap_status(flat, rm.id, on).to_json()) == answer(lambda: roadmap_status(model, rm.id, on).to_json())
+    # both forms refusing alike would prove little: on the built-in cases only a prediction for a decision
+    # without an issue's value may refuse, and then for both forms, so every other read answered
+    assert all("has no provision with an issue and a value" in r for r in refused), refused
+    assert len(refused) < 4 * len(decisions), refused
