@@ -481,3 +481,42 @@ def test_one_word_before_a_full_stop_opening_paragraphs_is_no_label(run):
     yes = ("Yes. The envoy said the talks would resume.\n\nYes. The opposition said it would attend.\n\n"
            "Yes. The government said it would send a delegation.")
     assert turns(run(yes)) == []
+
+
+def test_a_questioner_s_role_alone_on_its_line_is_a_turn_of_nobody(run):
+    text = ("Event transcript, Washington\n\nJane Holloway\n\nGood morning. I am glad Fred Hof is with us.\n\n"
+            "Fred Hof\n\nThank you, Jane. I think the agreement is fragile.\n\n"
+            "Jane Holloway\n\nWill the regime respect the truce?\n\nFred Hof\n\nI doubt it.\n\n"
+            "Audience member\n\nWhat should Washington do if it fails?\n\nFred Hof\n\nWe need a plan B.")
+    assert [(c, s, t) for c, s, t in turns(run(text, dt.date(2016, 2, 19)))][-2:] == [
+        ("What should Washington do if it fails?", None, "Audience member"), ("We need a plan B.", "fred-hof", "Fred Hof")]
+
+
+def test_a_stenogram_s_surname_and_initials_with_a_faction_after_them(run):
+    text = ("Plenary session, 17 February 2016 (transcript, translated)\n\n"
+            "PRESIDING OFFICER. Colleagues, the Minister has the floor.\n\n"
+            "Lavrov S. V., Minister of Foreign Affairs. Thank you. Our operation continues.\n\n"
+            "PRESIDING OFFICER. Questions, please.\n\n"
+            "Orlov P. S., Liberal Democratic Party faction. How long will it last?\n\n"
+            "Lavrov S. V. As long as the terrorists threaten us.")
+    assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
+        ("Colleagues, the Minister has the floor.", None), ("Thank you. Our operation continues.", "sergei-lavrov"),
+        ("Questions, please.", None), ("How long will it last?", None),
+        ("As long as the terrorists threaten us.", "sergei-lavrov")]
+
+
+def test_a_title_s_dash_among_colon_labels_is_no_turn_and_a_lone_chair_is_one(run):
+    text = ("Oral Questions — Questions to Ministers, Wednesday 17 February 2016\n\n"
+            "Jane Smith (Labour): What is the Government's response to the agreement?\n\n"
+            "Hon John Brown (Minister of Foreign Affairs): We welcome it.\n\n"
+            "Jane Smith: Will we support it in the Council?\n\nHon John Brown: Yes, we will.")
+    assert [c for c, _, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
+        "What is the Government's response to the agreement?", "We welcome it.", "Will we support it in the Council?",
+        "Yes, we will."]
+    text = ("President. – The next item is the statement on Syria.\n\n"
+            "Federica Mogherini, High Representative. – Mr President, we agreed on two things in Munich.\n\n"
+            "Elmar Brok, on behalf of the PPE Group. – Words are not enough.\n\n"
+            "Federica Mogherini, High Representative. – We will judge by deeds.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
+        ("The next item is the", None), ("Mr President, we agr", "federica-mogherini"), ("Words are not enough", None),
+        ("We will judge by dee", "federica-mogherini")]

@@ -30,6 +30,10 @@ third person all the time), except a report with quotation marks and no `I`/`we`
 after the last label any third-person report ends the turn. Stage directions (`(Laughter.)`) and lines that
 are no sentence (`Q&A follows`, `# # #`) are nobody's words.
 
+A document labels its speakers one way: a dash label it uses once among colon labels (a title's 'Oral Questions
+— ...') is no turn; a chair's or a questioner's role is a label alone (`President. –`, `Audience member` on its line).
+A stenogram puts initials after the surname (`Ivanov P. S., ... faction.`, then `Ivanov P. S.`): the surname names him.
+
 A label may stand after a recording's time code (`[00:12:31] Lena Ortiz:`) or an order paper's number (`4. NAME
 (Party) to the Minister for X:`), or alone on its line with the words under it. A hearing or a senate ends its
 labels in a full stop (`The Chairman.`, `Secretary Kerry.`, `Mr X, Minister of Foreign Affairs.`): read so only
@@ -92,16 +96,23 @@ _NAME_WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00de][^\W\d_]*(?:[-'\u2019]
 _STOP_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
     + rf"(?P<who>(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sen|Rep|Gen|Hon|Prof|Rt[ \t]+Hon)\.?[ \t]+)?{_NAME_WORD}"
-    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{0,5}}"
-    # the apposition: one word in lower case ('minister') or an office in capitals with its particles
-    rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}))?)"
+    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*(?![A-Z\u00c0-\u00de\u0410-\u042f]\.){_NAME_WORD}){{0,5}}"
+    # a stenogram's initials after the surname ('Ivanov P. S.'): the last one's stop may be the label's own
+    r"(?:[ \t]+[A-Z\u00c0-\u00de\u0410-\u042f]\.)*(?:[ \t]+[A-Z\u00c0-\u00de\u0410-\u042f](?=\.))?"
+    # the apposition: one word in lower case ('minister') or an office or a group in capitals with its particles,
+    # a word in lower case after it ('Liberal Democratic Party faction')
+    rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}(?:[ \t]+[a-z]+)?))?)"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})\.[ \t]+(?=[A-Z\u00c0-\u00de\"\u201c\u2018(\[])")
+_QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
+                "participant", "moderator", "audience", "press"}
 # a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
-# Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, its notes
-# in brackets, nothing else on the line; read only where speakers take turns (_line_labels)
+# Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, or a
+# questioner's role in any case ('Audience member', 'QUESTION'), its notes in brackets, nothing else on the line;
+# read only where speakers take turns (_line_labels)
 _LINE_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
-    + rf"(?P<who>{_NAME_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{1,5}})"
+    + rf"(?P<who>{_NAME_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{1,5}}"
+    + "|(?i:" + "|".join(sorted(_QUESTIONERS - {"q"}, key=len, reverse=True)) + "))"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*\n\n?[ \t]*(?=[^\s])")
 # words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
 _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
@@ -109,8 +120,6 @@ _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen"
 # a wire round-up's dateline ('DAMASCUS, Feb. 27 (Agency) --', 'ADEN, 27 February -') has a label's shape: its
 # note opens with a date
 _DATELINE_NOTE = re.compile(rf",[ \t]*(?:\d{{1,2}}[ \t]+)?{MONTH_WORD}[ \t]*\d|,[ \t]*\d{{1,2}}[ \t]+{MONTH_WORD}")
-_QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
-                "participant", "moderator", "audience", "press"}
 # an official's label by office alone, as a noon briefing prints it ("Spokesman:", "Deputy Spokesperson:")
 _ROLE_LABELS = {"spokesman", "spokeswoman", "spokesperson", "deputy spokesman", "deputy spokeswoman",
                 "deputy spokesperson", "associate spokesperson", "spokesman for the secretary-general"}
@@ -215,6 +224,13 @@ _HEADING_BY = re.compile(r"(?:^|(?<=\s))by[ \t]+(?P<by>[^\n]{3,200})", re.M)
 _BY_END = re.compile(r",?\s+(?:on|at|to|in|before|after|following|during|ahead of)\s+(?=[a-z\d])|,\s+(?=[a-z])")
 
 
+def _separator(m: re.Match[str]) -> str:
+    """What ends a label: a colon or a dash (a label without a name, 'Q.', has neither: '.')."""
+    if not m.groupdict().get("who"):
+        return "."
+    return ":" if ":" in m.group()[m.end("who") - m.start():] else "-"
+
+
 def _opens_words(norm: str, m: re.Match[str]) -> bool:
     """A label alone on its line is one when words follow it: 'TRANSCRIPT:' above '1:52 p.m. EST' is a heading."""
     label = m.group()
@@ -250,7 +266,8 @@ def _stop_labels(norm: str) -> list[re.Match[str]]:
     # a name of two words or more whose last is no abbreviation ('Yes.', 'Aleppo.' open sentences, not turns; an
     # initial may end one: a stenogram's 'Gatilov G. M.')
     found = [m for m in _labels(norm, _STOP_LABEL)
-             if len(who := m.group("who").split(",")[0].split()) > 1 and who[-1].lower() not in _ABBREVIATED]
+             if len(who := m.group("who").split(",")[0].split()) > 1
+             and (len(who[-1].rstrip(".")) == 1 or who[-1].lower() not in _ABBREVIATED)]
     if len(found) < 3:
         return []
     names = [" ".join(m.group("who").split(",")[0].split()) for m in found]
@@ -308,13 +325,19 @@ class Transcript:
                 named.append(m)
         more = [m for m in _labels(norm, _ANY_LABEL) if not any(m.start() == x.start() for x in labels)
                 and m.start() >= headline]
-        # one word alone is a label only when it comes back ('President. –' twice), not a line's 'Beginning:'
+        # one word alone is a label only when it comes back ('President. –' twice) or is a chair's or a questioner's
+        # role, not a line's 'Beginning:'
         once = [" ".join(m.group("who").split()) for m in more if m.group("who")]
         # and a header line ('Wednesday, 3 February 2016 - Brussels') is no label: a label's own paragraph is speech
         more = [m for m in more if (not m.group("who") or m.group("note") or len(m.group("who").split()) > 1
-                                    or once.count(" ".join(m.group("who").split())) > 1)
+                                    or once.count(" ".join(m.group("who").split())) > 1
+                                    or _role(m.group("who")) in _CHAIRS | _QUESTIONERS)
                 and not _DATELINE_NOTE.match(m.group("note") or "")
                 and not _no_speech(norm[m.end():_PARAGRAPH.match(norm, m.end()).end()].strip())]
+        # a document labels its speakers one way: a title's dash ('Oral Questions — Questions to Ministers') among
+        # colon labels is no turn, nor is a lone colon among dash labels
+        seps = [_separator(m) for m in labels + more]
+        more = [m for m in more if not (m.group("who") and seps.count(_separator(m)) == 1 and len(seps) - 1 >= 2)]
         if len(labels) + len(more) >= 3 and len(more) >= 2:
             # several paragraphs opening with a name and a colon or a dash: a record of its own style
             labels = labels + more
@@ -604,7 +627,8 @@ class Transcript:
                 named = [h for h in holders if body_named(self.lex, doc, h)] if len(holders) > 1 else holders
                 if len(named) == 1:
                     return named[0], text
-        words = [w for w in who.split() if w.lower() not in _HONORIFICS]
+        # the name before an apposition ('Ivanov P. S., ... faction'), without a stenogram's initials after it
+        words = [w for w in who.split(",")[0].split() if w.lower() not in _HONORIFICS and len(w.rstrip(".")) > 1]
         if not words:
             return None, text
         surname = words[-1].upper().rstrip(".")
