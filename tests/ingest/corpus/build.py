@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -76,7 +76,8 @@ EXTRA_ACTORS = frozenset(
     taliban pakistan splm-n jem canada stephane-dion jens-stoltenberg fumio-kishida
     hua-chunying wang-yi australia julie-bishop msf peter-maurer nabil-elaraby hossein-jaberi-ansari paulo-pinheiro
     hong-lei israel benjamin-netanyahu hassan-nasrallah pope-francis brazil abdel-fattah-el-sisi ireland charles-flanagan
-    murray-mccully""".split()
+    murray-mccully india v-k-singh sushma-swaraj sweden margot-wallstrom opcw ahmet-uzumcu
+    mohammed-bin-abdulrahman-al-thani south-korea""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
