@@ -198,7 +198,7 @@ STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "-
                     ["body", "members", "unsc", "--date", "2015-12-18"], ["eligible", "talks", "--date", "2015-12-18"],
                     ["list", "status", "issg-terrorist-list", "--date", "2016-01-01"],
                     ["vote", "tally", "unscr-2254", "--no", "russia"], ["roadmap", "unscr-2254", "--date", "2016-08-01"],
-                    ["decision", "show", "unscr-2254"], ["vote", "predict", "--draft", "unscr-2254"])
+                    ["decision", "show", "unscr-2254"], ["vote", "predict", "--draft", "unscr-2254"], ["review", "list"])
 
 
 def startup_figures(repeat: int) -> list[str]:

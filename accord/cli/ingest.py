@@ -163,13 +163,12 @@ def review_list(
     as_json: JsonOpt = False,
 ) -> None:
     """Candidates in the review queue."""
-    from accord.ingest import queue
+    from accord.ingest import queue_read
 
-    if status not in (None, "all", *queue.STATUSES):
-        fail(f"--status {status!r}: expected one of {', '.join(queue.STATUSES)} or all")
+    if status not in (None, "all", *queue_read.STATUSES):
+        fail(f"--status {status!r}: expected one of {', '.join(queue_read.STATUSES)} or all")
     store, case_id = _case_store(case)
-    with store.engine.connect() as conn:
-        rows = queue.listing(conn, case_id, None if status == "all" else status, kind, document, limit)
+    rows = queue_read.listing(store, case_id, None if status == "all" else status, kind, document, limit)
 
     def render(rows: list[dict[str, Any]]) -> None:
         from rich.table import Table
@@ -202,11 +201,10 @@ def _what(c: dict[str, Any]) -> str:
 def review_show(candidate: int, case: CaseOpt = None, as_json: JsonOpt = False) -> None:
     """One candidate with the passage it comes from."""
     from accord.errors import NotFound
-    from accord.ingest import queue
+    from accord.ingest import queue_read
 
     store, case_id = _case_store(case)
-    with store.engine.connect() as conn:
-        cand = queue.get(conn, case_id, candidate)
+    cand = queue_read.one(store, case_id, candidate)
     if cand is None:
         fail(f"no candidate {candidate} in case {case_id!r}")
     try:

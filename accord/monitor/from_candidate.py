@@ -78,12 +78,11 @@ def report_for(cand: dict[str, Any], snap: Snapshot, ceasefire: str, *, grade: t
 def make_report(store: Any, case_id: str, cid: int, ceasefire: str, by: str, *, grade: tuple[str, int] = ("F", 6),
                 incident_type: str | None = None) -> Report:
     """Write the report of an accepted attack candidate, checked as any write is."""
-    from accord.ingest import queue
+    from accord.ingest import queue_read
     from accord.store import writes
 
     seen = writes.read(store, case_id)
-    with store.engine.connect() as conn:
-        cand = queue.get(conn, case_id, cid)
+    cand = queue_read.one(store, case_id, cid)
     if cand is None:
         raise NotFound(f"no candidate {cid} in case {case_id!r}")
     rec = report_for(cand, seen.snapshot, ceasefire, grade=grade, incident_type=incident_type)

@@ -4,31 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from accord.errors import AccordError, NotFound
-from accord.record.model import Document
-from accord.record.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from accord.record.snapshot import Snapshot
 
 STATUSES = ("pending", "accepted", "rejected", "all")
 
 
 def queue_page(store: Any, case_id: str, status: str, kind: str | None, document: str | None, limit: int,
                offset: int = 0) -> dict[str, Any]:
-    from accord.ingest import queue
+    from accord.ingest import queue_read
 
     if status not in STATUSES:
         raise AccordError(f"status {status!r}: expected {', '.join(STATUSES)}")
-    with store.engine.connect() as conn:
-        rows = queue.listing(conn, case_id, None if status == "all" else status, kind, document, offset + limit)
-        counts = queue.counts(conn, case_id)
-    return {"counts": counts, "limit": limit, "offset": offset, "items": rows[offset:]}
+    rows = queue_read.listing(store, case_id, None if status == "all" else status, kind, document, offset + limit)
+    return {"counts": queue_read.counts(store, case_id), "limit": limit, "offset": offset, "items": rows[offset:]}
 
 
 def candidate(store: Any, case_id: str, cid: int, context: int = 200) -> dict[str, Any]:
     """One candidate with the passage around it (``context`` characters either side)."""
-    from accord.ingest import queue
+    from accord.ingest import queue_read
 
-    with store.engine.connect() as conn:
-        cand = queue.get(conn, case_id, cid)
+    cand = queue_read.one(store, case_id, cid)
     if cand is None:
         raise NotFound(f"no candidate {cid} in case {case_id!r}")
     try:
@@ -41,16 +41,15 @@ def candidate(store: Any, case_id: str, cid: int, context: int = 200) -> dict[st
 
 def document_reader(store: Any, snap: Snapshot, document: str) -> dict[str, Any]:
     """A document's text cut into segments, each marked with the candidates and citations covering it."""
-    from accord.ingest import queue
+    from accord.ingest import queue_read
     from accord.record.model import citations
 
-    doc = snap.get(document, Document)
+    doc = snap.get(document, "document")
     text = doc.text or ""
     spans: list[dict[str, Any]] = []
-    with store.engine.connect() as conn:
-        for c in queue.listing(conn, snap.case_id, None, None, document, 10_000):
-            spans.append({"start": c["start"], "end": c["end"], "what": f"{c['kind']} ({c['status']})",
-                          "candidate": c["id"], "status": c["status"]})
+    for c in queue_read.listing(store, snap.case_id, None, None, document, 10_000):
+        spans.append({"start": c["start"], "end": c["end"], "what": f"{c['kind']} ({c['status']})",
+                      "candidate": c["id"], "status": c["status"]})
     for rec in snap.records.values():
         for _, c in citations(rec):
             if c.document == document and c.start is not None and c.end is not None:

@@ -96,7 +96,8 @@ print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules))
 #: `vote tally`, `vote predict`, `decision show` and `roadmap`, whose answers dump what they show of a record (a provision,
 #: a claim) through accord.record.plain.dump; and a repeatable text option (`--no russia`) or a number
 #: option left at its default (`--at-risk-days`) reaches the command without Typer's pydantic adapter
-#: (`vote predict` with a --threshold or --issue reads that number through the model's reader: pydantic)
+#: (`vote predict` with a --threshold or --issue reads that number through the model's reader: pydantic);
+#: `review list` reads the queue through the store's plain SQL (accord/ingest/queue_read.py): no record at all
 PLAIN = ("yaml", "pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle")
 READ_ALSO_FORBIDDEN = {
     "actors list": PLAIN,
@@ -116,6 +117,8 @@ READ_ALSO_FORBIDDEN = {
     "show assad-role --json --as-known-on 2100-01-01": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
     "history assad-role --json": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
     "user list": ("yaml", "pydantic", "accord.record.model"),
+    "review list": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
+    "review list --status all --kind date --json": ("yaml", "pydantic", "pydantic_core", "accord.record.model"),
 }
 
 READ_COMMANDS = [
@@ -136,6 +139,8 @@ READ_COMMANDS = [
     ["show", "assad-role", "--json", "--as-known-on", "2100-01-01"],
     ["history", "assad-role", "--json"],
     ["user", "list"],
+    ["review", "list"],
+    ["review", "list", "--status", "all", "--kind", "date", "--json"],
 ]
 
 
