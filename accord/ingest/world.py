@@ -217,9 +217,14 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
+#: libyaml's parser where PyYAML was built with it: the world's files are read at every pipeline build, and the
+#: pure-Python parser spent more time on them than building the matchers did
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load(name: str) -> Any:
     with (WORLD_DIR / name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=_LOADER)  # noqa: S506 - a safe loader, C or Python
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +253,7 @@ def world() -> Lexicon:
     for name in ("organisations.yaml", "groups.yaml"):
         for o in _load(name):
             entries.append(Entry(id=o["id"], kind=o["kind"], name=o["name"], aliases=o.get("aliases", [])))
-    for p in _load("people.yaml"):
+    for p in (*_load("people.yaml"), *_load("officeholders.yaml")):
         roles = [Role(r["title"], r.get("of"), _date(r.get("start")), _date(r.get("end")), r.get("for"))
                  for r in p.get("roles", [])]
         entries.append(Entry(id=p["id"], kind="person", name=p["name"], aliases=p.get("aliases", []),

@@ -520,3 +520,15 @@ def test_a_title_s_dash_among_colon_labels_is_no_turn_and_a_lone_chair_is_one(ru
     assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
         ("The next item is the", None), ("Mr President, we agr", "federica-mogherini"), ("Words are not enough", None),
         ("We will judge by dee", "federica-mogherini")]
+
+
+def test_a_known_speaker_s_full_label_opens_his_turn_when_his_later_labels_are_his_surname(run):
+    # the dictionary knows him: his 'Klimkin:' labels are found as his, and the record's style of labels still
+    # counts them, so the opening 'Name, office:' label is one too
+    text = ("Kyiv, 10 May 2016\n\nPavlo Klimkin, Minister for Foreign Affairs: Good afternoon. We met the monitors "
+            "this morning.\n\nThe next round is set for June.\n\nReporter (Example Radio): Will the border open?\n\n"
+            "Klimkin: Not this month.\n\nReporter (Example Daily): And the prisoners?\n\nKlimkin: The lists are ready.")
+    quotes = [(q["text"], q["speaker"]) for q in of(run(text, published=dt.date(2016, 5, 10)), "quote")]
+    assert ("Good afternoon. We met the monitors this morning.", "pavlo-klimkin") in quotes
+    assert ("The next round is set for June.", "pavlo-klimkin") in quotes
+    assert ("Not this month.", "pavlo-klimkin") in quotes

@@ -323,8 +323,9 @@ class Transcript:
                     short[abbr.group("abbr")] = self._speaker(doc, m)[0]
             elif _name_label(m):
                 named.append(m)
-        more = [m for m in _labels(norm, _ANY_LABEL) if not any(m.start() == x.start() for x in labels)
-                and m.start() >= headline]
+        anywhere = [m for m in _labels(norm, _ANY_LABEL)
+                    if m.start() >= headline and not (head and m.start() == head.start())]
+        more = [m for m in anywhere if not any(m.start() == x.start() for x in labels)]
         # one word alone is a label only when it comes back ('President. –' twice) or is a chair's or a questioner's
         # role, not a line's 'Beginning:'
         once = [" ".join(m.group("who").split()) for m in more if m.group("who")]
@@ -338,8 +339,11 @@ class Transcript:
         # colon labels is no turn, nor is a lone colon among dash labels
         seps = [_separator(m) for m in labels + more]
         more = [m for m in more if not (m.group("who") and seps.count(_separator(m)) == 1 and len(seps) - 1 >= 2)]
-        if len(labels) + len(more) >= 3 and len(more) >= 2:
-            # several paragraphs opening with a name and a colon or a dash: a record of its own style
+        # several paragraphs opening with a name and a colon or a dash: a record of its own style; the labels of
+        # known speakers that have that form count too ('Klimkin:' after 'Pavlo Klimkin, Minister for Foreign
+        # Affairs:'), else the more people the dictionary knows, the fewer records would show their style
+        styled = len(more) + sum(any(a.start() == x.start() for a in anywhere) for x in labels)
+        if len(labels) + len(more) >= 3 and styled >= 2:
             labels = labels + more
         if ". " in norm:
             taken = {m.start() for m in labels}

@@ -1,0 +1,75 @@
+"""The world's office-holders: ministers and heads of other regions than the corpus's usual ones are actors,
+a title alone names whoever held the office on the day, and the dictionary's ids and surnames stay unambiguous."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+
+import yaml
+
+from accord.ingest.world import WORLD_DIR, world
+from tests.ingest.conftest import of
+
+
+def actors(result: dict) -> list[tuple[str, str | None]]:
+    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+
+
+def _people() -> list[dict]:
+    return [*yaml.safe_load((WORLD_DIR / "people.yaml").read_text(encoding="utf-8")),
+            *yaml.safe_load((WORLD_DIR / "officeholders.yaml").read_text(encoding="utf-8"))]
+
+
+def test_ministers_of_other_regions_are_actors(run):
+    r = run("Ukrainian Foreign Minister Pavlo Klimkin met Salaheddine Mezouar in Rabat. Klimkin said the talks "
+            "were useful.", published=dt.date(2016, 3, 1))
+    found = actors(r)
+    assert ("Pavlo Klimkin", "pavlo-klimkin") in found
+    assert ("Salaheddine Mezouar", "salaheddine-mezouar") in found
+    assert ("Klimkin", "pavlo-klimkin") in found
+
+
+def test_a_title_names_whoever_held_it_on_the_day():
+    lex = world()
+    assert lex.holders("Foreign Minister", "morocco", dt.date(2016, 1, 1)) == ["salaheddine-mezouar"]
+    assert lex.holders("Foreign Minister", "morocco", dt.date(2017, 6, 1)) == ["nasser-bourita"]
+    assert lex.holders("Prime Minister", "uk", dt.date(2016, 8, 1)) == ["theresa-may"]
+    assert lex.holders("Secretary-General", "un", dt.date(2017, 3, 1)) == ["antonio-guterres"]
+    # one person, two offices in turn: Le Drian at defence, then at foreign affairs
+    assert lex.holders("Defence Minister", "france", dt.date(2016, 5, 1)) == ["jean-yves-le-drian"]
+    assert lex.holders("Foreign Minister", "france", dt.date(2017, 9, 1)) == ["jean-yves-le-drian"]
+
+
+def test_a_surname_that_is_a_common_word_needs_the_full_name_first(run):
+    assert actors(run("The vote is due in May, and English is the language of the talks.",
+                      published=dt.date(2016, 9, 1))) == []
+    r = run("Prime Minister Theresa May arrived. May said the vote stands.", published=dt.date(2016, 9, 1))
+    assert ("May", "theresa-may") in actors(r)
+
+
+def _slug(name: str) -> str:
+    # letters NFKD does not split into a base letter and a mark ('Børge Brende' -> borge-brende)
+    name = name.translate(str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d"}))
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.replace("'", "")).strip("-")
+
+
+def test_ids_are_slugs_of_the_full_name_and_unique():
+    people = _people()
+    ids = Counter(p["id"] for p in people)
+    assert [i for i, n in ids.items() if n > 1] == []
+    others = {e.id for e in world().entries.values() if e.kind != "person"}
+    assert set(ids) & others == set()
+    # an apostrophe is dropped ('Ya'alon' -> yaalon) or read as a break ('O'Brien' -> o-brien)
+    assert [p["id"] for p in people if p["id"] not in (_slug(p["name"]), _slug(p["name"].replace("'", " ")))] == []
+
+
+def test_no_surname_alone_names_two_people():
+    owners: dict[str, set[str]] = {}
+    for p in _people():
+        for s in p.get("short", []):
+            owners.setdefault(s, set()).add(p["id"])
+    assert {s: o for s, o in owners.items() if len(o) > 1} == {}
