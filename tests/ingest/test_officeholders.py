@@ -51,8 +51,8 @@ def test_a_surname_that_is_a_common_word_needs_the_full_name_first(run):
 
 
 def _slug(name: str) -> str:
-    # letters NFKD does not split into a base letter and a mark ('Børge Brende' -> borge-brende)
-    name = name.translate(str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d"}))
+    # letters NFKD does not split into a base letter and a mark ('Børge Brende' -> borge-brende, 'Işık' -> isik)
+    name = name.translate(str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}))
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.replace("'", "")).strip("-")
 
