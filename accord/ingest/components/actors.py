@@ -400,7 +400,8 @@ class ActorMatcher:
         # documents hold none of the few that may be a spelling (a per-word loop here cost more than the judging)
         ids = set(lows)
         spelled = self._spelled
-        for low in ids - spelled.keys():  # each word judged once per pipeline
+        # (not ``ids - spelled.keys()``: that walks every word the pipeline has judged, per document)
+        for low in [low for low in ids if low not in spelled]:  # each word judged once per pipeline
             word = strings[low]
             ok = len(word) > 3 and word.replace("'", "").isalpha()
             people = self.surnames.get(skeleton(word), set()) if ok else set()
