@@ -8,13 +8,13 @@ what each span may be.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
+from collections.abc import Iterable
 from operator import attrgetter
 
 import numpy as np
 
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import FLAG63, IDX, LENGTH, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
@@ -153,6 +153,9 @@ _NOT_GERUNDS = {"during", "including", "regarding", "concerning", "following", "
 _PLACE_OF = {"takeover", "capture", "fall", "siege", "outskirts", "streets", "centre", "center", "residents", "people",
              "liberation", "recapture", "seizure", "province", "provinces", "countryside", "suburbs", "city", "parts",
              "north", "south", "east", "west", "governorate", "control"}
+# the vocabulary entry's flag of a word that may be a spelling of someone's surname (one of the bits spaCy leaves to
+# its users; the pipeline's vocabulary computes none of its own flags)
+_MAY_SPELL = FLAG63
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Ayatollah", "General", "Gen."}
 _HONOURED = {h.rstrip(".") for h in HONORIFICS}
 
@@ -354,8 +357,7 @@ class ActorMatcher:
             confidence = {"name": 0.97, "described": 0.9, "metonym": 0.93, "capital": 0.85, "demonym": 0.8,
                           "short": 0.85, "people": 0.8}[via]
             doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
-        self._spellings(doc, lows, idxs, lens, {i for first, last in keyed for i in range(first, last)},
-                        {last for _, last in title_keys})
+        self._spellings(doc, lows, idxs, lens, keyed, title_keys)
         doc.mentions.sort(key=START)
         self._glued(doc, idxs, lows, strings)
         doc.mentions.sort(key=START)
@@ -387,35 +389,37 @@ class ActorMatcher:
         for form, (actor, _) in forms.items():
             for word in form.lower().split():
                 self.words_of.setdefault(_bare(word), set()).add(actor)
-        self._spelled: dict[int, tuple[str, ...]] = {}  # a word's lower-case id -> the people its skeleton may name
-        self._spelling_words: set[int] = set()  # those that may name someone
+        self._spelled: dict[str, tuple[str, ...]] = {}  # a lower-case word -> the people its skeleton may name
+        # each word judged once, when the vocabulary makes its entry (the tokenizer meeting it): a flag of the entry,
+        # which a document's token array reads (a set of each document's words and a lookup of each cost more than
+        # the judging itself)
+        self._may_spell = self.vocab.add_flag(self._judge, flag_id=_MAY_SPELL)
+
+    def _judge(self, orth: str) -> bool:
+        """Whether a word may be a spelling of someone's surname (its people kept in _spelled)."""
+        word = orth.lower()
+        people = self._spelled.get(word)
+        if people is None:
+            ok = len(word) > 3 and word.replace("'", "").isalpha()
+            found = self.surnames.get(skeleton(word), set()) if ok else set()
+            people = self._spelled[word] = () if self.words_of.get(word, found) - found else tuple(sorted(found))
+        return bool(people)
 
     def _spellings(self, doc: IngestDoc, lows: list[int], idxs: list[int], lens: list[int],
-                   covered: set[int], title_ends: set[int]) -> None:
+                   keyed: Iterable[tuple[int, int]], titles: Iterable[tuple[int, int]]) -> None:
         """'Walid al-Moallem', 'Ja'afari': a person's name spelled otherwise than the dictionary's forms, found by
         its surname's skeleton; with the person's first name before it, a full name, else a surname (of the one
         person it may be, or of the one of them the article has named)."""
-        strings = self.vocab.strings
-        # set operations on the document's distinct words: a word is judged once per pipeline, and most
-        # documents hold none of the few that may be a spelling (a per-word loop here cost more than the judging)
-        ids = set(lows)
-        spelled = self._spelled
-        # (not ``ids - spelled.keys()``: that walks every word the pipeline has judged, per document)
-        for low in [low for low in ids if low not in spelled]:  # each word judged once per pipeline
-            word = strings[low]
-            ok = len(word) > 3 and word.replace("'", "").isalpha()
-            people = self.surnames.get(skeleton(word), set()) if ok else set()
-            spelled[low] = () if self.words_of.get(word, people) - people else tuple(sorted(people))
-            if spelled[low]:
-                self._spelling_words.add(low)
-        hits = ids & self._spelling_words
+        hits = np.flatnonzero(doc.token_array(self._may_spell)).tolist()
         if not hits:
             return
-        column = doc.token_array(LOWER, IDX, LENGTH)[:, 0]
-        where = functools.reduce(np.logical_or, [column == low for low in hits])
+        strings = self.vocab.strings
+        spelled = self._spelled
+        covered = {i for first, last in keyed for i in range(first, last)}
+        title_ends = {last for _, last in titles}
         norm = doc.norm
         found: list[Mention] = []
-        for i in np.flatnonzero(where).tolist():
+        for i in hits:
             if i in covered or not norm[idxs[i]].isupper():
                 continue
             first = i
@@ -423,7 +427,7 @@ class ActorMatcher:
                 first = i - 2  # 'al-Moallem': the article is part of the surname
             elif i > 0 and strings[lows[i - 1]] in _ARTICLES:
                 first = i - 1  # 'Al Moallem'
-            people = spelled[lows[i]]
+            people = spelled[strings[lows[i]]]
             given = skeleton(strings[lows[first - 1]]) if first > 0 and norm[idxs[first - 1]].isupper() \
                 and first - 1 not in covered else ""
             named = [a for a in people if given in self.first_names.get(a, ())]
