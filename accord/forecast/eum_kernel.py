@@ -34,6 +34,7 @@ from __future__ import annotations
 import numpy as np
 from llvmlite import ir as llvm_ir
 from numba import types
+from numba.core import cgutils
 from numba.extending import intrinsic
 
 # njit and prange from accord.forecast.jit, as every kernel: it sets up Numba's CPU target without SciPy
@@ -171,66 +172,101 @@ def _weighted_median(x, w, order):
     return x[order[n - 1]]
 
 
+@intrinsic
+def _lane_sums(typingctx, a, lo, stop):
+    """NumPy's 8-accumulator sum of a[lo:lo+stop] (stop a multiple of 8, at least 8): accumulator j
+    adds a[lo+j], a[lo+j+8], ... in order, then ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)). The accumulators
+    are the lanes of one vector of 8: LLVM did not vectorise them written as 8 scalars (nor as a row of 8
+    in memory), and the scalar adds were most of the all-pairs total's time. The same adds on the same
+    values, lane by lane."""
+
+    def codegen(context, builder, signature, args):
+        data = context.make_array(signature.args[0])(context, builder, args[0]).data
+        start, stop = args[1], args[2]
+        vector = llvm_ir.VectorType(llvm_ir.DoubleType(), 8)
+        i64 = llvm_ir.IntType(64)
+
+        def load(offset):
+            return builder.load(builder.bitcast(builder.gep(data, [offset]), vector.as_pointer()), align=8)
+
+        acc = cgutils.alloca_once(builder, vector)
+        builder.store(load(start), acc)
+        with cgutils.for_range_slice(builder, llvm_ir.Constant(i64, 8), stop, llvm_ir.Constant(i64, 8), intp=i64) as (i, _):
+            builder.store(builder.fadd(builder.load(acc), load(builder.add(start, i))), acc)
+        lanes = builder.load(acc)
+        r = [builder.extract_element(lanes, llvm_ir.Constant(llvm_ir.IntType(32), j)) for j in range(8)]
+        left = builder.fadd(builder.fadd(r[0], r[1]), builder.fadd(r[2], r[3]))
+        return builder.fadd(left, builder.fadd(builder.fadd(r[4], r[5]), builder.fadd(r[6], r[7])))
+
+    return types.float64(a, types.int64, types.int64), codegen
+
+
 @njit(**_JIT)
 def _block_sum(a, lo, n):
-    """NumPy's sum of at most 128 contiguous values: 8 accumulators, then the rest in order."""
+    """NumPy's sum of at most 128 contiguous values: 8 accumulators (``_lane_sums``), then the rest in order."""
     if n < 8:
         res = 0.0
         for i in range(lo, lo + n):
             res += a[i]
         return res
-    r0, r1, r2, r3 = a[lo], a[lo + 1], a[lo + 2], a[lo + 3]
-    r4, r5, r6, r7 = a[lo + 4], a[lo + 5], a[lo + 6], a[lo + 7]
-    i = 8
     stop = n - (n % 8)
-    while i < stop:
-        r0 += a[lo + i]
-        r1 += a[lo + i + 1]
-        r2 += a[lo + i + 2]
-        r3 += a[lo + i + 3]
-        r4 += a[lo + i + 4]
-        r5 += a[lo + i + 5]
-        r6 += a[lo + i + 6]
-        r7 += a[lo + i + 7]
-        i += 8
-    res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-    while i < n:
-        res += a[lo + i]
-        i += 1
+    res = _lane_sums(a, lo, stop)
+    for i in range(lo + stop, lo + n):
+        res += a[i]
     return res
 
 
 @njit(**_JIT)
-def _pairwise_sum(a, lo, n):
-    """Sum of a[lo:lo+n] in NumPy's pairwise order: halves (cut at a multiple of 8) down to blocks of 128.
+def _sum_plan(n):
+    """NumPy's pairwise order for summing n values, as a plan ``_planned_sum`` follows: halves (cut at a
+    multiple of 8) down to blocks of at most 128 (starts, sizes), then the additions of the halves' sums
+    (values[o[0]] = values[o[1]] + values[o[2]] for each row o of ops, in order; leaves[k]: where block
+    k's sum goes). The all-pairs total sums n² values twice a round: walking the halves each time, with
+    its stack, cost as much as the adds. Walked with an explicit stack: Numba's on-disk cache does not
+    reload self-recursive functions safely."""
+    most = n // 32 + 2
+    starts, sizes, leaves = np.empty(most, np.int64), np.empty(most, np.int64), np.empty(most, np.int64)
+    ops = np.empty((most, 3), np.int64)
+    lo, size, stage, node = np.empty(64, np.int64), np.empty(64, np.int64), np.zeros(64, np.int64), np.empty(64, np.int64)
+    top, nblocks, nops, nodes, nvalues = 0, 0, 0, 0, 0
+    lo[0], size[0] = 0, n
+    while top >= 0:
+        if size[top] <= 128:
+            starts[nblocks], sizes[nblocks], leaves[nblocks] = lo[top], size[top], nodes
+            node[nvalues] = nodes
+            nblocks, nodes, nvalues, top = nblocks + 1, nodes + 1, nvalues + 1, top - 1
+            continue
+        if stage[top] == 2:
+            ops[nops, 0], ops[nops, 1], ops[nops, 2] = nodes, node[nvalues - 2], node[nvalues - 1]
+            node[nvalues - 2] = nodes
+            nops, nodes, nvalues, top = nops + 1, nodes + 1, nvalues - 1, top - 1
+            continue
+        half = size[top] // 2
+        half -= half % 8
+        stage[top] += 1
+        child_lo, child_size = (lo[top], half) if stage[top] == 1 else (lo[top] + half, size[top] - half)
+        top += 1
+        lo[top], size[top], stage[top] = child_lo, child_size, 0
+    return starts[:nblocks], sizes[:nblocks], leaves[:nblocks], ops[:nops], np.empty(nodes)
 
-    Walked with an explicit stack: Numba's on-disk cache does not reload self-recursive functions safely.
-    """
+
+@njit(**_JIT)
+def _planned_sum(a, lo, plan):
+    """Sum of a[lo:] in the order of ``plan`` (``_sum_plan``)."""
+    starts, sizes, leaves, ops, values = plan
+    for k in range(starts.shape[0]):
+        values[leaves[k]] = _block_sum(a, lo + starts[k], sizes[k])
+    for o in range(ops.shape[0]):
+        values[ops[o, 0]] = values[ops[o, 1]] + values[ops[o, 2]]
+    return values[values.shape[0] - 1]
+
+
+@njit(**_JIT)
+def _pairwise_sum(a, lo, n):
+    """Sum of a[lo:lo+n] in NumPy's pairwise order."""
     if n <= 128:
         return _block_sum(a, lo, n)
-    starts, sizes, stage = np.empty(64, np.int64), np.empty(64, np.int64), np.zeros(64, np.int64)
-    values = np.empty(64)
-    top, nvalues = 0, 0
-    starts[0], sizes[0], stage[0] = lo, n, 0
-    while top >= 0:
-        start, size = starts[top], sizes[top]
-        if size <= 128:
-            values[nvalues] = _block_sum(a, start, size)
-            nvalues += 1
-            top -= 1
-            continue
-        half = size // 2
-        half -= half % 8
-        if stage[top] == 2:
-            values[nvalues - 2] = values[nvalues - 2] + values[nvalues - 1]
-            nvalues -= 1
-            top -= 1
-            continue
-        stage[top] += 1
-        child_start, child_size = (start, half) if stage[top] == 1 else (start + half, size - half)
-        top += 1
-        starts[top], sizes[top], stage[top] = child_start, child_size, 0
-    return values[0]
+    return _planned_sum(a, lo, _sum_plan(n))
 
 
 @njit(**_JIT)
@@ -421,19 +457,25 @@ def _support_powered(wv, r, grp, nd, below, row, log_row, log_gap, cid):
 
 
 @njit(**_JIT)
-def _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, prob, cast_col, cast):
+def _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, prob, cast, plan, rest):
     """prob[l, m]: the probability that column l's position beats column m's, from the prefix sums of the
     voters' weighted distances (``below``). Voters strictly below the midpoint of l < m vote for l, those
-    above it for m. ``cast_col`` gets the votes cast on each pair of columns, ``cast`` on each pair of
-    actors (both halves, actor by actor: the all-pairs total adds them in NumPy's order)."""
+    above it for m. ``cast`` (n × n, row by row) gets the votes cast on each pair of actors, both halves:
+    the all-pairs total adds them in NumPy's order. The pairs' loop writes them straight to the first
+    actors of the two columns; the actors after the first at a position copy them after (about a third of
+    actors share a position after the first round): gathered per column pair and actor, as they were
+    before, the copy into the actors' rows cost as much as the pairs' loop."""
     n = grp.shape[0]
     one = np.uint64(1)
     everyone = below[n]
+    votes = cast.reshape((n, n))
+    first_u = first.view(np.uint64)
     for l in range(nd):
         ul, lu, everyone_l = ud[l], np.uint64(l), everyone[l]
-        sb_row, na_row, prob_row, cast_row = strictly_below[l], not_above[l], prob[l], cast_col[l]
+        fl = first_u[l]
+        sb_row, na_row, prob_row, cast_row = strictly_below[l], not_above[l], prob[l], votes[fl]
         prob_row[l] = 0.0
-        cast_row[l] = 0.0
+        cast_row[fl] = 0.0
         # unsigned indices: no wrap-around test on every access (see _pointers)
         for m in range(lu + one, np.uint64(nd)):
             sb, na = sb_row[m], na_row[m]
@@ -446,25 +488,32 @@ def _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_p
             high = 0.0 if same else high
             prob_row[m] = low
             prob[m, lu] = high
-            cast_row[m] = low + high
-            cast_col[m, lu] = low + high
+            fm = first_u[m]
+            cast_row[fm] = low + high
+            votes[fm, fl] = low + high
     if all_pairs:
-        # the actors' rows: the first actor of each column gathers its row, the others at its position copy it
-        grp_u = grp.view(np.uint64)
-        for c in range(nd):
-            row_c, start = cast_col[c], first[c] * n
-            for b in range(n):
-                cast[start + b] = row_c[grp_u[b]]
-            for a in range(first[c] + 1, first[c + 1]):
-                cast[a * n : (a + 1) * n] = cast[start : start + n]
-        total = _pairwise_sum(cast, 0, n * n)
+        # the actors after the first of their column, each a copy of the actor before it
+        nrest = 0
+        for b in range(1, n):
+            if grp[b] == grp[b - 1]:
+                rest[nrest] = b
+                nrest += 1
+        for l in range(nd):
+            row = votes[first[l]]
+            for k in range(nrest):
+                row[rest[k]] = row[rest[k] - 1]
+            for a in range(first[l] + 1, first[l + 1]):
+                copy = votes[a]
+                for b in range(n):
+                    copy[b] = row[b]
+        total = _planned_sum(cast, 0, plan)
         for l in range(nd):
             for m in range(_padded(nd)):
                 prob[l, m] = prob[l, m] / total if total > 0 else 0.0
         return
     for l in range(nd):
         for m in range(l + 1, nd):
-            c = cast_col[l, m]
+            c = votes[first[l], first[m]]
             if c > 0:
                 prob[l, m], prob[m, l] = prob[l, m] / c, prob[m, l] / c
             else:
@@ -573,8 +622,9 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     all_pairs, vote_voter, target_view, scholz, mu_median = opts[0], opts[1], opts[2], opts[3], opts[4]
     (order, rank, xv, wv, sv, gap_mu, danger, r, sq, below, gap, pa, pta, p, cast, strictly_below,
      not_above, best_kind, best_key, best_to, best_order, wx, row, su, su_fa, su_own, fa_own, quo1, quo2,
-     log_gap, log_win, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, cast_col, log_lose,
-     cid, col_a, e1_col, past, lowest, tid, log_row, known, old_ud, old_id, live, fresh, pick, vals, term, win_c, stake_c, lose_c) = buf
+     log_gap, log_win, active, xa, sa, ra, q_sqa, gap_mu_a, ga, log_su, log_fa, ud, grp, first, log_lose,
+     cid, col_a, e1_col, past, lowest, tid, log_row, known, old_ud, old_id, live, fresh, pick, vals, term, win_c, stake_c, lose_c,
+     plan, rest) = buf
     n = x.shape[0]
     if mu_median:
         mu = _weighted_median(x, w, order)
@@ -597,7 +647,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
     # 1. risk exponents from the danger each actor faces, all at r = 1 (summed over challengers in the
     # canonical order, as the sum over actors must not depend on the input's row order)
     _support_linear(wv, gap, grp, nd, below)
-    _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
+    _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast, plan, rest)
     for b in range(n):
         danger[b] = 0.0
     if q >= 1:
@@ -640,7 +690,7 @@ def _round(x, s, w, width, opts, q, t, buf, new, mover, kind_out):
                   log_win, log_lose)
     if vote_voter:
         _support_powered(wv, r, grp, nd, below, row, log_row, log_gap, cid)
-        _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast_col, cast)
+        _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_pairs, p, cast, plan, rest)
 
     # 3. every challenger j's offer to every target i that may accept one (_targets), and the one i
     # accepts: the least (kind, key, target position, j's canonical index). The targets' values are
@@ -746,18 +796,18 @@ def _buffers(n):
     """Everything a round needs, allocated once per draw; rows padded (``_padded``)."""
     n8 = _padded(n)
     return (
-        np.arange(n), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
-        np.empty(n), np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n8)),
-        np.empty((n, n8)), np.empty((n, n8)), np.empty((n, n8)), np.empty(n * n),
-        np.empty((n, n), np.uint64), np.empty((n, n), np.uint64), np.empty((2, n8), np.int64), np.empty((2, n8)),
-        np.empty((2, n8)), np.empty((2, n8), np.int64), np.empty(n), np.empty(n8), np.empty(n8), np.empty(n8),
-        np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty((n, n)), np.empty((n, n)),
-        np.empty(n, np.int64), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8),
-        np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n, np.int64), np.empty(n + 1, np.int64), np.empty((n, n)),
-        np.empty((n, n)), np.empty(n, np.int64), np.empty(n8, np.int64), np.empty(n8),
-        np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64), np.empty(n8),
-        np.zeros(1, np.int64), np.empty(n), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64),
-        np.empty(n, np.int64), np.empty(n8), np.empty((n, n)), np.empty(n8), np.empty(n8), np.empty(n8),
+        np.arange(n), np.empty(n, np.int64), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
+        np.empty(n), np.empty(n), np.empty((n + 1, n)), np.empty((n, n8)), np.empty((n, n8)), np.empty((n, n8)),
+        np.empty((n, n8)), np.empty(n * n), np.empty((n, n), np.uint64), np.empty((n, n), np.uint64),
+        np.empty((2, n8), np.int64), np.empty((2, n8)), np.empty((2, n8)), np.empty((2, n8), np.int64), np.empty(n),
+        np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8),
+        np.empty((n, n)), np.empty((n, n)), np.empty(n, np.int64), np.empty(n8), np.empty(n8), np.empty(n8),
+        np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n8), np.empty(n, np.int64),
+        np.empty(n + 1, np.int64), np.empty((n, n)), np.empty(n, np.int64), np.empty(n8, np.int64), np.empty(n8),
+        np.empty(n + 1, np.int64), np.empty(n, np.uint64), np.empty(n8, np.int64), np.empty(n8), np.zeros(1, np.int64),
+        np.empty(n), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64),
+        np.empty(n8), np.empty((n, n)), np.empty(n8), np.empty(n8), np.empty(n8), _sum_plan(n * n),
+        np.empty(n, np.int64),
     )
 
 

@@ -101,6 +101,17 @@ def test_pairwise_sum_is_numpys(values):
     assert eum_kernel._pairwise_sum(a, 0, len(a)) == a.sum()
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 300), st.integers(0, 2**32 - 1))
+def test_the_all_pairs_total_is_numpys(actors, seed):
+    """The all-pairs total sums n² values (thousands: many levels of halves) by a plan made once a draw,
+    from any offset (the plan counts from it)."""
+    a = np.random.default_rng(seed).uniform(-1e3, 1e3, actors * actors + 5)
+    plan = eum_kernel._sum_plan(actors * actors)
+    assert eum_kernel._planned_sum(a, 5, plan) == a[5:].sum()
+    assert eum_kernel._planned_sum(a, 5, plan) == eum_kernel._planned_sum(a, 5, plan)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_the_order_from_any_earlier_order_is_the_stable_argsort(data):
