@@ -198,7 +198,11 @@ STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "-
                     ["body", "members", "unsc", "--date", "2015-12-18"], ["eligible", "talks", "--date", "2015-12-18"],
                     ["list", "status", "issg-terrorist-list", "--date", "2016-01-01"],
                     ["vote", "tally", "unscr-2254", "--no", "russia"], ["roadmap", "unscr-2254", "--date", "2016-08-01"],
-                    ["decision", "show", "unscr-2254"], ["vote", "predict", "--draft", "unscr-2254"], ["review", "list"])
+                    ["decision", "show", "unscr-2254"], ["vote", "predict", "--draft", "unscr-2254"], ["review", "list"],
+                    ["monitor", "incidents", "--from", "2016-02-26", "--to", "2016-03-07"],
+                    ["monitor", "violations", "coh-2016", "--from", "2016-02-26", "--to", "2016-03-07"],
+                    ["monitor", "ceasefire", "coh-2016", "--date", "2016-03-01"], ["monitor", "merge", "review", "--all"],
+                    ["case", "export", "syria-2015", "{tmp}/export"])
 
 
 def startup_figures(repeat: int) -> list[str]:
@@ -221,7 +225,7 @@ def startup_figures(repeat: int) -> list[str]:
             runs: dict[str, list[tuple[float, float]]] = {"source": [], "bytecode": []}
             for _ in range(n):
                 for how, how_env in copies.items():
-                    runs[how].append(_cpu_of([*accord, *args], how_env))
+                    runs[how].append(_cpu_of([*accord, *(a.format(tmp=tmp) for a in args)], how_env))
             cells = " | ".join(f"{statistics.median(r[0] for r in runs[h]):.2f} | {statistics.median(r[1] for r in runs[h]):.2f}"
                                for h in ("source", "bytecode"))
             rows.append(f"| `accord {' '.join(args)}` | {cells} |")

@@ -102,7 +102,8 @@ def _position_yaml(n: int, actors: int, issues: int, positions: int, salt: int =
 
 def check_generator(tmp: Path) -> None:
     """The generated text is the canonical form: write_bundle writes it back byte for byte."""
-    from accord.record.bundle import read_bundle, write_bundle
+    from accord.record.bundle import read_bundle
+    from accord.record.bundlewrite import write_bundle
 
     src, dst = tmp / "gen", tmp / "canon"
     generate_bundle(src, actors=50, issues=3, positions=400)

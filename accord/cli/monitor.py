@@ -171,7 +171,7 @@ def incidents_cmd(
     from accord.views.monitor import incident_rows
 
     frm, to = _period(date, first, last)
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     data = guard(lambda: incident_rows(snap, frm, to))
     emit(data, as_json, lambda d: _incident_table(d["incidents"], False))
 
@@ -185,7 +185,7 @@ def violations_cmd(
     from accord.views.monitor import violations
 
     frm, to = _period(date, first, last)
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     data = guard(lambda: violations(snap, ceasefire, frm, to))
 
     def render(d: dict[str, Any]) -> None:
@@ -225,7 +225,7 @@ def compliance_cmd(
     if period not in ("day", "week"):
         fail(f"--period {period!r}: day or week")
     frm, to = _period(date, first, last)
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     data = guard(lambda: compliance(snap, ceasefire, period, to, frm))
     if chart is not None:
         from accord.monitor.chart import compliance_chart
@@ -242,7 +242,7 @@ def ceasefire_cmd(
     """A ceasefire's terms on a day: start, deadline, area, terms, who had accepted, who was excluded."""
     from accord.views.monitor import ceasefire_status
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     data = guard(lambda: ceasefire_status(snap, ceasefire, date_or_today(date)))
 
     def render(d: dict[str, Any]) -> None:
@@ -266,7 +266,7 @@ def report_cmd(
     from accord.views.monitor import compliance, daily_report
 
     day = date_or_today(date)
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     data = guard(lambda: daily_report(snap, ceasefire, day))
     if chart is not None:
         from accord.monitor.chart import compliance_chart
@@ -294,24 +294,23 @@ def export_cmd(
     import json
 
     from accord.monitor.formats import export, geojson
-    from accord.record.model import Actor
     from accord.views.monitor import all_incidents
 
     if fmt not in ("geojson", "acled"):
         fail(f"--format {fmt!r}: geojson or acled")
     frm, to = _period(date, first, last)
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     items = [i for i in guard(lambda: all_incidents(snap)) if (frm is None or i.day >= frm) and i.day <= to]
     if fmt == "geojson":
         text = json.dumps(geojson.write(items), ensure_ascii=False, indent=1) + "\n"
     else:
-        text = export.acled_csv(items, {a.id: a.name for a in snap.all(Actor)})
+        text = export.acled_csv(items, {a.id: a.name for a in snap.all("actor")})
     if out is None:
         sys.stdout.write(text)
         return
-    from accord.record.bundle import _atomic_write
+    from accord.record.bundlewrite import atomic_write
 
-    guard(lambda: _write_file(_atomic_write, out, text))
+    guard(lambda: _write_file(atomic_write, out, text))
 
 
 def _write_file(write: Any, path: Path, text: str) -> None:
@@ -364,7 +363,7 @@ def merge_review(
     """Merges awaiting a decision (or all), best score first, with both reports."""
     from accord.views.monitor import merges
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     data = merges(snap, None if all_ else "proposed")
 
     def render(rows: list[dict[str, Any]]) -> None:

@@ -126,9 +126,9 @@ def case_export(case: Annotated[str, typer.Argument(help="Case id in the store."
                 folder: Annotated[Path, typer.Argument(help="Folder to write the bundle into.")],
                 as_known_on: AsKnownOnOpt = None, as_json: JsonOpt = False) -> None:
     """Write a stored case back as a bundle (canonical: export, load, export is byte-identical)."""
-    from accord.record.bundle import write_bundle
+    from accord.record.bundlewrite import write_bundle
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)
     written = guard(lambda: write_bundle(list(snap.records.values()), folder))
     emit({"case": snap.case_id, "files": [str(p) for p in written]}, as_json,
          lambda d: console.print(f"wrote {len(d['files'])} files to {escape(str(folder))}"))

@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from accord.errors import AccordError
-from accord.record.bundle import to_bundle_dict
+from accord.record.bundlewrite import to_bundle_dict
 from accord.record.model import Actor, Event, Participant
 from accord.record.snapshot import Snapshot
 

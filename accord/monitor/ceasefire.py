@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import AccordError
 from accord.monitor import timing
-from accord.record.model import CeasefireTerms, Decision, Process, ProcessParty
-from accord.record.snapshot import Snapshot
 from accord.rules.eligibility import TAKING_PART, eligibility, stance_on
+
+if TYPE_CHECKING:
+    from accord.record.model import CeasefireTerms, Process, ProcessParty
+    from accord.record.snapshot import Snapshot
 
 
 @dataclass
@@ -79,11 +81,11 @@ class Ceasefire:
 
 def ceasefire(snap: Snapshot, process_id: str) -> Ceasefire:
     """The ceasefire process with this id, with its terms checked against the decisions they cite."""
-    proc = snap.get(process_id, Process)
+    proc = snap.get(process_id, "process")
     if proc.kind != "ceasefire" or proc.ceasefire is None:
         raise AccordError(f"process {process_id!r} is not a ceasefire with terms (kind {proc.kind}; give it a ceasefire: block)")
     for ref in proc.ceasefire.terms:
-        decision = snap.get(ref.decision, Decision)
+        decision = snap.get(ref.decision, "decision")
         if not any(p.id == ref.provision for p in decision.provisions):
             raise AccordError(f"process {process_id!r}: field 'ceasefire.terms': decision {ref.decision!r} has no provision {ref.provision!r}")
     return Ceasefire(proc)

@@ -25,8 +25,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from typing import TYPE_CHECKING
+
 from accord.monitor import grading, timing
-from accord.record.model import Casualties, Claim, Merge, Place, Report, disputes
+from accord.record.plain import build, dump
+from accord.record.terms import disputes
+
+if TYPE_CHECKING:
+    from accord.record.model import Casualties, Claim, Merge, Place, Report
 
 Status = Literal["reported", "corroborated", "confirmed", "unverifiable", "disputed"]
 
@@ -66,15 +72,16 @@ class Incident:
         return timing.local(self.lo, self.time_zone).date()
 
     def to_json(self) -> dict[str, Any]:
+        """The incident as JSON, alike from the model's reports and from plain ones (accord.record.plain)."""
         return {
             "id": self.id, "time": self.when.isoformat(), "time_precision": self.time_precision,
-            "time_zone": self.time_zone, "place": self.place.model_dump(exclude_none=True), "type": self.type,
+            "time_zone": self.time_zone, "place": dump(self.place, exclude_none=True), "type": self.type,
             **({"sub_type": self.sub_type} if self.sub_type else {}),
             "perpetrator": self.perpetrator, "perpetrator_text": self.perpetrator_text,
             "target": self.target, "target_text": self.target_text,
             **({"alleged_perpetrators": self.alleged_perpetrators} if self.alleged_perpetrators else {}),
-            "casualties": self.casualties.model_dump(), "status": self.status,
-            "claims": [c.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for c in self.claims],
+            "casualties": dump(self.casualties), "status": self.status,
+            "claims": [dump(c, exclude_none=True, exclude_defaults=True) for c in self.claims],
             "sources": self.sources(),
         }
 
@@ -138,7 +145,8 @@ def incident(reports: list[Report]) -> Incident:
         time_zone=timed.time_zone, place=placed.place, type=best.type, sub_type=best.sub_type,
         perpetrator=perp.perpetrator, perpetrator_text=perp.perpetrator_text,
         target=targeted.target, target_text=targeted.target_text,
-        casualties=Casualties(low=low, best=min(max(best.casualties.best, low), high), high=high),
+        # a value of the model's shape, ordered by construction (each report's are), built without pydantic
+        casualties=build("Casualties", {"low": low, "best": min(max(best.casualties.best, low), high), "high": high}),
         claims=claims, status=status(reports, claims),
         alleged_perpetrators=sorted({r.perpetrator for r in named if r.perpetrator != perp.perpetrator}),
     )

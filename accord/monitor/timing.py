@@ -10,9 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from accord.record.model import TimePrecision
+if TYPE_CHECKING:
+    from accord.record.model import TimePrecision
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 #: ACLED's time_precision codes

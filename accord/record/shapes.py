@@ -37,14 +37,15 @@ CONVERTS = ("float", "fuzzydate", "datetime")
 @functools.cache
 def load() -> dict[str, Any]:
     """``{"kinds": {record kind: class name}, "classes": {class name: [[key, default, model, many, name,
-    convert], ...]}, "behaviours": {class name: [behaviour name, ...]}}``"""
+    convert], ...]}, "behaviours": {class name: [behaviour name, ...]}, "defaults": {...}, "files": {record
+    kind: its bundle file, in a bundle's order}}``"""
     return json.loads(PATH.read_text(encoding="utf-8"))
 
 
 def derive() -> dict[str, Any]:
     """The shapes of every record class and every class they hold, from the model."""
     from accord.record.behaviour import BEHAVIOURS
-    from accord.record.model import KINDS
+    from accord.record.model import KINDS, RECORD_TYPES
 
     classes: dict[str, list[list[Any]]] = {}
     behaviours: dict[str, list[str]] = {}
@@ -74,7 +75,8 @@ def derive() -> dict[str, Any]:
             if held is not None:
                 todo.append(held)
     return {"kinds": {kind: cls.__name__ for kind, cls in sorted(KINDS.items())}, "classes": dict(sorted(classes.items())),
-            "behaviours": dict(sorted(behaviours.items())), "defaults": dict(sorted(held_defaults.items()))}
+            "behaviours": dict(sorted(behaviours.items())), "defaults": dict(sorted(held_defaults.items())),
+            "files": {cls.record_kind: cls.bundle_file for cls in RECORD_TYPES}}
 
 
 def _same_json(a: Any, b: Any) -> bool:
@@ -163,7 +165,8 @@ def text() -> str:
     )
     behaviours = ",\n".join(f"  {dump(name)}: {dump(names)}" for name, names in shapes["behaviours"].items())
     return (f'{{\n "kinds": {dump(shapes["kinds"])},\n "classes": {{\n{classes}\n }},\n'
-            f' "behaviours": {{\n{behaviours}\n }},\n "defaults": {dump(shapes["defaults"])}\n}}\n')
+            f' "behaviours": {{\n{behaviours}\n }},\n "defaults": {dump(shapes["defaults"])},\n'
+            f' "files": {dump(shapes["files"])}\n}}\n')
 
 
 if __name__ == "__main__":

@@ -1,30 +1,36 @@
 """What the monitor commands (and an API) show: incidents, violations, compliance, merges, the daily
-report and the briefing's ceasefire section. Each a function of a snapshot, returning JSON-ready data."""
+report and the briefing's ceasefire section. Each a function of a snapshot, returning JSON-ready data.
+
+A snapshot of the model's records (the API's) or of plain ones (accord.record.plain: the CLI's) alike;
+NumPy is imported by the violation rule and the counts (accord.monitor.columns), not by the reads that
+list incidents, merges or a ceasefire's terms."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import AccordError
-from accord.monitor import compliance as comp
 from accord.monitor.ceasefire import Ceasefire, ceasefire, excluded
-from accord.monitor.columns import day_code, from_incidents, local_days
 from accord.monitor.incidents import Incident, incidents
-from accord.monitor.violations import Judgement
-from accord.record.model import Merge, Report
-from accord.record.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from accord.monitor.violations import Judgement
+    from accord.record.model import Report
+    from accord.record.snapshot import Snapshot
 
 
 def all_incidents(snap: Snapshot) -> list[Incident]:
-    return incidents(snap.all(Report), snap.all(Merge))
+    return incidents(snap.all("report"), snap.all("merge"))
 
 
 def _in_period(items: list[Incident], tz: str, first: dt.date | None, last: dt.date | None) -> list[Incident]:
     if not items or (first is None and last is None):
         return items
+    import numpy as np
+
+    from accord.monitor.columns import day_code, local_days
+
     days = local_days(np.array([i.lo for i in items], np.int64), tz)
     keep = np.ones(len(items), bool)
     if first is not None:
@@ -42,6 +48,9 @@ def incident_rows(snap: Snapshot, first: dt.date | None = None, last: dt.date | 
 
 
 def judge(snap: Snapshot, cf_id: str, first: dt.date | None, last: dt.date | None) -> tuple[Ceasefire, list[Incident], Judgement]:
+    from accord.monitor.columns import from_incidents
+    from accord.monitor.violations import Judgement
+
     cf = ceasefire(snap, cf_id)
     items = _in_period(all_incidents(snap), cf.time_zone, first, last)
     return cf, items, Judgement(snap, cf, from_incidents(items))
@@ -64,6 +73,8 @@ def violations(snap: Snapshot, cf_id: str, first: dt.date | None = None, last: d
 
 
 def compliance(snap: Snapshot, cf_id: str, period: str, last: dt.date, first: dt.date | None = None) -> dict[str, Any]:
+    from accord.monitor import compliance as comp
+
     cf = ceasefire(snap, cf_id)
     start = cf.terms.start.date()
     first = first or start
@@ -74,9 +85,9 @@ def compliance(snap: Snapshot, cf_id: str, period: str, last: dt.date, first: dt
 
 
 def merges(snap: Snapshot, status: str | None = "proposed") -> list[dict[str, Any]]:
-    reports = {r.id: r for r in snap.all(Report)}
+    reports = {r.id: r for r in snap.all("report")}
     out = []
-    for m in snap.all(Merge):
+    for m in snap.all("merge"):
         if status is not None and m.status != status:
             continue
         a, b = (reports.get(i) for i in m.reports)
@@ -113,10 +124,8 @@ def daily_report(snap: Snapshot, cf_id: str, day: dt.date) -> dict[str, Any]:
 def brief_section(snap: Snapshot, on: dt.date) -> list[dict[str, Any]] | None:
     """The briefing's ceasefires: each one's state on the day and, once it has begun, the last seven
     days' compliance."""
-    from accord.record.model import Process
-
     out = []
-    for proc in snap.all(Process):
+    for proc in snap.all("process"):
         if proc.kind != "ceasefire" or getattr(proc, "ceasefire", None) is None:
             continue
         status = ceasefire_status(snap, proc.id, on)

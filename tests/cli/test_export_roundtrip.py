@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 
-from accord.record.bundle import read_bundle, record_errors, write_bundle
+from accord.record.bundle import read_bundle, record_errors
+from accord.record.bundlewrite import write_bundle
 from accord.record.model import KINDS
 from tests.cli.conftest import Accord
 from tests.conftest import PG_URL, _pg_schema_url

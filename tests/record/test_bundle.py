@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from accord.errors import BundleError
-from accord.record.bundle import bundle_schema, read_bundle, write_bundle
+from accord.record.bundle import bundle_schema, read_bundle
+from accord.record.bundlewrite import write_bundle
 from accord.record.model import Position
 
 MINI = Path(__file__).parent / "data" / "mini"

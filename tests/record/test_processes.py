@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accord.errors import BundleError
-from accord.record.bundle import read_bundle, write_bundle
+from accord.record.bundle import read_bundle
+from accord.record.bundlewrite import write_bundle
 from accord.record.model import Claim, DesignationList, Event, Process, Relation, disputes
 
 MINI = Path(__file__).parent / "data" / "mini"

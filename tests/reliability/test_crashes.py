@@ -113,7 +113,7 @@ def test_export_that_fails_midway_leaves_the_old_bundle(mini, tmp_path, monkeypa
     mini("case", "export", "mini", str(out))
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     mini("edit", "vote-timing", "--set", "name=Renamed", "--cite", "https://e.org")
-    import accord.record.bundle as bundle
+    import accord.record.bundlewrite as bundle
 
     real, calls = bundle._stage, []
 

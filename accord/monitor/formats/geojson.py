@@ -14,6 +14,7 @@ from typing import Any
 
 from accord.errors import AccordError
 from accord.monitor.formats.rows import LABELS, Batch, Row, RowError, number, timestamp
+from accord.record.plain import dump
 
 #: the file's column for each of the common fields (for error messages)
 COLUMNS_OF = {"event_time": "time", "latitude": "geometry", "longitude": "geometry", "fatalities": "casualties", "id": "id"}
@@ -88,7 +89,7 @@ def write(incidents: list, verdicts: dict[str, dict[str, Any]] | None = None) ->
             "perpetrator": inc.perpetrator, "perpetrator_text": inc.perpetrator_text,
             "target": inc.target, "target_text": inc.target_text, "place": pl.name, "country": pl.country,
             "admin1": pl.admin1, "admin2": pl.admin2, "geo_precision": pl.geo_precision,
-            "casualties": inc.casualties.model_dump(), "status": inc.status, "grade": _best_grade(inc),
+            "casualties": dump(inc.casualties), "status": inc.status, "grade": _best_grade(inc),
             "sources": inc.sources(), **((verdicts or {}).get(inc.id, {})),
             **({"synthetic": True} if all(r.synthetic for r in inc.reports) else {}),
         }

@@ -9,11 +9,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import AccordError
-from accord.monitor.gazetteer import Gazetteer
-from accord.monitor.names import Names
+
+if TYPE_CHECKING:
+    from accord.monitor.gazetteer import Gazetteer
+    from accord.monitor.names import Names
 
 #: ACLED's six event types: accord's slug -> ACLED's label
 LABELS = {
