@@ -738,3 +738,28 @@ def test_a_long_introduction_names_the_statement_s_speaker(run):
              "statement on the situation in Syria:\n\n\"Canada welcomes the cessation of hostilities.\"")
     (q,) = quotes(run(intro))
     assert q["speaker"] is None and q["speaker_text"] == "Jean Tremblay"
+
+
+def test_a_title_alone_paragraphs_after_the_name_is_the_last_holder_of_that_office(run):
+    text = ("MOSCOW (Wire) - Russian Foreign Minister Sergei Lavrov met the UN envoy Staffan de Mistura on Tuesday.\n\n"
+            "The two men spoke for three hours. Reporters waited outside in the snow. Nobody came out.\n\n"
+            '"We have agreed on the next steps," the envoy told reporters afterwards.\n\n'
+            '"There is no alternative to a political process," the minister said in a separate statement.')
+    assert [q["speaker"] for q in quotes(run(text, dt.date(2016, 2, 24)))] == ["staffan-de-mistura", "sergei-lavrov"]
+    # 'a minister' is nobody named before
+    (q,) = quotes(run('Sergei Lavrov spoke first. It rained. Nobody came. "We are ready," a minister said.',
+                      dt.date(2016, 2, 24)))
+    assert q["speaker"] is None
+
+
+def test_someone_of_a_body_speaks_for_himself_and_a_possessive_names_the_body_again(run):
+    text = ("GENEVA (Wire) - Medecins Sans Frontieres said a hospital it supports in Idlib was hit on Monday.\n\n"
+            'An MSF nurse who worked there was blunter: "Nothing was left standing."\n\n'
+            "The charity's Syria mission tweeted: \"The hospital was targeted on purpose.\"")
+    assert [(q["speaker"], q["speaker_text"][:12]) for q in quotes(run(text))] == [
+        (None, "An MSF nurse"), ("msf", "The charity'")]
+    # a spokeswoman of the body speaks for it; one named whom nobody knows speaks for herself, again as 'she'
+    text = ('"Trucks are waiting at the border," a WFP spokeswoman said.\n\n'
+            "A spokeswoman for the World Food Programme, Jane Roe, said the trucks had waited for days. "
+            '"We cannot feed people from the roadside," she said.')
+    assert [q["speaker"] for q in quotes(run(text))] == ["wfp", None]

@@ -532,3 +532,21 @@ def test_a_known_speaker_s_full_label_opens_his_turn_when_his_later_labels_are_h
     assert ("Good afternoon. We met the monitors this morning.", "pavlo-klimkin") in quotes
     assert ("The next round is set for June.", "pavlo-klimkin") in quotes
     assert ("Not this month.", "pavlo-klimkin") in quotes
+
+
+def test_the_text_of_a_statement_printed_after_the_following_is_is_its_issuer_s(run):
+    text = ("AMMAN (Wire) - Jordan's foreign minister, Nasser Judeh, welcomed the truce on Sunday.\n\n"
+            "The following is the text of the statement by Foreign Minister Judeh, as released by his ministry:\n\n"
+            "I welcome the agreement on a cessation of hostilities and hope it holds.\n\n"
+            "We will keep our border crossings open for the aid convoys that need them.\n\n"
+            "Separately, the Jordanian army said it had closed a road near the border for repairs.")
+    assert [(c[:10], s) for c, s, _ in turns(run(text))] == [("I welcome ", "nasser-judeh"), ("We will ke", "nasser-judeh")]
+    # 'the statement, No. 7:' issued by an office the sentence before names: the state the report is about
+    text = ("ANKARA (Wire) - Turkey said on Saturday it would not stand by. Turkey has closed two crossings.\n\n"
+            "Earlier, the Foreign Ministry issued a written statement. The following is the text of the statement, "
+            "No. 7 of 27 February 2016:\n\n"
+            "Turkey welcomes the cessation of hostilities in Syria.\n\n"
+            "We expect all parties to respect it.\n\n"
+            "A presidential aide wrote on Twitter that Turkey would watch the truce closely.")
+    assert [(c[:10], s, w) for c, s, w in turns(run(text))] == [
+        ("Turkey wel", "turkey", "the Foreign Ministry"), ("We expect ", "turkey", "the Foreign Ministry")]

@@ -37,7 +37,18 @@ _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|
                         r"witnesses?|people|someone|insiders?)\b", re.I)
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|ministry|office|press service)\b", re.I)
 _COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|movement|alliance|government|mission|"
-                          r"army)(?:'s)?\b", re.I)
+                          r"army|charity|agency|organi[sz]ation|commission|league|bloc)(?:'s)?\b", re.I)
+# what an organisation is called again without its name ('the charity', 'the agency', 'the organisation')
+_ORGANISATION_NOUNS = ("charity", "agency", "organisation", "organization", "commission", "league", "bloc")
+# 'the charity's Syria mission', 'the agency's spokeswoman': someone of the body the possessive refers to again, not a
+# state or place named after it
+_OWNER = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)'s\s")
+# 'An ICRC surgeon who took part in the convoy', 'a WFP driver': someone of the body named before the noun, who speaks
+# for himself (only a spokesperson speaks for the body)
+_ONE_OF_BODY = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+)?(?P<body>(?:[A-Z][\w.&'-]*\s+){1,4})"
+                          r"(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b")
+# a title alone referring to a person named earlier ('the minister', 'the Russian envoy'), not 'a minister'
+_DEFINITE_TITLE = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
 # a body's unnamed spokesperson referred to again ('the spokesperson'), or through a possessive ('their spokesman')
 _SPOKES_AGAIN = re.compile(r"(?:the|its|their) spokes(?:man|woman|person)$", re.I)
 # an official text speaks for the body that adopted or issued it ('"...," the resolution reads')
@@ -1035,12 +1046,25 @@ class QuoteExtractor:
             return Attribution(d.data.get("actor"), doc.text[d.start:d.end], cue)
         titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")]
         if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
-            return Attribution(titled[-1].actor, _np(words), cue)
+            t = titled[-1]
+            holder = t.actor or (self._title_holder(doc, t, inside) if t.via == "title" and _DEFINITE_TITLE.match(words)
+                                 else None)
+            return Attribution(holder, _np(words), cue)
         unknown = _NAME_APPOSITION.match(words)
         if unknown and not any(m.actor for m in doc.mentions_in(s, s + unknown.end("name"))):
             # 'Rami Abdel Rahman, head of the Observatory, said', 'said Laure Vasseur, MSF's head of mission': a
             # person nobody knows speaks, not his body
             return Attribution(None, unknown.group("name"), cue)
+        owner = _OWNER.match(words)
+        if owner and owner.group("noun").lower() in _ORGANISATION_NOUNS + ("committee", "group", "coalition", "council",
+                                                                           "ministry", "movement", "government"):
+            # 'the charity's Syria mission': the body the possessive names again, whatever the words after it name
+            return Attribution(self._antecedent(doc, s, owner.group("noun").lower()), _np(words), cue)
+        one_of = _ONE_OF_BODY.match(words)
+        if one_of and not _SPOKES.fullmatch(one_of.group("noun")) \
+                and any(m.actor and m.kind in _BODY_KINDS for m in doc.mentions_in(s + one_of.start("body"),
+                                                                                 s + one_of.end("body"))):
+            return Attribution(None, _np(words), cue)  # 'An ICRC surgeon ...': someone of the body, for himself
         # 'the Houthi-run Saba news agency': something of the body's, not the body
         body = [m for m in inside if m.actor and m.kind != "person" and not norm.startswith(_RUN_BY, m.end)]
         if body:
@@ -1115,6 +1139,8 @@ class QuoteExtractor:
                 if spokes:
                     return self._spokes_body(doc, s, spokes.group().split()[0])
                 if "spokes" in unnamed.group():  # 'A spokesman for the HNC, ..., said'
+                    if self._stranger(doc, s, e):
+                        return None  # 'A spokeswoman for the agency, Jane Roe, said': she speaks for herself
                     return self._spokes_np_body(doc, unnamed.start(), e)
                 rep = _REPRESENTATIVE_OF.search(doc.norm, s, unnamed.end() + 5)
                 state = next((m for m in doc.mentions_in(rep.end(), rep.end() + 5) if m.actor), None) if rep else None
@@ -1189,10 +1215,29 @@ class QuoteExtractor:
     def _quoted(doc: IngestDoc, at: int) -> bool:
         return any(qs <= at < qe for qs, qe in doc.quoted)
 
+    def _title_holder(self, doc: IngestDoc, title: Mention, inside: list[Mention]) -> str | None:
+        """'the minister', 'the Russian envoy' further from the name than coref looks (a paragraph or more): the
+        person the article named last, before it, who holds an office of that word on the day (of the state a
+        demonym or a mention before the title names, when one does)."""
+        word = title.text.lower().split()[-1].removesuffix("s")
+        of = next((m.actor for m in reversed(inside) if m.end <= title.start and m.actor and m.kind != "person"), None)
+        if of is None:
+            before = doc.norm[max(0, title.start - 20):title.start].split()
+            of = self.lex.demonym_of.get(before[-1]) if before else None
+        of = of.removesuffix("-government") if of else None
+        for m in reversed(doc.mentions_in(0, title.start)):
+            if m.kind != "person" or not m.actor or m.via not in ("name", "short"):
+                continue
+            entry = self.lex.entries.get(m.actor)
+            if entry and any(word in r.title.lower() and (of is None or r.of == of) and r.holds_on(doc.published)
+                             for r in entry.roles):
+                return m.actor
+        return None
+
     def _antecedent(self, doc: IngestDoc, before: int, noun: str) -> str | None:
         """'the committee' -> the last body named before whose name has that word (or of that kind)."""
         kinds = {"group": ("armed_group", "political_group"), "government": ("government",),
-                 "army": ("government",)}.get(noun, ())
+                 "army": ("government",), **{n: ("organisation",) for n in _ORGANISATION_NOUNS}}.get(noun, ())
         if noun == "ministry":  # 'according to the ministry': the state whose ministry the article named last
             for m in reversed(doc.mentions_in(0, before)):
                 if m.actor and m.kind in ("state", "government") and \

@@ -212,7 +212,23 @@ _ISSUED_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?:has |h
                            r"declaration|remarks|message)\b[^\n\":]{0,140}:[ \t]*(?=\n\n[^\s\"])"
                            r"|(?:^|(?<=\n\n))[^\n\"]{0,60}?\b[Tt]he following (?:[\w-]+\s+){0,2}?(?:statement|declaration|"
                            r"remarks|message) (?:was|has been) (?:issued|released|made|delivered|published)\b[^\n\":]{0,60}?"
-                           r"\bby (?P<by>[^\n\":]{3,140}?):[ \t]*(?=\n\n[^\s\"])")
+                           r"\bby (?P<by>[^\n\":]{3,140}?):[ \t]*(?=\n\n[^\s\"])"
+                           # 'The following is the text of the statement by X, as issued by his office:', or of 'the
+                           # statement, No. 52 of 27 February:' that the sentence before says who issued
+                           r"|(?:^|(?<=\n\n)|(?<=[.!?] ))(?:[Tt]he )?[Ff]ollowing is (?:the |an? )?(?:[\w-]+ )?(?:text|"
+                           r"translation|transcript) of (?:the|a|his|her|its|their) (?:[\w-]+\s+){0,2}?(?:statement|"
+                           r"declaration|remarks|message|address|communiqu[e\u00e9])(?:\s+(?:issued |made |delivered )?by "
+                           r"(?P<text_by>[^\n\":,]{3,140}))?[^\n\":]{0,140}:[ \t]*(?=\n\n[^\s\"])")
+# the sentence before such a text saying who issued it ('Earlier, the Foreign Ministry issued a written statement ...')
+_ISSUED_BEFORE = re.compile(r"(?P<who>[^\n\".]{3,120}?)\s+(?:has |had |have )?(?:issued|released|published|put out)\s+"
+                            r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|declaration|communiqu[e\u00e9])\b")
+# an office of a state named without the state ('the Foreign Ministry', 'the ministry', 'the Presidency')
+_STATE_OFFICE = re.compile(r"(?:[\w,]+\s+)*?[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:[Mm]inistry|[Oo]ffice|[Pp]residency|"
+                           r"[Gg]overnment|[Cc]abinet)(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?")
+# the narrative again after a statement printed whole ('X wrote on Twitter that ...')
+_WROTE = re.compile(r"\b(?:wrote|writes|tweeted|posted)\b")
+# a report's own transition after the text it printed ('Separately, the Council ...', 'Meanwhile, ...')
+_NEWS_AGAIN = re.compile(r"(?:Separately|Meanwhile|Elsewhere|Earlier|Later|In a separate [a-z]+|Also on [A-Z][a-z]+),\s")
 _COLON_BREAK = re.compile(r":[ \t]*\n\n")
 # a heading naming what the text under it is and who speaks in it ('Statement by the High Representative/Vice-President
 # Federica Mogherini on ...', 'Transcript of press stakeout by the ... Special Envoy for Syria, Mr. Staffan de Mistura',
@@ -229,6 +245,12 @@ def _separator(m: re.Match[str]) -> str:
     if not m.groupdict().get("who"):
         return "."
     return ":" if ":" in m.group()[m.end("who") - m.start():] else "-"
+
+
+def _after_lead(norm: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The words of an issuer after an opening adverb and its comma ('Earlier, the Foreign Ministry')."""
+    lead = norm.find(", ", span[0], min(span[1], span[0] + 14))
+    return (lead + 2 if lead >= 0 and " " not in norm[span[0]:lead] else span[0]), span[1]
 
 
 def _opens_words(norm: str, m: re.Match[str]) -> bool:
@@ -420,9 +442,13 @@ class Transcript:
         if not _COLON_BREAK.search(norm):
             return  # every such line ends so: a scan for that skips to colons, the pattern's tries every character
         intros = [(m, m.group("cue"), "who") for m in _SAID_COLON.finditer(norm)]
-        intros += [(m, None, "who" if m.group("who") else "by") for m in _ISSUED_COLON.finditer(norm)]
+        intros += [(m, None, next(g for g in ("who", "by", "text_by", None) if g is None or m.group(g)))
+                   for m in _ISSUED_COLON.finditer(norm)]
         for m, cue, group in intros:
-            named = [x for x in doc.mentions_in(m.start(group), m.end(group)) if x.actor]
+            span = _after_lead(norm, m.span(group)) if group else self._issued_before(doc, m.start())
+            named = [x for x in doc.mentions_in(*span) if x.actor] if span else []
+            if not named and span and _STATE_OFFICE.fullmatch(norm, *span):
+                named = self._state_of_article(doc, span)
             if not named:
                 continue  # nobody the dictionary knows: 'The statement said:' may open a list
             who = next((x for x in reversed(named) if x.kind == "person"), named[-1])
@@ -431,7 +457,8 @@ class Transcript:
                 qs, qe = p.span()
                 words = norm[qs:qe].rstrip()
                 if len(words.split()) < 6 or not words.endswith((".", "!", "?")) or words.startswith(("\"", "'")) \
-                        or (_REPORTING.search(words) and not _FIRST_PERSON.search(words)):
+                        or ((_REPORTING.search(words) or _WROTE.search(words)) and not _FIRST_PERSON.search(words)) \
+                        or _NEWS_AGAIN.match(words):
                     break
                 turns.append((qs, qs + len(words)))
             if cue is None and not any(_FIRST_PERSON.search(norm, qs, qe) for qs, qe in turns):
@@ -440,6 +467,37 @@ class Transcript:
                 doc.add("quote", qs, qe, 0.75, speaker=who.actor, speaker_text=who.text,
                         content=doc.article.text[qs:qe], direct=True, cue=cue)
             doc.turns = doc.turns + turns
+
+    @staticmethod
+    def _issued_before(doc: IngestDoc, at: int) -> tuple[int, int] | None:
+        """'Earlier, the Foreign Ministry issued a written statement on ... . The following is the text of the
+        statement:': the issuer's words in the sentence before, in the same paragraph."""
+        para = doc.norm.rfind("\n", 0, at) + 1
+        i = doc.sent_index(at)
+        if i == 0 or doc.sents[i - 1][0] < para:
+            return None
+        s, e = doc.sents[i - 1]
+        issued = _ISSUED_BEFORE.search(doc.norm, s, e)
+        if issued is None:
+            return None
+        return _after_lead(doc.norm, issued.span("who"))
+
+    @staticmethod
+    def _state_of_article(doc: IngestDoc, span: tuple[int, int]) -> list[Mention]:
+        """'the Foreign Ministry' with no state named beside it: the state the article names most before it (whose
+        ministry a wire report about one country's stand means), as a mention standing for the office's words."""
+        counts: dict[str, int] = {}
+        for x in doc.mentions_in(0, span[0]):
+            if x.actor and x.kind == "state":
+                counts[x.actor] = counts.get(x.actor, 0) + 1
+        if not counts:
+            return []
+        best = max(counts.values())
+        top = [a for a, n in counts.items() if n == best]
+        if len(top) > 1:
+            return []  # two states named as often: the office could be either's
+        words = doc.text[span[0]:span[1]]
+        return [Mention(span[0], span[1], words, top[0], "state", "described", 0.6)]
 
     def _headed(self, doc: IngestDoc, limit: int) -> None:
         """'Statement by Ambassador X' (or 'Transcript of press stakeout by X') among the headings that open the page,
