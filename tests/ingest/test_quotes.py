@@ -763,3 +763,41 @@ def test_someone_of_a_body_speaks_for_himself_and_a_possessive_names_the_body_ag
             "A spokeswoman for the World Food Programme, Jane Roe, said the trucks had waited for days. "
             '"We cannot feed people from the roadside," she said.')
     assert [q["speaker"] for q in quotes(run(text))] == ["wfp", None]
+
+
+def test_a_quote_in_a_paragraph_of_its_own_is_the_titled_subject_s_before_it_or_after_it(run):
+    # the paragraph before opens with the speaker after his title and a comma
+    text = ("GENEVA (Wire) - The UN envoy for Syria, Staffan de Mistura, met both delegations on Monday.\n\n"
+            '"Both sides have accepted the agenda. That is more than we had a week ago."')
+    (q,) = quotes(run(text, dt.date(2016, 2, 24)))
+    assert q["speaker"] == "staffan-de-mistura"
+    # a clause before the name is no title: 'Russia bombed Aleppo, Lavrov said' does not make Lavrov its subject
+    text = ("Talks resumed on Monday. Staffan de Mistura met both delegations.\n\nNobody spoke to the press.\n\n"
+            '"Both sides have accepted the agenda. That is more than we had a week ago."\n\n'
+            "The envoy was speaking after a day of meetings at the Palais des Nations.")
+    (q,) = quotes(run(text, dt.date(2016, 2, 24)))
+    assert (q["speaker"], q["speaker_text"]) == ("staffan-de-mistura", "The envoy")
+
+
+def test_a_titled_name_nobody_knows_speaks_and_is_the_he_after_him(run):
+    text = ("KUALA LUMPUR (Wire) - Malaysia welcomed the truce on Saturday.\n\n"
+            "Foreign Minister Datuk Seri Anifah Aman, in the statement, said:\n\n"
+            "\u201cWe support the efforts of the Special Envoy, Staffan de Mistura, toward a political solution.\u201d\n\n"
+            "He added that the fight against terrorist groups \u201cmust continue with full determination\u201d.")
+    r = run(text, dt.date(2016, 2, 27))
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes(r)][0] == (None, "Datuk Seri Anifah Aman")
+    assert [q["speaker"] for q in quotes(r) + quotes(r, direct=False)] == [None, None, None]
+    # a title before a name nobody knows is his, not the office's holder the dictionary knows
+    text = ('TOKYO (Wire) - "We hope all the parties will carry out what was agreed in Munich."\n\n'
+            "The remark came from Foreign Minister Kenji Sato at a press conference on Friday.")
+    (q,) = quotes(run(text, dt.date(2016, 2, 12)))
+    assert q["speaker"] is None
+
+
+def test_a_state_office_s_spokesman_after_an_opening_phrase_speaks_for_the_state_the_report_is_about(run):
+    text = ("Doha, February 12, 2016\n\nQatar welcomed the outcome of the Munich meeting. Qatar will keep helping.\n\n"
+            "The minister said he had spoken to U.S. Secretary of State John Kerry on the sidelines.\n\n"
+            "For his part, the official spokesman of the Ministry said that aid was ready. "
+            '"Our teams are already in the north of Syria," he said.')
+    (q,) = quotes(run(text, dt.date(2016, 2, 12)))
+    assert q["speaker"] == "qatar"

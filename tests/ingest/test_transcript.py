@@ -550,3 +550,10 @@ def test_the_text_of_a_statement_printed_after_the_following_is_is_its_issuer_s(
             "A presidential aide wrote on Twitter that Turkey would watch the truce closely.")
     assert [(c[:10], s, w) for c, s, w in turns(run(text))] == [
         ("Turkey wel", "turkey", "the Foreign Ministry"), ("We expect ", "turkey", "the Foreign Ministry")]
+
+
+def test_a_live_page_s_writes_block_is_its_writer_s_whom_nobody_knows(run):
+    text = ("Syria truce - live updates\n\n10.42 GMT - Our Middle East correspondent Jane Roe writes:\n\n"
+            "The guns around Aleppo have gone quiet. People I spoke to are cautious; they have seen truces fail.\n\n"
+            "10.15 GMT - Russia's defence ministry says it has recorded nine violations overnight.")
+    assert [(c[:10], s, w) for c, s, w in turns(run(text))] == [("The guns a", None, "Jane Roe")]

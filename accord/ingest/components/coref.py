@@ -26,6 +26,9 @@ _GENERIC = {"official", "diplomat", "minister", "leader", "commander", "general"
 # Unnamed officials of a state keep their demonym as a mention ("a senior Turkish official"); an office
 # does not ("the Russian envoy").
 _ANONYMOUS_TITLES = {"official", "officials", "diplomat", "diplomats"}
+# a capitalised name right after a title ('Foreign Minister Fumio Kishida', 'Minister Datuk Seri Anifah Aman'); a known
+# name there is a mention of its own and the title goes with it before this is asked
+_UNKNOWN_NAME_AFTER = re.compile(r" (?:[A-Z][\w'\u00c0-\u024f-]+ ){0,3}[A-Z][\w'\u00c0-\u024f-]*[a-z][\w'\u00c0-\u024f-]*\b")
 _GAP_ADJACENT = re.compile(r"^[ ,]{0,2}$")
 _GAP_OF = re.compile(r"^(?:'s)?\s?$")
 
@@ -68,6 +71,8 @@ class Coref:
                     continue  # "Foreign Minister Sergei Lavrov": the name carries the mention
                 if m.via == "title":
                     self._resolve_title(doc, m, settled, nxt)
+                    if _UNKNOWN_NAME_AFTER.match(norm, m.end):
+                        m.actor = None  # 'Foreign Minister Fumio Kishida', a name the dictionary lacks: his title
             if m.kind == "person" and m.via == "name" and m.actor:
                 seen_full.add(m.actor)
             settled.append(m)

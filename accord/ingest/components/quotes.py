@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
-from accord.ingest.components.transcript import asks
+from accord.ingest.components.transcript import asks, state_named_most
 from accord.ingest.registry import Context, component
 from accord.ingest.words import first_words
 
@@ -82,13 +82,18 @@ _TEXT_NAMED = re.compile(r"\b(?:resolution|statement|communiqu[e\u00e9]|declarat
 _DOCUMENT_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?"
                               r"(?:resolution|statement|communiqu[e\u00e9]|declaration|text|decision|letter|report)))\s+$",
                               re.I)
+# an office of a state named without the state, after 'spokesman of the'
+_STATE_OFFICE_AFTER = re.compile(r"(?:Foreign )?(?:Ministry|Presidency|Foreign Office|Government)\b(?! of [A-Z])|"
+                                 r"Ministry of Foreign Affairs\b(?! of [A-Z])")
 _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 # the subject of a sentence that is someone the dictionary cannot name ('His prime minister, speaking ...'):
 # a pronoun after it refers to that person, not to someone named earlier
 _UNNAMED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+ing\b[^,\"\n]{0,50},\s+(?=[a-z]))?(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|A|An|an|a)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
                               r"spokes(?:man|woman|person)|official|diplomat|envoy|ambassador|chairman|co-chairman|leader|"
                               r"commander|general|aide|adviser|negotiator|speaker|deputy|counterpart|colleague|host|representative|"
-                              r"delegate)\b")
+                              r"delegate)\b(?:\s+spokes(?:man|woman|person)\b)?")
+# 'For his part, the official spokesman of the Ministry said': an unnamed spokesman after a short opening phrase
+_OPENED_SPOKES = re.compile(r"[A-Z][\w' ]{2,30}?,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?spokes(?:man|woman|person)\b")
 # 'The representative of France said ...': a 'she' after it speaks for the state represented
 _REPRESENTATIVE_OF = re.compile(r"(?:The|the)\s+(?:representative|delegate|ambassador)\s+of\s+")
 # an unnamed person speaking at a cue ('..., a Russian diplomat said on Wednesday.'): a 'he' in the next
@@ -181,6 +186,8 @@ _VOCATIVE = re.compile(r"\s*[A-Z][^,\n\"]{0,30},\s+(?=[a-z])")
 _DOUBLE = re.compile('"')
 _LINE = re.compile(r"[^\n]+")
 # a single mark that may open (before a letter) or close (before punctuation, a space or the end) a quote
+# the small words between titles ('envoy for Syria', 'Minister of Foreign Affairs and Trade')
+_TITLE_GLUE = {"the", "for", "of", "to", "on", "and", "in", "a", "an"}
 _SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
 _CONTINUED_SINGLE = re.compile("\n+[\u2018'][A-Za-z]")
 _MAY_OPEN_SINGLE = re.compile("[ (\"\u201c][\u2018'][A-Za-z]")
@@ -215,7 +222,7 @@ _NO_NAME = {"the", "a", "an", "this", "that", "these", "those", "it", "they", "h
 # a name set off at the start of the words or after a comma, an honorific before it or not
 _SET_OFF_NAME = re.compile(r"(?:^|(?<=, ))(?:(?:[Tt]he )?(?P<hon>(?:Mr|Ms|Mrs|Dr|Prof)\.?|Honourable|Hon\.|Ambassador|Sheikh|Professor) )?"
                            r"(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?: (?:(?:al|el|bin|ibn|de|da|van|von|du|le|la)[ -])?"
-                           r"[A-Z][\w'\u00c0-\u024f-]+){0,3})", re.M)
+                           r"[A-Z][\w'\u00c0-\u024f-]+){0,6})", re.M)
 _CAPITAL = re.compile(r"[A-Z]")
 # a person's name opening the words, an apposition after its comma ('Rami Abdel Rahman, head of ...')
 _NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s+(?:the\s+|a\s+|an\s+|[A-Z][\w.-]*'s\s+)?[a-z]")
@@ -402,6 +409,9 @@ class QuoteExtractor:
             if att is None and prev is not None and norm.count("\n", prev[0], qs) <= 2 and \
                     (words > self.max_scare_words or sentence_like):
                 att = prev[1]  # a quote continued with no new attribution
+            if att is None and closed_at(close_end) and sentence_like and norm[qs - 2:qs - 1] in ("", "\n"):
+                nxt = self._next_paragraph_subject(doc, close_end)  # a paragraph of its own, the speaker next
+                att = Attribution(nxt.actor, nxt.text, None) if nxt else None
             if att is None:
                 unattributed.append((qs, qe, content))  # a scare quote or a quoted term, unless a report holds it
                 continue
@@ -732,6 +742,8 @@ class QuoteExtractor:
         if '"' in doc.norm[ps:pe] or self._quoted(doc, ps) or (breaks > 1 and not across) or (across and not 1 <= breaks <= 2):
             return None
         first = next(iter(doc.mentions_in(ps, pe)), None)
+        # 'The UN envoy for Syria, Staffan de Mistura, met ...': the person after the title the sentence opens with
+        first = self._titled_subject(doc, ps, pe) or first
         # the subject opens the sentence, or follows an opening clause ('Asked whether he would go, Hijab smiled.')
         opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the ")
                                        or (first.start - ps <= 60 and doc.norm[ps:first.start].endswith(", ")))
@@ -744,6 +756,49 @@ class QuoteExtractor:
         cue = next((m for m in _CUE.finditer(doc.norm, ps, pe) if m.group() in _INDIRECT_CUES), None)
         att = self._resolve(doc, ps, cue.start(), cue=None) if cue and cue.start() - ps <= 120 else None
         return att if att is not None and (att.speaker or att.speaker_text) else None
+
+    def _titled_subject(self, doc: IngestDoc, ps: int, pe: int) -> Mention | None:
+        """The person a sentence opens with after his title and a comma ('The UN envoy for Syria, Staffan de
+        Mistura, met ...'): the words before the name are titles, names and small words, no verb."""
+        norm = doc.norm
+        if any(s == ps for s, _ in doc.places):  # after a dateline
+            dash = _DATELINE_END.search(norm, ps, min(pe, ps + 80))
+            ps = dash.end() if dash else ps
+        person = next((m for m in doc.mentions_in(ps, min(pe, ps + 100)) if m.kind == "person" and m.actor
+                       and m.via in ("name", "short")), None)
+        if person is None or not norm.startswith(", ", person.start - 2):
+            return None
+        return person if self._opens_with(doc, ps, person.start) else None
+
+    def _opens_with(self, doc: IngestDoc, s: int, at: int) -> bool:
+        """Whether the words from s to at are only what may stand before a sentence's subject: titles, small words
+        and a capitalised opening ('Meanwhile, Deputy Prime Minister ...')."""
+        lower = [w for w in re.findall(r"[\w'-]+", doc.norm[s:at]) if w[:1].islower()]
+        return at - s <= 80 and all(w in self.title_words or w in _TITLE_GLUE for w in lower)
+
+    def _next_paragraph_subject(self, doc: IngestDoc, close_end: int) -> Mention | None:
+        """'"..." / The envoy was speaking after a day of meetings.': the person (by name, surname or a title
+        alone) who opens the first sentence of the next paragraph, when the quote ended its own."""
+        norm = doc.norm
+        nl = norm.find("\n", close_end)
+        if nl < 0 or norm[close_end:nl].strip():
+            return None
+        at = nl
+        while at < len(norm) and norm[at] in "\n \t":
+            at += 1
+        if at >= len(norm) or norm[at] == '"':
+            return None
+        s, e = doc.sent_of(at)
+        first = next(iter(doc.mentions_in(at, e)), None)
+        if first is None or first.kind != "person" or norm[at:first.start] not in ("", "The "):
+            return None
+        if first.via in ("name", "short") and first.actor:
+            return first
+        if first.via == "title" and norm[at:first.start] == "The ":
+            holder = first.actor or self._title_holder(doc, first, [])
+            if holder:
+                return Mention(first.start, first.end, doc.text[at:first.end], holder, "person", "title", 0.7)
+        return None
 
     def _nested(self, doc: IngestDoc, qs: int, qe: int) -> None:
         """'"When Kerry says 'the Syrian people will decide,' he ..."': a quote inside a quote, with the
@@ -1088,22 +1143,33 @@ class QuoteExtractor:
         return None
 
     def _stranger(self, doc: IngestDoc, s: int, e: int) -> str | None:
-        """'Canada's Minister of Foreign Affairs, Stephane Dion, today', 'Mr. Alloush, HNC chief negotiator': a
-        person's name set off by commas (or opening the words before one) that names nobody the dictionary knows
-        speaks himself, not the state or body around him (gold: a named person who is no known actor is null)."""
+        """'Canada's Minister of Foreign Affairs, Stephane Dion, today', 'Mr. Alloush, HNC chief negotiator', 'Foreign
+        Minister Datuk Seri Anifah Aman, in the statement,': a person's name set off by commas (or opening the words
+        before one), after his titles or not, that names nobody the dictionary knows speaks himself, not the state
+        or body around him (gold: a named person who is no known actor is null)."""
+        found = self._stranger_at(doc, s, e)
+        return found[1] if found else None
+
+    def _stranger_at(self, doc: IngestDoc, s: int, e: int) -> tuple[int, str] | None:
+        """Where such a name starts, and the name."""
         norm = doc.norm
         for m in _SET_OFF_NAME.finditer(norm, s, e):
             if not (m.end("name") == e or norm.startswith(",", m.end("name"))):
                 continue
-            words = m.group("name").replace("-", " ").split()
+            words = m.group("name").split(" ")
+            titles = 0  # 'Foreign Minister' before the name
+            while titles < len(words) - 1 and words[titles].lower().rstrip(".") in self.title_words:
+                titles += 1
+            at = m.start("name") + sum(len(w) + 1 for w in words[:titles])
+            words = " ".join(words[titles:]).replace("-", " ").split()
             if (len(words) < 2 and not m.group("hon")) or words[0].lower() in _NO_NAME:
                 continue
             if any(w.lower().rstrip(".") in self.title_words for w in words[1:]) \
                     or words[0].lower() in self.title_words and not m.group("hon"):
                 continue  # 'Minister Lavrov' is known; 'Deputy Foreign Minister' is a title, no name
-            if any(x.actor or x.kind != "person" for x in doc.mentions_in(m.start("name"), m.end("name"))):
+            if any(x.actor or x.kind != "person" for x in doc.mentions_in(at, m.end("name"))):
                 continue
-            return m.group("name")
+            return at, norm[at:m.end("name")]
         return None
 
     def _pronoun_speaker(self, doc: IngestDoc, pronoun: Mention) -> str | None:
@@ -1126,13 +1192,16 @@ class QuoteExtractor:
             if i != here and self._all_quoted(doc, s, e):
                 i -= 1
                 continue
+            stranger = self._stranger_at(doc, s, min(e, s + 160)) if i != here and not people.get(i) else None
+            if stranger and self._opens_with(doc, s, stranger[0]):
+                return None  # 'Foreign Minister Datuk Seri Anifah Aman, in the statement, said:': he, whom nobody knows
             unnamed_at = _UNNAMED_AT_CUE.search(doc.norm, s, e) if i != here else None
             if unnamed_at:
                 # '..., a spokesman for the committee said. "...," he said': the spokesman goes on, for his body
                 return self._spokes_np_body(doc, unnamed_at.start(), unnamed_at.end())
             if people.get(i):
                 return people[i][0].actor
-            unnamed = _UNNAMED_SUBJECT.match(doc.norm, s) if i != here else None
+            unnamed = (_UNNAMED_SUBJECT.match(doc.norm, s) or _OPENED_SPOKES.match(doc.norm, s)) if i != here else None
             if unnamed:
                 # 'Their spokesman, reached by phone, said ...': an unnamed spokesman speaks for his body
                 spokes = _SPOKES_AGAIN.match(unnamed.group().lower())
@@ -1147,7 +1216,10 @@ class QuoteExtractor:
                 return state.actor if state else None
             counted += 1
             i -= 1
-        return pronoun.actor
+        # coref's guess, unless it is someone named inside quoted words (coref reads no quotation marks)
+        named = next((m for m in reversed(doc.mentions_in(0, pronoun.start)) if m.actor == pronoun.actor
+                      and m.via in ("name", "short")), None) if pronoun.actor else None
+        return pronoun.actor if named is None or not self._quoted(doc, named.start) else None
 
     def _body_subject_before(self, doc: IngestDoc, at: int) -> str | None:
         """The body that opens the sentence before ('The members of the Security Council ...', 'Council members
@@ -1178,8 +1250,11 @@ class QuoteExtractor:
             return before[-1].actor
         after = _SPOKES_FOR.match(doc.norm, at)
         if after:
-            return next((m.actor for m in doc.mentions_in(after.end(), min(e, after.end() + 60))
+            body = next((m.actor for m in doc.mentions_in(after.end(), min(e, after.end() + 60))
                          if m.actor and m.kind != "person"), None)
+            if body is None and _STATE_OFFICE_AFTER.match(doc.norm, after.end()):
+                body = state_named_most(doc, at)  # 'the official spokesman of the Ministry': the report's state
+            return body
         return None
 
     def _all_quoted(self, doc: IngestDoc, s: int, e: int) -> bool:

@@ -202,7 +202,7 @@ def _no_speech(words: str) -> bool:
 
 # a paragraph that is only an attribution ending in a colon, the statement following in paragraphs of its own
 # without quotation marks, as government press releases print it ("Foreign Secretary Philip Hammond said:")
-_SAID_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?P<cue>said|says|added|stated|declared|commented)"
+_SAID_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?P<cue>said|says|added|stated|declared|commented|writes|wrote)"
                          r"(?P<rest>[^\n\":]{0,60}):[ \t]*(?=\n\n[^\s\"])")
 
 # a ministry's release: '... issued the following statement in Munich early on 12 February ...:' (or 'The following
@@ -225,6 +225,8 @@ _ISSUED_BEFORE = re.compile(r"(?P<who>[^\n\".]{3,120}?)\s+(?:has |had |have )?(?
 # an office of a state named without the state ('the Foreign Ministry', 'the ministry', 'the Presidency')
 _STATE_OFFICE = re.compile(r"(?:[\w,]+\s+)*?[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:[Mm]inistry|[Oo]ffice|[Pp]residency|"
                            r"[Gg]overnment|[Cc]abinet)(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?")
+# a writer's name ending the words before 'writes:' (two capitalised words or more)
+_WRITER = re.compile(r"(?:[A-Z][\w'\u00c0-\u024f-]+\s+){1,3}[A-Z][\w'\u00c0-\u024f-]+$")
 # the narrative again after a statement printed whole ('X wrote on Twitter that ...')
 _WROTE = re.compile(r"\b(?:wrote|writes|tweeted|posted)\b")
 # a report's own transition after the text it printed ('Separately, the Council ...', 'Meanwhile, ...')
@@ -245,6 +247,21 @@ def _separator(m: re.Match[str]) -> str:
     if not m.groupdict().get("who"):
         return "."
     return ":" if ":" in m.group()[m.end("who") - m.start():] else "-"
+
+
+def state_named_most(doc: IngestDoc, before: int) -> str | None:
+    """The state an office named without its state means ('the Foreign Ministry', 'the spokesman of the Ministry'):
+    the state the article names most before it, as a wire report about one country's stand does; none when two
+    states are named as often."""
+    counts: dict[str, int] = {}
+    for x in doc.mentions_in(0, before):
+        if x.actor and x.kind == "state":
+            counts[x.actor] = counts.get(x.actor, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    top = [a for a, n in counts.items() if n == best]
+    return top[0] if len(top) == 1 else None
 
 
 def _after_lead(norm: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -449,6 +466,12 @@ class Transcript:
             named = [x for x in doc.mentions_in(*span) if x.actor] if span else []
             if not named and span and _STATE_OFFICE.fullmatch(norm, *span):
                 named = self._state_of_article(doc, span)
+            if not named and cue in ("writes", "wrote") and span:
+                # a live page's 'Our correspondent Jane Roe writes:' over her unquoted paragraphs: she speaks, whom
+                # the dictionary does not know
+                name = _WRITER.search(norm, *span)
+                named = [Mention(name.start(), name.end(), doc.text[name.start():name.end()], None, "person", "name",
+                                 0.5)] if name else []
             if not named:
                 continue  # nobody the dictionary knows: 'The statement said:' may open a list
             who = next((x for x in reversed(named) if x.kind == "person"), named[-1])
@@ -484,20 +507,9 @@ class Transcript:
 
     @staticmethod
     def _state_of_article(doc: IngestDoc, span: tuple[int, int]) -> list[Mention]:
-        """'the Foreign Ministry' with no state named beside it: the state the article names most before it (whose
-        ministry a wire report about one country's stand means), as a mention standing for the office's words."""
-        counts: dict[str, int] = {}
-        for x in doc.mentions_in(0, span[0]):
-            if x.actor and x.kind == "state":
-                counts[x.actor] = counts.get(x.actor, 0) + 1
-        if not counts:
-            return []
-        best = max(counts.values())
-        top = [a for a, n in counts.items() if n == best]
-        if len(top) > 1:
-            return []  # two states named as often: the office could be either's
-        words = doc.text[span[0]:span[1]]
-        return [Mention(span[0], span[1], words, top[0], "state", "described", 0.6)]
+        """'the Foreign Ministry' with no state named beside it, as a mention of the state named most before it."""
+        state = state_named_most(doc, span[0])
+        return [Mention(span[0], span[1], doc.text[span[0]:span[1]], state, "state", "described", 0.6)] if state else []
 
     def _headed(self, doc: IngestDoc, limit: int) -> None:
         """'Statement by Ambassador X' (or 'Transcript of press stakeout by X') among the headings that open the page,
