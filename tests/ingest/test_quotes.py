@@ -758,6 +758,9 @@ def test_someone_of_a_body_speaks_for_himself_and_a_possessive_names_the_body_ag
             "The charity's Syria mission tweeted: \"The hospital was targeted on purpose.\"")
     assert [(q["speaker"], q["speaker_text"][:12]) for q in quotes(run(text))] == [
         (None, "An MSF nurse"), ("msf", "The charity'")]
+    # what the body issues or sends speaks for it
+    (q,) = quotes(run('"Conditions in the town are appalling," an MSF report said on Monday.'))
+    assert q["speaker"] == "msf"
     # a spokeswoman of the body speaks for it; one named whom nobody knows speaks for herself, again as 'she'
     text = ('"Trucks are waiting at the border," a WFP spokeswoman said.\n\n'
             "A spokeswoman for the World Food Programme, Jane Roe, said the trucks had waited for days. "

@@ -47,6 +47,10 @@ _OWNER = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]
 # for himself (only a spokesperson speaks for the body)
 _ONE_OF_BODY = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+)?(?P<body>(?:[A-Z][\w.&'-]*\s+){1,4})"
                           r"(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b")
+# what a body issues or sends, which speaks for it ('an OCHA report said', 'a UN team said'): no one of its people
+_BODY_THINGS = {"report", "reports", "document", "letter", "note", "release", "study", "assessment", "survey", "update",
+                "bulletin", "communique", "readout", "tweet", "post", "message", "announcement", "website", "team",
+                "teams", "delegation", "mission", "office", "unit", "branch", "agency", "source", "sources"}
 # a title alone referring to a person named earlier ('the minister', 'the Russian envoy'), not 'a minister'
 _DEFINITE_TITLE = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
 # a body's unnamed spokesperson referred to again ('the spokesperson'), or through a possessive ('their spokesman')
@@ -1116,7 +1120,7 @@ class QuoteExtractor:
             # 'the charity's Syria mission': the body the possessive names again, whatever the words after it name
             return Attribution(self._antecedent(doc, s, owner.group("noun").lower()), _np(words), cue)
         one_of = _ONE_OF_BODY.match(words)
-        if one_of and not _SPOKES.fullmatch(one_of.group("noun")) \
+        if one_of and not _SPOKES.fullmatch(one_of.group("noun")) and one_of.group("noun") not in _BODY_THINGS \
                 and any(m.actor and m.kind in _BODY_KINDS for m in doc.mentions_in(s + one_of.start("body"),
                                                                                  s + one_of.end("body"))):
             return Attribution(None, _np(words), cue)  # 'An ICRC surgeon ...': someone of the body, for himself
