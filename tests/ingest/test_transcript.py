@@ -557,3 +557,47 @@ def test_a_live_page_s_writes_block_is_its_writer_s_whom_nobody_knows(run):
             "The guns around Aleppo have gone quiet. People I spoke to are cautious; they have seen truces fail.\n\n"
             "10.15 GMT - Russia's defence ministry says it has recorded nine violations overnight.")
     assert [(c[:10], s, w) for c, s, w in turns(run(text))] == [("The guns a", None, "Jane Roe")]
+
+
+def test_a_questioner_by_one_name_or_a_number_takes_a_turn_a_note_does_not(run):
+    text = ("Transcript of Press Briefing by Official Spokesperson (February 18, 2016)\n\n"
+            "Mr.Ravi Kumar (Official Spokesperson): Good evening friends. India welcomes the agreement.\n\n"
+            "Speaker 1: Sir, will India send aid to the besieged towns?\n\n"
+            "Mr.Ravi Kumar (Official Spokesperson): We have already given medicines.\n\n"
+            "Sandeep : Sir, what about the nationals in Aleppo?\n\n"
+            "Mr.Ravi Kumar (Official Spokesperson): Our embassy is in touch with all of them.\n\n"
+            "Note: The briefing was held in Hindi and English.")
+    assert [(c, t) for c, _, t in turns(run(text, dt.date(2016, 2, 18)))] == [
+        ("Good evening friends. India welcomes the agreement.", "Mr.Ravi Kumar"),
+        ("Sir, will India send aid to the besieged towns?", "Speaker 1"),
+        ("We have already given medicines.", "Mr.Ravi Kumar"), ("Sir, what about the nationals in Aleppo?", "Sandeep"),
+        ("Our embassy is in touch with all of them.", "Mr.Ravi Kumar")]
+
+
+def test_a_speech_page_s_note_on_its_text_is_nobody_s_words_and_one_q_makes_a_doorstep(run):
+    text = ("Doorstep remarks by the High Representative Federica Mogherini upon arrival at the Council\n\n"
+            "Brussels, 15/02/2016 - 10:41\n\nCheck against delivery!\n\n"
+            "Good morning. Today we will discuss Syria first of all.\n\nQ: On Russia's air strikes?\n\nBoth have to stop.")
+    assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 15)))] == [
+        ("Good morning. Today we will discuss Syria first of all.", "federica-mogherini"),
+        ("On Russia's air strikes?", None), ("Both have to stop.", "federica-mogherini")]
+
+
+def test_a_heading_s_speaker_ends_before_the_day_he_spoke_on(run):
+    text = ("Transcript of the Press Briefing by Spokesperson on Thursday, 18 February 2016\n\n"
+            "We welcome the agreement reached in Munich. We hope all parties will implement it.")
+    assert turns(run(text, dt.date(2016, 2, 18))) == [
+        ("We welcome the agreement reached in Munich. We hope all parties will implement it.", None, "Spokesperson")]
+
+
+def test_an_address_named_only_in_its_page_header_is_the_speech_of_the_one_person_it_names(run):
+    text = ("High Representative Federica Mogherini\n\nAddress to the conference\n\nLondon, 4 February 2016\n\nOpening:\n\n"
+            "Ladies and gentlemen, good morning!\n\n"
+            "A wise man once wrote: \"Nothing is lost with peace.\" I believe it today.\n\n"
+            "Closing:\n\nI thank you all for your generosity.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 4)))] == [
+        ("Ladies and gentlemen", "federica-mogherini"), ("A wise man once wrot", "federica-mogherini"),
+        ("Nothing is lost with", None), ("I thank you all for ", "federica-mogherini")]
+    # a page of headings over a report is nobody's speech
+    assert not turns(run("High Representative Federica Mogherini\n\nProfile\n\nShe was appointed in 2014. She speaks four languages.",
+                         dt.date(2016, 2, 4)))

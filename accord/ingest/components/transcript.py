@@ -32,6 +32,13 @@ are no sentence (`Q&A follows`, `# # #`) are nobody's words.
 
 A document labels its speakers one way: a dash label it uses once among colon labels (a title's 'Oral Questions
 — ...') is no turn; a chair's or a questioner's role is a label alone (`President. –`, `Audience member` on its line).
+Once a document is a transcript, one name before a colon is a label when it comes back or takes a turn (asks, or
+speaks as I, we or you: 'Sandeep : Sir, ...?', 'Speaker 1:'), unless it names a state or a body (a topic); a label's
+shape the document took for nobody ('Note: ...') ends the last turn. One questioner's label alone makes a transcript
+(a doorstep's single `Q:`). A speech page's note on its text (`Check against delivery!`) is nobody's words. A page of
+headings over a body that opens addressing its audience ('Ladies and gentlemen,', 'Dear brothers and sisters') is a
+speech: its paragraphs are the speaker's, the one person its headings name (else nobody known), across its sections'
+headings ('After the Angelus:').
 A stenogram puts initials after the surname (`Ivanov P. S., ... faction.`, then `Ivanov P. S.`): the surname names him.
 
 A label may stand after a recording's time code (`[00:12:31] Lena Ortiz:`) or an order paper's number (`4. NAME
@@ -137,7 +144,8 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary"
 _REPORTING = re.compile(r"\"|\b(?:said|says|told (?:reporters|journalists)|according to|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _SPOKEN = re.compile(r"\b(?:I|I'm|we|We|our|Our|my|My|us|you|You)\b")
 _QUOTED = re.compile(r'"[^"\n]*"?')
-_ADDRESS = re.compile(r"(?:Thank you|Good (?:morning|afternoon|evening)|Ladies and gentlemen|Dear (?:colleagues|friends)|"
+_ADDRESS = re.compile(r"(?:Thank you|Good (?:morning|afternoon|evening)|Ladies and gentlemen|Excellenc(?:y|ies)|"
+                      r"(?:My )?[Dd]ear (?:[Bb]rothers and [Ss]isters|[Cc]olleagues|[Ff]riends|[Cc]ompatriots|[Cc]itizens)|"
                       r"(?:Mr|Madam|Madame) (?:President|Chair|Chairman|Chairperson|Speaker|Secretary-General))\b")
 _SPOKESPERSON = re.compile(r"\b[Ss]pokes(?:man|woman|person)\b")
 _NARRATIVE = re.compile(r"\"|\b(?:said|says|told|according to)\b")
@@ -150,7 +158,10 @@ _STAGE = re.compile(r"[(\[][^\n]*[)\]]"
                     r"closed)|An? (?:recorded )?vote was taken|The (?:President|Chair) (?:resumed|took) the [Cc]hair)\b[^\n]*"
                     # a parliament's: 'Opposition senators interjecting—', 'Proceedings suspended from 12:45 to 14:00'
                     r"|[A-Z][^\n.!?]{0,60}\binterjecting\b[ \t]*[-\u2013\u2014.:]*"
-                    r"|(?:Proceedings|Sitting|Sittings|Debate|Business) (?:suspended|interrupted|adjourned)\b[^\n]*")
+                    r"|(?:Proceedings|Sitting|Sittings|Debate|Business) (?:suspended|interrupted|adjourned)\b[^\n]*"
+                    # a speech page's note on its text: 'Check against delivery!', 'Only the spoken word counts.'
+                    r"|(?:[Cc]heck against delivery|[Aa]s delivered|[Oo]nly the spoken word (?:counts|is authoritative)|"
+                    r"(?:[Uu]nofficial|[Pp]rovisional|[Ii]nformal) translation|[Ee]mbargoed\b[^\n]{0,80})[ \t]*[.!]?")
 # a stage direction closing a turn's paragraph, after the words' last sentence
 _TRAILING_STAGE = re.compile(r"(?<=[.!?\"\u201d])[ \t]+[(\[][A-Z][^()\[\]\n]*[)\]]$")
 # a label's note that defines the short label used after it ('Staffan de Mistura (SdM):', then 'SdM:')
@@ -181,14 +192,31 @@ def _asking(m: re.Match[str]) -> bool:
     return bool(d.get("q")) or d.get("qa") == "Q" or (bool(d.get("who")) and _role(d["who"]) in _QUESTIONERS)
 
 
-def _name_label(m: re.Match[str]) -> bool:
+def _name_label(norm: str, m: re.Match[str], names: list[str]) -> bool:
     """A label naming someone by a name of two words or more, or a name and a note ('Hilary Benn (Leeds Central)
-    (Lab):', 'Crispin Blunt:'): a speaker in a document other labels make a transcript, nobody known."""
+    (Lab):', 'Crispin Blunt:'): a speaker in a document other labels make a transcript, nobody known. One word, or
+    a numbered participant ('Sandeep :', 'Speaker 1:'), is one when it comes back or takes a turn: asks a question or
+    speaks as I, we or you ('Note: The briefing was held in Hindi.' does neither)."""
     who = m.group("who")
-    if not who or "\n" in who or _role(who) != " ".join(who.split()).lower():
+    if not who or "\n" in who:
         return False
     words = who.split()
-    return 2 <= len(words) <= 6 or (len(words) == 1 and bool(m.group("note")))
+    if _role(who) != " ".join(words).lower():  # a number after the word
+        return len(words) == 2 and _turn_taken(norm, m)
+    if 2 <= len(words) <= 6 or (len(words) == 1 and bool(m.group("note"))):
+        return True
+    return len(words) == 1 and (names.count(who) > 1 or _turn_taken(norm, m))
+
+
+def _place_or_body(doc: IngestDoc, m: re.Match[str]) -> bool:
+    """A label's words naming a state or a body ('Syria: we remain concerned ...' opens a topic in an answer)."""
+    return any(x.actor and x.kind != "person" for x in doc.mentions_in(m.start("who"), m.end("who")))
+
+
+def _turn_taken(norm: str, m: re.Match[str]) -> bool:
+    """Whether the words after a label ask a question or speak as I, we or you."""
+    words = _PARAGRAPH.match(norm, m.end())
+    return bool(words) and ("?" in words.group() or bool(_SPOKEN.search(words.group())))
 
 
 def _no_speech(words: str) -> bool:
@@ -237,9 +265,12 @@ _COLON_BREAK = re.compile(r":[ \t]*\n\n")
 # 'Press conference' then 'by NATO Secretary General Jens Stoltenberg following ...')
 _SPEECH_KIND = re.compile(r"\b(?:[Ss]tatement|[Rr]emarks|[Ss]peech|[Aa]ddress|[Pp]ress [Cc]onference|[Bb]riefing|"
                           r"[Ss]take-?out|[Tt]ranscript|[Mm]essage|[Ii]nterview|[Ii]ntervention|[Dd]oorstep|[Tt]estimony)\b")
+# a section's heading inside a speech page, a few words before a colon ('Before the Angelus:', 'Opening remarks:')
+_SECTION = re.compile(r"(?![^\n:]*\b(?:said|says|added|stated|declared|told|wrote|writes|following)\b)[A-Z][^\n.!?:\"]{0,40}:")
 _HEADING_BY = re.compile(r"(?:^|(?<=\s))by[ \t]+(?P<by>[^\n]{3,200})", re.M)
 # what ends the speaker's description in such a heading: what he spoke on, where, when
-_BY_END = re.compile(r",?\s+(?:on|at|to|in|before|after|following|during|ahead of)\s+(?=[a-z\d])|,\s+(?=[a-z])")
+_BY_END = re.compile(r",?\s+(?:on|at|to|in|before|after|following|during|ahead of)\s+(?=[a-z\d]|"
+                     rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH_WORD})\b)|,\s+(?=[a-z])")
 
 
 def _separator(m: re.Match[str]) -> str:
@@ -349,7 +380,9 @@ class Transcript:
         title = doc.article.title
         # the page's title printed as its first line ('Crossroads, episode 41: Can the truce hold?') opens no turn
         headline = len(title) if title and norm.startswith(title) and norm[len(title):len(title) + 1] in ("\n", "") else 0
-        for m in _labels(norm):
+        found = _labels(norm)
+        names = [m.group("who") for m in found if m.group("who")]
+        for m in found:
             if (head and m.start() == head.start()) or m.start() < headline:
                 continue  # the header line, no turn
             who = " ".join(m.group("who").split()) if m.group("who") else None
@@ -360,7 +393,7 @@ class Transcript:
                 abbr = _ABBREVIATION.fullmatch(m.group("note") or "")
                 if abbr:
                     short[abbr.group("abbr")] = self._speaker(doc, m)[0]
-            elif _name_label(m):
+            elif _name_label(norm, m, names) and not _place_or_body(doc, m):
                 named.append(m)
         anywhere = [m for m in _labels(norm, _ANY_LABEL)
                     if m.start() >= headline and not (head and m.start() == head.start())]
@@ -390,13 +423,17 @@ class Transcript:
         if "\n" in norm:
             taken = {m.start() for m in labels}
             labels = labels + [m for m in _line_labels(norm) if m.start() not in taken and m.start() >= headline]
-        first_label = min((m.start() for m in labels), default=len(norm)) if len(labels) >= 2 else len(norm)
+        # two labels make a transcript (a lone 'WARNING: ...' is a heading); one questioner's label is one alone
+        # (a doorstep's single 'Q:' after unlabelled remarks)
+        transcript = len(labels) >= 2 or any(_asking(m) for m in labels)
+        first_label = min((m.start() for m in labels), default=len(norm)) if transcript else len(norm)
         self._headed(doc, first_label)
-        if len(labels) < 2:
+        if not transcript:
             return doc
         # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
         # is a speaker too when the dictionary does not know him ('Hilary Benn (Leeds Central) (Lab):')
         labels = sorted(labels + named, key=lambda m: m.start())
+        shaped = {m.start() for m in found} - {m.start() for m in labels}
         turns: list[tuple[int, int]] = []
         spans = [(m.start(), m.end()) for m in labels]
         # a doorstep or a briefing that labels its questions only ('Q: ...', then the answer unlabelled): a question
@@ -425,6 +462,8 @@ class Transcript:
                 if tail and tail.start() > qs:  # '... come back and tell us. [Laughter.]': the words before it
                     qe = tail.start()
                 words = norm[qs:qe]
+                if not first and last and qs in shaped:
+                    break  # a label's shape the document took for no speaker ('Note: The briefing was ...')
                 if not first and _no_speech(words):
                     if last and not _STAGE.fullmatch(words):
                         break  # a heading after the last answer: the page goes on with something else
@@ -523,7 +562,8 @@ class Transcript:
         for p in _PARAGRAPH.finditer(norm, 0, min(limit, 1500)):
             words = p.group().strip()
             # a heading: no sentence's stop nor an introduction's colon at its end, or a note ('(As delivered)')
-            if words.rstrip("\"')]\u201d")[-1:] not in (".", "!", "?", ":") or (words[:1] == "(" and words[-1:] == ")"):
+            if words.rstrip("\"')]\u201d")[-1:] not in (".", "!", "?", ":") or (words[:1] == "(" and words[-1:] == ")") \
+                    or _SECTION.fullmatch(words) or _STAGE.fullmatch(words):
                 heads.append(p)
                 continue
             body = p.start()
@@ -531,10 +571,10 @@ class Transcript:
         if body is None or not heads:
             return  # most pages open with a sentence: no heading to read
         kind = next((i for i, h in enumerate(heads) if _SPEECH_KIND.search(h.group())), None)
-        if kind is None:
-            return
-        by = next(filter(None, (_HEADING_BY.search(norm, h.start(), h.end()) for h in heads[kind:])), None)
+        by = next(filter(None, (_HEADING_BY.search(norm, h.start(), h.end()) for h in heads[kind:])), None) \
+            if kind is not None else None
         if by is None:
+            self._addressed(doc, heads, body, limit)
             return
         s, e = by.span("by")
         people = [x for x in doc.mentions_in(s, e) if x.kind == "person"]
@@ -567,8 +607,8 @@ class Transcript:
             words = norm[qs:qe]
             if words.startswith(("\"", "'")) or any(a < qe and qs < b for a, b in doc.turns):
                 break  # a statement in quotation marks (the quotes read it), or one read already
-            if _no_speech(words):
-                if _STAGE.fullmatch(words):
+            if _no_speech(words) or _SECTION.fullmatch(words):
+                if _STAGE.fullmatch(words) or _SECTION.fullmatch(words):
                     continue
                 break
             own = _QUOTED.sub(" ", words)  # a quotation inside is someone else's person
@@ -581,6 +621,37 @@ class Transcript:
             return
         for qs, qe in turns:
             doc.add("quote", qs, qe, 0.75, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
+                    direct=True, cue=None)
+        doc.turns = doc.turns + turns
+
+    def _addressed(self, doc: IngestDoc, heads: list[re.Match[str]], body: int, limit: int) -> None:
+        """A page of headings over a body that opens addressing its audience ('Dear brothers and sisters, good
+        morning!', 'Ladies and gentlemen,'): a speech, its paragraphs in which the speaker speaks as I or we, or to
+        his audience, up to the first label, the speaker's: the one person the headings name (an address named only
+        in its page's header), else nobody known."""
+        norm = doc.norm
+        if not _ADDRESS.match(norm, body):
+            return
+        people = [x for h in heads for x in doc.mentions_in(h.start(), h.end()) if x.kind == "person" and x.actor]
+        one = people[-1] if len({x.actor for x in people}) == 1 else None
+        speaker, text = (one.actor, one.text) if one else (None, None)
+        turns = []
+        for p in _PARAGRAPH.finditer(norm, body, limit):
+            qs, qe = p.span()
+            while qe > qs and norm[qe - 1].isspace():
+                qe -= 1
+            words = norm[qs:qe]
+            if _STAGE.fullmatch(words) or _SECTION.fullmatch(words):
+                continue
+            if _no_speech(words) or any(a < qe and qs < b for a, b in doc.turns):
+                break
+            own = _QUOTED.sub(" ", words)  # a scripture or a saying quoted inside is someone else's
+            if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own) and not _SPOKEN.search(own):
+                break  # the page's own report again
+            turns.append((qs, qe))
+        doc.headed = (body, speaker, text)
+        for qs, qe in turns:
+            doc.add("quote", qs, qe, 0.7, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
                     direct=True, cue=None)
         doc.turns = doc.turns + turns
 
