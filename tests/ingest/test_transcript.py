@@ -601,3 +601,34 @@ def test_an_address_named_only_in_its_page_header_is_the_speech_of_the_one_perso
     # a page of headings over a report is nobody's speech
     assert not turns(run("High Representative Federica Mogherini\n\nProfile\n\nShe was appointed in 2014. She speaks four languages.",
                          dt.date(2016, 2, 4)))
+
+
+def test_a_label_by_office_alone_is_the_person_the_document_gave_that_office(run):
+    text = ("Joint press conference\n\n"
+            "Minister of Foreign Affairs of the Russian Federation Sergei Lavrov: Ladies and gentlemen, the talks were useful.\n\n"
+            "Minister of Foreign Affairs of the Kingdom of Saudi Arabia Adel al-Jubeir: Thank you. We discussed Syria.\n\n"
+            "Question: Will the truce hold?\n\n"
+            "Minister of Foreign Affairs of the Russian Federation: We hope so.\n\n"
+            "Minister of Foreign Affairs of the Kingdom of Saudi Arabia: It depends on the regime.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 18)))] == [
+        "sergei-lavrov", "adel-al-jubeir", None, "sergei-lavrov", "adel-al-jubeir"]
+    text = ("Security Council meeting\n\n"
+            "The President: I now give the floor to the Under-Secretary-General for Humanitarian Affairs, "
+            "Mr. Stephen O'Brien.\n\n"
+            "The Under-Secretary-General: Thank you, Mr. President. The convoys reached Madaya yesterday.\n\n"
+            "The President: I thank Mr. O'Brien for his briefing.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 18)))] == [None, "stephen-o-brien", None]
+
+
+def test_initials_label_the_person_by_his_name_past_a_particle_or_by_the_title_before_it(run):
+    text = ("Secretary-General Ban Ki-moon's press encounter on Syria\n\n"
+            "SG: Good afternoon, ladies and gentlemen. I welcome the cessation of hostilities.\n\n"
+            "Q: Who decides who is a terrorist?\n\nSG: The Security Council does.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 26)))] == ["ban-ki-moon", None, "ban-ki-moon"]
+    text = ("Transcript, Morning Programme\n\n"
+            "PETER KNOWLES: The government's delegation is led by Foreign Minister Abdulmalik al-Mekhlafi. "
+            "Minister, good morning.\n\nABDULMALIK AL-MEKHLAFI: Good morning.\n\nPK: Where are the Houthis?\n\n"
+            "AM: You must ask them. We came on Sunday.\n\nPK: President Hadi said he wants peace. Does he?\n\n"
+            "AM: He does.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 4, 18)))] == [
+        None, "abdulmalik-al-mekhlafi", None, "abdulmalik-al-mekhlafi", None, "abdulmalik-al-mekhlafi"]

@@ -39,6 +39,11 @@ shape the document took for nobody ('Note: ...') ends the last turn. One questio
 headings over a body that opens addressing its audience ('Ladies and gentlemen,', 'Dear brothers and sisters') is a
 speech: its paragraphs are the speaker's, the one person its headings name (else nobody known), across its sections'
 headings ('After the Angelus:').
+A label by office alone ('Minister of Foreign Affairs of the Russian Federation:', 'The Under-Secretary-General:') is
+the one person the document gave that office: in an earlier label of the office and his name, else next to the office
+in its text (a chair's 'I give the floor to the Under-Secretary-General ..., Mr. X'). A label of initials is the person
+named before it whose name ('AM' for 'Abdulmalik al-Mekhlafi', past the particle) or whose title ('SG' after
+'Secretary-General Ban Ki-moon') the initials are.
 A stenogram puts initials after the surname (`Ivanov P. S., ... faction.`, then `Ivanov P. S.`): the surname names him.
 
 A label may stand after a recording's time code (`[00:12:31] Lena Ortiz:`) or an order paper's number (`4. NAME
@@ -167,6 +172,12 @@ _TRAILING_STAGE = re.compile(r"(?<=[.!?\"\u201d])[ \t]+[(\[][A-Z][^()\[\]\n]*[)\
 # a label's note that defines the short label used after it ('Staffan de Mistura (SdM):', then 'SdM:')
 _ABBREVIATION = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z.]{1,7})\)[ \t]*")
 # a note before the words of a turn ('(Via interpreter)', '(in English)', '(retranslated)', '[laughs]')
+# the words of an office a label may name alone ('Minister of Foreign Affairs', 'The Under-Secretary-General')
+_OFFICE_WORDS = _HONORIFICS - {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "foreign", "special", "deputy", "under",
+                               "assistant", "prime", "general"} | {
+    "secretary", "representative", "commissioner", "governor", "director", "adviser", "advisor", "coordinator",
+    "rapporteur", "envoy", "chief", "head", "leader", "minister", "ambassador"}
+_SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"')\u201d]?\s|[!?:\n]")
 _LEAD_NOTE = re.compile(r"[(\[][^()\[\]\n]{2,40}[)\]][ \t]*")
 
 
@@ -299,6 +310,12 @@ def _after_lead(norm: str, span: tuple[int, int]) -> tuple[int, int]:
     """The words of an issuer after an opening adverb and its comma ('Earlier, the Foreign Ministry')."""
     lead = norm.find(", ", span[0], min(span[1], span[0] + 14))
     return (lead + 2 if lead >= 0 and " " not in norm[span[0]:lead] else span[0]), span[1]
+
+
+def _initials_of(words: str) -> str:
+    """The capitals that open a name's or a title's words, past a particle ('Abdulmalik al-Mekhlafi' -> 'AM',
+    'Secretary-General' -> 'SG')."""
+    return "".join(re.findall(r"(?<![\w'\u2019])(?:[a-z]{1,3}-)?([A-Z])", words))
 
 
 def _opens_words(norm: str, m: re.Match[str]) -> bool:
@@ -443,11 +460,16 @@ class Transcript:
         if all(_asking(m) for m in labels):
             one = self._named_before(doc, labels[0].start())
             answerer = (one.actor, one.text) if one else (None, None)
+        said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
             speaker, text = (short[who], who) if who in short else self._speaker(doc, m)
             if chair and who and _CHAIR.fullmatch(who):
                 speaker = chair
+            elif speaker is None and who and not _asking(m) and _role(who) not in _CHAIRS and not _CHAIR.fullmatch(who):
+                speaker = self._defined(doc, m, said)
+            if who and speaker:
+                said.append((_role(who), speaker))
             last = i + 1 == len(labels)
             limit = spans[i + 1][0] if not last else len(norm)
             first = True
@@ -682,6 +704,31 @@ class Transcript:
             x.actor for x in doc.mentions_in(m.start("note"), m.end("note")))))
 
     @staticmethod
+    def _defined(doc: IngestDoc, m: re.Match[str], said: list[tuple[str, str]]) -> str | None:
+        """A label by office alone ('Minister of Foreign Affairs of the Russian Federation:', 'The Under-Secretary-
+        General:') is the one person the document gave that office: an earlier label of the office and his name,
+        else the person named next to the office before it ('... the Under-Secretary-General for Humanitarian Affairs,
+        Mr. Stephen O'Brien'), nearest first."""
+        role = re.sub(r"^the\s+", "", _role(m.group("who")))
+        if len(role) < 4 or not _OFFICE_WORDS.intersection(re.split(r"[\s-]+", role)):
+            return None  # a name ('Lena Ortiz:') is no office another person holds
+        holders = {speaker for words, speaker in said if words.startswith(role) and len(words) > len(role)}
+        if len(holders) == 1:
+            return holders.pop()
+        if holders:
+            return None  # two ministers of foreign affairs: the office alone names neither
+        norm = doc.norm
+        for r in reversed(list(re.finditer(rf"\b{re.escape(role)}\b", norm[:m.start()], re.I))):
+            near = [x for x in doc.mentions_in(max(0, r.start() - 60), min(m.start(), r.end() + 80))
+                    if x.kind == "person" and x.actor and x.via in ("name", "short")]
+            # next to the office in its sentence: nothing that ends a sentence between them
+            # ('Mr.' and the like end none)
+            near = [x for x in near if not _SENTENCE_END.search(norm, min(x.end, r.end()), max(x.start, r.start()))]
+            if near:
+                return min(near, key=lambda x: abs(x.start - r.end()) if x.start >= r.end() else r.start() - x.end).actor
+        return None
+
+    @staticmethod
     def _noted(doc: IngestDoc, m: re.Match[str]) -> list[Mention]:
         """The known people a label's note names by name ('(Mr Philip Hammond)')."""
         if not m.group("note"):
@@ -736,13 +783,23 @@ class Transcript:
 
     @staticmethod
     def _initials(doc: IngestDoc, m: re.Match[str]) -> str | None:
-        """'SDM:' or 'SdM:' after the page named 'Staffan de Mistura': the known person named before the label
-        whose words' initials the label is."""
+        """'SDM:' or 'SdM:' after the page named 'Staffan de Mistura' ('AM:' after 'Abdulmalik al-Mekhlafi'): the
+        known person named before the label whose words' initials the label is, or whose title just before his
+        name it is ('SG:' under 'Secretary-General Ban Ki-moon's press encounter')."""
         who = m.group("who")
         if not (2 <= len(who) <= 4 and who.isalpha() and who[0].isupper()):
             return None
+        norm = doc.norm
         for x in reversed(doc.mentions_in(0, m.start())):
-            if x.kind == "person" and x.actor and "".join(w[0] for w in x.text.split()).upper() == who.upper():
+            if not (x.kind == "person" and x.actor):
+                continue
+            if who.upper() in (_initials_of(x.text), "".join(w[0] for w in x.text.split()).upper()):
+                return x.actor
+            # the title before the name, in the mention ('Secretary-General Ban Ki-moon') or just before it
+            title = re.search(r"((?:[A-Z][\w]*[- ]){1,4})$", norm[max(0, x.start - 60):x.start])
+            words = x.text.split()
+            titles = [" ".join(words[:k]) for k in range(1, len(words))] + ([title.group(1)] if title else [])
+            if any(_initials_of(t) == who.upper() for t in titles):
                 return x.actor
         return None
 
