@@ -632,3 +632,16 @@ def test_initials_label_the_person_by_his_name_past_a_particle_or_by_the_title_b
             "AM: He does.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 4, 18)))] == [
         None, "abdulmalik-al-mekhlafi", None, "abdulmalik-al-mekhlafi", None, "abdulmalik-al-mekhlafi"]
+
+
+def test_a_legislature_s_record_of_its_own_business_is_nobody_s_words(run):
+    text = ("Mr. HALE of Ohio. Mr. Speaker, I move to suspend the rules and pass the bill.\n\n"
+            "The Clerk read the title of the bill.\n\n"
+            "The SPEAKER pro tempore. The gentleman from Ohio is recognized.\n\n"
+            "Mr. HALE of Ohio. Mr. Speaker, I yield myself such time as I may consume.\n\n"
+            "The SPEAKER pro tempore. The question is on the motion.\n\n"
+            "The question was taken; and the rules were suspended and the bill was passed.\n\n"
+            "A motion to reconsider was laid on the table.")
+    assert [c for c, _, _ in turns(run(text, dt.date(2016, 3, 14)))] == [
+        "Mr. Speaker, I move to suspend the rules and pass the bill.", "The gentleman from Ohio is recognized.",
+        "Mr. Speaker, I yield myself such time as I may consume.", "The question is on the motion."]

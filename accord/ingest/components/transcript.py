@@ -109,6 +109,8 @@ _STOP_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
     + rf"(?P<who>(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sen|Rep|Gen|Hon|Prof|Rt[ \t]+Hon)\.?[ \t]+)?{_NAME_WORD}"
     rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*(?![A-Z\u00c0-\u00de\u0410-\u042f]\.){_NAME_WORD}){{0,5}}"
+    # the chair's deputy in a congress's record ('The SPEAKER pro tempore.')
+    r"(?:[ \t]+pro[ \t]+tempore)?"
     # a stenogram's initials after the surname ('Ivanov P. S.'): the last one's stop may be the label's own
     r"(?:[ \t]+[A-Z\u00c0-\u00de\u0410-\u042f]\.)*(?:[ \t]+[A-Z\u00c0-\u00de\u0410-\u042f](?=\.))?"
     # the apposition: one word in lower case ('minister') or an office or a group in capitals with its particles,
@@ -163,6 +165,11 @@ _STAGE = re.compile(r"[(\[][^\n]*[)\]]"
                     r"closed)|An? (?:recorded )?vote was taken|The (?:President|Chair) (?:resumed|took) the [Cc]hair)\b[^\n]*"
                     # a parliament's: 'Opposition senators interjecting—', 'Proceedings suspended from 12:45 to 14:00'
                     r"|[A-Z][^\n.!?]{0,60}\binterjecting\b[ \t]*[-\u2013\u2014.:]*"
+                    # a legislature's record of its own business: 'The Clerk read the title of the bill.', 'The question
+                    # was taken; ...', 'A motion to reconsider was laid on the table.', 'There was no objection.'
+                    r"|(?:The Clerk (?:read|will (?:read|report|designate))|The question was (?:taken|put)|"
+                    r"A motion to reconsider was laid on the table|There was no objection|Question put(?: and agreed to)?)"
+                    r"\b[^\n]*"
                     r"|(?:Proceedings|Sitting|Sittings|Debate|Business) (?:suspended|interrupted|adjourned)\b[^\n]*"
                     # a speech page's note on its text: 'Check against delivery!', 'Only the spoken word counts.'
                     r"|(?:[Cc]heck against delivery|[Aa]s delivered|[Oo]nly the spoken word (?:counts|is authoritative)|"
