@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
-from accord.ingest.queue_read import BASE, MAX_ID, STATUSES, as_dict  # noqa: F401 (STATUSES: this module's too)
+from accord.ingest.queue_read import BASE, MAX_ID, as_dict
 from accord.store.schema import ingest_candidate as candidate
 
 #: the keys of ``as_dict`` that are the queue row's own; the others are the candidate's data

@@ -45,6 +45,12 @@ def test_plain_reads_of_the_queue_are_sqlalchemys(db_url):
         counts = dict(conn.execute(select(ingest_candidate.c.status, func.count()).group_by(ingest_candidate.c.status)).all())
         one = queue.get(conn, "t", by_sqlalchemy[1]["id"])
     assert by_sqlalchemy[0]["reviewed_by"] == "alice" and by_sqlalchemy[1]["reviewed_at"] == "2026-01-02T03:04:05"
+    # both sides go through as_dict: pin what it makes of a row independently, so one mapping bug shows
+    first = {k: v for k, v in by_sqlalchemy[0].items() if k not in ("id", "reviewed_at")}
+    assert first == {"case": "t", "document": "doc-1", "kind": "actor", "start": 0, "end": 5, "text": "Alpha ünïcode",
+                     "confidence": 0.25, "status": "accepted", "record_id": "newland", "reviewed_by": "alice",
+                     "actor": "newland", "name": "Newland"}, first  # the review's data replaced the candidate's
+    assert by_sqlalchemy[4]["status"] == "pending" and by_sqlalchemy[4]["cue"] == "said" and by_sqlalchemy[4]["reviewed_by"] is None
     assert queue_read.listing(reader, "t", None, None, None, 100) == by_sqlalchemy
     assert queue_read.listing(reader, "t", "pending", "date", "doc-1", 100) == [
         c for c in by_sqlalchemy if c["status"] == "pending" and c["kind"] == "date" and c["document"] == "doc-1"]
