@@ -29,9 +29,10 @@ class Role:
     about: str | None = None
 
     def holds_on(self, day: dt.date | None) -> bool:
+        # the end is the first day out of office (the successor's start), so a handover day has one holder
         if day is None:
             return self.end is None
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
 @dataclass
@@ -138,8 +139,9 @@ class Lexicon:
                 entries[e.id] = replace(e, roles=[replace(r, of=folded.get(r.of, r.of)) for r in e.roles])
         for a in actors:
             base = entries.get(a.id) or base_of.get(a.id)
-            roles = [Role(r.title, r.of, r.start.start if r.start else None, r.end.end if r.end else None)
-                     for r in a.roles]
+            # a case's end is the last day served (a date range's last day); the world's end is the day after
+            roles = [Role(r.title, r.of, r.start.start if r.start else None,
+                          r.end.end + dt.timedelta(days=1) if r.end else None) for r in a.roles]
             short = set(base.short if base else []) or (_surnames(a.name) if a.kind == "person" else set())
             entry = Entry(
                 id=a.id, kind=a.kind, name=a.name,

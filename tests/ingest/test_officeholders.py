@@ -73,3 +73,48 @@ def test_no_surname_alone_names_two_people():
         for s in p.get("short", []):
             owners.setdefault(s, set()).add(p["id"])
     assert {s: o for s, o in owners.items() if len(o) > 1} == {}
+
+
+def test_no_loose_surname_is_the_last_word_of_another_persons_name():
+    # 'Saleh' alone would take Aguila Saleh for Ali Abdullah Saleh; a loose short (or an alias) that ends another
+    # person's name must be strict (only after the full name or a title) or go
+    names = {p["id"]: [p["name"], *p.get("aliases", [])] for p in _people()}
+    clashes = []
+    for p in _people():
+        loose = [s for s in p.get("short", []) if " " not in s and not p.get("strict_short")]
+        for other, forms in names.items():
+            if other == p["id"]:
+                continue
+            # after a particle the surname is the pair ('dos Santos' is not 'Santos'), and the matcher takes the pair
+            clashes += [(p["id"], s, other) for s in loose
+                        if any(f.split()[-1] == s and not f.split()[-2:-1][0][:1].islower() for f in forms)]
+            clashes += [(p["id"], a, other) for a in p.get("aliases", [])
+                        if any(f != a and re.search(rf"(?<!\S){re.escape(a)}(?!\S)", f) for f in forms)]
+    assert clashes == []
+
+
+def test_a_surname_two_people_share_is_not_taken_for_either_after_a_title(run):
+    # 'Gen. Sharif' is Raheel Sharif, the army chief, never Prime Minister Nawaz Sharif; 'King Abdullah' in 2014 may
+    # be the Saudi king as well as Jordan's
+    r = run("Army chief Gen. Sharif said the operation would go on. President Kim of the World Bank said "
+            "aid would follow. King Abdullah said the summit was useful.", published=dt.date(2014, 6, 1))
+    ids = {a for _, a in actors(r)}
+    assert not ids & {"nawaz-sharif", "kim-jong-un", "king-abdullah-ii"}
+
+
+def test_a_handover_day_has_one_holder():
+    lex = world()
+    # Ayrault took over from Fabius on 2016-02-11
+    assert lex.holders("Foreign Minister", "france", dt.date(2016, 2, 10)) == ["laurent-fabius"]
+    assert lex.holders("Foreign Minister", "france", dt.date(2016, 2, 11)) == ["jean-marc-ayrault"]
+
+
+def test_every_office_has_a_start_and_ended_ones_an_end():
+    office = yaml.safe_load((WORLD_DIR / "officeholders.yaml").read_text(encoding="utf-8"))
+    assert [p["id"] for p in office for r in p.get("roles", []) if "start" not in r] == []
+    lex = world()
+    # offices left before today's date
+    gone = {"luis-almagro": "oas", "riyad-al-maliki": "palestine", "filippo-grandi": "unhcr",
+            "audrey-azoulay": "unesco", "faure-gnassingbe": "togo"}
+    assert [i for i, of in gone.items() if any(r.of == of and r.end is None for r in lex.get(i).roles)] == []
+    assert all(r.end for r in lex.get("mohammed-bin-salman").roles if r.title == "Defence Minister")
