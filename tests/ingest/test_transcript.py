@@ -645,3 +645,46 @@ def test_a_legislature_s_record_of_its_own_business_is_nobody_s_words(run):
     assert [c for c, _, _ in turns(run(text, dt.date(2016, 3, 14)))] == [
         "Mr. Speaker, I move to suspend the rules and pass the bill.", "The gentleman from Ohio is recognized.",
         "Mr. Speaker, I yield myself such time as I may consume.", "The question is on the motion."]
+
+
+def test_a_stenogram_s_speaker_comes_back_by_his_initials_whatever_follows_his_first_label(run):
+    """'Lavrov S. V., Minister ...' and a later 'Lavrov S. V.' are one speaker coming back, no chair needed (found in
+    review: the stop went with the apposition's label and not with the bare one)."""
+    text = ("Plenary session, 17 February 2016 (transcript, translated)\n\n"
+            "Lavrov S. V., Minister of Foreign Affairs. Thank you. Our operation continues.\n\n"
+            "Orlov P. S., Liberal Democratic Party faction. How long will it last?\n\n"
+            "Lavrov S. V. As long as the terrorists threaten us.")
+    assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
+        ("Thank you. Our operation continues.", "sergei-lavrov"), ("How long will it last?", None),
+        ("As long as the terrorists threaten us.", "sergei-lavrov")]
+
+
+def test_a_stenogram_in_cyrillic_labels_by_surname_and_initials(run):
+    text = ("Стенограмма\n\nИванов П. С. Слово предоставляется министру.\n\n"
+            "Петров А. Б. Спасибо. Я скажу коротко.\n\nИванов П. С. Вопросы, пожалуйста.")
+    assert [(c, t) for c, _, t in turns(run(text, dt.date(2016, 2, 17)))] == [
+        ("Слово предоставляется министру.", "Иванов П. С"), ("Спасибо. Я скажу коротко.", "Петров А. Б"),
+        ("Вопросы, пожалуйста.", "Иванов П. С")]
+
+
+def test_prose_opening_with_names_and_a_verb_after_a_comma_is_no_full_stop_label(run):
+    text = ("Sergei Lavrov, John Kerry and Ban Ki-moon met. The talks lasted four hours.\n\n"
+            "Sergei Lavrov, Staffan de Mistura and Adel al-Jubeir spoke. The truce was their subject.\n\n"
+            "Sergei Lavrov, Ban Ki-moon and John Kerry agreed. The convoys would go on Friday.")
+    assert turns(run(text, dt.date(2016, 2, 17))) == []
+
+
+def test_a_dash_label_s_time_in_brackets_is_no_colon_and_a_lone_colon_among_dashes_is_no_turn(run):
+    text = ("President. – The next item is the statement on Syria.\n\n"
+            "Federica Mogherini, High Representative. – Mr President, we agreed on two things in Munich.\n\n"
+            "Jane Roe (Group) (10:31) – Words are not enough.\n\n"
+            "Federica Mogherini, High Representative. – We will judge by deeds.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
+        ("The next item is the", None), ("Mr President, we agr", "federica-mogherini"), ("Words are not enough", None),
+        ("We will judge by dee", "federica-mogherini")]
+    mixed = ("President. – The next item is the statement on Syria.\n\n"
+             "Vote, on the motion for a resolution: adopted by a large majority.\n\n"
+             "Federica Mogherini, High Representative. – Mr President, we agreed on two things in Munich.\n\n"
+             "Elmar Brok, on behalf of the PPE Group. – Words are not enough.")
+    assert [t for _, _, t in turns(run(mixed, dt.date(2016, 2, 17)))] == [
+        "President.", "President.", "Federica Mogherini", "Elmar Brok"]

@@ -31,7 +31,7 @@ after the last label any third-person report ends the turn. Stage directions (`(
 are no sentence (`Q&A follows`, `# # #`) are nobody's words.
 
 A document labels its speakers one way: a dash label it uses once among colon labels (a title's 'Oral Questions
-— ...') is no turn; a chair's or a questioner's role is a label alone (`President. –`, `Audience member` on its line).
+— ...') is no turn, nor a colon label once among dash labels; a chair's or a questioner's role is a label alone (`President. –`, `Audience member` on its line).
 Once a document is a transcript, one name before a colon is a label when it comes back or takes a turn (asks, or
 speaks as I, we or you: 'Sandeep : Sir, ...?', 'Speaker 1:'), unless it names a state or a body (a topic); a label's
 shape the document took for nobody ('Note: ...') ends the last turn. One questioner's label alone makes a transcript
@@ -104,19 +104,25 @@ _ANY_LABEL = re.compile(
 # brackets. No word holds a full stop, so 'U.S. officials ...' or 'Gen. Smith said' opens no label; a sentence
 # has a word in lower case that is no particle of a name, so it opens none either. Read only where several
 # paragraphs open so and a speaker comes back (_stop_labels).
-_NAME_WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00de][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
+# a name's capital, Latin or Cyrillic (a stenogram's 'Лавров С. В.'): one class for its words and its initials
+_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0401"
+_NAME_WORD = rf"(?:[a-z]{{1,3}}[-'\u2019])?[{_CAPITAL}][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
+_GROUP_OR_OFFICE = (r"(?:faction|group|party|caucus|fraction|bloc|delegation|member|minister|secretary|deputy|"
+                    r"spokesman|spokeswoman|spokesperson|ambassador|representative|chairman|chairwoman|chair|president)")
 _STOP_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
     + rf"(?P<who>(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sen|Rep|Gen|Hon|Prof|Rt[ \t]+Hon)\.?[ \t]+)?{_NAME_WORD}"
-    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*(?![A-Z\u00c0-\u00de\u0410-\u042f]\.){_NAME_WORD}){{0,5}}"
+    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*(?![{_CAPITAL}]\.){_NAME_WORD}){{0,5}}"
     # the chair's deputy in a congress's record ('The SPEAKER pro tempore.')
     r"(?:[ \t]+pro[ \t]+tempore)?"
     # a stenogram's initials after the surname ('Ivanov P. S.'): the last one's stop may be the label's own
-    r"(?:[ \t]+[A-Z\u00c0-\u00de\u0410-\u042f]\.)*(?:[ \t]+[A-Z\u00c0-\u00de\u0410-\u042f](?=\.))?"
+    rf"(?:[ \t]+[{_CAPITAL}]\.)*(?:[ \t]+[{_CAPITAL}](?=\.))?"
     # the apposition: one word in lower case ('minister') or an office or a group in capitals with its particles,
-    # a word in lower case after it ('Liberal Democratic Party faction')
-    rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}(?:[ \t]+[a-z]+)?))?)"
-    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})\.[ \t]+(?=[A-Z\u00c0-\u00de\"\u201c\u2018(\[])")
+    # and after it only the word a group or an office takes ('Liberal Democratic Party faction', 'Foreign minister'):
+    # any other word in lower case is prose's ('Sergei Lavrov, John Kerry and Ban Ki-moon met. The ...')
+    rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}"
+    rf"(?:[ \t]+{_GROUP_OR_OFFICE})?))?)"
+    rf"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{{1,80}}[)\]]){{0,3}})\.[ \t]+(?=[{_CAPITAL}\"\u201c\u2018(\[])")
 _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
                 "participant", "moderator", "audience", "press"}
 # a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
@@ -126,7 +132,7 @@ _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "corresp
 _LINE_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
     + rf"(?P<who>{_NAME_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{1,5}}"
-    + "|(?i:" + "|".join(sorted(_QUESTIONERS - {"q"}, key=len, reverse=True)) + "))"
+    + "|(?i:" + "|".join(map(re.escape, sorted(_QUESTIONERS - {"q"}, key=len, reverse=True))) + "))"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*\n\n?[ \t]*(?=[^\s])")
 # words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
 _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
@@ -295,7 +301,9 @@ def _separator(m: re.Match[str]) -> str:
     """What ends a label: a colon or a dash (a label without a name, 'Q.', has neither: '.')."""
     if not m.groupdict().get("who"):
         return "."
-    return ":" if ":" in m.group()[m.end("who") - m.start():] else "-"
+    # after the label's notes: a time in brackets ('Jane Roe (10:31) –') holds a colon that ends nothing
+    end = m.end("note") if m.group("note") is not None else m.end("who")
+    return ":" if ":" in m.group()[end - m.start():] else "-"
 
 
 def state_named_most(doc: IngestDoc, before: int) -> str | None:
@@ -364,7 +372,9 @@ def _stop_labels(norm: str) -> list[re.Match[str]]:
              and (len(who[-1].rstrip(".")) == 1 or who[-1].lower() not in _ABBREVIATED)]
     if len(found) < 3:
         return []
-    names = [" ".join(m.group("who").split(",")[0].split()) for m in found]
+    # a stenogram's last initial keeps its stop before an apposition ('Lavrov S. V., Minister ...') and gives it
+    # to the label alone ('Lavrov S. V. As long ...'): the same name either way
+    names = [" ".join(m.group("who").split(",")[0].split()).rstrip(".") for m in found]
     return found if len(set(names)) < len(names) else []
 
 
@@ -434,7 +444,7 @@ class Transcript:
         # a document labels its speakers one way: a title's dash ('Oral Questions — Questions to Ministers') among
         # colon labels is no turn, nor is a lone colon among dash labels
         seps = [_separator(m) for m in labels + more]
-        more = [m for m in more if not (m.group("who") and seps.count(_separator(m)) == 1 and len(seps) - 1 >= 2)]
+        more = [m for m in more if not (m.group("who") and seps.count(_separator(m)) == 1 and len(seps) >= 3)]
         # several paragraphs opening with a name and a colon or a dash: a record of its own style; the labels of
         # known speakers that have that form count too ('Klimkin:' after 'Pavlo Klimkin, Minister for Foreign
         # Affairs:'), else the more people the dictionary knows, the fewer records would show their style
