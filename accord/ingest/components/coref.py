@@ -15,6 +15,7 @@ import re
 from accord.ingest.components.actors import HONORIFICS, START
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
+from accord.ingest.timex import MONTHS, WEEKDAYS
 from accord.ingest.world import Lexicon
 
 # "he", "she" as words; opening with one character class (the boundary checked after it) lets the regex
@@ -39,6 +40,22 @@ class Coref:
         self.lex: Lexicon = ctx.lexicon
         self.window = pronoun_window
         self.keep_title_of = keep_title_of
+        # a capitalised word after a title that names no one: a wire's day or month ('the prime minister Monday
+        # warned'), a place ('the president Aleppo would ...')
+        self.dates = set(WEEKDAYS) | set(MONTHS)
+        self.places = {p.lower() for p in self.lex.places} | {e.capital.lower() for e in self.lex.entries.values()
+                                                                 if e.capital}
+
+    def _unknown_name_after(self, doc: IngestDoc, at: int) -> bool:
+        """Whether a name the dictionary lacks follows a title ('Foreign Minister Fumio Kishida'): capitalised words,
+        the first no day, month or place, and no actor's mention among them."""
+        name = _UNKNOWN_NAME_AFTER.match(doc.norm, at)
+        if not name:
+            return False
+        words = name.group().split()
+        if words[0].rstrip(".").lower() in self.dates or " ".join(words).lower() in self.places:
+            return False
+        return not any(x.actor for x in doc.mentions_in(at + 1, name.end()))
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         mentions = doc.mentions
@@ -71,7 +88,7 @@ class Coref:
                     continue  # "Foreign Minister Sergei Lavrov": the name carries the mention
                 if m.via == "title":
                     self._resolve_title(doc, m, settled, nxt)
-                    if _UNKNOWN_NAME_AFTER.match(norm, m.end):
+                    if self._unknown_name_after(doc, m.end):
                         m.actor = None  # 'Foreign Minister Fumio Kishida', a name the dictionary lacks: his title
             if m.kind == "person" and m.via == "name" and m.actor:
                 seen_full.add(m.actor)
