@@ -34,6 +34,9 @@ _LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,7}}[A-Z][\w.'-
 _ITEM = re.compile(r"(?:[-*\u2022>]|\d{1,3}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s|\*\*|#{1,6}\s")
 # a stage line '(Laughter.)' or a date line ('Geneva, 3 February 2016') is a line of its own
 _STAGE = re.compile(r"[(\[][^\n]*[A-Za-z]{3}[^\n]*[)\]]\.?\s*")
+# a number closing a bracket ('118) expressing'): an item's number when it opens a list, the end of a reference
+# when the line before left a bracket open ('... (H. Con. Res.' / '118) expressing ...')
+_NUMBER_CLOSING = re.compile(r"\d{1,4}\)\s")
 _DATE_LINE = re.compile(rf"(?:[^\n]{{0,50}},\s*)?(?:{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD}\s+\d{{4}}"
                         r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*")
 # a dateline alone on its line ('RIYADH, Feb 21, 2016, ESA --') or a colon: the next line may start anew
@@ -68,7 +71,7 @@ def _structural(a: str, b: str, first: bool, wrapped: bool, width: float, longes
     """Whether the break between line a and the next line b of one paragraph is a line of its own's edge."""
     if _CAPS_OPENING.match(b):
         return True
-    if _clear(a, b):
+    if _clear(a, b) or (_NUMBER_CLOSING.match(b) and a.count("(") > a.count(")")):
         return False
     if _LABEL.fullmatch(a.strip()):  # a speaker's label alone on its line: the speech follows it
         return False
