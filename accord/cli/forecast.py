@@ -351,12 +351,13 @@ def issue_cmd(
 ) -> None:
     """Every model on a case issue as of a date, with the weighted-mean baseline, 90 % intervals and the
     three most influential actors."""
-    from accord.forecast.report import TOLERANCE
+    from accord.forecast.issue import TOLERANCE
     from accord.views.forecasts import issue_report
 
     on = parse_date_opt(date)
     tol = TOLERANCE if tolerance is None else (tolerance or None)
-    snapshot = open_snapshot(case, as_known_on)
+    # plain records (no pydantic): a forecast read back from the cache needs only the inputs' numbers
+    snapshot = open_snapshot(case, as_known_on, plain=True)
     # a user waits alone: where a second core is free, a second process computes the compiled models
     # (the same numbers), forked only when the answer is not in the forecast cache
     report = guard(lambda: issue_report(snapshot, issue, on, models, draws, seed, tol, processes=2))

@@ -60,10 +60,11 @@ def _text_needs_no_adapter() -> None:
     most of what `accord case list` costs besides its query. The value of a text parameter (``str``,
     ``str | None``: ids, dates, paths given as text) is the text the command line gave, and a flag's
     (``bool``) is a bool, which is what the adapter returns for them: such values are passed through as
-    they are (a flag left out is None, which Typer passes through before any adapter). So are a repeatable
-    text option's (``list[str]``: the texts given, as a list, the adapter's answer) and a number option's
-    default when the command line leaves it out (the command's own value: nothing to check). Anything else
-    (numbers given, choices, paths, files, a value of another type) goes to Typer's adapter."""
+    they are. So are a repeatable text option's (``list[str]``: the texts given, as a list, the adapter's
+    answer) and a number option's default when the command line leaves it out (the command's own value:
+    nothing to check). An option left out whose default is None (``--chart``, ``--tolerance``) is None,
+    which Typer passes through before any adapter is asked: the adapter is built only when a value reaches
+    it. Anything else (numbers given, choices, paths, files, a value of another type) goes to Typer's adapter."""
     from dataclasses import dataclass
 
     from typer import _coercion
@@ -76,16 +77,19 @@ def _text_needs_no_adapter() -> None:
     @dataclass(frozen=True)
     class Plain(_coercion.RuntimeParam):
         descriptor: _coercion.TypeDescriptor | None = None
+        #: whether a value may pass as it is (the types above); else every value goes to the adapter
+        passes: bool = False
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if self.annotation in texts:
-                if isinstance(value, (tuple, list)) and all(type(v) is str for v in value):
-                    return list(value)
-            elif self.annotation in numbers:
-                if type(value) is self.annotation and type(param.default) is self.annotation and value == param.default:
+            if self.passes:
+                if self.annotation in texts:
+                    if isinstance(value, (tuple, list)) and all(type(v) is str for v in value):
+                        return list(value)
+                elif self.annotation in numbers:
+                    if type(value) is self.annotation and type(param.default) is self.annotation and value == param.default:
+                        return value
+                elif type(value) is plain[self.annotation]:
                     return value
-            elif type(value) is plain[self.annotation]:
-                return value
             assert self.descriptor is not None
             return _coercion.build_runtime_param(self.descriptor).coerce(value, param=param, ctx=ctx)
 
@@ -93,10 +97,11 @@ def _text_needs_no_adapter() -> None:
 
     def get_runtime_param(self: _TyperParameter) -> _coercion.RuntimeParam:
         d = self.type_descriptor
-        many = d.annotation in texts and self.multiple
-        if (self._runtime_param is None and self.nargs == 1 and not (d.is_file or d.is_path or d.is_choice)
-                and (many or (d.annotation in plain or d.annotation in numbers) and not self.multiple)):
-            self._runtime_param = Plain(d.parameter_info, d.annotation, d)
+        if self._runtime_param is None:
+            many = d.annotation in texts and self.multiple
+            passes = (self.nargs == 1 and not (d.is_file or d.is_path or d.is_choice)
+                      and (many or (d.annotation in plain or d.annotation in numbers) and not self.multiple))
+            self._runtime_param = Plain(d.parameter_info, d.annotation, d, passes)
         return built(self)
 
     _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]

@@ -6,12 +6,12 @@ Inputs are plain arrays, never the store: ``Stakeholders`` holds n actors × d d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Protocol
 
 from accord.errors import AccordError
-from accord.record.model import number as finite
+
+if TYPE_CHECKING:  # the arrays' type only: what names a model or holds a run read back needs no NumPy
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ def choice(model: str, name: str, value: Any, allowed: tuple[str, ...]) -> str:
 
 
 def number(model: str, name: str, value: Any, lo: float, hi: float) -> float:
+    from accord.record.model import number as finite
+
     try:
         v = finite(value)
     except (TypeError, ValueError):

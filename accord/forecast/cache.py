@@ -19,11 +19,10 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from accord.forecast.base import Stakeholders
+if TYPE_CHECKING:
+    from accord.forecast.base import Stakeholders
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -47,16 +46,25 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _arrays(data: Stakeholders) -> list[Any]:
+def inputs(data: Stakeholders) -> dict[str, Any]:
+    """What a key holds of the stakeholders: names, scale and every array as lists of floats
+    (accord.forecast.inputs.IssueRows.described gives the same of an issue's rows without NumPy)."""
+    import numpy as np
+
     def one(a: np.ndarray | None) -> Any:
         return None if a is None else np.asarray(a, dtype=float).tolist()
 
-    return [one(data.positions), one(data.salience), one(data.capability),
-            one(data.position_sd), one(data.salience_sd), one(data.capability_sd)]
+    return {
+        "actors": list(data.actors), "dimensions": list(data.dimensions), "scale": list(data.scale),
+        "inputs": [one(data.positions), one(data.salience), one(data.capability),
+                   one(data.position_sd), one(data.salience_sd), one(data.capability_sd)],
+    }
 
 
-def _model_key(model: Any) -> Any:
+def model_key(model: Any) -> Any:
     """A model's name and configuration as JSON (enums and arrays by value)."""
+    import numpy as np
+
     def plain(x: Any) -> Any:
         if isinstance(x, enum.Enum):
             return f"{type(x).__name__}.{x.name}"
@@ -74,17 +82,38 @@ def _model_key(model: Any) -> Any:
 
 
 def key(kind: str, data: Stakeholders, models: list[Any], **options: Any) -> str:
-    payload = {
-        "kind": kind,
-        "code": code_version(),
-        "actors": list(data.actors),
-        "dimensions": list(data.dimensions),
-        "scale": list(data.scale),
-        "inputs": _arrays(data),
-        "models": [_model_key(m) for m in models],
-        "options": options,
-    }
+    return digest(kind, inputs(data), [model_key(m) for m in models], **options)
+
+
+def digest(kind: str, described: dict[str, Any], model_keys: list[Any], **options: Any) -> str:
+    """The key of the stakeholders as ``inputs`` describes them and of the models as ``model_key`` does:
+    what ``key`` hashes, for a reader that has the descriptions but neither NumPy nor the models."""
+    payload = {"kind": kind, "code": code_version(), **described, "models": model_keys, "options": options}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def default_models() -> dict[str, Any] | None:
+    """Each registered model's ``model_key`` as ``make(name)`` builds it, as this version of the code last
+    recorded it (``remember_default_models``), or None: a pure function of the code, like a forecast,
+    so kept under the code's hash and never stale."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        return json.loads((where / "models" / f"{code_version()}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def remember_default_models() -> None:
+    """Record ``default_models`` for this version of the code, if it is not yet: after a forecast was
+    computed, so that reading it back needs no model made."""
+    where = folder()
+    if where is None or (where / "models" / f"{code_version()}.json").exists():
+        return
+    from accord.forecast.registry import MODELS, make
+
+    _write(where / "models", code_version(), {name: model_key(make(name)) for name in MODELS})
 
 
 def load(k: str) -> Any | None:
@@ -99,12 +128,15 @@ def load(k: str) -> Any | None:
 
 def save(k: str, value: Any) -> None:
     where = folder()
-    if where is None:
-        return
+    if where is not None:
+        _write(where, k, value)
+
+
+def _write(where: Path, name: str, value: Any) -> None:
     try:
         where.mkdir(parents=True, exist_ok=True)
-        tmp = where / f"{k}.{os.getpid()}.part"
+        tmp = where / f"{name}.{os.getpid()}.part"
         tmp.write_text(json.dumps(value), encoding="utf-8")
-        tmp.replace(where / f"{k}.json")  # readers see the whole entry or none
+        tmp.replace(where / f"{name}.json")  # readers see the whole entry or none
     except (OSError, TypeError, ValueError):
         pass  # no cache is slower, never wrong

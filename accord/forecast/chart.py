@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accord.errors import AccordError
-from accord.forecast.report import IssueForecast
+from accord.forecast.issue import IssueForecast
 from accord.forecast.registry import BASELINE
 
 

@@ -17,15 +17,18 @@ import io
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import BundleError
-from accord.userfiles import FileError, read_text
-from accord.forecast.base import Stakeholders
-from accord.record.model import Issue, number
-from accord.record.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from accord.forecast.base import Stakeholders
+    from accord.record.snapshot import Snapshot
+
+# NumPy, the record model and the file reader are imported where used: an issue's rows (IssueRows), all a
+# forecast read back from the cache needs of its inputs, are read without them
 
 COLUMNS = ("Actor", "Capability", "Position", "Salience")
 _VALUE = re.compile(r"^\s*([^±]+?)\s*(?:(?:±|\+-|\+/-)\s*(.+?))?\s*$")
@@ -37,6 +40,8 @@ class ForecastInputError(BundleError):
 
 def parse_value(text: str, file: str, line: int, field: str) -> tuple[float, float]:
     """``"70±10"`` → (70.0, 10.0); ``"70"`` → (70.0, 0.0)."""
+    from accord.record.model import number
+
     m = _VALUE.match(text or "")
     try:
         if not m:
@@ -64,6 +69,8 @@ def csv_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int,
 
 
 def _text(path: str | Path) -> str:
+    from accord.userfiles import FileError, read_text
+
     try:
         return read_text(path)
     except FileError as e:
@@ -81,6 +88,8 @@ def read_csv(path: str | Path, scale: tuple[float, float] | None = None) -> Stak
 
     Without ``scale`` the issue's scale is taken to be the span of the positions given.
     """
+    import numpy as np
+
     file = str(path)
     actors: list[str] = []
     values: dict[str, list[tuple[float, float]]] = {c: [] for c in COLUMNS[1:]}
@@ -141,6 +150,10 @@ def build_stakeholders(
     scale: tuple[float, float],
     dimension: str = "0",
 ) -> Stakeholders:
+    import numpy as np
+
+    from accord.forecast.base import Stakeholders
+
     cap, pos, sal = np.array(capability), np.array(position), np.array(salience)
     return Stakeholders(
         actors=tuple(actors),
@@ -155,12 +168,43 @@ def build_stakeholders(
     )
 
 
-def from_snapshot(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) -> Stakeholders:
+@dataclass(frozen=True)
+class IssueRows:
+    """An issue's inputs on a date as the record gives them, per actor (value, sd), before any array is made."""
+
+    issue: str
+    where: str
+    actors: list[str]
+    capability: list[tuple[float, float]]
+    position: list[tuple[float, float]]
+    salience: list[tuple[float, float]]
+    scale: tuple[float, float]
+
+    def stakeholders(self) -> Stakeholders:
+        data = build_stakeholders(self.actors, self.capability, self.position, self.salience, self.scale, self.issue)
+        _check_weight(self.where, data)
+        return data
+
+    def described(self) -> dict[str, Any]:
+        """``accord.forecast.cache.inputs(self.stakeholders())`` without NumPy: the arrays
+        ``build_stakeholders`` makes, as lists of floats (an uncertainty column only if one is not zero)."""
+        def column(rows: list[tuple[float, float]], wrap: bool) -> tuple[list[Any], list[Any] | None]:
+            values = [[float(v)] if wrap else float(v) for v, _ in rows]
+            sds = [[float(sd)] if wrap else float(sd) for _, sd in rows]
+            return values, sds if any(sd for _, sd in rows) else None
+
+        (pos, pos_sd), (sal, sal_sd), (cap, cap_sd) = (
+            column(self.position, True), column(self.salience, True), column(self.capability, False))
+        return {"actors": list(self.actors), "dimensions": [self.issue], "scale": [float(x) for x in self.scale],
+                "inputs": [pos, sal, cap, pos_sd, sal_sd, cap_sd]}
+
+
+def issue_rows(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) -> IssueRows:
     """Each actor's latest position on the issue as of the date, with its capability as of the same date.
 
     An actor with a position but no capability is an error: a forecast must not guess anyone's weight.
     """
-    issue = snapshot.get(issue_id, Issue)
+    issue = snapshot.get(issue_id, "issue")
     where = f"issue {issue_id}" + (f" on {on_date.isoformat()}" if on_date else "")
     positions = snapshot.positions(issue_id, on_date)
     if not positions:
@@ -181,9 +225,12 @@ def from_snapshot(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) ->
         caps.append((cap.value, cap.uncertainty or 0.0))
         poss.append((p.value, p.uncertainty or 0.0))
         sals.append((p.salience, 0.0))
-    data = build_stakeholders(actors, caps, poss, sals, (float(issue.scale_min), float(issue.scale_max)), issue_id)
-    _check_weight(where, data)
-    return data
+    return IssueRows(issue_id, where, actors, caps, poss, sals, (float(issue.scale_min), float(issue.scale_max)))
+
+
+def from_snapshot(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) -> Stakeholders:
+    """The issue's stakeholders as of the date (``issue_rows``), checked that someone has weight."""
+    return issue_rows(snapshot, issue_id, on_date).stakeholders()
 
 
 def _check_weight(where: str, data: Stakeholders) -> None:

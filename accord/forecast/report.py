@@ -8,66 +8,19 @@ effects divided by the scale's width so that no model dominates by its units.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from accord.forecast import cache, parallel
 from accord.forecast.base import Model, Run, Stakeholders
+from accord.forecast.issue import TOLERANCE, IssueForecast, with_baseline
 from accord.forecast.limits import check
 from accord.forecast.montecarlo import Claims as TwoWaysClaims
 from accord.forecast.montecarlo import TwoWays, monte_carlo
 from accord.forecast.registry import BASELINE, make
 from accord.forecast.sensitivity import sensitivity
-
-#: Monte Carlo stops once both ends of the 90 % interval are known within ± this share of the scale's width
-#: (see ``accord.forecast.montecarlo.monte_carlo``); the draws asked for are the most it uses
-TOLERANCE = 0.01
-
-
-@dataclass
-class IssueForecast:
-    issue: str
-    date: dt.date | None
-    scale: tuple[float, float]
-    runs: dict[str, Run]
-    intervals: dict[str, list[float]]
-    #: the Monte Carlo draws each model's interval used (fewer than ``draws`` when it settled early)
-    used: dict[str, int]
-    influential: list[str]
-    draws: int
-    seed: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "issue": self.issue,
-            "date": self.date.isoformat() if self.date else None,
-            "scale": list(self.scale),
-            "models": {
-                name: {
-                    "forecast": run.forecast[0],
-                    "interval": self.intervals[name],
-                    "draws": self.used[name],
-                    "states": run.states,
-                    # False: the model was still moving when its rounds ran out (null: it does not say)
-                    "settled": run.detail.get("settled"),
-                    "outcomes": [o[0] for o in run.outcomes],
-                }
-                for name, run in self.runs.items()
-            },
-            "baseline": BASELINE,
-            "influential": self.influential,
-            "draws": self.draws,
-            "seed": self.seed,
-        }
-
-
-    def to_cache(self) -> dict[str, Any]:
-        return {
-            "runs": {name: asdict(run) for name, run in self.runs.items()},
-            "intervals": self.intervals, "used": self.used, "influential": self.influential,
-        }
 
 
 def forecast_issue(
@@ -83,15 +36,15 @@ def forecast_issue(
     helper is started and ended here, whatever happens."""
     helper = None
     try:
-        if BASELINE not in [m.name for m in models]:
+        names = [m.name for m in models]
+        if with_baseline(names) != names:
             models = [make(BASELINE), *models]
         for m in models:  # refuse before any model runs
             check(m.name, data, draws=draws, sensitivity=True, where=f"issue {issue}")
         k = cache.key("issue", data, models, draws=draws, seed=seed, tolerance=tolerance)
         kept = cache.load(k)
         if kept is not None:
-            runs = {name: Run(**fields) for name, fields in kept["runs"].items()}
-            return IssueForecast(issue, on, data.scale, runs, kept["intervals"], kept["used"], kept["influential"], draws, seed)
+            return IssueForecast.from_cache(issue, on, data.scale, kept, draws, seed)
         if processes > 1:
             helper = Helper.start([m.name for m in models])
         report = _compute(issue, on, data, models, draws, seed, tolerance, helper)
@@ -99,6 +52,7 @@ def forecast_issue(
         if helper is not None:
             helper.cancel()
     cache.save(k, report.to_cache())
+    cache.remember_default_models()
     return report
 
 

@@ -173,3 +173,17 @@ def test_read_commands_load_neither_sqlalchemy_nor_models_nor_reader_nor_migrati
     loaded = _probe(_RUN_PROBE, json.dumps([*HEAVY, *also, "sqlite3"]), json.dumps(["--db", syria_db, *command]))
     assert "sqlite3" in loaded  # the probe sees what the command loads: the store's driver
     assert not set(loaded) & ({*READ_FORBIDDEN, *also} - set(allowed)), loaded
+
+
+#: what a forecast computed before costs to read back (accord.forecast.issue.kept): the cache's JSON, not
+#: NumPy, Numba, the models' code, the computation or the record model
+COMPUTING = ("numba", "accord.forecast.report", "accord.forecast.baselines", "accord.forecast.smp",
+             "accord.forecast.eum", *PLAIN)
+
+
+def test_a_forecast_read_back_from_the_cache_loads_no_model(syria_db):
+    command = ["--db", syria_db, "forecast", "issue", "assad-role", "--date", "2015-12-18", "--models", "nash", "--json"]
+    computed = _probe(_RUN_PROBE, json.dumps(["numpy", "accord.forecast.report"]), json.dumps(command))
+    assert computed == ["accord.forecast.report", "numpy"]  # the first ask computes: the probe sees it
+    loaded = _probe(_RUN_PROBE, json.dumps([*HEAVY, *COMPUTING]), json.dumps(command))
+    assert not set(loaded) & {*READ_FORBIDDEN, *COMPUTING}, loaded

@@ -90,7 +90,7 @@ def test_backtest_json():
 
 @pytest.fixture
 def case(monkeypatch):
-    monkeypatch.setattr(cli_forecast, "open_snapshot", lambda case, as_known_on: record_snapshot())
+    monkeypatch.setattr(cli_forecast, "open_snapshot", lambda case, as_known_on, plain=False: record_snapshot())
 
 
 def test_issue_json_and_chart(case, tmp_path):
