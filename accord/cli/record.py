@@ -368,9 +368,9 @@ def brief(
 ) -> None:
     """A one-screen briefing: bodies, mediation, disputes, decisions, lists, eligibility, deadlines, forecasts."""
     from accord.cli.brief_render import render
-    from accord.views.brief import kept
-    from accord.views.cache import Views
+    from accord.views.brief import brief as build
 
-    views = Views(open_store(create=False))
-    known, on = parse_timestamp(as_known_on), date_or_today(date)
-    emit(guard(lambda: kept(views, case_arg, on, known)), as_json, render)
+    on = date_or_today(date)
+    # plain records: one briefing, built once, needs neither pydantic nor the API's kept views (SQLAlchemy)
+    snap = open_snapshot(case_arg, as_known_on, plain=True)
+    emit(guard(lambda: build(snap, on)), as_json, render)

@@ -1,7 +1,10 @@
 """The one-screen briefing on a case at a date: each section is a function snapshot, day -> data.
 
 Sections are listed in ``SECTIONS``, in the order they print; each returns JSON-ready data (or None
-to leave the section out). The CLI has a renderer per section name.
+to leave the section out). The CLI has a renderer per section name. The sections ask the snapshot for
+kinds by name and only read records, so a snapshot of plain records (accord.record.plain) gives the same
+briefing as the model's: the CLI reads one (its one briefing needs no pydantic), the API and the dashboard
+keep theirs (``kept``).
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from accord.record.model import MEDIATION_ROLES, Issue, Relation
 from accord.record.snapshot import Snapshot
+from accord.record.terms import MEDIATION_ROLES
 from accord.views import brief_forecast, brief_rules, monitor
 from accord.views.record import body_members, positions
 
@@ -37,7 +40,7 @@ def bodies(snap: Snapshot, on: dt.date) -> list[dict[str, Any]]:
 def disputes(snap: Snapshot, on: dt.date) -> list[dict[str, Any]]:
     """Who stands where on each issue: the extremes, the spread and the weighted centre."""
     out = []
-    for issue in snap.all(Issue):
+    for issue in snap.all("issue"):
         rows = positions(snap, issue.id, on)["positions"]
         if not rows:
             continue
@@ -69,7 +72,7 @@ def mediation(snap: Snapshot, on: dt.date) -> list[dict[str, Any]]:
     return [
         {"actor": r.source, "role": r.type, "target": r.target, "process": r.process,
          "since": str(r.start) if r.start else None}
-        for r in snap.all(Relation) if r.type in MEDIATION_ROLES and r.in_force(on)
+        for r in snap.all("relation") if r.type in MEDIATION_ROLES and r.in_force(on)
     ]
 
 
@@ -103,7 +106,7 @@ def brief(snap: Snapshot, on: dt.date) -> dict[str, Any]:
 def kept(views: Any, case: str | None, on: dt.date, as_known_on: dt.datetime | None = None,
          at: tuple[str, str] | None = None) -> dict[str, Any]:
     """The brief through ``views`` (an accord.views.cache.Views): built once per version of the case.
-    What the CLI, the API and the dashboard call."""
+    What the API and the dashboard call; the CLI, which builds one briefing, calls ``brief``."""
     return views.get("brief", case, as_known_on, (on,), lambda snap: brief(snap, on), at)
 
 

@@ -6,11 +6,8 @@ import datetime as dt
 from typing import Any
 
 from accord.errors import AccordError
-from accord.forecast.inputs import from_snapshot
-from accord.forecast.registry import make
-from accord.forecast.report import forecast_issue
-from accord.record.model import Issue
 from accord.record.snapshot import Snapshot
+from accord.views.forecasts import issue_report
 
 #: fast enough for a one-screen view; `accord forecast issue` runs every model
 BRIEF_MODELS = ("weighted-mean", "weighted-median", "nash")
@@ -18,14 +15,14 @@ BRIEF_DRAWS = 300
 
 
 def forecasts(snap: Snapshot, on: dt.date) -> list[dict[str, Any]]:
+    """Through the function `accord forecast issue` calls: a forecast computed before is read back."""
     out = []
-    for issue in snap.all(Issue):
+    for issue in snap.all("issue"):
         if not snap.positions(issue.id, on):
             continue
         try:
-            data = from_snapshot(snap, issue.id, on)
             # an issue beyond the models' limits (accord.forecast.limits) says so in its line
-            report = forecast_issue(issue.id, on, data, [make(m) for m in BRIEF_MODELS], draws=BRIEF_DRAWS).to_json()
+            report = issue_report(snap, issue.id, on, ",".join(BRIEF_MODELS), BRIEF_DRAWS, 0).to_json()
         except AccordError as e:
             out.append({"issue": issue.id, "name": issue.name, "error": str(e)})
             continue

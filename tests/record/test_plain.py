@@ -241,3 +241,20 @@ def test_votes_decisions_and_roadmaps_answer_alike_from_plain_and_model_records(
     # without an issue's value may refuse, and then for both forms, so every other read answered
     assert all("has no provision with an issue and a value" in r for r in refused), refused
     assert len(refused) < 4 * len(decisions), refused
+
+
+@pytest.mark.parametrize("case", sorted(BUILT_IN))
+def test_the_briefing_reads_alike_from_plain_and_model_records(case):
+    """`brief` reads plain records: every section, the forecasts (read back from the cache the model's
+    snapshot filled) and the ceasefires included, answers as over the model's."""
+    from accord.views.brief import brief
+
+    records = BUILT_IN[case]
+    model = Snapshot([decode(r.record_kind, encode(r)) for r in records], case_id=case)
+    flat = Snapshot([plain.decode(r.record_kind, encode(r)) for r in records], case_id=case)
+    positions = sorted({p.date.start for p in model.all("position")})
+    ceasefires = sorted({p.ceasefire.start.date() for p in model.processes() if getattr(p, "ceasefire", None)})
+    for on in {positions[-1], *(d + dt.timedelta(days=3) for d in ceasefires)}:
+        built = brief(model, on)
+        assert built["sections"].get("forecasts")
+        assert brief(flat, on) == built
