@@ -112,7 +112,7 @@ class Env:
         """Candidates of one article ingested into the mini case (templates: each input gets a fresh copy)."""
         from accord.ingest import batch
         from accord.ingest.pipeline import Pipeline
-        from accord.ingest.queue import listing
+        from accord.ingest.queue_read import listing
         from accord.ingest.reader import read
 
         store = self.mini_store
@@ -121,8 +121,7 @@ class Env:
         sink = batch.Sink(store, "mini", "fuzz")
         for done in batch.run(batch.unseen(read([str(path)], "2015-12-18"), sink), pipeline, 1):
             sink.put(done.item, done.result)
-        with store.engine.connect() as conn:
-            return listing(conn, "mini", None, None, None, 1000)
+        return listing(store, "mini", None, None, None, 1000)
 
 
 def state(store: Any) -> tuple:
