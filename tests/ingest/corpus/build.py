@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -77,7 +77,11 @@ EXTRA_ACTORS = frozenset(
     hua-chunying wang-yi australia julie-bishop msf peter-maurer nabil-elaraby hossein-jaberi-ansari paulo-pinheiro
     hong-lei israel benjamin-netanyahu hassan-nasrallah pope-francis brazil abdel-fattah-el-sisi ireland charles-flanagan
     murray-mccully india v-k-singh sushma-swaraj sweden margot-wallstrom opcw ahmet-uzumcu
-    mohammed-bin-abdulrahman-al-thani south-korea""".split()
+    mohammed-bin-abdulrahman-al-thani south-korea
+    nicola-sturgeon kenya jose-manuel-garcia-margallo abdallah-al-mouallimi borge-brende maria-angela-holguin
+    unhcr filippo-grandi netherlands bert-koenders jeanine-hennis-plasschaert mark-rutte ecowas mali mali-government cma
+    minusma kadre-desire-ouedraogo algeria tammam-salam gebran-bassil poland witold-waszczykowski pavlo-klimkin
+    kazakhstan erlan-idrissov ahmed-asiri mohammed-abdulsalam salih-muslim iyad-madani""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
