@@ -57,6 +57,7 @@ turns, a speaker comes back and most speak as I, we or you. A page that labels o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from accord.ingest.components.descriptions import body_named
 from accord.ingest.document import IngestDoc, Mention
@@ -390,6 +391,24 @@ def _line_labels(norm: str) -> list[re.Match[str]]:
     return found if 2 * spoken >= len(found) else []
 
 
+def _paragraph_spans(norm: str, start: int, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """The paragraphs of ``norm`` from ``start`` (to ``end``), each without the blanks that end it."""
+    for p in _PARAGRAPH.finditer(norm, start, len(norm) if end is None else end):
+        qs, qe = p.span()
+        while qe > qs and norm[qe - 1].isspace():
+            qe -= 1
+        yield qs, qe
+
+
+def _speak(doc: IngestDoc, turns: list[tuple[int, int]], confidence: float, speaker: str | None,
+           text: str | None, cue: str | None = None) -> None:
+    """Each of ``turns`` the speaker's direct quote; the turns read, so that no later reader takes them again."""
+    for qs, qe in turns:
+        doc.add("quote", qs, qe, confidence, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
+                direct=True, cue=cue)
+    doc.turns = doc.turns + turns
+
+
 @component("transcript")
 class Transcript:
     def __init__(self, ctx: Context):
@@ -490,10 +509,7 @@ class Transcript:
             last = i + 1 == len(labels)
             limit = spans[i + 1][0] if not last else len(norm)
             first = True
-            for p in _PARAGRAPH.finditer(norm, m.end(), limit):
-                qs, qe = p.span()
-                while qe > qs and norm[qe - 1].isspace():
-                    qe -= 1
+            for qs, qe in _paragraph_spans(norm, m.end(), limit):
                 if first:
                     lead = _LEAD_NOTE.match(norm, qs, qe)  # '(Via interpreter) Thank you.': the words after it
                     qs = lead.end() if lead and lead.end() < qe else qs
@@ -564,10 +580,7 @@ class Transcript:
                 turns.append((qs, qs + len(words)))
             if cue is None and not any(_FIRST_PERSON.search(norm, qs, qe) for qs, qe in turns):
                 continue  # an issued statement is its author's words only when he speaks in it as I or we
-            for qs, qe in turns:
-                doc.add("quote", qs, qe, 0.75, speaker=who.actor, speaker_text=who.text,
-                        content=doc.article.text[qs:qe], direct=True, cue=cue)
-            doc.turns = doc.turns + turns
+            _speak(doc, turns, 0.75, who.actor, who.text, cue)
 
     @staticmethod
     def _issued_before(doc: IngestDoc, at: int) -> tuple[int, int] | None:
@@ -639,10 +652,7 @@ class Transcript:
             speaker, text = None, norm[s:end.start() if end else e].strip()
         doc.headed = (body, speaker, text)
         turns = []
-        for p in _PARAGRAPH.finditer(norm, body, limit):
-            qs, qe = p.span()
-            while qe > qs and norm[qe - 1].isspace():
-                qe -= 1
+        for qs, qe in _paragraph_spans(norm, body, limit):
             words = norm[qs:qe]
             if words.startswith(("\"", "'")) or any(a < qe and qs < b for a, b in doc.turns):
                 break  # a statement in quotation marks (the quotes read it), or one read already
@@ -658,10 +668,7 @@ class Transcript:
         if not any(_FIRST_PERSON.search(_QUOTED.sub(" ", norm[qs:qe])) or _ADDRESS.match(norm, qs, qe)
                    for qs, qe in turns):
             return
-        for qs, qe in turns:
-            doc.add("quote", qs, qe, 0.75, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
-                    direct=True, cue=None)
-        doc.turns = doc.turns + turns
+        _speak(doc, turns, 0.75, speaker, text)
 
     def _addressed(self, doc: IngestDoc, heads: list[re.Match[str]], body: int, limit: int) -> None:
         """A page of headings over a body that opens addressing its audience ('Dear brothers and sisters, good
@@ -675,10 +682,7 @@ class Transcript:
         one = people[-1] if len({x.actor for x in people}) == 1 else None
         speaker, text = (one.actor, one.text) if one else (None, None)
         turns = []
-        for p in _PARAGRAPH.finditer(norm, body, limit):
-            qs, qe = p.span()
-            while qe > qs and norm[qe - 1].isspace():
-                qe -= 1
+        for qs, qe in _paragraph_spans(norm, body, limit):
             words = norm[qs:qe]
             if _STAGE.fullmatch(words) or _SECTION.fullmatch(words):
                 continue
@@ -689,10 +693,7 @@ class Transcript:
                 break  # the page's own report again
             turns.append((qs, qe))
         doc.headed = (body, speaker, text)
-        for qs, qe in turns:
-            doc.add("quote", qs, qe, 0.7, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
-                    direct=True, cue=None)
-        doc.turns = doc.turns + turns
+        _speak(doc, turns, 0.7, speaker, text)
 
     def _is_label(self, doc: IngestDoc, m: re.Match[str]) -> bool:
         if m.groupdict().get("q") or m.group("qa"):
