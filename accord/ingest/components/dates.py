@@ -268,11 +268,16 @@ def _speech_circumstance(verb: str, gap: str) -> bool:
 
 
 
+def _count(word: str) -> int:
+    """'2' or 'two' as a number."""
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
+
+
 def _offset_days(m: re.Match[str]) -> int:
     """'the day after' 1, 'two days later' 2, 'a day earlier' -1 ('two weeks later' is no date: docs/gold-format.md)."""
     if not m["n"]:
         return 1
-    n = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
+    n = _count(m["n"])
     return n * (-1 if m["dir"] == "earlier" else 1)
 
 
@@ -777,7 +782,7 @@ class DateResolver:
     def _ago(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        n = 2 if m["couple"] else int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
+        n = 2 if m["couple"] else _count(m["n"])
         unit = m["ago_unit"]  # 'two months ago' is a month, 'a week ago' a week: no finer than the words
         if unit in ("week", "fortnight"):
             d = published - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))

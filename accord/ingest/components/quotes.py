@@ -40,6 +40,11 @@ _COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|mo
                           r"army|charity|agency|organi[sz]ation|commission|league|bloc)(?:'s)?\b", re.I)
 # what an organisation is called again without its name ('the charity', 'the agency', 'the organisation')
 _ORGANISATION_NOUNS = ("charity", "agency", "organisation", "organization", "commission", "league", "bloc")
+# the nouns of a body a possessive names again ('the charity's Syria mission'), and the kinds of actor each may be
+_OWNER_NOUNS = frozenset(_ORGANISATION_NOUNS) | {"committee", "group", "coalition", "council", "ministry", "movement",
+                                                 "government"}
+_NOUN_KINDS = {"group": ("armed_group", "political_group"), "government": ("government",), "army": ("government",),
+               **{n: ("organisation",) for n in _ORGANISATION_NOUNS}}
 # 'the charity's Syria mission', 'the agency's spokeswoman': someone of the body the possessive refers to again, not a
 # state or place named after it
 _OWNER = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)'s\s")
@@ -1115,8 +1120,7 @@ class QuoteExtractor:
             # person nobody knows speaks, not his body
             return Attribution(None, unknown.group("name"), cue)
         owner = _OWNER.match(words)
-        if owner and owner.group("noun").lower() in _ORGANISATION_NOUNS + ("committee", "group", "coalition", "council",
-                                                                           "ministry", "movement", "government"):
+        if owner and owner.group("noun").lower() in _OWNER_NOUNS:
             # 'the charity's Syria mission': the body the possessive names again, whatever the words after it name
             return Attribution(self._antecedent(doc, s, owner.group("noun").lower()), _np(words), cue)
         one_of = _ONE_OF_BODY.match(words)
@@ -1315,8 +1319,7 @@ class QuoteExtractor:
 
     def _antecedent(self, doc: IngestDoc, before: int, noun: str) -> str | None:
         """'the committee' -> the last body named before whose name has that word (or of that kind)."""
-        kinds = {"group": ("armed_group", "political_group"), "government": ("government",),
-                 "army": ("government",), **{n: ("organisation",) for n in _ORGANISATION_NOUNS}}.get(noun, ())
+        kinds = _NOUN_KINDS.get(noun, ())
         if noun == "ministry":  # 'according to the ministry': the state whose ministry the article named last
             for m in reversed(doc.mentions_in(0, before)):
                 if m.actor and m.kind in ("state", "government") and \

@@ -656,9 +656,9 @@ class Transcript:
             words = norm[qs:qe]
             if words.startswith(("\"", "'")) or any(a < qe and qs < b for a, b in doc.turns):
                 break  # a statement in quotation marks (the quotes read it), or one read already
-            if _no_speech(words) or _SECTION.fullmatch(words):
-                if _STAGE.fullmatch(words) or _SECTION.fullmatch(words):
-                    continue
+            if _STAGE.fullmatch(words) or _SECTION.fullmatch(words):
+                continue
+            if _no_speech(words):
                 break
             own = _QUOTED.sub(" ", words)  # a quotation inside is someone else's person
             if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own):
@@ -689,7 +689,7 @@ class Transcript:
             if _no_speech(words) or any(a < qe and qs < b for a, b in doc.turns):
                 break
             own = _QUOTED.sub(" ", words)  # a scripture or a saying quoted inside is someone else's
-            if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own) and not _SPOKEN.search(own):
+            if _NARRATIVE.search(own) and not _SPOKEN.search(own):  # (_SPOKEN's words include _FIRST_PERSON's)
                 break  # the page's own report again
             turns.append((qs, qe))
         doc.headed = (body, speaker, text)
