@@ -236,14 +236,18 @@ def world() -> Lexicon:
     states = _load("states.yaml")
     # every state's own names, 'the' left out: a style made for one state must not be (the end of) another's
     # ('Dominican Republic' is not Dominica, 'Republic of Congo' ends 'Democratic Republic of the Congo')
-    named = {st["id"]: [n.replace("the ", "") for n in (st["name"], *st.get("aliases", []))] for st in states}
+    ending: dict[str, set[str]] = {}  # every ending of every such name -> the states whose name ends so
+    for st in states:
+        for n in (st["name"], *st.get("aliases", [])):
+            n = n.replace("the ", "")
+            for i in range(len(n)):
+                ending.setdefault(n[i:], set()).add(st["id"])
     for s in states:
         # a state's official style ('the State of Kuwait', 'the Republic of Turkey', 'the Turkish Republic'): the
         # forms of the name the world's states are styled by, made for each (a form no state bears is never written)
         styles = [f"{k} of {s['name']}" for k in ("Republic", "State", "Kingdom")] + \
             [f"{d} Republic" for d in s.get("demonym", [])[:1]]
-        styles = [f for f in styles if f not in s.get("aliases", [])
-                  and not any(n.endswith(f) for other, names in named.items() if other != s["id"] for n in names)]
+        styles = [f for f in styles if f not in s.get("aliases", []) and not ending.get(f, set()) - {s["id"]}]
         entries.append(Entry(id=s["id"], kind="state", name=s["name"], iso=s["iso"],
                              aliases=[*s.get("aliases", []), *styles],
                              demonyms=s.get("demonym", []), people=s.get("people", []), capital=s.get("capital"),
