@@ -39,21 +39,26 @@ def as_dict(row: Any) -> dict[str, Any]:
 def listing(store: Any, case_id: str, status: str | None, kind: str | None, document: str | None,
             limit: int) -> list[dict[str, Any]]:
     """The case's candidates (of a status, a kind, a document when given), by id, at most ``limit``."""
+    with store.reading() as rows:
+        return listed(rows, case_id, status, kind, document, limit)
+
+
+def listed(rows: Any, case_id: str, status: str | None, kind: str | None, document: str | None,
+           limit: int) -> list[dict[str, Any]]:
+    """``listing`` within a reading block of the caller's (``Store.reading``)."""
     params: dict[str, Any] = {"case_id": case_id, "limit": limit}
     sql = _SELECT + " WHERE case_id = :case_id"
     for column, value in (("status", status), ("kind", kind), ("document_id", document)):
         if value:
             sql += f" AND {column} = :{column}"
             params[column] = value
-    with store.reading() as rows:
-        return [as_dict(r) for r in rows(sql + " ORDER BY id LIMIT :limit", params)]
+    return [as_dict(r) for r in rows(sql + " ORDER BY id LIMIT :limit", params)]
 
 
-def counts(store: Any, case_id: str) -> dict[str, int]:
-    """How many candidates of the case have each status."""
-    with store.reading() as rows:
-        return {s: n for s, n in rows("SELECT status, count(*) FROM ingest_candidate WHERE case_id = :case_id"
-                                      " GROUP BY status", {"case_id": case_id})}
+def counted(rows: Any, case_id: str) -> dict[str, int]:
+    """How many candidates of the case have each status, within a reading block of the caller's."""
+    return {s: n for s, n in rows("SELECT status, count(*) FROM ingest_candidate WHERE case_id = :case_id"
+                                  " GROUP BY status", {"case_id": case_id})}
 
 
 def one(store: Any, case_id: str, cid: int) -> dict[str, Any] | None:

@@ -18,8 +18,10 @@ def queue_page(store: Any, case_id: str, status: str, kind: str | None, document
 
     if status not in STATUSES:
         raise AccordError(f"status {status!r}: expected {', '.join(STATUSES)}")
-    rows = queue_read.listing(store, case_id, None if status == "all" else status, kind, document, offset + limit)
-    return {"counts": queue_read.counts(store, case_id), "limit": limit, "offset": offset, "items": rows[offset:]}
+    with store.reading() as rows:  # the items and the counts over one connection
+        items = queue_read.listed(rows, case_id, None if status == "all" else status, kind, document, offset + limit)
+        counts = queue_read.counted(rows, case_id)
+    return {"counts": counts, "limit": limit, "offset": offset, "items": items[offset:]}
 
 
 def candidate(store: Any, case_id: str, cid: int, context: int = 200) -> dict[str, Any]:

@@ -56,7 +56,8 @@ def test_plain_reads_of_the_queue_are_sqlalchemys(db_url):
         c for c in by_sqlalchemy if c["status"] == "pending" and c["kind"] == "date" and c["document"] == "doc-1"]
     assert queue_read.listing(reader, "t", None, None, None, 2) == by_sqlalchemy[:2]
     assert queue_read.listing(reader, "other", None, None, None, 100) == []
-    assert queue_read.counts(reader, "t") == counts
+    with reader.reading() as rows:
+        assert queue_read.counted(rows, "t") == counts
     assert queue_read.one(reader, "t", one["id"]) == one
     assert queue_read.one(reader, "t", 2**63) is None and queue_read.one(reader, "other", one["id"]) is None
     reader.close()
