@@ -42,13 +42,14 @@ def test_the_dates_rules_tried_by_their_opening_class_find_what_all_rules_find(p
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(["day", "days", " later", " before", " after", "week", "end", "to", "morrow", "night",
-                                 " come", "in the", " ", "same", "that", "ago", "Chicago", "s"]), max_size=16))
+                                 " come", "in the", " ", "same", "that", "ago", "Chicago", "s", "ahead", " a", "head"]),
+                max_size=16))
 def test_the_dates_anchor_words_are_found_where_their_alternation_finds_them(pieces):
     from accord.ingest.components import dates
     from accord.ingest.words import literal_spans
 
     alternation = re.compile("week|month|year|to(?:day|morrow|night)|yesterday|in the day|ago|previous|preceding|day before|"
-                             "night|following|next|same day|that day|morning|afternoon|evening|coming|to come|day after|"
+                             "night|following|next|same day|that day|morning|afternoon|evening|coming|to come|ahead|day after|"
                              "days? later|days? earlier")
     text = "".join(pieces)
     assert literal_spans(text, dates._ANCHOR_WORDS) == [m.span() for m in alternation.finditer(text)]
