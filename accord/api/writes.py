@@ -26,6 +26,10 @@ Text = Annotated[str, Field(max_length=10_000)]
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
+def _named(bad: re.Match[str]) -> str:
+    return "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
+
+
 def _unstorable_at(value: Any) -> tuple[str, str] | None:
     """The dotted place and the name of the first character no store can hold (NUL: PostgreSQL's text; a lone
     surrogate: UTF-8 on both) in a string of the body, key or value, at any depth. Walked with a stack, not by
@@ -37,17 +41,14 @@ def _unstorable_at(value: Any) -> tuple[str, str] | None:
             children = []
             for key, child in item.items():
                 if (bad := _UNSTORABLE.search(str(key))) is not None:
-                    return where or "body", _NAMES[bad.group() == "\x00"]
+                    return where or "body", _named(bad)
                 children.append((f"{where}.{key}" if where else str(key), child))
             stack.extend(reversed(children))
         elif isinstance(item, list):
             stack.extend(reversed([(f"{where}.{i}" if where else str(i), child) for i, child in enumerate(item)]))
         elif isinstance(item, str) and (bad := _UNSTORABLE.search(item)) is not None:
-            return where or "body", _NAMES[bad.group() == "\x00"]
+            return where or "body", _named(bad)
     return None
-
-
-_NAMES = {True: "a NUL character", False: "a lone surrogate"}
 
 
 class Body(BaseModel):

@@ -562,4 +562,4 @@ def bundle_schema() -> dict[str, Any]:
     }
 
 
-__all__ = ["Bundle", "Citation", "bundle_schema", "builtin_cases", "check_records", "read_bundle", "record_errors", "write_bundle"]
+__all__ = ["Bundle", "Citation", "bundle_schema", "builtin_cases", "check_records", "read_bundle", "record_errors"]
