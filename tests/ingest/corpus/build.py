@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -81,7 +81,9 @@ EXTRA_ACTORS = frozenset(
     nicola-sturgeon kenya jose-manuel-garcia-margallo abdallah-al-mouallimi borge-brende maria-angela-holguin
     unhcr filippo-grandi netherlands bert-koenders jeanine-hennis-plasschaert mark-rutte ecowas mali mali-government cma
     minusma kadre-desire-ouedraogo algeria tammam-salam gebran-bassil poland witold-waszczykowski pavlo-klimkin
-    kazakhstan erlan-idrissov ahmed-asiri mohammed-abdulsalam salih-muslim iyad-madani""".split()
+    kazakhstan erlan-idrissov ahmed-asiri mohammed-abdulsalam salih-muslim iyad-madani
+    steffen-seibert martin-schaefer vikas-swarup sartaj-aziz ashraf-ghani alaa-youssef sameh-shoukry switzerland
+    didier-burkhalter austria sebastian-kurz humberto-de-la-calle ivan-marquez""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
