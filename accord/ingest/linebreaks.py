@@ -45,6 +45,8 @@ _CLOSED_END = re.compile(r"(?:\s-{1,2}|:)$")
 # speaker starts there, whatever the line before left open
 _CAPS_OPENING = re.compile(r"[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:,[^\n]{0,60}?\s-{1,2}\s|\s*\([^()\n]{1,40}\)\s*-{1,2}\s"
                            r"|\s+-{1,2}\s|:\s)")
+# the opening of a speaker's label in capitals ('[20:02:40] NICK FARRANT, FNN SENIOR'): no lowercase letter
+_LONG_LABEL_HEAD = re.compile(r"[^a-z\n]*[A-Z]{2}[^a-z\n]*")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -70,7 +72,9 @@ def _full(a: str, b: str, longest: int) -> bool:
 def _structural(a: str, b: str, first: bool, wrapped: bool, width: float, longest: int) -> bool:
     """Whether the break between line a and the next line b of one paragraph is a line of its own's edge."""
     if _CAPS_OPENING.match(b):
-        return True
+        # ...unless the line before is a speaker's label in capitals cut by the wrap ('BARACK OBAMA, PRESIDENT OF
+        # THE UNITED' / 'STATES: We are ...'): a full line of a wrap, no lowercase, nothing ended
+        return not (wrapped and _LONG_LABEL_HEAD.fullmatch(a.strip()) and not _ends(a) and _full(a, b, longest))
     if _clear(a, b) or (_NUMBER_CLOSING.match(b) and a.count("(") > a.count(")")):
         return False
     if _LABEL.fullmatch(a.strip()):  # a speaker's label alone on its line: the speech follows it
