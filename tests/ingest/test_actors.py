@@ -369,3 +369,14 @@ def test_a_divided_states_nation_a_city_and_the_places_around_a_capital(run):
                        "supply roads from Turkey were cut. Talks opened in Kuwait City. A convoy reached rural "
                        "Damascus. The Syrian Arab Army will respond."))
     assert found == [("Turks", "turkey"), ("Davutoglu", "ahmet-davutoglu"), ("Syrian Arab Army", "syria-government")]
+
+
+def test_a_foreign_ministry_by_its_official_name_and_the_au_council(run):
+    # a ministry's own name speaks for its state, as 'the Foreign Office' does for the UK
+    found = _actors(run, "The Federal Department of Foreign Affairs (FDFA) said in Bern that the FDFA would help. "
+                         "The Federal Foreign Office in Berlin agreed.")
+    assert ("Federal Department of Foreign Affairs", "switzerland") in found and ("FDFA", "switzerland") in found
+    assert ("Federal Foreign Office", "germany") in found
+    # the African Union's Peace and Security Council is no UN Security Council
+    found = _actors(run, "The envoy briefed the AU Peace and Security Council, and the Security Council in New York.")
+    assert found == [("AU Peace and Security Council", "african-union"), ("Security Council", "unsc")]
