@@ -380,3 +380,26 @@ def test_a_foreign_ministry_by_its_official_name_and_the_au_council(run):
     # the African Union's Peace and Security Council is no UN Security Council
     found = _actors(run, "The envoy briefed the AU Peace and Security Council, and the Security Council in New York.")
     assert found == [("AU Peace and Security Council", "african-union"), ("Security Council", "unsc")]
+
+
+def test_a_dateline_opening_its_line_an_address_and_a_departure_are_places(run):
+    text = ("Ottawa, News release, 3.2.2016\n\nCanada will send aid, the minister said before leaving Ottawa.\n\n"
+            "Contact: 125 Sussex Drive, K1A 0G2 Ottawa\n\nParis/Kyiv, 9 March 2016 - France said it would help.")
+    assert _actors(run, text) == [("Canada", "canada"), ("France", "france")]
+    assert not _actors(run, "Our guest joins us from Ottawa tonight.")
+    # a capital opening a sentence that goes on with no date is still its government
+    assert _actors(run, "Ottawa, which hosts the talks, said it was ready.") == [("Ottawa", "canada")]
+
+
+def test_a_state_that_would_act_is_judged_or_is_acted_upon_after_of_for_on(run):
+    found = _actors(run, "It is for Kenya to decide. The role of Kenya matters, said diplomats of Kenya, who are "
+                         "critical of Uganda. Sanctions on Uganda will stay.")
+    assert found == [("Kenya", "kenya")] * 3 + [("Uganda", "uganda")] * 2
+    # still a topic: 'talks on Kenya', 'the future of Kenya', 'funds for Kenya'
+    assert not _actors(run, "Talks on Kenya and the future of Kenya were held, with funds for Kenya.")
+
+
+def test_a_demonym_heading_a_states_term_of_office_or_its_aid(run):
+    found = _actors(run, "The Dutch Presidency of the EU and Norwegian humanitarian aid reached the town.")
+    assert ("Dutch", "netherlands") in found and ("Norwegian", "norway") in found
+    assert not _actors(run, "Norwegian humanitarian workers and Dutch economic growth.")

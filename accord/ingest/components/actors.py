@@ -25,7 +25,7 @@ from accord.ingest.world import Lexicon
 # A state or capital after these words is a place ("talks in Moscow", "flights over Turkey"), not an actor.
 PLACE_WORDS = {"in", "at", "near", "outside", "around", "into", "via", "visited", "visit", "visiting",
                "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned",
-               "inside", "over", "leave", "back", "throughout", "within", "since", "eastern", "western", "northern", "rural",
+               "inside", "over", "leave", "leaving", "back", "throughout", "within", "since", "eastern", "western", "northern", "rural",
                "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern"}
 # "the Houthi-held capital Sanaa": a capital right after these words is the city
 PLACE_NOUNS = {"capital", "city"}
@@ -72,7 +72,11 @@ REPRESENTED_BY = {"representative", "representatives", "delegate", "delegates", 
                   "request", "invitation", "behalf",
                   # what the state said or holds to, and who stands with it ('the Joint Statement of Russia and the
                   # United States', 'the position of France', 'an ally of France')
-                  "statement", "position", "proposal", "initiative", "ally", "allies"}
+                  "statement", "position", "proposal", "initiative", "ally", "allies",
+                  # who acts for it and what part it plays ('diplomats of Cuba and Norway', 'the role of Russia')
+                  "diplomats", "diplomat", "officials", "official", "role",
+                  # a stance towards the state ('approving of Russia', 'critical of Turkey'): it is the one judged
+                  "approving", "critical", "wary", "suspicious", "supportive"}
 # Before "for", these make the state the one spoken for ("Kerry, speaking for the United States"), not a topic.
 SPEAKING = {"speaking", "spoke", "speaks", "speak", "spokesman", "spokeswoman", "spokesperson", "signed"}
 # A capital before these words names a meeting, a time zone or a place, not an actor ("the Vienna talks").
@@ -87,6 +91,8 @@ PLACE_NEXT = {"talks", "meeting", "meetings", "process", "statement", "communiqu
 STATE_MODIFIED = PLACE_NEXT | {"crisis", "conflict", "war", "envoy", "policy", "file", "dossier", "issue", "question",
                                "ceasefire", "truce", "settlement", "negotiations", "donors", "contact", "peace",
                                "city"}  # 'Kuwait City': the city
+# between a demonym and its noun, a word that leaves the noun the state's ('Swiss humanitarian aid')
+_DEMONYM_SKIP = {"humanitarian", "financial"}
 # "Syrian-led", "Syrian-owned": led by the country's people, not by a state whose government is a party apart
 NATIONALS_LED = {"led", "owned"}
 # Words after a demonym that make it the state acting ("Russian jets"), not a nationality ("Syrian refugees").
@@ -104,13 +110,17 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "agreement", "co-chairs", "sides", "ground", "strike", "officers", "officer",
                # who leads it, what it fires, how it meddles ('Russian leaders', 'Russian bombs', 'Iranian
                # interference', 'Saudi diplomatic missions', 'a French diplomatic source')
-               "leaders", "bombs", "missiles", "rockets", "interference", "meddling", "involvement", "diplomatic"}
+               "leaders", "bombs", "missiles", "rockets", "interference", "meddling", "involvement", "diplomatic",
+               # the state's term at the head of a body ('the Austrian Chairmanship' of the OSCE)
+               "chairmanship", "presidency"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
                 "will", "would", "want", "wanted", "insist", "insisted", "agree", "agreed", "did", "do", "too", "also",
                 "who", "themselves", ")"}
 # 'We call on the regime, and on Russia, to stop': a state after 'on' that a call reaches
+# 'sanctions on Russia', 'pressure on Iran': what is laid on a state, which is the one it acts on
+_LAID_ON = {"sanctions", "pressure", "embargo", "demands"}
 _CALL_ON = re.compile(r"\b(?:call|calls|called|calling|urged|urges|pressed|presses)\s+on\b[^.;:]{0,60}$")
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
@@ -126,6 +136,8 @@ ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some"
 # engine skips to such a class; before a word boundary it tried the whole alternation at every character)
 _BARE_TERM = re.compile(r"(?P<word>[CGM](?<!\w[CGM])(?:(?<=G)roup|(?<=C)(?:ouncil|ommittee|ommission|oalition)"
                         r"|(?<=M)ission))(?=\s+(?:members\b|(?:President|Chair) [A-Z]))")
+# after a place opening its line, a date within a few words: a dateline ('Bern, Press releases, 14.03.2016')
+_DATELINE = re.compile(r"\s*[,/](?:[^\S\n]*[\w.'-]+,?){0,3}[^\S\n]*\d")
 _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
@@ -275,7 +287,9 @@ class ActorMatcher:
             before_prev = strings[lows[first - 2]] if first > 1 else ""
             located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS) \
                 or (prev in ("and", "or") and first - 1 == place_end) \
-                or (prev == "from" and before_prev in FROM_WORDS) or (prev in PLACE_NOUNS and via == "capital") \
+                or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
+                                                                      and strings[lows[first - 3]] in FROM_WORDS))) \
+                or (prev in PLACE_NOUNS and via == "capital") \
                 or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start))
             if via == "metonym" and located:
                 continue  # "talks at the Kremlin": the building, not the state
@@ -289,6 +303,10 @@ class ActorMatcher:
                 dated = dated or (prev == "-" and doc.norm[end:end + 1] in ("\n", "")
                                   and any(c.isdigit() for c in doc.norm[line_start:start]))
                 located = located and nxt != "'s"  # 'what has changed in Moscow's calculations': its owner
+                # 'Bern, Press releases, 14.03.2016', 'Vienna/Mariupol, 4 January': a dateline opening its line;
+                # 'CH-3003 Bern': an address's town after its postal code
+                dated = dated or (line_start == start and bool(_DATELINE.match(doc.norm, end))) \
+                    or any(c.isdigit() for c in strings[lows[first - 1]] if first > 0)
                 if located or after in PLACE_NEXT or dated or seized:
                     place_end = last if located else place_end  # 'in Riyadh and Sanaa': both places
                     continue
@@ -306,6 +324,7 @@ class ActorMatcher:
                 if owned and last + 1 < n and strings[lows[last + 1]] in _LAND_NOUNS:
                     continue
                 called_on = prev == "on" and (before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
+                                              or before_prev in _LAID_ON
                                               or bool(_CALL_ON.search(doc.norm, max(0, start - 80), start)))
                 # 'For France, Assad cannot stay': the state whose view the sentence gives
                 fronted = prev == "for" and nxt == "," and first > 0 and doc.sent_of(start)[0] == idxs[first - 1]
@@ -313,8 +332,10 @@ class ActorMatcher:
                     or (prev == "for" and before_prev in SPEAKING)
                 # 'the importance of Russia ending its air campaign': the state does what the -ing word says
                 acting = prev == "of" and nxt.endswith("ing") and nxt not in _NOT_GERUNDS and len(nxt) > 4
+                # 'it is not for Canada to rewrite it': the one who would do what the infinitive says
+                infinitive = prev == "for" and nxt == "to"
                 if not owned and (located or (prev in STATE_TOPIC_WORDS and not (called_on or represented or fronted
-                                                                                  or acting))
+                                                                                  or acting or infinitive))
                                   or nxt in STATE_MODIFIED):
                     place_end = last if located else place_end
                     continue
@@ -332,6 +353,8 @@ class ActorMatcher:
                 gov = self.lex.government(actor)
                 if nxt and any(c.isdigit() for c in nxt) and last + 1 < n:
                     nxt = strings[lows[last + 1]]  # 'a Russian Su-24 bomber': the noun after the model
+                elif nxt in _DEMONYM_SKIP and last + 1 < n:
+                    nxt = strings[lows[last + 1]]
                 if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
                     gov_last = last + (1 if last + 1 < len(tokens) and tokens[last + 1].lower_ in ("forces", "force") else 0)
                     gov_end = tokens[gov_last].idx + len(tokens[gov_last])
