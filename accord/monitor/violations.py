@@ -14,15 +14,14 @@ The first rule that applies decides (the incident's day is its local day in the 
 
 Exclusion comes from the designation lists on that day (``accord.monitor.ceasefire.excluded``); a
 claim of self-defence stays a claim on the incident and is named in the reason, it changes nothing.
-The rule runs over columns (``accord.monitor.columns``), one vectorised pass per rule.
+The rule runs over columns (``accord.monitor.columns``): one vectorised pass per rule over arrays, or
+incident by incident over the lists of a few incidents.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-
-import numpy as np
 
 from accord.monitor import timing
 from accord.monitor.ceasefire import Ceasefire, excluded
@@ -43,11 +42,18 @@ class Judgement:
     def __init__(self, snap: Snapshot, cf: Ceasefire, cols: Columns):
         self.snap, self.cf, self.cols = snap, cf, cols
         self.days = local_days(cols.lo, cf.time_zone)
-        self.unique_days, day_index = np.unique(self.days, return_inverse=True)
-        n_actors = len(cols.actors)
-        # one column more for UNKNOWN (-1 indexes the last): never excluded, never accepted
-        self.excluded = np.zeros((len(self.unique_days), n_actors + 1), bool)
-        accepted = np.zeros_like(self.excluded)
+        if cols.plain:
+            self.unique_days = sorted(set(self.days))
+            position = {d: k for k, d in enumerate(self.unique_days)}
+            self.day_index = [position[d] for d in self.days]
+        else:
+            import numpy as np
+
+            self.unique_days, day_index = np.unique(self.days, return_inverse=True)
+            self.day_index = day_index.reshape(-1)
+        # per day and actor code, with a column more for UNKNOWN (-1 indexes the last): never excluded, never accepted
+        excluded_on = [[False] * (len(cols.actors) + 1) for _ in self.unique_days]
+        accepted_on = [[False] * (len(cols.actors) + 1) for _ in self.unique_days]
         self.exclusions: list[dict[str, str]] = []
         code_of = {a: i for i, a in enumerate(cols.actors)}
         for d, day in enumerate(self.unique_days):
@@ -55,32 +61,12 @@ class Judgement:
             self.exclusions.append(out)
             for actor in out:
                 if actor in code_of:
-                    self.excluded[d, code_of[actor]] = True
+                    excluded_on[d][code_of[actor]] = True
             for actor in cf.parties:
                 if actor in code_of and cf.accepted(actor, day_of(day)):
-                    accepted[d, code_of[actor]] = True
-        self.day_index = day_index.reshape(-1)
-        self.codes = self._apply(accepted)
-
-    def _apply(self, accepted: np.ndarray) -> np.ndarray:
-        c, cf = self.cols, self.cf
-        exact = c.lo == c.hi
-        before = np.where(exact, c.lo < cf.start, c.hi <= cf.start)
-        if cf.end is not None:
-            after = c.lo >= cf.end
-            spans = (c.lo < cf.start) | (np.where(exact, c.hi > cf.end, c.hi > cf.end))
-        else:
-            after = np.zeros(len(c), bool)
-            spans = c.lo < cf.start
-        covered = np.array([cf.covers(*_split(p)) for p in c.places] + [True], bool)
-        outside = ~(covered[c.country] | covered[c.admin1]) if cf.terms.area else np.zeros(len(c), bool)
-        outside &= c.country != UNKNOWN
-        by_excluded = self.excluded[self.day_index, c.perpetrator]
-        against_excluded = self.excluded[self.day_index, c.target]
-        unknown = c.perpetrator == UNKNOWN
-        not_accepted = ~accepted[self.day_index, c.perpetrator]
-        conditions = [before, after, spans, outside, by_excluded, against_excluded, unknown, not_accepted]
-        return np.select(conditions, list(range(len(conditions))), default=CODE["violation"]).astype(np.int8)
+                    accepted_on[d][code_of[actor]] = True
+        covered = [cf.covers(*_split(p)) for p in cols.places] + [True]
+        self.codes = _codes(cols, cf, covered, excluded_on, accepted_on, self.day_index)
 
     def verdict(self, i: int) -> bool | None:
         return RULES[self.codes[i]][1]
@@ -124,6 +110,57 @@ class Judgement:
             if defence:
                 text += "; self-defence claimed by " + ", ".join(sorted({snap.name(cl.by) for cl in defence}))
         return text
+
+
+def _codes(c: Columns, cf: Ceasefire, covered: list[bool], excluded_on: list[list[bool]], accepted_on: list[list[bool]],
+           day_index: Any) -> Any:
+    """The first rule that applies, per incident (its index in RULES): a list for lists, an array for arrays."""
+    if c.plain:
+        return [_code(c, i, cf, covered, excluded_on[d], accepted_on[d]) for i, d in enumerate(day_index)]
+    import numpy as np
+
+    width = len(c.actors) + 1
+    excluded = np.array(excluded_on, bool).reshape(-1, width)
+    accepted = np.array(accepted_on, bool).reshape(-1, width)
+    exact = c.lo == c.hi
+    before = np.where(exact, c.lo < cf.start, c.hi <= cf.start)
+    if cf.end is not None:
+        after = c.lo >= cf.end
+        spans = (c.lo < cf.start) | (c.hi > cf.end)
+    else:
+        after = np.zeros(len(c), bool)
+        spans = c.lo < cf.start
+    cover = np.array(covered, bool)
+    outside = ~(cover[c.country] | cover[c.admin1]) if cf.terms.area else np.zeros(len(c), bool)
+    outside &= c.country != UNKNOWN
+    by_excluded = excluded[day_index, c.perpetrator]
+    against_excluded = excluded[day_index, c.target]
+    unknown = c.perpetrator == UNKNOWN
+    not_accepted = ~accepted[day_index, c.perpetrator]
+    conditions = [before, after, spans, outside, by_excluded, against_excluded, unknown, not_accepted]
+    return np.select(conditions, list(range(len(conditions))), default=CODE["violation"]).astype(np.int8)
+
+
+def _code(c: Columns, i: int, cf: Ceasefire, covered: list[bool], excluded: list[bool], accepted: list[bool]) -> int:
+    """``_codes`` for incident i of lists, given its day's exclusions and acceptances: the same conditions in the same order."""
+    lo, hi, perp = c.lo[i], c.hi[i], c.perpetrator[i]
+    if (lo < cf.start) if lo == hi else (hi <= cf.start):
+        return CODE["before-start"]
+    if cf.end is not None and lo >= cf.end:
+        return CODE["after-end"]
+    if lo < cf.start or (cf.end is not None and hi > cf.end):
+        return CODE["time-uncertain"]
+    if cf.terms.area and c.country[i] != UNKNOWN and not (covered[c.country[i]] or covered[c.admin1[i]]):
+        return CODE["outside-area"]
+    if excluded[perp]:
+        return CODE["excluded-group"]
+    if excluded[c.target[i]]:
+        return CODE["against-excluded"]
+    if perp == UNKNOWN:
+        return CODE["unknown-perpetrator"]
+    if not accepted[perp]:
+        return CODE["not-accepted"]
+    return CODE["violation"]
 
 
 _NOBODY = re.compile(r"^(unidentified|unknown)\b", re.I)

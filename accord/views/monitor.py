@@ -2,8 +2,8 @@
 report and the briefing's ceasefire section. Each a function of a snapshot, returning JSON-ready data.
 
 A snapshot of the model's records (the API's) or of plain ones (accord.record.plain: the CLI's) alike;
-NumPy is imported by the violation rule and the counts (accord.monitor.columns), not by the reads that
-list incidents, merges or a ceasefire's terms."""
+NumPy is imported by the violation rule and the counts over many incidents (accord.monitor.columns.VECTORISED),
+not by the reads that list incidents, merges or a ceasefire's terms, nor by the rule over a few."""
 
 from __future__ import annotations
 
@@ -27,17 +27,17 @@ def all_incidents(snap: Snapshot) -> list[Incident]:
 def _in_period(items: list[Incident], tz: str, first: dt.date | None, last: dt.date | None) -> list[Incident]:
     if not items or (first is None and last is None):
         return items
-    import numpy as np
+    from accord.monitor.columns import VECTORISED, day_code, local_days
 
-    from accord.monitor.columns import day_code, local_days
+    lo = [i.lo for i in items]
+    if len(items) >= VECTORISED:
+        import numpy as np
 
-    days = local_days(np.array([i.lo for i in items], np.int64), tz)
-    keep = np.ones(len(items), bool)
-    if first is not None:
-        keep &= days >= day_code(first)
-    if last is not None:
-        keep &= days <= day_code(last)
-    return [i for i, k in zip(items, keep) if k]
+        lo = np.array(lo, np.int64)
+    days = local_days(lo, tz)
+    d0 = day_code(first) if first is not None else None
+    d1 = day_code(last) if last is not None else None
+    return [i for i, d in zip(items, days) if (d0 is None or d >= d0) and (d1 is None or d <= d1)]
 
 
 def incident_rows(snap: Snapshot, first: dt.date | None = None, last: dt.date | None = None) -> dict[str, Any]:
