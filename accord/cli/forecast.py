@@ -300,14 +300,15 @@ def ktab_cmd(
     case: CaseOpt = None,
 ) -> None:
     """An issue's positions on a date as a KTAB SMP scenario (CSV or XML) that KTAB's smpc runs."""
-    from accord.forecast.inputs import from_snapshot
+    from accord.forecast.inputs import issue_rows
     from accord.forecast.smp import writers
 
     if fmt not in ("csv", "xml"):
         fail(f"--format {fmt!r}: expected csv or xml")
     on = parse_date_opt(date)
-    snapshot = open_snapshot(case, as_known_on)
-    data = guard(lambda: from_snapshot(snapshot, issue, on))
+    # plain records and plain numbers: writing the scenario needs neither pydantic nor NumPy
+    snapshot = open_snapshot(case, as_known_on, plain=True)
+    data = guard(lambda: issue_rows(snapshot, issue, on).plain_stakeholders())
     name = f"{issue}" + (f" on {on.isoformat()}" if on else "")
     try:  # what KTAB would refuse is not written: one line naming the issue and what
         if fmt == "csv":

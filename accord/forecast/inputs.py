@@ -185,6 +185,18 @@ class IssueRows:
         _check_weight(self.where, data)
         return data
 
+    def plain_stakeholders(self) -> Stakeholders:
+        """``stakeholders()`` without NumPy, checked alike: the values as tuples of floats where the arrays
+        would be, no uncertainty; for what reads the values alone (accord.forecast.smp.writers)."""
+        from accord.forecast.base import Stakeholders
+
+        data = Stakeholders(
+            actors=tuple(self.actors), positions=tuple((float(v),) for v, _ in self.position),
+            salience=tuple((float(v),) for v, _ in self.salience), capability=tuple(float(v) for v, _ in self.capability),
+            dimensions=(self.issue,), scale=self.scale)
+        _check_weight(self.where, data)
+        return data
+
     def described(self) -> dict[str, Any]:
         """``accord.forecast.cache.inputs(self.stakeholders())`` without NumPy: the arrays
         ``build_stakeholders`` makes, as lists of floats (an uncertainty column only if one is not zero)."""
@@ -234,5 +246,7 @@ def from_snapshot(snapshot: Snapshot, issue_id: str, on_date: dt.date | None) ->
 
 
 def _check_weight(where: str, data: Stakeholders) -> None:
-    if not (data.capability[:, None] * data.salience).sum() > 0:
+    # capabilities and saliences are finite and not negative (check_row, the record's model): their
+    # products sum above zero when one of them is above zero, arrays or tuples alike
+    if not any(c * s > 0 for c, row in zip(data.capability, data.salience) for s in row):
         raise ForecastInputError(where, "every actor has zero capability × salience: nobody has any weight")

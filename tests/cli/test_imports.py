@@ -131,6 +131,9 @@ READ_ALSO_FORBIDDEN = {
     "monitor report coh-2016 --date 2016-03-01": PLAIN,
     "monitor export --from 2016-02-26 --to 2016-03-07": PLAIN,
     "monitor export --format acled --from 2016-02-26 --to 2016-03-07": PLAIN,
+    # an issue's numbers written as KTAB's scenario: not the SMP model, its reader or NumPy (accord/forecast/smp/writers.py)
+    "forecast ktab assad-role --date 2015-12-18": (*PLAIN, "accord.forecast.smp.model", "accord.forecast.smp.readers"),
+    "forecast ktab assad-role --date 2015-12-18 --format csv": (*PLAIN, "accord.forecast.smp.model", "accord.forecast.smp.readers"),
 }
 
 READ_COMMANDS = [
@@ -162,6 +165,8 @@ READ_COMMANDS = [
     ["monitor", "report", "coh-2016", "--date", "2016-03-01"],
     ["monitor", "export", "--from", "2016-02-26", "--to", "2016-03-07"],
     ["monitor", "export", "--format", "acled", "--from", "2016-02-26", "--to", "2016-03-07"],
+    ["forecast", "ktab", "assad-role", "--date", "2015-12-18"],
+    ["forecast", "ktab", "assad-role", "--date", "2015-12-18", "--format", "csv"],
 ]
 
 

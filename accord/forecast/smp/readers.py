@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from accord.errors import AccordError
 from accord.userfiles import FileError, parse_xml, read_text
 from accord.forecast.base import Stakeholders
+from accord.forecast.smp.errors import SMPInputError
 from accord.forecast.smp.model import SMP
 from accord.forecast.smp.params import SMPParameterError, SMPParams
 from accord.record.model import number
@@ -34,10 +34,6 @@ _PARAMETER_TAGS = (
     "InterVecBrgn",
     "BargnModel",
 )
-
-
-class SMPInputError(AccordError):
-    """A KTAB scenario file that cannot be read."""
 
 
 @dataclass(frozen=True)

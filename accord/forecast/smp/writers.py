@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from accord.forecast.base import Stakeholders
+from accord.forecast.smp.errors import SMPInputError
 from accord.forecast.smp.params import KTAB_DEFAULT_SEED, SMPParams
-from accord.forecast.smp.readers import SMPInputError
+
+if TYPE_CHECKING:
+    from accord.forecast.base import Stakeholders
 
 _PARAMETER_ORDER = ("VictoryProbModel", "PCEModel", "StateTransitions", "VotingRule", "BigRAdjust", "BigRRange",
                     "ThirdPartyCommit", "InterVecBrgn", "BargnModel")
@@ -24,24 +25,27 @@ KTAB_MIN_ACTORS, KTAB_MAX_ACTORS = 3, 250
 KTAB_CSV_MAX_ACTOR_NAME, KTAB_CSV_MAX_DIMENSION_NAME, KTAB_MAX_SCENARIO_NAME = 25, 256, 512
 
 
-def _ktab_values(data: Stakeholders) -> tuple[np.ndarray, np.ndarray]:
-    """Positions on 0..100 and saliences in percent, checked as KTAB checks them."""
+def _ktab_values(data: Stakeholders) -> tuple[list[list[float]], list[list[float]]]:
+    """Positions on 0..100 and saliences in percent, checked as KTAB checks them. In Python floats, value
+    by value (the same IEEE operations NumPy's arrays did), so that writing a scenario needs no NumPy:
+    the stakeholders' arrays may be any rows of numbers (``IssueRows.plain_stakeholders``)."""
     lo, hi = data.scale
     if not hi > lo:
         raise SMPInputError(f"scale {lo:g}..{hi:g}: KTAB needs a scale of some width")
     if not KTAB_MIN_ACTORS <= len(data.actors) <= KTAB_MAX_ACTORS:
         raise SMPInputError(f"{len(data.actors)} actors: KTAB's smpc takes {KTAB_MIN_ACTORS} to {KTAB_MAX_ACTORS}")
-    pos = (np.asarray(data.positions, dtype=float) - lo) * (100.0 / (hi - lo))
-    sal = np.asarray(data.salience, dtype=float) * 100.0
+    factor = 100.0 / (hi - lo)
+    pos = [[min(max((float(v) - lo) * factor, 0.0), 100.0) for v in row] for row in data.positions]
+    sal = [[float(v) * 100.0 for v in row] for row in data.salience]
     for i, actor in enumerate(data.actors):
         if not data.capability[i] > 0:
             raise SMPInputError(f"actor {actor!r}: field 'capability': KTAB needs a positive capability, "
                                 f"got {data.capability[i]:g}")
-        if not sal[i].sum() > 0:
+        if not sum(sal[i]) > 0:
             raise SMPInputError(f"actor {actor!r}: field 'salience': KTAB needs a salience above zero")
         if any("," in s or "\n" in s for s in (actor, *data.dimensions)):
             raise SMPInputError(f"actor {actor!r}: names written for KTAB hold no comma or line break")
-    return np.clip(pos, 0.0, 100.0), sal
+    return pos, sal
 
 
 def _num(v: float) -> str:
@@ -73,7 +77,7 @@ def to_csv(data: Stakeholders, name: str, description: str = "") -> str:
     w.writerow(["Actor", "Description", "Influence", *[c for d in data.dimensions for c in (d, f"{d} Salience")]])
     for i, actor in enumerate(data.actors):
         w.writerow([actor, actor, _num(data.capability[i]),
-                    *[_num(v) for k in range(len(data.dimensions)) for v in (pos[i, k], sal[i, k])]])
+                    *[_num(v) for k in range(len(data.dimensions)) for v in (pos[i][k], sal[i][k])]])
     return out.getvalue()
 
 

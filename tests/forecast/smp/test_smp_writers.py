@@ -98,3 +98,31 @@ def test_what_ktab_would_refuse_is_not_written():
     with pytest.raises(SMPInputError, match="actor 'an-actor-id-of-26-letters-': field 'name': .* at most 25"):
         to_csv(long, "s")
     assert "<name>an-actor-id-of-26-letters-</name>" in to_xml(long, "s")  # KTAB's XML reader takes it
+
+
+def _written(make, issue_name: str) -> tuple[str, ...]:
+    """Both formats as written from ``make()``, or the one-line error either step gives."""
+    from accord.errors import AccordError
+
+    try:
+        data = make()
+        return to_csv(data, issue_name), to_xml(data, issue_name, seed=7)
+    except AccordError as e:
+        return (type(e).__name__, str(e))
+
+
+@settings(max_examples=80, deadline=None)
+@given(n=st.integers(1, 6), lo=st.floats(-100, 100), width=st.sampled_from([0.0, 1.0, 10.0, 250.0]),
+       name=st.sampled_from(["assad-role", "a,b", "x" * 30]), data=st.data())
+def test_an_issues_rows_write_alike_as_plain_numbers_and_as_arrays(n, lo, width, name, data):
+    """`accord forecast ktab` writes from plain numbers (no NumPy): the same text, or the same error, as
+    from the arrays ``IssueRows.stakeholders`` makes."""
+    from accord.forecast.inputs import IssueRows
+
+    weight = st.sampled_from([0.0, 0.5, 1.0]) | st.floats(0, 1)
+    rows = IssueRows(
+        name, f"issue {name}", [data.draw(st.sampled_from(["russia", "us", "a,b", "y" * 30])) + f"-{i}" for i in range(n)],
+        [(data.draw(weight) * 1e3, data.draw(st.sampled_from([0.0, 2.0]))) for _ in range(n)],
+        [(lo + data.draw(st.floats(0, 1)) * width, 0.0) for _ in range(n)],
+        [(data.draw(weight), 0.0) for _ in range(n)], (lo, lo + width))
+    assert _written(rows.plain_stakeholders, name) == _written(rows.stakeholders, name)
