@@ -814,3 +814,29 @@ def test_a_state_office_s_spokesman_after_an_opening_phrase_speaks_for_the_state
             '"Our teams are already in the north of Syria," he said.')
     (q,) = quotes(run(text, dt.date(2016, 2, 12)))
     assert q["speaker"] == "qatar"
+
+
+def _reports(r: dict) -> list[tuple[str, str | None]]:
+    return [(q["content"], q["speaker"]) for q in quotes(r, direct=False)]
+
+
+def test_a_body_whose_name_opens_with_a_title_word_at_a_line_start_is_no_unknown_person(run):
+    # 'High' is a title's word ('High Representative'): cut off, the rest read as a name nobody knows
+    r = run("The talks were delayed.\n\nThe High Negotiations Committee said it would send a team to Geneva.")
+    assert _reports(r) == [("it would send a team to Geneva", "hnc")]
+
+
+def test_a_promise_to_someone_and_a_body_s_reminder_are_reports(run):
+    r = run("Kerry met the envoy in Rome. Kerry assured the envoy that Washington would fund the monitors. The "
+            "Arab League recalls that the border must stay open, and that aid must reach Aleppo. Kerry assured "
+            "him of his support.")
+    assert _reports(r) == [("Washington would fund the monitors", "john-kerry"),
+                           ("the border must stay open", "arab-league"), ("aid must reach Aleppo", "arab-league")]
+
+
+def test_he_in_a_transcript_answer_is_the_man_the_answer_named_before(run):
+    text = ("QUESTION: What did Moscow say?\n\n"
+            "MR KIRBY: The Secretary spoke with Sergei Lavrov this morning. He told me that the strikes would "
+            "stop by Friday.\n\nQUESTION: Thank you.")
+    r = run(text)
+    assert [(c, s) for c, s in _reports(r)] == [("the strikes would stop by Friday", "sergei-lavrov")]

@@ -31,7 +31,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|calling|describing|"
         r"branding|terming|made clear|"
         r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
-        r"underlined|underscored|reaffirmed|rule out|ruled out")
+        r"underlined|underscored|reaffirmed|rule out|ruled out|assured|assures|recalls")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
@@ -144,12 +144,18 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
                   "states",
                   # a body's verbs of saying in a press statement ('Council members underlined that ...')
                   "underlined", "underscored", "reaffirmed", "recalled", "emphasised", "emphasized", "denies",
-                  "rule out", "ruled out"}
+                  "rule out", "ruled out",
+                  # a promise or a reminder to someone ('she assured me that ...', 'the ministry recalls that ...')
+                  "assured", "assures", "recalls"}
 # verbs that report only with 'that' after them ('did not rule out that ...'; 'recalled the attack' reports nothing)
-_THAT_ONLY_CUES = {"rule out", "ruled out", "recalled", "reaffirmed", "underlined", "underscored", "denies"}
+_THAT_ONLY_CUES = {"rule out", "ruled out", "recalled", "recalls", "reaffirmed", "underlined", "underscored", "denies"}
 # verbs of a body's statement: a report only when a body (or its members) speaks ('Council members underlined
 # that ...'); 'The Minister recalled that ...' is the minister's narrative
-_BODY_CUES = {"recalled", "reaffirmed", "underlined", "underscored", "emphasised", "emphasized"}
+_BODY_CUES = {"recalled", "recalls", "reaffirmed", "underlined", "underscored", "emphasised", "emphasized"}
+# verbs whose person addressed comes before the reported 'that' ('assured the envoy that ...'; 'assured him of
+# support' reports nothing)
+_ASSURE_CUES = {"assured", "assures"}
+_WHOM_THAT = re.compile(r"\s+[^,;\"\n]{1,50}?\s+(?=that\s)")
 # the bare forms report only after 'did'/'do' or a plural subject; 'to say', 'would say', 'cannot say' do not
 _BARE_CUES = {"tell", "say", "stress", "insist", "warn", "deny"}
 _NOT_REPORTING_BEFORE = re.compile(r"(?:\bto|\bnot|n't|\bwould|\bwill|\bcould|\bcan|\bcannot|\bmay|\bmight|\bmust|"
@@ -884,6 +890,8 @@ class QuoteExtractor:
                     continue  # 'member states said ...': a noun, not the text's verb
                 if cue in _THAT_ONLY_CUES and not _THAT.match(norm, m.end(), e):
                     continue
+                if cue in _ASSURE_CUES and not _WHOM_THAT.match(norm, m.end(), e):
+                    continue
                 if cue in _BARE_CUES and _NOT_REPORTING_BEFORE.search(norm, max(s, m.start() - 12), m.start()):
                     continue  # 'would say', 'to tell', 'we tell them': no report of someone's words  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
@@ -904,7 +912,7 @@ class QuoteExtractor:
                     rest = rest[whom.end():]
                 if cue.lower() in _NOUN_AFTER_CUES and _NOUN_AFTER.match(rest):
                     break  # 'warned of serious consequences': no reported clause
-                if _OBJECT_AFTER.match(rest):
+                if _OBJECT_AFTER.match(rest) and cue not in _ASSURE_CUES:
                     break  # 'said it twice before ...': the verb takes an object, no reported clause
                 if _OPENS_DIRECT.match(rest) or norm[m.end():e].rstrip().endswith(":"):
                     break  # 'X said: "..."', 'X told reporters: "..."', 'X told a news conference:' and the words
@@ -956,7 +964,8 @@ class QuoteExtractor:
                     sp_e, relative = relative[-1].start(), None
                 if relative:
                     sp_s = relative[-1].end()  # 'which diplomats said is meant to ...': the clause's subject
-                obj = (_TOLD_WHOM if cue.startswith(("told", "tell")) else _SPACE).match(norm[m.end():e])
+                obj = (_TOLD_WHOM if cue.startswith(("told", "tell")) else _WHOM_THAT if cue in _ASSURE_CUES
+                       else _SPACE).match(norm[m.end():e])
                 cs = m.end() + (obj.end() if obj else 0)
                 if cue.startswith(("told", "tell")) and _TOLD_TO.match(norm, m.end(), e):
                     break  # 'told his staff to book the hall': an order, no words reported
@@ -978,7 +987,8 @@ class QuoteExtractor:
                 if cue in _BODY_CUES:
                     att = self._resolve(doc, sp_s, sp_e, cue=cue)
                     entry = self.lex.entries.get(att.speaker) if att and att.speaker else None
-                    if entry is None or entry.kind not in _BODY_KINDS:
+                    # a body, or a state speaking through its ministry ('the FDFA recalls that ...'); not a person
+                    if entry is None or entry.kind not in (*_BODY_KINDS, "state"):
                         continue
                 for part_s, part_e in _that_clauses(norm, cs, ce):
                     self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue)
@@ -1177,6 +1187,8 @@ class QuoteExtractor:
                 continue  # 'Minister Lavrov' is known; 'Deputy Foreign Minister' is a title, no name
             if any(x.actor or x.kind != "person" for x in doc.mentions_in(at, m.end("name"))):
                 continue
+            if any(x.start < at < x.end for x in doc.mentions_in(max(s, at - 80), at)):
+                continue  # 'The High Negotiations Committee': the run's title words cut into a known name
             return at, norm[at:m.end("name")]
         return None
 
@@ -1184,20 +1196,22 @@ class QuoteExtractor:
         """'he said': the person who is the subject of the nearest sentence before that names one, gender
         permitting. Sentences of quoted words are someone's speech, not the narrative, and do not count
         towards the distance; a sentence whose subject is someone the dictionary cannot name ('His prime
-        minister, speaking ...') stops the search: the pronoun is that person."""
+        minister, speaking ...') stops the search: the pronoun is that person. Inside one speaker's words (a
+        transcript's answer: 'I spoke with Kerry. He told me that ...') those words are the narrative."""
         want = "f" if pronoun.text.lower() == "she" else "m"
         here = doc.sent_index(pronoun.start)
+        own = next(((qs, qe) for qs, qe in doc.quoted if qs <= pronoun.start < qe), None)
         people: dict[int, list[Mention]] = {}
         # a dozen sentences back is beyond reach even when most of them are quoted words
         for m in doc.mentions_in(doc.sents[max(0, here - 12)][0] if doc.sents else 0, pronoun.start):
             if m.kind == "person" and m.actor and m.via in ("name", "short", "title") \
-                    and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start) \
+                    and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start, own) \
                     and self.lex.entries[m.actor].gender in (None, want):
                 people.setdefault(doc.sent_index(m.start), []).append(m)
         counted, i = 0, here
         while i >= 0 and counted <= 3:
             s, e = doc.sents[i]
-            if i != here and self._all_quoted(doc, s, e):
+            if i != here and self._all_quoted(doc, s, e, own):
                 i -= 1
                 continue
             stranger = self._stranger_at(doc, s, min(e, s + 160)) if i != here and not people.get(i) else None
@@ -1265,9 +1279,10 @@ class QuoteExtractor:
             return body
         return None
 
-    def _all_quoted(self, doc: IngestDoc, s: int, e: int) -> bool:
+    def _all_quoted(self, doc: IngestDoc, s: int, e: int, own: tuple[int, int] | None = None) -> bool:
+        """Whether the words s..e are all inside quote marks (other than ``own``, the words being read)."""
         text = doc.norm[s:e].strip()
-        return bool(text) and any(qs <= s + 2 and e - 2 <= qe for qs, qe in doc.quoted)
+        return bool(text) and any(qs <= s + 2 and e - 2 <= qe and (qs, qe) != own for qs, qe in doc.quoted)
 
     def _spokes_body(self, doc: IngestDoc, before: int, det: str) -> str | None:
         """'the spokesperson' -> the body whose spokesperson the article introduced ('a spokesperson for
@@ -1295,8 +1310,8 @@ class QuoteExtractor:
         return None
 
     @staticmethod
-    def _quoted(doc: IngestDoc, at: int) -> bool:
-        return any(qs <= at < qe for qs, qe in doc.quoted)
+    def _quoted(doc: IngestDoc, at: int, own: tuple[int, int] | None = None) -> bool:
+        return any(qs <= at < qe and (qs, qe) != own for qs, qe in doc.quoted)
 
     def _title_holder(self, doc: IngestDoc, title: Mention, inside: list[Mention]) -> str | None:
         """'the minister', 'the Russian envoy' further from the name than coref looks (a paragraph or more): the
