@@ -840,3 +840,14 @@ def test_he_in_a_transcript_answer_is_the_man_the_answer_named_before(run):
             "stop by Friday.\n\nQUESTION: Thank you.")
     r = run(text)
     assert [(c, s) for c, s in _reports(r)] == [("the strikes would stop by Friday", "sergei-lavrov")]
+
+
+def test_a_thing_announced_or_repeated_is_no_report_but_a_clause_is(run):
+    r = run("Kerry announced a three-day truce, starting at midnight. Lavrov on Monday repeated Russia's objection to "
+            "the list. The plan announced by the envoy was welcomed.")
+    assert _reports(r) == []
+    r = run("Kerry announced a truce would begin at midnight. Lavrov repeated that the list was too long.")
+    assert _reports(r) == [("a truce would begin at midnight", "john-kerry"), ("the list was too long", "sergei-lavrov")]
+    # a verb of the reported words with a thing after it leaves the sentence's own reporting verb its report
+    r = run("Moscow has not confirmed the figures, Kerry said.")
+    assert _reports(r) == [("Moscow has not confirmed the figures", "john-kerry")]

@@ -117,6 +117,14 @@ _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
 _OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
+# verbs that take a thing as often as a clause ('announced a 72-hour truce', 'repeated Turkey's objection'): what
+# follows them is a report only with a finite verb of its own ('announced a truce would begin') or 'that'
+_NP_CUES = {"announced", "repeated", "reiterated", "confirmed"}
+_WHEN_WHERE = r"(?:(?:today|yesterday|tonight|(?:this|on) \w+|in [A-Z][\w-]+)\s+)*"
+_NP_OBJECT = re.compile(_WHEN_WHERE + r"(?:a|an|the|its|their|his|her|our|[A-Z][\w.-]*'s)\s")
+_PASSIVE = re.compile(_WHEN_WHERE + r"by\s")  # 'the plan announced (yesterday) by the envoy'
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|must|did|does|do|should|may|might|that)\b")
 # a second verb of the same subject ('said ... and warned that', 'said ... but insisted that')
 _SHARED_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$")
 _GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|during)\b[^,;\"]{0,40})?,\s+"
@@ -912,6 +920,10 @@ class QuoteExtractor:
                     rest = rest[whom.end():]
                 if cue.lower() in _NOUN_AFTER_CUES and _NOUN_AFTER.match(rest):
                     break  # 'warned of serious consequences': no reported clause
+                if cue in _NP_CUES and (_PASSIVE.match(rest)
+                                        or (_NP_OBJECT.match(rest) and not _FINITE.search(rest.split(",")[0]))):
+                    continue  # 'announced a 72-hour cessation of hostilities, ...': a thing, no words reported (a
+                    # later verb may still report the sentence: '[...] has not confirmed the figures, the ministry said')
                 if _OBJECT_AFTER.match(rest) and cue not in _ASSURE_CUES:
                     break  # 'said it twice before ...': the verb takes an object, no reported clause
                 if _OPENS_DIRECT.match(rest) or norm[m.end():e].rstrip().endswith(":"):
