@@ -851,3 +851,12 @@ def test_a_thing_announced_or_repeated_is_no_report_but_a_clause_is(run):
     # a verb of the reported words with a thing after it leaves the sentence's own reporting verb its report
     r = run("Moscow has not confirmed the figures, Kerry said.")
     assert _reports(r) == [("Moscow has not confirmed the figures", "john-kerry")]
+
+
+def test_according_to_after_a_report_is_its_source_and_but_that_opens_a_second_statement(run):
+    r = run("Kerry met Lavrov in Geneva. Lavrov, for his part, told the envoy that the strikes had stopped but that "
+            "the convoys were still waiting, according to the statement.")
+    assert _reports(r) == [("the strikes had stopped", "sergei-lavrov"), ("the convoys were still waiting", "sergei-lavrov")]
+    # without a reporting verb before it, the words are the source's
+    r = run("Russia has offered a truce starting on Friday, according to Kerry.")
+    assert _reports(r) == [("Russia has offered a truce starting on Friday", "john-kerry")]

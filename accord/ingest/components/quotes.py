@@ -257,7 +257,7 @@ _DEFINITE = re.compile(r"the \w")
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
 _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
                                r"spokes(?:man|woman|person)|commander|president|negotiator|monitor|group|ministry)")
-_AND_THAT = re.compile(r",? and that\s+")
+_AND_THAT = re.compile(r",? (?:and|but) that\s+")
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
 _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:on condition of anonymity|(?:late |early )?on \w+(?: on condition of anonymity)?|"
@@ -886,10 +886,12 @@ class QuoteExtractor:
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1, e, cue)
                     elif that:  # 'X has been told, according to Y, that ...': the words after
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1 + that.end(), e, cue)
-                    elif m.start() > s and norm[m.start() - 2:m.start()] == ", " and not _CUE.search(
-                            norm, norm.rfind('"', s, m.start()) + 1 or m.start(), m.start()):
-                        # '..., according to X': the words before are X's, unless a quote and its reporting verb
-                        # come first ('"...," he told state television, according to a transcript')
+                    elif m.start() > s and norm[m.start() - 2:m.start()] == ", " and not (
+                            _CUE.search(norm, norm.rfind('"', s, m.start()) + 1 or m.start(), m.start())
+                            or any(c.group() in _INDIRECT_CUES for c in _CUE.finditer(norm, s, m.start()))):
+                        # '..., according to X': the words before are X's, unless a reporting verb comes first, after a
+                        # quote or not ('"...," he told state television, according to a transcript'; 'Kobler told the
+                        # minister that ..., according to the statement': Kobler's words, the statement's report)
                         self._add_indirect(doc, spans, m.end(), e, s, m.start() - 2, cue)
                     break
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
@@ -992,6 +994,9 @@ class QuoteExtractor:
                             and _CLAUSE_JOIN.search(norm[cs:c.start()])), None)
                 ce = norm.rfind(",", cs, nxt.start()) if nxt and norm.rfind(",", cs, nxt.start()) > cs else \
                     (nxt.start() - 4 if nxt else e)
+                # '..., according to the statement': the source of the whole report, no part of its words
+                source = norm.find(", according to ", cs, ce)
+                ce = source if source > cs else ce
                 # 'said that X, and that Y': two reported statements
                 if relative:  # the relative clause closes at its comma: the sentence's own verb follows
                     close = norm.find(",", cs, ce)
@@ -1397,7 +1402,7 @@ def _np(words: str) -> str:
 
 
 def _that_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """'X, and that Y' -> the spans of X and Y."""
+    """'X, and that Y', 'X but that Y' -> the spans of X and Y."""
     out = []
     for m in _AND_THAT.finditer(norm[start:end]):
         out.append((start, start + m.start()))
