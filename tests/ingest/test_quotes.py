@@ -860,3 +860,20 @@ def test_according_to_after_a_report_is_its_source_and_but_that_opens_a_second_s
     # without a reporting verb before it, the words are the source's
     r = run("Russia has offered a truce starting on Friday, according to Kerry.")
     assert _reports(r) == [("Russia has offered a truce starting on Friday", "john-kerry")]
+
+
+def test_two_speakers_joined_by_and_are_nobody_alone(run):
+    r = run("The Kenyan government and the Ugandan army announced on Monday that the border would reopen. "
+            "Iran and Turkey, the two hosts of the meeting, said that talks would resume in May. "
+            "The joint statement, read by diplomats of Qatar and Oman, says that the truce holds.")
+    assert [s for _, s in _reports(r)] == [None, None, None]
+    # one man in apposition, and two clauses joined, keep their speaker
+    r = run("Kerry met Lavrov. Sergei Lavrov, who has worked with Iran and Turkey for years, said that the talks "
+            "would resume. Iran was asked to draft the list, and its foreign minister, Mohammad Javad Zarif, told "
+            "reporters that the work would take time.")
+    assert [s for _, s in _reports(r)] == ["sergei-lavrov", "mohammad-javad-zarif"]
+
+
+def test_a_report_before_an_attribution_set_off_with_an_apposition_after_it(run):
+    r = run("Kerry spoke by phone with Lavrov on Monday, diplomatic sources said, the second call in two days.")
+    assert _reports(r) == [("Kerry spoke by phone with Lavrov on Monday", None)]

@@ -114,6 +114,8 @@ _QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\
                         r"(?P<cue>saying|telling|warning)\b")
 _QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
+_AND_WORD = re.compile(r"\band\b")
+_JOINT_TEXT = re.compile(r"(?:[Tt]he|[Aa]|[Tt]heir) joint (?:statement|declaration|communiqu[e\u00e9]|text)\b")
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
 _OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
@@ -129,6 +131,8 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|mu
 _SHARED_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$")
 _GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|during)\b[^,;\"]{0,40})?,\s+"
                       r"(?:and|but)\s+(?=\w)")
+_SET_OFF_AFTER = re.compile(r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+                            r"tonight)\s*)?,\s+(?:the|a|an)\s")
 _PARTICIPLE_AFTER = re.compile(r",\s+(?!according\b)\w+ing\b")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
@@ -941,6 +945,8 @@ class QuoteExtractor:
                 goes_on = goes_on if goes_on and _SHORT_CLAUSE.match(norm, goes_on.end(), e) else None
                 participle = _PARTICIPLE_AFTER.match(rest)  # '..., he said, calling the halt ...'
                 short = len(rest.split()) <= 4 and not rest.startswith("that ")  # 'denies that it arms them' is a clause
+                # '..., diplomatic sources said, the second call in two days': an apposition after the attribution
+                short = short or (bool(_SET_OFF_AFTER.match(rest)) and not _subject_opens(norm, s, m.start()))
                 short = short or bool(whom and not participle and rest.startswith(","))
                 if rest.startswith(";") or short or circumstance or goes_on or participle:
                     # '..., he said.' / '..., Kerry said in an interview published on Thursday.'
@@ -1076,6 +1082,10 @@ class QuoteExtractor:
                 and _JOINED.fullmatch(norm, named[-2].end, named[-1].start):
             # 'The United States and Russia announced': a joint speaker is neither of them alone
             return Attribution(None, _np(words), cue)
+        if _JOINT_TEXT.match(words) or self._joint(doc, s, e, named):
+            # 'The Colombian government and the FARC guerrillas announced', 'Kerry and Lavrov told reporters', 'The
+            # joint statement, read by diplomats of Cuba and Norway, says': more than one speaker, none alone
+            return Attribution(None, _np(words.split(",")[0]), cue)
         if _SOMEONE_OF.fullmatch(words):
             return Attribution(None, _np(words), cue)  # 'according to Ms. Y's deputy': the deputy, not Ms. Y
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
@@ -1176,6 +1186,28 @@ class QuoteExtractor:
                 return Attribution(None, _np(words), cue)  # a headline's '..., says opposition chief'
 
         return None
+
+    @staticmethod
+    def _joint(doc: IngestDoc, s: int, e: int, named: list[Mention]) -> bool:
+        """Whether the words s..e join two speakers with 'and' (outside a name: 'the Organization for Security and
+        Co-operation in Europe' is one), an actor on each side and not the same one."""
+        for a in _AND_WORD.finditer(doc.norm, s, e):
+            left = [m for m in named if m.end <= a.start()]
+            right = [m for m in named if m.start >= a.end()]
+            # the joined names open the words ('Both the Hadi government and ...'); 'He congratulates the Council
+            # and Sarraj on ...' is a sentence, no speaker
+            lead = re.split(r"[,.;:\u2013\u2014]|\s-", doc.norm[s:left[0].start])[-1] if left else ""
+            if len(lead.split()) > 2:
+                break
+            # no comma before the 'and' ('Jordan was asked ..., and its minister ... told' joins clauses; 'Mohammed
+            # Alloush, a senior figure in Jaysh al-Islam and ...' is one man's apposition), no name after a comma
+            # past it ('The Turks and the Saudis, Peskov said,' names the speaker there)
+            comma = doc.norm.rfind(",", a.end(), e)
+            if left and right and left[-1].actor != right[0].actor and "," not in doc.norm[left[0].start:a.start()] \
+                    and not (comma > 0 and any(m.start > comma for m in right)) \
+                    and not any(m.start < a.start() < m.end for m in doc.mentions_in(s, a.start())):
+                return True
+        return False
 
     def _stranger(self, doc: IngestDoc, s: int, e: int) -> str | None:
         """'Canada's Minister of Foreign Affairs, Stephane Dion, today', 'Mr. Alloush, HNC chief negotiator', 'Foreign
