@@ -305,9 +305,10 @@ def _positions(xv, ud, grp, first, past):
 @njit(**_JIT)
 def _pointers(ud, first, past, nd, lowest, strictly_below, not_above):
     """For each pair of columns l < m (``_positions``), how many voters lie strictly below their
-    midpoint and how many at or below it (``[l, m]``; pairs at one position are not read). Both win
-    probabilities of a round use them. The voters are the columns' actors in order, so the counts are
-    column starts: first[c] for the first column c at or above the midpoint, past[c] if c lies on it.
+    midpoint and how many at or below it (``[l, m]``; pairs at one position are not read), each times n:
+    the offset of that row of the flattened prefix sums, which both win probabilities of a round read.
+    The voters are the columns' actors in order, so the counts are column starts: first[c] for the first
+    column c at or above the midpoint, past[c] if c lies on it.
 
     The midpoint of (l, m) grows with l, so column l - 1's c for m is where l's search starts
     (``lowest[m]``), usually one step or none away. Each pair's search is then independent of the
@@ -322,8 +323,9 @@ def _pointers(ud, first, past, nd, lowest, strictly_below, not_above):
     for m in range(nd):
         lowest[m] = 0
     one = np.uint64(1)
+    stride = first[nd]
     for l in range(nd):
-        ul, first_l, past_l = ud[l], first[l], past[l]
+        ul, first_l, past_l = ud[l], first[l] * stride, past[l] * stride
         below_row, above_row = strictly_below[l], not_above[l]
         for m in range(np.uint64(l) + one, np.uint64(nd)):
             mid = (ul + ud[m]) / 2
@@ -335,8 +337,8 @@ def _pointers(ud, first, past, nd, lowest, strictly_below, not_above):
                 c += one
             lowest[m] = c
             on_l = mid == ul
-            fc = first[c]
-            pc = past[c]
+            fc = first[c] * stride
+            pc = past[c] * stride
             below_row[m] = first_l if on_l else fc
             above_row[m] = past_l if on_l else (pc if ud[c] == mid else fc)
 
@@ -470,27 +472,35 @@ def _win_probability(ud, nd, grp, first, below, strictly_below, not_above, all_p
     everyone = below[n]
     votes = cast.reshape((n, n))
     first_u = first.view(np.uint64)
+    # flat arrays and row offsets (the pointers hold voter counts times n): fewer live arrays and no
+    # multiplication per access in the pairs' loop, which spilled its registers to the stack
+    flat = below.ravel()
+    prob_flat = prob.ravel()
+    width = np.uint64(prob.shape[1])
+    un = np.uint64(n)
     for l in range(nd):
         ul, lu, everyone_l = ud[l], np.uint64(l), everyone[l]
         fl = first_u[l]
         sb_row, na_row, prob_row, cast_row = strictly_below[l], not_above[l], prob[l], votes[fl]
         prob_row[l] = 0.0
         cast_row[fl] = 0.0
+        column = (lu + one) * width + lu
         # unsigned indices: no wrap-around test on every access (see _pointers)
         for m in range(lu + one, np.uint64(nd)):
             sb, na = sb_row[m], na_row[m]
-            low = below[sb, m] - below[sb, lu]
-            high = (everyone_l - below[na, lu]) - (everyone[m] - below[na, m])
+            low = flat[sb + m] - flat[sb + lu]
+            high = (everyone_l - flat[na + lu]) - (everyone[m] - flat[na + m])
             low = low if low > 0.0 else 0.0
             high = high if high > 0.0 else 0.0
             same = ud[m] == ul
             low = 0.0 if same else low
             high = 0.0 if same else high
             prob_row[m] = low
-            prob[m, lu] = high
+            prob_flat[column] = high
+            column += width
             fm = first_u[m]
             cast_row[fm] = low + high
-            votes[fm, fl] = low + high
+            cast[fm * un + fl] = low + high
     if all_pairs:
         # the actors after the first of their column, each a copy of the actor before it
         nrest = 0

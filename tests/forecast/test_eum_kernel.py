@@ -222,7 +222,9 @@ def _columns(xv):
     below, at_or_below = np.full((n, n), unset, np.uint64), np.full((n, n), unset, np.uint64)
     nd = eum_kernel._positions(xv, ud, grp, first, past)
     eum_kernel._pointers(ud, first, past, nd, np.empty(n, np.uint64), below, at_or_below)
-    return nd, list(grp), list(first[: nd + 1]), below, at_or_below
+    # the kernel keeps each count times n (a row offset into the flattened prefix sums)
+    assert not np.any(below[:nd, :nd][np.triu_indices(nd, 1)] % np.uint64(n))
+    return nd, list(grp), list(first[: nd + 1]), below // np.uint64(n), at_or_below // np.uint64(n)
 
 
 def _actor_sweep(xv):
