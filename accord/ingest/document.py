@@ -137,8 +137,9 @@ class IngestDoc:
     _token_arrays: dict[Any, Any] = field(default_factory=dict)
     #: for coref: each body the article names -> who names it ("" for the body itself, else a person serving it)
     body_context: dict[str | None, set[str]] | None = None
-    #: the starts of ``mentions`` (kept sorted by start), for the list object they were taken from
-    _mention_starts: tuple[int, int, list[int]] = (0, 0, [])
+    #: the starts of ``mentions`` (kept sorted by start), with the list object they were taken from and its length
+    #: (the object itself, not its id(): a list made after that one was freed may get its id)
+    _mention_starts: tuple[list[Mention] | None, int, list[int]] = (None, 0, [])
 
     @classmethod
     def from_article(cls, article: Article) -> IngestDoc:
@@ -163,10 +164,10 @@ class IngestDoc:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions that start in [start, end), found by bisection rather than a scan of every mention."""
-        key, size, starts = self._mention_starts
-        if key != id(self.mentions) or size != len(self.mentions):
+        held, size, starts = self._mention_starts
+        if held is not self.mentions or size != len(self.mentions):
             starts = [m.start for m in self.mentions]
-            self._mention_starts = (id(self.mentions), len(self.mentions), starts)
+            self._mention_starts = (self.mentions, len(self.mentions), starts)
         return self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def sent_of(self, offset: int) -> tuple[int, int]:
