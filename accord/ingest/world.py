@@ -89,6 +89,7 @@ class Lexicon:
         self.timezones: dict[str, str] = {}
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
+        self._organs: dict[str, frozenset[str]] = {}
 
     def get(self, actor_id: str) -> Entry | None:
         return self.entries.get(actor_id)
@@ -104,6 +105,17 @@ class Lexicon:
         want = (canonical.canonical if canonical else title).lower()
         out = [eid for eid, r in self._holders_of_title.get(want, ()) if (of is None or r.of == of) and r.holds_on(on)]
         return list(dict.fromkeys(out))
+
+    def organs(self, body: str) -> frozenset[str]:
+        """The actors (neither people nor states) named as an organ of a body: a name or alias that begins with
+        one of the body's ("UN Security Council" for "UN"). Worked out once per body: articles ask per title."""
+        if body not in self._organs:
+            e = self.entries.get(body)
+            names = tuple(f + " " for f in [e.name, *e.aliases]) if e else ()
+            self._organs[body] = frozenset(
+                o.id for o in self.entries.values() if names and o.kind not in ("person", "state")
+                and any(f.startswith(names) for f in [o.name, *o.aliases]))
+        return self._organs[body]
 
     def people_of(self, actor_id: str) -> list[Entry]:
         """People with a role of that actor (at any time)."""

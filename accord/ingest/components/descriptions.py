@@ -376,13 +376,7 @@ def body_named(lex: Lexicon, doc: IngestDoc, holder: str) -> bool:
     """Whether the article names the body the holder serves or one of its organs ("the UN Security
     Council" for the UN's Secretary-General: an organ's name begins with its body's)."""
     bodies = {r.of for r in lex.entries[holder].roles if r.of and r.holds_on(doc.published)}
-    names = [f + " " for b in bodies for e in [lex.entries.get(b)] if e for f in [e.name, *e.aliases]]
+    if not bodies:
+        return False
     actors = {m.actor for m in doc.mentions if m.actor}  # each actor once, however often it is named
-    if actors & bodies:
-        return True
-    for actor in actors:
-        entry = lex.entries.get(actor)
-        if entry and entry.kind not in ("person", "state") and any(
-                f.startswith(n) for f in [entry.name, *entry.aliases] for n in names):
-            return True
-    return False
+    return not actors.isdisjoint(bodies) or any(not actors.isdisjoint(lex.organs(b)) for b in bodies)
