@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from accord.ingest.document import Article
-from accord.ingest.pipeline import Pipeline
+from accord.ingest.document import Article, IngestDoc
+from accord.ingest.pipeline import GROUP, Pipeline
 from accord.ingest.reader import ReadError
 
 @dataclass
@@ -38,25 +38,36 @@ Item = Article | ReadError | Known
 _PIPELINE: Pipeline | None = None
 
 
-def _result(item: Item) -> dict[str, Any]:
-    assert _PIPELINE is not None
-    return result_of(_PIPELINE, item)
+def results(pipeline: Pipeline, items: Iterable[Item]) -> Iterator[tuple[Item, dict[str, Any]]]:
+    """Each input with its output object (docs/ingest.md), in input order, the articles run through the
+    pipeline a group at a time (``Pipeline.pipe``); a bug in a component fails that document only."""
+    stream = iter(items)
+    while group := list(islice(stream, GROUP)):
+        docs = pipeline.pipe([item for item in group if isinstance(item, Article)], size=GROUP)
+        for item in group:
+            yield item, (_output(item, next(docs)) if isinstance(item, Article) else item.result())
 
 
 def result_of(pipeline: Pipeline, item: Item) -> dict[str, Any]:
     """One input's output object (docs/ingest.md); a bug in a component fails that document only."""
-    if isinstance(item, (ReadError, Known)):
-        return item.result()
+    return next(results(pipeline, [item]))[1]
+
+
+def _output(article: Article, doc: IngestDoc | Exception) -> dict[str, Any]:
     try:
-        return pipeline(item).result()
+        if isinstance(doc, Exception):
+            raise doc
+        return doc.result()
     except Exception as e:  # a bug in a component: that document fails, the batch goes on
-        return {"document": {"id": item.id or item.doc_id, "published": None, "sha256": item.sha256},
-                "candidates": [], "errors": [f"{item.source or item.doc_id}: internal error: {e!r}"]}
+        return {"document": {"id": article.id or article.doc_id, "published": None, "sha256": article.sha256},
+                "candidates": [], "errors": [f"{article.source or article.doc_id}: internal error: {e!r}"]}
 
 
-def _work(item: Item) -> str:
-    """In a worker: the result as its JSON line (a string crosses processes far faster than a dict)."""
-    return json.dumps(_result(item), ensure_ascii=False)
+def _work(items: list[Item]) -> list[str]:
+    """In a worker: the results of a group of inputs as JSON lines (a string crosses processes far faster
+    than a dict)."""
+    assert _PIPELINE is not None
+    return [json.dumps(result, ensure_ascii=False) for _, result in results(_PIPELINE, items)]
 
 
 @dataclass
@@ -72,21 +83,23 @@ class Done:
         return self._parsed
 
 
-def run(items: Iterable[Item], pipeline: Pipeline, workers: int = 1, chunksize: int = 16) -> Iterator[Done]:
+def run(items: Iterable[Item], pipeline: Pipeline, workers: int = 1, chunksize: int = GROUP) -> Iterator[Done]:
     """Each input with its result, in input order. With workers, inputs go out a window at a time:
-    ``Pool.imap`` alone reads its whole input ahead (706 MB of client memory at 100k articles)."""
+    ``Pool.imap`` alone reads its whole input ahead (706 MB of client memory at 100k articles); each worker
+    takes ``chunksize`` of them at once, the pipeline's group."""
     global _PIPELINE
     _PIPELINE = pipeline
     if workers <= 1:
-        for item in items:
-            result = _result(item)
+        for item, result in results(pipeline, items):
             yield Done(item, json.dumps(result, ensure_ascii=False), result)
         return
     stream = iter(items)
     with mp.get_context("fork").Pool(workers) as pool:
         while window := list(islice(stream, window_size(workers, chunksize))):
-            for item, line in zip(window, pool.imap(_work, window, chunksize=chunksize)):
-                yield Done(item, line)
+            groups = [window[i:i + chunksize] for i in range(0, len(window), chunksize)]
+            for group, lines in zip(groups, pool.imap(_work, groups)):
+                for item, line in zip(group, lines):
+                    yield Done(item, line)
 
 
 def window_size(workers: int, chunksize: int) -> int:

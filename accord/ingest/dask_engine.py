@@ -56,7 +56,7 @@ class PipelinePlugin(WorkerPlugin):
 def _work_partition(run_id: str, items: list[batch.Item]) -> list[str]:
     """On a worker: each input's result as one JSON line."""
     pipeline = get_worker().plugins[_plugin_name(run_id)].pipeline()
-    return [json.dumps(batch.result_of(pipeline, item), ensure_ascii=False) for item in items]
+    return [json.dumps(result, ensure_ascii=False) for _, result in batch.results(pipeline, items)]
 
 
 def run(items: Iterable[batch.Item], lexicon: Lexicon, config: IngestConfig, client: Any,
