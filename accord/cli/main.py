@@ -64,13 +64,16 @@ def _text_needs_no_adapter() -> None:
     answer) and a number option's default when the command line leaves it out (the command's own value:
     nothing to check). An option left out whose default is None (``--chart``, ``--tolerance``) is None,
     which Typer passes through before any adapter is asked: the adapter is built only when a value reaches
-    it. Anything else (numbers given, choices, paths, files, a value of another type) goes to Typer's adapter."""
+    it. A path's text (``Path``, ``Path | None``) becomes ``Path(text)``, what the adapter makes of a text.
+    Anything else (numbers given, choices, files, a value of another type) goes to Typer's adapter."""
     from dataclasses import dataclass
+    from pathlib import Path
 
     from typer import _coercion
     from typer.core import _TyperParameter
 
     plain = {str: str, str | None: str, bool: bool, bool | None: bool}
+    paths = (Path, Path | None)
     texts = (list[str], list[str] | None)
     numbers = (int, float)
 
@@ -88,6 +91,9 @@ def _text_needs_no_adapter() -> None:
                 elif self.annotation in numbers:
                     if type(value) is self.annotation and type(param.default) is self.annotation and value == param.default:
                         return value
+                elif self.annotation in paths:
+                    if type(value) is str:
+                        return Path(value)
                 elif type(value) is plain[self.annotation]:
                     return value
             assert self.descriptor is not None
@@ -99,8 +105,9 @@ def _text_needs_no_adapter() -> None:
         d = self.type_descriptor
         if self._runtime_param is None:
             many = d.annotation in texts and self.multiple
-            passes = (self.nargs == 1 and not (d.is_file or d.is_path or d.is_choice)
-                      and (many or (d.annotation in plain or d.annotation in numbers) and not self.multiple))
+            passes = (self.nargs == 1 and not (d.is_file or d.is_choice)
+                      and (many or (d.annotation in plain or d.annotation in numbers or d.annotation in paths)
+                           and not self.multiple))
             self._runtime_param = Plain(d.parameter_info, d.annotation, d, passes)
         return built(self)
 

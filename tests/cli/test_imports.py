@@ -209,3 +209,18 @@ def test_a_briefing_with_its_forecasts_kept_reads_plain_records_and_computes_not
     _probe(_RUN_PROBE, "[]", json.dumps(command))  # the first briefing computes its forecasts
     loaded = _probe(_RUN_PROBE, json.dumps([*HEAVY, *COMPUTING]), json.dumps(command))
     assert not set(loaded) & {*READ_FORBIDDEN, *COMPUTING}, loaded
+
+
+@pytest.mark.parametrize("command", [
+    ["case", "export", "syria-2015", "{out}"],
+    ["monitor", "export", "--from", "2016-02-26", "--to", "2016-03-07", "--out", "{out}"],
+    ["forecast", "ktab", "assad-role", "--date", "2015-12-18", "--out", "{out}"],
+], ids=lambda c: " ".join(c[:2]))
+def test_a_path_given_reaches_the_command_without_pydantic(syria_db, tmp_path, command):
+    """A path's text becomes a Path without Typer's pydantic adapter (accord/cli/main.py), and `case export`
+    writes the case as YAML from plain records: no pydantic, no record model, no bundle reader."""
+    out = tmp_path / "out"
+    args = [a.format(out=out) for a in command]
+    loaded = _probe(_RUN_PROBE, json.dumps([*HEAVY, *PLAIN]), json.dumps(["--db", syria_db, *args]))
+    assert out.exists()
+    assert not set(loaded) & {*READ_FORBIDDEN, "pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"}, loaded
