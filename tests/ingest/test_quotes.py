@@ -877,3 +877,10 @@ def test_two_speakers_joined_by_and_are_nobody_alone(run):
 def test_a_report_before_an_attribution_set_off_with_an_apposition_after_it(run):
     r = run("Kerry spoke by phone with Lavrov on Monday, diplomatic sources said, the second call in two days.")
     assert _reports(r) == [("Kerry spoke by phone with Lavrov on Monday", None)]
+
+
+def test_a_participle_after_a_determiner_is_a_noun_and_reports_nothing(run):
+    r = run('"We cannot wait," he said. The warning came from Foreign Minister Sergei Lavrov in an interview. '
+            "The saying goes that talks end wars.")
+    assert _reports(r) == []
+

@@ -133,6 +133,7 @@ _GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|
                       r"(?:and|but)\s+(?=\w)")
 _SET_OFF_AFTER = re.compile(r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
                             r"tonight)\s*)?,\s+(?:the|a|an)\s")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
 _PARTICIPLE_AFTER = re.compile(r",\s+(?!according\b)\w+ing\b")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
@@ -900,6 +901,8 @@ class QuoteExtractor:
                     break
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
                     continue
+                if cue.endswith("ing") and _DETERMINER_BEFORE.search(norm, max(s, m.start() - 8), m.start()):
+                    continue  # 'The warning came from ...': a noun, no verb of the sentence
                 if cue in _DOCUMENT_CUES and not _DOCUMENT_BEFORE.search(norm, max(s, m.start() - 60), m.start()):
                     continue  # 'member states said ...': a noun, not the text's verb
                 if cue in _THAT_ONLY_CUES and not _THAT.match(norm, m.end(), e):
