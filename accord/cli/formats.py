@@ -110,7 +110,7 @@ def export_plover_cmd(
     from accord.cli.common import err_console
     from accord.formats.plover import to_plover
 
-    snap = open_snapshot(case, as_known_on)
+    snap = open_snapshot(case, as_known_on, plain=True)  # plain records: no pydantic (accord/record/plain.py)
     records, left_out = to_plover(snap, snap.case_id)
     if left_out:
         err_console.print(f"{len(left_out)} event(s) without a PLOVER type left out: {', '.join(left_out)}",

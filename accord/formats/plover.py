@@ -19,12 +19,15 @@ Events without a PLOVER type are left out and listed by ``to_plover``'s caller.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import AccordError
 from accord.record.bundlewrite import to_bundle_dict
-from accord.record.model import Actor, Event, Participant
-from accord.record.snapshot import Snapshot
+from accord.record.plain import dump
+
+if TYPE_CHECKING:
+    from accord.record.model import Event
+    from accord.record.snapshot import Snapshot
 
 #: the event's fields a PLOVER record carries in its own keys (the rest go under "accord")
 _CARRIED = {"id", "plover", "plover_mode", "plover_context", "participants", "place", "name"}
@@ -32,9 +35,10 @@ _SIDES = ("source", "target")
 
 
 def to_plover(snap: Snapshot, case_id: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """The case's PLOVER-coded events as PLOVER records (by date, then id), and the ids left out."""
+    """The case's PLOVER-coded events as PLOVER records (by date, then id), and the ids left out: from the
+    model's records or plain ones alike (accord.record.plain: `case export-plover` imports no pydantic)."""
     records, left_out = [], []
-    for ev in sorted(snap.all(Event), key=lambda e: (e.date.start, e.id)):
+    for ev in sorted(snap.all("event"), key=lambda e: (e.date.start, e.id)):
         if ev.plover is None:
             left_out.append(ev.id)
             continue
@@ -56,7 +60,7 @@ def _record(snap: Snapshot, case_id: str, ev: Event) -> dict[str, Any]:
         out["eventLoc"] = {"name": ev.place}
     out["text"] = ev.name
     rest = {k: v for k, v in to_bundle_dict(ev).items() if k not in _CARRIED}
-    others = [p.model_dump(mode="json") for p in ev.participants if p.role not in _SIDES]
+    others = [dump(p) for p in ev.participants if p.role not in _SIDES]
     if others:
         rest["participants"] = others
     out["accord"] = rest
@@ -64,7 +68,7 @@ def _record(snap: Snapshot, case_id: str, ev: Event) -> dict[str, Any]:
 
 
 def _actor(snap: Snapshot, actor_id: str) -> dict[str, Any]:
-    a = snap.get(actor_id, Actor)
+    a = snap.get(actor_id, "actor")
     return {"actorText": a.name, **({"code": a.country} if a.country else {}), "actor": a.id}
 
 
@@ -72,6 +76,8 @@ def read_plover(records: list[dict[str, Any]], case_id: str) -> list[Event]:
     """Events from PLOVER records written by ``to_plover``. A record from elsewhere needs at least the
     ``accord`` key's ``cite`` (every event is cited); its event's type is then ``other``. One AccordError
     naming the record and field for a record that is not an event."""
+    from accord.record.model import Event, Participant
+
     events = []
     if not isinstance(records, list):
         raise AccordError(f"expected a list of PLOVER records, got {type(records).__name__}")

@@ -131,6 +131,8 @@ READ_ALSO_FORBIDDEN = {
     "monitor report coh-2016 --date 2016-03-01": PLAIN,
     "monitor export --from 2016-02-26 --to 2016-03-07": PLAIN,
     "monitor export --format acled --from 2016-02-26 --to 2016-03-07": PLAIN,
+    # the events as PLOVER records from plain records (accord/formats/plover.py)
+    "case export-plover syria-2015": ("pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"),
     # an issue's numbers written as KTAB's scenario: not the SMP model, its reader or NumPy (accord/forecast/smp/writers.py)
     "forecast ktab assad-role --date 2015-12-18": (*PLAIN, "accord.forecast.smp.model", "accord.forecast.smp.readers"),
     "forecast ktab assad-role --date 2015-12-18 --format csv": (*PLAIN, "accord.forecast.smp.model", "accord.forecast.smp.readers"),
@@ -165,6 +167,7 @@ READ_COMMANDS = [
     ["monitor", "report", "coh-2016", "--date", "2016-03-01"],
     ["monitor", "export", "--from", "2016-02-26", "--to", "2016-03-07"],
     ["monitor", "export", "--format", "acled", "--from", "2016-02-26", "--to", "2016-03-07"],
+    ["case", "export-plover", "syria-2015"],
     ["forecast", "ktab", "assad-role", "--date", "2015-12-18"],
     ["forecast", "ktab", "assad-role", "--date", "2015-12-18", "--format", "csv"],
 ]
