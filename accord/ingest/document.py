@@ -28,6 +28,8 @@ _TEX_MARKS = (("``", ' "'), ("''", '" '))
 
 
 _NEWLINE = re.compile("\n")
+#: the fields of a candidate that hold an actor's id
+_ACTOR_FIELDS = ("actor", "speaker", "source", "target", "reported_by")
 
 
 def _plain(text: str) -> str:
@@ -131,6 +133,8 @@ class IngestDoc:
     turns: list[tuple[int, int]] = field(default_factory=list)
     #: where the text under a heading naming its speaker starts ('Statement by X'), that speaker and his words
     headed: tuple[int, str | None, str] | None = None
+    #: people the dictionary does not know, named in full here: proposed id -> the name as first written
+    proposed: dict[str, str] = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
@@ -181,12 +185,21 @@ class IngestDoc:
     def of_kind(self, kind: str) -> list[Candidate]:
         return [c for c in self.candidates if c.kind == kind]
 
+    def _marked(self, cand: dict[str, Any]) -> dict[str, Any]:
+        """The candidate with ``proposed`` listing its fields that hold an id the dictionary does not know (a person
+        named in full in this document, ``components.proposed``): a reviewer sees the actor is new."""
+        if self.proposed:
+            fields = [k for k in _ACTOR_FIELDS if cand.get(k) in self.proposed]
+            if fields:
+                cand["proposed"] = fields
+        return cand
+
     def result(self, errors: list[str] | None = None) -> dict[str, Any]:
         """The output contract: one JSON object per document."""
         return {
             "document": {"id": self.article.id or self.article.doc_id, "published":
                          self.published.isoformat() if self.published else None, "sha256": self.article.sha256},
-            "candidates": [c.to_json() for c in sorted(self.candidates, key=lambda c: (c.start, c.end, c.kind))],
+            "candidates": [self._marked(c.to_json()) for c in sorted(self.candidates, key=lambda c: (c.start, c.end, c.kind))],
             "errors": list(errors or []),
             **({"warnings": self.warnings} if self.warnings else {}),
         }

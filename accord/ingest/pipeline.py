@@ -72,7 +72,7 @@ class Pipeline:
         """Each article's document, in input order, the articles read ``size`` at a time (fewer when their texts
         pass ``chars`` characters) and each component run over the whole group before the next: the outputs of
         one article at a time, at about two thirds of its CPU time. A component's patterns, tables and code stay
-        in the processor's caches across the group; one article at a time, the nine other components evict them
+        in the processor's caches across the group; one article at a time, the other components evict them
         between its steps, and those misses, not the instructions, were a third of the time (docs/ingest.md).
         An exception in a component fails its article alone: it comes out in the place of that document."""
         stream = iter(articles)

@@ -1,7 +1,8 @@
 """Turning reviewed candidates into records, each cited to its span in the ingested document.
 
 - actor: a known actor gains the mention as an alias (when it is a new name); an unknown one becomes a
-  new Actor of the guessed (or edited) kind.
+  new Actor of the guessed (or edited) kind, with the id the candidate proposes (a person the document named in
+  full, ``proposed``) or else one made from its name (``slug``).
 - quote: a Statement (speaker or speaker_text, content, direct, cue, the document's date).
 - event: an Event with its PLOVER type and CAMEO code, source and target as participants.
 - stance: a Position on the issue (a direction needs a value: edit the candidate to give one).
@@ -11,13 +12,13 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
 from accord.errors import AccordError, NotFound
 from accord.ingest import queue
+from accord.ingest.slug import slug
 from accord.record.model import (
     Actor, Citation, Document, Event, Participant, Position, Record, Statement,
 )
@@ -28,17 +29,22 @@ _EVENT_KIND = {"CONSULT": "meeting", "AGREE": "agreement", "FIGHT": "strike", "A
                "COERCE": "strike"}
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "x"
-
-
 def record_for(cand: dict[str, Any], doc: Document, snap: Snapshot) -> Record | None:
     """The record an accepted candidate becomes (None for a date)."""
     cite = [Citation(document=doc.id, start=cand["start"], end=cand["end"])]
     date = cand.get("date") or (str(doc.published) if doc.published else None)
     short = doc.id.removeprefix("doc-")[:8]
     kind = cand["kind"]
+    proposed = set(cand.get("proposed") or ())
+    for field in sorted(proposed - {"actor"}):
+        if cand.get(field) and not snap.has(cand[field], Actor):
+            raise AccordError(f"candidate {cand.get('id')}: its {field} {cand[field]!r} is a proposed actor, not yet in "
+                              f"case {snap.case_id!r}: accept that person's actor candidate first, or edit {field}")
     if kind == "actor":
+        if cand.get("actor") and "actor" in proposed and not snap.has(cand["actor"], Actor):
+            # a person the document named in full whom the case does not hold yet: the Actor under the proposed id
+            return Actor(id=cand["actor"], kind=cand.get("actor_kind") or "person", name=cand.get("name") or cand["text"],
+                         cite=cite)
         if cand.get("actor"):
             if not snap.has(cand["actor"], Actor):
                 raise AccordError(f"actor {cand['actor']!r} is not in case {snap.case_id!r}: edit the candidate's "
@@ -47,7 +53,7 @@ def record_for(cand: dict[str, Any], doc: Document, snap: Snapshot) -> Record | 
             if cand["text"] in actor.names():
                 return None
             return actor.model_copy(update={"aliases": [*actor.aliases, cand["text"]], "cite": [*actor.cite, *cite]})
-        return Actor(id=_slug(cand.get("name") or cand["text"]), kind=cand.get("actor_kind") or "other",
+        return Actor(id=slug(cand.get("name") or cand["text"]), kind=cand.get("actor_kind") or "other",
                      name=cand.get("name") or cand["text"], cite=cite)
     if date is None:
         raise AccordError(f"candidate {cand['id']}: the document has no publication date; edit the candidate's date")

@@ -22,7 +22,7 @@ from accord.ingest.components.actors import PLACE_NEXT, PLACE_WORDS
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.words import literal_spans
-from accord.ingest.world import Lexicon
+from accord.ingest.world import Entry, Lexicon
 
 # head noun -> (type, how it is linked)
 HEADS: dict[str, tuple[str, str]] = {
@@ -93,6 +93,10 @@ _NOT_BODY = {"person", "state", "government", "armed_group", "political_group"}
 _TITLE_DETS = {"the", "his", "her", "its", "their"}
 
 
+#: what the dictionary knows of a proposed person: a person, and nothing else
+_PROPOSED = Entry("", "person", "")
+
+
 @component("descriptions")
 class Descriptions:
     def __init__(self, ctx: Context):
@@ -110,6 +114,11 @@ class Descriptions:
         self._state_hashes = np.array(sorted(unique), dtype=np.uint64)
         self._state_of_hash = unique
 
+
+    def _entry(self, actor: str) -> Entry:
+        """The dictionary's entry of a mention's actor; a person the document proposed (``components.proposed``) has
+        none, and is a person of no known office."""
+        return self.lex.entries.get(actor) or _PROPOSED
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         if doc.tokens is None or not len(doc.tokens) or not self.heads.offsets(doc) and "ounterpart" not in doc.norm:
             return doc
@@ -210,7 +219,7 @@ class Descriptions:
             return (start, end, None, kind, head) if rule is None else None
         named = self._named_in(doc, start, end)
         if named is not None and rule in ("government", "delegation", "armed_group", "political_group"):
-            entry = self.lex.entries[named]
+            entry = self._entry(named)
             if entry.kind == "state":
                 return (start, end, self.lex.government(named), "government", head)
             return (start, end, named, entry.kind if entry.kind in ("armed_group", "political_group", "government")
@@ -242,7 +251,7 @@ class Descriptions:
             if prior and (last is None or prior[-1][0] > self._last_start):
                 return (start, end, prior[-1][2], prior[-1][3], head)
             if last is not None:
-                return (start, end, last, self.lex.entries[last].kind if self.lex.entries[last].kind in
+                return (start, end, last, self._entry(last).kind if self._entry(last).kind in
                         ("armed_group", "political_group") else "body", head)
             return (start, end, None, kind, head)
         return (start, end, None, kind, head)
@@ -262,7 +271,7 @@ class Descriptions:
         if det in ("his", "her"):
             for m in reversed(doc.mentions_in(0, start)):
                 if m.kind == "person" and m.actor and m.via != "pronoun":
-                    states = [r.of for r in self.lex.entries[m.actor].roles
+                    states = [r.of for r in self._entry(m.actor).roles
                               if r.of and r.holds_on(doc.published) and self.lex.entries.get(r.of, None)
                               and self.lex.entries[r.of].kind == "state"]
                     return self.lex.government(states[0]) if states else None
@@ -291,7 +300,7 @@ class Descriptions:
                 break
             if not m.actor or m.via in ("pronoun", "title", "anonymous"):
                 continue
-            entry = self.lex.entries[m.actor]
+            entry = self._entry(m.actor)
             if (kinds is not None and entry.kind in kinds) or (kinds is None and entry.kind not in _NOT_BODY):
                 self._last_start = m.start
                 return m.actor
@@ -299,7 +308,7 @@ class Descriptions:
 
     def _next_of(self, doc: IngestDoc, start: int, kind: str) -> str | None:
         for m in doc.mentions_in(start, doc.sent_of(start)[1]):
-            if m.actor and m.via not in ("pronoun", "title", "anonymous") and self.lex.entries[m.actor].kind == kind:
+            if m.actor and m.via not in ("pronoun", "title", "anonymous") and self._entry(m.actor).kind == kind:
                 return m.actor
         return None
 
@@ -311,7 +320,7 @@ class Descriptions:
         owner_titles: set[str] = set()
         for m in reversed(doc.mentions_in(0, c.start())):
             if m.kind == "person" and m.actor and m.via != "pronoun":
-                owner_titles = {r.title.lower() for r in self.lex.entries[m.actor].roles if r.holds_on(doc.published)}
+                owner_titles = {r.title.lower() for r in self._entry(m.actor).roles if r.holds_on(doc.published)}
                 break
         people = [e for e in self.lex.people_of(state)
                   if any(r.of == state and r.holds_on(doc.published) for r in e.roles)]

@@ -1258,7 +1258,7 @@ class QuoteExtractor:
         for m in doc.mentions_in(doc.sents[max(0, here - 12)][0] if doc.sents else 0, pronoun.start):
             if m.kind == "person" and m.actor and m.via in ("name", "short", "title") \
                     and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start, own) \
-                    and self.lex.entries[m.actor].gender in (None, want):
+                    and getattr(self.lex.entries.get(m.actor), "gender", None) in (None, want):
                 people.setdefault(doc.sent_index(m.start), []).append(m)
         counted, i = 0, here
         while i >= 0 and counted <= 3:

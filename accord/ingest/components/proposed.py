@@ -1,0 +1,292 @@
+"""People the dictionary does not know, given a proposed id so that the document can speak of them.
+
+A full name (two words or more, initials counting) the dictionary lacks is a person's when the text says so: a
+title or an honorific stands before it ('Foreign Minister Sameh Shoukry', 'spokesperson, Vikas Swarup'), a
+reporting verb next to it ('Margot Wallström said', 'according to Jane Roe'), an office in apposition after it
+('Jane Roe, the ministry's spokeswoman,'), a speaker's colon after it opening a paragraph, or an honorific before
+its surname elsewhere in the document ('Ms Wallström'). It becomes a mention of ``slug(name)`` (the id the
+world dictionary and the case bundles would give the person), and so does each later use of the surname alone
+('Wallström said', 'Mr Swarup', 'Minister Shoukry'): transcripts, quotes and events then read that person as
+they read one the dictionary knows. The ids are recorded in ``doc.proposed`` and the output marks every field
+holding one (``proposed``), so that a reviewer sees the person is new.
+
+Nothing is minted for a single word with no full name in the document, nor for runs of capitals that name a
+body, a place, a document or a state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.ingest.components.actors import HONORIFICS, START
+from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP
+from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.registry import Context, component
+from accord.ingest.slug import slug
+from accord.ingest.timex import MONTHS, WEEKDAYS
+
+# a capitalised word of a name (Latin letters with their accents; "O'Brien", 'Hennis-Plasschaert'), or initials
+_LETTER = r"[\w'\u00c0-\u024f]"
+_REST = rf"(?:\.(?:[A-Z]\.){{0,2}}|{_LETTER}*(?:-{_LETTER}+)*)"  # initials first: 'V.K.' is no 'V'
+_WORD = rf"(?:[A-Z\u00c0-\u00de]{_REST})"
+# the small words inside a name ('Abdel Fattah el-Sisi', 'Humberto de la Calle', 'Bert van der Berg')
+_PARTICLE = r"(?:al|el|bin|ibn|bint|de|da|di|del|della|der|den|van|von|la|le|du|dos|das|ould|abu|ter)"
+# two name words or more; opening with one character class, the boundary checked after it (the engine skips to the
+# next capital: twice as fast as opening with the lookbehind)
+_RUN = re.compile(rf"[A-Z\u00c0-\u00de](?<![\w'.-].){_REST}(?:(?: |-)(?:{_PARTICLE}(?: |-))*{_WORD})+")
+# a surname after an honorific or an office anywhere in the document ('Ms Wallström', 'Minister Shoukry')
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Shri|Sen|Senator|Minister|President|Ambassador)\.? "
+                       r"([A-Z\u00c0-\u00de][\w'\u00c0-\u024f-]*)")
+_PARTICLES = set(_PARTICLE[3:-1].split("|"))
+# the words of offices, ranks and styles a name may follow but is not made of
+_ROLES = {
+    "minister", "ministers", "secretary", "president", "vice", "prime", "chancellor", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "spokespersons", "chairman", "chairwoman", "chairperson", "chair",
+    "chairperson-in-office", "representative", "commissioner", "director", "director-general", "secretary-general",
+    "under-secretary-general", "general", "deputy", "foreign", "king", "queen", "prince", "princess", "emir", "sheikh",
+    "leader", "head", "chief", "senator", "sen", "rep", "mp", "mep", "governor", "mayor", "colonel", "col", "lt",
+    "lieutenant", "major", "maj", "capt", "captain", "brigadier", "brig", "admiral", "adm", "marshal", "commander",
+    "negotiator", "adviser", "advisor", "coordinator", "co-ordinator", "mediator", "delegate", "official", "councillor",
+    "councilor", "federal", "state", "senior", "high", "special", "permanent", "acting", "former", "first", "second",
+    "assistant", "associate", "under", "external", "affairs", "interior", "defence", "defense", "justice", "finance",
+    "development", "trade", "cooperation", "humanitarian", "relief", "rapporteur", "judge", "prosecutor", "professor",
+    "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "baroness", "baron", "shri", "smt", "hon",
+    "honourable", "honorable", "excellency", "his", "her", "h.e", "ayatollah",
+    # Malay and South Asian styles ('Datuk Seri Kamal Hashim', 'Shri Vikas Swarup')
+    "datuk", "dato", "datin", "seri", "tun", "tunku", "tengku", "sri", "shrimati", "janab", "imam", "pope", "cardinal", "archbishop",
+    "bishop", "patriarch", "reverend", "rev", "father", "member", "speaker", "clerk", "minority", "majority", "whip",
+    "analyst", "researcher", "journalist", "correspondent", "editor", "anchor", "host", "moderator", "founder",
+    "activist", "lawyer", "attorney", "economist", "expert", "fellow", "lecturer", "citizen", "resident",
+}
+# what makes a run of capitals a body, a place or a document rather than a person
+_NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
+    "international", "network", "crisis", "rights", "society", "news", "press", "times", "post", "journal", "herald",
+    "gazette", "tribune", "daily", "weekly", "radio", "tv", "television", "channel", "media", "service", "services",
+    "embassy", "mission", "assembly", "parliament", "senate", "congress", "house", "tribunal", "corps", "force",
+    "guard", "company", "corporation", "inc", "ltd", "university", "college", "school", "hospital", "airport",
+    "airlines", "airways", "republic", "kingdom", "emirates", "federation", "nations", "states", "islands", "province",
+    "governorate", "district", "city", "region", "street", "square", "road", "palace", "hotel", "hall", "building",
+    "tower", "gate", "valley", "river", "mountains", "sea", "gulf", "desert", "heights", "protocol", "agreement",
+    "agreements", "accord", "accords", "declaration", "statement", "resolution", "communique", "charter", "treaty",
+    "convention", "conference", "summit", "talks", "process", "plan", "initiative", "roadmap", "act", "law", "report",
+    "briefing", "week", "day", "year", "group", "cross", "doctors", "borders", "aid", "care", "government", "regime",
+    "authority", "authorities", "administration", "cabinet", "presidency", "secretariat", "chamber", "police",
+    "ministries", "jazeera", "arabiya", "sham", "islam", "state", "jaysh", "jaish", "liwa", "ahrar", "jabhat",
+    "faylaq", "harakat", "ansar", "kataib", "saraya", "fatah", "hayat", "tahrir", "hezbollah", "hamas", "taliban",
+    "questions", "question", "answers", "session", "debate", "motion", "bill", "order", "orders", "paper", "papers",
+    "note", "notes", "update", "transcript", "remarks", "speech", "interview", "podcast", "episode", "minutes",
+    "record", "hansard", "verbatim", "east", "west", "north", "south", "middle", "eastern", "western", "northern",
+    "southern", "central", "new", "old", "great", "united", "general", "joint", "europe", "european", "africa",
+    "african", "asia", "asian", "america", "american", "arab", "islamic", "catholic",
+    "orthodox", "kurdish", "democratic", "popular", "national", "socialist", "liberal", "conservative", "labour",
+    # a place's first word in Arabic names ('Tal Abyad', 'Kafr Nubl', 'Deir Ezzor', 'Ras Lanuf', 'Es Sider')
+    "tal", "tell", "tel", "kafr", "kfar", "deir", "ras", "jisr", "bab", "ain", "wadi", "jabal", "jebel", "beit", "es",
+    "begin", "text", "editorial", "sections",
+    "green", "greens", "peace", "security", "support", "syria", "syrian", "wire", "staff", "desk", "reporter",
+    "reporters", "reporting", "editing", "broadcasting", "movements", "areas", "area", "debates", "release",
+    "regarding", "brotherhood", "zone", "zones", "camp", "camps", "town", "village", "crossing", "field", "base",
+}
+# offices a name's apposition gives ('Jane Roe, the ministry's spokeswoman')
+_OFFICES = {
+    "minister", "secretary", "president", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chairperson", "chair", "co-chair", "chairperson-in-office",
+    "representative", "commissioner", "director", "director-general", "secretary-general", "under-secretary-general",
+    "general", "deputy", "king", "queen", "prince", "emir", "leader", "head", "chief", "senator", "mp", "mep",
+    "governor", "mayor", "colonel", "commander", "negotiator", "adviser", "advisor", "coordinator", "mediator",
+    "delegate", "councillor", "rapporteur", "judge", "prosecutor", "professor", "member", "speaker", "analyst",
+    "researcher", "journalist", "correspondent", "editor", "founder", "activist", "lawyer", "economist", "official",
+    "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip",
+}
+# a run's words that end a name, not part of it ('Margot Wallström Monday said')
+_AFTER_NAME = {w.lower() for w in (*WEEKDAYS, *MONTHS)}
+# words that open a sentence or a phrase before a name, never inside one (a people's name may be a surname: 'Muslim')
+_OPENERS = {w.lower() for w in _SKIP} - {"western", "arab", "muslim", "islamic", "christian", "sunni", "shia", "shiite",
+                                         "alawite", "kurdish", "kurds"} | {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all", "every", "each", "any"}
+_REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|warned|warns|explained|"
+              r"insisted|insists|wrote|writes|tweeted|argued|argues|declared|urged|urges|asked|asks|replied|replies|"
+              r"answered|answers|announced|announces|acknowledged|admitted|confirmed|confirms|denied|denies|"
+              r"recalled|emphasised|emphasized|underlined|underscored|reiterated|remarked|observed|commented|"
+              r"responded|continued|concluded|cautioned|conceded")
+_VERB_AFTER = re.compile(rf"(?:,\s*)?(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed)\s+$")
+# an office in apposition after the name ('Jane Roe, the ministry's spokeswoman,' 'Jane Roe, Minister for ...')
+_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their|our|who is|who was|who heads)\s+)?"
+                         r"(?:[\w'\u00c0-\u024f.-]+\s+){0,5}?(?P<role>[\w-]+)")
+_LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
+# the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
+_GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def _split(name: str) -> list[str]:
+    """A name's words, its particles ('al-', 'de la') joined to the word after them."""
+    out: list[str] = []
+    for w in name.split(" "):
+        if out and out[-1].lower().rstrip("-") in _PARTICLES and not out[-1][0].isupper():
+            out[-1] += ("" if out[-1].endswith("-") else " ") + w
+        else:
+            out.append(w)
+    return out
+
+
+@component("proposed_people")
+class ProposedPeople:
+    def __init__(self, ctx: Context):
+        self.lex = lex = ctx.lexicon
+        self.roles = _ROLES | {w.lower() for t in lex.titles for w in t.title.replace("-", " ").split()} - _GLUE
+        self.honorifics = {h.rstrip(".").lower() for h in HONORIFICS} | {
+            "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "shri", "smt", "sen", "rep", "hon",
+            "datuk", "dato", "seri", "tun", "sri",
+            "minister", "president", "ambassador", "secretary", "chancellor", "senator", "general", "commissioner"}
+        # a place or a state is no person: 'Abu Dhabi', 'Saudi Arabia', 'Jordan'
+        names = {f for e in lex.entries.values() if e.kind != "person" for f in (e.name, *e.aliases)}
+        self.places = {p.lower() for p in lex.places} | {e.capital.lower() for e in lex.entries.values() if e.capital} \
+            | {n.lower() for n in names} | {d.lower() for d in lex.demonym_of}
+        self.stop = self.roles | _NOT_PEOPLE | _AFTER_NAME | _OPENERS | self.places
+        self.styles = self.roles | self.honorifics
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        norm = doc.norm
+        taken = bytearray(len(norm))  # the characters a mention (other than a bare title's) or a place already holds
+        for m in doc.mentions:
+            if m.actor or m.via not in ("title", "anonymous"):
+                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        for s, e in doc.places:
+            taken[s:e] = b"\x01" * (e - s)
+        names: dict[str, str] = {}  # proposed id -> the name as first written
+        spans: list[tuple[int, int, str]] = []  # every full name's span and id
+        honoured: set[str] | None = None  # the surnames after an honorific, found when first asked
+        for run in _RUN.finditer(norm):
+            if taken.find(0, run.start(), run.end()) < 0:
+                continue  # wholly a known actor's name
+            found = self._name(doc, run, taken)
+            if found is None:
+                continue
+            start, end, name, titled = found
+            if not titled:
+                if honoured is None:
+                    honoured = {_POSSESSIVE.sub("", w) for w in _HONOURED.findall(norm)}
+                if not self._person_context(doc, start, end, name, honoured):
+                    continue
+            pid = slug(name)
+            names.setdefault(pid, name)
+            spans.append((start, end, pid))
+        if not spans:
+            return doc
+        surnames = self._surnames(names)
+        found = [Mention(s, e, doc.text[s:e], pid, "person", "name", 0.8) for s, e, pid in spans]
+        for s, e in spans_of(norm, surnames):
+            if taken.find(1, s, e) >= 0 or any(a <= s < b for a, b, _ in spans):
+                continue
+            if not self._alone(norm, s, e):
+                continue
+            found.append(Mention(s, e, doc.text[s:e], surnames[norm[s:e]], "person", "short", 0.75))
+        # a name spelled as the dictionary's id of someone it lists under other spellings is that person, no new one
+        known = {pid: self.lex.entries[pid].name for pid in names if pid in self.lex.entries}
+        doc.proposed = {**doc.proposed, **{pid: name for pid, name in names.items() if pid not in known}}
+        doc.mentions = sorted(doc.mentions + found, key=START)
+        for m in found:
+            doc.add("actor", m.start, m.end, m.confidence, actor=m.actor, name=known.get(m.actor) or names[m.actor],
+                    actor_kind="person")
+        return doc
+
+    def _name(self, doc: IngestDoc, run: re.Match[str], taken: bytearray) -> tuple[int, int, str, bool] | None:
+        """The name a run of capitals may hold after its titles, and whether a title or a style stands just before it
+        (a person's, then)."""
+        norm = doc.norm
+        words = run.group().split(" ")
+        at = run.start()
+        # a possessive ends the name ("Hua Chunying's Regular Press Conference")
+        owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w)), None)
+        if owner is not None:
+            words = words[:owner] + [_POSSESSIVE.sub("", words[owner])]
+        # the name starts after the run's last word of an office, a style or a sentence's opening ('Egyptian
+        # Foreign Minister Sameh Shoukry', 'Chairman Wendt'); a word another name opens a run with goes too
+        cut = -1
+        for i, w in enumerate(words[:-1]):
+            low = w.lower().rstrip(".,")
+            if low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places:
+                cut = i
+        # titled when the word just before the name is an office or a style (not a place: 'President of Egypt X' is
+        # the dictionary's to read)
+        titled = cut >= 0 and words[cut].lower().rstrip(".,") in self.styles
+        start, rest = at + sum(len(x) + 1 for x in words[:cut + 1]), words[cut + 1:]
+        # day words after it end it too ('Wallström Monday')
+        while rest and rest[-1].lower() in _AFTER_NAME:
+            rest = rest[:-1]
+        name = " ".join(rest)
+        parts = _split(name)
+        if len(parts) < 2 or len(parts) > 5 or len(name) < 5:
+            return None
+        end = start + len(name)
+        if taken.find(1, start, end) >= 0:
+            return None  # a known actor's name, or part of one
+        lows = [p.lower() for p in parts]
+        if any(p in self.stop or p.rstrip(".") in self.stop for p in lows) or name.lower() in self.places:
+            return None
+        if any(p.replace("-", " ").split()[-1] in _NOT_PEOPLE for p in lows):
+            return None
+        if any((len(p) > 1 and p.isupper() and not p.endswith(".")) or (len(p) <= 3 and sum(map(str.isupper, p)) > 1)
+               or any(map(str.isdigit, p)) for p in parts):
+            return None  # an acronym ('UN', 'ISSG', 'StS'), a label in capitals, a code
+        if not all(p[0].isupper() or p.split()[0].rstrip("-").lower() in _PARTICLES for p in parts):
+            return None
+        if parts[-1].endswith(".") or parts[0].endswith("-"):
+            return None
+        return start, end, name, titled
+
+    def _person_context(self, doc: IngestDoc, start: int, end: int, name: str, honoured: set[str]) -> bool:
+        """Whether the words around a name, or an honorific before its surname elsewhere, make it a person's."""
+        norm = doc.norm
+        before = norm[max(0, start - 40):start]
+        last = before.rstrip(" ,").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,") else ""
+        if last in self.roles or last in self.honorifics or _VERB_BEFORE.search(before):
+            return True
+        if _VERB_AFTER.match(norm, end, end + 40):
+            return True
+        app = _APPOSITION.match(norm, end, end + 80)
+        if app and app.group("role").lower() in _OFFICES and "." not in norm[end:app.end("role")]:
+            return True
+        line_start = start == 0 or norm[start - 1] == "\n"
+        if line_start and _LABEL_AFTER.match(norm, end, end + 90):
+            return True  # a speaker's label: 'Vikas Swarup:', 'Jane Roe (Group):'
+        surname = _split(name)[-1]
+        bare = surname.split("-")[-1] if surname.split("-")[0].lower() in _PARTICLES else surname
+        return bare in honoured
+
+    def _surnames(self, names: dict[str, str]) -> dict[str, str]:
+        """Each proposed person's surname (and the surname without its particle) -> the id, for surnames that
+        name one of them only and are no word of an office, a date or a place."""
+        out: dict[str, str] = {}
+        shared: set[str] = set()
+        for pid, name in names.items():
+            last = _split(name)[-1]
+            forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
+            for form in forms:
+                if len(form) < 3 or form.lower() in self.stop or not form[0].isupper():
+                    continue
+                if form in out and out[form] != pid:
+                    shared.add(form)
+                out[form] = pid
+        return {k: v for k, v in out.items() if k not in shared}
+
+    @staticmethod
+    def _alone(norm: str, s: int, e: int) -> bool:
+        """Whether a surname stands alone there, not as the last word of somebody else's full name ('Ahmed Singh'
+        when 'V.K. Singh' is proposed) nor as the first of a longer run ('Swarup Street')."""
+        before = norm[max(0, s - 30):s]
+        prev = re.search(r"([\w'\u00c0-\u024f.-]+)[ ]$", before)
+        if prev and prev.group(1)[0].isupper() and prev.group(1).rstrip(".").lower() not in _ROLES \
+                and not re.search(r"[.!?:\"]\s*$", before[:prev.start()] or "."):
+            return False
+        return not re.match(r"[ -][A-Z][a-z]", norm[e:e + 3])
+
+
+def spans_of(norm: str, words: dict[str, str]) -> list[tuple[int, int]]:
+    """Where each of the words stands in the text as a word of its own, in one pass."""
+    if not words:
+        return []
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")(?![\w-])")
+    return [m.span() for m in pattern.finditer(norm)]

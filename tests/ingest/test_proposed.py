@@ -1,0 +1,147 @@
+"""People the dictionary does not know: a proposed id from the full name, later mentions linked to it, their quotes
+carrying it, and the review's acceptance creating the actor under it. The people here are made up."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accord.ingest.document import Article
+from accord.ingest.slug import slug
+from accord.record.model import ID_PATTERN
+from tests.ingest.conftest import of
+
+
+# ------------------------------------------------------------------------------------------------ the slug
+
+def test_slug_folds_a_name_as_the_corpus_and_bundles_spell_ids():
+    assert slug("Margot Wallström") == "margot-wallstrom"
+    assert slug("Stephen O'Brien") == "stephen-o-brien"
+    assert slug("Børge Brende") == "borge-brende"
+    assert slug("Mevlüt Çavuşoğlu") == "mevlut-cavusoglu"
+    assert slug("V.K. Singh") == "v-k-singh"
+    assert slug("  -- ") == "x"
+
+
+@given(st.text(max_size=120))
+def test_slug_is_an_ascii_id_of_nonempty_parts_and_idempotent(name):
+    s = slug(name)
+    assert s.isascii() and len(s) <= 80
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", s)  # no empty part: no leading, trailing or doubled hyphen
+    assert re.fullmatch(ID_PATTERN, s)
+    assert slug(s) == s
+
+
+# ------------------------------------------------------------------------------------------------ minting
+
+def _actors(result: dict) -> list[dict]:
+    return of(result, "actor")
+
+
+def test_a_titled_full_name_gets_a_proposed_id_and_its_quote_that_speaker(run):
+    r = run('Foreign Minister Margit Halvorsen of Norway spoke after the meeting. "The talks must go on," '
+            'Halvorsen told reporters.')
+    names = [a for a in _actors(r) if a["actor"] == "margit-halvorsen"]
+    assert [a["text"] for a in names] == ["Margit Halvorsen", "Halvorsen"]
+    assert all(a["proposed"] == ["actor"] and a["actor_kind"] == "person" and a["name"] == "Margit Halvorsen"
+               for a in names)
+    (quote,) = [q for q in of(r, "quote") if q["direct"]]
+    assert quote["speaker"] == "margit-halvorsen" and quote["proposed"] == ["speaker"]
+
+
+def test_later_mentions_by_surname_honorific_and_title_link_to_the_same_id(run):
+    r = run("Tomas Ekdahl, the agency's spokesman, said the convoy had left. Mr Ekdahl added that more would follow. "
+            "Later, Spokesman Ekdahl said the road was open.")
+    linked = [a["text"] for a in _actors(r) if a["actor"] == "tomas-ekdahl"]
+    assert linked == ["Tomas Ekdahl", "Ekdahl", "Ekdahl"]
+
+
+def test_a_transcript_label_by_surname_speaks_for_the_person_named_in_full_before(run):
+    text = ("Briefing by the ministry, 3 March 2016\n\n"
+            "Speakers: Steffan Korvald, spokesman of the ministry, and Lene Aasheim, its deputy spokeswoman.\n\n"
+            "KORVALD: Good morning. We welcome the cessation of hostilities.\n\n"
+            "QUESTION: Will the ministry send observers?\n\n"
+            "AASHEIM: We are ready to send them as soon as we are asked.\n\n"
+            "QUESTION: And the talks?\n\n"
+            "KORVALD: They resume next week.")
+    speakers = {q["text"].split(".")[0]: q["speaker"] for q in of(run(text), "quote") if q["direct"]}
+    assert speakers["Good morning"] == "steffan-korvald"
+    assert speakers["We are ready to send them as soon as we are asked"] == "lene-aasheim"
+    assert speakers["They resume next week"] == "steffan-korvald"
+    assert speakers["Will the ministry send observers?"] is None
+
+
+def test_initials_are_part_of_a_name_and_a_possessive_ends_it(run):
+    r = run("My colleague, General P.K. Varma, stayed in Djibouti to coordinate the flights.\n\n"
+            "Foreign Ministry Spokesperson Zhao Minghua's Regular Press Conference was held on Tuesday.")
+    assert {a["actor"]: a["text"] for a in _actors(r) if a.get("proposed")} == {"p-k-varma": "P.K. Varma",
+                                                                                "zhao-minghua": "Zhao Minghua"}
+
+
+def test_no_id_for_bodies_places_documents_states_or_a_single_word(run):
+    r = run("The Northern Relief Network said aid reached Tal Abyad. Saudi Arabia said the Geneva Communique "
+            "stands. Halvorsen said the talks were over. Amnesty International said it was alarmed. "
+            'Reporting by Example Staff in Geneva; editing by Example Desk.')
+    assert not [a for a in _actors(r) if a.get("proposed")]
+    assert not [q for q in of(r, "quote") if q.get("proposed")]
+
+
+def test_a_known_person_spelled_otherwise_keeps_his_id_and_is_no_proposal(pipeline):
+    known = next(e for e in pipeline.lexicon.entries.values() if e.kind == "person" and " " in e.name
+                 and slug(e.name) == e.id and e.name.isascii())
+    r = pipeline(Article(text=f'"We agree," said {known.name}.')).result()
+    assert not any(c.get("proposed") for c in r["candidates"])
+
+
+# ------------------------------------------------------------------------------------------------ review
+
+def test_accepting_a_proposed_person_creates_the_actor_under_that_id_and_then_his_quote(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+    from accord.store import Store
+    from tests.ingest.test_cli import make_case
+
+    runner = CliRunner()
+    db = tmp_path / "s.db"
+    make_case(db)
+    (tmp_path / "a.txt").write_text('Foreign Minister Åsa Lindqvist spoke in Oslo. "We will send observers," '
+                                    'Lindqvist said.')
+    base = ["--db", str(db)]
+    r = runner.invoke(app, [*base, "ingest", str(tmp_path / "a.txt"), "--case", "t", "--published", "2016-03-01"])
+    assert r.exit_code == 0, r.output
+
+    def pending(kind: str) -> list[dict]:
+        return json.loads(runner.invoke(app, [*base, "review", "list", "--case", "t", "--kind", kind, "--json"]).output)
+
+    (quote,) = pending("quote")
+    assert quote["speaker"] == "asa-lindqvist" and quote["proposed"] == ["speaker"]
+    r = runner.invoke(app, [*base, "review", "accept", str(quote["id"]), "--case", "t"])
+    assert r.exit_code == 2 and "proposed actor" in r.output and "asa-lindqvist" in r.output
+    first = next(c for c in pending("actor") if c["text"] == "Åsa Lindqvist")
+    r = runner.invoke(app, [*base, "review", "accept", str(first["id"]), "--case", "t", "--json"])
+    assert json.loads(r.output)["record_id"] == "asa-lindqvist"
+    actor = Store.open(str(db)).get("t", "asa-lindqvist")
+    assert (actor.kind, actor.name) == ("person", "Åsa Lindqvist")
+    again = next(c for c in pending("actor") if c["text"] == "Lindqvist")  # the surname: now an alias of the actor
+    r = runner.invoke(app, [*base, "review", "accept", str(again["id"]), "--case", "t", "--json"])
+    assert json.loads(r.output)["record_id"] == "asa-lindqvist"
+    assert "Lindqvist" in Store.open(str(db)).get("t", "asa-lindqvist").aliases
+    r = runner.invoke(app, [*base, "review", "accept", str(quote["id"]), "--case", "t", "--json"])
+    assert Store.open(str(db)).get("t", json.loads(r.output)["record_id"]).speaker == "asa-lindqvist"
+
+
+def test_a_new_actor_without_a_proposed_id_is_named_by_the_folding_slug(tmp_path):
+    from accord.ingest.review import record_for
+    from accord.record.model import Case, Document
+    from accord.record.snapshot import Snapshot
+
+    doc = Document(id="doc-0123456789abcdef", title="A", url="https://example.org/a", published="2016-03-01")
+    snap = Snapshot([Case(id="t", name="T")], "t")
+    cand = {"kind": "actor", "start": 0, "end": 12, "text": "Børge Brigade", "actor": None, "name": "Børge Brigade",
+            "actor_kind": "armed_group"}
+    assert record_for(cand, doc, snap).id == "borge-brigade"
