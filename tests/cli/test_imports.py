@@ -227,3 +227,10 @@ def test_a_path_given_reaches_the_command_without_pydantic(syria_db, tmp_path, c
     loaded = _probe(_RUN_PROBE, json.dumps([*HEAVY, *PLAIN]), json.dumps(["--db", syria_db, *args]))
     assert out.exists()
     assert not set(loaded) & {*READ_FORBIDDEN, "pydantic", "pydantic_core", "accord.record.model", "accord.record.bundle"}, loaded
+
+
+def test_the_schema_is_printed_without_the_model():
+    """`case schema` prints the copy derived from the model when it changed (accord/record/bundle-schema.json,
+    kept equal by tests/record/test_reference.py): no pydantic, no record model, no bundle reader."""
+    loaded = _probe(_RUN_PROBE, json.dumps([*HEAVY, *PLAIN]), json.dumps(["case", "schema"]))
+    assert not set(loaded) & {*READ_FORBIDDEN, *PLAIN}, loaded

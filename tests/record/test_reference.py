@@ -58,6 +58,8 @@ def test_published_page_and_schema_are_current(tmp_path):
     assert reference.rewrite(page) is False, "run: python -m accord.record.reference docs/bundle-format.md"
     published = (REPO / "docs" / "bundle-schema.json").read_text(encoding="utf-8")
     assert published == reference.schema_text(), "run: python -m accord.record.reference ... --schema docs/bundle-schema.json"
+    # and the copy `accord case schema` prints
+    assert reference.PACKAGED.read_text(encoding="utf-8") == reference.schema_text(), "run: the same"
 
 
 def test_the_page_has_a_table_per_file_and_per_nested_object():
