@@ -193,8 +193,10 @@ def issue_figures(repeat: int) -> list[str]:
 #: what the start-up figures time: help, a command that reads no record, the narrow reads of an issue's
 #: positions and of a record (no record class built), a record's history, reads through the whole
 #: snapshot read as plain records (`actors list`, `relations`, `eligible`, `vote tally`, `roadmap`…), and
-#: a forecast and the briefing read back from the forecast cache (each command runs once, untimed, before
-#: it is timed: a forecast's first run computes and fills the cache)
+#: the monitor's counts and exports, the case written as a bundle, as PLOVER records and as its schema, an
+#: issue as a KTAB scenario, and a forecast and the briefing (before and in the ceasefire) read back from the
+#: forecast cache (each command runs once, untimed, before it is timed: a forecast's first run computes and
+#: fills the cache)
 STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "--date", "2015-12-18"], ["show", "assad-role"],
                     ["history", "assad-role"], ["actors", "list"], ["relations", "russia", "--date", "2016-01-01"],
                     ["body", "members", "unsc", "--date", "2015-12-18"], ["eligible", "talks", "--date", "2015-12-18"],
@@ -204,8 +206,13 @@ STARTUP_COMMANDS = (["--help"], ["case", "list"], ["positions", "assad-role", "-
                     ["monitor", "incidents", "--from", "2016-02-26", "--to", "2016-03-07"],
                     ["monitor", "violations", "coh-2016", "--from", "2016-02-26", "--to", "2016-03-07"],
                     ["monitor", "ceasefire", "coh-2016", "--date", "2016-03-01"], ["monitor", "merge", "review", "--all"],
-                    ["case", "export", "syria-2015", "{tmp}/export"],
-                    ["forecast", "issue", "assad-role", "--date", "2015-12-18"], ["brief", "--date", "2016-01-01"])
+                    ["monitor", "compliance", "coh-2016", "--from", "2016-02-26", "--to", "2016-03-07"],
+                    ["monitor", "report", "coh-2016", "--date", "2016-03-01"],
+                    ["monitor", "export", "--from", "2016-02-26", "--to", "2016-03-07"],
+                    ["case", "export", "syria-2015", "{tmp}/export"], ["case", "export-plover", "syria-2015"], ["case", "schema"],
+                    ["forecast", "ktab", "assad-role", "--date", "2015-12-18"],
+                    ["forecast", "issue", "assad-role", "--date", "2015-12-18"], ["brief", "--date", "2016-01-01"],
+                    ["brief", "--date", "2016-03-06"])
 
 
 def startup_figures(repeat: int) -> list[str]:
