@@ -884,3 +884,9 @@ def test_a_participle_after_a_determiner_is_a_noun_and_reports_nothing(run):
             "The saying goes that talks end wars.")
     assert _reports(r) == []
 
+
+
+def test_a_bare_reporting_verb_in_a_question_reports_nothing(run):
+    r = run("When the talks resume in Geneva, will the government insist on a full ceasefire? Does Moscow still "
+            "insist that Assad must stay? Diplomats say the talks will resume.")
+    assert _reports(r) == [("the talks will resume", None)]

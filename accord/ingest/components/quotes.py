@@ -909,6 +909,8 @@ class QuoteExtractor:
                     continue
                 if cue in _ASSURE_CUES and not _WHOM_THAT.match(norm, m.end(), e):
                     continue
+                if cue in _BARE_CUES and norm[s:e].rstrip().endswith("?"):
+                    continue  # 'will the government insist on ...?', 'Does Washington still insist that ...?': asked
                 if cue in _BARE_CUES and _NOT_REPORTING_BEFORE.search(norm, max(s, m.start() - 12), m.start()):
                     continue  # 'would say', 'to tell', 'we tell them': no report of someone's words  # not a verb of reporting, or the tail of 'quoted him as saying' after a quote
                 # 'Churkin said ..., and warned that ...', '..., adding that ...': the earlier verb's speaker
