@@ -403,3 +403,9 @@ def test_a_demonym_heading_a_states_term_of_office_or_its_aid(run):
     found = _actors(run, "The Dutch Presidency of the EU and Norwegian humanitarian aid reached the town.")
     assert ("Dutch", "netherlands") in found and ("Norwegian", "norway") in found
     assert not _actors(run, "Norwegian humanitarian workers and Dutch economic growth.")
+
+
+def test_a_leaders_name_before_government_or_regime_is_the_government_he_heads(run):
+    found = _actors(run, "The Hadi government and the Assad regime both answered, and Hadi spoke later.")
+    assert found == [("Hadi government", "yemen-government"), ("Assad regime", "syria-government"),
+                     ("Hadi", "abd-rabbu-mansour-hadi")]

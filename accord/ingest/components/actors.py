@@ -93,6 +93,9 @@ STATE_MODIFIED = PLACE_NEXT | {"crisis", "conflict", "war", "envoy", "policy", "
                                "city"}  # 'Kuwait City': the city
 # between a demonym and its noun, a word that leaves the noun the state's ('Swiss humanitarian aid')
 _DEMONYM_SKIP = {"humanitarian", "financial"}
+# after a leader's name, the body he heads ('the Hadi government'), and the offices that head a state's government
+_LED_BODY = {"government", "regime", "administration"}
+_LEADERS = {"president", "prime minister", "king", "emir", "chancellor", "supreme leader"}
 # "Syrian-led", "Syrian-owned": led by the country's people, not by a state whose government is a party apart
 NATIONALS_LED = {"led", "owned"}
 # Words after a demonym that make it the state acting ("Russian jets"), not a nationality ("Syrian refugees").
@@ -338,6 +341,15 @@ class ActorMatcher:
                                                                                   or acting or infinitive))
                                   or nxt in STATE_MODIFIED):
                     place_end = last if located else place_end
+                    continue
+            if entry.kind == "person" and nxt in _LED_BODY and doc.published is not None:
+                # 'the Hadi government', 'the Assad regime': the government of the state its leader heads on the day
+                led = [r.of for r in entry.roles if r.holds_on(doc.published) and r.of in self.lex.entries
+                       and self.lex.entries[r.of].kind == "state" and r.title.lower() in _LEADERS]
+                if len(led) == 1:
+                    gov_end = idxs[last] + lens[last]
+                    doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], self.lex.government(led[0]),
+                                                "government", "name", 0.95, "GOV"))
                     continue
             if via == "people" and (prev != "the" or actor in self.divided):
                 continue  # "the Syrians will decide", 'the Libyans deserve a government': the people, not the state
