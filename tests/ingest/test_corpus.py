@@ -14,7 +14,7 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "gold-format.md"
-MIN_ARTICLES = {"dev": 22, "dev2": 12, "dev3": 8, "dev4": 8, "heldout": 10, "blind": 12, "dev5": 8, "dev6": 4, "dev7": 12, "dev9": 12, "blind2": 16, "dev10": 16, "dev11": 12, "blind3": 16, "blind4": 16, "dev13": 16, "dev12": 16, "blind5": 16, "blind6": 16, "blind7": 16, "blind8": 16, "dev14": 16, "dev15": 16, "dev17": 16, "dev16": 16, "dev18": 16, "blind9": 16, "dev19": 16}
+MIN_ARTICLES = {"dev": 22, "dev2": 12, "dev3": 8, "dev4": 8, "heldout": 10, "blind": 12, "dev5": 8, "dev6": 4, "dev7": 12, "dev9": 12, "blind2": 16, "dev10": 16, "dev11": 12, "blind3": 16, "blind4": 16, "dev13": 16, "dev12": 16, "blind5": 16, "blind6": 16, "blind7": 16, "blind8": 16, "dev14": 16, "dev15": 16, "dev17": 16, "dev16": 16, "dev18": 16, "blind9": 16, "dev19": 16, "blind10": 16}
 
 
 def _load_build():
@@ -77,8 +77,9 @@ def test_article_schema_and_spans(split, art):
     published = dt.datetime.fromisoformat(art["published"])
     assert published.tzinfo is not None
     text = art["text"]
-    # transcripts and official releases come short, and a hearing's transcript long (blind7-02, 493 words): the splits written for them may be
-    assert (60 if split in (*build.DESCRIBED, "dev7", "dev9") else 150) <= len(text.split()) <= 500, f"{len(text.split())} words"
+    # transcripts and official releases come short, and a hearing's or a press conference's transcript long (blind10-01, 574
+    # words): the splits written for them may be
+    assert (60 if split in (*build.DESCRIBED, "dev7", "dev9") else 150) <= len(text.split()) <= 600, f"{len(text.split())} words"
     gold = art["gold"]
     assert set(gold) == GOLD_KEYS | ({"descriptions"} if split in build.DESCRIBED else set())
     for kind, items in gold.items():

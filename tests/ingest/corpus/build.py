@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -83,7 +83,18 @@ EXTRA_ACTORS = frozenset(
     minusma kadre-desire-ouedraogo algeria tammam-salam gebran-bassil poland witold-waszczykowski pavlo-klimkin
     kazakhstan erlan-idrissov ahmed-asiri mohammed-abdulsalam salih-muslim iyad-madani
     steffen-seibert martin-schaefer vikas-swarup sartaj-aziz ashraf-ghani alaa-youssef sameh-shoukry switzerland
-    didier-burkhalter austria sebastian-kurz humberto-de-la-calle ivan-marquez""".split()
+    didier-burkhalter austria sebastian-kurz humberto-de-la-calle ivan-marquez
+    abdullah-ii afonso-dhlakama alexander-hug antonio-garcia antonio-muchanga antony-blinken armando-guebuza
+    arrmanatha-nasir asaad-al-zoubi ashton-carter aung-min benigno-aquino-iii boris-gryzlov
+    bruno-rodriguez-parrilla chile cyril-ramaphosa delcy-rodriguez ecuador elisabeth-slattum eln
+    espen-barth-eide feliciano-belmonte-jr ferdinand-marcos-jr festus-mogae fidel-agcaoili filipe-nyusi
+    frank-pearl greece guillaume-long herminio-coloma-jr indonesia iryna-herashchenko jacinto-veloso jacob-zuma
+    jesus-dureza jose-maria-sison joyce-anelay khaled-khoja kio knu maite-nkoana-mashabane
+    marcelo-rebelo-de-sousa martin-sajdik matteo-renzi milf min-aung-hlaing miriam-coronel-ferrer mohagher-iqbal
+    mozambique-government mustafa-akinci mutu-say-poe myanmar-government ndfp nicolas-maduro nicos-anastasiades
+    paolo-gentiloni petro-poroshenko philippines-government rcss renamo retno-marsudi rodrigo-duterte
+    sergei-ryabkov silvestre-bello-iii south-africa tatmadaw teresita-quintos-deles thailand thein-sein uwsa
+    vijay-nambiar yevhen-marchuk yohei-sasakawa""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
