@@ -44,13 +44,17 @@ _ALIKE = re.compile("[ -~\n\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
 
 
 def _alike(value: Any) -> bool:
-    """Whether libyaml's emitter writes this as PyYAML's does: mappings with non-empty text keys, lists,
+    """Whether libyaml's emitter writes this as PyYAML's does: mappings with non-empty text keys (not
+    non-ASCII ones of 128 bytes or more), lists,
     text (as ``_ALIKE``; not one that ends in two line breaks, a literal block kept open), numbers,
     booleans and None; not dates, which the two quote differently."""
     if isinstance(value, str):
         return _ALIKE.fullmatch(value) is not None and not (value.endswith("\n") and value[-2:-1] in ("", "\n"))
     if isinstance(value, dict):
-        return all(type(k) is str and k and _alike(k) and _alike(v) for k, v in value.items())
+        # a key of 128 bytes or more is written as a complex key ('? ...') by libyaml, which counts bytes, while
+        # PyYAML counts characters: a non-ASCII key that long is written by PyYAML
+        return all(type(k) is str and k and _alike(k) and (k.isascii() or len(k.encode()) < 128) and _alike(v)
+                   for k, v in value.items())
     if isinstance(value, list):
         return all(_alike(v) for v in value)
     return value is None or type(value) in (bool, int, float)

@@ -51,6 +51,11 @@ def test_a_titled_full_name_gets_a_proposed_id_and_its_quote_that_speaker(run):
     assert quote["speaker"] == "margit-halvorsen" and quote["proposed"] == ["speaker"]
 
 
+def test_a_full_name_before_a_reporting_verb_is_a_person(run):
+    r = run("Zoltan Kovacs said the talks would resume on Monday. \u0160tefan Horv\u00e1th, who said little, left early.")
+    assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"zoltan-kovacs", "stefan-horvath"}
+
+
 def test_later_mentions_by_surname_honorific_and_title_link_to_the_same_id(run):
     r = run("Tomas Ekdahl, the agency's spokesman, said the convoy had left. Mr Ekdahl added that more would follow. "
             "Later, Spokesman Ekdahl said the road was open.")

@@ -860,6 +860,9 @@ def test_according_to_after_a_report_is_its_source_and_but_that_opens_a_second_s
     # without a reporting verb before it, the words are the source's
     r = run("Russia has offered a truce starting on Friday, according to Kerry.")
     assert _reports(r) == [("Russia has offered a truce starting on Friday", "john-kerry")]
+    # a source inside the reported words is part of them
+    r = run("Lavrov said that the town, according to residents, had been shelled by the rebels overnight.")
+    assert _reports(r) == [("the town, according to residents, had been shelled by the rebels overnight", "sergei-lavrov")]
 
 
 def test_two_speakers_joined_by_and_are_nobody_alone(run):

@@ -32,7 +32,8 @@ _text = (st.text(_chars, max_size=140)
          | st.sampled_from(["yes", "no", "on", "null", "~", "2015-12-18", "1e3", "0x1F", ".inf", "a: b", "- x", "#c",
                             " lead", "trail ", "a\n", "a\n\n", "\n", "a\n b\n", "word " * 40, "é" * 60 + " " + "é" * 60]))
 _scalar = _text | st.integers() | st.floats() | st.booleans() | st.none() | st.dates()
-_key = st.text(_chars, max_size=14) | st.sampled_from(["id", "cite", "start", "end", "note", "yes"])
+_key = (st.text(_chars, max_size=14) | st.sampled_from(["id", "cite", "start", "end", "note", "yes"])
+        | st.sampled_from(["\u00e9" * 63, "\u00e9" * 64, "\u00e9" * 100, "a" * 130]))
 _value = st.recursive(_scalar, lambda c: st.lists(c, max_size=4) | st.dictionaries(_key, c, max_size=4), max_leaves=24)
 _bundle = st.dictionaries(_key, _value, max_size=6) | st.lists(st.dictionaries(_key, _value, max_size=5), max_size=4)
 
@@ -47,7 +48,7 @@ def test_what_takes_libyamls_emitter_is_written_as_by_pyyamls(data):
 
 @pytest.mark.parametrize("data", [
     {"note": "a \U0001F600"}, {"note": "tab\there"}, {"": "empty key"}, {"kept": "two breaks\n\n"},
-    [{"date": dt.date(2016, 3, 1)}], {"sep": "line\u2028separator"},
+    [{"date": dt.date(2016, 3, 1)}], {"sep": "line\u2028separator"}, {"\u00e9" * 64: "a key of 128 bytes"},
 ])
 def test_what_libyaml_writes_otherwise_goes_to_pyyamls_emitter(data):
     assert not yamlwrite._alike(data)

@@ -25,18 +25,20 @@ from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
 from accord.ingest.timex import MONTHS, WEEKDAYS
 
-# a capitalised word of a name (Latin letters with their accents; "O'Brien", 'Hennis-Plasschaert'), or initials
+# a capitalised word of a name (Latin letters with their accents; "O'Brien", 'Hennis-Plasschaert'), or initials;
+# Latin Extended-A/B ('\u0160tefan', '\u0141ukasz') holds lowercase letters too: a run with one is refused in _name
+_CAPITAL = r"[A-Z\u00c0-\u00de\u0100-\u024f]"
 _LETTER = r"[\w'\u00c0-\u024f]"
 _REST = rf"(?:\.(?:[A-Z]\.){{0,2}}|{_LETTER}*(?:-{_LETTER}+)*)"  # initials first: 'V.K.' is no 'V'
-_WORD = rf"(?:[A-Z\u00c0-\u00de]{_REST})"
+_WORD = rf"(?:{_CAPITAL}{_REST})"
 # the small words inside a name ('Abdel Fattah el-Sisi', 'Humberto de la Calle', 'Bert van der Berg')
 _PARTICLE = r"(?:al|el|bin|ibn|bint|de|da|di|del|della|der|den|van|von|la|le|du|dos|das|ould|abu|ter)"
 # two name words or more; opening with one character class, the boundary checked after it (the engine skips to the
 # next capital: twice as fast as opening with the lookbehind)
-_RUN = re.compile(rf"[A-Z\u00c0-\u00de](?<![\w'.-].){_REST}(?:(?: |-)(?:{_PARTICLE}(?: |-))*{_WORD})+")
+_RUN = re.compile(rf"{_CAPITAL}(?<![\w'.-].){_REST}(?:(?: |-)(?:{_PARTICLE}(?: |-))*{_WORD})+")
 # a surname after an honorific or an office anywhere in the document ('Ms Wallström', 'Minister Shoukry')
 _HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Shri|Sen|Senator|Minister|President|Ambassador)\.? "
-                       r"([A-Z\u00c0-\u00de][\w'\u00c0-\u024f-]*)")
+                       rf"({_CAPITAL}[\w'\u00c0-\u024f-]*)")
 _PARTICLES = set(_PARTICLE[3:-1].split("|"))
 # the words of offices, ranks and styles a name may follow but is not made of
 _ROLES = {
@@ -82,7 +84,7 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     # a place's first word in Arabic names ('Tal Abyad', 'Kafr Nubl', 'Deir Ezzor', 'Ras Lanuf', 'Es Sider')
     "tal", "tell", "tel", "kafr", "kfar", "deir", "ras", "jisr", "bab", "ain", "wadi", "jabal", "jebel", "beit", "es",
     "begin", "text", "editorial", "sections",
-    "green", "greens", "peace", "security", "support", "syria", "syrian", "wire", "staff", "desk", "reporter",
+    "green", "greens", "peace", "security", "support", "wire", "staff", "desk", "reporter",
     "reporters", "reporting", "editing", "broadcasting", "movements", "areas", "area", "debates", "release",
     "regarding", "brotherhood", "zone", "zones", "camp", "camps", "town", "village", "crossing", "field", "base",
 }
@@ -108,7 +110,7 @@ _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stress
               r"answered|answers|announced|announces|acknowledged|admitted|confirmed|confirms|denied|denies|"
               r"recalled|emphasised|emphasized|underlined|underscored|reiterated|remarked|observed|commented|"
               r"responded|continued|concluded|cautioned|conceded")
-_VERB_AFTER = re.compile(rf"(?:,\s*)?(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
+_VERB_AFTER = re.compile(rf"(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed)\s+$")
 # an office in apposition after the name ('Jane Roe, the ministry's spokeswoman,' 'Jane Roe, Minister for ...')
 _APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their|our|who is|who was|who heads)\s+)?"

@@ -121,6 +121,8 @@ _OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
 # verbs that take a thing as often as a clause ('announced a 72-hour truce', 'repeated Turkey's objection'): what
 # follows them is a report only with a finite verb of its own ('announced a truce would begin') or 'that'
+# '..., according to the statement.' closing a reported clause: the report's source, not its words
+_SOURCE_AT_END = re.compile(r",\s+according to [^,;]*[.;]?\s*$")
 _NP_CUES = {"announced", "repeated", "reiterated", "confirmed"}
 _WHEN_WHERE = r"(?:(?:today|yesterday|tonight|(?:this|on) \w+|in [A-Z][\w-]+)\s+)*"
 _NP_OBJECT = re.compile(_WHEN_WHERE + r"(?:a|an|the|its|their|his|her|our|[A-Z][\w.-]*'s)\s")
@@ -1006,8 +1008,9 @@ class QuoteExtractor:
                 ce = norm.rfind(",", cs, nxt.start()) if nxt and norm.rfind(",", cs, nxt.start()) > cs else \
                     (nxt.start() - 4 if nxt else e)
                 # '..., according to the statement': the source of the whole report, no part of its words
-                source = norm.find(", according to ", cs, ce)
-                ce = source if source > cs else ce
+                # ('the town, according to residents, had been shelled': a source inside the words is part of them)
+                source = _SOURCE_AT_END.search(norm, cs, ce)
+                ce = source.start() if source and source.start() > cs else ce
                 # 'said that X, and that Y': two reported statements
                 if relative:  # the relative clause closes at its comma: the sentence's own verb follows
                     close = norm.find(",", cs, ce)
