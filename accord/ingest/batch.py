@@ -54,13 +54,15 @@ def result_of(pipeline: Pipeline, item: Item) -> dict[str, Any]:
 
 
 def _output(article: Article, doc: IngestDoc | Exception) -> dict[str, Any]:
-    try:
-        if isinstance(doc, Exception):
-            raise doc
-        return doc.result()
-    except Exception as e:  # a bug in a component: that document fails, the batch goes on
-        return {"document": {"id": article.id or article.doc_id, "published": None, "sha256": article.sha256},
-                "candidates": [], "errors": [f"{article.source or article.doc_id}: internal error: {e!r}"]}
+    """The document's output object, or, where a component (or the output itself) raised, the error object: a bug
+    in a component fails that document, the batch goes on."""
+    if not isinstance(doc, Exception):
+        try:
+            return doc.result()
+        except Exception as e:  # noqa: BLE001
+            doc = e
+    return {"document": {"id": article.id or article.doc_id, "published": None, "sha256": article.sha256},
+            "candidates": [], "errors": [f"{article.source or article.doc_id}: internal error: {doc!r}"]}
 
 
 def _work(items: list[Item]) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 
 import yaml
 
+from accord.ingest.slug import slug
 from accord.ingest.world import WORLD_DIR, world
 from tests.ingest.conftest import of
 
@@ -51,10 +51,8 @@ def test_a_surname_that_is_a_common_word_needs_the_full_name_first(run):
 
 
 def _slug(name: str) -> str:
-    # letters NFKD does not split into a base letter and a mark ('Børge Brende' -> borge-brende, 'Işık' -> isik)
-    name = name.translate(str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}))
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.replace("'", "")).strip("-")
+    # the ids' folding (accord.ingest.slug: 'Børge Brende' -> borge-brende), an apostrophe dropped ('Ya'alon' -> yaalon)
+    return slug(name.replace("'", ""))
 
 
 def test_ids_are_slugs_of_the_full_name_and_unique():

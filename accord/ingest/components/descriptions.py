@@ -114,11 +114,11 @@ class Descriptions:
         self._state_hashes = np.array(sorted(unique), dtype=np.uint64)
         self._state_of_hash = unique
 
-
     def _entry(self, actor: str) -> Entry:
         """The dictionary's entry of a mention's actor; a person the document proposed (``components.proposed``) has
         none, and is a person of no known office."""
         return self.lex.entries.get(actor) or _PROPOSED
+
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         if doc.tokens is None or not len(doc.tokens) or not self.heads.offsets(doc) and "ounterpart" not in doc.norm:
             return doc
