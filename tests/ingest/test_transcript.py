@@ -692,3 +692,44 @@ def test_a_dash_label_s_time_in_brackets_is_no_colon_and_a_lone_colon_among_dash
              "Elmar Brok, on behalf of the PPE Group. – Words are not enough.")
     assert [t for _, _, t in turns(run(mixed, dt.date(2016, 2, 17)))] == [
         "President.", "President.", "Federica Mogherini", "Elmar Brok"]
+
+
+def test_a_label_whose_name_opens_with_an_accented_capital_is_a_turn(run):
+    """'Vice-President Óscar Naranjo (through an interpreter):' is a label as 'Vice-President Oscar Naranjo' is: a
+    capital with its accent opens a name's word."""
+    text = ("Joint press remarks, Bogotá\n\n"
+            "Vice-President Óscar Naranjo (through an interpreter): Good evening. The talks will go on next week.\n\n"
+            "Question, Example Radio: Will the guerrillas attend?\n\n"
+            "Vice-President Óscar Naranjo: We expect them to. Both delegations have said so.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2018, 5, 2)))] == [
+        ("Good evening. The ta", "oscar-naranjo"), ("Will the guerrillas ", None), ("We expect them to. B", "oscar-naranjo")]
+
+
+def test_a_spanish_record_ends_its_labels_in_a_stop_and_a_hyphen(run):
+    """A Spanish government record prints 'Mr Surname.- Words': the stop and the hyphen together end the label."""
+    text = ("Press conference after the Council of Ministers\n\n"
+            "Journalist (Example Agency).- Minister, will Spain send more aid to the camps?\n\n"
+            "Mr Çavuşoğlu.- We will. The first convoy leaves on Monday.\n\n"
+            "I spoke to the governors this morning about the roads.\n\n"
+            "Journalist (Example Radio).- And the talks?\n\n"
+            "Mr Çavuşoğlu.- They resume in Geneva on the 25th.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 26)))] == [
+        ("Minister, will Spain", None), ("We will. The first c", "mevlut-cavusoglu"),
+        ("I spoke to the gover", "mevlut-cavusoglu"), ("And the talks?", None),
+        ("They resume in Genev", "mevlut-cavusoglu")]
+
+
+def test_a_q_and_a_page_s_answers_are_the_one_its_heading_names_as_speaking_not_whom_he_met(run):
+    """'Transcript of statements by the Special Envoy, Mr X, after his meeting with the President, Mr Y', his
+    unlabelled opening words, then 'Q:' / 'A:': every answer is his, though the page names others and states."""
+    text = ("Transcript of statements by the UN Special Envoy for Syria, Mr Staffan de Mistura, after his meeting "
+            "with the Foreign Minister, Mr Walid al-Moualem, in Damascus\n\n"
+            "It was a useful meeting. I have told the minister what we expect of the government.\n\n"
+            "Q: Did Turkey and Russia agree to the new date?\n\n"
+            "A: Turkey and Russia both told me that they support it. Russia says so every day.\n\n"
+            "Q: When will the convoys move?\n\n"
+            "A: Tomorrow, I hope. We are ready.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 9)))] == [
+        ("It was a useful meet", "staffan-de-mistura"), ("Did Turkey and Russi", None),
+        ("Turkey and Russia bo", "staffan-de-mistura"), ("When will the convoy", None),
+        ("Tomorrow, I hope. We", "staffan-de-mistura")]

@@ -65,7 +65,8 @@ from accord.ingest.registry import Context, component
 from accord.ingest.timex import MONTH_WORD
 
 # a capitalised word, or a name after a lower-case particle joined to it ('al-Assad', 'bin-Zayed', "d'Estaing")
-_WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z][\w.'\u00c0-\u024f-]*"
+# (a capital with its accent too: 'Ángela', 'Ýmir', 'Øystein')
+_WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00d6\u00d8-\u00de][\w.'\u00c0-\u024f-]*"
 _JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
 _PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
 # the label opens a line that opens a paragraph (or the text); one line break may fall inside it
@@ -98,7 +99,8 @@ _ANY_LABEL = re.compile(
     r"(?:^|(?<=\n\n))(?:(?P<qa>[QA])\.[ \t]+(?=[A-Z\d\"\u201c])"
     rf"|{_BEFORE}(?P<who>{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,5}})"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3}(?:,[^\n:\u2013\u2014\"]{1,120}?)?)"
-    r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?))" + _WORDS_AFTER + ")")
+    # a Spanish record's stop and hyphen together ('Mr García-Margallo.- Good afternoon.')
+    r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?)|\.-(?=[ \t]))" + _WORDS_AFTER + ")")
 # a record that ends its labels in a full stop ('The Chairman. The committee will come to order.', 'Secretary
 # Kerry. Thank you.', 'Mr Jean-Marc Ayrault, Minister of Foreign Affairs. Senator, ...'): a name of capitalised
 # words (an honorific first, 'The' before an office), an apposition of an office after a comma, notes in
@@ -756,13 +758,18 @@ class Transcript:
 
     @staticmethod
     def _answerer(doc: IngestDoc) -> str | None:
-        """Who answers after 'A -': in an interview the one person the page names before its first question; in
-        a ministry's briefing excerpts the ministry's state, the one its answers make the subject of their
-        sentences most often ('France condemns ...', 'France's position is ...')."""
+        """Who answers after 'A -': the speaker the page's heading names over its opening words; in an interview
+        the one person the page names before its first question; in a ministry's briefing excerpts the ministry's
+        state, the one its answers make the subject of their sentences most often ('France condemns ...',
+        'France's position is ...')."""
         norm = doc.norm
         labels = sorted((m for m in _labels(norm) + _labels(norm, _ANY_LABEL) if _qa(m)), key=lambda m: m.start())
         if not labels:
             return None
+        if doc.headed and doc.headed[1] and doc.headed[0] < labels[0].start():
+            # the page's heading named who speaks under it ('Transcript of statements by ..., Mr X, after his
+            # meeting with ... Mr Y'), and he spoke before the first question: he answers them
+            return doc.headed[1]
         named = Transcript._named_before(doc, labels[0].start())
         if named:
             return named.actor
