@@ -733,3 +733,15 @@ def test_a_q_and_a_page_s_answers_are_the_one_its_heading_names_as_speaking_not_
         ("It was a useful meet", "staffan-de-mistura"), ("Did Turkey and Russi", None),
         ("Turkey and Russia bo", "staffan-de-mistura"), ("When will the convoy", None),
         ("Tomorrow, I hope. We", "staffan-de-mistura")]
+
+
+def test_an_office_label_with_its_holder_in_brackets_and_then_the_office_alone_is_the_same_person(run):
+    """A parliament's record names the office's holder once in brackets ('The First Minister (Jane Roe):', a
+    person no dictionary lists) and then prints the office alone ('The First Minister:'): both are hers."""
+    text = ("Question Time\n\n1. Tom Brook (Northside) (Lab):\n\nTo ask the First Minister what she will do.\n\n"
+            "The First Minister (Morag Tennant):\n\nWe will write to the ministers this week.\n\n"
+            "Tom Brook:\n\nWill she publish the letter?\n\n"
+            "The First Minister:\n\nI will publish it today.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 9)))] == [
+        ("To ask the First Min", "tom-brook"), ("We will write to the", "morag-tennant"),
+        ("Will she publish the", "tom-brook"), ("I will publish it to", "morag-tennant")]

@@ -242,7 +242,8 @@ class ProposedPeople:
         """Whether the words around a name, or an honorific before its surname elsewhere, make it a person's."""
         norm = doc.norm
         before = norm[max(0, start - 40):start]
-        last = before.rstrip(" ,").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,") else ""
+        # an office before the bracket the name stands in is his too ('The First Minister (Jane Roe):')
+        last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,(") else ""
         if last in self.roles or last in self.honorifics or _VERB_BEFORE.search(before):
             return True
         if _VERB_AFTER.match(norm, end, end + 40):
