@@ -127,19 +127,22 @@ def tagged_alternation(alternatives: list[tuple[str, str | None]]) -> tuple[str,
         tags[groups] = tag
         return f"(?:{pattern})()"
 
-    def flush() -> None:
-        for letter, rests in run.items():
+    def flush(letters: list[str] | None) -> None:
+        for letter in list(run) if letters is None else letters:
+            rests = run.pop(letter)
             inner = "|".join(closed(rest, tag) for rest, tag in rests)
             parts.append(f"{re.escape(letter)}(?:{inner})" if len(rests) > 1 else f"{re.escape(letter)}{inner}")
-        run.clear()
 
     for pattern, tag in alternatives:
         if _opens_with_letter(pattern):
             run.setdefault(pattern[0], []).append((pattern[1:], tag))
         else:
-            flush()  # a branch whose first character is not known: the order around it is kept as written
+            # a branch that opens otherwise: the letters it may open with keep their order around it (those
+            # alternatives are written before it); the others move past it, which cannot match where they do
+            opening = opening_class(pattern)
+            flush(None if opening is None else [letter for letter in run if opening.match(letter)])
             parts.append(closed(pattern, tag))
-    flush()
+    flush(None)
     return "|".join(parts), tags
 
 

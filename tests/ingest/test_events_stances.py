@@ -152,9 +152,14 @@ def test_literal_spans_are_what_the_alternation_finds(words, parts, word_end):
 def test_a_tagged_alternation_shares_first_letters():
     from accord.ingest.words import tagged_alternation
 
-    # a cue opening with a group keeps its place: the cues after it are not merged with those before
+    # a cue opening with a group keeps its place among the cues that open with a letter it may open with: those
+    # after it are not merged with those before; the others move past it (it cannot match where they do)
     assert tagged_alternation([("go", "a"), ("stay", "b"), ("gone", "c"), ("(x|go)", "d"), ("got", "e")]) == (
-        "g(?:(?:o)()|(?:one)())|s(?:tay)()|(?:(x|go))()|g(?:ot)()", {1: "a", 2: "c", 3: "b", 5: "d", 6: "e"})
+        "g(?:(?:o)()|(?:one)())|(?:(x|go))()|s(?:tay)()|g(?:ot)()", {1: "a", 2: "c", 4: "d", 5: "b", 6: "e"})
+    assert tagged_alternation([("go", "a"), ("(x|y)z", "b"), ("gone", "c"), ("\\bstay", "d"), ("sty", "e")]) == (
+        "(?:(x|y)z)()|(?:\\bstay)()|g(?:(?:o)()|(?:one)())|s(?:ty)()", {2: "b", 3: "d", 4: "a", 5: "c", 6: "e"})
+    # one that may open with any character (or none): every cue keeps its side of it
+    assert tagged_alternation([("go", "a"), ("\\w+z", "b"), ("gone", "c")])[0] == "g(?:o)()|(?:\\w+z)()|g(?:one)()"
     # a letter that an alternation, a quantifier or a class might bind stays with the rest of its cue
     for cue in ("go|stay", "g?o", "g+o", "g{2}", "g[|]o|stay", "g(o)\\1"):
         assert tagged_alternation([(cue, "a")])[0] == f"(?:{cue})()"

@@ -53,3 +53,18 @@ def test_the_dates_anchor_words_are_found_where_their_alternation_finds_them(pie
                              "days? later|days? earlier")
     text = "".join(pieces)
     assert literal_spans(text, dates._ANCHOR_WORDS) == [m.span() for m in alternation.finditer(text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Jan", "JAN", "Jan.", "January", "May", "MAY", "Sept.", "SEP", "Monday", "Today", "New Year",
+                                 "Earlier in the day", "Easter", "Christmas", "12", "2016", "\u0663", "x", "X", "ly", "s",
+                                 " ", ".", "-", "\n"]), max_size=14))
+def test_the_dates_capitalised_anchors_are_found_where_their_alternation_finds_them(pieces):
+    # the digits and the capitalised words scanned apart find the starts the one alternation found
+    from accord.ingest.components import dates
+
+    alternation = re.compile(rf"(?=[\dA-Z])(?:\d+|{dates._MON}|{dates._WD}|Today|Yesterday|Tomorrow|Tonight|"
+                             r"Earlier in the day|Later in the day|Christmas|New Year|Easter)")
+    text = "".join(pieces)
+    got = {m.start() for m in dates._ANCHOR_DIGITS.finditer(text)} | {m.start() for m in dates._ANCHOR_CAPS.finditer(text)}
+    assert got == {m.start() for m in alternation.finditer(text)}

@@ -431,7 +431,10 @@ class ActorMatcher:
         self._may_spell = self.vocab.add_flag(self._judge, flag_id=_MAY_SPELL)
 
     def _judge(self, orth: str) -> bool:
-        """Whether a word may be a spelling of someone's surname (its people kept in _spelled)."""
+        """Whether a word may be a spelling of someone's surname (its people kept in _spelled). Only a word that opens
+        with a capital is read as one (_spellings): most words the tokenizer meets are judged at one comparison."""
+        if not orth[:1].isupper():
+            return False
         word = orth.lower()
         people = self._spelled.get(word)
         if people is None:

@@ -15,15 +15,14 @@ from collections.abc import Callable
 from accord.ingest import timex
 from accord.ingest.document import Candidate, IngestDoc
 from accord.ingest.registry import Context, component
-from accord.ingest.words import literal_spans, opening_class
+from accord.ingest.words import literal_spans, opening_class, tagged_alternation
 from accord.record.dates import FuzzyDate, add_months
 
 # and in capitals, as release headings and wire slugs write them ("FEBRUARY 24, 2016", "(JAN. 29)")
 # (the lookaheads skip a case's alternatives at once: this pattern is in most rules, tried at every anchor)
-_MON = (r"(?:(?=[A-Z][a-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)|"
-        r"(?=[A-Z][A-Z])(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-        r"JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?))(?![A-Za-z])")
+_MONTH_FORMS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?")
+_MON = (rf"(?:(?=[A-Z][a-z])(?:{_MONTH_FORMS})|(?=[A-Z][A-Z])(?:{_MONTH_FORMS.upper()}))(?![A-Za-z])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -197,8 +196,14 @@ _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a pa
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
 # needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
 # every character.
-_ANCHOR_CAPS = re.compile(rf"(?=[\dA-Z])(?:\d+|{_MON}|{_WD}|Today|Yesterday|Tomorrow|Tonight|"
-                          r"Earlier in the day|Later in the day|Christmas|New Year|Easter)")
+# (a run of digits; the capitalised words apart, in one alternation whose branches each open with a letter, so that
+# the engine skips from capital to capital: none of these words holds another's start, so the words found where
+# each stands are the ones the alternation finds)
+_ANCHOR_DIGITS = re.compile(r"\d+")
+_ANCHOR_CAPS = re.compile(tagged_alternation(
+    [(f"{m}(?![A-Za-z])", None) for m in (_MONTH_FORMS + "|" + _MONTH_FORMS.upper()).split("|")]
+    + [(w, None) for w in (*_WD[3:-1].split("|"), "Today", "Yesterday", "Tomorrow", "Tonight", "Earlier in the day",
+                           "Later in the day", "Christmas", "New Year", "Easter")])[0])
 # found by a substring search each (words.literal_spans: the spans their alternation finds, in this order): as
 # one alternation, whose first letters are the commonest ones, the engine tried it at most characters
 _ANCHOR_WORDS = ("week", "month", "year", "today", "tomorrow", "tonight", "yesterday", "in the day", "ago", "previous",
@@ -483,7 +488,8 @@ class DateResolver:
         tried: set[int] = set()
         # every date expression holds an anchor (a digit, a month, a weekday, "week"...) and starts at most
         # three words before it: try the rules only there
-        anchors = sorted({m.start() for m in _ANCHOR_CAPS.finditer(text)}.union(s for s, _ in literal_spans(text, _ANCHOR_WORDS)))
+        anchors = sorted({m.start() for m in _ANCHOR_DIGITS.finditer(text)}.union(
+            [m.start() for m in _ANCHOR_CAPS.finditer(text)], [s for s, _ in literal_spans(text, _ANCHOR_WORDS)]))
         for anchor in anchors:
             lo = max(doc.sent_of(anchor)[0], anchor - 40)
             starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor)][-3:] + [anchor]
