@@ -262,7 +262,7 @@ def test_a_record_of_its_own_style_labels_by_name_apposition_notes_and_a_dash(ru
             "President. \u2013 The debate is closed.")
     assert turns(run(text)) == [
         ("The next item is the debate on the truce.", None, "President."),
-        ("Welcome to the program. Is the truce holding?", None, "JOHN DOE"),
+        ("Welcome to the program. Is the truce holding?", "john-doe", "JOHN DOE"),
         ("It is not holding in the north.", None, "Jane Roe"),
         ("Will the talks go on?", None, "Sato"), ("The debate is closed.", None, "President.")]
 
@@ -635,7 +635,8 @@ def test_initials_label_the_person_by_his_name_past_a_particle_or_by_the_title_b
             "AM: You must ask them. We came on Sunday.\n\nPK: President Hadi said he wants peace. Does he?\n\n"
             "AM: He does.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 4, 18)))] == [
-        None, "abdulmalik-al-mekhlafi", None, "abdulmalik-al-mekhlafi", None, "abdulmalik-al-mekhlafi"]
+        "peter-knowles", "abdulmalik-al-mekhlafi", "peter-knowles", "abdulmalik-al-mekhlafi", "peter-knowles",
+        "abdulmalik-al-mekhlafi"]
 
 
 def test_a_legislature_s_record_of_its_own_business_is_nobody_s_words(run):
@@ -745,3 +746,24 @@ def test_an_office_label_with_its_holder_in_brackets_and_then_the_office_alone_i
     assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 9)))] == [
         ("To ask the First Min", "tom-brook"), ("We will write to the", "morag-tennant"),
         ("Will she publish the", "tom-brook"), ("I will publish it to", "morag-tennant")]
+
+
+def test_a_label_in_capitals_with_ranks_in_brackets_names_someone_no_dictionary_lists(run):
+    """A parliament's record in capitals: the office with its holder in a note holding a degree in brackets, then
+    the holder by rank and name ('COL. (DR.) R.P. MEHRA (RETD.):'); both propose the id his name gives, and so does
+    a host's full name in capitals whose surname comes back alone ('KAVITA ROY, HOST:' then 'ROY:')."""
+    text = ("HON. SPEAKER: The Minister will reply.\n\n"
+            "THE MINISTER OF STATE IN THE MINISTRY OF HOME AFFAIRS (COL. (DR.) R.P. MEHRA, RETD.): Madam, we are "
+            "watching the border closely.\n\n"
+            "SHRI A. K. BOSE (NORTHPUR): Will the Minister visit the camps?\n\n"
+            "COL. (DR.) R.P. MEHRA (RETD.): I will go there next week.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 3, 1)))] == [
+        ("The Minister will re", None), ("Madam, we are watchi", "r-p-mehra"),
+        ("Will the Minister vi", "a-k-bose"), ("I will go there next", "r-p-mehra")]
+    show = ("KAVITA ROY, HOST: Good morning. Is the truce holding?\n\n"
+            "LEE PARK, EXAMPLE NEWS: Mostly, yes.\n\nROY: And in the north?\n\nPARK: Less so.")
+    assert [s for _, s, _ in turns(run(show, dt.date(2016, 3, 1)))] == ["kavita-roy", "lee-park", "kavita-roy", "lee-park"]
+    # an office or a role in capitals is nobody's name
+    briefing = ("SENIOR STATE DEPARTMENT OFFICIAL: Good afternoon.\n\nQUESTION: Will it hold?\n\n"
+                "SENIOR STATE DEPARTMENT OFFICIAL: We hope so.")
+    assert [s for _, s, _ in turns(run(briefing, dt.date(2016, 3, 1)))] == [None, None, None]

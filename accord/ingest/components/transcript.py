@@ -60,15 +60,19 @@ import re
 from collections.abc import Iterator
 
 from accord.ingest.components.descriptions import body_named
+from accord.ingest.components.proposed import _NOT_PEOPLE, _OFFICES, _ROLES
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
+from accord.ingest.slug import slug
 from accord.ingest.timex import MONTH_WORD
 
 # a capitalised word, or a name after a lower-case particle joined to it ('al-Assad', 'bin-Zayed', "d'Estaing")
 # (a capital with its accent too: 'Ángela', 'Ýmir', 'Øystein')
 _WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00d6\u00d8-\u00de][\w.'\u00c0-\u024f-]*"
 _JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
-_PART = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,7}}"
+# a rank's or a degree's abbreviation in brackets may stand between a label's words ('GEN. (DR.) V.K. SINGH',
+# 'Sen. (Dr.) Jane Roe'); an office in capitals may take twelve words ('THE MINISTER OF STATE IN THE MINISTRY OF ...')
+_PART = rf"{_WORD}(?:[ \t]+(?:\([A-Za-z]{{1,6}}\.?\)[ \t]+)?(?:{_JOIN}[ \t]+)*{_WORD}){{0,11}}"
 # the label opens a line that opens a paragraph (or the text); one line break may fall inside it
 # what may stand before a label where a paragraph opens: a recording's time code, in brackets or to the second
 # ('[00:12:31] ', '(12:31) ', '00:12:31 - '; a live page's '09:15 GMT - ' or '09:15:00 GMT - ' is a time and no
@@ -88,8 +92,9 @@ _LABEL = re.compile(
     rf"|(?:^|(?<=\n\n)){_BEFORE}(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?(?:[ \t]+\d{{1,3}})?)"
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
     # French):'), '(via interpreter)', '(retranslated)'; whom an order paper's question is put to ('(Lab) to the
-    # Minister for Foreign Affairs:')
-    r"(?P<note>(?:[ \t]*\([^()\n:]{2,60}\)){1,3}(?:[ \t]+to[ \t]+the[ \t]+[^\n:()]{3,80})?)?[ \t]*\n?[ \t]*:"
+    # Minister for Foreign Affairs:'); a rank's abbreviation in brackets inside the note ('(GEN. (DR.) V.K. SINGH, RETD.)')
+    r"(?P<note>(?:[ \t]*\((?:[^()\n:]|\([A-Za-z]{1,6}\.?\)){2,60}\)){1,3}(?:[ \t]+to[ \t]+the[ \t]+[^\n:()]{3,80})?)?"
+    r"[ \t]*\n?[ \t]*:"
     + _WORDS_AFTER)
 # the label forms of other records, tried when a document's paragraphs open with several of them: a name, then
 # an apposition, notes in brackets or both ('MARTHA KEANE, EXAMPLE NEWS HOST:', 'OANA LUNGESCU [NATO Spokesperson]:',
@@ -195,6 +200,17 @@ _OFFICE_WORDS = _HONORIFICS - {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "d
     "rapporteur", "envoy", "chief", "head", "leader", "minister", "ambassador"}
 _SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"')\u201d]?\s|[!?:\n]")
 _LEAD_NOTE = re.compile(r"[(\[][^()\[\]\n]{2,40}[)\]][ \t]*")
+
+
+# what a label in capitals holds besides a name: a rank's or a degree's abbreviation in brackets ('(DR.)'), and what a
+# comma puts after the name ('V.K. SINGH, RETD.')
+_NOT_NAME = re.compile(r"\([A-Za-z]{1,6}\.?\)|,[^\n]*")
+# a name's word in capitals, initials counting ('V.K.', "O'BRIEN", 'AL-HUSSEIN')
+_CAPS_WORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][A-Z\u00c0-\u00d6\u00d8-\u00de'.\u2019-]*")
+# the styles and ranks a label in capitals puts before a name, abbreviated or not
+_STYLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rt", "shri", "smt", "shrimati",
+           "kumari", "sen", "rep", "gen", "sec", "secy", "lt", "col", "maj", "capt", "brig", "adm", "retd", "h.e", "he",
+           "u", "daw", "saw", "sr", "sra", "srta", "m", "mme", "dato", "datuk", "tan", "sri", "the"}
 
 
 def _role(who: str) -> str:
@@ -416,6 +432,9 @@ class Transcript:
     def __init__(self, ctx: Context):
         self.lex = ctx.lexicon
         # a surname in capitals ('MR EARNEST') -> the people of that surname
+        # words that make a run of capitals no person's name ('SENIOR STATE DEPARTMENT OFFICIAL', 'HON. MEMBERS')
+        self.not_name = _ROLES | _OFFICES | _NOT_PEOPLE | _STYLES | {"presiding", "members", "officials", "some"} \
+            | {p.lower() for p in self.lex.places}
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
             if e.kind == "person":
@@ -707,8 +726,11 @@ class Transcript:
             return True  # an office with the holder's name in a note ('The Secretary of State for ... (Mr X):')
         if len(who) >= 2 and who.replace(".", "").replace(" ", "").replace("'", "").replace("-", "").isupper():
             # a long one only with a name the dictionary knows ('SECRETARY OF STATE JOHN KERRY:')
+            # or an office whose holder's name its note gives ('THE MINISTER OF STATE IN THE MINISTRY OF EXTERNAL
+            # AFFAIRS (GEN. (DR.) V.K. SINGH, RETD.):')
             return len(who.split()) <= 4 or (len(who.split()) <= 9 and any(
-                x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who"))))
+                x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who")))) or (
+                len(who.split()) <= 14 and bool(m.group("note")) and self._written_name(m.group("note")) is not None)
         # a mixed-case label must name a person the dictionary knows ('Maria Zakharova:', not 'Update:'), or be
         # a meeting record's ('Mr. Aboulatta (Egypt) (spoke in Arabic):', 'The President (spoke in French):')
         if any(x.kind == "person" and x.actor for x in doc.mentions_in(m.start("who"), m.end("who"))):
@@ -806,6 +828,19 @@ class Transcript:
         words = m.group("who").split()
         return len(words) >= 2 and words[-1].lower().rstrip(".") not in _HONORIFICS
 
+    def _written_name(self, words: str) -> str | None:
+        """The full name a label in capitals writes ('GEN. (DR.) V.K. SINGH' and '(GEN. (DR.) V.K. SINGH, RETD.)'
+        -> 'V.K. Singh'): after the styles and ranks before it, two to four words in capitals, none an office's, a
+        body's or a place's word (not 'SENIOR STATE DEPARTMENT OFFICIAL'); else None."""
+        parts = _NOT_NAME.sub(" ", words.strip().strip("()")).split()
+        while parts and parts[0].lower().rstrip(".") in _STYLES | _ROLES:
+            parts.pop(0)
+        if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2:
+            return None
+        if any(not _CAPS_WORD.fullmatch(p) or p.lower().rstrip(".") in self.not_name for p in parts):
+            return None
+        return " ".join(p.title() for p in parts)
+
     @staticmethod
     def _initials(doc: IngestDoc, m: re.Match[str]) -> str | None:
         """'SDM:' or 'SdM:' after the page named 'Staffan de Mistura' ('AM:' after 'Abdulmalik al-Mekhlafi'): the
@@ -826,7 +861,9 @@ class Transcript:
             titles = [" ".join(words[:k]) for k in range(1, len(words))] + ([title.group(1)] if title else [])
             if any(_initials_of(t) == who.upper() for t in titles):
                 return x.actor
-        return None
+        # a person no dictionary lists whom an earlier label named in full ('PETER KNOWLES:', then 'PK:')
+        new = {pid for pid, name in doc.proposed.items() if _initials_of(name) == who.upper()}
+        return new.pop() if len(new) == 1 else None
 
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
         if m.groupdict().get("q"):
@@ -854,16 +891,29 @@ class Transcript:
                 named = [h for h in holders if body_named(self.lex, doc, h)] if len(holders) > 1 else holders
                 if len(named) == 1:
                     return named[0], text
+        # a full name in capitals nobody lists, in the label or in its note ('GEN. (DR.) V.K. SINGH (RETD.):', 'THE
+        # MINISTER OF ... (JANE ROE):'): the id it proposes, as a name in the text does (components.proposed)
+        full = (self._written_name(who) if who.isupper() else None) or (
+            self._written_name(m.group("note")) if m.group("note") else None)
+        if full:
+            pid = slug(full)
+            if pid not in self.lex.entries:
+                doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
+            return pid, text
         # the name before an apposition ('Ivanov P. S., ... faction'), without a stenogram's initials after it
         words = [w for w in who.split(",")[0].split() if w.lower() not in _HONORIFICS and len(w.rstrip(".")) > 1]
         if not words:
             return None, text
         surname = words[-1].upper().rstrip(".")
-        # the one the article names with that surname, else the dictionary's one person of that surname
+        # the one the article names with that surname (a person it proposed an id for included: 'MR. DOE:' after
+        # 'JOHN DOE, HOST:'), else the dictionary's one person of that surname
         named = [x.actor for x in doc.mentions_in(0, m.start()) if x.kind == "person" and x.actor
                  and x.text.split()[-1].upper() == surname]
         if named:
             return named[-1], text
+        new = {pid for pid, name in doc.proposed.items() if name.split()[-1].upper() == surname}
+        if len(new) == 1:
+            return new.pop(), text
         ids = self.by_surname.get(surname, [])
         if len(set(ids)) == 1:
             return ids[0], text
