@@ -14,6 +14,7 @@ DEFAULT_COMPONENTS = [
     "actors",  # dictionary and title matching
     "coref",  # surnames and titles alone, pronouns kept for speakers
     "proposed_people",  # people named in full whom the dictionary lacks: a proposed id, their surnames linked
+    "proposed_bodies",  # bodies named in full with their acronym in brackets: the acronym as id, its later uses linked
     "transcript",  # speaker labels: each turn the labelled speaker's direct quote
     "descriptions",  # descriptive and group mentions ("the Government", "the rebels"), linked where the text fixes it
     "unknown_actors",  # proper nouns nobody knows, proposed with a guessed kind

@@ -85,6 +85,31 @@ def test_initials_are_part_of_a_name_and_a_possessive_ends_it(run):
                                                                                 "zhao-minghua": "Zhao Minghua"}
 
 
+def test_a_generational_suffix_ends_the_name_and_the_surname_before_it_links(run):
+    r = run("Delegation head Tomas Arvilla III said the ceasefire would hold. Later Arvilla told reporters more.")
+    assert [(a["text"], a["actor"]) for a in _actors(r) if a.get("proposed")] == [
+        ("Tomas Arvilla III", "tomas-arvilla-iii"), ("Arvilla", "tomas-arvilla-iii")]
+
+
+def test_an_initial_that_ends_a_sentence_takes_no_next_word_into_the_name(run):
+    r = run("The convoy was stopped, according to Mara K. Later, the road reopened. It was said by Ivo P. "
+            "Afterwards the talks went on.")
+    assert not [a for a in _actors(r) if a.get("proposed")]
+
+
+def test_a_name_in_apposition_after_an_office_is_a_person(run):
+    r = run("Their special envoy for the talks in the north, Jana Roevik, who attended as a witness, left early. "
+            "The other side's representative in the working group, Pavel Drozdin, accused the rebels.")
+    assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"jana-roevik", "pavel-drozdin"}
+
+
+def test_burmese_and_karen_styles_stand_outside_the_name(run):
+    r = run("Union Minister U Tin Maung Oo spoke first. General Saw Kyaw Lay Htoo signed, and Daw Aye Nwe "
+            "said the villages would decide.")
+    assert {a["actor"]: a["text"] for a in _actors(r) if a.get("proposed")} == {
+        "tin-maung-oo": "Tin Maung Oo", "kyaw-lay-htoo": "Kyaw Lay Htoo", "aye-nwe": "Aye Nwe"}
+
+
 def test_no_id_for_bodies_places_documents_states_or_a_single_word(run):
     r = run("The Northern Relief Network said aid reached Tal Abyad. Saudi Arabia said the Geneva Communique "
             "stands. Halvorsen said the talks were over. Amnesty International said it was alarmed. "
@@ -150,3 +175,31 @@ def test_a_new_actor_without_a_proposed_id_is_named_by_the_folding_slug(tmp_path
     cand = {"kind": "actor", "start": 0, "end": 12, "text": "Børge Brigade", "actor": None, "name": "Børge Brigade",
             "actor_kind": "armed_group"}
     assert record_for(cand, doc, snap).id == "borge-brigade"
+
+
+# ------------------------------------------------------------------------------------------------ bodies
+
+def test_a_body_named_with_its_acronym_in_brackets_takes_the_acronym_as_id_and_its_later_uses(run):
+    r = run("Envoys met the leaders of the Northern Hills Defence Front (NHDF) in the capital. The NHDF said it "
+            "would answer within a week.")
+    found = [(a["text"], a["actor"]) for a in _actors(r) if a["actor"] == "nhdf"]
+    assert found == [("Northern Hills Defence Front", "nhdf"), ("NHDF", "nhdf"), ("NHDF", "nhdf")]
+    assert all(a["proposed"] == ["actor"] and a["actor_kind"] == "armed_group" for a in _actors(r)
+               if a["actor"] == "nhdf")
+
+
+def test_an_acronym_of_another_language_fits_a_name_ending_in_a_body_word(run):
+    r = run("The government and the Popular Resistance Army (ERP) opened talks. The ERP freed two hostages.")
+    assert [a["text"] for a in _actors(r) if a["actor"] == "erp"] == ["Popular Resistance Army", "ERP", "ERP"]
+
+
+def test_an_acronym_spelled_out_elsewhere_without_a_bracket_is_the_same_body(run):
+    r = run("Talks with the LCLF resumed. A spokesman said the Lowland Coast Liberation Front would keep the truce.")
+    assert [a["text"] for a in _actors(r) if a["actor"] == "lclf"] == ["LCLF", "Lowland Coast Liberation Front"]
+
+
+def test_no_body_for_a_bracket_whose_acronym_the_name_does_not_fit_or_the_dictionary_knows(run):
+    r = run("Officials of the Harbour Works Board (QXZ) spoke. The United Nations (UN) and the QXZ agreed. "
+            "The ABC reported it.")
+    assert not [a for a in _actors(r) if a.get("proposed")]
+    assert {a["actor"] for a in _actors(r) if a["text"] in ("United Nations", "UN")} == {"un"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from accord.ingest.components.actors import HONORIFICS, START
-from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP
+from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_kind
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
@@ -59,6 +59,9 @@ _ROLES = {
     "bishop", "patriarch", "reverend", "rev", "father", "member", "speaker", "clerk", "minority", "majority", "whip",
     "analyst", "researcher", "journalist", "correspondent", "editor", "anchor", "host", "moderator", "founder",
     "activist", "lawyer", "attorney", "economist", "expert", "fellow", "lecturer", "citizen", "resident",
+    "consultant", "panel",
+    # Burmese and Karen styles before a name ('U Aung Min', 'Daw Aye Aye', 'Saw Mutu Say Poe')
+    "u", "daw", "saw", "naw",
 }
 # what makes a run of capitals a body, a place or a document rather than a person
 _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
@@ -97,14 +100,19 @@ _OFFICES = {
     "governor", "mayor", "colonel", "commander", "negotiator", "adviser", "advisor", "coordinator", "mediator",
     "delegate", "councillor", "rapporteur", "judge", "prosecutor", "professor", "member", "speaker", "analyst",
     "researcher", "journalist", "correspondent", "editor", "founder", "activist", "lawyer", "economist", "official",
-    "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip",
+    "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip", "consultant",
 }
 # a run's words that end a name, not part of it ('Margot Wallström Monday said')
 _AFTER_NAME = {w.lower() for w in (*WEEKDAYS, *MONTHS)}
 # words that open a sentence or a phrase before a name, never inside one (a people's name may be a surname: 'Muslim')
 _OPENERS = {w.lower() for w in _SKIP} - {"western", "arab", "muslim", "islamic", "christian", "sunni", "shia", "shiite",
                                          "alawite", "kurdish", "kurds"} | {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all", "every", "each", "any"}
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all", "every", "each", "any",
+    "later", "earlier", "afterwards", "thereafter", "subsequently", "separately", "previously", "finally"}
+# words that open a sentence after an initial's full stop, never a name's next word
+_SENTENCE_OPENERS = _OPENERS | {"first", "next", "last", "on", "at", "in", "by"}
+# the generational suffixes a name may end in ('Silvestre Bello III', 'Herminio Coloma Jr.')
+_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|warned|warns|explained|"
               r"insisted|insists|wrote|writes|tweeted|argued|argues|declared|urged|urges|asked|asks|replied|replies|"
               r"answered|answers|announced|announces|acknowledged|admitted|confirmed|confirms|denied|denies|"
@@ -115,10 +123,18 @@ _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|int
 # an office in apposition after the name ('Jane Roe, the ministry's spokeswoman,' 'Jane Roe, Minister for ...')
 _APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their|our|who is|who was|who heads)\s+)?"
                          r"(?:[\w'\u00c0-\u024f.-]+\s+){0,5}?(?P<role>[\w-]+)")
+# where a clause begins: the name's apposition looks no further back
+_CLAUSE = re.compile(r"[.;:!?()\n\"\u201c\u201d,]")
 _LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
 # the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
 _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
 _POSSESSIVE = re.compile(r"'s?$")
+
+
+def _surname(name: str) -> str:
+    """A name's last word that is no generational suffix ('Bello' of 'Silvestre Bello III')."""
+    parts = _split(name)
+    return parts[-2] if parts[-1] in _SUFFIXES and len(parts) > 2 else parts[-1]
 
 
 def _split(name: str) -> list[str]:
@@ -139,7 +155,7 @@ class ProposedPeople:
         self.roles = _ROLES | {w.lower() for t in lex.titles for w in t.title.replace("-", " ").split()} - _GLUE
         self.honorifics = {h.rstrip(".").lower() for h in HONORIFICS} | {
             "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "shri", "smt", "sen", "rep", "hon",
-            "datuk", "dato", "seri", "tun", "sri",
+            "datuk", "dato", "seri", "tun", "sri", "u", "daw", "saw", "naw",
             "minister", "president", "ambassador", "secretary", "chancellor", "senator", "general", "commissioner"}
         # a place or a state is no person: 'Abu Dhabi', 'Saudi Arabia', 'Jordan'
         names = {f for e in lex.entries.values() if e.kind != "person" for f in (e.name, *e.aliases)}
@@ -203,6 +219,11 @@ class ProposedPeople:
         owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w)), None)
         if owner is not None:
             words = words[:owner] + [_POSSESSIVE.sub("", words[owner])]
+        # an initial's full stop that ends a sentence ends the name ('... said Anna Y. Later, the talks ...')
+        after_stop = next((i for i in range(1, len(words)) if words[i - 1].endswith(".")
+                           and words[i].lower().rstrip(",.") in _SENTENCE_OPENERS), None)
+        if after_stop is not None:
+            words = words[:after_stop]
         # the name starts after the run's last word of an office, a style or a sentence's opening ('Egyptian
         # Foreign Minister Sameh Shoukry', 'Chairman Wendt'); a word another name opens a run with goes too
         cut = -1
@@ -229,12 +250,13 @@ class ProposedPeople:
             return None
         if any(p.replace("-", " ").split()[-1] in _NOT_PEOPLE for p in lows):
             return None
+        given = parts[:-1] if parts[-1] in _SUFFIXES and len(parts) > 2 else parts
         if any((len(p) > 1 and p.isupper() and not p.endswith(".")) or (len(p) <= 3 and sum(map(str.isupper, p)) > 1)
-               or any(map(str.isdigit, p)) for p in parts):
+               or any(map(str.isdigit, p)) for p in given):
             return None  # an acronym ('UN', 'ISSG', 'StS'), a label in capitals, a code
         if not all(p[0].isupper() or p.split()[0].rstrip("-").lower() in _PARTICLES for p in parts):
             return None
-        if parts[-1].endswith(".") or parts[0].endswith("-"):
+        if given[-1].endswith(".") or parts[0].endswith("-"):
             return None
         return start, end, name, titled
 
@@ -248,13 +270,19 @@ class ProposedPeople:
             return True
         if _VERB_AFTER.match(norm, end, end + 40):
             return True
+        if before.endswith(", ") and norm[end:end + 1] in ",;":
+            # in apposition after an office ('Japan's special envoy for the talks, Jane Roe, said'): the clause before
+            # the comma holds the office's word
+            clause = _CLAUSE.split(before[:-2])[-1]
+            if any(w in _OFFICES for w in clause.lower().split()[-8:]):
+                return True
         app = _APPOSITION.match(norm, end, end + 80)
         if app and app.group("role").lower() in _OFFICES and "." not in norm[end:app.end("role")]:
             return True
         line_start = start == 0 or norm[start - 1] == "\n"
         if line_start and _LABEL_AFTER.match(norm, end, end + 90):
             return True  # a speaker's label: 'Vikas Swarup:', 'Jane Roe (Group):'
-        surname = _split(name)[-1]
+        surname = _surname(name)
         bare = surname.split("-")[-1] if surname.split("-")[0].lower() in _PARTICLES else surname
         return bare in honoured
 
@@ -264,7 +292,7 @@ class ProposedPeople:
         out: dict[str, str] = {}
         shared: set[str] = set()
         for pid, name in names.items():
-            last = _split(name)[-1]
+            last = _surname(name)
             forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
             for form in forms:
                 if len(form) < 3 or form.lower() in self.stop or not form[0].isupper():
@@ -293,3 +321,164 @@ def spans_of(norm: str, words: dict[str, str]) -> list[tuple[int, int]]:
     pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                          + r")(?![\w-])")
     return [m.span() for m in pattern.finditer(norm)]
+
+
+# ------------------------------------------------------------------------------------------------ bodies
+
+# an acronym in brackets after a body's name ('the Karen National Union (KNU)'): capitals, a digit or '&' inside
+_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+# the words before the bracket that may make the body's name, nearest first
+_NAME_WORD = re.compile(rf"{_CAPITAL}[\w'\u00c0-\u024f]*(?:-[\w'\u00c0-\u024f]+)*|of|the|for|and|on|in|de|del|la|des|du")
+# an acronym standing alone, which may be spelled out elsewhere
+_BARE_ACRONYM = re.compile(r"[A-Z](?<![\w(-].)[A-Z]{2,5}(?![\w)-])")
+_BODY_GLUE = {"of", "the", "for", "and", "on", "in", "de", "del", "la", "des", "du"}
+_BODY_WORDS = {w.lower() for _, words in _KIND_WORDS for w in words} | {"mission", "union", "organisation",
+                                                                          "organization", "group"}
+# a body's word ending a name, where a spelled-out acronym may end
+_BODY_ENDS: dict[str, list[str]] = {}
+for _w in sorted(_BODY_WORDS):
+    _BODY_ENDS.setdefault(_w[0].upper(), []).append(" " + _w.title())
+
+
+def _words_before(norm: str, end: int) -> list[tuple[int, str]]:
+    """The words of a name that may end at ``end`` (capitalised, or the small words of a body's name), nearest
+    first, with where each starts."""
+    words: list[tuple[int, str]] = []
+    at = end
+    while len(words) < 12:
+        space = norm.rfind(" ", max(0, at - 40), at)
+        word = norm[space + 1:at]
+        if not _NAME_WORD.fullmatch(word):
+            break
+        words.append((space + 1, word))
+        if space < 0 or space + 1 == at - 40:
+            break
+        at = space
+    return words
+
+
+def _initials_fit(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym is the words' initials: each capitalised word gives its first letter (or a few letters
+    from its start), a small word its initial or nothing ('National Democratic Front of the Philippines', NDFP)."""
+    acr = acronym.replace("&", "").lower()
+
+    def fit(a: int, w: int) -> bool:
+        if w == len(words):
+            return a == len(acr)
+        word = words[w].lower()
+        if words[w] in _BODY_GLUE:
+            return fit(a, w + 1) or (a < len(acr) and acr[a] == word[0] and fit(a + 1, w + 1))
+        for n in range(1, min(3, len(word), len(acr) - a) + 1):
+            if acr[a:a + n] != word[:n]:
+                break
+            if fit(a + n, w + 1):
+                return True
+        return False
+
+    return fit(0, 0)
+
+
+@component("proposed_bodies")
+class ProposedBodies:
+    """A body the dictionary does not know, named in full with its acronym in brackets after it ('the Karen
+    National Union (KNU)', 'the National Liberation Army (ELN)'): the id is the acronym in small letters (as the
+    world data names groups: 'pkk', 'sdf'), given to the full name, to the acronym and to each use of the acronym
+    alone in the document. The acronym must be the name's initials, or the name must end in a word of a body
+    ('Army', 'Front', 'Movement') when the acronym is of another language's words."""
+
+    def __init__(self, ctx: Context):
+        lex = ctx.lexicon
+        self.lex = lex
+        self.known = {f for e in lex.entries.values() for f in (e.name, *e.aliases)}
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        norm = doc.norm
+        taken = bytearray(len(norm))
+        for m in doc.mentions:
+            if m.actor or m.via not in ("title", "anonymous"):
+                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        bodies: dict[str, tuple[int, int, str, str]] = {}  # id -> the full name's span, name and kind
+        by_acronym: dict[str, str] = {}
+        for m in _ACRONYM.finditer(norm):
+            acr = m.group(1)
+            pid = slug(acr)
+            if pid in bodies or acr in self.known or pid in self.lex.entries or taken.find(1, m.start(1), m.end(1)) >= 0:
+                continue
+            found = self._name(norm, m.start(), acr)
+            if found is None:
+                continue
+            start, name = found
+            if taken.find(1, start, start + len(name)) >= 0 or name in self.known:
+                continue
+            bodies[pid] = (start, start + len(name), name, guess_kind(name, "", "") or "organisation")
+            by_acronym[acr] = pid
+        self._spelled_out(doc, taken, bodies, by_acronym)
+        if not bodies:
+            return doc
+        found: list[Mention] = []
+        for pid, (s, e, name, kind) in bodies.items():
+            found.append(Mention(s, e, doc.text[s:e], pid, kind, "name", 0.8))
+        for s, e in spans_of(norm, {a: a for a in by_acronym}):
+            if taken.find(1, s, e) >= 0 or not norm[s:e].isupper():
+                continue
+            pid = by_acronym[norm[s:e]]
+            found.append(Mention(s, e, doc.text[s:e], pid, bodies[pid][3], "alias", 0.8))
+        doc.proposed = {**doc.proposed, **{pid: b[2] for pid, b in bodies.items()}}
+        doc.mentions = sorted(doc.mentions + found, key=START)
+        for m in found:
+            doc.add("actor", m.start, m.end, m.confidence, actor=m.actor, name=bodies[m.actor][2], actor_kind=m.kind)
+        return doc
+
+    def _spelled_out(self, doc: IngestDoc, taken: bytearray, bodies: dict[str, tuple[int, int, str, str]],
+                     by_acronym: dict[str, str]) -> None:
+        """Acronyms of three capitals or more that the document spells out elsewhere without a bracket, as the
+        capitalised words of a body's name ('the MILF' ... 'the Moro Islamic Liberation Front')."""
+        norm = doc.norm
+        wanted = [acr for acr in dict.fromkeys(_BARE_ACRONYM.findall(norm)) if acr not in by_acronym
+                  and acr not in self.known and slug(acr) not in self.lex.entries and slug(acr) not in bodies]
+        if not wanted:
+            return
+        for acr in wanted:
+            for word in _BODY_ENDS.get(acr[-1], ()):  # the body's word the name would end in: a literal search
+                at = norm.find(word)
+                while at >= 0 and acr not in by_acronym:
+                    end = at + len(word)
+                    if not (norm[end:end + 1].isalnum() or norm[end:end + 1] == "-"):
+                        self._spelled(norm, taken, acr, end, bodies, by_acronym)
+                    at = norm.find(word, end)
+
+    def _spelled(self, norm: str, taken: bytearray, acr: str, end: int,
+                 bodies: dict[str, tuple[int, int, str, str]], by_acronym: dict[str, str]) -> None:
+        """The body whose name ends at ``end``, when the acronym is its capitalised words' initials."""
+        words = _words_before(norm, end)  # nearest first
+        capitals = [at for at, w in words if w not in _BODY_GLUE]
+        if len(capitals) < len(acr) or "".join(norm[at] for at in capitals[:len(acr)]) != acr[::-1]:
+            return
+        start = capitals[len(acr) - 1]
+        name = norm[start:end]
+        if taken.find(1, start, end) >= 0 or name in self.known:
+            return
+        bodies[slug(acr)] = (start, end, name, guess_kind(name, "", "") or "organisation")
+        by_acronym[acr] = slug(acr)
+
+    @staticmethod
+    def _name(norm: str, bracket: int, acr: str) -> tuple[int, str] | None:
+        """The body's name just before an acronym's bracket: the fewest words whose initials the acronym is, else the
+        capitalised words before it when the last is a body's word."""
+        end = bracket
+        while end and norm[end - 1] == " ":
+            end -= 1
+        words = _words_before(norm, end)  # nearest first
+        capitals = [i for i, (_, w) in enumerate(words) if w not in _BODY_GLUE]
+        for i in capitals:
+            span = [w for _, w in reversed(words[:i + 1])]
+            if len(span) >= 2 and _initials_fit(acr, span):
+                return words[i][0], norm[words[i][0]:end]
+        if not words or words[0][1].lower() not in _BODY_WORDS:
+            return None
+        i = 0
+        while i + 1 < len(words) and words[i + 1][1] not in _BODY_GLUE:
+            i += 1
+        if i < 1 or abs(len(acr) - (i + 1)) > 1:
+            return None
+        return words[i][0], norm[words[i][0]:end]
