@@ -383,3 +383,34 @@ def test_the_present_tense_pattern_s_lookahead_only_filters(parts):
     unfiltered = re.compile(dates._PRESENT.pattern.replace(rf"\b(?=(?:{dates._PRESENT_WORDS}))", "", 1))
     assert unfiltered.pattern != dates._PRESENT.pattern
     assert [m.span() for m in dates._PRESENT.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # the reported words open right after the day: it dates the saying, whatever stands between verb and day
+    "The minister told a breakfast programme on Sunday that the border would stay open.",
+    "The council said as late as Sunday that no flights would land.",
+    "The premier said it plainly on Sunday: nobody will be sent.",
+])
+def test_a_day_just_before_the_reported_words_dates_the_saying(run, text):
+    assert dates(run(text, dt.date(2016, 3, 2))) == [("Sunday", "2016-02-28", "day")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a present passive or progressive of a planned act: the coming day
+    ("The parties are asked to reply by noon on Friday.", "2016-03-04"),
+    ("Norway is co-hosting a donors' meeting in Oslo on Friday.", "2016-03-04"),
+    ("The test is simple: between now and Friday, does the food get in?", "2016-03-04"),
+    # a noun after a determiner is no verb of the present ('such visits'): the past verb before it tells
+    ("The governor halted such visits on Friday after the clashes.", "2016-02-26"),
+])
+def test_present_forms_of_a_plan_put_a_weekday_ahead(run, text, expected):
+    assert dates(run(text, dt.date(2016, 3, 2))) == [("Friday", expected, "day")]
+
+
+def test_a_dateline_in_small_letters_with_its_day_and_outlet_gives_the_local_day(pipeline):
+    from accord.ingest.document import Article
+
+    at = dt.datetime(2016, 3, 31, 1, 20, tzinfo=dt.timezone.utc)  # still the 30th in the Americas
+    r = pipeline(Article(text='Lima, 30 March 2016 (PRX).- Both sides opened talks. "Today we begin," one envoy said.',
+                         published=at.date(), published_at=at)).result()
+    assert dates(r) == [("30 March 2016", "2016-03-30", "day"), ("Today", "2016-03-30", "day")]

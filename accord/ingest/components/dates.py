@@ -172,12 +172,14 @@ _FUTURE = re.compile(r"\b(?:will|'ll|shall|would|might|(?:could|may) (?:still |s
                      r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|slated|"
                      r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
                      r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
-                     r"let us see|let's see|wait and see)\b")
+                     r"let us see|let's see|wait and see|between now and)\b")
 # the present tense of a scheduled happening, which a weekday puts in the coming days ('the Council votes on
 # Friday', 'talks resume on Monday', 'the envoy is travelling to Moscow on Tuesday'); a bare form only where no
 # auxiliary or infinitive makes it another tense ('did not meet', 'failed to meet')
 _SCHEDULED = r"meet|open|begin|resume|reconvene|convene|travel|arrive|gather|fly|depart|kick off|take effect|enter into force"
-_NOT_A_VERB = r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!'s )(?<!\d )"
+_NOT_A_VERB = (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!'s )(?<!\d )"
+               r"(?<!\bsuch )(?<!\bthese )(?<!\bthose )(?<!\bour )(?<!\byour )(?<!\bmy )(?<!\bsome )(?<!\bany )"
+               r"(?<!\bno )(?<!\bmore )(?<!\bfurther )")
 # the lookahead only filters (every match opens on one of those words): without it the engine ran the nine
 # look-behinds at every character of a date's sentence (7x slower on the corpus, ~4 % of a single pass)
 _PRESENT_WORDS = (r"meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|visits|votes|hosts|heads|"
@@ -187,12 +189,16 @@ _PRESENT_WORDS = (r"meets|opens|begins|starts|resumes|reconvenes|convenes|travel
 _PRESENT = re.compile(rf"\b(?=(?:{_PRESENT_WORDS})){_NOT_A_VERB}(?:\b(?:meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|"
                       rf"visits|votes|hosts|heads|expires|gathers|flies|departs|leaves|returns|kicks off|takes effect|takes place|"
                       rf"enters into force|(?:comes|goes) into (?:force|effect))|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
-                      rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:meeting|opening|beginning|starting|resuming|"
-                      rf"travell?ing|arriving|visiting|voting|hosting|leaving|returning|heading|flying|signing))\b")
+                      rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:co-)?(?:meeting|opening|beginning|starting|resuming|"
+                      rf"travell?ing|arriving|visiting|voting|hosting|leaving|returning|heading|flying|signing|holding|"
+                      rf"chairing|attending|convening|organi[sz]ing|launching|sending))\b")
 _PAST = re.compile(r"(?<!-)\b(?:said|was|were|had|did|met|ago|last|earlier|told|wrote|spoke|began|held|took|came|went|made|gave|asked|"
                    r"saw|sent|struck|fought|shot|won|left|broke|led|ran|fell)\b")
 _PAST_ED = re.compile(r"(?<!-)\b[a-z]\w+ed\b")  # not 'opposition-held', 'Saudi-led', 'U.S.-backed': adjectives
-_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a participle, no time of its own
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$")  # 'the parties are asked to confirm ...'
+# the reported words opening after a date that dates their saying ('told the radio on Sunday that ...')
+_WORDS_OPEN = re.compile(r"\s*(?:that\b|:)")  # 'wants to be covered': a participle, no time of its own
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
 # needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
 # every character.
@@ -331,10 +337,9 @@ class Tenses:
 
     def _marks(self, sent: tuple[int, int]) -> list[tuple[int, int, int]]:
         low = self.lower
-        past = [(m.start(), m.end(), 3 if m.group() in _REPORTING else 4 if _PASSIVE.search(low, max(0, m.start() - 7), m.start())
-                 else 1) for m in _PAST.finditer(low, *sent)] \
-            + [(m.start(), m.end(), 4 if _PASSIVE.search(low, max(0, m.start() - 7), m.start()) else 1)
-               for m in _PAST_ED.finditer(self.text, *sent)]
+        past = [(m.start(), m.end(), 3 if m.group() in _REPORTING else self._participle(m.start()))
+                for m in _PAST.finditer(low, *sent)] \
+            + [(m.start(), m.end(), self._participle(m.start())) for m in _PAST_ED.finditer(self.text, *sent)]
         future = []
         for m in _FUTURE.finditer(low, *sent):
             kind = 0
@@ -346,6 +351,14 @@ class Tenses:
             future.append((m.start(), m.end(), kind))
         future += [(m.start(), m.end(), 0) for m in _PRESENT.finditer(low, *sent)]
         return sorted(future + past)
+
+    def _participle(self, at: int) -> int:
+        """A past form's kind: 4 a passive participle ('to be covered'), 0 a present passive, which a weekday puts
+        in the coming days ('the parties are asked to confirm by Friday'), else 1 past."""
+        low = self.lower
+        if _PASSIVE.search(low, max(0, at - 7), at):
+            return 4
+        return 0 if _PRESENT_PASSIVE.search(low, max(0, at - 5), at) else 1
 
     def near(self, start: int, end: int, sent: tuple[int, int]) -> timex.Tense:
         return self.evidence(start, end, sent)[0]
@@ -362,7 +375,7 @@ class Tenses:
             marks = self.markers[sent] = self._marks(sent)
         lo = max(sent[0], start - 140)
         before = [(start - e, k) for s, e, k in marks if lo <= s and e <= start and k != 4
-                  and (k != 3 or self._circumstance(s, e, start))]
+                  and (k != 3 or self._circumstance(s, e, start, end))]
         quote = self.text.find('"', end, min(sent[1], end + 120))
         stop = sent[1] if quote < 0 else quote
         # a reporting verb after the day dates the saying ('Speaking on Monday, Kerry said the talks would ...',
@@ -373,8 +386,15 @@ class Tenses:
             return "neutral", 2 if any(s >= end and e <= min(stop, end + 120) and k != 4 for s, e, k in marks) else 0
         return ("future", "past", "nearest", "past", "past")[best[1]], 2 if before or best[1] != 4 else 1
 
-    def _circumstance(self, verb_start: int, verb_end: int, date_start: int) -> bool:
-        return _speech_circumstance(self.lower[verb_start:verb_end], self.text[verb_end:date_start])
+    def _circumstance(self, verb_start: int, verb_end: int, date_start: int, date_end: int) -> bool:
+        """Whether the date tells when the reporting verb's words were said: only a circumstance between them, or
+        the reported words opening right after the date ('told a television programme on Sunday that ...',
+        'said as late as Monday that ...', 'said it clearly on Sunday: ...')."""
+        gap = self.text[verb_end:date_start]
+        if _speech_circumstance(self.lower[verb_start:verb_end], gap):
+            return True
+        return len(gap.split()) <= 6 and not any(c in gap for c in ',;:"') \
+            and _WORDS_OPEN.match(self.text, date_end) is not None
 
 
 # a broadcast's or an interview's day at the head of its transcript

@@ -25,7 +25,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 _DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z.'/\- ]{2,30}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
-    r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\))?\s*(?:[-:]{1,2}\s|(?=\s{2})|(?=\s*\n))"
+    r"\s*(?:\((?P<outlet>[A-Za-z .&-]{1,40})\)\.?)?\s*(?:[-:]{1,2}\s|(?=\s{2})|(?=\s*\n))"
     # the news agencies' form: "MOSCOW, February 29. /TASS/."
     r"|\s*(?P<aplace>[A-Z][A-Z.'/\- ]{2,30}),\s*(?P<adate>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\.\s*"
     r"/(?P<aoutlet>[A-Za-z .&-]{1,40})/\.?\s"
@@ -168,7 +168,9 @@ class Segmenter:
             # 'SECRETARY KERRY: Thank you': a transcript's label in capitals before a colon, unless a known place
             label = m is not None and m.group(0).rstrip().endswith(":") and \
                 m.group("place").strip().title() not in self.known_places
-            if m and not label and (m.group("place").isupper() or m.group("place") in self.timezones_title):
+            # a place in small letters too when a day and an outlet follow it ('Caracas, 30 March 2016 (XYZ).-')
+            if m and not label and (m.group("place").isupper() or m.group("place") in self.timezones_title
+                                    or (m.group("date") and m.group("outlet"))):
                 doc.places.append(m.span("place"))
                 self._local_day(doc, m.group("place"), m.group("region"), m.group("date"))
                 if m.group("region"):
