@@ -146,6 +146,39 @@ def tagged_alternation(alternatives: list[tuple[str, str | None]]) -> tuple[str,
     return "|".join(parts), tags
 
 
+def grouped(alternation: str) -> str:
+    """``alternation`` (a regex's top-level alternatives, 'will|would|(?:could|may) be|wait and see') as the same
+    alternation with its alternatives sharing a branch per first letter (``tagged_alternation``, untagged): at a
+    position where none matches the engine rejects a letter's branch at one comparison, not each alternative."""
+    return tagged_alternation([(a, None) for a in _alternatives(alternation)])[0]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives (split at each '|' outside groups and classes)."""
+    out, depth, i, n, start = [], 0, 0, len(pattern), 0
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class; a ']' right after '[' or '[^' is one of its characters
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1
+            i += 1 if pattern[i:i + 1] == "]" else 0
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
 def _opens_with_letter(pattern: str) -> bool:
     """Whether a pattern is a plain letter followed by the rest of one sequence (no quantifier on the letter,
     no '|' outside groups and classes): then the letter and the rest can be matched apart."""

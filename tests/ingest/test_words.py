@@ -68,3 +68,24 @@ def test_the_dates_capitalised_anchors_are_found_where_their_alternation_finds_t
     text = "".join(pieces)
     got = {m.start() for m in dates._ANCHOR_DIGITS.finditer(text)} | {m.start() for m in dates._ANCHOR_CAPS.finditer(text)}
     assert got == {m.start() for m in alternation.finditer(text)}
+
+
+_ALTERNATIVES = ["will", "would", "'ll", "wait and see", "(?:could|may) be", "may", "is due", "is to", "is ", "due to",
+                 "plans? to", "[|]x", "w[a|]s", "(?:has|have) until", "has to", "\\bmet", "m\\w*t", "a(b|c)", "ab"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ALTERNATIVES), min_size=1, max_size=10),
+       st.lists(st.sampled_from(["will", "would", "wait", " and see", "could be", "may", "is due", "is to", "is", " ",
+                                 "due", " to", "plan", "plans", "has", "have", " until", "met", "mat", "|x", "w|s", "ab",
+                                 "ac", "-", "x"]), max_size=16))
+def test_a_grouped_alternation_finds_what_the_alternation_finds(alternatives, words):
+    """The tense patterns' word lists, each alternative behind a branch per first letter: the same matches, in
+    a word's bounds or not."""
+    from accord.ingest.words import grouped
+
+    alternation = "|".join(alternatives)
+    text = "".join(words)
+    for before, after in (("", ""), (r"\b", r"\b"), (r"(?=(?:", "))")):
+        want = [m.span() for m in re.finditer(f"{before}(?:{alternation}){after}", text)]
+        assert [m.span() for m in re.finditer(f"{before}(?:{grouped(alternation)}){after}", text)] == want
