@@ -893,3 +893,19 @@ def test_a_bare_reporting_verb_in_a_question_reports_nothing(run):
     r = run("When the talks resume in Geneva, will the government insist on a full ceasefire? Does Moscow still "
             "insist that Assad must stay? Diplomats say the talks will resume.")
     assert _reports(r) == [("the talks will resume", None)]
+
+
+def test_an_epithet_for_someone_named_before_is_that_person(run):
+    """Agency reports name a person once in full, then call him by an epithet ('The head of State added', 'said the
+    Chancellor', 'The diplomat had said'): the person the report named last, as 'he' would be, of either gender; a
+    person named inside the words keeps his own speech."""
+    text = ("President Tomas Varga of Example received the delegation on Monday. \"The door stays open,\" Varga said."
+            "\n\nThe head of State added that he did not want to see \"one more soldier die\".\n\n"
+            "The Foreign Minister, Ilse Brandt, presided over the ceremony. \"This is a day for the region,\" said the "
+            "Chancellor.\n\nThe diplomat had said the day before that the talks carried \"a new spirit\".")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 3, 9)))] == [
+        ("The door stays open,", "tomas-varga"), ("one more soldier die", "tomas-varga"),
+        ("This is a day for the region,", "ilse-brandt"), ("a new spirit", "ilse-brandt")]
+    # an anonymous plural stays nobody's
+    plural = "Ilse Brandt, the Foreign Minister, arrived. \"It is fragile,\" the diplomats said."
+    assert [q["speaker"] for q in quotes(run(plural, dt.date(2016, 3, 9)))] == [None]

@@ -261,6 +261,12 @@ _NAME_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+),\s
 _TITLES_AND_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|of|for|the|al-[\w'-]+|bin|ibn|de|el-[\w'-]+)){0,15}")
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+")
 _DEFINITE = re.compile(r"the \w")
+# an epithet for someone the report named before: a definite office or role, singular, with nobody named in it ('The
+# head of State added', 'said the Chancellor', 'The diplomat had said', 'the rebel leader said'), as agency reports
+# call a person they named once in full
+_EPITHET = re.compile(r"[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|"
+                      r"president|premier|negotiator|ambassador|commander|chief|secretary|foreign minister|veteran|"
+                      r"politician|opposition figure|cleric|general|official)(?:\s+of\s+[\w'-]+)?", re.I)
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
 _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
                                r"spokes(?:man|woman|person)|commander|president|negotiator|monitor|group|ministry)")
@@ -1132,6 +1138,13 @@ class QuoteExtractor:
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
+        if not any(m.actor for m in inside) and _EPITHET.fullmatch(words):
+            # the office's holder among the people named before, else the person the report named last, as 'he' is
+            titled = [m for m in inside if m.kind == "person" and m.via == "title"]
+            holder = self._title_holder(doc, titled[-1], inside) if titled else None
+            holder = holder or self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5))
+            if holder:
+                return Attribution(holder, _np(words), cue)
         spokes = _SPOKES.search(words)
         if _ANONYMOUS.search(words) and not spokes:
             return Attribution(None, _np(words), cue)
@@ -1255,7 +1268,9 @@ class QuoteExtractor:
         towards the distance; a sentence whose subject is someone the dictionary cannot name ('His prime
         minister, speaking ...') stops the search: the pronoun is that person. Inside one speaker's words (a
         transcript's answer: 'I spoke with Kerry. He told me that ...') those words are the narrative."""
-        want = "f" if pronoun.text.lower() == "she" else "m"
+        # an epithet ('the diplomat') says nothing of the gender
+        want = {"she": "f", "he": "m", "his": "m", "her": "f", "him": "m"}.get(pronoun.text.lower(), None
+                                                                             if _EPITHET.fullmatch(pronoun.text) else "m")
         here = doc.sent_index(pronoun.start)
         own = next(((qs, qe) for qs, qe in doc.quoted if qs <= pronoun.start < qe), None)
         people: dict[int, list[Mention]] = {}
@@ -1263,7 +1278,7 @@ class QuoteExtractor:
         for m in doc.mentions_in(doc.sents[max(0, here - 12)][0] if doc.sents else 0, pronoun.start):
             if m.kind == "person" and m.actor and m.via in ("name", "short", "title") \
                     and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start, own) \
-                    and getattr(self.lex.entries.get(m.actor), "gender", None) in (None, want):
+                    and getattr(self.lex.entries.get(m.actor), "gender", None) in (None, want or "m", want or "f"):
                 people.setdefault(doc.sent_index(m.start), []).append(m)
         counted, i = 0, here
         while i >= 0 and counted <= 3:
