@@ -909,3 +909,12 @@ def test_an_epithet_for_someone_named_before_is_that_person(run):
     # an anonymous plural stays nobody's
     plural = "Ilse Brandt, the Foreign Minister, arrived. \"It is fragile,\" the diplomats said."
     assert [q["speaker"] for q in quotes(run(plural, dt.date(2016, 3, 9)))] == [None]
+
+
+def test_where_and_how_the_words_were_said_between_the_cue_and_its_colon_keep_the_cue_s_speaker(run):
+    """'X said in a statement from the Ministry of Foreign Affairs: "..."': the long phrase between the cue and the
+    colon says where the words were said; the cue's subject speaks them, not the person quoted before."""
+    text = ("The envoy, Sergei Lavrov, said the talks had gone \"better than expected\". Foreign Minister Adel al-Jubeir "
+            "said in a statement from the Saudi Ministry of Foreign Affairs in Riyadh: \"We will keep our word.\"")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 2, 12)))] == [
+        ("better than expected", "sergei-lavrov"), ("We will keep our word.", "adel-al-jubeir")]

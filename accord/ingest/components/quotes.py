@@ -285,6 +285,11 @@ _TOLD_WHOM = re.compile(r"\s+(?:[^,;\"\n]{1,50}?\s+(?:by (?:tele)?phone|over the
                         r"|(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
+# where and how the words were said, between the cue and its colon ('said in a statement from the Ministry of Foreign
+# Affairs:', 'told reporters at the end of the talks in Geneva:'): a phrase with no clause of its own (no comma, no
+# 'that', 'and', 'which' or 'who')
+_CIRCUMSTANCE_TO_COLON = re.compile(r"\s+(?:in|on|at|to|from|during|after|before|via|through|with|reporters|journalists)\b"
+                                    r"(?:(?!\b(?:that|and|which|who)\b)[^\",\n:;.!?]){0,100}:\s*")
 # a dash or an opening parenthesis after a closing mark, then a name: the quote is signed ('"..." - Lavrov')
 _SIGNATURE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}(?:-{1,2}[ \t]*|\()(?=[A-Z])")
 _SIGNATURE_END = re.compile(r"[,;)\n]|$")
@@ -630,7 +635,8 @@ class QuoteExtractor:
             if first is not None and first.kind == "person" and first.actor and norm[lo:first.start] in ("", "The "):
                 return Attribution(first.actor, first.text, None)
         colon = _COLON_END.search(norm, lo, at)
-        if not cues or (colon and colon.start() - cues[-1].end() > 40):
+        if not cues or (colon and colon.start() - cues[-1].end() > 40
+                        and not _CIRCUMSTANCE_TO_COLON.fullmatch(norm, cues[-1].end(), at)):
             # 'Lavrov: "No deal"'; 'Speaking from Tripoli, an official of X was scornful: "..."' and
             # '..., and his message was brief: "..."' (a cue earlier in the sentence governs other words):
             # the subject of the clause the colon ends
