@@ -918,3 +918,14 @@ def test_where_and_how_the_words_were_said_between_the_cue_and_its_colon_keep_th
             "said in a statement from the Saudi Ministry of Foreign Affairs in Riyadh: \"We will keep our word.\"")
     assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 2, 12)))] == [
         ("better than expected", "sergei-lavrov"), ("We will keep our word.", "adel-al-jubeir")]
+
+
+def test_he_after_an_unnamed_member_of_a_body_is_that_member_not_someone_named_before(run):
+    """'Another member of the committee, reached in Riyadh, was blunter. "...," he said.': he is the unnamed member
+    (nobody known), not the person the report named a sentence before him."""
+    text = ("Staffan de Mistura sent the invitations on Tuesday. Another member of the committee, reached in Riyadh, "
+            "was blunter. \"We will not go without guarantees,\" he said.\n\n"
+            "John Kerry called the committee on Monday. A member of the committee who asked not to be named said "
+            "that Washington was pushing hard. \"They want a photograph,\" he told this newspaper.")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 1, 27)))] == [
+        ("We will not go without guarantees,", None), ("They want a photograph,", None)]

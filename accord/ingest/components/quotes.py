@@ -97,10 +97,10 @@ _STATE_OFFICE_AFTER = re.compile(r"(?:Foreign )?(?:Ministry|Presidency|Foreign O
 _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 # the subject of a sentence that is someone the dictionary cannot name ('His prime minister, speaking ...'):
 # a pronoun after it refers to that person, not to someone named earlier
-_UNNAMED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+ing\b[^,\"\n]{0,50},\s+(?=[a-z]))?(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|A|An|an|a)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
+_UNNAMED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+ing\b[^,\"\n]{0,50},\s+(?=[a-z]))?(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|A|An|an|a|Another|another|One|one)\s+(?:[\w-]+\s+){0,3}?(?:minister|president|"
                               r"spokes(?:man|woman|person)|official|diplomat|envoy|ambassador|chairman|co-chairman|leader|"
                               r"commander|general|aide|adviser|negotiator|speaker|deputy|counterpart|colleague|host|representative|"
-                              r"delegate)\b(?:\s+spokes(?:man|woman|person)\b)?")
+                              r"delegate|member)\b(?:\s+spokes(?:man|woman|person)\b)?")
 # 'For his part, the official spokesman of the Ministry said': an unnamed spokesman after a short opening phrase
 _OPENED_SPOKES = re.compile(r"[A-Z][\w' ]{2,30}?,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?spokes(?:man|woman|person)\b")
 # 'The representative of France said ...': a 'she' after it speaks for the state represented
