@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right
 import datetime as dt
 import hashlib
 import re
@@ -158,7 +159,8 @@ class IngestDoc:
         self._sent_starts = [s for s, _ in sents]
 
     def sent_index(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
+        i = bisect_right(self._sent_starts, offset) - 1  # (called tens of thousands of times a megabyte: no max())
+        return i if i > 0 else 0
 
     def token_array(self, *attrs: int) -> Any:
         """``tokens.to_array(attrs)``, computed once per document for the components that share it."""
@@ -175,7 +177,10 @@ class IngestDoc:
         return self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def sent_of(self, offset: int) -> tuple[int, int]:
-        return self.sents[self.sent_index(offset)] if self.sents else (0, len(self.text))
+        if not self.sents:
+            return 0, len(self.text)
+        i = bisect_right(self._sent_starts, offset) - 1
+        return self.sents[i if i > 0 else 0]
 
     def add(self, kind: str, start: int, end: int, confidence: float, **data: Any) -> Candidate:
         cand = Candidate(kind, start, end, self.article.text[start:end], confidence, data)  # as written

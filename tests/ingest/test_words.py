@@ -89,3 +89,37 @@ def test_a_grouped_alternation_finds_what_the_alternation_finds(alternatives, wo
     for before, after in (("", ""), (r"\b", r"\b"), (r"(?=(?:", "))")):
         want = [m.span() for m in re.finditer(f"{before}(?:{alternation}){after}", text)]
         assert [m.span() for m in re.finditer(f"{before}(?:{grouped(alternation)}){after}", text)] == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "Mrs", "Ms", "Minister", "Sen", "Senator", "Sir", "Ambassador", "Dr", "Prof", ".",
+                                 " ", "Kerry", "\u00c9mile", "x", "The", "the", " Secretary", "-General", " of", "'", "\u2018",
+                                 "(", '"', "\u201c", "a", "\n"]), max_size=14))
+def test_the_patterns_written_to_open_with_a_rare_character_find_what_they_found(pieces):
+    """The honorifics' scan and the single marks' test open with their capitals and marks, the boundary looked back
+    at; 'the Secretary' is tried where 'he Secretary' stands: each finds what the plain pattern found."""
+    from accord.ingest.components import descriptions, proposed, quotes
+    from accord.ingest.words import literal_spans
+
+    text = "".join(pieces)
+    honoured = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Shri|Sen|Senator|Minister|President|Ambassador)\.? "
+                          rf"({proposed._CAPITAL}[\w'\u00c0-\u024f-]*)")
+    assert proposed._HONOURED.findall(text) == honoured.findall(text)
+    for s0 in range(len(text)):
+        assert bool(quotes._MAY_OPEN_SINGLE.search(text, s0 + 1)) == bool(re.search("[ (\"\u201c][\u2018'][A-Za-z]", text[s0:]))
+    secretary = [m.span() for at, _ in literal_spans(text, ("he Secretary",)) if at
+                 for m in [descriptions._SECRETARY.match(text, at - 1)] if m]
+    assert secretary == [m.span() for m in descriptions._SECRETARY.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["President", "Minister", "Mr", "Mr.", "Gen", ".", ",", " ", "\n", "\t", "\u00a0", "x",
+                                 "envoy", "Vice", "official"]), max_size=8))
+def test_a_title_before_a_name_is_found_as_its_pattern_found_it(pieces):
+    from accord.ingest.components import unknown_actors
+
+    before = "".join(pieces)
+    pattern = re.compile(r"(?:President|Minister|Secretary|Envoy|envoy|spokesman|spokeswoman|Ambassador|"
+                         r"ambassador|General|Gen\.|Sheikh|King|Emir|Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|"
+                         r"commander|negotiator|coordinator|official)\s*,?\s*$")
+    assert unknown_actors._title_before(before) == bool(pattern.search(before))

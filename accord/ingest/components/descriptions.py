@@ -133,8 +133,11 @@ class Descriptions:
                     actor = m.actor or self._one_holder(doc, m.text)
                     found.append((start, m.end, actor, "person", "title"))
         # each scan only where its words occur at all (a substring test costs a fraction of a regex scan)
-        for s in _SECRETARY.finditer(norm) if "Secretary" in norm else ():
-            if not self._covered(doc, s.start(), s.end()):
+        # (tried where 'he Secretary' stands, found by a substring search: a pattern opening with a word boundary is
+        # tried at every character)
+        for at, _ in literal_spans(norm, ("he Secretary",)) if "Secretary" in norm else ():
+            s = _SECRETARY.match(norm, at - 1) if at else None
+            if s is not None and not self._covered(doc, s.start(), s.end()):
                 holders = [h for h in self.lex.holders("Secretary of State", None, doc.published)]
                 holders = [h for h in holders if self._serves_focus(doc, h)] if len(holders) > 1 else holders
                 found.append((s.start(), s.end(), holders[0] if len(holders) == 1 else None, "person", "title"))

@@ -37,7 +37,9 @@ _PARTICLE = r"(?:al|el|bin|ibn|bint|de|da|di|del|della|der|den|van|von|la|le|du|
 # next capital: twice as fast as opening with the lookbehind)
 _RUN = re.compile(rf"{_CAPITAL}(?<![\w'.-].){_REST}(?:(?: |-)(?:{_PARTICLE}(?: |-))*{_WORD})+")
 # a surname after an honorific or an office anywhere in the document ('Ms Wallström', 'Minister Shoukry')
-_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Shri|Sen|Senator|Minister|President|Ambassador)\.? "
+# (each word's capital first, the word boundary looked back at after it: the engine skips to those capitals)
+_HONOURED = re.compile(r"(?:M(?<!\w.)(?:r|rs|s|inister)|D(?<!\w.)r|P(?<!\w.)(?:rof|resident)|S(?<!\w.)(?:ir|hri|en|enator)|"
+                       r"A(?<!\w.)mbassador)\.? "
                        rf"({_CAPITAL}[\w'\u00c0-\u024f-]*)")
 _PARTICLES = set(_PARTICLE[3:-1].split("|"))
 # the words of offices, ranks and styles a name may follow but is not made of

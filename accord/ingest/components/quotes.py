@@ -220,7 +220,8 @@ _LINE = re.compile(r"[^\n]+")
 _TITLE_GLUE = {"the", "for", "of", "to", "on", "and", "in", "a", "an"}
 _SINGLE = re.compile("(?P<open>[\u2018'](?=[A-Za-z]))|(?P<close>[\u2019'](?=[ ,.;:!?\"\u201d\n]|$))")
 _CONTINUED_SINGLE = re.compile("\n+[\u2018'][A-Za-z]")
-_MAY_OPEN_SINGLE = re.compile("[ (\"\u201c][\u2018'][A-Za-z]")
+# (the mark first, the character before it looked back at: the engine skips to the rare marks, not to every space)
+_MAY_OPEN_SINGLE = re.compile("[\u2018'](?<=[ (\"\u201c].)[A-Za-z]")
 
 
 # Compiled once (each call of re.match(pattern, ...) looks the pattern up in re's cache).
@@ -381,7 +382,7 @@ def _closes_later(text: str, paras: list[tuple[int, int]], marks_of: list[list[i
 def _single_marks(text: str, s0: int, e0: int) -> list[int]:
     """Single marks used as quotes: an opening one at a word's start, a closing one before punctuation or
     a space (so that apostrophes inside words are left alone)."""
-    if not _MAY_OPEN_SINGLE.search(text, s0, e0) and text[s0:s0 + 1] not in ("'", "\u2018"):
+    if not _MAY_OPEN_SINGLE.search(text, s0 + 1, e0) and text[s0:s0 + 1] not in ("'", "\u2018"):
         return []  # no single mark opens a word here: the apostrophes are inside words
     marks: list[int] = []
     for m in _SINGLE.finditer(text, s0, e0):
@@ -879,7 +880,8 @@ class QuoteExtractor:
         for s, e in doc.sents:
             # a transcript's speech reports others like any text ('QUESTION: Russia says it is hitting Nusra'): the
             # sentence read after its label, the label being no speaker at a cue
-            label = max(((ls, le) for ls, le in labels if ls < e and s < le), key=lambda x: x[1], default=None)
+            label = max(((ls, le) for ls, le in labels if ls < e and s < le), key=lambda x: x[1], default=None) \
+                if labels else None
             if label is not None:
                 after = label[1]
                 # 'QUESTION: Mark, the HNC says ...': whom a question is put to is no speaker; an answer's

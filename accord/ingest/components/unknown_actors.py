@@ -39,9 +39,19 @@ _KIND_WORDS = [
                       "Bank", "Office", "Programme", "Program", "Union", "League", "Association", "Foundation",
                       "Center", "Centre", "Observatory", "Red", "Crescent", "Watch", "Court", "Department"}),
 ]
-_TITLE_BEFORE = re.compile(r"(?:President|Minister|Secretary|Envoy|envoy|spokesman|spokeswoman|Ambassador|"
-                           r"ambassador|General|Gen\.|Sheikh|King|Emir|Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|"
-                           r"commander|negotiator|coordinator|official)\s*,?\s*$")
+# the words of an office or a style that end the text before a name, a comma and spaces after them allowed
+# (what '(?:President|...)\s*,?\s*$' searched for: an end test of the stripped text, not a pattern tried at each character)
+_TITLE_BEFORE = ("President", "Minister", "Secretary", "Envoy", "envoy", "spokesman", "spokeswoman", "Ambassador",
+                 "ambassador", "General", "Gen.", "Sheikh", "King", "Emir", "Prince", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+                 "Dr", "Dr.", "leader", "commander", "negotiator", "coordinator", "official")
+
+
+def _title_before(before: str) -> bool:
+    rest = before.rstrip()
+    if rest.endswith(","):
+        rest = rest[:-1].rstrip()
+    return rest.endswith(_TITLE_BEFORE)
+
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _SAID_AFTER = re.compile(r"\s*,?\s*(said|says|told|added)\b")
@@ -54,7 +64,7 @@ def guess_kind(name: str, before: str, after: str) -> str | None:
     for kind, cues in _KIND_WORDS:
         if words & cues:
             return kind
-    if _TITLE_BEFORE.search(before) or (len(words) >= 2 and _SAID_AFTER.match(after)):
+    if _title_before(before) or (len(words) >= 2 and _SAID_AFTER.match(after)):
         return "person"
     prev = before.split()[-1].lower() if before.split() else ""
     if prev in PLACE_WORDS:
