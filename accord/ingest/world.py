@@ -87,6 +87,9 @@ class Lexicon:
         self.places: set[str] = set()
         #: dateline place (upper case) -> IANA time zone
         self.timezones: dict[str, str] = {}
+        #: words of other languages in the names of places, groups and outlets (name_words.yaml, lower case): which
+        #: kind of name each list is of -> its words
+        self.name_words: dict[str, frozenset[str]] = {}
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}
@@ -174,7 +177,7 @@ class Lexicon:
         cues = {v.issue: _cues(v) for v in words if v.issue is not None}
         lex = Lexicon(entries.values(), self.titles, self.sector_words, _triggers(words, self.events),
                       [*cues.values(), *(i for i in self.issues if i["issue"] not in cues)])
-        lex.places, lex.timezones = self.places, self.timezones
+        lex.places, lex.timezones, lex.name_words = self.places, self.timezones, self.name_words
         lex.case_issues = set(issues) if issues is not None else None
         return lex
 
@@ -283,4 +286,5 @@ def world() -> Lexicon:
     lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), [])
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
+    lex.name_words = {kind: frozenset(w.lower() for w in words) for kind, words in _load("name_words.yaml").items()}
     return lex

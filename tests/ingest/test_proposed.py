@@ -203,3 +203,16 @@ def test_no_body_for_a_bracket_whose_acronym_the_name_does_not_fit_or_the_dictio
             "The ABC reported it.")
     assert not [a for a in _actors(r) if a.get("proposed")]
     assert {a["actor"] for a in _actors(r) if a["text"] in ("United Nations", "UN")} == {"un"}
+
+
+def test_other_languages_place_and_group_words_come_from_the_world_data(pipeline):
+    """'Kafr', 'Jaysh' are world data (name_words.yaml), not code: without them the same runs read as people."""
+    from accord.ingest.pipeline import Pipeline
+
+    text = "Shelling hit Kafr Zeitan, said Jaysh Tawheed, and Jaysh Tawheed said more later."
+    assert {"kafr", "deir"} <= pipeline.lexicon.name_words["place_openers"]
+    assert not [a for a in _actors(pipeline(Article(text=text)).result()) if a.get("proposed")]
+    bare = pipeline.lexicon.merged([])
+    bare.name_words = {}
+    proposed = {a["actor"] for a in _actors(Pipeline(bare)(Article(text=text)).result()) if a.get("proposed")}
+    assert proposed == {"kafr-zeitan", "jaysh-tawheed"}

@@ -23,6 +23,7 @@ from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_ki
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
+from accord.ingest.world import Lexicon
 from accord.ingest.timex import MONTHS, WEEKDAYS
 
 # a capitalised word of a name (Latin letters with their accents; "O'Brien", 'Hennis-Plasschaert'), or initials;
@@ -65,7 +66,8 @@ _ROLES = {
     # Burmese and Karen styles before a name ('U Aung Min', 'Daw Aye Aye', 'Saw Mutu Say Poe')
     "u", "daw", "saw", "naw",
 }
-# what makes a run of capitals a body, a place or a document rather than a person
+# what makes a run of capitals a body, a place or a document rather than a person (with the world's words of
+# other languages' names of places and groups: name_words.yaml)
 _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     "international", "network", "crisis", "rights", "society", "news", "press", "times", "post", "journal", "herald",
     "gazette", "tribune", "daily", "weekly", "radio", "tv", "television", "channel", "media", "service", "services",
@@ -78,16 +80,13 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     "convention", "conference", "summit", "talks", "process", "plan", "initiative", "roadmap", "act", "law", "report",
     "briefing", "week", "day", "year", "group", "cross", "doctors", "borders", "aid", "care", "government", "regime",
     "authority", "authorities", "administration", "cabinet", "presidency", "secretariat", "chamber", "police",
-    "ministries", "jazeera", "arabiya", "sham", "islam", "state", "jaysh", "jaish", "liwa", "ahrar", "jabhat",
-    "faylaq", "harakat", "ansar", "kataib", "saraya", "fatah", "hayat", "tahrir", "hezbollah", "hamas", "taliban",
+    "ministries", "state",
     "questions", "question", "answers", "session", "debate", "motion", "bill", "order", "orders", "paper", "papers",
     "note", "notes", "update", "transcript", "remarks", "speech", "interview", "podcast", "episode", "minutes",
     "record", "hansard", "verbatim", "east", "west", "north", "south", "middle", "eastern", "western", "northern",
     "southern", "central", "new", "old", "great", "united", "general", "joint", "europe", "european", "africa",
     "african", "asia", "asian", "america", "american", "arab", "islamic", "catholic",
     "orthodox", "kurdish", "democratic", "popular", "national", "socialist", "liberal", "conservative", "labour",
-    # a place's first word in Arabic names ('Tal Abyad', 'Kafr Nubl', 'Deir Ezzor', 'Ras Lanuf', 'Es Sider')
-    "tal", "tell", "tel", "kafr", "kfar", "deir", "ras", "jisr", "bab", "ain", "wadi", "jabal", "jebel", "beit", "es",
     "begin", "text", "editorial", "sections",
     "green", "greens", "peace", "security", "support", "wire", "staff", "desk", "reporter",
     "reporters", "reporting", "editing", "broadcasting", "movements", "areas", "area", "debates", "release",
@@ -133,6 +132,12 @@ _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+def not_people(lex: Lexicon) -> frozenset[str]:
+    """The words that make a run of capitals no person's name: a body's, a place's, a document's, and the world's
+    words of other languages' names of places and groups."""
+    return frozenset(_NOT_PEOPLE.union(*lex.name_words.values()))
+
+
 def _surname(name: str) -> str:
     """A name's last word that is no generational suffix ('Bello' of 'Silvestre Bello III')."""
     parts = _split(name)
@@ -163,7 +168,8 @@ class ProposedPeople:
         names = {f for e in lex.entries.values() if e.kind != "person" for f in (e.name, *e.aliases)}
         self.places = {p.lower() for p in lex.places} | {e.capital.lower() for e in lex.entries.values() if e.capital} \
             | {n.lower() for n in names} | {d.lower() for d in lex.demonym_of}
-        self.stop = self.roles | _NOT_PEOPLE | _AFTER_NAME | _OPENERS | self.places
+        self.not_people = not_people(lex)
+        self.stop = self.roles | self.not_people | _AFTER_NAME | _OPENERS | self.places
         self.styles = self.roles | self.honorifics
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -250,7 +256,7 @@ class ProposedPeople:
         lows = [p.lower() for p in parts]
         if any(p in self.stop or p.rstrip(".") in self.stop for p in lows) or name.lower() in self.places:
             return None
-        if any(p.replace("-", " ").split()[-1] in _NOT_PEOPLE for p in lows):
+        if any(p.replace("-", " ").split()[-1] in self.not_people for p in lows):
             return None
         given = parts[:-1] if parts[-1] in _SUFFIXES and len(parts) > 2 else parts
         if any((len(p) > 1 and p.isupper() and not p.endswith(".")) or (len(p) <= 3 and sum(map(str.isupper, p)) > 1)
@@ -392,6 +398,7 @@ class ProposedBodies:
         lex = ctx.lexicon
         self.lex = lex
         self.known = {f for e in lex.entries.values() for f in (e.name, *e.aliases)}
+        self.armed = lex.name_words.get("armed_group_words", frozenset())
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -412,7 +419,7 @@ class ProposedBodies:
             start, name = found
             if taken.find(1, start, start + len(name)) >= 0 or name in self.known:
                 continue
-            bodies[pid] = (start, start + len(name), name, guess_kind(name, "", "") or "organisation")
+            bodies[pid] = (start, start + len(name), name, guess_kind(name, "", "", self.armed) or "organisation")
             by_acronym[acr] = pid
         self._spelled_out(doc, taken, bodies, by_acronym)
         if not bodies:
@@ -460,7 +467,7 @@ class ProposedBodies:
         name = norm[start:end]
         if taken.find(1, start, end) >= 0 or name in self.known:
             return
-        bodies[slug(acr)] = (start, end, name, guess_kind(name, "", "") or "organisation")
+        bodies[slug(acr)] = (start, end, name, guess_kind(name, "", "", self.armed) or "organisation")
         by_acronym[acr] = slug(acr)
 
     @staticmethod

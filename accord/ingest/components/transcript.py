@@ -60,7 +60,7 @@ import re
 from collections.abc import Iterator
 
 from accord.ingest.components.descriptions import body_named
-from accord.ingest.components.proposed import _NOT_PEOPLE, _OFFICES, _ROLES
+from accord.ingest.components.proposed import _OFFICES, _ROLES, not_people
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
@@ -433,7 +433,7 @@ class Transcript:
         self.lex = ctx.lexicon
         # a surname in capitals ('MR EARNEST') -> the people of that surname
         # words that make a run of capitals no person's name ('SENIOR STATE DEPARTMENT OFFICIAL', 'HON. MEMBERS')
-        self.not_name = _ROLES | _OFFICES | _NOT_PEOPLE | _STYLES | {"presiding", "members", "officials", "some"} \
+        self.not_name = _ROLES | _OFFICES | not_people(self.lex) | _STYLES | {"presiding", "members", "officials", "some"} \
             | {p.lower() for p in self.lex.places}
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():

@@ -31,8 +31,8 @@ _SKIP = {
     "Western", "Arab", "Muslim", "Islamic", "Christian", "Sunni", "Shia", "Shiite", "Alawite", "Kurdish", "Kurds",
 }
 _KIND_WORDS = [
-    ("armed_group", {"Front", "Brigade", "Brigades", "Army", "Battalion", "Battalions", "Jaysh", "Jaish", "Liwa",
-                     "Ahrar", "Jabhat", "Faylaq", "Harakat", "Militia", "Forces", "Legion", "Division", "Guards"}),
+    ("armed_group", {"Front", "Brigade", "Brigades", "Army", "Battalion", "Battalions", "Militia", "Forces", "Legion",
+                     "Division", "Guards"}),
     ("political_group", {"Party", "Movement", "Coalition", "Committee", "Platform", "Bloc", "Body", "Alliance",
                          "Opposition", "Council"}),
     ("organisation", {"Organisation", "Organization", "Agency", "Fund", "Commission", "Ministry", "Institute",
@@ -59,8 +59,12 @@ _SAID_AFTER = re.compile(r"\s*,?\s*(said|says|told|added)\b")
 _LEAD = re.compile(r"[A-Z][a-z]+ (?:of the|of|for|and) ")
 
 
-def guess_kind(name: str, before: str, after: str) -> str | None:
+def guess_kind(name: str, before: str, after: str, armed: frozenset[str] = frozenset()) -> str | None:
+    """The kind a name's words or the words around it give; ``armed`` the world's words of other languages that
+    name armed groups (name_words.yaml, lower case: 'jaysh', 'liwa')."""
     words = set(_WORD_SPLIT.split(name))
+    if armed and any(w.lower() in armed for w in words):
+        return "armed_group"
     for kind, cues in _KIND_WORDS:
         if words & cues:
             return kind
@@ -77,6 +81,7 @@ class UnknownActors:
     def __init__(self, ctx: Context):
         lex = ctx.lexicon
         self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
+        self.armed = lex.name_words.get("armed_group_words", frozenset())
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         # the characters other components already claimed, as a mask: one C-level search per name
@@ -105,7 +110,7 @@ class UnknownActors:
                 continue
             if " " not in name and "-" not in name and start in sent_starts:
                 continue
-            kind = guess_kind(name, norm[max(0, start - 30):start], norm[end:end + 20])
+            kind = guess_kind(name, norm[max(0, start - 30):start], norm[end:end + 20], self.armed)
             if kind is None:
                 continue
             seen.add(name)
