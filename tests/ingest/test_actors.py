@@ -409,3 +409,14 @@ def test_a_leaders_name_before_government_or_regime_is_the_government_he_heads(r
     found = _actors(run, "The Hadi government and the Assad regime both answered, and Hadi spoke later.")
     assert found == [("Hadi government", "yemen-government"), ("Assad regime", "syria-government"),
                      ("Hadi", "abd-rabbu-mansour-hadi")]
+
+
+def test_a_persons_first_name_alone_is_his_when_the_text_names_him_and_no_one_else_bears_it(run):
+    r = run("MINISTER: Thank you, Staffan, for the briefing. Staffan de Mistura said the convoys would move. "
+            "I told Mevlüt so, and Minister Retno agreed, as Retno Marsudi said later.")
+    assert [a for a in actors(r) if a[1] in ("staffan-de-mistura", "retno-marsudi")] == [
+        ("Staffan", "staffan-de-mistura"), ("Staffan de Mistura", "staffan-de-mistura"), ("Retno", "retno-marsudi"),
+        ("Retno Marsudi", "retno-marsudi")]
+    # Cavusoglu is not named in full here; a first name many people bear ('John') or one inside another name is no one's
+    r = run("John Kerry met Staffan de Mistura. John said little. Staffan Holm, a reporter, asked.")
+    assert [a for a in actors(r) if a[0] in ("John", "Staffan", "Mevlüt")] == []

@@ -17,6 +17,7 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.timex import MONTHS, WEEKDAYS
 from accord.ingest.world import Lexicon
+from accord.ingest.components.proposed import _ROLES, spans_of
 
 # "he", "she" as words; opening with one character class (the boundary checked after it) lets the regex
 # engine skip to the next h or s
@@ -30,6 +31,9 @@ _ANONYMOUS_TITLES = {"official", "officials", "diplomat", "diplomats"}
 # a capitalised name right after a title ('Foreign Minister Fumio Kishida', 'Minister Datuk Seri Anifah Aman'); a known
 # name there is a mention of its own and the title goes with it before this is asked
 _UNKNOWN_NAME_AFTER = re.compile(r" (?:[A-Z][\w'\u00c0-\u024f-]+ ){0,3}[A-Z][\w'\u00c0-\u024f-]*[a-z][\w'\u00c0-\u024f-]*\b")
+# a capitalised word right after or before a first name: part of another name ('Paolo Rossi', 'Via Paolo')
+_CAPITAL_NEXT = re.compile(r"[ -][A-Z\u00c0-\u00de]")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\"\n] )(?<![.!?:;\"\n]  )\b[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.-]* $")
 _GAP_ADJACENT = re.compile(r"^[ ,]{0,2}$")
 _GAP_OF = re.compile(r"^(?:'s)?\s?$")
 
@@ -45,6 +49,21 @@ class Coref:
         self.dates = set(WEEKDAYS) | set(MONTHS)
         self.places = {p.lower() for p in self.lex.places} | {e.capital.lower() for e in self.lex.entries.values()
                                                                  if e.capital}
+        # a person's first name that no other person of the world bears, nor any actor's name, alias or short form
+        # holds as a word of its own: the person it names, when the text names him otherwise too
+        firsts: dict[str, set[str]] = {}  # a full name's first word (of the name or an alias) -> the people
+        for e in self.lex.entries.values():
+            if e.kind == "person":
+                for n in (e.name, *e.aliases):
+                    if len(n.split()) > 1:
+                        firsts.setdefault(n.split()[0], set()).add(e.id)
+        words = {w for e in self.lex.entries.values() for n in (e.name, *e.aliases, *e.short)
+                 for w in (n.split()[1:] if e.kind == "person" and len(n.split()) > 1 else n.split())}
+        self.first_names: dict[str, list[str]] = {}  # person -> his first names no one else's
+        for f, ids in firsts.items():
+            if len(ids) == 1 and len(f) >= 3 and f[0].isupper() and f[1:].islower() and f not in words \
+                    and f.lower() not in self.places and f not in self.dates:
+                self.first_names.setdefault(next(iter(ids)), []).append(f)
 
     def _unknown_name_after(self, doc: IngestDoc, at: int) -> bool:
         """Whether a name the dictionary lacks follows a title ('Foreign Minister Fumio Kishida'): capitalised words,
@@ -93,7 +112,7 @@ class Coref:
             if m.kind == "person" and m.via == "name" and m.actor:
                 seen_full.add(m.actor)
             settled.append(m)
-        doc.mentions = settled + self._pronouns(doc, settled)
+        doc.mentions = settled + self._pronouns(doc, settled) + self._first_names(doc, settled)
         doc.mentions.sort(key=START)
         for m in doc.mentions:
             if m.actor and m.via not in ("pronoun", "anonymous", "title", "described"):
@@ -159,6 +178,38 @@ class Coref:
                             named.setdefault(r.of, set()).add(x.actor)
             doc.body_context = named
         return any(doc.body_context.get(r.of, set()) - {holder} for r in self.lex.entries[holder].roles if r.of)
+
+    def _first_names(self, doc: IngestDoc, settled: list[Mention]) -> list[Mention]:
+        """A person the text names by his full name, surname or title, named by his first name alone too, as a
+        speaker addresses a colleague ('Thank you, Paolo,') or a writer his friend ('I passed it to Mevlüt'): the
+        first name is no other person's of the world, and stands alone (no capitalised word next to it)."""
+        wanted: dict[str, str] = {}
+        for m in settled:
+            if m.kind == "person" and m.actor and m.via != "pronoun":
+                for first in self.first_names.get(m.actor, ()):
+                    wanted[first] = m.actor
+        norm = doc.norm
+        if wanted:
+            # only a first name written more often than inside its bearer's names is looked for (a substring count)
+            inside = dict.fromkeys(wanted, 0)
+            for m in settled:
+                for first in self.first_names.get(m.actor or "", ()):
+                    inside[first] += m.text.count(first)
+            wanted = {f: pid for f, pid in wanted.items() if norm.count(f) > inside[f]}
+        if not wanted:
+            return []
+        taken = bytearray(len(norm))
+        for m in settled:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out = []
+        for s, e in spans_of(norm, wanted):
+            if taken.find(1, s, e) >= 0 or _CAPITAL_NEXT.match(norm, e):
+                continue
+            before = _CAPITAL_BEFORE.search(norm, max(0, s - 30), s)
+            if before and before.group().strip().rstrip(".").lower() not in _ROLES:
+                continue  # another name's word, not a title ('Minister Retno' is hers)
+            out.append(Mention(s, e, doc.text[s:e], wanted[norm[s:e]], "person", "short", 0.7))
+        return out
 
     def _pronouns(self, doc: IngestDoc, settled: list[Mention]) -> list[Mention]:
         people = [m for m in settled if m.kind == "person" and m.actor]
