@@ -123,3 +123,14 @@ def test_a_title_before_a_name_is_found_as_its_pattern_found_it(pieces):
                          r"ambassador|General|Gen\.|Sheikh|King|Emir|Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|"
                          r"commander|negotiator|coordinator|official)\s*,?\s*$")
     assert unknown_actors._title_before(before) == bool(pattern.search(before))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["he", "He", "she", "She", "HE", "the", "s", "S", "h", " ", ",", "-", "'", "x", "\n"]),
+                max_size=14))
+def test_the_pronouns_found_word_by_word_are_what_their_pattern_finds(pieces):
+    from accord.ingest.components import coref
+
+    text = "".join(pieces)
+    assert [(m.span(), m.group(1)) for m in coref._pronoun_matches(text)] == \
+        [(m.span(), m.group(1)) for m in coref._PRONOUN.finditer(text)]

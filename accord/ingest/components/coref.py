@@ -22,6 +22,13 @@ from accord.ingest.components.proposed import _ROLES, spans_of
 # "he", "she" as words; opening with one character class (the boundary checked after it) lets the regex
 # engine skip to the next h or s
 _PRONOUN = re.compile(r"([HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he))\b")
+# the same, each word in a scan of its own that opens with it (the engine skips to the word, not to each 'h' and
+# 's'); a match is a whole word, so no two overlap and their union in order is what _PRONOUN finds
+_PRONOUNS = tuple(re.compile(rf"({word})(?<!\w{word})\b") for word in ("he", "He", "she", "She"))
+
+
+def _pronoun_matches(text: str) -> list[re.Match[str]]:
+    return sorted((m for rx in _PRONOUNS for m in rx.finditer(text)), key=lambda m: m.start())
 # Titles too generic to name one office-holder without a name beside them.
 _GENERIC = {"official", "diplomat", "minister", "leader", "commander", "general", "negotiator", "adviser",
             "ambassador", "spokesman", "spokeswoman", "spokesperson", "coordinator", "mediator"}
@@ -216,7 +223,7 @@ class Coref:
         out: list[Mention] = []
         if not people:
             return out
-        for p in _PRONOUN.finditer(doc.norm):
+        for p in _pronoun_matches(doc.norm):
             want = "f" if p.group(1).lower() == "she" else "m"
             sent = doc.sent_index(p.start())
             for m in reversed(people):
