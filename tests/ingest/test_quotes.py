@@ -929,3 +929,23 @@ def test_he_after_an_unnamed_member_of_a_body_is_that_member_not_someone_named_b
             "that Washington was pushing hard. \"They want a photograph,\" he told this newspaper.")
     assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 1, 27)))] == [
         ("We will not go without guarantees,", None), ("They want a photograph,", None)]
+
+
+def test_a_quote_in_single_marks_goes_on_with_its_speaker_after_the_attribution(run):
+    """'\u2018...,\u2019 said X after the meeting. \u2018...\u2019': the second quote is X's, not that of a body named
+    inside the first quote's words."""
+    text = ("\u2018ISIS does not respect the border,\u2019 said Foreign Minister Adel al-Jubeir after the meeting. "
+            "\u2018We will act with our allies, and within clear limits.\u2019")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 1, 29)))] == [
+        ("ISIS does not respect the border,", "adel-al-jubeir"),
+        ("We will act with our allies, and within clear limits.", "adel-al-jubeir")]
+
+
+def test_an_office_of_a_body_as_an_epithet_and_a_relative_clause_in_the_subject(run):
+    """'the President of the Commission said' is the person named with that office before; 'X, who accompanied Y,
+    told reporters' is X's, not the person named in the relative clause."""
+    text = ("The President of the African Union Commission, H.E. Amadou Kone, condemned the attack.\n\n"
+            "\"This cowardly act will not weaken us,\" the President of the Commission said.\n\n"
+            "Foreign Minister Rana Haddad, who accompanied Sergei Lavrov, told reporters: \"The border stays open.\"")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 2, 13)))] == [
+        ("This cowardly act will not weaken us,", "amadou-kone"), ("The border stays open.", "rana-haddad")]

@@ -267,7 +267,7 @@ _DEFINITE = re.compile(r"the \w")
 # call a person they named once in full
 _EPITHET = re.compile(r"[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|"
                       r"president|premier|negotiator|ambassador|commander|chief|secretary|foreign minister|veteran|"
-                      r"politician|opposition figure|cleric|general|official)(?:\s+of\s+[\w'-]+)?", re.I)
+                      r"politician|opposition figure|cleric|general|official)(?:\s+of\s+(?:the\s+)?[\w'-]+)?", re.I)
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
 _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
                                r"spokes(?:man|woman|person)|commander|president|negotiator|monitor|group|ministry)")
@@ -303,7 +303,8 @@ _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]+,.*\s-{1,2}\s*$")
 _LINE_LEAD = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*(?:-{1,2}|:)\s+)?(?:[-*\u2022]\s+)?")
 # a sentence whose subject is 'he' or 'she', after an opening clause or not ('When he speaks of it, he ...')
 _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s+)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
-_PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
+# or a relative clause after him ('Gebran Bassil, who accompanied Salam, told reporters')
+_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing|who|whom|whose)\b")
 # the subject of the clause a colon ends: a noun phrase, then a verb ('was scornful', 'summed up the mood')
 # a sentence announcing a statement printed after it, whose issuer is the speaker of its quoted paragraphs
 _STATEMENT_INTRO = re.compile(r"[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*:\s*$"
@@ -784,6 +785,9 @@ class QuoteExtractor:
         breaks = doc.norm.count("\n", pe, qs)
         if '"' in doc.norm[ps:pe] or self._quoted(doc, ps) or (breaks > 1 and not across) or (across and not 1 <= breaks <= 2):
             return None
+        turns = set(doc.turns)
+        if any(ps <= a < pe and (a, b) not in turns for a, b in doc.quoted):
+            return None  # quoted words in single marks ('\u2018...,\u2019 said X.'): the quote goes on with its speaker
         first = next(iter(doc.mentions_in(ps, pe)), None)
         # 'The UN envoy for Syria, Staffan de Mistura, met ...': the person after the title the sentence opens with
         first = self._titled_subject(doc, ps, pe) or first
@@ -1146,7 +1150,10 @@ class QuoteExtractor:
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
-        if not any(m.actor for m in inside) and _EPITHET.fullmatch(words):
+        if _EPITHET.fullmatch(words) and not any(m.actor and (m.via != "title" or any(
+                x.actor == m.actor and x.via in ("name", "short") for x in doc.mentions_in(0, s))) for m in inside):
+            # (a title's holder on the day whom the report never named is a guess: 'the President of the
+            # Commission' after a Russian minister is not the Russian president)
             # the office's holder among the people named before, else the person the report named last, as 'he' is
             titled = [m for m in inside if m.kind == "person" and m.via == "title"]
             holder = self._title_holder(doc, titled[-1], inside) if titled else None
