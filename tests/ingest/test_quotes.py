@@ -949,3 +949,16 @@ def test_an_office_of_a_body_as_an_epithet_and_a_relative_clause_in_the_subject(
             "Foreign Minister Rana Haddad, who accompanied Sergei Lavrov, told reporters: \"The border stays open.\"")
     assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 2, 13)))] == [
         ("This cowardly act will not weaken us,", "amadou-kone"), ("The border stays open.", "rana-haddad")]
+
+
+def test_whom_the_words_were_told_before_the_colon_and_an_honorific_before_an_epithet(run):
+    """'X, a spokesman, told The Courier by telephone from Riyadh: "..."' is X's, not the person quoted before;
+    'HE the Minister added' is the minister the release named before, as 'the Minister added' is."""
+    text = ("\"The night was calm,\" the UN envoy, Staffan de Mistura, said in a statement.\n\n"
+            "The coalition's spokesman, Ahmed Asiri, told The Example Courier by telephone from Riyadh: "
+            "\"We will not stand by if they advance.\"\n\n"
+            "HE Minister of Foreign Affairs Rashid bin Saleh Al-Nasri said after the meeting: \"We came to stop the "
+            "killing.\"\n\n\"This must end now,\" HE the Minister added.")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 4, 11)))] == [
+        ("The night was calm,", "staffan-de-mistura"), ("We will not stand by if they advance.", "ahmed-asiri"),
+        ("We came to stop the killing.", "rashid-bin-saleh-al-nasri"), ("This must end now,", "rashid-bin-saleh-al-nasri")]

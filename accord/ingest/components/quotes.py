@@ -265,7 +265,7 @@ _DEFINITE = re.compile(r"the \w")
 # an epithet for someone the report named before: a definite office or role, singular, with nobody named in it ('The
 # head of State added', 'said the Chancellor', 'The diplomat had said', 'the rebel leader said'), as agency reports
 # call a person they named once in full
-_EPITHET = re.compile(r"[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|"
+_EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|"
                       r"president|premier|negotiator|ambassador|commander|chief|secretary|foreign minister|veteran|"
                       r"politician|opposition figure|cleric|general|official)(?:\s+of\s+(?:the\s+)?[\w'-]+)?", re.I)
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
@@ -287,9 +287,10 @@ _TOLD_WHOM = re.compile(r"\s+(?:[^,;\"\n]{1,50}?\s+(?:by (?:tele)?phone|over the
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
 # where and how the words were said, between the cue and its colon ('said in a statement from the Ministry of Foreign
-# Affairs:', 'told reporters at the end of the talks in Geneva:'): a phrase with no clause of its own (no comma, no
-# 'that', 'and', 'which' or 'who')
-_CIRCUMSTANCE_TO_COLON = re.compile(r"\s+(?:in|on|at|to|from|during|after|before|via|through|with|reporters|journalists)\b"
+# Affairs:', 'told reporters at the end of the talks in Geneva:', 'told The Courier by telephone from Riyadh:', whom
+# first): a phrase with no clause of its own (no comma, no 'that', 'and', 'which' or 'who')
+_CIRCUMSTANCE_TO_COLON = re.compile(r"(?:\s+(?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})?"
+                                    r"\s+(?:in|on|at|to|from|by|during|after|before|via|through|with|reporters|journalists)\b"
                                     r"(?:(?!\b(?:that|and|which|who)\b)[^\",\n:;.!?]){0,100}:\s*")
 # a dash or an opening parenthesis after a closing mark, then a name: the quote is signed ('"..." - Lavrov')
 _SIGNATURE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}(?:-{1,2}[ \t]*|\()(?=[A-Z])")
