@@ -103,6 +103,20 @@ def test_a_name_in_apposition_after_an_office_is_a_person(run):
     assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"jana-roevik", "pavel-drozdin"}
 
 
+def test_an_office_of_a_body_before_the_name_titles_it_and_the_body_s_words_stay_out(run):
+    r = run("Presidential Adviser on the Peace Process Jorge Dalisay described the deal as historic. Dalisay told "
+            "reporters more. The Peace Process Office Jorge Dalisay is no title.")
+    assert [(a["text"], a["actor"]) for a in _actors(r) if a.get("proposed")][:2] == [
+        ("Jorge Dalisay", "jorge-dalisay"), ("Dalisay", "jorge-dalisay")]
+
+
+def test_a_bracketed_note_between_name_and_verb_and_a_particle_joined_by_a_hyphen(run):
+    r = run("Nguyen Thi Lanh (Vietnam) said the vote would be held. Bakr al-Hashimi said the fighters would leave. "
+            "Maria da Silva Pereira, the ombudsman, said no.")
+    assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {
+        "nguyen-thi-lanh", "bakr-al-hashimi", "maria-da-silva-pereira"}
+
+
 def test_burmese_and_karen_styles_stand_outside_the_name(run):
     r = run("Union Minister U Tin Maung Oo spoke first. General Saw Kyaw Lay Htoo signed, and Daw Aye Nwe "
             "said the villages would decide.")

@@ -43,6 +43,9 @@ _HONOURED = re.compile(r"(?:M(?<!\w.)(?:r|rs|s|inister)|D(?<!\w.)r|P(?<!\w.)(?:r
                        r"A(?<!\w.)mbassador)\.? "
                        rf"({_CAPITAL}[\w'\u00c0-\u024f-]*)")
 _PARTICLES = set(_PARTICLE[3:-1].split("|"))
+_PARTICLE_OPENING = re.compile(rf"{_PARTICLE}[ -]")  # 'al-Hashimi', 'de la Cruz'
+# an office of a body, the body's name following ('Adviser on the Peace Process Jane Roe')
+_OFFICE_OF = re.compile(r"\b([A-Z][\w-]+) (?:of|on|for|to)(?: the)? $")
 # the words of offices, ranks and styles a name may follow but is not made of
 _ROLES = {
     "minister", "ministers", "secretary", "president", "vice", "prime", "chancellor", "ambassador", "envoy",
@@ -102,6 +105,7 @@ _OFFICES = {
     "delegate", "councillor", "rapporteur", "judge", "prosecutor", "professor", "member", "speaker", "analyst",
     "researcher", "journalist", "correspondent", "editor", "founder", "activist", "lawyer", "economist", "official",
     "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip", "consultant",
+    "ombudsman", "ombudsperson",
 }
 # a run's words that end a name, not part of it ('Margot Wallström Monday said')
 _AFTER_NAME = {w.lower() for w in (*WEEKDAYS, *MONTHS)}
@@ -119,7 +123,7 @@ _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stress
               r"answered|answers|announced|announces|acknowledged|admitted|confirmed|confirms|denied|denies|"
               r"recalled|emphasised|emphasized|underlined|underscored|reiterated|remarked|observed|commented|"
               r"responded|continued|concluded|cautioned|conceded")
-_VERB_AFTER = re.compile(rf"(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
+_VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed)\s+$")
 # an office in apposition after the name ('Jane Roe, the ministry's spokeswoman,' 'Jane Roe, Minister for ...')
 _APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their|our|who is|who was|who heads)\s+)?"
@@ -242,6 +246,13 @@ class ProposedPeople:
         # titled when the word just before the name is an office or a style (not a place: 'President of Egypt X' is
         # the dictionary's to read)
         titled = cut >= 0 and words[cut].lower().rstrip(".,") in self.styles
+        # an office's body in capitals before the name ('Adviser on the Peace Process Jane Roe'): the body's last word
+        # ends it, and the office before the body's words titles the name
+        body = max((i for i, w in enumerate(words[:-2]) if w.lower() in self.not_people), default=-1)
+        if body > cut:
+            office = _OFFICE_OF.search(norm, max(0, at - 40), at)
+            if office and office.group(1).lower() in self.roles:
+                cut, titled = body, True
         start, rest = at + sum(len(x) + 1 for x in words[:cut + 1]), words[cut + 1:]
         # day words after it end it too ('Wallström Monday')
         while rest and rest[-1].lower() in _AFTER_NAME:
@@ -262,7 +273,7 @@ class ProposedPeople:
         if any((len(p) > 1 and p.isupper() and not p.endswith(".")) or (len(p) <= 3 and sum(map(str.isupper, p)) > 1)
                or any(map(str.isdigit, p)) for p in given):
             return None  # an acronym ('UN', 'ISSG', 'StS'), a label in capitals, a code
-        if not all(p[0].isupper() or p.split()[0].rstrip("-").lower() in _PARTICLES for p in parts):
+        if not all(p[0].isupper() or _PARTICLE_OPENING.match(p) for p in parts):
             return None
         if given[-1].endswith(".") or parts[0].endswith("-"):
             return None
