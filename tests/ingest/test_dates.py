@@ -416,3 +416,10 @@ def test_a_dateline_in_small_letters_with_its_day_and_outlet_gives_the_local_day
     r = pipeline(Article(text='Lima, 30 March 2016 (PRX).- Both sides opened talks. "Today we begin," one envoy said.',
                          published=at.date(), published_at=at)).result()
     assert dates(r) == [("30 March 2016", "2016-03-30", "day"), ("Today", "2016-03-30", "day")]
+
+
+def test_the_beginning_of_a_year_is_its_first_ten_days_as_its_end_is_its_last(run):
+    r = run("Shelling has grown since the beginning of the year, and a vote is due by the end of the year. "
+            "The road should reopen at the start of next year.", dt.date(2016, 3, 10))
+    assert [d[1:] for d in dates(r)] == [(["2016-01-01", "2016-01-10"], "early"), (["2016-12-21", "2016-12-31"], "late"),
+                                         (["2017-01-01", "2017-01-10"], "early")]

@@ -93,8 +93,9 @@ _RULES: list[tuple[str, str]] = [
     # "early next month", "by the end of the month" (the month the story is in)
     ("part_unit", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he )?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd) of)[\s-]+"
                   r"(?P<mod>this|next|last|the) month\b"),
-    # "before the end of the year": its last ten days, as 'end of March' is March's (not 'early next year': a year)
-    ("end_year", r"\b(?:[Tt]he )?[Ee]nd of (?P<mod>this|next|last|the) year\b"),
+    # "before the end of the year": its last ten days, as 'end of March' is March's (not 'early next year': a year);
+    # "since the beginning of the year": its first ten days
+    ("end_year", r"\b(?:[Tt]he )?(?P<part>[Ee]nd|[Bb]eginning|[Ss]tart) of (?P<mod>this|next|last|the) year\b"),
     ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas|Easter(?: Sunday| Monday)?)\b"),
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
     # and with two digits for the year: "(16.02.16)" as ministries head a statement, "2/22/16"
@@ -838,7 +839,9 @@ class DateResolver:
     def _end_year(self, m, published, tense):
         if published is None:
             raise _NeedsPublished
-        return timex.month(published.year + _SHIFT.get(m["mod"], 0), 12, "late")
+        if m["part"].lower() == "end":
+            return timex.month(published.year + _SHIFT.get(m["mod"], 0), 12, "late")
+        return timex.month(published.year + _SHIFT.get(m["mod"], 0), 1, "early")
 
     def _holiday(self, m, published, tense):
         if m["holiday"].startswith("Easter"):  # a moving feast: the nearest to publication
