@@ -962,3 +962,14 @@ def test_whom_the_words_were_told_before_the_colon_and_an_honorific_before_an_ep
     assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 4, 11)))] == [
         ("The night was calm,", "staffan-de-mistura"), ("We will not stand by if they advance.", "ahmed-asiri"),
         ("We came to stop the killing.", "rashid-bin-saleh-al-nasri"), ("This must end now,", "rashid-bin-saleh-al-nasri")]
+
+
+def test_a_naming_participle_after_a_that_clause_and_an_epithet_holding_the_body_of_the_person(run):
+    """'X said that any intervention by Turkey would fail, describing it as "a bet"': the subject of 'said' names
+    it, not the state inside the clause; 'the Hezbollah chief said' is the person the report named just after the
+    body ('Hezbollah leader X'), not the body."""
+    text = ("BEIRUT: Hezbollah leader Hassan Nasrallah said Tuesday that any Turkish ground intervention in Syria "
+            "would fail, describing talk of it as \"a desperate bet\".\n\n"
+            "Speaking to supporters in Beirut, the Hezbollah chief said the army was close to \"a historic victory\".")
+    assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 2, 16)))] == [
+        ("a desperate bet", "hassan-nasrallah"), ("a historic victory", "hassan-nasrallah")]

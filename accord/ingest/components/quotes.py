@@ -670,8 +670,11 @@ class QuoteExtractor:
             start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
             if j and _AND_BEFORE.search(norm[start:cues[j].start()]):
                 continue  # 'Lavrov made clear ... and said': the verbs share the earlier subject
-            if j and cues[j].group() in _PARTICIPLES and norm[start:cues[j].start()].rstrip().endswith(","):
-                continue  # '"...," one of them told KUNA by telephone, adding: "..."': the subject of 'told'
+            if j and cues[j].group() in _PARTICIPLES | _NAMING_PARTICIPLES \
+                    and norm[start:cues[j].start()].rstrip().endswith(","):
+                # '"...," one of them told KUNA by telephone, adding: "..."': the subject of 'told'; 'X said that ...
+                # would fail, describing the plan as "a bet"': the subject of 'said'
+                continue
             if j == 0 and cues[j].group() in _NAMING_PARTICIPLES and norm[start:cues[j].start()].rstrip().endswith(","):
                 # 'Russia demanded on Monday that Turkey stop ..., calling the shelling a "provocation"': the
                 # sentence's subject names it
@@ -1151,14 +1154,21 @@ class QuoteExtractor:
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
-        if _EPITHET.fullmatch(words) and not any(m.actor and (m.via != "title" or any(
+        if _EPITHET.fullmatch(words) and not any(m.actor and m.kind == "person" and (m.via != "title" or any(
                 x.actor == m.actor and x.via in ("name", "short") for x in doc.mentions_in(0, s))) for m in inside):
             # (a title's holder on the day whom the report never named is a guess: 'the President of the
             # Commission' after a Russian minister is not the Russian president)
-            # the office's holder among the people named before, else the person the report named last, as 'he' is
+            # the office's holder among the people named before, else the person the report named last, as 'he' is;
+            # with a body named in it ('the Hezbollah chief'), one the report named with that body just before him
+            # ('Hezbollah leader X')
+            bodies = {m.actor for m in inside if m.actor and m.kind != "person"}
             titled = [m for m in inside if m.kind == "person" and m.via == "title"]
-            holder = self._title_holder(doc, titled[-1], inside) if titled else None
+            holder = self._title_holder(doc, titled[-1], inside) if titled and not bodies else None
             holder = holder or self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5))
+            if holder and bodies and not any(
+                    x.actor == holder and x.via == "name" and any(b.actor in bodies for b in doc.mentions_in(
+                        max(0, x.start - 40), x.start)) for x in doc.mentions_in(0, s)):
+                holder = None
             if holder:
                 return Attribution(holder, _np(words), cue)
         spokes = _SPOKES.search(words)
