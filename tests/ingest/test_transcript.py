@@ -767,3 +767,15 @@ def test_a_label_in_capitals_with_ranks_in_brackets_names_someone_no_dictionary_
     briefing = ("SENIOR STATE DEPARTMENT OFFICIAL: Good afternoon.\n\nQUESTION: Will it hold?\n\n"
                 "SENIOR STATE DEPARTMENT OFFICIAL: We hope so.")
     assert [s for _, s, _ in turns(run(briefing, dt.date(2016, 3, 1)))] == [None, None, None]
+
+
+def test_a_speech_page_whose_heading_names_the_speaker_in_capitals(run):
+    """A page of headings over an address ('Dear friends, ...'): a heading in capitals naming the speaker, listed
+    ('JOHN KERRY') or not ('MARTA OYELARAN'), makes the paragraphs his or hers."""
+    text = ("JOHN KERRY\n\nADDRESS TO THE CONFERENCE\n\nVienna, 14 November 2015\n\n"
+            "Dear friends, good morning!\n\nWe have come a long way since October. I thank every delegation here.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2015, 11, 14)))] == [
+        ("Dear friends, good m", "john-kerry"), ("We have come a long ", "john-kerry")]
+    unlisted = ("MARTA OYELARAN\n\nADDRESS TO THE ASSEMBLY\n\nDear colleagues, good evening.\n\n"
+                "We meet in a hard week. I ask you to listen.")
+    assert [s for _, s, _ in turns(run(unlisted, dt.date(2015, 11, 14)))] == ["marta-oyelaran", "marta-oyelaran"]

@@ -702,6 +702,13 @@ class Transcript:
         people = [x for h in heads for x in doc.mentions_in(h.start(), h.end()) if x.kind == "person" and x.actor]
         one = people[-1] if len({x.actor for x in people}) == 1 else None
         speaker, text = (one.actor, one.text) if one else (None, None)
+        if not people:
+            # a heading in capitals naming him ('POPE FRANCIS' over 'ANGELUS'): the dictionary's person of that name,
+            # else the id a full name in capitals proposes
+            named = {self._capitals_person(doc, h.group().strip()) for h in heads if h.group().strip().isupper()}
+            named.discard(None)
+            if len(named) == 1:
+                speaker, text = named.pop()
         turns = []
         for qs, qe in _paragraph_spans(norm, body, limit):
             words = norm[qs:qe]
@@ -827,6 +834,23 @@ class Transcript:
         """'PRESIDENT SANTOS': an office, then a word that is no office."""
         words = m.group("who").split()
         return len(words) >= 2 and words[-1].lower().rstrip(".") not in _HONORIFICS
+
+    def _capitals_person(self, doc: IngestDoc, line: str) -> tuple[str, str] | None:
+        """The person a line in capitals names: the dictionary's of that name ('POPE FRANCIS'), else the id a full
+        name nobody lists proposes ('FOREIGN MINISTER JANE ROE'); None for anything else ('ANGELUS')."""
+        words = " ".join(line.split())
+        if len(words.split()) > 6:
+            return None
+        entry = self.lex.entries.get(slug(words))
+        if entry is not None and entry.kind == "person":
+            return entry.id, words
+        full = self._written_name(words)
+        if not full:
+            return None
+        pid = slug(full)
+        if pid not in self.lex.entries:
+            doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
+        return pid, words
 
     def _written_name(self, words: str) -> str | None:
         """The full name a label in capitals writes ('GEN. (DR.) V.K. SINGH' and '(GEN. (DR.) V.K. SINGH, RETD.)'
