@@ -117,6 +117,15 @@ def test_a_bracketed_note_between_name_and_verb_and_a_particle_joined_by_a_hyphe
         "nguyen-thi-lanh", "bakr-al-hashimi", "maria-da-silva-pereira"}
 
 
+def test_a_surname_in_capitals_and_a_signature_with_its_office_on_the_next_line(run):
+    r = run("The commission met in the capital.\n\nDone at the seat, this 13th day of March\n\n"
+            "Amadou Kassim TRAORE\nPresident, Regional Commission\n")
+    assert [(a["text"], a["actor"]) for a in _actors(r) if a.get("proposed")] == [
+        ("Amadou Kassim TRAORE", "amadou-kassim-traore")]
+    r = run("Ambassador Jean-Luc MARTINEAU said the vote was fair. The UN and the OSCE observed it.")
+    assert [a["actor"] for a in _actors(r) if a.get("proposed")] == ["jean-luc-martineau"]
+
+
 def test_burmese_and_karen_styles_stand_outside_the_name(run):
     r = run("Union Minister U Tin Maung Oo spoke first. General Saw Kyaw Lay Htoo signed, and Daw Aye Nwe "
             "said the villages would decide.")

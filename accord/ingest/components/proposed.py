@@ -130,6 +130,8 @@ _APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their|our|who is|who w
                          r"(?:[\w'\u00c0-\u024f.-]+\s+){0,5}?(?P<role>[\w-]+)")
 # where a clause begins: the name's apposition looks no further back
 _CLAUSE = re.compile(r"[.;:!?()\n\"\u201c\u201d,]")
+# the first word of the line after a name's own line (a signature's office)
+_OFFICE_LINE = re.compile(r"([A-Z][\w-]*)")
 _LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
 # the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
 _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
@@ -270,6 +272,11 @@ class ProposedPeople:
         if any(p.replace("-", " ").split()[-1] in self.not_people for p in lows):
             return None
         given = parts[:-1] if parts[-1] in _SUFFIXES and len(parts) > 2 else parts
+        # a surname in capitals after given names in small letters, as French and UN texts write it ('Kadré Désiré
+        # OUEDRAOGO', 'Jean-Marc CHATAIGNER'): the surname is no acronym
+        if len(given) > 1 and len(given[-1]) >= 4 and given[-1].replace("-", "").isalpha() and given[-1].isupper() \
+                and not any(p.isupper() for p in given[:-1]):
+            given = given[:-1]
         if any((len(p) > 1 and p.isupper() and not p.endswith(".")) or (len(p) <= 3 and sum(map(str.isupper, p)) > 1)
                or any(map(str.isdigit, p)) for p in given):
             return None  # an acronym ('UN', 'ISSG', 'StS'), a label in capitals, a code
@@ -301,6 +308,10 @@ class ProposedPeople:
         line_start = start == 0 or norm[start - 1] == "\n"
         if line_start and _LABEL_AFTER.match(norm, end, end + 90):
             return True  # a speaker's label: 'Vikas Swarup:', 'Jane Roe (Group):'
+        if line_start and norm[end:end + 1] == "\n":
+            office = _OFFICE_LINE.match(norm, end + 1)
+            if office and office.group(1).lower() in self.roles:
+                return True  # a signature: the name on its own line, his office on the next ('President, ...')
         surname = _surname(name)
         bare = surname.split("-")[-1] if surname.split("-")[0].lower() in _PARTICLES else surname
         return bare in honoured
