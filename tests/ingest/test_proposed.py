@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from accord.ingest.document import Article
@@ -219,6 +219,19 @@ def test_an_acronym_of_another_language_fits_a_name_ending_in_a_body_word(run):
 def test_an_acronym_spelled_out_elsewhere_without_a_bracket_is_the_same_body(run):
     r = run("Talks with the LCLF resumed. A spokesman said the Lowland Coast Liberation Front would keep the truce.")
     assert [a["text"] for a in _actors(r) if a["actor"] == "lclf"] == ["LCLF", "Lowland Coast Liberation Front"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.from_regex(r"[BDFGKLMPRTVZ][aeiou][rlnm][aeiou][kstv]", fullmatch=True), min_size=1, max_size=4),
+       st.sampled_from(["Front", "Army", "Union", "Movement", "Council", "Organisation"]))
+def test_any_body_named_with_its_initials_in_brackets_is_the_acronym_each_time(pipeline, words, body):
+    name = " ".join([*words, body])
+    acronym = "".join(w[0] for w in [*words, body])
+    assume(slug(acronym) not in pipeline.lexicon.entries and acronym not in {
+        f for e in pipeline.lexicon.entries.values() for f in (e.name, *e.aliases)})
+    text = f"Envoys met the {name} ({acronym}) on the border. Later the {acronym} said it would talk."
+    found = [(a["text"], a["actor"]) for a in _actors(pipeline(Article(text=text)).result())]
+    assert found == [(name, slug(acronym)), (acronym, slug(acronym)), (acronym, slug(acronym))]
 
 
 def test_no_body_for_a_bracket_whose_acronym_the_name_does_not_fit_or_the_dictionary_knows(run):
