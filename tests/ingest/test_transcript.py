@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from accord.ingest.document import Article
 from tests.ingest.conftest import of
 
@@ -779,3 +782,23 @@ def test_a_speech_page_whose_heading_names_the_speaker_in_capitals(run):
     unlisted = ("MARTA OYELARAN\n\nADDRESS TO THE ASSEMBLY\n\nDear colleagues, good evening.\n\n"
                 "We meet in a hard week. I ask you to listen.")
     assert [s for _, s, _ in turns(run(unlisted, dt.date(2015, 11, 14)))] == ["marta-oyelaran", "marta-oyelaran"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "KERRY: ", "Q ", "Thanks.", "Mr Smith. ", "x", " "]), max_size=12))
+def test_the_label_patterns_are_tried_where_each_paragraph_opens(pieces):
+    """The paragraph openings found once per document (and shared by the label patterns) are the places the
+    patterns were tried, each in its own walk over the breaks."""
+    from accord.ingest.components import transcript
+
+    norm = "".join(pieces)
+    visited, at = [], 0
+    while at >= 0:
+        visited.append(at)
+        nxt = norm.find("\n\n", at)
+        at = nxt + 2 if nxt >= 0 else -1
+        while 0 <= at < len(norm) and norm[at] == "\n":
+            visited.append(at)
+            at += 1
+    assert list(transcript._paragraph_opens(norm)) == visited
+    assert list(transcript._paragraph_opens(norm)) == visited  # held for the next pattern

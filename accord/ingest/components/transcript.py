@@ -365,19 +365,35 @@ def _labels(norm: str, pattern: re.Pattern[str] = _LABEL) -> list[re.Match[str]]
     """The label matches, tried only where a paragraph opens (what the pattern's anchors allow, at a small part of
     the cost of scanning the whole text), kept where words follow the label (_opens_words)."""
     out = []
-    at = 0
-    while at >= 0:
+    for at in _paragraph_opens(norm):
         m = pattern.match(norm, at)
         if m and _opens_words(norm, m):
             out.append(m)
+    return out
+
+
+#: the last document's paragraph openings (the label patterns are tried there in turn: found once, not per pattern)
+_OPENS: list[tuple[str, tuple[int, ...]]] = [("", (0,))]
+
+
+def _paragraph_opens(norm: str) -> tuple[int, ...]:
+    """Where _labels tries a pattern: the text's start, and after each paragraph break every line break that follows
+    it and the character after them ('\\n\\n\\n': the paragraph opens after the last break)."""
+    held, opens = _OPENS[0]
+    if held is norm:
+        return opens
+    found = []
+    at = 0
+    while at >= 0:
+        found.append(at)
         nxt = norm.find("\n\n", at)
         at = nxt + 2 if nxt >= 0 else -1
-        while 0 <= at < len(norm) and norm[at] == "\n":  # '\n\n\n': the paragraph opens after the last break
-            m = pattern.match(norm, at)
-            if m and _opens_words(norm, m):
-                out.append(m)
+        while 0 <= at < len(norm) and norm[at] == "\n":
+            found.append(at)
             at += 1
-    return out
+    opens = tuple(found)
+    _OPENS[0] = (norm, opens)
+    return opens
 
 
 def _stop_labels(norm: str) -> list[re.Match[str]]:
