@@ -423,3 +423,11 @@ def test_the_beginning_of_a_year_is_its_first_ten_days_as_its_end_is_its_last(ru
             "The road should reopen at the start of next year.", dt.date(2016, 3, 10))
     assert [d[1:] for d in dates(r)] == [(["2016-01-01", "2016-01-10"], "early"), (["2016-12-21", "2016-12-31"], "late"),
                                          (["2017-01-01", "2017-01-10"], "early")]
+
+
+def test_a_day_without_its_year_before_and_a_day_with_one_shares_that_year(run):
+    r = run("The accord, signed on 15 May and 20 June 2015, holds. Rounds on December 28 and January 3, 2016 failed. "
+            "Talks on 15 May and on 20 June are planned.", dt.date(2016, 2, 13))
+    assert [d[:2] for d in dates(r)] == [("15 May", "2015-05-15"), ("20 June 2015", "2015-06-20"),
+                                         ("December 28", "2015-12-28"), ("January 3, 2016", "2016-01-03"),
+                                         ("15 May", "2016-05-15"), ("20 June", "2016-06-20")]

@@ -245,6 +245,8 @@ _CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "later", "d
                        "parliament", "lawmakers", "legislators", "senators", "deputies", "delegates", "ministers",
                        "diplomats", "meeting", "session", "summit", "forum", "hearing", "call", "telephone", "phone",
                        "audience", "crowd", "rally", "supporters", "counterpart", "visitors", "written", "televised"}
+# a day with its year after a day without one, joined by 'and' ('15 May and 20 June 2015', 'May 15 and June 20, 2015')
+_SHARED_YEAR = re.compile(rf",?\s+(?:and|&)\s+(?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY})),?\s+(?P<y>{_YEAR})\b")
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
 _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
@@ -693,6 +695,13 @@ class DateResolver:
 
     def _dmy(self, m, published, tense):
         mon, dom = _mon(m["m"]), _dom(m["d"])
+        if not m["y"]:
+            # 'signed on 15 May and 20 June 2015': the year the next day gives is both days' (the year before when
+            # the first day falls later in the year: '28 December and 3 January 2016')
+            shared = _SHARED_YEAR.match(m.string, m.end())
+            if shared:
+                later = (_mon(shared["m"] or shared["m2"]), _dom(shared["d"] or shared["d2"]))
+                return timex.day(dt.date(int(shared["y"]) - ((mon, dom) > later), mon, dom))
         return timex.day(dt.date(self._year_of(m, published, mon, dom), mon, dom))
 
     def _wd_paren(self, m, published, tense):
