@@ -99,8 +99,9 @@ def test_an_initial_that_ends_a_sentence_takes_no_next_word_into_the_name(run):
 
 def test_a_name_in_apposition_after_an_office_is_a_person(run):
     r = run("Their special envoy for the talks in the north, Jana Roevik, who attended as a witness, left early. "
-            "The other side's representative in the working group, Pavel Drozdin, accused the rebels.")
-    assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"jana-roevik", "pavel-drozdin"}
+            "The other side's representative in the working group, Pavel Drozdin, accused the rebels. "
+            "Their Special Envoy for National Harmony in the Southern Provinces, Kenji Morotani, who came, left.")
+    assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"jana-roevik", "pavel-drozdin", "kenji-morotani"}
 
 
 def test_an_office_of_a_body_before_the_name_titles_it_and_the_body_s_words_stay_out(run):

@@ -299,7 +299,7 @@ class ProposedPeople:
         if before.endswith(", ") and norm[end:end + 1] in ",;":
             # in apposition after an office ('Japan's special envoy for the talks, Jane Roe, said'): the clause before
             # the comma holds the office's word
-            clause = _CLAUSE.split(before[:-2])[-1]
+            clause = _CLAUSE.split(norm[max(0, start - 90):start - 2])[-1]
             if any(w in _OFFICES for w in clause.lower().split()[-8:]):
                 return True
         app = _APPOSITION.match(norm, end, end + 80)
