@@ -973,3 +973,15 @@ def test_a_naming_participle_after_a_that_clause_and_an_epithet_holding_the_body
             "Speaking to supporters in Beirut, the Hezbollah chief said the army was close to \"a historic victory\".")
     assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 2, 16)))] == [
         ("a desperate bet", "hassan-nasrallah"), ("a historic victory", "hassan-nasrallah")]
+
+
+def test_a_style_abbreviated_before_the_speaker_s_name_ends_no_sentence(run):
+    """'"...," Hon. Jane Roe said.' and 'Sec. Roe', 'Amb. Roe', 'Mme. Roe': the style's stop ends no sentence, so the
+    words after the closing mark still name the speaker."""
+    from accord.ingest.components.segmenter import split_sentences
+
+    for style in ("Hon.", "Sec.", "Amb.", "Mme.", "Sra.", "Rt."):
+        text = f'"We stay," {style} Peter Mwangi said.'
+        assert split_sentences(text) == [(0, len(text))], style
+    (q,) = quotes(run('"We stay," Hon. Peter Mwangi said on Monday.', dt.date(2016, 3, 1)))
+    assert (q["content"], q["speaker"]) == ("We stay,", "peter-mwangi")

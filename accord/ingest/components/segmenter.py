@@ -16,6 +16,8 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "prof", "st", "jr",
     "sr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "mt", "ft", "rev", "adm", "cmdr", "brig", "pres", "approx",
+    # styles before a name in other house styles and languages ('Hon. Jane Roe', 'Sra. Vargas', 'H.E. Mr', 'SEC. ROE')
+    "hon", "rt", "sra", "srta", "mme", "mlle", "amb", "h.e", "sec", "secy", "atty", "messrs",
 }
 # a stop (and closing marks) before a capital or a digit, or a line break; written to open with one character
 # class, which the engine skips to (an alternation of a class and a newline it tried at every character)
