@@ -420,3 +420,11 @@ def test_a_persons_first_name_alone_is_his_when_the_text_names_him_and_no_one_el
     # Cavusoglu is not named in full here; a first name many people bear ('John') or one inside another name is no one's
     r = run("John Kerry met Staffan de Mistura. John said little. Staffan Holm, a reporter, asked.")
     assert [a for a in actors(r) if a[0] in ("John", "Staffan", "Mevlüt")] == []
+
+
+def test_a_demonym_before_its_team_list_or_positions_and_the_first_of_two_before_forces(run):
+    found = actors(run("The envoy was part of the Danish team in Vienna. Groups on the Egyptian list fought on. "
+                       "Gunmen fired on Turkish positions. Bombing by the Syrian and Russian air forces went on, and "
+                       "Iranian and government strikes hit the town."))
+    assert found == [("Danish", "denmark"), ("Egyptian", "egypt"), ("Turkish", "turkey"),
+                     ("Syrian", "syria-government"), ("Russian", "russia"), ("Iranian", "iran")]

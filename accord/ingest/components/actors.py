@@ -115,7 +115,10 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                # interference', 'Saudi diplomatic missions', 'a French diplomatic source')
                "leaders", "bombs", "missiles", "rockets", "interference", "meddling", "involvement", "diplomatic",
                # the state's term at the head of a body ('the Austrian Chairmanship' of the OSCE)
-               "chairmanship", "presidency"}
+               "chairmanship", "presidency",
+               # its negotiators, its lists of groups, its troops' ground ('the American team', 'the Jordanian list',
+               # 'fire on Ukrainian positions')
+               "team", "teams", "list", "lists", "positions"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
@@ -367,13 +370,19 @@ class ActorMatcher:
                     nxt = strings[lows[last + 1]]  # 'a Russian Su-24 bomber': the noun after the model
                 elif nxt in _DEMONYM_SKIP and last + 1 < n:
                     nxt = strings[lows[last + 1]]
+                if gov != actor and nxt in ("and", "or") and last + 2 < n and tokens[last + 1].text in self.lex.demonym_of \
+                        and strings[lows[last + 2]] in GOVERNMENT_WORDS:
+                    # 'the Syrian and Russian air forces': the first state's forces too, its government's
+                    doc.mentions.append(Mention(start, end, doc.text[start:end], gov, "government", "name", 0.9, "MIL"))
+                    continue
                 if gov != actor and nxt in GOVERNMENT_WORDS:  # "Syrian army": the government, one mention
                     gov_last = last + (1 if last + 1 < len(tokens) and tokens[last + 1].lower_ in ("forces", "force") else 0)
                     gov_end = tokens[gov_last].idx + len(tokens[gov_last])
                     doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], gov, "government", "name",
                                                 0.95, "MIL" if nxt in ("army", "military", "troops", "forces") else "GOV"))
                     continue
-                if nxt in ("and", "or") and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
+                if nxt in ("and", "or") and last + 2 < len(tokens) and (tokens[last + 1].text in self.lex.demonym_of
+                                                                    or tokens[last + 1].lower_ in ("government", "regime")):
                     nxt = tokens[last + 2].lower_  # "French and British aircraft", "the Russian or American centres"
                 elif nxt == "-" and last + 2 < len(tokens) and tokens[last + 1].text in self.lex.demonym_of:
                     nxt = tokens[last + 2].lower_  # "the Russian-American agreements"
