@@ -985,3 +985,11 @@ def test_a_style_abbreviated_before_the_speaker_s_name_ends_no_sentence(run):
         assert split_sentences(text) == [(0, len(text))], style
     (q,) = quotes(run('"We stay," Hon. Peter Mwangi said on Monday.', dt.date(2016, 3, 1)))
     assert (q["content"], q["speaker"]) == ("We stay,", "peter-mwangi")
+
+
+def test_a_joint_statement_named_with_capitals_is_no_one_speaker_s(run):
+    """'The Joint Statement of the United States and the Russian Federation as Co-Chairs of the ISSG calls on "..."':
+    a text of two speakers, as 'the joint statement' in small letters is, not the group named last."""
+    text = ("The Joint Statement of the United States and the Russian Federation as Co-Chairs of the ISSG calls on "
+            "\"all parties to the conflict\" to confirm their commitment by noon on Friday.")
+    assert [q["speaker"] for q in quotes(run(text, dt.date(2016, 2, 23)))] == [None]

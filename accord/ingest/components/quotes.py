@@ -115,7 +115,7 @@ _QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\
 _QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 _AND_WORD = re.compile(r"\band\b")
-_JOINT_TEXT = re.compile(r"(?:[Tt]he|[Aa]|[Tt]heir) joint (?:statement|declaration|communiqu[e\u00e9]|text)\b")
+_JOINT_TEXT = re.compile(r"(?:the|a|their) joint (?:statement|declaration|communiqu[e\u00e9]|text)\b", re.I)
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
 _OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
                            r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
