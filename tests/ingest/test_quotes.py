@@ -901,7 +901,7 @@ def test_an_epithet_for_someone_named_before_is_that_person(run):
     person named inside the words keeps his own speech."""
     text = ("President Tomas Varga of Example received the delegation on Monday. \"The door stays open,\" Varga said."
             "\n\nThe head of State added that he did not want to see \"one more soldier die\".\n\n"
-            "The Foreign Minister, Ilse Brandt, presided over the ceremony. \"This is a day for the region,\" said the "
+            "The Chancellor, Ilse Brandt, presided over the ceremony. \"This is a day for the region,\" said the "
             "Chancellor.\n\nThe diplomat had said the day before that the talks carried \"a new spirit\".")
     assert [(q["content"], q["speaker"]) for q in quotes(run(text, dt.date(2016, 3, 9)))] == [
         ("The door stays open,", "tomas-varga"), ("one more soldier die", "tomas-varga"),
@@ -909,6 +909,16 @@ def test_an_epithet_for_someone_named_before_is_that_person(run):
     # an anonymous plural stays nobody's
     plural = "Ilse Brandt, the Foreign Minister, arrived. \"It is fragile,\" the diplomats said."
     assert [q["speaker"] for q in quotes(run(plural, dt.date(2016, 3, 9)))] == [None]
+
+
+def test_an_epithet_naming_a_state_is_no_one_of_another_state(run):
+    """An epithet with a demonym ('the Chinese president') is not the person named last when every office the
+    dictionary gives him is another state's: the office's holder speaks, not the visitor."""
+    text = 'Sergei Lavrov landed in Beijing on Monday. "We will hear him out," the Chinese president said.'
+    assert [q["speaker"] for q in quotes(run(text, dt.date(2016, 3, 9)))] == ["xi-jinping"]
+    # his own state's epithet is still he
+    own = 'Sergei Lavrov landed in Beijing on Monday. "We will hear them out," the Russian minister said.'
+    assert [q["speaker"] for q in quotes(run(own, dt.date(2016, 3, 9)))] == ["sergei-lavrov"]
 
 
 def test_where_and_how_the_words_were_said_between_the_cue_and_its_colon_keep_the_cue_s_speaker(run):

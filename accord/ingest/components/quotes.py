@@ -266,7 +266,7 @@ _DEFINITE = re.compile(r"the \w")
 # head of State added', 'said the Chancellor', 'The diplomat had said', 'the rebel leader said'), as agency reports
 # call a person they named once in full
 _EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|"
-                      r"president|premier|negotiator|ambassador|commander|chief|secretary|foreign minister|veteran|"
+                      r"president|premier|negotiator|ambassador|commander|chief|secretary|veteran|"
                       r"politician|opposition figure|cleric|general|official)(?:\s+of\s+(?:the\s+)?[\w'-]+)?", re.I)
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
 _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
@@ -1165,6 +1165,8 @@ class QuoteExtractor:
             titled = [m for m in inside if m.kind == "person" and m.via == "title"]
             holder = self._title_holder(doc, titled[-1], inside) if titled and not bodies else None
             holder = holder or self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5))
+            if holder and not self._may_serve(holder, words):
+                holder = None  # 'the Chinese president' after a Russian named last: not that Russian
             if holder and bodies and not any(
                     x.actor == holder and x.via == "name" and any(b.actor in bodies for b in doc.mentions_in(
                         max(0, x.start - 40), x.start)) for x in doc.mentions_in(0, s)):
@@ -1410,6 +1412,16 @@ class QuoteExtractor:
     @staticmethod
     def _quoted(doc: IngestDoc, at: int, own: tuple[int, int] | None = None) -> bool:
         return any(qs <= at < qe and (qs, qe) != own for qs, qe in doc.quoted)
+
+    def _may_serve(self, person: str, words: str) -> bool:
+        """Whether a person the dictionary knows may be the one an epithet names by his state's demonym ('the
+        Chinese president'): some office of his is of that state. An epithet with no demonym, or a person the
+        dictionary lacks, says nothing against it."""
+        entry = self.lex.entries.get(person)
+        if entry is None:
+            return True
+        states = {s.removesuffix("-government") for w in words.split() if (s := self.lex.demonym_of.get(w))}
+        return not states or any(r.of in states for r in entry.roles)
 
     def _title_holder(self, doc: IngestDoc, title: Mention, inside: list[Mention]) -> str | None:
         """'the minister', 'the Russian envoy' further from the name than coref looks (a paragraph or more): the
