@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import datetime as dt
 import hashlib
 import re
@@ -174,13 +173,12 @@ class IngestDoc:
         if held is not self.mentions or size != len(self.mentions):
             starts = [m.start for m in self.mentions]
             self._mention_starts = (self.mentions, len(self.mentions), starts)
-        return self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        return self.mentions[bisect_left(starts, start):bisect_left(starts, end)]
 
     def sent_of(self, offset: int) -> tuple[int, int]:
         if not self.sents:
             return 0, len(self.text)
-        i = bisect_right(self._sent_starts, offset) - 1
-        return self.sents[i if i > 0 else 0]
+        return self.sents[self.sent_index(offset)]
 
     def add(self, kind: str, start: int, end: int, confidence: float, **data: Any) -> Candidate:
         cand = Candidate(kind, start, end, self.article.text[start:end], confidence, data)  # as written

@@ -422,6 +422,14 @@ def test_a_persons_first_name_alone_is_his_when_the_text_names_him_and_no_one_el
     assert [a for a in actors(r) if a[0] in ("John", "Staffan", "Mevlüt")] == []
 
 
+def test_a_title_or_style_opening_an_alias_is_no_first_name(run):
+    """'Cardinal Pietro Parolin', 'Emir Tamim', 'Sultan Qaboos': the title before the name is no first name of the
+    one who bears it, so the title alone later is no mention of him."""
+    r = run("Cardinal Pietro Parolin spoke in Rome. The Cardinal who heads the diocese, a Viennese, disagreed. "
+            "Emir Tamim met Sultan Qaboos in Muscat, and the Emir of Kuwait phoned the Sultan later.")
+    assert [a for a in actors(r) if a[0] in ("Cardinal", "Emir", "Sultan")] == []
+
+
 def test_a_demonym_before_its_team_list_or_positions_and_the_first_of_two_before_forces(run):
     found = actors(run("The envoy was part of the Danish team in Vienna. Groups on the Egyptian list fought on. "
                        "Gunmen fired on Turkish positions. Bombing by the Syrian and Russian air forces went on, and "

@@ -131,6 +131,8 @@ def test_a_title_before_a_name_is_found_as_its_pattern_found_it(pieces):
 def test_the_pronouns_found_word_by_word_are_what_their_pattern_finds(pieces):
     from accord.ingest.components import coref
 
+    # the reference: one scan for 'he' and 'she' as words in any of their written cases
+    pronoun = re.compile(r"([HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he))\b")
     text = "".join(pieces)
     assert [(m.span(), m.group(1)) for m in coref._pronoun_matches(text)] == \
-        [(m.span(), m.group(1)) for m in coref._PRONOUN.finditer(text)]
+        [(m.span(), m.group(1)) for m in pronoun.finditer(text)]

@@ -19,11 +19,8 @@ from accord.ingest.timex import MONTHS, WEEKDAYS
 from accord.ingest.world import Lexicon
 from accord.ingest.components.proposed import _ROLES, spans_of
 
-# "he", "she" as words; opening with one character class (the boundary checked after it) lets the regex
-# engine skip to the next h or s
-_PRONOUN = re.compile(r"([HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he))\b")
-# the same, each word in a scan of its own that opens with it (the engine skips to the word, not to each 'h' and
-# 's'); a match is a whole word, so no two overlap and their union in order is what _PRONOUN finds
+# "he", "she" as words, each in a scan of its own that opens with it (the engine skips to the word, not to each 'h'
+# and 's'); a match is a whole word, so no two overlap and their union in order is every pronoun of the text
 _PRONOUNS = tuple(re.compile(rf"({word})(?<!\w{word})\b") for word in ("he", "He", "she", "She"))
 
 
@@ -59,10 +56,13 @@ class Coref:
         # a person's first name that no other person of the world bears, nor any actor's name, alias or short form
         # holds as a word of its own: the person it names, when the text names him otherwise too
         firsts: dict[str, set[str]] = {}  # a full name's first word (of the name or an alias) -> the people
+        # an alias's title or style is no first name ('Cardinal Pietro Parolin', 'Emir Tamim', 'Gen. Ali Saleh')
+        styles = _ROLES | {h.rstrip(".").lower() for h in HONORIFICS} \
+            | {w.lower() for t in self.lex.titles for w in t.title.replace("-", " ").split()}
         for e in self.lex.entries.values():
             if e.kind == "person":
                 for n in (e.name, *e.aliases):
-                    if len(n.split()) > 1:
+                    if len(n.split()) > 1 and n.split()[0].rstrip(".").lower() not in styles:
                         firsts.setdefault(n.split()[0], set()).add(e.id)
         words = {w for e in self.lex.entries.values() for n in (e.name, *e.aliases, *e.short)
                  for w in (n.split()[1:] if e.kind == "person" and len(n.split()) > 1 else n.split())}
