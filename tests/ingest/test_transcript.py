@@ -802,3 +802,14 @@ def test_the_label_patterns_are_tried_where_each_paragraph_opens(pieces):
             at += 1
     assert list(transcript._paragraph_opens(norm)) == visited
     assert list(transcript._paragraph_opens(norm)) == visited  # held for the next pattern
+
+
+def test_a_label_telling_of_an_unnamed_voice_is_nobody(run):
+    """'UNIDENTIFIED MALE:' or 'FEMALE VOICE:' is a turn of nobody, not a person named 'Unidentified Male'."""
+    text = ("ANCHOR: Good evening.\n\nUNIDENTIFIED MALE: We are not leaving this square.\n\n"
+            "FEMALE VOICE: They should go home now.\n\nCROWD MEMBER: Never.\n\nANCHOR: That was the scene.")
+    r = run(text)
+    assert [(content, speaker) for content, speaker, _ in turns(r)] == [
+        ("Good evening.", None), ("We are not leaving this square.", None), ("They should go home now.", None),
+        ("Never.", None), ("That was the scene.", None)]
+    assert not [a for a in of(r, "actor") if a.get("proposed")]

@@ -45,9 +45,9 @@ _HONOURED = re.compile(r"(?:M(?<!\w.)(?:r|rs|s|inister)|D(?<!\w.)r|P(?<!\w.)(?:r
 _PARTICLES = set(_PARTICLE[3:-1].split("|"))
 _PARTICLE_OPENING = re.compile(rf"{_PARTICLE}[ -]")  # 'al-Hashimi', 'de la Cruz'
 # an office of a body, the body's name following ('Adviser on the Peace Process Jane Roe')
-_OFFICE_OF = re.compile(r"\b([A-Z][\w-]+) (?:of|on|for|to)(?: the)? $")
+_OFFICE_OF = re.compile(r"\b([A-Z][\w-]+) (?:of|on|for|to)( the)? $")
 # the words of offices, ranks and styles a name may follow but is not made of
-_ROLES = {
+ROLES = {
     "minister", "ministers", "secretary", "president", "vice", "prime", "chancellor", "ambassador", "envoy",
     "spokesman", "spokeswoman", "spokesperson", "spokespersons", "chairman", "chairwoman", "chairperson", "chair",
     "chairperson-in-office", "representative", "commissioner", "director", "director-general", "secretary-general",
@@ -96,7 +96,7 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     "regarding", "brotherhood", "zone", "zones", "camp", "camps", "town", "village", "crossing", "field", "base",
 }
 # offices a name's apposition gives ('Jane Roe, the ministry's spokeswoman')
-_OFFICES = {
+OFFICES = {
     "minister", "secretary", "president", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman",
     "spokesperson", "chairman", "chairwoman", "chairperson", "chair", "co-chair", "chairperson-in-office",
     "representative", "commissioner", "director", "director-general", "secretary-general", "under-secretary-general",
@@ -107,6 +107,7 @@ _OFFICES = {
     "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip", "consultant",
     "ombudsman", "ombudsperson",
 }
+_ROLES, _OFFICES = ROLES, OFFICES  # the private names coref.py still imports (to go when it imports ROLES)
 # a run's words that end a name, not part of it ('Margot Wallström Monday said')
 _AFTER_NAME = {w.lower() for w in (*WEEKDAYS, *MONTHS)}
 # words that open a sentence or a phrase before a name, never inside one (a people's name may be a surname: 'Muslim')
@@ -165,7 +166,7 @@ def _split(name: str) -> list[str]:
 class ProposedPeople:
     def __init__(self, ctx: Context):
         self.lex = lex = ctx.lexicon
-        self.roles = _ROLES | {w.lower() for t in lex.titles for w in t.title.replace("-", " ").split()} - _GLUE
+        self.roles = ROLES | {w.lower() for t in lex.titles for w in t.title.replace("-", " ").split()} - _GLUE
         self.honorifics = {h.rstrip(".").lower() for h in HONORIFICS} | {
             "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "shri", "smt", "sen", "rep", "hon",
             "datuk", "dato", "seri", "tun", "sri", "u", "daw", "saw", "naw",
@@ -251,10 +252,15 @@ class ProposedPeople:
         # an office's body in capitals before the name ('Adviser on the Peace Process Jane Roe'): the body's last word
         # ends it, and the office before the body's words titles the name
         body = max((i for i, w in enumerate(words[:-2]) if w.lower() in self.not_people), default=-1)
-        if body > cut:
+        if body > cut or (cut < 0 and len(words) > 2):
             office = _OFFICE_OF.search(norm, max(0, at - 40), at)
             if office and office.group(1).lower() in self.roles:
-                cut, titled = body, True
+                if body > cut:
+                    cut, titled = body, True
+                elif office.group(2):
+                    # the body's name ('Chairperson of the Xyz Abc Jane Roe') by no word we know: where it ends and
+                    # the name begins is not to be told
+                    return None
         start, rest = at + sum(len(x) + 1 for x in words[:cut + 1]), words[cut + 1:]
         # day words after it end it too ('Wallström Monday')
         while rest and rest[-1].lower() in _AFTER_NAME:
@@ -300,10 +306,10 @@ class ProposedPeople:
             # in apposition after an office ('Japan's special envoy for the talks, Jane Roe, said'): the clause before
             # the comma holds the office's word
             clause = _CLAUSE.split(norm[max(0, start - 90):start - 2])[-1]
-            if any(w in _OFFICES for w in clause.lower().split()[-8:]):
+            if any(w in OFFICES for w in clause.lower().split()[-8:]):
                 return True
         app = _APPOSITION.match(norm, end, end + 80)
-        if app and app.group("role").lower() in _OFFICES and "." not in norm[end:app.end("role")]:
+        if app and app.group("role").lower() in OFFICES and "." not in norm[end:app.end("role")]:
             return True
         line_start = start == 0 or norm[start - 1] == "\n"
         if line_start and _LABEL_AFTER.match(norm, end, end + 90):
@@ -338,7 +344,7 @@ class ProposedPeople:
         when 'V.K. Singh' is proposed) nor as the first of a longer run ('Swarup Street')."""
         before = norm[max(0, s - 30):s]
         prev = re.search(r"([\w'\u00c0-\u024f.-]+)[ ]$", before)
-        if prev and prev.group(1)[0].isupper() and prev.group(1).rstrip(".").lower() not in _ROLES \
+        if prev and prev.group(1)[0].isupper() and prev.group(1).rstrip(".").lower() not in ROLES \
                 and not re.search(r"[.!?:\"]\s*$", before[:prev.start()] or "."):
             return False
         return not re.match(r"[ -][A-Z][a-z]", norm[e:e + 3])
@@ -362,8 +368,10 @@ _NAME_WORD = re.compile(rf"{_CAPITAL}[\w'\u00c0-\u024f]*(?:-[\w'\u00c0-\u024f]+)
 # an acronym standing alone, which may be spelled out elsewhere
 _BARE_ACRONYM = re.compile(r"[A-Z](?<![\w(-].)[A-Z]{2,5}(?![\w)-])")
 _BODY_GLUE = {"of", "the", "for", "and", "on", "in", "de", "del", "la", "des", "du"}
+# the words that make a capitalised name a body's ('Front', 'Union', 'Corps'): a name without one is a thing's,
+# an agreement's or a measure's ('Gross Domestic Product (GDP)', 'Internally Displaced People (IDP)')
 _BODY_WORDS = {w.lower() for _, words in _KIND_WORDS for w in words} | {"mission", "union", "organisation",
-                                                                          "organization", "group"}
+                                                                          "organization", "group", "corps", "guard"}
 # a body's word ending a name, where a spelled-out acronym may end
 _BODY_ENDS: dict[str, list[str]] = {}
 for _w in sorted(_BODY_WORDS):
@@ -413,14 +421,17 @@ class ProposedBodies:
     """A body the dictionary does not know, named in full with its acronym in brackets after it ('the Karen
     National Union (KNU)', 'the National Liberation Army (ELN)'): the id is the acronym in small letters (as the
     world data names groups: 'pkk', 'sdf'), given to the full name, to the acronym and to each use of the acronym
-    alone in the document. The acronym must be the name's initials, or the name must end in a word of a body
-    ('Army', 'Front', 'Movement') when the acronym is of another language's words."""
+    alone in the document. The acronym must be the name's initials with a body's word among them ('Corps', 'Union':
+    'Gross Domestic Product (GDP)' is no body), or the name must end in a body's word ('Army', 'Front', 'Movement')
+    when the acronym is of another language's words."""
 
     def __init__(self, ctx: Context):
         lex = ctx.lexicon
         self.lex = lex
         self.known = {f for e in lex.entries.values() for f in (e.name, *e.aliases)}
         self.armed = lex.name_words.get("armed_group_words", frozenset())
+        # a body's words, with the world's words of other languages' groups' names ('Jaysh', 'Harakat', 'Ansar')
+        self.body_words = _BODY_WORDS | self.armed | lex.name_words.get("group_words", frozenset())
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -469,14 +480,24 @@ class ProposedBodies:
                   and acr not in self.known and slug(acr) not in self.lex.entries and slug(acr) not in bodies]
         if not wanted:
             return
+        # each body's word the names would end in is searched for once (a literal search), and the initials of the
+        # capitals before each of its uses are read once: the acronyms are then looked up, whatever their number
+        ends: dict[str, list[int]] = {}  # the initials of the capitals before a body's word -> where the word ends
+        longest = max(map(len, wanted))
+        for word in sorted({w for acr in wanted for w in _BODY_ENDS.get(acr[-1], ())}):
+            at = norm.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if not (norm[end:end + 1].isalnum() or norm[end:end + 1] == "-"):
+                    initials = "".join(norm[s] for s, w in _words_before(norm, end) if w not in _BODY_GLUE)[:longest]
+                    for n in range(3, len(initials) + 1):
+                        ends.setdefault(initials[n - 1::-1], []).append(end)
+                at = norm.find(word, end)
         for acr in wanted:
-            for word in _BODY_ENDS.get(acr[-1], ()):  # the body's word the name would end in: a literal search
-                at = norm.find(word)
-                while at >= 0 and acr not in by_acronym:
-                    end = at + len(word)
-                    if not (norm[end:end + 1].isalnum() or norm[end:end + 1] == "-"):
-                        self._spelled(norm, taken, acr, end, bodies, by_acronym)
-                    at = norm.find(word, end)
+            for end in ends.get(acr, ()):
+                self._spelled(norm, taken, acr, end, bodies, by_acronym)
+                if acr in by_acronym:
+                    break
 
     def _spelled(self, norm: str, taken: bytearray, acr: str, end: int,
                  bodies: dict[str, tuple[int, int, str, str]], by_acronym: dict[str, str]) -> None:
@@ -492,10 +513,9 @@ class ProposedBodies:
         bodies[slug(acr)] = (start, end, name, guess_kind(name, "", "", self.armed) or "organisation")
         by_acronym[acr] = slug(acr)
 
-    @staticmethod
-    def _name(norm: str, bracket: int, acr: str) -> tuple[int, str] | None:
-        """The body's name just before an acronym's bracket: the fewest words whose initials the acronym is, else the
-        capitalised words before it when the last is a body's word."""
+    def _name(self, norm: str, bracket: int, acr: str) -> tuple[int, str] | None:
+        """The body's name just before an acronym's bracket: the fewest words whose initials the acronym is (one of
+        them a body's word), else the capitalised words before it when the last is a body's word."""
         end = bracket
         while end and norm[end - 1] == " ":
             end -= 1
@@ -504,6 +524,8 @@ class ProposedBodies:
         for i in capitals:
             span = [w for _, w in reversed(words[:i + 1])]
             if len(span) >= 2 and _initials_fit(acr, span):
+                if not any(w.lower() in self.body_words for w in span):
+                    return None  # initials of a thing's name, not a body's
                 return words[i][0], norm[words[i][0]:end]
         if not words or words[0][1].lower() not in _BODY_WORDS:
             return None

@@ -60,7 +60,7 @@ import re
 from collections.abc import Iterator
 
 from accord.ingest.components.descriptions import body_named
-from accord.ingest.components.proposed import _OFFICES, _ROLES, not_people
+from accord.ingest.components.proposed import OFFICES, ROLES, not_people
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
@@ -211,6 +211,10 @@ _CAPS_WORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][A-Z\u00c0-\u00d6\u00d8
 _STYLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rt", "shri", "smt", "shrimati",
            "kumari", "sen", "rep", "gen", "sec", "secy", "lt", "col", "maj", "capt", "brig", "adm", "retd", "h.e", "he",
            "u", "daw", "saw", "sr", "sra", "srta", "m", "mme", "dato", "datuk", "tan", "sri", "the"}
+# the words of a label that tells of a speaker without naming one ('UNIDENTIFIED MALE:', 'FEMALE VOICE:', 'CROWD:')
+_UNNAMED = {"unidentified", "unknown", "unnamed", "male", "female", "man", "woman", "voice", "voices", "crowd",
+            "audience", "announcer", "narrator", "interpreter", "translator", "caller", "participant", "participants",
+            "speaker", "speakers", "question", "answer", "off", "camera", "protesters", "protester", "reporter"}
 
 
 def _role(who: str) -> str:
@@ -449,7 +453,8 @@ class Transcript:
         self.lex = ctx.lexicon
         # a surname in capitals ('MR EARNEST') -> the people of that surname
         # words that make a run of capitals no person's name ('SENIOR STATE DEPARTMENT OFFICIAL', 'HON. MEMBERS')
-        self.not_name = _ROLES | _OFFICES | not_people(self.lex) | _STYLES | {"presiding", "members", "officials", "some"} \
+        self.not_name = ROLES | OFFICES | not_people(self.lex) | _STYLES | _UNNAMED \
+            | {"presiding", "members", "officials", "some"} \
             | {p.lower() for p in self.lex.places}
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
@@ -873,7 +878,7 @@ class Transcript:
         -> 'V.K. Singh'): after the styles and ranks before it, two to four words in capitals, none an office's, a
         body's or a place's word (not 'SENIOR STATE DEPARTMENT OFFICIAL'); else None."""
         parts = _NOT_NAME.sub(" ", words.strip().strip("()")).split()
-        while parts and parts[0].lower().rstrip(".") in _STYLES | _ROLES:
+        while parts and parts[0].lower().rstrip(".") in _STYLES | ROLES:
             parts.pop(0)
         if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2:
             return None
