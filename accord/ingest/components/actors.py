@@ -420,12 +420,14 @@ class ActorMatcher:
                 continue
             # the one-word surnames the person goes by ('Ould Cheikh Ahmed' goes by no 'Ahmed')
             alone = [s for s in e.short if " " not in s] or ([] if e.short else [e.name.split()[-1]])
-            for word in alone:
-                key = skeleton(_bare(word))
+            keys = {skeleton(_bare(word)) for word in alone}
+            for key in keys:
                 if len(key) >= 3:
                     sur.setdefault(key, set()).add(e.id)
+            # one who goes by his first name ('Mulatu Teshome', 'Mulatu') has no first name before that word: else any
+            # two spellings of it ('the Malat Malat Front') would be his full name
             for form in (e.name, *e.aliases):
-                if " " in form:
+                if " " in form and skeleton(form.split()[0]) not in keys:
                     self.first_names.setdefault(e.id, set()).add(skeleton(form.split()[0]))
         self.surnames = sur
         # 'Bashar' is no spelling of 'Bashir', nor 'Jeffrey' of 'Jaafari': a word of another actor's name is that name

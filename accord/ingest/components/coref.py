@@ -17,7 +17,7 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.timex import MONTHS, WEEKDAYS
 from accord.ingest.world import Lexicon
-from accord.ingest.components.proposed import _ROLES, spans_of
+from accord.ingest.components.proposed import ROLES, spans_of
 
 # "he", "she" as words, each in a scan of its own that opens with it (the engine skips to the word, not to each 'h'
 # and 's'); a match is a whole word, so no two overlap and their union in order is every pronoun of the text
@@ -57,7 +57,7 @@ class Coref:
         # holds as a word of its own: the person it names, when the text names him otherwise too
         firsts: dict[str, set[str]] = {}  # a full name's first word (of the name or an alias) -> the people
         # an alias's title or style is no first name ('Cardinal Pietro Parolin', 'Emir Tamim', 'Gen. Ali Saleh')
-        styles = _ROLES | {h.rstrip(".").lower() for h in HONORIFICS} \
+        styles = ROLES | {h.rstrip(".").lower() for h in HONORIFICS} \
             | {w.lower() for t in self.lex.titles for w in t.title.replace("-", " ").split()}
         for e in self.lex.entries.values():
             if e.kind == "person":
@@ -213,7 +213,7 @@ class Coref:
             if taken.find(1, s, e) >= 0 or _CAPITAL_NEXT.match(norm, e):
                 continue
             before = _CAPITAL_BEFORE.search(norm, max(0, s - 30), s)
-            if before and before.group().strip().rstrip(".").lower() not in _ROLES:
+            if before and before.group().strip().rstrip(".").lower() not in ROLES:
                 continue  # another name's word, not a title ('Minister Retno' is hers)
             out.append(Mention(s, e, doc.text[s:e], wanted[norm[s:e]], "person", "short", 0.7))
         return out

@@ -201,10 +201,10 @@ _PAST = re.compile(r"\b(?<!-)(?:" + grouped(r"said|was|were|had|did|met|ago|last
                                             r"went|made|gave|asked|saw|sent|struck|fought|shot|won|left|broke|led|ran|fell")
                    + r")\b")
 _PAST_ED = re.compile(r"\b(?<!-)[a-z]\w+ed\b")  # not 'opposition-held', 'Saudi-led', 'U.S.-backed': adjectives
-_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a participle, no time of its own
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$")  # 'the parties are asked to confirm ...'
 # the reported words opening after a date that dates their saying ('told the radio on Sunday that ...')
-_WORDS_OPEN = re.compile(r"\s*(?:that\b|:)")  # 'wants to be covered': a participle, no time of its own
+_WORDS_OPEN = re.compile(r"\s*(?:that\b|:)")
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
 # needs a capital or a digit first, then lower-case literals) rather than one alternation tried at
 # every character.

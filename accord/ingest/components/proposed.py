@@ -107,7 +107,6 @@ OFFICES = {
     "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip", "consultant",
     "ombudsman", "ombudsperson",
 }
-_ROLES, _OFFICES = ROLES, OFFICES  # the private names coref.py still imports (to go when it imports ROLES)
 # a run's words that end a name, not part of it ('Margot Wallström Monday said')
 _AFTER_NAME = {w.lower() for w in (*WEEKDAYS, *MONTHS)}
 # words that open a sentence or a phrase before a name, never inside one (a people's name may be a surname: 'Muslim')
