@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -94,7 +94,17 @@ EXTRA_ACTORS = frozenset(
     mozambique-government mustafa-akinci mutu-say-poe myanmar-government ndfp nicolas-maduro nicos-anastasiades
     paolo-gentiloni petro-poroshenko philippines-government rcss renamo retno-marsudi rodrigo-duterte
     sergei-ryabkov silvestre-bello-iii south-africa tatmadaw teresita-quintos-deles thailand thein-sein uwsa
-    vijay-nambiar yevhen-marchuk yohei-sasakawa""".split()
+    vijay-nambiar yevhen-marchuk yohei-sasakawa
+    aguila-saleh-issa alan-holloway aleksandar-vucic andreas-mavroyiannis arlene-foster armenia azerbaijan
+    basma-kodmani benjamin-william-mkapa burundi burundi-government catherine-ray christos-stylianides cnared
+    colum-hegarty dimitris-avramopoulos dominican-republic eac edita-tahiri edward-nalbandian enda-kenny
+    farah-al-atassi finland gaston-sindimwo hanaa-singer hanne-lundgren hekmat-khalil-karzai
+    jean-claude-juncker jonathan-trimble katrin-oberle kerem-altan king-mohammed-vi kosovo lenita-toivakka
+    liberat-mfumukeko maja-kocijancic margaritis-schinas marko-djuric martin-mcguinness mexico morocco
+    nicolas-papadopoulos nicos-christodoulides numan-kurtulmus ozdil-nami pedro-agramunt peter-salama pkk
+    rami-abdel-rahman raul-castro riad-naasan-agha rodrigo-londono salaheddine-mezouar serbia sergio-jaramillo
+    serzh-sargsyan shahzada-shahid siobhan-duffy sohr tanju-bilgic tanzania theresa-villiers timo-soini
+    tomas-vaitkus uganda unicef volker-perthes who wolfgang-ischinger yoweri-museveni zabihullah-mujahid""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
