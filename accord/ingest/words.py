@@ -184,27 +184,7 @@ def _opens_with_letter(pattern: str) -> bool:
     no '|' outside groups and classes): then the letter and the rest can be matched apart."""
     if not pattern[:1].isalnum() or pattern[1:2] in ("?", "*", "+", "{") or re.search(r"\\\d", pattern):
         return False  # (a back-reference: its group's number is the whole pattern's)
-    depth, i, n = 0, 1, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":  # a class; a ']' right after '[' or '[^' is one of its characters
-            i += 2 if pattern[i + 1:i + 2] == "^" else 1
-            i += 1 if pattern[i:i + 1] == "]" else 0
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-            i += 1
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return False
-        i += 1
-    return True
+    return len(_alternatives(pattern)) == 1
 
 
 def literal_spans(text: str, words: tuple[str, ...], word_end: bool = False) -> list[tuple[int, int]]:

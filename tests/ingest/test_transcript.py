@@ -792,14 +792,8 @@ def test_the_label_patterns_are_tried_where_each_paragraph_opens(pieces):
     from accord.ingest.components import transcript
 
     norm = "".join(pieces)
-    visited, at = [], 0
-    while at >= 0:
-        visited.append(at)
-        nxt = norm.find("\n\n", at)
-        at = nxt + 2 if nxt >= 0 else -1
-        while 0 <= at < len(norm) and norm[at] == "\n":
-            visited.append(at)
-            at += 1
+    # a paragraph opens at the text's start and after each blank line, however many breaks follow
+    visited = [p for p in range(len(norm) + 1) if p == 0 or (p >= 2 and norm[p - 2:p] == "\n\n")]
     assert list(transcript._paragraph_opens(norm)) == visited
     assert list(transcript._paragraph_opens(norm)) == visited  # held for the next pattern
 
