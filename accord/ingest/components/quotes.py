@@ -1299,6 +1299,7 @@ class QuoteExtractor:
         # an epithet ('the diplomat') says nothing of the gender
         want = {"she": "f", "he": "m", "his": "m", "her": "f", "him": "m"}.get(pronoun.text.lower(), None
                                                                              if _EPITHET.fullmatch(pronoun.text) else "m")
+        genders = (None, "m", "f") if want is None else (None, want)
         here = doc.sent_index(pronoun.start)
         own = next(((qs, qe) for qs, qe in doc.quoted if qs <= pronoun.start < qe), None)
         people: dict[int, list[Mention]] = {}
@@ -1306,7 +1307,7 @@ class QuoteExtractor:
         for m in doc.mentions_in(doc.sents[max(0, here - 12)][0] if doc.sents else 0, pronoun.start):
             if m.kind == "person" and m.actor and m.via in ("name", "short", "title") \
                     and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start, own) \
-                    and getattr(self.lex.entries.get(m.actor), "gender", None) in (None, want or "m", want or "f"):
+                    and getattr(self.lex.entries.get(m.actor), "gender", None) in genders:
                 people.setdefault(doc.sent_index(m.start), []).append(m)
         counted, i = 0, here
         while i >= 0 and counted <= 3:

@@ -866,12 +866,15 @@ class Transcript:
         if entry is not None and entry.kind == "person":
             return entry.id, words
         full = self._written_name(words)
-        if not full:
-            return None
+        return (self._propose(doc, full), words) if full else None
+
+    def _propose(self, doc: IngestDoc, full: str) -> str:
+        """The id a full name nobody lists proposes, as a name in the text does (components.proposed), kept with the
+        name as first written."""
         pid = slug(full)
         if pid not in self.lex.entries:
             doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
-        return pid, words
+        return pid
 
     def _written_name(self, words: str) -> str | None:
         """The full name a label in capitals writes ('GEN. (DR.) V.K. SINGH' and '(GEN. (DR.) V.K. SINGH, RETD.)'
@@ -941,10 +944,7 @@ class Transcript:
         full = (self._written_name(who) if who.isupper() else None) or (
             self._written_name(m.group("note")) if m.group("note") else None)
         if full:
-            pid = slug(full)
-            if pid not in self.lex.entries:
-                doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
-            return pid, text
+            return self._propose(doc, full), text
         # the name before an apposition ('Ivanov P. S., ... faction'), without a stenogram's initials after it
         words = [w for w in who.split(",")[0].split() if w.lower() not in _HONORIFICS and len(w.rstrip(".")) > 1]
         if not words:
