@@ -93,6 +93,8 @@ class Lexicon:
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}
+        #: the actors neither people nor states, by the first word of each of their names (built when first asked)
+        self._by_first_word: dict[str, list[Entry]] | None = None
 
     def get(self, actor_id: str) -> Entry | None:
         return self.entries.get(actor_id)
@@ -115,9 +117,17 @@ class Lexicon:
         if body not in self._organs:
             e = self.entries.get(body)
             names = tuple(f + " " for f in [e.name, *e.aliases]) if e else ()
+            # only the actors with a name whose first word is one of the body's names' first words can have a name
+            # beginning with one of them (a scan of every entry per body was a hundredth of the pipeline's time)
+            if self._by_first_word is None:
+                self._by_first_word = {}
+                for o in self.entries.values():
+                    if o.kind not in ("person", "state"):
+                        for f in dict.fromkeys(f.split(" ", 1)[0] for f in [o.name, *o.aliases]):
+                            self._by_first_word.setdefault(f, []).append(o)
+            candidates = {o.id: o for n in names for o in self._by_first_word.get(n.split(" ", 1)[0], ())}
             self._organs[body] = frozenset(
-                o.id for o in self.entries.values() if names and o.kind not in ("person", "state")
-                and any(f.startswith(names) for f in [o.name, *o.aliases]))
+                o.id for o in candidates.values() if any(f.startswith(names) for f in [o.name, *o.aliases]))
         return self._organs[body]
 
     def people_of(self, actor_id: str) -> list[Entry]:

@@ -188,3 +188,26 @@ def test_a_body_named_is_read_alike_from_the_organs_worked_out_once(entries, rol
     doc = SimpleNamespace(mentions=mentions, published=published)
     for _ in range(2):
         assert body_named(lex, doc, "holder") == _body_named_by_scan(lex, doc, "holder")
+
+
+_ORGAN_NAMES = st.one_of(st.sampled_from(["UN", "UN Security", "UN Security Council", "Arab League", "Arab", "", " UN",
+                                          "UN  Council", "U", "EU Council", "UN Security Council Committee"]),
+                         st.text(alphabet="UNE A", max_size=6))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["organisation", "body", "person", "state", "armed_group"]), _ORGAN_NAMES,
+                          st.lists(_ORGAN_NAMES, max_size=2)), min_size=1, max_size=8))
+def test_organs_found_from_the_first_word_index_are_those_of_a_scan_of_every_entry(entries):
+    """Lexicon.organs, which looks only at the actors sharing a first word with one of the body's names, finds
+    the actors a scan of every entry finds (names with spaces anywhere, empty ones, one a prefix of another)."""
+    from accord.ingest.world import Entry, Lexicon
+
+    made = [Entry(id=f"a{k}", kind=kind, name=name, aliases=aliases) for k, (kind, name, aliases) in enumerate(entries)]
+    lex = Lexicon(made, [], {}, [], [])
+    for body in [e.id for e in made] + ["unknown"]:
+        e = lex.entries.get(body)
+        names = tuple(f + " " for f in [e.name, *e.aliases]) if e else ()
+        scan = frozenset(o.id for o in made if names and o.kind not in ("person", "state")
+                         and any(f.startswith(names) for f in [o.name, *o.aliases]))
+        assert lex.organs(body) == scan
