@@ -807,3 +807,63 @@ def test_a_label_telling_of_an_unnamed_voice_is_nobody(run):
         ("Good evening.", None), ("We are not leaving this square.", None), ("They should go home now.", None),
         ("Never.", None), ("That was the scene.", None)]
     assert not [a for a in of(r, "actor") if a.get("proposed")]
+
+
+def test_an_assembly_report_marks_interpreted_speeches_and_names_its_chair_in_a_stage_line(run):
+    """A parliamentary assembly's verbatim report: 'The PRESIDENT* –' and 'Mr Name SURNAME (Country, Group)* –' (the
+    asterisk marks a speech given through interpretation); the chair's label is the person the stage line seats
+    ('(Ms X, President of the Assembly, took the Chair ...)'), the latest such line before the label."""
+    text = ("Third sitting\n\n(Ms Ingrid Haugvik, President of the Assembly, took the Chair at 3 p.m.)\n\n"
+            "The PRESIDENT* – The sitting is open. I call Mr Pavel Horak.\n\n"
+            "Mr Pavel HORAK (Czech Republic, SOC)* – Mr President, we want the talks to start. The sieges must end.\n\n"
+            "The PRESIDENT* – Thank you. I call Ms Aino Lepp.\n\n"
+            "Ms Aino LEPP (Estonia, ALDE) – I agree with my colleague, and I will say why.\n\n"
+            "(Mr Tadeusz Wrona, Vice-President of the Assembly, took the Chair in place of Ms Haugvik.)\n\n"
+            "The PRESIDENT* – The debate is closed.")
+    assert [(c[:12], s) for c, s, _ in turns(run(text))] == [
+        ("The sitting ", "ingrid-haugvik"), ("Mr President", "pavel-horak"), ("Thank you. I", "ingrid-haugvik"),
+        ("I agree with", "aino-lepp"), ("The debate i", "tadeusz-wrona")]
+
+
+def test_a_presiding_officer_no_line_names_is_nobody(run):
+    text = ("The Assembly met at 10.30 am (Mr Speaker in the Chair).\n\n"
+            "Mr Speaker: I call the Minister, Mr Kevin Doran.\n\n"
+            "Mr Doran: I thank the Member for the question, and we will publish it.\n\n"
+            "Mr Speaker: That ends Question Time.")
+    assert [s for _, s, _ in turns(run(text))] == [None, "kevin-doran", None]
+
+
+def test_a_question_from_the_floor_is_nobody(run):
+    """A panel's labels alone on their lines, the audience's 'Question from the floor:' among them."""
+    text = ("Greta Lindahl, Moderator:\n\nWe have time for one more. Yes, in the front.\n\n"
+            "Question from the floor:\n\nWhat happens to the convoys if the truce fails?\n\n"
+            "Arnav Mehta, Director, Example Institute:\n\nThen we start again, as we always do.")
+    assert [(c[:10], s) for c, s, _ in turns(run(text))] == [
+        ("We have ti", "greta-lindahl"), ("What happe", None), ("Then we st", "arnav-mehta")]
+
+
+def test_an_official_report_heading_with_a_colon_is_no_turn(run):
+    """'Official Report: Monday 4 April 2016' and 'Budget Bill: Second Stage' head the record: what follows the colon
+    is a heading's words, not a sentence; a label's note may name a long office ('Mr Doyle (The Chairperson of the
+    Committee for ...):'); a member the chair called in full ('I call Mr Peter Quinlan.') is that person when his
+    label gives the surname alone."""
+    text = ("Official Report: Monday 4 April 2016\n\nMembers observed a minute's silence.\n\n"
+            "Budget Bill: Second Stage\n\n"
+            "Mr Speaker: I call Mr Ruairi Doyle, the Chairperson of the Committee for Finance and Personnel.\n\n"
+            "Mr Doyle (The Chairperson of the Committee for Finance and Personnel and for the Economy): I welcome the"
+            " Bill, and I will support it.\n\n"
+            "Mr Speaker: I call Mr Peter Quinlan.\n\n"
+            "Mr Quinlan: Will the Minister tell us when the money arrives?")
+    assert [(c[:10], s) for c, s, _ in turns(run(text))] == [
+        ("I call Mr ", None), ("I welcome ", "ruairi-doyle"), ("I call Mr ", None), ("Will the M", "peter-quinlan")]
+
+
+def test_an_answers_page_labels_its_questions_with_a_full_stop(run):
+    """A ministry's answers page: 'Question.' and 'Name Surname.' open the paragraphs; a question is nobody's."""
+    text = ("The Minister answered questions from journalists\n\n"
+            "Question. Will the talks resume next week?\n\n"
+            "Sergey Lavrov. We hope so. We have said it many times.\n\n"
+            "Question. And the convoys?\n\n"
+            "Sergey Lavrov. They are moving, and we will see more of them.")
+    assert [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 3, 1)))] == [
+        ("Will the", None), ("We hope ", "sergei-lavrov"), ("And the ", None), ("They are", "sergei-lavrov")]

@@ -82,6 +82,8 @@ _BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}(?![ \t
            r"[ \t]*(?:[-\u2013\u2014][ \t]*)?|\d{1,3}\.[ \t]+)?")
 # where the words start after a label's colon: on its line, or on the next line when the label has one to itself
 _WORDS_AFTER = r"(?:[ \t]+|[ \t]*\n\n?[ \t]*)(?=[^\s\"])"
+# a questioner in the hall, unnamed: 'Question from the floor:', 'Comment from the audience:', 'Voice from the floor:'
+_FLOOR = r"(?:Question|Comment|Voice|Intervention|Q)s?[ \t]+from[ \t]+the[ \t]+(?:floor|audience|hall)"
 _LABEL = re.compile(
     # the press office's 'Q' and spaces first: 'Q    Thanks. On Syria:' would read as a label 'Q Thanks. On Syria';
     # one space before a capital is the same mark ('Q Josh, will ...'): no sentence opens with a 'Q' alone
@@ -89,11 +91,11 @@ _LABEL = re.compile(
     # a ministry's Q&A excerpts: 'Q - ' and 'A - ' (a hyphen or a dash, spaced or not) on the line of the words
     r"|(?:^|(?<=\n\n))(?P<qa>[QA])[ \t]*[-\u2013\u2014][ \t]*(?=[^\s\d-])"
     # a number after the role numbers the questions of a printed interview ('Question 1:')
-    rf"|(?:^|(?<=\n\n)){_BEFORE}(?P<who>{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?(?:[ \t]+\d{{1,3}})?)"
+    rf"|(?:^|(?<=\n\n)){_BEFORE}(?P<who>{_FLOOR}|{_PART}(?:[ \t]*\n[ \t]*(?:{_JOIN}[ \t]+)*{_PART})?(?:[ \t]+\d{{1,3}})?)"
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
     # French):'), '(via interpreter)', '(retranslated)'; whom an order paper's question is put to ('(Lab) to the
     # Minister for Foreign Affairs:'); a rank's abbreviation in brackets inside the note ('(GEN. (DR.) V.K. SINGH, RETD.)')
-    r"(?P<note>(?:[ \t]*\((?:[^()\n:]|\([A-Za-z]{1,6}\.?\)){2,60}\)){1,3}(?:[ \t]+to[ \t]+the[ \t]+[^\n:()]{3,80})?)?"
+    r"(?P<note>(?:[ \t]*\((?:[^()\n:]|\([A-Za-z]{1,6}\.?\)){2,120}\)){1,3}(?:[ \t]+to[ \t]+the[ \t]+[^\n:()]{3,80})?)?"
     r"[ \t]*\n?[ \t]*:"
     + _WORDS_AFTER)
 # the label forms of other records, tried when a document's paragraphs open with several of them: a name, then
@@ -103,7 +105,9 @@ _LABEL = re.compile(
 _ANY_LABEL = re.compile(
     r"(?:^|(?<=\n\n))(?:(?P<qa>[QA])\.[ \t]+(?=[A-Z\d\"\u201c])"
     rf"|{_BEFORE}(?P<who>{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD}){{0,5}})"
-    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3}(?:,[^\n:\u2013\u2014\"]{1,120}?)?)"
+    # an assembly's asterisk after the name or its notes marks a speech reported from the interpretation ('The
+    # PRESIDENT* –', 'Mr Jan NOVAK (Czech Republic, EPP/CD)* –')
+    r"\*?(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,120}[)\]]){0,3}(?:,[^\n:\u2013\u2014\"]{1,120}?)?)\*?"
     # a Spanish record's stop and hyphen together ('Mr García-Margallo.- Good afternoon.')
     r"[ \t]*(?::|\.?[ \t]+(?:[\u2013\u2014]|--?)|\.-(?=[ \t]))" + _WORDS_AFTER + ")")
 # a record that ends its labels in a full stop ('The Chairman. The committee will come to order.', 'Secretary
@@ -132,7 +136,9 @@ _STOP_LABEL = re.compile(
     rf"(?:[ \t]+{_GROUP_OR_OFFICE})?))?)"
     rf"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{{1,80}}[)\]]){{0,3}})\.[ \t]+(?=[{_CAPITAL}\"\u201c\u2018(\[])")
 _QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
-                "participant", "moderator", "audience", "press"}
+                "participant", "moderator", "audience", "press"} | {
+    f"{what} from the {where}" for what in ("q", "question", "questions", "comment", "comments", "voice", "voices",
+                                            "intervention", "interventions") for where in ("floor", "audience", "hall")}
 # a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
 # Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, or a
 # questioner's role in any case ('Audience member', 'QUESTION'), its notes in brackets, nothing else on the line;
@@ -142,6 +148,16 @@ _LINE_LABEL = re.compile(
     + rf"(?P<who>{_NAME_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{1,5}}"
     + "|(?i:" + "|".join(map(re.escape, sorted(_QUESTIONERS - {"q"}, key=len, reverse=True))) + "))"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*\n\n?[ \t]*(?=[^\s])")
+# a parliamentary assembly's member: a style, given names, the surname in capitals ('Ms Hanne LUNDGREN', 'Sir Alan
+# HOLLOWAY', 'Mr Jean-Pierre DUBOIS')
+_ASSEMBLY_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mme|M|Sir|Dame|Lord|Lady|Baroness|Dr)\.?[ \t]+"
+                            r"(?P<given>(?:[A-Z\u00c0-\u00de][a-z\u00df-\u024f'-]+[ \t]+){1,3})"
+                            r"(?P<surname>(?:[A-Z\u00c0-\u00de'-]+[ \t]+)*[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'-]+)")
+# a chair calling the next speaker by full name ('I call Mr Peter Quinlan', 'I now give the floor to Ms Ana Ruiz',
+# 'I invite Dr Omar Said to speak')
+_CALLED = re.compile(r"\b(?:[Cc]all(?:s|ed)?(?:[ \t]+(?:up)?on)?|[Ii]nvite[sd]?|the floor to|[Rr]ecogni[sz]e[sd]?)[ \t]+"
+                     r"(?:Mr|Mrs|Ms|Miss|Mme|Sir|Dame|Lord|Lady|Baroness|Dr|Senator|Deputy|Hon|the Hon)\.?[ \t]+"
+                     r"(?P<given>(?:[A-Z][\w'\u2019-]+[ \t]+){1,3}?)(?P<surname>[A-Z][\w'\u2019-]+)\b")
 # words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
 _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
                 "col", "lt", "capt", "adm", "gov", "no", "vol", "inc", "co", "corp", "ltd", "rt", "sgt", "maj", "amb"}
@@ -156,6 +172,14 @@ _CHAIR_HEADER = re.compile(r"(?m)^(?:President|Chair|Chairperson|Chairman):[ \t]
                            r"[^\n]{2,80})$")
 _CHAIRS = {"president", "chair", "chairman", "chairperson", "chairwoman", "speaker", "the chairman", "the chair"}
 _CHAIR = re.compile(r"The (?:President|Chair|Chairman|Chairperson|Acting President)")
+# a presiding officer's label in any case, with a record's asterisk ('The PRESIDENT*', 'Mr Speaker', 'Madam Deputy
+# Speaker', 'The SPEAKER pro tempore', 'An Ceann Comhairle', 'The Presiding Officer')
+_CHAIR_LABEL = re.compile(r"(?i)(?:(?:the|mr\.?|madam|madame|mme|an|hon\.?)[ \t]+)?(?:(?:deputy|acting|vice)[ \t-]+)?"
+                          r"(?:president|speaker|chair|chairman|chairperson|chairwoman|presiding[ \t]+officer|"
+                          r"ceann[ \t]+comhairle|cathaoirleach)(?:[ \t]+pro[ \t]+tempore)?\*?")
+# a record's stage line seating its chair: '(Ms X, President of the Assembly, took the Chair at 10 a.m.)', '[The
+# Speaker (Hon. X) in the Chair]', 'Mr SPEAKER took the Chair at 2 p.m.', '(Mr Speaker in the Chair)' (nobody named)
+_CHAIR_TAKEN = re.compile(r"\b(?:took|takes|resumed|resumes|in|assumed|assumes)[ \t]+the[ \t]+[Cc]hair\b")
 _RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|H\.\s?E\.)\.?\s+[A-Z]|{_CHAIR.pattern}$")
 _LANGUAGE_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|interpret\w*|translat\w*|retranslated)\b", re.I)
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary", "minister", "foreign", "president",
@@ -264,6 +288,16 @@ def _turn_taken(norm: str, m: re.Match[str]) -> bool:
     """Whether the words after a label ask a question or speak as I, we or you."""
     words = _PARAGRAPH.match(norm, m.end())
     return bool(words) and ("?" in words.group() or bool(_SPOKEN.search(words.group())))
+
+
+def _heading(norm: str, m: re.Match[str]) -> bool:
+    """A heading with a colon ('Official Report: Monday 4 April 2016', 'Budget Bill: Second Stage'): the words after
+    it on its line are no sentence (nor a stage direction, as a questioner's '(Off-mike.)' is)."""
+    words = _PARAGRAPH.match(norm, m.end())
+    if not words or "\n" in norm[m.start():m.end()]:
+        return False
+    words = words.group().strip()
+    return _no_speech(words) and not _STAGE.fullmatch(words)
 
 
 def _no_speech(words: str) -> bool:
@@ -406,9 +440,11 @@ def _stop_labels(norm: str) -> list[re.Match[str]]:
     a debate do; a list of places or people, each once, is no exchange."""
     # a name of two words or more whose last is no abbreviation ('Yes.', 'Aleppo.' open sentences, not turns; an
     # initial may end one: a stenogram's 'Gatilov G. M.')
+    # a questioner's role alone counts too (an answers page's 'Question.')
     found = [m for m in _labels(norm, _STOP_LABEL)
-             if len(who := m.group("who").split(",")[0].split()) > 1
-             and (len(who[-1].rstrip(".")) == 1 or who[-1].lower() not in _ABBREVIATED)]
+             if (len(who := m.group("who").split(",")[0].split()) > 1
+                 and (len(who[-1].rstrip(".")) == 1 or who[-1].lower() not in _ABBREVIATED))
+             or _role(m.group("who")) in _QUESTIONERS]
     if len(found) < 3:
         return []
     # a stenogram's last initial keeps its stop before an apposition ('Lavrov S. V., Minister ...') and gives it
@@ -488,7 +524,7 @@ class Transcript:
                 abbr = _ABBREVIATION.fullmatch(m.group("note") or "")
                 if abbr:
                     short[abbr.group("abbr")] = self._speaker(doc, m)[0]
-            elif _name_label(norm, m, names) and not _place_or_body(doc, m):
+            elif _name_label(norm, m, names) and not _place_or_body(doc, m) and not _heading(norm, m):
                 named.append(m)
         anywhere = [m for m in _labels(norm, _ANY_LABEL)
                     if m.start() >= headline and not (head and m.start() == head.start())]
@@ -539,11 +575,17 @@ class Transcript:
             one = self._named_before(doc, labels[0].start())
             answerer = (one.actor, one.text) if one else (None, None)
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
+        seated = self._seated(doc) if "hair" in norm else []
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
             speaker, text = (short[who], who) if who in short else self._speaker(doc, m)
             if chair and who and _CHAIR.fullmatch(who):
                 speaker = chair
+            elif seated and who and _CHAIR_LABEL.fullmatch(who):
+                # the one the latest stage line before the label seated in the chair (nobody known if it named none)
+                at = [c for c in seated if c[0] < m.start()]
+                if at:
+                    speaker = at[-1][1]
             elif speaker is None and who and not _asking(m) and _role(who) not in _CHAIRS and not _CHAIR.fullmatch(who):
                 speaker = self._defined(doc, m, said)
             if who and speaker:
@@ -586,6 +628,23 @@ class Transcript:
         doc.mentions = [x for x in doc.mentions if not in_label(x.start)]
         doc.candidates = [c for c in doc.candidates if c.kind != "actor" or not in_label(c.start)]
         return doc
+
+    @staticmethod
+    def _seated(doc: IngestDoc) -> list[tuple[int, str | None]]:
+        """Where a record's stage line seats its chair, and whom: the person it names before 'took the Chair' or 'in
+        the Chair' ('(Ms X, President of the Assembly, took the Chair)'; not 'in place of Ms Y' after it), None when
+        it names nobody ('(Mr Speaker in the Chair)'). A stage line is a short paragraph of its own."""
+        norm = doc.norm
+        out: list[tuple[int, str | None]] = []
+        for t in _CHAIR_TAKEN.finditer(norm):
+            start = norm.rfind("\n", 0, t.start()) + 1
+            end = norm.find("\n", t.end())
+            end = len(norm) if end < 0 else end
+            if end - start > 250:
+                continue  # a sentence of a speech or a report, no stage line
+            people = [x for x in doc.mentions_in(start, t.start()) if x.kind == "person" and x.actor]
+            out.append((start, people[0].actor if people else None))
+        return out
 
     def _statements(self, doc: IngestDoc) -> None:
         """'Foreign Secretary Philip Hammond said:' alone in its paragraph, then the statement: each paragraph
@@ -913,6 +972,23 @@ class Transcript:
         new = {pid for pid, name in doc.proposed.items() if _initials_of(name) == who.upper()}
         return new.pop() if len(new) == 1 else None
 
+    @staticmethod
+    def _assembly_name(who: str) -> str | None:
+        """'Ms Hanne LUNDGREN' -> 'Hanne Lundgren': a style, given names in small letters, the surname in capitals."""
+        a = _ASSEMBLY_NAME.fullmatch(" ".join(who.split()))
+        return f"{a.group('given')} {a.group('surname').title()}" if a else None
+
+    @staticmethod
+    def _called(doc: IngestDoc, m: re.Match[str], surname: str) -> str | None:
+        """The full name the chair called just before the label ('I call Mr Peter Quinlan.', 'I give the floor to
+        Ms X'), in the paragraph before it, whose surname the label's is."""
+        norm = doc.norm
+        start = norm.rfind("\n\n", 0, max(0, m.start() - 2))
+        for c in _CALLED.finditer(norm, start + 2 if start >= 0 else 0, m.start()):
+            if c.group("surname").upper() == surname:
+                return f"{c.group('given')} {c.group('surname')}"
+        return None
+
     def _speaker(self, doc: IngestDoc, m: re.Match[str]) -> tuple[str | None, str]:
         if m.groupdict().get("q"):
             return None, "Q"
@@ -928,6 +1004,11 @@ class Transcript:
         # a name beats an office: 'PRESIDENT SANTOS:' is Santos, not whoever 'President' alone denotes; so does
         # the holder's name in a note after the office ('The Secretary of State for ... (Mr Philip Hammond):')
         named_here = [x for x in people if x.via in ("name", "short")] or self._noted(doc, m)
+        assembly = self._assembly_name(who)
+        if assembly and not any(x.end >= m.end("who") - 1 for x in named_here):
+            # 'Mr Kerem ALTAN': a mention of his given name alone read as someone's short name is not he
+            entry = self.lex.entries.get(slug(assembly))
+            return (entry.id if entry is not None and entry.kind == "person" else self._propose(doc, assembly)), text
         if named_here or (people and not self._surname_after_office(m)):
             return (named_here or people)[-1].actor, text
         initials = self._initials(doc, m)
@@ -959,6 +1040,11 @@ class Transcript:
         new = {pid for pid, name in doc.proposed.items() if name.split()[-1].upper() == surname}
         if len(new) == 1:
             return new.pop(), text
+        # the member the chair called by his full name just before ('I call Mr Peter Quinlan.', then 'Mr Quinlan:')
+        full = self._called(doc, m, surname)
+        if full:
+            entry = self.lex.entries.get(slug(full))
+            return (entry.id if entry is not None and entry.kind == "person" else self._propose(doc, full)), text
         ids = self.by_surname.get(surname, [])
         if len(set(ids)) == 1:
             return ids[0], text
