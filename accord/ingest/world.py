@@ -90,6 +90,9 @@ class Lexicon:
         #: words of other languages in the names of places, groups and outlets (name_words.yaml, lower case): which
         #: kind of name each list is of -> its words
         self.name_words: dict[str, frozenset[str]] = {}
+        #: honorifics and religious, traditional and academic styles of many cultures that may open a person's name and
+        #: are no part of it (titles.yaml's styles, lower case, without a full stop)
+        self.styles: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}
@@ -187,7 +190,7 @@ class Lexicon:
         cues = {v.issue: _cues(v) for v in words if v.issue is not None}
         lex = Lexicon(entries.values(), self.titles, self.sector_words, _triggers(words, self.events),
                       [*cues.values(), *(i for i in self.issues if i["issue"] not in cues)])
-        lex.places, lex.timezones, lex.name_words = self.places, self.timezones, self.name_words
+        lex.places, lex.timezones, lex.name_words, lex.styles = self.places, self.timezones, self.name_words, self.styles
         lex.case_issues = set(issues) if issues is not None else None
         return lex
 
@@ -294,6 +297,7 @@ def world() -> Lexicon:
     titles = [Title(x["title"], x.get("same_as", x["title"]), x["sector"]) for x in t["titles"]]
     sector_words = {w: sector for sector, words in t["sectors"].items() for w in words}
     lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), [])
+    lex.styles = frozenset(w.lower().rstrip(".") for w in t.get("styles", ()))
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
     lex.name_words = {kind: frozenset(w.lower() for w in words) for kind, words in _load("name_words.yaml").items()}

@@ -144,6 +144,34 @@ def test_burmese_and_karen_styles_stand_outside_the_name(run):
         "tin-maung-oo": "Tin Maung Oo", "kyaw-lay-htoo": "Kyaw Lay Htoo", "aye-nwe": "Aye Nwe"}
 
 
+def test_honorifics_and_religious_or_traditional_styles_of_many_cultures_stand_outside_the_name(run):
+    r = run("Council spokesman Maulvi Karim Zadran told the radio the letters had gone. \"We wait,\" Zadran said. "
+            "Chief Obinna Adeyemi spoke for the elders, and Ustaz Harun Ismail said the mosque was open.")
+    assert [(a["actor"], a["text"]) for a in _actors(r) if a.get("proposed")] == [
+        ("karim-zadran", "Karim Zadran"), ("karim-zadran", "Zadran"), ("obinna-adeyemi", "Obinna Adeyemi"),
+        ("harun-ismail", "Harun Ismail")]
+    (q,) = [q for q in of(r, "quote") if q["direct"]]
+    assert q["speaker"] == "karim-zadran"
+
+
+def test_a_style_inside_a_name_is_part_of_it(run):
+    # only a style opening the name stands outside it ('Hassan Sheikh Mohamud', 'Ana Pastor')
+    r = run("Amina Haji Abdi said the talks would resume. Elena Pastor said so too.")
+    assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"amina-haji-abdi", "elena-pastor"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(sorted(__import__("accord.ingest.world", fromlist=["world"]).world().styles)),
+       st.lists(st.from_regex(r"[BDFGKLMPRTVZ][aeiou][rlnm][aeiou][kstv]", fullmatch=True), min_size=2, max_size=3,
+                unique=True))
+def test_any_listed_style_before_a_made_up_full_name_is_no_part_of_its_id(pipeline, style, words):
+    name = " ".join(words)
+    assume(not any(slug(w) in pipeline.lexicon.entries for w in words))
+    text = f"{style.title()} {name} said the talks would resume."
+    ids = {a["actor"] for a in _actors(pipeline(Article(text=text)).result()) if a.get("proposed")}
+    assert ids == {slug(name)}
+
+
 def test_no_id_for_bodies_places_documents_states_or_a_single_word(run):
     r = run("The Northern Relief Network said aid reached Tal Abyad. Saudi Arabia said the Geneva Communique "
             "stands. Halvorsen said the talks were over. Amnesty International said it was alarmed. "

@@ -57,7 +57,7 @@ class Coref:
         # holds as a word of its own: the person it names, when the text names him otherwise too
         firsts: dict[str, set[str]] = {}  # a full name's first word (of the name or an alias) -> the people
         # an alias's title or style is no first name ('Cardinal Pietro Parolin', 'Emir Tamim', 'Gen. Ali Saleh')
-        styles = ROLES | {h.rstrip(".").lower() for h in HONORIFICS} \
+        styles = ROLES | {h.rstrip(".").lower() for h in HONORIFICS} | self.lex.styles \
             | {w.lower() for t in self.lex.titles for w in t.title.replace("-", " ").split()}
         for e in self.lex.entries.values():
             if e.kind == "person":

@@ -176,7 +176,10 @@ class ProposedPeople:
             | {n.lower() for n in names} | {d.lower() for d in lex.demonym_of}
         self.not_people = not_people(lex)
         self.stop = self.roles | self.not_people | _AFTER_NAME | _OPENERS | self.places
-        self.styles = self.roles | self.honorifics
+        # the styles of many cultures opening a name and no part of it ('Maulvi', 'Chief', 'Ustaz'; world data): only
+        # where they open it, since a name may hold one as a word of its own ('Hassan Sheikh Mohamud', 'Julie Bishop')
+        self.leading = lex.styles
+        self.styles = self.roles | self.honorifics | self.leading
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -243,7 +246,8 @@ class ProposedPeople:
         cut = -1
         for i, w in enumerate(words[:-1]):
             low = w.lower().rstrip(".,")
-            if low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places:
+            if low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places \
+                    or (low in self.leading and i == cut + 1):
                 cut = i
         # titled when the word just before the name is an office or a style (not a place: 'President of Egypt X' is
         # the dictionary's to read)
@@ -297,7 +301,7 @@ class ProposedPeople:
         before = norm[max(0, start - 40):start]
         # an office before the bracket the name stands in is his too ('The First Minister (Jane Roe):')
         last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,(") else ""
-        if last in self.roles or last in self.honorifics or _VERB_BEFORE.search(before):
+        if last in self.roles or last in self.honorifics or last in self.leading or _VERB_BEFORE.search(before):
             return True
         if _VERB_AFTER.match(norm, end, end + 40):
             return True
