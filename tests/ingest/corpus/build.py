@@ -44,7 +44,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "dev20")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
 DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
@@ -104,7 +104,9 @@ EXTRA_ACTORS = frozenset(
     nicolas-papadopoulos nicos-christodoulides numan-kurtulmus ozdil-nami pedro-agramunt peter-salama pkk
     rami-abdel-rahman raul-castro riad-naasan-agha rodrigo-londono salaheddine-mezouar serbia sergio-jaramillo
     serzh-sargsyan shahzada-shahid siobhan-duffy sohr tanju-bilgic tanzania theresa-villiers timo-soini
-    tomas-vaitkus uganda unicef volker-perthes who wolfgang-ischinger yoweri-museveni zabihullah-mujahid""".split()
+    tomas-vaitkus uganda unicef volker-perthes who wolfgang-ischinger yoweri-museveni zabihullah-mujahid
+    andrew-marr anand-sharma cho-june-hyuck farid-rahman low-thia-khiang micheal-martin sean-barrett singapore
+    vivian-balakrishnan yun-byung-se""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
