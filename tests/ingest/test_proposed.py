@@ -172,6 +172,34 @@ def test_any_listed_style_before_a_made_up_full_name_is_no_part_of_its_id(pipeli
     assert ids == {slug(name)}
 
 
+def test_a_listed_person_s_surname_after_other_given_names_is_another_person(run):
+    # the dictionary lists Sergei Lavrov, who goes by 'Lavrov': 'Nikita Ilyich Lavrov' is somebody else, and so is the
+    # 'Lavrov' of a document that names only him
+    r = run('Deputy Transport Minister Nikita Ilyich Lavrov told reporters: "The roads are open." Later Lavrov said '
+            'the bridge would follow.')
+    assert [(a["actor"], a["text"]) for a in _actors(r) if a["actor_kind"] == "person" and a["actor"]] == [
+        ("nikita-ilyich-lavrov", "Nikita Ilyich Lavrov"), ("nikita-ilyich-lavrov", "Lavrov")]
+    assert {q["speaker"] for q in of(r, "quote")} == {"nikita-ilyich-lavrov"}
+
+
+def test_the_listed_person_named_in_full_keeps_his_surname(run):
+    r = run('Sergei Lavrov met Deputy Minister Nikita Ilyich Lavrov in Moscow. "We agree," Lavrov said.')
+    people = [(a["actor"], a["text"]) for a in _actors(r) if a["actor_kind"] == "person" and a["actor"]]
+    assert ("sergei-lavrov", "Sergei Lavrov") in people and ("nikita-ilyich-lavrov", "Nikita Ilyich Lavrov") in people
+    assert ("nikita-ilyich-lavrov", "Lavrov") not in people
+    # his own first name spelled otherwise is still he
+    r = run('Foreign Minister Sergey Lavrov told reporters: "We agree."')
+    assert {q["speaker"] for q in of(r, "quote")} == {"sergei-lavrov"}
+
+
+def test_the_last_words_of_a_proposed_full_name_are_that_person(run):
+    # a compound surname alone ('Naasan Agha' after 'Riad Naasan Agha') is the same person, no second proposal
+    r = run('Committee spokesman Tarek Sabri Haddad Tamer said the talks would resume. "It is late," Haddad Tamer said.')
+    assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"tarek-sabri-haddad-tamer"}
+    (q,) = [q for q in of(r, "quote") if q["direct"]]
+    assert q["speaker"] == "tarek-sabri-haddad-tamer"
+
+
 def test_no_id_for_bodies_places_documents_states_or_a_single_word(run):
     r = run("The Northern Relief Network said aid reached Tal Abyad. Saudi Arabia said the Geneva Communique "
             "stands. Halvorsen said the talks were over. Amnesty International said it was alarmed. "

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from accord.ingest.components.actors import HONORIFICS, START
+from accord.ingest.components.actors import HONORIFICS, START, skeleton
 from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_kind
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
@@ -136,6 +136,8 @@ _LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
 # the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
 _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
 _POSSESSIVE = re.compile(r"'s?$")
+# the word just before a surname, a space between ('Nikita' of 'Nikita Lavrov')
+_PREVIOUS_WORD = re.compile(rf"({_CAPITAL}[\w'\u00c0-\u024f-]*) $")
 
 
 def not_people(lex: Lexicon) -> frozenset[str]:
@@ -184,8 +186,11 @@ class ProposedPeople:
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
         taken = bytearray(len(norm))  # the characters a mention (other than a bare title's) or a place already holds
+        # a listed person's surname after a given name that is none of his ('Nikita Lavrov' where the dictionary has
+        # Sergei Lavrov) may end another person's full name: left free for the run to name him
+        others = [m for m in doc.mentions if m.via == "short" and m.kind == "person" and self._given_before(norm, m)]
         for m in doc.mentions:
-            if m.actor or m.via not in ("title", "anonymous"):
+            if (m.actor or m.via not in ("title", "anonymous")) and m not in others:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         for s, e in doc.places:
             taken[s:e] = b"\x01" * (e - s)
@@ -209,8 +214,25 @@ class ProposedPeople:
             spans.append((start, end, pid))
         if not spans:
             return doc
+        # the last words of a full name proposed in the document are that person ('Naasan Agha' after 'Riad Naasan
+        # Agha'), no second one
+        tails = {pid: longer for pid in names for longer in names
+                 if longer != pid and longer.endswith("-" + pid)}
+        if tails:
+            spans = [(s, e, tails.get(pid, pid)) for s, e, pid in spans]
+            names = {pid: name for pid, name in names.items() if pid not in tails}
+        # the listed people whose surname another person's full name took: the document's surname alone is his when
+        # it never names them in full
+        displaced = {m.actor for m in others if any(s <= m.start and m.end <= e for s, e, _ in spans)}
+        if displaced:
+            self._displace(doc, displaced, spans)
         surnames = self._surnames(names)
         found = [Mention(s, e, doc.text[s:e], pid, "person", "name", 0.8) for s, e, pid in spans]
+        if displaced:
+            taken = bytearray(len(norm))
+            for m in doc.mentions:
+                if m.actor or m.via not in ("title", "anonymous"):
+                    taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         for s, e in spans_of(norm, surnames):
             if taken.find(1, s, e) >= 0 or any(a <= s < b for a, b, _ in spans):
                 continue
@@ -225,6 +247,34 @@ class ProposedPeople:
             doc.add("actor", m.start, m.end, m.confidence, actor=m.actor, name=known.get(m.actor) or names[m.actor],
                     actor_kind="person")
         return doc
+
+    def _given_before(self, norm: str, m: Mention) -> bool:
+        """Whether a capitalised word that may be a given name (no office, style, place or opening word) stands just
+        before a person's surname: 'Nikita' of 'Nikita Lavrov'."""
+        prev = _PREVIOUS_WORD.search(norm, max(0, m.start - 30), m.start)
+        if prev is None:
+            return False
+        low = prev.group(1).lower()
+        if low in self.stop or low in self.honorifics or low in self.leading or low in _PARTICLES:
+            return False
+        # his own given name, however spelled ('Ahmad Asiri' for the dictionary's Ahmed Asiri), is no other person's
+        entry = self.lex.entries.get(m.actor)
+        own = {skeleton(w) for n in (entry.name, *entry.aliases) for w in n.split()[:-1]} if entry else set()
+        return skeleton(prev.group(1)) not in own
+
+    @staticmethod
+    def _displace(doc: IngestDoc, displaced: set[str], spans: list[tuple[int, int, str]]) -> None:
+        """Drop the listed people's surname mentions that other people's full names hold, and free the rest of their
+        surname mentions (for the new person's surname) where the document names them no other way."""
+        named = {m.actor for m in doc.mentions if m.actor in displaced and m.via != "short"}
+        dropped = [m for m in doc.mentions if m.actor in displaced and m.via == "short"
+                   and (m.actor not in named or any(s <= m.start and m.end <= e for s, e, _ in spans))]
+        if not dropped:
+            return
+        gone = {(m.start, m.end, m.actor) for m in dropped}
+        doc.mentions = [m for m in doc.mentions if (m.start, m.end, m.actor) not in gone]
+        doc.candidates = [c for c in doc.candidates
+                          if c.kind != "actor" or (c.start, c.end, c.data.get("actor")) not in gone]
 
     def _name(self, doc: IngestDoc, run: re.Match[str], taken: bytearray) -> tuple[int, int, str, bool] | None:
         """The name a run of capitals may hold after its titles, and whether a title or a style stands just before it
