@@ -240,7 +240,7 @@ def test_an_office_with_its_holder_in_a_note_and_members_nobody_knows_in_a_debat
             "Richard Roe: Is that enough?")
     assert [(c, s) for c, s, _ in turns(run(text))] == [
         ("I will update the House on the truce.", "philip-hammond"), ("It has held for three days.", "philip-hammond"),
-        ("Can he tell the House who checks it?", None), ("The co-chairs do.", "philip-hammond"),
+        ("Can he tell the House who checks it?", "jane-doe"), ("The co-chairs do.", "philip-hammond"),
         ("Is that enough?", "richard-roe")]  # a member the dictionary lacks, named in full: a proposed id
     # a name before a colon is a speaker only where other labels make the document a transcript
     assert not turns(run("Jane Doe: a profile of the mayor.\n\nShe was elected in May."))
@@ -266,7 +266,7 @@ def test_a_record_of_its_own_style_labels_by_name_apposition_notes_and_a_dash(ru
     assert turns(run(text)) == [
         ("The next item is the debate on the truce.", None, "President."),
         ("Welcome to the program. Is the truce holding?", "john-doe", "JOHN DOE"),
-        ("It is not holding in the north.", None, "Jane Roe"),
+        ("It is not holding in the north.", "jane-roe", "Jane Roe"),
         ("Will the talks go on?", None, "Sato"), ("The debate is closed.", None, "President.")]
 
 
@@ -357,9 +357,9 @@ def test_a_podcast_s_labels_after_time_codes_and_its_title_line_is_no_label(pipe
             "00:01:47 - Lena Ortiz: Fred Hof, thank you.")
     result = pipeline(Article(text=text, title=title, published=dt.date(2016, 2, 24))).result()
     assert turns(result) == [
-        ("Welcome back to Crossroads. Fred, thanks for coming on.", None, "Lena Ortiz"),
+        ("Welcome back to Crossroads. Fred, thanks for coming on.", "lena-ortiz", "Lena Ortiz"),
         ("Glad to be here, Lena.", "fred-hof", "Fred Hof"), ("I wish I knew.", "fred-hof", "Fred Hof"),
-        ("Fred Hof, thank you.", None, "Lena Ortiz")]
+        ("Fred Hof, thank you.", "lena-ortiz", "Lena Ortiz")]
 
 
 def test_a_live_page_s_times_are_no_speaker_labels(run):
@@ -379,7 +379,7 @@ def test_an_order_paper_s_numbered_question_and_a_parliament_s_stage_lines(run):
             "Proceedings suspended from 12:45 to 14:00\n\n"
             "Mr Hammond: There is no question of easing them.")
     assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 23)))] == [
-        ("What recent assessment he has made of the ceasefire?", None), ("Will sanctions stay?", None),
+        ("What recent assessment he has made of the ceasefire?", "gwen-ashcombe"), ("Will sanctions stay?", "roland-pike"),
         ("Our position has not changed.", "philip-hammond"), ("There is no question of easing them.", "philip-hammond")]
 
 
@@ -525,7 +525,8 @@ def test_a_title_s_dash_among_colon_labels_is_no_turn_and_a_lone_chair_is_one(ru
             "Elmar Brok, on behalf of the PPE Group. – Words are not enough.\n\n"
             "Federica Mogherini, High Representative. – We will judge by deeds.")
     assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
-        ("The next item is the", None), ("Mr President, we agr", "federica-mogherini"), ("Words are not enough", None),
+        ("The next item is the", None), ("Mr President, we agr", "federica-mogherini"),
+        ("Words are not enough", "elmar-brok"),  # a full name nobody lists: the id it proposes
         ("We will judge by dee", "federica-mogherini")]
 
 
@@ -688,7 +689,8 @@ def test_a_dash_label_s_time_in_brackets_is_no_colon_and_a_lone_colon_among_dash
             "Jane Roe (Group) (10:31) – Words are not enough.\n\n"
             "Federica Mogherini, High Representative. – We will judge by deeds.")
     assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 17)))] == [
-        ("The next item is the", None), ("Mr President, we agr", "federica-mogherini"), ("Words are not enough", None),
+        ("The next item is the", None), ("Mr President, we agr", "federica-mogherini"),
+        ("Words are not enough", "jane-roe"),  # a full name nobody lists: the id it proposes
         ("We will judge by dee", "federica-mogherini")]
     mixed = ("President. – The next item is the statement on Syria.\n\n"
              "Vote, on the motion for a resolution: adopted by a large majority.\n\n"
@@ -867,3 +869,44 @@ def test_an_answers_page_labels_its_questions_with_a_full_stop(run):
             "Sergey Lavrov. They are moving, and we will see more of them.")
     assert [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 3, 1)))] == [
         ("Will the", None), ("We hope ", "sergei-lavrov"), ("And the ", None), ("They are", "sergei-lavrov")]
+
+
+def test_a_monitoring_site_prints_a_permalink_line_under_each_label(run):
+    """A parliament-monitoring site's layout: the label alone on its line ('Name (Constituency, Party)') over its
+    'Link to this: ...' line, the words below; a full name nobody lists proposes an id, as a name in the text does."""
+    link = "Link to this: Individually | In context | Oireachtas source"
+    text = (f"Dáil debates\n\nLeaders' Questions\n\nAoife Brennan (Galway West, Labour)\n{link}\n\n"
+            "Will the Taoiseach tell us when the families will arrive?\n\n"
+            f"Enda Kenny (Mayo, Fine Gael)\n{link}\n\nI will report to the House next week.\n\n"
+            f"Aoife Brennan (Galway West, Labour)\n{link}\n\nThat is not an answer, and I will ask again.")
+    assert [(c[:10], s) for c, s, _ in turns(run(text, dt.date(2016, 1, 27)))] == [
+        ("Will the T", "aoife-brennan"), ("I will rep", "enda-kenny"), ("That is no", "aoife-brennan")]
+
+
+def test_a_briefing_header_names_the_spokesperson_who_opens_and_answers(run):
+    """'Spokesperson and Deputy Minister for Public Relations Kang Min-jae' over an unlabelled opening and 'Q:' / 'A:':
+    the opening and the answers are his."""
+    text = ("Press Briefing\n\nSpokesperson and Deputy Minister for Public Relations Kang Min-jae\n\n"
+            "March 2, 2016  14:30  KST\n\nGood afternoon. Let me start today's briefing.\n\n[Q&A]\n\n"
+            "Q: Will the Minister travel to Geneva?\n\nA: He will, and we will brief you on his schedule.")
+    assert [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 3, 2)))] == [
+        ("Good aft", "kang-min-jae"), ("Will the", None), ("He will,", "kang-min-jae")]
+
+
+def test_a_heading_naming_an_interview_is_no_label(run):
+    """'THE SUNDAY PROGRAMME INTERVIEW: NAME, OFFICE DATE' heads the transcript: a kind of text, not a speaker."""
+    text = ("THE SUNDAY PROGRAMME INTERVIEW: JOHN KERRY, SECRETARY OF STATE MAY 1st 2016\n\n"
+            "PLEASE NOTE THE PROGRAMME MUST BE CREDITED IF ANY PART OF THIS TRANSCRIPT IS USED\n\n"
+            "ANDREW MARR:\n\nGood morning. Are the talks dead?\n\nJOHN KERRY:\n\nNo, Andrew. We are working on them.")
+    assert [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 5, 1)))] == [
+        ("Good mor", "andrew-marr"), ("No, Andr", "john-kerry")]
+
+
+def test_a_label_by_office_keeps_its_speaker_when_it_comes_back(run):
+    """'THE PRESIDENT –' is the head of state the page's heading names, each time it comes back, though a question
+    names another president just before ('Will you call President Putin?')."""
+    text = ("Press conference given by M. François Hollande, President of the Republic\n\n"
+            "THE PRESIDENT – Ladies and gentlemen, we support the talks.\n\n"
+            "Q. – Will you call President Putin?\n\nTHE PRESIDENT – I will call him this week.")
+    assert [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 5)))] == [
+        ("Ladies a", "francois-hollande"), ("Will you", None), ("I will c", "francois-hollande")]

@@ -147,12 +147,17 @@ _LINE_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
     + rf"(?P<who>{_NAME_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{1,5}}"
     + "|(?i:" + "|".join(map(re.escape, sorted(_QUESTIONERS - {"q"}, key=len, reverse=True))) + "))"
-    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*\n\n?[ \t]*(?=[^\s])")
+    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*"
+    # a parliament-monitoring site's permalink line under the label ('Link to this: Individually | In context | ...')
+    r"(?:\n[ \t]*Link to this\b[^\n]*)?\n\n?[ \t]*(?=[^\s])")
 # a parliamentary assembly's member: a style, given names, the surname in capitals ('Ms Hanne LUNDGREN', 'Sir Alan
 # HOLLOWAY', 'Mr Jean-Pierre DUBOIS')
 _ASSEMBLY_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mme|M|Sir|Dame|Lord|Lady|Baroness|Dr)\.?[ \t]+"
                             r"(?P<given>(?:[A-Z\u00c0-\u00de][a-z\u00df-\u024f'-]+[ \t]+){1,3})"
                             r"(?P<surname>(?:[A-Z\u00c0-\u00de'-]+[ \t]+)*[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'-]+)")
+# a name's word in small letters after its capital ('Aoife', 'Ní', "O'Brien", 'Min-jae'), and a particle between them
+_MIXED_WORD = re.compile(r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[-'\u2019][A-Za-z\u00c0-\u024f][a-z\u00df-\u024f]*)*")
+_JOIN_WORD = re.compile(_JOIN)
 # a chair calling the next speaker by full name ('I call Mr Peter Quinlan', 'I now give the floor to Ms Ana Ruiz',
 # 'I invite Dr Omar Said to speak')
 _CALLED = re.compile(r"\b(?:[Cc]all(?:s|ed)?(?:[ \t]+(?:up)?on)?|[Ii]nvite[sd]?|the floor to|[Rr]ecogni[sz]e[sd]?)[ \t]+"
@@ -347,6 +352,7 @@ _COLON_BREAK = re.compile(r":[ \t]*\n\n")
 _SPEECH_KIND = re.compile(r"\b(?:[Ss]tatement|[Rr]emarks|[Ss]peech|[Aa]ddress|[Pp]ress [Cc]onference|[Bb]riefing|"
                           r"[Ss]take-?out|[Tt]ranscript|[Mm]essage|[Ii]nterview|[Ii]ntervention|[Dd]oorstep|[Tt]estimony)\b")
 # a section's heading inside a speech page, a few words before a colon ('Before the Angelus:', 'Opening remarks:')
+_TEXT_KIND = re.compile(_SPEECH_KIND.pattern, re.I)
 _SECTION = re.compile(r"(?![^\n:]*\b(?:said|says|added|stated|declared|told|wrote|writes|following)\b)[A-Z][^\n.!?:\"]{0,40}:")
 _HEADING_BY = re.compile(r"(?:^|(?<=\s))by[ \t]+(?P<by>[^\n]{3,200})", re.M)
 # what ends the speaker's description in such a heading: what he spoke on, where, when
@@ -511,7 +517,8 @@ class Transcript:
         title = doc.article.title
         # the page's title printed as its first line ('Crossroads, episode 41: Can the truce hold?') opens no turn
         headline = len(title) if title and norm.startswith(title) and norm[len(title):len(title) + 1] in ("\n", "") else 0
-        found = _labels(norm)
+        # a heading naming a kind of text has a label's shape ('THE SUNDAY PROGRAMME INTERVIEW: NAME, OFFICE DATE')
+        found = [m for m in _labels(norm) if not (m.group("who") and _TEXT_KIND.search(m.group("who")) and not _asking(m))]
         names = [m.group("who") for m in found if m.group("who")]
         for m in found:
             if (head and m.start() == head.start()) or m.start() < headline:
@@ -527,7 +534,8 @@ class Transcript:
             elif _name_label(norm, m, names) and not _place_or_body(doc, m) and not _heading(norm, m):
                 named.append(m)
         anywhere = [m for m in _labels(norm, _ANY_LABEL)
-                    if m.start() >= headline and not (head and m.start() == head.start())]
+                    if m.start() >= headline and not (head and m.start() == head.start())
+                    and not (m.group("who") and _TEXT_KIND.search(m.group("who")) and not _asking(m))]
         more = [m for m in anywhere if not any(m.start() == x.start() for x in labels)]
         # one word alone is a label only when it comes back ('President. –' twice) or is a chair's or a questioner's
         # role, not a line's 'Beginning:'
@@ -576,6 +584,7 @@ class Transcript:
             answerer = (one.actor, one.text) if one else (None, None)
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
         seated = self._seated(doc) if "hair" in norm else []
+        offices: dict[str, str | None] = {}  # each label by office alone and the holder it named
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
             speaker, text = (short[who], who) if who in short else self._speaker(doc, m)
@@ -586,8 +595,15 @@ class Transcript:
                 at = [c for c in seated if c[0] < m.start()]
                 if at:
                     speaker = at[-1][1]
-            elif speaker is None and who and not _asking(m) and _role(who) not in _CHAIRS and not _CHAIR.fullmatch(who):
-                speaker = self._defined(doc, m, said)
+            elif who in offices:
+                # a label by office alone that comes back is the holder it named the first time ('THE PRESIDENT –'
+                # after a question naming another president)
+                speaker = offices[who]
+            else:
+                if speaker is None and who and not _asking(m) and _role(who) not in _CHAIRS and not _CHAIR.fullmatch(who):
+                    speaker = self._defined(doc, m, said)
+                if who and self._by_office(doc, m):
+                    offices[who] = speaker
             if who and speaker:
                 said.append((_role(who), speaker))
             last = i + 1 == len(labels)
@@ -783,6 +799,10 @@ class Transcript:
         one = people[-1] if len({x.actor for x in people}) == 1 else None
         speaker, text = (one.actor, one.text) if one else (None, None)
         if not people:
+            # a briefing's header naming the spokesperson after the office ('Spokesperson and Deputy Minister for
+            # Public Relations Kang Min-jae'), whom no dictionary lists: the id his full name proposes
+            speaker, text = self._office_heading(doc, heads)
+        if not people:
             # a heading in capitals naming him ('POPE FRANCIS' over 'ANGELUS'): the dictionary's person of that name,
             # else the id a full name in capitals proposes
             named = {self._capitals_person(doc, h.group().strip()) for h in heads if h.group().strip().isupper()}
@@ -915,6 +935,20 @@ class Transcript:
         words = m.group("who").split()
         return len(words) >= 2 and words[-1].lower().rstrip(".") not in _HONORIFICS
 
+    def _office_heading(self, doc: IngestDoc, heads: list[re.Match[str]]) -> tuple[str | None, str | None]:
+        """The full name ending a heading that names a spokesperson's or an official's office (its last two words),
+        proposed; else none."""
+        for h in heads:
+            words = h.group().split()
+            if len(words) > 14 or not (_SPOKESPERSON.search(h.group()) or _OFFICE_WORDS.intersection(
+                    w.lower() for w in words)):
+                continue
+            # the last two words: a longer run would take in the office's own capitals ('Public Relations')
+            full = self._mixed_name(" ".join(words[-2:])) if len(words) > 2 else None
+            if full and full.split()[0].lower() not in _OFFICE_WORDS:
+                return self._propose(doc, full), full
+        return None, None
+
     def _capitals_person(self, doc: IngestDoc, line: str) -> tuple[str, str] | None:
         """The person a line in capitals names: the dictionary's of that name ('POPE FRANCIS'), else the id a full
         name nobody lists proposes ('FOREIGN MINISTER JANE ROE'); None for anything else ('ANGELUS')."""
@@ -979,6 +1013,26 @@ class Transcript:
         return f"{a.group('given')} {a.group('surname').title()}" if a else None
 
     @staticmethod
+    def _by_office(doc: IngestDoc, m: re.Match[str]) -> bool:
+        """A label naming an office and no name ('THE PRESIDENT', 'Minister of Foreign Affairs')."""
+        role = re.sub(r"^the\s+", "", _role(m.group("who")))
+        return bool(_OFFICE_WORDS.intersection(re.split(r"[\s-]+", role))) and not any(
+            x.kind == "person" and x.via in ("name", "short") for x in doc.mentions_in(m.start("who"), m.end("who")))
+
+    def _mixed_name(self, words: str) -> str | None:
+        """'Aoife Brennan' -> 'Aoife Brennan': after the styles before it, two to four capitalised words in small
+        letters (a particle may join them), none an office's, a body's or a place's word; else None."""
+        parts = words.split()
+        while parts and parts[0].lower().rstrip(".") in _STYLES | ROLES:
+            parts.pop(0)
+        names = [p for p in parts if not _JOIN_WORD.fullmatch(p)]
+        if not 2 <= len(names) <= 4 or not all(_MIXED_WORD.fullmatch(p) for p in names):
+            return None
+        if any(p.lower() in self.not_name for p in names):
+            return None
+        return " ".join(parts)
+
+    @staticmethod
     def _called(doc: IngestDoc, m: re.Match[str], surname: str) -> str | None:
         """The full name the chair called just before the label ('I call Mr Peter Quinlan.', 'I give the floor to
         Ms X'), in the paragraph before it, whose surname the label's is."""
@@ -1041,7 +1095,9 @@ class Transcript:
         if len(new) == 1:
             return new.pop(), text
         # the member the chair called by his full name just before ('I call Mr Peter Quinlan.', then 'Mr Quinlan:')
-        full = self._called(doc, m, surname)
+        # a label that is a full name nobody lists ('Aoife Brennan (Galway West, Labour)'), not the dictionary's
+        # other person of that surname: the id it proposes, as a name in the text does
+        full = self._called(doc, m, surname) or self._mixed_name(who.split(",")[0])
         if full:
             entry = self.lex.entries.get(slug(full))
             return (entry.id if entry is not None and entry.kind == "person" else self._propose(doc, full)), text
