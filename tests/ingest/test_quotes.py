@@ -1003,3 +1003,18 @@ def test_a_joint_statement_named_with_capitals_is_no_one_speaker_s(run):
     text = ("The Joint Statement of the United States and the Russian Federation as Co-Chairs of the ISSG calls on "
             "\"all parties to the conflict\" to confirm their commitment by noon on Friday.")
     assert [q["speaker"] for q in quotes(run(text, dt.date(2016, 2, 23)))] == [None]
+
+
+
+def test_he_added_after_a_quote_is_its_speaker_not_a_guest_named_in_a_clause_between(run):
+    # 'added' goes on from somebody who spoke: the speaker of the quote before, not a guest the clause after it lists
+    r = run('President Juan Manuel Santos spoke in Havana.\n\n"The long war is over," the Head of State said at the '
+            'ceremony, which was attended by the UN Secretary-General, Ban Ki-moon.\n\n"The people will have the '
+            'last word," he added.', published=dt.date(2016, 6, 23))
+    assert [q["speaker"] for q in quotes(r)] == ["juan-manuel-santos", "juan-manuel-santos"]
+
+
+def test_he_added_is_the_person_named_last_when_he_is_the_subject_before(run):
+    r = run('"The long war is over," Juan Manuel Santos said.\n\nBan Ki-moon said the United Nations would verify '
+            'the ceasefire. "We are ready," he added.', published=dt.date(2016, 6, 23))
+    assert [q["speaker"] for q in quotes(r)] == ["juan-manuel-santos", "ban-ki-moon"]
