@@ -910,3 +910,25 @@ def test_a_label_by_office_keeps_its_speaker_when_it_comes_back(run):
             "Q. – Will you call President Putin?\n\nTHE PRESIDENT – I will call him this week.")
     assert [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 5)))] == [
         ("Ladies a", "francois-hollande"), ("Will you", None), ("I will c", "francois-hollande")]
+
+
+def test_an_outlet_s_reporter_a_named_presenter_and_a_minister_answering_on_behalf_of_another(run):
+    """A foreign ministry's briefing labels its questioners by outlet ('Example Daily:', 'CCTV reporter:'): nobody; a
+    role with the name in its note ('Presenter (Diana Ser):') is that person; a parliament's 'Hon NAME (Office) on
+    behalf of the Minister of ...:' is a label of NAME."""
+    briefing = ("Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on February 23, 2016\n\n"
+                "Example Daily: What is your comment on the cessation?\n\nHua Chunying: We welcome it. We hope all "
+                "parties honour it.\n\nCCTV reporter: Will the Foreign Minister go to Geneva?\n\n"
+                "Hua Chunying: We will release information in due course.")
+    assert [(c[:8], s) for c, s, _ in turns(run(briefing, dt.date(2016, 2, 23)))] == [
+        ("What is ", None), ("We welco", "hua-chunying"), ("Will the", None), ("We will ", "hua-chunying")]
+    radio = ("Interview with the Minister for Foreign Affairs, 23 June 2016\n\n"
+             "Presenter (Diana Ser): Hello there, I am Diana Ser.\n\nMinister: Thanks.\n\n"
+             "Diana Ser: What is your assessment?\n\nMinister: We are going into a difficult phase.")
+    assert [s for _, s, _ in turns(run(radio, dt.date(2016, 6, 23)))][::2] == ["diana-ser", "diana-ser"]
+    house = ("1. JANE ROE (Labour) to the Minister of Foreign Affairs: Does he stand by his statement?\n\n"
+             "Hon MURRAY McCULLY (Minister of Foreign Affairs): Yes.\n\nJane Roe: Why?\n\n"
+             "Hon GERRY BROWNLEE (Leader of the House) on behalf of the Minister of Foreign Affairs: Because it is "
+             "right.\n\nMr SPEAKER : Order!")
+    assert [(c[:6], s) for c, s, _ in turns(run(house, dt.date(2016, 2, 23)))][3:] == [
+        ("Becaus", "gerry-brownlee"), ("Order!", None)]

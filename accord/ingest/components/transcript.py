@@ -83,7 +83,9 @@ _BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}(?![ \t
 # where the words start after a label's colon: on its line, or on the next line when the label has one to itself
 _WORDS_AFTER = r"(?:[ \t]+|[ \t]*\n\n?[ \t]*)(?=[^\s\"])"
 # a questioner in the hall, unnamed: 'Question from the floor:', 'Comment from the audience:', 'Voice from the floor:'
-_FLOOR = r"(?:Question|Comment|Voice|Intervention|Q)s?[ \t]+from[ \t]+the[ \t]+(?:floor|audience|hall)"
+_FLOOR = (r"(?:Question|Comment|Voice|Intervention|Q)s?[ \t]+from[ \t]+the[ \t]+(?:floor|audience|hall)"
+          # an outlet's reporter ('CCTV reporter', 'Example Daily correspondent')
+          r"|(?:[A-Z][\w&.'\u2019-]*[ \t]+){1,4}(?:reporter|correspondent|journalist)")
 _LABEL = re.compile(
     # the press office's 'Q' and spaces first: 'Q    Thanks. On Syria:' would read as a label 'Q Thanks. On Syria';
     # one space before a capital is the same mark ('Q Josh, will ...'): no sentence opens with a 'Q' alone
@@ -95,7 +97,9 @@ _LABEL = re.compile(
     # notes after the name: the delegation and the language of a meeting record ('Mr. X (France) (spoke in
     # French):'), '(via interpreter)', '(retranslated)'; whom an order paper's question is put to ('(Lab) to the
     # Minister for Foreign Affairs:'); a rank's abbreviation in brackets inside the note ('(GEN. (DR.) V.K. SINGH, RETD.)')
-    r"(?P<note>(?:[ \t]*\((?:[^()\n:]|\([A-Za-z]{1,6}\.?\)){2,120}\)){1,3}(?:[ \t]+to[ \t]+the[ \t]+[^\n:()]{3,80})?)?"
+    # a member answering for a minister ('(Leader of the House) on behalf of the Minister of Foreign Affairs:')
+    r"(?P<note>(?:[ \t]*\((?:[^()\n:]|\([A-Za-z]{1,6}\.?\)){2,120}\)){1,3}"
+    r"(?:[ \t]+(?:to|on[ \t]+behalf[ \t]+of)[ \t]+the[ \t]+[^\n:()]{3,80})?)?"
     r"[ \t]*\n?[ \t]*:"
     + _WORDS_AFTER)
 # the label forms of other records, tried when a document's paragraphs open with several of them: a name, then
@@ -135,10 +139,23 @@ _STOP_LABEL = re.compile(
     rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}"
     rf"(?:[ \t]+{_GROUP_OR_OFFICE})?))?)"
     rf"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{{1,80}}[)\]]){{0,3}})\.[ \t]+(?=[{_CAPITAL}\"\u201c\u2018(\[])")
-_QUESTIONERS = {"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
+class _Askers(frozenset):
+    """The questioners' roles, and any role ending in a reporter's word after the outlet's name ('CCTV reporter',
+    'Example Daily correspondent')."""
+
+    def __contains__(self, role: object) -> bool:
+        return frozenset.__contains__(self, role) or (isinstance(role, str) and len(role.split()) <= 5 and role.rsplit(
+            " ", 1)[-1] in ("reporter", "correspondent", "journalist"))
+
+
+_QUESTIONERS = _Askers({"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
                 "participant", "moderator", "audience", "press"} | {
     f"{what} from the {where}" for what in ("q", "question", "questions", "comment", "comments", "voice", "voices",
-                                            "intervention", "interventions") for where in ("floor", "audience", "hall")}
+                                            "intervention", "interventions") for where in ("floor", "audience", "hall")})
+# a host's or a chair's role, whose note may name the person ('Presenter (Diana Ser):', 'The PRESIDING OFFICER (Mr.
+# Sullivan).')
+_HOSTS = {"presenter", "host", "anchor", "interviewer", "moderator", "chair", "chairman", "chairperson", "chairwoman",
+          "the chair", "the chairman", "presiding officer", "the presiding officer", "the speaker", "speaker"}
 # a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
 # Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, or a
 # questioner's role in any case ('Audience member', 'QUESTION'), its notes in brackets, nothing else on the line;
@@ -1051,6 +1068,14 @@ class Transcript:
             return (self._answerer(doc) if qa == "A" else None), qa
         who = m.group("who")
         text = who.split("\n")[0].strip()
+        note = m.groupdict().get("note")
+        if note and _role(who) in _HOSTS:
+            # 'Presenter (Diana Ser):': the person the note names, listed or not
+            noted = self._noted(doc, m)
+            inner = note.strip().strip("()[] ")
+            full = None if noted else (self._mixed_name(inner) or self._written_name(inner))
+            if noted or full:
+                return (noted[-1].actor if noted else self._propose(doc, full)), text
         if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who) or _role(who) in _CHAIRS:
             return None, text  # a meeting's chair by office: whoever holds it that month, not a head of state
         people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
