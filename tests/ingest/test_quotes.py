@@ -1018,3 +1018,13 @@ def test_he_added_is_the_person_named_last_when_he_is_the_subject_before(run):
     r = run('"The long war is over," Juan Manuel Santos said.\n\nBan Ki-moon said the United Nations would verify '
             'the ceasefire. "We are ready," he added.', published=dt.date(2016, 6, 23))
     assert [q["speaker"] for q in quotes(r)] == ["juan-manuel-santos", "ban-ki-moon"]
+
+
+def test_an_office_named_once_with_its_holder_is_he_later_and_a_former_office_is_no_current_holder(run):
+    # 'presiding as Facilitator' fills the office; 'said the Facilitator' is he. 'the former President of X' is not
+    # X's president on the day
+    r = run("Talks opened in Arusha, with the former President of Tanzania, H.E. Benjamin William Mkapa, presiding "
+            "as Facilitator.\n\nThe session brings together the Government of Burundi and civil society.\n\n"
+            '"I am here to listen to every voice," said the Facilitator.\n\n"Both concerns will be heard," he added.',
+            published=dt.date(2016, 5, 21))
+    assert [q["speaker"] for q in quotes(r)] == ["benjamin-william-mkapa", "benjamin-william-mkapa"]

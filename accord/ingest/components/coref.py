@@ -40,6 +40,8 @@ _CAPITAL_NEXT = re.compile(r"[ -][A-Z\u00c0-\u00de]")
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\"\n] )(?<![.!?:;\"\n]  )\b[A-Z\u00c0-\u00de][\w'\u00c0-\u024f.-]* $")
 _GAP_ADJACENT = re.compile(r"^[ ,]{0,2}$")
 _GAP_OF = re.compile(r"^(?:'s)?\s?$")
+# a past holder's office before a title ('the former President', 'ex-Prime Minister', 'the late King')
+_FORMER = re.compile(r"(?:\b[Ff]ormer|\b[Ll]ate|\b[Ee]x-|\b[Oo]ne-time|\b[Ee]rstwhile)\s*$")
 
 
 @component("coref")
@@ -129,6 +131,8 @@ class Coref:
 
     def _resolve_title(self, doc: IngestDoc, m: Mention, settled: list[Mention], nxt: Mention | None) -> None:
         norm = doc.norm
+        if _FORMER.search(norm, max(0, m.start - 12), m.start):
+            return  # 'the former President of Tanzania': no holder on the day
         of = None
         if settled and settled[-1].kind != "person" and _GAP_OF.match(norm[settled[-1].end:m.start]):
             of = settled[-1].actor

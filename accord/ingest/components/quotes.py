@@ -265,7 +265,7 @@ _DEFINITE = re.compile(r"the \w")
 # an epithet for someone the report named before: a definite office or role, singular, with nobody named in it ('The
 # head of State added', 'said the Chancellor', 'The diplomat had said', 'the rebel leader said'), as agency reports
 # call a person they named once in full
-_EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|"
+_EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|facilitator|"
                       r"president|premier|negotiator|ambassador|commander|chief|secretary|veteran|"
                       r"politician|opposition figure|cleric|general|official)(?:\s+of\s+(?:the\s+)?[\w'-]+)?", re.I)
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
