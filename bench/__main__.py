@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "faults": ("bench.faults", "kill -9 during case load, ingest, position set, review accept; store checked, rerun exactly once"),
     "fuzz": ("bench.fuzz", "mutation fuzzing of every reader of user input: inputs, failures, hangs, crashes by target"),
     "ingest-dask": ("bench.ingest_dask", "ingest throughput: local engine beside Dask with 1 and 2 workers"),
+    "speaker-model": ("bench.speaker_model", "a trained re-ranker of direct quotes' speakers against the rules: leave-one-split-out"),
     "ingest-same": ("bench.ingest_same", "ingest outputs unchanged: every dev split and the speed corpus, this checkout against main"),
 }
 
