@@ -932,3 +932,14 @@ def test_an_outlet_s_reporter_a_named_presenter_and_a_minister_answering_on_beha
              "right.\n\nMr SPEAKER : Order!")
     assert [(c[:6], s) for c, s, _ in turns(run(house, dt.date(2016, 2, 23)))][3:] == [
         ("Becaus", "gerry-brownlee"), ("Order!", None)]
+
+
+def test_the_house_s_voices_are_nobody_and_a_full_name_is_not_another_person_s_surname(run):
+    """'Some hon. members: Hear, hear!' is a turn of nobody, not the end of the member's speech before it; 'Ritika
+    Sen:' is the person so named, not the dictionary's Hun Sen whom her surname alone would name."""
+    text = ("Mr. Omar Raza (Example Riding, Lib.): Mr. Speaker, we will support the process. We always have.\n\n"
+            "Some hon. members: Hear, hear!\n\nMr. Omar Raza: And we will say so again.\n\n"
+            "An hon. member: Oh, oh!\n\nRitika Sen: Will the minister meet them?\n\nNadia Kerry: And when?")
+    got = [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 23)))]
+    assert got == [("Mr. Spea", "omar-raza"), ("Hear, he", None), ("And we w", "omar-raza"), ("Oh, oh!", None),
+                   ("Will the", "ritika-sen"), ("And when", "nadia-kerry")]

@@ -84,6 +84,8 @@ _BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}(?![ \t
 _WORDS_AFTER = r"(?:[ \t]+|[ \t]*\n\n?[ \t]*)(?=[^\s\"])"
 # a questioner in the hall, unnamed: 'Question from the floor:', 'Comment from the audience:', 'Voice from the floor:'
 _FLOOR = (r"(?:Question|Comment|Voice|Intervention|Q)s?[ \t]+from[ \t]+the[ \t]+(?:floor|audience|hall)"
+          # the house's voices, unnamed ('Some hon. members', 'An hon. member', 'Several members')
+          r"|(?:Some|Several|Many|An?)[ \t]+(?:(?:hon\.?|honourable|honorable)[ \t]+)?(?:[Mm]embers?|[Ss]enators?)"
           # an outlet's reporter ('CCTV reporter', 'Example Daily correspondent')
           r"|(?:[A-Z][\w&.'\u2019-]*[ \t]+){1,4}(?:reporter|correspondent|journalist)")
 _LABEL = re.compile(
@@ -139,13 +141,18 @@ _STOP_LABEL = re.compile(
     rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}"
     rf"(?:[ \t]+{_GROUP_OR_OFFICE})?))?)"
     rf"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{{1,80}}[)\]]){{0,3}})\.[ \t]+(?=[{_CAPITAL}\"\u201c\u2018(\[])")
+# the house's voices, in a role's small letters ('some hon. members', 'an hon. member')
+_VOICES = re.compile(r"(?:some|several|many|an?) (?:(?:hon\.?|honourable|honorable) )?(?:members?|senators?)")
+
+
 class _Askers(frozenset):
     """The questioners' roles, and any role ending in a reporter's word after the outlet's name ('CCTV reporter',
     'Example Daily correspondent')."""
 
     def __contains__(self, role: object) -> bool:
         return frozenset.__contains__(self, role) or (isinstance(role, str) and len(role.split()) <= 5 and role.rsplit(
-            " ", 1)[-1] in ("reporter", "correspondent", "journalist"))
+            " ", 1)[-1] in ("reporter", "correspondent", "journalist")) or (isinstance(role, str) and bool(
+                _VOICES.fullmatch(role)))
 
 
 _QUESTIONERS = _Askers({"q", "question", "questions", "journalist", "reporter", "correspondent", "audience member",
@@ -1045,7 +1052,8 @@ class Transcript:
         names = [p for p in parts if not _JOIN_WORD.fullmatch(p)]
         if not 2 <= len(names) <= 4 or not all(_MIXED_WORD.fullmatch(p) for p in names):
             return None
-        if any(p.lower() in self.not_name for p in names):
+        # a style's word stands only before the name: after it, 'Sen' or 'Tan' is a surname
+        if any(p.lower() in self.not_name and (i == 0 or p.lower() not in _STYLES) for i, p in enumerate(names)):
             return None
         return " ".join(parts)
 
