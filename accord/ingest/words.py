@@ -274,3 +274,46 @@ def _opening(items: Any, c: Any) -> tuple[list[str] | None, bool]:
         if not nullable:
             return parts, False
     return parts, True
+
+
+#: a character that may stand before a word's start other than a space: every one ``\w`` does not match, and more
+#: (all beyond ASCII; ASCII's letters, digits and '_' are the only ones left out, with the space)
+_NOR_WORD_NOR_SPACE = r"[\x00-\x1f!-/:-@\[-\^`{-\U0010ffff]"
+
+
+class AtWordStarts:
+    """``pattern.finditer`` for a pattern that matches only where no word character precedes it (it opens with
+    ``(?<!\\w)``, say): the regex engine tries such a pattern at every character, and most are inside a word. Two
+    scans find the places instead: after a space (a literal first character, which the engine finds by a fast
+    search) and after any other character that is no word's (a class it skips to), each with the pattern in a
+    lookahead; the pattern is then matched at each place found, in order, none inside the match before it, as
+    ``finditer`` takes them. A pattern that opens with a word boundary ``\\b`` does not qualify (it may match
+    after a word character, before a non-word one)."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        # (the look-behind left out of the scans, which hold the character before: each place they find is
+        # matched with the whole pattern, and at a space the engine took a third longer with it)
+        rest = pattern.pattern.removeprefix("(?<!\\w)")
+        self._after_space = re.compile(f" (?={rest})", pattern.flags)
+        self._after_other = re.compile(f"{_NOR_WORD_NOR_SPACE}(?={rest})", pattern.flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        end = len(text) if endpos is None else max(0, min(endpos, len(text)))
+        pos = max(0, pos)
+        places = [m.start() + 1 for m in self._after_space.finditer(text, pos, end)]
+        other = [m.start() + 1 for m in self._after_other.finditer(text, pos, end)]
+        if other:
+            places = sorted(places + other)
+        out: list[re.Match[str]] = []
+        taken_to = pos
+        for at in (pos, *places):
+            if at < taken_to:
+                continue
+            m = self.pattern.match(text, at, end)
+            if m is not None:
+                if m.end() == at:  # an empty match: finditer's own rules for those
+                    return list(self.pattern.finditer(text, pos, end))
+                out.append(m)
+                taken_to = m.end()
+        return out

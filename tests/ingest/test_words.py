@@ -136,3 +136,31 @@ def test_the_pronouns_found_word_by_word_are_what_their_pattern_finds(pieces):
     text = "".join(pieces)
     assert [(m.span(), m.group(1)) for m in coref._pronoun_matches(text)] == \
         [(m.span(), m.group(1)) for m in pronoun.finditer(text)]
+
+
+_START_PIECES = st.lists(st.sampled_from(["assad", "Assad", "terror", "terrorists", "the president's", "the president'",
+                                          "seats", "xseats", "_seats", "9seats", "ceasefire", "cease-fire", "who will rule",
+                                          "al-qaeda", "d'assad", "ésyrians", "syrian people must decide", " ", "  ", "\n",
+                                          "\t", ".", ",", "-", "\u2014", "\u00a0", "\"", "(", "_", "é", "ß", "x", "9",
+                                          "truce", "halt", "at the table"]), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_START_PIECES, st.integers(-2, 40), st.one_of(st.none(), st.integers(-2, 400)))
+def test_a_pattern_tried_at_words_starts_finds_what_its_finditer_finds(pieces, pos, endpos):
+    """AtWordStarts.finditer: the matches of ``finditer`` (spans, groups, lastindex), from any pos to any endpos,
+    for patterns opening with ``(?<!\\w)`` (the stance topics' form, tagged by empty groups) or with a first
+    character and the look-behind after it (descriptions' form)."""
+    from accord.ingest.words import AtWordStarts, tagged_alternation
+
+    text = "".join(pieces)
+    topics, _ = tagged_alternation([(w, str(k)) for k, w in enumerate(
+        ["(syrians|syrian people)( alone)? (must|can) (decide|choose)", "assad", "al-qaeda", "the president'?s?",
+         "terror\\w*", "seats?", "cease-?fire", "truce", "halt", "at the table", "who (will )?(rules?|leads?)"])])
+    patterns = [re.compile(rf"(?<!\w)(?:{topics})\b"), re.compile(r"(?<!\w)(?:[Aa]ssad|seats|t\w+)"),
+                re.compile(r"[TtAa](?<!\w.)(?:he|ssad)\b"), re.compile(r"(?<!\w)(?:x?)")]
+    for p in patterns:
+        want = [(m.span(), m.groups(), m.lastindex) for m in (p.finditer(text, pos) if endpos is None
+                                                               else p.finditer(text, pos, endpos))]
+        got = [(m.span(), m.groups(), m.lastindex) for m in AtWordStarts(p).finditer(text, pos, endpos)]
+        assert got == want
