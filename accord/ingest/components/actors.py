@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
 from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.timex import MONTHS, WEEKDAYS
 from accord.ingest.registry import Context, component
 from accord.ingest.world import Lexicon
 
@@ -483,6 +484,13 @@ class ActorMatcher:
             if len(named) == 1:
                 actor, via, first = named[0], "name", first - 1
             else:
+                # a surname alone ends its name: a spelling with a name's word after it is another person's given
+                # name ('Kerem Altan' is nobody's 'Koroma'), unless that word is a day or a month ('Lavrov Monday')
+                nxt = i + 1
+                if nxt < len(idxs) and idxs[nxt] == idxs[i] + lens[i] + 1 and norm[idxs[nxt]].isupper() \
+                        and strings[lows[nxt]] not in MONTHS and strings[lows[nxt]] not in WEEKDAYS \
+                        and norm[idxs[nxt] + 1:idxs[nxt] + 2].islower():
+                    continue
                 # a surname alone only for a person the article has named, or after a title: 'Jobar' (a district)
                 # spells 'Jubeir' too
                 earlier = {m.actor for m in [*doc.mentions, *found] if m.start < idxs[i]}

@@ -68,6 +68,8 @@ ROLES = {
     "consultant", "panel",
     # Burmese and Karen styles before a name ('U Aung Min', 'Daw Aye Aye', 'Saw Mutu Say Poe')
     "u", "daw", "saw", "naw",
+    # a person named as the other side's holder of the same office ('his counterpart, Jane Roe')
+    "counterpart",
 }
 # what makes a run of capitals a body, a place or a document rather than a person (with the world's words of
 # other languages' names of places and groups: name_words.yaml)
@@ -105,7 +107,7 @@ OFFICES = {
     "delegate", "councillor", "rapporteur", "judge", "prosecutor", "professor", "member", "speaker", "analyst",
     "researcher", "journalist", "correspondent", "editor", "founder", "activist", "lawyer", "economist", "official",
     "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip", "consultant",
-    "ombudsman", "ombudsperson",
+    "ombudsman", "ombudsperson", "counterpart",
 }
 # a run's words that end a name, not part of it ('Margot Wallström Monday said')
 _AFTER_NAME = {w.lower() for w in (*WEEKDAYS, *MONTHS)}
@@ -138,6 +140,8 @@ _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
 _POSSESSIVE = re.compile(r"'s?$")
 # the word just before a surname, a space between ('Nikita' of 'Nikita Lavrov')
 _PREVIOUS_WORD = re.compile(rf"({_CAPITAL}[\w'\u00c0-\u024f-]*) $")
+# where a sentence or a line opens, before a word: the text's start, a line break, a stop or a colon and a space
+_OPENING = re.compile(r"(?:^|[\n.!?:\"\u201c]\s?)$")
 
 
 def not_people(lex: Lexicon) -> frozenset[str]:
@@ -182,6 +186,16 @@ class ProposedPeople:
         # where they open it, since a name may hold one as a word of its own ('Hassan Sheikh Mohamud', 'Julie Bishop')
         self.leading = lex.styles
         self.styles = self.roles | self.honorifics | self.leading
+        # every word of an actor's name, alias or short form but a person's first: a first name holding one may be
+        # that actor's; a listed person's first name is his only where the text names him ('world_firsts')
+        self.world_words = {w for e in lex.entries.values() for n in (e.name, *e.aliases, *e.short)
+                            for w in (n.split()[1:] if e.kind == "person" and n in (e.name, *e.aliases) else n.split())}
+        self.world_firsts: dict[str, set[str]] = {}
+        for e in lex.entries.values():
+            if e.kind == "person":
+                for n in (e.name, *e.aliases):
+                    if " " in n:
+                        self.world_firsts.setdefault(n.split()[0], set()).add(e.id)
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -233,12 +247,20 @@ class ProposedPeople:
             for m in doc.mentions:
                 if m.actor or m.via not in ("title", "anonymous"):
                     taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        for s, e in spans_of(norm, surnames):
-            if taken.find(1, s, e) >= 0 or any(a <= s < b for a, b, _ in spans):
-                continue
-            if not self._alone(norm, s, e):
-                continue
-            found.append(Mention(s, e, doc.text[s:e], surnames[norm[s:e]], "person", "short", 0.75))
+        shorts = [(surnames, 0.75)]
+        firsts = self._first_names(names, {m.actor for m in doc.mentions if m.actor})
+        if firsts:
+            shorts.append((firsts, 0.7))
+        for words, confidence in shorts:
+            for s, e in spans_of(norm, words):
+                if taken.find(1, s, e) >= 0 or any(a <= s < b for a, b, _ in spans):
+                    continue
+                if not self._alone(norm, s, e) or any(m.start < e and s < m.end for m in found):
+                    continue
+                if confidence < 0.75 and _OPENING.search(norm, max(0, s - 3), s) and norm[e:e + 1] != ",":
+                    continue  # a first name opening a sentence may be a word ('Will the talks ...'): only a vocative
+                found.append(Mention(s, e, doc.text[s:e], words[norm[s:e]], "person", "short", confidence))
+        found.sort(key=START)
         # a name spelled as the dictionary's id of someone it lists under other spellings is that person, no new one
         known = {pid: self.lex.entries[pid].name for pid in names if pid in self.lex.entries}
         doc.proposed = {**doc.proposed, **{pid: name for pid, name in names.items() if pid not in known}}
@@ -391,14 +413,34 @@ class ProposedPeople:
                 out[form] = pid
         return {k: v for k, v in out.items() if k not in shared}
 
+    def _first_names(self, names: dict[str, str], named: set[str]) -> dict[str, str]:
+        """Each proposed person's first name -> the id, for first names that name one of them only, hold no word of
+        an actor the world knows (but a first name of listed people the text does not name), nor of an office, a date
+        or a place, and are written as a name (capital, then small letters): a speaker thanks a colleague by it
+        ('Thank you, Jane'), as coref reads the world's people."""
+        out: dict[str, str] = {}
+        shared: set[str] = set()
+        for pid, name in names.items():
+            first = _split(name)[0]
+            if len(first) < 3 or not (first[0].isupper() and first[1:].isalpha() and first[1:].islower()) \
+                    or first.lower() in self.stop or first.lower() in self.leading or first in self.world_words \
+                    or self.world_firsts.get(first, set()) & named:
+                continue
+            if first in out and out[first] != pid:
+                shared.add(first)
+            out[first] = pid
+        return {k: v for k, v in out.items() if k not in shared}
+
     @staticmethod
     def _alone(norm: str, s: int, e: int) -> bool:
         """Whether a surname stands alone there, not as the last word of somebody else's full name ('Ahmed Singh'
         when 'V.K. Singh' is proposed) nor as the first of a longer run ('Swarup Street')."""
         before = norm[max(0, s - 30):s]
         prev = re.search(r"([\w'\u00c0-\u024f.-]+)[ ]$", before)
+        # a word ending in a stop that is no initial ends a sentence ('... on Wednesday. Roe told ...')
         if prev and prev.group(1)[0].isupper() and prev.group(1).rstrip(".").lower() not in ROLES \
-                and not re.search(r"[.!?:\"]\s*$", before[:prev.start()] or "."):
+                and not re.search(r"[.!?:\"]\s*$", before[:prev.start()] or ".") \
+                and not (prev.group(1).endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev.group(1))):
             return False
         return not re.match(r"[ -][A-Z][a-z]", norm[e:e + 3])
 
