@@ -943,3 +943,17 @@ def test_the_house_s_voices_are_nobody_and_a_full_name_is_not_another_person_s_s
     got = [(c[:8], s) for c, s, _ in turns(run(text, dt.date(2016, 2, 23)))]
     assert got == [("Mr. Spea", "omar-raza"), ("Hear, he", None), ("And we w", "omar-raza"), ("Oh, oh!", None),
                    ("Will the", "ritika-sen"), ("And when", "nadia-kerry")]
+
+
+def test_interruptions_after_an_ellipsis_end_no_turn_and_a_press_secretary_is_a_label(run):
+    """'... leave. …(Interruptions)' closes the member's words (the note is nobody's); a government press
+    conference's 'Press secretary:' opens a turn of its own."""
+    text = ("HON. SPEAKER: The Minister.\n\nSHRIMATI SUSHMA SWARAJ: Our aircraft could land. Our people could leave. "
+            "…(Interruptions)\n\nHON. SPEAKER: Please let the Minister complete her statement.")
+    assert [c for c, _, _ in turns(run(text, dt.date(2015, 4, 10)))][1] == "Our aircraft could land. Our people could leave."
+    press = ("Press secretary: Welcome. The Minister will begin.\n\nMargot Wallström: Thank you. We pledge more today.\n\n"
+             "Journalist, Example Radio: How much more?\n\nMargot Wallström: We will say in London.\n\n"
+             "Press secretary: Thank you, that is all we have time for.")
+    assert [(c[:8], s) for c, s, _ in turns(run(press, dt.date(2016, 2, 3)))] == [
+        ("Welcome.", None), ("Thank yo", "margot-wallstrom"), ("How much", None), ("We will ", "margot-wallstrom"),
+        ("Thank yo", None)]

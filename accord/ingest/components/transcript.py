@@ -86,6 +86,8 @@ _WORDS_AFTER = r"(?:[ \t]+|[ \t]*\n\n?[ \t]*)(?=[^\s\"])"
 _FLOOR = (r"(?:Question|Comment|Voice|Intervention|Q)s?[ \t]+from[ \t]+the[ \t]+(?:floor|audience|hall)"
           # the house's voices, unnamed ('Some hon. members', 'An hon. member', 'Several members')
           r"|(?:Some|Several|Many|An?)[ \t]+(?:(?:hon\.?|honourable|honorable)[ \t]+)?(?:[Mm]embers?|[Ss]enators?)"
+          # a press office's official by role, in small letters after the first word ('Press secretary')
+          r"|Press[ \t]+(?:secretary|officer|attach\u00e9|spokesperson)"
           # an outlet's reporter ('CCTV reporter', 'Example Daily correspondent')
           r"|(?:[A-Z][\w&.'\u2019-]*[ \t]+){1,4}(?:reporter|correspondent|journalist)")
 _LABEL = re.compile(
@@ -242,7 +244,8 @@ _STAGE = re.compile(r"[(\[][^\n]*[)\]]"
                     r"|(?:[Cc]heck against delivery|[Aa]s delivered|[Oo]nly the spoken word (?:counts|is authoritative)|"
                     r"(?:[Uu]nofficial|[Pp]rovisional|[Ii]nformal) translation|[Ee]mbargoed\b[^\n]{0,80})[ \t]*[.!]?")
 # a stage direction closing a turn's paragraph, after the words' last sentence
-_TRAILING_STAGE = re.compile(r"(?<=[.!?\"\u201d])[ \t]+[(\[][A-Z][^()\[\]\n]*[)\]]$")
+# (an ellipsis may open it: '... leave. …(Interruptions)')
+_TRAILING_STAGE = re.compile(r"(?<=[.!?\"\u201d])[ \t]+(?:\u2026|\.\.\.)?[(\[][A-Z][^()\[\]\n]*[)\]]$")
 # a label's note that defines the short label used after it ('Staffan de Mistura (SdM):', then 'SdM:')
 _ABBREVIATION = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z.]{1,7})\)[ \t]*")
 # a note before the words of a turn ('(Via interpreter)', '(in English)', '(retranslated)', '[laughs]')
