@@ -1028,3 +1028,10 @@ def test_an_office_named_once_with_its_holder_is_he_later_and_a_former_office_is
             '"I am here to listen to every voice," said the Facilitator.\n\n"Both concerns will be heard," he added.',
             published=dt.date(2016, 5, 21))
     assert [q["speaker"] for q in quotes(r)] == ["benjamin-william-mkapa", "benjamin-william-mkapa"]
+
+
+def test_she_added_after_the_quote_of_a_person_nobody_lists_is_hers(run):
+    r = run("The talks opened in Arusha with Ambassador Amara Okonkwo presiding as Facilitator.\n\n"
+            "Representatives of several bodies attended the opening.\n\n"
+            '"I am here to listen," said the Facilitator.\n\n"Both concerns will be heard," she added.')
+    assert [q["speaker"] for q in quotes(r)] == ["amara-okonkwo", "amara-okonkwo"]

@@ -425,7 +425,7 @@ class QuoteExtractor:
             close_end = qe + 1 if closed else qe
             att = (self._after(doc, close_end) if closed else None) or self._before(doc, qs - 1) \
                 or (self._sentence_end(doc, close_end) if closed else None)
-            if att is not None and found and att.speaker and _HE_SHE.fullmatch(att.speaker_text or ""):
+            if att is not None and found and _HE_SHE.fullmatch(att.speaker_text or ""):
                 att = self._subject_of_quote_before(doc, qs, att, found[-1])
             found.append((qs, qe, close_end, att))
         merged = self._merge_split(doc, found)
@@ -1350,18 +1350,24 @@ class QuoteExtractor:
                                  before: tuple[int, int, int, Attribution | None]) -> Attribution:
         """'"...," the Head of State said at the ceremony, which was attended by the Secretary-General, X. "...," he
         added': the sentence the pronoun looks back to holds a quote of its own, whose speaker is its subject; a
-        person named in a clause after the cue is no subject of it."""
+        person named in a clause after the cue is no subject of it, and a sentence about no one in between (quoted
+        words aside) does not hide him ('"...," said the Facilitator. "...," he added')."""
         prev = before[3]
         if prev is None or not prev.speaker or prev.speaker == att.speaker or prev.cue is None:
             return att
-        entry = self.lex.entries.get(prev.speaker)
-        if entry is None or entry.kind != "person" \
-                or entry.gender not in (None, "f" if att.speaker_text.lower() == "she" else "m"):
+        entry = self.lex.entries.get(prev.speaker)  # a proposed person's, none: his gender unknown
+        if (entry is None and not any(m.actor == prev.speaker and m.kind == "person" for m in doc.mentions)) or (
+                entry is not None and (
+                entry.kind != "person" or entry.gender not in (None, "f" if att.speaker_text.lower() == "she" else "m"))):
             return att
-        last = next((m for m in reversed(doc.mentions_in(before[2], qs)) if m.actor == att.speaker), None)
-        if last is None or doc.sent_index(last.start) != doc.sent_index(before[2]):
-            return att  # named in a sentence of his own since
-        if any(m.kind == "person" and m.actor for m in doc.mentions_in(doc.sents[doc.sent_index(last.start)][1], qs)):
+        there = doc.sent_index(max(0, before[2] - 1))
+        if any(not self._all_quoted(doc, *doc.sents[j]) for j in range(there + 1, doc.sent_index(qs))):
+            return att  # a sentence of the narrative in between
+        if att.speaker is not None:
+            last = next((m for m in reversed(doc.mentions_in(before[2], qs)) if m.actor == att.speaker), None)
+            if last is None or doc.sent_index(last.start) != there:
+                return att  # named in a sentence of his own since
+        if any(m.kind == "person" and m.actor for m in doc.mentions_in(doc.sents[there][1], qs)):
             return att  # someone named in a sentence since
         return Attribution(prev.speaker, att.speaker_text, att.cue)
 
