@@ -1035,3 +1035,11 @@ def test_she_added_after_the_quote_of_a_person_nobody_lists_is_hers(run):
             "Representatives of several bodies attended the opening.\n\n"
             '"I am here to listen," said the Facilitator.\n\n"Both concerns will be heard," she added.')
     assert [q["speaker"] for q in quotes(r)] == ["amara-okonkwo", "amara-okonkwo"]
+
+
+def test_an_opening_participle_clause_before_an_epithet_is_no_part_of_the_speaker(run):
+    r = run("The Director-General of the Organisation for the Prohibition of Chemical Weapons (OPCW), Ambassador "
+            "Ahmet \u00dcz\u00fcmc\u00fc, opened the session today.\n\nTurning to the Fact-Finding Mission, the "
+            "Director-General said that its teams were still at work.\n\n\"The perpetrators must be held to "
+            "account,\" he stated.", published=dt.date(2016, 3, 22))
+    assert {q["speaker"] for q in of(r, "quote")} == {"ahmet-uzumcu"}

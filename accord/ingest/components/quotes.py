@@ -313,7 +313,8 @@ _STATEMENT_INTRO = re.compile(r"[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*
                               r"released|made|delivered|gave|read out|published|put out|sent)\b[^:\n\"]{0,160}:\s*$")
 # a circumstance opening the words before a cue, the speaker after its comma
 _LEAD_CLAUSE = re.compile(r"(?:In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
-                          r"Separately|Meanwhile)\b[^,\"\n]{0,150},\s+(?=\S)")
+                          r"Separately|Meanwhile|Turning|Referring|Responding|Replying|Reacting|Commenting|Returning|"
+                          r"Noting|Recalling|Welcoming|Pointing|Briefing|Concluding|Summing|Introducing)\b[^,\"\n]{0,150},\s+(?=\S)")
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
                             r"(?:was|were|is|are|had|has|struck|went|gave|put|\w+ed)\b[^,:;\n\"]{0,40}:\s*$")
 _TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|"
