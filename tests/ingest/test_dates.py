@@ -382,7 +382,7 @@ def test_the_present_tense_pattern_s_lookahead_only_filters(parts):
     text = "".join(parts)
     from accord.ingest.words import grouped
 
-    unfiltered = re.compile(dates._PRESENT.pattern.replace(rf"\b(?=(?:{grouped(dates._PRESENT_WORDS)}))", "", 1))
+    unfiltered = re.compile(dates._PRESENT.pattern.replace(rf"(?<!\w)(?=(?:{grouped(dates._PRESENT_WORDS)}))", "", 1))
     assert unfiltered.pattern != dates._PRESENT.pattern
     assert [m.span() for m in dates._PRESENT.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]
 
@@ -431,3 +431,24 @@ def test_a_day_without_its_year_before_and_a_day_with_one_shares_that_year(run):
     assert [d[:2] for d in dates(r)] == [("15 May", "2015-05-15"), ("20 June 2015", "2015-06-20"),
                                          ("December 28", "2015-12-28"), ("January 3, 2016", "2016-01-03"),
                                          ("15 May", "2016-05-15"), ("20 June", "2016-06-20")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["the ", "a ", "his ", "not ", "n't ", "did ", "to ", "'s ", "3 ", "council ", "meets", "meet",
+                                 "is ", "are ", "meeting", "votes", " ", "  ", ".", "-", "x", "_", "é", "\n", "said", "was",
+                                 "ago", "last", "earlier", "told", "met", "led", "-led", "xsaid", "_was", "9met", "ésaid",
+                                 "enter into force", "comes into force", "voting", "\u2014"]), max_size=30),
+       st.integers(-1, 60), st.one_of(st.none(), st.integers(-1, 400)))
+def test_the_tense_markers_found_at_words_starts_are_those_their_word_boundary_finds(parts, pos, endpos):
+    """_PAST and _PRESENT open with '(?<!\\w)' before a letter, tried only at words' starts (AtWordStarts): the
+    matches of the same pattern opening with '\\b', as it was written, over any range of the text."""
+    import re
+
+    from accord.ingest.components import dates
+
+    text = "".join(parts)
+    for pattern, at in ((dates._PAST, dates._PAST_AT), (dates._PRESENT, dates._PRESENT_AT)):
+        assert pattern.pattern.startswith("(?<!\\w)")
+        bounded = re.compile(r"\b" + pattern.pattern[len("(?<!\\w)"):])
+        want = bounded.finditer(text, pos) if endpos is None else bounded.finditer(text, pos, endpos)
+        assert [(m.span(), m.group()) for m in at.finditer(text, pos, endpos)] == [(m.span(), m.group()) for m in want]
