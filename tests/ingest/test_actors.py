@@ -114,6 +114,17 @@ def test_the_group_as_a_defined_term_after_the_body_is_named(run):
     assert _actors(run, text) == [("International Syria Support Group", "issg"), ("Group", "issg")]
 
 
+def test_a_defined_term_heading_a_longer_name_is_another_body(run):
+    """'the Committee on Migration' after the High Negotiations Committee: the word heads another body's name."""
+    text = ("The High Negotiations Committee met in Riyadh. I visited the camps with members of the Committee on "
+            "Migration. The Committee of Experts wrote too. The Committee will travel to Geneva.")
+    assert _actors(run, text) == [("High Negotiations Committee", "hnc"), ("Committee", "hnc")]
+
+
+def test_the_european_commission_is_the_eu(run):
+    assert _actors(run, "The European Commission pledged more aid.") == [("European Commission", "eu")]
+
+
 def test_a_state_spoken_for_and_a_government_by_its_official_name(run):
     r = run("Kerry, speaking for the United States as Council President, opened the meeting. The Government of "
             "Yemen welcomed the envoy. Ministers of the support group will meet.")

@@ -161,6 +161,9 @@ _DOCUMENT_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|[Pp]ress [Ss]tatements?|[Pp
 # a text without it holds no defined term, and the costlier scan is spared
 _DEFINED_TERM_WORDS = re.compile(r"he (?:Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|Conference|"
                                  r"Organization|Organisation)\b")
+# a defined term's word followed by what makes it the head of a longer name ('the Committee on Migration',
+# 'the Council of Ministers')
+_HEADS_NAME = re.compile(r" (?:on|of|for) (?:the )?[A-Z]")
 #: a mention's start, the key mentions are kept sorted by (the C-level getter costs less than a lambda)
 START = attrgetter("start")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
@@ -563,6 +566,8 @@ class ActorMatcher:
             terms += _BARE_TERM.finditer(norm)
         for t in terms:
             start, end = t.span("word")
+            if _HEADS_NAME.match(norm, end):
+                continue  # the head of another body's name ('the Committee on Migration')
             if doc.mentions_in(t.start(), end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
                 continue  # part of a name already ('the Security Council')
             # a body named only in a document's name ('Security Council resolution 2216') is not the one a
