@@ -1043,3 +1043,13 @@ def test_an_opening_participle_clause_before_an_epithet_is_no_part_of_the_speake
             "Director-General said that its teams were still at work.\n\n\"The perpetrators must be held to "
             "account,\" he stated.", published=dt.date(2016, 3, 22))
     assert {q["speaker"] for q in of(r, "quote")} == {"ahmet-uzumcu"}
+
+
+def test_a_party_member_epithet_is_the_person_named_before(run):
+    # wire style: 'The Social Democrat said', 'the Republican added' name a person by his party, not the party
+    r = run("The warning came from German Foreign Minister Frank-Walter Steinmeier in an interview on Sunday.\n\n"
+            'The Social Democrat said the demand was "entirely legitimate". "We need both, and we need them now."',
+            published=dt.date(2016, 1, 24))
+    assert {q["speaker"] for q in of(r, "quote")} == {"frank-walter-steinmeier"}
+    r = run('Senator Lindsey Graham spoke on Sunday. "It is a disaster," the Republican said.')
+    assert [q["speaker"] for q in quotes(r)] == ["lindsey-graham"]

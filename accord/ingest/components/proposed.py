@@ -92,6 +92,7 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     "southern", "central", "new", "old", "great", "united", "general", "joint", "europe", "european", "africa",
     "african", "asia", "asian", "america", "american", "arab", "islamic", "catholic",
     "orthodox", "kurdish", "democratic", "popular", "national", "socialist", "liberal", "conservative", "labour",
+    "democrat", "democrats", "republican", "republicans", "tory", "tories", "communist", "communists",
     "begin", "text", "editorial", "sections",
     "green", "greens", "peace", "security", "support", "wire", "staff", "desk", "reporter",
     "reporters", "reporting", "editing", "broadcasting", "movements", "areas", "area", "debates", "release",

@@ -267,7 +267,9 @@ _DEFINITE = re.compile(r"the \w")
 # call a person they named once in full
 _EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|facilitator|"
                       r"president|premier|negotiator|ambassador|commander|chief|secretary|veteran|"
-                      r"politician|opposition figure|cleric|general|official)(?:\s+of\s+(?:the\s+)?[\w'-]+)?", re.I)
+                      r"politician|opposition figure|cleric|general|official|"
+                      # a party's member ('The Social Democrat said', 'the Republican added'), a person
+                      r"democrat|republican|conservative|socialist|tory|communist)(?:\s+of\s+(?:the\s+)?[\w'-]+)?", re.I)
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
 _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
                                r"spokes(?:man|woman|person)|commander|president|negotiator|monitor|group|ministry)")
@@ -1164,7 +1166,8 @@ class QuoteExtractor:
             # the office's holder among the people named before, else the person the report named last, as 'he' is;
             # with a body named in it ('the Hezbollah chief'), one the report named with that body just before him
             # ('Hezbollah leader X')
-            bodies = {m.actor for m in inside if m.actor and m.kind != "person"}
+            # (the epithet's own noun naming a party, 'The Social Democrat', is no body in it)
+            bodies = {m.actor for m in inside if m.actor and m.kind != "person" and m.end < e}
             titled = [m for m in inside if m.kind == "person" and m.via == "title"]
             holder = self._title_holder(doc, titled[-1], inside) if titled and not bodies else None
             holder = holder or self._pronoun_speaker(doc, Mention(s, e, words, None, "person", "pronoun", 0.5))
