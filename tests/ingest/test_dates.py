@@ -452,3 +452,32 @@ def test_the_tense_markers_found_at_words_starts_are_those_their_word_boundary_f
         bounded = re.compile(r"\b" + pattern.pattern[len("(?<!\\w)"):])
         want = bounded.finditer(text, pos) if endpos is None else bounded.finditer(text, pos, endpos)
         assert [(m.span(), m.group()) for m in at.finditer(text, pos, endpos)] == [(m.span(), m.group()) for m in want]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 a.-\n\u0663\u0664\uff13\u00b2\u00bd\u07c0x_", max_size=40), st.integers(-1, 45),
+       st.one_of(st.none(), st.integers(-1, 45)))
+def test_the_digit_anchors_pattern_finds_what_a_run_of_digits_finds(text, pos, endpos):
+    """_ANCHOR_DIGITS is written to open with one digit (the engine skips to its class): the spans of '\\d+' (other
+    scripts' digits too; not superscripts or fractions), over any range of the text."""
+    import re
+
+    from accord.ingest.components import dates
+
+    plain = re.compile(r"\d+")
+    want = plain.finditer(text, pos) if endpos is None else plain.finditer(text, pos, endpos)
+    got = dates._ANCHOR_DIGITS.finditer(text, pos) if endpos is None else dates._ANCHOR_DIGITS.finditer(text, pos, endpos)
+    assert [m.span() for m in got] == [m.span() for m in want]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Recorded", "Recorded on: ", "Aired ", "Taped ", "This interview was recorded ", "x", " ",
+                                 "\t", "\n", "\n\n", "24 February 2016", "Interview conducted ", "a"]), max_size=25),
+       st.integers(0, 80))
+def test_the_recorded_heading_found_at_line_starts_is_what_its_search_finds(parts, limit):
+    """dates._recorded: the match of '_RECORDED.search(text, 0, limit)', tried at the starts of lines alone."""
+    from accord.ingest.components import dates
+
+    text = "".join(parts)
+    got, want = dates._recorded(text, limit), dates._RECORDED.search(text, 0, limit)
+    assert (got and got.span()) == (want and want.span())
