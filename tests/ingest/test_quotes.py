@@ -1053,3 +1053,10 @@ def test_a_party_member_epithet_is_the_person_named_before(run):
     assert {q["speaker"] for q in of(r, "quote")} == {"frank-walter-steinmeier"}
     r = run('Senator Lindsey Graham spoke on Sunday. "It is a disaster," the Republican said.')
     assert [q["speaker"] for q in quotes(r)] == ["lindsey-graham"]
+
+
+def test_a_dateline_with_its_day_and_an_opening_clause_before_the_epithet_are_no_part_of_the_speaker(run):
+    r = run("The Secretary-General welcomes the talks under his Special Envoy, Ismail Ould Cheikh Ahmed.\n\n* * *\n\n"
+            "Kuwait City, 21 April 2016 - Opening the first plenary session this evening, the Special Envoy said: "
+            '"You carry a heavy responsibility tonight."', published=dt.date(2016, 4, 21))
+    assert [q["speaker"] for q in quotes(r)] == ["ismail-ould-cheikh-ahmed"]

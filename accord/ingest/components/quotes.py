@@ -316,7 +316,10 @@ _STATEMENT_INTRO = re.compile(r"[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*
 # a circumstance opening the words before a cue, the speaker after its comma
 _LEAD_CLAUSE = re.compile(r"(?:In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
                           r"Separately|Meanwhile|Turning|Referring|Responding|Replying|Reacting|Commenting|Returning|"
-                          r"Noting|Recalling|Welcoming|Pointing|Briefing|Concluding|Summing|Introducing)\b[^,\"\n]{0,150},\s+(?=\S)")
+                          r"Noting|Recalling|Welcoming|Pointing|Briefing|Concluding|Summing|Introducing|Opening|Closing)\b[^,\"\n]{0,150},\s+(?=\S)")
+# a dateline of a place and a day before a dash ('Kuwait City, 21 April 2016 - ', 'GENEVA, March 3 -- ')
+_DATED_LINE = re.compile(r"[A-Z][\w.' -]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?\s+"
+                         r"(?:-{1,2}|\u2013|\u2014)\s+")
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
                             r"(?:was|were|is|are|had|has|struck|went|gave|put|\w+ed)\b[^,:;\n\"]{0,40}:\s*$")
 _TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|"
@@ -1091,6 +1094,9 @@ class QuoteExtractor:
         if any(ps == s for ps, _ in doc.places):  # the dateline opens the sentence: the speaker follows it
             dash = _DATELINE_END.search(norm, s, min(e, s + 80))
             s = dash.end() if dash else s
+        else:
+            dated = _DATED_LINE.match(norm, s, e)  # 'Kuwait City, 21 April 2016 - ': a place the dictionary lacks
+            s = dated.end() if dated else s
         while s < e and norm[s] in " ,.;:-\n":
             s += 1
         while e > s and norm[e - 1] in " ,.;:-\n":
