@@ -92,7 +92,8 @@ def day_of_month(published: dt.date, dom: int, tense: Tense) -> dt.date | None:
 
 def relative_unit(published: dt.date, which: str, unit: str) -> FuzzyDate:
     """last / this / next week, month, year. A week runs Monday to Sunday."""
-    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "before last": -2,
+             "after next": 2}[which]
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
         return span(monday, monday + dt.timedelta(days=6))
@@ -100,11 +101,47 @@ def relative_unit(published: dt.date, which: str, unit: str) -> FuzzyDate:
         saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
         if shift < 0 or (shift == 0 and published.weekday() == 0):
             saturday -= dt.timedelta(days=7)
+        if abs(shift) == 2:  # 'the weekend before last', 'the weekend after next': one more week away
+            saturday += dt.timedelta(days=7 * (shift // 2))
         return span(saturday, saturday + dt.timedelta(days=1))
     if unit == "month":
         m = add_months(published.replace(day=1), shift)
         return month(m.year, m.month)
     return year(published.year + shift)
+
+
+#: the months of India's national (Saka) calendar, as official records print them beside the Gregorian day
+SAKA_MONTHS = {name.lower(): i for i, names in enumerate(
+    ["Chaitra", "Vaisakha Vaishakha", "Jyaishtha Jyeshtha", "Ashadha Asadha", "Shravana Sravana", "Bhadra Bhadrapada",
+     "Ashvina Ashwin Asvina", "Kartika", "Agrahayana", "Pausha Pausa", "Magha", "Phalguna"], 1) for name in names.split()}
+
+
+def _chaitra_first(saka_year: int) -> dt.date:
+    """1 Chaitra: 22 March of the Gregorian year 78 after, 21 March when that year is a leap year."""
+    g = saka_year + 78
+    return dt.date(g, 3, 21 if calendar.isleap(g) else 22)
+
+
+def _saka_month_lengths(saka_year: int) -> list[int]:
+    return [31 if calendar.isleap(saka_year + 78) else 30] + [31] * 5 + [30] * 6
+
+
+def saka_to_gregorian(y: int, m: int, d: int) -> dt.date:
+    """The Gregorian day of a day of the Saka calendar (ValueError: no such day)."""
+    lengths = _saka_month_lengths(y)
+    if not (1 <= m <= 12 and 1 <= d <= lengths[m - 1]):
+        raise ValueError(f"no Saka day {d} in month {m}")
+    return _chaitra_first(y) + dt.timedelta(days=sum(lengths[:m - 1]) + d - 1)
+
+
+def gregorian_to_saka(day: dt.date) -> tuple[int, int, int]:
+    y = day.year - 78 if day >= _chaitra_first(day.year - 78) else day.year - 79
+    left = (day - _chaitra_first(y)).days
+    for m, n in enumerate(_saka_month_lengths(y), 1):
+        if left < n:
+            return y, m, left + 1
+        left -= n
+    raise AssertionError(day)
 
 
 def easter(y: int) -> dt.date:

@@ -38,25 +38,26 @@ _HIJRI_MONTHS = [r"Muharram", r"Safar", r"Rabi[’'`]?\s?(?:al-|ul-)?Awwal|Rabi[
                  r"Dhu[\s-]?al[\s-]?Hijjah?|Dhul[\s-]Hijjah?"]
 _HIJRI = "(?:" + "|".join(f"(?:{m})" for m in [_HIJRI_MONTHS[i] for i in (0, 1, 3, 2, 5, 4, 6, 7, 8, 9, 10, 11)]) + ")"
 _HIJRI_RX = [re.compile(f"(?:{m})$") for m in _HIJRI_MONTHS]
+_SAKA = "(?:" + "|".join(sorted((n.title() for n in timex.SAKA_MONTHS), key=len, reverse=True)) + ")"
 # the counts written in words that a count of days, weeks, months or years before 'ago' or 'later' uses
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _COUNT_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_COUNTS, key=len, reverse=True))
 # a year given relative to publication after a day or a month ('February 12 last year', 'in May next year',
 # 'February 12th of last year')
-_REL_YEAR = r"\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"
+_REL_YEAR = r"\s+(?:of\s+)?(?P<rel>last|next|this|that)\s+year\b"
 
 # (name, pattern): tried in this order; where two overlap the longer wins.
 _RULES: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     ("dd_range", rf"\b(?:the\s+)?(?P<d1>{_DAY}){_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?:the\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("dm_range", rf"\b(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON}){_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dm_range", rf"\b(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     # "Monday (29 February)": one mention, the day in brackets
     ("wd_paren", rf"\b{_WD}\s+\((?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?\)"),
-    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
-    ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT}),?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:[Dd]ay\s+of\s+|of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("part", rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})"),
@@ -73,7 +74,7 @@ _RULES: list[tuple[str, str]] = [
                 r"[Tt]his (?:morning|afternoon|evening))\b"),
     # "overnight": the night before publication, two days; not the adverb of speed ("cannot be built overnight"),
     # an adjective ("an overnight curfew"), or beside the day it names ("overnight into Sunday": that day is the date)
-    ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|on|from|of)\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
+    ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|from|of)\b|on\s+(?:the\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d)|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
     # "in the coming days": a time the text gives and that no day fixes
     ("coming", r"\b(?:(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b|"
                r"[Tt]he\s+(?P<span2>days|weeks|months)\s+(?:to\s+come|ahead)\b)"),
@@ -83,7 +84,9 @@ _RULES: list[tuple[str, str]] = [
             rf"(?:\s*(?P<join>and|to|-)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b)?"
             r"(?:\s+of\s+(?P<relm>last|this|next)\s+month\b)?"  # 'the 27th of last month'
             rf"(?!\s+(?:of\s+)?(?:{_MON}|century|anniversary|"
-            r"round|time|meeting|session|day|week|month|year|floor|division|brigade|army|fleet|regiment|resolution))"),
+            r"round|time|meeting|session|day|week|month|year|floor|division|brigade|army|fleet|regiment|resolution|"
+            r"(?:[Oo]rdinary|[Ee]xtraordinary|[Rr]egular|[Aa]nnual|[Pp]lenary|[Ss]pecial)\s+[A-Za-z]|"
+            r"Session|Summit|Congress|Conference|Assembly|Meeting|Round|Anniversary|Edition|Amendment))"),
     ("unit", r"\b(?P<mod>[Ll]ast|[Tt]his(?: past| coming)?|[Tt]he past(?= weekend)|[Nn]ext|(?:[Ee]arlier|[Ll]ater) this|"
              r"(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater) (?:this|next|last)(?= week))\s+"
              r"(?P<unit>week|weekend|month|year)\b"),
@@ -100,14 +103,20 @@ _RULES: list[tuple[str, str]] = [
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
     # and with two digits for the year: "(16.02.16)" as ministries head a statement, "2/22/16"
     # "2016/02/23" (year first, as East Asian and some agencies' releases write it)
-    ("ymd", rf"\b(?P<y>{_YEAR})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b(?![./]\d)"),
+    ("ymd", rf"\b(?P<y>{_YEAR})(?:/(?=[01]?\d/)|\.(?=[01]?\d\.))(?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)\b(?![./]\d)"),
     # "the week of March 7": the Monday-to-Sunday week that holds the day
     ("week_of", rf"\b[Tt]he\s+week\s+of\s+(?:(?P<d1>{_DAY})\s+(?P<m1>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?"),
+    # "the first week of March": its first ten days; "the last week of April": its last ten days
+    ("week_of_month", rf"\b[Tt]he\s+(?P<nth>first|last|final)\s+week\s+of\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    # "the week before last", "the weekend after next"; "the week after" only after "next week and" (else an
+    # offset from an event: 'the week after the vote')
+    ("unit2", r"\b[Tt]he\s+(?P<unit>week|weekend)\s+(?:(?P<rel>before\s+last|after\s+next)\b|"
+              r"(?<=[Nn]ext week and the week )(?P<rel2>after)\b(?!\s+(?:the|a|an|his|her|its|their|that|next|[A-Z]|\d)))"),
     # "the day after", "two days later", "a day earlier": counted from the day the text has just given
     ("offset", r"\b(?:[Tt]he\s+day\s+after(?!\s+(?:the|a|an|his|her|its|their|that|[A-Z]|\d))|"
                rf"(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,2}})\s+(?P<unit>days?)\s+(?P<dir>later|earlier))\b"
                r"(?!\s+than)"),
-    ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<m_>[0-3]?\d)\.|-(?P<m__>[01]?\d)-(?=\d{4}))(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
+    ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)(?:(?P<sep>/)(?P<m>[0-3]?\d)/|\.(?P<sp> )?(?P<m_>[0-3]?\d)\. ?|-(?P<m__>[01]?\d)-(?=\d{4}))(?P<y>(?:19|20)\d\d|\d\d)\b(?![./]\d)"),
     # a count of units before 'ago' ('three weeks ago', 'a couple of days ago', 'a fortnight ago'), not the end of a
     # longer one ('twenty-five', '1,000': no date rather than a wrong one); a vague count
     # ('a few days ago', 'several weeks ago') is a time the text gives that no day fixes
@@ -123,11 +132,16 @@ _RULES: list[tuple[str, str]] = [
     ("same_day", r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+that\s+(?:day|morning|afternoon|evening|night)|(?:[Tt]hat|[Tt]he)\s+same\s+day|"
                  r"[Tt]hat\s+(?:morning|afternoon|evening|night))\b(?!\s+(?:of|after|before|as|when|that))"),
     # "the previous evening", "the day before": the day before the one the story reports from
-    ("previous", r"\b(?:[Tt]he\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|[Tt]he\s+day\s+before)\b"
-                 r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d|(?:it|we|he|she|you|that|this|those|these)\b))"),
+    # ('the previous day that ...' opens the words said then; 'the day before that' counts from an event)
+    ("previous", r"\b(?:[Tt]he\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)\b"
+                 r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d|(?:it|we|he|she|you|this|those|these)\b))|"
+                 r"[Tt]he\s+day\s+before\b"
+                 r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|[A-Z]|\d|(?:it|we|he|she|you|that|this|those|these)\b)))"),
     # a Hijri date, as Gulf agencies write it beside the Gregorian one ("Jumada I 12, 1437", "12 Rajab 1437 AH")
     ("hijri", rf"\b(?:(?P<hd1>{_DAY})\s+(?P<hm1>{_HIJRI})|(?P<hm2>{_HIJRI})\s+(?P<hd2>{_DAY})),?\s+(?P<hy>1[345]\d\d)\b"
               r"(?:\s*(?:AH|A\.H\.|H)\b)?"),
+    # a day of India's national (Saka) calendar, as its parliament's records print it beside the Gregorian one
+    ("saka", rf"\b(?:(?P<sm>{_SAKA})\s+(?P<sd>{_DAY})|(?P<sd2>{_DAY})\s+(?P<sm2>{_SAKA})),?\s+(?P<sy>1[89]\d\d)\b"),
     # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)")
     ("year", rf"(?<![\d(/])(?<![\d(/-]-)(?P<y>{_YEAR})\b(?!\)|,\d|/\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
@@ -176,7 +190,7 @@ _FUTURE = re.compile(r"\b(?:" + grouped(
     r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|slated|"
     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
     r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
-    r"let us see|let's see|wait and see|between now and") + r")\b")
+    r"let us see|let's see|wait and see|between now and|see you") + r")\b")
 # the present tense of a scheduled happening, which a weekday puts in the coming days ('the Council votes on
 # Friday', 'talks resume on Monday', 'the envoy is travelling to Moscow on Tuesday'); a bare form only where no
 # auxiliary or infinitive makes it another tense ('did not meet', 'failed to meet')
@@ -229,6 +243,9 @@ _ANCHOR_WORDS = ("week", "month", "year", "today", "tomorrow", "tonight", "yeste
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_NOUN_NEXT = re.compile(r"[ \t]+[a-z]{3,}")
+# ('a statement Sunday' is a wire's day: only a wish's or a habit's adjective between)
+_GENERIC = re.compile(r"\b(?:[Aa]n?|[Ee]very|[Ee]ach)\s+(?:(?:good|nice|happy|blessed|peaceful|quiet|typical|normal|usual)\s+)?$")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
                 "throughout", "into"}
 _MONTH_AFTER_ANY_CASE = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
@@ -267,7 +284,7 @@ def _tensed(name: str, m: re.Match[str]) -> bool:
     """Whether the rule's value depends on the clause's tense ('this weekend' too: on a Monday, see _unit)."""
     return name in _TENSED or (name == "unit" and m["unit"] == "weekend")
 # the expressions that count from the day of the words (inside a quote: the day they were spoken)
-_DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "weekend", "dom", "part_unit", "part_week",
+_DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "unit2", "weekend", "dom", "part_unit", "part_week",
             "end_year"}
 _QUOTE_MARK = re.compile(r'"[^"\n]+"')
 _BY_PRONOUN = re.compile(r'[,.!?]?"\s+(?:he|she|they)\s+(?:said|told|added|stated|declared|noted|insisted|warned|stressed)\b')
@@ -468,8 +485,17 @@ def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
 
 def _is_week(name: str, m: re.Match[str]) -> bool:
     """A whole Monday-Sunday week the text names (not a span of days, not a weekend)."""
-    return name in ("week_of", "part_week") or (name == "unit" and m["unit"] == "week") or \
+    return name in ("week_of", "part_week") or (name in ("unit", "unit2") and m["unit"] == "week") or \
         (name == "ago" and m["ago_unit"] in ("week", "fortnight"))
+
+
+_A_YEAR = re.compile(rf"(?<!\d){_YEAR}")
+
+
+def _that_year(m: re.Match[str]) -> int | None:
+    """'February 15 of that year': the last year the text has given before, within its paragraph or so."""
+    years = _A_YEAR.findall(m.string, max(0, m.start() - 300), m.start())
+    return int(years[-1]) if years else None
 
 
 def _mon(s: str) -> int:
@@ -511,6 +537,31 @@ def _recorded_day(text: str, published: dt.date | None) -> dt.date | None:
     return day if 0 <= (published - day).days <= 7 else published
 
 
+# a line of its own in a transcript's first lines that is a full date, with the hours of the session or none
+# ('Tuesday 23 February 2016, 18:00 to 19:15', 'February 12, 2016 5:04 AM ET')
+_SESSION_LINE = re.compile(r"^[ \t]*(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|[0-3]?\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", re.M)
+_SESSION_REST = re.compile(r"[ \t,.|–-]*(?:(?:from[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*(?:-|–|to)[ \t]*\d{1,2}[:.]\d\d"
+                           r"(?:[ \t]*[ap]\.?m\.?)?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?\.?[ \t]*$", re.M | re.I)
+
+
+def _session_day(text: str, published: dt.date | None) -> dt.date | None:
+    """A transcript (speaker labels found) headed by the day its session was held, on a line of its own among its
+    first lines ('Tuesday 23 February 2016, 18:00 to 19:15'), a week or less before publication: its 'today' and
+    'yesterday' are of that day (docs/gold-format.md: a transcript counts from the day it was recorded)."""
+    if published is None:
+        return published
+    for line in _SESSION_LINE.finditer(text, 0, 400):
+        dated = _COMPILED_BY_NAME["dmy"].match(text, line.end()) or _COMPILED_BY_NAME["mdy"].match(text, line.end())
+        if dated is None or not dated["y"] or not _SESSION_REST.match(text, dated.end()):
+            continue
+        try:
+            day = dt.date(int(dated["y"]), _mon(dated["m"]), _dom(dated["d"]))
+        except ValueError:
+            continue
+        return day if 0 <= (published - day).days <= 7 else published
+    return published
+
+
 @component("dates")
 class DateResolver:
     def __init__(self, ctx: Context):
@@ -524,12 +575,15 @@ class DateResolver:
             "holiday": self._holiday, "numeric": self._numeric, "previous": self._previous,
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
             "same_day": self._following, "hijri": self._hijri, "offset": self._following, "ymd": self._iso,
-            "week_of": self._week_of, "overnight": self._overnight,
+            "week_of": self._week_of, "overnight": self._overnight, "week_of_month": self._week_of_month,
+            "unit2": self._unit2, "saka": self._saka,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         text = doc.norm
         published = _recorded_day(text, doc.published)
+        if published == doc.published and doc.labels:
+            published = _session_day(text, published)
         found: list[tuple[int, int, str, re.Match[str]]] = []
         # the rules only in sentences with something date-like in them (most sentences have none)
         tried: set[int] = set()
@@ -550,10 +604,14 @@ class DateResolver:
                         break
                 else:
                     continue
-                if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in _MONTH_AFTER_ANY_CASE:
-                    continue
+                if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in _MONTH_AFTER_ANY_CASE \
+                        and not (text[max(0, m.start() - 4):m.start()] in ("the ", "The ") and len(m["m"]) > 3
+                                 and _NOUN_NEXT.match(text, m.end())):
+                    continue  # (the 'August deal', 'the March deadline': a month before its noun)
                 if name == "month" and m["m"] in _SHORT_MONTHS and _NAME_NEXT.match(text, m.end("m")):
                     continue  # 'the chairmanship of Jan Egeland': a first name
+                if name == "weekday" and not m["mod"] and _GENERIC.search(text, max(0, pos - 20), pos):
+                    continue  # 'I wish everyone a good Sunday', 'every Friday': no one day
                 if name == "overnight" and _SPEED.search(text, max(doc.sent_of(pos)[0], pos - 40), pos):
                     continue  # 'a truce cannot be declared overnight': how fast, not when
                 if name in _RANGES and _two_days(text, m):
@@ -705,6 +763,8 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         rel = m.groupdict().get("rel")
+        if rel == "that":
+            return _that_year(m) or timex.year_for(published, mon, dom, "neutral")
         if rel:
             return published.year + _SHIFT[rel]
         return timex.year_for(published, mon, dom, "neutral")
@@ -737,7 +797,7 @@ class DateResolver:
     def _dm_range(self, m, published, tense):
         m1, m2, d1, d2 = _mon(m["m1"]), _mon(m["m2"]), _dom(m["d1"]), _dom(m["d2"])
         y2 = self._year_of(m, published, m2, d2)
-        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        y1 = int(m["y1"]) if m["y1"] else y2 if (m1, d1) <= (m2, d2) else y2 - 1
         return timex.span(dt.date(y1, m1, d1), dt.date(y2, m2, d2))
 
     def _part(self, m, published, tense):
@@ -762,8 +822,12 @@ class DateResolver:
         elif not mod and _DOCUMENT_OF.search(m.string, max(0, m.start() - 30), m.start()):
             tense = "past"  # 'the resolution of December must be implemented': a text already written
         rel = m.groupdict().get("rel")
-        if rel:
+        if rel == "that" and _that_year(m):
+            return timex.month(_that_year(m), mon)  # type: ignore[arg-type]
+        if rel and rel != "that":
             return timex.month(published.year + _SHIFT[rel], mon)
+        if not mod and m.string[max(0, m.start() - 4):m.start()] in ("the ", "The "):
+            tense = "neutral"  # 'the August deal', 'the March deadline': the nearest such month
         y = timex.year_for(published, mon, None, tense)
         if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
             y -= 1
@@ -891,6 +955,8 @@ class DateResolver:
         with dots they come after two digits of day and month ('16.02.16'), as no count or version is written."""
         d, mon, y = int(m["d"]), int(m["m"] or m["m_"] or m["m__"]), int(m["y"])
         if y < 100:
+            if m["sp"] or " " in m.group():
+                return None  # '24. 06. 16': spaced dots only before a year in full ('24. 06. 2016.')
             if not m["sep"] and (len(m["d"]) != 2 or len(m["m_"] or "") != 2):
                 return None
             y += 2000
@@ -962,6 +1028,20 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         return timex.day(published - dt.timedelta(days=1))
+
+    def _week_of_month(self, m, published, tense):
+        mon = _mon(m["m"])
+        return timex.month(self._year_of(m, published, mon, None), mon, "early" if m["nth"] == "first" else "late")
+
+    def _unit2(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        rel = " ".join((m["rel"] or "after next").split())
+        return timex.relative_unit(published, rel, m["unit"])
+
+    def _saka(self, m, published, tense):
+        return timex.day(timex.saka_to_gregorian(int(m["sy"]), timex.SAKA_MONTHS[(m["sm"] or m["sm2"]).lower()],
+                                                 _dom(m["sd"] or m["sd2"])))
 
     def _year(self, m, published, tense):
         return timex.year(int(m["y"]))
