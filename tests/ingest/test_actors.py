@@ -121,6 +121,14 @@ def test_a_defined_term_heading_a_longer_name_is_another_body(run):
     assert _actors(run, text) == [("High Negotiations Committee", "hnc"), ("Committee", "hnc")]
 
 
+def test_a_state_s_armed_forces_are_its_government_and_its_capital_the_state(run):
+    """'Afghan security forces' like 'Syrian army' (the government the world tracks); Pristina speaks for Kosovo."""
+    assert _actors(run, "The attack was repelled by Afghan security forces on Sunday.") == [
+        ("Afghan security forces", "afghanistan-government")]
+    assert _actors(run, "Belgrade said Pristina had not kept its promises.") == [("Belgrade", "serbia"),
+                                                                               ("Pristina", "kosovo")]
+
+
 def test_the_european_commission_is_the_eu(run):
     assert _actors(run, "The European Commission pledged more aid.") == [("European Commission", "eu")]
 
