@@ -1060,3 +1060,10 @@ def test_a_dateline_with_its_day_and_an_opening_clause_before_the_epithet_are_no
             "Kuwait City, 21 April 2016 - Opening the first plenary session this evening, the Special Envoy said: "
             '"You carry a heavy responsibility tonight."', published=dt.date(2016, 4, 21))
     assert [q["speaker"] for q in quotes(r)] == ["ismail-ould-cheikh-ahmed"]
+
+
+def test_an_initial_glued_to_a_listed_surname_is_that_person(run):
+    # the Russian ministry's house style writes 'M.Zakharova', the initial and the surname in one word
+    r = run('Foreign Ministry spokeswoman M.Zakharova said: "We are ready."\n\n"We wait," A.Lavrov told reporters.\n\n'
+            '"No," B.Zakharova said.')
+    assert [q["speaker"] for q in quotes(r)] == ["maria-zakharova", None, None]

@@ -317,6 +317,8 @@ _STATEMENT_INTRO = re.compile(r"[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*
 _LEAD_CLAUSE = re.compile(r"(?:In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
                           r"Separately|Meanwhile|Turning|Referring|Responding|Replying|Reacting|Commenting|Returning|"
                           r"Noting|Recalling|Welcoming|Pointing|Briefing|Concluding|Summing|Introducing|Opening|Closing)\b[^,\"\n]{0,150},\s+(?=\S)")
+# an initial glued to a surname, one word ('M.Zakharova'), ending a speaker's words
+_GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.([A-Z][a-z][\w'\u00c0-\u024f-]+)$")
 # a dateline of a place and a day before a dash ('Kuwait City, 21 April 2016 - ', 'GENEVA, March 3 -- ')
 _DATED_LINE = re.compile(r"[A-Z][\w.' -]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?\s+"
                          r"(?:-{1,2}|\u2013|\u2014)\s+")
@@ -410,6 +412,7 @@ class QuoteExtractor:
     def __init__(self, ctx: Context, max_scare_words: int = 4):
         self.lex = ctx.lexicon
         self.max_scare_words = max_scare_words
+        self._surnamed: dict[tuple[str, str], set[str]] | None = None  # (initial, surname) -> people, when first asked
         self.cue_words = ctx.words.word_set(first_words(CUES))
         # the words of titles and offices, which no name is made of ('Foreign Minister', 'High Commissioner')
         self.title_words = {w.lower() for t in self.lex.titles for w in t.title.replace("-", " ").split()} | {
@@ -1137,6 +1140,11 @@ class QuoteExtractor:
         if person:
             m = person[0] if prefer_first else person[-1]
             return Attribution(m.actor, m.text, cue)
+        glued = _GLUED_INITIAL.search(words) if "." in words else None
+        if glued and not any(m.actor for m in inside):
+            # 'M.Zakharova': an initial glued to the surname, one word to the tokenizer; the listed person of that
+            # surname whose first name opens with the initial
+            return Attribution(self._by_initial(glued.group(1), glued.group(2)), _np(words), cue)
         if _MEMBER_OF.match(words):
             return Attribution(None, _np(words), cue)
         pronoun = [m for m in inside if m.via == "pronoun"]
@@ -1355,6 +1363,18 @@ class QuoteExtractor:
         named = next((m for m in reversed(doc.mentions_in(0, pronoun.start)) if m.actor == pronoun.actor
                       and m.via in ("name", "short")), None) if pronoun.actor else None
         return pronoun.actor if named is None or not self._quoted(doc, named.start) else None
+
+    def _by_initial(self, initial: str, surname: str) -> str | None:
+        """The one listed person whose name ends in the surname and opens with the initial, if one."""
+        if self._surnamed is None:
+            self._surnamed = {}
+            for e in self.lex.entries.values():
+                if e.kind == "person":
+                    for n in (e.name, *e.aliases):
+                        if " " in n:
+                            self._surnamed.setdefault((n[0], n.split()[-1]), set()).add(e.id)
+        found = self._surnamed.get((initial, surname), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _subject_of_quote_before(self, doc: IngestDoc, qs: int, att: Attribution,
                                  before: tuple[int, int, int, Attribution | None]) -> Attribution:
