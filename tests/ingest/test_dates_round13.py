@@ -141,3 +141,10 @@ def test_week_before_last_is_two_weeks_back_and_after_next_two_ahead(published):
     after_next = timex.relative_unit(published, "after next", "week")
     assert (last.start - before_last.start).days == 7 and before_last.start.weekday() == 0
     assert (after_next.start - timex.relative_unit(published, "next", "week").start).days == 7
+
+
+def test_a_month_of_a_plan_told_in_the_past_is_the_nearest(run):
+    r = run("The leaders agreed on Thursday to intensify their meetings in June. He told me that he wanted to see "
+            "more progress before July. The deal was signed in June.", dt.date(2016, 5, 27))
+    assert [d[1] for d in dates(r)] == ["2016-05-26", ["2016-06-01", "2016-06-30"], ["2016-07-01", "2016-07-31"],
+                                        ["2015-06-01", "2015-06-30"]]

@@ -489,6 +489,9 @@ def _is_week(name: str, m: re.Match[str]) -> bool:
         (name == "ago" and m["ago_unit"] in ("week", "fortnight"))
 
 
+# an infinitive between a past verb and a month: a plan made then, for a month on either side of publication
+_PLAN_TO = re.compile(r"\b(?:agreed|decided|wanted|planned|promised|pledged|vowed|hoped|intended|expected|aimed|"
+                      r"undertook|resolved|offered|proposed)\s+(?:\w+\s+){0,3}?to\s+[a-z]{3,}\b[^.;:]*$")
 _A_YEAR = re.compile(rf"(?<!\d){_YEAR}")
 
 
@@ -828,6 +831,8 @@ class DateResolver:
             return timex.month(published.year + _SHIFT[rel], mon)
         if not mod and m.string[max(0, m.start() - 4):m.start()] in ("the ", "The "):
             tense = "neutral"  # 'the August deal', 'the March deadline': the nearest such month
+        if tense == "past" and not mod and _PLAN_TO.search(m.string, max(0, m.start() - 60), m.start()):
+            tense = "neutral"  # a plan told in the past ('agreed to intensify their meetings in June'): the nearest
         y = timex.year_for(published, mon, None, tense)
         if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
             y -= 1
