@@ -148,3 +148,10 @@ def test_a_month_of_a_plan_told_in_the_past_is_the_nearest(run):
             "more progress before July. The deal was signed in June.", dt.date(2016, 5, 27))
     assert [d[1] for d in dates(r)] == ["2016-05-26", ["2016-06-01", "2016-06-30"], ["2016-07-01", "2016-07-31"],
                                         ["2015-06-01", "2015-06-30"]]
+
+
+def test_was_due_in_a_place_on_a_weekday_is_the_nearer_such_day(run):
+    friday = dt.date(2016, 1, 22)
+    assert dates(run("The envoy was due in Khartoum on Sunday to press both sides.", friday)) == [
+        ("Sunday", "2016-01-24", "day")]
+    assert dates(run("The envoy was due in Khartoum on Thursday.", friday)) == [("Thursday", "2016-01-21", "day")]

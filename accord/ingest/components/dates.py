@@ -187,7 +187,7 @@ _SHIFT = {"last": -1, "this": 0, "next": 1}
 # comparison where no word of it opens: they run at every character of a date's sentence)
 _FUTURE = re.compile(r"\b(?:" + grouped(
     r"will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet |well )?(?:be|resume|begin|start|open|meet|"
-    r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|expected|expects?|plans? to|planned|scheduled|slated|"
+    r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|(?:was|were) due (?=in |on |at |back )|expected|expects?|plans? to|planned|scheduled|slated|"
     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
     r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
     r"let us see|let's see|wait and see|between now and|see you") + r")\b")
@@ -375,6 +375,8 @@ class Tenses:
             kind = 0
             if m.group() == "due to" and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1
+            elif m.group() in ("was due ", "were due "):
+                kind = 2  # 'the envoy was due in Khartoum on Sunday': a plan told in the past, the nearer such day
             elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k in (1, 4)
                                                           for _, e, k in past):
                 kind = 2
