@@ -109,7 +109,14 @@ EXTRA_ACTORS = frozenset(
     vivian-balakrishnan yun-byung-se
     k-ramadas p-latha-devi anil-ghoshal helen-marsh peter-knowles rania-haddad isabella-lovin yoshihide-suga
     lim-sung-nam anifah-aman ahmad-zahid-hamidi nkosazana-dlamini-zuma michael-makuei gordon-whitlock
-    helene-gagnon chantal-berube kevin-marchand omar-raza steve-inskeep rosalie-tuazon jun-villanueva""".split()
+    helene-gagnon chantal-berube kevin-marchand omar-raza steve-inskeep rosalie-tuazon jun-villanueva
+    monzer-makhous khaled-al-jarallah amin-hassan-omer hilary-benn crispin-blunt jeff-davis steve-warren
+    anders-holm julia-brandt marta-kowalczyk marta-rinaldi khalifa-ghwell salem-al-meslet leila-haddad
+    bob-corker ben-cardin oana-lungescu karen-koning-abuzayd yasir-arman
+    george-brandis sarah-linton roberta-pinotti ali-al-sadiq
+    malcolm-reid irina-volkova david-kerr aisling-moran mahboub-maalim hanna-lindqvist nafees-zakaria
+    nimir-abdelrahman ibrahim-mukhtar alison-reid callum-baird nadia-karim omar-benali marta-lindqvist
+    ahmad-farid-nazari leyla-demir""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
