@@ -116,7 +116,12 @@ EXTRA_ACTORS = frozenset(
     george-brandis sarah-linton roberta-pinotti ali-al-sadiq
     malcolm-reid irina-volkova david-kerr aisling-moran mahboub-maalim hanna-lindqvist nafees-zakaria
     nimir-abdelrahman ibrahim-mukhtar alison-reid callum-baird nadia-karim omar-benali marta-lindqvist
-    ahmad-farid-nazari leyla-demir""".split()
+    ahmad-farid-nazari leyla-demir salma-darwish ibrahim-mahmoud-hamid fuad-kassem sabah-al-khalid-al-sabah
+    martin-uhomoibhi sergei-kuralenok helga-lindqvist pieter-aalders daniel-roussel luc-berube martha-keane
+    syed-akbaruddin norbert-lammert katrin-albers abdullatif-al-zayani hossein-amir-abdollahian
+    gwen-ashcombe roland-pike dafydd-rees alain-vercel helene-darrieux remi-dubois laure-vasseur ibrahim-kalin
+    lena-ortiz faraj-hashem adel-al-toraifi dana-holt nick-farrant carol-west ritika-sen arvind-rao tricia-marwick
+    s-mokgalapa m-g-boroto""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
