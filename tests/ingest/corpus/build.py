@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "dev20")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "dev20", "blind13")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "blind13")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -121,7 +121,15 @@ EXTRA_ACTORS = frozenset(
     syed-akbaruddin norbert-lammert katrin-albers abdullatif-al-zayani hossein-amir-abdollahian
     gwen-ashcombe roland-pike dafydd-rees alain-vercel helene-darrieux remi-dubois laure-vasseur ibrahim-kalin
     lena-ortiz faraj-hashem adel-al-toraifi dana-holt nick-farrant carol-west ritika-sen arvind-rao tricia-marwick
-    s-mokgalapa m-g-boroto""".split()
+    s-mokgalapa m-g-boroto
+    raynell-andreychuk marc-andre-tessier percy-downe claude-rioux tzachi-hanegbi amnon-dror yael-barzilai
+    moshe-yaalon rebecca-kadaga samuel-okwir-ebong beatrice-namagembe robert-kisembo pierre-nkurunziza norhana-salik
+    al-haj-murad-ebrahim luis-fernando-velasco-chaves ivan-cepeda-castro ernesto-arbelaez-puerta
+    juan-fernando-cristo-bustos alvaro-uribe the-elders kofi-annan lakhdar-brahimi gro-harlem-brundtland samer-haddad
+    oas luis-almagro roberto-menendez eccas central-african-republic faustin-archange-touadera denis-sassou-nguesso
+    ahmad-allam-mi catherine-samba-panza hikmat-hajiyev georgia herbert-salber gunther-bachler antti-turunen
+    david-zalkaliani grigory-karasin somalia-government omar-abdirashid-ali-sharmarke puntland
+    abdiweli-mohamed-ali-gaas abdirahman-osman-yusuf mohammed-al-dhawi""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
