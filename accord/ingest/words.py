@@ -317,3 +317,25 @@ class AtWordStarts:
                 out.append(m)
                 taken_to = m.end()
         return out
+
+
+def search_at_line_starts(pattern: re.Pattern[str], text: str, pos: int = 0,
+                          endpos: int | None = None) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)`` for a pattern that opens with ``(?m)^``, matched at the starts of
+    lines alone (the string's start and after each newline), where its '^' holds: a search gives the engine no
+    first character to skip to, and it entered the pattern at every character."""
+    end = len(text) if endpos is None else max(0, min(endpos, len(text)))
+    at = max(0, min(pos, len(text)))  # (the engine's own clamping of pos and endpos)
+    if at > end:
+        return None
+    if at > 0 and text[at - 1] != "\n":
+        at = text.find("\n", at, end) + 1
+        if at == 0:
+            return None
+    while True:
+        m = pattern.match(text, at, end)
+        if m is not None:
+            return m
+        at = text.find("\n", at, end) + 1
+        if at == 0:
+            return None

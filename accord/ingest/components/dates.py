@@ -240,7 +240,7 @@ _ANCHOR_CAPS = re.compile(tagged_alternation(
 _ANCHOR_WORDS = ("week", "month", "year", "today", "tomorrow", "tonight", "yesterday", "in the day", "ago", "previous",
                  "preceding", "day before", "night", "following", "next", "same day", "that day", "morning", "afternoon",
                  "evening", "coming", "to come", "ahead", "day after", "days later", "day later", "days earlier", "day earlier")
-_WORD_START = re.compile(r"(?<![\w'-])[\w-]")
+_WORD_START = re.compile(r"[\w-](?<![\w'-].)")  # '(?<![\w'-])[\w-]' with the class first, which the engine skips to
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _NOUN_NEXT = re.compile(r"[ \t]+[a-z]{3,}")

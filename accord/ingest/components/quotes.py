@@ -107,14 +107,17 @@ _OPENED_SPOKES = re.compile(r"[A-Z][\w' ]{2,30}?,\s+(?:the|a|an|its|their)\s+(?:
 _REPRESENTATIVE_OF = re.compile(r"(?:The|the)\s+(?:representative|delegate|ambassador)\s+of\s+")
 # an unnamed person speaking at a cue ('..., a Russian diplomat said on Wednesday.'): a 'he' in the next
 # sentence goes on with that speaker, not with whoever the sentence named
-_UNNAMED_AT_CUE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:official|diplomat|aide|source|"
+# (written to open with a class of first letters, each alternative's letter checked behind: '\b(?:[Aa]n?|[Oo]ne|
+# [Aa]nother)' gave the engine no first character to skip to, and it entered the pattern at every character)
+_UNNAMED_AT_CUE = re.compile(r"[AaOo](?<!\w.)(?:(?<=[Aa])n?|(?<=[Oo])ne|(?<=[Aa])nother)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:official|diplomat|aide|source|"
                              rf"negotiator|envoy|spokes(?:man|woman|person))\s+(?:{CUES})\b")
 # 'an aide quoted him as saying': the one quoted speaks, not the one who quotes him
 _QUOTED_AS = re.compile(r"[\s,]*[^,\"\n]{1,50}?\squoted\s+(?!by\b)(?P<who>[^,\"\n]{1,50}?)\s+as\s+"
                         r"(?P<cue>saying|telling|warning)\b")
 _QUOTED_AS_BEFORE = re.compile(r"\squoted\s+(?!by\b)[^,\"\n]{1,30}?\s+as\s+$")
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
-_AND_WORD = re.compile(r"\band\b")
+_AND_WORD = re.compile(r"and(?<!\wand)\b")  # '\band\b' with the literal first, which the engine searches for
 _JOINT_TEXT = re.compile(r"(?:the|a|their) joint (?:statement|declaration|communiqu[e\u00e9]|text)\b", re.I)
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
 _OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
@@ -273,7 +276,7 @@ _EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplo
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
 _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
                                r"spokes(?:man|woman|person)|commander|president|negotiator|monitor|group|ministry)")
-_AND_THAT = re.compile(r",? (?:and|but) that\s+")
+_AND_THAT = re.compile(r"(?:, | )(?:and|but) that\s+")  # (',? ' as two literal openings: a class to skip to)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
 _CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:on condition of anonymity|(?:late |early )?on \w+(?: on condition of anonymity)?|"
@@ -324,8 +327,10 @@ _DATED_LINE = re.compile(r"[A-Z][\w.' -]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z
                          r"(?:-{1,2}|\u2013|\u2014)\s+")
 _COLON_SUBJECT = re.compile(r"(?:^|(?<=[,;] )|(?<=, and )|(?<=[.!?] ))(?P<sp>[^,:;\n\"]{2,80}?)\s+"
                             r"(?:was|were|is|are|had|has|struck|went|gave|put|\w+ed)\b[^,:;\n\"]{0,40}:\s*$")
-_TRAILING_AUX = re.compile(r"(?:\s+(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|"
-                           r"later|earlier|would|will|did|does|do))+$")
+# (written '\s\s*W(?:\s+W)*$', not '(?:\s+W)+$': a pattern opening with a repeat gives the engine no class of
+# first characters to skip to)
+_AUX_WORD = r"(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|later|earlier|would|will|did|does|do)"
+_TRAILING_AUX = re.compile(rf"\s\s*{_AUX_WORD}(?:\s+{_AUX_WORD})*$")
 # a few words after a reporting verb that make a clause of their own ('said Russia attacked the town'), not
 # an object ('said little', 'acknowledged the risk', 'did not say whether ...'): a subject, then a verb
 _SHORT_CLAUSE = re.compile(r"(?!(?:whether|if|how|what|why|when|so|nothing|little|much|more)\b)\w+(?:\s+\w+)?\s+"

@@ -10,6 +10,7 @@ import zoneinfo
 from accord.ingest import timex
 from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
+from accord.ingest.words import search_at_line_starts
 
 # Words whose final period does not end a sentence.
 _ABBREV = {
@@ -43,7 +44,7 @@ _FULL_DATE = re.compile(rf"(?m)^(?:[^\n]{{0,40}},\s*)?(?:(?P<m1>{_MONTH})\s+(?P<
 
 def _header_date(norm: str) -> dt.date | None:
     """The full date on a line of its own (or after a place) in a document's first lines."""
-    m = _FULL_DATE.search(norm, 0, min(len(norm), 300))
+    m = search_at_line_starts(_FULL_DATE, norm, 0, 300)
     if m is None:
         return None
     mon, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])

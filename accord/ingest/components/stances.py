@@ -28,7 +28,10 @@ _NEGATION_REACH = 4  # words
 # a verb that opposes, or a verb of holding a position under a negation, turns what it governs: the first
 # direction word after it in the clause, however far ("opposed any demand that Assad step down", "did
 # not believe that Assad could remain"), not the words after that ("... step down before an election")
-_GOVERNS = re.compile(r"\b(?:resist\w*|oppos\w*|reject\w*|against|refus\w*|(?:not|never|n't|no longer)\s+"
+# (written to open with a class of first letters, each alternative's letter checked behind, as '\b(?:resist\w*|oppos\w*|
+# reject\w*|against|refus\w*|(?:not|never|n't|no longer)\s+...': that gave the engine no first character to skip to)
+_GOVERNS = re.compile(r"[roan](?<!\w.)(?:(?<=r)esist\w*|(?<=o)ppos\w*|(?<=r)eject\w*|(?<=a)gainst|(?<=r)efus\w*|"
+                      r"(?<=n)(?:ot|ever|'t|o longer)\s+"
                       r"(?:\w+\s+)?(?:believ\w*|think\w*|accept\w*|want\w*|agree\w*|expect\w*|support\w*|"
                       r"insist\w*|ask\w*|see|sees|seek\w*|demand\w*))\b")
 _POSITION = re.compile(r"\b(?:wants?|wanted|insist\w*|demand\w*|call(?:s|ed)? (?:for|on)|urg\w+|oppos\w+|reject\w*|"

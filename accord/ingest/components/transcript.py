@@ -65,6 +65,7 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
 from accord.ingest.timex import MONTH_WORD
+from accord.ingest.words import search_at_line_starts
 
 # a capitalised word, or a name after a lower-case particle joined to it ('al-Assad', 'bin-Zayed', "d'Estaing")
 # (a capital with its accent too: 'Ángela', 'Ýmir', 'Øystein')
@@ -536,7 +537,7 @@ class Transcript:
         if ":" in norm:
             self._statements(doc)
         labels, short = [], {}
-        head = _CHAIR_HEADER.search(norm, 0, min(len(norm), 600))
+        head = search_at_line_starts(_CHAIR_HEADER, norm, 0, 600)
         # a record's header names the chair ('President: Ms. Power (United States of America)'): 'The President:' is her
         chair = next((x.actor for x in doc.mentions_in(head.start("who"), head.end("who"))
                       if x.kind == "person" and x.actor), None) if head else None

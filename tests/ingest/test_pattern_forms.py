@@ -1,0 +1,72 @@
+"""Patterns rewritten so that the regex engine has a class of first characters (or a literal) to skip to, and
+the forms they had before: the same matches, spans and groups, at any pos and endpos."""
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accord.ingest.components import dates, quotes, segmenter, stances, transcript
+from accord.ingest.words import search_at_line_starts
+
+_AUX = (r"(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|later|earlier|would|will|"
+        r"did|does|do)")
+_UNNAMED_TAIL = quotes._UNNAMED_AT_CUE.pattern.split("(?<=[Aa])nother)", 1)[1]
+_GOVERNS_TAIL = stances._GOVERNS.pattern.split(r"(?<=n)(?:ot|ever|'t|o longer)\s+", 1)[1]
+# (new pattern, the form it had before)
+PAIRS = {
+    "and_word": (quotes._AND_WORD, re.compile(r"\band\b")),
+    "and_that": (quotes._AND_THAT, re.compile(r",? (?:and|but) that\s+")),
+    "trailing_aux": (quotes._TRAILING_AUX, re.compile(rf"(?:\s+{_AUX})+$")),
+    "unnamed_at_cue": (quotes._UNNAMED_AT_CUE, re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)" + _UNNAMED_TAIL)),
+    "governs": (stances._GOVERNS, re.compile(r"\b(?:resist\w*|oppos\w*|reject\w*|against|refus\w*|"
+                                             r"(?:not|never|n't|no longer)\s+" + _GOVERNS_TAIL)),
+    "word_start": (dates._WORD_START, re.compile(r"(?<![\w'-])[\w-]")),
+}
+_PIECES = ["and", "band", "andy", "but", "that", "a", "A", "an", "An", "one", "One", "another", "Another", "bone",
+           "official", "diplomat", "envoy", "said", "says", "told", "has", "have", "also", "then", "do", "does",
+           "not", "never", "n't", "no longer", "no", "believe", "support", "see", "oppose", "opposed", "resist",
+           "rejected", "against", "refuses", "ran", "oan", "x", "_", "1", "\u00e9", "\u00c9a", "-", "'", ",", ".",
+           " ", "  ", "\n", "\t"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+def _found(pattern, how, text, pos, endpos):
+    if how == "finditer":
+        return [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
+    m = pattern.search(text, pos, endpos)
+    return m and (m.span(), m.groups())
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT, data=st.data())
+def test_a_pattern_written_with_its_first_characters_first_finds_what_its_old_form_found(name, text, data):
+    new, old = PAIRS[name]
+    pos = data.draw(st.integers(0, len(text) + 1))
+    endpos = data.draw(st.integers(0, len(text) + 1))
+    for how in ("finditer", "search"):
+        assert _found(new, how, text, pos, endpos) == _found(old, how, text, pos, endpos)
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_a_rewritten_pattern_gives_the_engine_first_characters_to_skip_to(name):
+    new, _ = PAIRS[name]
+    parsed = re._parser.parse(new.pattern, new.flags)
+    assert re._compiler._get_literal_prefix(parsed, new.flags)[0] or \
+        re._compiler._get_charset_prefix(parsed, new.flags) is not None
+
+
+_LINE_PATTERNS = [transcript._CHAIR_HEADER, segmenter._FULL_DATE, re.compile(r"(?m)^x*"), re.compile(r"(?m)^(?:ab|b)$")]
+_LINE_PIECES = ["\n", "\n\n", "x", "ab", "b", " ", "President: ", "Chair:\t", "Mr", "Ms ", "Power", "(", ")", "Geneva, ",
+                "March", " 3", ", 2016", "12 ", "May ", "2015", "\r"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(_LINE_PIECES), max_size=25).map("".join), data=st.data())
+def test_a_line_start_pattern_matched_at_line_starts_alone_finds_what_its_search_finds(text, data):
+    pattern = data.draw(st.sampled_from(_LINE_PATTERNS))
+    pos = data.draw(st.integers(-1, len(text) + 1))
+    endpos = data.draw(st.integers(-1, len(text) + 1))
+    m, want = search_at_line_starts(pattern, text, pos, endpos), pattern.search(text, pos, endpos)
+    assert (m and (m.span(), m.groups())) == (want and (want.span(), want.groups()))
