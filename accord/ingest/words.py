@@ -339,3 +339,27 @@ def search_at_line_starts(pattern: re.Pattern[str], text: str, pos: int = 0,
         at = text.find("\n", at, end) + 1
         if at == 0:
             return None
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, places: Iterable[int], pos: int = 0,
+                endpos: int | None = None) -> list[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern that can open only at ``places`` (ascending; those
+    before pos or after endpos are left out): the pattern matched at each, none inside the match before it, as
+    finditer takes them. For a pattern that opens with '^' or look-behinds alone ('(?:^|(?<=\\n\\n))'), which
+    the engine tried at every character, the places found by a scan that skips to them."""
+    end = len(text) if endpos is None else max(0, min(endpos, len(text)))
+    pos = max(0, min(pos, len(text)))
+    out: list[re.Match[str]] = []
+    taken_to = pos
+    for at in places:
+        if at < taken_to:
+            continue
+        if at > end:
+            break
+        m = pattern.match(text, at, end)
+        if m is not None:
+            if m.end() == at:  # an empty match: finditer's own rules for those
+                return list(pattern.finditer(text, pos, end))
+            out.append(m)
+            taken_to = m.end()
+    return out

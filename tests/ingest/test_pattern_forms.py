@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.ingest.components import dates, quotes, segmenter, stances, transcript
-from accord.ingest.words import search_at_line_starts
+from accord.ingest.words import finditer_at, search_at_line_starts
 
 _AUX = (r"(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|later|earlier|would|will|"
         r"did|does|do)")
@@ -70,3 +70,42 @@ def test_a_line_start_pattern_matched_at_line_starts_alone_finds_what_its_search
     endpos = data.draw(st.integers(-1, len(text) + 1))
     m, want = search_at_line_starts(pattern, text, pos, endpos), pattern.search(text, pos, endpos)
     assert (m and (m.span(), m.groups())) == (want and (want.span(), want.groups()))
+
+
+_OPENING_PIECES = ["\n", "\n\n", ". ", "! ", "? ", ".", ", ", ",", " ", "The ", "the ", "Mr ", "Dr. ", "Ambassador ",
+                   "Rami", "Abdel", "al-", "de ", "issued", "has ", "the following", "statement", "following is",
+                   "text of the", " by ", "was issued", "Ministry", ":", '"', "x", "\u00c9a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(_OPENING_PIECES), max_size=30).map("".join), data=st.data())
+def test_the_patterns_tried_at_the_places_they_can_open_find_what_their_finditer_finds(text, data):
+    got = transcript._paragraph_or_sentence_opens(text)
+    assert [(m.span(), m.groups()) for m in finditer_at(transcript._ISSUED_COLON, text, got)] == \
+        [(m.span(), m.groups()) for m in transcript._ISSUED_COLON.finditer(text)]
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    got = quotes._line_or_comma_opens(text, s, e)
+    assert [(m.span(), m.groups()) for m in finditer_at(quotes._SET_OFF_NAME, text, got, s, e)] == \
+        [(m.span(), m.groups()) for m in quotes._SET_OFF_NAME.finditer(text, s, e)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "b", "ab", " ", "\n"]), max_size=20).map("".join), data=st.data())
+def test_finditer_at_every_place_is_finditer(text, data):
+    pattern = re.compile(data.draw(st.sampled_from([r"ab|b", r"a*", r"(?<= )a+b?", r"(?m)^b"])))
+    pos = data.draw(st.integers(-1, len(text) + 1))
+    endpos = data.draw(st.integers(-1, len(text) + 1))
+    places = range(max(0, min(pos, len(text))), len(text) + 1)
+    assert [(m.span(), m.groups()) for m in finditer_at(pattern, text, places, pos, endpos)] == \
+        [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks ended late. Following is the text of the joint statement:\n\nBoth sides agree to meet again.",
+    "Intro line\n\nThe Ministry has issued the following statement:\n\nWe regret the delay.",
+    "The following statement was issued by the Office of the Spokesperson:\n\nWe welcome the talks.",
+])
+def test_a_release_intro_is_found_at_each_kind_of_opening(text):
+    found = finditer_at(transcript._ISSUED_COLON, text, transcript._paragraph_or_sentence_opens(text))
+    assert found and [m.span() for m in found] == [m.span() for m in transcript._ISSUED_COLON.finditer(text)]

@@ -65,7 +65,7 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
 from accord.ingest.timex import MONTH_WORD
-from accord.ingest.words import search_at_line_starts
+from accord.ingest.words import finditer_at, search_at_line_starts
 
 # a capitalised word, or a name after a lower-case particle joined to it ('al-Assad', 'bin-Zayed', "d'Estaing")
 # (a capital with its accent too: 'Ángela', 'Ýmir', 'Øystein')
@@ -361,6 +361,16 @@ _ISSUED_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?:has |h
                            r"translation|transcript) of (?:the|a|his|her|its|their) (?:[\w-]+\s+){0,2}?(?:statement|"
                            r"declaration|remarks|message|address|communiqu[e\u00e9])(?:\s+(?:issued |made |delivered )?by "
                            r"(?P<text_by>[^\n\":,]{3,140}))?[^\n\":]{0,140}:[ \t]*(?=\n\n[^\s\"])")
+# where _ISSUED_COLON can open: after a paragraph break ('\n' before another) or a sentence's end and a space (a
+# scan that skips to those characters; the pattern's own finditer, all look-behinds first, tried every character)
+_BREAK_OR_STOP = re.compile(r"\n(?=\n)|[.!?](?= )")
+
+
+def _paragraph_or_sentence_opens(norm: str) -> list[int]:
+    """The text's start and the places after each paragraph break or sentence end and space, ascending."""
+    return [0, *(m.start() + 2 for m in _BREAK_OR_STOP.finditer(norm))]
+
+
 # the sentence before such a text saying who issued it ('Earlier, the Foreign Ministry issued a written statement ...')
 _ISSUED_BEFORE = re.compile(r"(?P<who>[^\n\".]{3,120}?)\s+(?:has |had |have )?(?:issued|released|published|put out)\s+"
                             r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|declaration|communiqu[e\u00e9])\b")
@@ -699,7 +709,7 @@ class Transcript:
             return  # every such line ends so: a scan for that skips to colons, the pattern's tries every character
         intros = [(m, m.group("cue"), "who") for m in _SAID_COLON.finditer(norm)]
         intros += [(m, None, next(g for g in ("who", "by", "text_by", None) if g is None or m.group(g)))
-                   for m in _ISSUED_COLON.finditer(norm)]
+                   for m in finditer_at(_ISSUED_COLON, norm, _paragraph_or_sentence_opens(norm))]
         for m, cue, group in intros:
             span = _after_lead(norm, m.span(group)) if group else self._issued_before(doc, m.start())
             named = [x for x in doc.mentions_in(*span) if x.actor] if span else []
