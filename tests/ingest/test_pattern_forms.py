@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.ingest.components import dates, quotes, segmenter, stances, transcript
+from accord.ingest.components import dates, descriptions, quotes, segmenter, stances, transcript
 from accord.ingest.words import finditer_at, search_at_line_starts
 
 _AUX = (r"(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|later|earlier|would|will|"
@@ -22,11 +22,14 @@ PAIRS = {
     "governs": (stances._GOVERNS, re.compile(r"\b(?:resist\w*|oppos\w*|reject\w*|against|refus\w*|"
                                              r"(?:not|never|n't|no longer)\s+" + _GOVERNS_TAIL)),
     "word_start": (dates._WORD_START, re.compile(r"(?<![\w'-])[\w-]")),
+    "counterpart": (descriptions._COUNTERPART,
+                    re.compile(r"\b(?P<det>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterparts?\b")),
 }
 _PIECES = ["and", "band", "andy", "but", "that", "a", "A", "an", "An", "one", "One", "another", "Another", "bone",
            "official", "diplomat", "envoy", "said", "says", "told", "has", "have", "also", "then", "do", "does",
            "not", "never", "n't", "no longer", "no", "believe", "support", "see", "oppose", "opposed", "resist",
-           "rejected", "against", "refuses", "ran", "oan", "x", "_", "1", "\u00e9", "\u00c9a", "-", "'", ",", ".",
+           "rejected", "against", "refuses", "ran", "oan", "his", "His", "her", "Her",
+           "this", "counterpart", "counterparts", "Russian", "x", "_", "1", "\u00e9", "\u00c9a", "-", "'", ",", ".",
            " ", "  ", "\n", "\t"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 

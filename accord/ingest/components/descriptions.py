@@ -83,7 +83,8 @@ def _around_heads(full: re.Pattern[str], heads: tuple[str, ...], norm: str, befo
 _HEAD_WORDS = set(HEADS) | {"countries", "states", "nations", "governments", "secretary", "counterpart", "rebel"}
 # a state's title alone: "the Secretary" in a department's briefing is its Secretary of State
 _SECRETARY = re.compile(r"\b[Tt]he Secretary\b(?![- ]General|-general| of| General)")
-_COUNTERPART = re.compile(r"\b(?P<det>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterparts?\b")
+# (the H first and the boundary behind it, for '\b(?P<det>[Hh]is|[Hh]er)': a class the engine skips to)
+_COUNTERPART = re.compile(r"(?P<det>[Hh](?<!\w.)(?:is|er))\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterparts?\b")
 _AFTER_GOVERNMENT = re.compile(r"^ (?:in|of) (?:the )?(?P<place>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)")
 # offices that are a foreign minister's counterparts in another state
 _FOREIGN = {"foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs"}
