@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.ingest.components import dates, descriptions, quotes, segmenter, stances, transcript
+from accord.ingest.components import descriptions, quotes, segmenter, stances, transcript
 from accord.ingest.words import finditer_at, search_at_line_starts
 
 _AUX = (r"(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|later|earlier|would|will|"
@@ -21,7 +21,6 @@ PAIRS = {
     "unnamed_at_cue": (quotes._UNNAMED_AT_CUE, re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)" + _UNNAMED_TAIL)),
     "governs": (stances._GOVERNS, re.compile(r"\b(?:resist\w*|oppos\w*|reject\w*|against|refus\w*|"
                                              r"(?:not|never|n't|no longer)\s+" + _GOVERNS_TAIL)),
-    "word_start": (dates._WORD_START, re.compile(r"(?<![\w'-])[\w-]")),
     "counterpart": (descriptions._COUNTERPART,
                     re.compile(r"\b(?P<det>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterparts?\b")),
 }

@@ -240,7 +240,9 @@ _ANCHOR_CAPS = re.compile(tagged_alternation(
 _ANCHOR_WORDS = ("week", "month", "year", "today", "tomorrow", "tonight", "yesterday", "in the day", "ago", "previous",
                  "preceding", "day before", "night", "following", "next", "same day", "that day", "morning", "afternoon",
                  "evening", "coming", "to come", "ahead", "day after", "days later", "day later", "days earlier", "day earlier")
-_WORD_START = re.compile(r"[\w-](?<![\w'-].)")  # '(?<![\w'-])[\w-]' with the class first, which the engine skips to
+# (not '[\w-](?<![\w'-].)', the class first: most characters are in it, and the wider look-behind after it cost more,
+# 164M instructions against 148M on the 1 MB bench's anchors)
+_WORD_START = re.compile(r"(?<![\w'-])[\w-]")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _NOUN_NEXT = re.compile(r"[ \t]+[a-z]{3,}")
