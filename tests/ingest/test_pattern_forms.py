@@ -85,11 +85,6 @@ def test_the_patterns_tried_at_the_places_they_can_open_find_what_their_finditer
     got = transcript._paragraph_or_sentence_opens(text)
     assert [(m.span(), m.groups()) for m in finditer_at(transcript._ISSUED_COLON, text, got)] == \
         [(m.span(), m.groups()) for m in transcript._ISSUED_COLON.finditer(text)]
-    s = data.draw(st.integers(0, len(text)))
-    e = data.draw(st.integers(s, len(text)))
-    got = quotes._line_or_comma_opens(text, s, e)
-    assert [(m.span(), m.groups()) for m in finditer_at(quotes._SET_OFF_NAME, text, got, s, e)] == \
-        [(m.span(), m.groups()) for m in quotes._SET_OFF_NAME.finditer(text, s, e)]
 
 
 @settings(max_examples=300, deadline=None)
