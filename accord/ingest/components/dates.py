@@ -74,7 +74,7 @@ _RULES: list[tuple[str, str]] = [
                 r"[Tt]his (?:morning|afternoon|evening))\b"),
     # "overnight": the night before publication, two days; not the adverb of speed ("cannot be built overnight"),
     # an adjective ("an overnight curfew"), or beside the day it names ("overnight into Sunday": that day is the date)
-    ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|from|of)\b|on\s+(?:the\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d)|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
+    ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|from|of)\b|on\s+(?:the\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|New\s+Year|Easter)|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
     # "in the coming days": a time the text gives and that no day fixes
     ("coming", r"\b(?:(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b|"
                r"[Tt]he\s+(?P<span2>days|weeks|months)\s+(?:to\s+come|ahead)\b)"),
@@ -166,6 +166,14 @@ def _two_days(text: str, m: re.Match[str]) -> bool:
     d1, d2 = _dom(m["d1"]), _dom(m["d2"])
     same_month = not two_months or _mon(m["m1"]) == _mon(m["m2"])
     return not (same_month and d2 == d1 + 1)
+
+
+def _backwards(m: re.Match[str]) -> bool:
+    """'from 12 March 2016 to 14 March 2015': a span that ends before it starts (a slip in one of the years) is its
+    two days, each its own date."""
+    if "y1" not in m.re.groupindex or not (m["y1"] and m["y"]):
+        return False
+    return (int(m["y1"]), _mon(m["m1"]), _dom(m["d1"])) > (int(m["y"]), _mon(m["m2"]), _dom(m["d2"]))
 # The first rule that matches at a position wins (so _RULES is ordered longest form first); tried there are
 # only the rules that may open with the character at it (a digit: a dozen of them). One alternation of all
 # the rules cost more: the engine entered every branch at every position (and took half a second to compile).
@@ -187,7 +195,7 @@ _SHIFT = {"last": -1, "this": 0, "next": 1}
 # comparison where no word of it opens: they run at every character of a date's sentence)
 _FUTURE = re.compile(r"\b(?:" + grouped(
     r"will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet |well )?(?:be|resume|begin|start|open|meet|"
-    r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|(?:was|were) due (?=in |on |at |back )|expected|expects?|plans? to|planned|scheduled|slated|"
+    r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|(?:was|were) due (?=in |on |at |back )(?!in (?:part|large part|great part|good part|no small part|some part|large measure|some measure) |at least )|expected|expects?|plans? to|planned|scheduled|slated|"
     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
     r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
     r"let us see|let's see|wait and see|between now and|see you") + r")\b")
@@ -247,7 +255,7 @@ _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _NOUN_NEXT = re.compile(r"[ \t]+[a-z]{3,}")
 # ('a statement Sunday' is a wire's day: only a wish's or a habit's adjective between)
-_GENERIC = re.compile(r"\b(?:[Aa]n?|[Ee]very|[Ee]ach)\s+(?:(?:good|nice|happy|blessed|peaceful|quiet|typical|normal|usual)\s+)?$")
+_GENERIC = re.compile(r"\b(?:[Aa]n?\s+(?:good|nice|happy|blessed|peaceful|quiet|typical|normal|usual)|[Ee]very|[Ee]ach|[Aa]ny)\s+$")
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
                 "throughout", "into"}
 _MONTH_AFTER_ANY_CASE = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
@@ -414,7 +422,9 @@ class Tenses:
         stop = sent[1] if quote < 0 else quote
         # a reporting verb after the day dates the saying ('Speaking on Monday, Kerry said the talks would ...',
         # 'Zarif on Sunday said ...', 'In a statement on Sunday, the ministry said ...')
-        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(stop, end + 50)]
+        # (not the noun the date qualifies: 'the March deadline was missed' is told in the past)
+        after = [(s - end, k) for s, e, k in marks if s >= end and e <= min(stop, end + 50)
+                 and not (s == end + 1 and self.lower.startswith("deadline", s))]
         best = min(before or after, default=None)
         if best is None:  # 'Late on Friday, the spokesman said ...'
             return "neutral", 2 if any(s >= end and e <= min(stop, end + 120) and k != 4 for s, e, k in marks) else 0
@@ -495,7 +505,11 @@ def _is_week(name: str, m: re.Match[str]) -> bool:
 
 # an infinitive between a past verb and a month: a plan made then, for a month on either side of publication
 _PLAN_TO = re.compile(r"\b(?:agreed|decided|wanted|planned|promised|pledged|vowed|hoped|intended|expected|aimed|"
-                      r"undertook|resolved|offered|proposed)\s+(?:\w+\s+){0,3}?to\s+[a-z]{3,}\b[^.;:]*$")
+                      r"undertook|resolved|offered|proposed)\s+(?:\w+\s+){0,3}?to\s+"
+                      r"(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|some|any|all|such|no|each|"
+                      r"every|both|other|another|one|two|three|talks|peace|terms)\b)[a-z]{3,}\b[^.;:,]*$")
+# a month before its noun and a state told as going on: '(the March deadline) was still within reach', 'remained'
+_STILL = re.compile(r"\s+[a-z]+\s+(?:(?:was|were|is|are)\s+still|remained|remains|stayed)\b")
 _A_YEAR = re.compile(rf"(?<!\d){_YEAR}")
 
 
@@ -619,9 +633,12 @@ class DateResolver:
                     continue  # 'the chairmanship of Jan Egeland': a first name
                 if name == "weekday" and not m["mod"] and _GENERIC.search(text, max(0, pos - 20), pos):
                     continue  # 'I wish everyone a good Sunday', 'every Friday': no one day
+                if name == "numeric" and m.group().endswith(" " + m["y"]) \
+                        and not (m["sp"] and len(m["d"]) == 2 and len(m["m_"] or "") == 2):
+                    continue  # 'slowed to 1.2. 2015 had been ...': a space after the dots only in '24. 06. 2016.'
                 if name == "overnight" and _SPEED.search(text, max(doc.sent_of(pos)[0], pos - 40), pos):
                     continue  # 'a truce cannot be declared overnight': how fast, not when
-                if name in _RANGES and _two_days(text, m):
+                if name in _RANGES and (_two_days(text, m) or _backwards(m)):
                     # "on Oct. 30 and Nov. 14": two days, each its own date
                     one = _COMPILED_BY_NAME["mdy" if name in ("md_range", "mdd_range") else "dmy"].match(text, pos)
                     if one is None:
@@ -803,6 +820,10 @@ class DateResolver:
 
     def _dm_range(self, m, published, tense):
         m1, m2, d1, d2 = _mon(m["m1"]), _mon(m["m2"]), _dom(m["d1"]), _dom(m["d2"])
+        if m["y1"] and not m["y"]:  # 'from 5 March 2014 to 2 April': the second day in the first's year (or the next)
+            y1 = int(m["y1"])
+            y2 = y1 if (m1, d1) <= (m2, d2) else y1 + 1
+            return timex.span(dt.date(y1, m1, d1), dt.date(y2, m2, d2))
         y2 = self._year_of(m, published, m2, d2)
         y1 = int(m["y1"]) if m["y1"] else y2 if (m1, d1) <= (m2, d2) else y2 - 1
         return timex.span(dt.date(y1, m1, d1), dt.date(y2, m2, d2))
@@ -833,7 +854,10 @@ class DateResolver:
             return timex.month(_that_year(m), mon)  # type: ignore[arg-type]
         if rel and rel != "that":
             return timex.month(published.year + _SHIFT[rel], mon)
-        if not mod and m.string[max(0, m.start() - 4):m.start()] in ("the ", "The "):
+        if not mod and m.string[max(0, m.start() - 4):m.start()] in ("the ", "The ") and (
+                tense != "past" or _STILL.match(m.string, m.end())):
+            # 'the August deal', 'the March deadline': the nearest such month; told in the past, the last one
+            # ('The August deal collapsed'), unless the state goes on ('the March deadline was still within reach')
             tense = "neutral"  # 'the August deal', 'the March deadline': the nearest such month
         if tense == "past" and not mod and _PLAN_TO.search(m.string, max(0, m.start() - 60), m.start()):
             tense = "neutral"  # a plan told in the past ('agreed to intensify their meetings in June'): the nearest
