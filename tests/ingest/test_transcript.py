@@ -957,3 +957,44 @@ def test_interruptions_after_an_ellipsis_end_no_turn_and_a_press_secretary_is_a_
     assert [(c[:8], s) for c, s, _ in turns(run(press, dt.date(2016, 2, 3)))] == [
         ("Welcome.", None), ("Thank yo", "margot-wallstrom"), ("How much", None), ("We will ", "margot-wallstrom"),
         ("Thank yo", None)]
+
+
+def test_a_speaker_s_own_words_about_the_chair_seat_nobody(run):
+    """Only a stage line seats a chair: a line of its own in brackets, or one opening with the seated person's name,
+    never a labelled turn that mentions who is in the chair ('I am glad that Senator X is in the chair today')."""
+    text = ("THE CHAIRMAN: Good morning. We welcome Jane Roe, the envoy.\n\n"
+            "Ms Jane ROE: Thank you. I am glad that Senator Peter Quinlan is in the chair today, as he knows the file.\n\n"
+            "THE CHAIRMAN: Thank you. What are the prospects for the talks?")
+    assert [s for _, s, _ in turns(run(text))] == [None, "jane-roe", None]
+    # unlabelled too: a sentence of a speech that mentions the chair is no stage line
+    text = ("THE CHAIRMAN: Good morning. We welcome Jane Roe, the envoy.\n\n"
+            "Ms Jane ROE: Thank you, Chair.\n\nIt is good that Mr Peter Quinlan took the chair after the recess.\n\n"
+            "THE CHAIRMAN: What are the prospects for the talks?")
+    assert [s for _, s, _ in turns(run(text))][-1] is None
+
+
+def test_a_stage_line_seats_the_person_before_took_the_chair_not_the_first_on_the_line(run):
+    """'(Ms X, President of the Assembly, took the Chair in place of Ms Y.)': X; and a line of its own that opens
+    with the name ('The SPEAKER (Hon. X) took the chair at 9.30 am.') seats X."""
+    text = ("Fourth sitting\n\n(Ms Ingrid Haugvik, President of the Assembly, took the Chair at 3 p.m.)\n\n"
+            "The PRESIDENT* – The sitting is open. I call Mr Pavel Horak.\n\n"
+            "Mr Pavel HORAK (Czech Republic, SOC)* – Mr President, the sieges must end.\n\n"
+            "(In place of Ms Haugvik, Mr Tadeusz Wrona, Vice-President of the Assembly, took the Chair.)\n\n"
+            "The PRESIDENT* – The debate is closed.")
+    assert [s for _, s, _ in turns(run(text))] == ["ingrid-haugvik", "pavel-horak", "tadeusz-wrona"]
+
+
+def test_a_label_by_office_that_comes_back_unresolved_is_read_again(run):
+    """A bare office label whose first turn named nobody is read again each time: a question naming the holder
+    before the next turn gives that turn to him."""
+    text = ("Press conference\n\nTHE MINISTER: Good morning to all of you here today.\n\n"
+            "QUESTION: Foreign Minister Sergei Lavrov, when will the talks in Geneva resume?\n\n"
+            "THE MINISTER: They will resume when the parties are ready for them.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 5)))] == [None, None, "sergei-lavrov"]
+    # the same with a spokesman's office
+    text = ("Briefing\n\nTHE SPOKESMAN: Good afternoon, everyone.\n\n"
+            "QUESTION: Mr Spokesman, will Foreign Minister Sergei Lavrov go to Geneva?\n\n"
+            "THE FOREIGN MINISTER: I will go if the parties are ready.\n\n"
+            "QUESTION: And after that?\n\nTHE FOREIGN MINISTER: We will see.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 5)))][2] == "sergei-lavrov"
+

@@ -212,6 +212,13 @@ _CHAIR_LABEL = re.compile(r"(?i)(?:(?:the|mr\.?|madam|madame|mme|an|hon\.?)[ \t]
 # a record's stage line seating its chair: '(Ms X, President of the Assembly, took the Chair at 10 a.m.)', '[The
 # Speaker (Hon. X) in the Chair]', 'Mr SPEAKER took the Chair at 2 p.m.', '(Mr Speaker in the Chair)' (nobody named)
 _CHAIR_TAKEN = re.compile(r"\b(?:took|takes|resumed|resumes|in|assumed|assumes)[ \t]+the[ \t]+[Cc]hair\b")
+# the words before 'took the Chair' on a stage line of its own: capitalised words, a style's, an office set off by
+# commas, a name in brackets ('The SPEAKER (Hon. X)', 'Ms X, Vice-President of the Assembly,'); no sentence
+_STAGE_HEAD = re.compile(r"(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)(?:[ \t]+(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)"
+                         r"|[ \t]*\([^()\n]*\)|,[^,.;:!?\n]*,)*")
+_ABBREVIATION = re.compile(r"(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.|(?<=\bHon)\.|(?<=\bMrs)\.")
+# between the seated person's name and 'took the Chair': nothing, an office set off by commas, a bracket's end
+_SEATED_GAP = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:,[^,.;:!?\n]*,[ \t]*)?")
 _RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|H\.\s?E\.)\.?\s+[A-Z]|{_CHAIR.pattern}$")
 _LANGUAGE_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|interpret\w*|translat\w*|retranslated)\b", re.I)
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary", "minister", "foreign", "president",
@@ -621,7 +628,7 @@ class Transcript:
             one = self._named_before(doc, labels[0].start())
             answerer = (one.actor, one.text) if one else (None, None)
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
-        seated = self._seated(doc) if "hair" in norm else []
+        seated = self._seated(doc, [m.start() for m in labels]) if "hair" in norm else []
         offices: dict[str, str | None] = {}  # each label by office alone and the holder it named
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
@@ -640,7 +647,7 @@ class Transcript:
             else:
                 if speaker is None and who and not _asking(m) and _role(who) not in _CHAIRS and not _CHAIR.fullmatch(who):
                     speaker = self._defined(doc, m, said)
-                if who and self._by_office(doc, m):
+                if who and speaker and self._by_office(doc, m) and self._named_outside(doc, speaker, m, labels):
                     offices[who] = speaker
             if who and speaker:
                 said.append((_role(who), speaker))
@@ -684,10 +691,23 @@ class Transcript:
         return doc
 
     @staticmethod
-    def _seated(doc: IngestDoc) -> list[tuple[int, str | None]]:
-        """Where a record's stage line seats its chair, and whom: the person it names before 'took the Chair' or 'in
-        the Chair' ('(Ms X, President of the Assembly, took the Chair)'; not 'in place of Ms Y' after it), None when
-        it names nobody ('(Mr Speaker in the Chair)'). A stage line is a short paragraph of its own."""
+    def _named_outside(doc: IngestDoc, speaker: str, m: re.Match[str], labels: list[re.Match[str]]) -> bool:
+        """Whether the text names the holder a label by office resolved to somewhere that names him so: before
+        the label, outside every questioner's turn (a heading, a stage line, the label's note, the chair's 'I
+        call ...'); a name in a question ('Foreign Minister X, when ...?') or no name at all pins nothing."""
+        asked = [(a.start(), labels[i + 1].start() if i + 1 < len(labels) else len(doc.norm))
+                 for i, a in enumerate(labels) if _asking(a)]
+        return any(x.actor == speaker and x.kind == "person" and not any(s <= x.start < e for s, e in asked)
+                   for x in doc.mentions_in(0, m.end()))
+
+    @staticmethod
+    def _seated(doc: IngestDoc, label_starts: list[int]) -> list[tuple[int, str | None]]:
+        """Where a record's stage line seats its chair, and whom: the person named just before 'took the Chair' or
+        'in the Chair', an office set off by commas or his name in brackets between ('(Ms X, President of the
+        Assembly, took the Chair)', 'The SPEAKER (Hon. X) took the chair'; not 'in place of Ms Y' after it, not the
+        first person on the line), None when it names nobody so ('(Mr Speaker in the Chair)'). A stage line is a
+        short line of its own that opens with no label, the words in brackets ('(... in the Chair)') or the line
+        itself a name and an office before them, no sentence of a speech ('I am glad that X is in the chair')."""
         norm = doc.norm
         out: list[tuple[int, str | None]] = []
         for t in _CHAIR_TAKEN.finditer(norm):
@@ -696,8 +716,18 @@ class Transcript:
             end = len(norm) if end < 0 else end
             if end - start > 250:
                 continue  # a sentence of a speech or a report, no stage line
-            people = [x for x in doc.mentions_in(start, t.start()) if x.kind == "person" and x.actor]
-            out.append((start, people[0].actor if people else None))
+            if any(start <= s <= start + 4 for s in label_starts):
+                continue  # a speaker's turn: his words about the chair seat nobody
+            opened = max(norm.rfind("(", start, t.start()), norm.rfind("[", start, t.start()))
+            if opened >= 0 and not re.search(r"[)\]]", norm[opened:t.start()]):
+                head = opened + 1  # '(Ms X ... took the Chair)': the words in brackets
+            elif _STAGE_HEAD.fullmatch(_ABBREVIATION.sub("", norm[start:t.start()]).strip()):
+                head = start  # 'The SPEAKER (Hon. X) took the chair at 9.30 a.m.'
+            else:
+                continue
+            people = [x for x in doc.mentions_in(head, t.start()) if x.kind == "person" and x.actor
+                      and _SEATED_GAP.fullmatch(norm, x.end, t.start())]
+            out.append((start, people[-1].actor if people else None))
         return out
 
     def _statements(self, doc: IngestDoc) -> None:
