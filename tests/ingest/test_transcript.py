@@ -998,3 +998,17 @@ def test_a_label_by_office_that_comes_back_unresolved_is_read_again(run):
             "QUESTION: And after that?\n\nTHE FOREIGN MINISTER: We will see.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 5)))][2] == "sergei-lavrov"
 
+
+
+def test_a_peer_s_territorial_title_is_no_person_s_name(run):
+    """'Lord Collins of Highbury (Lab):' names no person by the gold convention: the place is no surname; a full
+    name the text gives for the peer's surname is he."""
+    text = ("Syria: Peace Talks\n\nQuestion\n\n"
+            "Lord Collins of Highbury (Lab): My Lords, what steps are the Government taking on the talks?\n\n"
+            "Baroness Smith of Basildon (Con): My Lords, we support the talks and we will say so.\n\n"
+            "Lord Collins of Highbury (Lab): My Lords, I thank the noble Baroness.")
+    assert [s for _, s, _ in turns(run(text))] == [None, None, None]
+    text = ("The Minister, Baroness Joyce Anelay, answered for the Government.\n\n"
+            "Lord Wallace of Saltaire (LD): My Lords, will the Minister press for access?\n\n"
+            "Baroness Anelay of St Johns (Con): My Lords, we are pressing for it every day.")
+    assert [s for _, s, _ in turns(run(text))] == [None, "joyce-anelay"]

@@ -219,6 +219,10 @@ _STAGE_HEAD = re.compile(r"(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)(?:[ \t]+(?:
 _ABBREVIATION = re.compile(r"(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.|(?<=\bHon)\.|(?<=\bMrs)\.")
 # between the seated person's name and 'took the Chair': nothing, an office set off by commas, a bracket's end
 _SEATED_GAP = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:,[^,.;:!?\n]*,[ \t]*)?")
+# a peer's label: a peerage style, the title's name, 'of' and a place ('Lord Collins of Highbury', 'Baroness Smith of
+# Basildon', 'The Earl of Courtown' names no surname at all)
+_PEER = re.compile(r"(?:The[ \t]+)?(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess|Duke)"
+                   r"(?P<name>(?:[ \t]+[A-Z][\w'\u2019-]*)*)[ \t]+of[ \t]+[A-Z]")
 _RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|H\.\s?E\.)\.?\s+[A-Z]|{_CHAIR.pattern}$")
 _LANGUAGE_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|interpret\w*|translat\w*|retranslated)\b", re.I)
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary", "minister", "foreign", "president",
@@ -1158,7 +1162,13 @@ class Transcript:
         if full:
             return self._propose(doc, full), text
         # the name before an apposition ('Ivanov P. S., ... faction'), without a stenogram's initials after it
-        words = [w for w in who.split(",")[0].split() if w.lower() not in _HONORIFICS and len(w.rstrip(".")) > 1]
+        first = who.split(",")[0]
+        peer = _PEER.match(first)
+        if peer:
+            # 'Lord Collins of Highbury', 'Baroness Smith of Basildon': a peer's title, his surname before 'of'; the
+            # place after it is no part of a person's name (only a full name the text gives names him)
+            first = first[:peer.end("name")]
+        words = [w for w in first.split() if w.lower() not in _HONORIFICS and len(w.rstrip(".")) > 1]
         if not words:
             return None, text
         surname = words[-1].upper().rstrip(".")
@@ -1174,7 +1184,7 @@ class Transcript:
         # the member the chair called by his full name just before ('I call Mr Peter Quinlan.', then 'Mr Quinlan:')
         # a label that is a full name nobody lists ('Aoife Brennan (Galway West, Labour)'), not the dictionary's
         # other person of that surname: the id it proposes, as a name in the text does
-        full = self._called(doc, m, surname) or self._mixed_name(who.split(",")[0])
+        full = self._called(doc, m, surname) or (None if peer else self._mixed_name(first))
         if full:
             entry = self.lex.entries.get(slug(full))
             return (entry.id if entry is not None and entry.kind == "person" else self._propose(doc, full)), text
