@@ -121,6 +121,16 @@ def test_a_defined_term_heading_a_longer_name_is_another_body(run):
     assert _actors(run, text) == [("High Negotiations Committee", "hnc"), ("Committee", "hnc")]
 
 
+
+def test_a_defined_term_before_the_day_it_acted_is_the_body(run):
+    """'The Committee on Monday rejected the plan': 'on' and a weekday, a month's date or 'today' say when, they head
+    no longer name; the term is the body defined before."""
+    text = "The High Negotiations Committee met in Riyadh. The Committee on Monday rejected the plan."
+    assert _actors(run, text) == [("High Negotiations Committee", "hnc"), ("Committee", "hnc")]
+    text = ("The High Negotiations Committee met in Riyadh. The Committee on March 5 said it would go, and the "
+            "Committee on Tuesday night confirmed it.")
+    assert _actors(run, text) == [("High Negotiations Committee", "hnc"), ("Committee", "hnc"), ("Committee", "hnc")]
+
 def test_a_state_s_armed_forces_are_its_government_and_its_capital_the_state(run):
     """'Afghan security forces' like 'Syrian army' (the government the world tracks); Pristina speaks for Kosovo."""
     assert _actors(run, "The attack was repelled by Afghan security forces on Sunday.") == [

@@ -162,8 +162,11 @@ _DOCUMENT_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|[Pp]ress [Ss]tatements?|[Pp
 _DEFINED_TERM_WORDS = re.compile(r"he (?:Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|Conference|"
                                  r"Organization|Organisation)\b")
 # a defined term's word followed by what makes it the head of a longer name ('the Committee on Migration',
-# 'the Council of Ministers')
-_HEADS_NAME = re.compile(r" (?:on|of|for) (?:the )?[A-Z]")
+# 'the Council of Ministers'); a day after 'on' is when it acted ('The Committee on Monday rejected the plan', 'the
+# Council on 5 March', 'on Tuesday night', 'on Christmas Day'), no part of a name
+_DAY_WORDS = sorted({w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {"Today", "Tomorrow", "Yesterday"},
+                    key=lambda w: -len(w))
+_HEADS_NAME = re.compile(rf" (?:on|of|for) (?:the )?(?!(?:{'|'.join(_DAY_WORDS)})\b\.?)[A-Z]")
 #: a mention's start, the key mentions are kept sorted by (the C-level getter costs less than a lambda)
 START = attrgetter("start")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
