@@ -982,6 +982,17 @@ def test_a_stage_line_seats_the_person_before_took_the_chair_not_the_first_on_th
             "(In place of Ms Haugvik, Mr Tadeusz Wrona, Vice-President of the Assembly, took the Chair.)\n\n"
             "The PRESIDENT* – The debate is closed.")
     assert [s for _, s, _ in turns(run(text))] == ["ingrid-haugvik", "pavel-horak", "tadeusz-wrona"]
+    # a committee's evidence: 'Senator X (Deputy Chair) in the chair.' on a line of its own
+    text = ("Evidence\n\nOTTAWA, Wednesday, February 24, 2016\n\nSenator Ana Ruiz Delgado (Deputy Chair) in the chair.\n\n"
+            "The Deputy Chair: Good morning. Our witness is Mr Kerem Altan.\n\n"
+            "Kerem Altan, Director, Example Institute: Thank you for having me.\n\n"
+            "The Deputy Chair: Thank you, Mr Altan.")
+    assert [s for _, s, _ in turns(run(text))] == ["ana-ruiz-delgado", "kerem-altan", "ana-ruiz-delgado"]
+    # a Hansard's '(The Speaker, Ms X, in the Chair.)', a minute's '... with Senator X in the chair.'
+    for stage in ("(The Speaker, Ms Ana Ruiz Delgado, in the Chair.)",
+                  "The sitting opened at 10 a.m. with Senator Ana Ruiz Delgado in the chair."):
+        assert [s for _, s, _ in turns(run(text.replace("Senator Ana Ruiz Delgado (Deputy Chair) in the chair.",
+                                                      stage)))] == ["ana-ruiz-delgado", "kerem-altan", "ana-ruiz-delgado"]
 
 
 def test_a_label_by_office_that_comes_back_unresolved_is_read_again(run):

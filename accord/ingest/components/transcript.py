@@ -217,8 +217,11 @@ _CHAIR_TAKEN = re.compile(r"\b(?:took|takes|resumed|resumes|in|assumed|assumes)[
 _STAGE_HEAD = re.compile(r"(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)(?:[ \t]+(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)"
                          r"|[ \t]*\([^()\n]*\)|,[^,.;:!?\n]*,)*")
 _ABBREVIATION = re.compile(r"(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.|(?<=\bHon)\.|(?<=\bMrs)\.")
-# between the seated person's name and 'took the Chair': nothing, an office set off by commas, a bracket's end
-_SEATED_GAP = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:,[^,.;:!?\n]*,[ \t]*)?")
+# between the seated person's name and 'took the Chair': nothing, an office set off by commas or in brackets
+# ('Senator Jane Roe (Deputy Chair) in the chair'), a bracket's end, the comma closing a name set off ('(The Speaker,
+# Ms X, in the Chair.)')
+_WITH_NAME = re.compile(r"\bwith[ \t]+(?:[A-Z][\w.\u2019'-]*[ \t]+)*$")
+_SEATED_GAP = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*|\)[ \t]*)?(?:,[^,.;:!?\n]*)?,?[ \t]*")
 # a peer's label: a peerage style, the title's name, 'of' and a place ('Lord Collins of Highbury', 'Baroness Smith of
 # Basildon', 'The Earl of Courtown' names no surname at all)
 _PEER = re.compile(r"(?:The[ \t]+)?(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess|Duke)"
@@ -723,14 +726,21 @@ class Transcript:
             if any(start <= s <= start + 4 for s in label_starts):
                 continue  # a speaker's turn: his words about the chair seat nobody
             opened = max(norm.rfind("(", start, t.start()), norm.rfind("[", start, t.start()))
+            before = [x for x in doc.mentions_in(start, t.start()) if x.kind == "person" and x.actor]
             if opened >= 0 and not re.search(r"[)\]]", norm[opened:t.start()]):
                 head = opened + 1  # '(Ms X ... took the Chair)': the words in brackets
-            elif _STAGE_HEAD.fullmatch(_ABBREVIATION.sub("", norm[start:t.start()]).strip()):
-                head = start  # 'The SPEAKER (Hon. X) took the chair at 9.30 a.m.'
+                if not norm[head:t.start()].strip():
+                    # 'Senator X (in the chair)': the name before the bracket
+                    head = max((x.start for x in before if not norm[x.end:opened].strip()), default=head)
+                    t_start = opened
+                else:
+                    t_start = t.start()
+            elif _STAGE_HEAD.fullmatch(_ABBREVIATION.sub("", norm[start:t.start()]).strip()) or any(
+                    not norm[x.end:t.start()].strip() and _WITH_NAME.search(norm, start, x.start) for x in before):
+                head, t_start = start, t.start()  # 'The SPEAKER (Hon. X) took the chair', '... with X in the chair'
             else:
                 continue
-            people = [x for x in doc.mentions_in(head, t.start()) if x.kind == "person" and x.actor
-                      and _SEATED_GAP.fullmatch(norm, x.end, t.start())]
+            people = [x for x in before if x.start >= head and _SEATED_GAP.fullmatch(norm, x.end, t_start)]
             out.append((start, people[-1].actor if people else None))
         return out
 
