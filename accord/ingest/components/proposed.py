@@ -60,8 +60,9 @@ ROLES = {
     "development", "trade", "cooperation", "humanitarian", "relief", "rapporteur", "judge", "prosecutor", "professor",
     "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "baroness", "baron", "shri", "smt", "hon",
     "honourable", "honorable", "excellency", "his", "her", "h.e", "ayatollah",
-    # Malay and South Asian styles ('Datuk Seri Kamal Hashim', 'Shri Vikas Swarup')
-    "datuk", "dato", "datin", "seri", "tun", "tunku", "tengku", "sri", "shrimati", "janab", "imam", "pope", "cardinal", "archbishop",
+    # Malay and South Asian styles ('Datuk Seri Kamal Hashim', 'Shri Vikas Swarup'); not 'Sri' nor 'Imam', as often
+    # a given name ('Sri Mulyani Indrawati', 'Imam Nahrawi': titles.yaml's styles)
+    "datuk", "dato", "datin", "seri", "tun", "tunku", "tengku", "shrimati", "janab", "pope", "cardinal", "archbishop",
     "bishop", "patriarch", "reverend", "rev", "father", "member", "speaker", "clerk", "minority", "majority", "whip",
     "analyst", "researcher", "journalist", "correspondent", "editor", "anchor", "host", "moderator", "founder",
     "activist", "lawyer", "attorney", "economist", "expert", "fellow", "lecturer", "citizen", "resident",
@@ -98,6 +99,9 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     "reporters", "reporting", "editing", "broadcasting", "movements", "areas", "area", "debates", "release",
     "regarding", "brotherhood", "zone", "zones", "camp", "camps", "town", "village", "crossing", "field", "base",
 }
+# a party's member's words: an epithet ('the Republican said', 'The Social Democrat'), yet a surname in a full name
+# ('Mayor John Tory'): no person only after an article or inside the name, not as its last word
+_PARTY = {"democrat", "democrats", "republican", "republicans", "tory", "tories", "communist", "communists"}
 # offices a name's apposition gives ('Jane Roe, the ministry's spokeswoman')
 OFFICES = {
     "minister", "secretary", "president", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman",
@@ -175,7 +179,7 @@ class ProposedPeople:
         self.roles = ROLES | {w.lower() for t in lex.titles for w in t.title.replace("-", " ").split()} - _GLUE
         self.honorifics = {h.rstrip(".").lower() for h in HONORIFICS} | {
             "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "shri", "smt", "sen", "rep", "hon",
-            "datuk", "dato", "seri", "tun", "sri", "u", "daw", "saw", "naw",
+            "datuk", "dato", "seri", "tun", "u", "daw", "saw", "naw",
             "minister", "president", "ambassador", "secretary", "chancellor", "senator", "general", "commissioner"}
         # a place or a state is no person: 'Abu Dhabi', 'Saudi Arabia', 'Jordan'
         names = {f for e in lex.entries.values() if e.kind != "person" for f in (e.name, *e.aliases)}
@@ -203,9 +207,12 @@ class ProposedPeople:
         taken = bytearray(len(norm))  # the characters a mention (other than a bare title's) or a place already holds
         # a listed person's surname after a given name that is none of his ('Nikita Lavrov' where the dictionary has
         # Sergei Lavrov) may end another person's full name: left free for the run to name him
-        others = [m for m in doc.mentions if m.via == "short" and m.kind == "person" and self._given_before(norm, m)]
+        inside: dict[str, bool] = {}  # a word -> whether the text writes it capitalised inside a sentence
+        others = [m for m in doc.mentions
+                  if m.via == "short" and m.kind == "person" and self._given_before(norm, m, inside)]
+        freed = {id(m) for m in others}
         for m in doc.mentions:
-            if (m.actor or m.via not in ("title", "anonymous")) and m not in others:
+            if (m.actor or m.via not in ("title", "anonymous")) and id(m) not in freed:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         for s, e in doc.places:
             taken[s:e] = b"\x01" * (e - s)
@@ -271,15 +278,24 @@ class ProposedPeople:
                     actor_kind="person")
         return doc
 
-    def _given_before(self, norm: str, m: Mention) -> bool:
+    def _given_before(self, norm: str, m: Mention, inside: dict[str, bool]) -> bool:
         """Whether a capitalised word that may be a given name (no office, style, place or opening word) stands just
         before a person's surname: 'Nikita' of 'Nikita Lavrov'."""
         prev = _PREVIOUS_WORD.search(norm, max(0, m.start - 30), m.start)
         if prev is None:
             return False
-        low = prev.group(1).lower()
+        word = prev.group(1)
+        low = word.lower()
         if low in self.stop or low in self.honorifics or low in self.leading or low in _PARTICLES:
             return False
+        # a sentence's first word is capitalised whatever it is ('Even Lavrov said', 'Veteran Lavrov'): a given name
+        # there only where the text writes the word with its capital inside a sentence too ('... and Nikita Lavrov')
+        if _OPENING.search(norm, max(0, prev.start() - 3), prev.start()):
+            if word not in inside:
+                inside[word] = any(not _OPENING.search(norm, max(0, w.start() - 3), w.start())
+                                   for w in re.finditer(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", norm))
+            if not inside[word]:
+                return False
         # his own given name, however spelled ('Ahmad Asiri' for the dictionary's Ahmed Asiri), is no other person's
         entry = self.lex.entries.get(m.actor)
         own = {skeleton(w) for n in (entry.name, *entry.aliases) for w in n.split()[:-1]} if entry else set()
@@ -349,6 +365,8 @@ class ProposedPeople:
         if taken.find(1, start, end) >= 0:
             return None  # a known actor's name, or part of one
         lows = [p.lower() for p in parts]
+        if lows[-1] in _PARTY and not re.search(r"\b(?:[Tt]he|[Aa]n?) $", norm[max(0, start - 4):start]):
+            lows = lows[:-1]  # a party's word ending a full name is a surname ('Mayor John Tory')
         if any(p in self.stop or p.rstrip(".") in self.stop for p in lows) or name.lower() in self.places:
             return None
         if any(p.replace("-", " ").split()[-1] in self.not_people for p in lows):
