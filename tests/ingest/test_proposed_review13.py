@@ -50,3 +50,11 @@ def test_a_party_s_word_after_an_article_is_still_an_epithet(run):
     r = run("The Social Democrat said the vote was lost.")
     assert not {a for a in _ids(r) if a and "democrat" in a}
 
+
+def test_former_before_a_body_s_or_state_s_title_names_no_sitting_holder(run):
+    r = run('"The council has failed the people again and again," said the former UN Secretary-General.')
+    assert _speakers(r) == [None]
+    r = run('"The council has failed again," said the former US Secretary of State.')
+    assert _speakers(r) == [None]
+    r = run('"We failed," said the US Secretary of State.')
+    assert _speakers(r) == ["john-kerry"]

@@ -41,6 +41,8 @@ _CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\"\n] )(?<![.!?:;\"\n]  )\b[A-Z\u00c0-\
 _GAP_ADJACENT = re.compile(r"^[ ,]{0,2}$")
 _GAP_OF = re.compile(r"^(?:'s)?\s?$")
 # a past holder's office before a title ('the former President', 'ex-Prime Minister', 'the late King')
+# a capitalised word and a space before a title (a demonym, perhaps)
+_DEMONYM_BEFORE = re.compile(r"([A-Z][\w'-]*) $")
 _FORMER = re.compile(r"(?:\b[Ff]ormer|\b[Ll]ate|\b[Ee]x-|\b[Oo]ne-time|\b[Ee]rstwhile)\s*$")
 
 
@@ -129,10 +131,27 @@ class Coref:
                         name=self.lex.entries[m.actor].name, actor_kind=m.kind)
         return doc
 
+    def _former(self, norm: str, m: Mention, settled: list[Mention]) -> bool:
+        """Whether 'former', 'late', 'ex-' ... stands before a title, the names or demonyms of the title's state or
+        body between ('the former UN Secretary-General', 'former US Secretary of State', 'the late Russian envoy')."""
+        at, i = m.start, len(settled) - 1
+        for _ in range(4):
+            if _FORMER.search(norm, max(0, at - 12), at):
+                return True
+            if i >= 0 and settled[i].kind != "person" and settled[i].end <= at \
+                    and _GAP_OF.match(norm[settled[i].end:at]):
+                at, i = settled[i].start, i - 1
+                continue
+            word = _DEMONYM_BEFORE.search(norm, max(0, at - 30), at)
+            if word is None or word.group(1) not in self.lex.demonym_of:
+                return False
+            at = word.start()
+        return False
+
     def _resolve_title(self, doc: IngestDoc, m: Mention, settled: list[Mention], nxt: Mention | None) -> None:
         norm = doc.norm
-        if _FORMER.search(norm, max(0, m.start - 12), m.start):
-            return  # 'the former President of Tanzania': no holder on the day
+        if self._former(norm, m, settled):
+            return  # 'the former President of Tanzania', 'the former UN Secretary-General': no holder on the day
         of = None
         if settled and settled[-1].kind != "person" and _GAP_OF.match(norm[settled[-1].end:m.start]):
             of = settled[-1].actor
