@@ -289,8 +289,10 @@ class ProposedPeople:
         if low in self.stop or low in self.honorifics or low in self.leading or low in _PARTICLES:
             return False
         # a sentence's first word is capitalised whatever it is ('Even Lavrov said', 'Veteran Lavrov'): a given name
-        # there only where the text writes the word with its capital inside a sentence too ('... and Nikita Lavrov')
-        if _OPENING.search(norm, max(0, prev.start() - 3), prev.start()):
+        # there only where the text writes the word with its capital inside a sentence too ('... and Nikita Lavrov'),
+        # or the two words are a speaker's label ('Nikita Lavrov:' opening a line)
+        if _OPENING.search(norm, max(0, prev.start() - 3), prev.start()) \
+                and not (norm[prev.start() - 1:prev.start()] in ("", "\n") and _LABEL_AFTER.match(norm, m.end, m.end + 90)):
             if word not in inside:
                 inside[word] = any(not _OPENING.search(norm, max(0, w.start() - 3), w.start())
                                    for w in re.finditer(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", norm))
