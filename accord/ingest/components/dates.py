@@ -15,7 +15,8 @@ from collections.abc import Callable
 from accord.ingest import timex
 from accord.ingest.document import Candidate, IngestDoc
 from accord.ingest.registry import Context, component
-from accord.ingest.words import AtWordStarts, grouped, literal_spans, opening_class, tagged_alternation
+from accord.ingest.words import (AtWordStarts, grouped, literal_spans, opening_class, search_at_line_starts,
+                                 tagged_alternation)
 from accord.record.dates import FuzzyDate, add_months
 
 # and in capitals, as release headings and wire slugs write them ("FEBRUARY 24, 2016", "(JAN. 29)")
@@ -528,17 +529,8 @@ def _dom(s: str) -> int:
 
 
 def _recorded(text: str, limit: int = 600) -> re.Match[str] | None:
-    """``_RECORDED.search(text, 0, limit)``, matched at the starts of lines alone (where its '^' holds): a search
-    entered the pattern at every character."""
-    at = 0
-    while at < limit:
-        m = _RECORDED.match(text, at, limit)
-        if m is not None:
-            return m
-        at = text.find("\n", at, limit) + 1
-        if at == 0:
-            return None
-    return None
+    """``_RECORDED.search(text, 0, limit)``, matched at the starts of lines alone (where its '^' holds)."""
+    return search_at_line_starts(_RECORDED, text, 0, limit)
 
 
 def _recorded_day(text: str, published: dt.date | None) -> dt.date | None:
