@@ -300,23 +300,12 @@ class AtWordStarts:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         end = len(text) if endpos is None else max(0, min(endpos, len(text)))
-        pos = max(0, pos)
+        pos = max(0, min(pos, len(text)))  # (the engine's own clamping, as finditer_at does)
         places = [m.start() + 1 for m in self._after_space.finditer(text, pos, end)]
         other = [m.start() + 1 for m in self._after_other.finditer(text, pos, end)]
         if other:
             places = sorted(places + other)
-        out: list[re.Match[str]] = []
-        taken_to = pos
-        for at in (pos, *places):
-            if at < taken_to:
-                continue
-            m = self.pattern.match(text, at, end)
-            if m is not None:
-                if m.end() == at:  # an empty match: finditer's own rules for those
-                    return list(self.pattern.finditer(text, pos, end))
-                out.append(m)
-                taken_to = m.end()
-        return out
+        return finditer_at(self.pattern, text, (pos, *places), pos, end)
 
 
 def search_at_line_starts(pattern: re.Pattern[str], text: str, pos: int = 0,
