@@ -1067,3 +1067,25 @@ def test_an_initial_glued_to_a_listed_surname_is_that_person(run):
     r = run('Foreign Ministry spokeswoman M.Zakharova said: "We are ready."\n\n"We wait," A.Lavrov told reporters.\n\n'
             '"No," B.Zakharova said.')
     assert [q["speaker"] for q in quotes(r)] == ["maria-zakharova", None, None]
+
+
+# ---------------------------------------------------------------------------- reported speech in releases and reports
+
+def test_writing_that_reports_the_subject_s_words_and_its_fragment(run):
+    r = run("The Norwegian mediator, Dag Nylander, answered on his blog, writing that the truce was \"a fragile "
+            "beginning\" and nothing more.")
+    (ind,) = quotes(r, direct=False)
+    (frag,) = quotes(r)
+    assert ind["content"].startswith("the truce was") and ind["cue"] == "writing"
+    assert frag["content"] == "a fragile beginning" and frag["speaker_text"] == ind["speaker_text"]
+
+
+def test_writing_after_a_listed_speaker_gives_him_the_words(run):
+    r = run('Sergei Lavrov replied on Facebook on Sunday night, writing that Moscow had "no illusions" about the '
+            'talks.')
+    assert [(q["speaker"], q["cue"]) for q in of(r, "quote")] == [("sergei-lavrov", "writing")] * 2
+
+
+def test_in_writing_is_no_verb_of_saying(run):
+    r = run("The two sides have put the ceasefire terms in writing, and the monitors will check them next week.")
+    assert quotes(r, direct=False) == [] and quotes(r) == []

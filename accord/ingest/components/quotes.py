@@ -29,6 +29,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"denied|pledged|vowed|promised|predicted|recalled|maintained|contended|responded|countered|asked|"
         r"continued|quipped|admitted|objected|protested|accused|accuses|dismissed|called|calls|described|"
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|calling|describing|"
+        r"writing|"
         r"branding|terming|made clear|"
         r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
         r"underlined|underscored|reaffirmed|rule out|ruled out|assured|assures|recalls")
@@ -138,7 +139,7 @@ _GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|
                       r"(?:and|but)\s+(?=\w)")
 _SET_OFF_AFTER = re.compile(r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
                             r"tonight)\s*)?,\s+(?:the|a|an)\s")
-_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|in)\s+$")
 _PARTICIPLE_AFTER = re.compile(r",\s+(?!according\b)\w+ing\b")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
@@ -153,7 +154,7 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
                   "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
-                  "maintains", "maintained", "wrote", "writes", "adding", "saying", "warning", "insisting", "repeated",
+                  "maintains", "maintained", "wrote", "writes", "writing", "adding", "saying", "warning", "insisting", "repeated",
                   "conceded", "admitted", "stated", "declared", "asserted", "reiterated", "cautioned", "contended",
                   # present tense of plural subjects ('sources tell Reuters that') and after an auxiliary of
                   # emphasis ('Lavrov did stress that', 'did say that')
@@ -196,7 +197,7 @@ _ARMY_SPOKES = re.compile(r"\b(?:army|military)\s+spokes(?:man|woman|person)\b",
 _NOUN_AFTER = re.compile(r"(?:of|about|against)\b")
 _NOUN_AFTER_CUES = {"warned", "warn", "warning", "complained", "spoke", "talked", "cautioned"}
 # participles report words of the clause's subject, named earlier in the sentence ('..., adding that ...')
-_PARTICIPLES = {"adding", "saying", "warning", "insisting"}
+_PARTICIPLES = {"adding", "saying", "warning", "insisting", "writing"}
 _NAMING_VERBS = {"called", "calls", "described", "describes", "branded", "termed"}
 # participles naming what the subject of the sentence spoke of ('..., calling it "a provocation"')
 _NAMING_PARTICIPLES = {"calling", "describing", "branding", "terming"}
@@ -943,7 +944,7 @@ class QuoteExtractor:
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
                     continue
                 if cue.endswith("ing") and _DETERMINER_BEFORE.search(norm, max(s, m.start() - 8), m.start()):
-                    continue  # 'The warning came from ...': a noun, no verb of the sentence
+                    continue  # 'The warning came from ...', 'put it in writing': a noun, no verb of the sentence
                 if cue in _DOCUMENT_CUES and not _DOCUMENT_BEFORE.search(norm, max(s, m.start() - 60), m.start()):
                     continue  # 'member states said ...': a noun, not the text's verb
                 if cue in _THAT_ONLY_CUES and not _THAT.match(norm, m.end(), e):
