@@ -46,6 +46,11 @@ _DEMONYM_BEFORE = re.compile(r"([A-Z][\w'-]*) $")
 _FORMER = re.compile(r"(?:\b[Ff]ormer|\b[Ll]ate|\b[Ee]x-|\b[Oo]ne-time|\b[Ee]rstwhile)\s*$")
 
 
+def _office_word(word: str) -> bool:
+    """Whether a word is an office's or a style's, written as a title before a name ('Minister', 'Senator')."""
+    return word[:1].isupper() and word.rstrip(".").lower() in ROLES
+
+
 @component("coref")
 class Coref:
     def __init__(self, ctx: Context, pronoun_window: int = 3, keep_title_of: bool = False):
@@ -99,8 +104,10 @@ class Coref:
             if m.via == "short":
                 entry = self.lex.entries[m.actor or ""]
                 before = norm[max(0, m.start - 12):m.start].split()
-                titled = bool(before) and (before[-1] in HONORIFICS or (settled and settled[-1].via == "title"
-                                                                          and settled[-1].end >= m.start - 2))
+                # an office's word before it ('Minister Dion', 'Senator Downe') titles it as an honorific does
+                titled = bool(before) and (before[-1] in HONORIFICS or _office_word(before[-1])
+                                           or (settled and settled[-1].via == "title"
+                                               and settled[-1].end >= m.start - 2))
                 if m.actor in seen_full or titled:
                     m.confidence = 0.92
                 elif entry.strict_short:

@@ -4,8 +4,8 @@ A full name (two words or more, initials counting) the dictionary lacks is a per
 title or an honorific stands before it ('Foreign Minister Sameh Shoukry', 'spokesperson, Vikas Swarup'), a
 reporting verb next to it ('Margot Wallström said', 'according to Jane Roe'), an office in apposition after it
 ('Jane Roe, the ministry's spokeswoman,'), a speaker's colon after it opening a paragraph, or an honorific before
-its surname elsewhere in the document ('Ms Wallström'). It becomes a mention of ``slug(name)`` (the id the
-world dictionary and the case bundles would give the person), and so does each later use of the surname alone
+its surname elsewhere in the document ('Ms Wallström'). It becomes a mention of ``person_id(name)`` (the id the
+world dictionary and the case bundles would give the person: the slug, without initials where two words remain), and so does each later use of the surname alone
 ('Wallström said', 'Mr Swarup', 'Minister Shoukry'): transcripts, quotes and events then read that person as
 they read one the dictionary knows. The ids are recorded in ``doc.proposed`` and the output marks every field
 holding one (``proposed``), so that a reviewer sees the person is new.
@@ -149,6 +149,18 @@ _PREVIOUS_WORD = re.compile(rf"({_CAPITAL}[\w'\u00c0-\u024f-]*) $")
 _OPENING = re.compile(r"(?:^|[\n.!?:\"\u201c]\s?)$")
 
 
+# an initial, or a run of them ('R.', 'L.P.')
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def person_id(name: str) -> str:
+    """The id of a person named so: the slug of the name without its initials when two words or more remain, as the
+    world dictionary and the corpus write ids ('Retno L.P. Marsudi' -> 'retno-marsudi', 'A. Jane Roe' -> 'jane-roe');
+    a name of initials and one word keeps them ('V. K. Singh' -> 'v-k-singh')."""
+    words = [w for w in name.split() if not _INITIALS.fullmatch(w)]
+    return slug(" ".join(words) if len(words) >= 2 and words[-1] not in _SUFFIXES or len(words) >= 3 else name)
+
+
 def not_people(lex: Lexicon) -> frozenset[str]:
     """The words that make a run of capitals no person's name: a body's, a place's, a document's, and the world's
     words of other languages' names of places and groups."""
@@ -196,11 +208,15 @@ class ProposedPeople:
         self.world_words = {w for e in lex.entries.values() for n in (e.name, *e.aliases, *e.short)
                             for w in (n.split()[1:] if e.kind == "person" and n in (e.name, *e.aliases) else n.split())}
         self.world_firsts: dict[str, set[str]] = {}
+        # a listed person's first and last name words -> the people: a full name with more names between is his
+        # ('Yoweri Kaguta Museveni' of the dictionary's 'Yoweri Museveni')
+        self.ends: dict[tuple[str, str], set[str]] = {}
         for e in lex.entries.values():
             if e.kind == "person":
                 for n in (e.name, *e.aliases):
                     if " " in n:
                         self.world_firsts.setdefault(n.split()[0], set()).add(e.id)
+                        self.ends.setdefault((slug(n.split()[0]), slug(n.split()[-1])), set()).add(e.id)
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -231,7 +247,7 @@ class ProposedPeople:
                     honoured = {_POSSESSIVE.sub("", w) for w in _HONOURED.findall(norm)}
                 if not self._person_context(doc, start, end, name, honoured):
                     continue
-            pid = slug(name)
+            pid = self._listed(name) or person_id(name)
             names.setdefault(pid, name)
             spans.append((start, end, pid))
         if not spans:
@@ -277,6 +293,14 @@ class ProposedPeople:
             doc.add("actor", m.start, m.end, m.confidence, actor=m.actor, name=known.get(m.actor) or names[m.actor],
                     actor_kind="person")
         return doc
+
+    def _listed(self, name: str) -> str | None:
+        """The one listed person whose name's first and last words the name opens and ends with, more names between."""
+        words = [w for w in name.split() if not _INITIALS.fullmatch(w)]
+        if len(words) < 3:
+            return None
+        people = self.ends.get((slug(words[0]), slug(words[-1])), set())
+        return next(iter(people)) if len(people) == 1 else None
 
     def _given_before(self, norm: str, m: Mention, inside: dict[str, bool]) -> bool:
         """Whether a capitalised word that may be a given name (no office, style, place or opening word) stands just
@@ -337,6 +361,8 @@ class ProposedPeople:
         cut = -1
         for i, w in enumerate(words[:-1]):
             low = w.lower().rstrip(".,")
+            if _INITIALS.fullmatch(w) and i > cut + 1:
+                continue  # an initial inside the run ('Senator A. Jane Roe') is the name's, no opening article
             if low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places \
                     or (low in self.leading and i == cut + 1):
                 cut = i
@@ -427,7 +453,7 @@ class ProposedPeople:
             last = _surname(name)
             forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
             for form in forms:
-                if len(form) < 3 or form.lower() in self.stop or not form[0].isupper():
+                if len(form) < 3 or form.lower() in self.stop or not (form[0].isupper() or _PARTICLE_OPENING.match(form)):
                     continue
                 if form in out and out[form] != pid:
                     shared.add(form)

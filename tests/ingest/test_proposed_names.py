@@ -1,0 +1,44 @@
+"""People the dictionary lacks, recognised by the shape of their names and the places names stand in (issue 12):
+stage lines and record headers, lists in apposition, surnames alone after the full name anywhere in the document."""
+
+from __future__ import annotations
+
+from accord.ingest.components.proposed import person_id
+from tests.ingest.conftest import of
+
+
+def _people(result: dict) -> list[tuple[str, str]]:
+    return [(a["text"], a["actor"]) for a in of(result, "actor") if a["actor_kind"] == "person" and a["actor"]]
+
+
+def test_initials_leave_the_id_when_two_name_words_remain():
+    assert person_id("A. Raynell Andreychuk") == "raynell-andreychuk"
+    assert person_id("Ferdinand R. Marcos Jr.") == "ferdinand-marcos-jr"
+    assert person_id("Kwame J.K. Mensah") == "kwame-mensah"
+    assert person_id("V. K. Singh") == "v-k-singh"
+    assert person_id("P.K. Varma") == "p-k-varma"
+    assert person_id("Olu Adebayo") == "olu-adebayo"
+
+
+def test_an_initial_after_a_title_opens_the_name_in_a_stage_line(run):
+    r = run("The committee met at 9 a.m.\n\nSenator B. Odile Tremblay (Chair) in the chair.\n\n"
+            "The Chair: We begin. Senator Tremblay will ask the first question.")
+    assert _people(r) == [("B. Odile Tremblay", "odile-tremblay"), ("Tremblay", "odile-tremblay")]
+
+
+def test_a_surname_with_a_small_particle_links_to_the_full_name(run):
+    r = run('Khaled el-Mansouri, a member of the town council, said the market was open. "We are tired," '
+            'el-Mansouri said. Later al-Tarhouni, whom nobody named in full, left.')
+    assert _people(r) == [("Khaled el-Mansouri", "khaled-el-mansouri"), ("el-Mansouri", "khaled-el-mansouri")]
+
+
+def test_a_title_before_a_strict_surname_names_the_listed_person(run):
+    # Stéphane Dion's surname is strict (a common French word and name): a title before it is enough
+    r = run("The committee heard officials. Minister Dion welcomed the outcome on Friday.")
+    assert ("Dion", "stephane-dion") in _people(r)
+
+
+def test_a_full_name_with_a_middle_name_is_the_listed_person_of_its_first_and_last_names(run):
+    r = run("The summit confirmed H.E. Yoweri Kaguta Museveni as mediator of the dialogue.")
+    assert ("Yoweri Kaguta Museveni", "yoweri-museveni") in _people(r)
+    assert not [a for a in of(r, "actor") if a.get("proposed")]
