@@ -283,7 +283,9 @@ def world() -> Lexicon:
         if gov := s.get("government"):
             # official texts name it 'the Government of Yemen': that form for every state the world tracks
             entries.append(Entry(id=f"{s['id']}-government", kind="government", name=gov["name"],
-                                 aliases=[*gov.get("aliases", []), f"Government of {s['name']}"], iso=s["iso"]))
+                                 aliases=[*gov.get("aliases", []), f"Government of {s['name']}",
+                                          *(f"Government of the {f}" for f in styles if f.startswith("Republic of"))],
+                                 iso=s["iso"]))
     for name in ("organisations.yaml", "groups.yaml"):
         for o in _load(name):
             entries.append(Entry(id=o["id"], kind=o["kind"], name=o["name"], aliases=o.get("aliases", [])))

@@ -43,6 +43,24 @@ MOTION_WORDS = {"travel", "travelled", "traveled", "travelling", "trip", "trips"
                 "crossed", "cross", "crossing", "crossings", "smuggled", "delivered", "brought", "trucked", "driven",
                 # sent or flying there, the roads from there ('flying to Kiev', 'supply roads from Turkey')
                 "send", "sends", "sending", "flying", "roads", "routes"}
+# people going somewhere, a few words before 'to' ('the return of opposition officials to Juba', 'the delegation
+# returns to Manila', 'the team travelled on Monday to Kabul'): the capital is where they go
+GOERS = {"return", "returns", "returned", "returning", "travel", "travels", "travelled", "traveled", "travelling",
+         "went", "flew", "moved", "relocated", "redeployed", "deployment", "arrival"}
+_CLAUSE_ENDS = {",", ".", ";", ":", "and", "but", "that", "which", "who"}
+
+
+def _goer_before(strings, lows: list[int], to: int) -> bool:
+    """Whether a word of going stands within four words before the token ``to``, in the same clause."""
+    for k in range(to - 1, max(to - 5, -1), -1):
+        word = strings[lows[k]]
+        if word in GOERS:
+            return True
+        if word in _CLAUSE_ENDS:
+            return False
+    return False
+
+
 # "he said by telephone from Riyadh", "speaking from Moscow": where the speaker was (but "on the telephone to
 # Riyadh" is a call to the government)
 FROM_WORDS = {"telephone", "phone", "speaking", "spoke",
@@ -131,7 +149,9 @@ _LAID_ON = {"sanctions", "pressure", "embargo", "demands"}
 _CALL_ON = re.compile(r"\b(?:call|calls|called|calling|urged|urges|pressed|presses)\s+on\b[^.;:]{0,60}$")
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
-                    "troops", "forces", "warplanes", "jets", "aircraft", "air", "armed", "helicopters", "planes"}
+                    "troops", "forces", "warplanes", "jets", "aircraft", "air", "armed", "helicopters", "planes", "cabinet"}
+# what a government is styled between a state's possessive and the government's noun ('Somalia's federal cabinet')
+_GOVERNMENT_KINDS = {"federal", "interim", "transitional", "central", "national", "unity", "new"}
 # aliases that name a government without a name ('rebels accused government forces'): the corpus annotates them as
 # descriptive mentions of it, not as actor mentions
 DESCRIBED = {"government forces"}
@@ -299,6 +319,7 @@ class ActorMatcher:
             nxt = strings[lows[last]] if last < n else ""
             before_prev = strings[lows[first - 2]] if first > 1 else ""
             located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS) \
+                or (prev == "to" and _goer_before(strings, lows, first - 1)) \
                 or (prev in ("and", "or") and first - 1 == place_end) \
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
                                                                       and strings[lows[first - 3]] in FROM_WORDS))) \
@@ -327,12 +348,17 @@ class ActorMatcher:
                 if nxt == "-" and last + 1 < n:
                     nxt = strings[lows[last + 1]]  # 'a Britain-based monitor': where it sits, not who acts
                 if nxt == "'s" and self.lex.government(actor) != actor:
-                    gov_word = strings[lows[last + 1]] if last + 1 < n else ""
+                    gov_at = last + 1
+                    if gov_at + 1 < n and strings[lows[gov_at]] in _GOVERNMENT_KINDS:
+                        gov_at += 1  # "Somalia's federal cabinet": the government under the name of its kind
+                    gov_word = strings[lows[gov_at]] if gov_at < n else ""
                     if gov_word in GOVERNMENT_WORDS:  # "Colombia's government": the government, one mention
-                        gov_end = idxs[last + 1] + lens[last + 1]
+                        gov_end = idxs[gov_at] + lens[gov_at]
                         doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], self.lex.government(actor),
                                                     "government", "name", 0.95, "GOV"))
-                    continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
+                    if not (gov_at < n and doc.norm[idxs[gov_at]].isupper()):
+                        continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
+                    # "South Sudan's President", "Yemen's Foreign Minister": a title the state's name opens, as France's
                 owned = nxt == "'s"
                 if owned and last + 1 < n and strings[lows[last + 1]] in _LAND_NOUNS:
                     continue

@@ -1,0 +1,49 @@
+"""Bodies, governments, places and demonyms the dictionary's plain names do not cover (issue 12, round 14)."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import of
+
+
+def actors(result: dict) -> list[tuple[str, str | None]]:
+    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+
+
+def test_a_government_by_its_official_style_and_its_seat(run):
+    r = run("The Government of Burundi sent a delegation to Arusha on Monday. If Bujumbura keeps refusing to sit "
+            "with the exiled platform, the facilitator said, the next round will slip.")
+    found = actors(r)
+    assert ("Government of Burundi", "burundi-government") in found
+    assert ("Bujumbura", "burundi-government") in found
+
+
+def test_a_government_of_the_republic_by_its_long_style(run):
+    r = run("The Government of the Republic of South Sudan signed the annex late on Tuesday.")
+    assert ("Government of the Republic of South Sudan", "south-sudan-government") in actors(r)
+
+
+def test_a_state_possessive_with_the_kind_of_its_government(run):
+    r = run("MOGADISHU - Somalia's federal cabinet approved a new electoral model on Thursday, and Mozambique's "
+            "interim government was not consulted.")
+    found = actors(r)
+    assert ("Somalia's federal cabinet", "somalia-government") in found
+    assert ("Mozambique's interim government", "mozambique-government") in found
+
+
+def test_the_nation_of_a_divided_state_is_no_actor(run):
+    r = run("More than 20,000 Burundians have reached the settlement since April, and the Burundians there want "
+            "to go home.")
+    assert not [a for _, a in actors(r) if a and a.startswith("burundi")]
+
+
+def test_a_capital_people_go_to_is_a_place(run):
+    r = run("The talks ended without a deal. The government delegation returns to Maputo tomorrow, and the return of "
+            "rebel officers to Juba is delayed. Maputo said on Friday that it would wait.")
+    found = actors(r)
+    assert found.count(("Maputo", "mozambique-government")) == 1
+    assert ("Juba", "south-sudan-government") not in found
+
+
+def test_a_divided_state_opening_a_title_is_named(run):
+    r = run("JUBA - South Sudan's President Salva Kiir signed the deal, but South Sudan's war goes on.")
+    assert actors(r).count(("South Sudan", "south-sudan")) == 1
