@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.ingest.linebreaks import soft_breaks
@@ -1089,3 +1089,54 @@ def test_writing_after_a_listed_speaker_gives_him_the_words(run):
 def test_in_writing_is_no_verb_of_saying(run):
     r = run("The two sides have put the ceasefire terms in writing, and the monitors will check them next week.")
     assert quotes(r, direct=False) == [] and quotes(r) == []
+
+
+def test_a_body_called_again_by_the_noun_of_its_full_name_speaks_for_that_body(run):
+    r = run("The Assembly of the African Union closed its summit in Addis Ababa on Sunday. In the final declaration, "
+            'the Assembly stated: "No party may hold the transition hostage to its own demands."')
+    (q,) = quotes(r)
+    assert (q["speaker"], q["speaker_text"], q["cue"]) == ("african-union", "the Assembly", "stated")
+
+
+def test_the_communique_of_a_body_called_again_by_its_noun_is_that_body_s(run):
+    r = run("Ministers of the Arab League met in Cairo. In its closing communiqué, the League said that the talks must "
+            'resume.\n\n"The League stands ready to host the next round," the communiqué reads.')
+    direct = quotes(r)
+    assert [(q["speaker"], q["speaker_text"]) for q in direct] == [("arab-league", "the communiqué")]
+
+
+def test_a_communique_brought_in_with_a_group_of_people_is_theirs_not_the_body_named_last(run):
+    text = ("The round ended without a date for the next one, the three mediators said in a joint communiqué.\n\n"
+            "The mediators - Jane Roe of the OSCE and John Doe of the United Nations - 'noted with concern the "
+            "shelling near the line of contact', according to the communiqué.")
+    r = run(text)
+    (q,) = quotes(r)
+    assert q["content"].startswith("noted with concern") and q["speaker"] is None and q["cue"] == "according to"
+    assert not any(i["content"].startswith("The mediators") for i in quotes(r, direct=False))
+
+
+def test_a_report_with_its_own_verb_before_according_to_stays_a_report(run):
+    r = run('The envoy regretted that the round had been "cut short by a walkout", according to the communiqué.')
+    assert [i["content"][:20] for i in quotes(r, direct=False)] == ["The envoy regretted "]
+
+
+_RELEASE_FORMS = [
+    "The Assembly of the African Union closed its summit in Addis Ababa on Sunday. In the final declaration, the "
+    'Assembly stated: "No party may hold the transition hostage to its own demands."',
+    "The round ended without a date for the next one, the three mediators said in a joint communiqué.\n\nThe "
+    "mediators - Jane Roe of the OSCE and John Doe of the United Nations - 'noted with concern the shelling near "
+    "the line of contact', according to the communiqué.",
+    'Sergei Lavrov replied on Facebook on Sunday night, writing that Moscow had "no illusions" about the talks.',
+]
+_UNRELATED = ["Heavy rain closed two roads near the coast on Tuesday.", "The market reopened after a week.",
+              "Prices of bread rose again in the capital.", "A new bridge over the river is due next year."]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_RELEASE_FORMS), st.lists(st.sampled_from(_UNRELATED), min_size=1, max_size=3),
+       st.booleans())
+def test_an_unrelated_paragraph_never_changes_a_release_quote_s_speaker(run, text, extra, first):
+    para = " ".join(extra)
+    def said(t: str) -> list[tuple]:
+        return [(q["content"], q["direct"], q["speaker"], q["speaker_text"]) for q in of(run(t), "quote")]
+    assert said(f"{para}\n\n{text}" if first else f"{text}\n\n{para}") == said(text)

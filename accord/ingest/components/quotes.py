@@ -87,6 +87,11 @@ _OPERATIVE_GAP = re.compile(rf"\s*(?:(?:also|further|again|once more|then|strong
 # an official text opening the words, an apposition after it ('Resolution 2268, drafted by ...,')
 _TEXT_IN_APPOSITION = re.compile(r"(?P<text>(?:[Tt]he (?:draft |new )?resolution|Resolution \d{3,4}(?: \(\d{4}\))?)),\s")
 _DOCUMENT_CUES = ("reads", "states")
+# an official text brought in with its issuer ('said in a press communiqué', 'In its final communiqué,')
+_TEXT_INTRODUCED = re.compile(r"\b[Ii]n (?:a|an|its|their|the|his|her) (?:[\w-]+ ){0,2}?(?P<noun>statement|"
+                              r"communiqu[e\u00e9]|declaration|letter|report)\b")
+# a body called again by the noun of its full name ('the Conference', 'The Summit')
+_BODY_AGAIN = re.compile(r"[Tt]he ([A-Z][a-z]+)")
 # an official text named before the verb that quotes it, however it is numbered ('presidential statement S/PRST/...')
 _TEXT_NAMED = re.compile(r"\b(?:resolution|statement|communiqu[e\u00e9]|declaration|text)\b[^:\n\"]{0,60}$", re.I)
 _DOCUMENT_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:the|its|this|that|their) (?:(?:draft |joint |final |presidential |press )?"
@@ -132,6 +137,7 @@ _WHEN_WHERE = r"(?:(?:today|yesterday|tonight|(?:this|on) \w+|in [A-Z][\w-]+)\s+
 _NP_OBJECT = re.compile(_WHEN_WHERE + r"(?:a|an|the|its|their|his|her|our|[A-Z][\w.-]*'s)\s")
 _PASSIVE = re.compile(_WHEN_WHERE + r"by\s")  # 'the plan announced (yesterday) by the envoy'
 
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|must|did|does|do|should|may|might|that)\b")
 # a second verb of the same subject ('said ... and warned that', 'said ... but insisted that')
 _SHARED_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$")
@@ -935,7 +941,8 @@ class QuoteExtractor:
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1 + that.end(), e, cue)
                     elif m.start() > s and norm[m.start() - 2:m.start()] == ", " and not (
                             _CUE.search(norm, norm.rfind('"', s, m.start()) + 1 or m.start(), m.start())
-                            or any(c.group() in _INDIRECT_CUES for c in _CUE.finditer(norm, s, m.start()))):
+                            or any(c.group() in _INDIRECT_CUES for c in _CUE.finditer(norm, s, m.start()))
+                            or _subject_then_quote(norm, s, m.start() - 2, spans, quote_ends)):
                         # '..., according to X': the words before are X's, unless a reporting verb comes first, after a
                         # quote or not ('"...," he told state television, according to a transcript'; 'Kobler told the
                         # minister that ..., according to the statement': Kobler's words, the statement's report)
@@ -1173,7 +1180,8 @@ class QuoteExtractor:
             he = Mention(s + lead.start("p"), s + lead.end("p"), lead.group("p").lower(), None, "person", "pronoun", 0.5)
             return Attribution(self._pronoun_speaker(doc, he), lead.group("p"), cue)
         if _DOCUMENT.fullmatch(words) and not inside:
-            return Attribution(self._author(doc, s), words, cue)
+            issuer = self._issuer(doc, s, words.split()[-1])
+            return Attribution(issuer.speaker if issuer else self._author(doc, s), words, cue)
         text = _TEXT_IN_APPOSITION.match(words)
         if text:  # 'Resolution 2268, drafted by the co-chairs of the ISSG, calls for': the body that adopted it
             return Attribution(self._author(doc, s), text.group("text"), cue)
@@ -1252,6 +1260,9 @@ class QuoteExtractor:
             return Attribution(self._antecedent(doc, s, common.group(1).lower()), _np(words), cue)
         if _INDEFINITE.match(words) and len(words.split()) <= 8:
             return Attribution(None, _np(words), cue)  # "one of them", "a shopkeeper in Tripoli"
+        again = _BODY_AGAIN.fullmatch(words)
+        if again:  # 'the Conference' after 'the Conference of Heads of State of ECCAS': the body it is of
+            return Attribution(self._body_of(doc, s, again.group(1)), words, cue)
         if _CAPITAL.match(words) and (len(words.split()) <= 8 or _TITLES_AND_NAME.fullmatch(words)):
             return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
         if prefer_first:
@@ -1465,6 +1476,44 @@ class QuoteExtractor:
                 return m.actor
         return None
 
+    def _issuer(self, doc: IngestDoc, before: int, noun: str) -> Attribution | None:
+        """'the communiqué' after the text was brought in with whoever issued it ('..., the co-chairs said in a
+        press communiqué.', 'In its final communiqué, the Conference stated'): that issuer, a group of people
+        among them (no actor), rather than the body named last."""
+        noun = noun.lower().replace("\u00e9", "e")
+        norm = doc.norm
+        intro = [m for m in _TEXT_INTRODUCED.finditer(norm, 0, before)
+                 if m.group("noun").lower().replace("\u00e9", "e") == noun]
+        # (the text brought in a paragraph or more before may be another: 'the statement' of the meeting, not the
+        # spokesman's statement two paragraphs up)
+        if not intro or sum(1 for line in norm[intro[-1].end():before].split("\n") if line.strip()) > 2:
+            return None
+        m = intro[-1]
+        ss, se = doc.sent_of(m.start())
+        if norm.startswith(", ", m.end()):  # 'In its final communiqué, X stated': the subject after the comma
+            cue = next(iter(self._cues(doc, m.end(), se)), None)
+            lo = m.end() + 2
+        else:
+            cue = next((c for c in reversed(self._cues(doc, ss, m.start())) if m.start() - c.end() <= 30), None)
+            lo = max(ss, norm.rfind(",", ss, cue.start()) + 1, norm.rfind('"', ss, cue.start()) + 1) if cue else ss
+        if cue is None:
+            return None
+        # an issuer the dictionary cannot name ('the three mediators') is still the issuer: no actor
+        return self._resolve(doc, lo, cue.start(), cue=cue.group()) or Attribution(None, norm[lo:cue.start()].strip(),
+                                                                                  cue.group())
+
+    def _body_of(self, doc: IngestDoc, before: int, noun: str) -> str | None:
+        """The body that 'the Conference' is of: the one named within the words the text first called it by ('the
+        Conference of Heads of State and Government of the African Union'), or those words when they name it whole
+        ('the Command of the Coalition Forces ...')."""
+        norm = doc.norm
+        at = max(norm.rfind(f"the {noun} of ", 0, before), norm.rfind(f"The {noun} of ", 0, before))
+        if at < 0:
+            return None
+        end = norm.find("\n", at, at + 140)
+        return next((m.actor for m in doc.mentions_in(at + 4, at + 140 if end < 0 else end)
+                     if m.actor and m.kind in (*_BODY_KINDS, "state")), None)
+
     @staticmethod
     def _author(doc: IngestDoc, before: int) -> str | None:
         """'the resolution', 'the statement': the body the article named last (a council, a forum, an
@@ -1529,6 +1578,17 @@ def _subject_opens(norm: str, s: int, cue: int) -> bool:
     """The speaker opens the sentence (after its dateline): no comma before the cue but a dateline's."""
     comma = norm.rfind(",", s, cue)
     return comma < 0 or bool(_DATELINE_DASH.search(norm, comma, cue))
+
+
+def _subject_then_quote(norm: str, s: int, e: int, spans: list[tuple[int, int, bool]], ends: list[int]) -> bool:
+    """'The co-chairs - A of the EU and B of the UN - "regretted that ...", according to the communiqué': the words
+    before the source are a subject and a direct quote that holds its verb, running to their end; no report
+    beside the quote."""
+    k = bisect_right(ends, e) - 1
+    if k < 0 or e - ends[k] > 2 or spans[k][0] <= s:
+        return False
+    before = norm[s:spans[k][0] - 1]
+    return not (_FINITE.search(before) or _PAST.search(before))
 
 
 def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
