@@ -116,7 +116,7 @@ def test_a_parliament_s_own_name_ends_the_office_s_body_and_an_unknown_body_give
     words nobody knows, where the body ends and the name begins is not to be told, and no id is made."""
     r = run("First Deputy Chairperson of the Verkhovna Rada Olena Marchuk said the vote would be held. "
             "The Deputy Speaker of the State Duma Pyotr Lavrenko told reporters more. "
-            "The Chairperson of the Harbour Ports Board Jana Kowalczyk said the ships would wait.")
+            "The Chairperson of the Harbour Ports Trust Jana Kowalczyk said the ships would wait.")
     assert {a["actor"] for a in _actors(r) if a.get("proposed")} == {"olena-marchuk", "pyotr-lavrenko"}
     assert {"rada", "duma"} <= pipeline.lexicon.name_words["parliament_words"]
 

@@ -42,3 +42,46 @@ def test_a_full_name_with_a_middle_name_is_the_listed_person_of_its_first_and_la
     r = run("The summit confirmed H.E. Yoweri Kaguta Museveni as mediator of the dialogue.")
     assert ("Yoweri Kaguta Museveni", "yoweri-museveni") in _people(r)
     assert not [a for a in of(r, "actor") if a.get("proposed")]
+
+
+def test_names_in_a_list_in_apposition_each_followed_by_the_body_or_state_they_serve(run):
+    r = run("The mediators – Ingrid Solheim of the UN, Kofi Mensah-Bonsu of the African Union and Ravi Chandrasekar "
+            "of India – met the parties on Monday.")
+    assert _people(r) == [("Ingrid Solheim", "ingrid-solheim"), ("Kofi Mensah-Bonsu", "kofi-mensah-bonsu"),
+                          ("Ravi Chandrasekar", "ravi-chandrasekar")]
+
+
+def test_a_body_s_or_a_place_s_name_before_of_and_a_state_is_no_person(run):
+    r = run("The Central Bank of Nigeria and the Supreme Court of India ruled. Port Harbour of Kenya was shut. "
+            "The Grand Mosque of Syria was full.")
+    assert not [a for a in of(r, "actor") if a.get("proposed")]
+
+
+def test_a_name_before_a_relative_clause_giving_an_office_is_a_person(run):
+    r = run("Amara Diallo-Kone, who served as the UN's Special Representative for the region until May, said the "
+            "truce would hold. Teodoro Villacruz, who is the mayor of the port town, stayed silent. "
+            "Sierra Blanca, a town where the governor lives, was calm.")
+    assert {a for _, a in _people(r)} == {"amara-diallo-kone", "teodoro-villacruz"}
+
+
+def test_names_in_capitals_in_a_record_header_with_styles_and_offices(run):
+    text = ("COMMITTEE ON PEACE AND UNIFICATION\n\nATTENDANCE\n\n"
+            "SENATOR PRESENT: HON. ROSALINDA M. BAUTISTA-CRUZ – Chairperson\n\n"
+            "RESOURCE PERSONS: SEC. EDUARDO PANGILINAN SORIANO – Presidential Adviser on Reconciliation; "
+            "ATTY. ZAINAB MACAPODI – Legal Consultant, Transition Board; DR. AUGUSTO LIM – Adviser\n\n"
+            "The hearing was opened by Hon. Rosalinda M. Bautista-Cruz, Chairperson.\n\n"
+            "Secretary Soriano said the board had met. Attorney Macapodi agreed, and Dr. Lim left.")
+    r = run(text)
+    people = _people(r)
+    assert ("ROSALINDA M. BAUTISTA-CRUZ", "rosalinda-bautista-cruz") in people
+    assert ("EDUARDO PANGILINAN SORIANO", "eduardo-pangilinan-soriano") in people
+    assert ("ZAINAB MACAPODI", "zainab-macapodi") in people
+    assert ("AUGUSTO LIM", "augusto-lim") in people
+    assert ("Soriano", "eduardo-pangilinan-soriano") in people and ("Macapodi", "zainab-macapodi") in people
+    assert not [t for t, _ in people if t in ("COMMITTEE ON PEACE", "SENATOR PRESENT", "RESOURCE PERSONS")]
+
+
+def test_capitals_without_a_style_or_an_office_are_no_person(run):
+    r = run("MINISTERIAL STATEMENT ON THE BORDER\n\nPRESS RELEASE\n\nGENERAL DEBATE – Agenda item 4\n\n"
+            "The minister spoke.")
+    assert not [a for a in of(r, "actor") if a.get("proposed")]

@@ -84,7 +84,8 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     "tower", "gate", "valley", "river", "mountains", "sea", "gulf", "desert", "heights", "protocol", "agreement",
     "agreements", "accord", "accords", "declaration", "statement", "resolution", "communique", "charter", "treaty",
     "convention", "conference", "summit", "talks", "process", "plan", "initiative", "roadmap", "act", "law", "report",
-    "briefing", "week", "day", "year", "group", "cross", "doctors", "borders", "aid", "care", "government", "regime",
+    "briefing", "board", "mosque", "cathedral", "museum", "stadium", "prison", "week",
+    "day", "year", "group", "cross", "doctors", "borders", "aid", "care", "government", "regime",
     "authority", "authorities", "administration", "cabinet", "presidency", "secretariat", "chamber", "police",
     "ministries", "state",
     "questions", "question", "answers", "session", "debate", "motion", "bill", "order", "orders", "paper", "papers",
@@ -124,7 +125,7 @@ _OPENERS = {w.lower() for w in _SKIP} - {"western", "arab", "muslim", "islamic",
 # words that open a sentence after an initial's full stop, never a name's next word
 _SENTENCE_OPENERS = _OPENERS | {"first", "next", "last", "on", "at", "in", "by"}
 # the generational suffixes a name may end in ('Silvestre Bello III', 'Herminio Coloma Jr.')
-_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "JR", "JR.", "SR", "SR.", "II", "III", "IV"}
 _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|warned|warns|explained|"
               r"insisted|insists|wrote|writes|tweeted|argued|argues|declared|urged|urges|asked|asks|replied|replies|"
               r"answered|answers|announced|announces|acknowledged|admitted|confirmed|confirms|denied|denies|"
@@ -132,9 +133,21 @@ _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stress
               r"responded|continued|concluded|cautioned|conceded")
 _VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed)\s+$")
-# an office in apposition after the name ('Jane Roe, the ministry's spokeswoman,' 'Jane Roe, Minister for ...')
-_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their|our|who is|who was|who heads)\s+)?"
-                         r"(?:[\w'\u00c0-\u024f.-]+\s+){0,5}?(?P<role>[\w-]+)")
+# an office in apposition after the name, or in a relative clause ('Jane Roe, the ministry's spokeswoman,', 'Jane Roe,
+# Minister for ...', 'Jane Roe, who served as the UN's envoy until May'): the clause's first words, up to a stop, a
+# bracket or a relative word that opens another clause ('Santa Rosa, a town where the governor lives')
+_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their|our)\s+|who\s+(?:is|was|heads|headed|serves|served|"
+                         r"has been|had been|became|acts|acted|leads|led|chairs|chaired)\s+(?:as\s+)?)?"
+                         r"(?P<clause>(?:(?!where\b|which\b|whose\b|that\b|when\b|who\b)[\w'\u00c0-\u024f-]+\s*){1,8})")
+_WORDS = re.compile(r"[\w-]+")
+# an office after a dash after a name, up to the clause's end ('– Presidential Adviser on the Peace Process;')
+_DASH_OFFICE = re.compile(r"[ \t]*[\u2013\u2014-][ \t]*([^;,\n]{1,50})")
+# a list's name and the body or state the person serves ('the co-chairs – Jane Roe of the UN, Ivo Pak of the OSCE and
+# ...'): a list's mark before the name, 'of' and the actor after it, and a list's mark after the actor
+_LIST_BEFORE = re.compile(r"(?:[,;:(\u2013\u2014]|\band| -)\s*$")
+_OF_THE = re.compile(r" of (?:the )?")
+_STATE_NAME = re.compile(rf"{_CAPITAL}[\w'\u00c0-\u024f-]*(?: {_CAPITAL}[\w'\u00c0-\u024f-]*){{0,3}}")
+_LIST_AFTER = re.compile(r"\s*(?:[,;:)\u2013\u2014]|and\b| -)")
 # where a clause begins: the name's apposition looks no further back
 _CLAUSE = re.compile(r"[.;:!?()\n\"\u201c\u201d,]")
 # the first word of the line after a name's own line (a signature's office)
@@ -248,7 +261,8 @@ class ProposedPeople:
                 if not self._person_context(doc, start, end, name, honoured):
                     continue
             pid = self._listed(name) or person_id(name)
-            names.setdefault(pid, name)
+            if pid not in names or names[pid].isupper():
+                names[pid] = name  # written in capitals first (a header), then as names are
             spans.append((start, end, pid))
         if not spans:
             return doc
@@ -405,14 +419,30 @@ class ProposedPeople:
         if len(given) > 1 and len(given[-1]) >= 4 and given[-1].replace("-", "").isalpha() and given[-1].isupper() \
                 and not any(p.isupper() for p in given[:-1]):
             given = given[:-1]
-        if any((len(p) > 1 and p.isupper() and not p.endswith(".")) or (len(p) <= 3 and sum(map(str.isupper, p)) > 1)
-               or any(map(str.isdigit, p)) for p in given):
+        # a name in capitals, as a record's header or attendance list writes it ('HON. JANE Q. ROE – Chairperson'):
+        # a person's only with a style before it or an office after its dash, its words no acronyms then
+        capitals = all(p.isupper() for p in given) and sum(len(p) > 2 for p in given) >= 2 \
+            and self._styled_capitals(norm, start, end)
+        if not capitals and any((len(p) > 1 and p.isupper() and not p.endswith("."))
+                                or (len(p) <= 3 and sum(map(str.isupper, p)) > 1) or any(map(str.isdigit, p))
+                                for p in given):
             return None  # an acronym ('UN', 'ISSG', 'StS'), a label in capitals, a code
+        titled = titled or capitals
         if not all(p[0].isupper() or _PARTICLE_OPENING.match(p) for p in parts):
             return None
         if given[-1].endswith(".") or parts[0].endswith("-"):
             return None
         return start, end, name, titled
+
+    def _styled_capitals(self, norm: str, start: int, end: int) -> bool:
+        """Whether a style or an office stands just before a name in capitals ('SEC.', 'HON.', 'SENATOR'), or an
+        office after a dash after it ('– Chairman', '– Legal Consultant, ...')."""
+        before = norm[max(0, start - 20):start].rstrip(" ,(").rsplit(None, 1)
+        if before and before[-1].lower().rstrip(".,") in self.styles:
+            return True
+        office = _DASH_OFFICE.match(norm, end, end + 60)
+        return office is not None and any(w in OFFICES or w in self.roles
+                                          for w in _WORDS.findall(office.group(1).lower()))
 
     def _person_context(self, doc: IngestDoc, start: int, end: int, name: str, honoured: set[str]) -> bool:
         """Whether the words around a name, or an honorific before its surname elsewhere, make it a person's."""
@@ -430,8 +460,10 @@ class ProposedPeople:
             clause = _CLAUSE.split(norm[max(0, start - 90):start - 2])[-1]
             if any(w in OFFICES for w in clause.lower().split()[-8:]):
                 return True
-        app = _APPOSITION.match(norm, end, end + 80)
-        if app and app.group("role").lower() in OFFICES and "." not in norm[end:app.end("role")]:
+        app = _APPOSITION.match(norm, end, end + 120)
+        if app and any(w in OFFICES for w in _WORDS.findall(app.group("clause").lower())):
+            return True
+        if self._of_a_party_in_a_list(doc, start, end):
             return True
         line_start = start == 0 or norm[start - 1] == "\n"
         if line_start and _LABEL_AFTER.match(norm, end, end + 90):
@@ -444,6 +476,19 @@ class ProposedPeople:
         bare = surname.split("-")[-1] if surname.split("-")[0].lower() in _PARTICLES else surname
         return bare in honoured
 
+    def _of_a_party_in_a_list(self, doc: IngestDoc, start: int, end: int) -> bool:
+        """Whether a name stands in a list with the body or the state its person serves after it ('..., Jane Roe of the
+        UN, ...'): a known actor other than a person right after 'of'."""
+        of = _OF_THE.match(doc.norm, end)
+        if of is None or not _LIST_BEFORE.search(doc.norm, max(0, start - 5), start):
+            return False
+        actor = next((m for m in doc.mentions_in(of.end(), of.end() + 1) if m.actor and m.kind != "person"), None)
+        if actor is not None:
+            return bool(_LIST_AFTER.match(doc.norm, actor.end))
+        # a state after 'of' is no mention where it only names a country ('Jane Roe of India'): its name then
+        state = _STATE_NAME.match(doc.norm, of.end())
+        return state is not None and state.group().lower() in self.places and bool(_LIST_AFTER.match(doc.norm, state.end()))
+
     def _surnames(self, names: dict[str, str]) -> dict[str, str]:
         """Each proposed person's surname (and the surname without its particle) -> the id, for surnames that
         name one of them only and are no word of an office, a date or a place."""
@@ -452,6 +497,10 @@ class ProposedPeople:
         for pid, name in names.items():
             last = _surname(name)
             forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
+            parts = _split(name)
+            if len(parts) >= 3 and parts[-1] not in _SUFFIXES and not _INITIALS.fullmatch(parts[-2]):
+                forms.add(parts[-2])  # the first of two surnames ('Cepeda' of 'Iv\u00e1n Cepeda Castro')
+            forms |= {f.title() for f in forms if f.isupper()}  # a name in capitals, later written as names are
             for form in forms:
                 if len(form) < 3 or form.lower() in self.stop or not (form[0].isupper() or _PARTICLE_OPENING.match(form)):
                     continue

@@ -107,7 +107,7 @@ EXTRA_ACTORS = frozenset(
     tomas-vaitkus uganda unicef volker-perthes who wolfgang-ischinger yoweri-museveni zabihullah-mujahid
     andrew-marr anand-sharma cho-june-hyuck farid-rahman low-thia-khiang micheal-martin sean-barrett singapore
     vivian-balakrishnan yun-byung-se
-    k-ramadas p-latha-devi anil-ghoshal helen-marsh peter-knowles rania-haddad isabella-lovin yoshihide-suga
+    k-ramadas latha-devi anil-ghoshal helen-marsh peter-knowles rania-haddad isabella-lovin yoshihide-suga
     lim-sung-nam anifah-aman ahmad-zahid-hamidi nkosazana-dlamini-zuma michael-makuei gordon-whitlock
     helene-gagnon chantal-berube kevin-marchand omar-raza steve-inskeep rosalie-tuazon jun-villanueva
     monzer-makhous khaled-al-jarallah amin-hassan-omer hilary-benn crispin-blunt jeff-davis steve-warren
