@@ -15,6 +15,7 @@ DEFAULT_COMPONENTS = [
     "coref",  # surnames and titles alone, pronouns kept for speakers
     "proposed_people",  # people named in full whom the dictionary lacks: a proposed id, their surnames linked
     "proposed_bodies",  # bodies named in full with their acronym in brackets: the acronym as id, its later uses linked
+    "acting_acronyms",  # acronyms nobody knows that act ('the MILF will not accept'): the acronym as id, its uses linked
     "transcript",  # speaker labels: each turn the labelled speaker's direct quote
     "descriptions",  # descriptive and group mentions ("the Government", "the rebels"), linked where the text fixes it
     "unknown_actors",  # proper nouns nobody knows, proposed with a guessed kind

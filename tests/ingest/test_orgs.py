@@ -47,3 +47,32 @@ def test_a_capital_people_go_to_is_a_place(run):
 def test_a_divided_state_opening_a_title_is_named(run):
     r = run("JUBA - South Sudan's President Salva Kiir signed the deal, but South Sudan's war goes on.")
     assert actors(r).count(("South Sudan", "south-sudan")) == 1
+
+
+def test_a_regional_body_defined_by_its_acronym(run):
+    r = run("LIBREVILLE, 4 March - The Economic Community of Central African States (ECCAS) welcomed the vote. "
+            "Leaders of ECCAS will meet again in Bangui, the secretariat said.")
+    found = actors(r)
+    assert ("Economic Community of Central African States", "eccas") in found
+    assert found.count(("ECCAS", "eccas")) == 2
+
+
+def test_an_authority_defined_by_its_acronym(run):
+    r = run("The Joint Water Authority (JWA) said on Monday that JWA engineers had left.")
+    found = actors(r)
+    assert ("Joint Water Authority", "jwa") in found
+    assert found.count(("JWA", "jwa")) == 2
+
+
+def test_an_undefined_acronym_that_acts_is_a_body(run):
+    r = run("The talks resumed on Monday. The LCLF has rejected the draft, and its leaders said the LCLF will not "
+            "accept a law that departs from the accord. Manila still hopes to win the LCLF over.")
+    found = actors(r)
+    assert found.count(("LCLF", "lclf")) == 3
+
+
+def test_acronyms_that_do_not_act_or_name_no_body(run):
+    r = run("SECTION III WILL BE READ LATER\n\nThe Coastal Basic Law (CBL) was passed. The CBL has waited long "
+            "enough, and Title III was added. ENDS")
+    ids = {a for _, a in actors(r)}
+    assert not ids & {"cbl", "iii", "ends", "will", "section"}

@@ -1,5 +1,5 @@
 """The built-in components; importing this package registers them."""
 
 from accord.ingest.components import (  # noqa: F401
-    actors, coref, dates, descriptions, events, proposed, quotes, segmenter, stances, transcript, unknown_actors,
+    acronyms, actors, coref, dates, descriptions, events, proposed, quotes, segmenter, stances, transcript, unknown_actors,
 )

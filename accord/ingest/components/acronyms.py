@@ -1,0 +1,96 @@
+"""Bodies known only by an acronym the document never spells out ('the MILF will not accept', 'CNARED rejected').
+
+An acronym the dictionary does not know is a body's when it acts: it stands as the subject of a verb of saying or
+doing ('the MILF has waited', 'CNARED said', 'the MILF will not accept'). It then becomes a mention of the acronym in
+small letters (the id ``proposed_bodies`` and the world data give groups: 'pkk', 'milf'), and so does each other use of
+it in the document ('talks with CNARED'). Not read so: roman numerals ('III'), the words of a line in capitals (a
+heading), a record's closing words ('ENDS'), an acronym the document defines in brackets (``proposed_bodies`` settled
+it: a body's is taken, a law's or a plan's, 'the Basic Law (BBL)', is no body), and any acronym the dictionary knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.ingest.components.actors import START
+from accord.ingest.components.proposed import spans_of
+from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.registry import Context, component
+from accord.ingest.slug import slug
+
+# an acronym of three to seven capitals standing alone, the word after it (its verb, or a helper before the verb)
+# (the capital first, the boundary looked back at after it: the engine skips to the next capital)
+_ACTING = re.compile(r"(?P<acr>[A-Z](?<![\w(/.-].)[A-Z]{2,6})(?![\w)/.-]) (?:(?:has|have|had|will|would|did|does|is|was|were|can|"
+                     r"could|must|should|may|might|also|then|now|again|still|not|never|already)[ ,]+){0,2}(?P<verb>[a-z]+)")
+# the verbs a body does or says things with (after a helper, its base form or participle too)
+_VERBS = {"said", "says", "say", "told", "tells", "stated", "states", "announced", "announces", "rejected", "rejects",
+          "reject", "accepted", "accepts", "accept", "welcomed", "welcomes", "welcome", "wants", "wanted", "want",
+          "demanded", "demands", "demand", "called", "calls", "call", "urged", "urges", "urge", "insists", "insisted",
+          "insist", "refused", "refuses", "refuse", "signed", "signs", "sign", "agreed", "agrees", "agree", "warned",
+          "warns", "warn", "accused", "accuses", "accuse", "denied", "denies", "deny", "claimed", "claims", "claim",
+          "condemned", "condemns", "condemn", "added", "wrote", "asked", "asks", "ask", "waited", "waits", "wait",
+          "declared", "declares", "declare", "invited", "boycotted", "boycotts", "boycott", "attacked", "attacks",
+          "attack", "withdrew", "withdraws", "withdraw", "joined", "joins", "join", "vowed", "vows", "vow",
+          "threatened", "threatens", "threaten", "responded", "responds", "respond", "issued", "issues", "issue",
+          "released", "releases", "release", "proposed", "proposes", "propose", "sent", "sends", "send", "met",
+          "meets", "meet", "pledged", "pledges", "pledge", "insisted", "seeks", "sought", "seek", "expects",
+          "expected", "expect", "believes", "believed", "believe", "hopes", "hoped", "hope", "confirmed", "confirms",
+          "confirm", "blamed", "blames", "blame", "criticised", "criticized", "criticises", "criticizes"}
+_ROMAN = re.compile(r"[IVXLCDM]+")
+# the words a record or a release closes or is marked with, in capitals
+_NOT_BODIES = {"END", "ENDS", "NOTE", "NOTES", "UPDATE", "PRESS", "RELEASE", "TEXT", "FULL", "EDITOR", "EDITORS",
+               "PHOTO", "VIDEO", "AUDIO", "MORE", "ADDS", "NEW", "URGENT", "FLASH", "BREAKING"}
+_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+
+
+@component("acting_acronyms")
+class ActingAcronyms:
+    def __init__(self, ctx: Context):
+        lex = ctx.lexicon
+        self.lex = lex
+        self.known = {f for e in lex.entries.values() for f in (e.name, *e.aliases, *e.short)}
+
+    def __call__(self, doc: IngestDoc) -> IngestDoc:
+        norm = doc.norm
+        acting: dict[str, str] = {}  # the acronym -> its proposed id
+        defined: set[str] | None = None
+        for m in _ACTING.finditer(norm):
+            acr = m.group("acr")
+            if acr in acting or m.group("verb") not in _VERBS or not self._may_name_a_body(doc, acr, m.start()):
+                continue
+            if defined is None:
+                defined = set(_DEFINED.findall(norm))
+            if acr in defined:
+                continue
+            acting[acr] = slug(acr)
+        if not acting:
+            return doc
+        taken = bytearray(len(norm))
+        for x in doc.mentions:
+            taken[x.start:x.end] = b"\x01" * (x.end - x.start)
+        found = [Mention(s, e, doc.text[s:e], acting[norm[s:e]], "organisation", "alias", 0.7)
+                 for s, e in spans_of(norm, {a: a for a in acting}) if taken.find(1, s, e) < 0
+                 and not _in_a_line_of_capitals(norm, s, e)]
+        if not found:
+            return doc
+        doc.proposed = {**doc.proposed, **{pid: acr for acr, pid in acting.items() if pid not in doc.proposed}}
+        doc.mentions = sorted(doc.mentions + found, key=START)
+        for x in found:
+            doc.add("actor", x.start, x.end, x.confidence, actor=x.actor, name=x.text, actor_kind=x.kind)
+        return doc
+
+    def _may_name_a_body(self, doc: IngestDoc, acr: str, start: int) -> bool:
+        """Whether an acronym may be a body the dictionary lacks: neither known nor a numeral nor a release's mark
+        nor a word of a heading in capitals."""
+        if acr in self.known or slug(acr) in self.lex.entries or acr in _NOT_BODIES or _ROMAN.fullmatch(acr):
+            return False
+        return not _in_a_line_of_capitals(doc.norm, start, start + len(acr))
+
+
+def _in_a_line_of_capitals(norm: str, start: int, end: int) -> bool:
+    """Whether the words either side of a span on its line are in capitals too (a heading, a label)."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line = norm[line_start:len(norm) if line_end < 0 else line_end]
+    words = [w for w in re.findall(r"[A-Za-z]{2,}", line)]
+    return len(words) > 1 and sum(w.isupper() for w in words) * 2 > len(words)
