@@ -1140,3 +1140,48 @@ def test_an_unrelated_paragraph_never_changes_a_release_quote_s_speaker(run, tex
     def said(t: str) -> list[tuple]:
         return [(q["content"], q["direct"], q["speaker"], q["speaker_text"]) for q in of(run(t), "quote")]
     assert said(f"{para}\n\n{text}" if first else f"{text}\n\n{para}") == said(text)
+
+
+def test_a_clause_of_its_own_before_and_gives_the_report_a_new_subject(run):
+    r = run("The plan leaves the northern villages out, and the Iranians have told Ankara that their advisers will "
+            "stay in Aleppo.")
+    (q,) = quotes(r, direct=False)
+    assert (q["content"], q["speaker"]) == ("their advisers will stay in Aleppo", "iran")
+
+
+def test_a_second_speaker_after_and_ends_the_first_report(run):
+    r = run("Sergei Lavrov told his counterparts in Vienna that the strikes would go on, and the opposition has said "
+            "that it sees them as a licence to hit its fighters.")
+    got = [(q["content"], q["speaker_text"]) for q in quotes(r, direct=False)]
+    assert got == [("the strikes would go on", "Sergei Lavrov"),
+                   ("it sees them as a licence to hit its fighters", "the opposition")]
+
+
+def test_a_list_of_states_with_a_serial_comma_stays_a_joint_speaker(run):
+    (q,) = quotes(run("The United States, Russia, and Iran said the talks would resume in March."), direct=False)
+    assert q["speaker"] is None
+
+
+def test_said_no_is_an_answer_not_a_report(run):
+    r = run("Mr. Speaker, the voters have spoken, and most of them said no because the deal freed the commanders.")
+    assert quotes(r, direct=False) == []
+
+
+def test_whom_and_when_between_told_and_that_are_no_part_of_the_words(run):
+    r = run("The rebel negotiator told the joint commission on March 3 that the Front could accept the police "
+            "plan.\n\nJohn Kerry told his counterparts in Munich that the convoys must move first.")
+    assert [q["content"] for q in quotes(r, direct=False)] == ["the Front could accept the police plan",
+                                                              "the convoys must move first"]
+
+
+def test_has_been_clear_that_reports(run):
+    r = run("Staffan de Mistura met both delegations. But the envoy has been clear that the talks will not resume "
+            "without aid.")
+    (q,) = quotes(r, direct=False)
+    assert (q["content"], q["speaker"]) == ("the talks will not resume without aid", "staffan-de-mistura")
+
+
+def test_a_leader_s_government_speaks_for_the_state_s_government(run):
+    r = run("President Assad's government has said again and again that it will not talk to armed groups.")
+    (q,) = quotes(r, direct=False)
+    assert (q["content"], q["speaker"]) == ("it will not talk to armed groups", "syria-government")

@@ -31,7 +31,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"describes|branded|termed|tell|[Aa]ccording to|adding|saying|telling|warning|insisting|calling|describing|"
         r"writing|"
         r"branding|terming|made clear|"
-        r"made it clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
+        r"made it clear|been clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
         r"underlined|underscored|reaffirmed|rule out|ruled out|assured|assures|recalls")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
@@ -138,6 +138,8 @@ _NP_OBJECT = re.compile(_WHEN_WHERE + r"(?:a|an|the|its|their|his|her|our|[A-Z][
 _PASSIVE = re.compile(_WHEN_WHERE + r"by\s")  # 'the plan announced (yesterday) by the envoy'
 
 _PAST = re.compile(r"\b[a-z]{3,}ed\b")
+# 'said no because ...', 'said yes, but': an answer, no reported clause ('said no agreement was reached' is one)
+_SAID_NO = re.compile(r"(?:no|yes)(?=\s*[,.;!?]|\s+(?:because|to|and|but|when|after|for|in|on|at)\b)")
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|must|did|does|do|should|may|might|that)\b")
 # a second verb of the same subject ('said ... and warned that', 'said ... but insisted that')
 _SHARED_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$")
@@ -159,7 +161,7 @@ _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?
                       r"said|says|calls|describes)\b")
 _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted", "warned", "denied", "argued",
                   "stressed", "announced", "claimed", "acknowledged", "believes", "suggested", "noted",
-                  "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "argues",
+                  "confirmed", "predicted", "explained", "complained", "made clear", "made it clear", "been clear", "argues",
                   "maintains", "maintained", "wrote", "writes", "writing", "adding", "saying", "warning", "insisting", "repeated",
                   "conceded", "admitted", "stated", "declared", "asserted", "reiterated", "cautioned", "contended",
                   # present tense of plural subjects ('sources tell Reuters that') and after an auxiliary of
@@ -173,7 +175,8 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
                   # a promise or a reminder to someone ('she assured me that ...', 'the ministry recalls that ...')
                   "assured", "assures", "recalls"}
 # verbs that report only with 'that' after them ('did not rule out that ...'; 'recalled the attack' reports nothing)
-_THAT_ONLY_CUES = {"rule out", "ruled out", "recalled", "recalls", "reaffirmed", "underlined", "underscored", "denies"}
+_THAT_ONLY_CUES = {"rule out", "ruled out", "recalled", "recalls", "reaffirmed", "underlined", "underscored", "denies",
+                   "been clear"}
 # verbs of a body's statement: a report only when a body (or its members) speaks ('Council members underlined
 # that ...'); 'The Minister recalled that ...' is the minister's narrative
 _BODY_CUES = {"recalled", "recalls", "reaffirmed", "underlined", "underscored", "emphasised", "emphasized"}
@@ -219,7 +222,8 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\
 # I said is that ...', 'You said that last week'): his own words, no one else's reported
 _SELF = re.compile(r"(?:.*\s)?(?:I|[Ww]e|[Yy]ou)(?:'(?:ve|re|m|d|ll))?")
 # how or how often, between the verb and its 'that' ('said plainly that', 'has said many times that')
-_MANNER_BEFORE_THAT = re.compile(r"(?:(?:[a-z]+ly|again|often|before|many times|all along|more than once|time and again)"
+_MANNER_BEFORE_THAT = re.compile(r"(?:(?:[a-z]+ly|again and again|again|often|before|many times|all along|more than once|"
+                                 r"time and again)"
                                  r"[ ,]+){1,2}(?=that\s)")
 # a question opening with whom it is put to ('Mr. de Mistura, the government delegation says ...')
 _VOCATIVE = re.compile(r"\s*[A-Z][^,\n\"]{0,30},\s+(?=[a-z])")
@@ -255,8 +259,15 @@ _SUBORDINATE = r"(?:while|whereas|after|before|when|since|because|although|thoug
 _CONTRAST = re.compile(rf",\s+{_SUBORDINATE}\s+")
 # what joins a second reporting verb to the first one's clause: the same subject ('..., and said ...') or a new
 # one after a contrast ('..., while the representative of China said ...')
-_CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$|,\s+" + _SUBORDINATE + r"\s+[^,;\"]{1,60}$")
+_CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|had|have)(?:\s+not|n't)?)?\s*$|,\s+"
+                          r"(?:" + _SUBORDINATE + r"|(?:and|but)(?!\s+that\b))\s+[^,;\"]{1,60}$")
+# a clause joined to the one before after a comma, its own subject opening it ('..., and the opposition has said')
+_COORDINATE = re.compile(r",\s+(?:and|but)\s+(?=\S)")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
+_PERSONS_GOVERNMENT = re.compile(r"'s (?:government|administration|cabinet)$", re.I)
+# someone of the body named last, called through its possessive ('its leaders said', 'their leadership')
+_ITS_PEOPLE = re.compile(r"(?:[Ii]ts|[Tt]heir) (?:leaders?|leadership|chiefs?|negotiators?|delegation|command)")
+_OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+(?=[a-zA-Z])")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _NO_NAME = {"the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "his", "her", "its",
             "their", "our", "some", "many", "both", "all", "one", "two", "three", "several", "other", "another"}
@@ -287,7 +298,9 @@ _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|
 _AND_THAT = re.compile(r"(?:, | )(?:and|but) that\s+")  # (',? ' as two literal openings: a class to skip to)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
-_CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:on condition of anonymity|(?:late |early )?on \w+(?: on condition of anonymity)?|"
+# (a day of the month after its month, 'on January 8'; a place, 'in Moscow')
+_CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:on condition of anonymity|(?:late |early )?on \w+(?: \d{1,2}(?:st|nd|rd|th)?)?"
+                                     r"(?: on condition of anonymity)?|in [A-Z][\w-]+(?: [A-Z][\w-]+)?|"
                                      r"in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
 # whom words were told: 'reporters', 'the council', an outlet of a few capitalised words before 'that'
 # whom a source told, when a comma or the sentence's end follows: an outlet's name, reporters
@@ -296,7 +309,10 @@ _TOLD_OUTLET = re.compile(r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|reporters|
 _TOLD_WHOM = re.compile(r"\s+(?:[^,;\"\n]{1,50}?\s+(?:by (?:tele)?phone|over the (?:tele)?phone|in an? (?:interview|"
                         r"statement|(?:tele)?phone call))(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,[^,;\"\n]{1,70},)?)?\s+"
                         r"(?=that\b)"
-                        r"|(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
+                        r"|(?:[A-Z][\w.&-]*\s+){1,3}(?=that\b)"
+                        # 'told his counterparts in Munich that', 'told the commission on January 8 that'
+                        r"|(?:the|his|her|their|its|our|my)\s+[\w' -]{2,40}?\s+(?=that\b)"
+                        r"|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
 _COLON_END = re.compile(r":\s*$")
 # where and how the words were said, between the cue and its colon ('said in a statement from the Ministry of Foreign
@@ -984,7 +1000,7 @@ class QuoteExtractor:
                                         or (_NP_OBJECT.match(rest) and not _FINITE.search(rest.split(",")[0]))):
                     continue  # 'announced a 72-hour cessation of hostilities, ...': a thing, no words reported (a
                     # later verb may still report the sentence: '[...] has not confirmed the figures, the ministry said')
-                if _OBJECT_AFTER.match(rest) and cue not in _ASSURE_CUES:
+                if (_OBJECT_AFTER.match(rest) or _SAID_NO.match(rest)) and cue not in _ASSURE_CUES:
                     break  # 'said it twice before ...': the verb takes an object, no reported clause
                 if _OPENS_DIRECT.match(rest) or norm[m.end():e].rstrip().endswith(":"):
                     break  # 'X said: "..."', 'X told reporters: "..."', 'X told a news conference:' and the words
@@ -1030,6 +1046,8 @@ class QuoteExtractor:
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
                 contrast = list(_CONTRAST.finditer(norm, clause, m.start()))
                 clause = contrast[-1].end() if contrast else clause  # '..., while the envoy of China said': a new subject
+                if not shared:  # '..., and the Russians have told us that ...': a clause of its own, a new subject
+                    clause = _coordinate_subject(norm, clause, m.start())
                 sp_s, sp_e = shared or (clause, m.start())
                 relative = None if shared else list(_RELATIVE_REPORT.finditer(norm, clause, m.start()))
                 if relative and "," in norm[relative[-1].end():m.start()]:
@@ -1118,6 +1136,8 @@ class QuoteExtractor:
             s += 1
         while e > s and norm[e - 1] in " ,.;:-\n":
             e -= 1
+        conj = _OPENING_CONJUNCTION.match(norm, s, e)  # 'But the Special Envoy has been clear that'
+        s = conj.end() if conj else s
         lead = _LEAD_CLAUSE.match(norm, s, e)
         s = lead.end() if lead else s  # 'In a statement issued in New York, the Spokesman (said)': after the clause
         aux = _TRAILING_AUX.search(norm, s, e)
@@ -1147,6 +1167,11 @@ class QuoteExtractor:
         if _SOMEONE_OF.fullmatch(words):
             return Attribution(None, _np(words), cue)  # 'according to Ms. Y's deputy': the deputy, not Ms. Y
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
+        if person and _PERSONS_GOVERNMENT.match(norm, person[-1].end, e):
+            # 'President Nkurunziza's government': the government of the state he leads, not the man
+            government = self._government_of(person[-1].actor)
+            if government:
+                return Attribution(government, _np(words), cue)
         if person and not prefer_first:
             # 'Kerry, arriving in Moscow for talks with Putin, said': the subject, not the participle's object
             part = _PARTICIPLE_CLAUSE.search(norm, person[0].end, e)
@@ -1185,6 +1210,8 @@ class QuoteExtractor:
         text = _TEXT_IN_APPOSITION.match(words)
         if text:  # 'Resolution 2268, drafted by the co-chairs of the ISSG, calls for': the body that adopted it
             return Attribution(self._author(doc, s), text.group("text"), cue)
+        if _ITS_PEOPLE.fullmatch(words):
+            return Attribution(self._spokes_body(doc, s, "its"), words, cue)
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
@@ -1514,6 +1541,13 @@ class QuoteExtractor:
         return next((m.actor for m in doc.mentions_in(at + 4, at + 140 if end < 0 else end)
                      if m.actor and m.kind in (*_BODY_KINDS, "state")), None)
 
+    def _government_of(self, person: str) -> str | None:
+        """The government (as the dictionary names a state's own) of the state the person holds an office of."""
+        entry = self.lex.entries.get(person)
+        states = {r.of for r in entry.roles if r.of} if entry else set()
+        found = [f"{s}-government" for s in states if f"{s}-government" in self.lex.entries]
+        return found[0] if len(found) == 1 else None
+
     @staticmethod
     def _author(doc: IngestDoc, before: int) -> str | None:
         """'the resolution', 'the statement': the body the article named last (a council, a forum, an
@@ -1589,6 +1623,20 @@ def _subject_then_quote(norm: str, s: int, e: int, spans: list[tuple[int, int, b
         return False
     before = norm[s:spans[k][0] - 1]
     return not (_FINITE.search(before) or _PAST.search(before))
+
+
+def _coordinate_subject(norm: str, clause: int, cue: int) -> int:
+    """Where the subject of a reporting verb starts when a clause with a verb of its own comes before it, joined by
+    ', and' or ', but' ('The plan does not cover Daesh, and the Russians have told us that ...'): after the
+    conjunction, a few words before the verb. A list of names ('The US, Russia, and Iran said') has no verb."""
+    joins = list(_COORDINATE.finditer(norm, clause, cue))
+    if not joins:
+        return clause
+    j = joins[-1]
+    before = norm[clause:j.start()]
+    if len(norm[j.end():cue].split()) > 8 or not (_FINITE.search(before) or _PAST.search(before)):
+        return clause
+    return j.end()
 
 
 def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
