@@ -76,3 +76,23 @@ def test_acronyms_that_do_not_act_or_name_no_body(run):
             "enough, and Title III was added. ENDS")
     ids = {a for _, a in actors(r)}
     assert not ids & {"cbl", "iii", "ends", "will", "section"}
+
+
+def test_a_federal_member_state_acts_and_is_a_place(run):
+    r = run("The cabinet approved the model, drawing an objection from Puntland. A Puntland official said Puntland "
+            "would stay out. Elders met in Puntland on Friday.")
+    found = actors(r)
+    assert found.count(("Puntland", "puntland")) == 3
+
+
+def test_a_body_named_in_full_then_by_its_last_words(run):
+    r = run("The International Syria Support Group met in Munich. Members of the Support Group agreed to meet again; "
+            "a support group for families was set up too.")
+    found = actors(r)
+    assert ("Support Group", "issg") in found
+    assert sum(1 for _, a in found if a == "issg") == 2
+
+
+def test_the_elders_without_their_article(run):
+    r = run("The Elders welcomed the deal. Kofi Annan, Chair of The Elders, said the Elders would watch it closely.")
+    assert actors(r).count(("Elders", "the-elders")) == 3

@@ -279,6 +279,7 @@ class ActorMatcher:
         self.divided = {s for e in self.lex.entries.values() if e.kind in ("government", "political_group", "armed_group")
                         for s in [e.id.rsplit("-", 1)[0]] if s in states}
         self._spelled_index(forms)
+        self.tails = _tails(self.lex, forms)
         self.title_of = {}
         for t in self.lex.titles:
             self.titles.add(t.title.lower(), [tok(t.title.lower())])
@@ -439,6 +440,7 @@ class ActorMatcher:
         self._glued(doc, idxs, lows, strings)
         doc.mentions.sort(key=START)
         self._defined_terms(doc)
+        self._short_forms(doc)
         self._acronyms(doc)
         return doc
 
@@ -609,6 +611,26 @@ class ActorMatcher:
         if found:
             doc.mentions = sorted(doc.mentions + found, key=START)
 
+    def _short_forms(self, doc: IngestDoc) -> None:
+        """'the Support Group' in a text that names the International Syria Support Group: the last words of a body's
+        name (its head a defined term's word), with a capital and the article, stand for the body the text names."""
+        bodies = {m.actor for m in doc.mentions if m.actor in self.tails}
+        if not bodies:
+            return
+        norm = doc.norm
+        found = []
+        for actor in bodies:
+            for tail in self.tails[actor]:
+                at = norm.find(tail)
+                while at >= 0:
+                    end = at + len(tail)
+                    if norm[max(0, at - 4):at] in _THE and not norm[end:end + 1].isalnum() \
+                            and not _HEADS_NAME.match(norm, end) and not doc.mentions_in(at, end):
+                        found.append(Mention(at, end, doc.text[at:end], actor, self.lex.entries[actor].kind, "defined", 0.8))
+                    at = norm.find(tail, end)
+        if found:
+            doc.mentions = sorted(doc.mentions + found, key=START)
+
     def _title(self, doc: IngestDoc, first: int, start: int, end: int) -> None:
         """Record a title: its office-holder's country from the words before it; coref names the holder."""
         title = self.title_of.get(doc.text[start:end].lower())
@@ -623,6 +645,28 @@ class ActorMatcher:
 _JOINT_NOUNS = {"truce", "deal", "agreement", "talks", "plan", "initiative", "ceasefire", "statement", "accord",
                 "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts",
                 "text", "draft", "brokered", "framework", "roadmap", "effort", "efforts"}
+
+
+def _tails(lex: Lexicon, forms: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+    """Each body's short forms: the last two words or more of its names, opening with a capital and ending in a defined
+    term's word ('Support Group' of 'International Syria Support Group'), that name nothing else in the dictionary."""
+    heads = {"Group", "Council", "Committee", "Commission", "Coalition", "Agency", "Mission", "Union", "Conference",
+             "Organization", "Organisation"}  # the words of _DEFINED_TERM
+    out: dict[str, list[str]] = {}
+    for e in lex.entries.values():
+        if e.kind in ("person", "state"):
+            continue
+        for name in (e.name, *e.aliases):
+            words = name.split()
+            if words[-1] not in heads:
+                continue
+            for k in range(1, len(words) - 1):
+                tail = " ".join(words[k:])
+                if words[k][:1].isupper() and words[k] not in ("Of", "The") and tail not in forms:
+                    out.setdefault(e.id, [])
+                    if tail not in out[e.id]:
+                        out[e.id].append(tail)
+    return out
 
 
 def _in_capitals(norm: str, start: int, end: int) -> bool:
