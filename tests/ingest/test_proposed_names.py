@@ -3,7 +3,12 @@ stage lines and record headers, lists in apposition, surnames alone after the fu
 
 from __future__ import annotations
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from accord.ingest.components.proposed import person_id
+from accord.ingest.document import Article
+from accord.ingest.slug import slug
 from tests.ingest.conftest import of
 
 
@@ -21,9 +26,9 @@ def test_initials_leave_the_id_when_two_name_words_remain():
 
 
 def test_an_initial_after_a_title_opens_the_name_in_a_stage_line(run):
-    r = run("The committee met at 9 a.m.\n\nSenator B. Odile Tremblay (Chair) in the chair.\n\n"
+    r = run("The committee met at 9 a.m.\n\nSenator A. Odile Tremblay (Chair) in the chair.\n\n"
             "The Chair: We begin. Senator Tremblay will ask the first question.")
-    assert _people(r) == [("B. Odile Tremblay", "odile-tremblay"), ("Tremblay", "odile-tremblay")]
+    assert _people(r) == [("A. Odile Tremblay", "odile-tremblay"), ("Tremblay", "odile-tremblay")]
 
 
 def test_a_surname_with_a_small_particle_links_to_the_full_name(run):
@@ -85,3 +90,53 @@ def test_capitals_without_a_style_or_an_office_are_no_person(run):
     r = run("MINISTERIAL STATEMENT ON THE BORDER\n\nPRESS RELEASE\n\nGENERAL DEBATE – Agenda item 4\n\n"
             "The minister spoke.")
     assert not [a for a in of(r, "actor") if a.get("proposed")]
+
+
+def test_a_part_of_a_hyphenated_surname_links_after_a_title_only(run):
+    r = run("RESOURCE PERSON: PROF. LUCIA MARTEL-ARAGON – Chair, Government Panel\n\nThe hearing opened. Professor Aragon spoke first. "
+            "Aragon Street was closed, and Martel said nothing.")
+    people = _people(r)
+    assert ("Aragon", "lucia-martel-aragon") in people
+    assert [t for t, a in people if a == "lucia-martel-aragon"] == ["LUCIA MARTEL-ARAGON", "Aragon"]
+
+
+_SYLLABLE = st.from_regex(r"[BDGKLMNPRTVZ][aeiou][lnr][aeiou][kmtv]", fullmatch=True)
+
+
+def _made_up(pipeline, words: list[str]) -> bool:
+    from accord.ingest.components.proposed import not_people
+    lex = pipeline.lexicon
+    return not any(slug(w) in lex.entries or w.lower() in lex.places or w.lower() in not_people(lex)
+                   or any(w in (e.name, *e.aliases, *e.short) for e in lex.entries.values()) for w in words)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_SYLLABLE, min_size=3, max_size=3, unique=True), st.sampled_from([
+    "The weather in the capital was cold on Monday.", "Aid lorries waited at the crossing for a third day.",
+    "Prices of bread rose again in the markets of the north."]))
+def test_a_person_s_mentions_do_not_change_when_an_unrelated_paragraph_is_added(pipeline, words, paragraph):
+    assume(_made_up(pipeline, words))
+    given_name, surname, other = words
+    body = f"Deputy Minister {given_name} {surname} said the talks would resume."
+    tail = f"{surname} told reporters the roads were open."
+
+    def mentions(text: str) -> list[str]:
+        r = pipeline(Article(text=text)).result()
+        return [a["text"] for a in of(r, "actor") if a["actor"] == person_id(f"{given_name} {surname}")]
+
+    assert mentions(f"{body}\n\n{tail}") == mentions(f"{body}\n\n{paragraph}\n\n{tail}") == [
+        f"{given_name} {surname}", surname]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_SYLLABLE, min_size=3, max_size=3, unique=True), st.booleans())
+def test_a_surname_alone_links_only_when_one_full_name_in_the_document_has_it(pipeline, words, two):
+    assume(_made_up(pipeline, words))
+    first, second, surname = words
+    text = f"Deputy Minister {first} {surname} said the talks would resume."
+    if two:
+        text += f" Ambassador {second} {surname} said so too."
+    text += f"\n\nLater {surname} told reporters the roads were open."
+    r = pipeline(Article(text=text)).result()
+    linked = {a["actor"] for a in of(r, "actor") if a["text"] == surname and a["actor"]}
+    assert linked == (set() if two else {person_id(f"{first} {surname}")})

@@ -289,9 +289,14 @@ class ProposedPeople:
         firsts = self._first_names(names, {m.actor for m in doc.mentions if m.actor})
         if firsts:
             shorts.append((firsts, 0.7))
+        halves = self._halves(names, surnames)
+        if halves:
+            shorts.append((halves, 0.72))
         for words, confidence in shorts:
             for s, e in spans_of(norm, words):
                 if taken.find(1, s, e) >= 0 or any(a <= s < b for a, b, _ in spans):
+                    continue
+                if words is halves and not self._titled(norm, s):
                     continue
                 if not self._alone(norm, s, e) or any(m.start < e and s < m.end for m in found):
                     continue
@@ -375,8 +380,8 @@ class ProposedPeople:
         cut = -1
         for i, w in enumerate(words[:-1]):
             low = w.lower().rstrip(".,")
-            if _INITIALS.fullmatch(w) and i > cut + 1:
-                continue  # an initial inside the run ('Senator A. Jane Roe') is the name's, no opening article
+            if _INITIALS.fullmatch(w) and low not in self.styles:
+                continue  # an initial ('Senator A. Jane Roe') is the name's, no opening article
             if low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places \
                     or (low in self.leading and i == cut + 1):
                 cut = i
@@ -409,7 +414,7 @@ class ProposedPeople:
         lows = [p.lower() for p in parts]
         if lows[-1] in _PARTY and not re.search(r"\b(?:[Tt]he|[Aa]n?) $", norm[max(0, start - 4):start]):
             lows = lows[:-1]  # a party's word ending a full name is a surname ('Mayor John Tory')
-        if any(p in self.stop or p.rstrip(".") in self.stop for p in lows) or name.lower() in self.places:
+        if any(p in self.stop or (p.rstrip(".") in self.stop and not _INITIALS.fullmatch(p.upper())) for p in lows) or name.lower() in self.places:
             return None
         if any(p.replace("-", " ").split()[-1] in self.not_people for p in lows):
             return None
@@ -508,6 +513,29 @@ class ProposedPeople:
                     shared.add(form)
                 out[form] = pid
         return {k: v for k, v in out.items() if k not in shared}
+
+    def _halves(self, names: dict[str, str], surnames: dict[str, str]) -> dict[str, str]:
+        """Each part of a proposed person's hyphenated surname -> the id ('Ferrer' of 'Miriam Coronel-Ferrer'), for
+        parts that name one of them only and no other surname: linked only after a title ('Professor Ferrer')."""
+        out: dict[str, str] = {}
+        shared: set[str] = set()
+        for pid, name in names.items():
+            last = _surname(name)
+            if "-" not in last or last.split("-")[0].lower() in _PARTICLES:
+                continue
+            for part in last.split("-"):
+                part = part.title() if part.isupper() else part
+                if len(part) < 3 or not part[0].isupper() or part.lower() in self.stop or part in surnames:
+                    continue
+                if part in out and out[part] != pid:
+                    shared.add(part)
+                out[part] = pid
+        return {k: v for k, v in out.items() if k not in shared}
+
+    def _titled(self, norm: str, s: int) -> bool:
+        """Whether an office's word or an honorific stands just before a word ('Professor Ferrer', 'Ms. Ferrer')."""
+        prev = norm[max(0, s - 20):s].rsplit(None, 1)
+        return norm[s - 1:s] == " " and bool(prev) and prev[-1].lower().rstrip(".") in self.styles
 
     def _first_names(self, names: dict[str, str], named: set[str]) -> dict[str, str]:
         """Each proposed person's first name -> the id, for first names that name one of them only, hold no word of
