@@ -140,3 +140,21 @@ def test_a_surname_alone_links_only_when_one_full_name_in_the_document_has_it(pi
     r = pipeline(Article(text=text)).result()
     linked = {a["actor"] for a in of(r, "actor") if a["text"] == surname and a["actor"]}
     assert linked == (set() if two else {person_id(f"{first} {surname}")})
+
+
+def test_a_name_with_a_phrase_set_off_by_commas_before_its_reporting_verb(run):
+    r = run("Ilse Vandermeer, for the World Food Programme (WFP), said the trucks had arrived. "
+            "Tomasz Wierzbicki, speaking in Warsaw on Friday, told reporters nothing had changed.")
+    assert {a for _, a in _people(r)} == {"ilse-vandermeer", "tomasz-wierzbicki"}
+
+
+def test_every_use_of_a_full_name_the_document_gives_a_person_is_his(run):
+    r = run("Kwabena Osei-Tutu, the opposition's whip, asked about the border.\n\n"
+            "Mr Speaker: I call Kwabena Osei-Tutu.")
+    assert _people(r) == [("Kwabena Osei-Tutu", "kwabena-osei-tutu"), ("Kwabena Osei-Tutu", "kwabena-osei-tutu")]
+
+
+def test_a_listed_person_s_surname_opening_a_titled_full_name_is_another_person_s_given_name(run):
+    # the dictionary lists Goodluck Jonathan, who goes by 'Jonathan'
+    r = run("Ambassador Jonathan Mwangi said the vote had been fair.")
+    assert _people(r) == [("Jonathan Mwangi", "jonathan-mwangi")]

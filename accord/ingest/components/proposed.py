@@ -131,7 +131,7 @@ _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stress
               r"answered|answers|announced|announces|acknowledged|admitted|confirmed|confirms|denied|denies|"
               r"recalled|emphasised|emphasized|underlined|underscored|reiterated|remarked|observed|commented|"
               r"responded|continued|concluded|cautioned|conceded")
-_VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
+_VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,.;:!?()\n\"\u201c\u201d]{{1,50}}(?:\([^()\n]{{1,12}}\))?)?(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed)\s+$")
 # an office in apposition after the name, or in a relative clause ('Jane Roe, the ministry's spokeswoman,', 'Jane Roe,
 # Minister for ...', 'Jane Roe, who served as the UN's envoy until May'): the clause's first words, up to a stop, a
@@ -156,6 +156,8 @@ _LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
 # the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
 _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
 _POSSESSIVE = re.compile(r"'s?$")
+# the word just after a given name, a space between ('Roe' of 'Jonathan Roe')
+_NEXT_WORD = re.compile(rf" ({_CAPITAL}[a-z\u00df-\u00ff][\w'\u00c0-\u024f-]*)")
 # the word just before a surname, a space between ('Nikita' of 'Nikita Lavrov')
 _PREVIOUS_WORD = re.compile(rf"({_CAPITAL}[\w'\u00c0-\u024f-]*) $")
 # where a sentence or a line opens, before a word: the text's start, a line break, a stop or a colon and a space
@@ -237,8 +239,8 @@ class ProposedPeople:
         # a listed person's surname after a given name that is none of his ('Nikita Lavrov' where the dictionary has
         # Sergei Lavrov) may end another person's full name: left free for the run to name him
         inside: dict[str, bool] = {}  # a word -> whether the text writes it capitalised inside a sentence
-        others = [m for m in doc.mentions
-                  if m.via == "short" and m.kind == "person" and self._given_before(norm, m, inside)]
+        others = [m for m in doc.mentions if m.via == "short" and m.kind == "person"
+                  and (self._given_before(norm, m, inside) or self._surname_after(norm, m))]
         freed = {id(m) for m in others}
         for m in doc.mentions:
             if (m.actor or m.via not in ("title", "anonymous")) and id(m) not in freed:
@@ -248,6 +250,7 @@ class ProposedPeople:
         names: dict[str, str] = {}  # proposed id -> the name as first written
         spans: list[tuple[int, int, str]] = []  # every full name's span and id
         honoured: set[str] | None = None  # the surnames after an honorific, found when first asked
+        unsaid: list[tuple[int, int, str]] = []  # full names no words around make a person's: his where another use does
         for run in _RUN.finditer(norm):
             if taken.find(0, run.start(), run.end()) < 0:
                 continue  # wholly a known actor's name
@@ -259,11 +262,15 @@ class ProposedPeople:
                 if honoured is None:
                     honoured = {_POSSESSIVE.sub("", w) for w in _HONOURED.findall(norm)}
                 if not self._person_context(doc, start, end, name, honoured):
+                    unsaid.append((start, end, name))
                     continue
             pid = self._listed(name) or person_id(name)
             if pid not in names or names[pid].isupper():
                 names[pid] = name  # written in capitals first (a header), then as names are
             spans.append((start, end, pid))
+        # a full name the document names a person by elsewhere is his wherever it stands ('I call Jane Roe.')
+        spans += [(s, e, pid) for s, e, name in unsaid if (pid := self._listed(name) or person_id(name)) in names]
+        spans.sort()
         if not spans:
             return doc
         # the last words of a full name proposed in the document are that person ('Naasan Agha' after 'Riad Naasan
@@ -320,6 +327,15 @@ class ProposedPeople:
             return None
         people = self.ends.get((slug(words[0]), slug(words[-1])), set())
         return next(iter(people)) if len(people) == 1 else None
+
+    def _surname_after(self, norm: str, m: Mention) -> bool:
+        """Whether a listed person's surname opens a name with a surname after it ('Jonathan Roe' where the dictionary
+        lists Goodluck Jonathan): a capitalised word follows, no day, month, place, office or body's word."""
+        after = _NEXT_WORD.match(norm, m.end)
+        prev = _PREVIOUS_WORD.search(norm, max(0, m.start - 30), m.start)
+        if after is None or (prev and prev.group(1).lower().rstrip(".") not in self.styles):
+            return False
+        return after.group(1).lower() not in self.stop and after.group(1).lower() not in self.honorifics
 
     def _given_before(self, norm: str, m: Mention, inside: dict[str, bool]) -> bool:
         """Whether a capitalised word that may be a given name (no office, style, place or opening word) stands just
@@ -457,7 +473,7 @@ class ProposedPeople:
         last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,(") else ""
         if last in self.roles or last in self.honorifics or last in self.leading or _VERB_BEFORE.search(before):
             return True
-        if _VERB_AFTER.match(norm, end, end + 40):
+        if _VERB_AFTER.match(norm, end, end + 100):
             return True
         if before.endswith(", ") and norm[end:end + 1] in ",;":
             # in apposition after an office ('Japan's special envoy for the talks, Jane Roe, said'): the clause before
