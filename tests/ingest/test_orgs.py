@@ -96,3 +96,14 @@ def test_a_body_named_in_full_then_by_its_last_words(run):
 def test_the_elders_without_their_article(run):
     r = run("The Elders welcomed the deal. Kofi Annan, Chair of The Elders, said the Elders would watch it closely.")
     assert actors(r).count(("Elders", "the-elders")) == 3
+
+
+def test_a_defined_term_is_the_last_word_of_any_of_the_body_names(run):
+    r = run("The Security Council met on Libya. Members of the Presidency Council arrived in Tripoli on Wednesday, "
+            "and the Council intends to work from there.")
+    assert ("Council", "libya-gna") in actors(r)
+
+
+def test_a_defined_term_needs_a_body_named_by_that_word(run):
+    r = run("The European Union said the Commission of Inquiry was vital. The EU urged the Commission to go on.")
+    assert ("Commission", "eu") not in actors(r)

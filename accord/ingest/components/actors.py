@@ -601,10 +601,11 @@ class ActorMatcher:
                 continue  # the head of another body's name ('the Committee on Migration')
             if doc.mentions_in(t.start(), end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
                 continue  # part of a name already ('the Security Council')
-            # a body named only in a document's name ('Security Council resolution 2216') is not the one a
+            # the body named last by a name ending in the word, or whose own name does (the ISSG's Group); a body named
+            # only in a document's name ('Security Council resolution 2216') is not the one a
             # statement's 'the Council' stands for (its 'Council President' still is)
             body = next((m for m in reversed(doc.mentions_in(0, t.start())) if m.actor and m.kind not in ("person", "state")
-                         and self.lex.entries[m.actor].name.split()[-1] == t.group("word")
+                         and t.group("word") in (self.lex.entries[m.actor].name.split()[-1], m.text.split()[-1])
                          and (t.re is _BARE_TERM or not _DOCUMENT_AFTER.match(doc.norm, m.end))), None)
             if body is not None:
                 found.append(Mention(start, end, doc.text[start:end], body.actor, body.kind, "defined", 0.8))
