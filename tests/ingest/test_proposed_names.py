@@ -158,3 +158,21 @@ def test_a_listed_person_s_surname_opening_a_titled_full_name_is_another_person_
     # the dictionary lists Goodluck Jonathan, who goes by 'Jonathan'
     r = run("Ambassador Jonathan Mwangi said the vote had been fair.")
     assert _people(r) == [("Jonathan Mwangi", "jonathan-mwangi")]
+
+
+def test_a_list_of_delegates_with_their_states_in_brackets(run):
+    r = run("Participants: Ingrid Aasland (Norway), Pavel Novotny (Czech Republic), Keiko Tanabe (Japan) and Rashid "
+            "Omarov (Kazakhstan).\n\nThe Lantern Trust (Japan) paid for the meeting.")
+    assert [a for _, a in _people(r)] == ["ingrid-aasland", "pavel-novotny", "keiko-tanabe", "rashid-omarov"]
+
+
+def test_a_name_listed_with_a_person_s_name_is_a_person_s(run):
+    r = run("The report was presented by Aung Kyaw Zaw and Nang Seng Hom, who represent the farmers. "
+            "Among the guests were Lerato Dlamini-Mokoena, the union's secretary, Thabo Nkosi and Zanele Mthembu.")
+    assert [a for _, a in _people(r)] == ["aung-kyaw-zaw", "nang-seng-hom", "lerato-dlamini-mokoena", "thabo-nkosi",
+                                          "zanele-mthembu"]
+
+
+def test_a_name_with_a_small_malay_particle(run):
+    r = run("Ms. Siti Aminah binti Rahman, a lawyer for the families, told the court the men were innocent.")
+    assert _people(r) == [("Siti Aminah binti Rahman", "siti-aminah-binti-rahman")]

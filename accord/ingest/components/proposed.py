@@ -33,7 +33,7 @@ _LETTER = r"[\w'\u00c0-\u024f]"
 _REST = rf"(?:\.(?:[A-Z]\.){{0,2}}|{_LETTER}*(?:-{_LETTER}+)*)"  # initials first: 'V.K.' is no 'V'
 _WORD = rf"(?:{_CAPITAL}{_REST})"
 # the small words inside a name ('Abdel Fattah el-Sisi', 'Humberto de la Calle', 'Bert van der Berg')
-_PARTICLE = r"(?:al|el|bin|ibn|bint|de|da|di|del|della|der|den|van|von|la|le|du|dos|das|ould|abu|ter)"
+_PARTICLE = r"(?:al|el|bin|ibn|binti|bint|de|da|di|del|della|der|den|van|von|la|le|du|dos|das|ould|abu|ter)"
 # two name words or more; opening with one character class, the boundary checked after it (the engine skips to the
 # next capital: twice as fast as opening with the lookbehind)
 _RUN = re.compile(rf"{_CAPITAL}(?<![\w'.-].){_REST}(?:(?: |-)(?:{_PARTICLE}(?: |-))*{_WORD})+")
@@ -132,7 +132,8 @@ _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stress
               r"recalled|emphasised|emphasized|underlined|underscored|reiterated|remarked|observed|commented|"
               r"responded|continued|concluded|cautioned|conceded")
 _VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,.;:!?()\n\"\u201c\u201d]{{1,50}}(?:\([^()\n]{{1,12}}\))?)?(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
-_VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed)\s+$")
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed|(?:chaired|led|headed|signed|"
+                          r"presented|moderated|hosted|introduced|represented) by)\s+$")
 # an office in apposition after the name, or in a relative clause ('Jane Roe, the ministry's spokeswoman,', 'Jane Roe,
 # Minister for ...', 'Jane Roe, who served as the UN's envoy until May'): the clause's first words, up to a stop, a
 # bracket or a relative word that opens another clause ('Santa Rosa, a town where the governor lives')
@@ -145,9 +146,9 @@ _DASH_OFFICE = re.compile(r"[ \t]*[\u2013\u2014-][ \t]*([^;,\n]{1,50})")
 # a list's name and the body or state the person serves ('the co-chairs – Jane Roe of the UN, Ivo Pak of the OSCE and
 # ...'): a list's mark before the name, 'of' and the actor after it, and a list's mark after the actor
 _LIST_BEFORE = re.compile(r"(?:[,;:(\u2013\u2014]|\band| -)\s*$")
-_OF_THE = re.compile(r" of (?:the )?")
+_OF_THE = re.compile(r" of (?:the )?| ?\((?:the )?")
 _STATE_NAME = re.compile(rf"{_CAPITAL}[\w'\u00c0-\u024f-]*(?: {_CAPITAL}[\w'\u00c0-\u024f-]*){{0,3}}")
-_LIST_AFTER = re.compile(r"\s*(?:[,;:)\u2013\u2014]|and\b| -)")
+_LIST_AFTER = re.compile(r"\)?[ \t]*(?:[,;:)\u2013\u2014\n]|and\b| -|$)")
 # where a clause begins: the name's apposition looks no further back
 _CLAUSE = re.compile(r"[.;:!?()\n\"\u201c\u201d,]")
 # the first word of the line after a name's own line (a signature's office)
@@ -268,6 +269,7 @@ class ProposedPeople:
             if pid not in names or names[pid].isupper():
                 names[pid] = name  # written in capitals first (a header), then as names are
             spans.append((start, end, pid))
+        unsaid = self._listed_with(norm, spans, unsaid, names)
         # a full name the document names a person by elsewhere is his wherever it stands ('I call Jane Roe.')
         spans += [(s, e, pid) for s, e, name in unsaid if (pid := self._listed(name) or person_id(name)) in names]
         spans.sort()
@@ -327,6 +329,26 @@ class ProposedPeople:
             return None
         people = self.ends.get((slug(words[0]), slug(words[-1])), set())
         return next(iter(people)) if len(people) == 1 else None
+
+    def _listed_with(self, norm: str, spans: list[tuple[int, int, str]], unsaid: list[tuple[int, int, str]],
+                     names: dict[str, str]) -> list[tuple[int, int, str]]:
+        """Add to ``spans`` the names listed with a person's name, a comma, a semicolon or 'and' between ('Aung Kyaw
+        Zaw and Nang Seng Hom, who ...', 'the co-chairs: Jane Roe of the EU, Ivo Pak and ...'), a list at a time;
+        the names left unsaid are returned."""
+        for _ in range(4):
+            ends = {e for _, e, _ in spans}
+            starts = {s for s, _, _ in spans}
+            joined = [(s, e, name) for s, e, name in unsaid
+                      if any(e2 in ends for e2 in _listed_before(norm, s)) or any(s2 in starts for s2 in _listed_after(norm, e))]
+            if not joined:
+                break
+            for s, e, name in joined:
+                pid = self._listed(name) or person_id(name)
+                names.setdefault(pid, name)
+                spans.append((s, e, pid))
+            unsaid = [u for u in unsaid if u not in joined]
+        spans.sort()
+        return unsaid
 
     def _surname_after(self, norm: str, m: Mention) -> bool:
         """Whether a listed person's surname opens a name with a surname after it ('Jonathan Roe' where the dictionary
@@ -499,11 +521,14 @@ class ProposedPeople:
 
     def _of_a_party_in_a_list(self, doc: IngestDoc, start: int, end: int) -> bool:
         """Whether a name stands in a list with the body or the state its person serves after it ('..., Jane Roe of the
-        UN, ...'): a known actor other than a person right after 'of'."""
+        UN, ...', 'Participants: Jane Roe (Norway), ...'): a known actor other than a person right after 'of' or in
+        brackets (a state only there: a body's acronym in brackets may be the name's own, 'Jane Roe Fund (JRF)')."""
         of = _OF_THE.match(doc.norm, end)
         if of is None or not _LIST_BEFORE.search(doc.norm, max(0, start - 5), start):
             return False
-        actor = next((m for m in doc.mentions_in(of.end(), of.end() + 1) if m.actor and m.kind != "person"), None)
+        bracket = of.group().endswith(("(", "(the "))
+        actor = next((m for m in doc.mentions_in(of.end(), of.end() + 1)
+                      if m.actor and m.kind != "person" and (m.kind == "state" or not bracket)), None)
         if actor is not None:
             return bool(_LIST_AFTER.match(doc.norm, actor.end))
         # a state after 'of' is no mention where it only names a country ('Jane Roe of India'): its name then
@@ -583,6 +608,23 @@ class ProposedPeople:
                 and not (prev.group(1).endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev.group(1))):
             return False
         return not re.match(r"[ -][A-Z][a-z]", norm[e:e + 3])
+
+
+# what joins two names of a list, and the bracket of what follows a name ('Jane Roe (Norway), Ivo Pak')
+_JOIN = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+)")
+_JOIN_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+)$")
+
+
+def _listed_before(norm: str, s: int) -> list[int]:
+    """Where a name listed just before the one at ``s`` may end."""
+    join = _JOIN_BEFORE.search(norm, max(0, s - 50), s)
+    return [join.start()] if join else []
+
+
+def _listed_after(norm: str, e: int) -> list[int]:
+    """Where a name listed just after the one ending at ``e`` may start."""
+    join = _JOIN.match(norm, e)
+    return [join.end()] if join else []
 
 
 def spans_of(norm: str, words: dict[str, str]) -> list[tuple[int, int]]:
