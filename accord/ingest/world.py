@@ -93,6 +93,8 @@ class Lexicon:
         #: honorifics and religious, traditional and academic styles of many cultures that may open a person's name and
         #: are no part of it (titles.yaml's styles, lower case, without a full stop)
         self.styles: frozenset[str] = frozenset()
+        #: the last words of a record's header fields ('DATE :', 'MEMBERS PRESENT:'; titles.yaml, lower case)
+        self.record_fields: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}
@@ -191,6 +193,7 @@ class Lexicon:
         lex = Lexicon(entries.values(), self.titles, self.sector_words, _triggers(words, self.events),
                       [*cues.values(), *(i for i in self.issues if i["issue"] not in cues)])
         lex.places, lex.timezones, lex.name_words, lex.styles = self.places, self.timezones, self.name_words, self.styles
+        lex.record_fields = self.record_fields
         lex.case_issues = set(issues) if issues is not None else None
         return lex
 
@@ -304,6 +307,7 @@ def world() -> Lexicon:
     sector_words = {w: sector for sector, words in t["sectors"].items() for w in words}
     lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), [])
     lex.styles = frozenset(w.lower().rstrip(".") for w in t.get("styles", ()))
+    lex.record_fields = frozenset(w.lower() for w in t.get("record_fields", ()))
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
     lex.name_words = {kind: frozenset(w.lower() for w in words) for kind, words in _load("name_words.yaml").items()}

@@ -1023,3 +1023,107 @@ def test_a_peer_s_territorial_title_is_no_person_s_name(run):
             "Lord Wallace of Saltaire (LD): My Lords, will the Minister press for access?\n\n"
             "Baroness Anelay of St Johns (Con): My Lords, we are pressing for it every day.")
     assert [s for _, s, _ in turns(run(text))] == [None, "joyce-anelay"]
+
+
+def test_labels_ending_in_a_full_stop_with_abbreviated_styles_each_open_a_turn(run):
+    # a House committee hearing: an attendance list gives the full names, the labels the style and the surname
+    text = ("COMMITTEE ON PEACE, RECONCILIATION AND UNITY\n\n"
+            "MEMBERS PRESENT: HON. ROSALINDA M. VILLANUEVA-DIZON - Chairperson\n\n"
+            "GUESTS: USEC. BENIGNO LAGMAN - Office of the Presidential Adviser; ENGR. TOMAS DIMAANO - Task Force\n\n"
+            "THE CHAIRPERSON (Rep. Villanueva-Dizon). The hearing is called to order. Usec, please proceed.\n\n"
+            "USEC. LAGMAN. Thank you, Madam Chair. The ceasefire has held for three weeks.\n\n"
+            "We expect the panels to meet again in Oslo.\n\n"
+            "THE CHAIRPERSON (Rep. Villanueva-Dizon). And the bridges? Engineer?\n\n"
+            "ENGR. DIMAANO. Two of the four are repaired, Madam Chair.")
+    got = [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2016, 3, 1)))]
+    assert got == [("The hearing is calle", "rosalinda-villanueva-dizon"),
+                   ("Thank you, Madam Cha", "benigno-lagman"), ("We expect the panels", "benigno-lagman"),
+                   ("And the bridges? Eng", "rosalinda-villanueva-dizon"),
+                   ("Two of the four are ", "tomas-dimaano")]
+    # a briefing in small letters with the same styles
+    text = ("Press briefing, Malacanang\n\n"
+            "Sec. Abella. Good morning. We have two announcements.\n\n"
+            "Atty. Quiambao. The panel will leave for Oslo tonight.\n\n"
+            "Sec. Abella. Questions?")
+    assert [t for _, _, t in turns(run(text, dt.date(2016, 3, 1)))] == ["Sec. Abella", "Atty. Quiambao", "Sec. Abella"]
+
+
+def test_a_record_s_header_fields_are_no_turns_and_their_names_are_mentions(run):
+    text = ("REPUBLIC OF KENYA\n\nDEPARTMENTAL COMMITTEE ON DEFENCE AND FOREIGN RELATIONS\n\n"
+            "DATE : Tuesday, 8 March 2016\n\nTIME : 10.00 a.m.\n\nVENUE : Committee Room 9, County Hall\n\n"
+            "AGENDA : Briefing on the regional peace talks\n\n"
+            "MEMBERS PRESENT: Hon. Njeri Wambugu-Otieno - Chairperson\n\n"
+            "IN ATTENDANCE: Amb. Joseph Kiprono Lagat - Special Envoy\n\n"
+            "HON. WAMBUGU-OTIENO: Good morning. Ambassador, you have the floor.\n\n"
+            "AMB. LAGAT: Thank you, Chairperson. The talks resume next week.")
+    r = run(text, dt.date(2016, 3, 8))
+    assert [(c[:12], s) for c, s, _ in turns(r)] == [("Good morning", "njeri-wambugu-otieno"),
+                                                     ("Thank you, C", "joseph-kiprono-lagat")]
+    assert {"njeri-wambugu-otieno", "joseph-kiprono-lagat"} <= {a["actor"] for a in of(r, "actor")}
+
+
+_FIELDS = ["DATE : 8 March 2016", "TIME : 10.00 a.m.", "VENUE : Room 9", "Members present: Hon. Rose Kimani",
+           "AGENDA : Peace talks", "Attendance: the committee"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_FIELDS), min_size=1, max_size=4))
+def test_header_fields_above_a_record_never_change_its_speakers(run, fields):
+    body = ("THE SPEAKER: Order. The Minister has the floor.\n\n"
+            "MR OLUWASEUN ADEBAYO: Thank you. We will attend the talks.\n\n"
+            "THE SPEAKER: Thank you.")
+    plain = turns(run(body, dt.date(2016, 3, 8)))
+    assert turns(run("\n\n".join(fields) + "\n\n" + body, dt.date(2016, 3, 8))) == plain
+
+
+def test_a_member_s_label_with_party_and_seat_in_brackets_is_the_member_and_an_office_label_s_holder_comes_back(run):
+    text = ("NATIONAL ASSEMBLY\n\nOFFICIAL REPORT\n\n"
+            "HON. GRACE ATIENO MURUNGI (ODM, Kisumu Central): Hon. Speaker, when will the envoy report?\n\n"
+            "THE CABINET SECRETARY FOR FOREIGN AFFAIRS (Dr Halima Noor Wario): The envoy reports on Friday, Hon. Speaker.\n\n"
+            "HON. MURUNGI: And the refugees?\n\n"
+            "DR NOOR WARIO: We are in touch with the camps daily.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 8)))] == [
+        "grace-atieno-murungi", "halima-noor-wario", "grace-atieno-murungi", "halima-noor-wario"]
+
+
+def test_a_heading_in_capitals_inside_a_turn_is_nobody_s_words(run):
+    text = ("THE SPEAKER: Honourable members, we take the statement now.\n\n"
+            "STATEMENT ON THE TALKS IN ARUSHA AND THE REGIONAL SUMMIT\n\n"
+            "MR KWAME OSEI-BONSU: Mr Speaker, I thank you. We were there.")
+    assert [c for c, _, _ in turns(run(text, dt.date(2016, 3, 8)))] == [
+        "Honourable members, we take the statement now.", "Mr Speaker, I thank you. We were there."]
+
+
+def test_a_stage_line_seats_a_chair_no_dictionary_lists(run):
+    # a Kenyan Hansard's bracketed stage line, an Australian committee's, a Canadian one with an initial first
+    for stage, chair, who in (("[The Speaker (Hon. Wanjiru Kamau-Ndegwa) in the Chair]", "Hon. Speaker",
+                               "wanjiru-kamau-ndegwa"),
+                              ("Senator B. Tessa Lindqvist (Chair) in the chair.", "The Chair", "tessa-lindqvist"),
+                              ("(The Deputy Speaker, Mr Owen Talbot-Reyes, in the Chair.)", "The DEPUTY SPEAKER",
+                               "owen-talbot-reyes")):
+        text = (f"OFFICIAL REPORT\n\n{stage}\n\n{chair}: Order. Senator Ahern.\n\n"
+                "Senator Ahern: Thank you. Will the envoy report before the recess?\n\n"
+                f"{chair}: Thank you. Senator Ahern.")
+        assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 8)))] == [who, None, who], stage
+
+
+def test_a_minutes_formula_line_gives_the_floor_to_the_speaker_of_the_paragraphs_under_it(run):
+    text = ("MINUTES OF THE PLENARY SESSION\n\n"
+            "The Presidency gives the floor to the honourable Representative Lucía Fernanda Ospina Rey:\n\n"
+            "Thank you, Madam President. We support the agreement on the victims and we will vote for it today.\n\n"
+            "Our party asks only that the regions be heard before the second debate.\n\n"
+            "With the leave of the Presidency, the honourable Representative Tomás Echeverri Lara interrupts:\n\n"
+            "Representative, the regions were heard in six forums. I was in three of them myself.\n\n"
+            "The floor is given to the Minister of Justice, Ana Beatriz Quintero Salas:\n\n"
+            "Thank you, Madam President. The Government will publish the forums' reports this week.\n\n"
+            "The Secretariat reports the result of the vote: 91 votes in favour and 12 against.")
+    r = run(text, dt.date(2016, 4, 12))
+    assert [(c[:16], s) for c, s, _ in turns(r)] == [
+        ("Thank you, Madam", "lucia-fernanda-ospina-rey"), ("Our party asks o", "lucia-fernanda-ospina-rey"),
+        ("Representative, ", "tomas-echeverri-lara"), ("Thank you, Madam", "ana-beatriz-quintero-salas")]
+    # the formula lines are labels: no mention of the speakers in them
+    assert not [a for a in of(r, "actor") if a["actor"] in ("lucia-fernanda-ospina-rey", "tomas-echeverri-lara")]
+    text = ("SÉANCE DU 12 AVRIL (translation)\n\n"
+            "Intervention by Mr Étienne Marchand-Loubet, Minister for Foreign Affairs:\n\n"
+            "Mr President, the Government welcomes this agreement and we will support its implementation.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 4, 12)))] == ["etienne-marchand-loubet"]

@@ -60,7 +60,7 @@ import re
 from collections.abc import Iterator
 
 from accord.ingest.components.descriptions import body_named
-from accord.ingest.components.proposed import OFFICES, ROLES, not_people
+from accord.ingest.components.proposed import OFFICES, ROLES, not_people, person_id
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
@@ -132,7 +132,10 @@ _GROUP_OR_OFFICE = (r"(?:faction|group|party|caucus|fraction|bloc|delegation|mem
                     r"spokesman|spokeswoman|spokesperson|ambassador|representative|chairman|chairwoman|chair|president)")
 _STOP_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
-    + rf"(?P<who>(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sen|Rep|Gen|Hon|Prof|Rt[ \t]+Hon)\.?[ \t]+)?{_NAME_WORD}"
+    # a style abbreviated in any case ('SEC. DELES.', 'ATTY. SALIK.', 'Engr. Cruz.'): one the world's styles know
+    # (_stop_labels checks it)
+    + rf"(?P<who>(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sen|Rep|Gen|Hon|Prof|Rt[ \t]+Hon)\.?[ \t]+"
+    rf"|(?P<style>[{_CAPITAL}][A-Za-z]{{1,4}})\.[ \t]+)?{_NAME_WORD}"
     rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*(?![{_CAPITAL}]\.){_NAME_WORD}){{0,5}}"
     # the chair's deputy in a congress's record ('The SPEAKER pro tempore.')
     r"(?:[ \t]+pro[ \t]+tempore)?"
@@ -165,7 +168,7 @@ _QUESTIONERS = _Askers({"q", "question", "questions", "journalist", "reporter", 
 # a host's or a chair's role, whose note may name the person ('Presenter (Diana Ser):', 'The PRESIDING OFFICER (Mr.
 # Sullivan).')
 _HOSTS = {"presenter", "host", "anchor", "interviewer", "moderator", "chair", "chairman", "chairperson", "chairwoman",
-          "the chair", "the chairman", "presiding officer", "the presiding officer", "the speaker", "speaker"}
+          "the chair", "the chairman", "the chairperson", "the chairwoman", "presiding officer", "the presiding officer", "the speaker", "speaker"}
 # a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
 # Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, or a
 # questioner's role in any case ('Audience member', 'QUESTION'), its notes in brackets, nothing else on the line;
@@ -190,6 +193,10 @@ _JOIN_WORD = re.compile(_JOIN)
 _CALLED = re.compile(r"\b(?:[Cc]all(?:s|ed)?(?:[ \t]+(?:up)?on)?|[Ii]nvite[sd]?|the floor to|[Rr]ecogni[sz]e[sd]?)[ \t]+"
                      r"(?:Mr|Mrs|Ms|Miss|Mme|Sir|Dame|Lord|Lady|Baroness|Dr|Senator|Deputy|Hon|the Hon)\.?[ \t]+"
                      r"(?P<given>(?:[A-Z][\w'\u2019-]+[ \t]+){1,3}?)(?P<surname>[A-Z][\w'\u2019-]+)\b")
+# a name of one to three words before a surname, joined to it by a space or a hyphen ('TERESITA QUINTOS DELES',
+# 'Miriam Coronel-Ferrer'), the surname in any case (a label writes it in capitals)
+_FULL_NAME_OF = r"(?<![\w.])(?:[A-Z][\w.'\u2019]*[ \t]+)(?:[A-Z][\w.'\u2019-]*[ \t]+){{0,2}}(?:[A-Z][\w'\u2019]*-)?(?i:{})\b"
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
 # words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
 _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
                 "col", "lt", "capt", "adm", "gov", "no", "vol", "inc", "co", "corp", "ltd", "rt", "sgt", "maj", "amb"}
@@ -216,7 +223,7 @@ _CHAIR_TAKEN = re.compile(r"\b(?:took|takes|resumed|resumes|in|assumed|assumes)[
 # commas, a name in brackets ('The SPEAKER (Hon. X)', 'Ms X, Vice-President of the Assembly,'); no sentence
 _STAGE_HEAD = re.compile(r"(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)(?:[ \t]+(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)"
                          r"|[ \t]*\([^()\n]*\)|,[^,.;:!?\n]*,)*")
-_ABBREVIATION = re.compile(r"(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.|(?<=\bHon)\.|(?<=\bMrs)\.")
+_STYLE_STOP = re.compile(r"(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.|(?<=\bHon)\.|(?<=\bMrs)\.")
 # between the seated person's name and 'took the Chair': nothing, an office set off by commas or in brackets
 # ('Senator Jane Roe (Deputy Chair) in the chair'), a bracket's end, the comma closing a name set off ('(The Speaker,
 # Ms X, in the Chair.)')
@@ -251,7 +258,9 @@ _STAGE = re.compile(r"[(\[][^\n]*[)\]]"
                     r"|[A-Z][^\n.!?]{0,60}\binterjecting\b[ \t]*[-\u2013\u2014.:]*"
                     # a legislature's record of its own business: 'The Clerk read the title of the bill.', 'The question
                     # was taken; ...', 'A motion to reconsider was laid on the table.', 'There was no objection.'
+                    # a secretariat's ('The Secretariat reports the result of the vote: ...', 'The Secretary reads ...')
                     r"|(?:The Clerk (?:read|will (?:read|report|designate))|The question was (?:taken|put)|"
+                    r"The Secretar(?:y|iat)(?: General)? (?:reports|reads|announces|records|calls the roll)|"
                     r"A motion to reconsider was laid on the table|There was no objection|Question put(?: and agreed to)?)"
                     r"\b[^\n]*"
                     r"|(?:Proceedings|Sitting|Sittings|Debate|Business) (?:suspended|interrupted|adjourned)\b[^\n]*"
@@ -354,7 +363,8 @@ def _no_speech(words: str) -> bool:
         return True
     if not any(c.isalpha() for c in words):
         return True
-    return len(words.split()) <= 5 and words[-1] not in ".!?\"')\u2026;:,-"
+    # a heading in capitals, however long ('MINISTERIAL STATEMENT ON THE SITUATION IN ...')
+    return (len(words.split()) <= 5 or words.isupper()) and words[-1] not in ".!?\"')\u2026;:,-"
 
 # a paragraph that is only an attribution ending in a colon, the statement following in paragraphs of its own
 # without quotation marks, as government press releases print it ("Foreign Secretary Philip Hammond said:")
@@ -375,6 +385,18 @@ _ISSUED_COLON = re.compile(r"(?:^|(?<=\n\n))(?P<who>[^\n\"]{3,160}?)\s+(?:has |h
                            r"translation|transcript) of (?:the|a|his|her|its|their) (?:[\w-]+\s+){0,2}?(?:statement|"
                            r"declaration|remarks|message|address|communiqu[e\u00e9])(?:\s+(?:issued |made |delivered )?by "
                            r"(?P<text_by>[^\n\":,]{3,140}))?[^\n\":]{0,140}:[ \t]*(?=\n\n[^\s\"])")
+# a minutes' formula line giving a speaker the floor, alone in its paragraph before his words, as gazettes and
+# diarios de sesiones print it in translation ('The Presidency gives the floor to the honourable Senator X:', 'With
+# the leave of the Presidency, the honourable Senator Y interrupts:', 'Intervention by the Minister of the
+# Interior, Z:'): the paragraphs up to the next such line are his
+_FLOOR_LINE = re.compile(
+    r"(?:[^\n\":]{0,120}?\b(?:gives|grants|yields|passes|hands|concedes|offers|gave|granted)[ \t]+the[ \t]+floor[ \t]+"
+    r"(?:back[ \t]+)?to[ \t]+(?P<who>[^\n\":]{3,160}?)"
+    r"|(?:[Tt]he[ \t]+floor[ \t]+is[ \t]+given[ \t]+to|[Ii]ntervention[ \t]+(?:of|by)|[Tt]he[ \t]+floor[ \t]+goes[ \t]+to)"
+    r"[ \t]+(?P<of>[^\n\":]{3,160}?)"
+    r"|(?P<by>[^\n\":]{3,200}?)[ \t]+(?:interrupts|intervenes|takes[ \t]+the[ \t]+floor|has[ \t]+the[ \t]+floor|replies|"
+    r"responds|answers|speaks|continues|resumes))"
+    r"[ \t]*:[ \t]*(?=\n\n[^\s\"])")
 # where _ISSUED_COLON can open: after a paragraph break ('\n' before another) or a sentence's end and a space (a
 # scan that skips to those characters; the pattern's own finditer, all look-behinds first, tried every character)
 _BREAK_OR_STOP = re.compile(r"\n(?=\n)|[.!?](?= )")
@@ -492,7 +514,7 @@ def _paragraph_opens(norm: str) -> tuple[int, ...]:
     return opens
 
 
-def _stop_labels(norm: str) -> list[re.Match[str]]:
+def _stop_labels(norm: str, styles: frozenset[str]) -> list[re.Match[str]]:
     """The labels ending in a full stop, when the document is a record of that style: three paragraphs or more
     open with one, and a speaker comes back (the same name before any apposition), as speakers of a hearing or
     a debate do; a list of places or people, each once, is no exchange."""
@@ -503,6 +525,7 @@ def _stop_labels(norm: str) -> list[re.Match[str]]:
              if (len(who := m.group("who").split(",")[0].split()) > 1
                  and (len(who[-1].rstrip(".")) == 1 or who[-1].lower() not in _ABBREVIATED))
              or _role(m.group("who")) in _QUESTIONERS]
+    found = [m for m in found if not m.group("style") or m.group("style").lower() in styles]
     if len(found) < 3:
         return []
     # a stenogram's last initial keeps its stop before an apposition ('Lavrov S. V., Minister ...') and gives it
@@ -541,6 +564,17 @@ def _speak(doc: IngestDoc, turns: list[tuple[int, int]], confidence: float, spea
     doc.turns = doc.turns + turns
 
 
+def _drop_actors_in(doc: IngestDoc, spans: list[tuple[int, int]]) -> None:
+    """Labels name speakers, no actors: the mentions and actor candidates in them dropped, the spans kept as the
+    document's labels."""
+    def in_label(start: int) -> bool:
+        return any(s <= start < e for s, e in spans)
+
+    doc.labels = doc.labels + spans
+    doc.mentions = [x for x in doc.mentions if not in_label(x.start)]
+    doc.candidates = [c for c in doc.candidates if c.kind != "actor" or not in_label(c.start)]
+
+
 @component("transcript")
 class Transcript:
     def __init__(self, ctx: Context):
@@ -550,6 +584,10 @@ class Transcript:
         self.not_name = ROLES | OFFICES | not_people(self.lex) | _STYLES | _UNNAMED \
             | {"presiding", "members", "officials", "some"} \
             | {p.lower() for p in self.lex.places}
+        # the styles a label may abbreviate before a name ('SEC.', 'ATTY.', 'Engr.')
+        self.styles = frozenset(self.lex.styles | _STYLES | _ABBREVIATED)
+        self.fields = self.lex.record_fields
+        self._full_names: tuple[str, dict[str, list[tuple[int, str | None]]]] = ("", {})
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
             if e.kind == "person":
@@ -571,9 +609,10 @@ class Transcript:
         headline = len(title) if title and norm.startswith(title) and norm[len(title):len(title) + 1] in ("\n", "") else 0
         # a heading naming a kind of text has a label's shape ('THE SUNDAY PROGRAMME INTERVIEW: NAME, OFFICE DATE')
         found = [m for m in _labels(norm) if not (m.group("who") and _TEXT_KIND.search(m.group("who")) and not _asking(m))]
+        fields = {m.start() for m in found if self._field(m)}  # 'DATE :', 'VENUE :': a header's, no turn's
         names = [m.group("who") for m in found if m.group("who")]
         for m in found:
-            if (head and m.start() == head.start()) or m.start() < headline:
+            if (head and m.start() == head.start()) or m.start() < headline or m.start() in fields:
                 continue  # the header line, no turn
             who = " ".join(m.group("who").split()) if m.group("who") else None
             if who in short:
@@ -586,7 +625,7 @@ class Transcript:
             elif _name_label(norm, m, names) and not _place_or_body(doc, m) and not _heading(norm, m):
                 named.append(m)
         anywhere = [m for m in _labels(norm, _ANY_LABEL)
-                    if m.start() >= headline and not (head and m.start() == head.start())
+                    if m.start() >= headline and not (head and m.start() == head.start()) and not self._field(m)
                     and not (m.group("who") and _TEXT_KIND.search(m.group("who")) and not _asking(m))]
         more = [m for m in anywhere if not any(m.start() == x.start() for x in labels)]
         # one word alone is a label only when it comes back ('President. –' twice) or is a chair's or a questioner's
@@ -610,7 +649,7 @@ class Transcript:
             labels = labels + more
         if ". " in norm:
             taken = {m.start() for m in labels}
-            labels = labels + [m for m in _stop_labels(norm) if m.start() not in taken and m.start() >= headline]
+            labels = labels + [m for m in _stop_labels(norm, self.styles) if m.start() not in taken and m.start() >= headline]
         if "\n" in norm:
             taken = {m.start() for m in labels}
             labels = labels + [m for m in _line_labels(norm) if m.start() not in taken and m.start() >= headline]
@@ -689,13 +728,14 @@ class Transcript:
                 doc.add("quote", qs, qe, 0.8, speaker=speaker, speaker_text=text, content=doc.article.text[qs:qe],
                         direct=True, cue=None)
         doc.turns = doc.turns + turns
-        doc.labels = spans
-        def in_label(start: int) -> bool:
-            return any(s <= start < e for s, e in spans)
-
-        doc.mentions = [x for x in doc.mentions if not in_label(x.start)]
-        doc.candidates = [c for c in doc.candidates if c.kind != "actor" or not in_label(c.start)]
+        _drop_actors_in(doc, spans)
         return doc
+
+    def _field(self, m: re.Match[str]) -> bool:
+        """A record's header field before its colon ('DATE :', 'SENATORS PRESENT:', 'Committee members present:'): its
+        last word is a field's (titles.yaml's record_fields)."""
+        who = m.groupdict().get("who")
+        return bool(who) and who.split()[-1].lower() in self.fields
 
     @staticmethod
     def _named_outside(doc: IngestDoc, speaker: str, m: re.Match[str], labels: list[re.Match[str]]) -> bool:
@@ -707,8 +747,7 @@ class Transcript:
         return any(x.actor == speaker and x.kind == "person" and not any(s <= x.start < e for s, e in asked)
                    for x in doc.mentions_in(0, m.end()))
 
-    @staticmethod
-    def _seated(doc: IngestDoc, label_starts: list[int]) -> list[tuple[int, str | None]]:
+    def _seated(self, doc: IngestDoc, label_starts: list[int]) -> list[tuple[int, str | None]]:
         """Where a record's stage line seats its chair, and whom: the person named just before 'took the Chair' or
         'in the Chair', an office set off by commas or his name in brackets between ('(Ms X, President of the
         Assembly, took the Chair)', 'The SPEAKER (Hon. X) took the chair'; not 'in place of Ms Y' after it, not the
@@ -725,9 +764,11 @@ class Transcript:
                 continue  # a sentence of a speech or a report, no stage line
             if any(start <= s <= start + 4 for s in label_starts):
                 continue  # a speaker's turn: his words about the chair seat nobody
-            opened = max(norm.rfind("(", start, t.start()), norm.rfind("[", start, t.start()))
+            # the bracket still open where the words start ('[The Speaker (Hon. X) in the Chair]': the square one)
+            opened = max((at for at in (norm.rfind("(", start, t.start()), norm.rfind("[", start, t.start()))
+                          if at >= 0 and (")" if norm[at] == "(" else "]") not in norm[at:t.start()]), default=-1)
             before = [x for x in doc.mentions_in(start, t.start()) if x.kind == "person" and x.actor]
-            if opened >= 0 and not re.search(r"[)\]]", norm[opened:t.start()]):
+            if opened >= 0:
                 head = opened + 1  # '(Ms X ... took the Chair)': the words in brackets
                 if not norm[head:t.start()].strip():
                     # 'Senator X (in the chair)': the name before the bracket
@@ -735,14 +776,24 @@ class Transcript:
                     t_start = opened
                 else:
                     t_start = t.start()
-            elif _STAGE_HEAD.fullmatch(_ABBREVIATION.sub("", norm[start:t.start()]).strip()) or any(
+            elif _STAGE_HEAD.fullmatch(_STYLE_STOP.sub("", norm[start:t.start()]).strip()) or any(
                     not norm[x.end:t.start()].strip() and _WITH_NAME.search(norm, start, x.start) for x in before):
                 head, t_start = start, t.start()  # 'The SPEAKER (Hon. X) took the chair', '... with X in the chair'
             else:
                 continue
             people = [x for x in before if x.start >= head and _SEATED_GAP.fullmatch(norm, x.end, t_start)]
-            out.append((start, people[-1].actor if people else None))
+            out.append((start, people[-1].actor if people else self._seated_name(doc, head, t_start)))
         return out
+
+    def _seated_name(self, doc: IngestDoc, head: int, end: int) -> str | None:
+        """The id of a full name nobody lists that a stage line seats ('Senator A. Raynell Andreychuk (Chair) in the
+        chair.', '(The Speaker, Ms Jane Roe, in the Chair.)'): the last run of the line's words before its brackets or
+        commas that is a name, else None ('(Mr Speaker in the Chair)')."""
+        for words in reversed(re.split(r"[(),]", doc.norm[head:end])):
+            full = self._mixed_name(words.strip()) or (self._written_name(words) if words.isupper() else None)
+            if full:
+                return self._propose(doc, full)
+        return None
 
     def _statements(self, doc: IngestDoc) -> None:
         """'Foreign Secretary Philip Hammond said:' alone in its paragraph, then the statement: each paragraph
@@ -754,6 +805,9 @@ class Transcript:
         intros = [(m, m.group("cue"), "who") for m in _SAID_COLON.finditer(norm)]
         intros += [(m, None, next(g for g in ("who", "by", "text_by", None) if g is None or m.group(g)))
                    for m in finditer_at(_ISSUED_COLON, norm, _paragraph_or_sentence_opens(norm))]
+        floors = [m for m in finditer_at(_FLOOR_LINE, norm, _paragraph_opens(norm))] \
+            if "floor" in norm or "nterrupts:" in norm or "ntervenes:" in norm or "ntervention" in norm else []
+        intros += [(m, None, next(g for g in ("who", "of", "by") if m.group(g))) for m in floors]
         for m, cue, group in intros:
             span = _after_lead(norm, m.span(group)) if group else self._issued_before(doc, m.start())
             named = [x for x in doc.mentions_in(*span) if x.actor] if span else []
@@ -774,12 +828,16 @@ class Transcript:
                 words = norm[qs:qe].rstrip()
                 if len(words.split()) < 6 or not words.endswith((".", "!", "?")) or words.startswith(("\"", "'")) \
                         or ((_REPORTING.search(words) or _WROTE.search(words)) and not _FIRST_PERSON.search(words)) \
-                        or _NEWS_AGAIN.match(words):
+                        or _NEWS_AGAIN.match(words) or _STAGE.fullmatch(words):
                     break
                 turns.append((qs, qs + len(words)))
-            if cue is None and not any(_FIRST_PERSON.search(norm, qs, qe) for qs, qe in turns):
+            if cue is None and m.re is not _FLOOR_LINE and not any(_FIRST_PERSON.search(norm, qs, qe) for qs, qe in turns):
                 continue  # an issued statement is its author's words only when he speaks in it as I or we
             _speak(doc, turns, 0.75, who.actor, who.text, cue)
+        if floors:
+            # the formula line is the speaker's label: no mention of an actor
+            lines = [(m.start(), m.end()) for m in floors]
+            _drop_actors_in(doc, lines)
 
     @staticmethod
     def _issued_before(doc: IngestDoc, at: int) -> tuple[int, int] | None:
@@ -1045,8 +1103,12 @@ class Transcript:
 
     def _propose(self, doc: IngestDoc, full: str) -> str:
         """The id a full name nobody lists proposes, as a name in the text does (components.proposed), kept with the
-        name as first written."""
-        pid = slug(full)
+        name as first written; the last words of a full name proposed before are that person ('MR OKWIR EBONG:'
+        after 'Mr Samuel Okwir Ebong'), as components.proposed reads them."""
+        pid = person_id(full)
+        longer = {p for p in doc.proposed if p.endswith("-" + pid)}
+        if len(longer) == 1 and pid not in self.lex.entries:
+            return longer.pop()
         if pid not in self.lex.entries:
             doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
         return pid
@@ -1056,11 +1118,13 @@ class Transcript:
         -> 'V.K. Singh'): after the styles and ranks before it, two to four words in capitals, none an office's, a
         body's or a place's word (not 'SENIOR STATE DEPARTMENT OFFICIAL'); else None."""
         parts = _NOT_NAME.sub(" ", words.strip().strip("()")).split()
-        while parts and parts[0].lower().rstrip(".") in _STYLES | ROLES:
+        while parts and parts[0].lower().rstrip(".") in self.styles | ROLES:
             parts.pop(0)
         if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2:
             return None
-        if any(not _CAPS_WORD.fullmatch(p) or p.lower().rstrip(".") in self.not_name for p in parts):
+        # an initial between the words ('ROSALINDA M. VILLANUEVA-DIZON') is no style's 'M.'
+        if any(not _CAPS_WORD.fullmatch(p) or (p.lower().rstrip(".") in self.not_name and not (
+                0 < i < len(parts) - 1 and _INITIAL.fullmatch(p))) for i, p in enumerate(parts)):
             return None
         return " ".join(p.title() for p in parts)
 
@@ -1107,13 +1171,35 @@ class Transcript:
         parts = words.split()
         while parts and parts[0].lower().rstrip(".") in _STYLES | ROLES:
             parts.pop(0)
-        names = [p for p in parts if not _JOIN_WORD.fullmatch(p)]
+        # initials between the words ('A. Raynell Andreychuk') count as none of them: the id leaves them out
+        names = [p for p in parts if not _JOIN_WORD.fullmatch(p) and not _INITIAL.fullmatch(p)]
         if not 2 <= len(names) <= 4 or not all(_MIXED_WORD.fullmatch(p) for p in names):
             return None
         # a style's word stands only before the name: after it, 'Sen' or 'Tan' is a surname
         if any(p.lower() in self.not_name and (i == 0 or p.lower() not in _STYLES) for i, p in enumerate(names)):
             return None
         return " ".join(parts)
+
+    def _noted_surname(self, doc: IngestDoc, m: re.Match[str], inner: str) -> str | None:
+        """The full name the record gives before for a host's note by style and surname ('THE CHAIRMAN (Sen.
+        Marcos).' after 'HON. FERDINAND R. MARCOS JR. - Chairman')."""
+        words = [w for w in inner.split() if w.lower().rstrip(".") not in self.styles | _HONORIFICS]
+        return self._written_before(doc.norm, m.start(), words[0].upper()) if len(words) == 1 else None
+
+    def _written_before(self, norm: str, end: int, surname: str) -> str | None:
+        """The full name of that surname the record writes before the label, the first time (an attendance list's 'SEC.
+        TERESITA QUINTOS DELES - Presidential Adviser', a header's 'Prof. Miriam Coronel-Ferrer', an earlier label's
+        'MR ROBERT KISEMBO (...)'), for 'SEC. DELES.', 'PROF. FERRER.', 'MR KISEMBO:': the name in capitals or in
+        small letters, without its styles; None when the record gives none (a senator by surname alone)."""
+        held, names = self._full_names
+        if held is not norm:
+            names = {}
+            self._full_names = (norm, names)
+        if surname not in names:
+            names[surname] = [(f.start(), self._written_name(f.group()) or self._mixed_name(f.group()))
+                              for f in re.finditer(_FULL_NAME_OF.format(re.escape(surname)), norm)]
+        return next((full for at, full in names[surname] if at < end and full and getattr(
+            self.lex.entries.get(person_id(full)), "kind", "person") == "person"), None)
 
     @staticmethod
     def _called(doc: IngestDoc, m: re.Match[str], surname: str) -> str | None:
@@ -1139,7 +1225,8 @@ class Transcript:
             # 'Presenter (Diana Ser):': the person the note names, listed or not
             noted = self._noted(doc, m)
             inner = note.strip().strip("()[] ")
-            full = None if noted else (self._mixed_name(inner) or self._written_name(inner))
+            full = None if noted else (self._mixed_name(inner) or self._written_name(inner) or self._noted_surname(
+                doc, m, inner))
             if noted or full:
                 return (noted[-1].actor if noted else self._propose(doc, full)), text
         if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who) or _role(who) in _CHAIRS:
@@ -1148,11 +1235,14 @@ class Transcript:
                                  if x.kind == "person" and x.actor]
         # a name beats an office: 'PRESIDENT SANTOS:' is Santos, not whoever 'President' alone denotes; so does
         # the holder's name in a note after the office ('The Secretary of State for ... (Mr Philip Hammond):')
-        named_here = [x for x in people if x.via in ("name", "short")] or self._noted(doc, m)
+        # the label's own name in capitals beats what its note names: 'MR JANE ROE (Independent, Kasese
+        # Municipality, Kasese):' is the member, whatever the constituency reads as
+        own = who.isupper() and self._written_name(who) is not None
+        named_here = [x for x in people if x.via in ("name", "short")] or ([] if own else self._noted(doc, m))
         assembly = self._assembly_name(who)
         if assembly and not any(x.end >= m.end("who") - 1 for x in named_here):
             # 'Mr Kerem ALTAN': a mention of his given name alone read as someone's short name is not he
-            entry = self.lex.entries.get(slug(assembly))
+            entry = self.lex.entries.get(person_id(assembly))
             return (entry.id if entry is not None and entry.kind == "person" else self._propose(doc, assembly)), text
         if named_here or (people and not self._surname_after_office(m)):
             return (named_here or people)[-1].actor, text
@@ -1194,9 +1284,12 @@ class Transcript:
         # the member the chair called by his full name just before ('I call Mr Peter Quinlan.', then 'Mr Quinlan:')
         # a label that is a full name nobody lists ('Aoife Brennan (Galway West, Labour)'), not the dictionary's
         # other person of that surname: the id it proposes, as a name in the text does
-        full = self._called(doc, m, surname) or (None if peer else self._mixed_name(first))
+        # a style and a surname alone ('SEC. DELES.', 'Senator Downe:'), no office's words
+        styled = len([w for w in first.split() if w.lower().rstrip(".") not in self.styles | _HONORIFICS]) == 1
+        full = self._called(doc, m, surname) or (None if peer else self._mixed_name(first)) \
+            or (self._written_before(doc.norm, m.start(), surname) if styled else None)
         if full:
-            entry = self.lex.entries.get(slug(full))
+            entry = self.lex.entries.get(person_id(full))
             return (entry.id if entry is not None and entry.kind == "person" else self._propose(doc, full)), text
         ids = self.by_surname.get(surname, [])
         if len(set(ids)) == 1:
