@@ -1127,3 +1127,13 @@ def test_a_minutes_formula_line_gives_the_floor_to_the_speaker_of_the_paragraphs
             "Intervention by Mr Étienne Marchand-Loubet, Minister for Foreign Affairs:\n\n"
             "Mr President, the Government welcomes this agreement and we will support its implementation.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 4, 12)))] == ["etienne-marchand-loubet"]
+
+
+def test_a_style_before_a_name_in_capitals_makes_a_compass_or_place_word_a_surname(run):
+    text = ("NIGHTLY NEWS TRANSCRIPT\n\n"
+            "MARA QUINN, HOST: Good evening. With me is a former navy spokesman.\n\n"
+            "CAPT. OMAR NORTH (RET.), FORMER NAVY SPOKESMAN: Thank you, Mara. The patrols will go on.\n\n"
+            "QUINN: For how long?\n\n"
+            "NORTH: As long as the talks last.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 8)))] == ["mara-quinn", "omar-north", "mara-quinn",
+                                                                     "omar-north"]

@@ -584,6 +584,7 @@ class Transcript:
         self.not_name = ROLES | OFFICES | not_people(self.lex) | _STYLES | _UNNAMED \
             | {"presiding", "members", "officials", "some"} \
             | {p.lower() for p in self.lex.places}
+        self.not_role = ROLES | OFFICES | _STYLES | _UNNAMED | {"presiding", "members", "officials", "some"}
         # the styles a label may abbreviate before a name ('SEC.', 'ATTY.', 'Engr.')
         self.styles = frozenset(self.lex.styles | _STYLES | _ABBREVIATED)
         self.fields = self.lex.record_fields
@@ -1118,12 +1119,16 @@ class Transcript:
         -> 'V.K. Singh'): after the styles and ranks before it, two to four words in capitals, none an office's, a
         body's or a place's word (not 'SENIOR STATE DEPARTMENT OFFICIAL'); else None."""
         parts = _NOT_NAME.sub(" ", words.strip().strip("()")).split()
+        styled = False
         while parts and parts[0].lower().rstrip(".") in self.styles | ROLES:
+            styled = styled or parts[0].lower().rstrip(".") in self.styles
             parts.pop(0)
         if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2:
             return None
+        # after a person's style ('AMB. CAROL WEST') a body's or a place's word is a name's ('West'), not an office's
+        not_name = self.not_role if styled else self.not_name
         # an initial between the words ('ROSALINDA M. VILLANUEVA-DIZON') is no style's 'M.'
-        if any(not _CAPS_WORD.fullmatch(p) or (p.lower().rstrip(".") in self.not_name and not (
+        if any(not _CAPS_WORD.fullmatch(p) or (p.lower().rstrip(".") in not_name and not (
                 0 < i < len(parts) - 1 and _INITIAL.fullmatch(p))) for i, p in enumerate(parts)):
             return None
         return " ".join(p.title() for p in parts)
