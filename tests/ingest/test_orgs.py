@@ -107,3 +107,13 @@ def test_a_defined_term_is_the_last_word_of_any_of_the_body_names(run):
 def test_a_defined_term_needs_a_body_named_by_that_word(run):
     r = run("The European Union said the Commission of Inquiry was vital. The EU urged the Commission to go on.")
     assert ("Commission", "eu") not in actors(r)
+
+
+def test_venues_processes_and_states_after_a_name(run):
+    r = run("Parliament met at 2.35 p.m. in Parliament House, Kampala. Museveni mediates the Inter-Burundi Dialogue, "
+            "with former President Benjamin Mkapa of Tanzania as facilitator. Has Korea been asked to take part?")
+    found = actors(r)
+    assert ("Kampala", "uganda") not in found
+    assert not [a for _, a in found if a and a.startswith("burundi")]
+    assert ("Tanzania", "tanzania") in found
+    assert ("Korea", "south-korea") in found

@@ -333,6 +333,8 @@ class ActorMatcher:
                 # 'Maria Zakharova, Moscow, February 18, 2016': a header's place and date
                 dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
                 seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
+                # 'in Parliament House, Kampala': the town of an address after a building's name
+                seized = seized or (prev == "," and before_prev in _BUILDINGS and doc.norm[idxs[first - 2]].isupper())
                 # 'Wednesday, 3 February 2016 - Brussels': a header's place after its date
                 line_start = doc.norm.rfind("\n", 0, start) + 1
                 dated = dated or (prev == "-" and doc.norm[end:end + 1] in ("\n", "")
@@ -345,6 +347,9 @@ class ActorMatcher:
                 if located or after in PLACE_NEXT or dated or seized:
                     place_end = last if located else place_end  # 'in Riyadh and Sanaa': both places
                     continue
+            if entry.kind in ("state", "government") and start > 1 and doc.norm[start - 1] == "-" \
+                    and doc.norm[max(0, start - 7):start - 1].lower().endswith(_JOINING):
+                continue  # 'the Inter-Burundi Dialogue', 'intra-Afghan talks': the parties within it, no state acting
             if entry.kind == "state" and via == "name":
                 if nxt == "-" and last + 1 < n:
                     nxt = strings[lows[last + 1]]  # 'a Britain-based monitor': where it sits, not who acts
@@ -368,7 +373,8 @@ class ActorMatcher:
                                               or bool(_CALL_ON.search(doc.norm, max(0, start - 80), start)))
                 # 'For France, Assad cannot stay': the state whose view the sentence gives
                 fronted = prev == "for" and nxt == "," and first > 0 and doc.sent_of(start)[0] == idxs[first - 1]
-                represented = (prev == "of" and (before_prev in REPRESENTED_BY or first - 1 in person_ends)) \
+                represented = (prev == "of" and (before_prev in REPRESENTED_BY or first - 1 in person_ends
+                                                 or _name_before(doc.norm, idxs, strings, lows, first - 1))) \
                     or (prev == "for" and before_prev in SPEAKING)
                 # 'the importance of Russia ending its air campaign': the state does what the -ing word says
                 acting = prev == "of" and nxt.endswith("ing") and nxt not in _NOT_GERUNDS and len(nxt) > 4
@@ -646,6 +652,29 @@ class ActorMatcher:
 _JOINT_NOUNS = {"truce", "deal", "agreement", "talks", "plan", "initiative", "ceasefire", "statement", "accord",
                 "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts",
                 "text", "draft", "brokered", "framework", "roadmap", "effort", "efforts"}
+
+
+# a building's word before a comma and a town: an address ('Parliament House, Kampala', 'Palais des Nations, Geneva')
+_BUILDINGS = {"house", "hall", "building", "palace", "centre", "center", "hotel", "complex", "headquarters", "room",
+              "square", "nations", "palais", "residence", "chamber", "chambers", "street", "avenue", "road"}
+# prefixes that make a state's name a dialogue or a process among its people ('Inter-Burundi', 'intra-Syrian')
+_JOINING = ("inter", "intra", "pan", "trans")
+# capitalised words before 'of' that head a body's or a place's name, not a person's ('the Government of X', 'the
+# Bank of X', 'the Republic of X')
+_NAMED_OF = {"government", "republic", "kingdom", "state", "states", "forces", "front", "assembly", "senate", "court",
+             "bank", "university", "ministry", "council", "parliament", "people", "army", "federation", "union",
+             "emirate", "sultanate", "principality", "commonwealth", "islands", "coast", "gulf", "north", "south",
+             "east", "west", "affairs", "group", "members", "friends", "statement", "embassy", "consulate"}
+
+
+def _name_before(norm: str, idxs: list[int], strings, lows: list[int], of: int) -> bool:
+    """'former President Benjamin Mkapa of Tanzania': two capitalised words before 'of', a person's name the
+    dictionary may lack (coref and the proposed people come later), whose state the name after 'of' is."""
+    if of < 2:
+        return False
+    last, first = of - 1, of - 2
+    return norm[idxs[last]].isupper() and norm[idxs[first]].isupper() and strings[lows[last]] not in _NAMED_OF \
+        and strings[lows[first]] not in _NAMED_OF and strings[lows[last]].isalpha()
 
 
 def _tails(lex: Lexicon, forms: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
