@@ -117,3 +117,11 @@ def test_venues_processes_and_states_after_a_name(run):
     assert not [a for _, a in found if a and a.startswith("burundi")]
     assert ("Tanzania", "tanzania") in found
     assert ("Korea", "south-korea") in found
+
+
+def test_an_organ_then_its_body_is_one_mention(run):
+    r = run("Members of the Presidency Council of the Government of National Accord reached Tripoli. "
+            "The Presidency Council said it would stay.")
+    found = actors(r)
+    assert ("Government of National Accord", "libya-gna") in found
+    assert found.count(("Presidency Council", "libya-gna")) == 1

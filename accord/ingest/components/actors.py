@@ -447,6 +447,7 @@ class ActorMatcher:
         doc.mentions.sort(key=START)
         self._defined_terms(doc)
         self._short_forms(doc)
+        _organ_of_itself(doc)
         self._acronyms(doc)
         return doc
 
@@ -652,6 +653,15 @@ class ActorMatcher:
 _JOINT_NOUNS = {"truce", "deal", "agreement", "talks", "plan", "initiative", "ceasefire", "statement", "accord",
                 "understanding", "cooperation", "relations", "proposal", "arrangement", "co-chairs", "contacts",
                 "text", "draft", "brokered", "framework", "roadmap", "effort", "efforts"}
+
+
+def _organ_of_itself(doc: IngestDoc) -> None:
+    """'the Presidency Council of the Government of National Accord': an organ named by the dictionary as its body,
+    then the body's name after 'of', is one mention of the body, the name after 'of' (not the same actor twice)."""
+    drop = {id(a) for a, b in zip(doc.mentions, doc.mentions[1:])
+            if a.actor and a.actor == b.actor and a.kind != "person" and doc.norm[a.end:b.start] in (" of the ", " of ")}
+    if drop:
+        doc.mentions = [m for m in doc.mentions if id(m) not in drop]
 
 
 # a building's word before a comma and a town: an address ('Parliament House, Kampala', 'Palais des Nations, Geneva')
