@@ -535,8 +535,11 @@ def test_a_body_s_verbs_of_a_statement_and_denials_and_what_is_not_ruled_out(run
                             ("the Council stood ready to act", "unsc", "Council members"),
                             ("it arms them", "russia", "Moscow"), ("the plan was concrete", "dmitry-peskov", "Dmitry Peskov"),
                             ("the date could change", "dmitry-peskov", "Dmitry Peskov")]
-    # a person's 'recalled that' is his narrative; 'denies any link' and 'reaffirmed the text "in full"' report nothing
-    assert not _indirect(run("The Minister recalled that the group met in Vienna. The militia denies any link to it."))
+    # a person's 'recalled that' reports (dev9, blind9, blind10, blind13 annotate it); a release's 'recalls that' is its
+    # own text; 'denies any link' reports nothing
+    assert _indirect(run("The Minister recalled that the group met in Vienna. The militia denies any link to it.")) == [
+        ("the group met in Vienna", None, "The Minister")]
+    assert not _indirect(run("The Ministry recalls that the group met in Vienna."))
 
 
 def test_a_report_before_sources_telling_an_outlet_and_a_long_official_name_as_the_speaker(run):
@@ -1185,3 +1188,26 @@ def test_a_leader_s_government_speaks_for_the_state_s_government(run):
     r = run("President Assad's government has said again and again that it will not talk to armed groups.")
     (q,) = quotes(r, direct=False)
     assert (q["content"], q["speaker"]) == ("it will not talk to armed groups", "syria-government")
+
+
+def test_and_that_before_a_verb_is_a_comment_not_a_second_report(run):
+    r = run("The Prime Minister of Israel, Benjamin Netanyahu, said in Moscow that Israel would not let advanced arms "
+            "reach Hezbollah, and that remains the policy. Sergei Lavrov said that the talks were over and that "
+            "Moscow would wait.")
+    got = [q["content"] for q in quotes(r, direct=False)]
+    assert got == ["Israel would not let advanced arms reach Hezbollah", "the talks were over", "Moscow would wait"]
+
+
+def test_a_person_s_recalled_that_reports_and_a_release_s_recalls_that_is_its_own_text(run):
+    r = run("Luis Almagro recalled that the mission had worked in the regions since 2004, and said that it was ready "
+            "to help.\n\nThe Foreign Ministry recalls that the Council demanded a withdrawal in April.")
+    got = [(q["content"], q["speaker"], q["cue"]) for q in quotes(r, direct=False)]
+    assert got == [("the mission had worked in the regions since 2004", "luis-almagro", "recalled"),
+                   ("it was ready to help", "luis-almagro", "said")]
+
+
+def test_the_subject_of_a_first_verb_tells_after_and(run):
+    r = run("Sergei Lavrov met John Kerry in Munich on Friday and told him that Moscow would keep its bombers away "
+            "from the city.")
+    (q,) = quotes(r, direct=False)
+    assert (q["content"], q["speaker"]) == ("Moscow would keep its bombers away from the city", "sergei-lavrov")

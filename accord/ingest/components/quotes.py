@@ -127,7 +127,7 @@ _AND_WORD = re.compile(r"and(?<!\wand)\b")  # '\band\b' with the literal first, 
 _JOINT_TEXT = re.compile(r"(?:the|a|their) joint (?:statement|declaration|communiqu[e\u00e9]|text)\b", re.I)
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
 _OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
-                           r"had|has|have|would|will|could|can|must|did|does|should|may|might)\b)")
+                           r"had|has|have|would|will|could|can|must|did|does|should|may|might|that)\b)")
 # verbs that take a thing as often as a clause ('announced a 72-hour truce', 'repeated Turkey's objection'): what
 # follows them is a report only with a finite verb of its own ('announced a truce would begin') or 'that'
 # '..., according to the statement.' closing a reported clause: the report's source, not its words
@@ -178,8 +178,9 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
 _THAT_ONLY_CUES = {"rule out", "ruled out", "recalled", "recalls", "reaffirmed", "underlined", "underscored", "denies",
                    "been clear"}
 # verbs of a body's statement: a report only when a body (or its members) speaks ('Council members underlined
-# that ...'); 'The Minister recalled that ...' is the minister's narrative
-_BODY_CUES = {"recalled", "recalls", "reaffirmed", "underlined", "underscored", "emphasised", "emphasized"}
+# that ...'); a person's 'recalled that' reports as his 'said that' does (dev9 and the splits since annotate it),
+# while a release's 'The Government recalls that' is its own text
+_BODY_CUES = {"recalls", "reaffirmed", "underlined", "underscored", "emphasised", "emphasized"}
 # verbs whose person addressed comes before the reported 'that' ('assured the envoy that ...'; 'assured him of
 # support' reports nothing)
 _ASSURE_CUES = {"assured", "assures"}
@@ -295,6 +296,8 @@ _EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplo
 # a headline's speaker without an article after the cue ('says opposition chief', 'says top US diplomat')
 _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|envoy|minister|official|diplomat|"
                                r"spokes(?:man|woman|person)|commander|president|negotiator|monitor|group|ministry)")
+# 'that' as the subject of a verb, a demonstrative ('and that is why', 'and that remains the policy')
+_THAT_THEN_VERB = re.compile(r"(?:is|was|remains|remained|has|had|means|meant|seems|seemed|shows|showed|makes|made)\b")
 _AND_THAT = re.compile(r"(?:, | )(?:and|but) that\s+")  # (',? ' as two literal openings: a class to skip to)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
@@ -1086,8 +1089,10 @@ class QuoteExtractor:
                     # a body, or a state speaking through its ministry ('the FDFA recalls that ...'); not a person
                     if entry is None or entry.kind not in (*_BODY_KINDS, "state"):
                         continue
+                # 'X met Y in Munich and told him that ...': the subject of the first verb, not its object
+                second_verb = not shared and not relative and bool(_AND_BEFORE.search(norm, sp_s, sp_e))
                 for part_s, part_e in _that_clauses(norm, cs, ce):
-                    self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue)
+                    self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue, prefer_first=second_verb)
                 speaker_at = (sp_s, sp_e)
 
     @staticmethod
@@ -1097,8 +1102,8 @@ class QuoteExtractor:
         return len(doc.norm[s:e].split()) - sum(len(m.text.split()) - 1 for m in doc.mentions_in(s, e) if m.end <= e)
 
     def _add_indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]], sp_s: int, sp_e: int, cs: int,
-                      ce: int, cue: str) -> None:
-        att = self._resolve(doc, sp_s, sp_e, cue=cue)
+                      ce: int, cue: str, prefer_first: bool = False) -> None:
+        att = self._resolve(doc, sp_s, sp_e, cue=cue, prefer_first=prefer_first)
         if att is None or (att.speaker is None and not att.speaker_text) or _SELF.fullmatch(att.speaker_text or ""):
             return  # 'I told him that ...' in a speech: the speaker's own words, quoted whole already
         if any(ps == cs for ps, _ in doc.places):  # the sentence opens with the dateline: the words follow it
@@ -1671,6 +1676,9 @@ def _that_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """'X, and that Y', 'X but that Y' -> the spans of X and Y."""
     out = []
     for m in _AND_THAT.finditer(norm[start:end]):
+        if _THAT_THEN_VERB.match(norm, start + m.end()):
+            # 'X, and that remains the policy': the speaker's comment on X, no second clause reported
+            return out + [(start, start + m.start())]
         out.append((start, start + m.start()))
         start = start + m.end()
     return out + [(start, end)]
