@@ -1137,3 +1137,30 @@ def test_a_style_before_a_name_in_capitals_makes_a_compass_or_place_word_a_surna
             "NORTH: As long as the talks last.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 8)))] == ["mara-quinn", "omar-north", "mara-quinn",
                                                                      "omar-north"]
+
+
+def test_a_stage_line_seating_the_chair_is_no_label_ending_in_a_full_stop(run):
+    text = ("COMMITTEE ON PEACE AND UNITY\n\n"
+            "MEMBERS PRESENT: HON. ROSALINDA M. VILLANUEVA-DIZON - Chairperson\n\n"
+            "Senator A. Jane Roe (Vice-Chair) in the chair.\n\n"
+            "THE CHAIRPERSON (Rep. Villanueva-Dizon). The hearing is called to order.\n\n"
+            "USEC. LAGMAN. Thank you, Madam Chair. The ceasefire has held.\n\n"
+            "THE CHAIRPERSON (Rep. Villanueva-Dizon). Thank you.")
+    assert [c[:12] for c, _, _ in turns(run(text, dt.date(2016, 3, 1)))] == ["The hearing ", "Thank you, M", "Thank you."]
+
+
+_PREAMBLE = ["MINUTES OF THE PLENARY SESSION", "Presided over by the honourable Senator Rafael Ortega Duque.",
+             "The session opened at 3.10 p.m. with a quorum present.", "Second debate of the draft law on victims.",
+             "The Secretary reads the order of the day."]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(_PREAMBLE), max_size=4))
+def test_a_minutes_preamble_never_changes_who_has_the_floor(run, preamble):
+    body = ("The Presidency gives the floor to the honourable Senator Lucía Fernanda Ospina Rey:\n\n"
+            "Thank you, Mr President. We will vote for the law today.\n\n"
+            "With the leave of the Presidency, the honourable Senator Tomás Echeverri Lara interrupts:\n\n"
+            "Senator, the regions were heard. I was there myself.")
+    text = "\n\n".join([*preamble, body])
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 4, 12)))] == ["lucia-fernanda-ospina-rey",
+                                                                         "tomas-echeverri-lara"]

@@ -526,6 +526,9 @@ def _stop_labels(norm: str, styles: frozenset[str]) -> list[re.Match[str]]:
                  and (len(who[-1].rstrip(".")) == 1 or who[-1].lower() not in _ABBREVIATED))
              or _role(m.group("who")) in _QUESTIONERS]
     found = [m for m in found if not m.group("style") or m.group("style").lower() in styles]
+    # a stage line seating the chair opens with a name and an initial's stop too ('Senator A. Jane Roe (Chair) in
+    # the chair.'): no turn
+    found = [m for m in found if not _CHAIR_TAKEN.search(norm, m.start(), _PARAGRAPH.match(norm, m.start()).end())]
     if len(found) < 3:
         return []
     # a stenogram's last initial keeps its stop before an apposition ('Lavrov S. V., Minister ...') and gives it
