@@ -176,3 +176,14 @@ def test_a_name_listed_with_a_person_s_name_is_a_person_s(run):
 def test_a_name_with_a_small_malay_particle(run):
     r = run("Ms. Siti Aminah binti Rahman, a lawyer for the families, told the court the men were innocent.")
     assert _people(r) == [("Siti Aminah binti Rahman", "siti-aminah-binti-rahman")]
+
+
+def test_a_member_in_capitals_after_his_style_with_initials_without_stops(run):
+    r = run("QUESTIONS FOR WRITTEN REPLY\n\nMr T K NDLOVU (IFP) asked the Minister whether the envoy had reported.\n\n"
+            "The Minister replied that Mr Ndlovu would receive the report.")
+    assert _people(r) == [("T K NDLOVU", "t-k-ndlovu"), ("Ndlovu", "t-k-ndlovu")]
+
+
+def test_a_heading_in_capitals_is_no_unknown_person(run):
+    r = run("COMMITTEE ON PEACE AND UNIFICATION\n\nATTENDANCE\n\nTHE NATIONAL WATER AUTHORITY MET.\n\nThe members spoke.")
+    assert not [a for a in of(r, "actor") if a["actor_kind"] == "person"]

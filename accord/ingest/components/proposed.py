@@ -169,6 +169,12 @@ _OPENING = re.compile(r"(?:^|[\n.!?:\"\u201c]\s?)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
+def _bare_initials(words: list[str]) -> int:
+    """1 when a name's words are initials without full stops and one word ('S MOKGALAPA', as a Hansard writes a
+    member), else 0."""
+    return int(len(words) >= 2 and all(len(w) == 1 for w in words[:-1]) and len(words[-1]) > 2)
+
+
 def person_id(name: str) -> str:
     """The id of a person named so: the slug of the name without its initials when two words or more remain, as the
     world dictionary and the corpus write ids ('Retno L.P. Marsudi' -> 'retno-marsudi', 'A. Jane Roe' -> 'jane-roe');
@@ -464,7 +470,7 @@ class ProposedPeople:
             given = given[:-1]
         # a name in capitals, as a record's header or attendance list writes it ('HON. JANE Q. ROE – Chairperson'):
         # a person's only with a style before it or an office after its dash, its words no acronyms then
-        capitals = all(p.isupper() for p in given) and sum(len(p) > 2 for p in given) >= 2 \
+        capitals = all(p.isupper() for p in given) and sum(len(p) > 2 for p in given) >= 2 - _bare_initials(given) \
             and self._styled_capitals(norm, start, end)
         if not capitals and any((len(p) > 1 and p.isupper() and not p.endswith("."))
                                 or (len(p) <= 3 and sum(map(str.isupper, p)) > 1) or any(map(str.isdigit, p))
@@ -480,7 +486,7 @@ class ProposedPeople:
     def _styled_capitals(self, norm: str, start: int, end: int) -> bool:
         """Whether a style or an office stands just before a name in capitals ('SEC.', 'HON.', 'SENATOR'), or an
         office after a dash after it ('– Chairman', '– Legal Consultant, ...')."""
-        before = norm[max(0, start - 20):start].rstrip(" ,(").rsplit(None, 1)
+        before = norm[max(0, start - 20):start].rsplit("\n", 1)[-1].rstrip(" ,(").rsplit(None, 1)
         if before and before[-1].lower().rstrip(".,") in self.styles:
             return True
         office = _DASH_OFFICE.match(norm, end, end + 60)
