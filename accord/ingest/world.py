@@ -292,7 +292,8 @@ def world() -> Lexicon:
     iso_of = {s["id"]: s["iso"] for s in states}
     for r in _load("regions.yaml"):
         # matched as a state (a place after 'in', an actor when it acts), its country the state it belongs to
-        entries.append(Entry(id=r["id"], kind="state", name=r["name"], iso=iso_of[r["of"]], aliases=r.get("aliases", [])))
+        entries.append(Entry(id=r["id"], kind=r.get("kind", "state"), name=r["name"], iso=iso_of[r["of"]],
+                             aliases=r.get("aliases", [])))
     for name in ("organisations.yaml", "groups.yaml"):
         for o in _load(name):
             entries.append(Entry(id=o["id"], kind=o["kind"], name=o["name"], aliases=o.get("aliases", [])))

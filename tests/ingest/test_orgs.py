@@ -125,3 +125,10 @@ def test_an_organ_then_its_body_is_one_mention(run):
     found = actors(r)
     assert ("Government of National Accord", "libya-gna") in found
     assert found.count(("Presidency Council", "libya-gna")) == 1
+
+
+def test_regions_lend_no_common_noun_to_the_government(run):
+    r = run("BOGOTA - Colombia's talks went on. The Government said the state would pay, and the Government "
+            "of Colombia agreed.")
+    govs = {c["actor"] for c in of(r, "description") if c["type"] == "government"}
+    assert not govs & {"krg", "south-west-state"}

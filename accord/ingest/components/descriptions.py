@@ -94,6 +94,9 @@ _NOT_BODY = {"person", "state", "government", "armed_group", "political_group"}
 _TITLE_DETS = {"the", "his", "her", "its", "their"}
 
 
+# the last words of states' names that are common nouns of the text as well
+_COMMON_LAST = {"state", "states", "government", "republic", "kingdom", "region", "islands", "union"}
+
 #: what the dictionary knows of a proposed person: a person, and nothing else
 _PROPOSED = Entry("", "person", "")
 
@@ -108,7 +111,8 @@ class Descriptions:
         for e in self.lex.entries.values():
             if e.kind == "state":
                 for form in [*e.demonyms, e.name, *e.aliases]:
-                    if form:
+                    # a common noun ending a name ('South West State') names no state alone
+                    if form and form.split()[-1].lower() not in _COMMON_LAST:
                         keys.setdefault(form.split()[-1].lower(), set()).add(e.id)
         strings = ctx.nlp.vocab.strings
         unique = {strings.add(w): ids.pop() for w, ids in keys.items() if len(ids) == 1 and len(w) > 3}
