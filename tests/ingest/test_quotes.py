@@ -1211,3 +1211,25 @@ def test_the_subject_of_a_first_verb_tells_after_and(run):
             "from the city.")
     (q,) = quotes(r, direct=False)
     assert (q["content"], q["speaker"]) == ("Moscow would keep its bombers away from the city", "sergei-lavrov")
+
+
+def test_a_body_named_as_someone_s_issues_no_communique(run):
+    r = run("The League of Arab States closed its session in Cairo. On Yemen, the ministers backed the efforts of the "
+            'UN Special Envoy, Ismail Ould Cheikh Ahmed. The ministers "hold the militias responsible for the '
+            'bloodshed", the final communiqué reads.')
+    (q,) = quotes(r)
+    assert q["speaker"] == "arab-league"
+
+
+def test_a_body_of_a_full_name_that_welcomed_and_said_speaks(run):
+    r = run("The Council of the League of Arab States met in Cairo on Friday.\n\nIn its resolution on Syria, the "
+            'Council welcomed the truce and said it "looks to all parties to respect it fully".')
+    (q,) = quotes(r)
+    assert (q["speaker"], q["speaker_text"]) == ("arab-league", "the Council")
+
+
+def test_an_organ_of_a_body_with_a_title_word_in_its_name_speaks_for_the_body(run):
+    r = run("Militants fired mortar shells on two districts overnight, the Syrian army's General Command said in a "
+            "statement.")
+    (q,) = quotes(r, direct=False)
+    assert q["speaker"] == "syria-government"

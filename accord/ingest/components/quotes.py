@@ -265,6 +265,12 @@ _CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|
 # a clause joined to the one before after a comma, its own subject opening it ('..., and the opposition has said')
 _COORDINATE = re.compile(r",\s+(?:and|but)\s+(?=\S)")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
+_SUBJECT_THEN_VERB = re.compile(r"\s*(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+){0,5}[A-Z][\w'-]*)\s+[a-z]{3,}ed\b")
+# a body named as a person's: before his title ('UN Special Envoy'), or after his name ('X of the OSCE')
+_TITLE_AFTER_BODY = re.compile(r"\s+(?:Special\s+)?(?:[Ee]nvoy|Representative|Secretary-General|Secretary General|"
+                               r"[Cc]hief|[Cc]oordinator|[Ss]pokes(?:man|woman|person)|[Aa]mbassador)\b")
+_AFFILIATION = re.compile(r"\s+of(?:\s+the)?\s+")
+_BODY_AFTER_TITLE = re.compile(r"\s+(?:Command|Staff|Headquarters|Secretariat|Directorate)\b")
 _PERSONS_GOVERNMENT = re.compile(r"'s (?:government|administration|cabinet)$", re.I)
 # someone of the body named last, called through its possessive ('its leaders said', 'their leadership')
 _ITS_PEOPLE = re.compile(r"(?:[Ii]ts|[Tt]heir) (?:leaders?|leadership|chiefs?|negotiators?|delegation|command)")
@@ -724,7 +730,10 @@ class QuoteExtractor:
                 subject = self._opening_subject(doc, start, cues[j].start())
                 if subject is not None:
                     return Attribution(subject.actor, subject.text, m.group())
-            att = self._resolve(doc, start, cues[j].start(), cue=doc.text[m.start():m.end()])
+            end = cues[j].start()
+            if _AND_BEFORE.search(norm, start, end):  # 'the Council welcomed the truce and said it "..."'
+                end = _first_verb_subject_end(norm, start, end) or end
+            att = self._resolve(doc, start, end, cue=doc.text[m.start():m.end()])
             if att is not None:
                 return att
         return None
@@ -1091,6 +1100,7 @@ class QuoteExtractor:
                         continue
                 # 'X met Y in Munich and told him that ...': the subject of the first verb, not its object
                 second_verb = not shared and not relative and bool(_AND_BEFORE.search(norm, sp_s, sp_e))
+                sp_e = (_first_verb_subject_end(norm, sp_s, sp_e) or sp_e) if second_verb else sp_e
                 for part_s, part_e in _that_clauses(norm, cs, ce):
                     self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue, prefer_first=second_verb)
                 speaker_at = (sp_s, sp_e)
@@ -1261,7 +1271,8 @@ class QuoteExtractor:
         if described and not spokes:  # 'The Secretary told reporters', 'the Government said': who it denotes
             d = described[-1]  # its words as read (a soft break a space), as a mention's are
             return Attribution(d.data.get("actor"), doc.text[d.start:d.end], cue)
-        titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")]
+        titled = [m for m in inside if m.kind == "person" and m.via in ("title", "anonymous")
+                  and not _BODY_AFTER_TITLE.match(norm, m.end)]  # 'the army's General Command': a body's organ
         if titled and not spokes:  # "the Russian envoy" (named by coref when it can), "China's envoy"
             t = titled[-1]
             holder = t.actor or (self._title_holder(doc, t, inside) if t.via == "title" and _DEFINITE_TITLE.match(words)
@@ -1287,14 +1298,19 @@ class QuoteExtractor:
             return Attribution(body[-1].actor, _np(words) if _SPOKES.search(words) else body[-1].text, cue)
         if _ARMY_SPOKES.search(words):
             return Attribution(self._antecedent(doc, s, "army"), _np(words), cue)
+        # 'the Conference' after 'the Conference of Heads of State of ECCAS', 'the Council' after 'The Council of the
+        # League of Arab States': the body it is of
+        again = _BODY_AGAIN.fullmatch(words)
+        of = self._body_of(doc, s, again.group(1)) if again else None
+        if of:
+            return Attribution(of, words, cue)
         common = _COMMON_BODY.search(words)
         if common:
             return Attribution(self._antecedent(doc, s, common.group(1).lower()), _np(words), cue)
         if _INDEFINITE.match(words) and len(words.split()) <= 8:
             return Attribution(None, _np(words), cue)  # "one of them", "a shopkeeper in Tripoli"
-        again = _BODY_AGAIN.fullmatch(words)
-        if again:  # 'the Conference' after 'the Conference of Heads of State of ECCAS': the body it is of
-            return Attribution(self._body_of(doc, s, again.group(1)), words, cue)
+        if again:  # a body called by its noun that the text never named in full: no actor
+            return Attribution(None, words, cue)
         if _CAPITAL.match(words) and (len(words.split()) <= 8 or _TITLES_AND_NAME.fullmatch(words)):
             return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
         if prefer_first:
@@ -1556,9 +1572,15 @@ class QuoteExtractor:
     @staticmethod
     def _author(doc: IngestDoc, before: int) -> str | None:
         """'the resolution', 'the statement': the body the article named last (a council, a forum, an
-        organisation), however far back: an official text is the act of the body the story is about."""
-        for m in reversed(doc.mentions_in(0, before)):
-            if m.actor and m.kind in _BODY_KINDS and not QuoteExtractor._quoted(doc, m.start):
+        organisation), however far back: an official text is the act of the body the story is about. A body
+        named only as someone's ('the UN Special Envoy', 'Antti Turunen of the UN') issued nothing here."""
+        mentions = doc.mentions_in(0, before)
+        for i in range(len(mentions) - 1, -1, -1):
+            m = mentions[i]
+            if m.actor and m.kind in _BODY_KINDS and not QuoteExtractor._quoted(doc, m.start) \
+                    and not (i and mentions[i - 1].kind == "person"
+                             and _AFFILIATION.fullmatch(doc.norm, mentions[i - 1].end, m.start)) \
+                    and not _TITLE_AFTER_BODY.match(doc.norm, m.end):
                 return m.actor
         return None
 
@@ -1628,6 +1650,14 @@ def _subject_then_quote(norm: str, s: int, e: int, spans: list[tuple[int, int, b
         return False
     before = norm[s:spans[k][0] - 1]
     return not (_FINITE.search(before) or _PAST.search(before))
+
+
+def _first_verb_subject_end(norm: str, s: int, e: int) -> int | None:
+    """Where the subject ends in words that open with it and a first verb in the past ('the Council welcomed the
+    truce and', after an opening circumstance or not), or None."""
+    lead = _LEAD_CLAUSE.match(norm, s, e)
+    m = _SUBJECT_THEN_VERB.match(norm, lead.end() if lead else s, e)
+    return m.end("np") if m else None
 
 
 def _coordinate_subject(norm: str, clause: int, cue: int) -> int:
