@@ -1164,3 +1164,38 @@ def test_a_minutes_preamble_never_changes_who_has_the_floor(run, preamble):
     text = "\n\n".join([*preamble, body])
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 4, 12)))] == ["lucia-fernanda-ospina-rey",
                                                                          "tomas-echeverri-lara"]
+
+
+def test_a_parliament_s_presiding_officer_is_no_head_of_state_and_no_member_he_calls(run):
+    # an Australian Senate's 'The PRESIDENT:', a French Assembly's 'Mr President.' in translation, a Dutch
+    # chamber's 'Madam Speaker:'
+    text = ("SENATE\n\nQuestions without Notice\n\n"
+            "Senator NGARRA (Northern Territory) (14:05): My question is to the minister. Will we fund the talks?\n\n"
+            "Senator HOLLOWBY (Victoria—Minister for Finance) (14:06): We will, and we have said so.\n\n"
+            "The PRESIDENT: Senator Ngarra, a supplementary question.\n\n"
+            "Senator NGARRA (Northern Territory) (14:07): When?")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [None, None, None, None]
+    text = ("Questions to the Government (translation)\n\n"
+            "Mr President. The floor is with Mr Pierre Lellouchet, for the Republicans group.\n\n"
+            "Mr Pierre Lellouchet. Minister, will France take part in the talks?\n\n"
+            "Mr President. The floor is with the Minister of Foreign Affairs.\n\n"
+            "Mr Jean-Marc Ayrault, Minister of Foreign Affairs. Deputy, France will take part.\n\n"
+            "Mr Pierre Lellouchet. Thank you, Minister.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
+        None, "pierre-lellouchet", None, "jean-marc-ayrault", "pierre-lellouchet"]
+    text = ("Madam Speaker: I give the floor to the member for Utrecht.\n\n"
+            "Mrs Anouk Verbeek-Smit: Madam Speaker, will the minister go to Geneva?\n\n"
+            "Madam Speaker: The minister.\n\n"
+            "Mr Bert Koenders: I will, Madam Speaker.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [None, "anouk-verbeek-smit", None, "bert-koenders"]
+
+
+def test_an_office_label_is_not_the_member_who_asked_that_office(run):
+    text = ("NATIONAL ASSEMBLY\n\nQUESTIONS FOR ORAL REPLY\n\nQuestion 12:\n\n"
+            "Ms T Mahlangu-Botha (ANC) asked the Minister of Defence and Military Veterans: When will the troops "
+            "return?\n\n"
+            "The MINISTER OF DEFENCE AND MILITARY VETERANS: Hon House Chair, they will return in April.\n\n"
+            "Ms T MAHLANGU-BOTHA: Will they be replaced?\n\n"
+            "The MINISTER OF DEFENCE AND MILITARY VETERANS: Yes, by a smaller unit.")
+    speakers = [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))]
+    assert speakers[-3:] == [None, "t-mahlangu-botha", None]

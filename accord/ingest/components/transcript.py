@@ -279,6 +279,14 @@ _OFFICE_WORDS = _HONORIFICS - {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "d
     "secretary", "representative", "commissioner", "governor", "director", "adviser", "advisor", "coordinator",
     "rapporteur", "envoy", "chief", "head", "leader", "minister", "ambassador"}
 _SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"')\u201d]?\s|[!?:\n]")
+# between a name and the office after it, in apposition: a comma, a note in brackets, 'the'
+_APPOSED = re.compile(r"[\s,]*(?:\([^()\n]*\)[\s,]*)?(?:[Tt]he\s+)?")
+# a presiding officer's label in a parliament's record: 'The' and the office in capitals ('The PRESIDENT:', 'The
+# SPEAKER:', 'The DEPUTY PRESIDENT:'), or an address's style and the office in any case ('Mr President.', 'Madam
+# Speaker:'); the head of state a press conference labels 'THE PRESIDENT' is written all in capitals
+_PRESIDING = re.compile(r"(?:The[ \t]+(?:(?:DEPUTY|ACTING|VICE)[ \t-]+)?(?:PRESIDENT|SPEAKER|CHAIR|CHAIRMAN|CHAIRPERSON|"
+                        r"CHAIRWOMAN|PRESIDING[ \t]+OFFICER)|(?:Mr|Madam|Madame|Mme|Mister)\.?[ \t]+(?i:(?:deputy|acting|vice)"
+                        r"[ \t-]+)?(?i:president|speaker|chair|chairman|chairperson|chairwoman))(?:[ \t]+pro[ \t]+tempore)?\*?")
 _LEAD_NOTE = re.compile(r"[(\[][^()\[\]\n]{2,40}[)\]][ \t]*")
 
 
@@ -695,7 +703,8 @@ class Transcript:
                 # after a question naming another president)
                 speaker = offices[who]
             else:
-                if speaker is None and who and not _asking(m) and _role(who) not in _CHAIRS and not _CHAIR.fullmatch(who):
+                if speaker is None and who and not _asking(m) and _role(who) not in _CHAIRS and not _CHAIR.fullmatch(who) \
+                        and not _PRESIDING.fullmatch(who):
                     speaker = self._defined(doc, m, said)
                 if who and speaker and self._by_office(doc, m) and self._named_outside(doc, speaker, m, labels):
                     offices[who] = speaker
@@ -1017,6 +1026,9 @@ class Transcript:
             # next to the office in its sentence: nothing that ends a sentence between them
             # ('Mr.' and the like end none)
             near = [x for x in near if not _SENTENCE_END.search(norm, min(x.end, r.end()), max(x.start, r.start()))]
+            # one named before the office holds it only in apposition ('Mr X, the Minister of ...'): a member who
+            # 'asked the Minister of ...' or spoke 'to the Minister' is another person
+            near = [x for x in near if x.start >= r.end() or _APPOSED.fullmatch(norm, x.end, r.start())]
             if near:
                 return min(near, key=lambda x: abs(x.start - r.end()) if x.start >= r.end() else r.start() - x.end).actor
         return None
@@ -1237,7 +1249,7 @@ class Transcript:
                 doc, m, inner))
             if noted or full:
                 return (noted[-1].actor if noted else self._propose(doc, full)), text
-        if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who) or _role(who) in _CHAIRS:
+        if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who) or _role(who) in _CHAIRS or _PRESIDING.fullmatch(who):
             return None, text  # a meeting's chair by office: whoever holds it that month, not a head of state
         people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
                                  if x.kind == "person" and x.actor]
