@@ -132,3 +132,17 @@ def test_regions_lend_no_common_noun_to_the_government(run):
             "of Colombia agreed.")
     govs = {c["actor"] for c in of(r, "description") if c["type"] == "government"}
     assert not govs & {"krg", "south-west-state"}
+
+
+def test_defined_terms_of_leagues_and_lower_case_coalitions(run):
+    r = run("The Arab League met in Cairo. The League said it would send monitors. The Saudi-led coalition struck "
+            "Sanaa, and the Coalition said the raids would go on.")
+    found = actors(r)
+    assert ("League", "arab-league") in found
+    assert ("Coalition", "saudi-led-coalition") in found
+
+
+def test_parties_of_other_peace_processes_are_known(run):
+    r = run("Renamo rejected the offer, the MILF welcomed the law and the Tatmadaw shelled a KIO post.")
+    ids = {a for _, a in actors(r)}
+    assert {"renamo", "milf", "tatmadaw", "kio"} <= ids

@@ -111,7 +111,7 @@ STATE_MODIFIED = PLACE_NEXT | {"crisis", "conflict", "war", "envoy", "policy", "
                                "ceasefire", "truce", "settlement", "negotiations", "donors", "contact", "peace",
                                "city"}  # 'Kuwait City': the city
 # between a demonym and its noun, a word that leaves the noun the state's ('Swiss humanitarian aid')
-_DEMONYM_SKIP = {"humanitarian", "financial"}
+_DEMONYM_SKIP = {"humanitarian", "financial", "reconciliation"}
 # after a leader's name, the body he heads ('the Hadi government'), and the offices that head a state's government
 _LED_BODY = {"government", "regime", "administration"}
 _LEADERS = {"president", "prime minister", "king", "emir", "chancellor", "supreme leader"}
@@ -169,7 +169,7 @@ _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
                         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d+)\b")
-_DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|"
+_DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|League|"
                            r"Conference|Organization|Organisation)\b")
 # A dotted short form glued to what follows by the tokenizer ("U.S.-Russian", "U.N.-brokered"): the form, and
 # after it a demonym or one of these words, make it the actor (the words alone, "U.S.-based", do not).
@@ -179,7 +179,7 @@ _THE = {"the ", "The ", "the\n", "The\n"}
 _DOCUMENT_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|[Pp]ress [Ss]tatements?|[Pp]residential [Ss]tatements?)\b")
 # a defined term's article and word, as a pattern opening with plain characters (the engine finds those fast):
 # a text without it holds no defined term, and the costlier scan is spared
-_DEFINED_TERM_WORDS = re.compile(r"he (?:Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|Conference|"
+_DEFINED_TERM_WORDS = re.compile(r"he (?:Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|League|Conference|"
                                  r"Organization|Organisation)\b")
 # a defined term's word followed by what makes it the head of a longer name ('the Committee on Migration',
 # 'the Council of Ministers'); a day after 'on' is when it acted ('The Committee on Monday rejected the plan', 'the
@@ -612,7 +612,8 @@ class ActorMatcher:
             # only in a document's name ('Security Council resolution 2216') is not the one a
             # statement's 'the Council' stands for (its 'Council President' still is)
             body = next((m for m in reversed(doc.mentions_in(0, t.start())) if m.actor and m.kind not in ("person", "state")
-                         and t.group("word") in (self.lex.entries[m.actor].name.split()[-1], m.text.split()[-1])
+                         and t.group("word").lower() in (self.lex.entries[m.actor].name.split()[-1].lower(),
+                                                         m.text.split()[-1].lower())
                          and (t.re is _BARE_TERM or not _DOCUMENT_AFTER.match(doc.norm, m.end))), None)
             if body is not None:
                 found.append(Mention(start, end, doc.text[start:end], body.actor, body.kind, "defined", 0.8))
@@ -690,7 +691,7 @@ def _name_before(norm: str, idxs: list[int], strings, lows: list[int], of: int) 
 def _tails(lex: Lexicon, forms: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
     """Each body's short forms: the last two words or more of its names, opening with a capital and ending in a defined
     term's word ('Support Group' of 'International Syria Support Group'), that name nothing else in the dictionary."""
-    heads = {"Group", "Council", "Committee", "Commission", "Coalition", "Agency", "Mission", "Union", "Conference",
+    heads = {"Group", "Council", "Committee", "Commission", "Coalition", "Agency", "Mission", "Union", "League", "Conference",
              "Organization", "Organisation"}  # the words of _DEFINED_TERM
     out: dict[str, list[str]] = {}
     for e in lex.entries.values():
