@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.ingest.components import descriptions, quotes, segmenter, stances, transcript
-from accord.ingest.words import finditer_at, search_at_line_starts
+from accord.ingest.words import finditer_at, merged_matches, search_at_line_starts
 
 _AUX = (r"(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|later|earlier|would|will|"
         r"did|does|do)")
@@ -106,3 +106,30 @@ def test_finditer_at_every_place_is_finditer(text, data):
 def test_a_release_intro_is_found_at_each_kind_of_opening(text):
     found = finditer_at(transcript._ISSUED_COLON, text, transcript._paragraph_or_sentence_opens(text))
     assert found and [m.span() for m in found] == [m.span() for m in transcript._ISSUED_COLON.finditer(text)]
+
+
+_PHRASE_PIECES = ["the", "The", "his", "His", "her", "Her", "its", "Its", "both", "Both", "Yemen's", "Russia's", "Theo's",
+                  "Hers's", "'s", "s", "other", "bath", "this", "government", "Government", "opposition", "rebels",
+                  "parties", "group", "force", "task", "warring", "Syrian", "Iranian", "side", "forces", "members",
+                  "co-chairs", " ", "  ", "\n", "\t", ",", ".", "-", "'", "x", "\u00e9", "\u00c9a", "A"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(_PHRASE_PIECES), max_size=30).map("".join))
+def test_the_descriptions_phrases_found_by_determiner_are_what_the_whole_pattern_finds(text):
+    assert [(m.span(), m.groups()) for m in descriptions._phrases(text)] == \
+        [(m.span(), m.groups()) for m in descriptions._PHRASE.finditer(text)]
+
+
+def test_the_descriptions_phrase_parts_open_with_a_literal_word():
+    for part in descriptions._PHRASE_BY_DET:
+        assert re._compiler._get_literal_prefix(re._parser.parse(part.pattern, part.flags), part.flags)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "b", "ab", "ba", " "]), max_size=20).map("".join))
+def test_merged_matches_of_overlapping_parts_fall_back_to_the_whole_pattern(text):
+    whole = re.compile(r"ab|ba")
+    parts = [re.compile("ab"), re.compile("ba")]
+    assert [m.span() for m in merged_matches(whole, text, [p.finditer(text) for p in parts])] == \
+        [m.span() for m in whole.finditer(text)]
