@@ -187,3 +187,21 @@ def test_a_member_in_capitals_after_his_style_with_initials_without_stops(run):
 def test_a_heading_in_capitals_is_no_unknown_person(run):
     r = run("COMMITTEE ON PEACE AND UNIFICATION\n\nATTENDANCE\n\nTHE NATIONAL WATER AUTHORITY MET.\n\nThe members spoke.")
     assert not [a for a in of(r, "actor") if a["actor_kind"] == "person"]
+
+
+def test_an_age_in_apposition_and_a_meeting_s_other_party_make_a_person(run):
+    r = run("Fatima Al-Zahraa Hussein, 34, a teacher from the camp, said the food had run out. "
+            "The envoy later met Chantal Uwimana in the capital.")
+    assert [a for _, a in _people(r)] == ["fatima-al-zahraa-hussein", "chantal-uwimana"]
+
+
+def test_two_surnames_alone_are_the_person_named_with_both(run):
+    r = run("Opposition leader Juan Carlos Mejia Rivas told the radio the vote was rigged. Mejia Rivas called for a "
+            "recount, and Mejia said he would go to court.")
+    assert _people(r) == [("Juan Carlos Mejia Rivas", "juan-carlos-mejia-rivas"),
+                          ("Mejia Rivas", "juan-carlos-mejia-rivas"), ("Mejia", "juan-carlos-mejia-rivas")]
+
+
+def test_a_place_or_a_body_named_after_a_person_is_no_unknown_person(run):
+    r = run("Crowds filled Nelson Mandela Square on Sunday, and the Olof Palme Centre sent observers.")
+    assert not [a for a in of(r, "actor") if a["actor_kind"] == "person"]

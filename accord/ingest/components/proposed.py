@@ -133,7 +133,10 @@ _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stress
               r"responded|continued|concluded|cautioned|conceded")
 _VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,.;:!?()\n\"\u201c\u201d]{{1,50}}(?:\([^()\n]{{1,12}}\))?)?(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed|(?:chaired|led|headed|signed|"
-                          r"presented|moderated|hosted|introduced|represented) by)\s+$")
+                          r"presented|moderated|hosted|introduced|represented|joined|accompanied) by|met|met with|"
+                          r"meeting with|spoke with|telephoned)\s+$")
+# a person's age in apposition ('Jane Roe, 34, a teacher')
+_AGE = re.compile(r", \d{1,2},")
 # an office in apposition after the name, or in a relative clause ('Jane Roe, the ministry's spokeswoman,', 'Jane Roe,
 # Minister for ...', 'Jane Roe, who served as the UN's envoy until May'): the clause's first words, up to a stop, a
 # bracket or a relative word that opens another clause ('Santa Rosa, a town where the governor lives')
@@ -501,7 +504,7 @@ class ProposedPeople:
         last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,(") else ""
         if last in self.roles or last in self.honorifics or last in self.leading or _VERB_BEFORE.search(before):
             return True
-        if _VERB_AFTER.match(norm, end, end + 100):
+        if _VERB_AFTER.match(norm, end, end + 100) or _AGE.match(norm, end):
             return True
         if before.endswith(", ") and norm[end:end + 1] in ",;":
             # in apposition after an office ('Japan's special envoy for the talks, Jane Roe, said'): the clause before
@@ -551,7 +554,8 @@ class ProposedPeople:
             forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
             parts = _split(name)
             if len(parts) >= 3 and parts[-1] not in _SUFFIXES and not _INITIALS.fullmatch(parts[-2]):
-                forms.add(parts[-2])  # the first of two surnames ('Cepeda' of 'Iv\u00e1n Cepeda Castro')
+                # the first of two surnames, and both ('Cepeda', 'Cepeda Castro' of 'Iv\u00e1n Cepeda Castro')
+                forms |= {parts[-2], f"{parts[-2]} {parts[-1]}"}
             forms |= {f.title() for f in forms if f.isupper()}  # a name in capitals, later written as names are
             for form in forms:
                 if len(form) < 3 or form.lower() in self.stop or not (form[0].isupper() or _PARTICLE_OPENING.match(form)):

@@ -55,6 +55,10 @@ def _title_before(before: str) -> bool:
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
+# the words that make a name a place's or a building's, though it holds a person's name ('Nelson Mandela Square')
+_PLACE_NOUNS = {"square", "street", "road", "avenue", "hotel", "palace", "hall", "building", "tower", "gate", "airport",
+                "university", "college", "school", "hospital", "stadium", "museum", "mosque", "cathedral", "prison",
+                "bridge", "camp", "village", "town", "city", "district", "province", "valley", "river", "port"}
 _SAID_AFTER = re.compile(r"\s*,?\s*(said|says|told|added)\b")
 # "Fighters of the Sham Legion": a capitalised sentence opener joined to the name
 _LEAD = re.compile(r"[A-Z][a-z]+ (?:of the|of|for|and) ")
@@ -84,6 +88,11 @@ class UnknownActors:
         self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
         self.armed = lex.name_words.get("armed_group_words", frozenset())
 
+    @staticmethod
+    def _thing(name: str) -> bool:
+        """Whether a word of a name makes it a place's or a building's ('Nelson Mandela Square')."""
+        return any(w.lower() in _PLACE_NOUNS for w in _WORD_SPLIT.split(name))
+
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         # the characters other components already claimed, as a mask: one C-level search per name
         covered = bytearray(len(doc.norm))
@@ -112,7 +121,7 @@ class UnknownActors:
             if " " not in name and "-" not in name and start in sent_starts:
                 continue
             kind = guess_kind(name, norm[max(0, start - 30):start], norm[end:end + 20], self.armed)
-            if kind is None or (kind == "person" and name.isupper()):
+            if kind is None or (kind == "person" and (name.isupper() or self._thing(name))):
                 continue  # a heading in capitals ('COMMITTEE ON PEACE'): a person's name in capitals needs his style
             seen.add(name)
             doc.add("actor", start, end, 0.4, actor=None, name=name, actor_kind=kind)
