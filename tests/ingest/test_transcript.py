@@ -1199,3 +1199,28 @@ def test_an_office_label_is_not_the_member_who_asked_that_office(run):
             "The MINISTER OF DEFENCE AND MILITARY VETERANS: Yes, by a smaller unit.")
     speakers = [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))]
     assert speakers[-3:] == [None, "t-mahlangu-botha", None]
+
+
+def test_a_member_in_capitals_after_a_style_in_small_letters_keeps_a_scottish_surname(run):
+    # a New Zealand House's oral questions: 'Hon NAME (office):', then 'Hon NAME:'
+    text = ("Questions for Oral Answer\n\n"
+            "1. Hon PHILIPPA TEWHARE (Labour—Mana) to the Minister of Foreign Affairs: What has the Government given?\n\n"
+            "Hon MURRAY McCALLISTER (Minister of Foreign Affairs): Twenty million dollars this year.\n\n"
+            "Hon PHILIPPA TEWHARE: Will he ask for more?\n\n"
+            "Hon MURRAY McCALLISTER: I will ask Cabinet next week.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
+        "philippa-tewhare", "murray-mccallister", "philippa-tewhare", "murray-mccallister"]
+
+
+def test_a_dewan_rakyat_record_labels_members_by_style_and_seat_and_an_office_by_its_holder_in_brackets(run):
+    # a Malaysian House record in translation: styles with an elision ("Dato'"), the seat in square brackets, an
+    # office with its holder's name in them, then the holder's name alone
+    text = ("DEWAN RAKYAT (translation)\n\n"
+            "Mr Speaker: The question of the honourable member for Kota Bharu.\n\n"
+            "Dato' Haji Zainal bin Othman [Kota Bharu]: Mr Speaker, what is the position on the talks?\n\n"
+            "Deputy Minister of Foreign Affairs [Dato' Sri Reezal Merican bin Naina]: Mr Speaker, we remain the "
+            "facilitator and we will host the next round.\n\n"
+            "Dato' Haji Zainal bin Othman [Kota Bharu]: When will the panels meet?\n\n"
+            "Dato' Sri Reezal Merican bin Naina: In March, if both sides agree.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
+        None, "haji-zainal-bin-othman", "reezal-merican-bin-naina", "haji-zainal-bin-othman", "reezal-merican-bin-naina"]

@@ -196,6 +196,7 @@ _CALLED = re.compile(r"\b(?:[Cc]all(?:s|ed)?(?:[ \t]+(?:up)?on)?|[Ii]nvite[sd]?|
 # a name of one to three words before a surname, joined to it by a space or a hyphen ('TERESITA QUINTOS DELES',
 # 'Miriam Coronel-Ferrer'), the surname in any case (a label writes it in capitals)
 _FULL_NAME_OF = r"(?<![\w.])(?:[A-Z][\w.'\u2019]*[ \t]+)(?:[A-Z][\w.'\u2019-]*[ \t]+){{0,2}}(?:[A-Z][\w'\u2019]*-)?(?i:{})\b"
+_MAC = re.compile(r"\bMa?c(?=[A-Z])")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 # words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
 _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
@@ -294,7 +295,8 @@ _LEAD_NOTE = re.compile(r"[(\[][^()\[\]\n]{2,40}[)\]][ \t]*")
 # comma puts after the name ('V.K. SINGH, RETD.')
 _NOT_NAME = re.compile(r"\([A-Za-z]{1,6}\.?\)|,[^\n]*")
 # a name's word in capitals, initials counting ('V.K.', "O'BRIEN", 'AL-HUSSEIN')
-_CAPS_WORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][A-Z\u00c0-\u00d6\u00d8-\u00de'.\u2019-]*")
+# (a Scottish or Irish surname keeps its small letters in capitals: 'McCALLISTER', 'MacDONALD')
+_CAPS_WORD = re.compile(r"(?:Ma?c)?[A-Z\u00c0-\u00d6\u00d8-\u00de][A-Z\u00c0-\u00d6\u00d8-\u00de'.\u2019-]*")
 # the styles and ranks a label in capitals puts before a name, abbreviated or not
 _STYLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rt", "shri", "smt", "shrimati",
            "kumari", "sen", "rep", "gen", "sec", "secy", "lt", "col", "maj", "capt", "brig", "adm", "retd", "h.e", "he",
@@ -303,6 +305,12 @@ _STYLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady
 _UNNAMED = {"unidentified", "unknown", "unnamed", "male", "female", "man", "woman", "voice", "voices", "crowd",
             "audience", "announcer", "narrator", "interpreter", "translator", "caller", "participant", "participants",
             "speaker", "speakers", "question", "answer", "off", "camera", "protesters", "protester", "reporter"}
+
+
+def _title(word: str) -> str:
+    """A name's word in capitals as a name is written ('ROE' -> 'Roe', 'McCALLISTER' -> 'McCallister')."""
+    mac = _MAC.match(word)
+    return word.title() if not mac else mac.group() + word[mac.end()] + word[mac.end() + 1:].lower()
 
 
 def _role(who: str) -> str:
@@ -1129,6 +1137,14 @@ class Transcript:
             doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
         return pid
 
+    def _in_capitals(self, who: str) -> bool:
+        """A label whose name is in capitals, after styles written in any case ('Hon MURRAY McCALLISTER', 'Mr S
+        MOKGALAPA', 'SHRI K. RAMADAS')."""
+        parts = who.split()
+        while len(parts) > 1 and parts[0].lower().rstrip(".") in self.styles:
+            parts.pop(0)
+        return _MAC.sub("", " ".join(parts)).isupper()
+
     def _written_name(self, words: str) -> str | None:
         """The full name a label in capitals writes ('GEN. (DR.) V.K. SINGH' and '(GEN. (DR.) V.K. SINGH, RETD.)'
         -> 'V.K. Singh'): after the styles and ranks before it, two to four words in capitals, none an office's, a
@@ -1146,7 +1162,7 @@ class Transcript:
         if any(not _CAPS_WORD.fullmatch(p) or (p.lower().rstrip(".") in not_name and not (
                 0 < i < len(parts) - 1 and _INITIAL.fullmatch(p))) for i, p in enumerate(parts)):
             return None
-        return " ".join(p.title() for p in parts)
+        return " ".join(_title(p) for p in parts)
 
     @staticmethod
     def _initials(doc: IngestDoc, m: re.Match[str]) -> str | None:
@@ -1189,7 +1205,8 @@ class Transcript:
         """'Aoife Brennan' -> 'Aoife Brennan': after the styles before it, two to four capitalised words in small
         letters (a particle may join them), none an office's, a body's or a place's word; else None."""
         parts = words.split()
-        while parts and parts[0].lower().rstrip(".") in _STYLES | ROLES:
+        # the world's styles too, an elision's mark after one ("Dato' Sri")
+        while parts and parts[0].lower().rstrip(".'\u2019") in self.styles | ROLES:
             parts.pop(0)
         # initials between the words ('A. Raynell Andreychuk') count as none of them: the id leaves them out
         names = [p for p in parts if not _JOIN_WORD.fullmatch(p) and not _INITIAL.fullmatch(p)]
@@ -1257,7 +1274,7 @@ class Transcript:
         # the holder's name in a note after the office ('The Secretary of State for ... (Mr Philip Hammond):')
         # the label's own name in capitals beats what its note names: 'MR JANE ROE (Independent, Kasese
         # Municipality, Kasese):' is the member, whatever the constituency reads as
-        own = who.isupper() and self._written_name(who) is not None
+        own = self._in_capitals(who) and self._written_name(who) is not None
         named_here = [x for x in people if x.via in ("name", "short")] or ([] if own else self._noted(doc, m))
         assembly = self._assembly_name(who)
         if assembly and not any(x.end >= m.end("who") - 1 for x in named_here):
@@ -1277,8 +1294,13 @@ class Transcript:
                     return named[0], text
         # a full name in capitals nobody lists, in the label or in its note ('GEN. (DR.) V.K. SINGH (RETD.):', 'THE
         # MINISTER OF ... (JANE ROE):'): the id it proposes, as a name in the text does (components.proposed)
-        full = (self._written_name(who) if who.isupper() else None) or (
+        full = (self._written_name(who) if self._in_capitals(who) else None) or (
             self._written_name(m.group("note")) if m.group("note") else None)
+        if not full and m.group("note") and self._by_office(doc, m):
+            # an office, the holder's name in small letters in its brackets ('Deputy Minister of Foreign Affairs
+            # [Dato' Sri Jane Roe]:', as a Dewan Rakyat record in translation writes it)
+            full = next(filter(None, (self._mixed_name(n) for n in re.findall(r"[(\[]([^()\[\]]+)[)\]]",
+                                                                              m.group("note")))), None)
         if full:
             return self._propose(doc, full), text
         # the name before an apposition ('Ivanov P. S., ... faction'), without a stenogram's initials after it
