@@ -146,3 +146,12 @@ def test_parties_of_other_peace_processes_are_known(run):
     r = run("Renamo rejected the offer, the MILF welcomed the law and the Tatmadaw shelled a KIO post.")
     ids = {a for _, a in actors(r)}
     assert {"renamo", "milf", "tatmadaw", "kio"} <= ids
+
+
+def test_states_as_topics(run):
+    r = run("Let me start with Syria. First, Libya. They discussed issues including the Korean Peninsula and Yemen. "
+            "The plan remains the only route to a Syria without war. Aid went to Lebanon, Jordan and Turkey. "
+            "The delegation was led by Syria's U.N. ambassador, and Yemen's Foreign Minister spoke.")
+    found = actors(r)
+    assert not [a for _, a in found if a in ("syria", "libya", "jordan", "turkey", "lebanon")]
+    assert ("Yemen", "yemen") in found

@@ -50,6 +50,35 @@ GOERS = {"return", "returns", "returned", "returning", "travel", "travels", "tra
 _CLAUSE_ENDS = {",", ".", ";", ":", "and", "but", "that", "which", "who"}
 
 
+# what introduces a state as the subject spoken of: 'let me start with Syria', 'First, Syria.', 'issues including
+# the Korean Peninsula and Syria', 'a Syria without Assad' (the land as it may become)
+_TOPIC_OPENERS = {"start", "starting", "started", "begin", "beginning", "began", "begins", "starts", "turn", "turning"}
+_LAND_AS_IT_MAY_BE = {"without", "at", "free", "where", "that", "which", "with", "in", "of", "for", "whose", "governed",
+                      "ruled", "run", "united", "divided", "partitioned", ",", "."}
+_TOPIC_NOUNS = {"issues", "issue", "concern", "topics", "matters", "questions", "subjects", "situations", "crises",
+                "conflicts", "files", "agenda"}
+_ORDINAL_OPENERS = {"first", "second", "third", "next", "finally", "lastly", "secondly", "thirdly", "firstly"}
+
+
+def _topic_before(strings, lows: list[int], first: int, nxt: str) -> bool:
+    """Whether the words around a state's name make it the topic, not an actor ('a Puntland official' is the state's)."""
+    prev = strings[lows[first - 1]] if first > 0 else ""
+    before = strings[lows[first - 2]] if first > 1 else ""
+    if prev == "a" and nxt in _LAND_AS_IT_MAY_BE:
+        return True
+    if prev in ("with", "to") and before in _TOPIC_OPENERS:
+        return True
+    if prev == "," and before in _ORDINAL_OPENERS:
+        return True
+    for k in range(first - 1, max(0, first - 7), -1):
+        if strings[lows[k]] == "including":  # 'issues of common concern, including Syria' (but 'its allies, including Russia')
+            j = k - 1
+            while j > 0 and strings[lows[j]] == ",":
+                j -= 1
+            return strings[lows[j]] in _TOPIC_NOUNS
+    return False
+
+
 def _goer_before(strings, lows: list[int], to: int) -> bool:
     """Whether a word of going stands within four words before the token ``to``, in the same clause."""
     for k in range(to - 1, max(to - 5, -1), -1):
@@ -280,6 +309,8 @@ class ActorMatcher:
                         for s in [e.id.rsplit("-", 1)[0]] if s in states}
         self._spelled_index(forms)
         self.tails = _tails(self.lex, forms)
+        # the first words of titles ('President', 'Foreign'): a divided state's possessive before one opens the title
+        self.title_openers = {t.title.split()[0].lower() for t in self.lex.titles}
         self.title_of = {}
         for t in self.lex.titles:
             self.titles.add(t.title.lower(), [tok(t.title.lower())])
@@ -322,6 +353,7 @@ class ActorMatcher:
             located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS) \
                 or (prev == "to" and _goer_before(strings, lows, first - 1)) \
                 or (prev in ("and", "or") and first - 1 == place_end) \
+                or (prev == "," and first - 1 == place_end and nxt in (",", "and", "or")) \
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
                                                                       and strings[lows[first - 3]] in FROM_WORDS))) \
                 or (prev in PLACE_NOUNS and via == "capital") \
@@ -362,7 +394,7 @@ class ActorMatcher:
                         gov_end = idxs[gov_at] + lens[gov_at]
                         doc.mentions.append(Mention(start, gov_end, doc.text[start:gov_end], self.lex.government(actor),
                                                     "government", "name", 0.95, "GOV"))
-                    if not (gov_at < n and doc.norm[idxs[gov_at]].isupper()):
+                    if not (gov_at < n and strings[lows[gov_at]] in self.title_openers and doc.norm[idxs[gov_at]].isupper()):
                         continue  # "Syria's war", "Syria's ambassador": the country whose government is a party apart
                     # "South Sudan's President", "Yemen's Foreign Minister": a title the state's name opens, as France's
                 owned = nxt == "'s"
@@ -382,7 +414,7 @@ class ActorMatcher:
                 infinitive = prev == "for" and nxt == "to"
                 if not owned and (located or (prev in STATE_TOPIC_WORDS and not (called_on or represented or fronted
                                                                                   or acting or infinitive))
-                                  or nxt in STATE_MODIFIED):
+                                  or nxt in STATE_MODIFIED or _topic_before(strings, lows, first, nxt)):
                     place_end = last if located else place_end
                     continue
             if entry.kind == "person" and nxt in _LED_BODY and doc.published is not None:
