@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tests.ingest.conftest import of
 
 
@@ -155,3 +158,25 @@ def test_states_as_topics(run):
     found = actors(r)
     assert not [a for _, a in found if a in ("syria", "libya", "jordan", "turkey", "lebanon")]
     assert ("Yemen", "yemen") in found
+
+
+_UNRELATED = ["Heavy rain fell over the coast on Tuesday.", "The stadium reopened after repairs.",
+              "Prices of bread rose again in the capital's markets.", "A new bridge will open next year."]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["LCLF", "NHDF", "WRPM"]), st.sampled_from(_UNRELATED), st.integers(0, 2))
+def test_an_acting_acronym_keeps_its_id_whatever_paragraph_is_added(run, acr, extra, where):
+    paragraphs = [f"The {acr} has rejected the draft.", f"Talks with the {acr} will resume, the mediator said.",
+                  f"Observers expect the {acr} to sign."]
+    paragraphs.insert(where, extra)
+    found = actors(run("\n\n".join(paragraphs)))
+    assert found.count((acr, acr.lower())) == 3
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Bujumbura", "Juba", "Maputo", "Manila", "Mogadishu"]), st.sampled_from(_UNRELATED))
+def test_a_seat_of_government_after_in_is_a_place_and_acting_is_its_government(run, city, extra):
+    found = actors(run(f"{extra} Delegates met in {city} on Monday. {city} rejected the plan."))
+    assert [t for t, _ in found if t == city] == [city]
+    assert any(a and a.endswith("-government") for t, a in found if t == city)
