@@ -205,3 +205,8 @@ def test_two_surnames_alone_are_the_person_named_with_both(run):
 def test_a_place_or_a_body_named_after_a_person_is_no_unknown_person(run):
     r = run("Crowds filled Nelson Mandela Square on Sunday, and the Olof Palme Centre sent observers.")
     assert not [a for a in of(r, "actor") if a["actor_kind"] == "person"]
+
+
+def test_a_body_or_a_place_named_after_a_listed_person_is_not_he(run):
+    r = run("The Carter Center sent observers, and crowds filled Obama Square. Later Carter said the vote was fair.")
+    assert [t for t, _ in _people(r)] == ["Carter"]

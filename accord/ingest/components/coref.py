@@ -17,7 +17,7 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.timex import MONTHS, WEEKDAYS
 from accord.ingest.world import Lexicon
-from accord.ingest.components.proposed import ROLES, spans_of
+from accord.ingest.components.proposed import ROLES, not_people, spans_of
 
 # "he", "she" as words, each in a scan of its own that opens with it (the engine skips to the word, not to each 'h'
 # and 's'); a match is a whole word, so no two overlap and their union in order is every pronoun of the text
@@ -51,6 +51,10 @@ def _office_word(word: str) -> bool:
     return word[:1].isupper() and word.rstrip(".").lower() in ROLES
 
 
+_LED = {"administration", "government", "regime", "cabinet", "presidency", "authority", "authorities", "camp", "new"}
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
 @component("coref")
 class Coref:
     def __init__(self, ctx: Context, pronoun_window: int = 3, keep_title_of: bool = False):
@@ -75,6 +79,9 @@ class Coref:
                         firsts.setdefault(n.split()[0], set()).add(e.id)
         words = {w for e in self.lex.entries.values() for n in (e.name, *e.aliases, *e.short)
                  for w in (n.split()[1:] if e.kind == "person" and len(n.split()) > 1 else n.split())}
+        # the words of a body's, a place's or a document's name after a surname, which then names that thing ('the
+        # Carter Center'), but a government's ('the Obama Administration' is his)
+        self.thing_words = not_people(self.lex) - _LED
         self.first_names: dict[str, list[str]] = {}  # person -> his first names no one else's
         for f, ids in firsts.items():
             if len(ids) == 1 and len(f) >= 3 and f[0].isupper() and f[1:].islower() and f not in words \
@@ -102,6 +109,8 @@ class Coref:
             if i in dropped:
                 continue
             if m.via == "short":
+                if self._named_after(norm, m.end):
+                    continue  # a place or a body named after him ('the Carter Center', 'Mandela Square'): not he
                 entry = self.lex.entries[m.actor or ""]
                 before = norm[max(0, m.start - 12):m.start].split()
                 # an office's word before it ('Minister Dion', 'Senator Downe') titles it as an honorific does
@@ -137,6 +146,11 @@ class Coref:
                 doc.add("actor", m.start, m.end, m.confidence, actor=m.actor,
                         name=self.lex.entries[m.actor].name, actor_kind=m.kind)
         return doc
+
+    def _named_after(self, norm: str, end: int) -> bool:
+        """Whether a capitalised word of a body's, a place's or a document's name follows a surname."""
+        nxt = _NEXT_NAME_WORD.match(norm, end)
+        return nxt is not None and nxt.group(1).lower() in self.thing_words
 
     def _former(self, norm: str, m: Mention, settled: list[Mention]) -> bool:
         """Whether 'former', 'late', 'ex-' ... stands before a title, the names or demonyms of the title's state or
