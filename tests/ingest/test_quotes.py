@@ -1233,3 +1233,10 @@ def test_an_organ_of_a_body_with_a_title_word_in_its_name_speaks_for_the_body(ru
             "statement.")
     (q,) = quotes(r, direct=False)
     assert q["speaker"] == "syria-government"
+
+
+def test_he_inside_someone_s_words_is_the_person_those_words_named_just_before(run):
+    r = run("Riyad Hijab, who leads the opposition delegation, told reporters: \"We trust Mr. de Mistura. But when he "
+            "says 'the ceasefire is holding,' we ask him to visit Daraya.\"")
+    inner = [q for q in quotes(r) if q["content"].startswith("the ceasefire")]
+    assert [(q["speaker"], q["speaker_text"]) for q in inner] == [("staffan-de-mistura", "he")]

@@ -1395,6 +1395,12 @@ class QuoteExtractor:
                     and not doc.norm.startswith("'s", m.end) and not self._quoted(doc, m.start, own) \
                     and getattr(self.lex.entries.get(m.actor), "gender", None) in genders:
                 people.setdefault(doc.sent_index(m.start), []).append(m)
+        if own is not None:
+            # 'told X: "We respect Mr. de Mistura. But when he says ..."': a person the same words named just before
+            # the pronoun, not the one who speaks them
+            said = [m for j in (here - 1, here) for m in people.get(j, []) if own[0] <= m.start]
+            if said:
+                return said[-1].actor
         counted, i = 0, here
         while i >= 0 and counted <= 3:
             s, e = doc.sents[i]
