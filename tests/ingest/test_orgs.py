@@ -180,3 +180,13 @@ def test_a_seat_of_government_after_in_is_a_place_and_acting_is_its_government(r
     found = actors(run(f"{extra} Delegates met in {city} on Monday. {city} rejected the plan."))
     assert [t for t, _ in found if t == city] == [city]
     assert any(a and a.endswith("-government") for t, a in found if t == city)
+
+
+def test_a_body_premises_and_compound_names(run):
+    r = run("He told reporters at the UN's European headquarters that the "
+            "United Nations World Food Programme (WFP) had reached Taiz. The Red Cross Movement sent aid, and the UN "
+            "said more would follow.")
+    found = actors(r)
+    assert ("UN", "un") in found and found.count(("UN", "un")) == 1
+    assert ("United Nations World Food Programme", "wfp") in found
+    assert ("Red Cross", "icrc") not in found

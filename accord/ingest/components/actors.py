@@ -79,6 +79,19 @@ def _topic_before(strings, lows: list[int], first: int, nxt: str) -> bool:
     return False
 
 
+# a body's premises ('UN headquarters', 'the UN's European headquarters')
+_PREMISES = {"headquarters", "compound", "premises", "offices", "building", "chamber"}
+
+
+def _venue_after(strings, lows: list[int], last: int, nxt: str) -> bool:
+    """Whether a body's name is followed by its premises, directly or after its possessive and an adjective."""
+    if nxt in _PREMISES:
+        return True
+    if nxt != "'s":
+        return False
+    return any(strings[lows[k]] in _PREMISES for k in range(last + 1, min(last + 3, len(lows))))
+
+
 def _goer_before(strings, lows: list[int], to: int) -> bool:
     """Whether a word of going stands within four words before the token ``to``, in the same clause."""
     for k in range(to - 1, max(to - 5, -1), -1):
@@ -417,6 +430,8 @@ class ActorMatcher:
                                   or nxt in STATE_MODIFIED or _topic_before(strings, lows, first, nxt)):
                     place_end = last if located else place_end
                     continue
+            if entry.kind not in ("person", "state", "government") and _venue_after(strings, lows, last, nxt):
+                continue  # 'at the UN's European headquarters', 'the Security Council stakeout': the body's premises
             if entry.kind == "person" and nxt in _LED_BODY and doc.published is not None:
                 # 'the Hadi government', 'the Assad regime': the government of the state its leader heads on the day
                 led = [r.of for r in entry.roles if r.holds_on(doc.published) and r.of in self.lex.entries
