@@ -210,3 +210,15 @@ def test_a_place_or_a_body_named_after_a_person_is_no_unknown_person(run):
 def test_a_body_or_a_place_named_after_a_listed_person_is_not_he(run):
     r = run("The Carter Center sent observers, and crowds filled Obama Square. Later Carter said the vote was fair.")
     assert [t for t, _ in _people(r)] == ["Carter"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(_SYLLABLE, min_size=2, max_size=3, unique=True), st.sampled_from(["HON.", "SEC.", "ATTY.", "DR."]))
+def test_a_name_in_capitals_in_a_header_and_written_as_names_are_is_one_person(pipeline, words, style):
+    assume(_made_up(pipeline, words))
+    name = " ".join(words)
+    text = (f"ATTENDANCE\n\nPRESENT: {style} {name.upper()} \u2013 Chairperson\n\n"
+            f"The hearing was opened by {style.title()} {name}, who said the bill was ready. {words[-1]} left.")
+    r = pipeline(Article(text=text)).result()
+    assert [(a["text"], a["actor"]) for a in of(r, "actor") if a["actor"] == person_id(name)] == [
+        (name.upper(), person_id(name)), (name, person_id(name)), (words[-1], person_id(name))]
