@@ -1224,3 +1224,32 @@ def test_a_dewan_rakyat_record_labels_members_by_style_and_seat_and_an_office_by
             "Dato' Sri Reezal Merican bin Naina: In March, if both sides agree.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
         None, "haji-zainal-bin-othman", "reezal-merican-bin-naina", "haji-zainal-bin-othman", "reezal-merican-bin-naina"]
+
+
+def test_interruptions_after_an_ellipsis_on_their_own_line_are_nobody_s_words(run):
+    text = ("HON. SPEAKER: The hon. Minister will make a statement.\n\n"
+            "THE MINISTER OF EXTERNAL AFFAIRS (SHRIMATI SUSHMITA SWARUP): Madam Speaker, the evacuation is complete.\n\n"
+            "SHRI MALLIKARJUN KHARGEYA (GULBARGA): Madam, what about Sanaa?\n\n"
+            "SHRIMATI SUSHMITA SWARUP: They will be brought home this week.\n\n"
+            "\u2026(Interruptions)\n\n"
+            "...(Interruptions)\n\n"
+            "HON. SPEAKER: Please sit down.")
+    assert [c for c, _, _ in turns(run(text, dt.date(2015, 4, 10)))][-2:] == [
+        "They will be brought home this week.", "Please sit down."]
+
+
+def test_a_hearing_s_attendance_line_marks_who_presides_and_the_chairman_is_he(run):
+    text = ("THE SITUATION IN SYRIA\n\n"
+            "Present: Senators Cordell [presiding], Cardine, Rubiano.\n\n"
+            "OPENING STATEMENT OF HON. ROBERT CORDELL, U.S. SENATOR FROM TENNESSEE\n\n"
+            "The CHAIRMAN. The committee will come to order. We welcome the Secretary back.\n\n"
+            "Senator CARDINE. Thank you, Mr. Chairman. I join you in welcoming him.\n\n"
+            "The CHAIRMAN. Thank you. Senator Rubiano.\n\n"
+            "Senator RUBIANO. Mr. Secretary, will Russia stop?")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 24)))] == ["robert-cordell", None, "robert-cordell", None]
+    # a committee's minutes in the same style, the chair marked in round brackets
+    text = ("Members present: Ms Aroha Tane (presiding), Mr Lee, Ms Pohatu.\n\n"
+            "THE CHAIRPERSON: The committee is in session.\n\n"
+            "MS POHATU: Thank you, Chair. A question on Fiji.\n\n"
+            "THE CHAIRPERSON: Go ahead.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 24)))] == ["aroha-tane", None, "aroha-tane"]

@@ -220,6 +220,8 @@ _CHAIR_LABEL = re.compile(r"(?i)(?:(?:the|mr\.?|madam|madame|mme|an|hon\.?)[ \t]
 # a record's stage line seating its chair: '(Ms X, President of the Assembly, took the Chair at 10 a.m.)', '[The
 # Speaker (Hon. X) in the Chair]', 'Mr SPEAKER took the Chair at 2 p.m.', '(Mr Speaker in the Chair)' (nobody named)
 _CHAIR_TAKEN = re.compile(r"\b(?:took|takes|resumed|resumes|in|assumed|assumes)[ \t]+the[ \t]+[Cc]hair\b")
+# a hearing's attendance line marking who presides ('Present: Senators Cordell [presiding], Cardin, Rubio.')
+_PRESIDING_MARK = re.compile(r"(?P<surname>[A-Z][\w'\u2019-]+)[ \t]*[\[(]presiding[\])]")
 # the words before 'took the Chair' on a stage line of its own: capitalised words, a style's, an office set off by
 # commas, a name in brackets ('The SPEAKER (Hon. X)', 'Ms X, Vice-President of the Assembly,'); no sentence
 _STAGE_HEAD = re.compile(r"(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)(?:[ \t]+(?:[A-Z][\w'\u2019*-]*|of|the|for|de|and)"
@@ -251,7 +253,8 @@ _NARRATIVE = re.compile(r"\"|\b(?:said|says|told|according to)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a stage direction or the record's note, in brackets: '(Laughter.)', '[inaudible]', '(The briefing ended at 1:35.)'
-_STAGE = re.compile(r"[(\[][^\n]*[)\]]"
+# (an ellipsis may open it: a Lok Sabha record's '…(Interruptions)' on its own line)
+_STAGE = re.compile(r"(?:\u2026|\.\.\.)?[ \t]*[(\[][^\n]*[)\]]"
                     # a meeting record's own lines: 'The meeting rose at 5.05 p.m.', 'A vote was taken by show of hands.'
                     r"|(?:The meeting (?:was called to order|rose|was suspended|was resumed|resumed|was adjourned|ended|"
                     r"closed)|An? (?:recorded )?vote was taken|The (?:President|Chair) (?:resumed|took) the [Cc]hair)\b[^\n]*"
@@ -694,7 +697,7 @@ class Transcript:
             one = self._named_before(doc, labels[0].start())
             answerer = (one.actor, one.text) if one else (None, None)
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
-        seated = self._seated(doc, [m.start() for m in labels]) if "hair" in norm else []
+        seated = self._seated(doc, [m.start() for m in labels]) if "hair" in norm or "presiding" in norm else []
         offices: dict[str, str | None] = {}  # each label by office alone and the holder it named
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
@@ -777,6 +780,12 @@ class Transcript:
         itself a name and an office before them, no sentence of a speech ('I am glad that X is in the chair')."""
         norm = doc.norm
         out: list[tuple[int, str | None]] = []
+        for p in _PRESIDING_MARK.finditer(norm):
+            # a hearing's attendance line ('Present: Senators Cordell [presiding], Cardin, ...'): the surname
+            # marked, the person the record names so in full (its heading's 'STATEMENT OF HON. ROBERT CORDELL')
+            start = norm.rfind("\n", 0, p.start()) + 1
+            if not any(start <= s <= start + 4 for s in label_starts):
+                out.append((start, self._presiding(doc, p.group("surname"))))
         for t in _CHAIR_TAKEN.finditer(norm):
             start = norm.rfind("\n", 0, t.start()) + 1
             end = norm.find("\n", t.end())
@@ -804,7 +813,16 @@ class Transcript:
                 continue
             people = [x for x in before if x.start >= head and _SEATED_GAP.fullmatch(norm, x.end, t_start)]
             out.append((start, people[-1].actor if people else self._seated_name(doc, head, t_start)))
-        return out
+        return sorted(out, key=lambda c: c[0])
+
+    def _presiding(self, doc: IngestDoc, surname: str) -> str | None:
+        """The person of that surname a hearing's record names: a known one, else the full name it writes."""
+        known = [x.actor for x in doc.mentions if x.kind == "person" and x.actor
+                 and x.text.split()[-1].upper() == surname.upper()]
+        if known:
+            return known[0]
+        full = self._written_before(doc.norm, len(doc.norm), surname.upper())
+        return self._propose(doc, full) if full else None
 
     def _seated_name(self, doc: IngestDoc, head: int, end: int) -> str | None:
         """The id of a full name nobody lists that a stage line seats ('Senator A. Raynell Andreychuk (Chair) in the
