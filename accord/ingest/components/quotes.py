@@ -1710,14 +1710,14 @@ def _np(words: str) -> str:
 
 def _that_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """'X, and that Y', 'X but that Y' -> the spans of X and Y."""
-    out = []
-    for m in _AND_THAT.finditer(norm[start:end]):
-        if _THAT_THEN_VERB.match(norm, start + m.end()):
+    out, cur = [], start
+    for m in _AND_THAT.finditer(norm, start, end):
+        if _THAT_THEN_VERB.match(norm, m.end()):
             # 'X, and that remains the policy': the speaker's comment on X, no second clause reported
-            return out + [(start, start + m.start())]
-        out.append((start, start + m.start()))
-        start = start + m.end()
-    return out + [(start, end)]
+            return out + [(cur, m.start())]
+        out.append((cur, m.start()))
+        cur = m.end()
+    return out + [(cur, end)]
 
 
 def _clause_end(norm: str, start: int, limit: int) -> int:
