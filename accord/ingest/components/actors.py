@@ -379,7 +379,7 @@ class ActorMatcher:
                 dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
                 seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
                 # 'in Parliament House, Kampala': the town of an address after a building's name
-                seized = seized or (prev == "," and before_prev in _BUILDINGS and doc.norm[idxs[first - 2]].isupper())
+                seized = seized or (prev == "," and _address_of(doc.norm, strings, lows, idxs, first, end))
                 # 'Wednesday, 3 February 2016 - Brussels': a header's place after its date
                 line_start = doc.norm.rfind("\n", 0, start) + 1
                 dated = dated or (prev == "-" and doc.norm[end:end + 1] in ("\n", "")
@@ -715,6 +715,21 @@ def _organ_of_itself(doc: IngestDoc) -> None:
 # a building's word before a comma and a town: an address ('Parliament House, Kampala', 'Palais des Nations, Geneva')
 _BUILDINGS = {"house", "hall", "building", "palace", "centre", "center", "hotel", "complex", "headquarters", "room",
               "square", "nations", "palais", "residence", "chamber", "chambers", "street", "avenue", "road"}
+# where an address's town ends it: its line's or sentence's end, or a comma and a date ('Conference Hall, Kampala, 4 March')
+_ADDRESS_END = re.compile(r"(?:[.;)]?[^\S\n]*(?:\n|$)|\.\s|,\s*\d)")
+
+
+def _address_of(norm: str, strings, lows: list[int], idxs: list[int], first: int, end: int) -> bool:
+    """Whether a town after a comma is an address's: a building's capitalised word before the comma ('in Parliament
+    House, Kampala.'), the town ending the address; not a list after a body's name ('the United Nations, Moscow and
+    Washington') nor a sentence's subject after a fronted clause ('At the White House, Moscow agreed')."""
+    if first < 2 or strings[lows[first - 2]] not in _BUILDINGS or not norm[idxs[first - 2]].isupper():
+        return False
+    if first > 2 and strings[lows[first - 3]] == "united":
+        return False  # the United Nations: a body
+    return bool(_ADDRESS_END.match(norm, end)) or bool(_DATE_WORD.match(norm, end + 1) and norm[end:end + 1] == ",")
+
+
 # prefixes that make a state's name a dialogue or a process among its people ('Inter-Burundi', 'intra-Syrian')
 _JOINING = ("inter", "intra", "pan", "trans")
 # capitalised words before 'of' that head a body's or a place's name, not a person's ('the Government of X', 'the
