@@ -28,3 +28,17 @@ def test_an_address_still_ends_with_its_town(run):
     assert ("Kampala", "uganda") not in actors(r)
     r = run("Statement issued at Conference Hall, Kampala, 4 March 2016")
     assert ("Kampala", "uganda") not in actors(r)
+
+
+# --- a joining prefix before a hyphen is a whole word ('inter-', 'pan-'), not a state's name's last letters ---------
+
+def test_a_state_after_another_states_name_and_a_hyphen_acts(run):
+    r = run("The Japan-Russia relationship soured after the vote on the islands.")
+    assert ("Russia", "russia") in actors(r)
+    r = run("A Japan-China dialogue on fisheries resumed in the spring.")
+    assert ("China", "china") in actors(r)
+
+
+def test_a_joining_prefix_still_makes_the_state_no_actor(run):
+    r = run("Delegates to the inter-Libya talks and the pan-Syria forum met again.")
+    assert not [a for _, a in actors(r) if a and (a.startswith("libya") or a.startswith("syria"))]

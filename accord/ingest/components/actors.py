@@ -393,7 +393,7 @@ class ActorMatcher:
                     place_end = last if located else place_end  # 'in Riyadh and Sanaa': both places
                     continue
             if entry.kind in ("state", "government") and start > 1 and doc.norm[start - 1] == "-" \
-                    and doc.norm[max(0, start - 7):start - 1].lower().endswith(_JOINING):
+                    and _JOINING.search(doc.norm, max(0, start - 7), start):
                 continue  # 'the Inter-Burundi Dialogue', 'intra-Afghan talks': the parties within it, no state acting
             if entry.kind == "state" and via == "name":
                 if nxt == "-" and last + 1 < n:
@@ -731,7 +731,8 @@ def _address_of(norm: str, strings, lows: list[int], idxs: list[int], first: int
 
 
 # prefixes that make a state's name a dialogue or a process among its people ('Inter-Burundi', 'intra-Syrian')
-_JOINING = ("inter", "intra", "pan", "trans")
+# (a whole word: 'Japan-Russia talks' are two states')
+_JOINING = re.compile(r"(?<![A-Za-z])(?:[Ii]nter|[Ii]ntra|[Pp]an|[Tt]rans|INTER|INTRA|PAN|TRANS)-$")
 # capitalised words before 'of' that head a body's or a place's name, not a person's ('the Government of X', 'the
 # Bank of X', 'the Republic of X')
 _NAMED_OF = {"government", "republic", "kingdom", "state", "states", "forces", "front", "assembly", "senate", "court",
