@@ -1253,3 +1253,21 @@ def test_a_hearing_s_attendance_line_marks_who_presides_and_the_chairman_is_he(r
             "MS POHATU: Thank you, Chair. A question on Fiji.\n\n"
             "THE CHAIRPERSON: Go ahead.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 24)))] == ["aroha-tane", None, "aroha-tane"]
+
+
+def test_a_record_s_presidency_header_names_the_chair_of_its_president_s_labels(run):
+    # a Spanish Congress journal in translation, a Latin-American senate's with a stop and a hyphen after labels
+    text = ("JOURNAL OF SESSIONS OF THE CONGRESS OF DEPUTIES (translation)\n\n"
+            "PRESIDENCY OF MR PATXI LORENZO ÁLVAREZ\n\n"
+            "The PRESIDENT: Questions to the Government. The question of Mr Rivera.\n\n"
+            "The PRIME MINISTER IN OFFICE (Mariano Rajoy): Thank you, Mr President. Spain will keep its word.\n\n"
+            "The PRESIDENT: Thank you.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 9)))] == [
+        "patxi-lorenzo-alvarez", "mariano-rajoy", "patxi-lorenzo-alvarez"]
+    text = ("MINUTES OF THE PLENARY SESSION (translation)\n\n"
+            "Presided over by the honourable Senator Marta Lucía Ibáñez Roa.\n\n"
+            "The PRESIDENT.- The session is open. Senator Ortega has the floor.\n\n"
+            "Mr ORTEGA.- Thank you, Madam President. We support the process in Havana.\n\n"
+            "The PRESIDENT.- Thank you, Senator.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 9)))] == [
+        "marta-lucia-ibanez-roa", None, "marta-lucia-ibanez-roa"]

@@ -220,6 +220,10 @@ _CHAIR_LABEL = re.compile(r"(?i)(?:(?:the|mr\.?|madam|madame|mme|an|hon\.?)[ \t]
 # a record's stage line seating its chair: '(Ms X, President of the Assembly, took the Chair at 10 a.m.)', '[The
 # Speaker (Hon. X) in the Chair]', 'Mr SPEAKER took the Chair at 2 p.m.', '(Mr Speaker in the Chair)' (nobody named)
 _CHAIR_TAKEN = re.compile(r"\b(?:took|takes|resumed|resumes|in|assumed|assumes)[ \t]+the[ \t]+[Cc]hair\b")
+# a record's header naming who presides ('PRESIDENCY OF MR JANE ROE, PRESIDENT', 'Presided over by the honourable
+# Senator X.', 'Chaired by Ms X'), a line of its own
+_PRESIDED_BY = re.compile(r"^(?:(?i:presidency[ \t]+of|presided[ \t]+over[ \t]+by|presided[ \t]+by|chaired[ \t]+by)"
+                          r"|In[ \t]+the[ \t]+[Cc]hair:)[ \t]+(?P<who>[^\n]{3,120})$", re.M)
 # a hearing's attendance line marking who presides ('Present: Senators Cordell [presiding], Cardin, Rubio.')
 _PRESIDING_MARK = re.compile(r"(?P<surname>[A-Z][\w'\u2019-]+)[ \t]*[\[(]presiding[\])]")
 # the words before 'took the Chair' on a stage line of its own: capitalised words, a style's, an office set off by
@@ -697,7 +701,9 @@ class Transcript:
             one = self._named_before(doc, labels[0].start())
             answerer = (one.actor, one.text) if one else (None, None)
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
-        seated = self._seated(doc, [m.start() for m in labels]) if "hair" in norm or "presiding" in norm else []
+        seated = self._seated(doc, [m.start() for m in labels]) \
+            if "hair" in norm or "presiding" in norm or "resided" in norm or "RESIDED" in norm \
+            or "residency of" in norm or "RESIDENCY OF" in norm else []
         offices: dict[str, str | None] = {}  # each label by office alone and the holder it named
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
@@ -786,6 +792,10 @@ class Transcript:
             start = norm.rfind("\n", 0, p.start()) + 1
             if not any(start <= s <= start + 4 for s in label_starts):
                 out.append((start, self._presiding(doc, p.group("surname"))))
+        for h in _PRESIDED_BY.finditer(norm):
+            # a record's header naming its presiding officer ('PRESIDENCY OF MR JANE ROE', 'Presided over by the
+            # honourable Senator X.', 'Chaired by Ms X'): he is the chair of every chair's label under it
+            out.append((h.start(), self._presided_by(doc, h)))
         for t in _CHAIR_TAKEN.finditer(norm):
             start = norm.rfind("\n", 0, t.start()) + 1
             end = norm.find("\n", t.end())
@@ -814,6 +824,17 @@ class Transcript:
             people = [x for x in before if x.start >= head and _SEATED_GAP.fullmatch(norm, x.end, t_start)]
             out.append((start, people[-1].actor if people else self._seated_name(doc, head, t_start)))
         return sorted(out, key=lambda c: c[0])
+
+    def _presided_by(self, doc: IngestDoc, h: re.Match[str]) -> str | None:
+        """The person a presidency header names: a known one in it, else the full name it writes (in capitals or
+        not, before an office set off by a comma)."""
+        known = [x.actor for x in doc.mentions_in(h.start("who"), h.end("who")) if x.kind == "person" and x.actor]
+        if known:
+            return known[0]
+        words = re.sub(r"^(?:the[ \t]+)?(?:hon(?:ou)?rable[ \t]+)?", "", h.group("who").split(",")[0].strip(" ."),
+                       flags=re.I)
+        full = self._written_name(words) if self._in_capitals(words) else self._mixed_name(words)
+        return self._propose(doc, full) if full else None
 
     def _presiding(self, doc: IngestDoc, surname: str) -> str | None:
         """The person of that surname a hearing's record names: a known one, else the full name it writes."""
