@@ -420,6 +420,19 @@ _FLOOR_LINE = re.compile(
     r"|(?P<by>[^\n\":]{3,200}?)[ \t]+(?:interrupts|intervenes|takes[ \t]+the[ \t]+floor|has[ \t]+the[ \t]+floor|replies|"
     r"responds|answers|speaks|continues|resumes))"
     r"[ \t]*:[ \t]*(?=\n\n[^\s\"])")
+def _floor_lines(norm: str) -> list[re.Match[str]]:
+    """The minutes' formula lines of a record: a line whose verb names the floor ('gives the floor to X:', 'The floor
+    is given to', 'Intervention by', 'X takes the floor:') makes the document one, and only then is 'X interrupts:',
+    'X replies:' or 'X continues:' a turn's label (in news 'Asked about the vote, X replies:' or 'The letter
+    continues:' opens the reporter's paragraphs, not a turn)."""
+    if "floor" not in norm and "ntervention" not in norm:
+        return []  # no record without one such line: the scan skips texts with neither word
+    found = list(finditer_at(_FLOOR_LINE, norm, _paragraph_opens(norm)))
+    if not any(m.group("who") or m.group("of") or "floor" in norm[m.end("by"):m.end()] for m in found):
+        return []
+    return found
+
+
 # where _ISSUED_COLON can open: after a paragraph break ('\n' before another) or a sentence's end and a space (a
 # scan that skips to those characters; the pattern's own finditer, all look-behinds first, tried every character)
 _BREAK_OR_STOP = re.compile(r"\n(?=\n)|[.!?](?= )")
@@ -865,8 +878,7 @@ class Transcript:
         intros = [(m, m.group("cue"), "who") for m in _SAID_COLON.finditer(norm)]
         intros += [(m, None, next(g for g in ("who", "by", "text_by", None) if g is None or m.group(g)))
                    for m in finditer_at(_ISSUED_COLON, norm, _paragraph_or_sentence_opens(norm))]
-        floors = [m for m in finditer_at(_FLOOR_LINE, norm, _paragraph_opens(norm))] \
-            if "floor" in norm or "nterrupts:" in norm or "ntervenes:" in norm or "ntervention" in norm else []
+        floors = _floor_lines(norm)
         intros += [(m, None, next(g for g in ("who", "of", "by") if m.group(g))) for m in floors]
         for m, cue, group in intros:
             span = _after_lead(norm, m.span(group)) if group else self._issued_before(doc, m.start())
@@ -895,9 +907,9 @@ class Transcript:
                 continue  # an issued statement is its author's words only when he speaks in it as I or we
             _speak(doc, turns, 0.75, who.actor, who.text, cue)
         if floors:
-            # the formula line is the speaker's label: no mention of an actor
-            lines = [(m.start(), m.end()) for m in floors]
-            _drop_actors_in(doc, lines)
+            # the formula line's name is the speaker's label: no mention of an actor ('the Presidency' in 'With the
+            # leave of the Presidency, ...' is the formula's, kept out only with the name it leads)
+            _drop_actors_in(doc, [m.span(next(g for g in ("who", "of", "by") if m.group(g))) for m in floors])
 
     @staticmethod
     def _issued_before(doc: IngestDoc, at: int) -> tuple[int, int] | None:

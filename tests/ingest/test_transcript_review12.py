@@ -1,0 +1,56 @@
+"""Transcripts: the defects a review of issue 12's ingest round found, each from its reproducing input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.ingest.conftest import of
+
+
+def turns(result: dict) -> list[tuple[str, str | None]]:
+    return [(q["content"], q["speaker"]) for q in of(result, "quote") if q["direct"]]
+
+
+def actors(result: dict) -> list[str | None]:
+    return sorted(a["actor"] or "" for a in of(result, "actor"))
+
+
+_NEWS = ["Asked whether John Kerry would attend, Sergei Lavrov replies:\n\nWe have invited everyone. The list is long "
+         "and nobody is left out of it.",
+         "The letter from John Kerry to Sergei Lavrov continues:\n\nThe convoys must reach every town before the "
+         "winter closes the roads.",
+         "John Kerry speaks:\n\nThe truce has held for a week and the convoys are moving again in the north."]
+_UNRELATED = ["Workers on the factory floor were not consulted.", "The floor of the hall was wet after the rain.",
+              "Nobody spoke of an intervention by the army."]
+
+
+def test_a_news_line_ending_in_replies_or_continues_is_no_minutes_label(run):
+    for text in _NEWS:
+        r = run(text + "\n\n" + _UNRELATED[0], dt.date(2016, 3, 1))
+        assert turns(r) == [], text
+        assert {"john-kerry"} <= set(actors(r)), text
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_NEWS), st.lists(st.sampled_from(_UNRELATED), min_size=1, max_size=2))
+def test_an_unrelated_paragraph_on_a_floor_never_changes_quotes_or_actors(run, text, extra):
+    before = run(text, dt.date(2016, 3, 1))
+    after = run("\n\n".join([text, *extra]), dt.date(2016, 3, 1))
+    assert turns(after) == turns(before)
+    assert [a for a in actors(after) if a] == [a for a in actors(before) if a]
+
+
+def test_a_record_s_formula_line_drops_only_the_speaker_s_name_and_keeps_other_mentions(run):
+    text = ("MINUTES OF THE PLENARY SESSION\n\n"
+            "After the report on the visit of John Kerry, the Presidency gives the floor to the honourable Senator "
+            "Lucía Fernanda Ospina Rey:\n\n"
+            "Thank you, Mr President. We will vote for the law today.\n\n"
+            "After the debate with Sergei Lavrov, the honourable Senator Tomás Echeverri Lara replies:\n\n"
+            "Senator, the regions were heard. I was there myself.")
+    r = run(text, dt.date(2016, 4, 12))
+    assert [s for _, s in turns(r)] == ["lucia-fernanda-ospina-rey", "tomas-echeverri-lara"]
+    assert not {"lucia-fernanda-ospina-rey", "tomas-echeverri-lara"} & set(actors(r))
+    assert "john-kerry" in actors(r)
