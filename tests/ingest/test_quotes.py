@@ -1240,3 +1240,19 @@ def test_he_inside_someone_s_words_is_the_person_those_words_named_just_before(r
             "says 'the ceasefire is holding,' we ask him to visit Daraya.\"")
     inner = [q for q in quotes(r) if q["content"].startswith("the ceasefire")]
     assert [(q["speaker"], q["speaker_text"]) for q in inner] == [("staffan-de-mistura", "he")]
+
+
+def test_charged_that_reports_an_accusation_and_its_fragment(run):
+    r = run('Hassan Nasrallah charged that Riyadh had sent fighters into Syria and was now "panicking" because its '
+            "plan had failed. Two men were charged with smuggling.")
+    assert [(q["direct"], q["speaker"], q["cue"]) for q in of(r, "quote")] == [
+        (False, "hassan-nasrallah", "charged"), (True, "hassan-nasrallah", "charged")]
+
+
+def test_a_fragment_at_the_verb_of_its_report_takes_the_report_s_speaker(run):
+    text = ("GENEVA (Wire) - The HNC's spokesman, Salem al-Meslet, spoke on Friday.\n\nAsked about the convoys, "
+            'the spokesman said the committee was "deeply disappointed" and would meet again.')
+    r = run(text)
+    (ind,) = quotes(r, direct=False)
+    (frag,) = quotes(r)
+    assert frag["speaker"] == ind["speaker"] and frag["speaker_text"] == ind["speaker_text"]

@@ -32,7 +32,7 @@ CUES = (r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insis
         r"writing|"
         r"branding|terming|made clear|"
         r"made it clear|been clear|believes|argues|maintains|answered|offered|reads|states|stress|insist|warn|deny|denies|"
-        r"underlined|underscored|reaffirmed|rule out|ruled out|assured|assures|recalls")
+        r"underlined|underscored|reaffirmed|rule out|ruled out|assured|assures|recalls|charged")
 _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
@@ -173,10 +173,12 @@ _INDIRECT_CUES = {"said", "says", "told", "tells", "added", "insists", "insisted
                   "underlined", "underscored", "reaffirmed", "recalled", "emphasised", "emphasized", "denies",
                   "rule out", "ruled out",
                   # a promise or a reminder to someone ('she assured me that ...', 'the ministry recalls that ...')
-                  "assured", "assures", "recalls"}
+                  "assured", "assures", "recalls",
+                  # an accusation ('Nasrallah charged that ...'; 'charged with', 'charged the line' report nothing)
+                  "charged"}
 # verbs that report only with 'that' after them ('did not rule out that ...'; 'recalled the attack' reports nothing)
 _THAT_ONLY_CUES = {"rule out", "ruled out", "recalled", "recalls", "reaffirmed", "underlined", "underscored", "denies",
-                   "been clear"}
+                   "been clear", "charged"}
 # verbs of a body's statement: a report only when a body (or its members) speaks ('Council members underlined
 # that ...'); a person's 'recalled that' reports as his 'said that' does (dev9 and the splits since annotate it),
 # while a release's 'The Government recalls that' is its own text
@@ -540,6 +542,11 @@ class QuoteExtractor:
             who, cue = c.data["speaker_text"], c.data["cue"]
             joint = who and rep.data["speaker_text"] and who != rep.data["speaker_text"] and who in rep.data["speaker_text"]
             at = doc.norm.rfind(cue, s, c.start) if cue else -1
+            if c.data["speaker"] is None and who == rep.data["speaker_text"] and cue == rep.data["cue"]:
+                # the same words at the same verb, which the report resolved ('the spokesman said the government
+                # is "gravely concerned"'): the report's speaker
+                c.data.update(speaker=rep.data["speaker"])
+                continue
             if who and at >= 0 and not joint and doc.norm.find(who, s, c.start) >= 0 and (
                     at < rep.start or cue in _NAMING_PARTICIPLES or cue in _NAMING_VERBS
                     or _THAT.match(doc.norm, at + len(cue))):  # 'he promised that ...': a report of its own
@@ -678,6 +685,8 @@ class QuoteExtractor:
         lo = max(sent_start, para_start)
         lead = _LINE_LEAD.match(norm, lo, at)  # a live blog's '14:05 GMT - ' or a list's '- ' opens the line
         lo = lead.end() if lead else lo
+        # a transcript's label opening the sentence names whoever speaks the words around the quote, not its speaker
+        lo = next((le for ls, le in doc.labels if ls <= lo < le <= at), lo) if doc.labels else lo
         cues = [c for c in self._cues(doc, lo, at) if c.group() not in _THAT_ONLY_CUES or c.group() == "recalled"
                 or _THAT.match(norm, c.end(), at)]  # 'had reaffirmed the communique "in full"': no verb of saying
         if not cues and _DASH_END.search(norm, lo, at):
