@@ -1123,22 +1123,26 @@ def test_a_report_with_its_own_verb_before_according_to_stays_a_report(run):
     assert [i["content"][:20] for i in quotes(r, direct=False)] == ["The envoy regretted "]
 
 
-_RELEASE_FORMS = [
+_RELEASE_AND_WIRE_FORMS = [
     "The Assembly of the African Union closed its summit in Addis Ababa on Sunday. In the final declaration, the "
     'Assembly stated: "No party may hold the transition hostage to its own demands."',
     "The round ended without a date for the next one, the three mediators said in a joint communiqué.\n\nThe "
     "mediators - Jane Roe of the OSCE and John Doe of the United Nations - 'noted with concern the shelling near "
     "the line of contact', according to the communiqué.",
     'Sergei Lavrov replied on Facebook on Sunday night, writing that Moscow had "no illusions" about the talks.',
+    "The plan leaves the northern villages out, and the Iranians have told Ankara that their advisers will stay.",
+    "Sergei Lavrov met John Kerry in Munich on Friday and told him that Moscow would keep its bombers away.",
+    "Luis Almagro recalled that the mission had worked in the regions since 2004, and said that it was ready.",
+    'Hassan Nasrallah charged that Riyadh was now "panicking" because its plan had failed.',
 ]
 _UNRELATED = ["Heavy rain closed two roads near the coast on Tuesday.", "The market reopened after a week.",
               "Prices of bread rose again in the capital.", "A new bridge over the river is due next year."]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.sampled_from(_RELEASE_FORMS), st.lists(st.sampled_from(_UNRELATED), min_size=1, max_size=3),
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_RELEASE_AND_WIRE_FORMS), st.lists(st.sampled_from(_UNRELATED), min_size=1, max_size=3),
        st.booleans())
-def test_an_unrelated_paragraph_never_changes_a_release_quote_s_speaker(run, text, extra, first):
+def test_an_unrelated_paragraph_never_changes_a_release_or_wire_quote_s_speaker(run, text, extra, first):
     para = " ".join(extra)
     def said(t: str) -> list[tuple]:
         return [(q["content"], q["direct"], q["speaker"], q["speaker_text"]) for q in of(run(t), "quote")]
