@@ -36,3 +36,15 @@ def test_that_clauses_lie_inside_the_words_in_order(head, clauses, joint, tail):
     spans = _that_clauses(norm, start, end)
     assert spans and all(start <= s <= e <= end for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_report_after_and_with_a_definite_noun_in_small_letters_keeps_its_unnamed_speaker(run):
+    for text, who, words in [
+            ("The strike ended on Monday, and the union said that its members would return.", "the union",
+             "its members would return"),
+            ("Sources say the vote failed, and the chairman has said that he will resign.", "the chairman",
+             "he will resign"),
+            ("The strike ended on Monday, and the mayor said that the workers would return.", "the mayor",
+             "the workers would return")]:
+        got = [(q["speaker"], q["speaker_text"], q["content"]) for q in of(run(text), "quote") if not q["direct"]]
+        assert (None, who, words) in got, text

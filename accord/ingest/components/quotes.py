@@ -1067,8 +1067,10 @@ class QuoteExtractor:
                 clause = max(s, norm.rfind(";", s, m.start()) + 1)
                 contrast = list(_CONTRAST.finditer(norm, clause, m.start()))
                 clause = contrast[-1].end() if contrast else clause  # '..., while the envoy of China said': a new subject
+                own_clause = False
                 if not shared:  # '..., and the Russians have told us that ...': a clause of its own, a new subject
-                    clause = _coordinate_subject(norm, clause, m.start())
+                    own_clause = _coordinate_subject(norm, clause, m.start()) != clause
+                    clause = _coordinate_subject(norm, clause, m.start()) if own_clause else clause
                 sp_s, sp_e = shared or (clause, m.start())
                 relative = None if shared else list(_RELATIVE_REPORT.finditer(norm, clause, m.start()))
                 if relative and "," in norm[relative[-1].end():m.start()]:
@@ -1111,7 +1113,8 @@ class QuoteExtractor:
                 second_verb = not shared and not relative and bool(_AND_BEFORE.search(norm, sp_s, sp_e))
                 sp_e = (_first_verb_subject_end(norm, sp_s, sp_e) or sp_e) if second_verb else sp_e
                 for part_s, part_e in _that_clauses(norm, cs, ce):
-                    self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue, prefer_first=second_verb)
+                    self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue, prefer_first=second_verb,
+                                       own_clause=own_clause)
                 speaker_at = (sp_s, sp_e)
 
     @staticmethod
@@ -1121,8 +1124,8 @@ class QuoteExtractor:
         return len(doc.norm[s:e].split()) - sum(len(m.text.split()) - 1 for m in doc.mentions_in(s, e) if m.end <= e)
 
     def _add_indirect(self, doc: IngestDoc, spans: list[tuple[int, int, bool]], sp_s: int, sp_e: int, cs: int,
-                      ce: int, cue: str, prefer_first: bool = False) -> None:
-        att = self._resolve(doc, sp_s, sp_e, cue=cue, prefer_first=prefer_first)
+                      ce: int, cue: str, prefer_first: bool = False, own_clause: bool = False) -> None:
+        att = self._resolve(doc, sp_s, sp_e, cue=cue, prefer_first=prefer_first, own_clause=own_clause)
         if att is None or (att.speaker is None and not att.speaker_text) or _SELF.fullmatch(att.speaker_text or ""):
             return  # 'I told him that ...' in a speech: the speaker's own words, quoted whole already
         if any(ps == cs for ps, _ in doc.places):  # the sentence opens with the dateline: the words follow it
@@ -1145,10 +1148,11 @@ class QuoteExtractor:
     # ---------------------------------------------------------------------------- speakers
 
     def _resolve(self, doc: IngestDoc, s: int, e: int, cue: str | None, prefer_first: bool = False,
-                 tail: bool = False) -> Attribution | None:
+                 tail: bool = False, own_clause: bool = False) -> Attribution | None:
         """Who speaks in the words between s and e (the named person nearest the cue: the last one before
         it, or with ``prefer_first`` the first one after it); with ``tail``, words too long to be a speaker's
-        are read from a comma near their end."""
+        are read from a comma near their end; with ``own_clause``, the words open a clause after ', and' ('...,
+        and the union said'), where a definite noun in small letters is a speaker as a sentence's first is."""
         norm = doc.norm
         if any(ps == s for ps, _ in doc.places):  # the dateline opens the sentence: the speaker follows it
             dash = _DATELINE_END.search(norm, s, min(e, s + 80))
@@ -1322,6 +1326,8 @@ class QuoteExtractor:
             return Attribution(None, words, cue)
         if _CAPITAL.match(words) and (len(words.split()) <= 8 or _TITLES_AND_NAME.fullmatch(words)):
             return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
+        if own_clause and _DEFINITE.match(words) and len(words.split()) <= 6:
+            return Attribution(None, _np(words), cue)
         if prefer_first:
             name = _PERSON_NAME.search(words)  # ', said the spokesman, Ali Haidar'
             if name:
