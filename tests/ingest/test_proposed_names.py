@@ -222,3 +222,9 @@ def test_a_name_in_capitals_in_a_header_and_written_as_names_are_is_one_person(p
     r = pipeline(Article(text=text)).result()
     assert [(a["text"], a["actor"]) for a in of(r, "actor") if a["actor"] == person_id(name)] == [
         (name.upper(), person_id(name)), (name, person_id(name)), (words[-1], person_id(name))]
+
+
+def test_a_confirmed_name_labelling_an_interjection_is_no_mention_there(run):
+    r = run("The next speaker is Deputy Jana Novakova.\n\n(Jana Novakova [GREENS]: And the refugees?)\n\n"
+            "The minister went on.")
+    assert [t for t, _ in _people(r)] == ["Jana Novakova"]

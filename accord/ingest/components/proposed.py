@@ -156,6 +156,7 @@ _LIST_AFTER = re.compile(r"\)?[ \t]*(?:[,;:)\u2013\u2014\n]|and\b| -|$)")
 _CLAUSE = re.compile(r"[.;:!?()\n\"\u201c\u201d,]")
 # the first word of the line after a name's own line (a signature's office)
 _OFFICE_LINE = re.compile(r"([A-Z][\w-]*)")
+_LABELLING = re.compile(r"[ \t]*(?:[(\[][^()\[\]\n]{1,80}[)\]][ \t]*)?:")
 _LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
 # the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
 _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
@@ -280,7 +281,9 @@ class ProposedPeople:
             spans.append((start, end, pid))
         unsaid = self._listed_with(norm, spans, unsaid, names)
         # a full name the document names a person by elsewhere is his wherever it stands ('I call Jane Roe.')
-        spans += [(s, e, pid) for s, e, name in unsaid if (pid := self._listed(name) or person_id(name)) in names]
+        # (not where it labels a speaker: '(Jane Roe [Party]: What about ...?)', a label's name is no mention)
+        spans += [(s, e, pid) for s, e, name in unsaid
+                  if (pid := self._listed(name) or person_id(name)) in names and not _LABELLING.match(norm, e)]
         spans.sort()
         if not spans:
             return doc
