@@ -228,3 +228,9 @@ def test_a_confirmed_name_labelling_an_interjection_is_no_mention_there(run):
     r = run("The next speaker is Deputy Jana Novakova.\n\n(Jana Novakova [GREENS]: And the refugees?)\n\n"
             "The minister went on.")
     assert [t for t, _ in _people(r)] == ["Jana Novakova"]
+
+
+def test_an_interjection_s_label_is_no_mention_but_names_the_person(run):
+    r = run("The minister spoke of the border.\n\n(Jana Novakova [GREENS]: And the refugees?)\n\n"
+            "The minister answered Ms Novakova.")
+    assert _people(r) == [("Novakova", "jana-novakova")]

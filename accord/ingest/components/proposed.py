@@ -278,6 +278,8 @@ class ProposedPeople:
             pid = self._listed(name) or person_id(name)
             if pid not in names or names[pid].isupper():
                 names[pid] = name  # written in capitals first (a header), then as names are
+            if norm[start - 1:start] == "(" and _LABELLING.match(norm, end):
+                continue  # an interjection's label ('(Jane Roe [Party]: And ...?)'): the person, but no mention
             spans.append((start, end, pid))
         unsaid = self._listed_with(norm, spans, unsaid, names)
         # a full name the document names a person by elsewhere is his wherever it stands ('I call Jane Roe.')
@@ -285,7 +287,7 @@ class ProposedPeople:
         spans += [(s, e, pid) for s, e, name in unsaid
                   if (pid := self._listed(name) or person_id(name)) in names and not _LABELLING.match(norm, e)]
         spans.sort()
-        if not spans:
+        if not names:
             return doc
         # the last words of a full name proposed in the document are that person ('Naasan Agha' after 'Riad Naasan
         # Agha'), no second one
