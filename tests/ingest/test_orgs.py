@@ -190,3 +190,14 @@ def test_a_body_premises_and_compound_names(run):
     assert ("UN", "un") in found and found.count(("UN", "un")) == 1
     assert ("United Nations World Food Programme", "wfp") in found
     assert ("Red Cross", "icrc") not in found
+
+
+def test_a_defined_term_heads_a_name_before_of(run):
+    r = run("The Council of the League of Arab States met in Cairo. The League will be represented in Geneva.")
+    assert ("League", "arab-league") in actors(r)
+
+
+def test_a_country_closing_an_address_is_a_place(run):
+    r = run("Regional Secretariat\n\nArusha, Tanzania, 21st May, 2016\n\nThe ministers met. Contact: Press Office, "
+            "Arusha, Tanzania\n\nTanzania said it would host the next round.")
+    assert actors(r).count(("Tanzania", "tanzania")) == 1

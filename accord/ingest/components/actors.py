@@ -425,6 +425,9 @@ class ActorMatcher:
                 acting = prev == "of" and nxt.endswith("ing") and nxt not in _NOT_GERUNDS and len(nxt) > 4
                 # 'it is not for Canada to rewrite it': the one who would do what the infinitive says
                 infinitive = prev == "for" and nxt == "to"
+                # 'Arusha, Tanzania, 21st May', 'EAC Secretariat, Arusha, Tanzania' at a line's end: an address's country
+                located = located or (prev == "," and first > 1 and doc.norm[idxs[first - 2]].isupper()
+                                      and (doc.norm[end:end + 1] in ("\n", "") or bool(_DATELINE.match(doc.norm, end))))
                 if not owned and (located or (prev in STATE_TOPIC_WORDS and not (called_on or represented or fronted
                                                                                   or acting or infinitive))
                                   or nxt in STATE_MODIFIED or _topic_before(strings, lows, first, nxt)):
@@ -659,8 +662,7 @@ class ActorMatcher:
             # only in a document's name ('Security Council resolution 2216') is not the one a
             # statement's 'the Council' stands for (its 'Council President' still is)
             body = next((m for m in reversed(doc.mentions_in(0, t.start())) if m.actor and m.kind not in ("person", "state")
-                         and t.group("word").lower() in (self.lex.entries[m.actor].name.split()[-1].lower(),
-                                                         m.text.split()[-1].lower())
+                         and t.group("word").lower() in (_head(self.lex.entries[m.actor].name), _head(m.text))
                          and (t.re is _BARE_TERM or not _DOCUMENT_AFTER.match(doc.norm, m.end))), None)
             if body is not None:
                 found.append(Mention(start, end, doc.text[start:end], body.actor, body.kind, "defined", 0.8))
@@ -710,6 +712,13 @@ def _organ_of_itself(doc: IngestDoc) -> None:
             if a.actor and a.actor == b.actor and a.kind != "person" and doc.norm[a.end:b.start] in (" of the ", " of ")}
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+def _head(name: str) -> str:
+    """A name's head word, lower case: its last ('the Security Council'), or its first before 'of' ('the League of Arab
+    States', 'the Organization of American States')."""
+    words = name.split()
+    return words[0].lower() if len(words) > 2 and words[1] == "of" else words[-1].lower()
 
 
 # a building's word before a comma and a town: an address ('Parliament House, Kampala', 'Palais des Nations, Geneva')
