@@ -42,3 +42,23 @@ def test_a_state_after_another_states_name_and_a_hyphen_acts(run):
 def test_a_joining_prefix_still_makes_the_state_no_actor(run):
     r = run("Delegates to the inter-Libya talks and the pan-Syria forum met again.")
     assert not [a for _, a in actors(r) if a and (a.startswith("libya") or a.startswith("syria"))]
+
+
+# --- places listed with their states in brackets are no people ---------------------------------------------------
+
+def _proposed_people(result: dict) -> list[str]:
+    return [c["actor"] for c in of(result, "actor") if c.get("actor_kind") == "person" and c.get("actor")
+            and c.get("proposed")]
+
+
+def test_regions_listed_with_their_states_in_brackets_after_a_place_word_are_no_people(run):
+    r = run("Fighting was reported in Blue Nile (Sudan), Upper Nile (South Sudan) and Ituri (Congo) last week.")
+    assert not _proposed_people(r)
+    r = run("Convoys moved through Lower Juba (Somalia), Gedo Region (Somalia) and Mandera County (Kenya).")
+    assert not _proposed_people(r)
+
+
+def test_delegates_listed_with_their_states_in_brackets_stay_people(run):
+    r = run("The talks were attended by Ingrid Aasland (Norway), Pavel Novotny (Czech Republic) and Keiko Tanabe "
+            "(Japan).")
+    assert _proposed_people(r) == ["ingrid-aasland", "pavel-novotny", "keiko-tanabe"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from accord.ingest.components.actors import HONORIFICS, START, skeleton
+from accord.ingest.components.actors import HONORIFICS, PLACE_WORDS, START, skeleton
 from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_kind
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
@@ -152,6 +152,22 @@ _LIST_BEFORE = re.compile(r"(?:[,;:(\u2013\u2014]|\band| -)\s*$")
 _OF_THE = re.compile(r" of (?:the )?| ?\((?:the )?")
 _STATE_NAME = re.compile(rf"{_CAPITAL}[\w'\u00c0-\u024f-]*(?: {_CAPITAL}[\w'\u00c0-\u024f-]*){{0,3}}")
 _LIST_AFTER = re.compile(r"\)?[ \t]*(?:[,;:)\u2013\u2014\n]|and\b| -|$)")
+# the words that open a list of places ('clashes in Blue Nile (Sudan), Upper Nile (South Sudan) and ...')
+_PLACE_LIST_OPENERS = PLACE_WORDS | {"from", "to", "between", "across", "along"}
+# a list's items before a name: capitalised words, their brackets, 'of the' and the list's marks
+_LIST_ITEMS_BEFORE = re.compile(r"(?:\([^()\n]*\)|[A-Z][\w'.\u00c0-\u024f-]*|of|the|and|[,\s])*$")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _list_opener(norm: str, start: int) -> str:
+    """The word (lower case) before the first item of the list a name stands in: 'in' of 'in Blue Nile (Sudan), Upper
+    Nile (South Sudan)'; '' where the list opens its clause ('Participants: ...')."""
+    before = norm[max(0, start - 300):start]
+    items = _LIST_ITEMS_BEFORE.search(before)
+    word = _LAST_WORD.search(before, 0, items.start()) if items else None
+    return word.group(1).lower() if word else ""
+
+
 # where a clause begins: the name's apposition looks no further back
 _CLAUSE = re.compile(r"[.;:!?()\n\"\u201c\u201d,]")
 # the first word of the line after a name's own line (a signature's office)
@@ -538,7 +554,8 @@ class ProposedPeople:
         UN, ...', 'Participants: Jane Roe (Norway), ...'): a known actor other than a person right after 'of' or in
         brackets (a state only there: a body's acronym in brackets may be the name's own, 'Jane Roe Fund (JRF)')."""
         of = _OF_THE.match(doc.norm, end)
-        if of is None or not _LIST_BEFORE.search(doc.norm, max(0, start - 5), start):
+        if of is None or not _LIST_BEFORE.search(doc.norm, max(0, start - 5), start) \
+                or _list_opener(doc.norm, start) in _PLACE_LIST_OPENERS:
             return False
         bracket = of.group().endswith(("(", "(the "))
         actor = next((m for m in doc.mentions_in(of.end(), of.end() + 1)
