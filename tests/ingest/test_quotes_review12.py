@@ -48,3 +48,30 @@ def test_a_report_after_and_with_a_definite_noun_in_small_letters_keeps_its_unna
              "the workers would return")]:
         got = [(q["speaker"], q["speaker_text"], q["content"]) for q in of(run(text), "quote") if not q["direct"]]
         assert (None, who, words) in got, text
+
+
+def test_in_saying_or_insisting_that_reports_and_in_writing_does_not(run):
+    assert [(q["speaker"], q["cue"]) for q in of(run(
+        "John Kerry was right in saying that the truce had held for a week."), "quote")] == [("john-kerry", "saying")]
+    assert [(q["speaker"], q["cue"]) for q in of(run(
+        "Sergei Lavrov was alone in insisting that the talks should go on without the opposition."), "quote")] == [
+        ("sergei-lavrov", "insisting")]
+    assert indirect(run("The two sides put the terms in writing that the monitors could check.")) == []
+
+
+def test_writing_that_before_a_noun_is_no_report(run):
+    assert indirect(run("John Kerry spent the morning writing that letter to Sergei Lavrov about the convoys.")) == []
+    assert indirect(run("Sergei Lavrov was writing that book for ten years before he retired.")) == []
+    assert indirect(run("John Kerry answered on his blog, writing that the convoys had moved.")) == [
+        "the convoys had moved"]
+
+
+def test_it_has_been_clear_that_is_nobody_s_report(run):
+    assert indirect(run("It has been clear that the truce is failing in the north.")) == []
+    assert indirect(run("This had long been clear that night to the monitors.")) == []
+
+
+def test_said_so_that_is_a_purpose_and_told_him_that_a_report(run):
+    assert indirect(run("John Kerry said so that everyone in the hall could hear him clearly.")) == []
+    assert indirect(run("John Kerry called Sergei Lavrov and told him that the convoys had moved.")) == [
+        "the convoys had moved"]

@@ -126,8 +126,11 @@ _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 _AND_WORD = re.compile(r"and(?<!\wand)\b")  # '\band\b' with the literal first, which the engine searches for
 _JOINT_TEXT = re.compile(r"(?:the|a|their) joint (?:statement|declaration|communiqu[e\u00e9]|text)\b", re.I)
 # a pronoun object after a reporting verb, unless a verb follows and makes it a clause ('said it was ...')
-_OBJECT_AFTER = re.compile(r"(?:it|them|him|so|nothing|little|something|anything)\b(?!\s+(?:\w+ed|is|was|were|are|"
-                           r"had|has|have|would|will|could|can|must|did|does|should|may|might|that)\b)")
+# ('told him that ...' reports; 'said so that all could hear' and 'said nothing that helped' have their object)
+_VERB_AFTER = (r"\s+(?:\w+ed|is|was|were|are|had|has|have|would|will|could|can|must|did|does|should|may|might"
+               r"{})\b")
+_OBJECT_AFTER = re.compile(rf"(?:it|them|him)\b(?!{_VERB_AFTER.format('|that')})"
+                           rf"|(?:so|nothing|little|something|anything)\b(?!{_VERB_AFTER.format('')})")
 # verbs that take a thing as often as a clause ('announced a 72-hour truce', 'repeated Turkey's objection'): what
 # follows them is a report only with a finite verb of its own ('announced a truce would begin') or 'that'
 # '..., according to the statement.' closing a reported clause: the report's source, not its words
@@ -147,7 +150,14 @@ _GOES_ON = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|after|before|
                       r"(?:and|but)\s+(?=\w)")
 _SET_OFF_AFTER = re.compile(r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
                             r"tonight)\s*)?,\s+(?:the|a|an)\s")
-_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|in)\s+$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+# 'writing that' reports a clause, a verb within its first words ('writing that the truce was fragile'); 'writing
+# that letter to the envoy' has its object, and 'in writing' is a noun ('put the terms in writing')
+_WRITING_CLAUSE = re.compile(r"\s+that\s+(?:[^\s,;.]+\s+){0,4}?(?:is|are|was|were|had|has|have|would|will|could|can|"
+                             r"must|did|does|do|should|may|might|[a-z]{3,}ed)\b")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+# 'It has been clear that ...': nobody speaks, 'it' a dummy subject
+_DUMMY_BEFORE = re.compile(r"\b(?:[Ii]t|[Tt]his)\s+(?:has|had|have)\s+(?:\w+\s+)?$")
 _PARTICIPLE_AFTER = re.compile(r",\s+(?!according\b)\w+ing\b")
 _RELATIVE = re.compile(r" (?:who|which|whose)\b")
 _POINTER = re.compile(r"(?:The|That|This|Those|These|Such) (?:remarks?|comments?|words?|warnings?|messages?|statements?|"
@@ -988,7 +998,12 @@ class QuoteExtractor:
                 if cue not in _INDIRECT_CUES or _QUOTED_AS_BEFORE.search(norm, max(s, m.start() - 40), m.start()):
                     continue
                 if cue.endswith("ing") and _DETERMINER_BEFORE.search(norm, max(s, m.start() - 8), m.start()):
-                    continue  # 'The warning came from ...', 'put it in writing': a noun, no verb of the sentence
+                    continue  # 'The warning came from ...': a noun, no verb of the sentence
+                if cue == "writing" and (_IN_BEFORE.search(norm, max(s, m.start() - 4), m.start())
+                                         or not _WRITING_CLAUSE.match(norm, m.end(), e)):
+                    continue
+                if cue == "been clear" and _DUMMY_BEFORE.search(norm, max(s, m.start() - 24), m.start()):
+                    continue
                 if cue in _DOCUMENT_CUES and not _DOCUMENT_BEFORE.search(norm, max(s, m.start() - 60), m.start()):
                     continue  # 'member states said ...': a noun, not the text's verb
                 if cue in _THAT_ONLY_CUES and not _THAT.match(norm, m.end(), e):
