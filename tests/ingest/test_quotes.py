@@ -1260,3 +1260,9 @@ def test_a_fragment_at_the_verb_of_its_report_takes_the_report_s_speaker(run):
     (ind,) = quotes(r, direct=False)
     (frag,) = quotes(r)
     assert frag["speaker"] == ind["speaker"] and frag["speaker_text"] == ind["speaker_text"]
+
+
+def test_confirming_someone_in_a_role_reports_no_words(run):
+    r = run("The leaders of the African Union confirmed H.E. Joaquim Chissano as mediator of the dialogue. "
+            "The ministry confirmed the talks would start as planned on Monday.")
+    assert [q["content"] for q in quotes(r, direct=False)] == ["the talks would start as planned on Monday"]

@@ -138,6 +138,8 @@ _SOURCE_AT_END = re.compile(r",\s+according to [^,;]*[.;]?\s*$")
 _NP_CUES = {"announced", "repeated", "reiterated", "confirmed"}
 _WHEN_WHERE = r"(?:(?:today|yesterday|tonight|(?:this|on) \w+|in [A-Z][\w-]+)\s+)*"
 _NP_OBJECT = re.compile(_WHEN_WHERE + r"(?:a|an|the|its|their|his|her|our|[A-Z][\w.-]*'s)\s")
+# someone and the role he is named to ('H.E. X as mediator of the dialogue')
+_AS_ROLE = re.compile(r"(?P<who>[^,;\"]{1,80}?)\s+as\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?[a-z]")
 _PASSIVE = re.compile(_WHEN_WHERE + r"by\s")  # 'the plan announced (yesterday) by the envoy'
 
 _PAST = re.compile(r"\b[a-z]{3,}ed\b")
@@ -1032,8 +1034,11 @@ class QuoteExtractor:
                     rest = rest[whom.end():]
                 if cue.lower() in _NOUN_AFTER_CUES and _NOUN_AFTER.match(rest):
                     break  # 'warned of serious consequences': no reported clause
+                role = _AS_ROLE.match(rest) if cue in _NP_CUES else None
                 if cue in _NP_CUES and (_PASSIVE.match(rest)
-                                        or (_NP_OBJECT.match(rest) and not _FINITE.search(rest.split(",")[0]))):
+                                        or (_NP_OBJECT.match(rest) and not _FINITE.search(rest.split(",")[0]))
+                                        or (role and not _FINITE.search(role.group("who")))):
+                    # ('confirmed H.E. X as mediator': someone named to a role, no words reported)
                     continue  # 'announced a 72-hour cessation of hostilities, ...': a thing, no words reported (a
                     # later verb may still report the sentence: '[...] has not confirmed the figures, the ministry said')
                 if (_OBJECT_AFTER.match(rest) or _SAID_NO.match(rest)) and cue not in _ASSURE_CUES:
