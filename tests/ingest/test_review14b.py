@@ -62,3 +62,18 @@ def test_delegates_listed_with_their_states_in_brackets_stay_people(run):
     r = run("The talks were attended by Ingrid Aasland (Norway), Pavel Novotny (Czech Republic) and Keiko Tanabe "
             "(Japan).")
     assert _proposed_people(r) == ["ingrid-aasland", "pavel-novotny", "keiko-tanabe"]
+
+
+# --- a host or a representative is as often a venue, a state or a firm: no person's cue ---------------------------
+
+def test_a_venue_that_hosts_and_a_firm_that_represents_are_no_people(run):
+    r = run("The round was hosted by Wilton Park. Park said the hosts were pleased with the result.")
+    assert not _proposed_people(r)
+    assert [q["speaker"] for q in of(r, "quote")] in ([], [None])
+    r = run("The rebels were represented by Baker McKenzie in the arbitration.")
+    assert not _proposed_people(r)
+
+
+def test_a_person_met_is_still_a_person(run):
+    r = run("The envoy later met Chantal Uwimana in the capital.")
+    assert _proposed_people(r) == ["chantal-uwimana"]

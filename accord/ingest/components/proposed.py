@@ -132,8 +132,10 @@ _REPORTING = (r"said|says|told|tells|added|adds|stated|states|noted|notes|stress
               r"recalled|emphasised|emphasized|underlined|underscored|reiterated|remarked|observed|commented|"
               r"responded|continued|concluded|cautioned|conceded")
 _VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,.;:!?()\n\"\u201c\u201d]{{1,50}}(?:\([^()\n]{{1,12}}\))?)?(?:,\s*|\s+)(?:who\s+)?(?:(?:has|had|have|also|later|earlier|then|again)\s+)?(?:{_REPORTING})\b")
+# (no 'hosted by', 'represented by': a host is as often a venue or a state, a representative a firm or a body: 'hosted
+# by Wilton Park', 'represented by Baker McKenzie')
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed|(?:chaired|led|headed|signed|"
-                          r"presented|moderated|hosted|introduced|represented|joined|accompanied) by|met|met with|"
+                          r"presented|moderated|introduced|joined|accompanied) by|met|met with|"
                           r"meeting with|spoke with|telephoned)\s+$")
 # a person's age in apposition ('Jane Roe, 34, a teacher')
 _AGE = re.compile(r", \d{1,2},")
