@@ -75,3 +75,15 @@ def test_said_so_that_is_a_purpose_and_told_him_that_a_report(run):
     assert indirect(run("John Kerry said so that everyone in the hall could hear him clearly.")) == []
     assert indirect(run("John Kerry called Sergei Lavrov and told him that the convoys had moved.")) == [
         "the convoys had moved"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=8), st.integers(0, 70), st.integers(1, 20))
+def test_the_label_over_a_sentence_is_the_overlapping_one_ending_last(labels, s, n):
+    from accord.ingest.components.quotes import _LabelsOver
+
+    labels = [(a, a + k) for a, k in labels]
+    over = [(ls, le) for ls, le in labels if ls < s + n and s < le]
+    got = _LabelsOver(labels)(s, s + n)
+    assert (got is None) == (not over)
+    assert got is None or (got in over and got[1] == max(le for _, le in over))

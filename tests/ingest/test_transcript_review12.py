@@ -54,3 +54,35 @@ def test_a_record_s_formula_line_drops_only_the_speaker_s_name_and_keeps_other_m
     assert [s for _, s in turns(r)] == ["lucia-fernanda-ospina-rey", "tomas-echeverri-lara"]
     assert not {"lucia-fernanda-ospina-rey", "tomas-echeverri-lara"} & set(actors(r))
     assert "john-kerry" in actors(r)
+
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=8),
+       st.lists(st.integers(0, 80), max_size=20))
+def test_labels_drop_exactly_the_mentions_that_start_inside_one_of_them(spans, starts):
+    from types import SimpleNamespace
+
+    from accord.ingest.components.transcript import _drop_actors_in
+
+    spans = [(s, s + n) for s, n in spans]
+    mentions = [SimpleNamespace(start=x) for x in starts]
+    doc = SimpleNamespace(labels=[], mentions=list(mentions), candidates=[])
+    _drop_actors_in(doc, spans)
+    assert doc.mentions == [x for x in mentions if not any(s <= x.start < e for s, e in spans)]
+    assert doc.labels == spans
+
+
+def test_a_long_record_s_labels_drop_their_mentions_without_a_walk_over_all_labels():
+    import time
+    from types import SimpleNamespace
+
+    from accord.ingest.components.transcript import _drop_actors_in
+
+    spans = [(i * 100, i * 100 + 10) for i in range(4000)]
+    mentions = [SimpleNamespace(start=i * 20) for i in range(20000)]
+    doc = SimpleNamespace(labels=[], mentions=mentions, candidates=[])
+    t0 = time.perf_counter()
+    _drop_actors_in(doc, spans)
+    assert time.perf_counter() - t0 < 1.0  # a walk over the labels for each mention: 80 million tests, many seconds
+    assert len(doc.mentions) == 16000

@@ -957,12 +957,11 @@ class QuoteExtractor:
         cue_at = self.cue_words.offsets(doc)
         quote_starts = [qs for qs, _, _ in spans]  # in order, not overlapping: the ends are in order too
         quote_ends = [qe for _, qe, _ in spans]
-        labels = doc.labels
+        label_at = _LabelsOver(doc.labels)
         for s, e in doc.sents:
             # a transcript's speech reports others like any text ('QUESTION: Russia says it is hitting Nusra'): the
             # sentence read after its label, the label being no speaker at a cue
-            label = max(((ls, le) for ls, le in labels if ls < e and s < le), key=lambda x: x[1], default=None) \
-                if labels else None
+            label = label_at(s, e)
             if label is not None:
                 after = label[1]
                 # 'QUESTION: Mark, the HNC says ...': whom a question is put to is no speaker; an answer's
@@ -1736,6 +1735,26 @@ def _unquoted(norm: str, start: int, end: int, inside: list[tuple[int, int]]) ->
         out.append(norm[at:max(at, a - 1)])
         at = b + 1
     return " ".join(out + [norm[at:end]])
+
+
+class _LabelsOver:
+    """The label over a stretch of text that ends last, found by a search among the labels sorted once (a day's
+    record has hundreds of labels and thousands of sentences: no walk over all labels for each)."""
+
+    def __init__(self, labels: list[tuple[int, int]]):
+        self.labels = sorted(labels)
+        self.starts = [s for s, _ in self.labels]
+        self.furthest = []  # of the labels up to each one, the one ending last (the first of those on a tie)
+        for i, (_, e) in enumerate(self.labels):
+            best = self.furthest[-1] if self.furthest else None
+            self.furthest.append(i if best is None or e > self.labels[best][1] else best)
+
+    def __call__(self, s: int, e: int) -> tuple[int, int] | None:
+        i = bisect_left(self.starts, e) - 1  # the labels starting before e
+        if i < 0:
+            return None
+        label = self.labels[self.furthest[i]]
+        return label if label[1] > s else None
 
 
 def _np(words: str) -> str:

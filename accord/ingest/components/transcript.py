@@ -57,6 +57,7 @@ turns, a speaker comes back and most speak as I, we or you. A page that labels o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from accord.ingest.components.descriptions import body_named
@@ -606,8 +607,17 @@ def _speak(doc: IngestDoc, turns: list[tuple[int, int]], confidence: float, spea
 def _drop_actors_in(doc: IngestDoc, spans: list[tuple[int, int]]) -> None:
     """Labels name speakers, no actors: the mentions and actor candidates in them dropped, the spans kept as the
     document's labels."""
-    def in_label(start: int) -> bool:
-        return any(s <= start < e for s, e in spans)
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    starts = [s for s, _ in merged]
+
+    def in_label(start: int) -> bool:  # a search among the spans, not a walk: a day's record has hundreds of labels
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and start < merged[i][1]
 
     doc.labels = doc.labels + spans
     doc.mentions = [x for x in doc.mentions if not in_label(x.start)]
