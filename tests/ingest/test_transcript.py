@@ -1271,3 +1271,18 @@ def test_a_record_s_presidency_header_names_the_chair_of_its_president_s_labels(
             "The PRESIDENT.- Thank you, Senator.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 9)))] == [
         "marta-lucia-ibanez-roa", None, "marta-lucia-ibanez-roa"]
+
+
+def test_a_surname_label_is_the_member_an_attendance_list_names_surnames_first(run):
+    # a Latin-American senate's journal in translation: the list writes 'Surnames, Given names;', the labels
+    # 'Mr SURNAME.-'
+    text = ("JOURNAL OF SESSIONS OF THE SENATE (translation)\n\n"
+            "PRESIDENCY OF MR JORGE PIZANO SOTELO, PRESIDENT\n\n"
+            "I. ATTENDANCE\n\n"
+            "The following senators attended: Allende Bravo, Isabel; Letamendi Morel, Juan Pablo; Quintanilla Leal, Jaime.\n\n"
+            "Mr PIZANO (President).- In the name of God, the session is open.\n\n"
+            "Mr LETAMENDI.- Mr President, I ask for the floor on the talks in Havana.\n\n"
+            "Mr PIZANO (President).- You have the floor, Senator.\n\n"
+            "Mr LETAMENDI.- Thank you. We support the process and we will say so.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 9)))] == [
+        "jorge-pizano-sotelo", "juan-pablo-letamendi-morel", "jorge-pizano-sotelo", "juan-pablo-letamendi-morel"]

@@ -199,6 +199,10 @@ _CALLED = re.compile(r"\b(?:[Cc]all(?:s|ed)?(?:[ \t]+(?:up)?on)?|[Ii]nvite[sd]?|
 _FULL_NAME_OF = r"(?<![\w.])(?:[A-Z][\w.'\u2019]*[ \t]+)(?:[A-Z][\w.'\u2019-]*[ \t]+){{0,2}}(?:[A-Z][\w'\u2019]*-)?(?i:{})\b"
 _MAC = re.compile(r"\bMa?c(?=[A-Z])")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
+# an attendance list's name, the surnames first and the given names after a comma, up to the item's end ('Letelier
+# Morel, Juan Pablo;', '--Allende Bussi, Isabel'), the first surname in any case
+_LISTED_NAME_OF = (r"(?:^|(?<=[;\n:])|(?<=--))[ \t]*(?P<surnames>(?i:{})(?:[ \t]+[A-Z][\w'\u2019-]+)?),[ \t]+"
+                   r"(?P<given>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){{0,2}})(?=[ \t]*(?:[;.\n]|$))")
 # words a full stop ends that are no name: honorifics and abbreviations ('Mr. Lavrov', 'Gen. Smith', 'Jr.')
 _ABBREVIATED = {"mr", "mrs", "ms", "mme", "mlle", "m", "dr", "sen", "rep", "gen", "hon", "prof", "st", "jr", "sr",
                 "col", "lt", "capt", "adm", "gov", "no", "vol", "inc", "co", "corp", "ltd", "rt", "sgt", "maj", "amb"}
@@ -1294,8 +1298,12 @@ class Transcript:
             names = {}
             self._full_names = (norm, names)
         if surname not in names:
-            names[surname] = [(f.start(), self._written_name(f.group()) or self._mixed_name(f.group()))
-                              for f in re.finditer(_FULL_NAME_OF.format(re.escape(surname)), norm)]
+            names[surname] = sorted(
+                [(f.start(), self._written_name(f.group()) or self._mixed_name(f.group()))
+                 for f in re.finditer(_FULL_NAME_OF.format(re.escape(surname)), norm)]
+                # an attendance list's inverted names ('Letelier Morel, Juan Pablo;'): the given names first
+                + [(f.start(), self._mixed_name(f"{f.group('given')} {f.group('surnames')}"))
+                   for f in re.finditer(_LISTED_NAME_OF.format(re.escape(surname)), norm)])
         return next((full for at, full in names[surname] if at < end and full and getattr(
             self.lex.entries.get(person_id(full)), "kind", "person") == "person"), None)
 
