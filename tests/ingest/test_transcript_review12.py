@@ -86,3 +86,18 @@ def test_a_long_record_s_labels_drop_their_mentions_without_a_walk_over_all_labe
     _drop_actors_in(doc, spans)
     assert time.perf_counter() - t0 < 1.0  # a walk over the labels for each mention: 80 million tests, many seconds
     assert len(doc.mentions) == 16000
+
+
+def test_a_briefing_s_news_of_the_secretary_general_is_the_spokesman_s_and_a_secretariat_s_vote_report_is_nobody_s(run):
+    text = ("NOON BRIEFING\n\nSPOKESMAN: Good afternoon. I will start with a trip.\n\n"
+            "The Secretary General announces today that he will travel to Geneva on Monday for the talks.\n\n"
+            "He will meet both delegations there and return on Wednesday.\n\n"
+            "QUESTION: Will he meet the opposition?\n\n"
+            "SPOKESMAN: Yes, he will meet everyone who comes.")
+    got = [c for c, _ in turns(run(text, dt.date(2016, 3, 1)))]
+    assert "The Secretary General announces today that he will travel to Geneva on Monday for the talks." in got
+    for stage in ("The Secretariat reports the result of the vote: 91 votes in favour and 12 against.",
+                  "The Secretary reads the order of the day.", "The Secretary calls the roll."):
+        text = ("The Presidency gives the floor to the honourable Senator Lucía Fernanda Ospina Rey:\n\n"
+                f"Thank you, Mr President. We will vote for the law today.\n\n{stage}")
+        assert [c[:9] for c, _ in turns(run(text, dt.date(2016, 4, 12)))] == ["Thank you"], stage

@@ -271,11 +271,14 @@ _STAGE = re.compile(r"(?:\u2026|\.\.\.)?[ \t]*[(\[][^\n]*[)\]]"
                     r"|[A-Z][^\n.!?]{0,60}\binterjecting\b[ \t]*[-\u2013\u2014.:]*"
                     # a legislature's record of its own business: 'The Clerk read the title of the bill.', 'The question
                     # was taken; ...', 'A motion to reconsider was laid on the table.', 'There was no objection.'
-                    # a secretariat's ('The Secretariat reports the result of the vote: ...', 'The Secretary reads ...')
                     r"|(?:The Clerk (?:read|will (?:read|report|designate))|The question was (?:taken|put)|"
-                    r"The Secretar(?:y|iat)(?: General)? (?:reports|reads|announces|records|calls the roll)|"
                     r"A motion to reconsider was laid on the table|There was no objection|Question put(?: and agreed to)?)"
                     r"\b[^\n]*"
+                    # a secretariat's, naming the record it reads ('The Secretariat reports the result of the vote: ...',
+                    # 'The Secretary reads the order of the day.'); a briefing's 'The Secretary-General announces
+                    # today that he will travel ...' is the spokesman's news
+                    r"|The Secretar(?:y|iat) (?:reports|reads|announces|records|calls) (?:the (?:result|results|roll|"
+                    r"order|minutes|text|list|names|votes?|agenda)\b[^\n]*|[^\n:]{0,80}:[^\n]*)"
                     r"|(?:Proceedings|Sitting|Sittings|Debate|Business) (?:suspended|interrupted|adjourned)\b[^\n]*"
                     # a speech page's note on its text: 'Check against delivery!', 'Only the spoken word counts.'
                     r"|(?:[Cc]heck against delivery|[Aa]s delivered|[Oo]nly the spoken word (?:counts|is authoritative)|"
