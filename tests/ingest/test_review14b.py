@@ -77,3 +77,22 @@ def test_a_venue_that_hosts_and_a_firm_that_represents_are_no_people(run):
 def test_a_person_met_is_still_a_person(run):
     r = run("The envoy later met Chantal Uwimana in the capital.")
     assert _proposed_people(r) == ["chantal-uwimana"]
+
+
+# --- a one-line document's acronyms cost one look at the line, not one per use -----------------------------------
+
+def test_an_acronym_used_on_a_long_single_line_costs_linear_time(pipeline):
+    import datetime as dt
+    import time
+
+    from accord.ingest.document import Article
+
+    def cost(k: int) -> float:
+        text = "The QZX said the plan would work and the farmers agreed. " * k
+        began = time.process_time()
+        pipeline(Article(text=text, published=dt.date(2020, 1, 1))).result()
+        return time.process_time() - began
+
+    cost(50)
+    small, large = cost(200), cost(1600)
+    assert large < 16 * small + 1.0  # eight times the text: about eight times the time (quadratic: sixty-four)

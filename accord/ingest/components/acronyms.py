@@ -54,9 +54,10 @@ class ActingAcronyms:
         norm = doc.norm
         acting: dict[str, str] = {}  # the acronym -> its proposed id
         defined: set[str] | None = None
+        capitals: dict[int, bool] = {}  # a line's start -> whether it is written in capitals (a one-line text: once)
         for m in _ACTING.finditer(norm):
             acr = m.group("acr")
-            if acr in acting or m.group("verb") not in _VERBS or not self._may_name_a_body(doc, acr, m.start()):
+            if acr in acting or m.group("verb") not in _VERBS or not self._may_name_a_body(doc, acr, m.start(), capitals):
                 continue
             if defined is None:
                 defined = set(_DEFINED.findall(norm))
@@ -70,7 +71,7 @@ class ActingAcronyms:
             taken[x.start:x.end] = b"\x01" * (x.end - x.start)
         found = [Mention(s, e, doc.text[s:e], acting[norm[s:e]], "organisation", "alias", 0.7)
                  for s, e in spans_of(norm, {a: a for a in acting}) if taken.find(1, s, e) < 0
-                 and not _in_a_line_of_capitals(norm, s, e)]
+                 and not _in_a_line_of_capitals(norm, s, e, capitals)]
         if not found:
             return doc
         doc.proposed = {**doc.proposed, **{pid: acr for acr, pid in acting.items() if pid not in doc.proposed}}
@@ -79,18 +80,26 @@ class ActingAcronyms:
             doc.add("actor", x.start, x.end, x.confidence, actor=x.actor, name=x.text, actor_kind=x.kind)
         return doc
 
-    def _may_name_a_body(self, doc: IngestDoc, acr: str, start: int) -> bool:
+    def _may_name_a_body(self, doc: IngestDoc, acr: str, start: int, capitals: dict[int, bool]) -> bool:
         """Whether an acronym may be a body the dictionary lacks: neither known nor a numeral nor a release's mark
         nor a word of a heading in capitals."""
         if acr in self.known or slug(acr) in self.lex.entries or acr in _NOT_BODIES or _ROMAN.fullmatch(acr):
             return False
-        return not _in_a_line_of_capitals(doc.norm, start, start + len(acr))
+        return not _in_a_line_of_capitals(doc.norm, start, start + len(acr), capitals)
 
 
-def _in_a_line_of_capitals(norm: str, start: int, end: int) -> bool:
-    """Whether the words either side of a span on its line are in capitals too (a heading, a label)."""
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _in_a_line_of_capitals(norm: str, start: int, end: int, seen: dict[int, bool] | None = None) -> bool:
+    """Whether the words either side of a span on its line are in capitals too (a heading, a label); ``seen`` keeps
+    each line's answer (a one-line document's many uses would each read the whole line again)."""
     line_start = norm.rfind("\n", 0, start) + 1
+    if seen is not None and line_start in seen:
+        return seen[line_start]
     line_end = norm.find("\n", end)
-    line = norm[line_start:len(norm) if line_end < 0 else line_end]
-    words = [w for w in re.findall(r"[A-Za-z]{2,}", line)]
-    return len(words) > 1 and sum(w.isupper() for w in words) * 2 > len(words)
+    words = _WORD.findall(norm, line_start, len(norm) if line_end < 0 else line_end)
+    capitals = len(words) > 1 and sum(w.isupper() for w in words) * 2 > len(words)
+    if seen is not None:
+        seen[line_start] = capitals
+    return capitals
