@@ -201,3 +201,9 @@ def test_a_country_closing_an_address_is_a_place(run):
     r = run("Regional Secretariat\n\nArusha, Tanzania, 21st May, 2016\n\nThe ministers met. Contact: Press Office, "
             "Arusha, Tanzania\n\nTanzania said it would host the next round.")
     assert actors(r).count(("Tanzania", "tanzania")) == 1
+
+
+def test_a_part_of_a_body_serving_a_place_defined_by_its_acronym(run):
+    r = run("A briefing by the OSCE Special Monitoring Mission to Ukraine (SMM) followed. The SMM recorded 200 "
+            "explosions.")
+    assert actors(r).count(("SMM", "osce")) == 2

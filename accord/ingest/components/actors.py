@@ -233,7 +233,9 @@ _HEADS_NAME = re.compile(rf" (?:on|of|for) (?:the )?(?!(?:{'|'.join(_DAY_WORDS)}
 START = attrgetter("start")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 # capitalised words (with 'of', 'for', 'and', 'in', 'on', 'the' between) right before an acronym's parenthesis
-_PART_WORDS = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the)\s+)*[A-Z][\w-]*)*\s+$")
+_PART_WORDS = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the|to)\s+)*[A-Z][\w-]*)*\s+$")
+# where a part's name goes on to the place it serves ('Special Monitoring Mission to Ukraine (SMM)'): no initials after
+_SERVES = re.compile(r"\s(?:to|in)\s")
 _NOT_GERUNDS = {"during", "including", "regarding", "concerning", "following", "according", "pending", "morning", "evening",
                 "meeting", "meetings", "fighting", "bombing", "shelling", "building", "spring"}
 # a capital after these and 'of' is the city ('the fall of Aleppo', 'the provinces of Damascus')
@@ -605,10 +607,12 @@ class ActorMatcher:
             body = next((m for m in doc.mentions_in(words.start(), a.start()) if m.actor and m.kind != "person"), None)
             if body is None:
                 continue
-            initials = "".join(w[0] for w in doc.norm[body.end:a.start()].split() if w[0].isupper())
+            part = doc.norm[body.end:a.start()]
+            initials = "".join(w[0] for w in part.split() if w[0].isupper())
+            served = "".join(w[0] for w in _SERVES.split(part)[0].split() if w[0].isupper())
             # 'the African Union High-Level Implementation Panel (AUHIP)': the body's own initials may lead
             own = "".join(w[0] for w in doc.norm[body.start:body.end].split() if w[0].isupper())
-            if not initials or a.group("acr") not in (initials, own + initials):
+            if not initials or a.group("acr") not in (initials, own + initials, served, own + served):
                 continue
             for use in re.finditer(rf"\b{a.group('acr')}\b", doc.norm):
                 if not doc.mentions_in(use.start(), use.end()):
