@@ -87,3 +87,12 @@ def test_the_label_over_a_sentence_is_the_overlapping_one_ending_last(labels, s,
     got = _LabelsOver(labels)(s, s + n)
     assert (got is None) == (not over)
     assert got is None or (got in over and got[1] == max(le for _, le in over))
+
+
+def test_the_subject_of_a_first_irregular_or_regular_verb_tells_after_and_never_its_object(run):
+    got = [(q["speaker"], q["speaker_text"]) for q in of(run(
+        "Maria Lopez met John Kerry in Lyon and told him that the budget was final."), "quote")]
+    assert got and all(s != "john-kerry" and t == "Maria Lopez" for s, t in got), got
+    for text, who in [("The committee met on Tuesday and said that it would publish the list in May.", "The committee"),
+                      ("In Geneva the envoy welcomed the vote and said that the talks would resume.", "the envoy")]:
+        assert [q["speaker_text"] for q in of(run(text), "quote")] == [who], text

@@ -279,7 +279,15 @@ _CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|
 # a clause joined to the one before after a comma, its own subject opening it ('..., and the opposition has said')
 _COORDINATE = re.compile(r",\s+(?:and|but)\s+(?=\S)")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
-_SUBJECT_THEN_VERB = re.compile(r"\s*(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+){0,5}[A-Z][\w'-]*)\s+[a-z]{3,}ed\b")
+# the subject before a first verb in the past, regular or of the common irregular ones ('Maria Lopez met X and told
+# him that', 'The committee met on Tuesday and said', 'In Geneva the envoy welcomed the vote and said')
+_IRREGULAR_PAST = (r"met|spoke|held|took|won|went|sent|gave|made|came|saw|left|flew|began|broke|brought|chose|drew|"
+                   r"fell|felt|found|got|heard|kept|knew|led|lost|paid|ran|rose|sat|sought|stood|struck|swore|"
+                   r"thought|threw|wrote|told|said")
+_SUBJECT_THEN_VERB = re.compile(r"\s*(?:(?:In|At|On|From)\s+(?:[A-Z][\w'-]*\s+){1,3}(?=the\s))?"
+                                r"(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+){0,5}[A-Z][\w'-]*"
+                                r"|[Tt]he\s+(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*)"
+                                rf"\s+(?:[a-z]{{3,}}ed|{_IRREGULAR_PAST})\b")
 # a body named as a person's: before his title ('UN Special Envoy'), or after his name ('X of the OSCE')
 _TITLE_AFTER_BODY = re.compile(r"\s+(?:Special\s+)?(?:[Ee]nvoy|Representative|Secretary-General|Secretary General|"
                                r"[Cc]hief|[Cc]oordinator|[Ss]pokes(?:man|woman|person)|[Aa]mbassador)\b")
@@ -753,7 +761,7 @@ class QuoteExtractor:
                     return Attribution(subject.actor, subject.text, m.group())
             end = cues[j].start()
             if _AND_BEFORE.search(norm, start, end):  # 'the Council welcomed the truce and said it "..."'
-                end = _first_verb_subject_end(norm, start, end) or end
+                start, end = _first_verb_subject(norm, start, end) or (start, end)
             att = self._resolve(doc, start, end, cue=doc.text[m.start():m.end()])
             if att is not None:
                 return att
@@ -1130,7 +1138,7 @@ class QuoteExtractor:
                         continue
                 # 'X met Y in Munich and told him that ...': the subject of the first verb, not its object
                 second_verb = not shared and not relative and bool(_AND_BEFORE.search(norm, sp_s, sp_e))
-                sp_e = (_first_verb_subject_end(norm, sp_s, sp_e) or sp_e) if second_verb else sp_e
+                sp_s, sp_e = (_first_verb_subject(norm, sp_s, sp_e) or (sp_s, sp_e)) if second_verb else (sp_s, sp_e)
                 for part_s, part_e in _that_clauses(norm, cs, ce):
                     self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue, prefer_first=second_verb,
                                        own_clause=own_clause)
@@ -1692,12 +1700,12 @@ def _subject_then_quote(norm: str, s: int, e: int, spans: list[tuple[int, int, b
     return not (_FINITE.search(before) or _PAST.search(before))
 
 
-def _first_verb_subject_end(norm: str, s: int, e: int) -> int | None:
-    """Where the subject ends in words that open with it and a first verb in the past ('the Council welcomed the
-    truce and', after an opening circumstance or not), or None."""
+def _first_verb_subject(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The subject in words that open with it and a first verb in the past ('the Council welcomed the truce and',
+    after an opening circumstance or not), or None."""
     lead = _LEAD_CLAUSE.match(norm, s, e)
     m = _SUBJECT_THEN_VERB.match(norm, lead.end() if lead else s, e)
-    return m.end("np") if m else None
+    return m.span("np") if m else None
 
 
 def _coordinate_subject(norm: str, clause: int, cue: int) -> int:
