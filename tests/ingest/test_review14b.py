@@ -96,3 +96,22 @@ def test_an_acronym_used_on_a_long_single_line_costs_linear_time(pipeline):
     cost(50)
     small, large = cost(200), cost(1600)
     assert large < 16 * small + 1.0  # eight times the text: about eight times the time (quadratic: sixty-four)
+
+
+# --- a common noun's abbreviation or a person's initials is no body; a party spelled in numeral letters is -------
+
+def test_a_common_noun_s_abbreviation_that_speaks_is_no_body(run):
+    r = run("The CEO said the company would leave the region. The NGO said aid had stopped. The UAV attacked at dawn.")
+    assert not [a for _, a in actors(r) if a in ("ceo", "ngo", "uav")]
+    assert all(q["speaker"] not in ("ceo", "ngo") for q in of(r, "quote"))
+
+
+def test_a_person_known_by_initials_is_no_body(run):
+    r = run("MBS said the kingdom would act on the pipeline.")
+    assert ("MBS", "mbs") not in actors(r)
+
+
+def test_a_party_spelled_in_numeral_letters_acts(run):
+    r = run("The MDC said the vote was rigged. Silvestre Bello III said the count was fair.")
+    assert ("MDC", "mdc") in actors(r)
+    assert not [a for _, a in actors(r) if a == "iii"]

@@ -33,10 +33,11 @@ _VERBS = {"said", "says", "say", "told", "tells", "stated", "states", "announced
           "attack", "withdrew", "withdraws", "withdraw", "joined", "joins", "join", "vowed", "vows", "vow",
           "threatened", "threatens", "threaten", "responded", "responds", "respond", "issued", "issues", "issue",
           "released", "releases", "release", "proposed", "proposes", "propose", "sent", "sends", "send", "met",
-          "meets", "meet", "pledged", "pledges", "pledge", "insisted", "seeks", "sought", "seek", "expects",
+          "meets", "meet", "pledged", "pledges", "pledge", "seeks", "sought", "seek", "expects",
           "expected", "expect", "believes", "believed", "believe", "hopes", "hoped", "hope", "confirmed", "confirms",
           "confirm", "blamed", "blames", "blame", "criticised", "criticized", "criticises", "criticizes"}
-_ROMAN = re.compile(r"[IVXLCDM]+")
+# a numeral of a name's or a chapter's (below a hundred: 'Silvestre Bello III', 'Chapter XIV'); 'MDC', 'CDM' are parties
+_ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # the words a record or a release closes or is marked with, in capitals
 _NOT_BODIES = {"END", "ENDS", "NOTE", "NOTES", "UPDATE", "PRESS", "RELEASE", "TEXT", "FULL", "EDITOR", "EDITORS",
                "PHOTO", "VIDEO", "AUDIO", "MORE", "ADDS", "NEW", "URGENT", "FLASH", "BREAKING"}
@@ -49,6 +50,7 @@ class ActingAcronyms:
         lex = ctx.lexicon
         self.lex = lex
         self.known = {f for e in lex.entries.values() for f in (e.name, *e.aliases, *e.short)}
+        self.common = lex.common_abbreviations
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -83,7 +85,8 @@ class ActingAcronyms:
     def _may_name_a_body(self, doc: IngestDoc, acr: str, start: int, capitals: dict[int, bool]) -> bool:
         """Whether an acronym may be a body the dictionary lacks: neither known nor a numeral nor a release's mark
         nor a word of a heading in capitals."""
-        if acr in self.known or slug(acr) in self.lex.entries or acr in _NOT_BODIES or _ROMAN.fullmatch(acr):
+        if acr in self.known or slug(acr) in self.lex.entries or acr in _NOT_BODIES or _ROMAN.fullmatch(acr) \
+                or acr.lower() in self.common:
             return False
         return not _in_a_line_of_capitals(doc.norm, start, start + len(acr), capitals)
 
