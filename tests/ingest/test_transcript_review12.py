@@ -101,3 +101,16 @@ def test_a_briefing_s_news_of_the_secretary_general_is_the_spokesman_s_and_a_sec
         text = ("The Presidency gives the floor to the honourable Senator Lucía Fernanda Ospina Rey:\n\n"
                 f"Thank you, Mr President. We will vote for the law today.\n\n{stage}")
         assert [c[:9] for c, _ in turns(run(text, dt.date(2016, 4, 12)))] == ["Thank you"], stage
+
+
+def test_a_style_and_surname_label_is_the_namesake_written_with_that_style(run):
+    text = ("MINUTES OF THE MEETING\n\nPRESENT:\n\n"
+            "SEC. JANE ROE – Presidential Adviser\nATTY. TOM ROE – Legal Counsel\nGEN. PAUL STONE – Army\n\n"
+            "SEC. ROE. Good morning. We open the session with the report of the panel.\n\n"
+            "ATTY. ROE. Thank you. The panel met twice and agreed on the text of the annex.\n\n"
+            "GEN. STONE. The army has nothing to add to the annex at this stage.\n\n"
+            "SEC. ROE. Thank you. We adjourn until Tuesday.")
+    assert [s for _, s in turns(run(text, dt.date(2016, 3, 1)))] == ["jane-roe", "tom-roe", "paul-stone", "jane-roe"]
+    # two namesakes of one style: the label tells neither
+    text = text.replace("ATTY. TOM ROE", "SEC. TOM ROE").replace("ATTY. ROE.", "SEC. ROE.")
+    assert [s for _, s in turns(run(text, dt.date(2016, 3, 1)))] == [None, None, "paul-stone", None]

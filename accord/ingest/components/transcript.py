@@ -1289,26 +1289,38 @@ class Transcript:
         """The full name the record gives before for a host's note by style and surname ('THE CHAIRMAN (Sen.
         Marcos).' after 'HON. FERDINAND R. MARCOS JR. - Chairman')."""
         words = [w for w in inner.split() if w.lower().rstrip(".") not in self.styles | _HONORIFICS]
-        return self._written_before(doc.norm, m.start(), words[0].upper()) if len(words) == 1 else None
+        return self._written_before(doc.norm, m.start(), words[0].upper(), self._style_of(inner)) \
+            if len(words) == 1 else None
 
-    def _written_before(self, norm: str, end: int, surname: str) -> str | None:
-        """The full name of that surname the record writes before the label, the first time (an attendance list's 'SEC.
-        TERESITA QUINTOS DELES - Presidential Adviser', a header's 'Prof. Miriam Coronel-Ferrer', an earlier label's
-        'MR ROBERT KISEMBO (...)'), for 'SEC. DELES.', 'PROF. FERRER.', 'MR KISEMBO:': the name in capitals or in
-        small letters, without its styles; None when the record gives none (a senator by surname alone)."""
+    def _style_of(self, words: str) -> str | None:
+        """The first style or honorific among the words ('ATTY. ROE' -> 'atty'), lower case, without its full stop."""
+        return next((w for w in (x.lower().rstrip(".") for x in words.split()) if w in self.styles | _HONORIFICS), None)
+
+    def _written_before(self, norm: str, end: int, surname: str, style: str | None = None) -> str | None:
+        """The full name of that surname the record writes before the label (an attendance list's 'SEC. TERESITA
+        QUINTOS DELES - Presidential Adviser', a header's 'Prof. Miriam Coronel-Ferrer', an earlier label's 'MR ROBERT
+        KISEMBO (...)'), for 'SEC. DELES.', 'PROF. FERRER.', 'MR KISEMBO:': the name in capitals or in small letters,
+        without its styles. Of two people of that surname ('SEC. JANE ROE', 'ATTY. TOM ROE'), the one written with the
+        label's style; None when the style does not tell them apart, or the record gives none (a senator by surname
+        alone)."""
         held, names = self._full_names
         if held is not norm:
             names = {}
             self._full_names = (norm, names)
         if surname not in names:
             names[surname] = sorted(
-                [(f.start(), self._written_name(f.group()) or self._mixed_name(f.group()))
+                [(f.start(), self._written_name(f.group()) or self._mixed_name(f.group()),
+                  self._style_of(norm[max(0, f.start() - 12):f.start()].split("\n")[-1] + " " + f.group().split()[0]))
                  for f in re.finditer(_FULL_NAME_OF.format(re.escape(surname)), norm)]
                 # an attendance list's inverted names ('Letelier Morel, Juan Pablo;'): the given names first
-                + [(f.start(), self._mixed_name(f"{f.group('given')} {f.group('surnames')}"))
+                + [(f.start(), self._mixed_name(f"{f.group('given')} {f.group('surnames')}"), None)
                    for f in re.finditer(_LISTED_NAME_OF.format(re.escape(surname)), norm)])
-        return next((full for at, full in names[surname] if at < end and full and getattr(
-            self.lex.entries.get(person_id(full)), "kind", "person") == "person"), None)
+        written = [(full, st) for at, full, st in names[surname] if at < end and full and getattr(
+            self.lex.entries.get(person_id(full)), "kind", "person") == "person"]
+        styled = [x for x in written if style and x[1] == style] or written
+        # the same person written twice ('TERESITA QUINTOS DELES', 'Teresita Deles'): one first given name
+        people = {full.split()[0].lower() for full, _ in styled}
+        return styled[0][0] if len(people) == 1 else None
 
     @staticmethod
     def _called(doc: IngestDoc, m: re.Match[str], surname: str) -> str | None:
@@ -1390,8 +1402,9 @@ class Transcript:
         # 'JOHN DOE, HOST:'), else the dictionary's one person of that surname
         named = [x.actor for x in doc.mentions_in(0, m.start()) if x.kind == "person" and x.actor
                  and x.text.split()[-1].upper() == surname]
-        if named:
+        if named and len(set(named)) == 1:
             return named[-1], text
+        # of two people of that surname named before ('SEC. JANE ROE', 'ATTY. TOM ROE'), the label's style tells which
         new = {pid for pid, name in doc.proposed.items() if name.split()[-1].upper() == surname}
         if len(new) == 1:
             return new.pop(), text
@@ -1401,7 +1414,7 @@ class Transcript:
         # a style and a surname alone ('SEC. DELES.', 'Senator Downe:'), no office's words
         styled = len([w for w in first.split() if w.lower().rstrip(".") not in self.styles | _HONORIFICS]) == 1
         full = self._called(doc, m, surname) or (None if peer else self._mixed_name(first)) \
-            or (self._written_before(doc.norm, m.start(), surname) if styled else None)
+            or (self._written_before(doc.norm, m.start(), surname, self._style_of(first)) if styled else None)
         if full:
             entry = self.lex.entries.get(person_id(full))
             return (entry.id if entry is not None and entry.kind == "person" else self._propose(doc, full)), text
