@@ -115,3 +115,17 @@ def test_a_party_spelled_in_numeral_letters_acts(run):
     r = run("The MDC said the vote was rigged. Silvestre Bello III said the count was fair.")
     assert ("MDC", "mdc") in actors(r)
     assert not [a for _, a in actors(r) if a == "iii"]
+
+
+# --- a middle given name alone is no one's surname ------------------------------------------------------------------
+
+def test_a_middle_name_alone_is_not_the_person(run):
+    r = run("Maria Elena Lopez, the mayor, said the town was calm. Elena, a teacher, disagreed with her.")
+    assert [(t, a) for t, a in actors(r) if a == "maria-elena-lopez"] == [("Maria Elena Lopez", "maria-elena-lopez")]
+    r = run("John Henry Walker, the minister, said the plan would work. Henry said nothing more.")
+    assert ("Henry", "john-henry-walker") not in actors(r)
+
+
+def test_the_first_of_two_surnames_after_a_title_is_the_person(run):
+    r = run("Senator Ivan Cepeda Castro said the accord was fragile. Later Senator Cepeda asked for a debate.")
+    assert ("Cepeda", "ivan-cepeda-castro") in actors(r)

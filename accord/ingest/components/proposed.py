@@ -327,17 +327,28 @@ class ProposedPeople:
                 if m.actor or m.via not in ("title", "anonymous"):
                     taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         shorts = [(surnames, 0.75)]
+        # the word before the surname alone is he only where the text writes it with the surname apart from his full
+        # name ('Cepeda Castro ... Cepeda'), or after a title ('Senator Cepeda'): else a middle name ('Elena' of
+        # 'Maria Elena Lopez') would be
+        middles = {k: v for k, v in self._surnames(names, middles=True).items() if k not in surnames}
+        if middles:
+            shorts.append((middles, 0.74))
         firsts = self._first_names(names, {m.actor for m in doc.mentions if m.actor})
         if firsts:
             shorts.append((firsts, 0.7))
         halves = self._halves(names, surnames)
         if halves:
             shorts.append((halves, 0.72))
+        paired: set[str] = set()  # the people the text names by both surnames alone ('Cepeda Castro')
         for words, confidence in shorts:
+            if words is middles:
+                paired = {m.actor for m in found if m.via == "short" and " " in m.text}
             for s, e in spans_of(norm, words):
                 if taken.find(1, s, e) >= 0 or any(a <= s < b for a, b, _ in spans):
                     continue
                 if words is halves and not self._titled(norm, s):
+                    continue
+                if words is middles and not self._titled(norm, s) and words[norm[s:e]] not in paired:
                     continue
                 if not self._alone(norm, s, e) or any(m.start < e and s < m.end for m in found):
                     continue
@@ -568,18 +579,22 @@ class ProposedPeople:
         state = _STATE_NAME.match(doc.norm, of.end())
         return state is not None and state.group().lower() in self.places and bool(_LIST_AFTER.match(doc.norm, state.end()))
 
-    def _surnames(self, names: dict[str, str]) -> dict[str, str]:
+    def _surnames(self, names: dict[str, str], middles: bool = False) -> dict[str, str]:
         """Each proposed person's surname (and the surname without its particle) -> the id, for surnames that
-        name one of them only and are no word of an office, a date or a place."""
+        name one of them only and are no word of an office, a date or a place; with ``middles``, the word before the
+        surname of a name of three words or more instead (the first of two surnames, 'Cepeda' of 'Iv\u00e1n Cepeda
+        Castro', or a middle name, 'Elena' of 'Maria Elena Lopez')."""
         out: dict[str, str] = {}
         shared: set[str] = set()
         for pid, name in names.items():
             last = _surname(name)
             forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
             parts = _split(name)
-            if len(parts) >= 3 and parts[-1] not in _SUFFIXES and not _INITIALS.fullmatch(parts[-2]):
-                # the first of two surnames, and both ('Cepeda', 'Cepeda Castro' of 'Iv\u00e1n Cepeda Castro')
-                forms |= {parts[-2], f"{parts[-2]} {parts[-1]}"}
+            double = len(parts) >= 3 and parts[-1] not in _SUFFIXES and not _INITIALS.fullmatch(parts[-2])
+            if middles:
+                forms = {parts[-2]} if double else set()
+            elif double:
+                forms.add(f"{parts[-2]} {parts[-1]}")  # both surnames ('Cepeda Castro')
             forms |= {f.title() for f in forms if f.isupper()}  # a name in capitals, later written as names are
             for form in forms:
                 if len(form) < 3 or form.lower() in self.stop or not (form[0].isupper() or _PARTICLE_OPENING.match(form)):
