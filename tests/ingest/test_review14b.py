@@ -129,3 +129,17 @@ def test_a_middle_name_alone_is_not_the_person(run):
 def test_the_first_of_two_surnames_after_a_title_is_the_person(run):
     r = run("Senator Ivan Cepeda Castro said the accord was fragile. Later Senator Cepeda asked for a debate.")
     assert ("Cepeda", "ivan-cepeda-castro") in actors(r)
+
+
+# --- an article and a capitalised noun before 'of' are no person's name ------------------------------------------
+
+def test_a_title_of_a_work_or_an_event_makes_no_state_act(run):
+    r = run("The Invasion of Iraq began in the spring of that year.")
+    assert ("Iraq", "iraq") not in actors(r)
+    r = run("A History of Afghanistan was published in the autumn.")
+    assert ("Afghanistan", "afghanistan") not in actors(r)
+
+
+def test_a_person_s_name_before_of_and_his_state_still_acts(run):
+    r = run("The talks resumed, with former President Benjamin Mkapa of Tanzania as facilitator.")
+    assert ("Tanzania", "tanzania") in actors(r)

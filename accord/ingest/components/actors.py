@@ -761,7 +761,8 @@ def _name_before(norm: str, idxs: list[int], strings, lows: list[int], of: int) 
         return False
     last, first = of - 1, of - 2
     return norm[idxs[last]].isupper() and norm[idxs[first]].isupper() and strings[lows[last]] not in _NAMED_OF \
-        and strings[lows[first]] not in _NAMED_OF and strings[lows[last]].isalpha()
+        and strings[lows[first]] not in _NAMED_OF and strings[lows[last]].isalpha() \
+        and strings[lows[first]] not in STOP_WORDS  # 'The Invasion of Iraq', 'A History of Afghanistan': no name
 
 
 def _tails(lex: Lexicon, forms: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
