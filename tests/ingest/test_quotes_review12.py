@@ -96,3 +96,13 @@ def test_the_subject_of_a_first_irregular_or_regular_verb_tells_after_and_never_
     for text, who in [("The committee met on Tuesday and said that it would publish the list in May.", "The committee"),
                       ("In Geneva the envoy welcomed the vote and said that the talks would resume.", "the envoy")]:
         assert [q["speaker_text"] for q in of(run(text), "quote")] == [who], text
+
+
+def test_an_officer_called_again_by_his_title_is_no_organ_of_his_body(run):
+    for title in ("Chairperson", "Chairman", "Commissioner", "Director"):
+        r = run(f"The {title} of the African Union Commission spoke first. The {title} said that the force would stay.")
+        assert [(q["speaker"], q["speaker_text"]) for q in of(r, "quote")] == [(None, f"The {title}")], title
+    # an organ called again by its noun still speaks for its body
+    r = run("The Assembly of the African Union closed its summit. The Assembly said that the force would stay.")
+    assert [q["speaker"] for q in of(r, "quote")] == ["african-union"]
+

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
+from accord.ingest.components.proposed import OFFICES
 from accord.ingest.components.transcript import asks, state_named_most
 from accord.ingest.registry import Context, component
 from accord.ingest.words import first_words
@@ -1341,6 +1342,8 @@ class QuoteExtractor:
         # 'the Conference' after 'the Conference of Heads of State of ECCAS', 'the Council' after 'The Council of the
         # League of Arab States': the body it is of
         again = _BODY_AGAIN.fullmatch(words)
+        # 'The Chairperson' after 'The Chairperson of the African Union Commission': an officer, no organ of the body
+        again = None if again and again.group(1).lower() in OFFICES else again
         of = self._body_of(doc, s, again.group(1)) if again else None
         if of:
             return Attribution(of, words, cue)
