@@ -106,3 +106,10 @@ def test_an_officer_called_again_by_his_title_is_no_organ_of_his_body(run):
     r = run("The Assembly of the African Union closed its summit. The Assembly said that the force would stay.")
     assert [q["speaker"] for q in of(r, "quote")] == ["african-union"]
 
+
+def test_a_chain_of_circumstances_before_that_is_no_part_of_the_words(run):
+    for text in ("John Kerry said in Moscow on Tuesday that the convoys would move.",
+                 "John Kerry said in Rome, the capital, that the convoys would move.",
+                 "John Kerry said on Monday in Geneva that the convoys would move."):
+        assert indirect(run(text)) == ["the convoys would move"], text
+

@@ -331,9 +331,14 @@ _AND_THAT = re.compile(r"(?:, | )(?:and|but) that\s+")  # (',? ' as two literal 
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
 _DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
 # (a day of the month after its month, 'on January 8'; a place, 'in Moscow')
-_CIRCUMSTANCE_AFTER_CUE = re.compile(r"(?:on condition of anonymity|(?:late |early )?on \w+(?: \d{1,2}(?:st|nd|rd|th)?)?"
-                                     r"(?: on condition of anonymity)?|in [A-Z][\w-]+(?: [A-Z][\w-]+)?|"
-                                     r"in a statement|in an interview|after [\w ]{3,30}?)[, ]\s*")
+_TIME_OR_PLACE = (r"(?:on condition of anonymity|(?:late |early )?on \w+(?: \d{1,2}(?:st|nd|rd|th)?)?"
+                  r"(?: on condition of anonymity)?|in [A-Z][\w-]+(?: [A-Z][\w-]+)?|"
+                  r"in a statement|in an interview|after [\w ]{3,30}?)")
+_CIRCUMSTANCE_AFTER_CUE = re.compile(rf"{_TIME_OR_PLACE}[, ]\s*")
+# several, or a place with its apposition, up to 'that' ('said in Moscow on Tuesday that', 'said in Rome, the
+# capital, that')
+_CIRCUMSTANCES_BEFORE_THAT = re.compile(rf"{_TIME_OR_PLACE}[, ]\s*(?:(?:{_TIME_OR_PLACE}|the [a-z-]+(?: [a-z-]+)?)"
+                                        r"[, ]\s*)+(?=that\s)")
 # whom words were told: 'reporters', 'the council', an outlet of a few capitalised words before 'that'
 # whom a source told, when a comma or the sentence's end follows: an outlet's name, reporters
 _TOLD_OUTLET = re.compile(r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|reporters|journalists)(?=\s*(?:,|$))")
@@ -1112,7 +1117,8 @@ class QuoteExtractor:
                 cs = m.end() + (obj.end() if obj else 0)
                 if cue.startswith(("told", "tell")) and _TOLD_TO.match(norm, m.end(), e):
                     break  # 'told his staff to book the hall': an order, no words reported
-                when = _CIRCUMSTANCE_AFTER_CUE.match(norm[cs:e]) or _MANNER_BEFORE_THAT.match(norm[cs:e])
+                when = _CIRCUMSTANCES_BEFORE_THAT.match(norm[cs:e]) or _CIRCUMSTANCE_AFTER_CUE.match(norm[cs:e]) \
+                    or _MANNER_BEFORE_THAT.match(norm[cs:e])
                 cs += when.end() if when else 0
                 that = _THAT_AFTER_CUE.match(norm[cs:e])
                 cs += that.end() if that else 0
