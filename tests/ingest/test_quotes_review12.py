@@ -113,3 +113,9 @@ def test_a_chain_of_circumstances_before_that_is_no_part_of_the_words(run):
                  "John Kerry said on Monday in Geneva that the convoys would move."):
         assert indirect(run(text)) == ["the convoys would move"], text
 
+
+def test_a_name_opening_with_so_or_yet_keeps_that_word(run):
+    got = [q["speaker_text"] for q in of(run("So Se-pyong said that the talks were over."), "quote")]
+    assert got == ["So Se-pyong"]
+    got = [q["speaker_text"] for q in of(run("So the envoy said that the talks were over."), "quote")]
+    assert got == ["the envoy"]

@@ -297,7 +297,8 @@ _BODY_AFTER_TITLE = re.compile(r"\s+(?:Command|Staff|Headquarters|Secretariat|Di
 _PERSONS_GOVERNMENT = re.compile(r"'s (?:government|administration|cabinet)$", re.I)
 # someone of the body named last, called through its possessive ('its leaders said', 'their leadership')
 _ITS_PEOPLE = re.compile(r"(?:[Ii]ts|[Tt]heir) (?:leaders?|leadership|chiefs?|negotiators?|delegation|command)")
-_OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+(?=[a-zA-Z])")
+# ('So' and 'Yet' only before a small letter: 'So Se-pyong', 'Yet' may be a name's first word)
+_OPENING_CONJUNCTION = re.compile(r"(?:But|And)\s+(?=[a-zA-Z])|(?:Yet|So)\s+(?=[a-z])")
 _HE_SHE = re.compile(r"(?:he|she|He|She)")
 _NO_NAME = {"the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "his", "her", "its",
             "their", "our", "some", "many", "both", "all", "one", "two", "three", "several", "other", "another"}
