@@ -143,3 +143,15 @@ def test_a_title_of_a_work_or_an_event_makes_no_state_act(run):
 def test_a_person_s_name_before_of_and_his_state_still_acts(run):
     r = run("The talks resumed, with former President Benjamin Mkapa of Tanzania as facilitator.")
     assert ("Tanzania", "tanzania") in actors(r)
+
+
+# --- the armed opposition's names are not the government's; another state's Union Government is not Myanmar's ----
+
+def test_the_spla_in_opposition_is_not_the_government(run):
+    r = run("The SPLA in Opposition rejected the deal. The SPLA/IO said its bases had been shelled.")
+    assert not [a for _, a in actors(r) if a == "south-sudan-government"]
+
+
+def test_another_state_s_union_government_is_not_myanmar_s(run):
+    r = run("The Union Government of India objected to the draft.")
+    assert not [a for _, a in actors(r) if a == "myanmar-government"]
