@@ -114,3 +114,13 @@ def test_a_style_and_surname_label_is_the_namesake_written_with_that_style(run):
     # two namesakes of one style: the label tells neither
     text = text.replace("ATTY. TOM ROE", "SEC. TOM ROE").replace("ATTY. ROE.", "SEC. ROE.")
     assert [s for _, s in turns(run(text, dt.date(2016, 3, 1)))] == [None, None, "paul-stone", None]
+
+
+def test_a_style_before_a_body_s_or_a_seat_s_words_makes_no_person(run):
+    text = ("OFFICIAL REPORT\n\nTHE SPEAKER: Order. The member for Arua.\n\n"
+            "HON. MEMBER FOR ARUA: Thank you. Will the envoy report before the recess?\n\n"
+            "THE SPEAKER: The minister.\n\nHON. WEST NILE REGION: We will report on Friday.\n\n"
+            "DR. MAKERERE UNIVERSITY: The university agrees.\n\nAMB. CAROL WEST: So does the embassy.")
+    r = run(text, dt.date(2016, 3, 1))
+    assert [s for _, s in turns(r)] == [None, None, None, None, None, "carol-west"]
+    assert not {"for-arua", "member-for-arua", "west-nile-region", "makerere-university"} & set(actors(r))

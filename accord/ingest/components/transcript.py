@@ -641,6 +641,7 @@ class Transcript:
             | {"presiding", "members", "officials", "some"} \
             | {p.lower() for p in self.lex.places}
         self.not_role = ROLES | OFFICES | _STYLES | _UNNAMED | {"presiding", "members", "officials", "some"}
+        self.body_nouns = self.lex.name_words.get("body_nouns", frozenset())
         # the styles a label may abbreviate before a name ('SEC.', 'ATTY.', 'Engr.')
         self.styles = frozenset(self.lex.styles | _STYLES | _ABBREVIATED)
         self.fields = self.lex.record_fields
@@ -1222,9 +1223,12 @@ class Transcript:
         while parts and parts[0].lower().rstrip(".") in self.styles | ROLES:
             styled = styled or parts[0].lower().rstrip(".") in self.styles
             parts.pop(0)
-        if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2:
+        if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2 or parts[0].lower() in ("for", "of"):
+            return None  # ('HON. MEMBER FOR ARUA': a seat, no name)
+        # after a person's style ('AMB. CAROL WEST') a place's or a compass word is a name's ('West'), not an office's;
+        # a body's or an area's noun is none ('HON. WEST NILE REGION')
+        if styled and parts[-1].lower().rstrip(".") in self.body_nouns:
             return None
-        # after a person's style ('AMB. CAROL WEST') a body's or a place's word is a name's ('West'), not an office's
         not_name = self.not_role if styled else self.not_name
         # an initial between the words ('ROSALINDA M. VILLANUEVA-DIZON') is no style's 'M.'
         if any(not _CAPS_WORD.fullmatch(p) or (p.lower().rstrip(".") in not_name and not (
