@@ -119,3 +119,13 @@ def test_a_name_opening_with_so_or_yet_keeps_that_word(run):
     assert got == ["So Se-pyong"]
     got = [q["speaker_text"] for q in of(run("So the envoy said that the talks were over."), "quote")]
     assert got == ["the envoy"]
+
+
+def test_a_body_named_only_before_an_office_s_words_issues_no_text(run):
+    from accord.ingest.components.quotes import _TITLE_AFTER_BODY
+
+    for after in (" Deputy Special Envoy", " Head of Mission", " High Representative", " Special Envoy", " Mediator",
+                  " Commissioner for Refugees", " Secretary-General"):
+        assert _TITLE_AFTER_BODY.match(after), after
+    for after in (" General Assembly", " member states", " Security Council", " said the envoy"):
+        assert not _TITLE_AFTER_BODY.match(after), after

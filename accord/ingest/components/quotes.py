@@ -290,8 +290,10 @@ _SUBJECT_THEN_VERB = re.compile(r"\s*(?:(?:In|At|On|From)\s+(?:[A-Z][\w'-]*\s+){
                                 r"|[Tt]he\s+(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*)"
                                 rf"\s+(?:[a-z]{{3,}}ed|{_IRREGULAR_PAST})\b")
 # a body named as a person's: before his title ('UN Special Envoy'), or after his name ('X of the OSCE')
-_TITLE_AFTER_BODY = re.compile(r"\s+(?:Special\s+)?(?:[Ee]nvoy|Representative|Secretary-General|Secretary General|"
-                               r"[Cc]hief|[Cc]oordinator|[Ss]pokes(?:man|woman|person)|[Aa]mbassador)\b")
+# (an office's word of proposed.OFFICES after a few capitalised ones: 'UN Deputy Special Envoy', 'OSCE Head of
+# Mission', 'EU High Representative'; not 'General' alone nor 'member': 'the UN General Assembly', 'EU member states')
+_TITLE_AFTER_BODY = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}?(?i:Secretary[ -]General|"
+                               + "|".join(sorted(OFFICES - {"general", "member"}, key=len, reverse=True)) + r")\b")
 _AFFILIATION = re.compile(r"\s+of(?:\s+the)?\s+")
 _BODY_AFTER_TITLE = re.compile(r"\s+(?:Command|Staff|Headquarters|Secretariat|Directorate)\b")
 _PERSONS_GOVERNMENT = re.compile(r"'s (?:government|administration|cabinet)$", re.I)
