@@ -133,3 +133,17 @@ def test_merged_matches_of_overlapping_parts_fall_back_to_the_whole_pattern(text
     parts = [re.compile("ab"), re.compile("ba")]
     assert [m.span() for m in merged_matches(whole, text, [p.finditer(text) for p in parts])] == \
         [m.span() for m in whole.finditer(text)]
+
+
+_LABEL_PIECES = ["\n", "\n\n", "Q", "A", "Q ", "A - ", "Q. ", " ", "\t", "Mr", "Jane", "Roe", "JANE ROE", "of", "the",
+                 "(France)", "(Lab) to the Minister", ":", " :", " -", "- ", "\u2013", "\u2014", ".-", ".", ",", "said",
+                 "[00:12:31] ", "4. ", "Question from the floor", "CCTV reporter", "Some hon. members", "*", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(_LABEL_PIECES), max_size=30).map("".join))
+def test_a_label_pattern_is_tried_wherever_it_may_match(text):
+    for pattern, may_open in transcript._MAY_OPEN.items():
+        for at in range(len(text) + 1):
+            if pattern.match(text, at) is not None:
+                assert may_open(text, at), (pattern is transcript._LABEL, at)

@@ -523,11 +523,43 @@ def _opens_words(norm: str, m: re.Match[str]) -> bool:
     return bool(after) and not _no_speech(after.group().strip())
 
 
+def _colon_label_may_open(norm: str, at: int) -> bool:
+    """Whether _LABEL may match at ``at``: its 'Q' and 'Q -' / 'A -' open there, or a colon stands before the third
+    line break after it (the label's name, notes and colon cross two at most)."""
+    if norm.startswith(("Q", "A"), at):
+        return True
+    end = at
+    for _ in range(3):
+        end = norm.find("\n", end) + 1
+        if not end:
+            return norm.find(":", at) >= 0
+    return norm.find(":", at, end) >= 0
+
+
+def _any_label_may_open(norm: str, at: int) -> bool:
+    """Whether _ANY_LABEL may match at ``at``: its 'Q.' / 'A.' open there, or its first line holds what may end the
+    label (a colon, a spaced hyphen, a dash, '.-': the name and notes cross no line break)."""
+    if norm.startswith(("Q", "A"), at):
+        return True
+    end = norm.find("\n", at)
+    end = len(norm) if end < 0 else end
+    return any(norm.find(sep, at, end) >= 0 for sep in _ANY_LABEL_ENDS)
+
+
+_ANY_LABEL_ENDS = (":", " -", "\t-", "\u2013", "\u2014", ".-")
+# (each label pattern's match costs about 35,000 instructions at a paragraph of prose, which these checks skip)
+_MAY_OPEN = {_LABEL: _colon_label_may_open, _ANY_LABEL: _any_label_may_open}
+
+
 def _labels(norm: str, pattern: re.Pattern[str] = _LABEL) -> list[re.Match[str]]:
     """The label matches, tried only where a paragraph opens (what the pattern's anchors allow, at a small part of
-    the cost of scanning the whole text), kept where words follow the label (_opens_words)."""
+    the cost of scanning the whole text) and the pattern's ending may stand (_MAY_OPEN), kept where words follow
+    the label (_opens_words)."""
     out = []
+    may_open = _MAY_OPEN.get(pattern)
     for at in _paragraph_opens(norm):
+        if may_open is not None and not may_open(norm, at):
+            continue
         m = pattern.match(norm, at)
         if m and _opens_words(norm, m):
             out.append(m)
