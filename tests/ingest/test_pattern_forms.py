@@ -29,11 +29,16 @@ _PIECES = ["and", "band", "andy", "but", "that", "a", "A", "an", "An", "one", "O
            "not", "never", "n't", "no longer", "no", "believe", "support", "see", "oppose", "opposed", "resist",
            "rejected", "against", "refuses", "ran", "oan", "his", "His", "her", "Her",
            "this", "counterpart", "counterparts", "Russian", "x", "_", "1", "\u00e9", "\u00c9a", "-", "'", ",", ".",
-           " ", "  ", "\n", "\t"]
+           " ", "  ", "\n", "\t", "\n\n", "Mr ", "Sen. ", "Lavrov", "LAVROV", "al-", "O'Brien", "Jean-Marc", "S.", " P. ",
+           "(Lab)", "[NATO]", ", Minister of Foreign Affairs", "of", "the", "pro tempore", "Thank you.", "Yes.", "\u2019",
+           "Question", "audience member", "\u00c9mile", "\u0410\u043d\u043d\u0430", "x2", "Link to this"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
 def _found(pattern, how, text, pos, endpos):
+    if how == "match":
+        m = pattern.match(text, pos, endpos)
+        return m and (m.span(), m.groups())
     if how == "finditer":
         return [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
     m = pattern.search(text, pos, endpos)
@@ -147,3 +152,21 @@ def test_a_label_pattern_is_tried_wherever_it_may_match(text):
         for at in range(len(text) + 1):
             if pattern.match(text, at) is not None:
                 assert may_open(text, at), (pattern is transcript._LABEL, at)
+
+
+# the label patterns with possessive name words, and the forms they had before (the name words backtracking)
+ATOMIC = {
+    # (the label patterns' name words were backtracking: '[^\W\d_]*(?:[-'\u2019][^\W\d_]+)*')
+    "stop_label": (transcript._STOP_LABEL, re.compile(transcript._STOP_LABEL.pattern.replace("]*+", "]*").replace(")*+", ")*"))),
+    "line_label": (transcript._LINE_LABEL, re.compile(transcript._LINE_LABEL.pattern.replace("]*+", "]*").replace(")*+", ")*"))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ATOMIC))
+@settings(max_examples=1500, deadline=None)
+@given(text=_TEXT, data=st.data())
+def test_a_label_pattern_with_possessive_name_words_matches_as_before(name, text, data):
+    new, old = ATOMIC[name]
+    assert new.pattern != old.pattern
+    for at in range(len(text) + 1):
+        assert _found(new, "match", text, at, len(text)) == _found(old, "match", text, at, len(text))

@@ -128,7 +128,11 @@ _ANY_LABEL = re.compile(
 # paragraphs open so and a speaker comes back (_stop_labels).
 # a name's capital, Latin or Cyrillic (a stenogram's 'Лавров С. В.'): one class for its words and its initials
 _CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0401"
-_NAME_WORD = rf"(?:[a-z]{{1,3}}[-'\u2019])?[{_CAPITAL}][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
+# a name's word ('Lavrov', 'al-Assad', "O'Brien"), its letters and hyphenated parts possessive: in the label patterns below no name word is followed by a
+# letter or a hyphen or an apostrophe (only by a space, a tab, a comma, a bracket, a stop or a line break), so a
+# name word that gives letters back never leads to a match; the engine tried it at each letter of each word of
+# every paragraph's opening (_STOP_LABEL's match at the bench's paragraphs: 163M -> 64M instructions)
+_NAME_WORD_ATOMIC = rf"(?:[a-z]{{1,3}}[-'\u2019])?[{_CAPITAL}][^\W\d_]*+(?:[-'\u2019][^\W\d_]+)*+"
 _GROUP_OR_OFFICE = (r"(?:faction|group|party|caucus|fraction|bloc|delegation|member|minister|secretary|deputy|"
                     r"spokesman|spokeswoman|spokesperson|ambassador|representative|chairman|chairwoman|chair|president)")
 _STOP_LABEL = re.compile(
@@ -136,8 +140,8 @@ _STOP_LABEL = re.compile(
     # a style abbreviated in any case ('SEC. DELES.', 'ATTY. SALIK.', 'Engr. Cruz.'): one the world's styles know
     # (_stop_labels checks it)
     + rf"(?P<who>(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sen|Rep|Gen|Hon|Prof|Rt[ \t]+Hon)\.?[ \t]+"
-    rf"|(?P<style>[{_CAPITAL}][A-Za-z]{{1,4}})\.[ \t]+)?{_NAME_WORD}"
-    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*(?![{_CAPITAL}]\.){_NAME_WORD}){{0,5}}"
+    rf"|(?P<style>[{_CAPITAL}][A-Za-z]{{1,4}})\.[ \t]+)?{_NAME_WORD_ATOMIC}"
+    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*(?![{_CAPITAL}]\.){_NAME_WORD_ATOMIC}){{0,5}}"
     # the chair's deputy in a congress's record ('The SPEAKER pro tempore.')
     r"(?:[ \t]+pro[ \t]+tempore)?"
     # a stenogram's initials after the surname ('Ivanov P. S.'): the last one's stop may be the label's own
@@ -145,7 +149,7 @@ _STOP_LABEL = re.compile(
     # the apposition: one word in lower case ('minister') or an office or a group in capitals with its particles,
     # and after it only the word a group or an office takes ('Liberal Democratic Party faction', 'Foreign minister'):
     # any other word in lower case is prose's ('Sergei Lavrov, John Kerry and Ban Ki-moon met. The ...')
-    rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD})){{0,12}}"
+    rf"(?:,[ \t]+(?:[a-z]+|{_NAME_WORD_ATOMIC}(?:[ \t]+(?:{_JOIN}|on|in|to|at|with|{_NAME_WORD_ATOMIC})){{0,12}}"
     rf"(?:[ \t]+{_GROUP_OR_OFFICE})?))?)"
     rf"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{{1,80}}[)\]]){{0,3}})\.[ \t]+(?=[{_CAPITAL}\"\u201c\u2018(\[])")
 # the house's voices, in a role's small letters ('some hon. members', 'an hon. member')
@@ -176,7 +180,7 @@ _HOSTS = {"presenter", "host", "anchor", "interviewer", "moderator", "chair", "c
 # read only where speakers take turns (_line_labels)
 _LINE_LABEL = re.compile(
     r"(?:^|(?<=\n\n))" + _BEFORE
-    + rf"(?P<who>{_NAME_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD}){{1,5}}"
+    + rf"(?P<who>{_NAME_WORD_ATOMIC}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD_ATOMIC}){{1,5}}"
     + "|(?i:" + "|".join(map(re.escape, sorted(_QUESTIONERS - {"q"}, key=len, reverse=True))) + "))"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*"
     # a parliament-monitoring site's permalink line under the label ('Link to this: Individually | In context | ...')
