@@ -155,3 +155,28 @@ def test_the_spla_in_opposition_is_not_the_government(run):
 def test_another_state_s_union_government_is_not_myanmar_s(run):
     r = run("The Union Government of India objected to the draft.")
     assert not [a for _, a in actors(r) if a == "myanmar-government"]
+
+
+# --- a document naming hundreds of people costs linear time -----------------------------------------------------
+
+def test_hundreds_of_people_met_cost_linear_time(pipeline):
+    import datetime as dt
+    import random
+    import time
+
+    from accord.ingest.document import Article
+
+    rng = random.Random(7)
+
+    def made_up() -> str:
+        return "".join(rng.choice(c) for c in ("BDGKLMNPRTVZ", "aeiou", "lnr", "aeiou", "kmtv", "aeiou"))
+
+    def cost(k: int) -> float:
+        text = " ".join(f"The envoy met {made_up()} {made_up()} and {made_up()} {made_up()}." for _ in range(k))
+        began = time.process_time()
+        pipeline(Article(text=text, published=dt.date(2020, 1, 1))).result()
+        return time.process_time() - began
+
+    cost(20)
+    small, large = cost(300), cost(2400)
+    assert large < 20 * small + 0.2  # eight times the names: about eight times the time (quadratic: sixty-four)

@@ -16,6 +16,7 @@ body, a place, a document or a state.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from accord.ingest.components.actors import HONORIFICS, PLACE_WORDS, START, skeleton
@@ -205,6 +206,13 @@ def person_id(name: str) -> str:
     return slug(" ".join(words) if len(words) >= 2 and words[-1] not in _SUFFIXES or len(words) >= 3 else name)
 
 
+def _within(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether one of the sorted, non-nested ``spans`` holds the characters from ``start`` to ``end`` (a bisection:
+    a list of hundreds of names would make a walk over all of them for each mention quadratic)."""
+    at = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return any(spans[k][0] <= start and end <= spans[k][1] for k in range(max(0, at - 1), at + 1))
+
+
 def not_people(lex: Lexicon) -> frozenset[str]:
     """The words that make a run of capitals no person's name: a body's, a place's, a document's, and the world's
     words of other languages' names of places and groups."""
@@ -309,14 +317,15 @@ class ProposedPeople:
             return doc
         # the last words of a full name proposed in the document are that person ('Naasan Agha' after 'Riad Naasan
         # Agha'), no second one
-        tails = {pid: longer for pid in names for longer in names
-                 if longer != pid and longer.endswith("-" + pid)}
+        # (each longer id's own endings looked up: comparing every pair of ids cost a list of hundreds of names dearly)
+        tails = {longer[i + 1:]: longer for longer in names for i, c in enumerate(longer)
+                 if c == "-" and longer[i + 1:] in names}
         if tails:
             spans = [(s, e, tails.get(pid, pid)) for s, e, pid in spans]
             names = {pid: name for pid, name in names.items() if pid not in tails}
         # the listed people whose surname another person's full name took: the document's surname alone is his when
         # it never names them in full
-        displaced = {m.actor for m in others if any(s <= m.start and m.end <= e for s, e, _ in spans)}
+        displaced = {m.actor for m in others if _within(spans, m.start, m.end)}
         if displaced:
             self._displace(doc, displaced, spans)
         surnames = self._surnames(names)
@@ -340,21 +349,25 @@ class ProposedPeople:
         if halves:
             shorts.append((halves, 0.72))
         paired: set[str] = set()  # the people the text names by both surnames alone ('Cepeda Castro')
+        held = bytearray(len(norm))  # the characters the mentions found hold (full names first)
+        for m in found:
+            held[m.start:m.end] = b"\x01" * (m.end - m.start)
         for words, confidence in shorts:
             if words is middles:
                 paired = {m.actor for m in found if m.via == "short" and " " in m.text}
             for s, e in spans_of(norm, words):
-                if taken.find(1, s, e) >= 0 or any(a <= s < b for a, b, _ in spans):
-                    continue
+                if taken.find(1, s, e) >= 0 or held.find(1, s, e) >= 0:
+                    continue  # another's name, or a found mention's (a full name's word: 'Agha' of 'Riad Naasan Agha')
                 if words is halves and not self._titled(norm, s):
                     continue
                 if words is middles and not self._titled(norm, s) and words[norm[s:e]] not in paired:
                     continue
-                if not self._alone(norm, s, e) or any(m.start < e and s < m.end for m in found):
+                if not self._alone(norm, s, e):
                     continue
                 if confidence < 0.75 and _OPENING.search(norm, max(0, s - 3), s) and norm[e:e + 1] != ",":
                     continue  # a first name opening a sentence may be a word ('Will the talks ...'): only a vocative
                 found.append(Mention(s, e, doc.text[s:e], words[norm[s:e]], "person", "short", confidence))
+                held[s:e] = b"\x01" * (e - s)
         found.sort(key=START)
         # a name spelled as the dictionary's id of someone it lists under other spellings is that person, no new one
         known = {pid: self.lex.entries[pid].name for pid in names if pid in self.lex.entries}
@@ -433,7 +446,7 @@ class ProposedPeople:
         surname mentions (for the new person's surname) where the document names them no other way."""
         named = {m.actor for m in doc.mentions if m.actor in displaced and m.via != "short"}
         dropped = [m for m in doc.mentions if m.actor in displaced and m.via == "short"
-                   and (m.actor not in named or any(s <= m.start and m.end <= e for s, e, _ in spans))]
+                   and (m.actor not in named or _within(spans, m.start, m.end))]
         if not dropped:
             return
         gone = {(m.start, m.end, m.actor) for m in dropped}
