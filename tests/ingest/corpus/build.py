@@ -122,7 +122,7 @@ EXTRA_ACTORS = frozenset(
     gwen-ashcombe roland-pike dafydd-rees alain-vercel helene-darrieux remi-dubois laure-vasseur ibrahim-kalin
     lena-ortiz faraj-hashem adel-al-toraifi dana-holt nick-farrant carol-west ritika-sen arvind-rao tricia-marwick
     s-mokgalapa m-g-boroto
-    raynell-andreychuk marc-andre-tessier percy-downe claude-rioux tzachi-hanegbi amnon-dror yael-barzilai
+    raynell-andreychuk marc-andre-tessier tzachi-hanegbi amnon-dror yael-barzilai
     moshe-yaalon rebecca-kadaga samuel-okwir-ebong beatrice-namagembe robert-kisembo pierre-nkurunziza norhana-salik
     al-haj-murad-ebrahim luis-fernando-velasco-chaves ivan-cepeda-castro ernesto-arbelaez-puerta
     juan-fernando-cristo-bustos alvaro-uribe the-elders kofi-annan lakhdar-brahimi gro-harlem-brundtland samer-haddad
