@@ -1286,3 +1286,31 @@ def test_a_surname_label_is_the_member_an_attendance_list_names_surnames_first(r
             "Mr LETAMENDI.- Thank you. We support the process and we will say so.")
     assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 9)))] == [
         "jorge-pizano-sotelo", "juan-pablo-letamendi-morel", "jorge-pizano-sotelo", "juan-pablo-letamendi-morel"]
+
+
+def test_a_guest_s_or_a_panellist_s_note_names_him_and_a_bare_role_after_a_named_one_is_the_same_person(run):
+    """A broadcast or a panel labels its people by role with the name in brackets, a description after a comma
+    ('GUEST (Jane Roe, historian):'); the role alone later ('HOST:') is the person its first note named; a
+    reporter's role before her name ('Reporter Jane Roe (Example TV):') is no part of it."""
+    radio = ("EVENING DESK | Example FM | 3 May 2016\n\n"
+             "HOST (Mariam Tessema): Welcome back. With me is the historian José Ramírez. José, welcome.\n\n"
+             "GUEST (José Ramírez, historian): Thank you for having me.\n\n"
+             "HOST: What changed this week?\n\nRAMÍREZ: The parties met twice. That is new.\n\n"
+             "CALLER (Mombasa): Will it last?")
+    assert [s for _, s, _ in turns(run(radio, dt.date(2016, 5, 3)))] == [
+        "mariam-tessema", "jose-ramirez", "mariam-tessema", "jose-ramirez", None]
+    panel = ("Panel on the ceasefire, Example Institute, 3 May 2016\n\n"
+             "MODERATOR (Sofia Lindgren, senior fellow): Let us begin. Everyone has five minutes.\n\n"
+             "PANELLIST (Rahul Varma, former envoy): I will be brief. The monitors need access.\n\n"
+             "MODERATOR: Thank you. Next question from the floor.\n\n"
+             "Reporter Ana Costa (Example Times): Will the monitors be armed?\n\nVARMA: No, they will not.")
+    assert [s for _, s, _ in turns(run(panel, dt.date(2016, 5, 3)))] == [
+        "sofia-lindgren", "rahul-varma", "sofia-lindgren", "ana-costa", "rahul-varma"]
+
+
+def test_a_malay_woman_s_pilgrim_style_is_no_part_of_her_name(run):
+    text = ("ORAL ANSWERS\n\nDato' Hajah Siti Aminah Yusof [Kuala Kangsar]: Will the Minister say when the monitors "
+            "return?\n\nDeputy Minister [Dato' Sri Ahmad Kamal]: Thank you. Next month.\n\n"
+            "Dato' Hajah Siti Aminah Yusof: And who pays?")
+    got = [s for _, s, _ in turns(run(text, dt.date(2016, 3, 8)))]
+    assert got[0] == got[2] == "siti-aminah-yusof"

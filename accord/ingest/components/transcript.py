@@ -174,6 +174,9 @@ _QUESTIONERS = _Askers({"q", "question", "questions", "journalist", "reporter", 
 # Sullivan).')
 _HOSTS = {"presenter", "host", "anchor", "interviewer", "moderator", "chair", "chairman", "chairperson", "chairwoman",
           "the chair", "the chairman", "the chairperson", "the chairwoman", "presiding officer", "the presiding officer", "the speaker", "speaker"}
+# a broadcast's or a panel's other roles a label opens with, the person named in its note or after it ('GUEST (Jane
+# Roe, historian):', 'PANELLIST (...)', 'Reporter Jane Roe (Example TV):'): no part of the name
+_GUESTS = {"guest", "caller", "panellist", "panelist", "interviewee", "commentator", "reporter", "presenter"}
 # a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
 # Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, or a
 # questioner's role in any case ('Audience member', 'QUESTION'), its notes in brackets, nothing else on the line;
@@ -792,6 +795,9 @@ class Transcript:
                     speaker = self._defined(doc, m, said)
                 if who and speaker and self._by_office(doc, m) and self._named_outside(doc, speaker, m, labels):
                     offices[who] = speaker
+                elif who and speaker and m.group("note") and _role(who) in _HOSTS | _GUESTS:
+                    # 'PRESENTER (Jane Roe):' once, then 'PRESENTER:' alone: the person its first note named
+                    offices[who] = speaker
             if who and speaker:
                 said.append((_role(who), speaker))
             last = i + 1 == len(labels)
@@ -1314,7 +1320,7 @@ class Transcript:
         letters (a particle may join them), none an office's, a body's or a place's word; else None."""
         parts = words.split()
         # the world's styles too, an elision's mark after one ("Dato' Sri")
-        while parts and parts[0].lower().rstrip(".'\u2019") in self.styles | ROLES:
+        while parts and parts[0].lower().rstrip(".'\u2019") in self.styles | ROLES | _GUESTS:
             parts.pop(0)
         # initials between the words ('A. Raynell Andreychuk') count as none of them: the id leaves them out
         names = [p for p in parts if not _JOIN_WORD.fullmatch(p) and not _INITIAL.fullmatch(p)]
@@ -1382,10 +1388,11 @@ class Transcript:
         who = m.group("who")
         text = who.split("\n")[0].strip()
         note = m.groupdict().get("note")
-        if note and _role(who) in _HOSTS:
-            # 'Presenter (Diana Ser):': the person the note names, listed or not
+        if note and _role(who) in _HOSTS | _GUESTS:
+            # 'Presenter (Diana Ser):': the person the note names, listed or not; what follows a comma describes him
+            # ('GUEST (Jane Roe, political scientist):')
             noted = self._noted(doc, m)
-            inner = note.strip().strip("()[] ")
+            inner = note.strip().strip("()[] ").split(",")[0].strip()
             full = None if noted else (self._mixed_name(inner) or self._written_name(inner) or self._noted_surname(
                 doc, m, inner))
             if noted or full:
