@@ -180,3 +180,19 @@ def test_hundreds_of_people_met_cost_linear_time(pipeline):
     cost(20)
     small, large = cost(300), cost(2400)
     assert large < 20 * small + 0.2  # eight times the names: about eight times the time (quadratic: sixty-four)
+
+
+# --- a person whose surname is a building's or a place's word is still an unknown person --------------------------
+
+def _unknown_people(result: dict) -> list[str]:
+    return [c["text"] for c in of(result, "actor") if c.get("actor_kind") == "person" and not c.get("actor")]
+
+
+def test_a_person_named_hall_or_camp_is_an_unknown_person(run):
+    r = run("Villagers said Jane Hall was injured in the blast. Dave Camp was unhurt, and Olu Tower left.")
+    assert {"Jane Hall", "Dave Camp", "Olu Tower"} <= set(_unknown_people(r))
+
+
+def test_a_square_named_after_someone_is_still_no_person(run):
+    r = run("Crowds filled Nelson Mandela Square on Sunday, and others gathered in Obama Square.")
+    assert not _unknown_people(r)

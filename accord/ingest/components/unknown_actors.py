@@ -87,11 +87,18 @@ class UnknownActors:
         lex = ctx.lexicon
         self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
         self.armed = lex.name_words.get("armed_group_words", frozenset())
+        # the words of the world's names (a person's but his given names): 'Obama' of 'Obama Square'
+        self.world_words = {w for e in lex.entries.values() for n in (e.name, *e.aliases, *e.short)
+                            for w in (n.split()[1:] if e.kind == "person" and n in (e.name, *e.aliases) else n.split())}
 
-    @staticmethod
-    def _thing(name: str) -> bool:
-        """Whether a word of a name makes it a place's or a building's ('Nelson Mandela Square')."""
-        return any(w.lower() in _PLACE_NOUNS for w in _WORD_SPLIT.split(name))
+    def _thing(self, name: str) -> bool:
+        """Whether a name is a place's or a building's: a place's word ends it after two words or more ('Nelson Mandela
+        Square') or after a word of the world's names ('Obama Square'); after one unknown word it may be a surname
+        ('Jane Hall', 'Dave Camp')."""
+        words = _WORD_SPLIT.split(name)
+        if words[-1].lower() not in _PLACE_NOUNS:
+            return False
+        return len(words) >= 3 or words[0] in self.world_words or words[0] in self.places
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         # the characters other components already claimed, as a mask: one C-level search per name
