@@ -234,3 +234,21 @@ def test_an_interjection_s_label_is_no_mention_but_names_the_person(run):
     r = run("The minister spoke of the border.\n\n(Jana Novakova [GREENS]: And the refugees?)\n\n"
             "The minister answered Ms Novakova.")
     assert _people(r) == [("Novakova", "jana-novakova")]
+
+
+def test_stacked_malay_honours_and_an_elided_style_open_no_name(run):
+    # a wire report's and a ministry release's ways of writing Malaysian honours before a person's name
+    r = run("KUALA LUMPUR, March 4 - Tan Sri Hamidah Yusof Rahim, the envoy, met both panels. A day later "
+            "Dato' Sri Faizal Harun Osman, the deputy minister, said the talks would resume.")
+    assert _people(r) == [("Hamidah Yusof Rahim", "hamidah-yusof-rahim"), ("Faizal Harun Osman", "faizal-harun-osman")]
+
+
+def test_a_patronymic_keeps_its_royal_word_while_the_style_before_it_goes(run):
+    r = run("The ministry named Tunku Datuk Seri Panglima Azlan Tunku Ismail as its delegate; Datuk Hajah Norlela "
+            "Abdul Samad, a senator, joined him in Cotabato.")
+    assert _people(r) == [("Azlan Tunku Ismail", "azlan-tunku-ismail"), ("Norlela Abdul Samad", "norlela-abdul-samad")]
+
+
+def test_a_malay_assembly_s_office_is_no_person(run):
+    r = run("Presiding: Yang Berhormat Tuan Yang di-Pertua, Datuk Kamal Yusof Hashim\n\nThe sitting began at 2 p.m.")
+    assert _people(r) == [("Kamal Yusof Hashim", "kamal-yusof-hashim")]

@@ -62,8 +62,9 @@ ROLES = {
     "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "baroness", "baron", "shri", "smt", "hon",
     "honourable", "honorable", "excellency", "his", "her", "h.e", "ayatollah",
     # Malay and South Asian styles ('Datuk Seri Kamal Hashim', 'Shri Vikas Swarup'); not 'Sri' nor 'Imam', as often
-    # a given name ('Sri Mulyani Indrawati', 'Imam Nahrawi': titles.yaml's styles)
-    "datuk", "dato", "datin", "seri", "tun", "tunku", "tengku", "shrimati", "janab", "pope", "cardinal", "archbishop",
+    # a given name ('Sri Mulyani Indrawati', 'Imam Nahrawi'), nor 'Tengku', as often a patronymic's word ('Abdul Ghafar
+    # Tengku Mohamed'): titles.yaml's styles, which only open a name
+    "datuk", "dato", "datin", "seri", "tun", "shrimati", "janab", "pope", "cardinal", "archbishop",
     "bishop", "patriarch", "reverend", "rev", "father", "member", "speaker", "clerk", "minority", "majority", "whip",
     "analyst", "researcher", "journalist", "correspondent", "editor", "anchor", "host", "moderator", "founder",
     "activist", "lawyer", "attorney", "economist", "expert", "fellow", "lecturer", "citizen", "resident",
@@ -234,6 +235,11 @@ def _split(name: str) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def _style_word(word: str) -> str:
+    """A word as the styles are listed: lower case, without a full stop, a comma or an elision's mark ("Dato'")."""
+    return word.lower().rstrip(".,'’")
 
 
 @component("proposed_people")
@@ -461,7 +467,9 @@ class ProposedPeople:
         words = run.group().split(" ")
         at = run.start()
         # a possessive ends the name ("Hua Chunying's Regular Press Conference")
-        owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w)), None)
+        # (not a style's elision: "Dato' Jane Roe")
+        owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w)
+                      and not (w[-1] in "'’" and _style_word(w) in self.styles)), None)
         if owner is not None:
             words = words[:owner] + [_POSSESSIVE.sub("", words[owner])]
         # an initial's full stop that ends a sentence ends the name ('... said Anna Y. Later, the talks ...')
@@ -471,17 +479,19 @@ class ProposedPeople:
             words = words[:after_stop]
         # the name starts after the run's last word of an office, a style or a sentence's opening ('Egyptian
         # Foreign Minister Sameh Shoukry', 'Chairman Wendt'); a word another name opens a run with goes too
-        cut = -1
+        cut, paired = -1, -1
         for i, w in enumerate(words[:-1]):
-            low = w.lower().rstrip(".,")
+            low = _style_word(w)
             if _INITIALS.fullmatch(w) and low not in self.styles:
                 continue  # an initial ('Senator A. Jane Roe') is the name's, no opening article
-            if low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places \
+            if i == cut + 1 and i + 2 < len(words) and f"{low} {_style_word(words[i + 1])}" in self.leading:
+                cut = paired = i + 1  # a style of two words, neither a style alone ('Tan Sri', "Dato' Sri")
+            elif low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places \
                     or (low in self.leading and i == cut + 1):
                 cut = i
         # titled when the word just before the name is an office or a style (not a place: 'President of Egypt X' is
         # the dictionary's to read)
-        titled = cut >= 0 and words[cut].lower().rstrip(".,") in self.styles
+        titled = cut >= 0 and (cut == paired or _style_word(words[cut]) in self.styles)
         # an office's body in capitals before the name ('Adviser on the Peace Process Jane Roe'): the body's last word
         # ends it, and the office before the body's words titles the name
         body = max((i for i, w in enumerate(words[:-2]) if w.lower() in self.not_people), default=-1)
