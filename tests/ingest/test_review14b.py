@@ -196,3 +196,18 @@ def test_a_person_named_hall_or_camp_is_an_unknown_person(run):
 def test_a_square_named_after_someone_is_still_no_person(run):
     r = run("Crowds filled Nelson Mandela Square on Sunday, and others gathered in Obama Square.")
     assert not _unknown_people(r)
+
+
+# --- a state's name opening an outlet's or an airline's name is no state acting ----------------------------------
+
+def test_a_state_s_name_in_an_outlet_s_name_does_not_act_or_speak(run):
+    r = run("The Korea Herald said the talks had stalled. The Jordan Times reported the vote.")
+    assert not [a for _, a in actors(r) if a in ("south-korea", "jordan")]
+    assert all(q["speaker"] not in ("south-korea", "jordan") for q in of(r, "quote"))
+    r = run("A Kenya Airways flight landed in Juba.")
+    assert ("Kenya", "kenya") not in actors(r)
+
+
+def test_a_state_before_a_small_word_of_news_still_acts(run):
+    r = run("Jordan said the news was troubling, and Korea posted a reply.")
+    assert ("Jordan", "jordan") in actors(r)

@@ -326,6 +326,7 @@ class ActorMatcher:
         self.tails = _tails(self.lex, forms)
         # the first words of titles ('President', 'Foreign'): a divided state's possessive before one opens the title
         self.title_openers = {t.title.split()[0].lower() for t in self.lex.titles}
+        self.outlet_words = self.lex.name_words.get("outlet_words", frozenset())
         self.title_of = {}
         for t in self.lex.titles:
             self.titles.add(t.title.lower(), [tok(t.title.lower())])
@@ -398,6 +399,8 @@ class ActorMatcher:
                     and _JOINING.search(doc.norm, max(0, start - 7), start):
                 continue  # 'the Inter-Burundi Dialogue', 'intra-Afghan talks': the parties within it, no state acting
             if entry.kind == "state" and via == "name":
+                if nxt in self.outlet_words and doc.norm[idxs[last]].isupper():
+                    continue  # 'the Korea Herald', 'Kenya Airways': an outlet's or an airline's name
                 if nxt == "-" and last + 1 < n:
                     nxt = strings[lows[last + 1]]  # 'a Britain-based monitor': where it sits, not who acts
                 if nxt == "'s" and self.lex.government(actor) != actor:
