@@ -211,3 +211,12 @@ def test_a_state_s_name_in_an_outlet_s_name_does_not_act_or_speak(run):
 def test_a_state_before_a_small_word_of_news_still_acts(run):
     r = run("Jordan said the news was troubling, and Korea posted a reply.")
     assert ("Jordan", "jordan") in actors(r)
+
+
+# --- a body named with a word the world knows as a body's ends before the name after it --------------------------
+
+def test_a_name_after_a_board_s_name_is_the_person_s(run):
+    # 'Board' is a body's word (proposed's not_people): the body ends there, the name after it is the chair's
+    r = run("The Chairperson of the Harbour Ports Board Jana Kowalczyk said the ships would wait.")
+    assert [(c["text"], c["actor"]) for c in of(r, "actor") if c.get("proposed")][:1] == [
+        ("Jana Kowalczyk", "jana-kowalczyk")]
