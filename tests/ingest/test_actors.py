@@ -122,6 +122,24 @@ def test_a_defined_term_heading_a_longer_name_is_another_body(run):
 
 
 
+def test_a_communique_s_bare_term_is_its_own_body_not_a_council_named_later(run):
+    """A regional body's communiqué writes its defined term without the article ('Council condemned ...', 'informed
+    Council that ...'): the body it opens with, even after another council is named."""
+    text = ("The Peace and Security Council of the African Union, at its meeting in Addis Ababa, heard the "
+            "Commissioner. Council took note of the work of the Presidency Council. Council urged the parties to "
+            "talk, and the envoy informed Council that the talks would resume. A Council of Elders also met.")
+    assert [a for a in _actors(run, text) if a[0] == "Council"] == [("Council", "african-union")] * 3
+
+
+def test_a_bare_term_in_a_committee_s_release_and_a_common_capitalised_word_elsewhere(run):
+    # a committee's own release: the bare term opening sentences is the committee
+    text = ("GENEVA - The High Negotiations Committee ended its meeting. Committee members listened to the delegates. "
+            "Committee welcomed the offer, and asked for more time.")
+    assert [a for a in _actors(run, text) if a[0] == "Committee"] == [("Committee", "hnc")] * 2
+    # no body of that head named: the word is nobody's
+    assert not [a for a in _actors(run, "Council workers went on strike. Council said nothing.") if a[0] == "Council"]
+
+
 def test_a_defined_term_before_the_day_it_acted_is_the_body(run):
     """'The Committee on Monday rejected the plan': 'on' and a weekday, a month's date or 'today' say when, they head
     no longer name; the term is the body defined before."""

@@ -205,6 +205,24 @@ ANONYMOUS_DETS = {"a", "an", "one", "another", "two", "three", "several", "some"
 # engine skips to such a class; before a word boundary it tried the whole alternation at every character)
 _BARE_TERM = re.compile(r"(?P<word>[CGM](?<!\w[CGM])(?:(?<=G)roup|(?<=C)(?:ouncil|ommittee|ommission|oalition)"
                         r"|(?<=M)ission))(?=\s+(?:members\b|(?:President|Chair) [A-Z]))")
+# the defined terms a communiqué may write without their article ('Council welcomed', 'requested Council to')
+_BARE_WORDS = {"Council", "Committee", "Commission", "Group", "Mission"}
+# the small words that make a capitalised term a name's head or a common noun's use, not the bare defined term
+_NOT_BARE_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "whose",
+                    "each", "every", "any", "no", "another", "which", "national", "security", "city", "town"}
+
+
+def _bare_opening(norm: str, at: int) -> bool:
+    """Whether a capitalised term stands where the bare defined term does: opening its line or sentence, or after a
+    word in small letters that is no article nor determiner ('informed Council that', 'members of Council')."""
+    if at == 0 or norm[at - 1] == "\n" or norm[at - 2:at] in (". ", ": ", "; "):
+        return True
+    if norm[at - 1] != " ":
+        return False
+    prev = norm[max(0, at - 20):at - 1].rsplit(None, 1)[-1:]
+    return bool(prev) and prev[0].isalpha() and prev[0].islower() and prev[0] not in _NOT_BARE_BEFORE
+
+
 # after a place opening its line, a date within a few words: a dateline ('Bern, Press releases, 14.03.2016')
 _DATELINE = re.compile(r"\s*[,/](?:[^\S\n]*[\w.'-]+,?){0,3}[^\S\n]*\d")
 _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
@@ -656,25 +674,50 @@ class ActorMatcher:
         term for it (lower case, 'the council', stays a common noun)."""
         found = []
         norm = doc.norm
-        terms = list(_DEFINED_TERM.finditer(norm)) if _DEFINED_TERM_WORDS.search(norm) else []
+        terms = [(t.start(), *t.span("word"), t.group("word"), False) for t in _DEFINED_TERM.finditer(norm)] \
+            if _DEFINED_TERM_WORDS.search(norm) else []
         if "members" in norm or "President" in norm or "Chair" in norm:  # what a bare term must stand before
-            terms += _BARE_TERM.finditer(norm)
-        for t in terms:
-            start, end = t.span("word")
+            terms += [(t.start(), *t.span("word"), t.group("word"), True) for t in _BARE_TERM.finditer(norm)]
+        seen = {t[1] for t in terms}
+        terms += [t for t in self._bare_subjects(doc) if t[1] not in seen]
+        for opening, start, end, word, bare in terms:
             if _HEADS_NAME.match(norm, end):
                 continue  # the head of another body's name ('the Committee on Migration')
-            if doc.mentions_in(t.start(), end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
+            if doc.mentions_in(opening, end) or any(m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start)):
                 continue  # part of a name already ('the Security Council')
             # the body named last by a name ending in the word, or whose own name does (the ISSG's Group); a body named
             # only in a document's name ('Security Council resolution 2216') is not the one a
             # statement's 'the Council' stands for (its 'Council President' still is)
-            body = next((m for m in reversed(doc.mentions_in(0, t.start())) if m.actor and m.kind not in ("person", "state")
-                         and t.group("word").lower() in (_head(self.lex.entries[m.actor].name), _head(m.text))
-                         and (t.re is _BARE_TERM or not _DOCUMENT_AFTER.match(doc.norm, m.end))), None)
+            # (the bare term of a communiqué is its own body's, the first it names: 'Council' of the AU's Peace and
+            # Security Council, whatever council it names after)
+            before = doc.mentions_in(0, opening)
+            body = next((m for m in (before if bare == "communique" else reversed(before))
+                         if m.actor and m.kind not in ("person", "state")
+                         and word.lower() in (_head(self.lex.entries[m.actor].name), _head(m.text))
+                         and (bare or not _DOCUMENT_AFTER.match(doc.norm, m.end))), None)
             if body is not None:
                 found.append(Mention(start, end, doc.text[start:end], body.actor, body.kind, "defined", 0.8))
         if found:
             doc.mentions = sorted(doc.mentions + found, key=START)
+
+    @staticmethod
+    def _bare_subjects(doc: IngestDoc) -> list[tuple[int, int, int, str, bool | str]]:
+        """'Council welcomed ...', 'informed Council that ...': the defined term without an article, as the African
+        Union's and other regional bodies' communiqués write it, opening a sentence or after a verb or 'of', a word in
+        small letters after it. Sought only for the head words of bodies the text names (a plain search each)."""
+        norm = doc.norm
+        heads = {w for m in doc.mentions if m.actor and m.kind not in ("person", "state")
+                 and (w := m.text.rsplit(None, 1)[-1]) in _BARE_WORDS}
+        out = []
+        for word in heads:
+            at = norm.find(word)
+            while at >= 0:
+                end = at + len(word)
+                after = norm[end:end + 2]
+                if (after[:1] in (",", ".") or (after[:1] == " " and after[1:].islower())) and _bare_opening(norm, at):
+                    out.append((at, at, end, word, "communique"))
+                at = norm.find(word, end)
+        return out
 
     def _short_forms(self, doc: IngestDoc) -> None:
         """'the Support Group' in a text that names the International Syria Support Group: the last words of a body's
