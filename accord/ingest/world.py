@@ -97,6 +97,8 @@ class Lexicon:
         self.record_fields: frozenset[str] = frozenset()
         #: common nouns' abbreviations ('CEO', 'NGO'; titles.yaml, lower case): no body's acronym
         self.common_abbreviations: frozenset[str] = frozenset()
+        #: the labels of lists of people ('Participants:'; titles.yaml, lower case)
+        self.list_labels: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}
@@ -196,6 +198,7 @@ class Lexicon:
                       [*cues.values(), *(i for i in self.issues if i["issue"] not in cues)])
         lex.places, lex.timezones, lex.name_words, lex.styles = self.places, self.timezones, self.name_words, self.styles
         lex.record_fields, lex.common_abbreviations = self.record_fields, self.common_abbreviations
+        lex.list_labels = self.list_labels
         lex.case_issues = set(issues) if issues is not None else None
         return lex
 
@@ -312,6 +315,7 @@ def world() -> Lexicon:
     lex.styles = frozenset(w.lower().rstrip(".") for w in t.get("styles", ()))
     lex.record_fields = frozenset(w.lower() for w in t.get("record_fields", ()))
     lex.common_abbreviations = frozenset(w.lower() for w in t.get("common_abbreviations", ()))
+    lex.list_labels = frozenset(w.lower() for w in t.get("list_labels", ()))
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
     lex.name_words = {kind: frozenset(w.lower() for w in words) for kind, words in _load("name_words.yaml").items()}

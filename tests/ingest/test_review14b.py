@@ -220,3 +220,10 @@ def test_a_name_after_a_board_s_name_is_the_person_s(run):
     r = run("The Chairperson of the Harbour Ports Board Jana Kowalczyk said the ships would wait.")
     assert [(c["text"], c["actor"]) for c in of(r, "actor") if c.get("proposed")][:1] == [
         ("Jana Kowalczyk", "jana-kowalczyk")]
+
+
+def test_a_list_of_things_with_their_states_in_brackets_after_a_label_names_no_people(run):
+    r = run("Sponsors: Coca Cola (Kenya), Safari Rally (Uganda) and Tusker Lager (Kenya).")
+    assert not _proposed_people(r)
+    r = run("Delegates: Ingrid Aasland (Norway), Pavel Novotny (Czech Republic) and Keiko Tanabe (Japan).")
+    assert _proposed_people(r) == ["ingrid-aasland", "pavel-novotny", "keiko-tanabe"]

@@ -163,13 +163,13 @@ _LIST_ITEMS_BEFORE = re.compile(r"(?:\([^()\n]*\)|[A-Z][\w'.\u00c0-\u024f-]*|of|
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
-def _list_opener(norm: str, start: int) -> str:
-    """The word (lower case) before the first item of the list a name stands in: 'in' of 'in Blue Nile (Sudan), Upper
-    Nile (South Sudan)'; '' where the list opens its clause ('Participants: ...')."""
+def _list_opener(norm: str, start: int) -> tuple[str, str]:
+    """The word (lower case) before the first item of the list a name stands in, and the mark between ('in' of 'in Blue
+    Nile (Sudan), Upper Nile (South Sudan)'; 'participants' and ':' of 'Participants: ...'); '' where there is none."""
     before = norm[max(0, start - 300):start]
     items = _LIST_ITEMS_BEFORE.search(before)
     word = _LAST_WORD.search(before, 0, items.start()) if items else None
-    return word.group(1).lower() if word else ""
+    return (word.group(1).lower(), word.group().strip()[-1:]) if word else ("", "")
 
 
 # where a clause begins: the name's apposition looks no further back
@@ -256,6 +256,8 @@ class ProposedPeople:
         self.places = {p.lower() for p in lex.places} | {e.capital.lower() for e in lex.entries.values() if e.capital} \
             | {n.lower() for n in names} | {d.lower() for d in lex.demonym_of}
         self.not_people = not_people(lex)
+        # the labels of lists of people ('Participants:', 'Delegates:'; titles.yaml's list_labels and record fields)
+        self.people_labels = lex.list_labels | lex.record_fields
         self.stop = self.roles | self.not_people | _AFTER_NAME | _OPENERS | self.places
         # the styles of many cultures opening a name and no part of it ('Maulvi', 'Chief', 'Ustaz'; world data): only
         # where they open it, since a name may hold one as a word of its own ('Hassan Sheikh Mohamud', 'Julie Bishop')
@@ -590,10 +592,12 @@ class ProposedPeople:
         UN, ...', 'Participants: Jane Roe (Norway), ...'): a known actor other than a person right after 'of' or in
         brackets (a state only there: a body's acronym in brackets may be the name's own, 'Jane Roe Fund (JRF)')."""
         of = _OF_THE.match(doc.norm, end)
-        if of is None or not _LIST_BEFORE.search(doc.norm, max(0, start - 5), start) \
-                or _list_opener(doc.norm, start) in _PLACE_LIST_OPENERS:
+        if of is None or not _LIST_BEFORE.search(doc.norm, max(0, start - 5), start):
             return False
+        opener, mark = _list_opener(doc.norm, start)
         bracket = of.group().endswith(("(", "(the "))
+        if opener in _PLACE_LIST_OPENERS or (bracket and mark == ":" and opener not in self.people_labels):
+            return False  # places ('in Blue Nile (Sudan), ...'), a label of things ('Sponsors: Coca Cola (Kenya), ...')
         actor = next((m for m in doc.mentions_in(of.end(), of.end() + 1)
                       if m.actor and m.kind != "person" and (m.kind == "state" or not bracket)), None)
         if actor is not None:
