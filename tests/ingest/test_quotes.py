@@ -1266,3 +1266,19 @@ def test_confirming_someone_in_a_role_reports_no_words(run):
     r = run("The leaders of the African Union confirmed H.E. Joaquim Chissano as mediator of the dialogue. "
             "The ministry confirmed the talks would start as planned on Monday.")
     assert [q["content"] for q in quotes(r, direct=False)] == ["the talks would start as planned on Monday"]
+
+
+def test_a_definite_subject_after_a_lead_clause_speaks_as_one_opening_the_sentence_does(run):
+    """'In a joint communique, the ministers said ...' reports as 'The ministers said ...' does: nobody known,
+    the words theirs, a quoted fragment inside them a direct quote."""
+    for text, who in [
+            ("In a joint communique, the ministers said they had \"settled the outline of the plan\" and would meet "
+             "again in March.", "the ministers"),
+            ("After the meeting on Tuesday, the three delegations said the monitors would deploy within a week.",
+             "the three delegations")]:
+        qs = of(run(text), "quote")
+        indirect = [q for q in qs if not q["direct"]]
+        assert [(q["speaker"], q["speaker_text"]) for q in indirect] == [(None, who)], text
+        assert all(q["speaker_text"] == who for q in qs if q["direct"])
+    assert [q["content"] for q in of(run("In a joint communique, the ministers said they had \"settled the outline "
+                                         "of the plan\"."), "quote") if q["direct"]] == ["settled the outline of the plan"]

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
-from accord.ingest.components.proposed import OFFICES
+from accord.ingest.components.proposed import OFFICES, ROLES
 from accord.ingest.components.transcript import asks, state_named_most
 from accord.ingest.registry import Context, component
 from accord.ingest.words import first_words
@@ -1205,6 +1205,7 @@ class QuoteExtractor:
         s = conj.end() if conj else s
         lead = _LEAD_CLAUSE.match(norm, s, e)
         s = lead.end() if lead else s  # 'In a statement issued in New York, the Spokesman (said)': after the clause
+        after_lead = lead is not None
         aux = _TRAILING_AUX.search(norm, s, e)
         e = aux.start() if aux and aux.start() > s else e  # 'Iranian diplomats have (made clear)'
         if tail and e - s > 120:
@@ -1365,7 +1366,10 @@ class QuoteExtractor:
             return Attribution(None, words, cue)
         if _CAPITAL.match(words) and (len(words.split()) <= 8 or _TITLES_AND_NAME.fullmatch(words)):
             return Attribution(None, _np(words), cue)  # a named speaker nobody knows, or an unnamed one
-        if own_clause and _DEFINITE.match(words) and len(words.split()) <= 6:
+        if (own_clause or (after_lead and not self._one_office(words, inside))) and _DEFINITE.match(words) \
+                and len(words.split()) <= 6:
+            # after a lead clause ('In a joint statement, the four sides said') the subject opens the sentence too;
+            # one office there ('Turning to ..., the Director-General said') is someone named before: left to others
             return Attribution(None, _np(words), cue)
         if prefer_first:
             name = _PERSON_NAME.search(words)  # ', said the spokesman, Ali Haidar'
@@ -1375,6 +1379,14 @@ class QuoteExtractor:
                 return Attribution(None, _np(words), cue)  # a headline's '..., says opposition chief'
 
         return None
+
+    @staticmethod
+    def _one_office(words: str, inside: list[Mention]) -> bool:
+        """Whether a definite subject is one holder of an office ('the Director-General', 'the envoy'), not a group
+        ('the four sides', 'the ministers')."""
+        head = words.split()[-1].lower()
+        return bool(_EPITHET.fullmatch(words)) or any(m.kind == "person" for m in inside) \
+            or (head in ROLES and not head.endswith("s"))
 
     @staticmethod
     def _joint(doc: IngestDoc, s: int, e: int, named: list[Mention]) -> bool:
