@@ -252,3 +252,13 @@ def test_a_patronymic_keeps_its_royal_word_while_the_style_before_it_goes(run):
 def test_a_malay_assembly_s_office_is_no_person(run):
     r = run("Presiding: Yang Berhormat Tuan Yang di-Pertua, Datuk Kamal Yusof Hashim\n\nThe sitting began at 2 p.m.")
     assert _people(r) == [("Kamal Yusof Hashim", "kamal-yusof-hashim")]
+
+
+def test_a_profession_s_noun_before_a_name_makes_it_a_person_s(run):
+    # a think-tank's panel notes and a wire's report: the person named after what they do
+    r = run("The panel heard the Lebanese sociologist Karim Haddouche and the historian Maren Ostby on Tuesday.")
+    assert _people(r) == [("Karim Haddouche", "karim-haddouche"), ("Maren Ostby", "maren-ostby")]
+    r = run("Ceasefire talks resume, a Nairobi-based criminologist, Wanjiru Kamau, told listeners. Wanjiru, thank you.")
+    assert ("Wanjiru Kamau", "wanjiru-kamau") in _people(r)
+    # a name in capitals after such a noun is a place's or a body's as before
+    assert not _people(run("He met the pianist at Grand Central Station in the evening."))

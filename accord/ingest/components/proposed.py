@@ -139,6 +139,10 @@ _VERB_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,[^,.;:!?()\n\"\u201c\
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|according to|quoted|thanked|interviewed|(?:chaired|led|headed|signed|"
                           r"presented|moderated|introduced|joined|accompanied) by|met|met with|"
                           r"meeting with|spoke with|telephoned)\s+$")
+# a profession's noun in small letters after an article, or an article and an adjective, right before the name ('the
+# political scientist Jane Roe', 'the historian Jane Roe', 'a Kenyan economist, Jane Roe'): its person's (the nouns
+# of professions end so in English far more often than the words before a place's or a body's name)
+_OCCUPATION_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-zA-Z-]+\s+)?[a-z]{3,}(?:ist|ian|logist|grapher|nomist),?\s+$")
 # a person's age in apposition ('Jane Roe, 34, a teacher')
 _AGE = re.compile(r", \d{1,2},")
 # an office in apposition after the name, or in a relative clause ('Jane Roe, the ministry's spokeswoman,', 'Jane Roe,
@@ -562,6 +566,8 @@ class ProposedPeople:
         # an office before the bracket the name stands in is his too ('The First Minister (Jane Roe):')
         last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,(") else ""
         if last in self.roles or last in self.honorifics or last in self.leading or _VERB_BEFORE.search(before):
+            return True
+        if _OCCUPATION_BEFORE.search(before):
             return True
         if _VERB_AFTER.match(norm, end, end + 100) or _AGE.match(norm, end):
             return True
