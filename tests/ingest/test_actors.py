@@ -483,3 +483,18 @@ def test_a_demonym_before_its_team_list_or_positions_and_the_first_of_two_before
                        "Iranian and government strikes hit the town."))
     assert found == [("Danish", "denmark"), ("Egyptian", "egypt"), ("Turkish", "turkey"),
                      ("Syrian", "syria-government"), ("Russian", "russia"), ("Iranian", "iran")]
+
+
+def test_former_presidents_and_an_adviser_s_surname_are_known(run):
+    # a radio report and a Minsk briefing in my words: the world knows these real people
+    assert ("Uribe", "alvaro-uribe") in _actors(run, "Former President Uribe asked for a national pact on Monday.")
+    assert ("Kuchma", "leonid-kuchma") in _actors(run, "Kyiv's envoy to the talks, Leonid Kuchma, left. Kuchma said no.")
+    text = 'Adviser Sartaj Aziz met the envoys. "We are trying," Mr Aziz said.'
+    assert _actors(run, text)[-1] == ("Aziz", "sartaj-aziz")
+
+
+def test_an_acronym_written_as_a_word_is_the_body(run):
+    # British and East African papers write long acronyms as words
+    assert _actors(run, "The regional bloc Igad hosted the talks, and Nato said it would help.") == [
+        ("Igad", "igad"), ("Nato", "nato")]
+    assert _actors(run, "Farc commanders met Unicef staff in Havana.")[:2] == [("Farc", "farc"), ("Unicef", "unicef")]

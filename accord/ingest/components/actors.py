@@ -298,6 +298,8 @@ def _variants(form: str) -> set[str]:
     out = {form, form[:1].upper() + form[1:]}
     if len(form) >= 5 and form[:1].isupper():
         out.add(form.upper())
+    if len(form) >= 4 and form.isalpha() and form.isupper():
+        out.add(form.capitalize())  # an acronym as British and East African papers write it ('Nato', 'Igad', 'Farc')
     return out
 
 
