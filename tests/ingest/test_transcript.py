@@ -1314,3 +1314,22 @@ def test_a_malay_woman_s_pilgrim_style_is_no_part_of_her_name(run):
             "Dato' Hajah Siti Aminah Yusof: And who pays?")
     got = [s for _, s, _ in turns(run(text, dt.date(2016, 3, 8)))]
     assert got[0] == got[2] == "siti-aminah-yusof"
+
+
+def test_a_header_s_presiding_officer_is_the_chair_a_stage_line_seats_by_office_alone(run):
+    """'Presiding: Mr Speaker, Jane Roe' over '[Mr Speaker in the Chair]': the office's label ('Mr Speaker:') is
+    that holder; a stage line seating another office ('[Madam Deputy Speaker in the Chair]') is nobody known.
+    The Dewan Rakyat's chair is addressed 'Tuan Yang di-Pertua', as the Dail's is 'An Ceann Comhairle'."""
+    house = ("HOUSE OF ASSEMBLY\n\nPresiding: Mr Speaker, the Honourable Thomas Mwangi Kariuki\n\n"
+             "[Mr Speaker in the Chair]\n\nMs. Grace Otieno (Nyeri): Will the Minister table the report?\n\n"
+             "The Minister for Foreign Affairs (Mr. Paul Njoroge): I will, next week.\n\n"
+             "Mr Speaker: Next question.\n\n[Madam Deputy Speaker in the Chair]\n\n"
+             "Madam Deputy Speaker: Order, order.")
+    got = [s for _, s, _ in turns(run(house, dt.date(2016, 3, 8)))]
+    assert got[2:] == ["thomas-mwangi-kariuki", None]
+    dewan = ("DEWAN RAKYAT\n\nPresiding: Tuan Yang di-Pertua, Tan Sri Datuk Ahmad Zulkifli Hashim\n\n"
+             "[Tuan Yang di-Pertua in the Chair]\n\nTuan Lim Kok Seng [Ipoh Timur]: A question, Tuan Yang di-Pertua. "
+             "When will the monitors return?\n\nTuan Yang di-Pertua: The Minister, please.\n\n"
+             "Menteri Luar Negeri [Datuk Seri Rahim Osman]: Thank you. Next month.")
+    got = [s for _, s, _ in turns(run(dewan, dt.date(2016, 3, 8)))]
+    assert got[1] == "ahmad-zulkifli-hashim"

@@ -228,14 +228,15 @@ _CHAIR = re.compile(r"The (?:President|Chair|Chairman|Chairperson|Acting Preside
 # Speaker', 'The SPEAKER pro tempore', 'An Ceann Comhairle', 'The Presiding Officer')
 _CHAIR_LABEL = re.compile(r"(?i)(?:(?:the|mr\.?|madam|madame|mme|an|hon\.?)[ \t]+)?(?:(?:deputy|acting|vice)[ \t-]+)?"
                           r"(?:president|speaker|chair|chairman|chairperson|chairwoman|presiding[ \t]+officer|"
-                          r"ceann[ \t]+comhairle|cathaoirleach)(?:[ \t]+pro[ \t]+tempore)?\*?")
+                          r"ceann[ \t]+comhairle|cathaoirleach|(?:tuan[ \t]+|timbalan[ \t]+)*yang[ \t]+di-pertua)"
+                          r"(?:[ \t]+pro[ \t]+tempore)?\*?")
 # a record's stage line seating its chair: '(Ms X, President of the Assembly, took the Chair at 10 a.m.)', '[The
 # Speaker (Hon. X) in the Chair]', 'Mr SPEAKER took the Chair at 2 p.m.', '(Mr Speaker in the Chair)' (nobody named)
 _CHAIR_TAKEN = re.compile(r"\b(?:took|takes|resumed|resumes|in|assumed|assumes)[ \t]+the[ \t]+[Cc]hair\b")
 # a record's header naming who presides ('PRESIDENCY OF MR JANE ROE, PRESIDENT', 'Presided over by the honourable
 # Senator X.', 'Chaired by Ms X'), a line of its own
 _PRESIDED_BY = re.compile(r"^(?:(?i:presidency[ \t]+of|presided[ \t]+over[ \t]+by|presided[ \t]+by|chaired[ \t]+by)"
-                          r"|In[ \t]+the[ \t]+[Cc]hair:)[ \t]+(?P<who>[^\n]{3,120})$", re.M)
+                          r"|(?:In[ \t]+the[ \t]+[Cc]hair|Presiding|PRESIDING):)[ \t]+(?P<who>[^\n]{3,160})$", re.M)
 # a hearing's attendance line marking who presides ('Present: Senators Cordell [presiding], Cardin, Rubio.')
 _PRESIDING_MARK = re.compile(r"(?P<surname>[A-Z][\w'\u2019-]+)[ \t]*[\[(]presiding[\])]")
 # the words before 'took the Chair' on a stage line of its own: capitalised words, a style's, an office set off by
@@ -772,7 +773,7 @@ class Transcript:
             answerer = (one.actor, one.text) if one else (None, None)
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
         seated = self._seated(doc, [m.start() for m in labels]) \
-            if "hair" in norm or "presiding" in norm or "resided" in norm or "RESIDED" in norm \
+            if "hair" in norm or "residing" in norm or "resided" in norm or "RESIDED" in norm or "RESIDING" in norm \
             or "residency of" in norm or "RESIDENCY OF" in norm else []
         offices: dict[str, str | None] = {}  # each label by office alone and the holder it named
         for i, m in enumerate(labels):
@@ -858,17 +859,17 @@ class Transcript:
         short line of its own that opens with no label, the words in brackets ('(... in the Chair)') or the line
         itself a name and an office before them, no sentence of a speech ('I am glad that X is in the chair')."""
         norm = doc.norm
-        out: list[tuple[int, str | None]] = []
+        out: list[tuple[int, str | None, str | None]] = []  # where, whom, a header's words
         for p in _PRESIDING_MARK.finditer(norm):
             # a hearing's attendance line ('Present: Senators Cordell [presiding], Cardin, ...'): the surname
             # marked, the person the record names so in full (its heading's 'STATEMENT OF HON. ROBERT CORDELL')
             start = norm.rfind("\n", 0, p.start()) + 1
             if not any(start <= s <= start + 4 for s in label_starts):
-                out.append((start, self._presiding(doc, p.group("surname"))))
+                out.append((start, self._presiding(doc, p.group("surname")), None))
         for h in _PRESIDED_BY.finditer(norm):
             # a record's header naming its presiding officer ('PRESIDENCY OF MR JANE ROE', 'Presided over by the
             # honourable Senator X.', 'Chaired by Ms X'): he is the chair of every chair's label under it
-            out.append((h.start(), self._presided_by(doc, h)))
+            out.append((h.start(), self._presided_by(doc, h), h.group("who")))
         for t in _CHAIR_TAKEN.finditer(norm):
             start = norm.rfind("\n", 0, t.start()) + 1
             end = norm.find("\n", t.end())
@@ -895,8 +896,15 @@ class Transcript:
             else:
                 continue
             people = [x for x in before if x.start >= head and _SEATED_GAP.fullmatch(norm, x.end, t_start)]
-            out.append((start, people[-1].actor if people else self._seated_name(doc, head, t_start)))
-        return sorted(out, key=lambda c: c[0])
+            office = " ".join(norm[head:t_start].split())
+            if not people and _CHAIR_LABEL.fullmatch(office):
+                # '[Mr Speaker in the Chair]': the office alone seats the holder a header named with the same words
+                # ('Presiding: Mr Speaker, Jane Roe'), else nobody known
+                out.append((start, next((c[1] for c in reversed(out) if c[0] < start and c[2]
+                                         and office.lower() in c[2].lower()), None), None))
+                continue
+            out.append((start, people[-1].actor if people else self._seated_name(doc, head, t_start), None))
+        return [(at, who) for at, who, _ in sorted(out, key=lambda c: c[0])]
 
     def _presided_by(self, doc: IngestDoc, h: re.Match[str]) -> str | None:
         """The person a presidency header names: a known one in it, else the full name it writes (in capitals or
