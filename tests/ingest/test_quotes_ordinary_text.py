@@ -1,4 +1,4 @@
-"""Quotes: the defects a review of issue 12's ingest round found, each from its reproducing input."""
+"""Quotes on ordinary text the new rules did not aim at: coordinated clauses, purpose clauses, irregular pasts, officers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Defects a review of round 14's ingest rules found (reviewB), each from an input of its own."""
+"""Actors on ordinary text the new rules did not aim at: capitals, hyphens, lists, acronyms, middle names, titles of works."""
 
 from __future__ import annotations
 
@@ -79,23 +79,16 @@ def test_a_person_met_is_still_a_person(run):
     assert _proposed_people(r) == ["chantal-uwimana"]
 
 
-# --- a one-line document's acronyms cost one look at the line, not one per use -----------------------------------
+# --- a one-line document's acronyms: every use read (their cost, one look at the line, is measured in bench) ------
 
-def test_an_acronym_used_on_a_long_single_line_costs_linear_time(pipeline):
+def test_every_use_of_an_acronym_on_one_long_line_is_the_body(pipeline):
     import datetime as dt
-    import time
 
     from accord.ingest.document import Article
 
-    def cost(k: int) -> float:
-        text = "The QZX said the plan would work and the farmers agreed. " * k
-        began = time.process_time()
-        pipeline(Article(text=text, published=dt.date(2020, 1, 1))).result()
-        return time.process_time() - began
-
-    cost(50)
-    small, large = cost(200), cost(1600)
-    assert large < 16 * small + 1.0  # eight times the text: about eight times the time (quadratic: sixty-four)
+    text = "The QZX said the plan would work and the farmers agreed. " * 400
+    result = pipeline(Article(text=text, published=dt.date(2020, 1, 1))).result()
+    assert [a for _, a in actors(result)].count("qzx") == 400
 
 
 # --- a common noun's abbreviation or a person's initials is no body; a party spelled in numeral letters is -------
@@ -157,12 +150,11 @@ def test_another_state_s_union_government_is_not_myanmar_s(run):
     assert not [a for _, a in actors(r) if a == "myanmar-government"]
 
 
-# --- a document naming hundreds of people costs linear time -----------------------------------------------------
+# --- a document naming hundreds of people: each one read (their cost, no pairwise walk, is measured in bench) ----
 
-def test_hundreds_of_people_met_cost_linear_time(pipeline):
+def test_hundreds_of_people_met_are_each_a_person(pipeline):
     import datetime as dt
     import random
-    import time
 
     from accord.ingest.document import Article
 
@@ -171,15 +163,11 @@ def test_hundreds_of_people_met_cost_linear_time(pipeline):
     def made_up() -> str:
         return "".join(rng.choice(c) for c in ("BDGKLMNPRTVZ", "aeiou", "lnr", "aeiou", "kmtv", "aeiou"))
 
-    def cost(k: int) -> float:
-        text = " ".join(f"The envoy met {made_up()} {made_up()} and {made_up()} {made_up()}." for _ in range(k))
-        began = time.process_time()
-        pipeline(Article(text=text, published=dt.date(2020, 1, 1))).result()
-        return time.process_time() - began
-
-    cost(20)
-    small, large = cost(300), cost(2400)
-    assert large < 20 * small + 0.2  # eight times the names: about eight times the time (quadratic: sixty-four)
+    names = [(f"{made_up()} {made_up()}", f"{made_up()} {made_up()}") for _ in range(300)]
+    text = " ".join(f"The envoy met {a} and {b}." for a, b in names)
+    result = pipeline(Article(text=text, published=dt.date(2020, 1, 1))).result()
+    people = {c["text"] for c in of(result, "actor") if c.get("actor_kind") == "person"}
+    assert people >= {n for pair in names for n in pair}
 
 
 # --- a person whose surname is a building's or a place's word is still an unknown person --------------------------
