@@ -498,3 +498,19 @@ def test_an_acronym_written_as_a_word_is_the_body(run):
     assert _actors(run, "The regional bloc Igad hosted the talks, and Nato said it would help.") == [
         ("Igad", "igad"), ("Nato", "nato")]
     assert _actors(run, "Farc commanders met Unicef staff in Havana.")[:2] == [("Farc", "farc"), ("Unicef", "unicef")]
+
+
+def test_a_state_s_name_opening_a_building_s_name_does_not_act(run):
+    # a wire feature and a ministry release in my words
+    assert not _actors(run, "Delegates gathered in the vast Kenya International Conference Hall on Monday.")
+    assert _actors(run, "At the Jordan Convention Centre, Egypt urged calm.") == [("Egypt", "egypt")]
+    # a state that acts before a capitalised word still does
+    assert ("Jordan", "jordan") in _actors(run, "Jordan Hosts Talks on Syria, the headline read.")
+
+
+def test_a_dateline_with_its_source_in_brackets_names_a_place(run):
+    # a relief agency's release and a news agency's item, each opening with its dateline
+    text = "Press release\n\nSanaa/Amman (UNHCR) – Aid reached the city today.\n\nThe agency said more would follow."
+    assert ("Sanaa", "yemen-government") not in _actors(run, text)
+    text = "Damascus (Example Agency) - The army said the truce held. Damascus rejected the claim."
+    assert _actors(run, text).count(("Damascus", "syria-government")) == 1

@@ -224,7 +224,9 @@ def _bare_opening(norm: str, at: int) -> bool:
 
 
 # after a place opening its line, a date within a few words: a dateline ('Bern, Press releases, 14.03.2016')
-_DATELINE = re.compile(r"\s*[,/](?:[^\S\n]*[\w.'-]+,?){0,3}[^\S\n]*\d")
+_DATELINE = re.compile(r"\s*[,/](?:[^\S\n]*[\w.'-]+,?){0,3}[^\S\n]*\d"
+                       # or its source in brackets and a dash ('Damascus/Geneva (ICRC) -', 'Juba (Agency) -')
+                       r"|(?:/[\w.'-]+(?: [\w.'-]+)?)?[^\S\n]*\([^()\n]{1,30}\)[^\S\n]*[-\u2013\u2014]")
 _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
@@ -421,6 +423,8 @@ class ActorMatcher:
             if entry.kind == "state" and via == "name":
                 if nxt in self.outlet_words and doc.norm[idxs[last]].isupper():
                     continue  # 'the Korea Herald', 'Kenya Airways': an outlet's or an airline's name
+                if _building_after(doc.norm, strings, lows, idxs, last, n):
+                    continue  # 'the Myanmar International Convention Centre': a building's name
                 if nxt == "-" and last + 1 < n:
                     nxt = strings[lows[last + 1]]  # 'a Britain-based monitor': where it sits, not who acts
                 if nxt == "'s" and self.lex.government(actor) != actor:
@@ -776,6 +780,17 @@ def _head(name: str) -> str:
 # a building's word before a comma and a town: an address ('Parliament House, Kampala', 'Palais des Nations, Geneva')
 _BUILDINGS = {"house", "hall", "building", "palace", "centre", "center", "hotel", "complex", "headquarters", "room",
               "square", "nations", "palais", "residence", "chamber", "chambers", "street", "avenue", "road"}
+def _building_after(norm: str, strings, lows: list[int], idxs: list[int], first: int, n: int) -> bool:
+    """Whether capitalised words from token ``first`` on, three at most, end in a building's word: a state's name
+    before them opens the building's name ('Jordan Convention Centre', 'Kenya International Conference Hall')."""
+    for k in range(first, min(first + 3, n)):
+        if not norm[idxs[k]].isupper():
+            return False
+        if strings[lows[k]] in _BUILDINGS:
+            return True
+    return False
+
+
 # where an address's town ends it: its line's or sentence's end, or a comma and a date ('Conference Hall, Kampala, 4 March')
 _ADDRESS_END = re.compile(r"(?:[.;)]?[^\S\n]*(?:\n|$)|\.\s|,\s*\d)")
 
