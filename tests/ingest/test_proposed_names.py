@@ -262,3 +262,14 @@ def test_a_profession_s_noun_before_a_name_makes_it_a_person_s(run):
     assert ("Wanjiru Kamau", "wanjiru-kamau") in _people(r)
     # a name in capitals after such a noun is a place's or a body's as before
     assert not _people(run("He met the pianist at Grand Central Station in the evening."))
+
+
+def test_a_name_after_an_office_s_long_name_ending_in_its_state_is_a_person_s(run):
+    # a ministry's briefing heading and an embassy's note in my words
+    r = run("Briefing by Spokesperson of the Ministry of Foreign Affairs of the Republic of Moldova Ilinca Rusu\n\n"
+            "Good afternoon.")
+    assert _people(r) == [("Ilinca Rusu", "ilinca-rusu")]
+    r = run("Statement of the Ambassador of Ukraine Taras Hrytsenko on the talks in Minsk.")
+    assert _people(r) == [("Taras Hrytsenko", "taras-hrytsenko")]
+    # no office in the words before the state: nobody
+    assert not _people(run("The Embassy of the Republic of Kenya Grand Regency stays shut."))

@@ -105,6 +105,8 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
 # a party's member's words: an epithet ('the Republican said', 'The Social Democrat'), yet a surname in a full name
 # ('Mayor John Tory'): no person only after an article or inside the name, not as its last word
 _PARTY = {"democrat", "democrats", "republican", "republicans", "tory", "tories", "communist", "communists"}
+# capitalised words and the small words of a body's name running up to a run of capitals: an office's name before it
+_OFFICE_CHAIN = re.compile(r"(?:[A-Z][\w-]*|of|the|for|and|on)(?: (?:[A-Z][\w-]*|of|the|for|and|on))* $")
 # offices a name's apposition gives ('Jane Roe, the ministry's spokeswoman')
 OFFICES = {
     "minister", "secretary", "president", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman",
@@ -498,6 +500,11 @@ class ProposedPeople:
         # titled when the word just before the name is an office or a style (not a place: 'President of Egypt X' is
         # the dictionary's to read)
         titled = cut >= 0 and (cut == paired or _style_word(words[cut]) in self.styles)
+        if cut == 0 and not titled and words[0].lower() in self.places:
+            # an office's long name ending in its state before the name ('Press Secretary of the Ministry of Foreign
+            # Affairs of the Republic of Belarus Jane Roe', as former Soviet states' ministries head briefings)
+            chain = _OFFICE_CHAIN.search(norm, max(0, at - 120), at)
+            titled = chain is not None and any(w in OFFICES for w in chain.group().lower().split())
         # an office's body in capitals before the name ('Adviser on the Peace Process Jane Roe'): the body's last word
         # ends it, and the office before the body's words titles the name
         body = max((i for i, w in enumerate(words[:-2]) if w.lower() in self.not_people), default=-1)
