@@ -1333,3 +1333,19 @@ def test_a_header_s_presiding_officer_is_the_chair_a_stage_line_seats_by_office_
              "Menteri Luar Negeri [Datuk Seri Rahim Osman]: Thank you. Next month.")
     got = [s for _, s, _ in turns(run(dewan, dt.date(2016, 3, 8)))]
     assert got[1] == "ahmad-zulkifli-hashim"
+
+
+def test_a_heading_s_unlisted_name_after_the_office_speaks_and_his_glued_initial_label_is_he(run):
+    """'Briefing by Press Secretary of the Ministry of Foreign Affairs of the Republic of X Jane Roe': the name
+    closing the heading speaks under it (not the state before it), and 'J.Roe:' after a question is she."""
+    briefing = ("Briefing by Press Secretary of the Ministry of Foreign Affairs of the Republic of Examplia Pavel "
+                "Sorokin\n\n01.09.2016 15:00\n\nGood afternoon, colleagues. We have three items today.\n\n"
+                "Question (Example Agency): Is the meeting confirmed?\n\nP.Sorokin: Yes. It will be held on Friday.\n\n"
+                "Question (Other Paper): And the venue?\n\nP.Sorokin: The same as before.")
+    assert [s for _, s, _ in turns(run(briefing, dt.date(2016, 9, 1)))] == [
+        "pavel-sorokin", None, "pavel-sorokin", None, "pavel-sorokin"]
+    conference = ("Press conference by Deputy Foreign Minister of Norland Ingrid Solheim Berg\n\nOslo, 4 May 2016\n\n"
+                  "Thank you all for coming. I will be short.\n\nQuestion (Radio North): When do the talks resume?\n\n"
+                  "I.Berg: On Monday, in Oslo.\n\nQuestion (Daily Post): With whom?\n\nI.Berg: With both delegations.")
+    assert [s for _, s, _ in turns(run(conference, dt.date(2016, 5, 4)))] == [
+        "ingrid-solheim-berg", None, "ingrid-solheim-berg", None, "ingrid-solheim-berg"]

@@ -1035,8 +1035,11 @@ class Transcript:
         spokes = _SPOKESPERSON.search(norm, s, e)
         org = next((x for x in doc.mentions_in(spokes.end(), e) if x.actor and x.kind != "person"), None) \
             if spokes and not named else None
+        full = None if named else self._name_ending(norm, s, e)
         if named:
             speaker, text = named[0].actor, named[0].text
+        elif full:
+            speaker, text = self._propose(doc, full), full
         elif org is not None:  # 'by the Spokesperson of the Ministry of Foreign Affairs': he speaks for it
             end = _BY_END.search(norm, org.end, e)
             speaker, text = org.actor, norm[s:end.start() if end else e].strip()
@@ -1066,6 +1069,18 @@ class Transcript:
                    for qs, qe in turns):
             return
         _speak(doc, turns, 0.75, speaker, text)
+
+    def _name_ending(self, norm: str, s: int, e: int) -> str | None:
+        """A full name nobody lists closing a heading's 'by' words after the office ('Briefing by Press Secretary of the
+        Ministry of Foreign Affairs of the Republic of Examplia Jane Roe'): the longest run of two to four of the last
+        words that is a name, the word after the last 'of' (the state or the body served) no part of it."""
+        words = norm[s:e].split()
+        of = max((i for i, w in enumerate(words) if w.lower() in ("of", "for")), default=-1)
+        for n in range(min(4, len(words) - of - 2), 1, -1):
+            full = self._mixed_name(" ".join(words[-n:]))
+            if full and len(full.split()) == n:
+                return full
+        return None
 
     def _addressed(self, doc: IngestDoc, heads: list[re.Match[str]], body: int, limit: int) -> None:
         """A page of headings over a body that opens addressing its audience ('Dear brothers and sisters, good
@@ -1452,7 +1467,8 @@ class Transcript:
         words = [w for w in first.split() if w.lower() not in _HONORIFICS and len(w.rstrip(".")) > 1]
         if not words:
             return None, text
-        surname = words[-1].upper().rstrip(".")
+        # an initial glued to the surname ('D.Roe', as a ministry's briefing prints its spokesman) is no part of it
+        surname = re.sub(r"^(?:[A-Z]\.)+(?=[A-Z])", "", words[-1]).upper().rstrip(".")
         # the one the article names with that surname (a person it proposed an id for included: 'MR. DOE:' after
         # 'JOHN DOE, HOST:'), else the dictionary's one person of that surname
         named = [x.actor for x in doc.mentions_in(0, m.start()) if x.kind == "person" and x.actor
