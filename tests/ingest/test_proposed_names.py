@@ -273,3 +273,13 @@ def test_a_name_after_an_office_s_long_name_ending_in_its_state_is_a_person_s(ru
     assert _people(r) == [("Taras Hrytsenko", "taras-hrytsenko")]
     # no office in the words before the state: nobody
     assert not _people(run("The Embassy of the Republic of Kenya Grand Regency stays shut."))
+
+
+def test_a_presenter_named_in_her_label_is_addressed_by_her_first_name(run):
+    # a TV interview's and a podcast's transcripts in my words
+    r = run("PRESENTER (Ines Varga): Welcome back.\n\nGUEST: Thank you, Ines. The talks failed.\n\n"
+            "PRESENTER: Why?")
+    assert _people(r) == [("Ines", "ines-varga")]
+    r = run("INTERVIEWER (Tomas Reyes): Our guest is the economist Marta Ferrante. Thank you. Marta?\n\n"
+            "FERRANTE: Thank you, Tomas.")
+    assert ("Marta", "marta-ferrante") in _people(r) and ("Tomas", "tomas-reyes") in _people(r)

@@ -66,7 +66,8 @@ ROLES = {
     # Tengku Mohamed'): titles.yaml's styles, which only open a name
     "datuk", "dato", "datin", "seri", "tun", "shrimati", "janab", "pope", "cardinal", "archbishop",
     "bishop", "patriarch", "reverend", "rev", "father", "member", "speaker", "clerk", "minority", "majority", "whip",
-    "analyst", "researcher", "journalist", "correspondent", "editor", "anchor", "host", "moderator", "founder",
+    "analyst", "researcher", "journalist", "correspondent", "editor", "anchor", "host", "presenter", "interviewer",
+    "newsreader", "moderator", "founder",
     "activist", "lawyer", "attorney", "economist", "expert", "fellow", "lecturer", "citizen", "resident",
     "consultant", "panel",
     # Burmese and Karen styles before a name ('U Aung Min', 'Daw Aye Aye', 'Saw Mutu Say Poe')
@@ -378,8 +379,9 @@ class ProposedPeople:
                     continue
                 if not self._alone(norm, s, e):
                     continue
-                if confidence < 0.75 and _OPENING.search(norm, max(0, s - 3), s) and norm[e:e + 1] != ",":
+                if confidence < 0.75 and _OPENING.search(norm, max(0, s - 3), s) and norm[e:e + 1] not in (",", "?"):
                     continue  # a first name opening a sentence may be a word ('Will the talks ...'): only a vocative
+                    # ('Jane, go ahead', 'Thank you. Jane?')
                 found.append(Mention(s, e, doc.text[s:e], words[norm[s:e]], "person", "short", confidence))
                 held[s:e] = b"\x01" * (e - s)
         found.sort(key=START)
