@@ -514,3 +514,20 @@ def test_a_dateline_with_its_source_in_brackets_names_a_place(run):
     assert ("Sanaa", "yemen-government") not in _actors(run, text)
     text = "Damascus (Example Agency) - The army said the truce held. Damascus rejected the claim."
     assert _actors(run, text).count(("Damascus", "syria-government")) == 1
+
+
+def test_a_demonym_before_the_forces_or_the_good_offices_a_state_sends_is_the_state(run):
+    # a briefing's question and a wire report in my words
+    assert ("Belarusian", "belarus") in _actors(run, "Is it true that Minsk offered Belarusian peacekeepers for Donbas?")
+    assert ("Norwegian", "norway") in _actors(run, "The Kenyan contingent left, and Norwegian mediation resumed.")
+    assert ("Kenyan", "kenya") in _actors(run, "The Kenyan contingent left on Monday.")
+    # a nationality still is none
+    assert not _actors(run, "Two Belarusian students were hurt.")
+
+
+def test_a_state_a_speaker_speaks_from_or_a_view_is_from_is_a_place(run):
+    # a radio host's and a panel's words, then a wire's, in my words
+    assert not [a for a in _actors(run, "From Lebanon it looks different, the guest said.") if a[1] == "lebanon"]
+    assert ("Kabul", "afghanistan") not in _actors(run, "The commander replied from Kabul that the road was open.")
+    # what a state sends still comes from it
+    assert ("Iran", "iran") in _actors(run, "Weapons from Iran reached the port.")

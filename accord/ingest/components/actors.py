@@ -107,7 +107,10 @@ def _goer_before(strings, lows: list[int], to: int) -> bool:
 # Riyadh" is a call to the government)
 FROM_WORDS = {"telephone", "phone", "speaking", "spoke",
               # a broadcast's guest or correspondent ('joining me now from Riyadh', 'reporting live from Moscow')
-              "now", "joining", "joins", "live", "reporting", "reports"}
+              "now", "joining", "joins", "live", "reporting", "reports",
+              # who speaks or writes from a place ('answered from Havana that ...', 'wrote from Kabul')
+              "answered", "replied", "responded", "said", "says", "wrote", "writes", "tweeted", "announced",
+              "declared"}
 # After "on", "of", "about", "for", a state is a topic ("talks on Syria", "the future of Syria") unless owned.
 STATE_TOPIC_WORDS = {"on", "of", "about", "for",
                      # what is talked about ('did the President raise Ukraine?', 'they discussed Syria')
@@ -179,7 +182,11 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "chairmanship", "presidency",
                # its negotiators, its lists of groups, its troops' ground ('the American team', 'the Jordanian list',
                # 'fire on Ukrainian positions')
-               "team", "teams", "list", "lists", "positions"}
+               "team", "teams", "list", "lists", "positions",
+               # the forces and the good offices a state sends ('Belarusian peacekeepers', 'the Kenyan contingent',
+               # 'Norwegian mediation')
+               "peacekeepers", "peacekeeping", "contingent", "contingents", "battalion", "battalions", "marines",
+               "paratroopers", "mediators", "mediation"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
@@ -392,6 +399,7 @@ class ActorMatcher:
                 or (prev == "to" and _goer_before(strings, lows, first - 1)) \
                 or (prev in ("and", "or") and first - 1 == place_end) \
                 or (prev == "," and first - 1 == place_end and nxt in (",", "and", "or")) \
+                or (prev == "from" and doc.norm[idxs[first - 1]] == "F") \
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
                                                                       and strings[lows[first - 3]] in FROM_WORDS))) \
                 or (prev in PLACE_NOUNS and via == "capital") \
