@@ -1282,3 +1282,36 @@ def test_a_definite_subject_after_a_lead_clause_speaks_as_one_opening_the_senten
         assert all(q["speaker_text"] == who for q in qs if q["direct"])
     assert [q["content"] for q in of(run("In a joint communique, the ministers said they had \"settled the outline "
                                          "of the plan\"."), "quote") if q["direct"]] == ["settled the outline of the plan"]
+
+
+def test_a_speech_s_paragraphs_each_reopened_take_the_speaker_of_the_one_that_closes_them(run):
+    """News style: each paragraph of one speech opens with a mark and only the last closes ('"... / "... /
+    "...," she said.'): every paragraph is hers; a paragraph left open with no speaker after it stays nobody's."""
+    text = ("The foreign minister, Amina Yusuf, spoke after the vote.\n\n"
+            "\"We asked for a ceasefire and we got a promise of talks. That is not the same thing.\n\n"
+            "\"The monitors are still waiting at the border, three weeks after the deadline.\n\n"
+            "\"We will go back to Addis Ababa next week all the same,\" Ms Yusuf told reporters.")
+    got = [(q["content"][:10], q["speaker"]) for q in of(run(text, dt.date(2016, 3, 8)), "quote") if q["direct"]]
+    assert got == [("We asked f", "amina-yusuf"), ("The monito", "amina-yusuf"), ("We will go", "amina-yusuf")]
+    letter = ("The letter reads, in part:\n\n\"We, the undersigned families, ask for news of our sons and our "
+              "brothers.\n\n\"We ask for nothing else.\"")
+    assert "amina-yusuf" not in {q["speaker"] for q in of(run(letter), "quote")}
+
+
+def test_a_quote_on_its_own_then_with_those_words_names_its_speaker(run):
+    text = ("\"We did not come here to sign a piece of paper, we came to end a war that has lasted too long.\"\n\n"
+            "With these words, the chief mediator, Thabo Nkosi, opened the third round on Monday.")
+    assert [q["speaker"] for q in of(run(text, dt.date(2016, 3, 8)), "quote") if q["direct"]] == ["thabo-nkosi"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(min_value=2, max_value=5), st.sampled_from(["The talks resumed on Monday.",
+                                                              "Fighting went on in the north overnight."]))
+def test_every_reopened_paragraph_of_a_speech_is_the_closing_speaker_s(run, n, narrative):
+    """However many paragraphs the speech runs over, and whatever narrative paragraph stands before it, each is
+    the speaker's whom the closing paragraph names."""
+    body = "".join(f"\"Point {i}: we ask the parties to keep their word on the crossings.\n\n" for i in range(n))
+    text = (f"{narrative}\n\nThe foreign minister, Amina Yusuf, spoke after the vote.\n\n{body}"
+            "\"That is all we ask,\" Ms Yusuf said.")
+    got = [q["speaker"] for q in of(run(text, dt.date(2016, 3, 8)), "quote") if q["direct"]]
+    assert got == ["amina-yusuf"] * (n + 1)

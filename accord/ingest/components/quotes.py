@@ -412,6 +412,12 @@ class Attribution:
     cue: str | None
 
 
+# a paragraph that opens pointing back at the quote before it ('With those words, ...', 'With these words ...')
+_THOSE_WORDS = re.compile(r"(?:With|In|After|On|By)[ \t]+(?:those|these)[ \t]+(?:words|remarks)[ \t]*,?[ \t]+")
+# a paragraph left open and the next reopened by a mark: one speech goes on
+_REOPENED = re.compile(r"[ \t]*\n+[ \t]*[\"\u201c]")
+
+
 def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of the inside of each double-quoted passage, paragraph by paragraph; a quote
     left open at a paragraph's end runs to it (the next paragraph reopens it, or goes on without a mark
@@ -512,12 +518,18 @@ class QuoteExtractor:
         def closed_at(close_end: int) -> bool:
             return close_end > 0 and norm[close_end - 1] == '"'
 
+        # a speech's paragraphs each opened by a mark and left open, the last one closed and attributed ('"... /
+        # "... / "...," he said.'): the open ones wait for the speaker of the one that closes them
+        waiting: list[tuple[int, int, str, int]] = []
         for qs, qe, close_end, att, parts in merged:
             # the decisions read the words with the soft line breaks as spaces (a wrapped quote is the same
             # sentence); the output keeps them as written
             said = " ".join(doc.text[a:b] for a, b in parts)
             content = " ".join(doc.article.text[a:b] for a, b in parts)
             words = len(said.split())
+            if waiting and not _REOPENED.fullmatch(norm, waiting[-1][1], qs):
+                unattributed.extend((a, b, c) for a, b, c, _ in waiting)
+                waiting = []
             if att is None:
                 att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
                     or (self._signed(doc, close_end) if closed_at(close_end) else None)
@@ -536,15 +548,26 @@ class QuoteExtractor:
             if att is None and closed_at(close_end) and sentence_like and norm[qs - 2:qs - 1] in ("", "\n"):
                 nxt = self._next_paragraph_subject(doc, close_end)  # a paragraph of its own, the speaker next
                 att = Attribution(nxt.actor, nxt.text, None) if nxt else None
+            if att is None and not closed_at(close_end) and _REOPENED.match(norm, qe) and words > self.max_scare_words:
+                waiting.append((qs, qe, content, words))
+                continue
             if att is None:
+                unattributed.extend((a, b, c) for a, b, c, _ in waiting)
+                waiting = []
                 unattributed.append((qs, qe, content))  # a scare quote or a quoted term, unless a report holds it
                 continue
+            for a, b, c, _ in waiting:
+                doc.add("quote", a, b, 0.75, speaker=att.speaker, speaker_text=att.speaker_text, content=c,
+                        direct=True, cue=att.cue)
+                self._nested(doc, a, b)
+            waiting = []
             if self._term(norm, qs, qe, words):
                 continue
             doc.add("quote", qs, qe, 0.9 if att.cue else 0.75, speaker=att.speaker, speaker_text=att.speaker_text,
                     content=content, direct=True, cue=att.cue)
             prev = (close_end, att)
             self._nested(doc, qs, qe)
+        unattributed.extend((a, b, c) for a, b, c, _ in waiting)
         self._indirect(doc, spans)
         self._fragments_in_reports(doc, unattributed)
         self._report_speaks(doc)
@@ -930,6 +953,11 @@ class QuoteExtractor:
         if at >= len(norm) or norm[at] == '"':
             return None
         s, e = doc.sent_of(at)
+        back = _THOSE_WORDS.match(norm, at, e)
+        if back:
+            # 'With those words, the envoy for Syria, Jane Roe, announced ...': the person the subject names
+            return next((x for x in doc.mentions_in(back.end(), min(e, back.end() + 80))
+                         if x.kind == "person" and x.actor and x.via in ("name", "short")), None)
         first = next(iter(doc.mentions_in(at, e)), None)
         if first is None or first.kind != "person" or norm[at:first.start] not in ("", "The "):
             return None
