@@ -531,3 +531,13 @@ def test_a_state_a_speaker_speaks_from_or_a_view_is_from_is_a_place(run):
     assert ("Kabul", "afghanistan") not in _actors(run, "The commander replied from Kabul that the road was open.")
     # what a state sends still comes from it
     assert ("Iran", "iran") in _actors(run, "Weapons from Iran reached the port.")
+
+
+def test_a_town_where_a_listed_speaker_or_a_body_s_office_works_is_a_place(run):
+    # an event listing and a release's contacts in my words
+    text = "Panel: Rana Khoury, lecturer, Beirut; Omar Zaki, fellow, Cairo.\n\nThe panel met online."
+    assert not [a for a in _actors(run, text) if a[1] in ("lebanon", "egypt")]
+    text = "Media contacts:\nUNHCR Ankara, press desk\nOCHA Beirut, information officer"
+    assert not [a for a in _actors(run, text) if a[1] in ("turkey", "lebanon")]
+    # a capital in a list of actors still acts
+    assert ("Moscow", "russia") in _actors(run, "The UN, Moscow and Washington welcomed the plan.")

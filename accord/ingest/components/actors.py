@@ -413,6 +413,12 @@ class ActorMatcher:
                 seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
                 # 'in Parliament House, Kampala': the town of an address after a building's name
                 seized = seized or (prev == "," and _address_of(doc.norm, strings, lows, idxs, first, end))
+                # 'Jane Roe, senior researcher, Amman;': where a listed speaker works, after her role in small letters
+                seized = seized or (prev == "," and before_prev.isalpha() and doc.norm[idxs[first - 2]].islower()
+                                    and (nxt in (";", ")") or doc.norm[end:end + 1] in ("\n", "")
+                                         or doc.norm[end:end + 2] in (".\n", ".")))
+                # 'ICRC Damascus, media office', 'UNHCR Amman': a body's office in the town
+                seized = seized or (first > 0 and self._office_of_body(doc.norm, idxs[first - 1], start))
                 # 'Wednesday, 3 February 2016 - Brussels': a header's place after its date
                 line_start = doc.norm.rfind("\n", 0, start) + 1
                 dated = dated or (prev == "-" and doc.norm[end:end + 1] in ("\n", "")
@@ -682,6 +688,13 @@ class ActorMatcher:
                 found.append(Mention(g.start("rest"), g.end(), rest, other[0], self.lex.entries[other[0]].kind,
                                      "demonym", 0.8))
         doc.mentions.extend(found)
+
+    def _office_of_body(self, norm: str, at: int, start: int) -> bool:
+        """Whether the word at ``at``, right before a town, is a body's acronym ('ICRC Damascus': its office there)."""
+        word = norm[at:start].strip()
+        key = self.forms.get(word)
+        return word.isupper() and len(word) > 1 and key is not None and key[1] == "name" \
+            and self.lex.entries[key[0]].kind not in ("state", "person", "government")
 
     def _defined_terms(self, doc: IngestDoc) -> None:
         """'the Group', 'the Council' with a capital, after the body's full name: an official text's defined
