@@ -541,3 +541,14 @@ def test_a_town_where_a_listed_speaker_or_a_body_s_office_works_is_a_place(run):
     assert not [a for a in _actors(run, text) if a[1] in ("turkey", "lebanon")]
     # a capital in a list of actors still acts
     assert ("Moscow", "russia") in _actors(run, "The UN, Moscow and Washington welcomed the plan.")
+
+
+def test_a_first_name_others_in_the_world_share_is_his_where_the_text_names_only_him(run):
+    # a panel's and a talk show's transcripts in my words: 'Jan' is a month's word too, his only as a vocative
+    text = "Speakers: Jan Egeland, adviser.\n\nMODERATOR: Jan, you chair the task force. It met on Jan 5."
+    assert _actors(run, text) == [("Jan Egeland", "jan-egeland"), ("Jan", "jan-egeland")]
+    text = "HOST: John Kerry and Sergei Lavrov met today. Sergei, what did he say?"
+    assert ("Sergei", "sergei-lavrov") in _actors(run, text)
+    # two people of the text share it: neither's
+    text = "John Kerry and John Kirby spoke. Thank you, John, for coming."
+    assert ("John", "john-kerry") not in _actors(run, text) and ("John", "john-kirby") not in _actors(run, text)

@@ -55,6 +55,10 @@ _LED = {"administration", "government", "regime", "cabinet", "presidency", "auth
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 
 
+# what follows a first name used to address someone: a comma and a word in small letters, or a question mark
+_VOCATIVE_AFTER = re.compile(r",[^\S\n][a-z]|\?")
+
+
 @component("coref")
 class Coref:
     def __init__(self, ctx: Context, pronoun_window: int = 3, keep_title_of: bool = False):
@@ -84,9 +88,11 @@ class Coref:
         self.thing_words = not_people(self.lex) - _LED
         self.first_names: dict[str, list[str]] = {}  # person -> his first names no one else's
         for f, ids in firsts.items():
-            if len(ids) == 1 and len(f) >= 3 and f[0].isupper() and f[1:].islower() and f not in words \
-                    and f.lower() not in self.places and f not in self.dates:
-                self.first_names.setdefault(next(iter(ids)), []).append(f)
+            if len(f) >= 3 and f[0].isupper() and f[1:].islower() and f not in words and f.lower() not in self.places:
+                for pid in ids:
+                    self.first_names.setdefault(pid, []).append(f)
+        # first names that are a month's or a day's word too ('Jan', 'June'): his only as a vocative ('Jan, you ...')
+        self.dated_firsts = {f for fs in self.first_names.values() for f in fs if f.lower() in self.dates}
 
     def _unknown_name_after(self, doc: IngestDoc, at: int) -> bool:
         """Whether a name the dictionary lacks follows a title ('Foreign Minister Fumio Kishida'): capitalised words,
@@ -235,17 +241,23 @@ class Coref:
         speaker addresses a colleague ('Thank you, Paolo,') or a writer his friend ('I passed it to Mevlüt'): the
         first name is no other person's of the world, and stands alone (no capitalised word next to it)."""
         wanted: dict[str, str] = {}
+        shared: set[str] = set()  # first names of two people the text names: neither's alone
         for m in settled:
             if m.kind == "person" and m.actor and m.via != "pronoun":
                 for first in self.first_names.get(m.actor, ()):
+                    if wanted.get(first, m.actor) != m.actor:
+                        shared.add(first)
                     wanted[first] = m.actor
+        for first in shared:
+            del wanted[first]
         norm = doc.norm
         if wanted:
             # only a first name written more often than inside its bearer's names is looked for (a substring count)
             inside = dict.fromkeys(wanted, 0)
             for m in settled:
                 for first in self.first_names.get(m.actor or "", ()):
-                    inside[first] += m.text.count(first)
+                    if first in inside:
+                        inside[first] += m.text.count(first)
             wanted = {f: pid for f, pid in wanted.items() if norm.count(f) > inside[f]}
         if not wanted:
             return []
@@ -255,6 +267,8 @@ class Coref:
         out = []
         for s, e in spans_of(norm, wanted):
             if taken.find(1, s, e) >= 0 or _CAPITAL_NEXT.match(norm, e):
+                continue
+            if norm[s:e] in self.dated_firsts and not _VOCATIVE_AFTER.match(norm, e):
                 continue
             before = _CAPITAL_BEFORE.search(norm, max(0, s - 30), s)
             if before and before.group().strip().rstrip(".").lower() not in ROLES:
