@@ -1315,3 +1315,13 @@ def test_every_reopened_paragraph_of_a_speech_is_the_closing_speaker_s(run, n, n
             "\"That is all we ask,\" Ms Yusuf said.")
     got = [q["speaker"] for q in of(run(text, dt.date(2016, 3, 8)), "quote") if q["direct"]]
     assert got == ["amina-yusuf"] * (n + 1)
+
+
+def test_a_quote_in_the_words_of_its_source_is_the_source_s(run):
+    """', in the words of the statement, "..."', ', to quote the minister, "..."': the text or the person named."""
+    text = ("Foreign Minister Ana Lindqvist spoke at the opening session. We agree with her that, to quote the "
+            "minister, \"no ceasefire holds without monitors on the ground\".")
+    assert [q["speaker"] for q in of(run(text, dt.date(2016, 3, 8)), "quote") if q["direct"]] == ["ana-lindqvist"]
+    text = ("The group adopted a communique on Monday. We welcome the commitment that, in the words of the "
+            "communique, \"all sides must open the crossings within a week\".")
+    assert [q["speaker_text"] for q in of(run(text, dt.date(2016, 3, 8)), "quote") if q["direct"]] == ["the communique"]

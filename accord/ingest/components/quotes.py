@@ -412,6 +412,8 @@ class Attribution:
     cue: str | None
 
 
+# a quote brought in by its source's words ('in the words of the Statement, "...', 'To quote the envoy: "...')
+_WORDS_OF = re.compile(r"\b(?:[Ii]n[ \t]+the[ \t]+words[ \t]+of|[Tt]o[ \t]+quote)[ \t]+(?P<who>[^,:;\"\n]{2,100}?)[ \t]*[,:]?[ \t]*\"$")
 # a paragraph that opens pointing back at the quote before it ('With those words, ...', 'With these words ...')
 _THOSE_WORDS = re.compile(r"(?:With|In|After|On|By)[ \t]+(?:those|these)[ \t]+(?:words|remarks)[ \t]*,?[ \t]+")
 # a paragraph left open and the next reopened by a mark: one speech goes on
@@ -531,7 +533,7 @@ class QuoteExtractor:
                 unattributed.extend((a, b, c) for a, b, c, _ in waiting)
                 waiting = []
             if att is None:
-                att = self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
+                att = self._words_of(doc, qs) or self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
                     or (self._signed(doc, close_end) if closed_at(close_end) else None)
             if att is None and doc.headed and doc.headed[0] == qs - 1:
                 att = Attribution(doc.headed[1], doc.headed[2], None)  # 'Statement by X' above it: his words
@@ -817,6 +819,15 @@ class QuoteExtractor:
         if not m:
             return None
         return self._resolve(doc, at + m.start("sp"), at + m.end("sp"), cue=m["cue"])
+
+    def _words_of(self, doc: IngestDoc, qs: int) -> Attribution | None:
+        """', in the words of the Statement, "..."', 'In the words of the Secretary-General: "..."': the text or the
+        person named there (a text by its author)."""
+        m = _WORDS_OF.search(doc.norm, max(0, qs - 160), qs)
+        if m is None:
+            return None
+        att = self._resolve(doc, m.start("who"), m.end("who"), cue="in the words of")
+        return att if att is not None and (att.speaker or att.speaker_text) else None
 
     def _colon_before(self, doc: IngestDoc, qs: int) -> Attribution | None:
         i = doc.sent_index(qs)
