@@ -552,3 +552,11 @@ def test_a_first_name_others_in_the_world_share_is_his_where_the_text_names_only
     # two people of the text share it: neither's
     text = "John Kerry and John Kirby spoke. Thank you, John, for coming."
     assert ("John", "john-kerry") not in _actors(run, text) and ("John", "john-kirby") not in _actors(run, text)
+
+
+def test_a_broadcast_s_greeting_to_a_country_s_listeners_names_no_state(run):
+    # a radio phone-in's and a TV bulletin's openings in my words
+    assert not _actors(run, "HOST: Good evening, Kenya. Tonight we talk about the ceasefire.")
+    assert not _actors(run, "Hello, Lebanon, and thank you for tuning in.")
+    # the state acting later is still a mention
+    assert _actors(run, "Good morning, Colombia. Colombia voted on Sunday.") == [("Colombia", "colombia")]

@@ -111,6 +111,9 @@ FROM_WORDS = {"telephone", "phone", "speaking", "spoke",
               # who speaks or writes from a place ('answered from Havana that ...', 'wrote from Kabul')
               "answered", "replied", "responded", "said", "says", "wrote", "writes", "tweeted", "announced",
               "declared"}
+# a broadcast's greeting to its listeners by their country's name ('Good morning, Colombia.', 'Hello, Kenya!'): the
+# audience addressed, no state acting
+_GREETINGS = {"morning", "evening", "afternoon", "night", "hello", "hi"}
 # After "on", "of", "about", "for", a state is a topic ("talks on Syria", "the future of Syria") unless owned.
 STATE_TOPIC_WORDS = {"on", "of", "about", "for",
                      # what is talked about ('did the President raise Ukraine?', 'they discussed Syria')
@@ -400,6 +403,7 @@ class ActorMatcher:
                 or (prev in ("and", "or") and first - 1 == place_end) \
                 or (prev == "," and first - 1 == place_end and nxt in (",", "and", "or")) \
                 or (prev == "from" and doc.norm[idxs[first - 1]] == "F") \
+                or (prev == "," and before_prev in _GREETINGS and entry.kind == "state") \
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
                                                                       and strings[lows[first - 3]] in FROM_WORDS))) \
                 or (prev in PLACE_NOUNS and via == "capital") \
