@@ -129,3 +129,18 @@ def test_a_body_named_only_before_an_office_s_words_issues_no_text(run):
         assert _TITLE_AFTER_BODY.match(after), after
     for after in (" General Assembly", " member states", " Security Council", " said the envoy"):
         assert not _TITLE_AFTER_BODY.match(after), after
+
+
+# --- a style's or an initial's full stop after 'said' is no end of the speaker's name ------------------------------
+
+def test_a_speaker_after_the_cue_keeps_a_style_or_an_initial_with_its_full_stop(run):
+    r = run('"We will not sign this," said Mr. Sergei Lavrov, the Russian foreign minister.\n\n'
+            '"The road must open," said Dr. Amara Welde, who runs the clinic.\n\n'
+            '"Nobody came," said Jane Q. Roe, a farmer.')
+    assert [(q["speaker"], q["speaker_text"]) for q in of(r, "quote") if q["direct"]] == [
+        ("sergei-lavrov", "Sergei Lavrov"), ("amara-welde", "Amara Welde"), ("jane-roe", "Jane Q. Roe")]
+
+
+def test_a_full_stop_after_a_name_still_ends_the_speaker_s_words(run):
+    r = run('"The road must open," said Amara Welde. Dr. Tom Baker was not there.')
+    assert [q["speaker"] for q in of(r, "quote") if q["direct"]] == ["amara-welde"]

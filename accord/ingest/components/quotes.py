@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.components.proposed import OFFICES, ROLES
 from accord.ingest.components.transcript import asks, state_named_most
+from accord.ingest.components.segmenter import ABBREVIATIONS
 from accord.ingest.registry import Context, component
 from accord.ingest.words import first_words
 
@@ -332,6 +333,7 @@ _HEADLINE_SPEAKER = re.compile(r"(?:[a-zA-Z][\w-]*\s+){0,3}(?:chief|head|leader|
 _THAT_THEN_VERB = re.compile(r"(?:is|was|remains|remained|has|had|means|meant|seems|seemed|shows|showed|makes|made)\b")
 _AND_THAT = re.compile(r"(?:, | )(?:and|but) that\s+")  # (',? ' as two literal openings: a class to skip to)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:who|which|when|after|before|during|adding|as)\b")
+_WORD_BEFORE_STOP = re.compile(r"[A-Za-z.]+$")
 _DATELINE_DASH = re.compile(r"\s-{1,2}\s|\s\u2014\s")
 # (a day of the month after its month, 'on January 8'; a place, 'in Moscow')
 _TIME_OR_PLACE = (r"(?:on condition of anonymity|(?:late |early )?on \w+(?: \d{1,2}(?:st|nd|rd|th)?)?"
@@ -1847,7 +1849,13 @@ def _that_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _clause_end(norm: str, start: int, limit: int) -> int:
     """Where the words naming a speaker after a cue end: at a full stop or a new clause, keeping an
-    apposition (', said the envoy, Martin Kobler, on ...')."""
-    m = _CLAUSE_END.search(norm[start:limit])
-    return start + m.start() if m else limit
+    apposition (', said the envoy, Martin Kobler, on ...') and a style's or an initial's stop (', said Mr. Sergei
+    Lavrov', ', said Jane Q. Roe')."""
+    for m in _CLAUSE_END.finditer(norm, start, limit):
+        if m.group() == ".":
+            word = _WORD_BEFORE_STOP.search(norm, start, m.start())
+            if word and (len(word.group()) == 1 or word.group().lower() in ABBREVIATIONS):
+                continue
+        return m.start()
+    return limit
 

@@ -12,8 +12,8 @@ from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
 from accord.ingest.words import search_at_line_starts
 
-# Words whose final period does not end a sentence.
-_ABBREV = {
+# Words whose final period does not end a sentence (nor the words naming a speaker after a cue: quotes.py).
+ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "prof", "st", "jr",
     "sr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "mt", "ft", "rev", "adm", "cmdr", "brig", "pres", "approx",
@@ -124,7 +124,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _END.finditer(text):
         if m.group() != "\n":
             w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
-            if w and (w.group(1).lower() in _ABBREV or len(w.group(1)) == 1):
+            if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
                 continue
         end = m.end()
         if text[start:end].strip():
