@@ -1146,8 +1146,8 @@ class QuoteExtractor:
                 clause = contrast[-1].end() if contrast else clause  # '..., while the envoy of China said': a new subject
                 own_clause = False
                 if not shared:  # '..., and the Russians have told us that ...': a clause of its own, a new subject
-                    own_clause = _coordinate_subject(norm, clause, m.start()) != clause
-                    clause = _coordinate_subject(norm, clause, m.start()) if own_clause else clause
+                    subject = _coordinate_subject(norm, clause, m.start())
+                    own_clause, clause = subject != clause, subject
                 sp_s, sp_e = shared or (clause, m.start())
                 relative = None if shared else list(_RELATIVE_REPORT.finditer(norm, clause, m.start()))
                 if relative and "," in norm[relative[-1].end():m.start()]:
