@@ -842,15 +842,15 @@ class DateResolver:
         elif not mod and _DOCUMENT_OF.search(m.string, max(0, m.start() - 30), m.start()):
             tense = "past"  # 'the resolution of December must be implemented': a text already written
         rel = m.groupdict().get("rel")
-        if rel == "that" and _that_year(m):
-            return timex.month(_that_year(m), mon)  # type: ignore[arg-type]
+        if rel == "that" and (that := _that_year(m)):
+            return timex.month(that, mon)
         if rel and rel != "that":
             return timex.month(published.year + _SHIFT[rel], mon)
         if not mod and m.string[max(0, m.start() - 4):m.start()] in ("the ", "The ") and (
                 tense != "past" or _STILL.match(m.string, m.end())):
             # 'the August deal', 'the March deadline': the nearest such month; told in the past, the last one
             # ('The August deal collapsed'), unless the state goes on ('the March deadline was still within reach')
-            tense = "neutral"  # 'the August deal', 'the March deadline': the nearest such month
+            tense = "neutral"
         if tense == "past" and not mod and _PLAN_TO.search(m.string, max(0, m.start() - 60), m.start()):
             tense = "neutral"  # a plan told in the past ('agreed to intensify their meetings in June'): the nearest
         y = timex.year_for(published, mon, None, tense)
