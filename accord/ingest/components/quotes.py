@@ -524,7 +524,7 @@ class QuoteExtractor:
 
         # a speech's paragraphs each opened by a mark and left open, the last one closed and attributed ('"... /
         # "... / "...," he said.'): the open ones wait for the speaker of the one that closes them
-        waiting: list[tuple[int, int, str, int]] = []
+        waiting: list[tuple[int, int, str]] = []
         for qs, qe, close_end, att, parts in merged:
             # the decisions read the words with the soft line breaks as spaces (a wrapped quote is the same
             # sentence); the output keeps them as written
@@ -532,7 +532,7 @@ class QuoteExtractor:
             content = " ".join(doc.article.text[a:b] for a, b in parts)
             words = len(said.split())
             if waiting and not _REOPENED.fullmatch(norm, waiting[-1][1], qs):
-                unattributed.extend((a, b, c) for a, b, c, _ in waiting)
+                unattributed.extend(waiting)
                 waiting = []
             if att is None:
                 att = self._words_of(doc, qs) or self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
@@ -553,14 +553,14 @@ class QuoteExtractor:
                 nxt = self._next_paragraph_subject(doc, close_end)  # a paragraph of its own, the speaker next
                 att = Attribution(nxt.actor, nxt.text, None) if nxt else None
             if att is None and not closed_at(close_end) and _REOPENED.match(norm, qe) and words > self.max_scare_words:
-                waiting.append((qs, qe, content, words))
+                waiting.append((qs, qe, content))
                 continue
             if att is None:
-                unattributed.extend((a, b, c) for a, b, c, _ in waiting)
+                unattributed.extend(waiting)
                 waiting = []
                 unattributed.append((qs, qe, content))  # a scare quote or a quoted term, unless a report holds it
                 continue
-            for a, b, c, _ in waiting:
+            for a, b, c in waiting:
                 doc.add("quote", a, b, 0.75, speaker=att.speaker, speaker_text=att.speaker_text, content=c,
                         direct=True, cue=att.cue)
                 self._nested(doc, a, b)
@@ -571,7 +571,7 @@ class QuoteExtractor:
                     content=content, direct=True, cue=att.cue)
             prev = (close_end, att)
             self._nested(doc, qs, qe)
-        unattributed.extend((a, b, c) for a, b, c, _ in waiting)
+        unattributed.extend(waiting)
         self._indirect(doc, spans)
         self._fragments_in_reports(doc, unattributed)
         self._report_speaks(doc)
