@@ -411,7 +411,7 @@ class ProposedPeople:
             ends = {e for _, e, _ in spans}
             starts = {s for s, _, _ in spans}
             joined = [(s, e, name) for s, e, name in unsaid
-                      if any(e2 in ends for e2 in _listed_before(norm, s)) or any(s2 in starts for s2 in _listed_after(norm, e))]
+                      if _listed_before(norm, s) in ends or _listed_after(norm, e) in starts]
             if not joined:
                 break
             for s, e, name in joined:
@@ -702,20 +702,21 @@ class ProposedPeople:
 
 
 # what joins two names of a list, and the bracket of what follows a name ('Jane Roe (Norway), Ivo Pak')
-_JOIN = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+)")
-_JOIN_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+)$")
+_JOIN_TEXT = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+)"
+_JOIN = re.compile(_JOIN_TEXT)
+_JOIN_BEFORE = re.compile(_JOIN_TEXT + "$")
 
 
-def _listed_before(norm: str, s: int) -> list[int]:
+def _listed_before(norm: str, s: int) -> int | None:
     """Where a name listed just before the one at ``s`` may end."""
     join = _JOIN_BEFORE.search(norm, max(0, s - 50), s)
-    return [join.start()] if join else []
+    return join.start() if join else None
 
 
-def _listed_after(norm: str, e: int) -> list[int]:
+def _listed_after(norm: str, e: int) -> int | None:
     """Where a name listed just after the one ending at ``e`` may start."""
     join = _JOIN.match(norm, e)
-    return [join.end()] if join else []
+    return join.end() if join else None
 
 
 def spans_of(norm: str, words: dict[str, str]) -> list[tuple[int, int]]:
