@@ -99,6 +99,10 @@ class Lexicon:
         self.common_abbreviations: frozenset[str] = frozenset()
         #: the labels of lists of people ('Participants:'; titles.yaml, lower case)
         self.list_labels: frozenset[str] = frozenset()
+        #: the words a release closes or is marked with ('ENDS', 'PHOTO'; titles.yaml, lower case): no body's acronym
+        self.release_marks: frozenset[str] = frozenset()
+        #: the verbs a body acts with after its acronym ('CNARED said'; titles.yaml, lower case)
+        self.acting_verbs: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}
@@ -198,7 +202,7 @@ class Lexicon:
                       [*cues.values(), *(i for i in self.issues if i["issue"] not in cues)])
         lex.places, lex.timezones, lex.name_words, lex.styles = self.places, self.timezones, self.name_words, self.styles
         lex.record_fields, lex.common_abbreviations = self.record_fields, self.common_abbreviations
-        lex.list_labels = self.list_labels
+        lex.list_labels, lex.release_marks, lex.acting_verbs = self.list_labels, self.release_marks, self.acting_verbs
         lex.case_issues = set(issues) if issues is not None else None
         return lex
 
@@ -316,6 +320,8 @@ def world() -> Lexicon:
     lex.record_fields = frozenset(w.lower() for w in t.get("record_fields", ()))
     lex.common_abbreviations = frozenset(w.lower() for w in t.get("common_abbreviations", ()))
     lex.list_labels = frozenset(w.lower() for w in t.get("list_labels", ()))
+    lex.release_marks = frozenset(w.lower() for w in t.get("release_marks", ()))
+    lex.acting_verbs = frozenset(w.lower() for w in t.get("acting_verbs", ()))
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
     lex.name_words = {kind: frozenset(w.lower() for w in words) for kind, words in _load("name_words.yaml").items()}

@@ -22,25 +22,8 @@ from accord.ingest.slug import slug
 # (the capital first, the boundary looked back at after it: the engine skips to the next capital)
 _ACTING = re.compile(r"(?P<acr>[A-Z](?<![\w(/.-].)[A-Z]{2,6})(?![\w)/.-]) (?:(?:has|have|had|will|would|did|does|is|was|were|can|"
                      r"could|must|should|may|might|also|then|now|again|still|not|never|already)[ ,]+){0,2}(?P<verb>[a-z]+)")
-# the verbs a body does or says things with (after a helper, its base form or participle too)
-_VERBS = {"said", "says", "say", "told", "tells", "stated", "states", "announced", "announces", "rejected", "rejects",
-          "reject", "accepted", "accepts", "accept", "welcomed", "welcomes", "welcome", "wants", "wanted", "want",
-          "demanded", "demands", "demand", "called", "calls", "call", "urged", "urges", "urge", "insists", "insisted",
-          "insist", "refused", "refuses", "refuse", "signed", "signs", "sign", "agreed", "agrees", "agree", "warned",
-          "warns", "warn", "accused", "accuses", "accuse", "denied", "denies", "deny", "claimed", "claims", "claim",
-          "condemned", "condemns", "condemn", "added", "wrote", "asked", "asks", "ask", "waited", "waits", "wait",
-          "declared", "declares", "declare", "invited", "boycotted", "boycotts", "boycott", "attacked", "attacks",
-          "attack", "withdrew", "withdraws", "withdraw", "joined", "joins", "join", "vowed", "vows", "vow",
-          "threatened", "threatens", "threaten", "responded", "responds", "respond", "issued", "issues", "issue",
-          "released", "releases", "release", "proposed", "proposes", "propose", "sent", "sends", "send", "met",
-          "meets", "meet", "pledged", "pledges", "pledge", "seeks", "sought", "seek", "expects",
-          "expected", "expect", "believes", "believed", "believe", "hopes", "hoped", "hope", "confirmed", "confirms",
-          "confirm", "blamed", "blames", "blame", "criticised", "criticized", "criticises", "criticizes"}
 # a numeral of a name's or a chapter's (below a hundred: 'Silvestre Bello III', 'Chapter XIV'); 'MDC', 'CDM' are parties
 _ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-# the words a record or a release closes or is marked with, in capitals
-_NOT_BODIES = {"END", "ENDS", "NOTE", "NOTES", "UPDATE", "PRESS", "RELEASE", "TEXT", "FULL", "EDITOR", "EDITORS",
-               "PHOTO", "VIDEO", "AUDIO", "MORE", "ADDS", "NEW", "URGENT", "FLASH", "BREAKING"}
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 
 
@@ -50,7 +33,9 @@ class ActingAcronyms:
         lex = ctx.lexicon
         self.lex = lex
         self.known = {f for e in lex.entries.values() for f in (e.name, *e.aliases, *e.short)}
-        self.common = lex.common_abbreviations
+        # common nouns' abbreviations and a release's marks ('CEO', 'ENDS'; titles.yaml, lower case): no body's
+        self.not_bodies = lex.common_abbreviations | lex.release_marks
+        self.verbs = lex.acting_verbs
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -59,7 +44,7 @@ class ActingAcronyms:
         capitals: dict[int, bool] = {}  # a line's start -> whether it is written in capitals (a one-line text: once)
         for m in _ACTING.finditer(norm):
             acr = m.group("acr")
-            if acr in acting or m.group("verb") not in _VERBS or not self._may_name_a_body(doc, acr, m.start(), capitals):
+            if acr in acting or m.group("verb") not in self.verbs or not self._may_name_a_body(doc, acr, m.start(), capitals):
                 continue
             if defined is None:
                 defined = set(_DEFINED.findall(norm))
@@ -85,8 +70,7 @@ class ActingAcronyms:
     def _may_name_a_body(self, doc: IngestDoc, acr: str, start: int, capitals: dict[int, bool]) -> bool:
         """Whether an acronym may be a body the dictionary lacks: neither known nor a numeral nor a release's mark
         nor a word of a heading in capitals."""
-        if acr in self.known or slug(acr) in self.lex.entries or acr in _NOT_BODIES or _ROMAN.fullmatch(acr) \
-                or acr.lower() in self.common:
+        if acr in self.known or slug(acr) in self.lex.entries or acr.lower() in self.not_bodies or _ROMAN.fullmatch(acr):
             return False
         return not _in_a_line_of_capitals(doc.norm, start, start + len(acr), capitals)
 
