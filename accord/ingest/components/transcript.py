@@ -676,11 +676,10 @@ class Transcript:
     def __init__(self, ctx: Context):
         self.lex = ctx.lexicon
         # a surname in capitals ('MR EARNEST') -> the people of that surname
-        # words that make a run of capitals no person's name ('SENIOR STATE DEPARTMENT OFFICIAL', 'HON. MEMBERS')
-        self.not_name = ROLES | OFFICES | not_people(self.lex) | _STYLES | _UNNAMED \
-            | {"presiding", "members", "officials", "some"} \
-            | {p.lower() for p in self.lex.places}
+        # words that make a run of capitals no person's name ('SENIOR STATE DEPARTMENT OFFICIAL', 'HON. MEMBERS'):
+        # an office's or a role's (after a person's style, only those), a body's or a place's
         self.not_role = ROLES | OFFICES | _STYLES | _UNNAMED | {"presiding", "members", "officials", "some"}
+        self.not_name = self.not_role | not_people(self.lex) | {p.lower() for p in self.lex.places}
         self.body_nouns = self.lex.name_words.get("body_nouns", frozenset())
         # the styles a label may abbreviate before a name ('SEC.', 'ATTY.', 'Engr.')
         self.styles = frozenset(self.lex.styles | _STYLES | _ABBREVIATED)
