@@ -683,6 +683,10 @@ class Transcript:
         self.body_nouns = self.lex.name_words.get("body_nouns", frozenset())
         # the styles a label may abbreviate before a name ('SEC.', 'ATTY.', 'Engr.')
         self.styles = frozenset(self.lex.styles | _STYLES | _ABBREVIATED)
+        # built once, not per label: what stands before a name ('SEC.', 'Minister', 'PRESENTER') and no part of it
+        self.styles_or_honorifics = self.styles | _HONORIFICS
+        self.styles_or_roles = self.styles | ROLES
+        self.label_heads = self.styles_or_roles | _GUESTS
         self.fields = self.lex.record_fields
         self._full_names: tuple[str, dict[str, list[tuple[int, str | None]]]] = ("", {})
         self.by_surname: dict[str, list[str]] = {}
@@ -1284,7 +1288,7 @@ class Transcript:
         body's or a place's word (not 'SENIOR STATE DEPARTMENT OFFICIAL'); else None."""
         parts = _NOT_NAME.sub(" ", words.strip().strip("()")).split()
         styled = False
-        while parts and parts[0].lower().rstrip(".") in self.styles | ROLES:
+        while parts and parts[0].lower().rstrip(".") in self.styles_or_roles:
             styled = styled or parts[0].lower().rstrip(".") in self.styles
             parts.pop(0)
         if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2 or parts[0].lower() in ("for", "of"):
@@ -1342,7 +1346,7 @@ class Transcript:
         letters (a particle may join them), none an office's, a body's or a place's word; else None."""
         parts = words.split()
         # the world's styles too, an elision's mark after one ("Dato' Sri")
-        while parts and parts[0].lower().rstrip(".'\u2019") in self.styles | ROLES | _GUESTS:
+        while parts and parts[0].lower().rstrip(".'\u2019") in self.label_heads:
             parts.pop(0)
         # initials between the words ('A. Raynell Andreychuk') count as none of them: the id leaves them out
         names = [p for p in parts if not _JOIN_WORD.fullmatch(p) and not _INITIAL.fullmatch(p)]
@@ -1356,13 +1360,13 @@ class Transcript:
     def _noted_surname(self, doc: IngestDoc, m: re.Match[str], inner: str) -> str | None:
         """The full name the record gives before for a host's note by style and surname ('THE CHAIRMAN (Sen.
         Marcos).' after 'HON. FERDINAND R. MARCOS JR. - Chairman')."""
-        words = [w for w in inner.split() if w.lower().rstrip(".") not in self.styles | _HONORIFICS]
+        words = [w for w in inner.split() if w.lower().rstrip(".") not in self.styles_or_honorifics]
         return self._written_before(doc.norm, m.start(), words[0].upper(), self._style_of(inner)) \
             if len(words) == 1 else None
 
     def _style_of(self, words: str) -> str | None:
         """The first style or honorific among the words ('ATTY. ROE' -> 'atty'), lower case, without its full stop."""
-        return next((w for w in (x.lower().rstrip(".") for x in words.split()) if w in self.styles | _HONORIFICS), None)
+        return next((w for w in (x.lower().rstrip(".") for x in words.split()) if w in self.styles_or_honorifics), None)
 
     def _written_before(self, norm: str, end: int, surname: str, style: str | None = None) -> str | None:
         """The full name of that surname the record writes before the label (an attendance list's 'SEC. TERESITA
@@ -1482,7 +1486,7 @@ class Transcript:
         # a label that is a full name nobody lists ('Aoife Brennan (Galway West, Labour)'), not the dictionary's
         # other person of that surname: the id it proposes, as a name in the text does
         # a style and a surname alone ('SEC. DELES.', 'Senator Downe:'), no office's words
-        styled = len([w for w in first.split() if w.lower().rstrip(".") not in self.styles | _HONORIFICS]) == 1
+        styled = len([w for w in first.split() if w.lower().rstrip(".") not in self.styles_or_honorifics]) == 1
         full = self._called(doc, m, surname) or (None if peer else self._mixed_name(first)) \
             or (self._written_before(doc.norm, m.start(), surname, self._style_of(first)) if styled else None)
         if full:
