@@ -1267,11 +1267,12 @@ class Transcript:
         name as first written; the last words of a full name proposed before are that person ('MR OKWIR EBONG:'
         after 'Mr Samuel Okwir Ebong'), as components.proposed reads them."""
         pid = person_id(full)
+        if pid in self.lex.entries:
+            return pid
         longer = {p for p in doc.proposed if p.endswith("-" + pid)}
-        if len(longer) == 1 and pid not in self.lex.entries:
+        if len(longer) == 1:
             return longer.pop()
-        if pid not in self.lex.entries:
-            doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
+        doc.proposed = {**doc.proposed, pid: doc.proposed.get(pid, full)}
         return pid
 
     def _in_capitals(self, who: str) -> bool:
