@@ -311,6 +311,9 @@ _APPOSED = re.compile(r"[\s,]*(?:\([^()\n]*\)[\s,]*)?(?:[Tt]he\s+)?")
 _PRESIDING = re.compile(r"(?:The[ \t]+(?:(?:DEPUTY|ACTING|VICE)[ \t-]+)?(?:PRESIDENT|SPEAKER|CHAIR|CHAIRMAN|CHAIRPERSON|"
                         r"CHAIRWOMAN|PRESIDING[ \t]+OFFICER)|(?:Mr|Madam|Madame|Mme|Mister)\.?[ \t]+(?i:(?:deputy|acting|vice)"
                         r"[ \t-]+)?(?i:president|speaker|chair|chairman|chairperson|chairwoman))(?:[ \t]+pro[ \t]+tempore)?\*?")
+# the words one of _seated's patterns needs ('the Chair', 'presiding', 'Presided over by', 'PRESIDENCY OF'): a text
+# with none skips its scans
+_SEATING_WORDS = ("hair", "residing", "resided", "RESIDED", "RESIDING", "residency of", "RESIDENCY OF")
 _LEAD_NOTE = re.compile(r"[(\[][^()\[\]\n]{2,40}[)\]][ \t]*")
 
 
@@ -775,9 +778,7 @@ class Transcript:
             one = self._named_before(doc, labels[0].start())
             answerer = (one.actor, one.text) if one else (None, None)
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
-        seated = self._seated(doc, [m.start() for m in labels]) \
-            if "hair" in norm or "residing" in norm or "resided" in norm or "RESIDED" in norm or "RESIDING" in norm \
-            or "residency of" in norm or "RESIDENCY OF" in norm else []
+        seated = self._seated(doc, [m.start() for m in labels]) if any(w in norm for w in _SEATING_WORDS) else []
         offices: dict[str, str | None] = {}  # each label by office alone and the holder it named
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
