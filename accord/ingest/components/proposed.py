@@ -75,6 +75,9 @@ ROLES = {
     # a person named as the other side's holder of the same office ('his counterpart, Jane Roe')
     "counterpart",
 }
+# a party's member's words: an epithet ('the Republican said', 'The Social Democrat'), yet a surname in a full name
+# ('Mayor John Tory'): no person only after an article or inside the name, not as its last word
+_PARTY = {"democrat", "democrats", "republican", "republicans", "tory", "tories", "communist", "communists"}
 # what makes a run of capitals a body, a place or a document rather than a person (with the world's words of
 # other languages' names of places and groups: name_words.yaml)
 _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
@@ -97,15 +100,11 @@ _NOT_PEOPLE = {w.lower() for _, words in _KIND_WORDS for w in words} | {
     "southern", "central", "new", "old", "great", "united", "general", "joint", "europe", "european", "africa",
     "african", "asia", "asian", "america", "american", "arab", "islamic", "catholic",
     "orthodox", "kurdish", "democratic", "popular", "national", "socialist", "liberal", "conservative", "labour",
-    "democrat", "democrats", "republican", "republicans", "tory", "tories", "communist", "communists",
     "begin", "text", "editorial", "sections",
     "green", "greens", "peace", "security", "support", "wire", "staff", "desk", "reporter",
     "reporters", "reporting", "editing", "broadcasting", "movements", "areas", "area", "debates", "release",
     "regarding", "brotherhood", "zone", "zones", "camp", "camps", "town", "village", "crossing", "field", "base",
-}
-# a party's member's words: an epithet ('the Republican said', 'The Social Democrat'), yet a surname in a full name
-# ('Mayor John Tory'): no person only after an article or inside the name, not as its last word
-_PARTY = {"democrat", "democrats", "republican", "republicans", "tory", "tories", "communist", "communists"}
+} | _PARTY
 # capitalised words and the small words of a body's name running up to a run of capitals: an office's name before it
 _OFFICE_CHAIN = re.compile(r"(?:[A-Z][\w-]*|of|the|for|and|on)(?: (?:[A-Z][\w-]*|of|the|for|and|on))* $")
 # offices a name's apposition gives ('Jane Roe, the ministry's spokeswoman')
