@@ -20,7 +20,7 @@ import bisect
 import re
 
 from accord.ingest.components.actors import HONORIFICS, PLACE_WORDS, START, skeleton
-from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_kind
+from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_kind, world_words
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
@@ -271,8 +271,7 @@ class ProposedPeople:
         self.styles = self.roles | self.honorifics | self.leading
         # every word of an actor's name, alias or short form but a person's first: a first name holding one may be
         # that actor's; a listed person's first name is his only where the text names him ('world_firsts')
-        self.world_words = {w for e in lex.entries.values() for n in (e.name, *e.aliases, *e.short)
-                            for w in (n.split()[1:] if e.kind == "person" and n in (e.name, *e.aliases) else n.split())}
+        self.world_words = world_words(lex)
         self.world_firsts: dict[str, set[str]] = {}
         # a listed person's first and last name words -> the people: a full name with more names between is his
         # ('Yoweri Kaguta Museveni' of the dictionary's 'Yoweri Museveni')

@@ -12,6 +12,7 @@ import re
 from accord.ingest.components.actors import HONORIFICS, PLACE_WORDS
 from accord.ingest.document import IngestDoc
 from accord.ingest.registry import Context, component
+from accord.ingest.world import Lexicon
 
 # a capital first, and the boundary checked after it: a pattern that opens with one character class lets
 # the regex engine skip to the next capital (three times faster than opening with the lookbehind)
@@ -81,15 +82,20 @@ def guess_kind(name: str, before: str, after: str, armed: frozenset[str] = froze
     return "person" if len(words) >= 2 and all(w[:1].isupper() for w in words) else None
 
 
+def world_words(lex: Lexicon) -> set[str]:
+    """Every word of an actor's name, alias or short form but the first word of a person's name or alias (his given
+    name)."""
+    return {w for e in lex.entries.values() for n in (e.name, *e.aliases, *e.short)
+            for w in (n.split()[1:] if e.kind == "person" and n in (e.name, *e.aliases) else n.split())}
+
+
 @component("unknown_actors")
 class UnknownActors:
     def __init__(self, ctx: Context):
         lex = ctx.lexicon
         self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
         self.armed = lex.name_words.get("armed_group_words", frozenset())
-        # the words of the world's names (a person's but his given names): 'Obama' of 'Obama Square'
-        self.world_words = {w for e in lex.entries.values() for n in (e.name, *e.aliases, *e.short)
-                            for w in (n.split()[1:] if e.kind == "person" and n in (e.name, *e.aliases) else n.split())}
+        self.world_words = world_words(lex)  # 'Obama' of 'Obama Square'
 
     def _thing(self, name: str) -> bool:
         """Whether a name is a place's or a building's: a place's word ends it after two words or more ('Nelson Mandela
