@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 from accord.ingest.components.actors import HONORIFICS, PLACE_WORDS, START, skeleton
 from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_kind, world_words
@@ -624,43 +625,35 @@ class ProposedPeople:
         name one of them only and are no word of an office, a date or a place; with ``middles``, the word before the
         surname of a name of three words or more instead (the first of two surnames, 'Cepeda' of 'Iv\u00e1n Cepeda
         Castro', or a middle name, 'Elena' of 'Maria Elena Lopez')."""
-        out: dict[str, str] = {}
-        shared: set[str] = set()
-        for pid, name in names.items():
-            last = _surname(name)
-            forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
-            parts = _split(name)
-            double = len(parts) >= 3 and parts[-1] not in _SUFFIXES and not _INITIALS.fullmatch(parts[-2])
-            if middles:
-                forms = {parts[-2]} if double else set()
-            elif double:
-                forms.add(f"{parts[-2]} {parts[-1]}")  # both surnames ('Cepeda Castro')
-            forms |= {f.title() for f in forms if f.isupper()}  # a name in capitals, later written as names are
-            for form in forms:
-                if len(form) < 3 or form.lower() in self.stop or not (form[0].isupper() or _PARTICLE_OPENING.match(form)):
-                    continue
-                if form in out and out[form] != pid:
-                    shared.add(form)
-                out[form] = pid
-        return {k: v for k, v in out.items() if k not in shared}
+        return _one_owner((form, pid) for pid, name in names.items() for form in self._surname_forms(name, middles))
+
+    def _surname_forms(self, name: str, middles: bool) -> list[str]:
+        """A name's forms ``_surnames`` links, written as names are and no word of an office, a date or a place."""
+        last = _surname(name)
+        forms = {last, last.split(" ")[-1], last.split("-")[-1] if last.split("-")[0].lower() in _PARTICLES else last}
+        parts = _split(name)
+        double = len(parts) >= 3 and parts[-1] not in _SUFFIXES and not _INITIALS.fullmatch(parts[-2])
+        if middles:
+            forms = {parts[-2]} if double else set()
+        elif double:
+            forms.add(f"{parts[-2]} {parts[-1]}")  # both surnames ('Cepeda Castro')
+        forms |= {f.title() for f in forms if f.isupper()}  # a name in capitals, later written as names are
+        return [form for form in forms if len(form) >= 3 and form.lower() not in self.stop
+                and (form[0].isupper() or _PARTICLE_OPENING.match(form))]
 
     def _halves(self, names: dict[str, str], surnames: dict[str, str]) -> dict[str, str]:
         """Each part of a proposed person's hyphenated surname -> the id ('Ferrer' of 'Miriam Coronel-Ferrer'), for
         parts that name one of them only and no other surname: linked only after a title ('Professor Ferrer')."""
-        out: dict[str, str] = {}
-        shared: set[str] = set()
-        for pid, name in names.items():
-            last = _surname(name)
-            if "-" not in last or last.split("-")[0].lower() in _PARTICLES:
-                continue
-            for part in last.split("-"):
-                part = part.title() if part.isupper() else part
-                if len(part) < 3 or not part[0].isupper() or part.lower() in self.stop or part in surnames:
-                    continue
-                if part in out and out[part] != pid:
-                    shared.add(part)
-                out[part] = pid
-        return {k: v for k, v in out.items() if k not in shared}
+        return _one_owner((part, pid) for pid, name in names.items() for part in self._half_forms(name, surnames))
+
+    def _half_forms(self, name: str, surnames: dict[str, str]) -> list[str]:
+        """The parts of a name's hyphenated surname ``_halves`` links (none of a particle's: 'al-Sisi')."""
+        last = _surname(name)
+        if "-" not in last or last.split("-")[0].lower() in _PARTICLES:
+            return []
+        parts = (part.title() if part.isupper() else part for part in last.split("-"))
+        return [part for part in parts if len(part) >= 3 and part[0].isupper() and part.lower() not in self.stop
+                and part not in surnames]
 
     def _titled(self, norm: str, s: int) -> bool:
         """Whether an office's word or an honorific stands just before a word ('Professor Ferrer', 'Ms. Ferrer')."""
@@ -672,18 +665,10 @@ class ProposedPeople:
         an actor the world knows (but a first name of listed people the text does not name), nor of an office, a date
         or a place, and are written as a name (capital, then small letters): a speaker thanks a colleague by it
         ('Thank you, Jane'), as coref reads the world's people."""
-        out: dict[str, str] = {}
-        shared: set[str] = set()
-        for pid, name in names.items():
-            first = _split(name)[0]
-            if len(first) < 3 or not (first[0].isupper() and first[1:].isalpha() and first[1:].islower()) \
-                    or first.lower() in self.stop or first.lower() in self.leading or first in self.world_words \
-                    or self.world_firsts.get(first, set()) & named:
-                continue
-            if first in out and out[first] != pid:
-                shared.add(first)
-            out[first] = pid
-        return {k: v for k, v in out.items() if k not in shared}
+        return _one_owner((first, pid) for pid, name in names.items() for first in [_split(name)[0]]
+                          if len(first) >= 3 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
+                          and first.lower() not in self.stop and first.lower() not in self.leading
+                          and first not in self.world_words and not self.world_firsts.get(first, set()) & named)
 
     @staticmethod
     def _alone(norm: str, s: int, e: int) -> bool:
@@ -715,6 +700,16 @@ def _listed_after(norm: str, e: int) -> int | None:
     """Where a name listed just after the one ending at ``e`` may start."""
     join = _JOIN.match(norm, e)
     return join.end() if join else None
+
+
+def _one_owner(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each word -> its id, for the words that one id alone gives (in the order first given)."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for word, pid in pairs:
+        if out.setdefault(word, pid) != pid:
+            shared.add(word)
+    return {k: v for k, v in out.items() if k not in shared}
 
 
 def spans_of(norm: str, words: dict[str, str]) -> list[tuple[int, int]]:
