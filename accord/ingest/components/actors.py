@@ -241,8 +241,10 @@ _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
                         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d+)\b")
-_DEFINED_TERM = re.compile(r"[Tt](?<!\w.)he (?P<word>Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|League|"
-                           r"Conference|Organization|Organisation)\b")
+# the words an official text's defined term for a body may be ('the Council', 'the Group')
+_DEFINED_WORDS = ("Group", "Council", "Committee", "Commission", "Coalition", "Agency", "Mission", "Union", "League",
+                  "Conference", "Organization", "Organisation")
+_DEFINED_TERM = re.compile(rf"[Tt](?<!\w.)he (?P<word>{'|'.join(_DEFINED_WORDS)})\b")
 # A dotted short form glued to what follows by the tokenizer ("U.S.-Russian", "U.N.-brokered"): the form, and
 # after it a demonym or one of these words, make it the actor (the words alone, "U.S.-based", do not).
 _GLUED = re.compile(r"(?P<form>(?:[A-Z]\.){2,})-(?P<rest>[A-Za-z]+)\b")
@@ -251,8 +253,7 @@ _THE = {"the ", "The ", "the\n", "The\n"}
 _DOCUMENT_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|[Pp]ress [Ss]tatements?|[Pp]residential [Ss]tatements?)\b")
 # a defined term's article and word, as a pattern opening with plain characters (the engine finds those fast):
 # a text without it holds no defined term, and the costlier scan is spared
-_DEFINED_TERM_WORDS = re.compile(r"he (?:Group|Council|Committee|Commission|Coalition|Agency|Mission|Union|League|Conference|"
-                                 r"Organization|Organisation)\b")
+_DEFINED_TERM_WORDS = re.compile(rf"he (?:{'|'.join(_DEFINED_WORDS)})\b")
 # a defined term's word followed by what makes it the head of a longer name ('the Committee on Migration',
 # 'the Council of Ministers'); a day after 'on' is when it acted ('The Committee on Monday rejected the plan', 'the
 # Council on 5 March', 'on Tuesday night', 'on Christmas Day'), no part of a name
@@ -856,15 +857,13 @@ def _name_before(norm: str, idxs: list[int], strings, lows: list[int], of: int) 
 def _tails(lex: Lexicon, forms: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
     """Each body's short forms: the last two words or more of its names, opening with a capital and ending in a defined
     term's word ('Support Group' of 'International Syria Support Group'), that name nothing else in the dictionary."""
-    heads = {"Group", "Council", "Committee", "Commission", "Coalition", "Agency", "Mission", "Union", "League", "Conference",
-             "Organization", "Organisation"}  # the words of _DEFINED_TERM
     out: dict[str, list[str]] = {}
     for e in lex.entries.values():
         if e.kind in ("person", "state"):
             continue
         for name in (e.name, *e.aliases):
             words = name.split()
-            if words[-1] not in heads:
+            if words[-1] not in _DEFINED_WORDS:
                 continue
             for k in range(1, len(words) - 1):
                 tail = " ".join(words[k:])
