@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from accord.ingest.components.actors import START
-from accord.ingest.components.proposed import spans_of
+from accord.ingest.components.proposed import _ACRONYM, spans_of
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
@@ -24,7 +24,6 @@ _ACTING = re.compile(r"(?P<acr>[A-Z](?<![\w(/.-].)[A-Z]{2,6})(?![\w)/.-]) (?:(?:
                      r"could|must|should|may|might|also|then|now|again|still|not|never|already)[ ,]+){0,2}(?P<verb>[a-z]+)")
 # a numeral of a name's or a chapter's (below a hundred: 'Silvestre Bello III', 'Chapter XIV'); 'MDC', 'CDM' are parties
 _ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 
 
 @component("acting_acronyms")
@@ -44,10 +43,10 @@ class ActingAcronyms:
         capitals: dict[int, bool] = {}  # a line's start -> whether it is written in capitals (a one-line text: once)
         for m in _ACTING.finditer(norm):
             acr = m.group("acr")
-            if acr in acting or m.group("verb") not in self.verbs or not self._may_name_a_body(doc, acr, m.start(), capitals):
+            if acr in acting or m.group("verb") not in self.verbs or not self._may_name_a_body(norm, acr, m.start(), capitals):
                 continue
             if defined is None:
-                defined = set(_DEFINED.findall(norm))
+                defined = set(_ACRONYM.findall(norm))  # the acronyms proposed_bodies read
             if acr in defined:
                 continue
             acting[acr] = slug(acr)
@@ -67,12 +66,12 @@ class ActingAcronyms:
             doc.add("actor", x.start, x.end, x.confidence, actor=x.actor, name=x.text, actor_kind=x.kind)
         return doc
 
-    def _may_name_a_body(self, doc: IngestDoc, acr: str, start: int, capitals: dict[int, bool]) -> bool:
+    def _may_name_a_body(self, norm: str, acr: str, start: int, capitals: dict[int, bool]) -> bool:
         """Whether an acronym may be a body the dictionary lacks: neither known nor a numeral nor a release's mark
         nor a word of a heading in capitals."""
         if acr in self.known or slug(acr) in self.lex.entries or acr.lower() in self.not_bodies or _ROMAN.fullmatch(acr):
             return False
-        return not _in_a_line_of_capitals(doc.norm, start, start + len(acr), capitals)
+        return not _in_a_line_of_capitals(norm, start, start + len(acr), capitals)
 
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
