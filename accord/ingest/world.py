@@ -62,6 +62,12 @@ class Title:
     sector: str
 
 
+# titles.yaml's word lists read as lower-case sets of the same name on the Lexicon
+_TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "release_marks", "acting_verbs")
+# the Lexicon's words from the world data, the same for every case's Lexicon
+_WORLD_WORDS = ("places", "timezones", "name_words", "styles", *_TITLES_WORD_LISTS)
+
+
 class Lexicon:
     def __init__(self, entries: Iterable[Entry], titles: list[Title], sector_words: dict[str, str],
                  events: list[dict[str, Any]], issues: list[dict[str, Any]]):
@@ -200,9 +206,8 @@ class Lexicon:
         cues = {v.issue: _cues(v) for v in words if v.issue is not None}
         lex = Lexicon(entries.values(), self.titles, self.sector_words, _triggers(words, self.events),
                       [*cues.values(), *(i for i in self.issues if i["issue"] not in cues)])
-        lex.places, lex.timezones, lex.name_words, lex.styles = self.places, self.timezones, self.name_words, self.styles
-        lex.record_fields, lex.common_abbreviations = self.record_fields, self.common_abbreviations
-        lex.list_labels, lex.release_marks, lex.acting_verbs = self.list_labels, self.release_marks, self.acting_verbs
+        for name in _WORLD_WORDS:  # the world's words hold for every case
+            setattr(lex, name, getattr(self, name))
         lex.case_issues = set(issues) if issues is not None else None
         return lex
 
@@ -317,11 +322,8 @@ def world() -> Lexicon:
     sector_words = {w: sector for sector, words in t["sectors"].items() for w in words}
     lex = Lexicon(entries, titles, sector_words, _load("events.yaml"), [])
     lex.styles = frozenset(w.lower().rstrip(".") for w in t.get("styles", ()))
-    lex.record_fields = frozenset(w.lower() for w in t.get("record_fields", ()))
-    lex.common_abbreviations = frozenset(w.lower() for w in t.get("common_abbreviations", ()))
-    lex.list_labels = frozenset(w.lower() for w in t.get("list_labels", ()))
-    lex.release_marks = frozenset(w.lower() for w in t.get("release_marks", ()))
-    lex.acting_verbs = frozenset(w.lower() for w in t.get("acting_verbs", ()))
+    for name in _TITLES_WORD_LISTS:
+        setattr(lex, name, frozenset(w.lower() for w in t.get(name, ())))
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
     lex.name_words = {kind: frozenset(w.lower() for w in words) for kind, words in _load("name_words.yaml").items()}
