@@ -30,6 +30,10 @@ _FUNCTION_END = re.compile(r"(?:^|\s)(?:of|on|in|at|to|for|from|by|with|as|and|o
 _PARTICLE = r"(?:de|del|da|di|al|el|bin|ibn|van|von|der|of|the|and|for)"
 _LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,7}}[A-Z][\w.'-]*\s*(?:\([^()\n]{{1,40}}\)\s*)?:"
                     r"(?=\s+[A-Z0-9\"'(\[]|\s*$)|[QA]\s*[-:]\s|[QA](?:\s{2,}|\t)")
+# a speaker's label alone on its line with the time of the turn after it ('Mr Speaker 11:05 a.m.', 'Minister for X
+# (Ms Jane Roe) 11.15 am'): capitalised words, notes in brackets, a clock's time
+_TIMED_LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,11}}[A-Z][\w.'-]*\s*(?:\([^()\n]{{1,60}}\)\s*)?"
+                          r"\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?\s?[Mm]\.?|[AaPp][Mm]))?")
 # a list item or numbered paragraph, a markdown heading or bold run
 _ITEM = re.compile(r"(?:[-*\u2022>]|\d{1,3}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s|\*\*|#{1,6}\s")
 # a stage line '(Laughter.)' or a date line ('Geneva, 3 February 2016') is a line of its own
@@ -71,6 +75,8 @@ def _full(a: str, b: str, longest: int) -> bool:
 
 def _structural(a: str, b: str, first: bool, wrapped: bool, width: float, longest: int) -> bool:
     """Whether the break between line a and the next line b of one paragraph is a line of its own's edge."""
+    if _TIMED_LABEL.fullmatch(a.strip()):
+        return True  # the speech under the label opens a line of its own, whatever the time's 'am' leaves open
     if _CAPS_OPENING.match(b):
         # ...unless the line before is a speaker's label in capitals cut by the wrap ('BARACK OBAMA, PRESIDENT OF
         # THE UNITED' / 'STATES: We are ...'): a full line of a wrap, no lowercase, nothing ended

@@ -181,11 +181,14 @@ _GUESTS = {"guest", "caller", "panellist", "panelist", "interviewee", "commentat
 # Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, or a
 # questioner's role in any case ('Audience member', 'QUESTION'), its notes in brackets, nothing else on the line;
 # read only where speakers take turns (_line_labels)
+# the time of a turn a record prints on the label's line, before or after the label ('Mr Speaker 11:05 a.m.', '2:31 PM
+# Jane Roe', '11.05 am'): a clock's time, its half of the day after it or not
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[ \t]*(?:[AaPp]\.?[ \t]?[Mm]\.?(?![\w.])|[AaPp][Mm]\b))?"
 _LINE_LABEL = re.compile(
-    r"(?:^|(?<=\n\n))" + _BEFORE
+    r"(?:^|(?<=\n\n))" + _BEFORE + rf"(?:{_CLOCK}[ \t]+(?=[{_CAPITAL}]))?"
     + rf"(?P<who>{_NAME_WORD_ATOMIC}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD_ATOMIC}){{1,5}}"
     + "|(?i:" + "|".join(map(re.escape, sorted(_QUESTIONERS - {"q"}, key=len, reverse=True))) + "))"
-    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*"
+    r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*" + rf"(?:{_CLOCK}[ \t]*)?"
     # a parliament-monitoring site's permalink line under the label ('Link to this: Individually | In context | ...')
     r"(?:\n[ \t]*Link to this\b[^\n]*)?\n\n?[ \t]*(?=[^\s])")
 # a parliamentary assembly's member: a style, given names, the surname in capitals ('Ms Hanne LUNDGREN', 'Sir Alan
@@ -247,7 +250,8 @@ _STYLE_STOP = re.compile(r"(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.|(?<=\bHon)\.|(?<=\
 # between the seated person's name and 'took the Chair': nothing, an office set off by commas or in brackets
 # ('Senator Jane Roe (Deputy Chair) in the chair'), a bracket's end, the comma closing a name set off ('(The Speaker,
 # Ms X, in the Chair.)')
-_WITH_NAME = re.compile(r"\bwith[ \t]+(?:[A-Z][\w.\u2019'-]*[ \t]+)*$")
+# (an office and the holder's name in brackets after it: '... with Mr. Chairman (Mian X) in the Chair')
+_WITH_NAME = re.compile(r"\bwith[ \t]+(?:[A-Z][\w.\u2019'-]*[ \t]+)*(?:\([ \t]*(?:[A-Z][\w.\u2019'-]*[ \t]+)*)?$")
 _SEATED_GAP = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*|\)[ \t]*)?(?:,[^,.;:!?\n]*)?,?[ \t]*")
 # a peer's label: a peerage style, the title's name, 'of' and a place ('Lord Collins of Highbury', 'Baroness Smith of
 # Basildon', 'The Earl of Courtown' names no surname at all)
@@ -276,7 +280,10 @@ _STAGE = re.compile(r"(?:\u2026|\.\.\.)?[ \t]*[(\[][^\n]*[)\]]"
                     r"|(?:The meeting (?:was called to order|rose|was suspended|was resumed|resumed|was adjourned|ended|"
                     r"closed)|An? (?:recorded )?vote was taken|The (?:President|Chair) (?:resumed|took) the [Cc]hair)\b[^\n]*"
                     # a parliament's: 'Opposition senators interjecting—', 'Proceedings suspended from 12:45 to 14:00'
-                    r"|[A-Z][^\n.!?]{0,60}\binterjecting\b[ \t]*[-\u2013\u2014.:]*"
+                    # (a member's name and the word alone: 'The member for X will cease interjecting.' is the
+                    # chair's order)
+                    r"|[A-Z](?:(?!\b(?:will|must|shall|should|would|cease|ceases|stop|stops|keep|please|is|are)\b)"
+                    r"[^\n.!?]){0,60}\binterjecting\b[ \t]*[-\u2013\u2014.:]*"
                     # a legislature's record of its own business: 'The Clerk read the title of the bill.', 'The question
                     # was taken; ...', 'A motion to reconsider was laid on the table.', 'There was no objection.'
                     r"|(?:The Clerk (?:read|will (?:read|report|designate))|The question was (?:taken|put)|"
@@ -291,6 +298,12 @@ _STAGE = re.compile(r"(?:\u2026|\.\.\.)?[ \t]*[(\[][^\n]*[)\]]"
                     # a speech page's note on its text: 'Check against delivery!', 'Only the spoken word counts.'
                     r"|(?:[Cc]heck against delivery|[Aa]s delivered|[Oo]nly the spoken word (?:counts|is authoritative)|"
                     r"(?:[Uu]nofficial|[Pp]rovisional|[Ii]nformal) translation|[Ee]mbargoed\b[^\n]{0,80})[ \t]*[.!]?")
+# the record's own business in the passive after a turn, a paragraph of its own ('The debate is closed. The votes ...
+# will be held on Tuesday.', 'The sitting was suspended at 12.40.'): in the chair's turn his words, after anyone
+# else's nobody's
+_RECORD_BUSINESS = re.compile(r"(?:The|This)[ \t]+(?:debate|deliberation|discussion|sitting|meeting|session|item|"
+                              r"consideration)[ \t]+(?:is|was|stands|has[ \t]+been)[ \t]+(?:now[ \t]+)?(?:closed|"
+                              r"suspended|adjourned|concluded|interrupted)\b")
 # a stage direction closing a turn's paragraph, after the words' last sentence
 # (an ellipsis may open it: '... leave. …(Interruptions)')
 _TRAILING_STAGE = re.compile(r"(?<=[.!?\"\u201d])[ \t]+(?:\u2026|\.\.\.)?[(\[][A-Z][^()\[\]\n]*[)\]]$")
@@ -405,8 +418,15 @@ def _no_speech(words: str) -> bool:
         return True
     if not any(c.isalpha() for c in words):
         return True
-    # a heading in capitals, however long ('MINISTERIAL STATEMENT ON THE SITUATION IN ...')
+    # a heading in capitals, however long ('MINISTERIAL STATEMENT ON THE SITUATION IN ...'), the time of the item
+    # after it or not ('PRAYERS 10:40 a.m.')
+    clock = _HEADING_CLOCK.search(words)
+    if clock and clock.start() and words[:clock.start()].isupper():
+        return True
     return (len(words.split()) <= 5 or words.isupper()) and words[-1] not in ".!?\"')\u2026;:,-"
+
+
+_HEADING_CLOCK = re.compile(rf"[ \t]+{_CLOCK}$")
 
 # a paragraph that is only an attribution ending in a colon, the statement following in paragraphs of its own
 # without quotation marks, as government press releases print it ("Foreign Secretary Philip Hammond said:")
@@ -818,6 +838,11 @@ class Transcript:
                 words = norm[qs:qe]
                 if not first and last and qs in shaped:
                     break  # a label's shape the document took for no speaker ('Note: The briefing was ...')
+                if not first and _RECORD_BUSINESS.match(words) and not (who and (
+                        _CHAIR_LABEL.fullmatch(who) or _role(who) in _CHAIRS)):
+                    if last:
+                        break  # the record closing the item after the last turn
+                    continue
                 if not first and _no_speech(words):
                     if last and not _STAGE.fullmatch(words):
                         break  # a heading after the last answer: the page goes on with something else
@@ -895,7 +920,7 @@ class Transcript:
                 else:
                     t_start = t.start()
             elif _STAGE_HEAD.fullmatch(_STYLE_STOP.sub("", norm[start:t.start()]).strip()) or any(
-                    not norm[x.end:t.start()].strip() and _WITH_NAME.search(norm, start, x.start) for x in before):
+                    _SEATED_GAP.fullmatch(norm, x.end, t.start()) and _WITH_NAME.search(norm, start, x.start) for x in before):
                 head, t_start = start, t.start()  # 'The SPEAKER (Hon. X) took the chair', '... with X in the chair'
             else:
                 continue

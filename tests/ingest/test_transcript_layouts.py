@@ -1,0 +1,91 @@
+"""Transcript layouts of houses and press offices the rules met late: a label alone on its line with the time of the
+turn after it (or before it), a chair seated by a sentence of the record's preamble, the record's own business lines
+after the last turn, and a chair's order to an interjecting member (speech, not a stage line). Every text here is
+written for the test: no record's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.ingest.conftest import of
+
+
+def turns(result: dict) -> list[tuple[str, str | None, str]]:
+    return [(q["content"], q["speaker"], q["speaker_text"]) for q in of(result, "quote") if q["direct"]]
+
+
+def test_labels_alone_on_their_line_with_the_time_after_them_open_turns(run):
+    # a monitoring site's layout of a house's official report: 'Mr Speaker 11:05 a.m.', an office with the holder
+    # in brackets, then the holder by style and surname
+    text = ("Debates of 21 Jun 2016\n\nSTATEMENTS 11:05 a.m.\n\n"
+            "Mr Speaker 11:05 a.m.\nHon Members, I have admitted a Statement. Hon Member?\n\n"
+            "Mr Kwabena Asante-Mensah 11:06 a.m.\nMr Speaker, I thank you for the opportunity.\n\n"
+            "We want to know that our soldiers are safe.\n\n"
+            "Minister for Defence Affairs (Ms Efua Owusu-Dankwa) 11:15 a.m.\nMr Speaker, I thank the Hon Member.\n\n"
+            "Mr Kwabena Asante-Mensah 11:20 a.m.\nMr Speaker, can she tell us where they are?\n\n"
+            "Ms Owusu-Dankwa 11:25 a.m.\nMr Speaker, I will not give locations on the floor.\n\n"
+            "Mr Speaker 11:30 p.m.\nThank you, Hon Minister.")
+    got = turns(run(text, dt.date(2016, 6, 21)))
+    assert [(c[:24], s) for c, s, _ in got] == [
+        ("Hon Members, I have admi", None),
+        ("Mr Speaker, I thank you ", "kwabena-asante-mensah"), ("We want to know that our", "kwabena-asante-mensah"),
+        ("Mr Speaker, I thank the ", "efua-owusu-dankwa"),
+        ("Mr Speaker, can she tell", "kwabena-asante-mensah"),
+        ("Mr Speaker, I will not g", "efua-owusu-dankwa"), ("Thank you, Hon Minister.", None)]
+    # the labels are no actor mentions
+    assert not [a for a in of(run(text, dt.date(2016, 6, 21)), "actor") if "Asante" in a["text"]]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["11:05 a.m.", "11.05 am", "2:31 PM", "(14:31)", "[11:05]", "11:05"]),
+       st.booleans())
+def test_a_time_before_or_after_a_label_alone_on_its_line_never_changes_the_turns(run, time, before):
+    def label(who: str) -> str:
+        return f"{time} {who}" if before else f"{who} {time}"
+
+    text = (f"{label('Mr Speaker')}\nOrder. I call the Hon Member.\n\n"
+            f"{label('Mr Kwabena Asante-Mensah')}\nMr Speaker, I rise to ask one question.\n\n"
+            f"{label('Mr Speaker')}\nThe Minister may respond.\n\n"
+            f"{label('Ms Efua Owusu-Dankwa')}\nMr Speaker, we will answer in writing.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 6, 21)))] == [
+        None, "kwabena-asante-mensah", None, "efua-owusu-dankwa"], text
+
+
+def test_a_preamble_sentence_seats_the_chair_named_in_brackets_after_the_office(run):
+    text = ("THE SENATE\nOFFICIAL REPORT\n\n"
+            "The Senate met in the Senate Hall at four in the evening with Mr. Chairman (Mian Tariq Hussain "
+            "Qureshi) in the Chair.\n\n"
+            "Mr. Chairman: Senator Wali Khan Jadoon to call the attention of the Minister.\n\n"
+            "Senator Wali Khan Jadoon: Thank you, Mr. Chairman. I want the Minister to tell this House.\n\n"
+            "Mr. Chairman: Thank you. The House stands adjourned.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 29)))] == [
+        "tariq-hussain-qureshi", "wali-khan-jadoon", "tariq-hussain-qureshi"]
+
+
+def test_the_record_s_closing_business_after_the_last_turn_is_nobody_s_words(run):
+    for close in ("The debate is closed. The votes on the motions will be held on Tuesday.",
+                  "The deliberation was closed.", "The sitting is suspended at 12.40."):
+        text = ("The Chair:\nI give the floor to the Minister.\n\n"
+                "Minister Vermeulen:\nI will be brief. We will hold Moscow to its vote.\n\n"
+                "Mr Dekker (CDA):\nWill the Minister raise the sieges?\n\n"
+                "Minister Vermeulen:\nI will raise them.\n\n" + close)
+        got = [c for c, _, _ in turns(run(text, dt.date(2016, 2, 10)))]
+        assert got[-1] == "I will raise them.", close
+    # said by the chair in his own turn, the same words are his
+    text = ("President. – I give the floor to Mr Dekker.\n\nDekker (EPP). – Mr President, we will vote for it.\n\n"
+            "President. – The debate is closed. The vote will take place tomorrow.")
+    assert turns(run(text, dt.date(2016, 2, 10)))[-1][0] == "The debate is closed. The vote will take place tomorrow."
+
+
+def test_a_chair_s_order_to_an_interjecting_member_is_his_speech_not_a_stage_line(run):
+    text = ("Mr HALLORAN (Page) (14:31): My question is to the Minister. Will she inform the House?\n\n"
+            "Ms ROWE (Curtin) (14:32): I thank the member for his question. We are under no illusion.\n\n"
+            "Mr Dreyfus interjecting—\n\n"
+            "The SPEAKER: The member for Isaacs will cease interjecting.\n\n"
+            "Ms ROWE: I would have thought the House agreed.")
+    got = [(c, t) for c, _, t in turns(run(text, dt.date(2016, 2, 24)))]
+    assert ("The member for Isaacs will cease interjecting.", "The SPEAKER") in got
+    assert not [c for c, _ in got if c.startswith("Mr Dreyfus")]
