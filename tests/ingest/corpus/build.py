@@ -44,9 +44,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "dev20", "blind13", "blind14", "blind15")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "blind", "dev5", "dev6", "dev7", "dev9", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "dev20", "blind13", "blind14", "blind15", "blind17")
 #: splits that annotate descriptive mentions (((surface|actor-id or -|type))); the others leave them out
-DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "blind13", "blind14", "blind15")
+DESCRIBED = ("blind", "dev5", "dev6", "blind2", "dev10", "dev11", "blind3", "dev13", "dev12", "blind4", "dev14", "blind5", "dev15", "blind6", "dev17", "dev16", "blind7", "blind8", "dev18", "blind9", "dev19", "blind10", "blind11", "blind13", "blind14", "blind15", "blind17")
 DESCRIPTION_TYPES = frozenset({"person", "state", "government", "armed_group", "political_group", "organisation",
                                "body", "group"})
 
@@ -131,7 +131,8 @@ EXTRA_ACTORS = frozenset(
     david-zalkaliani grigory-karasin somalia-government omar-abdirashid-ali-sharmarke puntland
     abdiweli-mohamed-ali-gaas abdirahman-osman-yusuf mohammed-al-dhawi
     pandikar-amin-mulia rosnah-abdul-karim reezal-merican-naina-merican abdul-ghafar-tengku-mohamed chong-wei-ming hannah-verlinden nizar-khatib rima-saadeh tarek-haddadin camila-restrepo andres-quintero mohammad-momani lina-odeh dmitry-mironchik vladimir-makei belarus leonid-kuchma alexander-lukashenko marianne-gasser robert-mardini abdul-rahman-attar jose-serra michel-temer smail-chergui jakaya-kikwete mario-giro nabil-sweidan ahmad-suleiman aizaz-ahmad-chaudhry richard-olson deng-xijun uhuru-kenyatta hailemariam-desalegn james-gatdet-dak seyoum-mesfin aung-san-suu-kyi myanmar zaw-htay lahpai-zau-raw
-    nrc ingrid-haugland jmec grace-akello-ojok minusca parfait-onanga-anyanga vladimir-monteiro maarten-veldhoen ilse-verbeek joris-dammers malcolm-turnbull raza-rabbani saleem-durrani farhatullah-babar eiki-nestor priit-lepik marina-kaljurand estonia ghana abena-ofori-darko hanna-tetteh issahaku-mumuni-tia mary-costigan grainne-mulcahy sean-sherlock gerard-van-bohemen sai-kham-leng naw-paw-htoo fahad-al-otaibi karim-abi-saab rima-flaihan nour-haddad carlos-eduardo-mejia luz-marina-caicedo""".split()
+    nrc ingrid-haugland jmec grace-akello-ojok minusca parfait-onanga-anyanga vladimir-monteiro maarten-veldhoen ilse-verbeek joris-dammers malcolm-turnbull raza-rabbani saleem-durrani farhatullah-babar eiki-nestor priit-lepik marina-kaljurand estonia ghana abena-ofori-darko hanna-tetteh issahaku-mumuni-tia mary-costigan grainne-mulcahy sean-sherlock gerard-van-bohemen sai-kham-leng naw-paw-htoo fahad-al-otaibi karim-abi-saab rima-flaihan nour-haddad carlos-eduardo-mejia luz-marina-caicedo
+    abubakar-bukola-saraki ahmad-lawan amina-mohamed aqap basel-haffar botswana ethiopia farid-ahmadi farida-al-ansi gareth-bayley gatluak-deng javid-hamdard joe-biden konstantinos-koutras leila-nassar linas-linkevicius lithuania mike-gapes mohamed-abuzeid monsurat-sunmonu nadhim-zahawi nasrin-qaderi nigeria nikos-kotzias qcg rufus-rodriguez save-the-children selin-aydogan shehu-sani shekib-mostaghni tang-jiwen tewolde-mulugeta tedros-adhanom-ghebreyesus tobias-ellwood yasmin-qureshi""".split()
 )
 ACTORS = CASE_ACTORS | EXTRA_ACTORS
 
