@@ -57,7 +57,7 @@ _RULES: list[tuple[str, str]] = [
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     # "Monday (29 February)": one mention, the day in brackets
     ("wd_paren", rf"\b{_WD}\s+\((?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?\)"),
-    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:[Dd]ay\s+of\s+|of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\.(?=\s+{_MON},?\s+{_YEAR}))?\s+(?:[Dd]ay\s+of\s+|of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("part", rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
@@ -143,8 +143,9 @@ _RULES: list[tuple[str, str]] = [
               r"(?:\s*(?:AH|A\.H\.|H)\b)?"),
     # a day of India's national (Saka) calendar, as its parliament's records print it beside the Gregorian one
     ("saka", rf"\b(?:(?P<sm>{_SAKA})\s+(?P<sd>{_DAY})|(?P<sd2>{_DAY})\s+(?P<sm2>{_SAKA})),?\s+(?P<sy>1[89]\d\d)\b"),
-    # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)")
-    ("year", rf"(?<![\d(/])(?<![\d(/-]-)(?P<y>{_YEAR})\b(?!\)|,\d|/\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
+    # a year alone, except a count ("2000 fighters"), the year of a document symbol ("2254 (2015)") and a span of
+    # years that names a session, a season or a budget ('session 2015-2016', 'the 2015–16 season')
+    ("year", rf"(?<![\d(/])(?<![\d(/-][-–])(?P<y>{_YEAR})\b(?!\)|,\d|/\d|[-–]\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
@@ -195,7 +196,7 @@ _SHIFT = {"last": -1, "this": 0, "next": 1}
 # (the word lists of these patterns each as grouped(...): a branch per first letter, which the engine rejects at one
 # comparison where no word of it opens: they run at every character of a date's sentence)
 _FUTURE = re.compile(r"\b(?:" + grouped(
-    r"will|'ll|shall|would|might|(?:could|may) (?:still |soon |yet |well )?(?:be|resume|begin|start|open|meet|"
+    r"will|'ll|shall|would|might|(?:could|may|can|cannot|can't) (?:still |soon |yet |well |now |only )?(?:be|resume|begin|start|open|meet|"
     r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|(?:was|were) due (?=in |on |at |back )(?!in (?:part|large part|great part|good part|no small part|some part|large measure|some measure) |at least )|expected|expects?|plans? to|planned|scheduled|slated|"
     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
     r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
@@ -210,11 +211,11 @@ _NOT_A_VERB = (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )
 # the lookahead only filters (every match opens on one of those words): without it the engine ran the nine
 # look-behinds at every character of a date's sentence (7x slower on the corpus, ~4 % of a single pass)
 _PRESENT_WORDS = (r"meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|visits|votes|hosts|heads|"
-                  rf"expires|gathers|flies|departs|leaves|returns|kicks off|takes effect|takes place|enters into force|comes into force|"
+                  rf"expires|gathers|flies|departs|leaves|returns|closes|ends|concludes|wraps up|adjourns|kicks off|takes effect|takes place|enters into force|comes into force|"
                   rf"goes into|comes into|is |are |"
                   rf"{_SCHEDULED}")
 _PRESENT = re.compile(rf"(?<!\w)(?=(?:{grouped(_PRESENT_WORDS)})){_NOT_A_VERB}(?:\b(?:meets|opens|begins|starts|resumes|reconvenes|convenes|travels|arrives|"
-                      rf"visits|votes|hosts|heads|expires|gathers|flies|departs|leaves|returns|kicks off|takes effect|takes place|"
+                      rf"visits|votes|hosts|heads|expires|gathers|flies|departs|leaves|returns|closes|ends|concludes|wraps up|adjourns|kicks off|takes effect|takes place|"
                       rf"enters into force|(?:comes|goes) into (?:force|effect))|(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bto )(?<!\bwould )(?<!\bcould )"
                       rf"(?<!\bmight )\b(?:{_SCHEDULED})|\b(?:is|are) (?:co-)?(?:meeting|opening|beginning|starting|resuming|"
                       rf"travell?ing|arriving|visiting|voting|hosting|leaving|returning|heading|flying|signing|holding|"
@@ -280,6 +281,8 @@ _CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "later", "d
                        "audience", "crowd", "rally", "supporters", "counterpart", "visitors", "written", "televised"}
 # a day with its year after a day without one, joined by 'and' ('15 May and 20 June 2015', 'May 15 and June 20, 2015')
 _SHARED_YEAR = re.compile(rf",?\s+(?:and|&)\s+(?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY})),?\s+(?P<y>{_YEAR})\b")
+# 'you will recall that ...', 'as members will remember': the clause after it tells of a day gone by
+_RECALL = re.compile(r"\s+(?:recall|remember)\b")
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
 _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
@@ -333,15 +336,29 @@ def _offset_days(m: re.Match[str]) -> int:
     return n * (-1 if m["dir"] == "earlier" else 1)
 
 
+def _few_days(c: Candidate) -> bool:
+    """A span of two or three days ('11-12 February')."""
+    r = c.data.get("range")
+    return bool(r) and 0 < (dt.date.fromisoformat(r[1]) - dt.date.fromisoformat(r[0])).days <= 2
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """The insides of straight quotation marks, paired within a paragraph."""
     return [(m.start() + 1, m.end() - 1) for m in _QUOTE_MARK.finditer(text)]
 
 
-def _speech_day(text: str, qs: int, qe: int, sent: tuple[int, int], days: list[Candidate]) -> dt.date | None:
+def _days_of(c: Candidate) -> tuple[dt.date, ...]:
+    """A day's date, or a span's first and last days."""
+    if c.data["value"]:
+        return (dt.date.fromisoformat(c.data["value"]),)
+    return tuple(dt.date.fromisoformat(d) for d in c.data["range"])
+
+
+def _speech_day(text: str, qs: int, qe: int, sent: tuple[int, int], days: list[Candidate]) -> tuple[dt.date, ...] | None:
     """The day a quote was spoken: a day given at the reporting verb after the quote ('," Putin said on
     Tuesday', '," he told reporters on Tuesday') or before it ('Putin said on Tuesday: "', 'On Tuesday, Putin
-    said: "'), within its sentence."""
+    said: "'), within its sentence; a span of a few days ('stated on 11-12 February that ... "this week"') as its
+    first and last days."""
     line_end = text.find("\n", qe)
     after_end = min(len(text) if line_end < 0 else line_end, qe + 100, max(sent[1], qe + 1))
     next_mark = text.find('"', qe + 1, after_end)
@@ -351,12 +368,12 @@ def _speech_day(text: str, qs: int, qe: int, sent: tuple[int, int], days: list[C
         if qe < c.start < after_end:
             verb = _SAYS.search(text, qe + 1, c.start)
             if verb and _speech_circumstance(verb.group(), text[verb.end():c.start]):
-                return dt.date.fromisoformat(c.data["value"])
+                return _days_of(c)
         elif max(line_start, sent[0], qs - 150) <= c.start and c.end < qs:
             verb = _SAYS.search(text, c.end, qs)
             before = _SAYS.search(text, max(line_start, c.start - 40), c.start)
             if verb or (before and _speech_circumstance(before.group(), text[before.end():c.start])):
-                return dt.date.fromisoformat(c.data["value"])
+                return _days_of(c)
     return None
 
 
@@ -386,6 +403,8 @@ class Tenses:
             kind = 0
             if m.group() == "due to" and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1
+            elif m.group() in ("will", "'ll") and _RECALL.match(low, m.end()):
+                kind = 1  # 'you will recall that on Tuesday the member asked ...': a day gone by
             elif m.group() in ("was due ", "were due "):
                 kind = 2  # 'the envoy was due in Khartoum on Sunday': a plan told in the past, the nearer such day
             elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k in (1, 4)
@@ -550,28 +569,48 @@ def _recorded_day(text: str, published: dt.date | None) -> dt.date | None:
     return day if 0 <= (published - day).days <= 7 else published
 
 
-# a line of its own in a transcript's first lines that is a full date, with the hours of the session or none
-# ('Tuesday 23 February 2016, 18:00 to 19:15', 'February 12, 2016 5:04 AM ET')
-_SESSION_LINE = re.compile(r"^[ \t]*(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|[0-3]?\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", re.M)
+# a line in a transcript's first lines that ends in a full date, with the hours of the session or none, after at most
+# a few words of the heading's own ('Tuesday 23 February 2016, 18:00 to 19:15', 'February 12, 2016 5:04 AM ET',
+# 'Sitting of Wednesday 10 February 2016', 'Debates of 21 Jun 2016', 'Panel discussion, Thursday, March 10, 2016',
+# 'OTTAWA, Wednesday, February 17, 2016', 'DR 8.3.2016', 'Minutes number 56 of the ordinary session of ...')
+_SESSION_LINE = re.compile(r"^[^\n]{0,90}", re.M)
 _SESSION_REST = re.compile(r"[ \t,.|–-]*(?:(?:from[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*(?:-|–|to)[ \t]*\d{1,2}[:.]\d\d"
                            r"(?:[ \t]*[ap]\.?m\.?)?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?\.?[ \t]*$", re.M | re.I)
+# the heading's words before the date: a stamp of publication is no sitting's day, nor a sentence's day ('began on')
+_NOT_A_SITTING = re.compile(r"(?i)\b(?:published|posted|updated|released|issued|printed|uploaded|modified|edition)\b|"
+                            r"\b(?:on|in|since|until|by|from|at)\s*$")
+_SESSION_DATES = ("dmy", "mdy", "numeric")
 
 
 def _session_day(text: str, published: dt.date | None) -> dt.date | None:
-    """A transcript (speaker labels found) headed by the day its session was held, on a line of its own among its
-    first lines ('Tuesday 23 February 2016, 18:00 to 19:15'), a week or less before publication: its 'today' and
-    'yesterday' are of that day (docs/gold-format.md: a transcript counts from the day it was recorded)."""
+    """A transcript (speaker labels found) headed by the day its session was held, on a line among its first lines
+    that ends in that day (a few words of the heading before it, the hours of the session after it), a week or less
+    before publication: its 'today' and 'yesterday' are of that day (docs/gold-format.md: a transcript counts from
+    the day it was recorded). A line dated on the publication day (a gazette's issue) is passed over."""
     if published is None:
         return published
-    for line in _SESSION_LINE.finditer(text, 0, 400):
-        dated = _COMPILED_BY_NAME["dmy"].match(text, line.end()) or _COMPILED_BY_NAME["mdy"].match(text, line.end())
-        if dated is None or not dated["y"] or not _SESSION_REST.match(text, dated.end()):
+    for line in _SESSION_LINE.finditer(text, 0, 600):
+        if line.end() - line.start() < 6:
             continue
-        try:
-            day = dt.date(int(dated["y"]), _mon(dated["m"]), _dom(dated["d"]))
-        except ValueError:
-            continue
-        return day if 0 <= (published - day).days <= 7 else published
+        starts = [line.start()] + [w.start() for w in _WORD_START.finditer(text, line.start() + 1, line.end())
+                                   if not text[w.start() - 1].isalnum()]
+        for at in starts[:12]:
+            if not (text[at].isdigit() or text[at].isupper()):
+                continue
+            dated = next((m for m in (_COMPILED_BY_NAME[n].match(text, at) for n in _SESSION_DATES) if m), None)
+            if dated is None:
+                continue
+            if not dated["y"] or not _SESSION_REST.match(text, dated.end()) \
+                    or _NOT_A_SITTING.search(text, line.start(), at):
+                break  # (the line's first date: a day inside it, 'on Wednesday 10 February', is no heading's)
+            try:
+                day = DateResolver._numeric(None, dated, None, "neutral").start if "sep" in dated.re.groupindex \
+                    else dt.date(int(dated["y"]), _mon(dated["m"]), _dom(dated["d"]))
+            except (ValueError, AttributeError):
+                break
+            if day == published:
+                break  # a gazette's issue dated on publication: the sitting's day may come on a later line
+            return day if day and 0 < (published - day).days <= 7 else published
     return published
 
 
@@ -695,23 +734,23 @@ class DateResolver:
         inside = [(c, name, m, q) for c, name, m in relative for q in quotes if q[0] <= c.start and c.end <= q[1]]
         if not inside:
             return
-        outside = [c for c in doc.candidates if c.kind == "date" and c.data.get("precision") == "day" and c.data.get("value")
-                   and not any(a <= c.start < b for a, b in quotes)]
+        outside = [c for c in doc.candidates if c.kind == "date" and c.data.get("precision") == "day"
+                   and (c.data.get("value") or _few_days(c)) and not any(a <= c.start < b for a, b in quotes)]
         for cand, name, m, (qs, qe) in inside:
             first = doc.sent_of(qs - 1)[0]
             if first >= qs - 2 and first > 0 and _BY_PRONOUN.match(text, qe):
                 # a quote opening its sentence, said by 'he': the sentence before may say when it was said
                 # ('Santos had warned on Tuesday that he would not be rushed. "We will not sign ...," he said.')
                 first = doc.sent_of(first - 1)[0]
-            day = _speech_day(text, qs, qe, (first, doc.sent_of(qe)[1]), outside)
-            if day is None or day == published:
+            days = _speech_day(text, qs, qe, (first, doc.sent_of(qe)[1]), outside)
+            if days is None or days == (published,):
                 continue
             tense = tenses.near(cand.start, cand.end, doc.sent_of(cand.start)) if _tensed(name, m) else "neutral"
             try:
-                value = self.rules[name](m, day, tense)
+                values = {self.rules[name](m, day, tense) for day in days}
             except ValueError:
                 continue
-            if value is not None:
+            if len(values) == 1 and (value := values.pop()) is not None:  # a span's days agreeing ('this week')
                 cand.data.update(as_output(value, week=_is_week(name, m)))
 
     @staticmethod
