@@ -408,7 +408,8 @@ class ActorMatcher:
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
                                                                       and strings[lows[first - 3]] in FROM_WORDS))) \
                 or (prev in PLACE_NOUNS and via == "capital") \
-                or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start))
+                or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start)) \
+                or (via == "metonym" and prev == "," and _address_of(doc.norm, strings, lows, idxs, first, end))
             if via == "metonym" and located:
                 continue  # "talks at the Kremlin": the building, not the state
             if via == "capital" or doc.text[start:end] in self.capitals:
@@ -818,7 +819,8 @@ def _building_after(norm: str, strings, lows: list[int], idxs: list[int], first:
 
 
 # where an address's town ends it: its line's or sentence's end, or a comma and a date ('Conference Hall, Kampala, 4 March')
-_ADDRESS_END = re.compile(r"(?:[.;)]?[^\S\n]*(?:\n|$)|\.\s|,\s*\d)")
+# (a header's fields apart by bars: 'Briefing Room, Executive Building, Malacañang | 3 Feb 2016')
+_ADDRESS_END = re.compile(r"(?:[.;)]?[^\S\n]*(?:\n|$)|\.\s|,\s*\d|[^\S\n]+\|)")
 
 
 def _address_of(norm: str, strings, lows: list[int], idxs: list[int], first: int, end: int) -> bool:
