@@ -174,6 +174,13 @@ _QUESTIONERS = _Askers({"q", "question", "questions", "journalist", "reporter", 
 # Sullivan).')
 _HOSTS = {"presenter", "host", "anchor", "interviewer", "moderator", "chair", "chairman", "chairperson", "chairwoman",
           "the chair", "the chairman", "the chairperson", "the chairwoman", "presiding officer", "the presiding officer", "the speaker", "speaker"}
+# the one-word roles of a host or a chair a text may give next to the holder's name, before the first label ('host Jane
+# Roe discusses ...', 'Members present: Jane Roe (Chair); ...'): a label by the role alone is that person
+_NAMED_ROLES = frozenset(r for r in _HOSTS if " " not in r and r != "speaker")
+# a committee's numbered question before the label ('Q1 Chair:'): the paragraph's number, no part of the role
+# a full name's run of capitalised words (a particle may join them) where a role stands next to it
+_NAME_RUN = r"[A-Z][\w'\u2019-]+(?:[ \t]+(?:(?:al|el|de|da|di|van|von|bin|ibn)[ \t]+)?[A-Z][\w'\u2019-]+){1,3}"
+_QUESTION_NUMBER = re.compile(r"q\d+[ \t]+")
 # a broadcast's or a panel's other roles a label opens with, the person named in its note or after it ('GUEST (Jane
 # Roe, historian):', 'PANELLIST (...)', 'Reporter Jane Roe (Example TV):'): no part of the name
 _GUESTS = {"guest", "caller", "panellist", "panelist", "interviewee", "commentator", "reporter", "presenter"}
@@ -800,16 +807,23 @@ class Transcript:
         said: list[tuple[str, str]] = []  # each label's words (lower case) and the speaker it resolved to
         seated = self._seated(doc, [m.start() for m in labels]) if any(w in norm for w in _SEATING_WORDS) else []
         offices: dict[str, str | None] = {}  # each label by office alone and the holder it named
+        role_holders: dict[str, str | None] = {}  # each host's or chair's role and the person named with it
         for i, m in enumerate(labels):
             who = " ".join(m.group("who").split()) if m.group("who") else None
             speaker, text = (short[who], who) if who in short else self._speaker(doc, m)
             if chair and who and _CHAIR.fullmatch(who):
                 speaker = chair
-            elif seated and who and _CHAIR_LABEL.fullmatch(who):
-                # the one the latest stage line before the label seated in the chair (nobody known if it named none)
+            elif seated and who and (_CHAIR_LABEL.fullmatch(who) or (
+                    _role(who).split()[-1] in _CHAIRS and any(norm.startswith(who, at) for at, _ in seated))):
+                # the one the latest stage line before the label seated in the chair (nobody known if it named none);
+                # an office with the body's name ('The Senate President:') when a stage line seats it in those words
                 at = [c for c in seated if c[0] < m.start()]
                 if at:
                     speaker = at[-1][1]
+            elif who and speaker is None and not m.group("note") and who not in offices and \
+                    self._held(doc, who, role_holders, spans[0][0]):
+                # 'Host:', 'Q1 Chair:': the person the text names with that role before the first label
+                speaker = self._held(doc, who, role_holders, spans[0][0])
             elif who in offices:
                 # a label by office alone that comes back is the holder it named the first time ('THE PRESIDENT –'
                 # after a question naming another president)
@@ -1355,6 +1369,47 @@ class Transcript:
         new = {pid for pid, name in doc.proposed.items() if _initials_of(name) == who.upper()}
         return new.pop() if len(new) == 1 else None
 
+    def _held(self, doc: IngestDoc, who: str, held: dict[str, str | None], end: int) -> str | None:
+        """The holder of a host's or a chair's role a label names alone ('Host', 'Q1 Chair'), kept in held."""
+        role = _QUESTION_NUMBER.sub("", _role(who), count=1)
+        if role not in _NAMED_ROLES:
+            return None
+        if role not in held:
+            held[role] = self._role_holder(doc, role, end)
+        return held[role]
+
+    def _role_holder(self, doc: IngestDoc, role: str, end: int) -> str | None:
+        """The one person the text names with a host's or a chair's role before the first label: the role just before
+        his full name ('host Jane Roe'), or in brackets just after it ('Members present: Jane Roe (Chair); ...'); the
+        dictionary's or a proposed id, as a name in the text has; else None."""
+        norm = doc.norm
+        found = set()
+        for r in re.finditer(rf"(?<![\w-])(?i:{role})[ \t]+(?P<name>{_NAME_RUN})|(?P<named>{_NAME_RUN})[ \t]*[(\[]"
+                             rf"(?i:{role})[)\]]", norm[:end]):
+            at = r.start("name") if r.group("name") else r.start("named")
+            known = [x.actor for x in doc.mentions_in(at, r.end("name") if r.group("name") else r.end("named"))
+                     if x.kind == "person" and x.actor and x.start == at]
+            full = None if known else self._mixed_name(r.group("name") or r.group("named"))
+            if known or full:
+                entry = self.lex.entries.get(person_id(full)) if full else None
+                found.add(known[0] if known else entry.id if entry is not None and entry.kind == "person"
+                          else self._propose(doc, full))
+        return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _initialled(doc: IngestDoc, m: re.Match[str], full: str) -> str | None:
+        """'K. Roe' read from a label 'K. ROE:': the one person named before it in full with that surname and those
+        initials ('Spokesperson Kara Roe' in the heading); None for a name with given names, or nobody so named."""
+        words = full.split()
+        if len(words) < 2 or not all(_INITIAL.fullmatch(w) for w in words[:-1]):
+            return None
+        initials = "".join(w.rstrip(".") for w in words[:-1]).replace(".", "").upper()
+        found = {x.actor for x in doc.mentions_in(0, m.start()) if x.kind == "person" and x.actor
+                 and x.via in ("name", "short") and len(x.text.split()) > len(words) - 1
+                 and x.text.split()[-1].upper() == words[-1].upper()
+                 and _initials_of(" ".join(x.text.split()[:-1])).startswith(initials)}
+        return found.pop() if len(found) == 1 else None
+
     @staticmethod
     def _assembly_name(who: str) -> str | None:
         """'Ms Hanne LUNDGREN' -> 'Hanne Lundgren': a style, given names in small letters, the surname in capitals."""
@@ -1486,9 +1541,9 @@ class Transcript:
             full = next(filter(None, (self._mixed_name(n) for n in re.findall(r"[(\[]([^()\[\]]+)[)\]]",
                                                                               m.group("note")))), None)
         if full:
-            return self._propose(doc, full), text
+            return (self._initialled(doc, m, full) or self._propose(doc, full)), text
         # the name before an apposition ('Ivanov P. S., ... faction'), without a stenogram's initials after it
-        first = who.split(",")[0]
+        first = re.sub(r"^Q\d+[ \t]+", "", who.split(",")[0])  # 'Q2 Jane Roe': a committee's question number
         peer = _PEER.match(first)
         if peer:
             # 'Lord Collins of Highbury', 'Baroness Smith of Basildon': a peer's title, his surname before 'of'; the

@@ -1,0 +1,72 @@
+"""Transcript labels by an initial and a surname or by a role alone ('Chair:', 'Host:', 'The Assembly Speaker:')
+are the person the text names in full so: the same surname and initial, the role next to the name (a members'
+list's '(Chair)', a lead's 'host Jane Roe'), the stage line seating the chair in the label's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.ingest.conftest import of
+
+
+def turns(result: dict) -> list[tuple[str, str | None]]:
+    return [(q["content"], q["speaker"]) for q in of(result, "quote") if q["direct"]]
+
+
+def test_an_initial_and_a_surname_in_capitals_is_the_person_named_in_full_before(run):
+    text = ("Press briefing by Interior Ministry Spokesperson Dimitra Voulgaridou\n\n"
+            "D. VOULGARIDOU: Good morning. I have two announcements.\n\n"
+            "JOURNALIST: Will the border stay open?\n\n"
+            "D. VOULGARIDOU: It will stay open.\n\n"
+            "P. STAMATIS: And the camps?\n\n"
+            "D. VOULGARIDOU: We are building two more.")
+    got = turns(run(text, dt.date(2016, 2, 3)))
+    assert [s for c, s in got if c.startswith(("Good", "It will", "We are"))] == ["dimitra-voulgaridou"] * 3
+    # a correspondent the text never names in full is nobody it names
+    assert [s for c, s in got if c == "And the camps?"] != ["dimitra-voulgaridou"]
+    # another initial is another person, though the surname is the same
+    other = text.replace("D. VOULGARIDOU: It will", "T. VOULGARIDOU: It will")
+    assert [s for c, s in turns(run(other, dt.date(2016, 2, 3))) if c.startswith("It will")] != ["dimitra-voulgaridou"]
+
+
+def test_a_chair_s_label_numbered_or_not_is_the_member_the_list_marks_chair(run):
+    text = ("Defence Committee\n\nOral evidence: Training missions\n\n"
+            "Members present: Harriet Okonedo (Chair); Paul Derwent; Sunita Rao.\n\n"
+            "Witness: Colin Marsh, Director of Operations.\n\n"
+            "Q1 Chair: Director, welcome. How many trainers are there now?\n\n"
+            "Colin Marsh: Some forty, and the number will grow.\n\n"
+            "Q2 Paul Derwent: Where are they based?\n\n"
+            "Colin Marsh: In two camps in the north.\n\n"
+            "Q3 Chair: We will come back to that.")
+    got = turns(run(text, dt.date(2016, 1, 12)))
+    assert [s for c, s in got if c.startswith(("Director", "We will"))] == ["harriet-okonedo"] * 2
+    assert [s for c, s in got if c.startswith("Where")] == ["paul-derwent"]
+    # a list marking nobody chair leaves the chair unknown
+    unmarked = text.replace("Harriet Okonedo (Chair); ", "Harriet Okonedo; ")
+    assert [s for c, s in turns(run(unmarked, dt.date(2016, 1, 12))) if c.startswith("Director")] == [None]
+
+
+def test_a_host_s_label_is_the_person_the_lead_calls_host(run):
+    text = ("Evening Forum - programme transcript\n\n"
+            "Tonight, host Dariush Kamali talks about the border talks with Laleh Moradi, an economist.\n\n"
+            "Host: Good evening. Ms Moradi, will the talks go ahead?\n\n"
+            "Laleh Moradi: I think they will, but slowly.\n\n"
+            "Host: We will leave it there.")
+    got = turns(run(text, dt.date(2016, 2, 9)))
+    assert [s for c, s in got if c.startswith(("Good evening", "We will"))] == ["dariush-kamali"] * 2
+    assert [s for c, s in got if c.startswith("I think")] == ["laleh-moradi"]
+    # a lead that names nobody as host leaves the host unknown
+    plain = text.replace("host Dariush Kamali talks", "we talk")
+    assert [s for c, s in turns(run(plain, dt.date(2016, 2, 9))) if c.startswith("Good evening")] == [None]
+
+
+def test_a_presiding_officer_s_label_is_the_one_the_stage_line_seats_in_its_words(run):
+    text = ("THE SENATE\n\nOFFICIAL REPORT\n\nThe Senate met at 10 a.m.\n\n"
+            "The Senate President (Dr. Emeka Obiora Nwankwo) in the Chair.\n\n"
+            "Sen. Tunde Bakare (Lagos East): Mr President, I move that the Senate notes the crisis, which "
+            "President Pierre Nkurunziza began.\n\n"
+            "The Senate President: Is there a seconder?\n\n"
+            "Sen. Musa Danjuma (Kano North): I second the motion.\n\n"
+            "The Senate President: I now put the question.")
+    got = turns(run(text, dt.date(2015, 12, 22)))
+    assert [s for c, s in got if c.startswith(("Is there", "I now"))] == ["emeka-obiora-nwankwo"] * 2
