@@ -70,3 +70,28 @@ def test_a_presiding_officer_s_label_is_the_one_the_stage_line_seats_in_its_word
             "The Senate President: I now put the question.")
     got = turns(run(text, dt.date(2015, 12, 22)))
     assert [s for c, s in got if c.startswith(("Is there", "I now"))] == ["emeka-obiora-nwankwo"] * 2
+
+
+def test_a_record_s_resolution_after_the_question_is_put_is_nobody_s_turn(run):
+    text = ("THE SENATE\n\nOFFICIAL REPORT\n\n"
+            "Sen. Tunde Bakare (Lagos East): Mr President, I move that the Senate notes the crisis.\n\n"
+            "Sen. Musa Danjuma (Kano North): I second the motion.\n\n"
+            "The Senate President: I now put the question.\n\n"
+            "Question put and agreed to.\n\nResolved:\n\nThat the Senate:\n\n"
+            "(i) urges the Federal Government to support the mediation;\n\n"
+            "(ii) calls on the parties to respect the ceasefire.\n\n"
+            "Adjournment\n\nThe Senate adjourned at 2.10 p.m.")
+    got = [c for c, _ in turns(run(text, dt.date(2015, 12, 22)))]
+    assert got[-1] == "I now put the question."
+    assert not [c for c in got if c.startswith(("Resolved", "(i)", "(ii)", "That"))]
+
+
+def test_an_interview_s_closing_line_about_the_guest_is_nobody_s_answer(run):
+    text = ("The ceasefire is fragile, analyst Yusuf Demirel told us.\n\n"
+            "EXAMPLE RADIO: Is the ceasefire holding?\n\n"
+            "Yusuf Demirel: Partly. In the north the fighting never stopped.\n\n"
+            "EXAMPLE RADIO: And the talks?\n\n"
+            "Demirel: They will open, but I expect little from them.\n\n"
+            "Yusuf Demirel is a researcher at an institute for regional studies.")
+    got = [c for c, _ in turns(run(text, dt.date(2016, 4, 16)))]
+    assert got[-1] == "They will open, but I expect little from them."

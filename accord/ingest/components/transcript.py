@@ -311,6 +311,10 @@ _STAGE = re.compile(r"(?:\u2026|\.\.\.)?[ \t]*[(\[][^\n]*[)\]]"
 _RECORD_BUSINESS = re.compile(r"(?:The|This)[ \t]+(?:debate|deliberation|discussion|sitting|meeting|session|item|"
                               r"consideration)[ \t]+(?:is|was|stands|has[ \t]+been)[ \t]+(?:now[ \t]+)?(?:closed|"
                               r"suspended|adjourned|concluded|interrupted)\b")
+# a legislature's resolution opening a paragraph after the question was put ('Resolved:', 'RESOLVED, That ...')
+_RESOLVED = re.compile(r"(?:Resolved|RESOLVED|It was resolved)\b[ \t]*[:,]?(?:[ \t]+[Tt]hat\b[^\n]*)?$")
+# a note on a person after the last turn: his name, then what he is ('Jane Roe is a researcher at ...')
+_IS_WHAT = re.compile(r"[ \t]+(?:is|was|has been|serves as)[ \t]+(?:a|an|the|[a-z]+ly)\b")
 # a stage direction closing a turn's paragraph, after the words' last sentence
 # (an ellipsis may open it: '... leave. …(Interruptions)')
 _TRAILING_STAGE = re.compile(r"(?<=[.!?\"\u201d])[ \t]+(?:\u2026|\.\.\.)?[(\[][A-Z][^()\[\]\n]*[)\]]$")
@@ -794,6 +798,9 @@ class Transcript:
         # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
         # is a speaker too when the dictionary does not know him ('Hilary Benn (Leeds Central) (Lab):')
         labels = sorted(labels + named, key=lambda m: m.start())
+        if "That " in norm:
+            # a resolution's clause ('That the Senate:' over its '(i) urges ...') is the record's text, no speaker
+            labels = [m for m in labels if not (m.group("who") or "").startswith("That ")]
         shaped = {m.start() for m in found} - {m.start() for m in labels}
         turns: list[tuple[int, int]] = []
         spans = [(m.start(), m.end()) for m in labels]
@@ -857,6 +864,10 @@ class Transcript:
                     if last:
                         break  # the record closing the item after the last turn
                     continue
+                if not first and _RESOLVED.match(words):
+                    break  # 'Resolved:' after the question is put: the body's resolution, the record's text
+                if not first and last and self._about_a_speaker(doc, qs, words):
+                    break  # 'Jane Roe is a researcher at ...' after an interview's last answer: the page's note
                 if not first and _no_speech(words):
                     if last and not _STAGE.fullmatch(words):
                         break  # a heading after the last answer: the page goes on with something else
@@ -1368,6 +1379,15 @@ class Transcript:
         # a person no dictionary lists whom an earlier label named in full ('PETER KNOWLES:', then 'PK:')
         new = {pid for pid, name in doc.proposed.items() if _initials_of(name) == who.upper()}
         return new.pop() if len(new) == 1 else None
+
+    @staticmethod
+    def _about_a_speaker(doc: IngestDoc, qs: int, words: str) -> bool:
+        """A paragraph opening with a person's full name and what he is ('Jane Roe is a senior fellow at ...'), in
+        the third person: a note on the speaker, not his words."""
+        if _FIRST_PERSON.search(words):
+            return False
+        return any(x.start == qs and x.kind == "person" and len(x.text.split()) > 1 and _IS_WHAT.match(doc.norm, x.end)
+                   for x in doc.mentions_in(qs, min(qs + 80, qs + len(words))))
 
     def _held(self, doc: IngestDoc, who: str, held: dict[str, str | None], end: int) -> str | None:
         """The holder of a host's or a chair's role a label names alone ('Host', 'Q1 Chair'), kept in held."""
