@@ -418,3 +418,52 @@ def test_a_listed_person_s_first_name_is_a_proposed_one_s_where_the_text_names_o
     assert [a["text"] for a in _actors(r) if a["actor"] == "catherine-vallard"] == ["Catherine Vallard", "Catherine"]
     r = run(f"{listed.name} met spokesperson Catherine Vallard. A question for Catherine: when?")
     assert [a["text"] for a in _actors(r) if a["actor"] == "catherine-vallard"] == ["Catherine Vallard"]
+
+
+def test_a_body_whose_name_goes_on_to_the_state_it_serves_is_one_mention_with_its_bracketed_acronym(run):
+    """A mission named in one language and known by another language's acronym ('... Mission in the Republic of
+    Ruritania (MIRUNA)'): the name ends in the place it serves, so the acronym is no initials of it. The whole name is
+    the body's one mention (the state inside it is none), each use of the acronym is the body, and the name written
+    again elsewhere is the body too."""
+    r = run("N'Djamena, 3 May 2016 - The United Nations Integrated Assistance Mission in Chad (MIANUT) welcomes "
+            "the vote. The head of MIANUT attended it, and Chad thanked MIANUT.\n\n"
+            "United Nations Integrated Assistance Mission in Chad - Public Information")
+    found = [(a["text"], a["actor"]) for a in _actors(r)]
+    name = "United Nations Integrated Assistance Mission in Chad"
+    assert [f for f in found if f[1] == "mianut"] == [(name, "mianut"), ("MIANUT", "mianut"), ("MIANUT", "mianut"),
+                                                     ("MIANUT", "mianut"), (name, "mianut")]
+    assert not [f for f in found if f[0] in ("United Nations", "UN")]
+    assert [f[0] for f in found if f[1] == "chad"] == ["Chad"]  # the state that thanks it
+
+
+def test_a_proposed_body_s_last_word_with_a_capital_and_the_article_is_its_short_name(run):
+    """'the Commission' after 'the Border Verification Commission (BVC)': the capitalised last word of the body's
+    name is its short name, an actor mention; 'the commission' in small letters and 'the Commission on ...' (another
+    body's name) are not."""
+    r = run("The Border Verification Commission (BVC) met in the capital. Its chief said the Commission would report "
+            "next week, and the commission's staff agreed. The Commission on Trade did not.")
+    assert [a["text"] for a in _actors(r) if a["actor"] == "bvc"] == ["Border Verification Commission", "BVC",
+                                                                      "Commission"]
+
+
+def test_styles_of_respect_of_south_asia_southeast_asia_and_east_africa_stand_outside_the_name(run):
+    """'Mian' (Punjabi), 'Cik' (Malay), 'Khunying' (Thai), 'Mheshimiwa' (Swahili) open a name as honorifics: the
+    person's id and mention leave them out."""
+    r = run("The chair was taken by Mian Tariq Mehmood, who said the House would sit late. Cik Noraini Yusof said "
+            "the ministry agreed, Khunying Pornpimol Srisuk said the embassy would help, and Mheshimiwa Baraka Mwita "
+            "said the committee would meet.")
+    assert {a["actor"]: a["text"] for a in _actors(r) if a.get("proposed")} == {
+        "tariq-mehmood": "Tariq Mehmood", "noraini-yusof": "Noraini Yusof", "pornpimol-srisuk": "Pornpimol Srisuk",
+        "baraka-mwita": "Baraka Mwita"}
+
+
+def test_a_long_gulf_name_is_the_listed_person_whose_middle_names_it_holds(run):
+    """Two listed people open and end their names alike ('Sabah al-Khalid al-Sabah', 'Sabah al-Ahmad al-Jaber
+    al-Sabah'): the full name with a further ancestor's name between, its articles in capitals, is the one whose middle
+    names it holds in order, no new person."""
+    r = run("Foreign Minister Sheikh Sabah Al-Khalid Al-Hamad Al-Sabah welcomed the delegations. \"We are a host,\" "
+            "he said.")
+    assert [(a["text"], a["actor"]) for a in _actors(r) if "Sabah" in a["text"]] == [
+        ("Sabah Al-Khalid Al-Hamad Al-Sabah", "sabah-al-khalid-al-sabah")]
+    (q,) = [q for q in of(r, "quote") if q["direct"]]
+    assert q["speaker"] == "sabah-al-khalid-al-sabah"

@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from accord.ingest.components.actors import HONORIFICS, PLACE_WORDS, START, skeleton
+from accord.ingest.components.actors import _DEFINED_WORDS, _HEADS_NAME, HONORIFICS, PLACE_WORDS, START, skeleton
 from accord.ingest.components.unknown_actors import _KIND_WORDS, _SKIP, guess_kind, world_words
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
@@ -277,12 +277,17 @@ class ProposedPeople:
         # a listed person's first and last name words -> the people: a full name with more names between is his
         # ('Yoweri Kaguta Museveni' of the dictionary's 'Yoweri Museveni')
         self.ends: dict[tuple[str, str], set[str]] = {}
+        # the middle names of each such form, for people sharing both ends ('Sabah al-Khalid al-Sabah', 'Sabah
+        # al-Ahmad al-Jaber al-Sabah')
+        self.middles: dict[str, list[list[str]]] = {}
         for e in lex.entries.values():
             if e.kind == "person":
                 for n in (e.name, *e.aliases):
                     if " " in n:
-                        self.world_firsts.setdefault(n.split()[0], set()).add(e.id)
-                        self.ends.setdefault((slug(n.split()[0]), slug(n.split()[-1])), set()).add(e.id)
+                        words = n.split()
+                        self.world_firsts.setdefault(words[0], set()).add(e.id)
+                        self.ends.setdefault((slug(words[0]), slug(words[-1])), set()).add(e.id)
+                        self.middles.setdefault(e.id, []).append([slug(w) for w in words[1:-1]])
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
@@ -399,6 +404,11 @@ class ProposedPeople:
         if len(words) < 3:
             return None
         people = self.ends.get((slug(words[0]), slug(words[-1])), set())
+        if len(people) > 1:
+            # the one whose middle names the name holds, in order, with more between (a Gulf name's ancestors:
+            # 'Sabah Al-Khalid Al-Hamad Al-Sabah' of the dictionary's 'Sabah al-Khalid al-Sabah')
+            between = [slug(w) for w in words[1:-1]]
+            people = {p for p in people if any(forms and _in_order(forms, between) for forms in self.middles[p])}
         return next(iter(people)) if len(people) == 1 else None
 
     def _listed_with(self, norm: str, spans: list[tuple[int, int, str]], unsaid: list[tuple[int, int, str]],
@@ -757,6 +767,63 @@ def _words_before(norm: str, end: int) -> list[tuple[int, str]]:
     return words
 
 
+def _in_order(few: list[str], many: list[str]) -> bool:
+    """Whether the words of ``few`` stand in ``many`` in the same order."""
+    it = iter(many)
+    return all(w in it for w in few)
+
+
+_SERVING = {"in", "for", "to"}
+
+
+def _holds_whole(doc: IngestDoc, start: int, end: int) -> bool:
+    """Whether every mention touching a span lies inside it, shorter, and is a body's or a state's name (a known
+    body's name is that body's; a demonym inside, 'the Syrian Relief Board (SRB)', keeps the name from being a body's
+    of its own)."""
+    return all(m.end <= end and m.via != "demonym" and m.end - m.start < end - start
+               for m in doc.mentions_in(start, end)) and not any(
+        m.start < start < m.end for m in doc.mentions_in(max(0, start - 80), start))
+
+
+def _short_names(doc: IngestDoc, bodies: dict[str, tuple[int, int, str, str]], taken: bytearray) -> list[Mention]:
+    """'the Commission' after 'the Border Verification Commission (BVC)': the capitalised last word of a proposed
+    body's name, after the name, with the article, is the body's short name (not followed by 'on'/'of' and a
+    capital: the head of another body's name)."""
+    norm = doc.norm
+    out: list[Mention] = []
+    for pid, (s, e, name, kind) in bodies.items():
+        word = name.rsplit(None, 1)[-1]
+        if word not in _DEFINED_WORDS:
+            continue
+        at = norm.find("he " + word, e)
+        while at >= 0:
+            start, end = at + 3, at + 3 + len(word)
+            if norm[at - 1:at] in ("t", "T") and (at < 2 or not norm[at - 2].isalnum()) \
+                    and not norm[end:end + 1].isalnum() and not _HEADS_NAME.match(norm, end) \
+                    and taken.find(1, start, end) < 0:
+                out.append(Mention(start, end, doc.text[start:end], pid, kind, "defined", 0.8))
+            at = norm.find("he " + word, end)
+    return out
+
+
+def _served(words: list[tuple[int, str]]) -> int | None:
+    """Where the body's word of a name stands among its words (nearest first): the last word ('Popular Resistance
+    Army'), or the word before 'in', 'for' or 'to' and a place's capitalised words, which an acronym of another
+    language's words does not spell ('Integrated Stabilization Mission in the Central African Republic')."""
+    if not words:
+        return None
+    if words[0][1].lower() in _BODY_WORDS:
+        return 0
+    if not words[0][1][:1].isupper():
+        return None
+    for j, (_, w) in enumerate(words[1:], 1):
+        if w in _SERVING:
+            return j + 1 if j + 1 < len(words) and words[j + 1][1].lower() in _BODY_WORDS else None
+        if w in _BODY_GLUE and w not in ("the", "of", "and"):
+            return None
+    return None
+
+
 def _initials_fit(acronym: str, words: list[str]) -> bool:
     """Whether the acronym is the words' initials: each capitalised word gives its first letter (or a few letters
     from its start), a small word its initial or nothing ('National Democratic Front of the Philippines', NDFP)."""
@@ -798,9 +865,12 @@ class ProposedBodies:
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         norm = doc.norm
         taken = bytearray(len(norm))
+        people = bytearray(len(norm))  # what a person's name holds (no body's name swallows it)
         for m in doc.mentions:
             if m.actor or m.via not in ("title", "anonymous"):
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+                if m.kind == "person":
+                    people[m.start:m.end] = b"\x01" * (m.end - m.start)
         bodies: dict[str, tuple[int, int, str, str]] = {}  # id -> the full name's span, name and kind
         by_acronym: dict[str, str] = {}
         for m in _ACRONYM.finditer(norm):
@@ -812,21 +882,40 @@ class ProposedBodies:
             if found is None:
                 continue
             start, name = found
-            if taken.find(1, start, start + len(name)) >= 0 or name in self.known:
+            if name in self.known or taken.find(1, start, start + len(name)) >= 0 and (
+                    people.find(1, start, start + len(name)) >= 0 or not _holds_whole(doc, start, start + len(name))):
                 continue
             bodies[pid] = (start, start + len(name), name, guess_kind(name, "", "", self.armed) or "organisation")
             by_acronym[acr] = pid
         self._spelled_out(doc, taken, bodies, by_acronym)
         if not bodies:
             return doc
+        # a compound name is one mention: the actors a body's full name holds ('United Nations', a state it serves)
+        # are none
+        names = {b[2]: pid for pid, b in bodies.items() if len(b[2].split()) > 2}  # the full name written again
+        again = [(s, e, names[norm[s:e]]) for s, e in spans_of(norm, names) if s != bodies[names[norm[s:e]]][0]
+                 and people.find(1, s, e) < 0 and _holds_whole(doc, s, e)]
+        spans = [(s, e) for s, e, _, _ in bodies.values()] + [(s, e) for s, e, _ in again]
+        inside = {(m.start, m.end, m.actor) for s, e in spans for m in doc.mentions_in(s, e) if m.end <= e}
+        if inside:
+            doc.mentions = [m for m in doc.mentions if (m.start, m.end, m.actor) not in inside]
+            doc.candidates = [c for c in doc.candidates
+                              if c.kind != "actor" or (c.start, c.end, c.data.get("actor")) not in inside]
+        for s, e in spans:
+            taken[s:e] = b"\x01" * (e - s)
         found: list[Mention] = []
         for pid, (s, e, name, kind) in bodies.items():
             found.append(Mention(s, e, doc.text[s:e], pid, kind, "name", 0.8))
+        for s, e, pid in again:
+            found.append(Mention(s, e, doc.text[s:e], pid, bodies[pid][3], "name", 0.8))
         for s, e in spans_of(norm, {a: a for a in by_acronym}):
             if taken.find(1, s, e) >= 0 or not norm[s:e].isupper():
                 continue
             pid = by_acronym[norm[s:e]]
             found.append(Mention(s, e, doc.text[s:e], pid, bodies[pid][3], "alias", 0.8))
+        # (only a body its acronym's uses are: the OSCE's 'SMM' is the OSCE's mission, the actors found, not a body
+        # of its own)
+        found += _short_names(doc, {m.actor: bodies[m.actor] for m in found if m.via == "alias"}, taken)
         doc.proposed = {**doc.proposed, **{pid: b[2] for pid, b in bodies.items()}}
         doc.mentions = sorted(doc.mentions + found, key=START)
         for m in found:
@@ -889,11 +978,14 @@ class ProposedBodies:
                 if not any(w.lower() in self.body_words for w in span):
                     return None  # initials of a thing's name, not a body's
                 return words[i][0], norm[words[i][0]:end]
-        if not words or words[0][1].lower() not in _BODY_WORDS:
+        i = _served(words)  # the body's word, nearest first, before the place it serves ('Mission in Mali')
+        if i is None:
             return None
-        i = 0
+        last = i
         while i + 1 < len(words) and words[i + 1][1] not in _BODY_GLUE:
             i += 1
-        if i < 1 or abs(len(acr) - (i + 1)) > 1:
+        if words[i][1] == "The":
+            i -= 1
+        if i - last < 1 or abs(len(acr) - (i - last + 1)) > 1:
             return None
         return words[i][0], norm[words[i][0]:end]
