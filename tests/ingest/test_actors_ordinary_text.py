@@ -215,3 +215,22 @@ def test_a_list_of_things_with_their_states_in_brackets_after_a_label_names_no_p
     assert not _proposed_people(r)
     r = run("Delegates: Ingrid Aasland (Norway), Pavel Novotny (Czech Republic) and Keiko Tanabe (Japan).")
     assert _proposed_people(r) == ["ingrid-aasland", "pavel-novotny", "keiko-tanabe"]
+
+
+def test_a_capital_beyond_which_authority_extends_a_university_s_town_and_a_neighbour_s_land_are_places(run):
+    r = run("The new government will extend State authority beyond Kabul. A lecturer at the American University of "
+            "Cairo said so. Diplomats went beyond Moscow's offer. The countries neighbouring Libya will meet.")
+    assert not [a for t, a in actors(r) if t in ("Kabul", "Cairo", "Libya")]
+    assert ("Moscow", "russia") in actors(r)  # its owner
+
+
+def test_a_town_after_a_building_named_in_brackets_is_the_address_s(run):
+    r = run("The Senate met in the Senate Hall (Parliament House) Kampala at four in the evening.")
+    assert not [a for t, a in actors(r) if t == "Kampala"]
+
+
+def test_a_demonym_before_what_the_state_decided_or_did_is_the_state(run):
+    r = run("Analysts were divided on the Russian move. The Iranian decision surprised them, and so did the American "
+            "withdrawal. Syrian refugees waited.")
+    assert {("Russian", "russia"), ("Iranian", "iran"), ("American", "us")} <= set(actors(r))
+    assert not [a for t, a in actors(r) if t == "Syrian"]

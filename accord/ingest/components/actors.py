@@ -26,7 +26,8 @@ from accord.ingest.world import Lexicon
 # A state or capital after these words is a place ("talks in Moscow", "flights over Turkey"), not an actor.
 PLACE_WORDS = {"in", "at", "near", "outside", "around", "into", "via", "visited", "visit", "visiting",
                "toward", "towards", "across", "through", "left", "reached", "arrived", "flew", "returned",
-               "inside", "over", "leave", "leaving", "back", "throughout", "within", "since", "eastern", "western", "northern", "rural",
+               "inside", "over", "leave", "leaving", "back", "throughout", "within", "since", "beyond",
+               "neighbouring", "neighboring", "bordering", "eastern", "western", "northern", "rural",
                "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern"}
 # "the Houthi-held capital Sanaa": a capital right after these words is the city
 PLACE_NOUNS = {"capital", "city"}
@@ -189,7 +190,9 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                # the forces and the good offices a state sends ('Belarusian peacekeepers', 'the Kenyan contingent',
                # 'Norwegian mediation')
                "peacekeepers", "peacekeeping", "contingent", "contingents", "battalion", "battalions", "marines",
-               "paratroopers", "mediators", "mediation"}
+               "paratroopers", "mediators", "mediation",
+               # what the state decides and does ('the Russian move', 'the Iranian decision', 'the American withdrawal')
+               "move", "moves", "decision", "decisions", "withdrawal", "pullout"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
@@ -272,7 +275,9 @@ _NOT_GERUNDS = {"during", "including", "regarding", "concerning", "following", "
 # a capital after these and 'of' is the city ('the fall of Aleppo', 'the provinces of Damascus')
 _PLACE_OF = {"takeover", "capture", "fall", "siege", "outskirts", "streets", "centre", "center", "residents", "people",
              "liberation", "recapture", "seizure", "province", "provinces", "countryside", "suburbs", "city", "parts",
-             "north", "south", "east", "west", "governorate", "control"}
+             "north", "south", "east", "west", "governorate", "control",
+             # a school named after its town ('the American University of Beirut')
+             "university", "college"}
 # the vocabulary entry's flag of a word that may be a spelling of someone's surname (one of the bits spaCy leaves to
 # its users; the pipeline's vocabulary computes none of its own flags)
 _MAY_SPELL = FLAG63
@@ -418,7 +423,7 @@ class ActorMatcher:
                 dated = nxt == "," and bool(_DATE_WORD.match(doc.norm, idxs[last] + 1))
                 seized = prev == "of" and before_prev in _PLACE_OF  # 'their takeover of Sanaa', 'the provinces of Damascus'
                 # 'in Parliament House, Kampala': the town of an address after a building's name
-                seized = seized or (prev == "," and _address_of(doc.norm, strings, lows, idxs, first, end))
+                seized = seized or (prev in (",", ")") and _address_of(doc.norm, strings, lows, idxs, first, end))
                 # 'Jane Roe, senior researcher, Amman;': where a listed speaker works, after her role in small letters
                 seized = seized or (prev == "," and before_prev.isalpha() and doc.norm[idxs[first - 2]].islower()
                                     and (nxt in (";", ")") or doc.norm[end:end + 1] in ("\n", "")
@@ -827,6 +832,9 @@ def _address_of(norm: str, strings, lows: list[int], idxs: list[int], first: int
     """Whether a town after a comma is an address's: a building's capitalised word before the comma ('in Parliament
     House, Kampala.'), the town ending the address; not a list after a body's name ('the United Nations, Moscow and
     Washington') nor a sentence's subject after a fronted clause ('At the White House, Moscow agreed')."""
+    if first > 2 and strings[lows[first - 1]] == ")" and strings[lows[first - 2]] in _BUILDINGS \
+            and norm[idxs[first - 2]].isupper():
+        return True  # 'in the Senate Hall (Parliament House) Islamabad': the town after the building's name in brackets
     if first < 2 or strings[lows[first - 2]] not in _BUILDINGS or not norm[idxs[first - 2]].isupper():
         return False
     if first > 2 and strings[lows[first - 3]] == "united":
