@@ -39,7 +39,7 @@ _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|ministry|office|press service)\b", re.I)
-_COMMON_BODY = re.compile(r"\bthe (committee|group|coalition|council|ministry|movement|alliance|government|mission|"
+_COMMON_BODY = re.compile(r"\bthe (?-i:[a-z-]+ ){0,2}?(committee|group|coalition|council|ministry|movement|alliance|government|mission|"
                           r"army|charity|agency|organi[sz]ation|commission|league|bloc)(?:'s)?\b", re.I)
 # what an organisation is called again without its name ('the charity', 'the agency', 'the organisation')
 _ORGANISATION_NOUNS = ("charity", "agency", "organisation", "organization", "commission", "league", "bloc")
@@ -102,6 +102,10 @@ _DOCUMENT_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:the|its|this|that|their) (?:(?:d
 # an office of a state named without the state, after 'spokesman of the'
 _STATE_OFFICE_AFTER = re.compile(r"(?:Foreign )?(?:Ministry|Presidency|Foreign Office|Government)\b(?! of [A-Z])|"
                                  r"Ministry of Foreign Affairs\b(?! of [A-Z])")
+# what a body issues, or who speaks for it, with the body after ('A statement from the Ministry', 'a spokesman for
+# the Foreign Ministry', 'the communique issued by the Commission')
+_ISSUED_FOR = re.compile(r"(?:[Aa]n?|[Tt]he|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|statement|"
+                         r"communiqu[e\u00e9]|release|letter|note)\s+(?:(?:issued|released|sent)\s+)?(?:for|of|from|by)\s+(?:the\s+)?")
 _SPOKES_FOR = re.compile(r"spokes(?:man|woman|person) (?:for|of) (?:the )?")
 # the subject of a sentence that is someone the dictionary cannot name ('His prime minister, speaking ...'):
 # a pronoun after it refers to that person, not to someone named earlier
@@ -356,6 +360,7 @@ _TOLD_WHOM = re.compile(r"\s+(?:[^,;\"\n]{1,50}?\s+(?:by (?:tele)?phone|over the
                         r"|(?:the|his|her|their|its|our|my)\s+[\w' -]{2,40}?\s+(?=that\b)"
                         r"|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
+_IN_BRACKETS = re.compile(r"\([^()]*$")  # an opening bracket not closed before the end of the words
 _COLON_END = re.compile(r":\s*$")
 # where and how the words were said, between the cue and its colon ('said in a statement from the Ministry of Foreign
 # Affairs:', 'told reporters at the end of the talks in Geneva:', 'told The Courier by telephone from Riyadh:', whom
@@ -443,8 +448,9 @@ def find_quote_spans(text: str, norm: str) -> list[tuple[int, int, bool]]:
                 i = 1
         while i < len(marks):
             open_at = marks[i]
-            if text[open_at] == "\u201d" and i + 1 < len(marks):  # a stray closing mark: skip it
-                i += 1
+            if text[open_at] == "\u201d" and i + 1 < len(marks) and not (
+                    (open_at == s0 or text[open_at - 1].isspace()) and text[open_at + 1:open_at + 2].isalnum()):
+                i += 1  # a stray closing mark: skip it (unless set to open, after a space and before a word)
                 continue
             close_at = marks[i + 1] if i + 1 < len(marks) else None
             out.append((open_at + 1, close_at if close_at is not None else e0, close_at is not None))
@@ -714,7 +720,9 @@ class QuoteExtractor:
             return None
         cue = doc.text[m.start():m.end()]
         if norm[at:m.start()].strip(" ,.!?-"):
-            return self._resolve(doc, at, m.start(), cue=cue)
+            # the words between the closing mark and the verb are the attribution's subject ('", the conference
+            # participants noted'): a definite noun in small letters speaks, as at a sentence's start
+            return self._resolve(doc, at, m.start(), cue=cue, own_clause=True)
         # ', said the Syrian ambassador, Bashar Jaafari, in ...': the first person after the cue
         return self._resolve(doc, m.end(), _clause_end(norm, m.end(), limit), cue=cue, prefer_first=True)
 
@@ -743,8 +751,11 @@ class QuoteExtractor:
         lo = lead.end() if lead else lo
         # a transcript's label opening the sentence names whoever speaks the words around the quote, not its speaker
         lo = next((le for ls, le in doc.labels if ls <= lo < le <= at), lo) if doc.labels else lo
+        # 'had reaffirmed the communique "in full"': no verb of saying; 'underlined "This approach ..."' quotes the
+        # sentence right after it
         cues = [c for c in self._cues(doc, lo, at) if c.group() not in _THAT_ONLY_CUES or c.group() == "recalled"
-                or _THAT.match(norm, c.end(), at)]  # 'had reaffirmed the communique "in full"': no verb of saying
+                or _THAT.match(norm, c.end(), at)
+                or (not norm[c.end():at].strip(" ,:") and norm[at + 1:at + 2].isupper())]
         if not cues and _DASH_END.search(norm, lo, at):
             # 'Jaafari left without a word to the cameras - "Ask the other side ...": a dash, like a colon,
             # hands the words to the clause's subject, a person opening the sentence
@@ -760,6 +771,8 @@ class QuoteExtractor:
             heads = [re.fullmatch(r"\s*(?P<sp>[A-Z][^:\n]{0,60}?)\s*:\s*", norm[lo:at]) if not cues else None,
                      _COLON_SUBJECT.search(norm[lo:at])]
             for head in filter(None, heads):
+                if any(ps == lo + head.start("sp") for ps, _ in doc.places):
+                    continue  # 'GENEVA: "..."': a dateline, no speaker
                 possessive = _POSSESSIVE.match(head.group("sp"))
                 if possessive:  # 'His answer was one word:' is his
                     pron = "she" if possessive.group(1).lower() == "her" else "he"
@@ -858,8 +871,9 @@ class QuoteExtractor:
         if m is None:
             # '"..." The speaker was not a minister. It came from ...': one sentence of comment between,
             # in the same paragraph and with no other quote
+            # (or at the next paragraph's start: '"..." The sentence drew applause. / It came from ...')
             i = doc.sent_index(at + 2)
-            if i + 1 >= len(doc.sents) or doc.sents[i][0] < at or "\n" in doc.norm[at:doc.sents[i + 1][0]] \
+            if i + 1 >= len(doc.sents) or doc.sents[i][0] < at or doc.norm.count("\n", at, doc.sents[i + 1][0]) > 2 \
                     or '"' in doc.norm[at:doc.sents[i + 1][1]]:
                 return None
             m = _POINTER.match(doc.norm, doc.sents[i + 1][0])
@@ -922,8 +936,11 @@ class QuoteExtractor:
         # 'The UN envoy for Syria, Staffan de Mistura, met ...': the person after the title the sentence opens with
         first = self._titled_subject(doc, ps, pe) or first
         # the subject opens the sentence, or follows an opening clause ('Asked whether he would go, Hijab smiled.')
+        # ('Foreign Minister X welcomed ...': after his titles)
         opens = first is not None and (first.start == ps or doc.norm[ps:first.start] in ("The ", "the ")
-                                       or (first.start - ps <= 60 and doc.norm[ps:first.start].endswith(", ")))
+                                       or (first.start - ps <= 60 and doc.norm[ps:first.start].endswith(", "))
+                                       or (first.kind == "person" and self._opens_with(doc, ps, first.start)
+                                           and doc.norm[ps:first.start].endswith(" ")))
         if first is not None and opens and first.kind == "person" and first.actor:
             return Attribution(first.actor, first.text, None)
         pronoun = _PRONOUN_SUBJECT.match(doc.norm, ps, pe)
@@ -1274,6 +1291,9 @@ class QuoteExtractor:
         if _SOMEONE_OF.fullmatch(words):
             return Attribution(None, _np(words), cue)  # 'according to Ms. Y's deputy': the deputy, not Ms. Y
         person = [m for m in inside if m.kind == "person" and m.actor and m.via in ("name", "short")]
+        if len(person) > 1 and "(" in words:
+            # 'John Kerry (who spoke after Lavrov) said': a name inside brackets is an aside, not the subject
+            person = [m for m in person if not _IN_BRACKETS.search(norm, s, m.start)] or person
         if person and _PERSONS_GOVERNMENT.match(norm, person[-1].end, e):
             # 'President Nkurunziza's government': the government of the state he leads, not the man
             government = self._government_of(person[-1].actor)
@@ -1356,6 +1376,10 @@ class QuoteExtractor:
             body = body or ([self._antecedent(doc, s, head)] if head and head.isalpha() else [])
             if body and body[-1]:
                 return Attribution(body[-1], _np(words), cue)
+        issued = _ISSUED_FOR.match(words)
+        body = self._issuing_body(doc, s + issued.end(), e) if issued else None
+        if body:  # 'A statement from the Ministry', 'a spokesman for the Foreign Ministry': the body's words
+            return Attribution(body, _np(words), cue)
         stranger = self._stranger(doc, s, e)
         if stranger:
             return Attribution(None, stranger, cue)
@@ -1594,6 +1618,18 @@ class QuoteExtractor:
         if first is not None and first.start <= lo + 4 and first.kind in _BODY_KINDS:
             return first.actor
         return None
+
+    @staticmethod
+    def _issuing_body(doc: IngestDoc, s: int, e: int) -> str | None:
+        """The body named first from s (after 'a statement from the'): a known body, a description of one ('the
+        Ministry' as the state's), or a state's office named without the state (the report's state)."""
+        body = next((m.actor for m in doc.mentions_in(s, e) if m.actor and m.kind != "person"), None)
+        if body is None:
+            body = next((c.data.get("actor") for c in doc.of_kind("description") if s - 4 <= c.start < e
+                         and c.end > s), None)
+        if body is None and _STATE_OFFICE_AFTER.match(doc.norm, s):
+            body = state_named_most(doc, s)
+        return body
 
     @staticmethod
     def _spokes_np_body(doc: IngestDoc, s: int, e: int) -> str | None:

@@ -1,0 +1,84 @@
+"""Direct quotes in the forms of ministry releases and agency reports (texts written for these tests)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.ingest.conftest import of
+
+
+def direct(result: dict) -> list[dict]:
+    return [q for q in of(result, "quote") if q["direct"]]
+
+
+def test_an_unnamed_states_ministry_after_the_quote(run):
+    # an agency's '"...," the foreign ministry said in a statement': a definite body in small letters, modifiers first
+    (q,) = direct(run('"No military road leads out of this war," the foreign ministry said in a statement.'))
+    assert q["content"].startswith("No military road") and q["speaker_text"] == "the foreign ministry"
+    assert q["cue"] == "said"
+
+
+def test_the_definite_speakers_after_a_comma_outside_the_mark(run):
+    # the comma after the closing mark, as several agencies set it; the speakers a plural nobody names
+    (q,) = direct(run('"Twelve million people have left their homes", the conference participants noted.'))
+    assert q["speaker"] is None and q["speaker_text"] == "the conference participants" and q["cue"] == "noted"
+
+
+def test_a_bodys_verb_right_before_the_opening_mark(run):
+    # 'underlined' reports a clause only with 'that', but with the words right after it in marks it quotes them
+    (q,) = direct(run("The Russian Foreign Ministry underlined \u201cThis approach shows the politics behind the aid.\u201d"))
+    assert q["speaker"] == "russia" and q["cue"] == "underlined"
+
+
+def test_a_bodys_verb_before_a_fragment_is_no_quote_of_it(run):
+    r = run('The Council reaffirmed the communique "in full".')
+    assert [q for q in direct(r) if q["cue"] == "reaffirmed"] == []
+
+
+def test_a_paragraph_of_quoted_words_after_a_titled_subject(run):
+    # the paragraph before opens with the title and name of the one whose words follow, with no cue at all
+    r = run("Foreign Minister John Kerry welcomed the agreement on Tuesday.\n\n"
+            '"This is a step we have waited for. The parties must now keep their word."')
+    (q,) = direct(r)
+    assert q["speaker"] == "john-kerry" and q["cue"] is None
+
+
+def test_a_parenthesis_inside_the_subject_names_no_speaker(run):
+    (q,) = direct(run('John Kerry (who spoke after Sergei Lavrov) said: "The plan is ambitious."'))
+    assert q["speaker"] == "john-kerry"
+
+
+def test_a_right_mark_used_to_open(run):
+    # some sites set a right double mark where the left one belongs, after the cue
+    (q,) = direct(run("Posting on Twitter, Riad Hijab said, \u201dHow can anyone talk of a truce while the bombs fall?\u201d"))
+    assert q["content"].startswith("How can anyone") and q["speaker"] == "riyad-hijab"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["The weather in Geneva was cold.", "Talks resumed at noon.", "The hall was full."]))
+def test_an_unrelated_sentence_never_removes_a_release_quote(run, extra):
+    text = '"No military road leads out of this war," the foreign ministry said in a statement.'
+    assert len(direct(run(extra + " " + text))) == len(direct(run(text))) == 1
+
+
+def test_the_speaker_given_at_the_next_paragraphs_start(run):
+    # a report opening on a quote, one sentence of comment, then 'It came from X' opening the next paragraph
+    r = run('GENEVA: "Unless both sides give ground, there will be no deal." The line drew long applause in the hall.'
+            "\n\nIt came from Staffan de Mistura, who opened the round on Monday.")
+    (q,) = direct(r)
+    assert q["speaker"] == "staffan-de-mistura" and q["cue"] is None
+
+
+def test_a_statement_from_a_states_ministry_named_without_the_state(run):
+    # the ministry named without its state: the state the report is about speaks through it
+    r = run('Turkey welcomed the conference. A spokesman for the Foreign Ministry said: "We support a process led '
+            'by the Syrians themselves."')
+    (q,) = direct(r)
+    assert q["speaker"] == "turkey" and q["cue"] == "said"
+
+
+def test_a_statement_from_the_ministry_holds_its_fragment(run):
+    r = run('Russia welcomed the conference. A statement from the Foreign Ministry said Moscow supported "a process '
+            'led by the Syrians".')
+    assert [q["speaker"] for q in of(r, "quote")] == ["russia", "russia"]
