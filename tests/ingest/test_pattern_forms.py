@@ -170,3 +170,15 @@ def test_a_label_pattern_with_possessive_name_words_matches_as_before(name, text
     assert new.pattern != old.pattern
     for at in range(len(text) + 1):
         assert _found(new, "match", text, at, len(text)) == _found(old, "match", text, at, len(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT, data=st.data())
+def test_the_word_starts_before_a_date_anchor_read_backwards_are_the_last_ones_a_forward_scan_finds(text, data):
+    from accord.ingest.components import dates
+
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    most = data.draw(st.integers(1, 4))
+    forward = [w.start() for w in dates._WORD_START.finditer(text, lo, hi)][-most:]
+    assert dates._last_word_starts(text[::-1], len(text), lo, hi, most) == forward

@@ -183,6 +183,22 @@ _OPENING = [opening_class(p) for _, p in _RULES]
 _RULES_AT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
 
 
+def _last_word_starts(backwards: str, n: int, lo: int, hi: int, most: int = 3) -> list[int]:
+    """``[w.start() for w in _WORD_START.finditer(text, lo, hi)][-most:]``, read from ``backwards`` (the text
+    reversed, ``n`` its length): the scan stops at the ``most``-th start before ``hi``."""
+    out: list[int] = []
+    stop = n - lo
+    for w in _WORD_START_REVERSED.finditer(backwards, n - hi):
+        j = w.start()
+        if j >= stop:
+            break
+        out.append(n - 1 - j)
+        if len(out) == most:
+            break
+    out.reverse()
+    return out
+
+
 def _rules_at(c: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The rules (name, regex), in order, whose match may open with the character c."""
     got = _RULES_AT.get(c)
@@ -253,6 +269,9 @@ _ANCHOR_WORDS = ("week", "month", "year", "today", "tomorrow", "tonight", "yeste
 # (not '[\w-](?<![\w'-].)', the class first: most characters are in it, and the wider look-behind after it cost more,
 # 164M instructions against 148M on the 1 MB bench's anchors)
 _WORD_START = re.compile(r"(?<![\w'-])[\w-]")
+# the same places read backwards from an anchor in the reversed text (a word's first character is the last one of
+# its reversed self): the three nearest found, not every word start of the forty characters before it
+_WORD_START_REVERSED = re.compile(r"[\w-](?![\w'-])")
 _SHORT_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _NOUN_NEXT = re.compile(r"[ \t]+[a-z]{3,}")
@@ -643,9 +662,10 @@ class DateResolver:
         # three words before it: try the rules only there
         anchors = sorted({m.start() for m in _ANCHOR_DIGITS.finditer(text)}.union(
             [m.start() for m in _ANCHOR_CAPS.finditer(text)], [s for s, _ in literal_spans(text, _ANCHOR_WORDS)]))
+        backwards, n = text[::-1], len(text)
         for anchor in anchors:
             lo = max(doc.sent_of(anchor)[0], anchor - 40)
-            starts = [w.start() for w in _WORD_START.finditer(text, lo, anchor)][-3:] + [anchor]
+            starts = _last_word_starts(backwards, n, lo, anchor) + [anchor]
             for pos in starts:
                 if pos in tried:
                     continue
