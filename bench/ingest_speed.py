@@ -339,7 +339,7 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
              "tokenizer's pass then a fresh pipeline's in the same process. Each pass is timed alone: not the "
              "building of the tokenizer or pipeline, not Python's start-up or imports; the pipeline's pass includes "
              "its own tokenizer, its components and the output objects (not their JSON), the articles read as "
-             "`accord ingest` reads them: in groups of 32, each component over the group (`Pipeline.pipe`).", "",
+             f"`accord ingest` reads them: in groups of {_group()}, each component over the group (`Pipeline.pipe`).", "",
              "| measure | warm | single pass |", "|---|---|---|",
              f"| spaCy bare tokenizer (`spacy.blank('en').tokenizer`) | {spd['tokenizer_sent_per_s']:,} sentences/s | "
              f"{spd['tokenizer_single_pass_sent_per_s']:,} sentences/s |",
@@ -413,6 +413,12 @@ def render(spd: dict[str, Any], mem: dict[str, Any] | None, acc: dict[str, Any] 
                       f"coded as someone's report (reported_by): {p['reported_share']:.1%} of the sentences; moods of "
                       f"the events coded: {p['moods']}."]
     return "\n".join(lines) + "\n"
+
+
+def _group() -> int:
+    from accord.ingest.pipeline import GROUP
+
+    return GROUP
 
 
 def _span(pair: list[int]) -> str:
