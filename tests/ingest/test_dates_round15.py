@@ -99,3 +99,12 @@ def test_the_sitting_day_is_kept_only_within_a_week_before_publication(run, late
     assert dates(r)[1][1] == "2016-02-10"
     later = run("Sitting of Wednesday 10 February 2016" + _TURNS, dt.date(2016, 2, 19))
     assert dates(later)[1][1] == "2016-02-19"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The leader was expected in the capital on Monday to be sworn in.", "2016-04-18"),  # a day before: that Monday
+    ("The envoys were scheduled to meet on Friday.", "2016-04-22"),  # four days before: ahead
+])
+def test_a_plan_told_in_the_past_is_the_nearer_day(run, text, expected):
+    assert dates(run(text, dt.date(2016, 4, 19)))[-1][1] == expected
+

@@ -424,13 +424,17 @@ class Tenses:
                 kind = 1
             elif m.group() in ("will", "'ll") and _RECALL.match(low, m.end()):
                 kind = 1  # 'you will recall that on Tuesday the member asked ...': a day gone by
-            elif m.group() in ("was due ", "were due "):
-                kind = 2  # 'the envoy was due in Khartoum on Sunday': a plan told in the past, the nearer such day
+            elif m.group() in ("was due ", "were due ") or (m.group() in ("expected", "scheduled", "slated", "planned")
+                                                            and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start())):
+                kind = 2  # 'the envoy was due (was expected) in Khartoum on Sunday': a plan told in the past, the nearer such day
             elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k in (1, 4)
                                                           for _, e, k in past):
                 kind = 2
             future.append((m.start(), m.end(), kind))
         future += [(m.start(), m.end(), 0) for m in _PRESENT_AT.finditer(low, *sent)]
+        plans = {(s, e) for s, e, k in future if k == 2}
+        if plans:  # ('was expected': the participle is the plan's, no past marker of its own)
+            past = [p for p in past if p[:2] not in plans]
         return sorted(future + past)
 
     def _participle(self, at: int) -> int:
