@@ -144,6 +144,14 @@ class Descriptions:
         unique = {strings.add(w): ids.pop() for w, ids in keys.items() if len(ids) == 1 and len(w) > 3}
         self._state_hashes = np.array(sorted(unique), dtype=np.uint64)
         self._state_of_hash = unique
+        # a capital's, a name's or an alias's word -> the first state (in the dictionary's order) it is of: a look-up,
+        # where a scan of every entry per phrase was half a percent of the pipeline
+        self._state_of_word: dict[str, str] = {}
+        for e in self.lex.entries.values():
+            if e.kind == "state":
+                for word in (e.capital, e.name, *e.aliases):
+                    if word:
+                        self._state_of_word.setdefault(word, e.id)
 
     def _entry(self, actor: str) -> Entry:
         """The dictionary's entry of a mention's actor; a person the document proposed (``components.proposed``) has
@@ -154,6 +162,9 @@ class Descriptions:
         if doc.tokens is None or not len(doc.tokens) or not self.heads.offsets(doc) and "ounterpart" not in doc.norm:
             return doc
         self._focus: str | None | bool = False  # computed when first needed
+        # (this component adds no mention: the actors named and each title's one holder hold for the whole call)
+        self._named: set[str] | None = None
+        self._holder_of: dict[str, str | None] = {}
         found: list[tuple[int, int, str | None, str, str]] = []  # start, end, actor, type, head
         taken: list[tuple[int, int]] = list(doc.labels)
         norm = doc.norm
@@ -319,10 +330,7 @@ class Descriptions:
         return self.lex.government(focus) if focus else None
 
     def _state_of_place(self, word: str) -> str | None:
-        for e in self.lex.entries.values():
-            if e.kind == "state" and (e.capital == word or e.name == word or word in e.aliases):
-                return e.id
-        return None
+        return self._state_of_word.get(word)
 
     _last_start = -1
 
@@ -398,6 +406,11 @@ class Descriptions:
     def _one_holder(self, doc: IngestDoc, title: str) -> str | None:
         """A title coref left open ("the envoy": the UN has several): the holder who serves on the state
         the article is about, when exactly one does."""
+        if title not in self._holder_of:
+            self._holder_of[title] = self._holder(doc, title)
+        return self._holder_of[title]
+
+    def _holder(self, doc: IngestDoc, title: str) -> str | None:
         holders = self.lex.holders(title, None, doc.published)
         serving = [h for h in holders if self._serves_focus(doc, h)]
         for pick in ([h for h in serving if self._body_named(doc, h)], serving,
@@ -407,7 +420,9 @@ class Descriptions:
         return None
 
     def _body_named(self, doc: IngestDoc, holder: str) -> bool:
-        return body_named(self.lex, doc, holder)
+        if self._named is None:
+            self._named = {m.actor for m in doc.mentions if m.actor}
+        return body_named(self.lex, doc, holder, self._named)
 
     def _serves_focus(self, doc: IngestDoc, holder: str) -> bool:
         focus = self.focus(doc)
@@ -415,11 +430,13 @@ class Descriptions:
                                          if r.holds_on(doc.published))
 
 
-def body_named(lex: Lexicon, doc: IngestDoc, holder: str) -> bool:
+def body_named(lex: Lexicon, doc: IngestDoc, holder: str, actors: set[str] | None = None) -> bool:
     """Whether the article names the body the holder serves or one of its organs ("the UN Security
-    Council" for the UN's Secretary-General: an organ's name begins with its body's)."""
+    Council" for the UN's Secretary-General: an organ's name begins with its body's). ``actors``: the actors
+    the document's mentions name, when the caller has them."""
     bodies = {r.of for r in lex.entries[holder].roles if r.of and r.holds_on(doc.published)}
     if not bodies:
         return False
-    actors = {m.actor for m in doc.mentions if m.actor}  # each actor once, however often it is named
+    if actors is None:
+        actors = {m.actor for m in doc.mentions if m.actor}  # each actor once, however often it is named
     return not actors.isdisjoint(bodies) or any(not actors.isdisjoint(lex.organs(b)) for b in bodies)
