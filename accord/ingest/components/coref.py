@@ -10,6 +10,7 @@ only: they are not actor mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import re
 
 from accord.ingest.components.actors import HONORIFICS, START
@@ -281,10 +282,14 @@ class Coref:
         out: list[Mention] = []
         if not people:
             return out
+        starts = [m.start for m in people]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
         for p in _pronoun_matches(doc.norm):
             want = "f" if p.group(1).lower() == "she" else "m"
             sent = doc.sent_index(p.start())
-            for m in reversed(people):
+            # the people named before the pronoun, nearest first (those after it skipped by a bisection, not one by one)
+            before = people[:bisect_left(starts, p.start())] if ordered else people
+            for m in reversed(before):
                 if m.start >= p.start() or doc.norm.startswith("'s", m.end):
                     continue  # later, or a possessive ("Assad's departure") rather than a subject
                 if sent - doc.sent_index(m.start) > self.window:
