@@ -265,6 +265,9 @@ _DAY_WORDS = sorted({w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {"
 _HEADS_NAME = re.compile(rf" (?:on|of|for) (?:the )?(?!(?:{'|'.join(_DAY_WORDS)})\b\.?)[A-Z]")
 #: a mention's start, the key mentions are kept sorted by (the C-level getter costs less than a lambda)
 START = attrgetter("start")
+#: a dictionary mention's confidence by how it names its actor
+_CONFIDENCE = {"name": 0.97, "described": 0.9, "metonym": 0.93, "capital": 0.85, "demonym": 0.8, "short": 0.85,
+               "people": 0.8}
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 # capitalised words (with 'of', 'for', 'and', 'in', 'on', 'the' between) right before an acronym's parenthesis
 _PART_WORDS = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the|to)\s+)*[A-Z][\w-]*)*\s+$")
@@ -542,9 +545,7 @@ class ActorMatcher:
                 via = "described"  # no name: events and quotes read who it is, the candidate is a description
             if doc.norm[start:start + 4] in _THE and via in ("name", "metonym"):
                 start += 4  # spans leave out a leading article (before a line break too: wrapped text)
-            confidence = {"name": 0.97, "described": 0.9, "metonym": 0.93, "capital": 0.85, "demonym": 0.8,
-                          "short": 0.85, "people": 0.8}[via]
-            doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, confidence))
+            doc.mentions.append(Mention(start, end, doc.text[start:end], actor, entry.kind, via, _CONFIDENCE[via]))
         self._spellings(doc, lows, idxs, lens, keyed, title_keys)
         doc.mentions.sort(key=START)
         self._glued(doc, idxs, lows, strings)
