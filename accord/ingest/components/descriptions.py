@@ -140,7 +140,7 @@ class Descriptions:
                     # a common noun ending a name ('South West State') names no state alone
                     if form and form.split()[-1].lower() not in _COMMON_LAST:
                         keys.setdefault(form.split()[-1].lower(), set()).add(e.id)
-        strings = ctx.nlp.vocab.strings
+        strings = self.strings = ctx.nlp.vocab.strings
         unique = {strings.add(w): ids.pop() for w, ids in keys.items() if len(ids) == 1 and len(w) > 3}
         self._state_hashes = np.array(sorted(unique), dtype=np.uint64)
         self._state_of_hash = unique
@@ -383,13 +383,16 @@ class Descriptions:
             arr = doc.token_array(LOWER, IDX, LENGTH)  # the array the word sets and the actors read too
             at = np.searchsorted(self._state_hashes, arr[:, 0])
             at[at == len(self._state_hashes)] = 0
-            tokens = doc.tokens
+            strings = self.strings
+            n = len(arr)
             counts: dict[str, int] = {}
+            # (the neighbours' words read from the array's hashes: a spaCy Token made for each cost more)
             for i in np.flatnonzero(self._state_hashes[at] == arr[:, 0]).tolist():
-                prev = tokens[i - 1].lower_ if i else ""
-                nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+                prev = strings[int(arr[i - 1, 0])] if i else ""
+                nxt = strings[int(arr[i + 1, 0])] if i + 1 < n else ""
                 state = self._state_of_hash[int(arr[i, 0])]
-                if prev in PLACE_WORDS or nxt in PLACE_NEXT or any(s <= tokens[i].idx < e for s, e in doc.places):
+                idx = int(arr[i, 1])
+                if prev in PLACE_WORDS or nxt in PLACE_NEXT or any(s <= idx < e for s, e in doc.places):
                     # a venue ("talks in Kuwait", "the Kuwait talks", a dateline) counts for a civil war's state only
                     if self.lex.government(state) == state:
                         continue
