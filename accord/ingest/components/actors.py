@@ -193,7 +193,9 @@ ACTOR_NOUNS = {"jets", "jet", "warplanes", "warplane", "aircraft", "planes", "bo
                "peacekeepers", "peacekeeping", "contingent", "contingents", "battalion", "battalions", "marines",
                "paratroopers", "mediators", "mediation",
                # what the state decides and does ('the Russian move', 'the Iranian decision', 'the American withdrawal')
-               "move", "moves", "decision", "decisions", "withdrawal", "pullout"}
+               "move", "moves", "decision", "decisions", "withdrawal", "pullout",
+               # one of its troops ('before any Nigerian troop is committed', 'a Kenyan soldier was hurt')
+               "troop", "soldier"}
 # after 'the' and a demonym used as a noun for the nation ('the French included', 'the British say'): what may
 # follow a plural subject or a noun phrase's end
 _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had", "say", "says", "said", "are", "were",
@@ -202,6 +204,11 @@ _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had
 # 'We call on the regime, and on Russia, to stop': a state after 'on' that a call reaches
 # 'sanctions on Russia', 'pressure on Iran': what is laid on a state, which is the one it acts on
 _LAID_ON = {"sanctions", "pressure", "embargo", "demands"}
+# 'depends first of all on Russia', 'relies on Iran': the state the outcome rests with, which acts
+_DEPEND_ON = re.compile(r"\b(?:depends?|depended|depending|rely|relies|relied|relying|hinges?|hinged)(?:\s+[\w-]+){0,3}\s+on\s+$")
+# after a town's possessive, the town's own ground and people, not what its government does ("Tripoli's airspace")
+_CITY_PARTS = {"airspace", "airport", "streets", "suburbs", "outskirts", "residents", "districts", "neighbourhoods",
+               "neighborhoods", "port", "skyline", "hospitals", "markets"}
 _CALL_ON = re.compile(r"\b(?:call|calls|called|calling|urged|urges|pressed|presses)\s+on\b[^.;:]{0,60}$")
 # With these after it, a demonym names a state's government or its forces as one compound mention.
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "leadership", "army", "military",
@@ -445,6 +452,10 @@ class ActorMatcher:
                 dated = dated or (prev == "-" and doc.norm[end:end + 1] in ("\n", "")
                                   and any(c.isdigit() for c in doc.norm[line_start:start]))
                 located = located and nxt != "'s"  # 'what has changed in Moscow's calculations': its owner
+                # 'a Berlin institute', 'an Ankara think tank': a kind of place in the town ('a Moscow-backed unit' acts)
+                located = located or (via == "capital" and prev in ("a", "an") and nxt not in ("-", "'s"))
+                # "Tripoli's airspace", "Cairo's streets": the town's own ground and people
+                seized = seized or (nxt == "'s" and last + 1 < n and strings[lows[last + 1]] in _CITY_PARTS)
                 # 'Bern, Press releases, 14.03.2016', 'Vienna/Mariupol, 4 January': a dateline opening its line;
                 # 'CH-3003 Bern': an address's town after its postal code
                 dated = dated or (line_start == start and bool(_DATELINE.match(doc.norm, end))) \
@@ -479,7 +490,8 @@ class ActorMatcher:
                     continue
                 called_on = prev == "on" and (before_prev in ("called", "call", "calls", "calling", "urged", "pressed")
                                               or before_prev in _LAID_ON
-                                              or bool(_CALL_ON.search(doc.norm, max(0, start - 80), start)))
+                                              or bool(_CALL_ON.search(doc.norm, max(0, start - 80), start))
+                                              or bool(_DEPEND_ON.search(doc.norm, max(0, start - 50), start)))
                 # 'For France, Assad cannot stay': the state whose view the sentence gives
                 fronted = prev == "for" and nxt == "," and first > 0 and doc.sent_of(start)[0] == idxs[first - 1]
                 represented = (prev == "of" and (before_prev in REPRESENTED_BY or first - 1 in person_ends

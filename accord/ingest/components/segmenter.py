@@ -162,8 +162,13 @@ class Segmenter:
         header = place_lines(doc.norm, self.known_places, self.title_words, self.people)
         doc.places += header
         # a headline line (no final stop) is its own sentence already; only the first body paragraph has a dateline
-        for s, e in doc.sents[:3]:
+        # (after a headline, a byline and 'Published' / 'Updated' stamps, the sixth line: there only a full one in
+        # capitals, its country or day and a dash, 'MANILA, Philippines - ', not any line in capitals)
+        for i, (s, e) in enumerate(doc.sents[:6]):
             m = _DATELINE.match(doc.norm, s)
+            if i >= 3 and not (m and m.group("place") and m.group("place").isupper()
+                               and (m.group("region") or m.group("date")) and m.group(0).rstrip()[-1:] == "-"):
+                continue
             if m and m.group("aplace"):
                 doc.places += [m.span("aplace"), m.span("aoutlet")]
                 self._local_day(doc, m.group("aplace"), dateline=m.group("adate"))

@@ -1,0 +1,55 @@
+"""Capitals as places and states as actors in forms blind17 showed (issue 12, round 15)."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import of
+
+
+def actors(result: dict) -> list[tuple[str, str | None]]:
+    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+
+
+def test_a_capital_after_a_or_an_names_a_kind_of_place(run):
+    r = run("Ana Ruiz, a fellow at a Madrid institute for security studies, and an Oslo think tank's director spoke. "
+            "Madrid said on Friday that it agreed.")
+    found = actors(r)
+    assert found.count(("Madrid", "spain")) == 1
+    assert ("Oslo", "norway") not in found
+
+
+def test_a_capital_after_a_keeps_its_compound_with_a_state_acting(run):
+    r = run("The monitors saw a Moscow-backed unit cross the line.")
+    assert ("Moscow", "russia") in actors(r)
+
+
+def test_a_capitals_airspace_and_streets_are_the_city(run):
+    r = run("Cairo's airspace was shut on Sunday and Lima's streets were quiet. Cairo's position has not changed.")
+    found = actors(r)
+    assert found.count(("Cairo", "egypt")) == 1
+    assert ("Lima", "peru") not in found
+
+
+def test_a_dateline_of_capital_and_country_after_a_headline_byline_and_two_stamps(run):
+    r = run("Vote slips to next week\n\nAna Cruz\nPublished 7:45 PM, March 02, 2016\n"
+            "Updated 9:10 PM, March 02, 2016\n\nNAIROBI, Kenya - The assembly adjourned without a vote, and "
+            "Nairobi said it would try again.")
+    found = actors(r)
+    assert ("NAIROBI", "kenya") not in found
+    assert ("Nairobi", "kenya") in found
+
+
+def test_a_demonym_before_a_single_troop_or_soldier_is_the_state(run):
+    r = run("Before any Ghanaian troop is sent, the cabinet must vote. One Kenyan soldier was hurt.")
+    found = actors(r)
+    assert ("Ghanaian", "ghana") in found
+    assert ("Kenyan", "kenya") in found
+
+
+def test_a_state_something_depends_on_acts(run):
+    r = run("According to the minister, the outcome depends first of all on Iran, which arms the militias.")
+    assert ("Iran", "iran") in actors(r)
+
+
+def test_a_body_named_like_a_dateline_place_after_a_stays_the_body(run):
+    r = run("The fighters will hand their weapons to a United Nations mission within six months.")
+    assert ("United Nations", "un") in actors(r)
