@@ -95,3 +95,4 @@ def test_an_interview_s_closing_line_about_the_guest_is_nobody_s_answer(run):
             "Yusuf Demirel is a researcher at an institute for regional studies.")
     got = [c for c, _ in turns(run(text, dt.date(2016, 4, 16)))]
     assert got[-1] == "They will open, but I expect little from them."
+

@@ -139,6 +139,10 @@ _OBJECT_AFTER = re.compile(rf"(?:it|them|him)\b(?!{_VERB_AFTER.format('|that')})
                            rf"|(?:so|nothing|little|something|anything)\b(?!{_VERB_AFTER.format('')})")
 # verbs that take a thing as often as a clause ('announced a 72-hour truce', 'repeated Turkey's objection'): what
 # follows them is a report only with a finite verb of its own ('announced a truce would begin') or 'that'
+# after 'According to X,': a subject of a few capitalised words and a reporting verb with 'that' ('Wang told his
+# counterpart that', 'the minister said that'): that subject's words, the source's report of them
+_TOLD_THAT = re.compile(r"[ \t]*(?:[Tt]he[ \t]+[a-z]+|[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})[ \t]+"
+                        r"(?:told|said|says|tells|assured|informed)\b(?:[ \t]+[\w'\u2019-]+){0,3}?[ \t]+that\b")
 # '..., according to the statement.' closing a reported clause: the report's source, not its words
 _SOURCE_AT_END = re.compile(r",\s+according to [^,;]*[.;]?\s*$")
 _NP_CUES = {"announced", "repeated", "reiterated", "confirmed"}
@@ -1058,6 +1062,8 @@ class QuoteExtractor:
                 if cue.lower() == "according to":
                     comma = norm.find(",", m.end(), e)
                     that = _THAT.match(norm[comma + 1:e]) if comma > 0 else None
+                    if m.start() == s and comma > 0 and _TOLD_THAT.match(norm, comma + 1, e):
+                        continue  # 'According to X, Y told Z that ...': Y's words, reported by X; the verb after says
                     if m.start() == s and comma > 0:
                         self._add_indirect(doc, spans, m.end(), comma, comma + 1, e, cue)
                     elif that:  # 'X has been told, according to Y, that ...': the words after
