@@ -34,6 +34,8 @@ _LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,7}}[A-Z][\w.'-
 # (Ms Jane Roe) 11.15 am'): capitalised words, notes in brackets, a clock's time
 _TIMED_LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,11}}[A-Z][\w.'-]*\s*(?:\([^()\n]{{1,60}}\)\s*)?"
                           r"\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?\s?[Mm]\.?|[AaPp][Mm]))?")
+# the time alone on its line above a label ('11:05 a.m.' over 'Mr Speaker' over his words)
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?\s?[Mm]\.?|[AaPp][Mm]))?")
 # a list item or numbered paragraph, a markdown heading or bold run
 _ITEM = re.compile(r"(?:[-*\u2022>]|\d{1,3}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s|\*\*|#{1,6}\s")
 # a stage line '(Laughter.)' or a date line ('Geneva, 3 February 2016') is a line of its own
@@ -75,7 +77,7 @@ def _full(a: str, b: str, longest: int) -> bool:
 
 def _structural(a: str, b: str, first: bool, wrapped: bool, width: float, longest: int) -> bool:
     """Whether the break between line a and the next line b of one paragraph is a line of its own's edge."""
-    if _TIMED_LABEL.fullmatch(a.strip()):
+    if _TIMED_LABEL.fullmatch(a.strip()) or _CLOCK_LINE.fullmatch(a.strip()):
         return True  # the speech under the label opens a line of its own, whatever the time's 'am' leaves open
     if _CAPS_OPENING.match(b):
         # ...unless the line before is a speaker's label in capitals cut by the wrap ('BARACK OBAMA, PRESIDENT OF
@@ -135,7 +137,8 @@ def soft_breaks(norm: str) -> str:
     width = statistics.median(inside) if inside else 0.0
     longest = max(inside, default=0)  # a wrap's width is at least that of its longest line broken mid-sentence
     soft = heads + [starts[i] + len(lines[i]) for starts, lines, pairs in blocks for i, a, b in pairs
-            if not _structural(a, b, i == 0, wrapped, width, longest)]
+            if not _structural(a, b, i == 0 or bool(_CLOCK_LINE.fullmatch(lines[i - 1].strip())), wrapped, width,
+                               longest)]
     if not soft:
         return norm
     soft.sort()

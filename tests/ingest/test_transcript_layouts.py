@@ -89,3 +89,68 @@ def test_a_chair_s_order_to_an_interjecting_member_is_his_speech_not_a_stage_lin
     got = [(c, t) for c, _, t in turns(run(text, dt.date(2016, 2, 24)))]
     assert ("The member for Isaacs will cease interjecting.", "The SPEAKER") in got
     assert not [c for c, _ in got if c.startswith("Mr Dreyfus")]
+
+
+def test_a_chair_s_label_with_the_holder_in_brackets_is_the_holder_whatever_the_house_calls_its_chair(run):
+    # a temporary speaker, a deputy presiding officer, a Welsh Llywydd: the person the note names
+    for chair, who in (("The Temporary Speaker (Hon. Wanjiku Odhiambo)", "wanjiku-odhiambo"),
+                       ("The Deputy Presiding Officer (Aled Rhun)", "aled-rhun"),
+                       ("The Llywydd (Ceri Pughe)", "ceri-pughe")):
+        text = (f"{chair}: Order. Question 1, Rhys ab Owain.\n\n"
+                "Rhys ab Owain: Will the Minister set out what we are doing for refugees?\n\n"
+                "The First Minister (Gareth Llewellyn): We have taken more than four hundred so far.\n\n"
+                f"{chair}: Thank you.")
+        assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
+            who, "rhys-ab-owain", "gareth-llewellyn", who], chair
+
+
+def test_a_style_in_brackets_after_hon_is_no_part_of_the_member_s_name(run):
+    text = ("Hon. Speaker: Order, Members. Next Question.\n\n"
+            "Hon. (Ms.) Mwende Kilonzo (Kitui Rural, WDM-K): Thank you, Hon. Speaker. I rise to ask about our troops.\n\n"
+            "Hon. (Dr.) Otieno Wambura (Gem, ODM): Hon. Speaker, we will table the answer on Tuesday.\n\n"
+            "Hon. (Ms.) Mwende Kilonzo: Hon. Speaker, I am not satisfied.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
+        None, "mwende-kilonzo", "otieno-wambura", "mwende-kilonzo"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["14:31", "11.05 a.m.", "2:31 PM", "[14:31]", "(14:31)"]))
+def test_a_bare_time_before_a_colon_label_never_changes_the_turns(run, time):
+    text = (f"{time} Mr Speaker: Order. I call the Member for Kumasi.\n\n"
+            f"{time} Mr Kojo Appiah-Kubi: Mr Speaker, I want to ask the Minister about Mali.\n\n"
+            f"{time} Ms Efua Owusu-Dankwa: Mr Speaker, we will answer in writing.\n\n"
+            f"{time} Mr Speaker: Thank you.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
+        None, "kojo-appiah-kubi", "efua-owusu-dankwa", None], time
+
+
+def test_a_live_page_s_times_with_a_zone_open_no_labels(run):
+    text = ("14:31 GMT Lavrov: the talks in Geneva will go on.\n\n"
+            "14:40 GMT Kerry: no agreement yet on the convoys.")
+    assert not turns(run(text, dt.date(2016, 2, 10)))
+
+
+def test_a_synopsis_of_debates_labels_each_turn_with_the_member_in_capitals_and_said(run):
+    text = ("SYNOPSIS OF DEBATES\n\n"
+            "SHRI RAVINDRAN PILLAI (KOLLAMPETTAI) initiating the discussion said: We want our nationals back from "
+            "Yemen, and the Government has been slow.\n\n"
+            "The evacuation must go on by sea.\n\n"
+            "SHRI TAPAN KUMAR GHOSH said: The House must know the cost.\n\n"
+            "THE MINISTER OF EXTERNAL AFFAIRS (SHRIMATI LAKSHMI VARADAN) replying to the discussion, said: We have "
+            "brought back four thousand of them.")
+    assert [(c[:20], s) for c, s, _ in turns(run(text, dt.date(2015, 4, 20)))] == [
+        ("We want our national", "ravindran-pillai"), ("The evacuation must ", "ravindran-pillai"),
+        ("The House must know ", "tapan-kumar-ghosh"), ("We have brought back", "lakshmi-varadan")]
+    # one such paragraph in a report is no record
+    assert not turns(run("NEW DELHI: SHRI RAVINDRAN PILLAI said: We want them back.", dt.date(2015, 4, 20)))
+
+
+def test_a_time_alone_on_the_line_above_a_label_alone_on_its_line_keeps_both_lines_apart(run):
+    text = ("11:05 a.m.\nMr Speaker\nOrder. I call the Member for Kumasi.\n\n"
+            "11:06 a.m.\nMr Kojo Appiah-Kubi\nMr Speaker, I want to ask the Minister about Mali.\n\n"
+            "11:10 a.m.\nMs Efua Owusu-Dankwa\nMr Speaker, we will answer in writing.\n\n"
+            "11:12 a.m.\nMr Speaker\nThank you.")
+    assert [(c, s) for c, s, _ in turns(run(text, dt.date(2016, 2, 10)))] == [
+        ("Order. I call the Member for Kumasi.", None),
+        ("Mr Speaker, I want to ask the Minister about Mali.", "kojo-appiah-kubi"),
+        ("Mr Speaker, we will answer in writing.", "efua-owusu-dankwa"), ("Thank you.", None)]

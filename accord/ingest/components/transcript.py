@@ -52,6 +52,10 @@ labels in a full stop (`The Chairman.`, `Secretary Kerry.`, `Mr X, Minister of F
 where three paragraphs or more open with one and a speaker comes back. Labels alone on their lines without a colon (`SECRETARY KERRY` over his words) are read where three or more take
 turns, a speaker comes back and most speak as I, we or you. A page that labels only its questions
 (`Q:`) gives the answer under each to the one person its first line names (`Doorstep remarks by X`).
+A record may print the turn's time with the label, before it or after it, on its line or on the line above
+(`Mr Speaker 11:05 a.m.`, `14:31 Jane Roe:`); a synopsis of debates labels a turn with the member in capitals, what
+he did and 'said:' (`SHRI JANE ROE (SEAT) initiating the discussion said: ...`). A chair's label with a name in its
+note (`The Temporary Speaker (Hon. X):`, `The Llywydd (X):`) is that person.
 """
 
 from __future__ import annotations
@@ -71,7 +75,8 @@ from accord.ingest.words import finditer_at, search_at_line_starts
 # a capitalised word, or a name after a lower-case particle joined to it ('al-Assad', 'bin-Zayed', "d'Estaing")
 # (a capital with its accent too: 'Ángela', 'Ýmir', 'Øystein')
 _WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00d6\u00d8-\u00de][\w.'\u00c0-\u024f-]*"
-_JOIN = r"(?:of|the|for|de|da|di|al|el|bin|ibn|von|van|der|la|le|du|des|and)"
+# (Welsh "ab"/"ap", Arabic "bint", Portuguese "dos"/"das"/"do", Spanish "del"/"y", Dutch "ter"/"ten", German "zu")
+_JOIN = r"(?:of|the|for|de|da|di|al|el|bin|bint|ibn|ab|ap|von|van|der|ter|ten|zu|la|le|du|des|del|dos|das|do|y|and)"
 # a rank's or a degree's abbreviation in brackets may stand between a label's words ('GEN. (DR.) V.K. SINGH',
 # 'Sen. (Dr.) Jane Roe'); an office in capitals may take twelve words ('THE MINISTER OF STATE IN THE MINISTRY OF ...')
 _PART = rf"{_WORD}(?:[ \t]+(?:\([A-Za-z]{{1,6}}\.?\)[ \t]+)?(?:{_JOIN}[ \t]+)*{_WORD}){{0,11}}"
@@ -80,7 +85,9 @@ _PART = rf"{_WORD}(?:[ \t]+(?:\([A-Za-z]{{1,6}}\.?\)[ \t]+)?(?:{_JOIN}[ \t]+)*{_
 # ('[00:12:31] ', '(12:31) ', '00:12:31 - '; a live page's '09:15 GMT - ' or '09:15:00 GMT - ' is a time and no
 # speaker: a zone follows it), or the number
 # of a question on the order paper ('4. ')
-_BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}(?![ \t]+(?:GMT|UTC|ET|EST|EDT|CET|CEST|EET|EEST|MSK|BST|[Ll]ocal)\b))"
+# (a record's bare time to the minute, '14:31 Mr Speaker:', '11.05 a.m. Jane Roe:', the same)
+_BEFORE = (r"(?:(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}(?![ \t]+(?:GMT|UTC|ET|EST|EDT|CET|CEST|EET|EEST|MSK|BST|[Ll]ocal)\b)"
+           r"|\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[ \t]?[Mm]\.?)?(?=[ \t]+[A-Z])(?![ \t]+(?:GMT|UTC|ET|EST|EDT|CET|CEST|EET|EEST|MSK|BST|[Ll]ocal|[AaPp]\.?[ \t]?[Mm])\b))"
            r"[ \t]*(?:[-\u2013\u2014][ \t]*)?|\d{1,3}\.[ \t]+)?")
 # where the words start after a label's colon: on its line, or on the next line when the label has one to itself
 _WORDS_AFTER = r"(?:[ \t]+|[ \t]*\n\n?[ \t]*)(?=[^\s\"])"
@@ -192,12 +199,29 @@ _GUESTS = {"guest", "caller", "panellist", "panelist", "interviewee", "commentat
 # Jane Roe', '11.05 am'): a clock's time, its half of the day after it or not
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[ \t]*(?:[AaPp]\.?[ \t]?[Mm]\.?(?![\w.])|[AaPp][Mm]\b))?"
 _LINE_LABEL = re.compile(
-    r"(?:^|(?<=\n\n))" + _BEFORE + rf"(?:{_CLOCK}[ \t]+(?=[{_CAPITAL}]))?"
+    r"(?:^|(?<=\n\n))" + _BEFORE + rf"(?:{_CLOCK}(?:[ \t]+|[ \t]*\n[ \t]*)(?=[{_CAPITAL}]))?"
     + rf"(?P<who>{_NAME_WORD_ATOMIC}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_NAME_WORD_ATOMIC}){{1,5}}"
     + "|(?i:" + "|".join(map(re.escape, sorted(_QUESTIONERS - {"q"}, key=len, reverse=True))) + "))"
     r"(?P<note>(?:[ \t]*[(\[][^()\[\]\n]{1,80}[)\]]){0,3})[ \t]*" + rf"(?:{_CLOCK}[ \t]*)?"
     # a parliament-monitoring site's permalink line under the label ('Link to this: Individually | In context | ...')
     r"(?:\n[ \t]*Link to this\b[^\n]*)?\n\n?[ \t]*(?=[^\s])")
+# a synopsis of debates labels each turn with the member in capitals, what he did, and 'said:' ('SHRI JANE ROE
+# (CONSTITUENCY) initiating the discussion said: ...', 'THE MINISTER OF X (SHRI JANE ROE) replying, said: ...'):
+# read only where two paragraphs or more open so (_said_labels)
+_SAID_LABEL = re.compile(
+    r"(?:^|(?<=\n\n))(?P<who>[A-Z][A-Z.'\u2019-]*(?:[ \t]+[A-Z][A-Z.'\u2019-]*){1,13})"
+    r"(?P<note>(?:[ \t]*\([^()\n]{1,120}\)){0,2})"
+    r"(?:,?[ \t]+[a-z][^\n:\"\u201c]{0,120}?)?,?[ \t]+said[ \t]*:" + _WORDS_AFTER)
+
+
+def _said_labels(norm: str) -> list[re.Match[str]]:
+    """The synopsis labels of a record that labels its turns so: two or more."""
+    if "said" not in norm:
+        return []
+    found = [m for at in _paragraph_opens(norm) if (m := _SAID_LABEL.match(norm, at))]
+    return found if len(found) >= 2 else []
+
+
 # a parliamentary assembly's member: a style, given names, the surname in capitals ('Ms Hanne LUNDGREN', 'Sir Alan
 # HOLLOWAY', 'Mr Jean-Pierre DUBOIS')
 _ASSEMBLY_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mme|M|Sir|Dame|Lord|Lady|Baroness|Dr)\.?[ \t]+"
@@ -206,6 +230,7 @@ _ASSEMBLY_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mme|M|Sir|Dame|Lord|Lady|Barones
 # a name's word in small letters after its capital ('Aoife', 'Ní', "O'Brien", 'Min-jae'), and a particle between them
 _MIXED_WORD = re.compile(r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[-'\u2019][A-Za-z\u00c0-\u024f][a-z\u00df-\u024f]*)*")
 _JOIN_WORD = re.compile(_JOIN)
+_BRACKETED_STYLE = re.compile(r"\([A-Za-z]{1,6}\.?\)")
 # a chair calling the next speaker by full name ('I call Mr Peter Quinlan', 'I now give the floor to Ms Ana Ruiz',
 # 'I invite Dr Omar Said to speak')
 _CALLED = re.compile(r"\b(?:[Cc]all(?:s|ed)?(?:[ \t]+(?:up)?on)?|[Ii]nvite[sd]?|the floor to|[Rr]ecogni[sz]e[sd]?)[ \t]+"
@@ -236,8 +261,8 @@ _CHAIRS = {"president", "chair", "chairman", "chairperson", "chairwoman", "speak
 _CHAIR = re.compile(r"The (?:President|Chair|Chairman|Chairperson|Acting President)")
 # a presiding officer's label in any case, with a record's asterisk ('The PRESIDENT*', 'Mr Speaker', 'Madam Deputy
 # Speaker', 'The SPEAKER pro tempore', 'An Ceann Comhairle', 'The Presiding Officer')
-_CHAIR_LABEL = re.compile(r"(?i)(?:(?:the|mr\.?|madam|madame|mme|an|hon\.?)[ \t]+)?(?:(?:deputy|acting|vice)[ \t-]+)?"
-                          r"(?:president|speaker|chair|chairman|chairperson|chairwoman|presiding[ \t]+officer|"
+_CHAIR_LABEL = re.compile(r"(?i)(?:(?:the|mr\.?|madam|madame|mme|an|hon\.?)[ \t]+)?(?:(?:deputy|acting|vice|temporary)[ \t-]+)?"
+                          r"(?:president|speaker|chair|chairman|chairperson|chairwoman|presiding[ \t]+officer|llywydd|"
                           r"ceann[ \t]+comhairle|cathaoirleach|(?:tuan[ \t]+|timbalan[ \t]+)*yang[ \t]+di-pertua)"
                           r"(?:[ \t]+pro[ \t]+tempore)?\*?")
 # a record's stage line seating its chair: '(Ms X, President of the Assembly, took the Chair at 10 a.m.)', '[The
@@ -264,7 +289,9 @@ _SEATED_GAP = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*|\)[ \t]*)?(?:,[^,.;:!?\n]
 # Basildon', 'The Earl of Courtown' names no surname at all)
 _PEER = re.compile(r"(?:The[ \t]+)?(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess|Duke)"
                    r"(?P<name>(?:[ \t]+[A-Z][\w'\u2019-]*)*)[ \t]+of[ \t]+[A-Z]")
-_RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|H\.\s?E\.)\.?\s+[A-Z]|{_CHAIR.pattern}$")
+# (a member's 'Hon.', a style in brackets after it: 'Hon. (Ms.) Jane Roe')
+_RECORD_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Hon|H\.\s?E\.)\.?\s+(?:\([A-Za-z]{{1,6}}\.?\)\s+)?[A-Z]"
+                          rf"|{_CHAIR.pattern}$")
 _LANGUAGE_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|interpret\w*|translat\w*|retranslated)\b", re.I)
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "secretary", "minister", "foreign", "president",
                "ambassador", "special", "envoy", "general", "gen.", "spokesperson", "spokesman", "spokeswoman",
@@ -788,6 +815,8 @@ class Transcript:
         if "\n" in norm:
             taken = {m.start() for m in labels}
             labels = labels + [m for m in _line_labels(norm) if m.start() not in taken and m.start() >= headline]
+            taken = {m.start() for m in labels}
+            labels = labels + [m for m in _said_labels(norm) if m.start() not in taken and m.start() >= headline]
         # two labels make a transcript (a lone 'WARNING: ...' is a heading); one questioner's label is one alone
         # (a doorstep's single 'Q:' after unlabelled remarks)
         transcript = len(labels) >= 2 or any(_asking(m) for m in labels)
@@ -1445,8 +1474,9 @@ class Transcript:
 
     def _mixed_name(self, words: str) -> str | None:
         """'Aoife Brennan' -> 'Aoife Brennan': after the styles before it, two to four capitalised words in small
-        letters (a particle may join them), none an office's, a body's or a place's word; else None."""
-        parts = words.split()
+        letters (a particle may join them), none an office's, a body's or a place's word; else None. A style in
+        brackets among the styles ('Hon. (Ms.) Jane Roe', 'Hon. (Dr.) Jane Roe') is one of them."""
+        parts = _BRACKETED_STYLE.sub(" ", words).split() if "(" in words else words.split()
         # the world's styles too, an elision's mark after one ("Dato' Sri")
         while parts and parts[0].lower().rstrip(".'\u2019") in self.label_heads:
             parts.pop(0)
@@ -1516,7 +1546,7 @@ class Transcript:
         who = m.group("who")
         text = who.split("\n")[0].strip()
         note = m.groupdict().get("note")
-        if note and _role(who) in _HOSTS | _GUESTS:
+        if note and (_role(who) in _HOSTS | _GUESTS or _CHAIR_LABEL.fullmatch(" ".join(who.split()))):
             # 'Presenter (Diana Ser):': the person the note names, listed or not; what follows a comma describes him
             # ('GUEST (Jane Roe, political scientist):')
             noted = self._noted(doc, m)
