@@ -183,6 +183,11 @@ _HOSTS = {"presenter", "host", "anchor", "interviewer", "moderator", "chair", "c
           "the chair", "the chairman", "the chairperson", "the chairwoman", "presiding officer", "the presiding officer", "the speaker", "speaker"}
 # the one-word roles of a host or a chair a text may give next to the holder's name, before the first label ('host Jane
 # Roe discusses ...', 'Members present: Jane Roe (Chair); ...'): a label by the role alone is that person
+# the verbs an introduction names a host's or a chair's holder with ('moderated by Jane Roe', 'presented by ...'):
+# any host's verb for a label by any host's role, a chair's for a chair's
+_HOST_VERBS = r"(?:hosted|moderated|presented|anchored)"
+_ROLE_VERBS = {"host": _HOST_VERBS, "presenter": _HOST_VERBS, "moderator": _HOST_VERBS, "anchor": _HOST_VERBS,
+               "chair": r"chaired", "chairman": r"chaired", "chairperson": r"chaired", "chairwoman": r"chaired"}
 _NAMED_ROLES = frozenset(r for r in _HOSTS if " " not in r and r != "speaker")
 # a committee's numbered question before the label ('Q1 Chair:'): the paragraph's number, no part of the role
 # a full name's run of capitalised words (a particle may join them) where a role stands next to it
@@ -1433,7 +1438,10 @@ class Transcript:
         dictionary's or a proposed id, as a name in the text has; else None."""
         norm = doc.norm
         found = set()
-        for r in re.finditer(rf"(?<![\w-])(?i:{role})[ \t]+(?P<name>{_NAME_RUN})|(?P<named>{_NAME_RUN})[ \t]*[(\[]"
+        # (or the verb of the role before it: 'moderated by Jane Roe', 'hosted by', 'presented by', 'chaired by')
+        verb = _ROLE_VERBS.get(role)
+        said = rf"(?:{role}|{verb}[ \t]+by)" if verb else role
+        for r in re.finditer(rf"(?<![\w-])(?i:{said})[ \t]+(?P<name>{_NAME_RUN})|(?P<named>{_NAME_RUN})[ \t]*[(\[]"
                              rf"(?i:{role})[)\]]", norm[:end]):
             at = r.start("name") if r.group("name") else r.start("named")
             known = [x.actor for x in doc.mentions_in(at, r.end("name") if r.group("name") else r.end("named"))
