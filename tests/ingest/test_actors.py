@@ -560,27 +560,3 @@ def test_a_broadcast_s_greeting_to_a_country_s_listeners_names_no_state(run):
     assert not _actors(run, "Hello, Lebanon, and thank you for tuning in.")
     # the state acting later is still a mention
     assert _actors(run, "Good morning, Colombia. Colombia voted on Sunday.") == [("Colombia", "colombia")]
-
-
-_TITLE_WORDS = ["President", "president", "Vice", "VICE", "First", "Foreign", "Minister", "minister", "Secretary",
-                "General", "of", "State", "the", "Special", "Envoy", "-", "Under", "Syria", ",", "said", "and"]
-
-
-@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=25))
-def test_titles_are_found_where_a_phrase_matcher_on_lower_case_finds_them(pipeline, words):
-    """The titles' token spans read from their first words (a trie of the titles' lower-case tokens) are every span a
-    PhraseMatcher on LOWER finds for them, overlapping ones and one ending the text among them."""
-    from spacy.attrs import IDX, LENGTH, LOWER
-    from spacy.matcher import PhraseMatcher
-
-    from accord.ingest.document import Article, IngestDoc
-
-    comps = dict(pipeline.components)
-    actors, tok = comps["actors"], comps["segmenter"].tokenizer
-    matcher = PhraseMatcher(actors.vocab, attr="LOWER")
-    for t in actors.lex.titles:
-        matcher.add(t.title.lower(), [tok(t.title.lower())])
-    doc = IngestDoc.from_article(Article(text=" ".join(words) or "x"))
-    doc.tokens = tok(doc.norm)
-    arr = doc.token_array(LOWER, IDX, LENGTH)
-    assert actors._title_spans(doc, arr[:, 0].tolist(), arr[:, 1].tolist()) == {(s, e) for _, s, e in matcher(doc.tokens)}

@@ -11,7 +11,6 @@ import bisect
 import re
 from collections.abc import Iterable
 from operator import attrgetter
-from typing import Any
 
 import numpy as np
 
@@ -338,6 +337,7 @@ class ActorMatcher:
         self.lex: Lexicon = ctx.lexicon
         self.vocab = ctx.nlp.vocab
         self.matcher = PhraseMatcher(ctx.nlp.vocab, attr="ORTH")
+        self.titles = PhraseMatcher(ctx.nlp.vocab, attr="LOWER")
         forms: dict[str, tuple[str, str]] = {}
         # later entries win: the case's actors come after the built-in world in the lexicon
         for e in self.lex.entries.values():
@@ -376,24 +376,18 @@ class ActorMatcher:
         self.title_openers = {t.title.split()[0].lower() for t in self.lex.titles}
         self.outlet_words = self.lex.name_words.get("outlet_words", frozenset())
         self.title_of = {}
-        # the titles as sequences of their tokens' lower-case forms, in a trie (None: a title ends there), found where
-        # a token is a title's first word (a bit of the shared word table, whose look-up each document makes anyway):
-        # what a phrase matcher on LOWER found, without its pass over every token
-        self._title_trie: dict[Any, Any] = {}
         for t in self.lex.titles:
-            node = self._title_trie
-            for word in tok(t.title.lower()):
-                node = node.setdefault(word.lower, {})
-            node[None] = True
+            self.titles.add(t.title.lower(), [tok(t.title.lower())])
             self.title_of[t.title.lower()] = t
-        self._title_firsts = ctx.words.word_set(self.vocab.strings[h] for h in self._title_trie)
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         tokens = doc.tokens
         strings = self.vocab.strings
         matches = self.matcher(tokens)
+        title_matches = self.titles(tokens)
         key_of = self.key_of
         keyed = {(s, e): key_of[m] for m, s, e in matches}
+        title_keys = {(s, e) for _, s, e in title_matches}
         places = doc.places
         # where a person's name ends: "Samantha Power of the United States" is the state she represents
         people = self.people
@@ -403,7 +397,6 @@ class ActorMatcher:
         arr = doc.token_array(LOWER, IDX, LENGTH)
         lows, idxs, lens = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
         n = len(lows)
-        title_keys = self._title_spans(doc, lows, idxs)
         place_end = -1  # the token after the last state read as a place: 'from Turkey and Jordan' are both places
         for first, last in _longest_first(list(keyed) + list(title_keys)):
             start, end = idxs[first], idxs[last - 1] + lens[last - 1]
@@ -574,24 +567,6 @@ class ActorMatcher:
         _organ_of_itself(doc)
         self._acronyms(doc)
         return doc
-
-    def _title_spans(self, doc: IngestDoc, lows: list[int], idxs: list[int]) -> set[tuple[int, int]]:
-        """The token spans of every title (any case), as (first, last) pairs: each found from its first word."""
-        out: set[tuple[int, int]] = set()
-        trie = self._title_trie
-        n = len(lows)
-        for at in self._title_firsts.offsets(doc):
-            first = bisect.bisect_left(idxs, at)
-            node = trie.get(lows[first])
-            i = first + 1
-            while node is not None:
-                if None in node:
-                    out.add((first, i))
-                if i == n:
-                    break
-                node = node.get(lows[i])
-                i += 1
-        return out
 
     def _spelled_index(self, forms: dict[str, tuple[str, str]]) -> None:
         """People's surnames (and the first names before them) by skeleton, for spellings the dictionary
