@@ -63,7 +63,8 @@ class Title:
 
 
 # titles.yaml's word lists read as lower-case sets of the same name on the Lexicon
-_TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "release_marks", "acting_verbs")
+_TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "release_marks", "acting_verbs",
+                      "post_nominals")
 # the Lexicon's words from the world data, the same for every case's Lexicon
 _WORLD_WORDS = ("places", "timezones", "name_words", "styles", *_TITLES_WORD_LISTS)
 
@@ -109,6 +110,8 @@ class Lexicon:
         self.release_marks: frozenset[str] = frozenset()
         #: the verbs a body acts with after its acronym ('CNARED said'; titles.yaml, lower case)
         self.acting_verbs: frozenset[str] = frozenset()
+        #: letters after a person's name ('Jane Roe MP', 'Jane Roe QC'; titles.yaml, lower case): no part of it
+        self.post_nominals: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}

@@ -234,3 +234,15 @@ def test_a_demonym_before_what_the_state_decided_or_did_is_the_state(run):
             "withdrawal. Syrian refugees waited.")
     assert {("Russian", "russia"), ("Iranian", "iran"), ("American", "us")} <= set(actors(r))
     assert not [a for t, a in actors(r) if t == "Syrian"]
+
+
+def test_a_capital_naming_a_think_tank_an_institute_or_a_paper_of_the_town_is_a_place(run):
+    r = run("A researcher at an Ankara think tank said so. A Berlin institute agreed, and a Cairo newspaper "
+            "disagreed. Ankara rejected the claim. Does China think so?")
+    assert [(t, a) for t, a in actors(r) if a] == [("Ankara", "turkey"), ("China", "china")]
+
+
+def test_a_dateline_s_town_and_country_before_a_dash_are_places(run):
+    r = run("MANILA, Philippines - The proposed law stalled. Manila said it would wait.\n\n"
+            "KABUL, Afghanistan \u2014 Officials met.")
+    assert actors(r) == [("Manila", "philippines-government")]

@@ -467,3 +467,12 @@ def test_a_long_gulf_name_is_the_listed_person_whose_middle_names_it_holds(run):
         ("Sabah Al-Khalid Al-Hamad Al-Sabah", "sabah-al-khalid-al-sabah")]
     (q,) = [q for q in of(r, "quote") if q["direct"]]
     assert q["speaker"] == "sabah-al-khalid-al-sabah"
+
+
+def test_letters_after_a_name_end_it_and_make_it_a_person_s_and_a_hyphenated_office_is_nobody(run):
+    """'Jane Roe MP', 'Jane Roe QC': the post-nominal letters (world data) are no part of the name or its id, and they
+    say a person is named; 'Parliamentary Under-Secretary' after it is an office, no person."""
+    r = run("Witnesses: Oliver Brandt MP, Parliamentary Under-Secretary of State, Ministry of Lighthouses.\n\n"
+            "Helen Marsh QC said the case was weak. Later Marsh left.")
+    assert [(a["text"], a["actor"]) for a in _actors(r) if a.get("proposed")] == [
+        ("Oliver Brandt", "oliver-brandt"), ("Helen Marsh", "helen-marsh"), ("Marsh", "helen-marsh")]

@@ -153,7 +153,10 @@ PLACE_NEXT = {"talks", "meeting", "meetings", "process", "statement", "communiqu
               "based", "correspondent", "bureau", "office", "hotel", "time", "groups", "group", "platform",
               # a document or an arrangement named after the place: "the Minsk Protocol", "the Vienna Statements"
               "protocol", "agreement", "agreements", "accord", "accords", "statements", "declaration", "memorandum",
-              "package", "format", "principles", "document", "communiqu\u00e9", "understanding", "peace"}
+              "package", "format", "principles", "document", "communiqu\u00e9", "understanding", "peace",
+              # a school, a paper or a hospital of the town ('an Ankara think tank', 'a Berlin institute')
+              "institute", "institutes", "university", "newspaper", "newspapers", "daily", "hospital",
+              "hospitals", "school", "schools"}
 # A state's name before these words is a topic or a label ("the Syria peace process", "the Ukraine crisis"),
 # not the state acting.
 STATE_MODIFIED = PLACE_NEXT | {"crisis", "conflict", "war", "envoy", "policy", "file", "dossier", "issue", "question",
@@ -246,7 +249,9 @@ def _bare_opening(norm: str, at: int) -> bool:
 # after a place opening its line, a date within a few words: a dateline ('Bern, Press releases, 14.03.2016')
 _DATELINE = re.compile(r"\s*[,/](?:[^\S\n]*[\w.'-]+,?){0,3}[^\S\n]*\d"
                        # or its source in brackets and a dash ('Damascus/Geneva (ICRC) -', 'Juba (Agency) -')
-                       r"|(?:/[\w.'-]+(?: [\w.'-]+)?)?[^\S\n]*\([^()\n]{1,30}\)[^\S\n]*[-\u2013\u2014]")
+                       r"|(?:/[\w.'-]+(?: [\w.'-]+)?)?[^\S\n]*\([^()\n]{1,30}\)[^\S\n]*[-\u2013\u2014]"
+                       # or its country after a comma, then a dash ('MANILA, Philippines - ')
+                       r"|,[^\S\n]*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?[^\S\n]+[-\u2013\u2014][^\S\n]")
 _ORIGIN = {"based", "born", "educated", "registered", "speaking", "language"}
 _DATE_WORD = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
@@ -417,7 +422,7 @@ class ActorMatcher:
             located = prev in PLACE_WORDS or (prev in ("to", "from") and before_prev in MOTION_WORDS) \
                 or (prev == "to" and _goer_before(strings, lows, first - 1)) \
                 or (prev in ("and", "or") and first - 1 == place_end) \
-                or (prev == "," and first - 1 == place_end and nxt in (",", "and", "or")) \
+                or (prev == "," and first - 1 == place_end and nxt in (",", "and", "or", "-", "\u2013", "\u2014")) \
                 or (prev == "from" and doc.norm[idxs[first - 1]] == "F") \
                 or (prev == "," and before_prev in _GREETINGS and entry.kind == "state") \
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
@@ -453,8 +458,11 @@ class ActorMatcher:
                 # 'CH-3003 Bern': an address's town after its postal code
                 dated = dated or (line_start == start and bool(_DATELINE.match(doc.norm, end))) \
                     or any(c.isdigit() for c in strings[lows[first - 1]] if first > 0)
-                if located or after in PLACE_NEXT or dated or seized:
-                    place_end = last if located else place_end  # 'in Riyadh and Sanaa': both places
+                # 'an Ankara think tank' ('Does China think ...' is no place)
+                think_tank = after == "think" and last + 1 < n and strings[lows[last + 1]] in ("tank", "tanks", "-")
+                if located or after in PLACE_NEXT or dated or seized or think_tank:
+                    # 'in Riyadh and Sanaa': both places; 'MANILA, Philippines -': the dateline's country too
+                    place_end = last if located or dated else place_end
                     continue
             if entry.kind in ("state", "government") and start > 1 and doc.norm[start - 1] == "-" \
                     and _JOINING.search(doc.norm, max(0, start - 7), start):

@@ -269,6 +269,7 @@ class ProposedPeople:
         # the styles of many cultures opening a name and no part of it ('Maulvi', 'Chief', 'Ustaz'; world data): only
         # where they open it, since a name may hold one as a word of its own ('Hassan Sheikh Mohamud', 'Julie Bishop')
         self.leading = lex.styles
+        self.post_nominals = lex.post_nominals
         self.styles = self.roles | self.honorifics | self.leading
         # every word of an actor's name, alias or short form but a person's first: a first name holding one may be
         # that actor's; a listed person's first name is his only where the text names him ('world_firsts')
@@ -529,9 +530,12 @@ class ProposedPeople:
                     # the name begins is not to be told
                     return None
         start, rest = at + sum(len(x) + 1 for x in words[:cut + 1]), words[cut + 1:]
-        # day words after it end it too ('Wallström Monday')
+        # day words after it end it too ('Wallström Monday'), and letters after a name make it a person's ('Jane Roe
+        # MP', 'Jane Roe QC OBE': world data)
         while rest and rest[-1].lower() in _AFTER_NAME:
             rest = rest[:-1]
+        while len(rest) > 2 and rest[-1].isupper() and rest[-1].lower() in self.post_nominals:
+            rest, titled = rest[:-1], True
         name = " ".join(rest)
         parts = _split(name)
         if len(parts) < 2 or len(parts) > 5 or len(name) < 5:
@@ -546,6 +550,8 @@ class ProposedPeople:
             return None
         if any(p.replace("-", " ").split()[-1] in self.not_people for p in lows):
             return None
+        if any("-" in p and all(x in self.roles for x in p.split("-")) for p in lows):
+            return None  # an office's words joined ('Parliamentary Under-Secretary', 'Deputy Secretary-General')
         given = parts[:-1] if parts[-1] in _SUFFIXES and len(parts) > 2 else parts
         # a surname in capitals after given names in small letters, as French and UN texts write it ('Kadré Désiré
         # OUEDRAOGO', 'Jean-Marc CHATAIGNER'): the surname is no acronym
