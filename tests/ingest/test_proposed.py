@@ -476,3 +476,10 @@ def test_letters_after_a_name_end_it_and_make_it_a_person_s_and_a_hyphenated_off
             "Helen Marsh QC said the case was weak. Later Marsh left.")
     assert [(a["text"], a["actor"]) for a in _actors(r) if a.get("proposed")] == [
         ("Oliver Brandt", "oliver-brandt"), ("Helen Marsh", "helen-marsh"), ("Marsh", "helen-marsh")]
+
+
+def test_an_honorific_with_its_full_stop_opening_a_bracket_makes_the_name_in_it_a_person_s(run):
+    r = run("The Senate met at noon.\n\nThe Senate President (Dr. Jonas Kalla Talla) in the Chair.\n\n"
+            "The chair (Mr. Pavel Oruno) then spoke.")
+    assert [(a["text"], a["actor"]) for a in _actors(r) if a.get("proposed")] == [
+        ("Jonas Kalla Talla", "jonas-kalla-talla"), ("Pavel Oruno", "pavel-oruno")]

@@ -588,7 +588,8 @@ class ProposedPeople:
         norm = doc.norm
         before = norm[max(0, start - 40):start]
         # an office before the bracket the name stands in is his too ('The First Minister (Jane Roe):')
-        last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().rstrip(".,") if before.strip(" ,(") else ""
+        # (and an honorific opening the bracket: '(Dr. Jane Roe) in the Chair')
+        last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().strip("(.,") if before.strip(" ,(") else ""
         if last in self.roles or last in self.honorifics or last in self.leading or _VERB_BEFORE.search(before):
             return True
         if _OCCUPATION_BEFORE.search(before):
