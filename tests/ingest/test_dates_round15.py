@@ -108,3 +108,28 @@ def test_the_sitting_day_is_kept_only_within_a_week_before_publication(run, late
 def test_a_plan_told_in_the_past_is_the_nearer_day(run, text, expected):
     assert dates(run(text, dt.date(2016, 4, 19)))[-1][1] == expected
 
+
+
+def test_a_quote_in_a_story_filed_in_the_small_hours_counts_from_the_evening_before(pipeline):
+    """Filed at 01:40 in Beirut (23:40 UTC): the story's quote was spoken before local midnight, the day before its
+    local publication day; its 'tomorrow' is the local publication day. The narrator's own weekdays keep that day."""
+    from accord.ingest.document import Article
+
+    at = dt.datetime(2016, 3, 14, 23, 40, tzinfo=dt.timezone.utc)
+    text = ('BEIRUT: Talks opened in Geneva Monday.\n\n"Starting from tomorrow, our troops will begin to withdraw," '
+            "the president told his ministers. The committee meets the envoy Tuesday.")
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    assert dates(r) == [("Monday", "2016-03-14", "day"), ("tomorrow", "2016-03-15", "day"),
+                        ("Tuesday", "2016-03-15", "day")]
+    # filed in the local afternoon, the quote counts from the publication day
+    noon = dt.datetime(2016, 3, 15, 10, 0, tzinfo=dt.timezone.utc)
+    r = pipeline(Article(text=text, published=noon.date(), published_at=noon)).result()
+    assert dates(r)[1] == ("tomorrow", "2016-03-16", "day")
+
+
+def test_a_sitting_day_whose_line_runs_on_into_the_next_is_read_on_its_own_line(run):
+    """'Panel discussion, Thursday, March 10, 2016' over 'Uncorrected transcript.': a soft line break after the day
+    (which the words read as a space) still ends the heading's line."""
+    r = run("Policy Forum, Beirut\nPanel discussion, Wednesday, February 10, 2016\nUncorrected transcript." + _TURNS,
+            FRIDAY)
+    assert [d[1] for d in dates(r)][-3:] == ["2016-02-10", "2016-02-11", "2016-02-09"]
