@@ -82,3 +82,17 @@ def test_a_statement_from_the_ministry_holds_its_fragment(run):
     r = run('Russia welcomed the conference. A statement from the Foreign Ministry said Moscow supported "a process '
             'led by the Syrians".')
     assert [q["speaker"] for q in of(r, "quote")] == ["russia", "russia"]
+
+
+def test_according_to_a_source_then_a_report_of_its_own(run):
+    # the source opens the sentence; the clause after it reports someone's words with its own verb and 'that'
+    r = run('According to a statement on the ministry\'s website, Wang Yi told his guest that the resolution was '
+            '"a good starting point" and that the Syrians should decide their future.')
+    assert {q["speaker"] for q in of(r, "quote")} == {"wang-yi"}
+    assert any(q["content"] == "a good starting point" for q in direct(r))
+
+
+def test_a_list_of_states_in_a_joint_statement_is_no_one_of_them(run):
+    r = run('The US, Britain and Norway, the guarantors of the peace deal, said in a joint statement that they were '
+            '"deeply concerned" at the delay.')
+    assert [q["speaker"] for q in of(r, "quote")] == [None, None]

@@ -1475,7 +1475,10 @@ class QuoteExtractor:
             # Alloush, a senior figure in Jaysh al-Islam and ...' is one man's apposition), no name after a comma
             # past it ('The Turks and the Saudis, Peskov said,' names the speaker there)
             comma = doc.norm.rfind(",", a.end(), e)
-            if left and right and left[-1].actor != right[0].actor and "," not in doc.norm[left[0].start:a.start()] \
+            # ('The US, Britain and Norway said': a list of names, each after a comma, is no apposition)
+            listed = len(left) >= 2 and all(doc.norm[x.end:y.start] == ", " for x, y in zip(left, left[1:]))
+            if left and right and left[-1].actor != right[0].actor \
+                    and (listed or "," not in doc.norm[left[0].start:a.start()]) \
                     and not (comma > 0 and any(m.start > comma for m in right)) \
                     and not any(m.start < a.start() < m.end for m in doc.mentions_in(s, a.start())):
                 return True
