@@ -96,3 +96,17 @@ def test_a_list_of_states_in_a_joint_statement_is_no_one_of_them(run):
     r = run('The US, Britain and Norway, the guarantors of the peace deal, said in a joint statement that they were '
             '"deeply concerned" at the delay.')
     assert [q["speaker"] for q in of(r, "quote")] == [None, None]
+
+
+def test_a_title_alone_after_the_title_and_name_in_apposition(run):
+    # a release names the official once with his full title, then calls him by the title alone
+    r = run("The Special Representative of the Secretary-General and Head of UNSMIL, Martin Kobler, attended the "
+            'ceremony.\n\n"Libyans voted for peace, and their leaders must follow," the Special Representative said.')
+    (q,) = direct(r)
+    assert q["speaker"] == "martin-kobler" and q["speaker_text"] == "the Special Representative"
+
+
+def test_the_offices_of_international_bodies_as_epithets(run):
+    r = run('Filippo Grandi visited Lebanon on Monday. "The needs are enormous," the High Commissioner added.')
+    (q,) = direct(r)
+    assert q["speaker"] == "filippo-grandi"

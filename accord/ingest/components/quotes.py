@@ -331,6 +331,9 @@ _DEFINITE = re.compile(r"the \w")
 # call a person they named once in full
 _EPITHET = re.compile(r"(?:H\.?\s?E\.?\s+)?[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:diplomat|minister|chancellor|head|leader|envoy|mediator|facilitator|"
                       r"president|premier|negotiator|ambassador|commander|chief|secretary|veteran|"
+                      # the offices of international bodies ('the Special Representative', 'the High Commissioner')
+                      # ('the representative of Venezuela' is the state's: no epithet)
+                      r"commissioner|coordinator|adviser|advisor|rapporteur|chairman|chairwoman|chairperson|"
                       r"politician|opposition figure|cleric|general|official|"
                       # a party's member ('The Social Democrat said', 'the Republican added'), a person
                       r"democrat|republican|conservative|socialist|tory|communist)(?:\s+of\s+(?:the\s+)?[\w'-]+)?", re.I)
@@ -364,6 +367,9 @@ _TOLD_WHOM = re.compile(r"\s+(?:[^,;\"\n]{1,50}?\s+(?:by (?:tele)?phone|over the
                         r"|(?:the|his|her|their|its|our|my)\s+[\w' -]{2,40}?\s+(?=that\b)"
                         r"|(?:reporters|journalists|the [\w ]{2,30}?|\w+)\s+)?")
 _SPACE = re.compile(r"\s+")
+# between a title and the name of its holder: nothing, or the title's complement then a comma ('of the
+# Secretary-General and Head of UNSMIL, ')
+_TITLE_TO_NAME = re.compile(r"\s+|\s+(?:of|for|to|on|in)\s[^,;:\"\n]{2,90},\s+")
 _IN_BRACKETS = re.compile(r"\([^()]*$")  # an opening bracket not closed before the end of the words
 _COLON_END = re.compile(r":\s*$")
 # where and how the words were said, between the cue and its colon ('said in a statement from the Ministry of Foreign
@@ -1348,6 +1354,10 @@ class QuoteExtractor:
         again = _SPOKES_AGAIN.match(_np(words).split(",")[0])
         if again and not any(m.actor for m in inside):
             return Attribution(self._spokes_body(doc, s, again.group().split()[0].lower()), _np(words), cue)
+        again = self._titled_before(doc, inside[-1]) if inside and inside[-1].via == "title" and not inside[-1].actor \
+            and inside[-1].end >= e - 1 and _DEFINITE_TITLE.match(words) else None
+        if again:  # 'the Special Representative' after 'The Special Representative of ..., Martin Kobler,': that man
+            return Attribution(again, _np(words), cue)
         if _EPITHET.fullmatch(words) and not any(m.actor and m.kind == "person" and (m.via != "title" or any(
                 x.actor == m.actor and x.via in ("name", "short") for x in doc.mentions_in(0, s))) for m in inside):
             # (a title's holder on the day whom the report never named is a guess: 'the President of the
@@ -1745,6 +1755,23 @@ class QuoteExtractor:
     @staticmethod
     def _quoted(doc: IngestDoc, at: int, own: tuple[int, int] | None = None) -> bool:
         return any(qs <= at < qe and (qs, qe) != own for qs, qe in doc.quoted)
+
+    @staticmethod
+    def _titled_before(doc: IngestDoc, title: Mention) -> str | None:
+        """The person the article named with the same title before ('Special Representative Martin Kobler', 'The
+        Special Representative of the Secretary-General, Martin Kobler,'): the title then the name, in the same
+        sentence, with nothing but the title's own words ('of the ...') and a comma between."""
+        said = title.text.lower()
+        for m in reversed(doc.mentions_in(0, title.start)):
+            if m.via != "title" or m.text.lower() != said:
+                continue
+            _, end = doc.sent_of(m.start)
+            person = next((x for x in doc.mentions_in(m.end, min(end, m.end + 120)) if x.kind == "person"
+                           and x.via in ("name", "short") and x.actor), None)
+            if person is not None and _TITLE_TO_NAME.fullmatch(doc.norm, m.end, person.start):
+                return person.actor
+            return None
+        return None
 
     def _may_serve(self, person: str, words: str) -> bool:
         """Whether a person the dictionary knows may be the one an epithet names by his state's demonym ('the
