@@ -287,10 +287,12 @@ class Coref:
         for p in _pronoun_matches(doc.norm):
             want = "f" if p.group(1).lower() == "she" else "m"
             sent = doc.sent_index(p.start())
-            # the people named before the pronoun, nearest first (those after it skipped by a bisection, not one by one)
-            before = people[:bisect_left(starts, p.start())] if ordered else people
-            for m in reversed(before):
-                if m.start >= p.start() or doc.norm.startswith("'s", m.end):
+            # the people named before the pronoun, nearest first (those after it skipped by a bisection, not one by
+            # one; the test of each one's start only where the mentions came unordered)
+            k = bisect_left(starts, p.start()) if ordered else len(people)
+            for j in range(k - 1, -1, -1):
+                m = people[j]
+                if (not ordered and m.start >= p.start()) or doc.norm.startswith("'s", m.end):
                     continue  # later, or a possessive ("Assad's departure") rather than a subject
                 if sent - doc.sent_index(m.start) > self.window:
                     break

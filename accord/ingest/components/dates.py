@@ -48,6 +48,9 @@ _COUNT_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_COUNTS
 # 'February 12th of last year')
 _REL_YEAR = r"\s+(?:of\s+)?(?P<rel>last|next|this|that)\s+year\b"
 
+# the full stop after a day ('Berlin, 18. February 2016', 'Thursday 18. February', 'Published 18. Feb 2016') only
+# after a comma, a weekday or 'Published': after anything else the number ends a sentence ('rose to 18. May 2016 was')
+_DOT_AFTER = "(?:" + "|".join(rf"(?<={w} \d\.)|(?<={w} \d\d\.)" for w in (",", "day", "ublished")) + ")"
 # (name, pattern): tried in this order; where two overlap the longer wins.
 _RULES: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
@@ -57,7 +60,7 @@ _RULES: list[tuple[str, str]] = [
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     # "Monday (29 February)": one mention, the day in brackets
     ("wd_paren", rf"\b{_WD}\s+\((?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?\)"),
-    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\.(?=\s+{_MON},?\s+{_YEAR}))?\s+(?:[Dd]ay\s+of\s+|of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\.{_DOT_AFTER}(?=\s+{_MON},?\s+{_YEAR}))?\s+(?:[Dd]ay\s+of\s+|of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("part", rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
@@ -143,9 +146,9 @@ _RULES: list[tuple[str, str]] = [
               r"(?:\s*(?:AH|A\.H\.|H)\b)?"),
     # a day of India's national (Saka) calendar, as its parliament's records print it beside the Gregorian one
     ("saka", rf"\b(?:(?P<sm>{_SAKA})\s+(?P<sd>{_DAY})|(?P<sd2>{_DAY})\s+(?P<sm2>{_SAKA})),?\s+(?P<sy>1[89]\d\d)\b"),
-    # a year alone, except a count ("2000 fighters"), the year of a document symbol ("2254 (2015)") and a span of
-    # years that names a session, a season or a budget ('session 2015-2016', 'the 2015–16 season')
-    ("year", rf"(?<![\d(/])(?<![\d(/-][-–])(?P<y>{_YEAR})\b(?!\)|,\d|/\d|[-–]\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
+    # a year alone, except a count ("2000 fighters") and the year of a document symbol ("2254 (2015)"); a span of
+    # years that names a session, a season or a budget ('session 2015-2016', 'the 2015–16 season') is left in code
+    ("year", rf"(?<![\d(/])(?<![\d(/-][-–])(?P<y>{_YEAR})\b(?!\)|,\d|/\d| (?:people|fighters|troops|civilians|soldiers|men|members|"
              rf"refugees|votes|groups|sorties|strikes|dead|killed)\b)"),
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
@@ -301,7 +304,12 @@ _CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "later", "d
 # a day with its year after a day without one, joined by 'and' ('15 May and 20 June 2015', 'May 15 and June 20, 2015')
 _SHARED_YEAR = re.compile(rf",?\s+(?:and|&)\s+(?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY})),?\s+(?P<y>{_YEAR})\b")
 # 'you will recall that ...', 'as members will remember': the clause after it tells of a day gone by
-_RECALL = re.compile(r"\s+(?:recall|remember)\b")
+_RECALL = re.compile(r"\s+(?:recall|remember)(?:\s+that\b|,)")
+# ... and only with the listeners as its subject ('the embassy will recall its envoy on Monday' is a plan)
+_RECALL_WHO = re.compile(r"\b(?:you|we|members|colleagues|senators|deputies)\s+$")
+# a span of years that names a session, a season or a budget: 'session 2015-2016', 'the 2015–16 season'
+_SPAN_NAMED_BEFORE = re.compile(r"\b(?:session|season|fiscal|budget|financial year|year)\s+$", re.I)
+_SPAN_NAMED_AFTER = re.compile(r"[-–]\d+\s+(?:session|season|fiscal|financial|budget)\b", re.I)
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
 _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
@@ -435,7 +443,8 @@ class Tenses:
             kind = 0
             if m.group() == "due to" and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1
-            elif m.group() in ("will", "'ll") and _RECALL.match(low, m.end()):
+            elif m.group() in ("will", "'ll") and _RECALL.match(low, m.end()) \
+                    and _RECALL_WHO.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1  # 'you will recall that on Tuesday the member asked ...': a day gone by
             elif m.group() in ("was due ", "were due ") or (m.group() in ("expected", "scheduled", "slated", "planned")
                                                             and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start())):
@@ -640,9 +649,12 @@ def _session_day(text: str, published: dt.date | None) -> dt.date | None:
                     or _NOT_A_SITTING.search(text, line.start(), at):
                 break  # (the line's first date: a day inside it, 'on Wednesday 10 February', is no heading's)
             try:
-                day = DateResolver._numeric(None, dated, None, "neutral").start if "sep" in dated.re.groupindex \
-                    else dt.date(int(dated["y"]), _mon(dated["m"]), _dom(dated["d"]))
-            except (ValueError, AttributeError):
+                if "sep" in dated.re.groupindex:
+                    got = DateResolver._numeric(dated, None, "neutral")
+                    day = got.start if got is not None else None
+                else:
+                    day = dt.date(int(dated["y"]), _mon(dated["m"]), _dom(dated["d"]))
+            except ValueError:
                 break
             if day == published:
                 break  # a gazette's issue dated on publication: the sitting's day may come on a later line
@@ -705,6 +717,10 @@ class DateResolver:
                 if name == "numeric" and m.group().endswith(" " + m["y"]) \
                         and not (m["sp"] and len(m["d"]) == 2 and len(m["m_"] or "") == 2):
                     continue  # 'slowed to 1.2. 2015 had been ...': a space after the dots only in '24. 06. 2016.'
+                if name == "year" and text[m.end():m.end() + 1] in ("-", "–") \
+                        and (_SPAN_NAMED_AFTER.match(text, m.end())
+                             or _SPAN_NAMED_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+                    continue  # 'session 2015-2016', 'the 2015–16 season': no year of its own
                 if name == "overnight" and _SPEED.search(text, max(doc.sent_of(pos)[0], pos - 40), pos):
                     continue  # 'a truce cannot be declared overnight': how fast, not when
                 if name in _RANGES and (_two_days(text, m) or _backwards(m)):
@@ -1051,7 +1067,8 @@ class DateResolver:
             raise _NeedsPublished
         return timex.day(dt.date(timex.year_for(published, mon, dom, "neutral"), mon, dom))
 
-    def _numeric(self, m, published, tense):
+    @staticmethod
+    def _numeric(m, published, tense):
         """Day/month/year, as statements outside the US write it; month/day/year where the second number
         cannot be a month ('2/25/2016'), or, with slashes, where that reading is the nearer to the publication
         date ('3/1/2016' heading a White House release of 1 March). Two digits of a year are this century's;
