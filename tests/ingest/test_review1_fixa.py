@@ -1,5 +1,6 @@
 """Defects a review found in the fifteenth round's rules: a future 'will recall', a span of years, a day with a dot
-at a sentence's start, a capital after 'a' naming a state and 'depends on' reaching past a second 'on'."""
+at a sentence's start, a capital after 'a' naming a state, 'depends on' reaching past a second 'on', and a
+government's bare name read as another state's."""
 
 from __future__ import annotations
 
@@ -68,3 +69,11 @@ def test_a_capital_after_a_naming_a_states_act_is_the_state(run, text, actor):
 
 def test_depends_on_does_not_reach_past_a_second_on(run):
     assert "syria" not in actor_ids(run("Much depends on the talks on Syria."))
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("The Houthi-run National Salvation Government in Sanaa said it would talk.", "libya-gnc"),
+    ("Iraq's Presidential Council ratified the sentences.", "libya-gna"),
+])
+def test_another_states_body_of_the_same_name_is_not_libyas(run, text, wrong):
+    assert wrong not in actor_ids(run(text))

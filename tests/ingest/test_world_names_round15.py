@@ -24,13 +24,13 @@ def test_the_taliban_by_the_name_they_give_themselves(run):
 
 
 def test_libyas_rival_governments_by_their_own_names(run):
-    r = run("Members of the Presidential Council spent the night at the naval base. The head of the rival National "
-            "Salvation Government said the move was illegal, and guards stayed at the offices of the Salvation "
-            "government.")
-    found = actors(r)
-    assert ("Presidential Council", "libya-gna") in found
-    assert ("National Salvation Government", "libya-gnc") in found
-    assert ("Salvation government", "libya-gnc") in found
+    """Only with the state's name: other states have had a 'Presidential Council' and a 'National Salvation
+    Government' (test_review1_fixa.py)."""
+    r = run("Members of Libya's Presidential Council spent the night at the naval base. The head of Libya's National "
+            "Salvation Government said the move was illegal.")
+    found = [a for _, a in actors(r)]
+    assert "libya-gna" in found
+    assert "libya-gnc" in found
 
 
 def test_a_seat_of_power_speaking_for_its_government(run):
@@ -54,8 +54,8 @@ _OTHER = ["Rain fell over the coast for most of the week.", "The market reopened
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.sampled_from([("Save the Children", "save-the-children"), ("The Presidential Council", "libya-gna"),
-                        ("The National Salvation Government", "libya-gnc"), ("Malacañang", "philippines-government"),
+@given(st.sampled_from([("Save the Children", "save-the-children"), ("Libya's Presidential Council", "libya-gna"),
+                        ("Libya's National Salvation Government", "libya-gnc"), ("Malacañang", "philippines-government"),
                         ("The Islamic Emirate", "taliban")]), st.sampled_from(_OTHER), st.booleans())
 def test_a_new_name_keeps_its_id_whatever_sentence_is_added(run, named, extra, before):
     name, actor = named
