@@ -32,10 +32,19 @@ _LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,7}}[A-Z][\w.'-
                     r"(?=\s+[A-Z0-9\"'(\[]|\s*$)|[QA]\s*[-:]\s|[QA](?:\s{2,}|\t)")
 # a speaker's label alone on its line with the time of the turn after it ('Mr Speaker 11:05 a.m.', 'Minister for X
 # (Ms Jane Roe) 11.15 am'): capitalised words, notes in brackets, a clock's time
+# (a clock's time: '11:05', '11.05 a.m.', '11:05:30 pm')
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
 _TIMED_LABEL = re.compile(rf"(?:[A-Z][\w.'-]*\s+(?:{_PARTICLE}\s+)*){{0,11}}[A-Z][\w.'-]*\s*(?:\([^()\n]{{1,60}}\)\s*)?"
-                          r"\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?\s?[Mm]\.?|[AaPp][Mm]))?")
+                          + _CLOCK)
 # the time alone on its line above a label ('11:05 a.m.' over 'Mr Speaker' over his words)
-_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?\s?[Mm]\.?|[AaPp][Mm]))?")
+_CLOCK_LINE = re.compile(_CLOCK)
+# the last characters a clock's time may end with: no line ending otherwise is a time or a timed label
+_CLOCK_ENDS = frozenset("0123456789mM.")
+
+
+def _clock_line(line: str) -> bool:
+    """A clock's time alone on the (stripped) line."""
+    return line[-1:] in _CLOCK_ENDS and bool(_CLOCK_LINE.fullmatch(line))
 # a list item or numbered paragraph, a markdown heading or bold run
 _ITEM = re.compile(r"(?:[-*\u2022>]|\d{1,3}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s|\*\*|#{1,6}\s")
 # a stage line '(Laughter.)' or a date line ('Geneva, 3 February 2016') is a line of its own
@@ -77,15 +86,16 @@ def _full(a: str, b: str, longest: int) -> bool:
 
 def _structural(a: str, b: str, first: bool, wrapped: bool, width: float, longest: int) -> bool:
     """Whether the break between line a and the next line b of one paragraph is a line of its own's edge."""
-    if _TIMED_LABEL.fullmatch(a.strip()) or _CLOCK_LINE.fullmatch(a.strip()):
+    s = a.strip()
+    if s[-1:] in _CLOCK_ENDS and (_TIMED_LABEL.fullmatch(s) or _CLOCK_LINE.fullmatch(s)):
         return True  # the speech under the label opens a line of its own, whatever the time's 'am' leaves open
     if _CAPS_OPENING.match(b):
         # ...unless the line before is a speaker's label in capitals cut by the wrap ('BARACK OBAMA, PRESIDENT OF
         # THE UNITED' / 'STATES: We are ...'): a full line of a wrap, no lowercase, nothing ended
-        return not (wrapped and _LONG_LABEL_HEAD.fullmatch(a.strip()) and not _ends(a) and _full(a, b, longest))
+        return not (wrapped and _LONG_LABEL_HEAD.fullmatch(s) and not _ends(a) and _full(a, b, longest))
     if _clear(a, b) or (_NUMBER_CLOSING.match(b) and a.count("(") > a.count(")")):
         return False
-    if _LABEL.fullmatch(a.strip()):  # a speaker's label alone on its line: the speech follows it
+    if _LABEL.fullmatch(s):  # a speaker's label alone on its line: the speech follows it
         return False
     if _DATE_LINE.fullmatch(b) or (_LABEL.match(b) and (_ends(a) or not wrapped)):
         return True
@@ -137,7 +147,7 @@ def soft_breaks(norm: str) -> str:
     width = statistics.median(inside) if inside else 0.0
     longest = max(inside, default=0)  # a wrap's width is at least that of its longest line broken mid-sentence
     soft = heads + [starts[i] + len(lines[i]) for starts, lines, pairs in blocks for i, a, b in pairs
-            if not _structural(a, b, i == 0 or bool(_CLOCK_LINE.fullmatch(lines[i - 1].strip())), wrapped, width,
+            if not _structural(a, b, i == 0 or _clock_line(lines[i - 1].strip()), wrapped, width,
                                longest)]
     if not soft:
         return norm

@@ -39,8 +39,12 @@ _CUE = re.compile(rf"(?<![-\w])(?:{CUES})\b")
 _ANONYMOUS = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|observers?|analysts?|residents?|activists?|"
                         r"witnesses?|people|someone|insiders?)\b", re.I)
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|ministry|office|press service)\b", re.I)
-_COMMON_BODY = re.compile(r"\bthe (?-i:[a-z-]+ ){0,2}?(committee|group|coalition|council|ministry|movement|alliance|government|mission|"
-                          r"army|charity|agency|organi[sz]ation|commission|league|bloc)(?:'s)?\b", re.I)
+_COMMON_NOUNS = (r"(committee|group|coalition|council|ministry|movement|alliance|government|mission|army|charity|agency|"
+                 r"organi[sz]ation|commission|league|bloc)(?:'s)?\b")
+# 'the foreign ministry said': a body's noun after 'the' and at most two small words, only opening the speaker's words
+# ('a lawmaker from the ruling coalition' is someone of an unnamed coalition: there only 'the coalition' alone)
+_COMMON_BODY = re.compile(r"the (?-i:[a-z-]+ ){0,2}?" + _COMMON_NOUNS, re.I)
+_COMMON_BODY_BARE = re.compile(r"\bthe " + _COMMON_NOUNS, re.I)
 # what an organisation is called again without its name ('the charity', 'the agency', 'the organisation')
 _ORGANISATION_NOUNS = ("charity", "agency", "organisation", "organization", "commission", "league", "bloc")
 # the nouns of a body a possessive names again ('the charity's Syria mission'), and the kinds of actor each may be
@@ -751,6 +755,13 @@ class QuoteExtractor:
             return Attribution(self._pronoun_speaker(doc, pron), who, cue)
         return self._resolve(doc, m.start("who"), m.end("who"), cue=cue)
 
+    @staticmethod
+    def _sentence(doc: IngestDoc, at: int) -> bool:
+        """Whether the quote opening after `at` ends a sentence before its closing mark ('underlined "This approach
+        is wrong."'), not a title in marks ('reaffirmed "The Geneva Communique"')."""
+        qe = next((e for s, e in doc.quoted if s == at + 1), None)
+        return qe is not None and doc.norm[at + 1:qe].rstrip()[-1:] in (".", "!", "?")
+
     def _before(self, doc: IngestDoc, at: int) -> Attribution | None:
         """The last cue before the opening mark in the same sentence, with the words before it."""
         norm = doc.norm
@@ -765,7 +776,7 @@ class QuoteExtractor:
         # sentence right after it
         cues = [c for c in self._cues(doc, lo, at) if c.group() not in _THAT_ONLY_CUES or c.group() == "recalled"
                 or _THAT.match(norm, c.end(), at)
-                or (not norm[c.end():at].strip(" ,:") and norm[at + 1:at + 2].isupper())]
+                or (not norm[c.end():at].strip(" ,:") and norm[at + 1:at + 2].isupper() and self._sentence(doc, at))]
         if not cues and _DASH_END.search(norm, lo, at):
             # 'Jaafari left without a word to the cameras - "Ask the other side ...": a dash, like a colon,
             # hands the words to the clause's subject, a person opening the sentence
@@ -1438,7 +1449,7 @@ class QuoteExtractor:
         of = self._body_of(doc, s, again.group(1)) if again else None
         if of:
             return Attribution(of, words, cue)
-        common = _COMMON_BODY.search(words)
+        common = _COMMON_BODY.match(words) or _COMMON_BODY_BARE.search(words)
         if common:
             return Attribution(self._antecedent(doc, s, common.group(1).lower()), _np(words), cue)
         if _INDEFINITE.match(words) and len(words.split()) <= 8:

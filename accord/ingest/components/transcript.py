@@ -76,7 +76,10 @@ from accord.ingest.words import finditer_at, search_at_line_starts
 # (a capital with its accent too: 'Ángela', 'Ýmir', 'Øystein')
 _WORD = r"(?:[a-z]{1,3}[-'\u2019])?[A-Z\u00c0-\u00d6\u00d8-\u00de][\w.'\u00c0-\u024f-]*"
 # (Welsh "ab"/"ap", Arabic "bint", Portuguese "dos"/"das"/"do", Spanish "del"/"y", Dutch "ter"/"ten", German "zu")
-_JOIN = r"(?:of|the|for|de|da|di|al|el|bin|bint|ibn|ab|ap|von|van|der|ter|ten|zu|la|le|du|des|del|dos|das|do|y|and)"
+# the small words inside a person's name, which a label's or a role's name may take too
+_PARTICLE_WORDS = r"de|da|di|al|el|bin|bint|ibn|ab|ap|von|van|der|ter|ten|zu|la|le|du|des|del|dos|das|do|y"
+_PARTICLES = rf"(?:{_PARTICLE_WORDS})"
+_JOIN = rf"(?:of|the|for|and|{_PARTICLE_WORDS})"
 # a rank's or a degree's abbreviation in brackets may stand between a label's words ('GEN. (DR.) V.K. SINGH',
 # 'Sen. (Dr.) Jane Roe'); an office in capitals may take twelve words ('THE MINISTER OF STATE IN THE MINISTRY OF ...')
 _PART = rf"{_WORD}(?:[ \t]+(?:\([A-Za-z]{{1,6}}\.?\)[ \t]+)?(?:{_JOIN}[ \t]+)*{_WORD}){{0,11}}"
@@ -181,18 +184,18 @@ _QUESTIONERS = _Askers({"q", "question", "questions", "journalist", "reporter", 
 # Sullivan).')
 _HOSTS = {"presenter", "host", "anchor", "interviewer", "moderator", "chair", "chairman", "chairperson", "chairwoman",
           "the chair", "the chairman", "the chairperson", "the chairwoman", "presiding officer", "the presiding officer", "the speaker", "speaker"}
-# the one-word roles of a host or a chair a text may give next to the holder's name, before the first label ('host Jane
-# Roe discusses ...', 'Members present: Jane Roe (Chair); ...'): a label by the role alone is that person
 # the verbs an introduction names a host's or a chair's holder with ('moderated by Jane Roe', 'presented by ...'):
 # any host's verb for a label by any host's role, a chair's for a chair's
 _HOST_VERBS = r"(?:hosted|moderated|presented|anchored)"
 _ROLE_VERBS = {"host": _HOST_VERBS, "presenter": _HOST_VERBS, "moderator": _HOST_VERBS, "anchor": _HOST_VERBS,
                "chair": r"chaired", "chairman": r"chaired", "chairperson": r"chaired", "chairwoman": r"chaired"}
+# the one-word roles of a host or a chair a text may give next to the holder's name, before the first label ('host Jane
+# Roe discusses ...', 'Members present: Jane Roe (Chair); ...'): a label by the role alone is that person
 _NAMED_ROLES = frozenset(r for r in _HOSTS if " " not in r and r != "speaker")
-# a committee's numbered question before the label ('Q1 Chair:'): the paragraph's number, no part of the role
 # a full name's run of capitalised words (a particle may join them) where a role stands next to it
-_NAME_RUN = r"[A-Z][\w'\u2019-]+(?:[ \t]+(?:(?:al|el|de|da|di|van|von|bin|ibn)[ \t]+)?[A-Z][\w'\u2019-]+){1,3}"
-_QUESTION_NUMBER = re.compile(r"q\d+[ \t]+")
+_NAME_RUN = rf"[A-Z][\w'\u2019-]+(?:[ \t]+(?:{_PARTICLES}[ \t]+)?[A-Z][\w'\u2019-]+){{1,3}}"
+# a committee's numbered question before the label ('Q1 Chair:'): the paragraph's number, no part of the role
+_QUESTION_NUMBER = re.compile(r"^[Qq]\d+[ \t]+")
 # a broadcast's or a panel's other roles a label opens with, the person named in its note or after it ('GUEST (Jane
 # Roe, historian):', 'PANELLIST (...)', 'Reporter Jane Roe (Example TV):'): no part of the name
 _GUESTS = {"guest", "caller", "panellist", "panelist", "interviewee", "commentator", "reporter", "presenter"}
@@ -218,10 +221,12 @@ _SAID_LABEL = re.compile(
     r"(?P<note>(?:[ \t]*\([^()\n]{1,120}\)){0,2})"
     r"(?:,?[ \t]+[a-z][^\n:\"\u201c]{0,120}?)?,?[ \t]+said[ \t]*:" + _WORDS_AFTER)
 
+_SAID_THEN_COLON = re.compile(r"said[ \t]*:")
+
 
 def _said_labels(norm: str) -> list[re.Match[str]]:
     """The synopsis labels of a record that labels its turns so: two or more."""
-    if "said" not in norm:
+    if not _SAID_THEN_COLON.search(norm):  # no 'said:' anywhere (most news says 'said' without a colon)
         return []
     found = [m for at in _paragraph_opens(norm) if (m := _SAID_LABEL.match(norm, at))]
     return found if len(found) >= 2 else []
@@ -344,7 +349,8 @@ _RECORD_BUSINESS = re.compile(r"(?:The|This)[ \t]+(?:debate|deliberation|discuss
                               r"consideration)[ \t]+(?:is|was|stands|has[ \t]+been)[ \t]+(?:now[ \t]+)?(?:closed|"
                               r"suspended|adjourned|concluded|interrupted)\b")
 # a legislature's resolution opening a paragraph after the question was put ('Resolved:', 'RESOLVED, That ...')
-_RESOLVED = re.compile(r"(?:Resolved|RESOLVED|It was resolved)\b[ \t]*[:,]?(?:[ \t]+[Tt]hat\b[^\n]*)?$")
+# (not a speaker's own 'It was resolved that ...', which goes on with his turn)
+_RESOLVED = re.compile(r"(?:Resolved|RESOLVED)[ \t]*[:,](?:[ \t]+[Tt]hat\b[^\n]*)?$")
 # a note on a person after the last turn: his name, then what he is ('Jane Roe is a researcher at ...')
 _IS_WHAT = re.compile(r"[ \t]+(?:is|was|has been|serves as)[ \t]+(?:a|an|the|[a-z]+ly)\b")
 # a stage direction closing a turn's paragraph, after the words' last sentence
@@ -832,9 +838,8 @@ class Transcript:
         # a document that is a transcript labels everyone the same way: a name before a colon opening a paragraph
         # is a speaker too when the dictionary does not know him ('Hilary Benn (Leeds Central) (Lab):')
         labels = sorted(labels + named, key=lambda m: m.start())
-        if "That " in norm:
-            # a resolution's clause ('That the Senate:' over its '(i) urges ...') is the record's text, no speaker
-            labels = [m for m in labels if not (m.group("who") or "").startswith("That ")]
+        # a resolution's clause ('That the Senate:' over its '(i) urges ...') is the record's text, no speaker
+        labels = [m for m in labels if not (m.group("who") or "").startswith("That ")]
         shaped = {m.start() for m in found} - {m.start() for m in labels}
         turns: list[tuple[int, int]] = []
         spans = [(m.start(), m.end()) for m in labels]
@@ -862,9 +867,9 @@ class Transcript:
                 if at:
                     speaker = at[-1][1]
             elif who and speaker is None and not m.group("note") and who not in offices and \
-                    self._held(doc, who, role_holders, spans[0][0]):
+                    (holder := self._held(doc, who, role_holders, spans[0][0])):
                 # 'Host:', 'Q1 Chair:': the person the text names with that role before the first label
-                speaker = self._held(doc, who, role_holders, spans[0][0])
+                speaker = holder
             elif who in offices:
                 # a label by office alone that comes back is the holder it named the first time ('THE PRESIDENT –'
                 # after a question naming another president)
@@ -900,7 +905,7 @@ class Transcript:
                     continue
                 if not first and _RESOLVED.match(words):
                     break  # 'Resolved:' after the question is put: the body's resolution, the record's text
-                if not first and last and self._about_a_speaker(doc, qs, words):
+                if not first and last and self._about_a_speaker(doc, qs, words, {sp for _, sp in said}):
                     break  # 'Jane Roe is a researcher at ...' after an interview's last answer: the page's note
                 if not first and _no_speech(words):
                     if last and not _STAGE.fullmatch(words):
@@ -1415,12 +1420,14 @@ class Transcript:
         return new.pop() if len(new) == 1 else None
 
     @staticmethod
-    def _about_a_speaker(doc: IngestDoc, qs: int, words: str) -> bool:
-        """A paragraph opening with a person's full name and what he is ('Jane Roe is a senior fellow at ...'), in
-        the third person: a note on the speaker, not his words."""
+    def _about_a_speaker(doc: IngestDoc, qs: int, words: str, speakers: set[str]) -> bool:
+        """A paragraph opening with the full name of one of the transcript's speakers and what he is ('Jane Roe is a
+        senior fellow at ...'), in the third person: a note on the speaker, not his words (a speaker's words may be
+        about someone else: 'Bashar al-Assad is a survivor')."""
         if _FIRST_PERSON.search(words):
             return False
-        return any(x.start == qs and x.kind == "person" and len(x.text.split()) > 1 and _IS_WHAT.match(doc.norm, x.end)
+        return any(x.start == qs and x.kind == "person" and x.actor in speakers and len(x.text.split()) > 1
+                   and _IS_WHAT.match(doc.norm, x.end)
                    for x in doc.mentions_in(qs, min(qs + 80, qs + len(words))))
 
     def _held(self, doc: IngestDoc, who: str, held: dict[str, str | None], end: int) -> str | None:
@@ -1601,7 +1608,7 @@ class Transcript:
         if full:
             return (self._initialled(doc, m, full) or self._propose(doc, full)), text
         # the name before an apposition ('Ivanov P. S., ... faction'), without a stenogram's initials after it
-        first = re.sub(r"^Q\d+[ \t]+", "", who.split(",")[0])  # 'Q2 Jane Roe': a committee's question number
+        first = _QUESTION_NUMBER.sub("", who.split(",")[0], count=1)  # 'Q2 Jane Roe': a committee's question number
         peer = _PEER.match(first)
         if peer:
             # 'Lord Collins of Highbury', 'Baroness Smith of Basildon': a peer's title, his surname before 'of'; the
