@@ -3,7 +3,7 @@ stage lines and record headers, lists in apposition, surnames alone after the fu
 
 from __future__ import annotations
 
-from hypothesis import assume, example, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from accord.ingest.components.proposed import person_id
@@ -112,11 +112,16 @@ def _made_up(pipeline, words: list[str]) -> bool:
                    or any(w in (e.name, *e.aliases, *e.short) for e in lex.entries.values()) for w in words)
 
 
+def test_a_style_is_never_a_made_up_name_s_word(pipeline):
+    # 'Malam' is a style (titles.yaml): 'Deputy Minister Malam Balak' is Balak, so the properties never draw it
+    assert not _made_up(pipeline, ["Malam", "Balak", "Tivok"])
+    assert _made_up(pipeline, ["Tivok", "Balak", "Morun"])
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.lists(_SYLLABLE, min_size=3, max_size=3, unique=True), st.sampled_from([
     "The weather in the capital was cold on Monday.", "Aid lorries waited at the crossing for a third day.",
     "Prices of bread rose again in the markets of the north."]))
-@example(["Malam", "Balak", "Tivok"], "The weather in the capital was cold on Monday.")  # a style (titles.yaml) as given name
 def test_a_person_s_mentions_do_not_change_when_an_unrelated_paragraph_is_added(pipeline, words, paragraph):
     assume(_made_up(pipeline, words))
     given_name, surname, other = words

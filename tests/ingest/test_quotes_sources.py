@@ -16,4 +16,5 @@ def test_a_source_s_report_of_who_told_whom_gives_the_words_to_the_one_who_told(
     assert {q["speaker"] for q in got if not q["direct"]} == {"lin-daoming"}
     # the source's own report, with no reporting verb after it, stays the source's
     plain = text.replace("Lin told his visitor that the plan was", "the plan was")
-    assert [q["speaker"] for q in of(run(plain, dt.date(2015, 12, 24)), "quote") if q["direct"]] != ["lin-daoming"]
+    assert [(q["speaker"], q["speaker_text"]) for q in of(run(plain, dt.date(2015, 12, 24)), "quote")
+            if q["direct"]] == [(None, "a statement on the ministry's website, the plan was")]
