@@ -53,14 +53,15 @@ _REL_YEAR = r"\s+(?:of\s+)?(?P<rel>last|next|this|that)\s+year\b"
 _DOT_AFTER = "(?:" + "|".join(rf"(?<={w} \d\.)|(?<={w} \d\d\.)" for w in (",", "day", "ublished")) + ")"
 # (name, pattern): tried in this order; where two overlap the longer wins.
 _RULES: list[tuple[str, str]] = [
-    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:\b|(?=T\d\d:))"),  # '2016-03-14T10:00Z': the day
     ("dd_range", rf"\b(?:the\s+)?(?P<d1>{_DAY}){_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("mdd_range", rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY}){_TO}(?:the\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dm_range", rf"\b(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     # "Monday (29 February)": one mention, the day in brackets
     ("wd_paren", rf"\b{_WD}\s+\((?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY}))(?:,?\s+(?P<y>{_YEAR}))?\)"),
-    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\.{_DOT_AFTER}(?=\s+{_MON},?\s+{_YEAR}))?\s+(?:[Dd]ay\s+of\s+|of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
+    # '14-Mar-2016' as registers and feeds stamp a day: a hyphen before a month only with a hyphen and a year after it
+    ("dmy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\.{_DOT_AFTER}(?=\s+{_MON},?\s+{_YEAR}))?(?:\s+(?:[Dd]ay\s+of\s+|of\s+)?|-(?=(?:{_MON})-{_YEAR}))(?P<m>{_MON})(?:(?:,?\s+|(?<=[A-Za-z.])-)(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("mdy", rf"\b(?:(?:{_WD}|{_WD_SHORT})(?:,|\s+[-–])?\s+)?(?P<m>{_MON})\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("part", rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of)"
              rf"[\s-]+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_REL_YEAR})?"),
@@ -79,8 +80,9 @@ _RULES: list[tuple[str, str]] = [
     # "overnight": the night before publication, two days; not the adverb of speed ("cannot be built overnight"),
     # an adjective ("an overnight curfew"), or beside the day it names ("overnight into Sunday": that day is the date)
     ("overnight", r"\b[Oo]vernight\b(?!\s+(?:(?:into|to|from|of)\b|on\s+(?:the\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|New\s+Year|Easter)|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d))"),
-    # "in the coming days": a time the text gives and that no day fixes
-    ("coming", r"\b(?:(?:[Tt]he\s+(?:coming|next\s+(?:few|several))|[Cc]oming)\s+(?P<span>days|weeks|months)\b|"
+    # "in the coming days": a time the text gives and that no day fixes; so are "these next few days", "the next
+    # two weeks", "the next 10 days" (a count ahead, as releases and records write it)
+    ("coming", r"\b(?:(?:[Tt]he(?:se)?\s+(?:coming|next\s+(?:few|several|couple\s+of|two|three|four|five|six|seven|eight|nine|ten|twelve|[1-9]\d?))|[Cc]oming)\s+(?P<span>days|weeks|months)\b|"
                r"[Tt]he\s+(?P<span2>days|weeks|months)\s+(?:to\s+come|ahead)\b)"),
     # "on the 15th", "around the 24th": a day of the month the story is in
     # "on the 15th", "on the 11th and 12th" (two days in a row, or 'to'/'-': a span)
@@ -125,7 +127,7 @@ _RULES: list[tuple[str, str]] = [
     # longer one ('twenty-five', '1,000': no date rather than a wrong one); a vague count
     # ('a few days ago', 'several weeks ago') is a time the text gives that no day fixes
     ("ago", rf"\b(?P<ago>(?:(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
-            r"(?P<ago_unit>day|week|fortnight|month|year)s?\s+ago)\b"),
+            rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b"),  # 'two Fridays ago'
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"\b[Ll]ast\s+night\b"),
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
@@ -844,7 +846,7 @@ class DateResolver:
             start = m.start("we")
         if name == "coming" or (name == "ago" and not (m["n"] or m["couple"])):
             # a time the text gives that no day fixes: unresolved, with the unit's precision
-            unit = (m["span"] or m["span2"]) if name == "coming" else m["ago_unit"]
+            unit = (m["span"] or m["span2"]) if name == "coming" else m["ago_unit"] or "day"
             doc.add("date", start, end, 0.6, value=None, range=None,
                     precision={"day": "day", "week": "week", "fortnight": "week", "month": "month"}.get(
                         unit.rstrip("s"), "year"), fuzzy=None)
@@ -1026,6 +1028,10 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         n = 2 if m["couple"] else _count(m["n"])
+        if m["ago_wd"]:  # 'two Fridays ago': the second Friday counted back from the last one before publication
+            wd = timex.WEEKDAYS[m["ago_wd"].lower()]
+            last = published - dt.timedelta(days=(published.weekday() - wd - 1) % 7 + 1)
+            return timex.day(last - dt.timedelta(weeks=n - 1))
         unit = m["ago_unit"]  # 'two months ago' is a month, 'a week ago' a week: no finer than the words
         if unit in ("week", "fortnight"):
             d = published - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
