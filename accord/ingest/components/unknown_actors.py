@@ -56,6 +56,8 @@ def _title_before(before: str) -> bool:
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
+# an abbreviated style's full stop, then the name it comes before ('Mr. Name', 'Col. Name')
+_STYLE_NEXT = re.compile(r"\. [A-Z]")
 # the words that make a name a place's or a building's, though it holds a person's name ('Nelson Mandela Square')
 _PLACE_NOUNS = {"square", "street", "road", "avenue", "hotel", "palace", "hall", "building", "tower", "gate", "airport",
                 "university", "college", "school", "hospital", "stadium", "museum", "mosque", "cathedral", "prison",
@@ -96,6 +98,8 @@ class UnknownActors:
         self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
         self.armed = lex.name_words.get("armed_group_words", frozenset())
         self.world_words = world_words(lex)  # 'Obama' of 'Obama Square'
+        from accord.ingest.components.proposed import ROLES  # proposed.py reads this module's words
+        self.styles = ROLES | {h.rstrip(".").lower() for h in HONORIFICS}
 
     def _thing(self, name: str) -> bool:
         """Whether a name is a place's or a building's: a place's word ends it after two words or more ('Nelson Mandela
@@ -133,6 +137,8 @@ class UnknownActors:
                 continue
             if " " not in name and "-" not in name and start in sent_starts:
                 continue
+            if _STYLE_NEXT.match(norm, end) and name.rsplit(" ", 1)[-1].lower() in self.styles:
+                continue  # 'His Excellency Mr. Name', 'Rebel Col. Name': styles before a name, no name of their own
             kind = guess_kind(name, norm[max(0, start - 30):start], norm[end:end + 20], self.armed)
             if kind is None or (kind == "person" and (name.isupper() or self._thing(name))):
                 continue  # a heading in capitals ('COMMITTEE ON PEACE'): a person's name in capitals needs his style
