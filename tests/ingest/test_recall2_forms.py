@@ -45,3 +45,11 @@ def test_a_signatory_coalition_named_in_full_and_by_acronym(run):
                        "The CMA added that the camps were ready."))
     assert ("Coordination of Azawad Movements", "cma") in names
     assert ("CMA", "cma") in names
+
+
+def test_the_crown_s_government_is_the_united_kingdom(run):
+    # a parliament's written question to the government in its formal style
+    names = _names(run("Baroness Ormond asked Her Majesty's Government what support they give to the talks."))
+    assert ("Her Majesty's Government", "uk") in names
+    names = _names(run("HM Government said on Monday that it would fund the programme."))
+    assert ("HM Government", "uk") in names
