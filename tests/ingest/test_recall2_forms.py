@@ -53,3 +53,9 @@ def test_the_crown_s_government_is_the_united_kingdom(run):
     assert ("Her Majesty's Government", "uk") in names
     names = _names(run("HM Government said on Monday that it would fund the programme."))
     assert ("HM Government", "uk") in names
+
+
+def test_a_state_s_forces_under_their_own_name(run):
+    # Japan's armed forces named as they are officially, without the state's name
+    names = _names(run("The cabinet ruled out sending Self-Defense Forces personnel to the mission."))
+    assert ("Self-Defense Forces", "japan") in names
