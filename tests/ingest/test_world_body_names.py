@@ -25,7 +25,7 @@ def test_the_taliban_by_the_name_they_give_themselves(run):
 
 def test_libyas_rival_governments_by_their_own_names(run):
     """Only with the state's name: other states have had a 'Presidential Council' and a 'National Salvation
-    Government' (test_review1_fixa.py)."""
+    Government' (test_dates_actors_misfires.py)."""
     r = run("Members of Libya's Presidential Council spent the night at the naval base. The head of Libya's National "
             "Salvation Government said the move was illegal.")
     found = [a for _, a in actors(r)]
