@@ -18,8 +18,8 @@ from accord.ingest.world import Lexicon, world
 
 #: articles per group of Pipeline.pipe, and the characters of text that close a group early (a group's documents
 #: are held at once: a few large inputs, not 128 of them). (32 before: each component's code and patterns are
-#: fetched into the processor's caches once per group, and 128 took 4-10 % less CPU time on the bench's 1 MB in three
-#: runs of alternating passes at 32, 64, 128 and 256; 256 no better than 128)
+#: fetched into the processor's caches once per group; 128 took 0-10 % less CPU time on the bench's 1 MB in five runs
+#: of alternating passes on a loaded host, not settled; the same instructions either way)
 GROUP = 128
 GROUP_CHARS = 1_000_000
 
