@@ -208,9 +208,6 @@ _NATION_NEXT = {",", ".", ";", ":", "and", "or", "included", "have", "has", "had
 _LAID_ON = {"sanctions", "pressure", "embargo", "demands"}
 # 'depends first of all on Russia', 'relies on Iran': the state the outcome rests with, which acts
 _DEPEND_ON = re.compile(r"\b(?:depends?|depended|depending|rely|relies|relied|relying|hinges?|hinged)(?:\s+(?!on\b)[\w-]+){0,3}\s+on\s+$")
-# after 'a' and a capital, the kinds of place in the town ('a Berlin institute', 'a Madrid hospital')
-_TOWN_KINDS = {"institute", "institution", "university", "college", "school", "academy", "hospital", "clinic",
-               "newspaper", "paper", "daily", "weekly", "magazine", "hotel", "museum", "court", "prison", "suburb"}
 # after a town's possessive, the town's own ground and people, not what its government does ("Tripoli's airspace")
 _CITY_PARTS = {"airspace", "airport", "streets", "suburbs", "outskirts", "residents", "districts", "neighbourhoods",
                "neighborhoods", "port", "skyline", "hospitals", "markets"}
@@ -454,7 +451,7 @@ class ActorMatcher:
                                   and any(c.isdigit() for c in doc.norm[line_start:start]))
                 located = located and nxt != "'s"  # 'what has changed in Moscow's calculations': its owner
                 # 'a Berlin institute', 'a Madrid hospital': a kind of place in the town ('a Moscow proposal' is the state's)
-                located = located or (via == "capital" and prev in ("a", "an") and nxt in _TOWN_KINDS)
+                located = located or (via == "capital" and prev in ("a", "an") and nxt in self.lex.town_kinds)
                 # "Tripoli's airspace", "Cairo's streets": the town's own ground and people
                 seized = seized or (nxt == "'s" and last + 1 < n and strings[lows[last + 1]] in _CITY_PARTS)
                 # 'Bern, Press releases, 14.03.2016', 'Vienna/Mariupol, 4 January': a dateline opening its line;

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from accord.ingest import timex
 from accord.ingest.document import Candidate, IngestDoc
@@ -307,11 +307,10 @@ _CIRCUMSTANCE_WORDS = {"on", "in", "at", "late", "early", "earlier", "later", "d
 _SHARED_YEAR = re.compile(rf",?\s+(?:and|&)\s+(?:(?P<d>{_DAY})\s+(?P<m>{_MON})|(?P<m2>{_MON})\s+(?P<d2>{_DAY})),?\s+(?P<y>{_YEAR})\b")
 # 'you will recall that ...', 'as members will remember': the clause after it tells of a day gone by
 _RECALL = re.compile(r"\s+(?:recall|remember)(?:\s+that\b|,)")
-# ... and only with the listeners as its subject ('the embassy will recall its envoy on Monday' is a plan)
-_RECALL_WHO = re.compile(r"\b(?:you|we|members|colleagues|senators|deputies)\s+$")
-# a span of years that names a session, a season or a budget: 'session 2015-2016', 'the 2015–16 season'
-_SPAN_NAMED_BEFORE = re.compile(r"\b(?:session|season|fiscal|budget|financial year|year)\s+$", re.I)
-_SPAN_NAMED_AFTER = re.compile(r"[-–]\d+\s+(?:session|season|fiscal|financial|budget)\b", re.I)
+# ... and only with the listeners as its subject ('the embassy will recall its envoy on Monday' is a plan): the
+# listeners are the world's recall_listeners (titles.yaml), their pattern built with the DateResolver
+# a span of years that names a session, a season or a budget ('session 2015-2016', 'the 2015–16 season'): the
+# world's span_names_before and span_names_after (titles.yaml), their patterns built with the DateResolver
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
 _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
@@ -430,8 +429,9 @@ class Tenses:
     sentence's markers are found once, however many dates it holds. Marker kinds: 0 future, 1 past,
     2 nearest (a plan made in the past), 3 a reporting verb (see ``_REPORTING``), 4 a passive participle (past)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, recall_who: re.Pattern[str]):
         self.text = text
+        self.recall_who = recall_who  # the listeners before 'will recall' (DateResolver.recall_who)
         self.lower = text.lower()
         self.markers: dict[tuple[int, int], list[tuple[int, int, int]]] = {}  # (start, end, kind)
 
@@ -446,7 +446,7 @@ class Tenses:
             if m.group() == "due to" and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1
             elif m.group() in ("will", "'ll") and _RECALL.match(low, m.end()) \
-                    and _RECALL_WHO.search(low, max(sent[0], m.start() - 12), m.start()):
+                    and self.recall_who.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1  # 'you will recall that on Tuesday the member asked ...': a day gone by
             elif m.group() in ("was due ", "were due ") or (m.group() in ("expected", "scheduled", "slated", "planned")
                                                             and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start())):
@@ -664,10 +664,20 @@ def _session_day(text: str, published: dt.date | None) -> dt.date | None:
     return published
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """The words as a regular expression's alternatives, the longest first ('financial year' before 'year')."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 @component("dates")
 class DateResolver:
     def __init__(self, ctx: Context):
-        del ctx
+        lex = ctx.lexicon
+        # built once from the world's words (titles.yaml): 'you will recall' ('members', 'senators'), and the words
+        # naming a span of years before it ('session 2015-2016', 'financial year') and after it ('2015-16 season')
+        self.recall_who = re.compile(rf"\b(?:{_alternation(lex.recall_listeners)})\s+$")
+        self.span_named_before = re.compile(rf"\b(?:{_alternation(lex.span_names_before)})\s+$", re.I)
+        self.span_named_after = re.compile(rf"[-–]\d+\s+(?:{_alternation(lex.span_names_after)})\b", re.I)
         self.rules: dict[str, Callable[[re.Match[str], dt.date | None, timex.Tense], FuzzyDate | None]] = {
             "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
             "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "wd_paren": self._wd_paren, "part": self._part, "my": self._my,
@@ -720,8 +730,8 @@ class DateResolver:
                         and not (m["sp"] and len(m["d"]) == 2 and len(m["m_"] or "") == 2):
                     continue  # 'slowed to 1.2. 2015 had been ...': a space after the dots only in '24. 06. 2016.'
                 if name == "year" and text[m.end():m.end() + 1] in ("-", "–") \
-                        and (_SPAN_NAMED_AFTER.match(text, m.end())
-                             or _SPAN_NAMED_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+                        and (self.span_named_after.match(text, m.end())
+                             or self.span_named_before.search(text, max(0, m.start() - 16), m.start())):
                     continue  # 'session 2015-2016', 'the 2015–16 season': no year of its own
                 if name == "overnight" and _SPEED.search(text, max(doc.sent_of(pos)[0], pos - 40), pos):
                     continue  # 'a truce cannot be declared overnight': how fast, not when
@@ -740,7 +750,7 @@ class DateResolver:
                     name = "weekday"
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []
-        tenses = Tenses(text)
+        tenses = Tenses(text, self.recall_who)
         previous, following = [], []
         relative: list[tuple[Candidate, str, re.Match[str]]] = []
         weekdays: list[tuple[Candidate, int, int]] = []  # (candidate, weekday, strength of its evidence)
