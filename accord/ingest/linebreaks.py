@@ -41,10 +41,6 @@ _CLOCK_LINE = re.compile(_CLOCK)
 # the last characters a clock's time may end with: no line ending otherwise is a time or a timed label
 _CLOCK_ENDS = frozenset("0123456789mM.")
 
-
-def _clock_line(line: str) -> bool:
-    """A clock's time alone on the (stripped) line."""
-    return line[-1:] in _CLOCK_ENDS and bool(_CLOCK_LINE.fullmatch(line))
 # a list item or numbered paragraph, a markdown heading or bold run
 _ITEM = re.compile(r"(?:[-*\u2022>]|\d{1,3}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s|\*\*|#{1,6}\s")
 # a stage line '(Laughter.)' or a date line ('Geneva, 3 February 2016') is a line of its own
@@ -63,6 +59,11 @@ _CAPS_OPENING = re.compile(r"[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:,[^\n]{0,6
 # the opening of a speaker's label in capitals ('[20:02:40] NICK FARRANT, FNN SENIOR'): no lowercase letter
 _LONG_LABEL_HEAD = re.compile(r"[^a-z\n]*[A-Z]{2}[^a-z\n]*")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _clock_line(line: str) -> bool:
+    """A clock's time alone on the (stripped) line."""
+    return line[-1:] in _CLOCK_ENDS and bool(_CLOCK_LINE.fullmatch(line))
 
 
 def _terminal(line: str) -> bool:

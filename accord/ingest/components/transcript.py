@@ -199,6 +199,7 @@ _QUESTION_NUMBER = re.compile(r"^[Qq]\d+[ \t]+")
 # a broadcast's or a panel's other roles a label opens with, the person named in its note or after it ('GUEST (Jane
 # Roe, historian):', 'PANELLIST (...)', 'Reporter Jane Roe (Example TV):'): no part of the name
 _GUESTS = {"guest", "caller", "panellist", "panelist", "interviewee", "commentator", "reporter", "presenter"}
+_HOSTS_OR_GUESTS = frozenset(_HOSTS | _GUESTS)
 # a label alone on its line, the words under it ('SECRETARY KERRY' over 'Thank you.', 'Fred Hof (ex-State
 # Department)' over his answer): a name of two capitalised words or more, or of an honorific and a name, or a
 # questioner's role in any case ('Audience member', 'QUESTION'), its notes in brackets, nothing else on the line;
@@ -508,6 +509,8 @@ _FLOOR_LINE = re.compile(
     r"|(?P<by>[^\n\":]{3,200}?)[ \t]+(?:interrupts|intervenes|takes[ \t]+the[ \t]+floor|has[ \t]+the[ \t]+floor|replies|"
     r"responds|answers|speaks|continues|resumes))"
     r"[ \t]*:[ \t]*(?=\n\n[^\s\"])")
+
+
 def _floor_lines(norm: str) -> list[re.Match[str]]:
     """The minutes' formula lines of a record: a line whose verb names the floor ('gives the floor to X:', 'The floor
     is given to', 'Intervention by', 'X takes the floor:') makes the document one, and only then is 'X interrupts:',
@@ -760,7 +763,7 @@ class Transcript:
         self.styles_or_roles = self.styles | ROLES
         self.label_heads = self.styles_or_roles | _GUESTS
         self.fields = self.lex.record_fields
-        self._full_names: tuple[str, dict[str, list[tuple[int, str | None]]]] = ("", {})
+        self._full_names: tuple[str, dict[str, list[tuple[int, str | None, str | None]]]] = ("", {})
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
             if e.kind == "person":
@@ -880,7 +883,7 @@ class Transcript:
                     speaker = self._defined(doc, m, said)
                 if who and speaker and self._by_office(doc, m) and self._named_outside(doc, speaker, m, labels):
                     offices[who] = speaker
-                elif who and speaker and m.group("note") and _role(who) in _HOSTS | _GUESTS:
+                elif who and speaker and m.group("note") and _role(who) in _HOSTS_OR_GUESTS:
                     # 'PRESENTER (Jane Roe):' once, then 'PRESENTER:' alone: the person its first note named
                     offices[who] = speaker
             if who and speaker:
@@ -1561,7 +1564,7 @@ class Transcript:
         who = m.group("who")
         text = who.split("\n")[0].strip()
         note = m.groupdict().get("note")
-        if note and (_role(who) in _HOSTS | _GUESTS or _CHAIR_LABEL.fullmatch(" ".join(who.split()))):
+        if note and (_role(who) in _HOSTS_OR_GUESTS or _CHAIR_LABEL.fullmatch(" ".join(who.split()))):
             # 'Presenter (Diana Ser):': the person the note names, listed or not; what follows a comma describes him
             # ('GUEST (Jane Roe, political scientist):')
             noted = self._noted(doc, m)
@@ -1625,14 +1628,15 @@ class Transcript:
                  and x.text.split()[-1].upper() == surname]
         if named and len(set(named)) == 1:
             return named[-1], text
-        # of two people of that surname named before ('SEC. JANE ROE', 'ATTY. TOM ROE'), the label's style tells which
+        # the one person the article proposed an id for with that surname
         new = {pid for pid, name in doc.proposed.items() if name.split()[-1].upper() == surname}
         if len(new) == 1:
             return new.pop(), text
         # the member the chair called by his full name just before ('I call Mr Peter Quinlan.', then 'Mr Quinlan:')
         # a label that is a full name nobody lists ('Aoife Brennan (Galway West, Labour)'), not the dictionary's
         # other person of that surname: the id it proposes, as a name in the text does
-        # a style and a surname alone ('SEC. DELES.', 'Senator Downe:'), no office's words
+        # a style and a surname alone ('SEC. DELES.', 'Senator Downe:'), no office's words; of two people of that
+        # surname named before ('SEC. JANE ROE', 'ATTY. TOM ROE'), the label's style tells which
         styled = len([w for w in first.split() if w.lower().rstrip(".") not in self.styles_or_honorifics]) == 1
         full = self._called(doc, m, surname) or (None if peer else self._mixed_name(first)) \
             or (self._written_before(doc.norm, m.start(), surname, self._style_of(first)) if styled else None)
