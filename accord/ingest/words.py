@@ -85,6 +85,12 @@ class WordSet:
         return got
 
 
+def alternation(words: Iterable[str]) -> str:
+    """The literal words as a regular expression's alternatives, the longest first ('financial year' before 'year');
+    none: an alternative that never matches (an empty group would match everywhere)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
+
+
 def first_words(alternation: str) -> set[str]:
     """The first words of a regex alternation of plain phrases, character classes expanded:
     'said|[Aa]ccording to|emphasi[sz]ed|cease-fire' -> {said, according, emphasised, emphasized, cease}.

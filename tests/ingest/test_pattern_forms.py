@@ -182,3 +182,11 @@ def test_the_word_starts_before_a_date_anchor_read_backwards_are_the_last_ones_a
     most = data.draw(st.integers(1, 4))
     forward = [w.start() for w in dates._WORD_START.finditer(text, lo, hi)][-most:]
     assert dates._last_word_starts(text[::-1], len(text), lo, hi, most) == forward
+
+
+@given(st.lists(st.text(alphabet="ab .-", min_size=1, max_size=4), max_size=5), st.text(alphabet="ab .-", max_size=12))
+def test_an_alternation_of_words_matches_where_one_of_them_stands_and_none_matches_nowhere(words, text):
+    from accord.ingest.words import alternation
+
+    found = re.search(alternation(words), text) is not None
+    assert found == any(w in text for w in words)

@@ -77,15 +77,14 @@ class ActingAcronyms:
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def _in_a_line_of_capitals(norm: str, start: int, end: int, seen: dict[int, bool] | None = None) -> bool:
+def _in_a_line_of_capitals(norm: str, start: int, end: int, seen: dict[int, bool]) -> bool:
     """Whether the words either side of a span on its line are in capitals too (a heading, a label); ``seen`` keeps
     each line's answer (a one-line document's many uses would each read the whole line again)."""
     line_start = norm.rfind("\n", 0, start) + 1
-    if seen is not None and line_start in seen:
+    if line_start in seen:
         return seen[line_start]
     line_end = norm.find("\n", end)
     words = _WORD.findall(norm, line_start, len(norm) if line_end < 0 else line_end)
     capitals = len(words) > 1 and sum(w.isupper() for w in words) * 2 > len(words)
-    if seen is not None:
-        seen[line_start] = capitals
+    seen[line_start] = capitals
     return capitals

@@ -18,7 +18,7 @@ from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.timex import MONTHS, WEEKDAYS
 from accord.ingest.world import Lexicon
-from accord.ingest.components.proposed import ROLES, not_people, spans_of
+from accord.ingest.components.proposed import ROLES, _one_owner, not_people, spans_of
 
 # "he", "she" as words, each in a scan of its own that opens with it (the engine skips to the word, not to each 'h'
 # and 's'); a match is a whole word, so no two overlap and their union in order is every pronoun of the text
@@ -241,16 +241,9 @@ class Coref:
         """A person the text names by his full name, surname or title, named by his first name alone too, as a
         speaker addresses a colleague ('Thank you, Paolo,') or a writer his friend ('I passed it to Mevlüt'): the
         first name is no other person's of the world, and stands alone (no capitalised word next to it)."""
-        wanted: dict[str, str] = {}
-        shared: set[str] = set()  # first names of two people the text names: neither's alone
-        for m in settled:
-            if m.kind == "person" and m.actor and m.via != "pronoun":
-                for first in self.first_names.get(m.actor, ()):
-                    if wanted.get(first, m.actor) != m.actor:
-                        shared.add(first)
-                    wanted[first] = m.actor
-        for first in shared:
-            del wanted[first]
+        # (first names of two people the text names: neither's alone)
+        wanted = _one_owner((first, m.actor) for m in settled if m.kind == "person" and m.actor and m.via != "pronoun"
+                            for first in self.first_names.get(m.actor, ()))
         norm = doc.norm
         if wanted:
             # only a first name written more often than inside its bearer's names is looked for (a substring count)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from accord.ingest import timex
 from accord.ingest.document import Candidate, IngestDoc
 from accord.ingest.registry import Context, component
-from accord.ingest.words import (AtWordStarts, grouped, literal_spans, opening_class, search_at_line_starts,
+from accord.ingest.words import (alternation, AtWordStarts, grouped, literal_spans, opening_class, search_at_line_starts,
                                  tagged_alternation)
 from accord.record.dates import FuzzyDate, add_months
 
@@ -664,20 +664,15 @@ def _session_day(text: str, published: dt.date | None) -> dt.date | None:
     return published
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """The words as a regular expression's alternatives, the longest first ('financial year' before 'year')."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 @component("dates")
 class DateResolver:
     def __init__(self, ctx: Context):
         lex = ctx.lexicon
         # built once from the world's words (titles.yaml): 'you will recall' ('members', 'senators'), and the words
         # naming a span of years before it ('session 2015-2016', 'financial year') and after it ('2015-16 season')
-        self.recall_who = re.compile(rf"\b(?:{_alternation(lex.recall_listeners)})\s+$")
-        self.span_named_before = re.compile(rf"\b(?:{_alternation(lex.span_names_before)})\s+$", re.I)
-        self.span_named_after = re.compile(rf"[-–]\d+\s+(?:{_alternation(lex.span_names_after)})\b", re.I)
+        self.recall_who = re.compile(rf"\b(?:{alternation(lex.recall_listeners)})\s+$")
+        self.span_named_before = re.compile(rf"\b(?:{alternation(lex.span_names_before)})\s+$", re.I)
+        self.span_named_after = re.compile(rf"[-–]\d+\s+(?:{alternation(lex.span_names_after)})\b", re.I)
         self.rules: dict[str, Callable[[re.Match[str], dt.date | None, timex.Tense], FuzzyDate | None]] = {
             "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
             "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "wd_paren": self._wd_paren, "part": self._part, "my": self._my,

@@ -256,7 +256,7 @@ class Descriptions:
         if head == "group" and mods:
             return None  # "the Contact Group": a name, or a part of one
         if det.endswith("'s"):  # "Yemen's warring parties", "Russia's government"
-            state = self._state_of_place(p.group("det")[:-2])
+            state = self._state_of_word.get(p.group("det")[:-2])
             if state is None:
                 return None  # "Hijab's delegation": a person's, said by name
             if rule == "government":
@@ -279,7 +279,7 @@ class Descriptions:
                 return (start, end, prior[-1][2] if prior else None, prior[-1][3] if prior else kind, head)
         if rule == "government":
             after = _AFTER_GOVERNMENT.match(doc.norm[end:end + 40])
-            state = self._state_of_place(after.group("place")) if after else None
+            state = self._state_of_word.get(after.group("place")) if after else None
             if state:  # "the government in Kiev", "the Government of Yemen": the phrase runs to the place
                 return (start, end + after.end(), self.lex.government(state), kind, head)
             return (start, end, self._government(doc, det, start, end), kind, head)
@@ -328,9 +328,6 @@ class Descriptions:
             return None
         focus = self.focus(doc)
         return self.lex.government(focus) if focus else None
-
-    def _state_of_place(self, word: str) -> str | None:
-        return self._state_of_word.get(word)
 
     _last_start = -1
 

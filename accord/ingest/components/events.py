@@ -25,7 +25,7 @@ from bisect import bisect_left
 from accord.ingest.components.actors import START
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
-from accord.ingest.words import literal_spans, tagged_alternation
+from accord.ingest.words import alternation, literal_spans, tagged_alternation
 
 # (opening with one character class, the word's start checked after it: the engine skips to those letters, where
 # a leading \b had it try the pattern at every character of a sentence)
@@ -79,7 +79,7 @@ def _forms(forms: list[str], before: str, after: str) -> re.Pattern[str]:
 
 def _alternation(forms: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     """Lower-case forms only, longest first, the trigger in group 1."""
-    return re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(" + alternation(forms) + r")\b")
 
 
 def _struck_a(norm: str, t: re.Match[str]) -> bool:
