@@ -105,7 +105,8 @@ _RULES: list[tuple[str, str]] = [
     # "before the end of the year": its last ten days, as 'end of March' is March's (not 'early next year': a year);
     # "since the beginning of the year": its first ten days
     ("end_year", r"\b(?:[Tt]he )?(?P<part>[Ee]nd|[Bb]eginning|[Ss]tart) of (?P<mod>this|next|last|the) year\b"),
-    ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|Christmas Eve|Christmas Day|Christmas|Easter(?: Sunday| Monday)?)\b"),
+    # "before the New Year": its first day ('the Lunar New Year', 'the Persian New Year' name other calendars' days)
+    ("holiday", r"\b(?P<holiday>New Year's Eve|New Year's Day|(?<=[Tt]he )New Year(?!'s)|Christmas Eve|Christmas Day|Christmas|Easter(?: Sunday| Monday)?)\b"),
     # "23/02/2016", and "27.02.2016" as Russian and German releases write it
     # and with two digits for the year: "(16.02.16)" as ministries head a statement, "2/22/16"
     # "2016/02/23" (year first, as East Asian and some agencies' releases write it)
@@ -129,7 +130,7 @@ _RULES: list[tuple[str, str]] = [
     ("ago", rf"\b(?P<ago>(?:(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
             rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b"),  # 'two Fridays ago'
     # "last night": the evening before publication, as wire stories written in the morning use it
-    ("last_night", r"\b[Ll]ast\s+night\b"),
+    ("last_night", r"(?<![Tt]he )\b[Ll]ast\s+(?:night|evening)\b(?!\s+of\b)"),  # 'last evening' too (not 'the last evening of')
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
     ("weekend", r"\b(?P<prep>[Oo]ver|[Aa]t|[Dd]uring|[Oo]n|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Bb]y|[Aa]fter|[Uu]ntil|[Tt]ill|[Ss]ince)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
     # "the following day", "the next day": the day after a day the text has just given
@@ -221,7 +222,10 @@ _FUTURE = re.compile(r"\b(?:" + grouped(
     r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|(?:was|were) due (?=in |on |at |back )(?!in (?:part|large part|great part|good part|no small part|some part|large measure|some measure) |at least )|expected|expects?|plans? to|planned|scheduled|slated|"
     r"set to|going to|to be held|to (?:start|begin|resume|meet|hold|open|take effect|convene|announce)|"
     r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
-    r"let us see|let's see|wait and see|between now and|see you") + r")\b")
+    r"let us see|let's see|wait and see|between now and|see you|"
+    # a start given by its day after the thing it starts ('the withdrawal, starting Tuesday', 'effective Monday')
+    r"(?:starting|beginning|effective)(?= (?:on |from )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|tomorrow|tonight|next|this)\b)") + r")\b")
 # the present tense of a scheduled happening, which a weekday puts in the coming days ('the Council votes on
 # Friday', 'talks resume on Monday', 'the envoy is travelling to Moscow on Tuesday'); a bare form only where no
 # auxiliary or infinitive makes it another tense ('did not meet', 'failed to meet')
@@ -285,6 +289,11 @@ _GENERIC = re.compile(r"\b(?:[Aa]n?\s+(?:good|nice|happy|blessed|peaceful|quiet|
 _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "than", "for",
                 "throughout", "into"}
 _MONTH_AFTER_ANY_CASE = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
+# a month as its clause's subject or complement ('January will come', 'that February would be hard', 'is January
+# realistic?'): the months whose names are no other word ('May will', 'the March will go ahead', 'August' an adjective)
+_SUBJECT_MONTHS = {"January", "February", "April", "June", "July", "September", "October", "November", "December"}
+_COPULAS = {"is", "was", "Is", "Was"}
+_AUXILIARY_NEXT = re.compile(r"[ \t]+(?:will|would|is|was|has|had|could|might|should|must|can|shall)\b")
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
           "end": "late"}
 
@@ -316,6 +325,7 @@ _PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
 # may fall on either side of publication; the nearer such day is meant
 _INFINITIVE = "to "
+_STARTING = {"starting", "beginning", "effective"}
 
 
 # only a month or a weekday without a year depends on the tense: the clause is read for those alone
@@ -443,8 +453,10 @@ class Tenses:
         future = []
         for m in _FUTURE.finditer(low, *sent):
             kind = 0
-            if m.group() == "due to" and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start()):
-                kind = 1
+            if m.group() == "due to" and (plan := _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start())):
+                # 'was due to receive them on Tuesday': a plan told in the past, the nearer such day ('were due to open
+                # on Thursday but were put off': just past, that day); 'had been due to begin on Monday': a day gone by
+                kind = 1 if plan.group().startswith(("been", "had")) else 2
             elif m.group() in ("will", "'ll") and _RECALL.match(low, m.end()) \
                     and self.recall_who.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1  # 'you will recall that on Tuesday the member asked ...': a day gone by
@@ -454,6 +466,8 @@ class Tenses:
             elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k in (1, 4)
                                                           for _, e, k in past):
                 kind = 2
+            elif m.group() in _STARTING and any(e <= m.start() and k in (1, 3, 4) for _, e, k in past):
+                kind = 2  # 'ordered the withdrawal of the contingent, starting Tuesday': a plan made then
             future.append((m.start(), m.end(), kind))
         future += [(m.start(), m.end(), 0) for m in _PRESENT_AT.finditer(low, *sent)]
         plans = {(s, e) for s, e, k in future if k == 2}
@@ -621,8 +635,10 @@ def _recorded_day(text: str, published: dt.date | None) -> dt.date | None:
 # 'Sitting of Wednesday 10 February 2016', 'Debates of 21 Jun 2016', 'Panel discussion, Thursday, March 10, 2016',
 # 'OTTAWA, Wednesday, February 17, 2016', 'DR 8.3.2016', 'Minutes number 56 of the ordinary session of ...')
 _SESSION_LINE = re.compile(r"^[^\n]{0,90}", re.M)
-_SESSION_REST = re.compile(r"[ \t,.|–-]*(?:(?:from[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*(?:-|–|to)[ \t]*\d{1,2}[:.]\d\d"
-                           r"(?:[ \t]*[ap]\.?m\.?)?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?\.?[ \t]*$", re.M | re.I)
+# (or the issue's number after it, as a record's masthead prints it: 'Vol. 162 WASHINGTON, MONDAY, APRIL 18, 2016 No. 59';
+# or the moment of a broadcast: 'February 22, 2016 at 6:35 PM EST')
+_SESSION_REST = re.compile(r"[ \t,.|–-]*(?:(?:(?:from|at)[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*(?:-|–|to)[ \t]*\d{1,2}[:.]\d\d"
+                           r"(?:[ \t]*[ap]\.?m\.?)?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?(?:No\.?[ \t]*\d{1,4}[ \t]*)?\.?[ \t]*$", re.M | re.I)
 # the heading's words before the date: a stamp of publication is no sitting's day, nor a sentence's day ('began on')
 _NOT_A_SITTING = re.compile(r"(?i)\b(?:published|posted|updated|released|issued|printed|uploaded|modified|edition)\b|"
                             r"\b(?:on|in|since|until|by|from|at)\s*$")
@@ -713,9 +729,10 @@ class DateResolver:
                         break
                 else:
                     continue
-                if name == "month" and not (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0] in _MONTH_AFTER_ANY_CASE \
+                if name == "month" and not (before := (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0]) in _MONTH_AFTER_ANY_CASE \
                         and not (text[max(0, m.start() - 4):m.start()] in ("the ", "The ") and len(m["m"]) > 3
-                                 and _NOUN_NEXT.match(text, m.end())):
+                                 and _NOUN_NEXT.match(text, m.end())) \
+                        and not (m["m"] in _SUBJECT_MONTHS and (before in _COPULAS or _AUXILIARY_NEXT.match(text, m.end()))):
                     continue  # (the 'August deal', 'the March deadline': a month before its noun)
                 if name == "month" and m["m"] in _SHORT_MONTHS and _NAME_NEXT.match(text, m.end("m")):
                     continue  # 'the chairmanship of Jan Egeland': a first name
@@ -934,6 +951,8 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         mod = (m.groupdict().get("mod") or "").lower() or None
+        if mod == "this":  # 'school places for this September' (said in February): the publication year's
+            return timex.month(published.year, mon)
         if mod in ("last", "this past"):
             tense = "past"
         elif mod in ("next", "this coming"):
@@ -1072,7 +1091,7 @@ class DateResolver:
             days = min((timex.easter(y) for y in (published.year - 1, published.year, published.year + 1)),
                        key=lambda d: abs((d - published).days))
             return timex.day(days + dt.timedelta(days=1 if m["holiday"].endswith("Monday") else 0))
-        mon, dom = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24)}.get(
+        mon, dom = {"new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1), "christmas eve": (12, 24)}.get(
             m["holiday"].lower(), (12, 25))
         if published is None:
             raise _NeedsPublished

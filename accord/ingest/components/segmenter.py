@@ -38,8 +38,11 @@ _DATELINE = re.compile(
 _MONTH = timex.MONTH_WORD
 _DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}(?:\s+\d{{1,2}})?(?:\s+\d{{4}})?|\d{{4}}|"
                         r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)")
+# the clock time and zone a broadcaster's or a ministry's time line puts after its day ('February 22, 2016 at 6:35 PM EST',
+# '22 February 2016, 18:35 GMT', 'February 22, 2016 | 6:35 PM ET')
+CLOCK_AFTER = r"(?:[ \t]*[,|–-]?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,5}|local(?:[ \t]+time)?))?)?"
 _FULL_DATE = re.compile(rf"(?m)^(?:[^\n]{{0,40}},\s*)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|"
-                        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))[ \t]*$")
+                        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}})){CLOCK_AFTER}[ \t]*$")
 
 
 def _header_date(norm: str) -> dt.date | None:
