@@ -3,6 +3,8 @@ stage lines and record headers, lists in apposition, surnames alone after the fu
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -291,3 +293,25 @@ def test_a_presenter_named_in_her_label_is_addressed_by_her_first_name(run):
     r = run("INTERVIEWER (Tomas Reyes): Our guest is the economist Marta Ferrante. Thank you. Marta?\n\n"
             "FERRANTE: Thank you, Tomas.")
     assert ("Marta", "marta-ferrante") in _people(r) and ("Tomas", "tomas-reyes") in _people(r)
+
+
+# a broadcast transcript's labels in capitals, with the office after a comma and a clock before them, name the host
+# and the guests in full; the guests then address the host by her first name, and the host a correspondent by his
+_ANCHORS = st.sampled_from(["Marta Kowalczyk", "Judith Abernathy", "Olivia Brandt", "Camille Ferrand"])
+_GUESTS = st.sampled_from(["Tobias Lindqvist", "Marek Hollis", "Emeka Obiora", "Ruairi Kendrick"])
+
+
+@settings(max_examples=8, deadline=None)
+@given(anchor=_ANCHORS, guest=_GUESTS, clock=st.sampled_from(["", "[19:02:11] "]),
+       office=st.sampled_from(["", ", EVENING NEWS ANCHOR"]))
+def test_a_first_name_addressing_a_speaker_named_in_a_capitals_label_is_that_speaker(run, anchor, guest, clock, office):
+    first, guest_first = anchor.split()[0], guest.split()[0]
+    text = (f"Evening News transcript\n\n{clock}{anchor.upper()}{office}: Good evening. The truce in Syria has held for "
+            f"a day. Let's go to Beirut and {guest}. {guest_first}, what are you hearing there?\n\n"
+            f"{clock}{guest.upper()}, CORRESPONDENT: {first}, the first hours have been quiet, but nobody trusts it.\n\n"
+            f"{clock}{anchor.split()[1].upper()}: Thank you.")
+    people = _people(run(text, dt.date(2016, 2, 26)))
+    assert (first, person_id(anchor)) in people
+    assert (guest, person_id(guest)) in people and (guest_first, person_id(guest)) in people
+    # the labels themselves are no mentions (docs/gold-format.md)
+    assert not any(t.isupper() for t, _ in people)

@@ -185,6 +185,12 @@ _CLAUSE = re.compile(r"[.;:!?()\n\"\u201c\u201d,]")
 _OFFICE_LINE = re.compile(r"([A-Z][\w-]*)")
 _LABELLING = re.compile(r"[ \t]*(?:[(\[][^()\[\]\n]{1,80}[)\]][ \t]*)?:")
 _LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
+# the words of a label that tells of a speaker without naming one ('UNIDENTIFIED MALE:', 'FEMALE VOICE:', 'CROWD:')
+UNNAMED = {"unidentified", "unknown", "unnamed", "male", "female", "man", "woman", "voice", "voices", "crowd",
+           "audience", "announcer", "narrator", "interpreter", "translator", "caller", "participant", "participants",
+           "speaker", "speakers", "question", "answer", "off", "camera", "protesters", "protester", "reporter"}
+# a line's opening, a broadcast's clock before a label allowed ('[20:02:40] JANE ROE, ANCHOR:')
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?$")
 # the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
 _GLUE = {"of", "the", "for", "and", "to", "on", "in", "a", "an", "at", "with"}
 _POSSESSIVE = re.compile(r"'s?$")
@@ -326,6 +332,8 @@ class ProposedPeople:
                 names[pid] = name  # written in capitals first (a header), then as names are
             if norm[start - 1:start] == "(" and _LABELLING.match(norm, end):
                 continue  # an interjection's label ('(Jane Roe [Party]: And ...?)'): the person, but no mention
+            if name.isupper() and _labelling_line(norm, start, end):
+                continue  # a label in capitals ('JANE ROE, ANCHOR:'): the person, whom the others call Jane, no mention
             spans.append((start, end, pid))
         unsaid = self._listed_with(norm, spans, unsaid, names)
         # a full name the document names a person by elsewhere is his wherever it stands ('I call Jane Roe.')
@@ -560,8 +568,10 @@ class ProposedPeople:
             given = given[:-1]
         # a name in capitals, as a record's header or attendance list writes it ('HON. JANE Q. ROE – Chairperson'):
         # a person's only with a style before it or an office after its dash, its words no acronyms then
+        # (or a speaker's label, 'JANE ROE, EVENING NEWS ANCHOR:', as broadcasters write their transcripts)
         capitals = all(p.isupper() for p in given) and sum(len(p) > 2 for p in given) >= 2 - _bare_initials(given) \
-            and self._styled_capitals(norm, start, end)
+            and (self._styled_capitals(norm, start, end)
+                 or (_labelling_line(norm, start, end) and not any(p.lower() in UNNAMED for p in given)))
         if not capitals and any((len(p) > 1 and p.isupper() and not p.endswith("."))
                                 or (len(p) <= 3 and sum(map(str.isupper, p)) > 1) or any(map(str.isdigit, p))
                                 for p in given):
@@ -608,7 +618,7 @@ class ProposedPeople:
         if self._of_a_party_in_a_list(doc, start, end):
             return True
         line_start = start == 0 or norm[start - 1] == "\n"
-        if line_start and _LABEL_AFTER.match(norm, end, end + 90):
+        if _labelling_line(norm, start, end):
             return True  # a speaker's label: 'Vikas Swarup:', 'Jane Roe (Group):'
         if line_start and norm[end:end + 1] == "\n":
             office = _OFFICE_LINE.match(norm, end + 1)
@@ -682,7 +692,9 @@ class ProposedPeople:
         an actor the world knows (but a first name of listed people the text does not name), nor of an office, a date
         or a place, and are written as a name (capital, then small letters): a speaker thanks a colleague by it
         ('Thank you, Jane'), as coref reads the world's people."""
-        return _one_owner((first, pid) for pid, name in names.items() for first in [_split(name)[0]]
+        # (a name in capitals, as a label writes it, is addressed as names are written: 'JANE ROE:' is called Jane)
+        return _one_owner((first, pid) for pid, name in names.items()
+                          for first in [_split(name)[0].title() if name.isupper() else _split(name)[0]]
                           if len(first) >= 3 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
                           and first.lower() not in self.stop and first.lower() not in self.leading
                           and first not in self.world_words and not self.world_firsts.get(first, set()) & named)
@@ -705,6 +717,12 @@ class ProposedPeople:
 _JOIN_TEXT = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+)"
 _JOIN = re.compile(_JOIN_TEXT)
 _JOIN_BEFORE = re.compile(_JOIN_TEXT + "$")
+
+
+def _labelling_line(norm: str, start: int, end: int) -> bool:
+    """Whether a name opens its line (after a broadcast's clock, perhaps) as a speaker's label: 'Jane Roe:', 'JANE ROE,
+    EVENING NEWS ANCHOR:', '[20:02:40] Jane Roe (Party):'."""
+    return bool(_LINE_OPENING.search(norm, max(0, start - 16), start)) and bool(_LABEL_AFTER.match(norm, end, end + 90))
 
 
 def _listed_before(norm: str, s: int) -> int | None:

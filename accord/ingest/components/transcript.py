@@ -65,7 +65,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from accord.ingest.components.descriptions import body_named
-from accord.ingest.components.proposed import OFFICES, ROLES, not_people, person_id
+from accord.ingest.components.proposed import OFFICES, ROLES, UNNAMED, not_people, person_id
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.registry import Context, component
 from accord.ingest.slug import slug
@@ -390,10 +390,6 @@ _CAPS_WORD = re.compile(r"(?:Ma?c)?[A-Z\u00c0-\u00d6\u00d8-\u00de][A-Z\u00c0-\u0
 _STYLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rt", "shri", "smt", "shrimati",
            "kumari", "sen", "rep", "gen", "sec", "secy", "lt", "col", "maj", "capt", "brig", "adm", "retd", "h.e", "he",
            "u", "daw", "saw", "sr", "sra", "srta", "m", "mme", "dato", "datuk", "tan", "sri", "the"}
-# the words of a label that tells of a speaker without naming one ('UNIDENTIFIED MALE:', 'FEMALE VOICE:', 'CROWD:')
-_UNNAMED = {"unidentified", "unknown", "unnamed", "male", "female", "man", "woman", "voice", "voices", "crowd",
-            "audience", "announcer", "narrator", "interpreter", "translator", "caller", "participant", "participants",
-            "speaker", "speakers", "question", "answer", "off", "camera", "protesters", "protester", "reporter"}
 
 
 def _title(word: str) -> str:
@@ -753,7 +749,7 @@ class Transcript:
         # a surname in capitals ('MR EARNEST') -> the people of that surname
         # words that make a run of capitals no person's name ('SENIOR STATE DEPARTMENT OFFICIAL', 'HON. MEMBERS'):
         # an office's or a role's (after a person's style, only those), a body's or a place's
-        self.not_role = ROLES | OFFICES | _STYLES | _UNNAMED | {"presiding", "members", "officials", "some"}
+        self.not_role = ROLES | OFFICES | _STYLES | UNNAMED | {"presiding", "members", "officials", "some"}
         self.not_name = self.not_role | not_people(self.lex) | {p.lower() for p in self.lex.places}
         self.body_nouns = self.lex.name_words.get("body_nouns", frozenset())
         # the styles a label may abbreviate before a name ('SEC.', 'ATTY.', 'Engr.')
