@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from tests.ingest.conftest import of
 
 
@@ -53,3 +56,30 @@ def test_a_state_something_depends_on_acts(run):
 def test_a_body_named_like_a_dateline_place_after_a_stays_the_body(run):
     r = run("The fighters will hand their weapons to a United Nations mission within six months.")
     assert ("United Nations", "un") in actors(r)
+
+
+# capitals the world dictionary gives their states, each also the state acting in a sentence of its own
+_CAPITALS = {"Moscow": "russia", "Riyadh": "saudi-arabia", "Kinshasa": "dr-congo", "Tehran": "iran", "Ankara": "turkey",
+             "Cairo": "egypt", "Paris": "france"}
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), other=st.sampled_from(sorted(_CAPITALS)))
+def test_a_capital_where_a_thing_is_done_from_or_a_range_ends_is_the_town(run, town, other):
+    assume(town != other)
+    r = run(f"The briefing was hosted from {town} by the mission's spokeswoman. The opposition said in a statement "
+            f"from {town} that it would wait. \"We serve everyone, from Aleppo to {town},\" the mayor said. "
+            f"{town} said on Friday that it agreed.")
+    assert actors(r).count((town, _CAPITALS[town])) == 1
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), other=st.sampled_from(sorted(_CAPITALS)))
+def test_capitals_naming_groups_people_and_centres_of_the_town_are_places(run, town, other):
+    assume(town != other)
+    r = run(f"The talks will include the so-called {town} and {other} groups. Shelling hit the countryside of "
+            f"Latakia and {town}. A little-known {town} businessman heads the list, said the director of a {other} "
+            f"research centre. {town} said on Friday that it agreed.")
+    found = actors(r)
+    assert found.count((town, _CAPITALS[town])) == 1
+    assert (other, _CAPITALS[other]) not in found

@@ -93,6 +93,11 @@ def _venue_after(strings, lows: list[int], last: int, nxt: str) -> bool:
     return any(strings[lows[k]] in _PREMISES for k in range(last + 1, min(last + 3, len(lows))))
 
 
+def _word(text: str, idxs: list[int], lens: list[int], i: int) -> str:
+    """The ``i``-th token's words as written."""
+    return text[idxs[i]:idxs[i] + lens[i]]
+
+
 def _goer_before(strings, lows: list[int], to: int) -> bool:
     """Whether a word of going stands within four words before the token ``to``, in the same clause."""
     for k in range(to - 1, max(to - 5, -1), -1):
@@ -111,7 +116,9 @@ FROM_WORDS = {"telephone", "phone", "speaking", "spoke",
               "now", "joining", "joins", "live", "reporting", "reports",
               # who speaks or writes from a place ('answered from Havana that ...', 'wrote from Kabul')
               "answered", "replied", "responded", "said", "says", "wrote", "writes", "tweeted", "announced",
-              "declared"}
+              "declared",
+              # a briefing or a programme run from a town ('the press conference was hosted from Kinshasa by ...')
+              "hosted", "broadcast", "presented", "anchored"}
 # a broadcast's greeting to its listeners by their country's name ('Good morning, Colombia.', 'Hello, Kenya!'): the
 # audience addressed, no state acting
 _GREETINGS = {"morning", "evening", "afternoon", "night", "hello", "hi"}
@@ -427,6 +434,8 @@ class ActorMatcher:
                 or (prev == "," and before_prev in _GREETINGS and entry.kind == "state") \
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
                                                                       and strings[lows[first - 3]] in FROM_WORDS))) \
+                or (prev == "from" and first > 4 and strings[lows[first - 3]] in ("a", "an")
+                    and strings[lows[first - 4]] == "in" and strings[lows[first - 5]] in FROM_WORDS) \
                 or (prev in PLACE_NOUNS and via == "capital") \
                 or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start)) \
                 or (via == "metonym" and prev == "," and _address_of(doc.norm, strings, lows, idxs, first, end))
@@ -460,6 +469,16 @@ class ActorMatcher:
                     or any(c.isdigit() for c in strings[lows[first - 1]] if first > 0)
                 # 'an Ankara think tank' ('Does China think ...' is no place)
                 think_tank = after == "think" and last + 1 < n and strings[lows[last + 1]] in ("tank", "tanks", "-")
+                # 'the so-called Moscow and Cairo groups': the first town names the groups as the second does
+                if nxt in ("and", "or") and last + 2 < n and _word(doc.text, idxs, lens, last + 1) in self.capitals:
+                    after = strings[lows[last + 2]]
+                # 'a little-known Tripoli businessman', 'Kabul shopkeepers': the town's people
+                think_tank = think_tank or after in self.lex.town_people
+                # 'from Tobruk to Tripoli': the far end of a stretch of land; 'Latakia and Damascus': a place's fellow
+                located = located or (prev == "to" and first > 2 and doc.norm[idxs[first - 2]].isupper()
+                                      and "from" in (strings[lows[first - 3]], strings[lows[first - 4]] if first > 3 else ""))
+                located = located or (prev in ("and", "or") and first > 1
+                                      and _word(doc.text, idxs, lens, first - 2) in self.lex.places)
                 if located or after in PLACE_NEXT or dated or seized or think_tank:
                     # 'in Riyadh and Sanaa': both places; 'MANILA, Philippines -': the dateline's country too
                     place_end = last if located or dated else place_end
