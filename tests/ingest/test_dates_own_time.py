@@ -138,3 +138,26 @@ def test_a_plan_told_in_the_pluperfect_is_a_day_gone_by(run):
     assert dates(run("The talks had been due to begin on Monday, but the delegation stayed away.", thursday)) == [
         ("Monday", "2016-04-18", "day")]
     assert dates(run("The talks were due to begin on Monday.", thursday)) == [("Monday", "2016-04-25", "day")]
+
+
+def test_a_participle_completing_a_wish_gives_no_past(run):
+    r = run("Berlin and Paris want a success before June, Moscow wants sanctions lifted, and Kyiv cannot move.",
+            dt.date(2016, 3, 3))
+    assert dates(r) == [("June", ["2016-06-01", "2016-06-30"], "month")]
+    r = run("The rebels seized the town before June, residents said, and the army retreated.", dt.date(2016, 3, 3))
+    assert dates(r) == [("June", ["2015-06-01", "2015-06-30"], "month")]
+
+
+def test_two_days_of_one_month_written_once_are_two_dates(run):
+    found = dates(run("The first two meetings took place on January 11 and 18. Others met on 9 and 14 December.",
+                      dt.date(2016, 2, 7)))
+    assert [d[:2] for d in found] == [("January 11", "2016-01-11"), ("18", "2016-01-18"), ("9", "2015-12-09"),
+                                      ("14 December", "2015-12-14")]
+    assert [d[:2] for d in dates(run("Talks ran on December 9 and 10.", dt.date(2016, 2, 7)))] == [
+        ("December 9 and 10", ["2015-12-09", "2015-12-10"])]
+
+
+def test_beyond_the_weekend(run):
+    saturday = dt.date(2016, 2, 27)
+    assert dates(run("He did not expect the calm to last beyond the weekend.", saturday)) == [
+        ("the weekend", ["2016-02-27", "2016-02-28"], "day")]

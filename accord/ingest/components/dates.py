@@ -132,7 +132,7 @@ _RULES: list[tuple[str, str]] = [
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"(?<![Tt]he )\b[Ll]ast\s+(?:night|evening)\b(?!\s+of\b)"),  # 'last evening' too (not 'the last evening of')
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
-    ("weekend", r"\b(?P<prep>[Oo]ver|[Aa]t|[Dd]uring|[Oo]n|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Bb]y|[Aa]fter|[Uu]ntil|[Tt]ill|[Ss]ince)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
+    ("weekend", r"\b(?P<prep>[Oo]ver|[Aa]t|[Dd]uring|[Oo]n|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Bb]y|[Aa]fter|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]eyond)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
     # "the following day", "the next day": the day after a day the text has just given
     ("following", r"\b[Tt]he\s+(?:following|next)\s+(?:day|morning|evening|night)\b(?!\s+(?:of|after|before))"),
     # "later that day", "the same day", "that evening": the day the text has just given
@@ -156,7 +156,9 @@ _RULES: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _RULES]
 _COMPILED_BY_NAME = dict(_COMPILED)
+_MDD_RANGE = _COMPILED_BY_NAME["mdd_range"]
 _RANGES = {"dd_range", "mdd_range", "dm_range", "md_range"}
+_ONE_MONTH = {"dd_range", "mdd_range"}  # two days of one month, the month written once
 _AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
 _BETWEEN_THE = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+the\s+$")  # before a day of the month ('between the 25th and 27th')
@@ -253,7 +255,11 @@ _PAST_ED = re.compile(r"\b(?<!-)[a-z]\w+ed\b")  # not 'opposition-held', 'Saudi-
 # (_PAST and _PRESENT open with a letter: no word character before it is the word boundary their scans want, written
 # so that AtWordStarts can try them only at words' starts, at about a tenth fewer instructions)
 _PAST_AT, _PRESENT_AT = AtWordStarts(_PAST), AtWordStarts(_PRESENT)
-_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a participle, no time of its own
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")
+# a participle completing a wish's or a need's object ('Moscow wants sanctions lifted', 'we need the road reopened'):
+# a state wanted, no time of its own
+_COMPLEMENT = re.compile(r"\b(?:wants?|needs?|would like|demands?|insists? on)\s+(?:(?:the|a|an|its|their|all|these|those)\s+)?"
+                         r"[a-z]+\s+$")  # 'wants to be covered': a participle, no time of its own
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$")  # 'the parties are asked to confirm ...'
 # the reported words opening after a date that dates their saying ('told the radio on Sunday that ...')
 _WORDS_OPEN = re.compile(r"\s*(?:that\b|:)")
@@ -449,7 +455,8 @@ class Tenses:
         low = self.lower
         past = [(m.start(), m.end(), 3 if m.group() in _REPORTING else self._participle(m.start()))
                 for m in _PAST_AT.finditer(low, *sent)] \
-            + [(m.start(), m.end(), self._participle(m.start())) for m in _PAST_ED.finditer(self.text, *sent)]
+            + [(m.start(), m.end(), self._participle(m.start())) for m in _PAST_ED.finditer(self.text, *sent)
+               if not _COMPLEMENT.search(low, max(sent[0], m.start() - 40), m.start())]
         future = []
         for m in _FUTURE.finditer(low, *sent):
             kind = 0
@@ -691,7 +698,7 @@ class DateResolver:
         self.span_named_after = re.compile(rf"[-–]\d+\s+(?:{alternation(lex.span_names_after)})\b", re.I)
         self.rules: dict[str, Callable[[re.Match[str], dt.date | None, timex.Tense], FuzzyDate | None]] = {
             "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
-            "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "wd_paren": self._wd_paren, "part": self._part, "my": self._my,
+            "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "other_day": self._other_day, "wd_paren": self._wd_paren, "part": self._part, "my": self._my,
             "month": self._month, "mod_month": self._month, "weekday": self._weekday, "deictic": self._deictic,
             "wd_range": self._wd_range, "dom": self._dom,
             "unit": self._unit, "ago": self._ago, "year": self._year, "part_unit": self._part_unit, "part_week": self._part_week, "end_year": self._end_year,
@@ -749,6 +756,9 @@ class DateResolver:
                     continue  # 'a truce cannot be declared overnight': how fast, not when
                 if name in _RANGES and (_two_days(text, m) or _backwards(m)):
                     # "on Oct. 30 and Nov. 14": two days, each its own date
+                    if name in _ONE_MONTH and not _backwards(m):
+                        # 'January 11 and 18', '9 and 14 December': the day without its month is a date too
+                        found.append((*m.span("d2" if name == "mdd_range" else "d1"), "other_day", m))
                     one = _COMPILED_BY_NAME["mdy" if name in ("md_range", "mdd_range") else "dmy"].match(text, pos)
                     if one is None:
                         continue
@@ -859,7 +869,7 @@ class DateResolver:
 
     def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses,
               published: dt.date | None) -> Candidate | None:
-        start, end = m.span()
+        start, end = m.span("d2" if m.re is _MDD_RANGE else "d1") if name == "other_day" else m.span()
         if name == "weekday" and m.group("mod") in ("on", "by", "until", "till", "through", "from", "since"):
             start = m.start("wd")
         if name == "wd_range":
@@ -916,6 +926,11 @@ class DateResolver:
                 later = (_mon(shared["m"] or shared["m2"]), _dom(shared["d"] or shared["d2"]))
                 return timex.day(dt.date(int(shared["y"]) - ((mon, dom) > later), mon, dom))
         return timex.day(dt.date(self._year_of(m, published, mon, dom), mon, dom))
+
+    def _other_day(self, m, published, tense):
+        """The day of 'January 11 and 18' (or '9 and 14 December') that is written without its month."""
+        mon, dom = _mon(m["m"]), _dom(m["d2"] if m.re is _MDD_RANGE else m["d1"])
+        return timex.day(dt.date(self._year_of(m, published, mon, _dom(m["d1"])), mon, dom))
 
     def _wd_paren(self, m, published, tense):
         mon, dom = _mon(m["m"] or m["m2"]), _dom(m["d"] or m["d2"])
@@ -1165,7 +1180,7 @@ class DateResolver:
         prep = m["prep"].lower()
         if prep == "since":
             tense = "past"
-        elif prep == "by" and tense == "neutral":  # a deadline: 'a deal by the weekend looks unlikely'
+        elif prep in ("by", "beyond") and tense == "neutral":  # a deadline: 'a deal by the weekend looks unlikely'
             tense = "future"
         return timex.relative_unit(published, "this" if tense == "future" else "last", "weekend")
 
