@@ -164,3 +164,16 @@ def test_a_programme_s_host_label_is_the_host_its_introduction_names(run):
                 "Host: We will take a short break.")
         assert [s for _, s, _ in turns(run(text, dt.date(2016, 2, 9)))] == [
             "yusuf-karimi", "leyla-nurzad", "yusuf-karimi"], intro
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["It was 5:02 p.m.", "It was 11:40 a.m.", "It was 4.15 pm.", "It was 16:05.", "5:02 p.m."]))
+def test_a_record_s_time_line_after_the_last_turn_is_nobody_s_words(run, line):
+    text = ("THE DEPUTY SPEAKER (Rep. Salonga). The Gentleman from Cebu has the floor.\n\n"
+            "REP. MENDOZA. Thank you, Mr. Speaker. Will the Gentleman yield to a few questions?\n\n"
+            "REP. TORRES. Willingly, Mr. Speaker.\n\n"
+            "REP. MENDOZA. Mr. Speaker, I move that we suspend the session.\n\n"
+            "THE DEPUTY SPEAKER (Rep. Salonga). The session is suspended.\n\n"
+            f"{line}")
+    got = [q["content"] for q in of(run(text, dt.date(2016, 1, 26)), "quote") if q["direct"]]
+    assert len(got) == 5 and got[-1] == "The session is suspended."

@@ -96,3 +96,18 @@ def test_an_interview_s_closing_line_about_the_guest_is_nobody_s_answer(run):
     got = [c for c, _ in turns(run(text, dt.date(2016, 4, 16)))]
     assert got[-1] == "They will open, but I expect little from them."
 
+
+
+def test_a_chair_seated_with_the_office_and_the_holder_s_name_in_brackets_is_that_person(run):
+    text = ("Record of Proceedings\n\nTuesday, 9 February 2016\n\n"
+            "The Assembly met at 13:30 with the Presiding Officer (Mair Hopkins) in the Chair.\n\n"
+            "The Presiding Officer: Good afternoon. Question 1 is from Tom Evans.\n\n"
+            "1. Tom Evans: Will the First Minister make a statement on housing?\n\n"
+            "The First Minister: We have built more homes this year.\n\n"
+            "The Presiding Officer: Thank you. Question 2, Tom Evans.")
+    got = turns(run(text, dt.date(2016, 2, 9)))
+    assert [s for c, s in got if c.startswith(("Good afternoon", "Thank you"))] == ["mair-hopkins"] * 2
+    assert [s for c, s in got if c.startswith("Will")] == ["tom-evans"]
+    # a seating line that names nobody leaves the chair unknown
+    plain = text.replace(" (Mair Hopkins)", "")
+    assert [s for c, s in turns(run(plain, dt.date(2016, 2, 9))) if c.startswith("Good afternoon")] == [None]

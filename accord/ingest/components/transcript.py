@@ -294,7 +294,11 @@ _STYLE_STOP = re.compile(r"(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.|(?<=\bHon)\.|(?<=\
 # ('Senator Jane Roe (Deputy Chair) in the chair'), a bracket's end, the comma closing a name set off ('(The Speaker,
 # Ms X, in the Chair.)')
 # (an office and the holder's name in brackets after it: '... with Mr. Chairman (Mian X) in the Chair')
-_WITH_NAME = re.compile(r"\bwith[ \t]+(?:[A-Z][\w.\u2019'-]*[ \t]+)*(?:\([ \t]*(?:[A-Z][\w.\u2019'-]*[ \t]+)*)?$")
+_WITH_NAME = re.compile(r"\bwith[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.\u2019'-]*[ \t]+)*(?:\([ \t]*(?:[A-Z][\w.\u2019'-]*[ \t]+)*)?$")
+# '... met at 13:30 with the Presiding Officer (Jane Roe) in the Chair': an office and the holder's name in brackets
+# after 'with', the name one nobody lists (a devolved assembly's record seats its chair so)
+_WITH_BRACKETED = re.compile(r"\bwith[ \t]+(?:the[ \t]+)?(?P<office>[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,5}"
+                             r"[ \t]*\([^()\n]{3,80}\))[ \t]*$")
 _SEATED_GAP = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*|\)[ \t]*)?(?:,[^,.;:!?\n]*)?,?[ \t]*")
 # a peer's label: a peerage style, the title's name, 'of' and a place ('Lord Collins of Highbury', 'Baroness Smith of
 # Basildon', 'The Earl of Courtown' names no surname at all)
@@ -466,6 +470,8 @@ def _no_speech(words: str) -> bool:
         return True
     # a heading in capitals, however long ('MINISTERIAL STATEMENT ON THE SITUATION IN ...'), the time of the item
     # after it or not ('PRAYERS 10:40 a.m.')
+    if _RECORD_CLOCK.fullmatch(words):
+        return True  # a record's time line after the chair's 'The session is suspended.' ('It was 5:02 p.m.')
     clock = _HEADING_CLOCK.search(words)
     if clock and clock.start() and words[:clock.start()].isupper():
         return True
@@ -473,6 +479,7 @@ def _no_speech(words: str) -> bool:
 
 
 _HEADING_CLOCK = re.compile(rf"[ \t]+{_CLOCK}$")
+_RECORD_CLOCK = re.compile(rf"(?:It[ \t]+was[ \t]+)?{_CLOCK}\.?")
 
 # a paragraph that is only an attribution ending in a colon, the statement following in paragraphs of its own
 # without quotation marks, as government press releases print it ("Foreign Secretary Philip Hammond said:")
@@ -759,6 +766,7 @@ class Transcript:
         self.styles_or_roles = self.styles | ROLES
         self.label_heads = self.styles_or_roles | _GUESTS
         self.fields = self.lex.record_fields
+        self.outlet_words = self.lex.name_words.get("outlet_words", frozenset())
         self._full_names: tuple[str, dict[str, list[tuple[int, str | None, str | None]]]] = ("", {})
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
@@ -985,6 +993,8 @@ class Transcript:
             elif _STAGE_HEAD.fullmatch(_STYLE_STOP.sub("", norm[start:t.start()]).strip()) or any(
                     _SEATED_GAP.fullmatch(norm, x.end, t.start()) and _WITH_NAME.search(norm, start, x.start) for x in before):
                 head, t_start = start, t.start()  # 'The SPEAKER (Hon. X) took the chair', '... with X in the chair'
+            elif w := _WITH_BRACKETED.search(norm, start, t.start()):
+                head, t_start = w.start("office"), t.start()
             else:
                 continue
             people = [x for x in before if x.start >= head and _SEATED_GAP.fullmatch(norm, x.end, t_start)]
@@ -1275,6 +1285,27 @@ class Transcript:
         return [x for x in doc.mentions_in(m.start("note"), m.end("note"))
                 if x.kind == "person" and x.actor and x.via in ("name", "short")]
 
+    def _asker(self, doc: IngestDoc, m: re.Match[str]) -> str | None:
+        """The questioner a question's label names in its note before his outlet ('Question [Jane Roe, Radio X]:',
+        'Journalist (Jane Roe, Example Daily):', as a UN mission's press-conference transcript writes its floor):
+        the person of that full name; None for a note naming the outlet alone or first ('Journalist (Example Radio,
+        City):', 'Question (interpreted from Arabic):'), whose words are outlet_words or a body's."""
+        note = m.group("note")
+        inner, comma, _ = note.strip().strip("()[] ").partition(",")
+        if not comma:
+            return None
+        at = m.start("note") + note.find(inner)
+        if any(x.kind != "person" for x in doc.mentions_in(at, at + len(inner))):
+            return None
+        known = [x.actor for x in doc.mentions_in(at, at + len(inner)) if x.kind == "person" and x.actor
+                 and x.via in ("name", "short")]
+        if known:
+            return known[-1]
+        full = self._mixed_name(inner.strip()) or self._written_name(inner)
+        if not full or any(w.lower() in self.outlet_words for w in full.split()):
+            return None
+        return self._propose(doc, full)
+
     @staticmethod
     def _answerer(doc: IngestDoc) -> str | None:
         """Who answers after 'A -': the speaker the page's heading names over its opening words; in an interview
@@ -1378,7 +1409,7 @@ class Transcript:
         body's or a place's word (not 'SENIOR STATE DEPARTMENT OFFICIAL'); else None."""
         parts = _NOT_NAME.sub(" ", words.strip().strip("()")).split()
         styled = False
-        while parts and parts[0].lower().rstrip(".") in self.styles_or_roles:
+        while parts and self._head(parts[0], self.styles_or_roles):
             styled = styled or parts[0].lower().rstrip(".") in self.styles
             parts.pop(0)
         if not 2 <= len(parts) <= 4 or len(parts[-1].rstrip(".")) < 2 or parts[0].lower() in ("for", "of"):
@@ -1486,13 +1517,20 @@ class Transcript:
         return bool(_OFFICE_WORDS.intersection(re.split(r"[\s-]+", role))) and not any(
             x.kind == "person" and x.via in ("name", "short") for x in doc.mentions_in(m.start("who"), m.end("who")))
 
+    @staticmethod
+    def _head(word: str, heads: frozenset[str]) -> bool:
+        """A style's, a rank's or a role's word of heads before a name ('Dr.', "Dato'", 'Colonel'), or a compound
+        rank's words joined by hyphens each one ('Lt.-Col.', 'Lieutenant-Colonel', 'BRIG.-GEN.')."""
+        word = word.lower().rstrip(".'\u2019")
+        return word in heads or ("-" in word and all(w.rstrip(".") in heads for w in word.split("-")))
+
     def _mixed_name(self, words: str) -> str | None:
         """'Aoife Brennan' -> 'Aoife Brennan': after the styles before it, two to four capitalised words in small
         letters (a particle may join them), none an office's, a body's or a place's word; else None. A style in
         brackets among the styles ('Hon. (Ms.) Jane Roe', 'Hon. (Dr.) Jane Roe') is one of them."""
         parts = _BRACKETED_STYLE.sub(" ", words).split() if "(" in words else words.split()
         # the world's styles too, an elision's mark after one ("Dato' Sri")
-        while parts and parts[0].lower().rstrip(".'\u2019") in self.label_heads:
+        while parts and self._head(parts[0], self.label_heads):
             parts.pop(0)
         # initials between the words ('A. Raynell Andreychuk') count as none of them: the id leaves them out
         names = [p for p in parts if not _JOIN_WORD.fullmatch(p) and not _INITIAL.fullmatch(p)]
@@ -1569,6 +1607,10 @@ class Transcript:
                 doc, m, inner))
             if noted or full:
                 return (noted[-1].actor if noted else self._propose(doc, full)), text
+        if note and _role(who) in _QUESTIONERS:
+            asker = self._asker(doc, m)
+            if asker:
+                return asker, text
         if _role(who) in _QUESTIONERS or _CHAIR.fullmatch(who) or _role(who) in _CHAIRS or _PRESIDING.fullmatch(who):
             return None, text  # a meeting's chair by office: whoever holds it that month, not a head of state
         people: list[Mention] = [x for x in doc.mentions_in(m.start("who"), m.end("who"))
