@@ -1349,3 +1349,22 @@ def test_a_heading_s_unlisted_name_after_the_office_speaks_and_his_glued_initial
                   "I.Berg: On Monday, in Oslo.\n\nQuestion (Daily Post): With whom?\n\nI.Berg: With both delegations.")
     assert [s for _, s, _ in turns(run(conference, dt.date(2016, 5, 4)))] == [
         "ingrid-solheim-berg", None, "ingrid-solheim-berg", None, "ingrid-solheim-berg"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Good afternoon, colleagues.", "Good morning, ladies and gentlemen.", "Good morning.",
+                        "Ladies and gentlemen, good afternoon."]),
+       st.sampled_from(["Briefing by the Press Secretary of the Ministry of Foreign Affairs Ilja Varonka",
+                        "Press briefing by Foreign Ministry Spokesperson Ilja Varonka"]))
+def test_a_headed_briefing_s_opening_that_greets_the_room_is_the_briefer_s_though_it_reports_others(run, greeting,
+                                                                                                    heading):
+    text = (f"{heading}\n\n01.09.2016 15:00\n\n"
+            f"{greeting} First, on the contact group. As you know, the group met in Minsk on 26 August. The envoy "
+            "told the minister that the first reports were encouraging.\n\n"
+            "The ministry will go on providing a platform for the talks. We do not take sides.\n\n"
+            "Question (Example Agency): Is the next meeting confirmed?\n\n"
+            "I.Varonka: Yes, for 7 September.\n\n"
+            "Question (Example Agency): And the venue?\n\n"
+            "I.Varonka: Minsk again.")
+    got = [(q["content"], q["speaker"]) for q in of(run(text, dt.date(2016, 9, 1)), "quote") if q["direct"]]
+    assert [s for c, s in got if c.startswith((greeting, "The ministry will"))] == ["ilja-varonka"] * 2

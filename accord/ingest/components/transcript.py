@@ -1163,8 +1163,10 @@ class Transcript:
             if _no_speech(words):
                 break
             own = _QUOTED.sub(" ", words)  # a quotation inside is someone else's person
-            if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own):
-                break  # a speech names others ('as he reconvenes the talks'); the page's own report says who said what
+            if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own) and not (not turns and _ADDRESS.match(words)):
+                # a speech names others ('as he reconvenes the talks'); the page's own report says who said what; a
+                # first paragraph opening on a greeting to the audience ('Good afternoon, colleagues.') is his
+                break
             turns.append((qs, qe))
         # he speaks: as I or we, or to his audience ('Thank you Mr President.')
         if not any(_FIRST_PERSON.search(_QUOTED.sub(" ", norm[qs:qe])) or _ADDRESS.match(norm, qs, qe)
