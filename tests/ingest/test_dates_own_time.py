@@ -161,3 +161,19 @@ def test_beyond_the_weekend(run):
     saturday = dt.date(2016, 2, 27)
     assert dates(run("He did not expect the calm to last beyond the weekend.", saturday)) == [
         ("the weekend", ["2016-02-27", "2016-02-28"], "day")]
+
+
+@pytest.mark.parametrize("stamp, at, day", [
+    # a US page updated in the evening, Eastern time: the UTC day is the next one
+    ("Updated: February 22, 2016 9:05 PM EST", dt.datetime(2016, 2, 23, 2, 5), "2016-02-22"),
+    # a Hong Kong daily after local midnight: the UTC day is the one before
+    ("PUBLISHED : Tuesday, 23 February, 2016, 12:39am", dt.datetime(2016, 2, 22, 16, 39), "2016-02-23"),
+    # an East African daily after local midnight
+    ("Posted Tuesday, February 23 2016 at 00:30", dt.datetime(2016, 2, 22, 21, 30), "2016-02-23"),
+    ("First published on Tue 23 Feb 2016 00.20 EAT", dt.datetime(2016, 2, 22, 21, 20), "2016-02-23"),
+])
+def test_a_publication_stamp_with_its_local_time_gives_the_local_day(pipeline, stamp, at, day):
+    at = at.replace(tzinfo=dt.timezone.utc)
+    text = f"Talks stall in Geneva\n\n{stamp}\n\nThe envoy said today that the talks would go on."
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    assert ("today", day, "day") in dates(r)

@@ -41,8 +41,12 @@ _DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}(?:\s+
 # the clock time and zone a broadcaster's or a ministry's time line puts after its day ('February 22, 2016 at 6:35 PM EST',
 # '22 February 2016, 18:35 GMT', 'February 22, 2016 | 6:35 PM ET')
 CLOCK_AFTER = r"(?:[ \t]*[,|–-]?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,5}|local(?:[ \t]+time)?))?)?"
-_FULL_DATE = re.compile(rf"(?m)^(?:[^\n]{{0,40}},\s*)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|"
-                        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}})){CLOCK_AFTER}[ \t]*$")
+# a stamp's word before the day, with a colon or 'on' and a weekday ('Updated: ', 'PUBLISHED : Tuesday, ',
+# 'First published on Tue ')
+_STAMP = (r"[^\n]{0,20}?\b(?:[Pp]ublished|[Pp]osted|[Uu]pdated|PUBLISHED|POSTED|UPDATED)[ \t]*(?::|[ \t]on\b)?[ \t]*"
+          r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?")
+_FULL_DATE = re.compile(rf"(?m)^(?:{_STAMP}|[^\n]{{0,40}},\s*)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|"
+                        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})){CLOCK_AFTER}[ \t]*$")
 
 
 def _header_date(norm: str) -> dt.date | None:
