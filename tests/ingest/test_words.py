@@ -38,6 +38,12 @@ def test_the_dates_rules_tried_by_their_opening_class_find_what_all_rules_find(p
         want = None if hit is None else (dates._RULES[int(hit.lastgroup[1:])][0], hit.span())
         got = next(((name, m.span()) for name, rx in dates._rules_at(text[pos]) if (m := rx.match(text, pos))), None)
         assert got == want, (text, pos)
+        # and as the component reads them: one alternation of those rules, then the winning rule's own match
+        first = dates._rule_at(text, pos)
+        assert (first and (first[0], first[1].span())) == want, (text, pos)
+        if first is not None:
+            assert first[1].re is dates._COMPILED_BY_NAME[first[0]] and first[1].groupdict() == \
+                dates._COMPILED_BY_NAME[first[0]].match(text, pos).groupdict()
 
 
 @settings(max_examples=100, deadline=None)

@@ -213,6 +213,48 @@ def _rules_at(c: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if got is None:
         got = _RULES_AT[c] = tuple(r for r, first in zip(_COMPILED, _OPENING) if first is None or first.match(c))
     return got
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+#: the rules that may open with a character, as one pattern (None: no rule may open there) with their names in
+#: order; by the rules' tuple, which most characters share
+_FIRST_RULE: dict[tuple[tuple[str, re.Pattern[str]], ...], tuple[re.Pattern[str] | None, tuple[str, ...]]] = {}
+_FIRST_RULE_AT: dict[str, tuple[re.Pattern[str] | None, tuple[str, ...]]] = {}
+
+
+def _first_rule_of(c: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    rules = _rules_at(c)
+    got = _FIRST_RULE.get(rules)
+    if got is None:
+        # the rules as the branches of one alternation, their own groups unnamed (names repeat across rules) and an
+        # empty group closing each, which names the rule: the engine takes the first branch that matches, as a loop
+        # over the rules takes the first rule
+        got = _FIRST_RULE[rules] = (None, ()) if not rules else (rules[0][1], (rules[0][0],)) if len(rules) == 1 else (
+            re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', rx.pattern)})(?P<r{k}>)" for k, (_, rx) in enumerate(rules))),
+            tuple(name for name, _ in rules))
+    _FIRST_RULE_AT[c] = got
+    return got
+
+
+def _rule_at(text: str, pos: int) -> tuple[str, re.Match[str]] | None:
+    """The first rule (in _RULES' order) that matches at pos, with its match: found by one match of the alternation of
+    the rules that may open with the character there (_first_rule_of), then that rule's own match for its groups; a
+    call per rule cost a third more on the bench's anchors, most of them failing."""
+    got = _FIRST_RULE_AT.get(text[pos])
+    rx, names = got if got is not None else _first_rule_of(text[pos])
+    if rx is None:
+        return None
+    m = rx.match(text, pos)
+    if m is None:
+        return None
+    if len(names) == 1:
+        return names[0], m
+    name = names[int(m.lastgroup[1:])]
+    return name, _COMPILED_BY_NAME[name].match(text, pos)
+
+
+for _c in map(chr, range(256)):  # (compiled on import, not in a document's time: a tenth of a second in all)
+    _first_rule_of(_c)
 # Tense markers. The word lists run on the lower-cased text (case-insensitive matching is several times
 # slower); a past participle only on the text as written, so that "United" is no verb.
 #: "last", "this" or "next" year (or month) as a shift from the publication's
@@ -730,12 +772,10 @@ class DateResolver:
                 if pos in tried:
                     continue
                 tried.add(pos)
-                for name, rx in _rules_at(text[pos]):
-                    m = rx.match(text, pos)
-                    if m is not None:
-                        break
-                else:
+                found_at = _rule_at(text, pos)
+                if found_at is None:
                     continue
+                name, m = found_at
                 if name == "month" and not (before := (text[max(0, m.start() - 8):m.start()].split()[-1:] or [""])[0]) in _MONTH_AFTER_ANY_CASE \
                         and not (text[max(0, m.start() - 4):m.start()] in ("the ", "The ") and len(m["m"]) > 3
                                  and _NOUN_NEXT.match(text, m.end())) \
