@@ -110,3 +110,17 @@ def test_the_offices_of_international_bodies_as_epithets(run):
     r = run('Filippo Grandi visited Lebanon on Monday. "The needs are enormous," the High Commissioner added.')
     (q,) = direct(r)
     assert q["speaker"] == "filippo-grandi"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Statement attributable to", "Statement by"]),
+       st.sampled_from(["", "AMMAN/NEW YORK, 18 February 2016 \u2013 ", "GENEVA, 3 March 2016 - ",
+                        "NAIROBI (Example News) -- "]))
+def test_a_statement_under_a_heading_naming_its_speaker_is_his_a_dateline_before_its_mark_or_not(run, kind, dateline):
+    text = (f"{kind} Dr. Tobias Lindqvist, Regional Director of the Example Fund for Children\n\n"
+            f"{dateline}\u201cOver the past day our teams reached three besieged towns with food and medicine.\n\n"
+            "\u201cIn one of them we found cases of severe malnutrition among young children.\n\n"
+            "\u201cWe call on all parties to allow regular access to every child in need.\u201d\n\n"
+            "###")
+    got = direct(run(text))
+    assert len(got) == 3 and {q["speaker"] for q in got} == {"tobias-lindqvist"}

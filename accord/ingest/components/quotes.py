@@ -293,6 +293,8 @@ _CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|
 # a clause joined to the one before after a comma, its own subject opening it ('..., and the opposition has said')
 _COORDINATE = re.compile(r",\s+(?:and|but)\s+(?=\S)")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
+# the rest of a dateline after its place, up to the words: a date or an agency perhaps, then a dash
+_DATELINE_REST = re.compile(r"[^.!?\n\"\u201c\u2013\u2014]{0,50}?[ \t]*(?:[\u2013\u2014]|--?)[ \t]*")
 # the subject before a first verb in the past, regular or of the common irregular ones ('Maria Lopez met X and told
 # him that', 'The committee met on Tuesday and said', 'In Geneva the envoy welcomed the vote and said')
 _IRREGULAR_PAST = (r"met|spoke|held|took|won|went|sent|gave|made|came|saw|left|flew|began|broke|brought|chose|drew|"
@@ -557,8 +559,9 @@ class QuoteExtractor:
             if att is None:
                 att = self._words_of(doc, qs) or self._colon_before(doc, qs) or self._pointer_after(doc, close_end) \
                     or (self._signed(doc, close_end) if closed_at(close_end) else None)
-            if att is None and doc.headed and doc.headed[0] == qs - 1:
-                att = Attribution(doc.headed[1], doc.headed[2], None)  # 'Statement by X' above it: his words
+            if att is None and doc.headed and (doc.headed[0] == qs - 1 or self._after_dateline(doc, doc.headed[0], qs - 1)):
+                # 'Statement by X' above it, a dateline before the mark or not ('CITY, 18 February 2016 – "...'): his words
+                att = Attribution(doc.headed[1], doc.headed[2], None)
             sentence_like = bool(_SENTENCE_LIKE.match(said.strip()))
             if att is None and (words > self.max_scare_words or sentence_like):  # 'Not this week.' is speech too
                 att = self._subject_before(doc, qs)
@@ -836,6 +839,13 @@ class QuoteExtractor:
             if att is not None:
                 return att
         return None
+
+    @staticmethod
+    def _after_dateline(doc: IngestDoc, body: int, at: int) -> bool:
+        """Whether only a dateline stands between where a paragraph starts and at: its place first, then a date
+        perhaps and a dash ('AMMAN/NEW YORK, 18 February 2016 – '), no sentence."""
+        end = next((pe for ps, pe in doc.places if ps == body), None)
+        return end is not None and at - end <= 60 and bool(_DATELINE_REST.fullmatch(doc.norm, end, at))
 
     @staticmethod
     def _opening_subject(doc: IngestDoc, s: int, e: int) -> Mention | None:

@@ -558,7 +558,7 @@ _SPEECH_KIND = re.compile(r"\b(?:[Ss]tatement|[Rr]emarks|[Ss]peech|[Aa]ddress|[P
 # a section's heading inside a speech page, a few words before a colon ('Before the Angelus:', 'Opening remarks:')
 _TEXT_KIND = re.compile(_SPEECH_KIND.pattern, re.I)
 _SECTION = re.compile(r"(?![^\n:]*\b(?:said|says|added|stated|declared|told|wrote|writes|following)\b)[A-Z][^\n.!?:\"]{0,40}:")
-_HEADING_BY = re.compile(r"(?:^|(?<=\s))by[ \t]+(?P<by>[^\n]{3,200})", re.M)
+_HEADING_BY = re.compile(r"(?:^|(?<=\s))(?:by|attributable[ \t]+to)[ \t]+(?P<by>[^\n]{3,200})", re.M)
 # what ends the speaker's description in such a heading: what he spoke on, where, when
 _BY_END = re.compile(r",?\s+(?:on|at|to|in|before|after|following|during|ahead of)\s+(?=[a-z\d]|"
                      rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH_WORD})\b)|,\s+(?=[a-z])")
