@@ -7,6 +7,7 @@ Numbers that only look like dates ("the four-year-old war", "resolution 2254") m
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -71,7 +72,7 @@ _RULES: list[tuple[str, str]] = [
     # "between Wednesday and Thursday last week", "from Friday to Sunday": a span of days in one week
     ("wd_range", rf"\b(?:(?:between|from)\s+)?(?P<wd1>{_WD}){_TO}(?P<wd2>{_WD})(?:\s+(?P<wk>last|next|this)\s+week)?"),
     # "Tuesday of last week", "Monday next week", "on Monday last" (not "Monday next to ...", "Friday last year")
-    ("weekday", rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|on|by|until|till|through|from|since)\s+)?(?P<wd>{_WD})"
+    ("weekday", rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|on|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Ff]rom|[Ss]ince)\s+)?(?P<wd>{_WD})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?"
                 r"(?:\s+(?:of\s+)?(?P<wk>last|next|this)\s+week\b|\s+(?P<post>last|next)\b(?!\s+[a-z]))?"),
     # "this morning" names the day it is in (a clock time, "midnight", is no date; the day next to it is)
@@ -128,7 +129,7 @@ _RULES: list[tuple[str, str]] = [
     # longer one ('twenty-five', '1,000': no date rather than a wrong one); a vague count
     # ('a few days ago', 'several weeks ago') is a time the text gives that no day fixes
     ("ago", rf"\b(?P<ago>(?:(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
-            rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b"),  # 'two Fridays ago'
+            rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b(?:\s+(?P<today>today)\b)?"),  # 'two Fridays ago'
     # "last night": the evening before publication, as wire stories written in the morning use it
     ("last_night", r"(?<![Tt]he )\b[Ll]ast\s+(?:night|evening)\b(?!\s+of\b)"),  # 'last evening' too (not 'the last evening of')
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
@@ -303,6 +304,10 @@ _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")
 _COMPLEMENT = re.compile(r"\b(?:wants?|needs?|would like|demands?|insists? on)\s+(?:(?:the|a|an|its|their|all|these|those)\s+)?"
                          r"[a-z]+\s+$")  # 'wants to be covered': a participle, no time of its own
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$")  # 'the parties are asked to confirm ...'
+# the words opening a sentence with a phrase before its subject ('Shortly after midnight on Sunday, ...'), besides
+# the prepositions of _OPENERS and the participles ('Speaking on Monday, ...', 'Asked on Friday, ...')
+_CLAUSE_OPENERS = {"shortly", "just", "soon", "until", "till", "since", "around", "about", "before", "as", "when",
+                   "then", "and", "but", "so", "yet", "also", "again", "once", "over", "throughout", "for", "of"}
 # the reported words opening after a date that dates their saying ('told the radio on Sunday that ...')
 _WORDS_OPEN = re.compile(r"\s*(?:that\b|:)")
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
@@ -550,6 +555,8 @@ class Tenses:
                   and (k != 3 or self._circumstance(s, e, start, end))]
         quote = self.text.find('"', end, min(sent[1], end + 120))
         stop = sent[1] if quote < 0 else quote
+        if not before and self._ends_clause(start, end, sent):
+            stop = end  # (the markers after the comma are another clause's)
         # a reporting verb after the day dates the saying ('Speaking on Monday, Kerry said the talks would ...',
         # 'Zarif on Sunday said ...', 'In a statement on Sunday, the ministry said ...')
         # (not the noun the date qualifies: 'the March deadline was missed' is told in the past)
@@ -560,6 +567,20 @@ class Tenses:
             return "neutral", 2 if any(s >= end and e <= min(stop, end + 120) and k != 4 for s, e, k in marks) else 0
         return ("future", "past", "nearest", "past", "past")[best[1]], 2 if before or best[1] != 4 else 1
 
+    def _ends_clause(self, start: int, end: int, sent: tuple[int, int]) -> bool:
+        """Whether a comma right after the date ends its clause: the date is inside a clause that opened with its
+        subject ('Berlin wants a result before June, Moscow wants sanctions lifted'), not in an opening phrase
+        ('Late on Friday, the spokesman said', 'In a statement on Sunday, the ministry said') or a parenthesis ('The
+        rebels, on Friday, said')."""
+        if not self.text.startswith(",", end):
+            return False
+        head = self.text[max(sent[0], start - 140):start]
+        if "," in head or ":" in head:
+            return False
+        first = head.lstrip(' \t\n"\'(').split(" ", 1)[0].lower()
+        return bool(first) and first not in _OPENERS and first not in _CLAUSE_OPENERS \
+            and not first.endswith(("ing", "ed")) and first[:1].isalpha()
+
     def _circumstance(self, verb_start: int, verb_end: int, date_start: int, date_end: int) -> bool:
         """Whether the date tells when the reporting verb's words were said: only a circumstance between them, or
         the reported words opening right after the date ('told a television programme on Sunday that ...',
@@ -567,7 +588,10 @@ class Tenses:
         gap = self.text[verb_end:date_start]
         if _speech_circumstance(self.lower[verb_start:verb_end], gap):
             return True
-        return len(gap.split()) <= 6 and not any(c in gap for c in ',;:"') \
+        words = gap.split()
+        # (a longer circumstance only where it opens with a preposition: 'said in a speech in the suburbs of the
+        # capital Monday night that ...')
+        return len(words) <= (12 if words and words[0].lower() in _OPENERS else 6) and not any(c in gap for c in ',;:"') \
             and _WORDS_OPEN.match(self.text, date_end) is not None
 
 
@@ -579,6 +603,8 @@ _SENTENCE_GOES_ON = re.compile(r",[ \t]*[a-z]")
 # a text named by the month it was written in ('the Security Council resolution of December')
 _DOCUMENT_OF = re.compile(r"\b(?:resolution|statement|declaration|agreement|communiqu[eé]|accord|decision|letter|report|"
                           r"decree|memorandum|protocol|conclusions)s?\s+of\s+$")
+# a modifier before a weekday opening a day's date ('last Saturday, February 20')
+_WEEK_MOD_BEFORE = re.compile(r"\b(?:[Ll]ast|[Nn]ext|[Tt]his)(?: past| coming)?\s+$")
 # a weekday's modifiers that fix its week whatever the tense
 _WEEKDAY_MODS = {"last", "next", "this", "this past", "this coming"}
 # the rules that give a day with its month
@@ -647,6 +673,15 @@ def _that_year(m: re.Match[str]) -> int | None:
     """'February 15 of that year': the last year the text has given before, within its paragraph or so."""
     years = _A_YEAR.findall(m.string, max(0, m.start() - 300), m.start())
     return int(years[-1]) if years else None
+
+
+def _units_back(published: dt.date, n: int, unit: str) -> dt.date:
+    """The day ``n`` days, weeks (fortnights given as weeks), months or years before ``published``."""
+    if unit in ("day", "week", "fortnight"):
+        return published - dt.timedelta(days=n * (1 if unit == "day" else 7))
+    months = n * (12 if unit == "year" else 1)
+    first = add_months(published.replace(day=1), -months)
+    return first.replace(day=min(published.day, calendar.monthrange(first.year, first.month)[1]))
 
 
 def _mon(s: str) -> int:
@@ -783,6 +818,12 @@ class DateResolver:
                     continue  # (the 'August deal', 'the March deadline': a month before its noun)
                 if name == "month" and m["m"] in _SHORT_MONTHS and _NAME_NEXT.match(text, m.end("m")):
                     continue  # 'the chairmanship of Jan Egeland': a first name
+                if name in ("mdy", "dmy") and text[pos].isupper() and _WEEK_MOD_BEFORE.search(text, max(0, pos - 13), pos):
+                    # 'last Saturday, February 20': the weekday is its modifier's (a date of its own), the day after it
+                    # another ('last Saturday' won at the modifier)
+                    m = rx.match(text, m.start("m" if name == "mdy" else "d"))
+                    if m is None:
+                        continue
                 if name == "weekday" and not m["mod"] and _GENERIC.search(text, max(0, pos - 20), pos):
                     continue  # 'I wish everyone a good Sunday', 'every Friday': no one day
                 if name == "numeric" and m.group().endswith(" " + m["y"]) \
@@ -910,7 +951,7 @@ class DateResolver:
     def _emit(self, doc: IngestDoc, name: str, m: re.Match[str], tenses: Tenses,
               published: dt.date | None) -> Candidate | None:
         start, end = m.span("d2" if m.re is _MDD_RANGE else "d1") if name == "other_day" else m.span()
-        if name == "weekday" and m.group("mod") in ("on", "by", "until", "till", "through", "from", "since"):
+        if name == "weekday" and (m.group("mod") or "").lower() in ("on", "by", "until", "till", "through", "from", "since"):
             start = m.start("wd")
         if name == "wd_range":
             start = m.start("wd1")  # without 'between' or 'from'
@@ -1028,6 +1069,8 @@ class DateResolver:
             tense = "neutral"
         if tense == "past" and not mod and _PLAN_TO.search(m.string, max(0, m.start() - 60), m.start()):
             tense = "neutral"  # a plan told in the past ('agreed to intensify their meetings in June'): the nearest
+        if mod == "this":  # 'plan for this September': that month of the publication's year, before it or after
+            return timex.month(published.year, mon)
         y = timex.year_for(published, mon, None, tense)
         if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
             y -= 1
@@ -1112,6 +1155,8 @@ class DateResolver:
             last = published - dt.timedelta(days=(published.weekday() - wd - 1) % 7 + 1)
             return timex.day(last - dt.timedelta(weeks=n - 1))
         unit = m["ago_unit"]  # 'two months ago' is a month, 'a week ago' a week: no finer than the words
+        if m["today"]:  # 'one year ago today': the day as many units back (the month's last day where it has fewer)
+            return timex.day(_units_back(published, n * (2 if unit == "fortnight" else 1), unit))
         if unit in ("week", "fortnight"):
             d = published - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
             return timex.span(d - dt.timedelta(days=d.weekday()), d + dt.timedelta(days=6 - d.weekday()))

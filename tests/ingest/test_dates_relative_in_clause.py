@@ -1,0 +1,146 @@
+"""Relative and partial dates read from their own clause: a weekday after a capitalised preposition or a
+start ('Since Friday', 'starting Tuesday'), a reporting verb with a long circumstance before its day, the
+narrator's tense kept out of a quotation, 'this' before a month, anniversaries counted 'ago today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.ingest.conftest import of
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def dates(result: dict) -> list[tuple[str, object, str]]:
+    return [(d["text"], d["value"] or d["range"], d["precision"]) for d in of(result, "date")]
+
+
+# (sentence, least and most days from publication to the day)
+_FORMS = [
+    # a capitalised 'Since' opens the sentence: a day gone by, whatever the verbs after it
+    ("Since {wd}, the clinics are shelled every night and the roads are closed.", -6, 0),
+    ("Since {wd} night, aid trucks have been waiting at the crossing.", -6, 0),
+    # a start told as a participle after a past order: the nearer such day, ahead unless just gone by
+    ("The minister ordered the troops home, starting {wd}, saying the task was done.", -2, 6),
+    ("The government announced a curfew beginning {wd}, officials said.", -2, 6),
+    # a reporting verb, a long circumstance of the saying, the day, then the words said
+    ("The deputy leader said in a speech in the eastern outskirts of the capital {wd} night that the party would stay.",
+     -6, 0),
+    ("The minister said at a news conference after the cabinet meeting {wd} that the army would withdraw.", -6, 0),
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_WEEKDAYS), st.sampled_from(_FORMS))
+def test_a_weekday_follows_its_clause_from_every_publication_day(run, published, wd, form):
+    sentence, lo, hi = form
+    found = of(run(sentence.format(wd=wd), published), "date")
+    assert len(found) == 1 and found[0]["precision"] == "day"
+    day = dt.date.fromisoformat(found[0]["value"])
+    assert day.strftime("%A") == wd and lo <= (day - published).days <= hi
+
+
+def test_a_start_just_gone_by_is_that_day(run):
+    wednesday = dt.date(2016, 2, 24)
+    r = run("The ministry ordered the pullout, starting Monday, saying the task was done.", wednesday)
+    assert dates(r) == [("Monday", "2016-02-22", "day")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_MONTHS))
+def test_a_month_ending_its_clause_takes_no_tense_from_the_next_clause(run, published, month):
+    # 'lifted' is the next clause's (after the comma): the month is the nearest one, as a bare month is
+    text = f'The analyst said the meeting had shown its limits. "Everyone is waiting. Berlin wants a result before {month}, Moscow wants sanctions lifted."'
+    found = of(run(text, published), "date")
+    assert len(found) == 1 and found[0]["precision"] == "month"
+    first = dt.date.fromisoformat(found[0]["range"][0])
+    last = dt.date.fromisoformat(found[0]["range"][1])
+    assert first.strftime("%B") == month
+    nearest = min(abs((first - published).days), abs((last - published).days))
+    for y in (first.year - 1, first.year + 1):
+        other_first = first.replace(year=y)
+        other_last = other_first.replace(day=28)
+        assert nearest <= min(abs((other_first - published).days), abs((other_last - published).days)) + 3
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_MONTHS))
+def test_this_before_a_month_is_that_month_of_the_publication_year(run, published, month):
+    found = of(run(f"Councils need a firm figure before they can plan for this {month}.", published), "date")
+    assert [(d["text"], d["precision"]) for d in found] == [(f"this {month}", "month")]
+    first = dt.date.fromisoformat(found[0]["range"][0])
+    assert (first.year, first.strftime("%B")) == (published.year, month)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 3, 1), dt.date(2018, 12, 31)),
+       st.sampled_from([("One year ago today", 12), ("Two years ago today", 24), ("A month ago today", 1),
+                        ("Six months ago today", 6)]))
+def test_counted_back_to_today_is_that_day(run, published, form):
+    words, months = form
+    found = of(run(f"{words}, the parties signed the agreement in the capital.", published), "date")
+    assert [(d["text"], d["precision"]) for d in found] == [(words, "day")]
+    day = dt.date.fromisoformat(found[0]["value"])
+    assert (published.year * 12 + published.month) - (day.year * 12 + day.month) == months
+    assert day.day == published.day or (day.day < published.day and published.day > 28)
+
+
+def test_a_week_ago_today_is_the_day_seven_days_before(run):
+    assert dates(run("A week ago today the convoy was stopped.", dt.date(2016, 2, 24))) == \
+        [("A week ago today", "2016-02-17", "day")]
+
+
+def test_a_year_ago_alone_is_still_the_year(run):
+    assert dates(run("One year ago, the parties signed the agreement.", dt.date(2016, 6, 20))) == \
+        [("One year ago", ["2015-01-01", "2015-12-31"], "year")]
+
+
+def test_the_new_year_is_the_first_of_january_nearest(run):
+    r = run("The list will not be final before the New Year, his sources said.", dt.date(2015, 12, 21))
+    assert dates(r) == [("New Year", "2016-01-01", "day")]
+    r = run("Fighting has eased since the New Year.", dt.date(2016, 1, 20))
+    assert dates(r) == [("New Year", "2016-01-01", "day")]
+    # another calendar's new year, or the year's name in a title, is no first of January
+    assert dates(run("Iranians celebrate the Persian New Year with a message.", dt.date(2016, 3, 20))) == []
+    assert dates(run("Crowds gathered for the Lunar New Year.", dt.date(2016, 2, 8))) == []
+
+
+def test_last_evening_is_the_evening_before_publication(run):
+    r = run("The decree was read on the state broadcaster last evening.", dt.date(2016, 2, 12))
+    assert dates(r) == [("last evening", "2016-02-11", "day")]
+
+
+def test_beyond_the_weekend_is_the_weekend_the_tense_gives(run):
+    r = run("Nobody thinks the calm will hold beyond the weekend.", dt.date(2016, 2, 24))
+    assert dates(r) == [("the weekend", ["2016-02-27", "2016-02-28"], "day")]
+    r = run("One shopkeeper did not expect the calm to hold beyond the weekend.", dt.date(2016, 2, 27))
+    assert dates(r) == [("the weekend", ["2016-02-27", "2016-02-28"], "day")]  # published on the Saturday: this one
+
+
+def test_last_weekday_then_its_day_are_two_dates(run):
+    r = run("Last Saturday, February 20, the minister met the council in the capital.", dt.date(2016, 2, 26))
+    assert dates(r) == [("Last Saturday", "2016-02-20", "day"), ("February 20", "2016-02-20", "day")]
+    # without a modifier the weekday and its day stay one date
+    r = run("On Saturday, February 20, the minister met the council.", dt.date(2016, 2, 26))
+    assert dates(r) == [("Saturday, February 20", "2016-02-20", "day")]
+
+
+def test_a_second_day_of_the_same_month_after_and(run):
+    r = run("The first two meetings took place in the two capitals on January 11 and 18.", dt.date(2016, 2, 7))
+    assert dates(r) == [("January 11", "2016-01-11", "day"), ("18", "2016-01-18", "day")]
+    r = run("The rounds were held on 11 and 18 January in the two capitals.", dt.date(2016, 2, 7))
+    assert dates(r) == [("11", "2016-01-11", "day"), ("18 January", "2016-01-18", "day")]
+    # two days in a row, or 'between', stay a span
+    r = run("The rounds were held on January 11 and 12.", dt.date(2016, 2, 7))
+    assert dates(r) == [("January 11 and 12", ["2016-01-11", "2016-01-12"], "day")]
+
+
+def test_a_start_in_the_future_tense_is_ahead(run):
+    monday = dt.date(2016, 2, 22)
+    r = run("So the proof will be on the ground, starting Saturday.", monday)
+    assert dates(r) == [("Saturday", "2016-02-27", "day")]
