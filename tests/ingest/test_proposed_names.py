@@ -315,3 +315,35 @@ def test_a_first_name_addressing_a_speaker_named_in_a_capitals_label_is_that_spe
     assert (guest, person_id(guest)) in people and (guest_first, person_id(guest)) in people
     # the labels themselves are no mentions (docs/gold-format.md)
     assert not any(t.isupper() for t, _ in people)
+
+
+_GIVEN = st.sampled_from(["Rosalind", "Tang", "Amadou", "Ingrid", "Kofi"])
+_FAMILY = st.sampled_from(["Whitcombe", "Jiwen", "Diallo-Sow", "Haraldsen", "Mensah-Boateng"])
+
+
+@settings(max_examples=8, deadline=None)
+@given(first=_GIVEN, last=_FAMILY)
+def test_a_name_in_brackets_in_the_chair_is_the_presiding_person(run, first, last):
+    name = f"{first} {last}"
+    r = run(f"Record of Proceedings\n\nThe Assembly met at 13:30 with the Presiding Officer ({name}) in the Chair.\n\n"
+            f"The Presiding Officer: Good afternoon. Order.")
+    assert (name, person_id(name)) in _people(r)
+
+
+@settings(max_examples=8, deadline=None)
+@given(first=_GIVEN, last=_FAMILY, kind=st.sampled_from(["specialist", "expert", "scholar", "fellow"]))
+def test_a_name_in_apposition_to_an_expert_at_a_university_is_a_person(run, first, last, kind):
+    name = f"{first} {last}"
+    r = run(f"{name}, a Middle East {kind} at the Institute of International Studies in Geneva, said hosting both "
+            f"sides was new. \"They want a seat at the table,\" {last} said.")
+    assert _people(r) == [(name, person_id(name)), (last, person_id(name))]
+
+
+@settings(max_examples=8, deadline=None)
+@given(first=_GIVEN, last=_FAMILY, rank=st.sampled_from(["Lieutenant-Colonel", "Lt.-Col.", "Major-General",
+                                                          "Lieutenant-General"]))
+def test_a_hyphenated_rank_before_a_name_is_no_part_of_it(run, first, last, rank):
+    name = f"{first} {last}"
+    r = run(f"The briefing was hosted from Goma by {rank} {name}, military spokesperson of the mission.\n\n"
+            f"Military Spokesperson [{rank} {name}]: Thank you. The patrols continue.")
+    assert (name, person_id(name)) in _people(r)

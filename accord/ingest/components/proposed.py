@@ -119,6 +119,8 @@ OFFICES = {
     "researcher", "journalist", "correspondent", "editor", "founder", "activist", "lawyer", "economist", "official",
     "premier", "vice-president", "officer", "aide", "counsellor", "counselor", "diplomat", "whip", "consultant",
     "ombudsman", "ombudsperson", "counterpart",
+    # a scholar in apposition ('Jane Roe, a Middle East specialist at ... University, said')
+    "specialist", "expert", "scholar", "fellow", "lecturer",
 }
 # a run's words that end a name, not part of it ('Margot Wallström Monday said')
 _AFTER_NAME = {w.lower() for w in (*WEEKDAYS, *MONTHS)}
@@ -189,6 +191,9 @@ _LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^\n:\"]{1,60})?:")
 UNNAMED = {"unidentified", "unknown", "unnamed", "male", "female", "man", "woman", "voice", "voices", "crowd",
            "audience", "announcer", "narrator", "interpreter", "translator", "caller", "participant", "participants",
            "speaker", "speakers", "question", "answer", "off", "camera", "protesters", "protester", "reporter"}
+# the presiding person's name in brackets in a record's opening line ('the Presiding Officer (Jane Roe) in the Chair',
+# 'The Senate President (Dr. Jane Roe) in the Chair.')
+_IN_THE_CHAIR = re.compile(r"\)[ \t]+in[ \t]+the[ \t]+[Cc]hair\b")
 # a line's opening, a broadcast's clock before a label allowed ('[20:02:40] JANE ROE, ANCHOR:')
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?$")
 # the small words of titles ('Minister of Foreign Affairs'), which say nothing of what follows them
@@ -515,6 +520,7 @@ class ProposedPeople:
             if i == cut + 1 and i + 2 < len(words) and f"{low} {_style_word(words[i + 1])}" in self.leading:
                 cut = paired = i + 1  # a style of two words, neither a style alone ('Tan Sri', "Dato' Sri")
             elif low in self.roles or low in _OPENERS or low in _AFTER_NAME or low in self.places \
+                    or ("-" in low and all(x in self.roles for x in low.split("-"))) \
                     or (low in self.leading and i == cut + 1):
                 cut = i
         # titled when the word just before the name is an office or a style (not a place: 'President of Egypt X' is
@@ -602,7 +608,7 @@ class ProposedPeople:
         last = before.rstrip(" ,(").rsplit(None, 1)[-1].lower().strip("(.,") if before.strip(" ,(") else ""
         if last in self.roles or last in self.honorifics or last in self.leading or _VERB_BEFORE.search(before):
             return True
-        if _OCCUPATION_BEFORE.search(before):
+        if _OCCUPATION_BEFORE.search(before) or (before.endswith("(") and _IN_THE_CHAIR.match(norm, end)):
             return True
         if _VERB_AFTER.match(norm, end, end + 100) or _AGE.match(norm, end):
             return True
