@@ -64,7 +64,7 @@ class Title:
 
 # titles.yaml's word lists read as lower-case sets of the same name on the Lexicon
 _TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "release_marks", "acting_verbs",
-                      "post_nominals", "town_kinds", "town_people", "recall_listeners", "span_names_before",
+                      "post_nominals", "town_kinds", "town_people", "state_acts", "recall_listeners", "span_names_before",
                       "span_names_after")
 # the Lexicon's words from the world data, the same for every case's Lexicon
 _WORLD_WORDS = ("places", "timezones", "name_words", "styles", *_TITLES_WORD_LISTS)
@@ -117,6 +117,8 @@ class Lexicon:
         self.town_kinds: frozenset[str] = frozenset()
         #: the people of a town after its name ('a Tripoli businessman'; titles.yaml, lower case)
         self.town_people: frozenset[str] = frozenset()
+        #: the nouns of a state's own act before 'of' and its name ('the readiness of Algeria'; titles.yaml, lower case)
+        self.state_acts: frozenset[str] = frozenset()
         #: the listeners of 'you will recall that ...' ('you', 'members'; titles.yaml, lower case)
         self.recall_listeners: frozenset[str] = frozenset()
         #: the words before and after a span of years that name it ('session 2015-2016', 'the 2015-16 season';

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +85,35 @@ def test_capitals_naming_groups_people_and_centres_of_the_town_are_places(run, t
     found = actors(r)
     assert found.count((town, _CAPITALS[town])) == 1
     assert (other, _CAPITALS[other]) not in found
+
+
+_STATES = {"Algeria": "algeria", "Norway": "norway", "Qatar": "qatar", "Switzerland": "switzerland", "Kenya": "kenya"}
+
+
+@settings(max_examples=10, deadline=None)
+@given(state=st.sampled_from(sorted(_STATES)),
+       act=st.sampled_from(["readiness", "willingness", "role", "commitment", "request", "offer", "position"]))
+def test_a_state_after_its_own_act_and_of_acts(run, state, act):
+    r = run(f"The minister welcomed the {act} of {state} to help the parties. The future of {state} was not discussed.")
+    assert actors(r).count((state, _STATES[state])) == 1
+
+
+@settings(max_examples=10, deadline=None)
+@given(state=st.sampled_from([("Democratic Republic of the Congo", "dr-congo"), ("Central African Republic",
+                                                                               "central-african-republic"),
+                              ("Comoros", "comoros")]),
+       where=st.sampled_from(["in", "across", "throughout", "inside"]))
+def test_a_state_after_a_place_word_and_the_is_a_place(run, state, where):
+    name, sid = state
+    r = run(f"This is the weekly press conference of the United Nations {where} the {name}. The {name} said on "
+            f"Monday that it agreed.")
+    assert actors(r).count((name, sid)) == 1
+
+
+@settings(max_examples=6, deadline=None)
+@given(leader=st.sampled_from([("Assad", "syria-government"), ("Hadi", "yemen-government")]),
+       noun=st.sampled_from(["forces", "troops", "regime", "government"]))
+def test_a_state_s_leader_naming_its_forces_is_its_government(run, leader, noun):
+    name, gov = leader
+    r = run(f"The town has been under siege by {name} {noun} since November.", dt.date(2016, 2, 20))
+    assert actors(r) == [(f"{name} {noun}", gov)]

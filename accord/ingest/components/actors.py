@@ -171,8 +171,9 @@ STATE_MODIFIED = PLACE_NEXT | {"crisis", "conflict", "war", "envoy", "policy", "
                                "city"}  # 'Kuwait City': the city
 # between a demonym and its noun, a word that leaves the noun the state's ('Swiss humanitarian aid')
 _DEMONYM_SKIP = {"humanitarian", "financial", "reconciliation"}
-# after a leader's name, the body he heads ('the Hadi government'), and the offices that head a state's government
-_LED_BODY = {"government", "regime", "administration"}
+# after a leader's name, the body he heads or its armed forces ('the Hadi government', 'Assad forces'), and the offices
+# that head a state's government
+_LED_BODY = {"government", "regime", "administration", "forces", "troops"}
 _LEADERS = {"president", "prime minister", "king", "emir", "chancellor", "supreme leader"}
 # "Syrian-led", "Syrian-owned": led by the country's people, not by a state whose government is a party apart
 NATIONALS_LED = {"led", "owned"}
@@ -438,6 +439,7 @@ class ActorMatcher:
                     and strings[lows[first - 4]] == "in" and strings[lows[first - 5]] in FROM_WORDS) \
                 or (prev in PLACE_NOUNS and via == "capital") \
                 or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start)) \
+                or (prev == "the" and before_prev in PLACE_WORDS and entry.kind == "state" and via == "name") \
                 or (via == "metonym" and prev == "," and _address_of(doc.norm, strings, lows, idxs, first, end))
             if via == "metonym" and located:
                 continue  # "talks at the Kremlin": the building, not the state
@@ -514,7 +516,8 @@ class ActorMatcher:
                                               or bool(_DEPEND_ON.search(doc.norm, max(0, start - 50), start)))
                 # 'For France, Assad cannot stay': the state whose view the sentence gives
                 fronted = prev == "for" and nxt == "," and first > 0 and doc.sent_of(start)[0] == idxs[first - 1]
-                represented = (prev == "of" and (before_prev in REPRESENTED_BY or first - 1 in person_ends
+                represented = (prev == "of" and (before_prev in REPRESENTED_BY or before_prev in self.lex.state_acts
+                                                 or first - 1 in person_ends
                                                  or _name_before(doc.norm, idxs, strings, lows, first - 1))) \
                     or (prev == "for" and before_prev in SPEAKING)
                 # 'the importance of Russia ending its air campaign': the state does what the -ing word says
