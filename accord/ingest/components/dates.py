@@ -821,7 +821,7 @@ class DateResolver:
                 if name in ("mdy", "dmy") and text[pos].isupper() and _WEEK_MOD_BEFORE.search(text, max(0, pos - 13), pos):
                     # 'last Saturday, February 20': the weekday is its modifier's (a date of its own), the day after it
                     # another ('last Saturday' won at the modifier)
-                    m = rx.match(text, m.start("m" if name == "mdy" else "d"))
+                    m = _COMPILED_BY_NAME[name].match(text, m.start("m" if name == "mdy" else "d"))
                     if m is None:
                         continue
                 if name == "weekday" and not m["mod"] and _GENERIC.search(text, max(0, pos - 20), pos):
