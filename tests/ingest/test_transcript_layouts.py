@@ -177,3 +177,23 @@ def test_a_record_s_time_line_after_the_last_turn_is_nobody_s_words(run, line):
             f"{line}")
     got = [q["content"] for q in of(run(text, dt.date(2016, 1, 26)), "quote") if q["direct"]]
     assert len(got) == 5 and got[-1] == "The session is suspended."
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from([("LEILA HADDAD", "Leila", "leila-haddad"), ("Leila Haddad", "Leila", "leila-haddad"),
+                        ("MARCO FERRI", "Marco", "marco-ferri")]),
+       st.sampled_from([("SAMIR OUALI", "Samir", "samir-ouali"), ("Tomas Berger", "Tomas", "tomas-berger")]))
+def test_labels_alone_on_their_lines_of_an_interview_that_reports_others_are_turns(run, host, guest):
+    (h, hf, hid), (g, gf, gid) = host, guest
+    text = ("THE WEEKLY BRIEF \u2014 EPISODE 12\n\nRecorded 30 March 2016.\n\n"
+            f"{h}\n\nWelcome to the programme. I'm {hf}. The new cabinet reached the capital by sea this afternoon. "
+            f"{gf}, welcome.\n\n"
+            f"{g}\n\nThanks, {hf}. The cabinet came by sea because the airport was closed to it twice last week.\n\n"
+            f"{h}\n\nAnd who protects it now?\n\n"
+            f"{g}\n\nSeveral of the big brigades have said that they will. The government depends on armed groups "
+            "that it does not command.\n\n"
+            f"{h}\n\nThe parliament in the east has still not voted on the cabinet.\n\n"
+            f"{g}\n\nIts speaker has said that any cabinet entering the capital without that vote has no legitimacy.\n\n"
+            f"{h}\n\n{g.title()}, thank you. That's all for this week.")
+    got = [(q["content"], q["speaker"]) for q in of(run(text, dt.date(2016, 3, 30)), "quote") if q["direct"]]
+    assert [s for _, s in got] == [hid, gid, hid, gid, hid, gid, hid]

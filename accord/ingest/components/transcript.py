@@ -699,6 +699,9 @@ def _stop_labels(norm: str, styles: frozenset[str]) -> list[re.Match[str]]:
     return found if len(set(names)) < len(names) else []
 
 
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z\u00df-\u024f'\u2019-]+")
+
+
 def _line_labels(norm: str) -> list[re.Match[str]]:
     """Labels alone on their lines, when speakers take turns so: three or more, by two people or more, one of
     them coming back, and most of them speaking as I, we or you in the paragraph under them; a page's subheadings
@@ -707,7 +710,15 @@ def _line_labels(norm: str) -> list[re.Match[str]]:
     names = [" ".join(m.group("who").split()) for m in found]
     if not (len(found) >= 3 and 2 <= len(set(names)) < len(names)):
         return []
-    spoken = sum(1 for m in found if _SPOKEN.search(_PARAGRAPH.match(norm, m.end()).group()))
+    # or asking, or addressing another speaker by his first name ('Thanks, Nadia.', 'Omar, welcome.'): an interview's
+    # turns report others in the third person as often as not
+    firsts = {n.split()[0].title() for n in names}
+    spoken = 0
+    for m, name in zip(found, names):
+        words = _PARAGRAPH.match(norm, m.end()).group()
+        others = firsts - {name.split()[0].title()}
+        spoken += bool(_SPOKEN.search(words) or words.rstrip().endswith("?") or not others.isdisjoint(
+            _TITLE_WORD.findall(words)))
     return found if 2 * spoken >= len(found) else []
 
 
