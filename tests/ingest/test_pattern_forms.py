@@ -6,15 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.ingest.components import descriptions, quotes, segmenter, stances, transcript
+from accord.ingest.components import descriptions, proposed, quotes, segmenter, stances, transcript
 from accord.ingest.words import finditer_at, merged_matches, search_at_line_starts
 
 _AUX = (r"(?:have|has|had|also|again|repeatedly|previously|already|publicly|privately|then|later|earlier|would|will|"
         r"did|does|do)")
 _UNNAMED_TAIL = quotes._UNNAMED_AT_CUE.pattern.split("(?<=[Aa])nother)", 1)[1]
 _GOVERNS_TAIL = stances._GOVERNS.pattern.split(r"(?<=n)(?:ot|ever|'t|o longer)\s+", 1)[1]
+_BACKTRACKING_REST = rf"(?:\.(?:[A-Z]\.){{0,2}}|{proposed._LETTER}*(?:-{proposed._LETTER}+)*)"
 # (new pattern, the form it had before)
 PAIRS = {
+    "name_runs": (proposed._RUN, re.compile(
+        rf"{proposed._CAPITAL}(?<![\w'.-].){_BACKTRACKING_REST}(?:(?: |-)(?:{proposed._PARTICLE}(?: |-))*"
+        rf"(?:{proposed._CAPITAL}{_BACKTRACKING_REST}))+")),
     "and_word": (quotes._AND_WORD, re.compile(r"\band\b")),
     "and_that": (quotes._AND_THAT, re.compile(r",? (?:and|but) that\s+")),
     "trailing_aux": (quotes._TRAILING_AUX, re.compile(rf"(?:\s+{_AUX})+$")),
@@ -31,7 +35,8 @@ _PIECES = ["and", "band", "andy", "but", "that", "a", "A", "an", "An", "one", "O
            "this", "counterpart", "counterparts", "Russian", "x", "_", "1", "\u00e9", "\u00c9a", "-", "'", ",", ".",
            " ", "  ", "\n", "\t", "\n\n", "Mr ", "Sen. ", "Lavrov", "LAVROV", "al-", "O'Brien", "Jean-Marc", "S.", " P. ",
            "(Lab)", "[NATO]", ", Minister of Foreign Affairs", "of", "the", "pro tempore", "Thank you.", "Yes.", "\u2019",
-           "Question", "audience member", "\u00c9mile", "\u0410\u043d\u043d\u0430", "x2", "Link to this"]
+           "Question", "audience member", "\u00c9mile", "\u0410\u043d\u043d\u0430", "x2", "Link to this",
+           "Hennis-Plasschaert", "Ro", "e", "-e", "V.K.", "de la ", "el-", "bin ", "\u0160tefan", "Jr.", "Roe-"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from spacy.attrs import FLAG63, IDX, LENGTH, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 
 from accord.ingest.document import IngestDoc, Mention
 from accord.ingest.timex import MONTHS, WEEKDAYS
@@ -344,13 +345,26 @@ def _variants(form: str) -> set[str]:
     return out
 
 
+class _Words(dict):
+    """A word's hash -> the word: the vocabulary's string store read once per word, then a dict's look-up (the store's
+    own look-up decodes the word anew each time; the matcher's loop reads a few neighbours of every name)."""
+
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        word = self[key] = self.store[key]
+        return word
+
+
 @component("actors")
 class ActorMatcher:
     def __init__(self, ctx: Context):
         self.lex: Lexicon = ctx.lexicon
         self.vocab = ctx.nlp.vocab
+        self.words = _Words(self.vocab.strings)
         self.matcher = PhraseMatcher(ctx.nlp.vocab, attr="ORTH")
-        self.titles = PhraseMatcher(ctx.nlp.vocab, attr="LOWER")
         forms: dict[str, tuple[str, str]] = {}
         # later entries win: the case's actors come after the built-in world in the lexicon
         for e in self.lex.entries.values():
@@ -389,27 +403,32 @@ class ActorMatcher:
         self.title_openers = {t.title.split()[0].lower() for t in self.lex.titles}
         self.outlet_words = self.lex.name_words.get("outlet_words", frozenset())
         self.title_of = {}
+        # each title's words (their LOWER hashes) by its first word's: a title is looked for only where a token is such a
+        # first word (a second PhraseMatcher's pass over every token cost more than the first's sixty-odd words' look-ups)
+        titles_by_first: dict[int, set[tuple[int, ...]]] = {}
         for t in self.lex.titles:
-            self.titles.add(t.title.lower(), [tok(t.title.lower())])
+            words = tuple(w.lower for w in tok(t.title.lower()))
+            titles_by_first.setdefault(words[0], set()).add(words)
             self.title_of[t.title.lower()] = t
+        self._titles_by_first = {first: sorted(titles) for first, titles in titles_by_first.items()}
+        self._title_firsts = np.array(sorted(titles_by_first), dtype=np.uint64)
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
         tokens = doc.tokens
-        strings = self.vocab.strings
+        strings = self.words
         matches = self.matcher(tokens)
-        title_matches = self.titles(tokens)
         key_of = self.key_of
         keyed = {(s, e): key_of[m] for m, s, e in matches}
-        title_keys = {(s, e) for _, s, e in title_matches}
-        places = doc.places
-        # where a person's name ends: "Samantha Power of the United States" is the state she represents
-        people = self.people
-        person_ends = {e for (s, e), (actor, _) in keyed.items() if actor in people}
         # the tokens' words and offsets as plain lists: a spaCy Token made for each look at a neighbour cost
         # a tenth of the component
         arr = doc.token_array(LOWER, IDX, LENGTH)
         lows, idxs, lens = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
         n = len(lows)
+        title_keys = self._title_spans(arr[:, 0], lows)
+        places = doc.places
+        # where a person's name ends: "Samantha Power of the United States" is the state she represents
+        people = self.people
+        person_ends = {e for (s, e), (actor, _) in keyed.items() if actor in people}
         place_end = -1  # the token after the last state read as a place: 'from Turkey and Jordan' are both places
         for first, last in _longest_first(list(keyed) + list(title_keys)):
             start, end = idxs[first], idxs[last - 1] + lens[last - 1]
@@ -598,6 +617,21 @@ class ActorMatcher:
         self._acronyms(doc)
         return doc
 
+    def _title_spans(self, words: np.ndarray, lows: list[int]) -> set[tuple[int, int]]:
+        """The token spans of every title (lower case), overlapping ones too, as a PhraseMatcher of the titles finds them:
+        tried where a title's first word stands (``words`` the LOWER column, ``lows`` the same as a list)."""
+        firsts = self._title_firsts
+        out: set[tuple[int, int]] = set()
+        if not len(firsts):
+            return out  # a dictionary without titles
+        by_first = self._titles_by_first
+        for s in np.flatnonzero(firsts.take(np.searchsorted(firsts, words), mode="clip") == words).tolist():
+            for title in by_first[lows[s]]:
+                e = s + len(title)
+                if tuple(lows[s:e]) == title:
+                    out.add((s, e))
+        return out
+
     def _spelled_index(self, forms: dict[str, tuple[str, str]]) -> None:
         """People's surnames (and the first names before them) by skeleton, for spellings the dictionary
         does not list. A skeleton two actors share, or that another actor's one-word form has, is left out;
@@ -625,10 +659,13 @@ class ActorMatcher:
             for word in form.lower().split():
                 self.words_of.setdefault(_bare(word), set()).add(actor)
         self._spelled: dict[str, tuple[str, ...]] = {}  # a lower-case word -> the people its skeleton may name
-        # each word judged once, when the vocabulary makes its entry (the tokenizer meeting it): a flag of the entry,
-        # which a document's token array reads (a set of each document's words and a lookup of each cost more than
-        # the judging itself)
-        self._may_spell = self.vocab.add_flag(self._judge, flag_id=_MAY_SPELL)
+        # each word judged once, when the vocabulary makes its entry (the tokenizer meeting it; a set of each
+        # document's words and a lookup of each cost more than the judging itself): the hashes of the lower-case words
+        # that may spell a surname, sorted, are looked up in the LOWER column of the array the matcher's loop reads
+        # (reading the entries' flag was a second array of each document, as dear as the first's three columns)
+        self._spelled_hashes: set[int] = set()
+        self._spelled_sorted: np.ndarray | None = np.array([], dtype=np.uint64)
+        self.vocab.add_flag(self._judge, flag_id=_MAY_SPELL)
 
     def _judge(self, orth: str) -> bool:
         """Whether a word may be a spelling of someone's surname (its people kept in _spelled). Only a word that opens
@@ -641,17 +678,31 @@ class ActorMatcher:
             ok = len(word) > 3 and word.replace("'", "").isalpha()
             found = self.surnames.get(skeleton(word), set()) if ok else set()
             people = self._spelled[word] = () if self.words_of.get(word, found) - found else tuple(sorted(found))
+            if people:
+                self._spelled_hashes.add(get_string_id(word))
+                self._spelled_sorted = None  # sorted again when a document next asks
         return bool(people)
+
+    def _spelled_tokens(self, doc: IngestDoc) -> list[int]:
+        """The tokens whose lower-case word may spell a surname: the words judged so opening with a capital, and the same
+        words in other cases (which ``_spellings`` passes over, as words not opening with a capital)."""
+        spelled = self._spelled_sorted
+        if spelled is None:
+            spelled = self._spelled_sorted = np.array(sorted(self._spelled_hashes), dtype=np.uint64)
+        if not len(spelled):
+            return []
+        words = doc.token_array(LOWER, IDX, LENGTH)[:, 0]
+        return np.flatnonzero(spelled.take(np.searchsorted(spelled, words), mode="clip") == words).tolist()
 
     def _spellings(self, doc: IngestDoc, lows: list[int], idxs: list[int], lens: list[int],
                    keyed: Iterable[tuple[int, int]], titles: Iterable[tuple[int, int]]) -> None:
         """'Walid al-Moallem', 'Ja'afari': a person's name spelled otherwise than the dictionary's forms, found by
         its surname's skeleton; with the person's first name before it, a full name, else a surname (of the one
         person it may be, or of the one of them the article has named)."""
-        hits = np.flatnonzero(doc.token_array(self._may_spell)).tolist()
+        hits = self._spelled_tokens(doc)
         if not hits:
             return
-        strings = self.vocab.strings
+        strings = self.words
         spelled = self._spelled
         covered = {i for first, last in keyed for i in range(first, last)}
         title_ends = {last for _, last in titles}
