@@ -345,16 +345,26 @@ class ProposedPeople:
         unsaid = self._listed_with(norm, spans, unsaid, names)
         # a full name the document names a person by elsewhere is his wherever it stands ('I call Jane Roe.')
         # (not where it labels a speaker: '(Jane Roe [Party]: What about ...?)', a label's name is no mention)
-        spans += [(s, e, pid) for s, e, name in unsaid
-                  if (pid := self._listed(name) or person_id(name)) in names and not _LABELLING.match(norm, e)]
+        for s, e, name in unsaid:
+            if _LABELLING.match(norm, e):
+                continue
+            pid = self._listed(name) or person_id(name)
+            if pid in names:
+                spans.append((s, e, pid))
+            elif names and any(c == "-" and (pid[i + 1:] in names or pid[:i] in names) for i, c in enumerate(pid)):
+                # 'the party of Abdel Karim El Nour' names nobody as a person, but 'El Nour said' does: the full name
+                # whose last (or first) words a person proposed here bears is that person's
+                names[pid] = name
+                spans.append((s, e, pid))
         spans.sort()
         if not names:
             return doc
         # the last words of a full name proposed in the document are that person ('Naasan Agha' after 'Riad Naasan
-        # Agha'), no second one
+        # Agha'), no second one; so are its first two words or more, a family name left off ('Ibrahim Mahmoud' after
+        # 'Ibrahim Mahmoud Hamid', given and father's names)
         # (each longer id's own endings looked up: comparing every pair of ids cost a list of hundreds of names dearly)
-        tails = {longer[i + 1:]: longer for longer in names for i, c in enumerate(longer)
-                 if c == "-" and longer[i + 1:] in names}
+        tails = {part: longer for longer in names for i, c in enumerate(longer) if c == "-"
+                 for part in (longer[i + 1:], longer[:i]) if part in names}
         if tails:
             spans = [(s, e, tails.get(pid, pid)) for s, e, pid in spans]
             names = {pid: name for pid, name in names.items() if pid not in tails}

@@ -146,7 +146,7 @@ _OBJECT_AFTER = re.compile(rf"(?:it|them|him)\b(?!{_VERB_AFTER.format('|that')})
 # after 'According to X,': a subject of a few capitalised words and a reporting verb with 'that' ('Wang told his
 # counterpart that', 'the minister said that'): that subject's words, the source's report of them
 _TOLD_THAT = re.compile(r"[ \t]*(?:[Tt]he[ \t]+[a-z]+|[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})[ \t]+"
-                        r"(?:told|said|says|tells|assured|informed)\b(?:[ \t]+[\w'\u2019-]+){0,3}?[ \t]+that\b")
+                        r"(?:(?:had|has)[ \t]+)?(?:told|said|says|tells|assured|informed)\b(?:[ \t]+[\w'\u2019-]+){0,3}?[ \t]+that\b")
 # '..., according to the statement.' closing a reported clause: the report's source, not its words
 _SOURCE_AT_END = re.compile(r",\s+according to [^,;]*[.;]?\s*$")
 _NP_CUES = {"announced", "repeated", "reiterated", "confirmed"}
@@ -244,6 +244,11 @@ _CIRCUMSTANCE = re.compile(r"(?:by (?:tele)?phone|in|on|at(?! least| most)|after
                            r"while|from|"
                            r"to reporters|to journalists|reporters|journalists|ahead of|amid|following|despite)\b")
 _SCARE_BEFORE = re.compile(r"\b(?:a|an|the|so-called)\s*$", re.I)
+# a name's words in marks: capitalised, the small words of names between, no stop ('Jordan Compact', 'Friends of Syria')
+_NAME_IN_MARKS = re.compile(r"[A-Z][\w'-]*(?: (?:of|for|and|the|on|in|[A-Z][\w'-]*))*")
+# a verb naming what the marks hold, an article after it ('called it the', 'described as a', 'dubbed the')
+_NAMED_BY_VERB = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing)|"
+                            r"dub(?:s|bed|bing)|known as)\b[^.\n\"]{0,20}(?:a|an|the|so-called)\s*$", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|four|other)\b", re.I)
 
 
@@ -274,7 +279,7 @@ _WORDS_FOLLOW = re.compile(r"\s*[,.!?;:-]*\s*\S")
 _LINE_BREAK = re.compile(r"\s*\n")
 _FIRST_WORD = re.compile(r"[\s,.!?;:-]*([A-Za-z]+)")
 _NEW_SENTENCE = re.compile(r"[.!?]?\s+[A-Z]")
-_AND_BEFORE = re.compile(r"\band\s*$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 _THAT = re.compile(r"\s*that\s+")
 # a reporting verb just after a closing mark ('"...," X told CNN') attributes the quote; not after '... called it
 # "amateurs" and said ...' (a second verb of the same subject) nor after 'Russia would "seriously reassess" its
@@ -404,7 +409,7 @@ _STATEMENT_INTRO = re.compile(r"[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*
                               r"|(?P<sp>[^:;\n\"]{2,240}?)(?:\s+(?:today|yesterday|on \w+))?\s+(?:has |had |have )?(?:issued|"
                               r"released|made|delivered|gave|read out|published|put out|sent)\b[^:\n\"]{0,160}:\s*$")
 # a circumstance opening the words before a cue, the speaker after its comma
-_LEAD_CLAUSE = re.compile(r"(?:In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
+_LEAD_CLAUSE = re.compile(r"(?:According to|In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
                           r"Separately|Meanwhile|Turning|Referring|Responding|Replying|Reacting|Commenting|Returning|"
                           r"Noting|Recalling|Welcoming|Pointing|Briefing|Concluding|Summing|Introducing|Opening|Closing)\b[^,\"\n]{0,150},\s+(?=\S)")
 # an initial glued to a surname, one word ('M.Zakharova'), ending a speaker's words
@@ -634,9 +639,13 @@ class QuoteExtractor:
 
     def _term(self, norm: str, qs: int, qe: int, words: int) -> bool:
         """'a "cessation of hostilities"': a short term after an article that the article uses again: not speech."""
+        if words > self.max_scare_words or not _SCARE_BEFORE.search(norm, max(0, qs - 12), qs - 1):
+            return False
         term = norm[qs:qe].strip(" ,.").lower()
-        return words <= self.max_scare_words and bool(_SCARE_BEFORE.search(norm, max(0, qs - 12), qs - 1)) \
-            and norm.lower().count(term) > 1
+        # 'the "Jordan Compact" to be announced': a name in marks after the article, each word capitalised, is a
+        # thing's name, though used once (not after a verb naming it: 'what he called the "Axis of Unrest"')
+        return norm.lower().count(term) > 1 or (_NAME_IN_MARKS.fullmatch(norm, qs, qe) is not None
+                                                and not _NAMED_BY_VERB.search(norm, max(0, qs - 40), qs - 1))
 
     def _fragments_in_reports(self, doc: IngestDoc, unattributed: list[tuple[int, int, str]]) -> None:
         """'Lavrov said the talks "could go on" but that the list "must come first"': a quoted fragment no cue
@@ -817,10 +826,16 @@ class QuoteExtractor:
         if m.group().lower() == "according to":
             return self._resolve(doc, m.end(), at, cue=m.group())
         # 'Kerry told the chamber, adding that ...': the speaker of an earlier cue in the clause chain
+        below = len(cues)  # the cues from here on are tried (a verb inside a report the conjunction skips is not)
         for j in range(len(cues) - 1, -1, -1):
+            if j > below:
+                continue
             start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
             if j and _AND_BEFORE.search(norm[start:cues[j].start()]):
-                continue  # 'Lavrov made clear ... and said': the verbs share the earlier subject
+                # 'Lavrov made clear ... and said': the verbs share the earlier subject; 'Lavrov said that Syria
+                # supports the talks, but insisted that ...': the verb whose report holds the verbs between
+                below = next((k for k in range(j) if _THAT_WORD.search(norm, cues[k].end(), cues[j].start())), j - 1)
+                continue
             if j and cues[j].group() in _PARTICIPLES | _NAMING_PARTICIPLES \
                     and norm[start:cues[j].start()].rstrip().endswith(","):
                 # '"...," one of them told KUNA by telephone, adding: "..."': the subject of 'told'; 'X said that ...
@@ -891,10 +906,31 @@ class QuoteExtractor:
             att = self._resolve(doc, intro.start(group), intro.end(group), cue=None, tail=True)
         else:
             att = self._resolve(doc, ps, cue.start() if cue else pe - 1, cue=cue.group() if cue else None)
+        if att is None and cue and cue.start() - ps > 120:
+            # 'As leaders gather in London for the conference co-hosted by A, B and C, Jane Roe, head of the X, said:':
+            # an opening clause too long to read whole, the subject the person set off after its comma
+            person = self._set_off_subject(doc, ps, cue.start())
+            att = Attribution(person.actor, person.text, cue.group()) if person else None
         text = _TEXT_NAMED.search(doc.norm, ps, cue.start()) if att is None and cue else None
         if text:  # 'The full text of presidential statement S/PRST/2016/5 reads as follows:': the body that issued it
             att = Attribution(self._author(doc, ps), doc.text[text.start():cue.start()].strip(), cue.group())
         return att
+
+    @staticmethod
+    def _set_off_subject(doc: IngestDoc, s: int, cue: int) -> Mention | None:
+        """The named person right before a cue, after a comma, nothing between them but his office in apposition
+        (', Jane Roe, head of the X (XYZ), said'): the subject, however long the clause before the comma."""
+        norm = doc.norm
+        person = next((m for m in reversed(doc.mentions_in(max(s, cue - 120), cue))
+                       if m.kind == "person" and m.actor and m.via in ("name", "short")), None)
+        if person is None or norm[person.start - 2:person.start] != ", ":
+            return None
+        between = norm[person.end:cue].strip()
+        if between and not (between.startswith(",") and between.endswith(",") and '"' not in between):
+            return None
+        if any(m.kind == "person" and m.actor and m.via in ("name", "short") for m in doc.mentions_in(person.end, cue)):
+            return None
+        return person
 
     def _pointer_after(self, doc: IngestDoc, at: int) -> Attribution | None:
         """'The remark came from Bashar Jaafari': the speaker in the next sentence, no cue."""

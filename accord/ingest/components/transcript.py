@@ -350,7 +350,7 @@ _STAGE = re.compile(r"(?:\u2026|\.\.\.)?[ \t]*[(\[][^\n]*[)\]]"
 # the record's own business in the passive after a turn, a paragraph of its own ('The debate is closed. The votes ...
 # will be held on Tuesday.', 'The sitting was suspended at 12.40.'): in the chair's turn his words, after anyone
 # else's nobody's
-_RECORD_BUSINESS = re.compile(r"(?:The|This)[ \t]+(?:debate|deliberation|discussion|sitting|meeting|session|item|"
+_RECORD_BUSINESS = re.compile(r"(?:The|This)[ \t]+(?:debate|deliberation|discussion|sitting|meeting|session|item|incident|"
                               r"consideration)[ \t]+(?:is|was|stands|has[ \t]+been)[ \t]+(?:now[ \t]+)?(?:closed|"
                               r"suspended|adjourned|concluded|interrupted)\b")
 # a legislature's resolution opening a paragraph after the question was put ('Resolved:', 'RESOLVED, That ...')

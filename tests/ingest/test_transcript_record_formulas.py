@@ -1,0 +1,24 @@
+"""A committee record's closing formula after the last turn is nobody's words (texts written for these tests)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.ingest.conftest import of
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["is closed", "was closed", "is now closed"]),
+       st.sampled_from(["Jane Roe (Greens)", "Richard Poe (Party)"]))
+def test_the_incident_is_closed_after_the_last_turn_is_no_speech(run, closed, last):
+    # Belgian and French committee records end a question's exchange so ('L'incident est clos.'), in translation
+    text = ("Committee on External Relations\n\n"
+            "01.01 Richard Poe (Party): Minister, what is the view of the Government on the truce?\n\n"
+            "01.02 Jane Roe (Greens): Minister, what is Belgium doing for the talks?\n\n"
+            "01.03 John Doe, Minister: The truce is fragile, but it is holding in most of the country.\n\n"
+            f"01.04 {last}: Thank you, Minister.\n\n"
+            f"The incident {closed}.")
+    said = [q["content"] for q in of(run(text), "quote")]
+    assert "Thank you, Minister." in said
+    assert not [c for c in said if "incident" in c]
