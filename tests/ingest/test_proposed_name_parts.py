@@ -58,3 +58,10 @@ def test_an_undersecretary_is_an_office_before_the_name_not_its_first_word(run, 
     pid = name.lower().replace(" ", "-")
     assert pid in _people(r) and f"undersecretary-{pid}" not in _people(r)
     assert set(_speakers(r)) == {pid}
+
+
+def test_a_host_introducing_herself_keeps_her_own_id(run):
+    # "I'm Jane Roe" has her name's last words, but the words before them are no name
+    r = run("Welcome back to the programme. I'm Lena Ortiz, and with me is Fred Hof.\n\n"
+            'Lena Ortiz said the truce "may not last".')
+    assert "lena-ortiz" in _people(r) and not [p for p in _people(r) if p.startswith("i-m")]

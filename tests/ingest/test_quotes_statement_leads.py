@@ -89,3 +89,11 @@ def test_according_to_one_the_other_told_them_a_fragment_is_the_tellers(run, tol
             'talks would start "later in the week".')
     (q,) = direct(r)
     assert q["speaker"] == "staffan-de-mistura"
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Reached by our correspondent", "Contacted by this agency", "Reached by telephone"]))
+def test_a_lead_clause_of_how_the_outlet_reached_the_speaker(run, lead):
+    r = run(f'Bamako, 20 June\n\n{lead}, a spokesman for the ministry said the government was "fully committed".')
+    (q,) = direct(r)
+    assert q["content"] == "fully committed" and q["speaker_text"] == "a spokesman for the ministry"

@@ -22,3 +22,17 @@ def test_the_incident_is_closed_after_the_last_turn_is_no_speech(run, closed, la
     said = [q["content"] for q in of(run(text), "quote")]
     assert "Thank you, Minister." in said
     assert not [c for c in said if "incident" in c]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Reached by our correspondent", "Asked by our reporter", "Speaking to our correspondent"]))
+def test_the_outlets_own_our_after_the_last_answer_is_no_speakers_first_person(run, lead):
+    # an interview's page goes on in its own narrative after the last answer, naming its correspondent as 'our'
+    text = ("Jane Roe in conversation with Richard Poe\n\n"
+            "Jane Roe: Will the agreement hold?\n\n"
+            "Richard Poe: We are satisfied that there is a timetable. We will judge in July.\n\n"
+            "Jane Roe: Will you attend the next meeting?\n\n"
+            "Richard Poe: Yes. Our delegation will be there.\n\n"
+            f'{lead}, a spokesman for the ministry said the government was "fully committed" to it.')
+    turns = [q for q in of(run(text), "quote") if q["direct"] and q["cue"] is None]
+    assert turns and not [q for q in turns if "spokesman" in q["content"]]

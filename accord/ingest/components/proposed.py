@@ -351,9 +351,11 @@ class ProposedPeople:
             pid = self._listed(name) or person_id(name)
             if pid in names:
                 spans.append((s, e, pid))
-            elif names and any(c == "-" and (pid[i + 1:] in names or pid[:i] in names) for i, c in enumerate(pid)):
+            elif names and any(c == "-" and (pid[i + 1:] in names or pid[:i] in names) for i, c in enumerate(pid)) \
+                    and all(len(w) > 1 for w in pid.split("-")):
                 # 'the party of Abdel Karim El Nour' names nobody as a person, but 'El Nour said' does: the full name
-                # whose last (or first) words a person proposed here bears is that person's
+                # whose last (or first) words a person proposed here bears is that person's (words of two letters or
+                # more: "I'm Jane Roe" is no name of hers)
                 names[pid] = name
                 spans.append((s, e, pid))
         spans.sort()

@@ -409,7 +409,7 @@ _STATEMENT_INTRO = re.compile(r"[^:\n\"]{0,80}?\bby (?P<by>[^,:;\n\"]{2,80}?)\s*
                               r"|(?P<sp>[^:;\n\"]{2,240}?)(?:\s+(?:today|yesterday|on \w+))?\s+(?:has |had |have )?(?:issued|"
                               r"released|made|delivered|gave|read out|published|put out|sent)\b[^:\n\"]{0,160}:\s*$")
 # a circumstance opening the words before a cue, the speaker after its comma
-_LEAD_CLAUSE = re.compile(r"(?:According to|In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
+_LEAD_CLAUSE = re.compile(r"(?:According to|Reached|Contacted|In|At|On|After|Before|During|Speaking|Asked|Writing|Addressing|Following|Later|Earlier|"
                           r"Separately|Meanwhile|Turning|Referring|Responding|Replying|Reacting|Commenting|Returning|"
                           r"Noting|Recalling|Welcoming|Pointing|Briefing|Concluding|Summing|Introducing|Opening|Closing)\b[^,\"\n]{0,150},\s+(?=\S)")
 # an initial glued to a surname, one word ('M.Zakharova'), ending a speaker's words

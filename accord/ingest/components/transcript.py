@@ -321,6 +321,9 @@ _ADDRESS = re.compile(r"(?:Thank you|Good (?:morning|afternoon|evening)|Ladies a
 _SPOKESPERSON = re.compile(r"\b[Ss]pokes(?:man|woman|person)\b")
 _NARRATIVE = re.compile(r"\"|\b(?:said|says|told|according to)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+# the outlet speaking of itself in its narrative ('Reached by our correspondent, ...', 'told our reporter')
+_OUTLETS_OWN = re.compile(r"\b[Oo]ur (?:own )?(?:correspondent|reporter|newsroom|news desk|newspaper|agency|station|"
+                          r"channel|website)s?\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a stage direction or the record's note, in brackets: '(Laughter.)', '[inaudible]', '(The briefing ended at 1:35.)'
 # (an ellipsis may open it: a Lok Sabha record's '…(Interruptions)' on its own line)
@@ -932,7 +935,9 @@ class Transcript:
                 # a spokesman's answer reports others in the third person ('He told him that the strikes must
                 # stop'): between two labels only a report with quotation marks is the article's narrative
                 # ('Lavrov said the deal was "the best ..."'); after the last label any third-person report is
-                if not first and (last or '"' in words) and _REPORTING.search(words) and not _FIRST_PERSON.search(words):
+                # (the outlet's own 'our correspondent' is no speaker's first person)
+                if not first and (last or '"' in words) and _REPORTING.search(words) \
+                        and not _FIRST_PERSON.search(_OUTLETS_OWN.sub(" ", words)):
                     break
                 first = False
                 if qe <= qs or _STAGE.fullmatch(words):
