@@ -197,3 +197,17 @@ def test_labels_alone_on_their_lines_of_an_interview_that_reports_others_are_tur
             f"{h}\n\n{g.title()}, thank you. That's all for this week.")
     got = [(q["content"], q["speaker"]) for q in of(run(text, dt.date(2016, 3, 30)), "quote") if q["direct"]]
     assert [s for _, s in got] == [hid, gid, hid, gid, hid, gid, hid]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["Copyright \u00a9 2016. All rights reserved. Transcripts are made on a deadline; the audio is "
+                        "the record.", "\u00a9 2016 Example Radio. All rights reserved.",
+                        "ALL RIGHTS RESERVED (c) Copyright Example Radio"]))
+def test_a_page_s_copyright_line_after_the_last_turn_is_nobody_s_words(run, line):
+    text = ("MARA OSEI, HOST: Good morning. The talks resume today. Jonas Weber, will they hold?\n\n"
+            "JONAS WEBER: I think they will, but slowly. We have seen this before.\n\n"
+            "MARA OSEI: Jonas Weber, thank you.\n\n"
+            "JONAS WEBER: Thank you, Mara. It was a pleasure to be here.\n\n"
+            f"{line}")
+    got = [q["content"] for q in of(run(text, dt.date(2016, 2, 23)), "quote") if q["direct"]]
+    assert got[-1] == "Thank you, Mara. It was a pleasure to be here."
