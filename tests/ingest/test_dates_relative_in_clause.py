@@ -144,3 +144,24 @@ def test_a_start_in_the_future_tense_is_ahead(run):
     monday = dt.date(2016, 2, 22)
     r = run("So the proof will be on the ground, starting Saturday.", monday)
     assert dates(r) == [("Saturday", "2016-02-27", "day")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(["year", "month", "week"]),
+       st.sampled_from(["like", "than", "as"]))
+def test_the_last_one_after_a_unit_is_the_last_such_unit(run, published, unit, join):
+    text = f"The country cannot bear another {unit} {join} the last one, the envoy told the delegations."
+    found = of(run(text, published), "date")
+    assert [d["text"] for d in found] == ["last one"]
+    first = dt.date.fromisoformat(found[0]["range"][0])
+    if unit == "year":
+        assert (first, found[0]["precision"]) == (dt.date(published.year - 1, 1, 1), "year")
+    elif unit == "month":
+        assert first.day == 1 and (published.year * 12 + published.month) - (first.year * 12 + first.month) == 1
+    else:
+        assert first.weekday() == 0 and 7 <= (published - first).days <= 13 and found[0]["precision"] == "week"
+
+
+def test_the_last_one_counted_from_an_event_is_no_date(run):
+    assert dates(run("They met a week after the last one.", dt.date(2016, 2, 24))) == []
+    assert dates(run("This round was no better than the last one.", dt.date(2016, 2, 24))) == []

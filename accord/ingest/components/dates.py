@@ -118,6 +118,9 @@ _RULES: list[tuple[str, str]] = [
     ("week_of_month", rf"\b[Tt]he\s+(?P<nth>first|last|final)\s+week\s+of\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     # "the week before last", "the weekend after next"; "the week after" only after "next week and" (else an
     # offset from an event: 'the week after the vote')
+    # "another year like the last one", "a better month than the last one": the unit before it, the last one (the date
+    # is 'last one'; not 'a week after the last one', counted from an event)
+    ("last_one", r"\b(?P<unit>year|month|week)\s+(?:like|than|as)\s+the\s+(?P<lo>last\s+one)\b"),
     ("unit2", r"\b[Tt]he\s+(?P<unit>week|weekend)\s+(?:(?P<rel>before\s+last|after\s+next)\b|"
               r"(?<=[Nn]ext week and the week )(?P<rel2>after)\b(?!\s+(?:the|a|an|his|her|its|their|that|next|[A-Z]|\d)))"),
     # "the day after", "two days later", "a day earlier": counted from the day the text has just given
@@ -390,7 +393,7 @@ def _tensed(name: str, m: re.Match[str]) -> bool:
     return name in _TENSED or (name == "unit" and m["unit"] == "weekend")
 # the expressions that count from the day of the words (inside a quote: the day they were spoken)
 _DEICTIC = {"deictic", "ago", "last_night", "weekday", "wd_range", "unit", "unit2", "weekend", "dom", "part_unit", "part_week",
-            "end_year"}
+            "end_year", "last_one"}
 _QUOTE_MARK = re.compile(r'"[^"\n]+"')
 _BY_PRONOUN = re.compile(r'[,.!?]?"\s+(?:he|she|they)\s+(?:said|told|added|stated|declared|noted|insisted|warned|stressed)\b')
 _SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|declared|wrote|noted|insisted|warned|stressed|"
@@ -655,7 +658,7 @@ def as_output(value: FuzzyDate, week: bool = False) -> dict[str, object]:
 
 def _is_week(name: str, m: re.Match[str]) -> bool:
     """A whole Monday-Sunday week the text names (not a span of days, not a weekend)."""
-    return name in ("week_of", "part_week") or (name in ("unit", "unit2") and m["unit"] == "week") or \
+    return name in ("week_of", "part_week") or (name in ("unit", "unit2", "last_one") and m["unit"] == "week") or \
         (name == "ago" and m["ago_unit"] in ("week", "fortnight"))
 
 
@@ -783,7 +786,7 @@ class DateResolver:
             "last_night": self._last_night, "weekend": self._weekend, "following": self._following,
             "same_day": self._following, "hijri": self._hijri, "offset": self._following, "ymd": self._iso,
             "week_of": self._week_of, "overnight": self._overnight, "week_of_month": self._week_of_month,
-            "unit2": self._unit2, "saka": self._saka,
+            "unit2": self._unit2, "last_one": self._last_one, "saka": self._saka,
         }
 
     def __call__(self, doc: IngestDoc) -> IngestDoc:
@@ -957,6 +960,8 @@ class DateResolver:
             start = m.start("wd1")  # without 'between' or 'from'
         if name == "weekend":
             start = m.start("we")
+        if name == "last_one":
+            start = m.start("lo")
         if name == "coming" or (name == "ago" and not (m["n"] or m["couple"])):
             # a time the text gives that no day fixes: unresolved, with the unit's precision
             unit = (m["span"] or m["span2"]) if name == "coming" else m["ago_unit"] or "day"
@@ -1282,6 +1287,11 @@ class DateResolver:
     def _week_of_month(self, m, published, tense):
         mon = _mon(m["m"])
         return timex.month(self._year_of(m, published, mon, None), mon, "early" if m["nth"] == "first" else "late")
+
+    def _last_one(self, m, published, tense):
+        if published is None:
+            raise _NeedsPublished
+        return timex.relative_unit(published, "last", m["unit"])
 
     def _unit2(self, m, published, tense):
         if published is None:
