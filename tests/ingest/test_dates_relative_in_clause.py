@@ -1,6 +1,6 @@
 """Relative and partial dates read from their own clause: a weekday after a capitalised preposition or a
 start ('Since Friday', 'starting Tuesday'), a reporting verb with a long circumstance before its day, the
-narrator's tense kept out of a quotation, 'this' before a month, anniversaries counted 'ago today'."""
+narrator's tense kept out of a quotation, anniversaries counted 'ago today', 'the New Year', 'beyond the weekend'."""
 
 from __future__ import annotations
 
@@ -69,15 +69,6 @@ def test_a_month_ending_its_clause_takes_no_tense_from_the_next_clause(run, publ
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_MONTHS))
-def test_this_before_a_month_is_that_month_of_the_publication_year(run, published, month):
-    found = of(run(f"Councils need a firm figure before they can plan for this {month}.", published), "date")
-    assert [(d["text"], d["precision"]) for d in found] == [(f"this {month}", "month")]
-    first = dt.date.fromisoformat(found[0]["range"][0])
-    assert (first.year, first.strftime("%B")) == (published.year, month)
-
-
-@settings(max_examples=60, deadline=None)
 @given(st.dates(dt.date(2014, 3, 1), dt.date(2018, 12, 31)),
        st.sampled_from([("One year ago today", 12), ("Two years ago today", 24), ("A month ago today", 1),
                         ("Six months ago today", 6)]))
@@ -110,11 +101,6 @@ def test_the_new_year_is_the_first_of_january_nearest(run):
     assert dates(run("Crowds gathered for the Lunar New Year.", dt.date(2016, 2, 8))) == []
 
 
-def test_last_evening_is_the_evening_before_publication(run):
-    r = run("The decree was read on the state broadcaster last evening.", dt.date(2016, 2, 12))
-    assert dates(r) == [("last evening", "2016-02-11", "day")]
-
-
 def test_beyond_the_weekend_is_the_weekend_the_tense_gives(run):
     r = run("Nobody thinks the calm will hold beyond the weekend.", dt.date(2016, 2, 24))
     assert dates(r) == [("the weekend", ["2016-02-27", "2016-02-28"], "day")]
@@ -128,16 +114,6 @@ def test_last_weekday_then_its_day_are_two_dates(run):
     # without a modifier the weekday and its day stay one date
     r = run("On Saturday, February 20, the minister met the council.", dt.date(2016, 2, 26))
     assert dates(r) == [("Saturday, February 20", "2016-02-20", "day")]
-
-
-def test_a_second_day_of_the_same_month_after_and(run):
-    r = run("The first two meetings took place in the two capitals on January 11 and 18.", dt.date(2016, 2, 7))
-    assert dates(r) == [("January 11", "2016-01-11", "day"), ("18", "2016-01-18", "day")]
-    r = run("The rounds were held on 11 and 18 January in the two capitals.", dt.date(2016, 2, 7))
-    assert dates(r) == [("11", "2016-01-11", "day"), ("18 January", "2016-01-18", "day")]
-    # two days in a row, or 'between', stay a span
-    r = run("The rounds were held on January 11 and 12.", dt.date(2016, 2, 7))
-    assert dates(r) == [("January 11 and 12", ["2016-01-11", "2016-01-12"], "day")]
 
 
 def test_a_start_in_the_future_tense_is_ahead(run):

@@ -1052,7 +1052,8 @@ class DateResolver:
         if published is None:
             raise _NeedsPublished
         mod = (m.groupdict().get("mod") or "").lower() or None
-        if mod == "this":  # 'school places for this September' (said in February): the publication year's
+        if mod == "this":  # 'school places for this September' (said in February): that month of the publication's
+            # year, before it or after
             return timex.month(published.year, mon)
         if mod in ("last", "this past"):
             tense = "past"
@@ -1074,8 +1075,6 @@ class DateResolver:
             tense = "neutral"
         if tense == "past" and not mod and _PLAN_TO.search(m.string, max(0, m.start() - 60), m.start()):
             tense = "neutral"  # a plan told in the past ('agreed to intensify their meetings in June'): the nearest
-        if mod == "this":  # 'plan for this September': that month of the publication's year, before it or after
-            return timex.month(published.year, mon)
         y = timex.year_for(published, mon, None, tense)
         if mod in ("last", "this past") and (y, mon) == (published.year, published.month):
             y -= 1
