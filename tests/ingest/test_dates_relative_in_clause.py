@@ -141,3 +141,37 @@ def test_the_last_one_after_a_unit_is_the_last_such_unit(run, published, unit, j
 def test_the_last_one_counted_from_an_event_is_no_date(run):
     assert dates(run("They met a week after the last one.", dt.date(2016, 2, 24))) == []
     assert dates(run("This round was no better than the last one.", dt.date(2016, 2, 24))) == []
+
+
+# an opening phrase before the date's comma (an adverb, a compound preposition): the verb after the comma is the
+# date's own clause's, and tells its tense
+_OPENING_PHRASES = [
+    "Immediately after the vote in {m}, the minister said he had resigned.",
+    "Ahead of the talks in {m}, the minister said the envoy had travelled.",
+    "Prior to the summit in {m}, the delegations had met twice.",
+    "Because of the storms in {m}, the convoys were halted.",
+    # the sentence's first word more than 140 characters back: the phrase still opens with its preposition
+    "In the long weeks of bargaining over the list of delegations and the order of the agenda and the seating of the "
+    "observers from the neighbouring states in {m}, the envoy said nothing had moved.",
+]
+# a wish's object then an adverb or an auxiliary: the verb after it is the clause's own, a past one
+_WISH_THEN_VERB = [
+    "What the capital wants most happened in {m}.",
+    "The food the town needs urgently arrived in {m}.",
+    "Everything the council wanted was decided in {m}.",
+    "All the region needs has been promised since {m}.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_MONTHS),
+       st.sampled_from(_OPENING_PHRASES + _WISH_THEN_VERB))
+def test_a_month_told_in_the_past_after_an_opening_phrase_or_a_wish_is_gone_by(run, published, month, form):
+    found = of(run(form.format(m=month), published), "date")
+    assert [(d["text"], d["precision"]) for d in found] == [(month, "month")]
+    assert dt.date.fromisoformat(found[0]["range"][0]) <= published
+
+
+def test_a_wish_s_object_completed_by_a_participle_still_has_no_time(run):
+    r = run("Berlin wants a result before June, Moscow wants sanctions lifted.", dt.date(2016, 3, 3))
+    assert dates(r) == [("June", ["2016-06-01", "2016-06-30"], "month")]

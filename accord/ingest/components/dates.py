@@ -301,11 +301,13 @@ _PAST_ED = re.compile(r"\b(?<!-)[a-z]\w+ed\b")  # not 'opposition-held', 'Saudi-
 # (_PAST and _PRESENT open with a letter: no word character before it is the word boundary their scans want, written
 # so that AtWordStarts can try them only at words' starts, at about a tenth fewer instructions)
 _PAST_AT, _PRESENT_AT = AtWordStarts(_PAST), AtWordStarts(_PRESENT)
-_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")  # 'wants to be covered': a participle, no time of its own
 # a participle completing a wish's or a need's object ('Moscow wants sanctions lifted', 'we need the road reopened'):
-# a state wanted, no time of its own
+# a state wanted, no time of its own; the object a noun, not an auxiliary or an adverb, after which the verb is the
+# clause's own ('what the town wants most happened', 'the food it needs urgently arrived', 'all it wants has gone')
 _COMPLEMENT = re.compile(r"\b(?:wants?|needs?|would like|demands?|insists? on)\s+(?:(?:the|a|an|its|their|all|these|those)\s+)?"
-                         r"[a-z]+\s+$")  # 'wants to be covered': a participle, no time of its own
+                         r"(?!(?:is|are|was|were|has|have|had|be|been|most|more|least|less|much|also|still|now|then|"
+                         r"just|already|never|always|only|even|again|so|too|very)\s)(?![a-z]+ly\s)[a-z]+\s+$")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$")  # 'the parties are asked to confirm ...'
 # the words opening a sentence with a phrase before its subject ('Shortly after midnight on Sunday, ...'), besides
 # the prepositions of _OPENERS and the participles ('Speaking on Monday, ...', 'Asked on Friday, ...')
@@ -577,12 +579,15 @@ class Tenses:
         rebels, on Friday, said')."""
         if not self.text.startswith(",", end):
             return False
-        head = self.text[max(sent[0], start - 140):start]
+        head = self.text[sent[0]:start]  # (from the sentence's start: a fragment's first word is no opener)
         if "," in head or ":" in head:
             return False
-        first = head.lstrip(' \t\n"\'(').split(" ", 1)[0].lower()
+        first, _, rest = head.lstrip(' \t\n"\'(').partition(" ")
+        first = first.lower()
+        # an opening phrase heads with a preposition, a participle or an adverb ('Immediately after the vote in June,');
+        # a compound preposition is a word then 'of' or 'to' ('Ahead of', 'Prior to', 'Because of')
         return bool(first) and first not in _OPENERS and first not in _CLAUSE_OPENERS \
-            and not first.endswith(("ing", "ed")) and first[:1].isalpha()
+            and not first.endswith(("ing", "ed", "ly")) and first[:1].isalpha() and not rest.startswith(("of ", "to "))
 
     def _circumstance(self, verb_start: int, verb_end: int, date_start: int, date_end: int) -> bool:
         """Whether the date tells when the reporting verb's words were said: only a circumstance between them, or
