@@ -134,7 +134,9 @@ _RULES: list[tuple[str, str]] = [
     ("ago", rf"\b(?P<ago>(?:(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
             rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b(?:\s+(?P<today>today)\b)?"),  # 'two Fridays ago'
     # "last night": the evening before publication, as wire stories written in the morning use it
-    ("last_night", r"(?<![Tt]he )\b[Ll]ast\s+(?:night|evening)\b(?!\s+of\b)"),  # 'last evening' too (not 'the last evening of')
+    # (not after an article or a possessive: 'the last evening of', 'his last night in the camp' is his final one)
+    ("last_night", r"\b[Ll]ast(?<![Tt]he last)(?<![Hh]is last)(?<![Hh]er last)(?<!\bits last)(?<![Oo]ur last)(?<![Mm]y last)"
+                   r"(?<![Yy]our last)(?<![Tt]heir last)(?<!'s last)(?<!\ba last)(?<![Tt]his last)\s+(?:night|evening)\b(?!\s+of\b)"),  # 'last evening' too
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
     ("weekend", r"\b(?P<prep>[Oo]ver|[Aa]t|[Dd]uring|[Oo]n|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Bb]y|[Aa]fter|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]eyond)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
     # "the following day", "the next day": the day after a day the text has just given
@@ -348,8 +350,9 @@ _MONTH_AFTER = {"in", "since", "until", "till", "by", "during", "from", "through
                 "throughout", "into"}
 _MONTH_AFTER_ANY_CASE = _MONTH_AFTER | {w.title() for w in _MONTH_AFTER}
 # a month as its clause's subject or complement ('January will come', 'that February would be hard', 'is January
-# realistic?'): the months whose names are no other word ('May will', 'the March will go ahead', 'August' an adjective)
-_SUBJECT_MONTHS = {"January", "February", "April", "June", "July", "September", "October", "November", "December"}
+# realistic?'): the months whose names are no other word ('May will', 'the March will go ahead', 'August' an adjective,
+# 'April', 'June' first names: 'Her name is June', 'June was elected')
+_SUBJECT_MONTHS = {"January", "February", "July", "September", "October", "November", "December"}
 _COPULAS = {"is", "was", "Is", "Was"}
 _AUXILIARY_NEXT = re.compile(r"[ \t]+(?:will|would|is|was|has|had|could|might|should|must|can|shall)\b")
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early", "start": "early", "middle": "mid",
