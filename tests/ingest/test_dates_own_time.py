@@ -165,3 +165,10 @@ def test_a_publication_stamp_with_its_local_time_gives_the_local_day(pipeline, s
     text = f"Talks stall in Geneva\n\n{stamp}\n\nThe envoy said today that the talks would go on."
     r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
     assert ("today", day, "day") in dates(r)
+
+
+def test_a_plan_in_the_present_perfect_is_still_ahead(run):
+    wednesday = dt.date(2016, 3, 16)
+    assert dates(run("The vote has been due to take place on Friday for weeks.", wednesday)) == [
+        ("Friday", "2016-03-18", "day")]
+    assert dates(run("The talks had been due to begin on Monday.", wednesday)) == [("Monday", "2016-03-14", "day")]

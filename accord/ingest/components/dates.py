@@ -238,7 +238,8 @@ def _first_rule_of(c: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
         got = _FIRST_RULE[rules] = (None, ()) if not rules else (rules[0][1], (rules[0][0],)) if len(rules) == 1 else (
             re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', rx.pattern)})(?P<r{k}>)" for k, (_, rx) in enumerate(rules))),
             tuple(name for name, _ in rules))
-    _FIRST_RULE_AT[c] = got
+    if len(_FIRST_RULE_AT) < 4096:  # (one entry a character; a text of many scripts stops filling it)
+        _FIRST_RULE_AT[c] = got
     return got
 
 
@@ -382,7 +383,7 @@ _RECALL = re.compile(r"\s+(?:recall|remember)(?:\s+that\b|,)")
 # a span of years that names a session, a season or a budget ('session 2015-2016', 'the 2015–16 season'): the
 # world's span_names_before and span_names_after (titles.yaml), their patterns built with the DateResolver
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
-_PAST_PLAN = re.compile(r"(?:was|were|been|had been)\s+$")
+_PAST_PLAN = re.compile(r"(?:was|were|(?<!has )(?<!have )(?<!'s )(?<!'ve )been|had been)\s+$")  # ('has been due': a present perfect, still ahead)
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
 # may fall on either side of publication; the nearer such day is meant
 _INFINITIVE = "to "
