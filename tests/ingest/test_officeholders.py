@@ -125,3 +125,35 @@ def test_every_office_has_a_start_and_ended_ones_an_end():
             "audrey-azoulay": "unesco", "faure-gnassingbe": "togo"}
     assert [i for i, of in gone.items() if any(r.of == of and r.end is None for r in lex.get(i).roles)] == []
     assert all(r.end for r in lex.get("mohammed-bin-salman").roles if r.title == "Defence Minister")
+
+
+def test_heads_of_government_and_ministers_of_small_and_far_states(run):
+    r = run("Prime Minister Joseph Muscat of Malta met Foreign Minister Eladio Loizaga of Paraguay and Louise "
+            "Mushikiwabo. Mushikiwabo said the talks were useful.", published=dt.date(2016, 3, 1))
+    found = actors(r)
+    assert ("Joseph Muscat", "joseph-muscat") in found
+    assert ("Eladio Loizaga", "eladio-loizaga") in found
+    assert ("Mushikiwabo", "louise-mushikiwabo") in found
+
+
+def test_every_member_states_offices_in_2015_and_2016_name_their_holder():
+    lex = world()
+    day = dt.date(2016, 6, 1)
+    assert lex.holders("Prime Minister", "malta", day) == ["joseph-muscat"]
+    assert lex.holders("Foreign Minister", "estonia", day) == ["marina-kaljurand"]
+    assert lex.holders("President", "vietnam", day) == ["tran-dai-quang"]
+    assert lex.holders("Chancellor", "austria", day) == ["christian-kern"]
+    assert lex.holders("President", "switzerland", day) == ["johann-schneider-ammann"]
+    assert lex.holders("Prime Minister", "dr-congo", day) == ["augustin-matata-ponyo"]
+    # a handover inside the two years: Croatia's three prime ministers
+    assert lex.holders("Prime Minister", "croatia", dt.date(2016, 1, 21)) == ["zoran-milanovic"]
+    assert lex.holders("Prime Minister", "croatia", dt.date(2016, 1, 22)) == ["tihomir-oreskovic"]
+    assert lex.holders("Prime Minister", "croatia", dt.date(2016, 10, 19)) == ["andrej-plenkovic"]
+
+
+def test_surnames_that_are_words_or_places_need_the_full_name(run):
+    # Muscat is Oman's capital, Medina a city, Long, Meta, Rama and Luna words or other names
+    r = run("In Muscat the talks went on. Pilgrims reached Medina on Friday. The long meeting on Meta and Luna "
+            "ended, and Rama, the festival, began.", published=dt.date(2016, 3, 1))
+    assert not [a for _, a in actors(r) if a in ("joseph-muscat", "danilo-medina", "guillaume-long", "ilir-meta",
+                                                  "ricardo-luna", "edi-rama")]
