@@ -157,3 +157,14 @@ def test_surnames_that_are_words_or_places_need_the_full_name(run):
             "ended, and Rama, the festival, began.", published=dt.date(2016, 3, 1))
     assert not [a for _, a in actors(r) if a in ("joseph-muscat", "danilo-medina", "guillaume-long", "ilir-meta",
                                                   "ricardo-luna", "edi-rama")]
+
+
+def test_no_middle_name_takes_a_first_name_from_the_people_it_names():
+    # a first name that is a later word of another person's name is nobody's alone (coref's first names): an
+    # office-holder's middle name ('Alan Peter Cayetano', 'José Maria Neves') would take 'Peter' and 'Maria' from
+    # every Peter and Maria a transcript calls by the first name
+    lex = world()
+    later = {w for e in lex.entries.values() if e.kind == "person" for n in (e.name, *e.aliases) for w in n.split()[1:]}
+    firsts = {n.split()[0] for e in lex.entries.values() if e.kind == "person" for n in (e.name, *e.aliases)
+              if len(n.split()) > 1}
+    assert {"Peter", "Maria", "Albert", "John", "David", "Michael"} & later & firsts == set()

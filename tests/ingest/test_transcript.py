@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.ingest.document import Article
+from accord.ingest.world import world
 from tests.ingest.conftest import of
 
 
@@ -1368,3 +1369,27 @@ def test_a_headed_briefing_s_opening_that_greets_the_room_is_the_briefer_s_thoug
             "I.Varonka: Minsk again.")
     got = [(q["content"], q["speaker"]) for q in of(run(text, dt.date(2016, 9, 1)), "quote") if q["direct"]]
     assert [s for c, s in got if c.startswith((greeting, "The ministry will"))] == ["ilja-varonka"] * 2
+
+
+# people named by the full name only whose surname no other person's names end in
+_SURNAMES_OF_OTHERS = {n.split()[-1] for e in world().entries.values() if e.kind == "person"
+                       and (e.short or not e.strict_short) for n in (e.name, *e.aliases, *e.short)}
+_FULL_NAME_ONLY = sorted({e.name for e in world().entries.values()
+                          if e.kind == "person" and e.strict_short and not e.short and len(e.name.split()) == 2
+                          and e.name.split()[-1].isalpha() and e.name.split()[-1] not in _SURNAMES_OF_OTHERS
+                          # a title's name ('Emperor Akihito') is no given name and surname
+                          and e.name.split()[0].lower() not in {*world().title_by_lower, *world().styles}})
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_FULL_NAME_ONLY))
+def test_a_surname_label_is_not_a_person_the_dictionary_names_by_full_name_only(run, name):
+    # 'Mr ORTEGA.-' in a senate's record is a senator of that name, not Nicaragua's president: the dictionary lists
+    # a person whose surname is a word or common with no surname form alone
+    surname = name.split()[-1]
+    text = ("MINUTES OF THE PLENARY SESSION (translation)\n\n"
+            "Presided over by the honourable Senator Marta Lucía Ibáñez Roa.\n\n"
+            f"The PRESIDENT.- The session is open. Senator {surname} has the floor.\n\n"
+            f"Mr {surname.upper()}.- Thank you, Madam President. We support the process.\n\n"
+            "The PRESIDENT.- Thank you, Senator.")
+    assert [s for _, s, _ in turns(run(text, dt.date(2016, 3, 9)))][1] is None

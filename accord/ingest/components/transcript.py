@@ -787,7 +787,9 @@ class Transcript:
         self._full_names: tuple[str, dict[str, list[tuple[int, str | None, str | None]]]] = ("", {})
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
-            if e.kind == "person":
+            # a person the dictionary gives no surname form alone and whose surname is a word or common ('Ortega',
+            # 'Medina': strict, no short) is named by the full name only: a label by that surname is somebody else's
+            if e.kind == "person" and (e.short or not e.strict_short):
                 for name in [e.name, *e.aliases, *e.short]:
                     self.by_surname.setdefault(name.split()[-1].upper(), []).append(e.id)
 
