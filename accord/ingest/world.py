@@ -67,7 +67,7 @@ _TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "r
                       "post_nominals", "town_kinds", "town_people", "state_acts", "recall_listeners", "span_names_before",
                       "span_names_after")
 # the Lexicon's words from the world data, the same for every case's Lexicon
-_WORLD_WORDS = ("places", "timezones", "name_words", "styles", *_TITLES_WORD_LISTS)
+_WORLD_WORDS = ("places", "timezones", "clock_zones", "name_words", "styles", *_TITLES_WORD_LISTS)
 
 
 class Lexicon:
@@ -95,6 +95,8 @@ class Lexicon:
         self.places: set[str] = set()
         #: dateline place (upper case) -> IANA time zone
         self.timezones: dict[str, str] = {}
+        #: a time stamp's zone abbreviation (upper case) -> its offset from UTC in hours, or an IANA zone
+        self.clock_zones: dict[str, float | str] = {}
         #: words of other languages in the names of places, groups and outlets (name_words.yaml, lower case): which
         #: kind of name each list is of -> its words
         self.name_words: dict[str, frozenset[str]] = {}
@@ -342,5 +344,6 @@ def world() -> Lexicon:
         setattr(lex, name, frozenset(w.lower() for w in t.get(name, ())))
     lex.places = set(_load("places.yaml"))
     lex.timezones = {k.upper(): v for k, v in _load("timezones.yaml").items()}
+    lex.clock_zones = {k.upper(): v for k, v in _load("clock_zones.yaml").items()}
     lex.name_words = {kind: frozenset(w.lower() for w in words) for kind, words in _load("name_words.yaml").items()}
     return lex

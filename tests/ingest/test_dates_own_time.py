@@ -172,3 +172,37 @@ def test_a_plan_in_the_present_perfect_is_still_ahead(run):
     assert dates(run("The vote has been due to take place on Friday for weeks.", wednesday)) == [
         ("Friday", "2016-03-18", "day")]
     assert dates(run("The talks had been due to begin on Monday.", wednesday)) == [("Monday", "2016-03-14", "day")]
+
+
+# (a clock zone's abbreviation, its offset from UTC in hours then)
+_CLOCK_ZONES = [("EST", -5), ("ET", -5), ("PST", -8), ("GMT", 0), ("CET", 1), ("EET", 2), ("MSK", 3), ("EAT", 3),
+                ("PKT", 5), ("JST", 9)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(at=st.datetimes(dt.datetime(2012, 1, 2), dt.datetime(2030, 1, 31)).filter(lambda d: d.month in (1, 2, 11, 12)),
+       zone=st.sampled_from(_CLOCK_ZONES), word=st.sampled_from(["Updated:", "Posted", "Published:"]),
+       later=st.integers(0, 20))
+def test_a_stamp_with_its_zone_is_the_publication_day_only_when_it_is_that_zone_s_local_day(pipeline, at, zone, word, later):
+    """A stamp's day counts when it is the day of the publication moment in the stamp's own zone (standard time:
+    the months drawn are winter's); a day later there (an update the next morning) is not the publication's,
+    though it is within a day of the UTC day."""
+    name, offset = zone
+    at = at.replace(tzinfo=dt.timezone.utc)
+    local = at + dt.timedelta(hours=offset)
+    stamp_day = (local + dt.timedelta(hours=later)).date()  # the stamp's moment, up to 20 hours after publication
+    clock = f"{(local.hour % 12) or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+    text = (f"Talks stall in Geneva\n\n{word} {stamp_day:%B} {stamp_day.day}, {stamp_day.year} {clock} {name}\n\n"
+            "The envoy said today that the talks would go on.")
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    # (no other clue to the day: a stamp not of the local day leaves the UTC one)
+    expected = local.date() if stamp_day == local.date() else at.date()
+    assert ("today", expected.isoformat(), "day") in dates(r)
+
+
+def test_an_update_the_next_day_in_the_stamp_s_zone_is_not_the_publication_day(pipeline):
+    at = dt.datetime(2016, 2, 22, 23, 0, tzinfo=dt.timezone.utc)  # 18:00 on the 22nd in New York
+    text = ("Talks stall in Geneva\n\nUpdated: February 23, 2016 10:00 AM EST\n\n"
+            "The envoy said today that the talks would go on.")
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    assert ("today", "2016-02-22", "day") in dates(r)

@@ -40,18 +40,21 @@ _DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}(?:\s+
                         r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)")
 # the clock time and zone a broadcaster's or a ministry's time line puts after its day ('February 22, 2016 at 6:35 PM EST',
 # '22 February 2016, 18:35 GMT', 'February 22, 2016 | 6:35 PM ET')
-CLOCK_AFTER = r"(?:[ \t]*[,|–-]?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,5}|local(?:[ \t]+time)?))?)?"
+_CLOCK_AFTER = r"(?:[ \t]*[,|–-]?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:(?P<zone>[A-Z]{2,5})|local(?:[ \t]+time)?))?)?"
 # a stamp's word before the day, with a colon or 'on' and a weekday ('Updated: ', 'PUBLISHED : Tuesday, ',
 # 'First published on Tue ')
 _STAMP = (r"[^\n]{0,20}?\b(?:[Pp]ublished|[Pp]osted|[Uu]pdated|PUBLISHED|POSTED|UPDATED)[ \t]*(?::|[ \t]on\b)?[ \t]*"
           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?")
 _FULL_DATE = re.compile(rf"(?m)^(?:{_STAMP}|[^\n]{{0,40}},\s*)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|"
-                        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})){CLOCK_AFTER}[ \t]*$")
+                        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})){_CLOCK_AFTER}[ \t]*$")
 
 
 def _header_date(norm: str) -> dt.date | None:
     """The full date on a line of its own (or after a place) in a document's first lines."""
-    m = search_at_line_starts(_FULL_DATE, norm, 0, 300)
+    return _date_of(search_at_line_starts(_FULL_DATE, norm, 0, 300))
+
+
+def _date_of(m: re.Match[str] | None) -> dt.date | None:
     if m is None:
         return None
     mon, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
@@ -155,6 +158,7 @@ class Segmenter:
     def __init__(self, ctx: Context):
         self.tokenizer = ctx.nlp.tokenizer
         self.timezones = ctx.lexicon.timezones
+        self.clock_zones = ctx.lexicon.clock_zones
         self.timezones_title = {k.title() for k in self.timezones}
         lex = ctx.lexicon
         self.known_places = set(lex.places) | self.timezones_title | {
@@ -203,10 +207,25 @@ class Segmenter:
             else:
                 # nor a place: a date on a line of its own ('SC/12261\n26 February 2016') is the document's day, when
                 # it is the publication moment's day somewhere (the UN's evening in New York is past midnight UTC)
-                at, dated = doc.article.published_at, _header_date(doc.norm)
-                if at is not None and dated is not None and abs((dated - _utc_day(at)).days) <= 1:
+                # (its clock's zone named, the day there: 'Updated: February 23, 2016 10:00 AM EST' put out at
+                # 23:00 UTC on the 22nd is an update of the next morning, not the day of publication)
+                at, m = doc.article.published_at, search_at_line_starts(_FULL_DATE, doc.norm, 0, 300)
+                dated = _date_of(m)
+                if at is not None and dated is not None and abs((dated - _utc_day(at)).days) <= 1 \
+                        and self._day_in_zone(at, m["zone"]) in (None, dated):
                     doc.published = dated
         return doc
+
+    def _day_in_zone(self, at: dt.datetime, name: str | None) -> dt.date | None:
+        """The day of the moment ``at`` in the zone a stamp names ('EST', 'ET'); None when none is named or known."""
+        zone = self.clock_zones.get(name) if name and at.tzinfo is not None else None
+        if zone is None:
+            return None
+        tz = zoneinfo.ZoneInfo(zone) if isinstance(zone, str) else dt.timezone(dt.timedelta(hours=zone))
+        try:
+            return at.astimezone(tz).date()
+        except OverflowError:  # (the first or last moment of the calendar)
+            return None
 
     def _local_day(self, doc: IngestDoc, place: str, region: str | None = None, dateline: str | None = None) -> None:
         """The publication day where the story was filed (the first place of "ANKARA/MOSCOW", else the country
