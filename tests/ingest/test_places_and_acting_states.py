@@ -66,9 +66,8 @@ _CAPITALS = {"Moscow": "russia", "Riyadh": "saudi-arabia", "Kinshasa": "dr-congo
 
 
 @settings(max_examples=10, deadline=None)
-@given(town=st.sampled_from(sorted(_CAPITALS)), other=st.sampled_from(sorted(_CAPITALS)))
-def test_a_capital_where_a_thing_is_done_from_or_a_range_ends_is_the_town(run, town, other):
-    assume(town != other)
+@given(town=st.sampled_from(sorted(_CAPITALS)))
+def test_a_capital_where_a_thing_is_done_from_or_a_range_ends_is_the_town(run, town):
     r = run(f"The briefing was hosted from {town} by the mission's spokeswoman. The opposition said in a statement "
             f"from {town} that it would wait. \"We serve everyone, from Aleppo to {town},\" the mayor said. "
             f"{town} said on Friday that it agreed.")
@@ -117,3 +116,26 @@ def test_a_state_s_leader_naming_its_forces_is_its_government(run, leader, noun)
     name, gov = leader
     r = run(f"The town has been under siege by {name} {noun} since November.", dt.date(2016, 2, 20))
     assert actors(r) == [(f"{name} {noun}", gov)]
+
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), body=st.sampled_from(["the EU", "NATO", "the United Nations"]))
+def test_a_capital_a_message_goes_to_from_a_body_acts(run, town, body):
+    r = run(f"A letter from {body} to {town} called for calm on Tuesday.")
+    assert (town, _CAPITALS[town]) in actors(r)
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), start=st.sampled_from(["Sabha", "Ghadames", "Zinder", "Kindu"]))
+def test_a_capital_ending_a_stretch_from_a_town_the_dictionary_lacks_is_the_town(run, town, start):
+    r = run(f"\"We will serve every village, from {start} to {town},\" the mayor said.")
+    assert (town, _CAPITALS[town]) not in actors(r)
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), fellow=st.sampled_from(["Europe", "Geneva", "New York", "Munich"]),
+       joint=st.sampled_from(["and", "or"]))
+def test_a_capital_beside_a_place_as_subject_acts(run, town, fellow, joint):
+    r = run(f"{fellow} {joint} {town} have agreed to share the cost of the aid.")
+    assert (town, _CAPITALS[town]) in actors(r)

@@ -429,6 +429,7 @@ class ActorMatcher:
         # where a person's name ends: "Samantha Power of the United States" is the state she represents
         people = self.people
         person_ends = {e for (s, e), (actor, _) in keyed.items() if actor in people}
+        actor_ends = {e for _, e in keyed}
         place_end = -1  # the token after the last state read as a place: 'from Turkey and Jordan' are both places
         for first, last in _longest_first(list(keyed) + list(title_keys)):
             start, end = idxs[first], idxs[last - 1] + lens[last - 1]
@@ -495,11 +496,19 @@ class ActorMatcher:
                     after = strings[lows[last + 2]]
                 # 'a little-known Tripoli businessman', 'Kabul shopkeepers': the town's people
                 think_tank = think_tank or after in self.lex.town_people
-                # 'from Tobruk to Tripoli': the far end of a stretch of land; 'Latakia and Damascus': a place's fellow
-                located = located or (prev == "to" and first > 2 and doc.norm[idxs[first - 2]].isupper()
+                # 'from Tobruk to Tripoli': the far end of a stretch of land, which opens with a place: a known one
+                # or a name the dictionary gives no actor ('a letter from the EU to Moscow' goes to the state)
+                fellow = _word(doc.text, idxs, lens, first - 2) if first > 1 else ""
+                fellow_place = fellow in self.lex.places or fellow in self.capitals \
+                    or (fellow[:1].isupper() and first - 1 not in actor_ends)
+                located = located or (prev == "to" and fellow_place
                                       and "from" in (strings[lows[first - 3]], strings[lows[first - 4]] if first > 3 else ""))
-                located = located or (prev in ("and", "or") and first > 1
-                                      and _word(doc.text, idxs, lens, first - 2) in self.lex.places)
+                # 'the countryside of Latakia and Damascus': a place's fellow, in the place's own context ('Europe
+                # and Moscow have agreed': the fellow is a subject, the capital its state)
+                located = located or (prev in ("and", "or") and fellow in self.lex.places and first > 2
+                                      and (strings[lows[first - 3]] in PLACE_WORDS
+                                           or (strings[lows[first - 3]] == "of" and first > 3
+                                               and strings[lows[first - 4]] in _PLACE_OF)))
                 if located or after in PLACE_NEXT or dated or seized or think_tank:
                     # 'in Riyadh and Sanaa': both places; 'MANILA, Philippines -': the dateline's country too
                     place_end = last if located or dated else place_end
