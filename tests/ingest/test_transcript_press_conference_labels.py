@@ -53,3 +53,15 @@ def test_a_question_s_note_naming_an_outlet_or_a_language_names_nobody(run, note
     got = dict(turns(run(text, dt.date(2016, 4, 13))))
     assert got["Is there a new date?"] is None
     assert got["Not yet."] == "aminata-sorel"
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(["Le Courrier", "Die Woche", "Nova Gazeta", "Ouest Matin", "El Heraldo"]),
+       st.sampled_from(["Paris", "Geneva", "Munich", "New York", "Moscow", "Kinshasa", "Bonn", "Goma"]))
+def test_a_question_s_note_naming_an_outlet_then_its_town_names_nobody(run, outlet, town):
+    text = ("Spokesperson [Aminata Sorel]: Good morning.\n\n"
+            f"Question [{outlet}, {town}]: Is there a new date?\n\n"
+            "Spokesperson [Aminata Sorel]: Not yet.")
+    got = dict(turns(run(text, dt.date(2016, 4, 13))))
+    assert got["Is there a new date?"] is None
+    assert got["Not yet."] == "aminata-sorel"

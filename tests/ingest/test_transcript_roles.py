@@ -97,7 +97,6 @@ def test_an_interview_s_closing_line_about_the_guest_is_nobody_s_answer(run):
     assert got[-1] == "They will open, but I expect little from them."
 
 
-
 def test_a_chair_seated_with_the_office_and_the_holder_s_name_in_brackets_is_that_person(run):
     text = ("Record of Proceedings\n\nTuesday, 9 February 2016\n\n"
             "The Assembly met at 13:30 with the Presiding Officer (Mair Hopkins) in the Chair.\n\n"

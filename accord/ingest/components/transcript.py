@@ -784,6 +784,9 @@ class Transcript:
         self.label_heads = self.styles_or_roles | _GUESTS
         self.fields = self.lex.record_fields
         self.outlet_words = self.lex.name_words.get("outlet_words", frozenset())
+        # the towns and states a question's note may give after its outlet ('Question [Example Daily, Paris]:')
+        self.towns = frozenset(self.lex.places) | {e.capital for e in self.lex.entries.values() if e.capital} \
+            | {e.name for e in self.lex.entries.values() if e.kind == "state"}
         self._full_names: tuple[str, dict[str, list[tuple[int, str | None, str | None]]]] = ("", {})
         self.by_surname: dict[str, list[str]] = {}
         for e in self.lex.entries.values():
@@ -1184,7 +1187,7 @@ class Transcript:
             if _no_speech(words):
                 break
             own = _QUOTED.sub(" ", words)  # a quotation inside is someone else's person
-            if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own) and not (not turns and _ADDRESS.match(words)):
+            if _NARRATIVE.search(own) and not _FIRST_PERSON.search(own) and (turns or not _ADDRESS.match(words)):
                 # a speech names others ('as he reconvenes the talks'); the page's own report says who said what; a
                 # first paragraph opening on a greeting to the audience ('Good afternoon, colleagues.') is his
                 break
@@ -1312,16 +1315,17 @@ class Transcript:
         """The questioner a question's label names in its note before his outlet ('Question [Jane Roe, Radio X]:',
         'Journalist (Jane Roe, Example Daily):', as a UN mission's press-conference transcript writes its floor):
         the person of that full name; None for a note naming the outlet alone or first ('Journalist (Example Radio,
-        City):', 'Question (interpreted from Arabic):'), whose words are outlet_words or a body's."""
+        City):', 'Question (interpreted from Arabic):'), whose words are outlet_words or a body's, or which
+        gives a town or a state after the comma ('Question [Example Daily, Paris]:': the outlet and its town)."""
         note = m.group("note")
-        inner, comma, _ = note.strip().strip("()[] ").partition(",")
-        if not comma:
+        inner, comma, rest = note.strip().strip("()[] ").partition(",")
+        if not comma or rest.strip() in self.towns:
             return None
         at = m.start("note") + note.find(inner)
-        if any(x.kind != "person" for x in doc.mentions_in(at, at + len(inner))):
+        inside = doc.mentions_in(at, at + len(inner))
+        if any(x.kind != "person" for x in inside):
             return None
-        known = [x.actor for x in doc.mentions_in(at, at + len(inner)) if x.kind == "person" and x.actor
-                 and x.via in ("name", "short")]
+        known = [x.actor for x in inside if x.kind == "person" and x.actor and x.via in ("name", "short")]
         if known:
             return known[-1]
         full = self._mixed_name(inner.strip()) or self._written_name(inner)
