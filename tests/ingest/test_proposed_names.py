@@ -347,3 +347,12 @@ def test_a_hyphenated_rank_before_a_name_is_no_part_of_it(run, first, last, rank
     r = run(f"The briefing was hosted from Goma by {rank} {name}, military spokesperson of the mission.\n\n"
             f"Military Spokesperson [{rank} {name}]: Thank you. The patrols continue.")
     assert (name, person_id(name)) in _people(r)
+
+
+@settings(max_examples=8, deadline=None)
+@given(speaker=_ANCHORS, office=st.sampled_from(["", ", ANCHOR", ", HOST", ", CORRESPONDENT"]),
+       note=st.sampled_from(["", "EDITOR'S NOTE: Parts of this broadcast were shortened.\n\n"]))
+def test_no_word_of_a_name_labelling_a_speaker_in_capitals_is_a_mention(run, speaker, office, note):
+    text = (f"Broadcast transcript\n\n{note}{speaker.upper()}{office}: Welcome back. The ceasefire held overnight.\n\n"
+            "The programme went on with the weather.")
+    assert not any(t.isupper() for t, _ in _people(run(text, dt.date(2016, 2, 26))))

@@ -321,6 +321,7 @@ class ProposedPeople:
         spans: list[tuple[int, int, str]] = []  # every full name's span and id
         honoured: set[str] | None = None  # the surnames after an honorific, found when first asked
         unsaid: list[tuple[int, int, str]] = []  # full names no words around make a person's: his where another use does
+        labels: list[tuple[int, int]] = []  # the names labelling a speaker: no mention, nor any of their words
         for run in _RUN.finditer(norm):
             if taken.find(0, run.start(), run.end()) < 0:
                 continue  # wholly a known actor's name
@@ -338,8 +339,10 @@ class ProposedPeople:
             if pid not in names or names[pid].isupper():
                 names[pid] = name  # written in capitals first (a header), then as names are
             if norm[start - 1:start] == "(" and _LABELLING.match(norm, end):
+                labels.append((start, end))
                 continue  # an interjection's label ('(Jane Roe [Party]: And ...?)'): the person, but no mention
             if name.isupper() and _labelling_line(norm, start, end):
+                labels.append((start, end))
                 continue  # a label in capitals ('JANE ROE, ANCHOR:'): the person, whom the others call Jane, no mention
             spans.append((start, end, pid))
         unsaid = self._listed_with(norm, spans, unsaid, names)
@@ -399,6 +402,8 @@ class ProposedPeople:
         held = bytearray(len(norm))  # the characters the mentions found hold (full names first)
         for m in found:
             held[m.start:m.end] = b"\x01" * (m.end - m.start)
+        for s, e in labels:
+            held[s:e] = b"\x01" * (e - s)  # 'JANE ROE, ANCHOR:': not 'ROE' alone either
         for words, confidence in shorts:
             if words is middles:
                 paired = {m.actor for m in found if m.via == "short" and " " in m.text}
