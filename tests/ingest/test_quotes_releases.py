@@ -115,7 +115,7 @@ def test_the_offices_of_international_bodies_as_epithets(run):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(["Statement attributable to", "Statement by"]),
        st.sampled_from(["", "AMMAN/NEW YORK, 18 February 2016 \u2013 ", "GENEVA, 3 March 2016 - ",
-                        "NAIROBI (Example News) -- "]))
+                        "NAIROBI (Example News) -- ", "GENEVA, Feb. 18, 2016 \u2013 ", "WASHINGTON, D.C. \u2013 "]))
 def test_a_statement_under_a_heading_naming_its_speaker_is_his_a_dateline_before_its_mark_or_not(run, kind, dateline):
     text = (f"{kind} Dr. Tobias Lindqvist, Regional Director of the Example Fund for Children\n\n"
             f"{dateline}\u201cOver the past day our teams reached three besieged towns with food and medicine.\n\n"

@@ -298,8 +298,12 @@ _CLAUSE_JOIN = re.compile(r"(?:,| and| but)(?:\s+(?:did|does|do|would|could|has|
 # a clause joined to the one before after a comma, its own subject opening it ('..., and the opposition has said')
 _COORDINATE = re.compile(r",\s+(?:and|but)\s+(?=\S)")
 _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
-# the rest of a dateline after its place, up to the words: a date or an agency perhaps, then a dash
-_DATELINE_REST = re.compile(r"[^.!?\n\"\u201c\u2013\u2014]{0,50}?[ \t]*(?:[\u2013\u2014]|--?)[ \t]*")
+# the rest of a dateline after its place, up to the words: a date or an agency perhaps, then a dash; no sentence
+# ends in it, though an abbreviation's dot may stand ('Feb. 18, 2016', 'WASHINGTON, D.C.': one capital, up to three
+# small letters after it)
+_ABBREVIATION_DOT = r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\."
+_DATELINE_REST = re.compile(r"(?:[^.!?\n\"\u201c\u2013\u2014]|" + _ABBREVIATION_DOT
+                            + r"){0,50}?[ \t]*(?:[\u2013\u2014]|--?)[ \t]*")
 # the subject before a first verb in the past, regular or of the common irregular ones ('Maria Lopez met X and told
 # him that', 'The committee met on Tuesday and said', 'In Geneva the envoy welcomed the vote and said')
 _IRREGULAR_PAST = (r"met|spoke|held|took|won|went|sent|gave|made|came|saw|left|flew|began|broke|brought|chose|drew|"
