@@ -8,7 +8,7 @@ only), cut into paragraphs, shuffled and recombined into new articles with their
 news vocabulary, so the bare tokenizer's cache hits as often as on news and its ceiling is realistic.
 The older template corpus (accord.ingest.synthetic), whose small vocabulary flatters the tokenizer, is
 measured too for comparison. Results replace the "## Ingest" section of docs/benchmarks.md (other
-sections are left alone). ``--accuracy`` also scores the gold corpus (every split of tests/ingest/corpus/build.py: dev to dev20, held-out and the blind splits blind to blind19) and the
+sections are left alone). ``--accuracy`` also scores the gold corpus (every split of tests/ingest/corpus/build.py: dev to dev20, held-out and the blind splits blind to blind18) and the
 external PLOVER records into that section.
 """
 
