@@ -5,9 +5,10 @@ number) and relative forms anchored to it: 'last Monday' on a Monday, 'this Sept
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from accord.ingest.document import Article
@@ -18,7 +19,8 @@ def dates(result: dict) -> list[tuple[str, object, str]]:
     return [(d["text"], d["value"] or d["range"], d["precision"]) for d in of(result, "date")]
 
 
-ZONES = [("EST", -5), ("ET", -5), ("CST", -6), ("PST", -8), ("GMT", 0), ("CET", 1), ("EET", 2), ("MSK", 3)]
+# (a zone as written and its offset from UTC in hours, or the IANA zone whose clock it follows: ET is -4 in summer)
+ZONES = [("EST", -5), ("ET", "America/New_York"), ("CST", -6), ("PST", -8), ("GMT", 0), ("CET", 1), ("EET", 2), ("MSK", 3)]
 
 
 @pytest.mark.parametrize("line", [
@@ -41,11 +43,14 @@ def test_a_time_line_with_its_zone_gives_the_local_day_of_a_late_broadcast(pipel
 @settings(max_examples=60, deadline=None)
 @given(day=st.dates(dt.date(2012, 1, 2), dt.date(2030, 12, 28)), hour=st.integers(0, 23),
        zone=st.sampled_from(ZONES))
+@example(day=dt.date(2012, 4, 1), hour=23, zone=("ET", "America/New_York"))  # 11:05 PM EDT: 03:05 UTC the next day
 def test_a_heading_day_with_a_time_and_zone_is_the_day_when_it_is_the_moments_day_somewhere(pipeline, day, hour, zone):
     """Any day, any hour of the heading, any zone: the heading's day counts when it is the local day of the
     publication moment in that zone (then it is within a day of the UTC day)."""
     name, offset = zone
     local = dt.datetime.combine(day, dt.time(hour, 5))
+    if isinstance(offset, str):
+        offset = ZoneInfo(offset).utcoffset(local).total_seconds() / 3600
     at = (local - dt.timedelta(hours=offset)).replace(tzinfo=dt.timezone.utc)
     clock = f"{(hour % 12) or 12}:05 {'AM' if hour < 12 else 'PM'}"
     text = f"Transcript\n\n{day:%B} {day.day}, {day.year} at {clock} {name}\n\nHOST: We are live today."
