@@ -175,3 +175,29 @@ def test_a_month_told_in_the_past_after_an_opening_phrase_or_a_wish_is_gone_by(r
 def test_a_wish_s_object_completed_by_a_participle_still_has_no_time(run):
     r = run("Berlin wants a result before June, Moscow wants sanctions lifted.", dt.date(2016, 3, 3))
     assert dates(r) == [("June", ["2016-06-01", "2016-06-30"], "month")]
+
+
+# a start after a report of a plan: the reporting verb dates the saying, not the plan, whose day is ahead
+_REPORTED_STARTS = [
+    "The agency said a new curfew will be imposed starting {wd}.",
+    "Officials said the ban will take effect starting {wd}.",
+    "The spokeswoman told reporters the crossings would stay shut, beginning {wd}.",
+    "A spokesman said the new fares would apply effective {wd}.",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_WEEKDAYS), st.sampled_from(_REPORTED_STARTS))
+def test_a_start_after_a_reporting_verb_is_ahead(run, published, wd, form):
+    found = of(run(form.format(wd=wd), published), "date")
+    assert len(found) == 1 and found[0]["precision"] == "day"
+    day = dt.date.fromisoformat(found[0]["value"])
+    assert day.strftime("%A") == wd and 0 <= (day - published).days <= 7
+
+
+def test_a_start_far_after_a_past_order_is_read_from_its_own_clause(run):
+    # the order stands more than 80 characters before the start: it is no longer the start's plan
+    wednesday = dt.date(2016, 3, 16)
+    r = run("The cabinet ordered a review of the rules that govern the transport of grain, fuel and medicine across "
+            "the border, and the new rules will apply starting Monday.", wednesday)
+    assert dates(r) == [("Monday", "2016-03-21", "day")]

@@ -526,11 +526,14 @@ class Tenses:
             elif m.group() in ("was due ", "were due ") or (m.group() in ("expected", "scheduled", "slated", "planned")
                                                             and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start())):
                 kind = 2  # 'the envoy was due (was expected) in Khartoum on Sunday': a plan told in the past, the nearer such day
-            elif m.group().startswith(_INFINITIVE) and any(e <= m.start() and m.start() - e <= 80 and k in (1, 4)
-                                                          for _, e, k in past):
-                kind = 2
-            elif m.group() in _STARTING and any(e <= m.start() and k in (1, 3, 4) for _, e, k in past):
-                kind = 2  # 'ordered the withdrawal of the contingent, starting Tuesday': a plan made then
+            elif (infinitive := m.group().startswith(_INFINITIVE)) or m.group() in _STARTING:
+                # 'ordered the troops to begin ...', 'ordered the withdrawal of the contingent, starting Tuesday': a
+                # plan made then, within 80 characters of a past verb; a start not after a reporting verb nor a passive
+                # participle, which takes its auxiliary's tense ('said the ban will take effect starting Tuesday', 'a
+                # curfew will be imposed starting Tuesday': ahead)
+                kinds = (1, 4) if infinitive else (1,)
+                if any(e <= m.start() and m.start() - e <= 80 and k in kinds for _, e, k in past):
+                    kind = 2
             future.append((m.start(), m.end(), kind))
         future += [(m.start(), m.end(), 0) for m in _PRESENT_AT.finditer(low, *sent)]
         plans = {(s, e) for s, e, k in future if k == 2}
