@@ -211,3 +211,30 @@ def test_a_page_s_copyright_line_after_the_last_turn_is_nobody_s_words(run, line
             f"{line}")
     got = [q["content"] for q in of(run(text, dt.date(2016, 2, 23)), "quote") if q["direct"]]
     assert got[-1] == "Thank you, Mara. It was a pleasure to be here."
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from([("Northern Front", "The Siege"), ("Aleppo Offensive", "Madaya Siege"),
+                        ("Hama Offensive", "Homs Siege"), ("The River Crossing", "The Hills")]))
+def test_a_page_s_repeated_subheadings_over_third_person_reports_are_no_turns(run, heads):
+    # the first word of one subheading ('The', a town's name) found in the report under the other is no speaker
+    # addressed by name: only a label that looks like a person's counts so
+    a, b = heads
+    wa, wb = a.split()[0], b.split()[0]
+    text = ("FRONT LINES\n\nPosted 2 March 2016.\n\n"
+            f"{a}\n\nThe army advanced two kilometres near {wb} overnight, the monitor said.\n\n"
+            f"{b}\n\n{wa} residents reported new shelling on the road, a local council said.\n\n"
+            f"{a}\n\nThe rebels lost three positions, according to the monitor.\n\n"
+            f"{b}\n\nThe convoy turned back at {wa} checkpoint, officials said.")
+    assert not [q for q in of(run(text, dt.date(2016, 3, 2)), "quote") if q["direct"]]
+
+
+def test_labels_alone_on_their_lines_with_a_style_count_the_name_after_it(run):
+    # 'DR NADIA KARIM': her first name is 'Nadia', not the style 'Dr.'
+    text = ("THE WEEKLY BRIEF \u2014 EPISODE 13\n\nRecorded 30 March 2016.\n\n"
+            "OMAR HADI\n\nThe new cabinet reached the capital by sea this afternoon. Nadia, welcome.\n\n"
+            "DR NADIA KARIM\n\nThanks, Omar. The cabinet came by sea because the airport was closed.\n\n"
+            "OMAR HADI\n\nThe parliament in the east has still not voted on the cabinet, Nadia.\n\n"
+            "DR NADIA KARIM\n\nIts speaker has said that any such cabinet has no legitimacy.")
+    got = [q["speaker"] for q in of(run(text, dt.date(2016, 3, 30)), "quote") if q["direct"]]
+    assert got == ["omar-hadi", "nadia-karim", "omar-hadi", "nadia-karim"]

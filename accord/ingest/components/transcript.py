@@ -708,7 +708,17 @@ def _stop_labels(norm: str, styles: frozenset[str]) -> list[re.Match[str]]:
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z\u00df-\u024f'\u2019-]+")
 
 
-def _line_labels(norm: str) -> list[re.Match[str]]:
+def _first_name(name: str, styles: frozenset[str], not_name: frozenset[str]) -> str | None:
+    """A label's first name after its style ('Nadia' of 'DR. NADIA KARIM'), if the label looks like a person's:
+    none of its words a function word's, a place's, a body's or an office's ('The Siege', 'Northern Front',
+    'Madaya Siege' are a page's subheadings)."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in styles]
+    if not words or any(w.lower().rstrip(".") in not_name for w in words):
+        return None
+    return words[0].title()
+
+
+def _line_labels(norm: str, styles: frozenset[str], not_name: frozenset[str]) -> list[re.Match[str]]:
     """Labels alone on their lines, when speakers take turns so: three or more, by two people or more, one of
     them coming back, and most of them speaking as I, we or you in the paragraph under them; a page's subheadings
     ('Humanitarian Access', again and again) head its report in the third person."""
@@ -717,12 +727,13 @@ def _line_labels(norm: str) -> list[re.Match[str]]:
     if not (len(found) >= 3 and 2 <= len(set(names)) < len(names)):
         return []
     # or asking, or addressing another speaker by his first name ('Thanks, Nadia.', 'Omar, welcome.'): an interview's
-    # turns report others in the third person as often as not
-    firsts = {n.split()[0].title() for n in names}
+    # turns report others in the third person as often as not; only labels that look like people's have one
+    first = {n: _first_name(n, styles, not_name) for n in set(names)}
+    firsts = {f for f in first.values() if f}
     spoken = 0
     for m, name in zip(found, names):
         words = _PARAGRAPH.match(norm, m.end()).group()
-        others = firsts - {name.split()[0].title()}
+        others = firsts - {first[name]}
         spoken += bool(_SPOKEN.search(words) or words.rstrip().endswith("?") or not others.isdisjoint(
             _TITLE_WORD.findall(words)))
     return found if 2 * spoken >= len(found) else []
@@ -854,7 +865,7 @@ class Transcript:
             labels = labels + [m for m in _stop_labels(norm, self.styles) if m.start() not in taken and m.start() >= headline]
         if "\n" in norm:
             taken = {m.start() for m in labels}
-            labels = labels + [m for m in _line_labels(norm) if m.start() not in taken and m.start() >= headline]
+            labels = labels + [m for m in _line_labels(norm, self.styles, self.not_name) if m.start() not in taken and m.start() >= headline]
             taken = {m.start() for m in labels}
             labels = labels + [m for m in _said_labels(norm) if m.start() not in taken and m.start() >= headline]
         # two labels make a transcript (a lone 'WARNING: ...' is a heading); one questioner's label is one alone
