@@ -106,7 +106,30 @@ def test_a_state_after_a_place_word_and_the_is_a_place(run, state, where):
     name, sid = state
     r = run(f"This is the weekly press conference of the United Nations {where} the {name}. The {name} said on "
             f"Monday that it agreed.")
-    assert actors(r).count((name, sid)) == 1
+    found = actors(r)
+    assert found.count((name, sid)) == 1
+    assert (name, None) not in found  # the land, no unknown person
+
+
+@settings(max_examples=10, deadline=None)
+@given(state=st.sampled_from([("Czech Republic", "czechia"), ("Central African Republic", "central-african-republic"),
+                              ("United States", "united-states")]),
+       lead=st.sampled_from(["Talks were held in", "Aid was sent into", "Refugees inside"]))
+def test_a_state_with_its_article_as_a_place_is_no_unknown_person(run, state, lead):
+    name, _ = state
+    r = run(f"{lead} the {name} on Monday.")
+    assert (name, None) not in actors(r)
+
+
+@settings(max_examples=10, deadline=None)
+@given(state=st.sampled_from([("Central African Republic", "central-african-republic"), ("Czech Republic", "czechia")]),
+       form=st.sampled_from(["Since the {} signed the accord, it has gained aid.",
+                             "The donors back the {} in its efforts to hold a vote."]))
+def test_a_state_with_its_article_after_a_word_not_of_place_acts(run, state, form):
+    name, sid = state
+    found = actors(run(form.format(name)))
+    assert (name, sid) in found
+    assert (name, None) not in found
 
 
 @settings(max_examples=6, deadline=None)
@@ -116,6 +139,17 @@ def test_a_state_s_leader_naming_its_forces_is_its_government(run, leader, noun)
     name, gov = leader
     r = run(f"The town has been under siege by {name} {noun} since November.", dt.date(2016, 2, 20))
     assert actors(r) == [(f"{name} {noun}", gov)]
+
+
+@settings(max_examples=10, deadline=None)
+@given(leader=st.sampled_from([("Assad", "syria-government"), ("Hadi", "yemen-government")]),
+       noun=st.sampled_from(["forces", "troops"]),
+       prefix=st.sampled_from(["anti", "Anti", "pro"]),
+       form=st.sampled_from(["The town is held by {}.", "{} advanced on the town."]))
+def test_forces_against_or_for_a_leader_are_not_named_his_government(run, leader, noun, prefix, form):
+    name, gov = leader
+    r = run(form.format(f"{prefix}-{name} {noun}"), dt.date(2016, 2, 20))
+    assert all(actor != gov for _, actor in actors(r))
 
 
 

@@ -459,7 +459,8 @@ class ActorMatcher:
                     and strings[lows[first - 4]] == "in" and strings[lows[first - 5]] in FROM_WORDS) \
                 or (prev in PLACE_NOUNS and via == "capital") \
                 or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start)) \
-                or (prev == "the" and before_prev in PLACE_WORDS and entry.kind == "state" and via == "name") \
+                or (prev == "the" and before_prev in self.lex.land_prepositions and entry.kind == "state"
+                    and via == "name") \
                 or (via == "metonym" and prev == "," and _address_of(doc.norm, strings, lows, idxs, first, end))
             if via == "metonym" and located:
                 continue  # "talks at the Kremlin": the building, not the state
@@ -562,7 +563,9 @@ class ActorMatcher:
                     continue
             if entry.kind not in ("person", "state", "government") and _venue_after(strings, lows, last, nxt):
                 continue  # 'at the UN's European headquarters', 'the Security Council stakeout': the body's premises
-            if entry.kind == "person" and nxt in _LED_BODY and doc.published is not None:
+            # 'anti-Assad forces': forces against the leader, not his government's
+            against = prev == "-" and before_prev in self.lex.stance_prefixes
+            if entry.kind == "person" and nxt in _LED_BODY and doc.published is not None and not against:
                 # 'the Hadi government', 'the Assad regime': the government of the state its leader heads on the day
                 led = [r.of for r in entry.roles if r.holds_on(doc.published) and r.of in self.lex.entries
                        and self.lex.entries[r.of].kind == "state" and r.title.lower() in _LEADERS]

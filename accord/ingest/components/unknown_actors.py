@@ -95,7 +95,10 @@ def world_words(lex: Lexicon) -> set[str]:
 class UnknownActors:
     def __init__(self, ctx: Context):
         lex = ctx.lexicon
-        self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital}
+        # a known state's or body's name the actors component left unclaimed is a place or a topic there ('in the
+        # Czech Republic'), never an unknown actor
+        self.places = set(lex.places) | {e.capital for e in lex.entries.values() if e.capital} \
+            | {f for e in lex.entries.values() if e.kind != "person" for f in (e.name, *e.aliases)}
         self.armed = lex.name_words.get("armed_group_words", frozenset())
         self.world_words = world_words(lex)  # 'Obama' of 'Obama Square'
         from accord.ingest.components.proposed import ROLES  # proposed.py reads this module's words
