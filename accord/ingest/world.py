@@ -65,7 +65,7 @@ class Title:
 # titles.yaml's word lists read as lower-case sets of the same name on the Lexicon
 _TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "release_marks", "acting_verbs",
                       "post_nominals", "town_kinds", "town_people", "state_acts", "recall_listeners", "span_names_before",
-                      "span_names_after", "land_prepositions", "stance_prefixes")
+                      "span_names_after", "land_prepositions", "stance_prefixes", "message_media")
 # the Lexicon's words from the world data, the same for every case's Lexicon
 _WORLD_WORDS = ("places", "timezones", "clock_zones", "name_words", "styles", *_TITLES_WORD_LISTS)
 
@@ -126,6 +126,8 @@ class Lexicon:
         #: the prefixes before a leader's name that make it the cause of the forces after it ('anti-Hadi troops';
         #: titles.yaml, lower case)
         self.stance_prefixes: frozenset[str] = frozenset()
+        #: the forms a speaker speaks in from a town ('said in a statement from Riyadh'; titles.yaml, lower case)
+        self.message_media: frozenset[str] = frozenset()
         #: the listeners of 'you will recall that ...' ('you', 'members'; titles.yaml, lower case)
         self.recall_listeners: frozenset[str] = frozenset()
         #: the words before and after a span of years that name it ('session 2015-2016', 'the 2015-16 season';

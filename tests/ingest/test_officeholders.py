@@ -50,6 +50,12 @@ def test_a_surname_that_is_a_common_word_needs_the_full_name_first(run):
     assert ("May", "theresa-may") in actors(r)
 
 
+def test_a_surname_that_names_a_town_needs_the_full_name_first(run):
+    assert actors(run("The ferry left Saint Malo for Portsmouth on Monday.", published=dt.date(2016, 9, 1))) == []
+    r = run("Foreign Minister Isabel Saint Malo arrived. Saint Malo said the vote stands.", published=dt.date(2016, 9, 1))
+    assert ("Saint Malo", "isabel-saint-malo") in actors(r)
+
+
 def _slug(name: str) -> str:
     # the ids' folding (accord.ingest.slug: 'Børge Brende' -> borge-brende), an apostrophe dropped ('Ya'alon' -> yaalon)
     return slug(name.replace("'", ""))

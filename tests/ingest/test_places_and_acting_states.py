@@ -75,6 +75,21 @@ def test_a_capital_where_a_thing_is_done_from_or_a_range_ends_is_the_town(run, t
 
 
 @settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)),
+       medium=st.sampled_from(["statement", "interview", "video", "speech", "broadcast", "briefing"]))
+def test_a_capital_a_speaker_speaks_from_in_a_medium_is_the_town(run, town, medium):
+    r = run(f"The minister said in a {medium} from {town} that the talks would resume.")
+    assert (town, _CAPITALS[town]) not in actors(r)
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), thing=st.sampled_from(["reply", "response", "warning", "rebuke"]))
+def test_a_capital_after_in_a_and_a_thing_sent_acts(run, town, thing):
+    r = run(f"The envoy said in a {thing} from {town} that the talks must go on.")
+    assert (town, _CAPITALS[town]) in actors(r)
+
+
+@settings(max_examples=10, deadline=None)
 @given(town=st.sampled_from(sorted(_CAPITALS)), other=st.sampled_from(sorted(_CAPITALS)))
 def test_capitals_naming_groups_people_and_centres_of_the_town_are_places(run, town, other):
     assume(town != other)

@@ -455,7 +455,8 @@ class ActorMatcher:
                 or (prev == "," and before_prev in _GREETINGS and entry.kind == "state") \
                 or (prev == "from" and (before_prev in FROM_WORDS or (before_prev in ("us", "me") and first > 2
                                                                       and strings[lows[first - 3]] in FROM_WORDS))) \
-                or (prev == "from" and first > 4 and strings[lows[first - 3]] in ("a", "an")
+                or (prev == "from" and first > 4 and before_prev in self.lex.message_media
+                    and strings[lows[first - 3]] in ("a", "an")
                     and strings[lows[first - 4]] == "in" and strings[lows[first - 5]] in FROM_WORDS) \
                 or (prev in PLACE_NOUNS and via == "capital") \
                 or (via == "metonym" and before_prev in PLACE_WORDS and doc.norm.startswith(("the ", "The "), start)) \
