@@ -167,7 +167,6 @@ def test_forces_against_or_for_a_leader_are_not_named_his_government(run, leader
     assert all(actor != gov for _, actor in actors(r))
 
 
-
 @settings(max_examples=10, deadline=None)
 @given(town=st.sampled_from(sorted(_CAPITALS)), body=st.sampled_from(["the EU", "NATO", "the United Nations"]))
 def test_a_capital_a_message_goes_to_from_a_body_acts(run, town, body):
@@ -180,6 +179,23 @@ def test_a_capital_a_message_goes_to_from_a_body_acts(run, town, body):
 def test_a_capital_ending_a_stretch_from_a_town_the_dictionary_lacks_is_the_town(run, town, start):
     r = run(f"\"We will serve every village, from {start} to {town},\" the mayor said.")
     assert (town, _CAPITALS[town]) not in actors(r)
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), sender=st.sampled_from(["Jane Roe", "Ms Roe", "Dr. Ana Ruiz"]),
+       thing=st.sampled_from(["A letter", "A message", "An appeal"]))
+def test_a_capital_a_message_goes_to_from_a_person_acts(run, town, sender, thing):
+    r = run(f"{thing} from {sender} to {town} urged restraint on Tuesday.")
+    assert (town, _CAPITALS[town]) in actors(r)
+
+
+@settings(max_examples=10, deadline=None)
+@given(town=st.sampled_from(sorted(_CAPITALS)), fellow=st.sampled_from(["the West Bank", "the Golan Heights",
+                                                                        "New York", "the Middle East", "Aleppo"]),
+       where=st.sampled_from(["in", "across", "near"]), joint=st.sampled_from(["and", "or"]))
+def test_a_capital_beside_a_place_of_one_or_more_words_is_the_town(run, town, fellow, where, joint):
+    r = run(f"Shelling went on {where} {fellow} {joint} {town} on Monday. {town} said on Friday that it agreed.")
+    assert actors(r).count((town, _CAPITALS[town])) == 1
 
 
 @settings(max_examples=10, deadline=None)

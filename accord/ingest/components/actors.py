@@ -501,16 +501,20 @@ class ActorMatcher:
                 # 'from Tobruk to Tripoli': the far end of a stretch of land, which opens with a place: a known one
                 # or a name the dictionary gives no actor ('a letter from the EU to Moscow' goes to the state)
                 fellow = _word(doc.text, idxs, lens, first - 2) if first > 1 else ""
+                three_back = strings[lows[first - 3]] if first > 2 else ""
+                # a name the dictionary lacks opens the stretch only right after 'from' ('from Sabha to Tripoli'):
+                # after another word it may end a person's name ('from Jane Roe to Moscow', 'from Ms Roe to Moscow')
                 fellow_place = fellow in self.lex.places or fellow in self.capitals \
-                    or (fellow[:1].isupper() and first - 1 not in actor_ends)
+                    or (fellow[:1].isupper() and first - 1 not in actor_ends and three_back == "from")
                 located = located or (prev == "to" and fellow_place
-                                      and "from" in (strings[lows[first - 3]], strings[lows[first - 4]] if first > 3 else ""))
-                # 'the countryside of Latakia and Damascus': a place's fellow, in the place's own context ('Europe
-                # and Moscow have agreed': the fellow is a subject, the capital its state)
-                located = located or (prev in ("and", "or") and fellow in self.lex.places and first > 2
-                                      and (strings[lows[first - 3]] in PLACE_WORDS
-                                           or (strings[lows[first - 3]] == "of" and first > 3
-                                               and strings[lows[first - 4]] in _PLACE_OF)))
+                                      and "from" in (three_back, strings[lows[first - 4]] if first > 3 else ""))
+                # 'the countryside of Latakia and Damascus', 'in the West Bank and Amman': a place's fellow, in the
+                # place's own context ('Europe and Moscow have agreed': the fellow is a subject, the capital its state)
+                if not located and prev in ("and", "or") and first > 2:
+                    ctx = self._before_place(doc.text, strings, lows, idxs, lens, first - 2)
+                    located = ctx >= 0 and (strings[lows[ctx]] in PLACE_WORDS
+                                            or (strings[lows[ctx]] == "of" and ctx > 0
+                                                and strings[lows[ctx - 1]] in _PLACE_OF))
                 if located or after in PLACE_NEXT or dated or seized or think_tank:
                     # 'in Riyadh and Sanaa': both places; 'MANILA, Philippines -': the dateline's country too
                     place_end = last if located or dated else place_end
@@ -806,6 +810,18 @@ class ActorMatcher:
                 found.append(Mention(g.start("rest"), g.end(), rest, other[0], self.lex.entries[other[0]].kind,
                                      "demonym", 0.8))
         doc.mentions.extend(found)
+
+    def _before_place(self, text: str, strings, lows: list[int], idxs: list[int], lens: list[int], last: int) -> int:
+        """The token before a listed place of one to three words ending at token ``last``, and before its article
+        ('in the West Bank', 'near New York'); -1 when no listed place ends there."""
+        end = idxs[last] + lens[last]
+        for first in range(last, max(-1, last - 3), -1):
+            if text[idxs[first]:end] in self.lex.places:
+                ctx = first - 1
+                if ctx > 0 and strings[lows[ctx]] == "the":
+                    ctx -= 1
+                return ctx
+        return -1
 
     def _office_of_body(self, norm: str, at: int, start: int) -> bool:
         """Whether the word at ``at``, right before a town, is a body's acronym ('ICRC Damascus': its office there)."""
