@@ -201,3 +201,40 @@ def test_a_start_far_after_a_past_order_is_read_from_its_own_clause(run):
     r = run("The cabinet ordered a review of the rules that govern the transport of grain, fuel and medicine across "
             "the border, and the new rules will apply starting Monday.", wednesday)
     assert dates(r) == [("Monday", "2016-03-21", "day")]
+
+
+_PHRASE_HEADS = ["Amid", "Despite", "Under", "Within", "Among", "Against", "Without", "Upon", "Through", "Across",
+                 "Beyond", "Following", "Shortly before", "Immediately after"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_MONTHS), st.sampled_from(_PHRASE_HEADS))
+def test_a_month_in_an_opening_phrase_takes_the_tense_after_its_comma(run, published, month, head):
+    # a preposition heads the phrase before the subject: the clause's verb after the comma dates the month
+    for text in (f"{head} the talks in {month}, the minister said he had resigned.",
+                 f"{head} the deal in {month}, the rebels had withdrawn."):
+        found = of(run(text, published), "date")
+        assert len(found) == 1 and found[0]["precision"] == "month"
+        assert found[0]["range"] == of(run(text.replace(head, "During", 1), published), "date")[0]["range"]
+        assert dt.date.fromisoformat(found[0]["range"][0]) <= published
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_MONTHS),
+       st.sampled_from(["Italy", "Germany", "Beijing", "Berlin", "The board"]),
+       st.sampled_from(["the minister said", "a spokesman added", "officials insisted", "she says"]))
+def test_a_saying_inserted_after_the_comma_leaves_the_clause_open(run, published, month, subject, saying):
+    # 'X in June, the minister said, had left': the subject's clause goes on after the saying, its verb dates the month
+    found = of(run(f"{subject} in {month}, {saying}, had left the council.", published), "date")
+    assert len(found) == 1 and dt.date.fromisoformat(found[0]["range"][0]) <= published
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(_MONTHS),
+       st.sampled_from(["Italy", "Beijing", "Germany", "Berlin"]))
+def test_a_name_ending_as_an_adverb_or_a_participle_is_a_subject(run, published, month, subject):
+    # 'Italy' is a subject whose clause the comma ends, as 'Germany' is: the next clause's verb does not date the month
+    other = "Germany" if subject != "Germany" else "France"
+    found = of(run(f"{subject} in {month}, {other} had left the council.", published), "date")
+    base = of(run(f"Berlin wants a result before {month}, Moscow had left the council.", published), "date")
+    assert [d["range"] for d in found] == [d["range"] for d in base]

@@ -312,10 +312,6 @@ _COMPLEMENT = re.compile(r"\b(?:wants?|needs?|would like|demands?|insists? on)\s
                          r"(?!(?:is|are|was|were|has|have|had|be|been|most|more|least|less|much|also|still|now|then|"
                          r"just|already|never|always|only|even|again|so|too|very)\s)(?![a-z]+ly\s)[a-z]+\s+$")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$")  # 'the parties are asked to confirm ...'
-# the words opening a sentence with a phrase before its subject ('Shortly after midnight on Sunday, ...'), besides
-# the prepositions of _OPENERS and the participles ('Speaking on Monday, ...', 'Asked on Friday, ...')
-_CLAUSE_OPENERS = {"shortly", "just", "soon", "until", "till", "since", "around", "about", "before", "as", "when",
-                   "then", "and", "but", "so", "yet", "also", "again", "once", "over", "throughout", "for", "of"}
 # the reported words opening after a date that dates their saying ('told the radio on Sunday that ...')
 _WORDS_OPEN = re.compile(r"\s*(?:that\b|:)")
 # Every date expression holds an anchor. Found in a few scans the regex engine runs fast (one that
@@ -388,6 +384,9 @@ _PAST_PLAN = re.compile(r"(?:was|were|(?<!has )(?<!have )(?<!'s )(?<!'ve )been|h
 # may fall on either side of publication; the nearer such day is meant
 _INFINITIVE = "to "
 _STARTING = {"starting", "beginning", "effective"}
+# the endings of a participle or an -ly adverb heading an opening phrase ('Speaking on Monday,', 'Asked on Friday,',
+# 'Immediately after the vote in June,')
+_OPENING_ENDS = ("ing", "ed", "ly")
 
 
 # only a month or a weekday without a year depends on the tense: the clause is read for those alone
@@ -501,9 +500,12 @@ class Tenses:
     sentence's markers are found once, however many dates it holds. Marker kinds: 0 future, 1 past,
     2 nearest (a plan made in the past), 3 a reporting verb (see ``_REPORTING``), 4 a passive participle (past)."""
 
-    def __init__(self, text: str, recall_who: re.Pattern[str]):
+    def __init__(self, text: str, recall_who: re.Pattern[str], openers: frozenset[str] = frozenset(),
+                 names: frozenset[str] = frozenset()):
         self.text = text
         self.recall_who = recall_who  # the listeners before 'will recall' (DateResolver.recall_who)
+        self.openers = openers  # the words opening a phrase before the subject (the world's clause_openers)
+        self.names = names  # the world's one-word names that end as an adverb or a participle does ('Italy', 'Beijing')
         self.lower = text.lower()
         self.markers: dict[tuple[int, int], list[tuple[int, int, int]]] = {}  # (start, end, kind)
 
@@ -591,10 +593,14 @@ class Tenses:
             return False
         first, _, rest = head.lstrip(' \t\n"\'(').partition(" ")
         first = first.lower()
-        # an opening phrase heads with a preposition, a participle or an adverb ('Immediately after the vote in June,');
-        # a compound preposition is a word then 'of' or 'to' ('Ahead of', 'Prior to', 'Because of')
-        return bool(first) and first not in _OPENERS and first not in _CLAUSE_OPENERS \
-            and not first.endswith(("ing", "ed", "ly")) and first[:1].isalpha() and not rest.startswith(("of ", "to "))
+        # an opening phrase heads with a preposition, a participle or an adverb ('Immediately after the vote in June,'),
+        # not a name ('Italy', 'Beijing'); a compound preposition is a word then 'of' or 'to' ('Ahead of', 'Prior to')
+        if not first or first in _OPENERS or first in self.openers or not first[:1].isalpha() \
+                or rest.startswith(("of ", "to ")) or (first.endswith(_OPENING_ENDS) and first not in self.names):
+            return False
+        # a saying inserted after the comma ('Germany in June, the minister said, had left'): the clause goes on
+        nxt = self.text.find(",", end + 1, min(sent[1], end + 50))
+        return nxt < 0 or not _SAYS.fullmatch(self.lower[end + 1:nxt].rpartition(" ")[2])
 
     def _circumstance(self, verb_start: int, verb_end: int, date_start: int, date_end: int) -> bool:
         """Whether the date tells when the reporting verb's words were said: only a circumstance between them, or
@@ -788,6 +794,12 @@ class DateResolver:
         self.recall_who = re.compile(rf"\b(?:{alternation(lex.recall_listeners)})\s+$")
         self.span_named_before = re.compile(rf"\b(?:{alternation(lex.span_names_before)})\s+$", re.I)
         self.span_named_after = re.compile(rf"[-–]\d+\s+(?:{alternation(lex.span_names_after)})\b", re.I)
+        # the words opening a phrase before a sentence's subject (titles.yaml), and the world's one-word names that
+        # end as an -ly adverb or a participle does, which open a sentence as its subject ('Italy in June, ...')
+        self.openers = lex.clause_openers
+        self.names = frozenset(w.lower() for e in lex.entries.values()
+                               for w in (e.name, e.capital, *e.aliases, *e.short, *e.metonyms, *e.demonyms)
+                               if w and " " not in w and w.lower().endswith(_OPENING_ENDS))
         self.rules: dict[str, Callable[[re.Match[str], dt.date | None, timex.Tense], FuzzyDate | None]] = {
             "iso": self._iso, "dd_range": self._dd_range, "mdd_range": self._dd_range, "dm_range": self._dm_range,
             "md_range": self._dm_range, "dmy": self._dmy, "mdy": self._dmy, "other_day": self._other_day, "wd_paren": self._wd_paren, "part": self._part, "my": self._my,
@@ -868,7 +880,7 @@ class DateResolver:
                     name = "weekday"
                 found.append((m.start(), m.end(), name, m))
         taken: list[tuple[int, int]] = []
-        tenses = Tenses(text, self.recall_who)
+        tenses = Tenses(text, self.recall_who, self.openers, self.names)
         previous, following = [], []
         relative: list[tuple[Candidate, str, re.Match[str]]] = []
         weekdays: list[tuple[Candidate, int, int]] = []  # (candidate, weekday, strength of its evidence)
