@@ -1327,10 +1327,14 @@ class Transcript:
         'Journalist (Jane Roe, Example Daily):', as a UN mission's press-conference transcript writes its floor):
         the person of that full name; None for a note naming the outlet alone or first ('Journalist (Example Radio,
         City):', 'Question (interpreted from Arabic):'), whose words are outlet_words or a body's, or which
-        gives a town or a state after the comma ('Question [Example Daily, Paris]:': the outlet and its town)."""
+        gives a town or a state after the comma ('Question [Example Daily, Paris]:': the outlet and its town). A
+        name nobody lists is a person's only when what follows the comma looks like an outlet's name, with an outlet
+        word or a word in capitals ('Radio X', 'AFP', 'Kin Matin FM'); else it is an outlet's town, listed or not,
+        and maybe its country ('Question [Ouest Matin, Rennes, France]:')."""
         note = m.group("note")
         inner, comma, rest = note.strip().strip("()[] ").partition(",")
-        if not comma or rest.strip() in self.towns:
+        rest = rest.split(",")[0].strip()
+        if not comma or rest in self.towns:
             return None
         at = m.start("note") + note.find(inner)
         inside = doc.mentions_in(at, at + len(inner))
@@ -1339,6 +1343,8 @@ class Transcript:
         known = [x.actor for x in inside if x.kind == "person" and x.actor and x.via in ("name", "short")]
         if known:
             return known[-1]
+        if not any(w.lower() in self.outlet_words or (len(w) > 1 and w.isupper()) for w in rest.split()):
+            return None
         full = self._mixed_name(inner.strip()) or self._written_name(inner)
         if not full or any(w.lower() in self.outlet_words for w in full.split()):
             return None
