@@ -44,6 +44,24 @@ def test_any_three_word_name_shortened_to_its_first_two(run, given_name, father,
     assert set(_speakers(r)) == {full}
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Karim", "Samir", "Tarek"]), st.sampled_from(["Youssef", "Hassan"]),
+       st.sampled_from(["Haddad", "Nasser", "Khoury"]))
+def test_a_two_word_name_said_before_a_longer_one_it_opens_is_another_person(run, given_name, father, family):
+    r = run(f"{given_name} {father} said he would stay in the town. His cousin {given_name} {father} {family} said "
+            f"he would leave it on Monday.")
+    short, full = f"{given_name}-{father}".lower(), f"{given_name}-{father}-{family}".lower()
+    assert {short, full} <= _people(r)
+
+
+def test_a_head_two_longer_names_share_names_neither(run):
+    r = run("Presidential Adviser Karim Youssef Haddad signed the text on Monday. Presidential Adviser Karim Youssef "
+            "Nasser signed it on Tuesday.\n\n"
+            'Presidential Adviser Karim Youssef said the army was "keeping order".')
+    people = _people(r)
+    assert {"karim-youssef-haddad", "karim-youssef-nasser", "karim-youssef"} <= people
+
+
 def test_two_different_people_who_share_no_name_stay_apart(run):
     r = run("Presidential Adviser Karim Youssef Haddad signed the text on Monday.\n\n"
             'Presidential Adviser Samir Nasser said the army was "keeping order".')

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from accord.ingest.components.actors import _DEFINED_WORDS, _HEADS_NAME, HONORIFICS, PLACE_WORDS, START, skeleton
@@ -368,8 +369,19 @@ class ProposedPeople:
         # Agha'), no second one; so are its first two words or more, a family name left off ('Ibrahim Mahmoud' after
         # 'Ibrahim Mahmoud Hamid', given and father's names)
         # (each longer id's own endings looked up: comparing every pair of ids cost a list of hundreds of names dearly)
-        tails = {part: longer for longer in names for i, c in enumerate(longer) if c == "-"
-                 for part in (longer[i + 1:], longer[:i]) if part in names}
+        # a name's first words are the longer name's only where the longer is written first and no other longer name
+        # opens with them ('Ali Hamid said ... his cousin Ali Hamid Nasser': two men)
+        tails = {longer[i + 1:]: longer for longer in names for i, c in enumerate(longer) if c == "-"
+                 and longer[i + 1:] in names}
+        heads = [(longer[:i], longer) for longer in names for i, c in enumerate(longer) if c == "-"
+                 and longer[:i] in names and longer[:i] not in tails]
+        if heads:
+            opened = Counter(part for part, _ in heads)
+            first_at: dict[str, int] = {}
+            for s, _, pid in spans:
+                first_at.setdefault(pid, s)
+            tails.update((part, longer) for part, longer in heads if opened[part] == 1
+                         and first_at.get(longer, len(norm)) < first_at.get(part, len(norm)))
         if tails:
             spans = [(s, e, tails.get(pid, pid)) for s, e, pid in spans]
             names = {pid: name for pid, name in names.items() if pid not in tails}
