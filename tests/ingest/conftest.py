@@ -37,3 +37,8 @@ def run(pipeline):
 
 def of(result: dict, kind: str) -> list[dict]:
     return [c for c in result["candidates"] if c["kind"] == kind]
+
+
+def actors(result: dict) -> list[tuple[str, str | None]]:
+    """The actor mentions of one document's output, as (text, actor id) in order."""
+    return [(c["text"], c["actor"]) for c in of(result, "actor")]

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ingest.conftest import of
-
-
-def actors(result: dict) -> list[tuple[str, str | None]]:
-    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+from tests.ingest.conftest import actors, of
 
 
 # --- a capital after a building's name and a comma is an address's town only where the address ends --------------

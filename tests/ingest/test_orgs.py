@@ -5,11 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.ingest.conftest import of
-
-
-def actors(result: dict) -> list[tuple[str, str | None]]:
-    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+from tests.ingest.conftest import actors, of
 
 
 def test_a_government_by_its_official_style_and_its_seat(run):

@@ -7,11 +7,7 @@ import datetime as dt
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tests.ingest.conftest import of
-
-
-def actors(result: dict) -> list[tuple[str, str | None]]:
-    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+from tests.ingest.conftest import actors
 
 
 def test_a_capital_after_a_or_an_names_a_kind_of_place(run):

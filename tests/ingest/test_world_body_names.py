@@ -5,11 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.ingest.conftest import of
-
-
-def actors(result: dict) -> list[tuple[str, str | None]]:
-    return [(c["text"], c["actor"]) for c in of(result, "actor")]
+from tests.ingest.conftest import actors
 
 
 def test_a_childrens_charity_by_its_name(run):
