@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from tests.ingest.conftest import of
 
-_OWNERS = ["his", "her", "their", "its", "our", "my", "your", "the minister's", "a", "this", "His", "Their"]
+_OWNERS = ["his", "her", "their", "its", "our", "my", "your", "the minister's", "a", "this", "His", "Their", "one",
+           "the very", "a final", "that", "whose", "One", "That"]
 
 
 def dates(result: dict) -> list[tuple[str, object]]:

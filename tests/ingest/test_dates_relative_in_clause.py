@@ -140,6 +140,15 @@ def test_the_last_one_after_a_unit_is_the_last_such_unit(run, published, unit, j
 
 def test_the_last_one_counted_from_an_event_is_no_date(run):
     assert dates(run("They met a week after the last one.", dt.date(2016, 2, 24))) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(dt.date(2014, 1, 1), dt.date(2018, 12, 31)), st.sampled_from(["year", "month", "week"]),
+       st.sampled_from(["same {unit} as", "Same {unit} as", "very same {unit} as"]))
+def test_the_same_unit_as_the_last_one_is_no_date(run, published, unit, form):
+    # 'the same month as the last one' is the last event's month, which the text does not give
+    text = f"The second round was held in the {form.format(unit=unit)} the last one."
+    assert dates(run(text, published)) == []
     assert dates(run("This round was no better than the last one.", dt.date(2016, 2, 24))) == []
 
 

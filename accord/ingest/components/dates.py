@@ -120,7 +120,8 @@ _RULES: list[tuple[str, str]] = [
     # offset from an event: 'the week after the vote')
     # "another year like the last one", "a better month than the last one": the unit before it, the last one (the date
     # is 'last one'; not 'a week after the last one', counted from an event)
-    ("last_one", r"\b(?P<unit>year|month|week)\s+(?:like|than|as)\s+the\s+(?P<lo>last\s+one)\b"),
+    # (not 'the same month as the last one': the last event's month, which the text does not give)
+    ("last_one", r"\b(?<![Ss]ame )(?P<unit>year|month|week)\s+(?:like|than|as)\s+the\s+(?P<lo>last\s+one)\b"),
     ("unit2", r"\b[Tt]he\s+(?P<unit>week|weekend)\s+(?:(?P<rel>before\s+last|after\s+next)\b|"
               r"(?<=[Nn]ext week and the week )(?P<rel2>after)\b(?!\s+(?:the|a|an|his|her|its|their|that|next|[A-Z]|\d)))"),
     # "the day after", "two days later", "a day earlier": counted from the day the text has just given
@@ -134,9 +135,11 @@ _RULES: list[tuple[str, str]] = [
     ("ago", rf"\b(?P<ago>(?:(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
             rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b(?:\s+(?P<today>today)\b)?"),  # 'two Fridays ago'
     # "last night": the evening before publication, as wire stories written in the morning use it
-    # (not after an article or a possessive: 'the last evening of', 'his last night in the camp' is his final one)
+    # (not after an article, a possessive or a determiner: 'the last evening of', 'his last night in the camp', 'one
+    # last evening together', 'the very last night' is a final one)
     ("last_night", r"\b[Ll]ast(?<![Tt]he last)(?<![Hh]is last)(?<![Hh]er last)(?<!\bits last)(?<![Oo]ur last)(?<![Mm]y last)"
-                   r"(?<![Yy]our last)(?<![Tt]heir last)(?<!'s last)(?<!\ba last)(?<![Tt]his last)\s+(?:night|evening)\b(?!\s+of\b)"),  # 'last evening' too
+                   r"(?<![Yy]our last)(?<![Tt]heir last)(?<!'s last)(?<!\ba last)(?<![Tt]his last)(?<![Oo]ne last)(?<![Vv]ery last)"
+                   r"(?<![Ff]inal last)(?<![Tt]hat last)(?<![Ww]hose last)\s+(?:night|evening)\b(?!\s+of\b)"),  # 'last evening' too
     # "over the weekend", "at the weekend", "before the weekend": the one the tense points to
     ("weekend", r"\b(?P<prep>[Oo]ver|[Aa]t|[Dd]uring|[Oo]n|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Bb]y|[Aa]fter|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]eyond)\s+(?P<we>the\s+weekend)\b(?!\s+of\b)"),
     # "the following day", "the next day": the day after a day the text has just given
