@@ -202,7 +202,9 @@ def test_labels_alone_on_their_lines_of_an_interview_that_reports_others_are_tur
 @settings(max_examples=10, deadline=None)
 @given(st.sampled_from(["Copyright \u00a9 2016. All rights reserved. Transcripts are made on a deadline; the audio is "
                         "the record.", "\u00a9 2016 Example Radio. All rights reserved.",
-                        "ALL RIGHTS RESERVED (c) Copyright Example Radio"]))
+                        "ALL RIGHTS RESERVED (c) Copyright Example Radio", "Copyright 2016 Example Radio",
+                        "Copyright (c) Example Radio Ltd", "COPYRIGHT \u00a9 EXAMPLE RADIO",
+                        "Copyright Example Radio Ltd. All rights reserved."]))
 def test_a_page_s_copyright_line_after_the_last_turn_is_nobody_s_words(run, line):
     text = ("MARA OSEI, HOST: Good morning. The talks resume today. Jonas Weber, will they hold?\n\n"
             "JONAS WEBER: I think they will, but slowly. We have seen this before.\n\n"
@@ -238,3 +240,18 @@ def test_labels_alone_on_their_lines_with_a_style_count_the_name_after_it(run):
             "DR NADIA KARIM\n\nIts speaker has said that any such cabinet has no legitimacy.")
     got = [q["speaker"] for q in of(run(text, dt.date(2016, 3, 30)), "quote") if q["direct"]]
     assert got == ["omar-hadi", "nadia-karim", "omar-hadi", "nadia-karim"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["Copyright holders will be pleased, but we will appeal the ruling.",
+                        "Copyright is the subject that brings us together this morning, and we will come back to it.",
+                        "\u00a9 marks on the old posters were forged, we found, and we said so."]))
+def test_a_turn_s_paragraph_opening_with_the_word_copyright_is_still_his_words(run, words):
+    # only a copyright line (a year, a sign, 'All rights reserved') is a page's own: the word alone opens speech
+    text = ("MARA OSEI, HOST: Good morning. The court ruled today. Jonas Weber, what now?\n\n"
+            "JONAS WEBER: We have read the ruling and we are not happy with it.\n\n"
+            f"{words}\n\n"
+            "MARA OSEI: Jonas Weber, thank you.\n\n"
+            "JONAS WEBER: Thank you, Mara.")
+    got = [(q["content"], q["speaker"]) for q in of(run(text, dt.date(2016, 2, 23)), "quote") if q["direct"]]
+    assert (words, "jonas-weber") in got

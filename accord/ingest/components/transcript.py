@@ -473,8 +473,10 @@ def _no_speech(words: str) -> bool:
         return True
     # a heading in capitals, however long ('MINISTERIAL STATEMENT ON THE SITUATION IN ...'), the time of the item
     # after it or not ('PRAYERS 10:40 a.m.')
-    if _RIGHTS.match(words):
-        return True  # a page's copyright line ('Copyright \u00a9 2016. All rights reserved.', 'ALL RIGHTS RESERVED (c) ...')
+    if _RIGHTS.match(words) or (_RIGHTS_WORD.match(words) and "rights reserved" in words.lower()):
+        # a page's copyright line ('Copyright \u00a9 2016. All rights reserved.', 'ALL RIGHTS RESERVED (c) ...',
+        # 'Copyright 2016 Example Radio'), not a turn's words that open with the word ('Copyright holders will ...')
+        return True
     if _RECORD_CLOCK.fullmatch(words):
         return True  # a record's time line after the chair's 'The session is suspended.' ('It was 5:02 p.m.')
     clock = _HEADING_CLOCK.search(words)
@@ -484,7 +486,10 @@ def _no_speech(words: str) -> bool:
 
 
 _HEADING_CLOCK = re.compile(rf"[ \t]+{_CLOCK}$")
-_RIGHTS = re.compile(r"(?:Copyright|COPYRIGHT|All rights reserved|ALL RIGHTS RESERVED)\b|\u00a9")
+_RIGHTS_WORD = re.compile(r"Copyright\b|COPYRIGHT\b|\u00a9")
+# the word or the sign, then the sign, '(c)' or a year; or the reservation itself
+_RIGHTS = re.compile(r"(?:All rights reserved|ALL RIGHTS RESERVED)\b"
+                     r"|(?:Copyright|COPYRIGHT|\u00a9)[ \t]*(?:\u00a9|\([cC]\)|(?:1[89]|2\d)\d\d\b)")
 _RECORD_CLOCK = re.compile(rf"(?:It[ \t]+was[ \t]+)?{_CLOCK}\.?")
 
 # a paragraph that is only an attribution ending in a colon, the statement following in paragraphs of its own
