@@ -179,6 +179,17 @@ def test_a_plan_in_the_present_perfect_is_still_ahead(run):
     assert dates(run("The talks had been due to begin on Monday.", wednesday)) == [("Monday", "2016-03-14", "day")]
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["has", "have", "'s", "'ve"]), st.sampled_from(["long ", "already ", "now ", "since been ", ""]),
+       st.sampled_from(["due to open", "expected to open", "scheduled to open"]))
+def test_a_plan_in_the_present_perfect_with_an_adverb_is_still_ahead(run, aux, adverb, plan):
+    # an adverb between the auxiliary and 'been' keeps the present perfect: the day is ahead
+    adverb = adverb.replace("since been ", "")
+    subject = "It" if aux in ("has", "'s") else "They"
+    text = f"{subject}{'' if aux.startswith(chr(39)) else ' '}{aux} {adverb}been {plan} on Friday."
+    assert dates(run(text, dt.date(2016, 3, 16))) == [("Friday", "2016-03-18", "day")]
+
+
 # (a clock zone's abbreviation, its offset from UTC in hours then)
 _CLOCK_ZONES = [("EST", -5), ("ET", -5), ("PST", -8), ("GMT", 0), ("CET", 1), ("EET", 2), ("MSK", 3), ("EAT", 3),
                 ("PKT", 5), ("JST", 9)]

@@ -81,6 +81,14 @@ def test_counted_back_to_today_is_that_day(run, published, form):
     assert day.day == published.day or (day.day < published.day and published.day > 28)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.dates(dt.date(2014, 3, 1), dt.date(2018, 12, 31)), st.sampled_from(["One year", "Three years", "Six months"]))
+def test_ago_before_today_s_is_no_anniversary(run, published, words):
+    # 'today's ruling' is the ruling's: the count back and 'today' are two dates, not one day counted back
+    found = dates(run(f"{words} ago today's ruling would have been unthinkable.", published))
+    assert [d[0] for d in found] == [f"{words} ago", "today"]
+
+
 def test_a_week_ago_today_is_the_day_seven_days_before(run):
     assert dates(run("A week ago today the convoy was stopped.", dt.date(2016, 2, 24))) == \
         [("A week ago today", "2016-02-17", "day")]

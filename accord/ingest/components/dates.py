@@ -133,7 +133,7 @@ _RULES: list[tuple[str, str]] = [
     # longer one ('twenty-five', '1,000': no date rather than a wrong one); a vague count
     # ('a few days ago', 'several weeks ago') is a time the text gives that no day fixes
     ("ago", rf"\b(?P<ago>(?:(?<![-,])(?P<n>{_COUNT_WORDS}|\d{{1,3}})|(?P<couple>(?:[Aa]\s+)?couple\s+of)|[Aa]\s+few|[Ss]everal|[Ss]ome)\s+"
-            rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b(?:\s+(?P<today>today)\b)?"),  # 'two Fridays ago'
+            rf"(?:(?P<ago_unit>day|week|fortnight|month|year)s?|(?P<ago_wd>{_WD})s)\s+ago)\b(?:\s+(?P<today>today)\b(?!'))?"),  # 'two Fridays ago'
     # "last night": the evening before publication, as wire stories written in the morning use it
     # (not after an article, a possessive or a determiner: 'the last evening of', 'his last night in the camp', 'one
     # last evening together', 'the very last night' is a final one)
@@ -382,7 +382,17 @@ _RECALL = re.compile(r"\s+(?:recall|remember)(?:\s+that\b|,)")
 # a span of years that names a session, a season or a budget ('session 2015-2016', 'the 2015–16 season'): the
 # world's span_names_before and span_names_after (titles.yaml), their patterns built with the DateResolver
 # 'the talks were due to open on Thursday': a plan told in the past tense is no future marker
-_PAST_PLAN = re.compile(r"(?:was|were|(?<!has )(?<!have )(?<!'s )(?<!'ve )been|had been)\s+$")  # ('has been due': a present perfect, still ahead)
+_PAST_PLAN = re.compile(r"(?:was|were|been)\s+$")
+# ('has been due', 'has long been due': a present perfect, still ahead; an adverb may stand before 'been')
+_PERFECT = re.compile(r"(?:\bhas|\bhave|'s|'ve)\s+(?:[a-z]+\s+)?been\s+$")
+
+
+def _past_plan(low: str, lo: int, at: int) -> re.Match[str] | None:
+    """The past tense a plan is told in, before 'due to' or 'expected' at `at`: 'was', 'were', 'had been', 'been'
+    (not a present perfect)."""
+    plan = _PAST_PLAN.search(low, max(lo, at - 12), at)
+    return None if plan is None or (plan.group().startswith("been") and _PERFECT.search(low, max(lo, at - 30), at)) \
+        else plan
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
 # may fall on either side of publication; the nearer such day is meant
 _INFINITIVE = "to "
@@ -521,7 +531,7 @@ class Tenses:
         future = []
         for m in _FUTURE.finditer(low, *sent):
             kind = 0
-            if m.group() == "due to" and (plan := _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start())):
+            if m.group() == "due to" and (plan := _past_plan(low, sent[0], m.start())):
                 # 'was due to receive them on Tuesday': a plan told in the past, the nearer such day ('were due to open
                 # on Thursday but were put off': just past, that day); 'had been due to begin on Monday': a day gone by
                 kind = 1 if plan.group().startswith(("been", "had")) else 2
@@ -529,7 +539,7 @@ class Tenses:
                     and self.recall_who.search(low, max(sent[0], m.start() - 12), m.start()):
                 kind = 1  # 'you will recall that on Tuesday the member asked ...': a day gone by
             elif m.group() in ("was due ", "were due ") or (m.group() in ("expected", "scheduled", "slated", "planned")
-                                                            and _PAST_PLAN.search(low, max(sent[0], m.start() - 12), m.start())):
+                                                            and _past_plan(low, sent[0], m.start())):
                 kind = 2  # 'the envoy was due (was expected) in Khartoum on Sunday': a plan told in the past, the nearer such day
             elif (infinitive := m.group().startswith(_INFINITIVE)) or m.group() in _STARTING:
                 # 'ordered the troops to begin ...', 'ordered the withdrawal of the contingent, starting Tuesday': a
