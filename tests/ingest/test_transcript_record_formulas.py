@@ -36,3 +36,18 @@ def test_the_outlets_own_our_after_the_last_answer_is_no_speakers_first_person(r
             f'{lead}, a spokesman for the ministry said the government was "fully committed" to it.')
     turns = [q for q in of(run(text), "quote") if q["direct"] and q["cue"] is None]
     assert turns and not [q for q in turns if "spokesman" in q["content"]]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["agency", "station", "channel", "newspaper", "website", "own agency"]))
+def test_a_speaker_s_our_before_his_own_body_after_the_last_answer_is_his_first_person(run, body):
+    # only the outlet's correspondent or reporter is the page's own 'our': an agency's, a station's head speaks
+    # of his own body so in his answer's second paragraph
+    text = ("Jane Roe in conversation with Richard Poe\n\n"
+            "Jane Roe: Will the camps take more people?\n\n"
+            "Richard Poe: No. They were full before the winter.\n\n"
+            "Jane Roe: What did you tell the donors?\n\n"
+            "Richard Poe: The same thing.\n\n"
+            f"Our {body} said in January that the camps were full, and the donors were told so at the meeting.")
+    turns = [(q["content"], q["speaker"]) for q in of(run(text), "quote") if q["direct"]]
+    assert any(c.startswith(f"Our {body} said") and s == "richard-poe" for c, s in turns)

@@ -322,8 +322,9 @@ _SPOKESPERSON = re.compile(r"\b[Ss]pokes(?:man|woman|person)\b")
 _NARRATIVE = re.compile(r"\"|\b(?:said|says|told|according to)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 # the outlet speaking of itself in its narrative ('Reached by our correspondent, ...', 'told our reporter')
-_OUTLETS_OWN = re.compile(r"\b[Oo]ur (?:own )?(?:correspondent|reporter|newsroom|news desk|newspaper|agency|station|"
-                          r"channel|website)s?\b")
+# the outlet's own people ('our correspondent', 'our reporters'), not a body a speaker calls his own ('Our agency said
+# in January ...': an agency's, a station's head in his answer)
+_OUTLETS_OWN = re.compile(r"\b[Oo]ur (?:own )?(?:correspondent|reporter)s?\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a stage direction or the record's note, in brackets: '(Laughter.)', '[inaudible]', '(The briefing ended at 1:35.)'
 # (an ellipsis may open it: a Lok Sabha record's '…(Interruptions)' on its own line)
