@@ -191,7 +191,7 @@ def test_a_plan_in_the_present_perfect_with_an_adverb_is_still_ahead(run, aux, a
 
 
 # (a clock zone's abbreviation, its offset from UTC in hours then)
-_CLOCK_ZONES = [("EST", -5), ("ET", -5), ("PST", -8), ("GMT", 0), ("CET", 1), ("EET", 2), ("MSK", 3), ("EAT", 3),
+_CLOCK_ZONES = [("EST", -5), ("ET", -5), ("PT", -8), ("GMT", 0), ("CET", 1), ("EET", 2), ("MSK", 3), ("EAT", 3),
                 ("PKT", 5), ("JST", 9)]
 
 
@@ -214,6 +214,17 @@ def test_a_stamp_with_its_zone_is_the_publication_day_only_when_it_is_that_zone_
     # (no other clue to the day: a stamp not of the local day leaves the UTC one)
     expected = local.date() if stamp_day == local.date() else at.date()
     assert ("today", expected.isoformat(), "day") in dates(r)
+
+
+@pytest.mark.parametrize("zone", ["BST", "PST", "MST", "CDT", "CST", "IST", "AST"])
+def test_a_stamp_in_a_zone_of_two_names_is_read_within_a_day_of_utc(pipeline, zone):
+    # (British or Bangladesh, Pacific, Pakistan or Philippine, Mountain or Malaysia, Central or Cuba ...): no zone is
+    # assumed; the stamp's day counts as it is within a day of the UTC one (in Pakistan it is already the 24th)
+    at = dt.datetime(2016, 2, 23, 19, 30, tzinfo=dt.timezone.utc)
+    text = (f"Talks stall in Geneva\n\nUpdated: February 24, 2016 12:30 AM {zone}\n\n"
+            "The envoy said today that the talks would go on.")
+    r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()
+    assert ("today", "2016-02-24", "day") in dates(r)
 
 
 def test_an_update_the_next_day_in_the_stamp_s_zone_is_not_the_publication_day(pipeline):
