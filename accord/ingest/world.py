@@ -65,7 +65,8 @@ class Title:
 # titles.yaml's word lists read as lower-case sets of the same name on the Lexicon
 _TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "release_marks", "acting_verbs",
                       "post_nominals", "town_kinds", "town_people", "state_acts", "recall_listeners", "span_names_before",
-                      "span_names_after", "land_prepositions", "stance_prefixes", "message_media", "clause_openers")
+                      "span_names_after", "land_prepositions", "stance_prefixes", "message_media", "clause_openers",
+                      "clause_words")
 # the Lexicon's words from the world data, the same for every case's Lexicon
 _WORLD_WORDS = ("places", "timezones", "clock_zones", "name_words", "styles", *_TITLES_WORD_LISTS)
 
@@ -137,6 +138,7 @@ class Lexicon:
         #: the words opening a sentence with a phrase before its subject ('Amid the talks in June, ...'; titles.yaml,
         #: lower case)
         self.clause_openers: frozenset[str] = frozenset()
+        self.clause_words: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}

@@ -75,6 +75,16 @@ def test_a_things_name_in_marks_inside_a_report_is_no_quote(run, name):
     assert name not in said and "a model for others" in said
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Americans Are Not Serious", "Talks Will Fail", "Rebels Have No Place", "Nobody Is Listening",
+                        "Impossible", "Hypocrites"]))
+def test_words_in_title_case_that_make_a_clause_or_one_word_after_the_article_stay_a_quote(run, words):
+    # a thing's name has two words or more and no verb of a clause ('Are', 'Not', 'Will'): a headline's title case
+    # or one word in marks after 'the' is the speaker's
+    r = run(f'Sergei Lavrov said the "{words}" line of the envoys would not help the ceasefire.')
+    assert [q["content"] for q in direct(r)] == [words]
+
+
 def test_a_name_in_marks_after_a_verb_naming_it_stays_a_quote(run):
     r = run('Kofi Annan described the plan as the "Road of No Return" on Monday.')
     assert [q["content"] for q in direct(r)] == ["Road of No Return"]

@@ -646,10 +646,16 @@ class QuoteExtractor:
         if words > self.max_scare_words or not _SCARE_BEFORE.search(norm, max(0, qs - 12), qs - 1):
             return False
         term = norm[qs:qe].strip(" ,.").lower()
-        # 'the "Jordan Compact" to be announced': a name in marks after the article, each word capitalised, is a
-        # thing's name, though used once (not after a verb naming it: 'what he called the "Axis of Unrest"')
-        return norm.lower().count(term) > 1 or (_NAME_IN_MARKS.fullmatch(norm, qs, qe) is not None
-                                                and not _NAMED_BY_VERB.search(norm, max(0, qs - 40), qs - 1))
+        # 'the "Jordan Compact" to be announced': a name in marks after the article, two words or more, each
+        # capitalised, is a thing's name, though used once (not after a verb naming it: 'what he called the "Axis of
+        # Unrest"'); not one word, nor a clause in title case ('the "Americans Are Not Serious"': titles.yaml
+        # clause_words)
+        if norm.lower().count(term) > 1:
+            return True
+        parts = term.split()
+        return (len(parts) >= 2 and _NAME_IN_MARKS.fullmatch(norm, qs, qe) is not None
+                and self.lex.clause_words.isdisjoint(parts)
+                and not _NAMED_BY_VERB.search(norm, max(0, qs - 40), qs - 1))
 
     def _fragments_in_reports(self, doc: IngestDoc, unattributed: list[tuple[int, int, str]]) -> None:
         """'Lavrov said the talks "could go on" but that the list "must come first"': a quoted fragment no cue
