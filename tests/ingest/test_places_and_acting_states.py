@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tests.ingest.conftest import actors
+from tests.ingest.conftest import actors, of
 
 
 def test_a_capital_after_a_or_an_names_a_kind_of_place(run):
@@ -200,3 +201,13 @@ def test_a_capital_beside_a_place_of_one_or_more_words_is_the_town(run, town, fe
 def test_a_capital_beside_a_place_as_subject_acts(run, town, fellow, joint):
     r = run(f"{fellow} {joint} {town} have agreed to share the cost of the aid.")
     assert (town, _CAPITALS[town]) in actors(r)
+
+
+@pytest.mark.parametrize("state", ["Israel", "Iran", "Egypt", "Jordan"])
+def test_a_state_rejected_is_no_actor(run, state):
+    # 'the rejection of X by ...': the state is the act's object; 'the approval of X' is X's own approval
+    for text in (f"The summit ended with a rejection of {state} by every delegation present.",
+                 f"Delegates spoke of the rejection of {state} by the assembly."):
+        assert [c["text"] for c in of(run(text, dt.date(2016, 3, 16)), "actor")] == []
+    assert [c["text"] for c in of(run(f"The bill requires the approval of {state} before any sale.",
+                                      dt.date(2016, 3, 16)), "actor")] == [state]
