@@ -66,7 +66,7 @@ class Title:
 _TITLES_WORD_LISTS = ("record_fields", "common_abbreviations", "list_labels", "release_marks", "acting_verbs",
                       "post_nominals", "town_kinds", "town_people", "state_acts", "recall_listeners", "span_names_before",
                       "span_names_after", "land_prepositions", "stance_prefixes", "message_media", "clause_openers",
-                      "clause_words")
+                      "clause_words", "dateline_abbreviations")
 # the Lexicon's words from the world data, the same for every case's Lexicon
 _WORLD_WORDS = ("places", "timezones", "clock_zones", "name_words", "styles", *_TITLES_WORD_LISTS)
 
@@ -139,6 +139,7 @@ class Lexicon:
         #: lower case)
         self.clause_openers: frozenset[str] = frozenset()
         self.clause_words: frozenset[str] = frozenset()
+        self.dateline_abbreviations: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None
         self._organs: dict[str, frozenset[str]] = {}

@@ -124,3 +124,14 @@ def test_a_statement_under_a_heading_naming_its_speaker_is_his_a_dateline_before
             "###")
     got = direct(run(text))
     assert len(got) == 3 and {q["speaker"] for q in got} == {"tobias-lindqvist"}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Iran", "Gaza", "Doha", "Oslo", "Rome"]))
+def test_a_sentence_ending_in_a_short_place_name_after_a_dateline_is_no_part_of_it(run, town):
+    # a dot after one capital or a month's abbreviation is a dateline's ('D.C.', 'Feb.'); after a short name, a
+    # sentence's end: the mark after the next sentence is not the heading's speaker's by the dateline
+    text = ("Statement by Dr. Tobias Lindqvist, Regional Director of the Example Fund for Children\n\n"
+            f"GENEVA, 18 February 2016 - Aid left {town}. In short - \u201cWe will come back next week.\u201d")
+    got = direct(run(text))
+    assert not [q for q in got if q["speaker"] == "tobias-lindqvist"]

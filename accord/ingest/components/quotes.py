@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from accord.ingest.document import IngestDoc, Mention
@@ -301,9 +302,11 @@ _DATELINE_END = re.compile(r"\s-{1,2}\s|:\s")
 # the rest of a dateline after its place, up to the words: a date or an agency perhaps, then a dash; no sentence
 # ends in it, though an abbreviation's dot may stand ('Feb. 18, 2016', 'WASHINGTON, D.C.': one capital, up to three
 # small letters after it)
-_ABBREVIATION_DOT = r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\."
-_DATELINE_REST = re.compile(r"(?:[^.!?\n\"\u201c\u2013\u2014]|" + _ABBREVIATION_DOT
-                            + r"){0,50}?[ \t]*(?:[\u2013\u2014]|--?)[ \t]*")
+def _dateline_rest(abbreviations: Iterable[str]) -> re.Pattern[str]:
+    """What may follow a dateline's place before the dash: no sentence's end, a dot only after a single capital or
+    one of ``abbreviations`` ('D.C.', 'Feb.'; titles.yaml dateline_abbreviations)."""
+    dots = "|".join([r"(?<=\b[A-Z])"] + [rf"(?<=\b{re.escape(a.title())})" for a in sorted(abbreviations)])
+    return re.compile(r"(?:[^.!?\n\"\u201c\u2013\u2014]|(?:" + dots + r")\.){0,50}?[ \t]*(?:[\u2013\u2014]|--?)[ \t]*")
 # the subject before a first verb in the past, regular or of the common irregular ones ('Maria Lopez met X and told
 # him that', 'The committee met on Tuesday and said', 'In Geneva the envoy welcomed the vote and said')
 _IRREGULAR_PAST = (r"met|spoke|held|took|won|went|sent|gave|made|came|saw|left|flew|began|broke|brought|chose|drew|"
@@ -522,6 +525,7 @@ class QuoteExtractor:
     def __init__(self, ctx: Context, max_scare_words: int = 4):
         self.lex = ctx.lexicon
         self.max_scare_words = max_scare_words
+        self.dateline_rest = _dateline_rest(self.lex.dateline_abbreviations)
         self._surnamed: dict[tuple[str, str], set[str]] | None = None  # (initial, surname) -> people, when first asked
         self.cue_words = ctx.words.word_set(first_words(CUES))
         # the words of titles and offices, which no name is made of ('Foreign Minister', 'High Commissioner')
@@ -865,12 +869,11 @@ class QuoteExtractor:
                 return att
         return None
 
-    @staticmethod
-    def _after_dateline(doc: IngestDoc, body: int, at: int) -> bool:
+    def _after_dateline(self, doc: IngestDoc, body: int, at: int) -> bool:
         """Whether only a dateline stands between where a paragraph starts and at: its place first, then a date
         perhaps and a dash ('AMMAN/NEW YORK, 18 February 2016 – '), no sentence."""
         end = next((pe for ps, pe in doc.places if ps == body), None)
-        return end is not None and at - end <= 60 and bool(_DATELINE_REST.fullmatch(doc.norm, end, at))
+        return end is not None and at - end <= 60 and bool(self.dateline_rest.fullmatch(doc.norm, end, at))
 
     @staticmethod
     def _opening_subject(doc: IngestDoc, s: int, e: int) -> Mention | None:
