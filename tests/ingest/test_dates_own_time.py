@@ -206,8 +206,9 @@ def test_a_stamp_with_its_zone_is_the_publication_day_only_when_it_is_that_zone_
     name, offset = zone
     at = at.replace(tzinfo=dt.timezone.utc)
     local = at + dt.timedelta(hours=offset)
-    stamp_day = (local + dt.timedelta(hours=later)).date()  # the stamp's moment, up to 20 hours after publication
-    clock = f"{(local.hour % 12) or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+    stamp = local + dt.timedelta(hours=later)  # the stamp's moment, up to 20 hours after publication
+    stamp_day = stamp.date()
+    clock = f"{(stamp.hour % 12) or 12}:{stamp.minute:02d} {'AM' if stamp.hour < 12 else 'PM'}"  # (its own clock)
     text = (f"Talks stall in Geneva\n\n{word} {stamp_day:%B} {stamp_day.day}, {stamp_day.year} {clock} {name}\n\n"
             "The envoy said today that the talks would go on.")
     r = pipeline(Article(text=text, published=at.date(), published_at=at)).result()

@@ -710,8 +710,8 @@ def _that_year(m: re.Match[str]) -> int | None:
 
 
 def _units_back(published: dt.date, n: int, unit: str) -> dt.date:
-    """The day ``n`` days, weeks (fortnights given as weeks), months or years before ``published``."""
-    if unit in ("day", "week", "fortnight"):
+    """The day ``n`` days, weeks, months or years before ``published``."""
+    if unit in ("day", "week"):
         return published - dt.timedelta(days=n * (1 if unit == "day" else 7))
     months = n * (12 if unit == "year" else 1)
     first = add_months(published.replace(day=1), -months)
@@ -1196,10 +1196,12 @@ class DateResolver:
             last = published - dt.timedelta(days=(published.weekday() - wd - 1) % 7 + 1)
             return timex.day(last - dt.timedelta(weeks=n - 1))
         unit = m["ago_unit"]  # 'two months ago' is a month, 'a week ago' a week: no finer than the words
+        if unit == "fortnight":  # two weeks
+            n, unit = 2 * n, "week"
         if m["today"]:  # 'one year ago today': the day as many units back (the month's last day where it has fewer)
-            return timex.day(_units_back(published, n * (2 if unit == "fortnight" else 1), unit))
-        if unit in ("week", "fortnight"):
-            d = published - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+            return timex.day(_units_back(published, n, unit))
+        if unit == "week":
+            d = published - dt.timedelta(weeks=n)
             return timex.span(d - dt.timedelta(days=d.weekday()), d + dt.timedelta(days=6 - d.weekday()))
         if unit == "month":
             d = add_months(published.replace(day=1), -n)
