@@ -280,7 +280,8 @@ _WORDS_FOLLOW = re.compile(r"\s*[,.!?;:-]*\s*\S")
 _LINE_BREAK = re.compile(r"\s*\n")
 _FIRST_WORD = re.compile(r"[\s,.!?;:-]*([A-Za-z]+)")
 _NEW_SENTENCE = re.compile(r"[.!?]?\s+[A-Z]")
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
+# a conjunction joining a second verb to the first ('... welcomed the truce and said', '... but added')
+_CONJUNCTION_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 _THAT = re.compile(r"\s*that\s+")
 # a reporting verb just after a closing mark ('"...," X told CNN') attributes the quote; not after '... called it
 # "amateurs" and said ...' (a second verb of the same subject) nor after 'Russia would "seriously reassess" its
@@ -845,7 +846,7 @@ class QuoteExtractor:
             if j > below:
                 continue
             start = max([lo] + [c.end() for c in cues[:j]] + [norm.rfind('"', lo, cues[j].start()) + 1])
-            if j and _AND_BEFORE.search(norm[start:cues[j].start()]):
+            if j and _CONJUNCTION_BEFORE.search(norm[start:cues[j].start()]):
                 # 'Lavrov made clear ... and said': the verbs share the earlier subject; 'Lavrov said that Syria
                 # supports the talks, but insisted that ...': the verb whose report holds the verbs between
                 below = next((k for k in range(j) if _THAT_WORD.search(norm, cues[k].end(), cues[j].start())), j - 1)
@@ -862,7 +863,7 @@ class QuoteExtractor:
                 if subject is not None:
                     return Attribution(subject.actor, subject.text, m.group())
             end = cues[j].start()
-            if _AND_BEFORE.search(norm, start, end):  # 'the Council welcomed the truce and said it "..."'
+            if _CONJUNCTION_BEFORE.search(norm, start, end):  # 'the Council welcomed the truce and said it "..."'
                 start, end = _first_verb_subject(norm, start, end) or (start, end)
             att = self._resolve(doc, start, end, cue=doc.text[m.start():m.end()])
             if att is not None:
@@ -1287,7 +1288,7 @@ class QuoteExtractor:
                     if entry is None or entry.kind not in (*_BODY_KINDS, "state"):
                         continue
                 # 'X met Y in Munich and told him that ...': the subject of the first verb, not its object
-                second_verb = not shared and not relative and bool(_AND_BEFORE.search(norm, sp_s, sp_e))
+                second_verb = not shared and not relative and bool(_CONJUNCTION_BEFORE.search(norm, sp_s, sp_e))
                 sp_s, sp_e = (_first_verb_subject(norm, sp_s, sp_e) or (sp_s, sp_e)) if second_verb else (sp_s, sp_e)
                 for part_s, part_e in _that_clauses(norm, cs, ce):
                     self._add_indirect(doc, spans, sp_s, sp_e, part_s, part_e, cue, prefer_first=second_verb,
