@@ -271,6 +271,9 @@ for _c in map(chr, range(256)):  # (compiled on import, not in a document's time
 _SHIFT = {"last": -1, "this": 0, "next": 1}
 # (the word lists of these patterns each as grouped(...): a branch per first letter, which the engine rejects at one
 # comparison where no word of it opens: they run at every character of a date's sentence)
+# the words of a start given by its day after the thing it starts ('the withdrawal, starting Tuesday', 'effective
+# Monday'): a future marker, or a plan made in the past after a past verb (Tenses._marks)
+_STARTING = {"starting", "beginning", "effective"}
 _FUTURE = re.compile(r"\b(?:" + grouped(
     r"will|'ll|shall|would|might|(?:could|may|can|cannot|can't) (?:still |soon |yet |well |now |only )?(?:be|resume|begin|start|open|meet|"
     r"convene|reconvene|arrive|travel|vote|sign|take effect|come into force)|is due|are due|due to|(?:was|were) due (?=in |on |at |back )(?!in (?:part|large part|great part|good part|no small part|some part|large measure|some measure) |at least )|expected|expects?|plans? to|planned|scheduled|slated|"
@@ -278,7 +281,7 @@ _FUTURE = re.compile(r"\b(?:" + grouped(
     r"upcoming|(?:has|have) until|aims? to|hopes? to|intends? to|deadline|is to|are to|must|should|needs? to|has to|have to|"
     r"let us see|let's see|wait and see|between now and|see you|"
     # a start given by its day after the thing it starts ('the withdrawal, starting Tuesday', 'effective Monday')
-    r"(?:starting|beginning|effective)(?= (?:on |from )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    rf"(?:{'|'.join(sorted(_STARTING))})(?= (?:on |from )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|tomorrow|tonight|next|this)\b)") + r")\b")
 # the present tense of a scheduled happening, which a weekday puts in the coming days ('the Council votes on
 # Friday', 'talks resume on Monday', 'the envoy is travelling to Moscow on Tuesday'); a bare form only where no
@@ -396,7 +399,6 @@ def _past_plan(low: str, lo: int, at: int) -> re.Match[str] | None:
 # an infinitive after a past verb ('ordered the troops to begin ...'): a plan made in the past, whose day
 # may fall on either side of publication; the nearer such day is meant
 _INFINITIVE = "to "
-_STARTING = {"starting", "beginning", "effective"}
 # the endings of a participle or an -ly adverb heading an opening phrase ('Speaking on Monday,', 'Asked on Friday,',
 # 'Immediately after the vote in June,')
 _OPENING_ENDS = ("ing", "ed", "ly")
