@@ -138,7 +138,10 @@ class Lexicon:
         #: the words opening a sentence with a phrase before its subject ('Amid the talks in June, ...'; titles.yaml,
         #: lower case)
         self.clause_openers: frozenset[str] = frozenset()
+        #: the auxiliaries and negations that make title-case words in marks a clause, not a thing's name
+        #: ('the "Talks Will Fail"'; titles.yaml, lower case)
         self.clause_words: frozenset[str] = frozenset()
+        #: the abbreviations a dateline writes with a dot ('GENEVA, Feb. 18, 2016 -'; titles.yaml, lower case)
         self.dateline_abbreviations: frozenset[str] = frozenset()
         #: the issues of the case being ingested (None: no case, look for all)
         self.case_issues: set[str] | None = None

@@ -55,24 +55,13 @@ def test_a_question_s_note_naming_an_outlet_or_a_language_names_nobody(run, note
     assert got["Not yet."] == "aminata-sorel"
 
 
-@settings(max_examples=15, deadline=None)
-@given(st.sampled_from(["Le Courrier", "Die Woche", "Nova Gazeta", "Ouest Matin", "El Heraldo"]),
-       st.sampled_from(["Paris", "Geneva", "Munich", "New York", "Moscow", "Kinshasa", "Bonn", "Goma"]))
-def test_a_question_s_note_naming_an_outlet_then_its_town_names_nobody(run, outlet, town):
-    text = ("Spokesperson [Aminata Sorel]: Good morning.\n\n"
-            f"Question [{outlet}, {town}]: Is there a new date?\n\n"
-            "Spokesperson [Aminata Sorel]: Not yet.")
-    got = dict(turns(run(text, dt.date(2016, 4, 13))))
-    assert got["Is there a new date?"] is None
-    assert got["Not yet."] == "aminata-sorel"
-
-
-@settings(max_examples=25, deadline=None)
-@given(st.sampled_from(["Le Monde", "Ouest Matin", "Le Soir", "Die Woche", "El Heraldo"]),
-       st.sampled_from(["Rennes", "Lorvane", "Brussels", "Paris", "Santa Ilda", "Kessel"]),
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Le Monde", "Ouest Matin", "Le Soir", "Die Woche", "El Heraldo", "Le Courrier", "Nova Gazeta"]),
+       st.sampled_from(["Rennes", "Lorvane", "Brussels", "Paris", "Santa Ilda", "Kessel", "Geneva", "Munich", "New York",
+                        "Moscow", "Kinshasa", "Bonn", "Goma"]),
        st.sampled_from(["", ", France", ", Belgium", ", Norland"]))
 def test_a_question_s_note_naming_an_outlet_then_any_town_or_its_country_names_nobody(run, outlet, town, country):
-    # the town need not be listed, and its country may follow it: a person the dictionary does not know is read
+    # the town listed or not, and its country may follow it: a person the dictionary does not know is read
     # from the note only when the part after the comma looks like an outlet's name
     text = ("Spokesperson [Aminata Sorel]: Good morning.\n\n"
             f"Question [{outlet}, {town}{country}]: Is there a new date?\n\n"

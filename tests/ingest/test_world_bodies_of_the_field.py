@@ -14,24 +14,15 @@ from accord.ingest.world import WORLD_DIR, world
 from tests.ingest.conftest import actors
 
 
-def test_a_peace_operation_by_its_acronym_in_capitals_and_capitalised(run):
-    r = run("MONUSCO said on Monday that its patrols around the town would go on. A week later Monusco sent "
-            "more troops, and UNIFIL asked both sides to respect the line.")
-    found = actors(r)
-    assert ("MONUSCO", "monusco") in found
-    assert ("Monusco", "monusco") in found
-    assert ("UNIFIL", "unifil") in found
-
-
-def test_a_mission_by_its_full_name(run):
-    r = run("The United Nations Assistance Mission in Afghanistan reported a rise in civilian casualties, and the "
-            "UN Office for West Africa and the Sahel welcomed the vote.")
-    found = actors(r)
-    assert ("United Nations Assistance Mission in Afghanistan", "unama") in found
-    assert ("UN Office for West Africa and the Sahel", "unowas") in found
-
-
 @pytest.mark.parametrize(("text", "expected"), [
+    # a peace operation by its acronym in capitals and capitalised
+    ("MONUSCO said on Monday that its patrols around the town would go on. A week later Monusco sent more troops, and "
+     "UNIFIL asked both sides to respect the line.",
+     [("MONUSCO", "monusco"), ("Monusco", "monusco"), ("UNIFIL", "unifil")]),
+    # missions by their full names
+    ("The United Nations Assistance Mission in Afghanistan reported a rise in civilian casualties, and the UN Office "
+     "for West Africa and the Sahel welcomed the vote.",
+     [("United Nations Assistance Mission in Afghanistan", "unama"), ("UN Office for West Africa and the Sahel", "unowas")]),
     # agencies, courts and regional bodies
     ("The Food and Agriculture Organization warned of hunger. The International Court of Justice will rule next month. "
      "The Council of Europe and the Shanghai Cooperation Organisation issued statements, and the CSTO said it was "
